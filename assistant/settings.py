@@ -1,0 +1,69 @@
+"""The one settings object: environment (prefix NEWSQA_), a .env file, then explicit overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index import DEFAULT_EMBED_MODEL, StoreConfig
+
+__all__ = ["MAX_QUESTION_CHARS", "BackendName", "Settings"]
+
+BackendName = Literal["auto", "openai", "local", "extractive"]
+MAX_QUESTION_CHARS = 2000
+
+
+def _default_store() -> Path:
+    return Path(user_data_dir("newsqa", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Pass it explicitly; nothing reads globals behind your back."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSQA_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        frozen=True,
+    )
+
+    store: Path = Field(default_factory=_default_store, description="Index directory.")
+    llm: BackendName = Field("auto", description="Answering backend.")
+    model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
+    embed_model: str = Field(DEFAULT_EMBED_MODEL, description="Embedding model.")
+    chroma_host: str | None = Field(None, description="Chroma server host (else on-disk).")
+    chroma_port: int = Field(8000, description="Chroma server port.")
+    top_k: int = Field(6, ge=1, le=50, description="Passages given to the answerer.")
+    chunk_tokens: int = Field(200, ge=32, le=2000, description="Chunk size in tokens.")
+    timeout: float = Field(60.0, gt=0, description="LLM request timeout, seconds.")
+    max_retries: int = Field(2, ge=0, le=10, description="LLM retries on transient errors.")
+    local_model_path: Path | None = Field(None, description="GGUF file for the local backend.")
+    ui_auth: str | None = Field(None, description="user:password to require a UI login.")
+    ui_max_upload_mb: int = Field(20, ge=1, description="Largest accepted upload, MiB.")
+    openai_api_key: str | None = Field(
+        None, validation_alias=AliasChoices("OPENAI_API_KEY", "NEWSQA_OPENAI_API_KEY"),
+        repr=False,
+    )
+    openai_base_url: str | None = Field(
+        None, validation_alias=AliasChoices("OPENAI_BASE_URL", "NEWSQA_OPENAI_BASE_URL")
+    )
+
+    @property
+    def openai_configured(self) -> bool:
+        return bool(self.openai_api_key or self.openai_base_url)
+
+    def store_config(self) -> StoreConfig:
+        return StoreConfig(
+            path=self.store.expanduser(),
+            embed_model=self.embed_model,
+            chroma_host=self.chroma_host,
+            chroma_port=self.chroma_port,
+            chunk_tokens=self.chunk_tokens,
+        )
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with the given fields replaced; None values are ignored (CLI flags not given)."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return self.model_copy(update=given) if given else self

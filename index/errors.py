@@ -1,0 +1,57 @@
+"""Errors raised by the index package. Every message says how to fix the problem."""
+
+from __future__ import annotations
+
+__all__ = [
+    "EmbedderMismatchError",
+    "EmbedderUnavailableError",
+    "IndexingError",
+    "LoadError",
+    "NoIndexError",
+    "NotFoundError",
+    "StoreUnavailableError",
+]
+
+
+class IndexingError(Exception):
+    """Base class for every error of the index package."""
+
+
+class LoadError(IndexingError):
+    """A file could not be read as articles (unreadable, binary, empty, malformed)."""
+
+
+class NoIndexError(IndexingError):
+    """The store holds no articles yet."""
+
+    def __init__(self, store: str) -> None:
+        super().__init__(
+            f"No articles are indexed in {store}. Run `newsqa ingest PATH...` first "
+            "(for the bundled samples: `newsqa ingest data/sample_articles`)."
+        )
+
+
+class EmbedderMismatchError(IndexingError):
+    """The index was built with another embedding model than the one configured."""
+
+    def __init__(self, stored: str, stored_dim: int, configured: str, configured_dim: int) -> None:
+        super().__init__(
+            f"This index was built with the embedding model '{stored}' ({stored_dim} dims), "
+            f"but '{configured}' ({configured_dim} dims) is configured. Set NEWSQA_EMBED_MODEL="
+            f"{stored} to use the index as it is, or run `newsqa ingest --reindex` to re-embed "
+            f"every article with '{configured}'."
+        )
+        self.stored = stored
+        self.configured = configured
+
+
+class EmbedderUnavailableError(IndexingError):
+    """The embedding model cannot be loaded or reached."""
+
+
+class StoreUnavailableError(IndexingError):
+    """The Chroma store cannot be opened or reached."""
+
+
+class NotFoundError(IndexingError):
+    """No article matches an id or source."""

@@ -1,0 +1,148 @@
+"""The ingest pipeline: load -> clean -> diff against the store -> chunk -> embed -> write.
+
+Idempotent (unchanged articles cost one id lookup), incremental (a changed file replaces only its
+own articles) and crash-safe (the store is marked dirty first; the next run removes orphans).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .chunking import chunk_article, embedding_text
+from .cleaning import clean_document
+from .loading import load_paths
+from .stories import salient_terms, same_story
+from .types import Article, Chunk, IngestReport
+
+if TYPE_CHECKING:
+    from .news_index import NewsIndex
+
+__all__ = ["IngestProgress", "plan_ingest", "run_ingest"]
+
+# Embedding this many chunks per encode call keeps both cores busy without holding much memory.
+EMBED_BATCH_CHUNKS = 256
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    articles_done: int
+    articles_total: int
+    chunks_done: int
+    elapsed: float
+
+
+@dataclass
+class _Plan:
+    to_add: list[Article]
+    to_remove: list[str]
+    unchanged: int
+    updated_keys: set[str]
+
+
+def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Plan:
+    """What to add and remove so the store holds exactly the given sources' current articles."""
+    by_key: dict[str, set[str]] = {}
+    for art in existing:
+        by_key.setdefault(art.source_key, set()).add(art.id)
+    known = {a.id for a in existing}
+    new_by_key: dict[str, list[Article]] = {}
+    for art in articles:
+        new_by_key.setdefault(art.source_key, []).append(art)
+    to_add: list[Article] = []
+    to_remove: list[str] = []
+    updated: set[str] = set()
+    seen: set[str] = set()
+    for key, arts in new_by_key.items():
+        new_ids = {a.id for a in arts}
+        stale = by_key.get(key, set()) - new_ids
+        to_remove.extend(stale)
+        fresh = [a for a in arts if a.id not in known and a.id not in seen]
+        seen.update(a.id for a in fresh)
+        to_add.extend(fresh)
+        if key in by_key and (stale or fresh):
+            updated.add(key)
+    unchanged = sum(1 for a in articles if a.id in known)
+    return _Plan(to_add, to_remove, unchanged, updated)
+
+
+def _batches(articles: Sequence[Article], chunk_tokens: int
+             ) -> Iterable[list[tuple[Article, list[Chunk]]]]:
+    batch: list[tuple[Article, list[Chunk]]] = []
+    size = 0
+    for art in articles:
+        chunks = chunk_article(art, chunk_tokens)
+        if not chunks:
+            continue
+        batch.append((art, chunks))
+        size += len(chunks)
+        if size >= EMBED_BATCH_CHUNKS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _assign_story(index: NewsIndex, article: Article, vector: np.ndarray) -> str:
+    terms = salient_terms(article.title + "\n" + article.text)
+    for other, cosine in index.store.nearest_articles(vector, k=5):
+        if other.id != article.id and same_story(
+                terms, salient_terms(other.title + "\n" + other.text), cosine):
+            return other.story_id or other.id
+    return article.id
+
+
+def _write_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]]) -> int:
+    texts = [embedding_text(a, c) for a, chunks in batch for c in chunks]
+    vectors = index.embedder.embed_documents(texts)
+    offset = 0
+    for art, chunks in batch:
+        vecs = vectors[offset : offset + len(chunks)]
+        offset += len(chunks)
+        mean = vecs.mean(axis=0)
+        story = _assign_story(index, art, mean / max(float(np.linalg.norm(mean)), 1e-12))
+        index.store.add_article(replace(art, story_id=story), chunks, vecs)
+    return len(texts)
+
+
+def run_ingest(
+    index: NewsIndex, paths: Iterable[str | Path],
+    progress: Callable[[IngestProgress], None] | None = None,
+) -> IngestReport:
+    t0 = time.perf_counter()
+    loaded = load_paths(paths)
+    report = IngestReport(warnings=list(loaded.warnings))
+    articles: list[Article] = []
+    for doc in loaded.documents:
+        cleaned = clean_document(doc)
+        if not cleaned:
+            report.skipped += 1
+            report.warnings.append(f"{doc.source_key}: no article text left after cleaning")
+        articles.extend(cleaned)
+    plan = plan_ingest(articles, index.store.list_articles())
+    report.unchanged = plan.unchanged
+    report.removed = len(plan.to_remove)
+    if plan.to_add or plan.to_remove or index.needs_repair():
+        index.apply_changes(plan.to_add, plan.to_remove, report, progress, t0)
+    report.updated = len(plan.updated_keys)
+    report.added = len(plan.to_add) - sum(
+        1 for a in plan.to_add if a.source_key in plan.updated_keys)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def write_articles(
+    index: NewsIndex, articles: Sequence[Article], report: IngestReport,
+    progress: Callable[[IngestProgress], None] | None, t0: float,
+) -> None:
+    done = 0
+    for batch in _batches(articles, index.config.chunk_tokens):
+        report.chunks += _write_batch(index, batch)
+        done += len(batch)
+        if progress:
+            progress(IngestProgress(done, len(articles), report.chunks, time.perf_counter() - t0))

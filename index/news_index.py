@@ -1,0 +1,177 @@
+"""`NewsIndex`: the index package's front door — ingest, list, remove, and the two searches
+(dense through Chroma, lexical through BM25) that the assistant fuses."""
+
+from __future__ import annotations
+
+import fcntl
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from .bm25 import Bm25Hit, Bm25Index
+from .dates import date_to_ordinal
+from .embedding import Embedder, make_embedder
+from .errors import NoIndexError, NotFoundError
+from .ingest import IngestProgress, run_ingest, write_articles
+from .store import ChromaStore, DenseHit, StoreConfig
+from .types import Article, IngestReport
+
+__all__ = ["NewsIndex"]
+
+
+class NewsIndex:
+    """One store directory (or Chroma server) with its embedder and BM25 index.
+
+    The embedder loads on first use, so listing or removing articles never loads torch.
+    """
+
+    def __init__(
+        self, config: StoreConfig, embedder: Embedder | None = None, *, reindexing: bool = False
+    ) -> None:
+        self.config = config
+        self._reindexing = reindexing
+        self._embedder = embedder
+        self._bm25: Bm25Index | None = None
+        self._lock = threading.RLock()
+        self._articles: dict[str, Article] = {}
+        self.store = ChromaStore(config)
+        if not reindexing:
+            self.store.check_embedder(config.embed_model)
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        embedder = self._embedder or make_embedder(self.config.embed_model)
+        if not self._reindexing:
+            self.store.check_embedder(embedder.name, embedder.dim)
+        return embedder
+
+    # -- paths --------------------------------------------------------------------------------
+    @property
+    def _bm25_dir(self) -> Path:
+        where = "server-" + f"{self.config.chroma_host}-{self.config.chroma_port}".replace(
+            ".", "_") if self.config.chroma_host else "local"
+        return self.config.path / "bm25" / where / self.config.prefix
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time per store directory, across processes (CLI, UI, evals)."""
+        self.config.path.mkdir(parents=True, exist_ok=True)
+        with open(self.config.path / ".ingest.lock", "w") as handle, self._lock:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # -- writing ------------------------------------------------------------------------------
+    def ingest(
+        self, paths: Iterable[str | Path],
+        progress: Callable[[IngestProgress], None] | None = None,
+    ) -> IngestReport:
+        with self._writing():
+            self.store.ensure(self.embedder.name, self.embedder.dim)
+            return run_ingest(self, paths, progress)
+
+    def needs_repair(self) -> bool:
+        return self.store.generation().startswith("dirty")
+
+    def apply_changes(
+        self, to_add: Sequence[Article], to_remove: Sequence[str], report: IngestReport,
+        progress: Callable[[IngestProgress], None] | None, t0: float,
+    ) -> None:
+        """Called by the ingest pipeline with the write lock held."""
+        self.store.mark_dirty()
+        self.store.remove_orphans()
+        self.store.delete_articles(to_remove)
+        write_articles(self, to_add, report, progress, t0)
+        self._commit()
+
+    def _commit(self) -> None:
+        generation = self.store.set_generation()
+        self._bm25 = self._build_bm25(generation)
+        self._articles.clear()
+
+    def remove(self, ref: str) -> list[Article]:
+        """Remove by article id (or a unique prefix of one) or by source path / URL."""
+        with self._writing():
+            matches = self._match(ref)
+            if not matches:
+                raise NotFoundError(
+                    f"No article has the id or source '{ref}'. See `newsqa list` for both.")
+            self.store.mark_dirty()
+            self.store.delete_articles([a.id for a in matches])
+            self._commit()
+            return matches
+
+    def _match(self, ref: str) -> list[Article]:
+        articles = self.store.list_articles()
+        by_id = [a for a in articles if a.id == ref or (len(ref) >= 6 and a.id.startswith(ref))]
+        if by_id:
+            return by_id
+        path = str(Path(ref).expanduser().resolve()) if not ref.startswith("http") else ref
+        return [a for a in articles if ref in (a.source, a.source_key)
+                or path in (a.source, a.source_key)
+                or a.source_key.startswith(path.rstrip("/") + ("/" if Path(path).is_dir()
+                                                                 else "#"))]
+
+    def reindex(self, progress: Callable[[IngestProgress], None] | None = None) -> IngestReport:
+        """Re-embed every article with the configured embedder, building aside then swapping, so
+        a failure half-way leaves the old index intact."""
+        from .reindex import rebuild
+
+        with self._writing():
+            return rebuild(self, progress)
+
+    # -- reading ------------------------------------------------------------------------------
+    def list(self) -> list[Article]:
+        return sorted(self.store.list_articles(), key=lambda a: (a.source_key, a.source))
+
+    def require_articles(self) -> None:
+        if self.store.count_articles() == 0:
+            raise NoIndexError(self.config.where)
+
+    def articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        """Full articles by id, cached: quoting and context need their text on every question."""
+        missing = [i for i in ids if i not in self._articles]
+        if missing:
+            self._articles.update(self.store.get_articles(missing))
+        return {i: self._articles[i] for i in ids if i in self._articles}
+
+    def dense(self, query: str, k: int, since: str | None = None, until: str | None = None
+              ) -> list[DenseHit]:
+        vector = self.embedder.embed_query(query)
+        return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until))
+
+    def lexical(self, query: str, k: int, since: str | None = None, until: str | None = None
+                ) -> list[Bm25Hit]:
+        return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until))
+
+    def bm25(self) -> Bm25Index:
+        """The BM25 index matching the store's current state; rebuilt when missing or stale."""
+        generation = self.store.generation()
+        if self._bm25 is not None and self._bm25.generation == generation:
+            return self._bm25
+        with self._lock:
+            loaded = Bm25Index.load(self._bm25_dir)
+            if loaded is None or loaded.generation != generation:
+                loaded = self._build_bm25(generation)
+            self._bm25 = loaded
+            return loaded
+
+    def _build_bm25(self, generation: str) -> Bm25Index:
+        started = time.perf_counter()
+        ids, texts, dates = [], [], []
+        titles = {a.id: a.title for a in self.store.list_articles()}
+        for cid, text, meta in self.store.iter_chunks():
+            if meta["article_id"] not in titles:
+                continue  # an orphan from a killed ingest: never searchable
+            ids.append(cid)
+            texts.append(f"{titles[meta['article_id']]}\n{text}")
+            dates.append(meta.get("published_ord"))
+        index = Bm25Index.build(ids, texts, dates, generation)
+        index.save(self._bm25_dir)
+        self.bm25_build_seconds = time.perf_counter() - started
+        return index

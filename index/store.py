@@ -1,0 +1,312 @@
+"""The Chroma store: one collection of chunks (what retrieval searches) and one of articles (full
+text and metadata; an article record is written last, so it marks its chunks as complete).
+
+Persistent on disk by default, a `chroma run` server when a host is configured; same code path.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .dates import date_to_ordinal
+from .errors import EmbedderMismatchError, NotFoundError, StoreUnavailableError
+from .offline import quiet_offline_env
+from .types import Article, Chunk
+
+__all__ = ["DenseHit", "StoreConfig", "ChromaStore"]
+
+_ARTICLE_FIELDS = ("title", "source", "source_key", "published", "outlet", "url", "doc_id",
+                   "story_id", "n_chunks")
+_PAGE = 2000  # Chroma caps how many records one get() may return on some versions
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    path: Path
+    embed_model: str
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    chunk_tokens: int = 200
+    prefix: str = "newsqa"
+
+    @property
+    def where(self) -> str:
+        return f"http://{self.chroma_host}:{self.chroma_port}" if self.chroma_host else str(self.path)
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    chunk_id: str
+    score: float  # cosine similarity
+    metadata: dict[str, Any]
+    text: str
+
+
+def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """Chroma metadata takes no None values."""
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def _article_from(id_: str, meta: dict[str, Any], text: str | None) -> Article:
+    return Article(id=id_, text=text or "", **{
+        k: meta.get(k) for k in _ARTICLE_FIELDS if k not in ("n_chunks",)
+    } | {"title": meta.get("title", ""), "source": meta.get("source", ""),
+         "source_key": meta.get("source_key", ""), "n_chunks": int(meta.get("n_chunks", 0))})
+
+
+class ChromaStore:
+    """Chunks and articles in Chroma. Thread-safe as far as the Chroma client is."""
+
+    def __init__(self, config: StoreConfig) -> None:
+        quiet_offline_env()
+        self.config = config
+        self._client = self._connect()
+        self._chunks: Any = None
+        self._articles: Any = None
+
+    def _connect(self) -> Any:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        try:
+            if self.config.chroma_host:
+                client = chromadb.HttpClient(
+                    host=self.config.chroma_host, port=self.config.chroma_port,
+                    settings=chroma_settings,
+                )
+                client.heartbeat()
+                return client
+            (self.config.path / "chroma").mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(
+                path=str(self.config.path / "chroma"), settings=chroma_settings
+            )
+        except Exception as exc:  # chromadb raises many unrelated types for "cannot connect"
+            raise StoreUnavailableError(
+                f"Cannot open the Chroma store at {self.config.where}: {exc}. "
+                + ("Start the server with `chroma run --host 127.0.0.1 --port "
+                   f"{self.config.chroma_port}` or unset NEWSQA_CHROMA_HOST."
+                   if self.config.chroma_host else
+                   "Check that the directory is writable, or choose another with --store.")
+            ) from exc
+
+    # -- collections -------------------------------------------------------------------------
+    def _names(self, suffix: str = "") -> tuple[str, str]:
+        return f"{self.config.prefix}_chunks{suffix}", f"{self.config.prefix}_articles{suffix}"
+
+    def _existing(self, name: str) -> Any | None:
+        try:
+            return self._client.get_collection(name, embedding_function=None)
+        except Exception:  # NotFoundError / ValueError, depending on the Chroma version
+            return None
+
+    def stored_embedder(self) -> tuple[str, int] | None:
+        """(name, dim) of the embedder the index was built with, or None for a new store."""
+        col = self._existing(self._names()[0])
+        if col is None:
+            return None
+        meta = col.metadata or {}
+        return str(meta.get("embed_model", "?")), int(meta.get("embed_dim", 0))
+
+    def check_embedder(self, name: str, dim: int | None = None) -> None:
+        stored = self.stored_embedder()
+        if stored and stored[0] != name:
+            raise EmbedderMismatchError(stored[0], stored[1], name, dim or 0)
+
+    def _open(self, create_with: tuple[str, int] | None = None, suffix: str = "") -> None:
+        """Open both collections; create them (recording the embedder) when asked."""
+        names = self._names(suffix)
+        if create_with is None:
+            chunks, articles = (self._existing(n) for n in names)
+        else:
+            meta = {"embed_model": create_with[0], "embed_dim": create_with[1],
+                    "hnsw:space": "cosine", "generation": "new"}
+            chunks, articles = (
+                self._client.get_or_create_collection(n, metadata=meta, embedding_function=None)
+                for n in names
+            )
+        self._chunks, self._articles = chunks, articles
+
+    def ensure(self, embed_name: str, embed_dim: int) -> None:
+        self.check_embedder(embed_name, embed_dim)
+        self._open(create_with=(embed_name, embed_dim))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.count_articles() == 0
+
+    def count_articles(self) -> int:
+        if self._articles is None:
+            self._open()
+        return 0 if self._articles is None else int(self._articles.count())
+
+    def count_chunks(self) -> int:
+        if self._chunks is None:
+            self._open()
+        return 0 if self._chunks is None else int(self._chunks.count())
+
+    # -- generation: ties the BM25 files to the Chroma state they were built from ------------
+    def generation(self) -> str:
+        if self._chunks is None:
+            self._open()
+        return "none" if self._chunks is None else str(
+            (self._chunks.metadata or {}).get("generation", "none"))
+
+    def set_generation(self, value: str | None = None) -> str:
+        value = value or uuid.uuid4().hex
+        meta = dict(self._chunks.metadata or {})
+        meta.pop("hnsw:space", None)  # creation-time only; Chroma refuses to "change" it
+        meta["generation"] = value
+        self._chunks.modify(metadata=meta)
+        return value
+
+    def mark_dirty(self) -> None:
+        """Before any change: if we die mid-way, the next open sees "dirty" and repairs."""
+        self.set_generation("dirty-" + uuid.uuid4().hex)
+
+    # -- writing -----------------------------------------------------------------------------
+    def add_article(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Chunks first, the article record last: an article record means "complete"."""
+        published = date_to_ordinal(article.published)
+        self._chunks.upsert(
+            ids=[c.id for c in chunks],
+            embeddings=vectors,
+            documents=[c.text for c in chunks],
+            metadatas=[_clean_meta({
+                "article_id": article.id, "chunk_index": c.index, "start": c.start,
+                "end": c.end, "published_ord": published, "story_id": article.story_id,
+            }) for c in chunks],
+        )
+        mean = vectors.mean(axis=0)
+        self._articles.upsert(
+            ids=[article.id],
+            embeddings=[mean / max(float(np.linalg.norm(mean)), 1e-12)],
+            documents=[article.text],
+            metadatas=[_clean_meta({
+                **{k: getattr(article, k) for k in _ARTICLE_FIELDS if k != "n_chunks"},
+                "n_chunks": len(chunks), "published_ord": published, "length": article.length,
+            })],
+        )
+
+    def delete_articles(self, ids: Iterable[str]) -> None:
+        """Article records first, then their chunks: a crash in between leaves only orphans,
+        which `remove_orphans` clears and retrieval never shows."""
+        ids = list(ids)
+        if not ids:
+            return
+        self._articles.delete(ids=ids)
+        for id_ in ids:
+            self._chunks.delete(where={"article_id": id_})
+
+    def remove_orphans(self) -> int:
+        """Delete chunks whose article record is missing (left by an ingest that was killed)."""
+        known = set(self.article_ids())
+        orphans = [cid for cid, meta in self.iter_chunk_meta() if meta["article_id"] not in known]
+        for i in range(0, len(orphans), _PAGE):
+            self._chunks.delete(ids=orphans[i : i + _PAGE])
+        return len(orphans)
+
+    # -- reading -----------------------------------------------------------------------------
+    def _paged_get(self, col: Any, include: list[str]) -> Iterable[dict[str, Any]]:
+        total = int(col.count())
+        for offset in range(0, total, _PAGE):
+            yield col.get(include=include, limit=_PAGE, offset=offset)
+
+    def article_ids(self) -> list[str]:
+        if self._articles is None:
+            self._open()
+        if self._articles is None:
+            return []
+        return [i for page in self._paged_get(self._articles, []) for i in page["ids"]]
+
+    def list_articles(self) -> list[Article]:
+        """Every article's metadata (no text), in no particular order."""
+        if self._articles is None:
+            self._open()
+        if self._articles is None:
+            return []
+        return [_article_from(i, m, None) for page in self._paged_get(self._articles, ["metadatas"])
+                for i, m in zip(page["ids"], page["metadatas"], strict=True)]
+
+    def get_articles(self, ids: Sequence[str], with_text: bool = True) -> dict[str, Article]:
+        if not ids or self._articles is None and (self._open() or self._articles is None):
+            return {}
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        got = self._articles.get(ids=list(dict.fromkeys(ids)), include=include)
+        docs = got.get("documents") or [None] * len(got["ids"])
+        return {i: _article_from(i, m, d)
+                for i, m, d in zip(got["ids"], got["metadatas"], docs, strict=True)}
+
+    def get_article(self, id_: str) -> Article:
+        found = self.get_articles([id_]).get(id_)
+        if found is None:
+            raise NotFoundError(f"No article with id '{id_}'. See `newsqa list` for the ids.")
+        return found
+
+    def iter_chunk_meta(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        for page in self._paged_get(self._chunks, ["metadatas"]):
+            yield from zip(page["ids"], page["metadatas"], strict=True)
+
+    def iter_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
+        for page in self._paged_get(self._chunks, ["metadatas", "documents"]):
+            yield from zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+
+    def get_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        got = self._chunks.get(ids=list(ids), include=["metadatas", "documents"])
+        return {i: (d, m) for i, d, m in
+                zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
+
+    def query_dense(
+        self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
+    ) -> list[DenseHit]:
+        if self._chunks is None and (self._open() or self._chunks is None):
+            return []
+        n = self._chunks.count()
+        if n == 0:
+            return []
+        res = self._chunks.query(
+            query_embeddings=[vector.tolist()], n_results=min(k, n), where=_date_where(since, until),
+            include=["metadatas", "documents", "distances"],
+        )
+        return [DenseHit(i, 1.0 - float(d), m, t) for i, d, m, t in zip(
+            res["ids"][0], res["distances"][0], res["metadatas"][0], res["documents"][0],
+            strict=True)]
+
+    def nearest_articles(self, vector: np.ndarray, k: int) -> list[tuple[Article, float]]:
+        n = self._articles.count()
+        if n == 0:
+            return []
+        res = self._articles.query(query_embeddings=[vector.tolist()], n_results=min(k, n),
+                                   include=["metadatas", "documents", "distances"])
+        return [(_article_from(i, m, t), 1.0 - float(d)) for i, m, t, d in zip(
+            res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0],
+            strict=True)]
+
+    def swap_in(self, suffix: str) -> None:
+        """Replace the live collections by the ones built under `suffix`."""
+        self.drop()
+        for new, live in zip(self._names(suffix), self._names(), strict=True):
+            self._client.get_collection(new, embedding_function=None).modify(name=live)
+        self._open()
+
+    def drop(self, suffix: str = "") -> None:
+        for name in self._names(suffix):
+            if self._existing(name) is not None:
+                self._client.delete_collection(name)
+
+
+def _date_where(since: int | None, until: int | None) -> dict[str, Any] | None:
+    parts: list[dict[str, Any]] = []
+    if since is not None:
+        parts.append({"published_ord": {"$gte": since}})
+    if until is not None:
+        parts.append({"published_ord": {"$lte": until}})
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
