@@ -1,0 +1,39 @@
+"""The chat-model seam: a small Protocol every generative backend implements, and its registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from ..types import Message
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+__all__ = ["CHAT_BACKENDS", "ChatBackend", "register_backend"]
+
+
+class ChatBackend(Protocol):
+    """A chat model. Implementations raise `assistant.errors.LLMError` subclasses on failure,
+    with messages that say how to fix the problem (start the server, set OPENAI_BASE_URL, ...)."""
+
+    name: str
+
+    def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
+             temperature: float = 0.0) -> str: ...
+
+    def stream_chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
+                    temperature: float = 0.0) -> Iterator[str]: ...
+
+
+# name -> factory(settings). Filled by the backend modules; a plain dict, no plugin machinery.
+CHAT_BACKENDS: dict[str, Callable[[Settings], ChatBackend]] = {}
+
+
+def register_backend(name: str) -> Callable[[Callable[[Settings], ChatBackend]],
+                                            Callable[[Settings], ChatBackend]]:
+    def decorate(factory: Callable[[Settings], ChatBackend]) -> Callable[[Settings], ChatBackend]:
+        CHAT_BACKENDS[name] = factory
+        return factory
+
+    return decorate

@@ -1,0 +1,209 @@
+"""The `openai` backend: any OpenAI-compatible chat endpoint (api.openai.com, a llama.cpp server,
+vLLM, Ollama, ...) through the `openai` package.
+
+Retries: the openai client itself retries connection errors, timeouts, 408/409/429 and 5xx with
+exponential backoff (0.5 s doubling, capped at 8 s, with jitter), so we hand it
+`settings.max_retries` instead of writing a second retry loop. One caveat: it honours a server's
+`Retry-After` header up to 120 s, which a hosted API may send with a 429.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError, UnknownModelError
+from ..types import Message
+from .base import register_backend
+
+if TYPE_CHECKING:
+    import openai
+
+    from ..settings import Settings
+
+__all__ = ["DEFAULT_BASE_URL", "DUMMY_API_KEY", "OpenAIBackend"]
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+# Local servers (llama.cpp, vLLM, Ollama) ignore the key, but the openai client insists on one.
+DUMMY_API_KEY = "not-needed"
+START_HINT = "`python -m llama_cpp.server --model path/to/model.gguf --port 8000`"
+# How servers word "no such model" (OpenAI, vLLM, Ollama, LiteLLM).
+_UNKNOWN_MODEL = re.compile(
+    r"model.*(not found|does not exist|unknown|invalid)|(unknown|invalid|no such) model", re.I
+)
+
+
+class OpenAIBackend:
+    """Chat with `settings.model` at `settings.openai_base_url` (default: api.openai.com)."""
+
+    name: str = "openai"
+
+    def __init__(self, settings: Settings) -> None:
+        if not settings.openai_configured:
+            raise LLMUnavailableError(
+                "The openai backend needs OPENAI_API_KEY (for api.openai.com) or OPENAI_BASE_URL "
+                f"(for an OpenAI-compatible server, e.g. {START_HINT} and "
+                "OPENAI_BASE_URL=http://127.0.0.1:8000/v1). Set one, or use --llm local or "
+                "--llm extractive."
+            )
+        self.model = settings.model
+        self.base_url = settings.openai_base_url or DEFAULT_BASE_URL
+        self.timeout = settings.timeout
+        self.max_retries = settings.max_retries
+        self._key_given = bool(settings.openai_api_key)
+        self._api_key = settings.openai_api_key or DUMMY_API_KEY
+        self._client_obj: openai.OpenAI | None = None
+        self._lock = threading.Lock()
+
+    def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
+             temperature: float = 0.0) -> str:
+        with self._errors_mapped():
+            response = self._client().chat.completions.create(
+                model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
+                temperature=temperature,
+            )
+        if not response.choices:
+            return ""
+        return response.choices[0].message.content or ""
+
+    def stream_chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
+                    temperature: float = 0.0) -> Iterator[str]:
+        with self._errors_mapped():
+            stream = self._client().chat.completions.create(
+                model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
+                temperature=temperature, stream=True,
+            )
+            try:
+                for chunk in stream:
+                    text = chunk.choices[0].delta.content if chunk.choices else None
+                    if text:
+                        yield text
+            finally:
+                # Closing releases the HTTP connection when the caller stops reading early.
+                stream.close()
+
+    def list_models(self) -> list[str] | None:
+        """The server's model ids, or None when it cannot list them (no retries: diagnostics)."""
+        try:
+            client = self._client().with_options(max_retries=0)
+            return sorted(model.id for model in client.models.list())
+        except Exception:  # any failure just means "no list to show"
+            return None
+
+    def _client(self) -> openai.OpenAI:
+        # Deferred import: `openai` takes ~0.5 s to import, which the CLI's cold start shouldn't pay
+        # unless this backend is used.
+        with self._lock:
+            if self._client_obj is None:
+                from openai import OpenAI
+
+                self._client_obj = OpenAI(
+                    api_key=self._api_key, base_url=self.base_url, timeout=self.timeout,
+                    max_retries=self.max_retries,
+                )
+            return self._client_obj
+
+    @contextmanager
+    def _errors_mapped(self) -> Iterator[None]:
+        """Turn openai/httpx exceptions into our LLMError subclasses with how-to-fix messages."""
+        import openai
+
+        try:
+            yield
+        except openai.APITimeoutError as err:
+            raise self._timeout_error() from err
+        except openai.APIConnectionError as err:
+            raise self._unreachable_error(err) from err
+        except openai.APIStatusError as err:
+            raise self._status_error(err) from err
+        except openai.OpenAIError as err:
+            raise LLMError(f"The LLM server at {self.base_url} failed: {err}") from err
+        except Exception as err:
+            # Mid-stream transport failures arrive as raw httpx exceptions, not openai ones.
+            if not type(err).__module__.startswith(("httpx", "httpcore")):
+                raise
+            if "Timeout" in type(err).__name__:
+                raise self._timeout_error() from err
+            raise self._unreachable_error(err) from err
+
+    def _timeout_error(self) -> LLMTimeoutError:
+        return LLMTimeoutError(
+            f"The LLM server at {self.base_url} did not answer within {self.timeout:g} s "
+            f"(tried {self.max_retries + 1} times). A CPU model may need longer: raise "
+            "NEWSQA_TIMEOUT (e.g. 180), use a smaller model, or use --llm extractive."
+        )
+
+    def _unreachable_error(self, err: Exception) -> LLMUnavailableError:
+        cause = err.__cause__ or err
+        return LLMUnavailableError(
+            f"Cannot reach the LLM server at {self.base_url} ({cause}). Start it (e.g. "
+            f"{START_HINT}, then OPENAI_BASE_URL=http://127.0.0.1:8000/v1), or fix "
+            "OPENAI_BASE_URL, or use --llm extractive."
+        )
+
+    def _status_error(self, err: openai.APIStatusError) -> LLMError:
+        status, detail = err.status_code, _detail(err)
+        if status == 401:
+            return self._auth_error(detail)
+        if status == 404 or (status == 400 and _UNKNOWN_MODEL.search(detail)):
+            return self._not_found_error(detail)
+        if status == 403:
+            return LLMUnavailableError(
+                f"The LLM server at {self.base_url} refused access (403: {detail}). Check that "
+                f"OPENAI_API_KEY may use model {self.model!r}."
+            )
+        if status == 429:
+            return LLMUnavailableError(
+                f"The LLM server at {self.base_url} is rate-limiting us (429: {detail}) even "
+                f"after {self.max_retries} retries. Wait a minute, check your quota, or raise "
+                "NEWSQA_MAX_RETRIES."
+            )
+        if status >= 500:
+            return LLMUnavailableError(
+                f"The LLM server at {self.base_url} failed ({status}: {detail}) even after "
+                f"{self.max_retries} retries. Check the server's log, or use --llm extractive."
+            )
+        return LLMError(f"The LLM server at {self.base_url} rejected the request ({status}: "
+                        f"{detail}).")
+
+    def _auth_error(self, detail: str) -> LLMUnavailableError:
+        sent = "a valid-looking key" if self._key_given else "no key (OPENAI_API_KEY is unset)"
+        return LLMUnavailableError(
+            f"The LLM server at {self.base_url} rejected the API key (401: {detail}); we sent "
+            f"{sent}. Set OPENAI_API_KEY to a key this server accepts."
+        )
+
+    def _not_found_error(self, detail: str) -> LLMError:
+        models = self.list_models()
+        if _UNKNOWN_MODEL.search(detail) or (models is not None and self.model not in models):
+            listing = f" It serves: {', '.join(models)}." if models else ""
+            return UnknownModelError(
+                f"The LLM server at {self.base_url} does not know the model {self.model!r} "
+                f"({detail}).{listing} Set NEWSQA_MODEL (or --model) to a model it serves."
+            )
+        return LLMUnavailableError(
+            f"The LLM server at {self.base_url} answered 404 Not Found ({detail}). Check "
+            "OPENAI_BASE_URL: it must be the API root, which usually ends in /v1."
+        )
+
+
+def _to_openai(messages: Sequence[Message]) -> list[Any]:
+    # Our Message is a strict subset of the openai message params; copy to plain dicts.
+    return [{"role": m["role"], "content": m["content"]} for m in messages]
+
+
+def _detail(err: openai.APIStatusError) -> str:
+    """The server's own error message, e.g. "The model `x` does not exist"."""
+    body = err.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if message:
+            return str(message)[:300]
+    return str(err.message)[:300]
+
+
+register_backend("openai")(OpenAIBackend)

@@ -1,0 +1,126 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank, diversified so one
+article cannot fill every slot, each chunk widened by a sentence on each side for context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from index import Article, NewsIndex, Passage, sentence_spans
+
+__all__ = ["RRF_K", "Retrieval", "retrieve"]
+
+# The usual RRF constant: ranks past ~60 contribute little, so neither list dominates.
+RRF_K = 60
+# Each further chunk of an already-chosen article counts this much less: a second outlet's copy of
+# the same fact is worth more to the reader than a third paragraph of the first outlet.
+SAME_ARTICLE_DECAY = 0.5
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    passages: list[Passage]
+    best_dense: float  # cosine similarity of the best dense hit (evidence for abstention)
+    best_bm25: float
+
+
+@dataclass
+class _Candidate:
+    chunk_id: str
+    text: str
+    meta: dict[str, Any]
+    fused: float = 0.0
+    dense: float | None = None
+    bm25: float | None = None
+
+
+def _fuse(index: NewsIndex, query: str, n: int, since: str | None, until: str | None
+          ) -> tuple[dict[str, _Candidate], float, float]:
+    dense = index.dense(query, n, since, until)
+    lexical = index.lexical(query, n, since, until)
+    pool: dict[str, _Candidate] = {}
+    for rank, hit in enumerate(dense):
+        pool[hit.chunk_id] = _Candidate(hit.chunk_id, hit.text, hit.metadata,
+                                        1.0 / (RRF_K + rank + 1), dense=hit.score)
+    missing = [h.chunk_id for h in lexical if h.chunk_id not in pool]
+    fetched = index.store.get_chunks(missing) if missing else {}
+    for rank, bhit in enumerate(lexical):
+        cand = pool.get(bhit.chunk_id)
+        if cand is None and bhit.chunk_id in fetched:
+            text, meta = fetched[bhit.chunk_id]
+            cand = pool[bhit.chunk_id] = _Candidate(bhit.chunk_id, text, meta)
+        if cand is not None:
+            cand.fused += 1.0 / (RRF_K + rank + 1)
+            cand.bm25 = bhit.score
+    best_dense = max((h.score for h in dense), default=0.0)
+    best_bm25 = max((h.score for h in lexical), default=0.0)
+    return pool, best_dense, best_bm25
+
+
+def _diversify(candidates: Sequence[_Candidate], k: int) -> list[_Candidate]:
+    remaining = sorted(candidates, key=lambda c: -c.fused)
+    chosen: list[_Candidate] = []
+    per_article: dict[str, int] = {}
+    while remaining and len(chosen) < k:
+        def adjusted(c: _Candidate) -> float:
+            return c.fused * SAME_ARTICLE_DECAY ** per_article.get(c.meta["article_id"], 0)
+
+        best = max(remaining, key=adjusted)
+        remaining.remove(best)
+        chosen.append(best)
+        per_article[best.meta["article_id"]] = per_article.get(best.meta["article_id"], 0) + 1
+    return chosen
+
+
+@lru_cache(maxsize=4096)
+def _spans(article_id: str, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
+def _widen(article: Article, start: int, end: int) -> tuple[int, int]:
+    """One more sentence before and after the chunk, within its article."""
+    spans = _spans(article.id, article.text)
+    before = [s for s in spans if s[1] <= start]
+    after = [s for s in spans if s[0] >= end]
+    return (before[-1][0] if before else start), (after[0][1] if after else end)
+
+
+def _to_passage(cand: _Candidate, article: Article) -> Passage:
+    start, end = _widen(article, int(cand.meta["start"]), int(cand.meta["end"]))
+    return Passage(
+        article_id=article.id, chunk_id=cand.chunk_id, start=start, end=end,
+        text=article.text[start:end], score=cand.fused, title=article.title,
+        source=article.source, published=article.published, outlet=article.outlet,
+        story_id=article.story_id, doc_id=article.doc_id, dense_score=cand.dense,
+        bm25_score=cand.bm25,
+    )
+
+
+def _merge_overlaps(passages: list[Passage]) -> list[Passage]:
+    """Two chunks of one article that overlap once widened become one passage."""
+    merged: list[Passage] = []
+    for p in passages:
+        twin = next((m for m in merged if m.article_id == p.article_id
+                     and p.start <= m.end and m.start <= p.end), None)
+        if twin is None:
+            merged.append(p)
+            continue
+        start, end = min(twin.start, p.start), max(twin.end, p.end)
+        merged[merged.index(twin)] = replace(twin, start=start, end=end, text="")
+    return merged
+
+
+def retrieve(
+    index: NewsIndex, query: str, k: int = 6, *, since: str | None = None,
+    until: str | None = None, pool_size: int = 40,
+) -> Retrieval:
+    pool, best_dense, best_bm25 = _fuse(index, query, pool_size, since, until)
+    articles = index.articles(list({c.meta["article_id"] for c in pool.values()}))
+    live = [c for c in pool.values() if c.meta["article_id"] in articles]  # skip orphans
+    chosen = _diversify(live, k)
+    passages = _merge_overlaps([_to_passage(c, articles[c.meta["article_id"]]) for c in chosen])
+    passages = [p if p.text else replace(p, text=articles[p.article_id].text[p.start:p.end])
+                for p in passages]
+    return Retrieval(passages, best_dense, best_bm25)

@@ -1,0 +1,85 @@
+"""The assistant's typed results: what `ask()` returns and what the UI, CLI and evals read."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, TypedDict
+
+__all__ = ["Answer", "Citation", "Message", "RetrievedPassage", "Timings"]
+
+
+class Message(TypedDict):
+    """One conversation turn, OpenAI style: {"role": "user"|"assistant", "content": "..."}."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A quote shown to the user: `quote == article.text[start:end]`, always."""
+
+    n: int
+    quote: str
+    article_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RetrievedPassage:
+    """A passage the answer was built from; `n` is its source number in the prompt."""
+
+    n: int
+    article_id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    source: str
+    start: int
+    end: int
+    text: str
+    score: float
+    story_id: str | None = None
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Timings:
+    retrieve_ms: float = 0.0
+    generate_ms: float = 0.0
+    total_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A short answer whose every claim carries a verified quote, or an honest abstention."""
+
+    question: str
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    retrieved: list[RetrievedPassage] = field(default_factory=list)
+    llm: str = "extractive"
+    timings: Timings = field(default_factory=Timings)
+    query: str = ""  # the standalone query actually searched (follow-ups are rewritten)
+    notes: list[str] = field(default_factory=list)  # e.g. "2 unverifiable quotes dropped"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `newsqa ask --json` object."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "citations": [asdict(c) for c in self.citations],
+            "llm": self.llm,
+            "timings": asdict(self.timings),
+            "query": self.query,
+            "retrieved": [
+                {k: v for k, v in asdict(p).items() if k != "text"} for p in self.retrieved
+            ],
+        }

@@ -1,0 +1,3 @@
+from newsqa.cli import main
+
+main()

@@ -1,0 +1,58 @@
+"""`newsqa`: ingest, list, remove, ask, chat, ui, eval, bench."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from .common import err_console, is_user_error
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="newsqa",
+    help="Ask questions about news articles; every answer quotes its sources word for word.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
+) -> None:
+    if debug:
+        os.environ["NEWSQA_DEBUG"] = "1"
+
+
+def _register() -> None:
+    # Each command group lives in its own module; registering is cheap (imports are deferred).
+    from . import cli_ask, cli_index
+
+    cli_index.register(app)
+    cli_ask.register(app)
+    # --- further command modules register below (ui, eval, bench) ---
+
+
+def main() -> None:
+    _register()
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("Aborted.")
+        sys.exit(130)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if os.environ.get("NEWSQA_DEBUG") or not is_user_error(exc):
+            raise
+        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)

@@ -1,0 +1,43 @@
+"""Pieces every CLI command shares: the --store option, settings, output and error handling."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from assistant.settings import Settings
+
+__all__ = ["StoreOption", "console", "err_console", "is_user_error", "make_settings"]
+
+console = Console()
+err_console = Console(stderr=True)
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Index directory (overrides NEWSQA_STORE).", show_default=False),
+]
+
+# The base error of each package, by module: checked only when that module is already loaded,
+# so the CLI never imports the UI or the evals just to handle an error.
+_USER_ERRORS = (
+    ("index.errors", "IndexingError"),
+    ("assistant.errors", "AssistantError"),
+    ("evals.errors", "EvalError"),
+    ("ui.errors", "UIError"),
+)
+
+
+def is_user_error(exc: BaseException) -> bool:
+    for module, name in _USER_ERRORS:
+        loaded = sys.modules.get(module)
+        if loaded is not None and isinstance(exc, getattr(loaded, name)):
+            return True
+    return False
+
+
+def make_settings(store: Path | None = None, **overrides: Any) -> Settings:
+    return Settings().with_overrides(store=store, **overrides)

@@ -1,0 +1,71 @@
+"""Shared fixtures: a real Chroma store holding the sample articles, and an Assistant over it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "sample_articles"
+SHARED = ROOT.parent / "shared"
+REALTIMEQA = SHARED / "benchmarks" / "realtimeqa-2025q1"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Tests must not see the developer's own configuration.
+for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "NEWSQA_LLM", "NEWSQA_STORE",
+             "NEWSQA_CHROMA_HOST", "NEWSQA_EMBED_MODEL", "NEWSQA_MODEL"):
+    os.environ.pop(_var, None)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("NEWSQA_SLOW") or "slow" in (config.getoption("-m") or ""):
+        return
+    skip = pytest.mark.skip(reason="slow test: run with NEWSQA_SLOW=1 (make test-all)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store directory with the seven sample articles ingested once per test session.
+    Tests that change it must copy it first (see `fresh_store`)."""
+    from index import NewsIndex, StoreConfig
+
+    path = tmp_path_factory.mktemp("sample-store")
+    NewsIndex(StoreConfig(path=path, embed_model="all-MiniLM-L6-v2")).ingest([SAMPLES])
+    return path
+
+
+@pytest.fixture()
+def fresh_store(sample_store: Path, tmp_path: Path) -> Path:
+    """A private copy of the sample store, free to modify."""
+    target = tmp_path / "store"
+    shutil.copytree(sample_store, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def settings(sample_store: Path):  # type: ignore[no-untyped-def]
+    from assistant.settings import Settings
+
+    return Settings(store=sample_store, llm="extractive", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def assistant(settings):  # type: ignore[no-untyped-def]
+    from assistant import Assistant
+
+    return Assistant(settings)
+
+
+@pytest.fixture(scope="session")
+def shared_available() -> Iterator[Path]:
+    if not REALTIMEQA.is_dir():
+        pytest.skip("../shared/benchmarks/realtimeqa-2025q1 is not present")
+    yield REALTIMEQA
