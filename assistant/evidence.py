@@ -16,7 +16,11 @@ import numpy as np
 
 from index import Article, Embedder, Passage, sentence_spans
 
-__all__ = ["Evidence", "abstain_reason", "question_kind", "rank_evidence", "terms"]
+from .injection import is_instruction
+
+__all__ = [
+    "Evidence", "abstain_reason", "kind_fit", "question_kind", "rank_evidence", "terms",
+]
 
 MIN_DENSE = 0.30  # below this cosine the best passage is about something else
 MIN_SENTENCE = 0.36  # combined score under which no sentence answers the question
@@ -29,8 +33,13 @@ _KINDS = (
     ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old)|what (?:number|share|"
                           r"percentage|amount|size|figure))\b", re.I)),
     ("date", re.compile(r"^(?:when|what (?:day|date|year|month|time))\b|\bon what day\b", re.I)),
-    ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b", re.I)),
+    ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b|\bthe name of\b"
+                          r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )
+# Questions about the article itself (its outlet or date) are answered from its metadata.
+_META = re.compile(r"\b(?:article|story|report|page)\b.*\b(?:updated|published|posted|dated)\b"
+                   r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
+                   r"|\bwhose (?:page|site|reporting)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
 
@@ -65,19 +74,28 @@ def terms(text: str) -> list[str]:
 
 
 def question_kind(question: str) -> str:
+    if _META.search(question):
+        return "meta"
     for kind, pattern in _KINDS:
         if pattern.search(question.strip()):
             return kind
     return "other"
 
 
-def _kind_fit(kind: str, sentence: str) -> float:
+def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
+    """Does the sentence hold a figure / date / name the question does not already state?"""
+    asked = {m.casefold() for m in pattern.findall(question)}
+    return any(m.casefold() not in asked for m in pattern.findall(sentence))
+
+
+def kind_fit(kind: str, sentence: str, question: str) -> float:
+    """1.0 when the sentence carries the kind of answer the question asks for."""
     if kind == "number":
-        return 1.0 if _NUMBER.search(sentence) else 0.0
+        return float(_new(_NUMBER, sentence, question))
     if kind == "date":
-        return 1.0 if _DATE.search(sentence) else 0.0
+        return float(_new(_DATE, sentence, question))
     if kind == "person":
-        return 1.0 if len(_NAME.findall(sentence)) >= 1 else 0.0
+        return float(_new(_NAME, sentence, question))
     return 0.5
 
 
@@ -89,7 +107,8 @@ def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
         text = articles[p.article_id].text
         for a, b in sentence_spans(text[p.start:p.end]):
             start, end = p.start + a, p.start + b
-            if (p.article_id, start) not in seen and end - start >= 20:
+            if ((p.article_id, start) not in seen and end - start >= 20
+                    and not is_instruction(text[start:end])):
                 seen.add((p.article_id, start))
                 out.append((i, p.article_id, start, end))
     return out
@@ -119,7 +138,7 @@ def rank_evidence(
     dense = vectors @ embedder.embed_query(query)
     kind = question_kind(question)
     scored = [
-        Evidence(p, a, s, e, t, float(0.5 * d + 0.4 * lx + 0.1 * _kind_fit(kind, t)
+        Evidence(p, a, s, e, t, float(0.5 * d + 0.4 * lx + 0.1 * kind_fit(kind, t, question)
                                       - 0.01 * p), lx, float(d))
         for (p, a, s, e), t, lx, d in zip(cands, texts, lexical, dense, strict=True)
     ]
@@ -154,7 +173,8 @@ def abstain_reason(
     best = evidence[0]
     if best.score < MIN_SENTENCE:
         return "no sentence answers it"
-    if question_kind(question) in ("number", "date") and _kind_fit(
-            question_kind(question), best.text) == 0.0:
-        return f"no {question_kind(question)} is given for it"
+    kind = question_kind(question)
+    if kind in ("number", "date", "person") and not any(
+            kind_fit(kind, ev.text, question) for ev in evidence[:3]):
+        return f"no {'name' if kind == 'person' else kind} is given for it"
     return None

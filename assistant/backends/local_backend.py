@@ -6,6 +6,7 @@ first use and shared by every backend object in the process.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import threading
 import time
@@ -51,6 +52,17 @@ def load_model(path: Path) -> tuple[Llama, threading.Lock]:
         if path not in _MODELS:
             _MODELS[path] = (_load(path), threading.Lock())
         return _MODELS[path]
+
+
+@atexit.register
+def _close_models() -> None:
+    # Free the models before interpreter shutdown: Llama.__del__ running during module teardown
+    # fails with "'NoneType' object is not callable" noise on stderr.
+    with _LOAD_LOCK:
+        for model, lock in _MODELS.values():
+            if lock.acquire(timeout=1):  # never free a model another thread is still using
+                model.close()
+        _MODELS.clear()
 
 
 def _missing_model_error(path: Path) -> LLMUnavailableError:

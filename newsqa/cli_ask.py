@@ -1,0 +1,142 @@
+"""`newsqa ask` (one question, or a JSONL batch) and `newsqa chat` (terminal, multi-turn)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .common import StoreOption, console, err_console, make_settings
+
+if TYPE_CHECKING:
+    from assistant import Answer, Assistant
+
+__all__ = ["register"]
+
+LlmOption = Annotated[str | None, typer.Option(
+    "--llm", help="auto | openai | local | extractive (overrides NEWSQA_LLM).")]
+TopKOption = Annotated[int | None, typer.Option("--top-k", min=1, max=50,
+                                                help="Passages to answer from.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only articles published on "
+                                                 "or after this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles published on "
+                                                 "or before this date (YYYY-MM-DD).")]
+
+
+def _assistant(store: Path | None, llm: str | None, top_k: int | None) -> Assistant:
+    from assistant import Assistant
+
+    return Assistant(make_settings(store, llm=llm, top_k=top_k))
+
+
+def _check_date(value: str | None, flag: str) -> str | None:
+    from index import parse_date
+
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    if parsed is None:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=flag)
+    return parsed
+
+
+def print_answer(answer: Answer) -> None:
+    """The answer, then each citation with its quote, title, outlet and date."""
+    style = "yellow" if answer.abstained else "bold"
+    console.print(answer.text, style=style, highlight=False, soft_wrap=True)
+    for c in answer.citations:
+        meta = ", ".join(b for b in (c.outlet, c.published) if b)
+        console.print(f"  [{c.n}] “{c.quote}”", highlight=False, soft_wrap=True)
+        console.print(f"      — {c.title}" + (f" ({meta})" if meta else "") + f"  {c.source}",
+                      style="dim", highlight=False, soft_wrap=True)
+    for note in answer.notes if not answer.abstained else []:
+        console.print(f"  note: {note}", style="dim", highlight=False)
+
+
+def ask(
+    question: Annotated[str | None, typer.Argument(help="Your question.")] = None,
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
+    llm: LlmOption = None,
+    top_k: TopKOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    batch: Annotated[Path | None, typer.Option(
+        "--batch", help='JSONL file of {"id", "question", "history"?}; one answer per line.',
+        exists=True, dir_okay=False)] = None,
+) -> None:
+    """Ask one question (or a batch) about the indexed articles."""
+    if (question is None) == (batch is None):
+        raise typer.BadParameter("give a QUESTION or --batch FILE (not both)")
+    assistant = _assistant(store, llm, top_k)
+    dates = {"since": _check_date(since, "--since"), "until": _check_date(until, "--until")}
+    if batch is not None:
+        _run_batch(assistant, batch, dates)
+        return
+    answer = assistant.ask(question or "", **dates)
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        print_answer(answer)
+
+
+def _run_batch(assistant: Assistant, path: Path, dates: dict[str, str | None]) -> None:
+    """One JSON answer per input line; a bad line or a failed question becomes an error line."""
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            answer = assistant.ask(item["question"], history=item.get("history"), **dates)
+            out = {"id": item.get("id", lineno), **answer.to_dict()}
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            out = {"id": lineno, "error": f"line {lineno}: {exc!r}; expected "
+                                          '{"id", "question", "history"?}'}
+        except Exception as exc:
+            from .common import is_user_error
+
+            if not is_user_error(exc):
+                raise
+            out = {"id": item.get("id", lineno), "error": str(exc)}
+        typer.echo(json.dumps(out, ensure_ascii=False))
+        sys.stdout.flush()
+
+
+def chat(
+    store: StoreOption = None, llm: LlmOption = None, top_k: TopKOption = None,
+) -> None:
+    """Talk to the assistant in the terminal; follow-up questions use the conversation.
+    Type /new to start over, /quit (or Ctrl-D) to leave."""
+    from assistant import AssistantError
+
+    assistant = _assistant(store, llm, top_k)
+    history: list = []  # type: ignore[type-arg]
+    console.print("[dim]Ask about the indexed articles. /new starts over, /quit leaves.[/]")
+    while True:
+        try:
+            question = console.input("[bold cyan]you>[/] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if question in ("/quit", "/exit"):
+            break
+        if question == "/new":
+            history = []
+            continue
+        if not question:
+            continue
+        try:
+            answer = assistant.ask(question, history=history)
+        except AssistantError as exc:
+            err_console.print(f"[red]{exc}[/]", highlight=False)
+            continue
+        print_answer(answer)
+        history += [{"role": "user", "content": question},
+                    {"role": "assistant", "content": answer.text}]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ask")(ask)
+    app.command("chat")(chat)

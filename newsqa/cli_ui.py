@@ -1,0 +1,61 @@
+"""`newsqa ui`: serve the web UI (optionally ingesting the bundled samples into an empty index)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .common import StoreOption, console, err_console, make_settings
+
+if TYPE_CHECKING:
+    from assistant import Assistant
+
+__all__ = ["register"]
+
+
+def _ingest_samples(assistant: Assistant) -> None:
+    """Fill an empty index with the bundled samples, so a first run has something to ask about."""
+    from ui import locate_samples
+
+    from .progress import ingest_progress
+
+    if assistant.index.list():
+        return
+    samples = locate_samples()
+    console.print(f"The index is empty: ingesting the sample articles from {samples}",
+                  highlight=False)
+    with ingest_progress() as progress:
+        report = assistant.index.ingest([samples], progress)
+    console.print(f"[green]{report.added} articles added[/] ({report.chunks} chunks, "
+                  f"{report.seconds:.1f}s)")
+
+
+def ui(
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the UI to "
+                                           "your network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
+    store: StoreOption = None,
+    ingest_samples: Annotated[bool, typer.Option(
+        "--ingest-samples", help="If the index is empty, ingest the bundled sample articles "
+                                 "first.")] = False,
+) -> None:
+    """Serve the chat UI in your browser (http://HOST:PORT)."""
+    from assistant import Assistant
+    from ui import serve
+
+    settings = make_settings(store)
+    assistant = Assistant(settings)
+    if ingest_samples:
+        _ingest_samples(assistant)
+    if host not in ("127.0.0.1", "localhost", "::1") and not settings.ui_auth:
+        err_console.print(f"[yellow]warning:[/] serving on {host} without a login: anyone who "
+                          "can reach this port can read and change the index. Set "
+                          "NEWSQA_UI_AUTH=user:password to require one.", highlight=False)
+    console.print(f"newsqa UI on http://{host}:{port} (store: {settings.store}); Ctrl+C stops it.",
+                  highlight=False)
+    serve(assistant, host=host, port=port, block=True, quiet=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ui")(ui)

@@ -1,0 +1,1 @@
+"""A package, so test modules can share helpers: `from tests.llama_server import ...`."""

@@ -1,0 +1,180 @@
+"""`build_app(assistant)`: the whole page as a `gr.Blocks`, built without starting a server
+(`ui.server` launches it), so tests and other hosts can mount it as they like."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from assistant import Assistant
+from assistant.settings import Settings
+from index import SUPPORTED_SUFFIXES
+
+from .articles import TABLE_HEADERS, ArticlesController
+from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs
+from .render import sources_html
+
+__all__ = ["BACKEND_CHOICES", "build_app"]
+
+BACKEND_CHOICES = [
+    ("auto — OpenAI-compatible server if configured, else extractive", "auto"),
+    ("openai — an OpenAI-compatible server (OPENAI_API_KEY / OPENAI_BASE_URL)", "openai"),
+    ("local — a GGUF model on this machine (llama.cpp)", "local"),
+    ("extractive — no language model: the best quotes, verbatim", "extractive"),
+]
+# Answers run side by side (sessions must not queue behind each other); writes to the index
+# take turns (the index locks anyway, this just keeps the queue honest about it).
+ANSWER_CONCURRENCY = 4
+
+_HEADER = (
+    '<div class="nq-header"><h1>newsqa</h1><p>Ask about the news articles in the index. Every '
+    "answer quotes them word for word; click a number to see the quote in its article.</p></div>"
+)
+
+
+@dataclass
+class ChatWidgets:
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    ask: gr.Button
+    new_chat: gr.Button
+    examples: list[tuple[gr.Button, str]]
+    error: gr.HTML
+    sources: gr.HTML
+    session: gr.State
+
+
+@dataclass
+class OptionWidgets:
+    backend: gr.Dropdown
+    top_k: gr.Slider
+    since: gr.Textbox
+    until: gr.Textbox
+
+
+@dataclass
+class ArticleWidgets:
+    files: gr.File
+    add: gr.Button
+    status: gr.HTML
+    table: gr.Dataframe
+    choice: gr.Dropdown
+    remove: gr.Button
+    refresh: gr.Button
+
+
+def _chat_tab() -> ChatWidgets:
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=420):
+            chatbot = gr.Chatbot(
+                elem_id="nq-chat", show_label=False, height=560, buttons=["copy"],
+                feedback_options=None, latex_delimiters=[], autoscroll=True,
+                placeholder="Ask a question below, or pick an example.",
+            )
+            error = gr.HTML(elem_id="nq-error-box")
+            with gr.Row(elem_id="nq-ask-row", equal_height=True):
+                question = gr.Textbox(
+                    elem_id="nq-question", show_label=False, container=False, scale=8, lines=1,
+                    max_lines=4, placeholder="Ask about the articles: a fact, a number, a date…")
+                ask = gr.Button("Ask", variant="primary", scale=1, min_width=70, elem_id="nq-ask")
+                new_chat = gr.Button("New chat", scale=1, min_width=90, elem_id="nq-new-chat")
+            with gr.Row(elem_id="nq-examples"):
+                gr.HTML('<span class="nq-try">Try:</span>', elem_classes="nq-try-box")
+                examples = [(gr.Button(q, size="sm", variant="secondary", min_width=0,
+                                       elem_classes="nq-example"), q)
+                            for q in SAMPLE_QUESTIONS]
+        with gr.Column(scale=2, min_width=320):
+            gr.HTML('<h2 class="nq-panel-title">Sources</h2>')
+            sources = gr.HTML(sources_html([]), elem_id="nq-sources-panel")
+    return ChatWidgets(chatbot, question, ask, new_chat, examples, error, sources,
+                       gr.State(None))  # a ChatSession, made on first use
+
+
+def _articles_tab(max_mb: int) -> ArticleWidgets:
+    gr.Markdown(
+        f"Add articles as {', '.join(SUPPORTED_SUFFIXES)} files (up to {max_mb} MiB each). "
+        "They are searchable as soon as they are indexed."
+    )
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=2):
+            files = gr.File(label="Article files", file_count="multiple", type="filepath",
+                            file_types=list(SUPPORTED_SUFFIXES), elem_id="nq-upload")
+            add = gr.Button("Add to index", variant="primary", elem_id="nq-add")
+            status = gr.HTML(elem_id="nq-upload-status")
+        with gr.Column(scale=3):
+            table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True,
+                                 label="Indexed articles", elem_id="nq-articles")
+            with gr.Row():
+                choice = gr.Dropdown(label="Article to remove", choices=[], scale=4,
+                                     elem_id="nq-remove-choice")
+                remove = gr.Button("Remove", variant="stop", scale=1, elem_id="nq-remove")
+                refresh = gr.Button("Refresh", scale=1)
+    return ArticleWidgets(files, add, status, table, choice, remove, refresh)
+
+
+def _options_tab(settings: Settings) -> OptionWidgets:
+    backend = gr.Dropdown(BACKEND_CHOICES, value=settings.llm, label="Answering backend",
+                          elem_id="nq-backend")
+    top_k = gr.Slider(1, 20, value=min(settings.top_k, 20), step=1, label="Passages per answer "
+                      "(top-k)", info="How many retrieved passages the answer may draw on.")
+    with gr.Row():
+        since = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD (optional)")
+        until = gr.Textbox(label="Published until", placeholder="YYYY-MM-DD (optional)")
+    gr.Markdown(f"Index: `{settings.store}`. These settings apply to this browser tab only.")
+    return OptionWidgets(backend, top_k, since, until)
+
+
+def _example(chat: ChatController, question: str) -> Callable[..., Iterator[ChatOutputs]]:
+    def ask(*args: Any) -> Iterator[ChatOutputs]:
+        yield from chat.respond(question, *args)
+
+    return ask
+
+
+def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
+    options = [o.backend, o.top_k, o.since, o.until]
+    outputs = [w.chatbot, w.sources, w.session, w.question, w.error]
+    run = {"concurrency_limit": ANSWER_CONCURRENCY, "concurrency_id": "answer",
+           "show_progress": "hidden"}
+    w.question.submit(chat.respond, [w.question, w.session, *options], outputs, **run)
+    w.ask.click(chat.respond, [w.question, w.session, *options], outputs, **run)
+    for button, question in w.examples:
+        button.click(_example(chat, question), [w.session, *options], outputs, **run)
+    w.new_chat.click(chat.new_chat, None, outputs, queue=False)
+    w.chatbot.clear(chat.new_chat, None, outputs, queue=False)  # the bin icon: same as New chat
+
+
+def _pick_row(evt: gr.SelectData) -> Any:
+    row = evt.row_value or []
+    return row[-1] if row else gr.skip()
+
+
+def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks) -> None:
+    listing = [w.status, w.table, w.choice]
+    write = {"concurrency_limit": 1, "concurrency_id": "index"}
+    w.add.click(arts.upload, [w.files], listing, **write).then(
+        lambda: None, None, w.files, queue=False)
+    w.remove.click(arts.remove, [w.choice], listing, **write)
+    w.refresh.click(arts.listing, None, listing)
+    w.table.select(_pick_row, None, w.choice, queue=False)
+    demo.load(arts.listing, None, listing)
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The page: a Chat tab (answers + sources), an Articles tab and a Settings tab."""
+    chat, arts = ChatController(assistant), ArticlesController(assistant)
+    with gr.Blocks(title="newsqa", analytics_enabled=False) as demo:
+        gr.HTML(_HEADER)
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                chat_w = _chat_tab()
+            with gr.Tab("Articles", id="articles"):
+                art_w = _articles_tab(assistant.settings.ui_max_upload_mb)
+            with gr.Tab("Settings", id="settings"):
+                opt_w = _options_tab(assistant.settings)
+        _wire_chat(chat, chat_w, opt_w)
+        _wire_articles(arts, art_w, demo)
+    return demo

@@ -1,0 +1,112 @@
+"""The articles tab: upload files into the index (with progress), list what is indexed, remove.
+
+Uploads go through `uploads.save_uploads` (type and size checks, safe names, a stable home under
+the store) and then the same `NewsIndex.ingest` the CLI uses, so they are searchable at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant import Assistant
+from index import Article, IngestProgress, IngestReport
+
+from .errors import UIError, friendly_message
+from .render import format_date, status_html
+from .uploads import save_uploads, upload_dir
+
+__all__ = ["TABLE_HEADERS", "ArticlesController", "article_choices", "article_rows"]
+
+TABLE_HEADERS = ["Title", "Outlet", "Date", "Chunks", "Id"]
+# Gradio spots a progress tracker by this default value and swaps in a fresh one for each call.
+_TRACK = gr.Progress()
+
+# (status, table, remove dropdown)
+ArticlesOutputs = tuple[Any, Any, Any]
+
+
+def article_rows(articles: Sequence[Article]) -> list[list[Any]]:
+    return [[a.title, a.outlet or "", a.published or "", a.n_chunks, a.id] for a in articles]
+
+
+def article_choices(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """Dropdown entries: a readable label, the article id as the value."""
+    return [(f"{a.title[:70]} — {a.outlet or 'unknown outlet'}, {format_date(a.published)}",
+             a.id) for a in articles]
+
+
+def _upload_name(path: str) -> str:
+    # Gradio keeps the browser's file name as the basename of its cached copy.
+    return Path(path).name
+
+
+class ArticlesController:
+    """Event handlers of the articles tab, bound to the Assistant's index."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+
+    @property
+    def store(self) -> Path:
+        return self.assistant.settings.store.expanduser()
+
+    def listing(self, status: str = "") -> ArticlesOutputs:
+        try:
+            articles = self.assistant.index.list()
+        except Exception as exc:
+            return status_html([friendly_message(exc)], "error"), [], gr.update(choices=[])
+        return (status, article_rows(articles),
+                gr.update(choices=article_choices(articles), value=None))
+
+    def upload(self, files: Sequence[str] | None, progress: gr.Progress | None = _TRACK
+               ) -> ArticlesOutputs:
+        """Save, ingest and report; every failure becomes a message under the upload box."""
+        try:
+            if not files:
+                raise UIError("Choose one or more article files first (.txt, .md, .html, "
+                              ".json or .jsonl).")
+            saved = save_uploads([(Path(f), _upload_name(f)) for f in files], self.store,
+                                 self.assistant.settings.ui_max_upload_mb)
+            report = self.assistant.index.ingest(saved, progress=self._progress(progress))
+        except Exception as exc:
+            return self.listing(status_html([friendly_message(exc)], "error"))
+        return self.listing(self._report(report, saved))
+
+    @staticmethod
+    def _progress(progress: gr.Progress | None) -> Any:
+        if progress is None:
+            return None
+
+        def update(p: IngestProgress) -> None:
+            progress((p.articles_done, max(p.articles_total, 1)),
+                     desc=f"Embedding: {p.articles_done}/{p.articles_total} articles, "
+                          f"{p.chunks_done} chunks", unit="articles")
+
+        return update
+
+    def _report(self, report: IngestReport, saved: Sequence[Path]) -> str:
+        sources = {str(p.resolve()) for p in saved}
+        titles = [a.title for a in self.assistant.index.list()
+                  if a.source.split("#", 1)[0] in sources]
+        folder = str(upload_dir(self.store).resolve()) + "/"
+        warnings = [w.replace(folder, "") for w in report.warnings]
+        if not titles:
+            return status_html(["No article could be read from the upload.", *warnings], "error")
+        head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
+                f"indexed ({report.chunks} chunks, {report.seconds:.1f} s). Ask about them in "
+                "the Chat tab now:")
+        return status_html([head, *titles, *warnings], "warn" if warnings else "ok")
+
+    def remove(self, article_id: str | None) -> ArticlesOutputs:
+        if not article_id:
+            return self.listing(status_html(["Pick an article to remove first."], "error"))
+        try:
+            removed = self.assistant.index.remove(article_id)
+        except Exception as exc:
+            return self.listing(status_html([friendly_message(exc)], "error"))
+        return self.listing(status_html(
+            [f"Removed {len(removed)} article(s):", *[a.title for a in removed]]))

@@ -1,0 +1,139 @@
+"""The chat tab's behaviour: one `ChatSession` per browser session (held in `gr.State`, never in a
+global), streamed answers, the sources panel, follow-ups, "New chat" and friendly errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+import gradio as gr
+
+from assistant import Answer, Assistant
+from assistant.errors import EmptyQuestionError
+from assistant.types import Message
+from index import parse_date
+
+from .errors import BadDateError, UIError, friendly_message
+from .render import SourceCard, answer_html, card_for, draft_html, error_html, sources_html
+
+__all__ = ["SAMPLE_QUESTIONS", "AskOptions", "ChatController", "ChatSession"]
+
+# One click away under the chat box; chosen for the bundled sample articles. The last one is not
+# covered by them, to show what an honest abstention looks like.
+SAMPLE_QUESTIONS = (
+    "How many North Korean troops are in Kursk?",
+    "When did North Korea ratify the defence pact with Russia?",
+    "What does the treaty require if either country is attacked?",
+    "What is Taiwan doing to prepare for a Chinese attack?",
+    "Who won the 2022 football World Cup?",
+)
+
+# (chatbot messages, sources panel, session, question box, error banner)
+ChatOutputs = tuple[Any, Any, Any, Any, Any]
+
+
+@dataclass
+class ChatSession:
+    """Everything one browser session has said and been shown."""
+
+    history: list[Message] = field(default_factory=list)
+    messages: list[dict[str, str]] = field(default_factory=list)
+    turns: list[tuple[str, Answer, list[SourceCard]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AskOptions:
+    llm: str | None = None
+    top_k: int | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def parse(cls, llm: str | None, top_k: float | None, since: str | None,
+              until: str | None) -> AskOptions:
+        """Settings-tab values, checked: dates must read as dates, in order."""
+        start, end = _date(since, "from"), _date(until, "to")
+        if start and end and start > end:
+            raise UIError(f"The date range is reversed: {start} comes after {end}.")
+        return cls(llm or None, int(top_k) if top_k else None, start, end)
+
+
+def _date(value: str | None, label: str) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    iso = parse_date(text)
+    if iso is None:
+        raise BadDateError(label, text)
+    return iso
+
+
+class ChatController:
+    """Event handlers of the chat tab, bound to one shared (thread-safe) Assistant."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+
+    def new_chat(self) -> ChatOutputs:
+        session = ChatSession()
+        return [], sources_html([]), session, "", ""
+
+    def respond(self, question: str | None, session: ChatSession | None, llm: str | None,
+                top_k: float | None, since: str | None, until: str | None
+                ) -> Iterator[ChatOutputs]:
+        """Stream one answer: the draft as it comes, then the verified answer in its place."""
+        session = session or ChatSession()
+        question = (question or "").strip()
+        try:
+            options = AskOptions.parse(llm, top_k, since, until)
+            if not question:
+                raise EmptyQuestionError()
+        except Exception as exc:
+            yield session.messages, gr.skip(), session, question, error_html(friendly_message(exc))
+            return
+        try:
+            yield from self._stream(question, session, options)
+        except Exception as exc:
+            del session.messages[-2:]  # the question goes back into the box, ready to retry
+            yield (session.messages, gr.skip(), session, question,
+                   error_html(friendly_message(exc)))
+
+    def _stream(self, question: str, session: ChatSession, options: AskOptions
+                ) -> Iterator[ChatOutputs]:
+        session.messages += [{"role": "user", "content": escape(question)},
+                             {"role": "assistant", "content": draft_html("")}]
+        yield session.messages, gr.skip(), session, "", ""
+        draft = ""
+        stream = self.assistant.stream(
+            question, history=list(session.history), llm=options.llm, top_k=options.top_k,
+            since=options.since, until=options.until)
+        for item in stream:
+            if isinstance(item, Answer):
+                self._finish(session, question, item)
+                yield session.messages, sources_html(session.turns), session, "", ""
+                return
+            draft += item
+            session.messages[-1] = {"role": "assistant", "content": draft_html(draft)}
+            yield session.messages, gr.skip(), session, gr.skip(), gr.skip()
+        raise UIError("The answer stopped before it was complete; please ask again.")
+
+    def _finish(self, session: ChatSession, question: str, answer: Answer) -> None:
+        """Record the turn: shown message, sources cards, and plain-text history for follow-ups."""
+        texts = self._article_texts(answer)
+        cards = [card_for(c, texts.get(c.article_id)) for c in answer.citations]
+        session.turns.append((question, answer, cards))
+        session.messages[-1] = {"role": "assistant",
+                                "content": answer_html(answer, len(session.turns))}
+        session.history += [{"role": "user", "content": question},
+                            {"role": "assistant", "content": answer.text}]
+
+    def _article_texts(self, answer: Answer) -> dict[str, str]:
+        ids = list(dict.fromkeys(c.article_id for c in answer.citations))
+        if not ids:
+            return {}
+        try:
+            return {i: a.text for i, a in self.assistant.index.articles(ids).items()}
+        except Exception:  # the quote is verified already; context is a nicety, not a need
+            return {}

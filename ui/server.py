@@ -1,0 +1,83 @@
+"""Serving the page: launch options (local assets, login, upload limit), the launch itself and the
+bundled samples for `newsqa ui --ingest-samples`."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant import Assistant
+from assistant.settings import Settings
+
+from .app import build_app
+from .errors import AuthConfigError, SamplesNotFoundError, UIError
+
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "launch_options", "locate_samples", "parse_auth",
+           "serve"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7860
+_HERE = Path(__file__).resolve().parent
+SAMPLES_RELATIVE = Path("data") / "sample_articles"
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+    """`user:password` -> (user, password); the password may itself contain colons."""
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not (sep and user.strip() and password):
+        raise AuthConfigError()
+    return user.strip(), password
+
+
+def _asset(name: str) -> str:
+    return (_HERE / name).read_text(encoding="utf-8")
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """Everything `Blocks.launch` needs besides host and port. Gradio 6 takes theme, CSS and
+    head at launch time; all of it is served locally (the theme's fonts ship with Gradio)."""
+    return {
+        "theme": gr.themes.Default(primary_hue="indigo", neutral_hue="slate"),
+        "css": _asset("style.css"),
+        "head": f"<script>{_asset('app.js')}</script>",
+        "auth": parse_auth(settings.ui_auth),
+        "auth_message": "newsqa: sign in with the user and password set in NEWSQA_UI_AUTH.",
+        "max_file_size": f"{settings.ui_max_upload_mb}mb",
+        "footer_links": ["settings"],
+        "ssr_mode": False,
+        "mcp_server": False,
+        "show_error": False,
+    }
+
+
+def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
+          block: bool = True, quiet: bool = False) -> gr.Blocks:
+    """Build and launch the app; with `block=False` it serves from a background thread (tests)
+    and the caller stops it with `.close()`."""
+    demo = build_app(assistant)
+    demo.queue(default_concurrency_limit=1)
+    try:
+        demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block,
+                    quiet=quiet, inbrowser=False, share=False,
+                    **launch_options(assistant.settings))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE or "port" in str(exc).lower():
+            raise UIError(f"Cannot listen on {host}:{port}: the port is taken. Choose another "
+                          "with --port.") from exc
+        raise
+    return demo
+
+
+def locate_samples() -> Path:
+    """The bundled sample articles: beside the installed packages (a checkout or an editable
+    install), else under the current directory."""
+    candidates = [_HERE.parent / SAMPLES_RELATIVE, Path.cwd() / SAMPLES_RELATIVE]
+    for path in candidates:
+        if path.is_dir() and any(path.glob("*.txt")):
+            return path
+    raise SamplesNotFoundError(" and ".join(str(p) for p in candidates))

@@ -1,0 +1,86 @@
+"""Uploaded files: checked (type, size), renamed safely and kept under `<store>/uploads/`.
+
+The index identifies an article by its source path, so an upload must live somewhere stable (not
+in Gradio's temporary cache, which is cleaned up) for re-ingests and removals to find it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from index import SUPPORTED_SUFFIXES
+
+from .errors import UnsupportedUploadError, UploadError, UploadTooLargeError
+
+__all__ = ["UPLOAD_DIR_NAME", "sanitise_filename", "save_uploads", "upload_dir"]
+
+UPLOAD_DIR_NAME = "uploads"
+_MAX_NAME_CHARS = 80
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def upload_dir(store: Path) -> Path:
+    return store.expanduser() / UPLOAD_DIR_NAME
+
+
+def sanitise_filename(name: str) -> str:
+    """A plain `stem.suffix` made of [A-Za-z0-9._-]: no directories, no leading dot, no `..`."""
+    base = re.split(r"[\\/]", name)[-1]  # both separators: the client may run Windows
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    stem = _UNSAFE.sub("_", stem).strip("._-")
+    stem = re.sub(r"\.{2,}", ".", stem)[:_MAX_NAME_CHARS] or "upload"
+    suffix = _UNSAFE.sub("", suffix).lower()
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def _check(path: Path, shown_name: str, max_mb: int) -> None:
+    suffix = Path(sanitise_filename(shown_name)).suffix
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedUploadError(shown_name, SUPPORTED_SUFFIXES)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UploadError(f"{shown_name} could not be read after upload ({exc.strerror}); "
+                          "please upload it again.") from exc
+    if size > max_mb * 1024 * 1024:
+        raise UploadTooLargeError(shown_name, size / 1024 / 1024, max_mb)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _target(folder: Path, name: str, digest: str) -> Path:
+    """`name`, unless a different file already has it: then `stem-<hash>.suffix`, so two people
+    uploading `article.txt` never replace each other's article."""
+    target = folder / name
+    if target.exists() and _digest(target) != digest:
+        target = folder / f"{target.stem}-{digest[:10]}{target.suffix}"
+    if target.resolve().parent != folder.resolve():  # belt and braces after sanitising
+        raise UploadError(f"Refusing the file name {name!r}.")
+    return target
+
+
+def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int) -> list[Path]:
+    """Copy `(temporary path, name the user gave)` pairs into the upload folder; every file is
+    checked before any is copied, so a refused file leaves nothing half-done."""
+    pending = list(files)
+    for path, shown in pending:
+        _check(path, re.split(r"[\\/]", shown)[-1], max_mb)
+    folder = upload_dir(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    for path, shown in pending:
+        target = _target(folder, sanitise_filename(shown), _digest(path))
+        if not target.exists():
+            shutil.copyfile(path, target)
+        saved.append(target)
+    return saved
