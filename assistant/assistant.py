@@ -4,29 +4,61 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from queue import Queue
 
-from index import Article, NewsIndex
+from index import Article, NewsIndex, parse_date
 
 from .backends.base import ChatBackend
-from .errors import EmptyQuestionError, QuestionTooLongError, UnknownBackendError
-from .evidence import abstain_reason, rank_evidence
-from .extractive import compose_extractive
+from .citing import CitationList
+from .errors import (
+    EmptyQuestionError,
+    InvalidRequestError,
+    QuestionTooLongError,
+    UnknownBackendError,
+)
+from .evidence import Evidence, abstain_reason, rank_evidence
+from .extractive import compose_extractive, corroborate
 from .followup import rewrite_query
-from .generative import build_messages, ground_answer
+from .generative import build_messages, ground_answer, relevant_to, renumber
 from .retrieval import Retrieval, retrieve
 from .settings import MAX_QUESTION_CHARS, Settings
-from .types import Answer, Message, RetrievedPassage, Timings
+from .types import Answer, Citation, Message, RetrievedPassage, Timings
 
-__all__ = ["AUTO_OFFLINE_BACKEND", "BACKEND_NAMES", "Assistant"]
+__all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "BACKEND_NAMES", "Assistant"]
 
 # `auto` without an OpenAI-compatible server: the offline backend that scores best on our evals
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
 AUTO_OFFLINE_BACKEND = "extractive"
 BACKEND_NAMES = ("auto", "openai", "local", "extractive")
 ABSTAIN_TEXT = "The articles don't say"
+MAX_TOP_K = 50
+# One to three sentences plus their quotes; small local models ramble on when allowed to.
+ANSWER_MAX_TOKENS = 320
+
+OnDelta = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class _Request:
+    """A validated question with its options."""
+
+    question: str
+    history: list[Message]
+    backend: str
+    top_k: int
+    since: str | None
+    until: str | None
+
+
+@dataclass
+class _Composed:
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
 class Assistant:
@@ -66,17 +98,23 @@ class Assistant:
     def ask(self, question: str, *, history: Sequence[Message] | None = None,
             llm: str | None = None, top_k: int | None = None, since: str | None = None,
             until: str | None = None) -> Answer:
-        return self._answer(question, history, llm, top_k, since, until, on_delta=None)
+        request = self._request(question, history, llm, top_k, since, until)
+        return self._answer(request, on_delta=None)
 
     def stream(self, question: str, history: Sequence[Message] | None = None, *,
                llm: str | None = None, top_k: int | None = None, since: str | None = None,
                until: str | None = None) -> Iterator[str | Answer]:
-        """Yield text deltas as they are produced (a draft), then the final, verified Answer."""
+        """Yield text deltas as they are produced, then the final, verified Answer.
+
+        The deltas are a provisional draft (a chat model's raw reply, not yet checked); only the
+        final Answer's text and citations are verified. Invalid input raises before anything is
+        yielded."""
+        request = self._request(question, history, llm, top_k, since, until)
         queue: Queue[str | Answer | BaseException] = Queue()
 
         def work() -> None:
             try:
-                queue.put(self._answer(question, history, llm, top_k, since, until, queue.put))
+                queue.put(self._answer(request, queue.put))
             except BaseException as exc:  # re-raised in the caller's thread below
                 queue.put(exc)
 
@@ -89,52 +127,84 @@ class Assistant:
             if isinstance(item, Answer):
                 return
 
-    def _answer(self, question: str, history: Sequence[Message] | None, llm: str | None,
-                top_k: int | None, since: str | None, until: str | None,
-                on_delta: Callable[[str], None] | None) -> Answer:
+    def _request(self, question: str, history: Sequence[Message] | None, llm: str | None,
+                 top_k: int | None, since: str | None, until: str | None) -> _Request:
+        since, until = _check_date(since, "since"), _check_date(until, "until")
+        if since and until and since > until:
+            raise InvalidRequestError(
+                f"The date range is empty: since {since} is after until {until}. Swap them.")
+        k = self.settings.top_k if top_k is None else top_k
+        if not isinstance(k, int) or not 1 <= k <= MAX_TOP_K:
+            raise InvalidRequestError(f"top_k must be a whole number from 1 to {MAX_TOP_K}; "
+                                      f"got {top_k!r}.")
+        return _Request(_validate(question), _check_history(history), self.resolve_backend(llm),
+                        k, since, until)
+
+    def _answer(self, request: _Request, on_delta: OnDelta | None) -> Answer:
         started = time.perf_counter()
-        question = _validate(question)
-        name = self.resolve_backend(llm)
+        name = request.backend
         backend = None if name == "extractive" else self.chat_backend(name)
         self.index.require_articles()
-        query = rewrite_query(question, history, backend if name == "openai" else None)
-        found = retrieve(self.index, query, top_k or self.settings.top_k, since=since, until=until)
+        # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
+        query = rewrite_query(request.question, request.history,
+                              backend if name == "openai" else None)
+        found = retrieve(self.index, query, request.top_k, since=request.since,
+                         until=request.until)
         retrieved_at = time.perf_counter()
-        answer = self._compose(question, query, found, name, backend, history, on_delta)
+        composed = self._compose(request, query, found, backend, on_delta)
         done = time.perf_counter()
         timings = Timings(round((retrieved_at - started) * 1000, 1),
                           round((done - retrieved_at) * 1000, 1), round((done - started) * 1000, 1))
-        return Answer(question=question, text=answer[0], citations=answer[1],
-                      abstained=answer[2], retrieved=_retrieved(found), llm=name,
-                      timings=timings, query=query, notes=answer[3])
+        return Answer(question=request.question, text=composed.text,
+                      citations=composed.citations, abstained=composed.abstained,
+                      retrieved=_retrieved(found), llm=name, timings=timings, query=query,
+                      notes=composed.notes)
 
-    def _compose(self, question: str, query: str, found: Retrieval, name: str,
-                 backend: ChatBackend | None, history: Sequence[Message] | None,
-                 on_delta: Callable[[str], None] | None
-                 ) -> tuple[str, list, bool, list[str]]:  # type: ignore[type-arg]
+    def _compose(self, request: _Request, query: str, found: Retrieval,
+                 backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
+        question = request.question
         articles = self.index.articles([p.article_id for p in found.passages])
         ranked = rank_evidence(question, query, found.passages, articles, self.index.embedder)
         reason = abstain_reason(question, found.best_dense, ranked, list(articles.values()))
         if reason:
             text = f"{ABSTAIN_TEXT}: {reason}."
             _emit(on_delta, text)
-            return text, [], True, [reason]
+            return _Composed(text, abstained=True, notes=[reason])
         notes: list[str] = []
         if backend is not None:
-            raw = _generate(backend, question, query, found, history, on_delta)
-            draft = ground_answer(raw, found.passages, articles)
+            raw = _generate(backend, request, query, found, on_delta)
+            draft = ground_answer(raw, found.passages, articles, relevant_to(ranked))
             if draft.dropped:
                 notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
             if draft.text:
-                return draft.text, draft.citations, False, notes
+                text, citations = self._corroborated(question, draft.text, draft.citations,
+                                                     ranked, articles)
+                return _Composed(text, citations, notes=notes)
             notes.append("the model's answer could not be verified; showing the evidence instead")
         extract = compose_extractive(question, ranked, articles, self.index.embedder)
         _emit(on_delta, ("\n\n" if backend is not None else "") + extract.text)
-        return extract.text, extract.citations, False, notes
+        return _Composed(extract.text, extract.citations, notes=notes)
+
+    def _corroborated(self, question: str, text: str, citations: list[Citation],
+                      ranked: Sequence[Evidence], articles: dict[str, Article]
+                      ) -> tuple[str, list[Citation]]:
+        """A model's verified answer plus what other sources say: a differing figure, and how
+        many articles agree with the sentence it cites first."""
+        first = citations[0]
+        anchor = next((ev for ev in ranked if ev.article_id == first.article_id
+                       and ev.start <= first.start and first.end <= ev.end), None)
+        if anchor is None:
+            return text, citations
+        cites = CitationList()
+        cites.items = list(citations)
+        extra = corroborate(question, anchor, ranked, articles, self.index.embedder, cites, text)
+        return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 
-def _validate(question: str) -> str:
-    question = (question or "").strip()
+def _validate(question: object) -> str:
+    if not isinstance(question, str):
+        raise InvalidRequestError(f"The question must be text, not {type(question).__name__}.")
+    question = question.strip()
     if not question:
         raise EmptyQuestionError()
     if len(question) > MAX_QUESTION_CHARS:
@@ -142,21 +212,46 @@ def _validate(question: str) -> str:
     return question
 
 
-def _emit(on_delta: Callable[[str], None] | None, text: str) -> None:
+def _check_date(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise InvalidRequestError(f"{name}={value!r} is not a date; use YYYY-MM-DD.")
+    return parsed
+
+
+def _check_history(history: Sequence[Message] | None) -> list[Message]:
+    """The conversation so far: a list of {"role": "user"|"assistant", "content": str}."""
+    if history is None:
+        return []
+    if isinstance(history, str | bytes | Mapping) or not isinstance(history, Sequence):
+        raise InvalidRequestError(
+            'history must be a list of {"role": "user"|"assistant", "content": "..."} turns.')
+    for i, turn in enumerate(history):
+        if (not isinstance(turn, Mapping) or turn.get("role") not in ("user", "assistant")
+                or not isinstance(turn.get("content"), str)):
+            raise InvalidRequestError(
+                f'history[{i}] must be {{"role": "user"|"assistant", "content": "..."}}; '
+                f"got {turn!r:.80}.")
+    return [{"role": t["role"], "content": t["content"]} for t in history]
+
+
+def _emit(on_delta: OnDelta | None, text: str) -> None:
     if on_delta is not None:
         for word in text.split(" "):
             on_delta(word + " ")
 
 
-def _generate(backend: ChatBackend, question: str, query: str, found: Retrieval,
-              history: Sequence[Message] | None, on_delta: Callable[[str], None] | None) -> str:
+def _generate(backend: ChatBackend, request: _Request, query: str, found: Retrieval,
+              on_delta: OnDelta | None) -> str:
     # The model never sees the history itself: the standalone query carries what it needs.
-    asked = query if history and query != question else question
+    asked = query if request.history and query != request.question else request.question
     messages = build_messages(asked, found.passages)
     if on_delta is None:
-        return backend.chat(messages)
+        return backend.chat(messages, max_tokens=ANSWER_MAX_TOKENS)
     parts: list[str] = []
-    for delta in backend.stream_chat(messages):
+    for delta in backend.stream_chat(messages, max_tokens=ANSWER_MAX_TOKENS):
         parts.append(delta)
         on_delta(delta)
     return "".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AssistantError",
     "EmptyQuestionError",
+    "InvalidRequestError",
     "LLMError",
     "LLMTimeoutError",
     "LLMUnavailableError",
@@ -49,3 +50,7 @@ class LLMTimeoutError(LLMError):
 
 class UnknownModelError(LLMError):
     """The server does not know the configured model."""
+
+
+class InvalidRequestError(AssistantError):
+    """A malformed option: a date that is not a date, a top-k out of range, a bad history."""

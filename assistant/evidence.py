@@ -7,6 +7,8 @@ question relies on, the kind of answer it wants), never by asking a model whethe
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +21,8 @@ from index import Article, Embedder, Passage, sentence_spans
 from .injection import is_instruction
 
 __all__ = [
-    "Evidence", "abstain_reason", "kind_fit", "question_kind", "rank_evidence", "terms",
+    "Evidence", "abstain_reason", "kind_fit", "question_kind", "rank_evidence",
+    "sentence_vectors", "terms",
 ]
 
 MIN_DENSE = 0.30  # below this cosine the best passage is about something else
@@ -56,6 +59,31 @@ class Evidence:
     score: float
     lexical: float
     dense: float
+
+
+_VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_VECTORS_MAX = 50_000  # ~75 MB of 384-dim float32 vectors
+_VECTORS_LOCK = threading.Lock()
+
+
+def sentence_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Embeddings of article sentences, cached: the same sentences come back question after
+    question (and twice per answer, for ranking and for agreement)."""
+    name = getattr(embedder, "name", type(embedder).__name__)
+    with _VECTORS_LOCK:
+        missing = list(dict.fromkeys(t for t in texts if (name, t) not in _VECTORS))
+    if missing:
+        fresh = embedder.embed_documents(missing)
+        with _VECTORS_LOCK:
+            for text, vector in zip(missing, fresh, strict=True):
+                _VECTORS[(name, text)] = vector
+            while len(_VECTORS) > _VECTORS_MAX:
+                _VECTORS.popitem(last=False)
+    with _VECTORS_LOCK:
+        found = [_VECTORS.get((name, t)) for t in texts]
+    if any(v is None for v in found):  # evicted meanwhile by another thread: embed directly
+        return embedder.embed_documents(texts)
+    return np.stack([v for v in found if v is not None]) if found else embedder.embed_documents([])
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +162,7 @@ def rank_evidence(
         return []
     texts = [articles[a].text[s:e] for _, a, s, e in cands]
     lexical = _lexical(terms(query), [terms(t) for t in texts])
-    vectors = embedder.embed_documents(texts)
+    vectors = sentence_vectors(embedder, texts)
     dense = vectors @ embedder.embed_query(query)
     kind = question_kind(question)
     scored = [

@@ -11,18 +11,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-
 from index import Article, Embedder
 
 from .citing import CitationList
-from .evidence import Evidence, kind_fit, question_kind
+from .evidence import Evidence, kind_fit, question_kind, sentence_vectors, terms
 from .types import Citation
 
-__all__ = ["ExtractiveDraft", "compose_extractive", "human_date"]
+__all__ = ["ExtractiveDraft", "compose_extractive", "corroborate", "human_date"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
-_FIGURE = re.compile(r"\d[\d,.]*")
+CONFLICT_MIN_SCORE = 0.7  # a differing figure is shown only from a sentence this relevant
+SAME_THING = 0.5  # overlap of the words after two figures for them to count the same thing
+# A figure and the (up to three) words after it: "10,000 North Korean troops".
+_FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+[\w’'-]+){0,3})")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -31,27 +34,45 @@ class ExtractiveDraft:
     citations: list[Citation]
 
 
-def _figures(text: str) -> set[str]:
-    return {f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text)}
+def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
+    """(value, what it counts) for every figure of a sentence, years left out."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        value = m.group(1).replace(",", "").rstrip(".")
+        if not _YEAR.fullmatch(value):
+            out.append((value, frozenset(terms(m.group(2)))))
+    return out
+
+
+def _differs(a: str, b: str) -> bool:
+    """Does b give another figure than a for the same thing?"""
+    mine, theirs = _figures(a), _figures(b)
+    values_a, values_b = {v for v, _ in mine}, {v for v, _ in theirs}
+    for va, ua in mine:
+        for vb, ub in theirs:
+            if (va != vb and vb not in values_a and va not in values_b and ua and ub
+                    and len(ua & ub) / len(ua | ub) >= SAME_THING):
+                return True
+    return False
 
 
 def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
-    """A strong sentence from another article giving a different figure for the same thing."""
-    mine = _figures(best.text)
-    for ev in ranked[1:8]:
-        if (ev.article_id != best.article_id and ev.score >= 0.8 * best.score
-                and _figures(ev.text) and not _figures(ev.text) & mine):
-            return ev
-    return None
+    """A strong sentence giving a different figure for the same thing, from another article if
+    one does."""
+    found = [ev for ev in ranked[:12] if ev is not best
+             and ev.score >= CONFLICT_MIN_SCORE * best.score and _differs(best.text, ev.text)]
+    found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
+    return found[0] if found else None
 
 
 def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
               exclude: set[str]) -> list[Evidence]:
-    """Sentences of other articles that say what the best one says."""
-    others = [ev for ev in ranked[1:24] if ev.article_id not in exclude]
+    """Sentences of other articles that say what the best one says (and no other figure)."""
+    others = [ev for ev in ranked[:24] if ev.article_id not in exclude
+              and ev.article_id != best.article_id and not _differs(best.text, ev.text)]
     if not others:
         return []
-    vectors = embedder.embed_documents([best.text] + [ev.text for ev in others])
+    vectors = sentence_vectors(embedder, [best.text] + [ev.text for ev in others])
     sims = vectors[1:] @ vectors[0]
     chosen: list[Evidence] = []
     for ev, sim in sorted(zip(others, sims, strict=True), key=lambda x: -float(x[1])):
@@ -90,6 +111,43 @@ def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evi
     return None
 
 
+def _agreement(anchor: Evidence, ranked: Sequence[Evidence], articles: dict[str, Article],
+               embedder: Embedder, cites: CitationList, exclude: set[str]) -> str | None:
+    agreeing = _agreeing(anchor, ranked, embedder, exclude)
+    if not agreeing:
+        return None
+    marks = "".join(f"[{cites.cite(articles[ev.article_id], ev.start, ev.end)}]"
+                    for ev in [anchor, *agreeing])
+    outlets = {articles[ev.article_id].outlet for ev in [anchor, *agreeing]} - {None}
+    who = f"{len(agreeing) + 1} articles" + (
+        f" ({len(outlets)} outlets named)" if len(outlets) > 1 else "")
+    return f"{who} report this {marks}."
+
+
+def corroborate(question: str, anchor: Evidence, ranked: Sequence[Evidence],
+                articles: dict[str, Article], embedder: Embedder, cites: CitationList,
+                stated: str = "") -> list[str]:
+    """What other sources add to the answer anchored on `anchor`: a differing figure for the
+    same thing (number questions), and how many articles agree. `stated` is the answer so far:
+    a figure it already gives is not repeated."""
+    parts: list[str] = []
+    used = {anchor.article_id}
+    conflict = _conflicting(anchor, ranked) if question_kind(question) == "number" else None
+    if conflict is not None and not all(v in stated.replace(",", "")
+                                        for v, _ in _figures(conflict.text)):
+        n = cites.cite(articles[conflict.article_id], conflict.start, conflict.end)
+        parts.append(f"Another report gives a different figure: “{conflict.text}” [{n}]"
+                     + _attribution(articles[conflict.article_id], False) + ".")
+        used.add(conflict.article_id)
+        also = _agreement(conflict, ranked, articles, embedder, cites, used)
+        if also:
+            parts.append(also.replace("report this", "give that figure"))
+    agree = _agreement(anchor, ranked, articles, embedder, cites, used)
+    if agree:
+        parts.insert(0, agree)
+    return parts
+
+
 def compose_extractive(
     question: str, ranked: Sequence[Evidence], articles: dict[str, Article], embedder: Embedder,
 ) -> ExtractiveDraft:
@@ -102,16 +160,5 @@ def compose_extractive(
         lead.append(following)
     quoted = " ".join(f"“{ev.text}” [{cites.cite(article, ev.start, ev.end)}]" for ev in lead)
     parts = [quoted + _attribution(article, question_kind(question) == "meta")]
-    used = {best.article_id}
-    conflict = _conflicting(best, ranked) if question_kind(question) == "number" else None
-    if conflict is not None:
-        n = cites.cite(articles[conflict.article_id], conflict.start, conflict.end)
-        parts.append(f"Another report gives a different figure: “{conflict.text}” [{n}]"
-                     + _attribution(articles[conflict.article_id], False))
-        used.add(conflict.article_id)
-    agreeing = _agreeing(best, ranked, embedder, used)
-    if agreeing:
-        marks = "".join(f"[{cites.cite(articles[ev.article_id], ev.start, ev.end)}]"
-                        for ev in agreeing)
-        parts.append(f"{len(agreeing) + 1} articles report this {marks}.")
+    parts += corroborate(question, best, ranked, articles, embedder, cites, quoted)
     return ExtractiveDraft(" ".join(parts), cites.items)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .backends.base import ChatBackend
 from .types import Message
 
-__all__ = ["REWRITE_PROMPT", "needs_context", "rewrite_query"]
+__all__ = ["REWRITE_PROMPT", "needs_context", "rewrite_query", "rule_rewrite"]
 
 REWRITE_PROMPT = """\
 Rewrite the user's last question so that it can be understood without the conversation.
@@ -29,6 +29,17 @@ _DEPENDENT = re.compile(
 )
 
 
+_MARKS = re.compile(r"\[\d+\]")
+_WORDS = re.compile(r"[\w’'-]+")
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there"
+                      r"|him)\b", re.I)
+# Capitalised words that open quotes and sentences but name nothing.
+_NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
+                        "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
+                        "when", "where", "why", "how", "which", "last", "according"})
+_NAME = re.compile(r"\b[A-Z][\w’'-]+")
+
+
 def needs_context(question: str) -> bool:
     return bool(_DEPENDENT.search(question)) or len(question.split()) <= 4
 
@@ -44,16 +55,36 @@ def rewrite_query(question: str, history: Sequence[Message] | None,
     if not history or not needs_context(question):
         return question
     if backend is not None:
-        try:
-            rewritten = _llm_rewrite(question, history, backend)
-            if 3 <= len(rewritten) <= 400:
-                return rewritten
-        except Exception:  # a rewrite is an optimisation; the rule below always works
-            pass
-    previous = _last(history, "user")
-    answer = _last(history, "assistant")
-    # The prior question names the topic; the start of the prior answer names what "it"/"he" is.
-    return f"{question} {previous} {' '.join(answer.split()[:25])}".strip()
+        # An LLMError (server down, timeout, unknown model) propagates: the answer would fail
+        # the same way, and failing now spares the user a second wait.
+        rewritten = _llm_rewrite(question, history, backend)
+        if _usable(rewritten, question):
+            return rewritten
+    return rule_rewrite(question, history)
+
+
+def rule_rewrite(question: str, history: Sequence[Message]) -> str:
+    """The question followed by the names it leaves implicit: those of the previous question
+    (the topic) and, when the question says "he", "it", "they"..., those at the start of the
+    previous answer (who or what that is). Only names are added, so the question's own words
+    still decide what is searched for."""
+    asked = {w.casefold() for w in _WORDS.findall(question)}
+    context = _NAME.findall(_last(history, "user"))
+    if _PRONOUN.search(question):
+        answer = " ".join(_MARKS.sub(" ", _last(history, "assistant")).split()[:25])
+        context += _NAME.findall(answer)
+    added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
+             if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
+    return " ".join([question, *added])
+
+
+def _usable(rewritten: str, question: str) -> bool:
+    """A rewrite must be a question-sized line that keeps the names the question gives."""
+    if not 3 <= len(rewritten) <= 400:
+        return False
+    kept = rewritten.casefold()
+    return all(name.casefold() in kept for name in _NAME.findall(question)
+               if name.casefold() not in _NOT_NAMES)
 
 
 def _llm_rewrite(question: str, history: Sequence[Message], backend: ChatBackend) -> str:
@@ -62,4 +93,5 @@ def _llm_rewrite(question: str, history: Sequence[Message], backend: ChatBackend
         {"role": "user", "content": f"{REWRITE_PROMPT}\nConversation:\n{turns}\n"
                                     f"Last question: {question}\nRewritten:"},
     ]
-    return backend.chat(messages, max_tokens=80).strip().splitlines()[0].strip()
+    lines = backend.chat(messages, max_tokens=80).strip().splitlines()
+    return lines[0].strip().removeprefix("Rewritten:").strip() if lines else ""

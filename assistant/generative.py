@@ -5,17 +5,21 @@ supported by a verified quote. What fails is dropped, never shown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
-from index import Article, Passage
+from index import Article, Passage, sentence_spans
 
 from .citing import CitationList
-from .evidence import terms
-from .quotes import verify_quote
+from .evidence import Evidence, terms
+from .injection import instruction_spans, without_instructions
+from .quotes import QuoteMatch, verify_quote
 from .types import Citation, Message
 
-__all__ = ["ANSWER_PROMPT", "REFUSAL", "GenerativeDraft", "build_messages", "ground_answer"]
+__all__ = [
+    "ANSWER_PROMPT", "REFUSAL", "GenerativeDraft", "build_messages", "ground_answer",
+    "relevant_to", "renumber", "split_quotes",
+]
 
 REFUSAL = "NOT IN SOURCES"
 ANSWER_PROMPT = f"""\
@@ -35,11 +39,22 @@ Question: Where does the treaty go after the lower house?
 Answer: It goes to the upper house, the Federation Council [1].
 "The accord will be now sent to the upper house, the Federation Council." [1]
 """
+# A quote inline: "..." [n]. Inner quote marks end it, so whole-line quotes are parsed first.
 _QUOTE = re.compile(r"[“\"]([^“”\"]{12,}?)[”\"]\s*\[(\d+)\]")
+# A line that is only a quote, optionally numbered before or after: may hold inner quotes.
+_LINE_QUOTE = re.compile(
+    r"^\s*(?:[-*•>]\s*)?(?:\[(\d+)\]\s*:?\s*)?[“\"](.{12,})[”\"]\s*(?:\[(\d+)\])?\s*\.?\s*$")
 _MARK = re.compile(r"\[(\d+)\]")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_MARKS_ONLY = re.compile(r"^(?:\s*\[\d+\])+\s*[.!?]?\s*$")
+_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?:\*\*)?(?:answer|final answer)(?:\*\*)?\s*:\s*", re.I)
 _FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+_NAME = re.compile(r"(?<!^)(?<![.?!:] )\b[A-Z][\w’'-]+")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|n[’']t\b", re.I)
 SUPPORT_MIN = 0.6  # share of a sentence's content words its quotes must contain
+RELEVANT_SHARE = 0.6  # a quote must overlap a sentence scoring this share of the best one
+
+Relevance = Callable[[Citation], bool]
 
 
 @dataclass(frozen=True)
@@ -51,74 +66,150 @@ class GenerativeDraft:
 
 
 def build_messages(question: str, passages: Sequence[Passage]) -> list[Message]:
-    sources = "\n".join(f"[{i}] {' '.join(p.text.split())}" for i, p in
-                        enumerate(passages, start=1))
+    """The system prompt and the numbered sources; instruction-like sentences are masked."""
+    sources = "\n".join(f"[{i}] {' '.join(without_instructions(p.text).split())}"
+                        for i, p in enumerate(passages, start=1))
     return [
         {"role": "system", "content": ANSWER_PROMPT},
         {"role": "user", "content": f"Sources:\n{sources}\nQuestion: {question}\nAnswer:"},
     ]
 
 
+def split_quotes(raw: str) -> tuple[list[tuple[str, int]], str]:
+    """The (quote, source number) pairs of a reply (0: no number given) and its prose."""
+    quotes: list[tuple[str, int]] = []
+    prose: list[str] = []
+    for line in raw.splitlines():
+        whole = _LINE_QUOTE.match(line)
+        if whole is not None:
+            quotes.append((whole.group(2), int(whole.group(1) or whole.group(3) or 0)))
+            continue
+        quotes += [(q, int(n)) for q, n in _QUOTE.findall(line)]
+        prose.append(_QUOTE.sub(" ", line))
+    return quotes, "\n".join(prose)
+
+
+def _sentences(prose: str) -> list[str]:
+    """Prose split into sentences; a trailing "[2]." after the full stop stays with its
+    sentence."""
+    out: list[str] = []
+    for line in prose.splitlines():
+        line = _LABEL.sub("", line)
+        for a, b in sentence_spans(line):
+            piece = line[a:b].strip()
+            if out and _MARKS_ONLY.match(piece):
+                out[-1] = f"{out[-1]} {piece}"
+            elif piece:
+                out.append(piece)
+    return out
+
+
+def _clean(match: QuoteMatch, text: str) -> bool:
+    """A verified span must not include a sentence that instructs the reader."""
+    return not any(a < match.end and match.start < b for a, b in instruction_spans(text))
+
+
 def _verify(quote: str, n: int, passages: Sequence[Passage], articles: dict[str, Article],
             cites: CitationList) -> list[int]:
-    """Citation numbers for a quote said to come from source n; a wrong number is corrected
-    when the quote is found in another given source; [] when it is nowhere."""
+    """Citation numbers for a quote said to come from source n. A verbatim quote with a wrong or
+    out-of-range number is credited to the given source it really comes from; [] when it is in
+    none of them. Numbers returned are citation numbers, never the model's source numbers."""
     order = [n - 1] if 1 <= n <= len(passages) else []
     order += [i for i in range(len(passages)) if i not in order]
     for i in order:
         article = articles[passages[i].article_id]
         matches = verify_quote(quote, article.text)
-        if matches:
+        if matches and all(_clean(m, article.text) for m in matches):
             return [cites.cite(article, m.start, m.end) for m in matches]
     return []
 
 
+def _names(text: str) -> list[str]:
+    return [m.group() for m in _NAME.finditer(text.strip())]
+
+
 def _supported(sentence: str, quotes: Sequence[Citation]) -> bool:
+    """Do the quotes carry this sentence: its figures, its names, its negation and most of its
+    content words?"""
     said = " ".join(q.quote for q in quotes)
     figures = {f.replace(",", "") for f in _FIGURE.findall(sentence)}
     if figures - {f.replace(",", "") for f in _FIGURE.findall(said)}:
+        return False
+    folded = said.casefold()
+    if any(name.casefold().strip("’'")[: max(4, len(name) - 2)] not in folded
+           for name in _names(sentence)):
+        return False
+    if _NEGATION.search(sentence) and not _NEGATION.search(said):
         return False
     words = set(terms(sentence))
     return not words or len(words & set(terms(said))) / len(words) >= SUPPORT_MIN
 
 
-def ground_answer(raw: str, passages: Sequence[Passage], articles: dict[str, Article]
-                  ) -> GenerativeDraft:
-    """Keep only what the sources verifiably say."""
-    cites = CitationList()
+def relevant_to(ranked: Sequence[Evidence]) -> Relevance:
+    """Does a citation quote one of the sentences that best answer the question? Keeps a model
+    from "answering" with true but beside-the-point quotes."""
+    if not ranked:
+        return lambda c: False
+    floor = RELEVANT_SHARE * ranked[0].score
+    spans = [(ev.article_id, ev.start, ev.end) for ev in ranked if ev.score >= floor]
+    return lambda c: any(a == c.article_id and s < c.end and c.start < e for a, s, e in spans)
+
+
+def ground_answer(raw: str, passages: Sequence[Passage], articles: dict[str, Article],
+                  relevant: Relevance | None = None) -> GenerativeDraft:
+    """Keep only what the sources verifiably say (and, given `relevant`, only sentences whose
+    quotes bear on the question); "" when nothing is left."""
     if REFUSAL.casefold() in raw.casefold() and len(raw) < 3 * len(REFUSAL):
         return GenerativeDraft("", [], refused=True, dropped=0)
+    cites = CitationList()
     quoted: dict[int, list[int]] = {}  # source number -> citation numbers
     dropped = 0
-    for quote, n in _QUOTE.findall(raw):
-        found = _verify(quote, int(n), passages, articles, cites)
+    quotes, prose = split_quotes(raw)
+    for quote, n in quotes:
+        found = _verify(quote, n, passages, articles, cites)
         dropped += not found
-        quoted.setdefault(int(n), []).extend(found)
-    prose = _QUOTE.sub(" ", raw).replace(REFUSAL, " ")
+        quoted.setdefault(n, []).extend(found)
     kept: list[str] = []
-    for sentence in (s.strip() for s in _SENTENCE.findall(prose)):
-        line = _ground_sentence(sentence, quoted, passages, articles, cites)
+    for sentence in _sentences(prose.replace(REFUSAL, " ")):
+        line = _ground_sentence(sentence, quoted, passages, articles, cites, relevant)
         if line:
             kept.append(line)
         elif len(_MARK.sub("", sentence).split()) >= 3:
             dropped += 1
-    if not kept and cites.items:  # the model quoted well but wrote no usable prose
-        kept = [f"“{c.quote}” [{c.n}]" for c in cites.items[:2]]
-    return GenerativeDraft(" ".join(kept), cites.items, refused=False, dropped=dropped)
+    text, citations = renumber(" ".join(kept), cites.items)
+    return GenerativeDraft(text, citations, refused=False, dropped=dropped)
+
+
+def renumber(text: str, citations: Sequence[Citation]) -> tuple[str, list[Citation]]:
+    """Keep only the citations the text refers to, numbered 1, 2, ... in order of use."""
+    by_n = {c.n: c for c in citations}
+    order: dict[int, int] = {}
+    for mark in _MARK.findall(text):
+        if int(mark) in by_n and int(mark) not in order:
+            order[int(mark)] = len(order) + 1
+    text = _MARK.sub(lambda m: f"[{order[int(m.group(1))]}]" if int(m.group(1)) in order
+                     else "", text)
+    return text, [replace(by_n[old], n=new) for old, new in order.items()]
 
 
 def _ground_sentence(sentence: str, quoted: dict[int, list[int]], passages: Sequence[Passage],
-                     articles: dict[str, Article], cites: CitationList) -> str | None:
+                     articles: dict[str, Article], cites: CitationList,
+                     relevant: Relevance | None) -> str | None:
     marks = [int(m) for m in _MARK.findall(sentence)]
-    bare = _MARK.sub("", sentence).strip(" -*:")
+    bare = _SPACE_BEFORE_STOP.sub(r"\1", " ".join(_MARK.sub("", sentence).split())).strip(" -*:")
     if len(bare.split()) < 3:
         return None
     # A sentence copied from a source is its own quote.
     own = _verify(bare, marks[0] if marks else 0, passages, articles, cites)
     if own:
+        if relevant is not None and not any(relevant(cites.items[n - 1]) for n in own):
+            return None
         return f"“{cites.items[own[0] - 1].quote}” " + "".join(f"[{n}]" for n in own)
-    numbers = sorted({c for m in marks for c in quoted.get(m, [])})
+    # Marked: the quotes given for those sources; unmarked: any verified quote.
+    numbers = sorted({c for m in (marks or list(quoted)) for c in quoted.get(m, [])})
     support = [cites.items[c - 1] for c in numbers]
+    if relevant is not None and not any(relevant(c) for c in support):
+        return None
     if support and _supported(bare, support):
-        return f"{bare.rstrip('.')} " + "".join(f"[{c}]" for c in numbers) + "."
+        return f"{bare.rstrip('. ')} " + "".join(f"[{c}]" for c in numbers) + "."
     return None

@@ -8,6 +8,7 @@ dropped. Offsets always point into the article's own text, so `text[start:end]` 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from index import sentence_spans
 
@@ -73,7 +74,7 @@ def _snap(quote: str, text: str) -> tuple[int, int] | None:
     core = _core(quote)
     best: tuple[float, int, int] = (0.0, 0, 0)
     spans = sentence_spans(text)
-    candidates = spans + [(a[0], b[1]) for a, b in zip(spans, spans[1:], strict=False)
+    candidates = spans + [(a[0], b[1]) for a, b in pairwise(spans)
                           if "\n" not in text[a[0]:b[1]]]
     for start, end in candidates:
         ratio = fuzz.ratio(core, _core(text[start:end]))
@@ -82,10 +83,18 @@ def _snap(quote: str, text: str) -> tuple[int, int] | None:
     return (best[1], best[2]) if best[0] >= SNAP_MIN_RATIO else None
 
 
+def _with_end_mark(text: str, end: int) -> int:
+    """Past the full stop (or ! ? …) that ends the quoted sentence, when one follows: the same
+    sentence quoted with and without its full stop is one citation, not two."""
+    while end < len(text) and text[end] in ".!?…":
+        end += 1
+    return end
+
+
 def _verify_one(quote: str, text: str) -> QuoteMatch | None:
     exact = locate_quote(quote, text)
     if exact:
-        return QuoteMatch(exact[0], exact[1], exact=True)
+        return QuoteMatch(exact[0], _with_end_mark(text, exact[1]), exact=True)
     snapped = _snap(quote, text)
     return QuoteMatch(snapped[0], snapped[1], exact=False) if snapped else None
 

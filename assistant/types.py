@@ -9,9 +9,10 @@ __all__ = ["Answer", "Citation", "Message", "RetrievedPassage", "Timings"]
 
 
 class Message(TypedDict):
-    """One conversation turn, OpenAI style: {"role": "user"|"assistant", "content": "..."}."""
+    """One conversation turn, OpenAI style: {"role": "user"|"assistant", "content": "..."}
+    ("system" only in the prompts the assistant builds itself)."""
 
-    role: Literal["user", "assistant"]
+    role: Literal["system", "user", "assistant"]
     content: str
 
 

@@ -19,6 +19,7 @@ from typing import Any
 __all__ = [
     "BENCH_DIR",
     "REPO_ROOT",
+    "Worker",
     "WorkerError",
     "benchmark_dir",
     "clean_env",
@@ -125,7 +126,8 @@ def clean_env() -> dict[str, str]:
     return env
 
 
-def run_worker(kind: str, args: dict[str, Any], timeout: float = 1800) -> dict[str, Any]:
+def run_worker(kind: str, args: dict[str, Any], timeout: float = 1800,
+               env: dict[str, str] | None = None) -> dict[str, Any]:
     """Run `bench.worker KIND` in a fresh interpreter; return the JSON it writes."""
     with tempfile.TemporaryDirectory(prefix="newsqa-bench-w-") as tmp:
         result_path = Path(tmp) / "result.json"
@@ -133,7 +135,8 @@ def run_worker(kind: str, args: dict[str, Any], timeout: float = 1800) -> dict[s
         started = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "bench.worker", kind], input=payload, text=True,
-            capture_output=True, cwd=REPO_ROOT, env=clean_env(), timeout=timeout, check=False,
+            capture_output=True, cwd=REPO_ROOT, env={**clean_env(), **(env or {})},
+            timeout=timeout, check=False,
         )
         if proc.returncode != 0 or not result_path.is_file():
             raise WorkerError(f"bench worker '{kind}' failed (exit {proc.returncode}):\n"
@@ -141,3 +144,50 @@ def run_worker(kind: str, args: dict[str, Any], timeout: float = 1800) -> dict[s
         result: dict[str, Any] = json.loads(result_path.read_text())
         result["process_seconds"] = round(time.perf_counter() - started, 2)
         return result
+
+
+class Worker:
+    """A long-lived `bench.worker serve KIND` process: one JSON line of arguments in, one JSON
+    line of results out, per call. Its model stays loaded between calls (not timed anyway),
+    and process start-up is paid once instead of once per round."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._err = tempfile.TemporaryFile()  # noqa: SIM115  # closed by close()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.worker", "serve", kind], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=self._err, text=True, cwd=REPO_ROOT, env=clean_env(),
+        )
+
+    def _stderr_tail(self) -> str:
+        self._err.flush()
+        self._err.seek(0)
+        return self._err.read().decode("utf-8", "replace")[-4000:]
+
+    def call(self, args: dict[str, Any]) -> dict[str, Any]:
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        started = time.perf_counter()
+        try:
+            self._proc.stdin.write(json.dumps(args) + "\n")
+            self._proc.stdin.flush()
+        except BrokenPipeError:
+            pass
+        line = self._proc.stdout.readline()
+        if not line:
+            raise WorkerError(f"bench worker '{self.kind}' died (exit {self._proc.poll()}):\n"
+                              f"{self._stderr_tail()}")
+        result: dict[str, Any] = json.loads(line)
+        if "error" in result:
+            raise WorkerError(f"bench worker '{self.kind}' failed:\n{result['error']}")
+        result["process_seconds"] = round(time.perf_counter() - started, 2)
+        return result
+
+    def close(self) -> None:
+        if self._proc.stdin is not None:
+            self._proc.stdin.close()
+        try:
+            self._proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait(timeout=10)
+        self._err.close()

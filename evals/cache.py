@@ -36,11 +36,16 @@ class CachedAnswer:
 
 
 class AnswerCache:
-    """`cache-<dataset>-<llm>.jsonl` in the output directory; later lines win."""
+    """`cache-<dataset>-<llm>.jsonl` in the output directory; later lines win.
 
-    def __init__(self, path: Path, store: str) -> None:
+    An entry is reused only for the same store AND the same `version` (a fingerprint of the
+    answering code and settings): after a change to retrieval or prompting, a rerun asks again
+    instead of scoring stale answers, while a run interrupted mid-way still resumes."""
+
+    def __init__(self, path: Path, store: str, version: str = "") -> None:
         self.path = path
         self.store = store
+        self.version = version
 
     def load(self) -> dict[str, CachedAnswer]:
         """Answers cached for this store; unreadable lines (a run killed mid-write) are skipped."""
@@ -54,14 +59,14 @@ class AnswerCache:
                                      answer_from_dict(record["answer"]), record.get("judge"))
             except (json.JSONDecodeError, KeyError, TypeError):
                 continue
-            if entry.store == self.store:
+            if entry.store == self.store and record.get("version", "") == self.version:
                 cached[entry.id] = entry
         return cached
 
     def append(self, entry: CachedAnswer) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         record = {"id": entry.id, "question": entry.question, "store": entry.store,
-                  "judge": entry.judge, "answer": answer_to_dict(entry.answer)}
+                  "version": self.version, "judge": entry.judge, "answer": answer_to_dict(entry.answer)}
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 

@@ -3,6 +3,7 @@ Assistant, cache each answer as it arrives, score everything, and return a typed
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,15 @@ from .datasets import Dataset, EvalItem, load_dataset
 from .errors import EvalError
 from .judge import Judge
 from .metrics import ArticleLike, Verdicts, score_answer
-from .stores import IndexLike, ProgressFactory, ensure_realtimeqa, ensure_samples, realtimeqa_store
+from .stores import (
+    IndexLike,
+    ProgressFactory,
+    ensure_realtimeqa,
+    ensure_samples,
+    gold_store,
+    realtimeqa_store,
+    sync_samples,
+)
 from .summary import Summary, summarise, summarise_by_category
 
 __all__ = ["MAX_FAILURES_IN_A_ROW", "EvalOptions", "EvalRun", "QuestionResult", "run_eval"]
@@ -95,12 +104,29 @@ def _settings_for(dataset: Dataset, options: EvalOptions, settings: Settings) ->
     store = options.store
     if store is None and dataset.kind == "realtimeqa":
         store = realtimeqa_store(settings.store, _selection_key(options))
+    elif store is None:
+        store = gold_store(settings.store)
     return settings.with_overrides(store=store, llm=options.llm)
 
 
+def code_version(settings: Settings) -> str:
+    """Fingerprint of what decides an answer: the assistant's and the index's source files and
+    the settings (secrets left out). Cached answers from other code are never reused."""
+    import assistant
+    import index
+
+    digest = hashlib.sha256(settings.model_dump_json(exclude={"openai_api_key"}).encode())
+    for package in (assistant, index):
+        for path in sorted(Path(package.__file__).parent.rglob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _prepare_store(dataset: Dataset, options: EvalOptions, assistant: AssistantLike,
-                   progress: ProgressFactory | None) -> None:
-    if dataset.kind == "gold":
+                   progress: ProgressFactory | None, own_store: bool) -> None:
+    if dataset.kind == "gold" and own_store:
+        sync_samples(assistant.index, progress)
+    elif dataset.kind == "gold":
         ensure_samples(assistant.index, progress)
     else:
         limited = options.limit is not None or options.category is not None
@@ -114,14 +140,16 @@ def run_eval(options: EvalOptions, settings: Settings, *, console: Console | Non
     started, t0 = datetime.now(UTC).isoformat(timespec="seconds"), time.perf_counter()
     if dataset is None:
         dataset = load_dataset(options.dataset).select(options.category, options.limit)
+    own_store = assistant is None and options.store is None
     if assistant is None:
         from assistant import Assistant  # deferred: loads torch
 
         assistant = Assistant(_settings_for(dataset, options, settings))
-    _prepare_store(dataset, options, assistant, ingest_progress)
+    _prepare_store(dataset, options, assistant, ingest_progress, own_store)
     llm = assistant.resolve_backend(options.llm)
     store = str(assistant.settings.store.expanduser().resolve())
-    cache = AnswerCache(options.out / f"cache-{dataset.name}-{llm}.jsonl", store)
+    cache = AnswerCache(options.out / f"cache-{dataset.name}-{llm}.jsonl", store,
+                        code_version(assistant.settings))
     if options.fresh:
         cache.clear()
     judge = Judge.from_settings(assistant.settings) if options.judge else None

@@ -21,7 +21,9 @@ __all__ = [
     "ensure_realtimeqa",
     "ensure_samples",
     "find_samples",
+    "gold_store",
     "realtimeqa_store",
+    "sync_samples",
 ]
 
 ProgressFactory = Callable[[], AbstractContextManager[Callable[[IngestProgress], None] | None]]
@@ -62,6 +64,19 @@ def ensure_samples(index: IndexLike, progress: ProgressFactory | None = None) ->
     with (progress or _no_progress)() as update:
         index.ingest([find_samples()], update)
     return True
+
+
+def sync_samples(index: IndexLike, progress: ProgressFactory | None = None) -> None:
+    """Make the eval's own gold store hold the current sample articles (idempotent: unchanged
+    articles cost an id lookup, an edited sample file replaces its articles)."""
+    with (progress or _no_progress)() as update:
+        index.ingest([find_samples()], update)
+
+
+def gold_store(configured: Path) -> Path:
+    """A sibling of the configured store holding only the samples, so the user's own articles
+    never change what the gold questions retrieve."""
+    return configured.expanduser().resolve().parent / "newsqa-gold"
 
 
 def realtimeqa_store(configured: Path, selection: str | None = None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ __all__ = ["DEFAULT_CHUNK_TOKENS", "chunk_article", "count_tokens", "embedding_t
 
 # 200 tiktoken tokens stay under MiniLM's 256 word-piece window once the title is prepended.
 DEFAULT_CHUNK_TOKENS = 200
+_WORD = re.compile(r"\S+")
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +33,7 @@ def count_tokens(text: str) -> int:
 def chunk_article(article: Article, chunk_tokens: int = DEFAULT_CHUNK_TOKENS) -> list[Chunk]:
     """Pack whole sentences into chunks; each chunk repeats the previous chunk's last sentence so a
     fact that straddles a boundary is retrievable from either side."""
-    spans = sentence_spans(article.text)
+    spans = _bounded_spans(article.text, chunk_tokens)
     sizes = [count_tokens(article.text[a:b]) for a, b in spans]
     chunks: list[Chunk] = []
     i = 0
@@ -46,6 +48,32 @@ def chunk_article(article: Article, chunk_tokens: int = DEFAULT_CHUNK_TOKENS) ->
             break
         i = j - 1 if j - 1 > i and sizes[j - 1] < chunk_tokens // 2 else j
     return chunks
+
+
+def _bounded_spans(text: str, limit: int) -> list[tuple[int, int]]:
+    """Sentence spans, with any sentence longer than `limit` tokens (a run-on list, a table row
+    dump) cut at word boundaries into pieces that fit."""
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_spans(text):
+        if count_tokens(text[start:end]) <= limit:
+            spans.append((start, end))
+        else:
+            spans.extend(_word_pieces(text, start, end, limit))
+    return spans
+
+
+def _word_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    piece_start, last_end, total = start, start, 0
+    for word in _WORD.finditer(text, start, end):
+        size = count_tokens(" " + word.group())
+        if total and total + size > limit:
+            pieces.append((piece_start, last_end))
+            piece_start, total = word.start(), 0
+        total += size
+        last_end = word.end()
+    pieces.append((piece_start, end))
+    return pieces
 
 
 def embedding_text(article: Article, chunk: Chunk) -> str:

@@ -8,6 +8,7 @@ sentence we later quote is found verbatim in the original file.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -87,16 +88,24 @@ def split_segments(lines: list[str]) -> list[list[str]]:
         if line in following and i > starts[-1] + 14:
             starts.append(i)
     bounds = [*starts, len(lines)]
-    return [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if lines[a:b]]
+    return [lines[a:b] for a, b in itertools.pairwise(bounds) if lines[a:b]]
 
 
 def _find_title(lines: list[str], given: str | None) -> str | None:
+    """The given title, else the first line when it reads as a title (a sentence-case headline
+    such as "Valencia floods: hundreds rescued"), else the first Title Case headline."""
     if given:
         return " ".join(given.split())
-    for line in lines[:25]:
-        if _is_headline(line):
-            return line
-    return None
+    first = next((ln for ln in lines if not _is_furniture(ln)), None)
+    if first is not None and _is_title_line(first):
+        return first
+    return next((ln for ln in lines[:25] if _is_headline(ln)), None)
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.split()
+    return (2 <= len(words) <= 25 and len(line) <= 200 and line[-1] not in _END_PUNCT
+            and line[0].isupper() and not _is_caption(line))
 
 
 def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
@@ -198,7 +207,7 @@ def clean_document(raw: RawDocument) -> list[Article]:
         if not body:
             continue
         text = "\n".join(body)
-        title = title or text[:80]
+        title = title or " ".join(body[0].split()[:12])
         suffix = f"#{n}" if len(segments) > 1 and n > 1 else ""
         articles.append(Article(
             id=article_id(title, text),

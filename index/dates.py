@@ -1,4 +1,5 @@
-"""Published dates: read from metadata fields and from page lines such as "Updated 24 October 2024"."""
+"""Published dates, read from metadata fields and from page lines such as
+"Updated 24 October 2024"."""
 
 from __future__ import annotations
 

@@ -1,9 +1,11 @@
-"""Embedding models behind one small Protocol: the bundled MiniLM offline, OpenAI when configured."""
+"""Embedding models behind one small Protocol: the bundled MiniLM offline, OpenAI when
+configured."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -72,10 +74,18 @@ class SentenceTransformerEmbedder:
 class OpenAIEmbedder:
     """OpenAI (or a compatible server's) embeddings endpoint."""
 
-    def __init__(self, model: str, dim: int | None = None, batch_size: int = 256) -> None:
-        from openai import OpenAI
+    def __init__(self, model: str, dim: int | None = None, batch_size: int = 256,
+                 api_key: str | None = None, base_url: str | None = None) -> None:
+        from openai import OpenAI, OpenAIError
 
-        self._client = OpenAI(timeout=60.0, max_retries=3)
+        try:  # key and URL given here, else OPENAI_API_KEY / OPENAI_BASE_URL
+            self._client = OpenAI(api_key=api_key, base_url=base_url, timeout=60.0,
+                                  max_retries=3)
+        except OpenAIError as exc:  # no key anywhere
+            raise EmbedderUnavailableError(
+                f"OpenAI embeddings with model '{model}' need OPENAI_API_KEY (or "
+                f"OPENAI_BASE_URL for a compatible server): {exc}"
+            ) from exc
         self.model = model
         self.name = f"openai:{model}"
         self.batch_size = batch_size
@@ -117,15 +127,20 @@ def _bundled_minilm() -> Embedder:
 EMBEDDERS: dict[str, Callable[[], Embedder]] = {DEFAULT_EMBED_MODEL: _bundled_minilm}
 
 
-def make_embedder(name: str = DEFAULT_EMBED_MODEL, **options: Any) -> Embedder:
-    """`all-MiniLM-L6-v2` (bundled), `openai:MODEL`, or a folder holding a sentence-transformers
-    model."""
+@lru_cache(maxsize=4)
+def _local_embedder(name: str) -> Embedder:
     if name in EMBEDDERS:
         return EMBEDDERS[name]()
+    return SentenceTransformerEmbedder(name, name)
+
+
+def make_embedder(name: str = DEFAULT_EMBED_MODEL, **options: Any) -> Embedder:
+    """`all-MiniLM-L6-v2` (bundled), `openai:MODEL`, or a folder holding a sentence-transformers
+    model. Local models are loaded once per process and shared (encoding is thread-safe)."""
     if name.startswith("openai:"):
         return OpenAIEmbedder(name.removeprefix("openai:"), **options)
-    if os.path.isdir(name):
-        return SentenceTransformerEmbedder(name, name)
+    if name in EMBEDDERS or os.path.isdir(name):
+        return _local_embedder(name)
     raise EmbedderUnavailableError(
         f"Unknown embedding model '{name}'. Use '{DEFAULT_EMBED_MODEL}' (bundled, offline), "
         "'openai:text-embedding-3-small', or the path of a sentence-transformers model folder."

@@ -35,9 +35,12 @@ class EmbedderMismatchError(IndexingError):
     """The index was built with another embedding model than the one configured."""
 
     def __init__(self, stored: str, stored_dim: int, configured: str, configured_dim: int) -> None:
+        def dims(n: int) -> str:
+            return f" ({n} dims)" if n else ""
+
         super().__init__(
-            f"This index was built with the embedding model '{stored}' ({stored_dim} dims), "
-            f"but '{configured}' ({configured_dim} dims) is configured. Set NEWSQA_EMBED_MODEL="
+            f"This index was built with the embedding model '{stored}'{dims(stored_dim)}, "
+            f"but '{configured}'{dims(configured_dim)} is configured. Set NEWSQA_EMBED_MODEL="
             f"{stored} to use the index as it is, or run `newsqa ingest --reindex` to re-embed "
             f"every article with '{configured}'."
         )

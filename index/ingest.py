@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,9 +16,10 @@ import numpy as np
 
 from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
+from .errors import LoadError
 from .loading import load_paths
 from .stories import salient_terms, same_story
-from .types import Article, Chunk, IngestReport
+from .types import Article, Chunk, IngestReport, RawDocument
 
 if TYPE_CHECKING:
     from .news_index import NewsIndex
@@ -39,10 +40,13 @@ class IngestProgress:
 
 @dataclass
 class _Plan:
-    to_add: list[Article]
-    to_remove: list[str]
-    unchanged: int
-    updated_keys: set[str]
+    to_add: list[Article] = field(default_factory=list)
+    to_remove: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    updated: int = 0  # new versions of articles a source held before (a changed file)
+    added: int = 0
+    removed: int = 0  # articles a changed source no longer holds, beyond those updated
+    duplicates: list[Article] = field(default_factory=list)  # same text seen earlier in the run
 
 
 def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Plan:
@@ -54,21 +58,26 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
     new_by_key: dict[str, list[Article]] = {}
     for art in articles:
         new_by_key.setdefault(art.source_key, []).append(art)
-    to_add: list[Article] = []
-    to_remove: list[str] = []
-    updated: set[str] = set()
+    plan = _Plan()
     seen: set[str] = set()
     for key, arts in new_by_key.items():
-        new_ids = {a.id for a in arts}
-        stale = by_key.get(key, set()) - new_ids
-        to_remove.extend(stale)
-        fresh = [a for a in arts if a.id not in known and a.id not in seen]
-        seen.update(a.id for a in fresh)
-        to_add.extend(fresh)
-        if key in by_key and (stale or fresh):
-            updated.add(key)
-    unchanged = sum(1 for a in articles if a.id in known)
-    return _Plan(to_add, to_remove, unchanged, updated)
+        stale = by_key.get(key, set()) - {a.id for a in arts}
+        fresh = []
+        for art in arts:
+            if art.id in known:
+                plan.unchanged += 1
+            elif art.id in seen:
+                plan.duplicates.append(art)
+            else:
+                fresh.append(art)
+            seen.add(art.id)
+        replaced = min(len(stale), len(fresh))
+        plan.to_remove.extend(sorted(stale))
+        plan.to_add.extend(fresh)
+        plan.updated += replaced
+        plan.added += len(fresh) - replaced
+        plan.removed += len(stale) - replaced
+    return plan
 
 
 def _batches(articles: Sequence[Article], chunk_tokens: int
@@ -116,24 +125,33 @@ def run_ingest(
 ) -> IngestReport:
     t0 = time.perf_counter()
     loaded = load_paths(paths)
-    report = IngestReport(warnings=list(loaded.warnings))
+    if loaded.missing:
+        named = "; ".join(loaded.warnings[: len(loaded.missing)])
+        raise LoadError(f"Nothing was ingested: {named}.")
+    report = IngestReport(warnings=list(loaded.warnings), skipped=loaded.skipped)
+    articles = _clean_all(loaded.documents, report)
+    plan = plan_ingest(articles, index.store.list_articles())
+    for dup in plan.duplicates:
+        report.skipped += 1
+        report.warnings.append(f"{dup.source}: same text as an article read before; skipped")
+    report.unchanged, report.updated = plan.unchanged, plan.updated
+    report.added, report.removed = plan.added, plan.removed
+    if plan.to_add or plan.to_remove or index.needs_repair():
+        index.apply_changes(plan.to_add, plan.to_remove, report, progress, t0)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _clean_all(documents: Sequence[RawDocument], report: IngestReport) -> list[Article]:
     articles: list[Article] = []
-    for doc in loaded.documents:
+    for doc in documents:
         cleaned = clean_document(doc)
         if not cleaned:
             report.skipped += 1
-            report.warnings.append(f"{doc.source_key}: no article text left after cleaning")
+            report.warnings.append(
+                f"{doc.source_key}: no article text left after cleaning; skipped")
         articles.extend(cleaned)
-    plan = plan_ingest(articles, index.store.list_articles())
-    report.unchanged = plan.unchanged
-    report.removed = len(plan.to_remove)
-    if plan.to_add or plan.to_remove or index.needs_repair():
-        index.apply_changes(plan.to_add, plan.to_remove, report, progress, t0)
-    report.updated = len(plan.updated_keys)
-    report.added = len(plan.to_add) - sum(
-        1 for a in plan.to_add if a.source_key in plan.updated_keys)
-    report.seconds = time.perf_counter() - t0
-    return report
+    return articles
 
 
 def write_articles(
@@ -141,6 +159,8 @@ def write_articles(
     progress: Callable[[IngestProgress], None] | None, t0: float,
 ) -> None:
     done = 0
+    if progress and articles:
+        progress(IngestProgress(0, len(articles), report.chunks, time.perf_counter() - t0))
     for batch in _batches(articles, index.config.chunk_tokens):
         report.chunks += _write_batch(index, batch)
         done += len(batch)

@@ -1,7 +1,7 @@
 """Reading files into raw documents: text, Markdown, HTML (via trafilatura) and JSON/JSONL feeds.
 
-Bad input never stops a load: an unreadable, binary or empty file, or a malformed JSONL line, becomes
-a warning that names it, and everything else is read.
+Bad input never stops a load: an unreadable, binary or empty file, or a malformed JSONL line,
+becomes a warning that names it (every such warning ends in "skipped"), and the rest is read.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = ["SUPPORTED_SUFFIXES", "LoadResult", "decode_bytes", "expand_paths", "
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 # Encodings tried in turn: cp1252 covers most legacy Western pages, latin-1 never fails.
 _FALLBACK_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+_CONTAINER_KEYS = ("articles", "items", "records", "data", "documents")
 
 
 @dataclass
@@ -28,77 +29,103 @@ class LoadResult:
     documents: list[RawDocument] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     files: int = 0
+    skipped: int = 0  # files and records skipped as unreadable, binary, empty or malformed
+    missing: list[str] = field(default_factory=list)  # paths that name no file at all
+
+
+def _dir_files(folder: Path) -> list[Path]:
+    """Supported files under a folder, recursively, leaving out hidden files and folders (only
+    below `folder`: the folder itself may well sit under a hidden one, such as ~/.local)."""
+    return [
+        p for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files named by paths, directories (recursive) and globs, in a stable order."""
+    """Files named by paths, directories (recursive) and globs, in a stable order; and the paths
+    that name nothing."""
     files: list[Path] = []
-    warnings: list[str] = []
+    missing: list[str] = []
     for raw in paths:
-        text = str(raw)
+        text = str(Path(raw).expanduser())
         if any(ch in text for ch in "*?["):
             matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
-            if not matches:
-                warnings.append(f"{text}: no file matches this pattern")
-            files.extend(m for m in matches if m.is_file())
+            found = [m for m in matches if m.is_file()]
+            for folder in (m for m in matches if m.is_dir()):
+                found.extend(_dir_files(folder))
         elif Path(text).is_dir():
-            files.extend(
-                p for p in sorted(Path(text).rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in p.parts)
-            )
-        elif Path(text).exists():
-            files.append(Path(text))
+            found = _dir_files(Path(text))
         else:
-            warnings.append(f"{text}: no such file or directory")
+            found = [Path(text)] if Path(text).exists() else []
+        if not found:
+            missing.append(text)
+        files.extend(found)
     unique = list(dict.fromkeys(p.resolve() for p in files))
-    return unique, warnings
+    return unique, missing
 
 
 def decode_bytes(data: bytes) -> str:
     """Decode text, falling back from UTF-8 to legacy encodings rather than failing."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for encoding in _FALLBACK_ENCODINGS:
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes every byte string")
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, warnings: list[str]) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions")
+        raise LoadError(
+            f"{path}: cannot be read ({exc.strerror or exc}); check its permissions; skipped"
+        ) from exc
     if b"\x00" in data[:8192]:
         raise LoadError(f"{path}: looks binary, not text; skipped")
-    text = decode_bytes(data)
+    text, encoding = _decode(data)
     if not text.strip():
         raise LoadError(f"{path}: is empty; skipped")
+    if encoding != "utf-8-sig":
+        warnings.append(f"{path}: not valid UTF-8; read as {encoding}")
     return text
 
 
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     """Read every supported file under `paths` into raw documents, collecting warnings."""
-    files, warnings = expand_paths(paths)
-    result = LoadResult(warnings=warnings)
+    files, missing = expand_paths(paths)
+    result = LoadResult(missing=missing)
+    result.warnings.extend(f"{m}: no such file or directory, or no supported file in it "
+                           f"({', '.join(SUPPORTED_SUFFIXES)})" for m in missing)
     for path in files:
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            result.skipped += 1
             result.warnings.append(
                 f"{path}: unsupported file type '{path.suffix}'; use one of "
-                + ", ".join(SUPPORTED_SUFFIXES)
+                + ", ".join(SUPPORTED_SUFFIXES) + "; skipped"
             )
             continue
         try:
-            result.documents.extend(_load_file(path, result.warnings))
-            result.files += 1
+            before = len(result.warnings)
+            docs = _load_file(path, result.warnings)
         except LoadError as exc:
+            result.skipped += 1
             result.warnings.append(str(exc))
+            continue
+        result.skipped += sum(w.endswith("skipped") for w in result.warnings[before:])
+        result.documents.extend(docs)
+        result.files += 1
     return result
 
 
 def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
-    text = _read_text(path)
+    text = _read_text(path, warnings)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         return [_load_html(path, text)]
@@ -113,7 +140,8 @@ def _load_html(path: Path, html: str) -> RawDocument:
     import trafilatura  # deferred: heavy import, only needed for HTML
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    doc: dict[str, Any] = {} if extracted is None else (
+        dict(extracted) if isinstance(extracted, dict) else extracted.as_dict())
     text = (doc.get("text") or "").strip()
     if not text:
         raise LoadError(f"{path}: no article text found in this HTML page; skipped")
@@ -147,12 +175,21 @@ def _load_json(path: Path, text: str, warnings: list[str]) -> Iterator[RawDocume
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg}); file skipped")
-    records = data if isinstance(data, list) else [data]
+        raise LoadError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg}); file skipped") from exc
+    records = data if isinstance(data, list) else _container_records(data)
     for n, record in enumerate(records, start=1):
         doc = _record_to_document(path, record, n, warnings)
         if doc is not None:
             yield doc
+
+
+def _container_records(data: Any) -> list[Any]:
+    """A feed object such as {"articles": [...]}, or else a single record."""
+    if isinstance(data, dict) and not _first(data, "text", "body"):
+        for key in _CONTAINER_KEYS:
+            if isinstance(data.get(key), list):
+                return list(data[key])
+    return [data]
 
 
 def _first(record: dict[str, Any], *keys: str) -> str | None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins
 import fcntl
 import threading
 import time
@@ -38,15 +39,25 @@ class NewsIndex:
         self._lock = threading.RLock()
         self._articles: dict[str, Article] = {}
         self.store = ChromaStore(config)
+        from .reindex import REINDEX_SUFFIX
+
+        self.store.finish_swap(REINDEX_SUFFIX)
         if not reindexing:
-            self.store.check_embedder(config.embed_model)
+            self.store.check_embedder(*((embedder.name, embedder.dim) if embedder
+                                        else (config.embed_model, 0)))
 
     @cached_property
     def embedder(self) -> Embedder:
-        embedder = self._embedder or make_embedder(self.config.embed_model)
+        embedder = self._embedder or make_embedder(self.config.embed_model, **self._options())
         if not self._reindexing:
             self.store.check_embedder(embedder.name, embedder.dim)
         return embedder
+
+    def _options(self) -> dict[str, str]:
+        if not self.config.embed_model.startswith("openai:"):
+            return {}
+        given = {"api_key": self.config.openai_api_key, "base_url": self.config.openai_base_url}
+        return {k: v for k, v in given.items() if v}
 
     # -- paths --------------------------------------------------------------------------------
     @property
@@ -72,7 +83,6 @@ class NewsIndex:
         progress: Callable[[IngestProgress], None] | None = None,
     ) -> IngestReport:
         with self._writing():
-            self.store.ensure(self.embedder.name, self.embedder.dim)
             return run_ingest(self, paths, progress)
 
     def needs_repair(self) -> bool:
@@ -82,7 +92,10 @@ class NewsIndex:
         self, to_add: Sequence[Article], to_remove: Sequence[str], report: IngestReport,
         progress: Callable[[IngestProgress], None] | None, t0: float,
     ) -> None:
-        """Called by the ingest pipeline with the write lock held."""
+        """Called by the ingest pipeline with the write lock held. The embedder is loaded only
+        when there is something to embed: a re-ingest of unchanged files never loads it."""
+        if to_add:
+            self.store.ensure(self.embedder.name, self.embedder.dim)
         self.store.mark_dirty()
         self.store.remove_orphans()
         self.store.delete_articles(to_remove)
@@ -141,12 +154,12 @@ class NewsIndex:
         return {i: self._articles[i] for i in ids if i in self._articles}
 
     def dense(self, query: str, k: int, since: str | None = None, until: str | None = None
-              ) -> list[DenseHit]:
+              ) -> builtins.list[DenseHit]:
         vector = self.embedder.embed_query(query)
         return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until))
 
     def lexical(self, query: str, k: int, since: str | None = None, until: str | None = None
-                ) -> list[Bm25Hit]:
+                ) -> builtins.list[Bm25Hit]:
         return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until))
 
     def bm25(self) -> Bm25Index:

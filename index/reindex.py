@@ -22,7 +22,7 @@ def rebuild(index: NewsIndex, progress: Callable[[IngestProgress], None] | None)
 
     The articles collection keeps each article's full text, so no source file is needed. Killed
     while copying, the old collections are untouched and the half-built side ones are dropped by
-    the next attempt.
+    the next attempt; killed while swapping, the next open completes the swap.
     """
     t0 = time.perf_counter()
     store = index.store
@@ -31,6 +31,7 @@ def rebuild(index: NewsIndex, progress: Callable[[IngestProgress], None] | None)
     store.drop(suffix=REINDEX_SUFFIX)
     store._open(create_with=(index.embedder.name, index.embedder.dim), suffix=REINDEX_SUFFIX)
     write_articles(index, articles, report, progress, t0)
+    store.mark_complete()
     store.swap_in(REINDEX_SUFFIX)
     index._commit()
     report.seconds = time.perf_counter() - t0

@@ -8,8 +8,8 @@ from typing import Any
 
 __all__ = ["sentence_spans"]
 
-# Punkt's pre-trained English model knows abbreviations ("U.S.", "Gen.") that a regex would split on;
-# llama-index ships its data, so no download is needed.
+# Punkt's pre-trained English model knows abbreviations ("U.S.", "Gen.") that a regex would split
+# on; llama-index ships its data, so no download is needed.
 _NLTK_DATA_PACKAGES = ("llama_index.core",)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from .errors import EmbedderMismatchError, NotFoundError, StoreUnavailableError
 from .offline import quiet_offline_env
 from .types import Article, Chunk
 
-__all__ = ["DenseHit", "StoreConfig", "ChromaStore"]
+__all__ = ["ChromaStore", "DenseHit", "StoreConfig"]
 
 _ARTICLE_FIELDS = ("title", "source", "source_key", "published", "outlet", "url", "doc_id",
                    "story_id", "n_chunks")
@@ -34,10 +34,19 @@ class StoreConfig:
     chroma_port: int = 8000
     chunk_tokens: int = 200
     prefix: str = "newsqa"
+    # For `openai:MODEL` embedders; None: the OPENAI_API_KEY / OPENAI_BASE_URL environment.
+    openai_api_key: str | None = field(default=None, repr=False)
+    openai_base_url: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.path, Path):  # a str from a caller: accept it
+            object.__setattr__(self, "path", Path(self.path))
 
     @property
     def where(self) -> str:
-        return f"http://{self.chroma_host}:{self.chroma_port}" if self.chroma_host else str(self.path)
+        if self.chroma_host:
+            return f"http://{self.chroma_host}:{self.chroma_port}"
+        return str(self.path)
 
 
 @dataclass(frozen=True)
@@ -54,10 +63,17 @@ def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def _article_from(id_: str, meta: dict[str, Any], text: str | None) -> Article:
-    return Article(id=id_, text=text or "", **{
-        k: meta.get(k) for k in _ARTICLE_FIELDS if k not in ("n_chunks",)
-    } | {"title": meta.get("title", ""), "source": meta.get("source", ""),
-         "source_key": meta.get("source_key", ""), "n_chunks": int(meta.get("n_chunks", 0))})
+    def opt(key: str) -> str | None:
+        value = meta.get(key)
+        return None if value is None else str(value)
+
+    return Article(
+        id=id_, title=str(meta.get("title", "")), text=text or "",
+        source=str(meta.get("source", "")), source_key=str(meta.get("source_key", "")),
+        published=opt("published"), outlet=opt("outlet"), url=opt("url"), doc_id=opt("doc_id"),
+        story_id=opt("story_id"), n_chunks=int(meta.get("n_chunks", 0)),
+        text_length=int(meta["length"]) if "length" in meta else None,
+    )
 
 
 class ChromaStore:
@@ -137,6 +153,12 @@ class ChromaStore:
         self.check_embedder(embed_name, embed_dim)
         self._open(create_with=(embed_name, embed_dim))
 
+    def _ready(self) -> bool:
+        """Open the collections if they exist; False when the store holds none yet."""
+        if self._chunks is None or self._articles is None:
+            self._open()
+        return self._chunks is not None and self._articles is not None
+
     @property
     def is_empty(self) -> bool:
         return self.count_articles() == 0
@@ -153,10 +175,10 @@ class ChromaStore:
 
     # -- generation: ties the BM25 files to the Chroma state they were built from ------------
     def generation(self) -> str:
-        if self._chunks is None:
-            self._open()
-        return "none" if self._chunks is None else str(
-            (self._chunks.metadata or {}).get("generation", "none"))
+        """Read from the store each time, not from this client's copy of the collection: another
+        client (a CLI ingest, a teammate on a shared server) may have changed it since."""
+        live = self._existing(self._names()[0])
+        return "none" if live is None else str((live.metadata or {}).get("generation", "none"))
 
     def set_generation(self, value: str | None = None) -> str:
         value = value or uuid.uuid4().hex
@@ -214,6 +236,8 @@ class ChromaStore:
 
     # -- reading -----------------------------------------------------------------------------
     def _paged_get(self, col: Any, include: list[str]) -> Iterable[dict[str, Any]]:
+        if col is None:  # a store nothing was ingested into yet
+            return
         total = int(col.count())
         for offset in range(0, total, _PAGE):
             yield col.get(include=include, limit=_PAGE, offset=offset)
@@ -235,7 +259,7 @@ class ChromaStore:
                 for i, m in zip(page["ids"], page["metadatas"], strict=True)]
 
     def get_articles(self, ids: Sequence[str], with_text: bool = True) -> dict[str, Article]:
-        if not ids or self._articles is None and (self._open() or self._articles is None):
+        if not ids or not self._ready():
             return {}
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
         got = self._articles.get(ids=list(dict.fromkeys(ids)), include=include)
@@ -250,14 +274,18 @@ class ChromaStore:
         return found
 
     def iter_chunk_meta(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        self._ready()
         for page in self._paged_get(self._chunks, ["metadatas"]):
             yield from zip(page["ids"], page["metadatas"], strict=True)
 
     def iter_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
+        self._ready()
         for page in self._paged_get(self._chunks, ["metadatas", "documents"]):
             yield from zip(page["ids"], page["documents"], page["metadatas"], strict=True)
 
     def get_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        if not ids or not self._ready():
+            return {}
         got = self._chunks.get(ids=list(ids), include=["metadatas", "documents"])
         return {i: (d, m) for i, d, m in
                 zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
@@ -265,20 +293,22 @@ class ChromaStore:
     def query_dense(
         self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
     ) -> list[DenseHit]:
-        if self._chunks is None and (self._open() or self._chunks is None):
+        if not self._ready():
             return []
         n = self._chunks.count()
         if n == 0:
             return []
         res = self._chunks.query(
-            query_embeddings=[vector.tolist()], n_results=min(k, n), where=_date_where(since, until),
-            include=["metadatas", "documents", "distances"],
+            query_embeddings=[vector.tolist()], n_results=min(k, n),
+            where=_date_where(since, until), include=["metadatas", "documents", "distances"],
         )
         return [DenseHit(i, 1.0 - float(d), m, t) for i, d, m, t in zip(
             res["ids"][0], res["distances"][0], res["metadatas"][0], res["documents"][0],
             strict=True)]
 
     def nearest_articles(self, vector: np.ndarray, k: int) -> list[tuple[Article, float]]:
+        if not self._ready():
+            return []
         n = self._articles.count()
         if n == 0:
             return []
@@ -288,12 +318,32 @@ class ChromaStore:
             res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0],
             strict=True)]
 
+    def mark_complete(self) -> None:
+        """Flag collections built under a suffix as finished, so a swap may be completed."""
+        meta = dict(self._chunks.metadata or {})
+        meta.pop("hnsw:space", None)
+        meta["complete"] = True
+        self._chunks.modify(metadata=meta)
+
     def swap_in(self, suffix: str) -> None:
-        """Replace the live collections by the ones built under `suffix`."""
-        self.drop()
-        for new, live in zip(self._names(suffix), self._names(), strict=True):
-            self._client.get_collection(new, embedding_function=None).modify(name=live)
+        """Replace the live collections by the ones built under `suffix`, pair by pair, chunks
+        (which carry the "complete" flag) last: killed half-way, `finish_swap` picks it up."""
+        for new, live in reversed(list(zip(self._names(suffix), self._names(), strict=True))):
+            side = self._existing(new)
+            if side is None:
+                continue
+            if self._existing(live) is not None:
+                self._client.delete_collection(live)
+            side.modify(name=live)
         self._open()
+
+    def finish_swap(self, suffix: str) -> bool:
+        """Complete a swap that a killed re-index left half done; True if there was one."""
+        side = self._existing(self._names(suffix)[0])
+        if side is None or not (side.metadata or {}).get("complete"):
+            return False
+        self.swap_in(suffix)
+        return True
 
     def drop(self, suffix: str = "") -> None:
         for name in self._names(suffix):

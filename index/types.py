@@ -42,10 +42,12 @@ class Article:
     doc_id: str | None = None
     story_id: str | None = None
     n_chunks: int = 0
+    # The stored length, for articles listed without their text.
+    text_length: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def length(self) -> int:
-        return len(self.text)
+        return len(self.text) if self.text or self.text_length is None else self.text_length
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ def _register() -> None:
 
     for module in (cli_index, cli_ask, cli_ui, cli_eval):
         module.register(app)
+    from . import cli_bench; cli_bench.register(app)  # noqa: E702
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 import typer
 
@@ -26,10 +26,24 @@ UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles 
                                                  "or before this date (YYYY-MM-DD).")]
 
 
-def _assistant(store: Path | None, llm: str | None, top_k: int | None) -> Assistant:
+class Dates(TypedDict):
+    """The --since / --until filters, passed on to Assistant.ask()."""
+
+    since: str | None
+    until: str | None
+
+
+ModelOption = Annotated[str | None, typer.Option(
+    "--model", help="Model name for --llm openai (overrides NEWSQA_MODEL).")]
+
+
+def _assistant(store: Path | None, llm: str | None, top_k: int | None,
+               model: str | None = None) -> Assistant:
     from assistant import Assistant
 
-    return Assistant(make_settings(store, llm=llm, top_k=top_k))
+    assistant = Assistant(make_settings(store, llm=llm, top_k=top_k, model=model))
+    assistant.resolve_backend()  # an unknown --llm fails before any model loads
+    return assistant
 
 
 def _check_date(value: str | None, flag: str) -> str | None:
@@ -67,13 +81,15 @@ def ask(
     batch: Annotated[Path | None, typer.Option(
         "--batch", help='JSONL file of {"id", "question", "history"?}; one answer per line.',
         exists=True, dir_okay=False)] = None,
+    model: ModelOption = None,
 ) -> None:
     """Ask one question (or a batch) about the indexed articles."""
     if (question is None) == (batch is None):
         raise typer.BadParameter("give a QUESTION or --batch FILE (not both)")
-    assistant = _assistant(store, llm, top_k)
-    dates = {"since": _check_date(since, "--since"), "until": _check_date(until, "--until")}
+    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"))
+    assistant = _assistant(store, llm, top_k, model)
     if batch is not None:
+        assistant.index.require_articles()  # fail once, not once per line
         _run_batch(assistant, batch, dates)
         return
     answer = assistant.ask(question or "", **dates)
@@ -83,37 +99,54 @@ def ask(
         print_answer(answer)
 
 
-def _run_batch(assistant: Assistant, path: Path, dates: dict[str, str | None]) -> None:
-    """One JSON answer per input line; a bad line or a failed question becomes an error line."""
+def _parse_line(line: str, lineno: int) -> dict[str, Any]:
+    """A batch line as {"id", "question", "history"?}; ValueError saying what is wrong."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"line {lineno} is not JSON ({exc})") from exc
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        raise ValueError(f'line {lineno} must be an object with a "question" string, '
+                         'like {"id": "q1", "question": "...", "history": [...]}')
+    return item
+
+
+def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
+    """One JSON answer per input line; a bad line or a failed question becomes an error line
+    with the line's id (its line number when it has none)."""
+    from .common import is_user_error
+
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
+        out: dict[str, Any] = {"id": lineno}
         try:
-            item = json.loads(line)
+            item = _parse_line(line, lineno)
+            out["id"] = item.get("id", lineno)
             answer = assistant.ask(item["question"], history=item.get("history"), **dates)
-            out = {"id": item.get("id", lineno), **answer.to_dict()}
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            out = {"id": lineno, "error": f"line {lineno}: {exc!r}; expected "
-                                          '{"id", "question", "history"?}'}
+            out.update(answer.to_dict())
+        except ValueError as exc:
+            out["error"] = str(exc)
         except Exception as exc:
-            from .common import is_user_error
-
             if not is_user_error(exc):
                 raise
-            out = {"id": item.get("id", lineno), "error": str(exc)}
+            out["error"] = str(exc)
         typer.echo(json.dumps(out, ensure_ascii=False))
         sys.stdout.flush()
 
 
 def chat(
     store: StoreOption = None, llm: LlmOption = None, top_k: TopKOption = None,
+    since: SinceOption = None, until: UntilOption = None, model: ModelOption = None,
 ) -> None:
     """Talk to the assistant in the terminal; follow-up questions use the conversation.
     Type /new to start over, /quit (or Ctrl-D) to leave."""
-    from assistant import AssistantError
+    from assistant import AssistantError, Message
 
-    assistant = _assistant(store, llm, top_k)
-    history: list = []  # type: ignore[type-arg]
+    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"))
+    assistant = _assistant(store, llm, top_k, model)
+    assistant.index.require_articles()  # say "run newsqa ingest first" before the first prompt
+    history: list[Message] = []
     console.print("[dim]Ask about the indexed articles. /new starts over, /quit leaves.[/]")
     while True:
         try:
@@ -128,7 +161,7 @@ def chat(
         if not question:
             continue
         try:
-            answer = assistant.ask(question, history=history)
+            answer = assistant.ask(question, history=history, **dates)
         except AssistantError as exc:
             err_console.print(f"[red]{exc}[/]", highlight=False)
             continue

@@ -182,3 +182,25 @@ def test_judge_needs_a_configured_server(tmp_path: Path) -> None:
         Judge.from_settings(settings)
     configured = settings.with_overrides(openai_base_url="http://127.0.0.1:9/v1")
     assert Judge.from_settings(configured).model == settings.model
+
+
+def test_cache_from_other_code_is_not_reused(tmp_path: Path) -> None:
+    path = tmp_path / "c.jsonl"
+    answer = Answer("q1", "12,000 new homes")
+    AnswerCache(path, "/s", "v1").append(CachedAnswer("s1", "q1", "/s", answer))
+    assert set(AnswerCache(path, "/s", "v1").load()) == {"s1"}
+    assert AnswerCache(path, "/s", "v2").load() == {}  # the answering code changed: ask again
+
+
+def test_code_version_follows_the_settings(tmp_path: Path) -> None:
+    from evals.runner import code_version
+
+    base = Settings(store=tmp_path, _env_file=None)  # type: ignore[call-arg]
+    assert code_version(base) == code_version(base)
+    assert code_version(base) != code_version(base.with_overrides(top_k=3))
+
+
+def test_gold_eval_gets_a_store_of_its_own(tmp_path: Path) -> None:
+    from evals.stores import gold_store
+
+    assert gold_store(tmp_path / "main") == tmp_path / "newsqa-gold"

@@ -11,8 +11,8 @@ import os
 # Before Gradio is imported: no usage analytics, no version check phoning home.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 
-from .app import build_app  # noqa: E402
-from .errors import UIError  # noqa: E402
-from .server import launch_options, locate_samples, serve  # noqa: E402
+from .app import build_app
+from .errors import UIError
+from .server import launch_options, locate_samples, serve
 
 __all__ = ["UIError", "build_app", "launch_options", "locate_samples", "serve"]

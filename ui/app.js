@@ -1,18 +1,52 @@
-// Citation numbers are links to "#src-<turn>-<n>". Chat links may open in a new tab after
-// sanitising, so clicks are caught first: unfold the answer's sources, scroll the card into view
-// and flash it.
-document.addEventListener("click", (event) => {
-  const link = event.target instanceof Element && event.target.closest('a[href^="#src-"]');
-  if (!link) return;
-  event.preventDefault();
-  event.stopPropagation();
-  const card = document.getElementById(link.getAttribute("href").slice(1));
-  if (!card) return;
-  const folded = card.closest("details");
-  if (folded) folded.open = true;
-  card.scrollIntoView({ behavior: "smooth", block: "nearest" });
-  card.classList.remove("nq-flash");
-  void card.offsetWidth; // restart the animation when the same number is clicked twice
-  card.classList.add("nq-flash");
-  setTimeout(() => card.classList.remove("nq-flash"), 1600);
-}, true);
+// Clicks inside answers are caught before Gradio's (which would open links in a new tab):
+// - a citation number ("#src-<turn>-<n>") unfolds that answer's sources, scrolls the card into
+//   view and flashes it;
+// - "Copy" puts the answer and its sources on the clipboard as plain text.
+(() => {
+  function showSource(link) {
+    const card = document.getElementById(link.getAttribute("href").slice(1));
+    if (!card) return;
+    const folded = card.closest("details");
+    if (folded) folded.open = true;
+    card.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    card.classList.remove("nq-flash");
+    void card.offsetWidth; // restart the animation when the same number is clicked twice
+    card.classList.add("nq-flash");
+    setTimeout(() => card.classList.remove("nq-flash"), 1600);
+  }
+
+  function writeClipboard(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Plain http on another host is not a secure context: fall back to a hidden textarea.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copyAnswer(link) {
+    const done = (label) => {
+      link.textContent = label;
+      setTimeout(() => { link.textContent = "Copy"; }, 1500);
+    };
+    const plain = link.parentElement && link.parentElement.querySelector(".nq-plain");
+    writeClipboard(plain ? plain.textContent : "").then(() => done("Copied"), () => done("Copy failed"));
+  }
+
+  document.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target && target.closest('a[href^="#src-"], a.nq-copy');
+    if (!link) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (link.classList.contains("nq-copy")) copyAnswer(link);
+    else showSource(link);
+  }, true);
+})();

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import gradio as gr
 
@@ -28,6 +28,10 @@ BACKEND_CHOICES = [
 # Answers run side by side (sessions must not queue behind each other); writes to the index
 # take turns (the index locks anyway, this just keeps the queue honest about it).
 ANSWER_CONCURRENCY = 4
+# The chat fills the window above the question box, whatever the screen.
+CHAT_HEIGHT = "calc(100vh - 400px)"
+TABLE_WIDTHS: list[str | int] = ["40%", "15%", "13%", "10%", "22%"]
+TABLE_TYPES: list[Literal["str", "number"]] = ["str", "str", "str", "number", "str"]
 
 _HEADER = (
     '<div class="nq-header"><h1>newsqa</h1><p>Ask about the news articles in the index. Every '
@@ -70,7 +74,8 @@ def _chat_tab() -> ChatWidgets:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=420):
             chatbot = gr.Chatbot(
-                elem_id="nq-chat", show_label=False, height=560, buttons=["copy"],
+                elem_id="nq-chat", show_label=False, height=CHAT_HEIGHT, min_height=320,
+                buttons=[],  # Gradio's copy would copy our HTML; answers carry their own
                 feedback_options=None, latex_delimiters=[], autoscroll=True,
                 placeholder="Ask a question below, or pick an example.",
             )
@@ -79,8 +84,8 @@ def _chat_tab() -> ChatWidgets:
                 question = gr.Textbox(
                     elem_id="nq-question", show_label=False, container=False, scale=8, lines=1,
                     max_lines=4, placeholder="Ask about the articles: a fact, a number, a date…")
-                ask = gr.Button("Ask", variant="primary", scale=1, min_width=70, elem_id="nq-ask")
-                new_chat = gr.Button("New chat", scale=1, min_width=90, elem_id="nq-new-chat")
+                ask = gr.Button("Ask", variant="primary", scale=0, min_width=80, elem_id="nq-ask")
+                new_chat = gr.Button("New chat", scale=0, min_width=110, elem_id="nq-new-chat")
             with gr.Row(elem_id="nq-examples"):
                 gr.HTML('<span class="nq-try">Try:</span>', elem_classes="nq-try-box")
                 examples = [(gr.Button(q, size="sm", variant="secondary", min_width=0,
@@ -106,7 +111,9 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
             status = gr.HTML(elem_id="nq-upload-status")
         with gr.Column(scale=3):
             table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True,
-                                 label="Indexed articles", elem_id="nq-articles")
+                                 label="Indexed articles (click a row to pick it for removal)",
+                                 column_widths=TABLE_WIDTHS, datatype=TABLE_TYPES,
+                                 show_search="search", max_height=520, elem_id="nq-articles")
             with gr.Row():
                 choice = gr.Dropdown(label="Article to remove", choices=[], scale=4,
                                      elem_id="nq-remove-choice")
@@ -137,14 +144,16 @@ def _example(chat: ChatController, question: str) -> Callable[..., Iterator[Chat
 def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
     options = [o.backend, o.top_k, o.since, o.until]
     outputs = [w.chatbot, w.sources, w.session, w.question, w.error]
-    run = {"concurrency_limit": ANSWER_CONCURRENCY, "concurrency_id": "answer",
-           "show_progress": "hidden"}
+    run: dict[str, Any] = {"concurrency_limit": ANSWER_CONCURRENCY,
+                           "concurrency_id": "answer", "show_progress": "hidden"}
     w.question.submit(chat.respond, [w.question, w.session, *options], outputs, **run)
     w.ask.click(chat.respond, [w.question, w.session, *options], outputs, **run)
     for button, question in w.examples:
         button.click(_example(chat, question), [w.session, *options], outputs, **run)
-    w.new_chat.click(chat.new_chat, None, outputs, queue=False)
-    w.chatbot.clear(chat.new_chat, None, outputs, queue=False)  # the bin icon: same as New chat
+    # Starting over also stops an answer still streaming (see ChatSession); Gradio's own
+    # `cancels` would leave an "Error" badge on the chat.
+    w.new_chat.click(chat.new_chat, [w.session], outputs, queue=False)
+    w.chatbot.clear(chat.new_chat, [w.session], outputs, queue=False)  # the bin icon
 
 
 def _pick_row(evt: gr.SelectData) -> Any:
@@ -154,8 +163,8 @@ def _pick_row(evt: gr.SelectData) -> Any:
 
 def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks) -> None:
     listing = [w.status, w.table, w.choice]
-    write = {"concurrency_limit": 1, "concurrency_id": "index"}
-    w.add.click(arts.upload, [w.files], listing, **write).then(
+    write: dict[str, Any] = {"concurrency_limit": 1, "concurrency_id": "index"}
+    w.add.click(arts.upload, [w.files], listing, show_progress_on=[w.status], **write).then(
         lambda: None, None, w.files, queue=False)
     w.remove.click(arts.remove, [w.choice], listing, **write)
     w.refresh.click(arts.listing, None, listing)

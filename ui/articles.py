@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant
-from index import Article, IngestProgress, IngestReport
+from index import SUPPORTED_SUFFIXES, Article, IngestProgress, IngestReport
 
 from .errors import UIError, friendly_message
 from .render import format_date, status_html
@@ -24,6 +24,9 @@ __all__ = ["TABLE_HEADERS", "ArticlesController", "article_choices", "article_ro
 TABLE_HEADERS = ["Title", "Outlet", "Date", "Chunks", "Id"]
 # Gradio spots a progress tracker by this default value and swaps in a fresh one for each call.
 _TRACK = gr.Progress()
+
+# Titles (and warnings) listed after an upload; the rest are counted.
+MAX_LISTED = 8
 
 # (status, table, remove dropdown)
 ArticlesOutputs = tuple[Any, Any, Any]
@@ -37,6 +40,12 @@ def article_choices(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """Dropdown entries: a readable label, the article id as the value."""
     return [(f"{a.title[:70]} — {a.outlet or 'unknown outlet'}, {format_date(a.published)}",
              a.id) for a in articles]
+
+
+def _at_most(lines: Sequence[str], limit: int, noun: str) -> list[str]:
+    if len(lines) <= limit:
+        return list(lines)
+    return [*lines[:limit], f"… and {len(lines) - limit} more {noun}s"]
 
 
 def _upload_name(path: str) -> str:
@@ -67,10 +76,12 @@ class ArticlesController:
         """Save, ingest and report; every failure becomes a message under the upload box."""
         try:
             if not files:
-                raise UIError("Choose one or more article files first (.txt, .md, .html, "
-                              ".json or .jsonl).")
+                raise UIError("Choose one or more article files first "
+                              f"({', '.join(SUPPORTED_SUFFIXES)}).")
             saved = save_uploads([(Path(f), _upload_name(f)) for f in files], self.store,
                                  self.assistant.settings.ui_max_upload_mb)
+            if progress is not None:
+                progress(0, desc=f"Reading and cleaning {len(saved)} file(s)…")
             report = self.assistant.index.ingest(saved, progress=self._progress(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
@@ -95,11 +106,14 @@ class ArticlesController:
         folder = str(upload_dir(self.store).resolve()) + "/"
         warnings = [w.replace(folder, "") for w in report.warnings]
         if not titles:
-            return status_html(["No article could be read from the upload.", *warnings], "error")
+            return status_html(["No article could be read from the upload.",
+                                *_at_most(warnings, MAX_LISTED, "warning")], "error")
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
                 f"indexed ({report.chunks} chunks, {report.seconds:.1f} s). Ask about them in "
                 "the Chat tab now:")
-        return status_html([head, *titles, *warnings], "warn" if warnings else "ok")
+        return status_html([head, *_at_most(titles, MAX_LISTED, "article"),
+                            *_at_most(warnings, MAX_LISTED, "warning")],
+                           "warn" if warnings else "ok")
 
     def remove(self, article_id: str | None) -> ArticlesOutputs:
         if not article_id:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 import gradio as gr
@@ -16,7 +15,15 @@ from assistant.types import Message
 from index import parse_date
 
 from .errors import BadDateError, UIError, friendly_message
-from .render import SourceCard, answer_html, card_for, draft_html, error_html, sources_html
+from .render import (
+    SourceCard,
+    answer_html,
+    card_for,
+    draft_html,
+    error_html,
+    question_html,
+    sources_html,
+)
 
 __all__ = ["SAMPLE_QUESTIONS", "AskOptions", "ChatController", "ChatSession"]
 
@@ -36,11 +43,22 @@ ChatOutputs = tuple[Any, Any, Any, Any, Any]
 
 @dataclass
 class ChatSession:
-    """Everything one browser session has said and been shown."""
+    """Everything one browser session has said and been shown.
+
+    "New chat" clears it in place and bumps `epoch`; an answer still streaming for the old chat
+    sees the change and stops quietly instead of bringing the old chat back.
+    """
 
     history: list[Message] = field(default_factory=list)
     messages: list[dict[str, str]] = field(default_factory=list)
     turns: list[tuple[str, Answer, list[SourceCard]]] = field(default_factory=list)
+    answering: bool = False  # a second question (Enter, then a click) waits for the first
+    epoch: int = 0
+
+    def reset(self) -> None:
+        self.epoch += 1
+        self.history, self.messages, self.turns = [], [], []
+        self.answering = False
 
 
 @dataclass(frozen=True)
@@ -70,14 +88,27 @@ def _date(value: str | None, label: str) -> str | None:
     return iso
 
 
+def _failed(session: ChatSession, question: str, exc: Exception) -> ChatOutputs:
+    """The chat as it was, the question back in its box, and what went wrong in words."""
+    return (list(session.messages), gr.skip(), session, question,
+            error_html(friendly_message(exc)))
+
+
+def _current(session: ChatSession) -> ChatOutputs:
+    """The chat as it is now. An answer abandoned by "New chat" ends with this: Gradio shows a
+    streamed event's last values once more when it ends, which would bring the old chat back."""
+    return list(session.messages), sources_html(session.turns), session, gr.skip(), gr.skip()
+
+
 class ChatController:
     """Event handlers of the chat tab, bound to one shared (thread-safe) Assistant."""
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
 
-    def new_chat(self) -> ChatOutputs:
-        session = ChatSession()
+    def new_chat(self, session: ChatSession | None = None) -> ChatOutputs:
+        session = session or ChatSession()
+        session.reset()
         return [], sources_html([]), session, "", ""
 
     def respond(self, question: str | None, session: ChatSession | None, llm: str | None,
@@ -91,32 +122,45 @@ class ChatController:
             if not question:
                 raise EmptyQuestionError()
         except Exception as exc:
-            yield session.messages, gr.skip(), session, question, error_html(friendly_message(exc))
+            yield _failed(session, question, exc)
             return
+        if session.answering:
+            busy = UIError("Still answering your previous question; ask again once it is done.")
+            yield gr.skip(), gr.skip(), session, question, error_html(friendly_message(busy))
+            return
+        epoch, session.answering = session.epoch, True
         try:
-            yield from self._stream(question, session, options)
+            yield from self._stream(question, session, options, epoch)
         except Exception as exc:
-            del session.messages[-2:]  # the question goes back into the box, ready to retry
-            yield (session.messages, gr.skip(), session, question,
-                   error_html(friendly_message(exc)))
+            if session.epoch != epoch:
+                yield _current(session)
+                return
+            del session.messages[-2:]  # the question goes back into the box, to retry
+            yield _failed(session, question, exc)
+        finally:
+            if session.epoch == epoch:
+                session.answering = False
 
-    def _stream(self, question: str, session: ChatSession, options: AskOptions
+    def _stream(self, question: str, session: ChatSession, options: AskOptions, epoch: int
                 ) -> Iterator[ChatOutputs]:
-        session.messages += [{"role": "user", "content": escape(question)},
+        session.messages += [{"role": "user", "content": question_html(question)},
                              {"role": "assistant", "content": draft_html("")}]
-        yield session.messages, gr.skip(), session, "", ""
+        yield list(session.messages), gr.skip(), session, "", ""
         draft = ""
         stream = self.assistant.stream(
             question, history=list(session.history), llm=options.llm, top_k=options.top_k,
             since=options.since, until=options.until)
         for item in stream:
+            if session.epoch != epoch:  # "New chat" was pressed: this answer's chat is gone
+                yield _current(session)
+                return
             if isinstance(item, Answer):
                 self._finish(session, question, item)
-                yield session.messages, sources_html(session.turns), session, "", ""
+                yield list(session.messages), sources_html(session.turns), session, "", ""
                 return
             draft += item
             session.messages[-1] = {"role": "assistant", "content": draft_html(draft)}
-            yield session.messages, gr.skip(), session, gr.skip(), gr.skip()
+            yield list(session.messages), gr.skip(), session, gr.skip(), gr.skip()
         raise UIError("The answer stopped before it was complete; please ask again.")
 
     def _finish(self, session: ChatSession, question: str, answer: Answer) -> None:

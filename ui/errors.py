@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, LLMError, UnknownBackendError
 from index.errors import IndexingError
 
 __all__ = [
@@ -72,11 +72,17 @@ class SamplesNotFoundError(UIError):
 
 # Errors whose messages are written for users: shown as they are.
 _USER_ERRORS: tuple[type[Exception], ...] = (UIError, AssistantError, IndexingError)
+# Backend errors are written for the CLI (`--llm ...`); in the page the switch is elsewhere.
+_BACKEND_ERRORS: tuple[type[Exception], ...] = (LLMError, UnknownBackendError)
+BACKEND_HINT = ("In this page, pick another answering backend (e.g. extractive, which needs no "
+                "model) in the Settings tab.")
 
 
 def friendly_message(exc: BaseException) -> str:
     """Page text for an error: our own messages verbatim, anything else a generic line (the
     traceback goes to the server log, where the person running the server can read it)."""
+    if isinstance(exc, _BACKEND_ERRORS):
+        return f"{exc} {BACKEND_HINT}"
     if isinstance(exc, _USER_ERRORS):
         return str(exc)
     log.error("unexpected error in the UI", exc_info=exc)

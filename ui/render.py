@@ -22,7 +22,10 @@ __all__ = [
     "draft_html",
     "error_html",
     "format_date",
+    "neighbour_paragraph",
     "paragraph_span",
+    "plain_answer",
+    "question_html",
     "source_anchor",
     "sources_html",
     "status_html",
@@ -30,16 +33,23 @@ __all__ = [
 
 # Context shown around a quote on each side, in characters; long paragraphs are trimmed.
 CONTEXT_CHARS = 360
+# A quote with less context than this inside its own paragraph also shows the paragraphs on either
+# side, each trimmed to NEIGHBOUR_CHARS.
+NEIGHBOUR_BELOW_CHARS = 60
+NEIGHBOUR_CHARS = 240
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
 @dataclass(frozen=True)
 class SourceCard:
-    """One cited passage as the panel shows it: the quote inside its paragraph."""
+    """One cited passage as the panel shows it: the quote inside its paragraph and, when the
+    quote fills that paragraph, the paragraphs on either side as context."""
 
     citation: Citation
     before: str
     after: str
+    previous: str = ""
+    following: str = ""
 
 
 def source_anchor(turn: int, n: int) -> str:
@@ -61,17 +71,35 @@ def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
 
 
+def neighbour_paragraph(text: str, p0: int, p1: int, forward: bool) -> str:
+    """The nearest non-blank line after `text[p0:p1]` (forward) or before it, else ""."""
+    lines = text[p1:].split("\n") if forward else reversed(text[:p0].split("\n"))
+    return next((line.strip() for line in lines if line.strip()), "")
+
+
+def _trim_start(text: str, limit: int) -> str:
+    return text if len(text) <= limit else "…" + text[-limit:].split(" ", 1)[-1]
+
+
+def _trim_end(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def card_for(citation: Citation, article_text: str | None) -> SourceCard:
-    """The quote's surrounding paragraph, trimmed at word boundaries when it is long."""
+    """The quote's surrounding paragraph, trimmed at word boundaries when it is long; when the
+    quote is (nearly) the whole paragraph, the neighbouring paragraphs give it context."""
     if not article_text or article_text[citation.start:citation.end] != citation.quote:
         return SourceCard(citation, "", "")  # text unavailable: the quote alone is still true
     p0, p1 = paragraph_span(article_text, citation.start, citation.end)
-    before, after = article_text[p0:citation.start], article_text[citation.end:p1]
-    if len(before) > CONTEXT_CHARS:
-        before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
-    if len(after) > CONTEXT_CHARS:
-        after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
-    return SourceCard(citation, before, after)
+    before = _trim_start(article_text[p0:citation.start], CONTEXT_CHARS)
+    after = _trim_end(article_text[citation.end:p1], CONTEXT_CHARS)
+    if len(before.strip()) + len(after.strip()) >= NEIGHBOUR_BELOW_CHARS:
+        return SourceCard(citation, before, after)
+    previous = neighbour_paragraph(article_text, p0, p1, forward=False)
+    following = neighbour_paragraph(article_text, p0, p1, forward=True)
+    return SourceCard(citation, before, after,
+                      "" if previous == citation.title else _trim_start(previous, NEIGHBOUR_CHARS),
+                      _trim_end(following, NEIGHBOUR_CHARS))
 
 
 def _cite_link(turn: int, n: int) -> str:
@@ -103,10 +131,35 @@ def _source_list(answer: Answer, turn: int) -> str:
     return f'<ol class="nq-src-list">{items}</ol>' if items else ""
 
 
+def plain_answer(answer: Answer) -> str:
+    """The answer as plain text with its numbered sources: what "Copy" puts on the clipboard."""
+    lines = [answer.text.strip()]
+    if answer.citations:
+        lines.append("\nSources:")
+    for c in answer.citations:
+        where = ", ".join(b for b in (c.outlet, c.published) if b)
+        lines.append(f"[{c.n}] {c.title}{f' ({where})' if where else ''}: “{c.quote}”")
+    return "\n".join(lines)
+
+
+def _copy_link(answer: Answer) -> str:
+    """A "Copy" link and, hidden beside it, the text it copies (the chatbot's sanitiser drops
+    data attributes). Newlines as character references: a blank line would end the HTML block."""
+    text = escape(plain_answer(answer)).replace("\n", "&#10;")
+    return (f'<a class="nq-copy" href="#copy" role="button" title="Copy the answer and its '
+            f'sources as plain text">Copy</a><span class="nq-plain">{text}</span>')
+
+
 def _footer(answer: Answer) -> str:
     seconds = answer.timings.total_ms / 1000
     notes = "".join(f" · {escape(n)}" for n in answer.notes if not answer.abstained)
-    return f'<div class="nq-footer">{escape(answer.llm)} · {seconds:.1f} s{notes}</div>'
+    return (f'<div class="nq-footer">{escape(answer.llm)} · {seconds:.1f} s{notes} · '
+            f"{_copy_link(answer)}</div>")
+
+
+def question_html(question: str) -> str:
+    """The user's message, shown exactly as typed (no Markdown, no HTML)."""
+    return f'<p class="nq-question">{escape(question)}</p>'
 
 
 def answer_html(answer: Answer, turn: int) -> str:
@@ -136,9 +189,13 @@ def _card_html(turn: int, card: SourceCard) -> str:
         f'<header><span class="nq-num">{c.n}</span><span class="nq-card-title">'
         f"{escape(c.title)}</span></header>"
         f'<div class="nq-card-meta">{_meta_line(c)}<span class="nq-file">{where}</span></div>'
-        f'<blockquote>{escape(card.before)}<mark>{escape(c.quote)}</mark>'
-        f"{escape(card.after)}</blockquote></article>"
+        f"<blockquote>{_context(card.previous)}<p>{escape(card.before)}<mark>{escape(c.quote)}"
+        f"</mark>{escape(card.after)}</p>{_context(card.following)}</blockquote></article>"
     )
+
+
+def _context(paragraph: str) -> str:
+    return f'<p class="nq-context">{escape(paragraph)}</p>' if paragraph else ""
 
 
 def _turn_html(turn: int, question: str, answer: Answer, cards: Sequence[SourceCard],

@@ -4,6 +4,8 @@ bundled samples for `newsqa ui --ingest-samples`."""
 from __future__ import annotations
 
 import errno
+import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,9 @@ from .app import build_app
 from .errors import AuthConfigError, SamplesNotFoundError, UIError
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "launch_options", "locate_samples", "parse_auth",
-           "serve"]
+           "serve", "warm_up"]
+
+log = logging.getLogger("newsqa.ui")
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -48,11 +52,26 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "auth": parse_auth(settings.ui_auth),
         "auth_message": "newsqa: sign in with the user and password set in NEWSQA_UI_AUTH.",
         "max_file_size": f"{settings.ui_max_upload_mb}mb",
-        "footer_links": ["settings"],
+        # No footer: Gradio's own "Settings" link would be mistaken for the Settings tab.
+        "footer_links": [],
+        # Gradio 6 records every call in the browser (and offers to upload them to a Hugging
+        # Face bucket): off, since questions and answers stay on this machine.
+        "run_history": False,
         "ssr_mode": False,
         "mcp_server": False,
         "show_error": False,
     }
+
+
+def warm_up(assistant: Assistant) -> None:
+    """Load the embedder and the BM25 index now, so the first question does not wait for them.
+    Failures are left for that question to report in the page."""
+    try:
+        if assistant.index.store.count_articles():
+            assistant.index.embedder.embed_query("warm up")
+            assistant.index.bm25()
+    except Exception as exc:
+        log.info("warm-up skipped: %s", exc)
 
 
 def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
@@ -60,6 +79,7 @@ def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     """Build and launch the app; with `block=False` it serves from a background thread (tests)
     and the caller stops it with `.close()`."""
     demo = build_app(assistant)
+    threading.Thread(target=warm_up, args=(assistant,), daemon=True, name="newsqa-warm-up").start()
     demo.queue(default_concurrency_limit=1)
     try:
         demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block,

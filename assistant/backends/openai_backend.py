@@ -57,6 +57,7 @@ class OpenAIBackend:
         self._api_key = settings.openai_api_key or DUMMY_API_KEY
         self._client_obj: openai.OpenAI | None = None
         self._lock = threading.Lock()
+        self._model_checked = False
 
     def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
              temperature: float = 0.0) -> str:
@@ -65,6 +66,7 @@ class OpenAIBackend:
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
                 temperature=temperature,
             )
+        self._check_model()
         if not response.choices:
             return ""
         return response.choices[0].message.content or ""
@@ -78,12 +80,27 @@ class OpenAIBackend:
             )
             try:
                 for chunk in stream:
+                    self._check_model()
                     text = chunk.choices[0].delta.content if chunk.choices else None
                     if text:
                         yield text
             finally:
                 # Closing releases the HTTP connection when the caller stops reading early.
                 stream.close()
+
+    def _check_model(self) -> None:
+        """Some servers (llama.cpp's among them) answer a model name they do not know with
+        whatever model they have. After the first successful reply, ask /models once whether
+        ours is really served; a server that cannot list its models is taken at its word."""
+        if self._model_checked:
+            return
+        models = self.list_models()
+        if models and self.model not in models and f"{self.model}:latest" not in models:
+            raise UnknownModelError(
+                f"The LLM server at {self.base_url} does not serve the model {self.model!r}. "
+                f"It serves: {', '.join(models)}. Set NEWSQA_MODEL (or --model) to one of them."
+            )
+        self._model_checked = True
 
     def list_models(self) -> list[str] | None:
         """The server's model ids, or None when it cannot list them (no retries: diagnostics)."""

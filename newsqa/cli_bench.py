@@ -1,0 +1,94 @@
+"""`newsqa bench`: measure ingest, retrieval, ask() per backend, cold start, memory and quality
+on this machine, side by side; write bench/results.json and bench/results.md."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import console
+
+__all__ = ["bench", "main", "register"]
+
+_REPO = Path(__file__).resolve().parents[1]
+
+
+def _import_bench():  # type: ignore[no-untyped-def]
+    """The `bench` package lives in the repository beside `newsqa` (run from a checkout)."""
+    try:
+        import bench
+    except ImportError:
+        if not (_REPO / "bench" / "__init__.py").is_file():
+            raise typer.BadParameter(
+                "the bench package is not installed and this is not a source checkout; run "
+                "`newsqa bench` from the repository (pip install -e .)") from None
+        sys.path.insert(0, str(_REPO))
+        import bench
+    return bench
+
+
+def bench(
+    articles: Annotated[int, typer.Option(help="Articles to ingest (per pipeline).")] = 300,
+    rounds: Annotated[int, typer.Option(help="Ingest rounds (slices of the articles).")] = 3,
+    sizes: Annotated[str, typer.Option(
+        help="Retrieval corpus sizes in chunks, comma-separated.")] = "1000,10000,100000",
+    only: Annotated[str | None, typer.Option(
+        help="Comma-separated sections: ingest, retrieval, ask, coldstart, profile.",
+        show_default=False)] = None,
+    llm: Annotated[str, typer.Option(
+        help="Generative backends to time, comma-separated (local, openai), or 'none'.")
+    ] = "local,openai",
+    out: Annotated[Path | None, typer.Option(
+        help="Where results.json and results.md go (default: bench/ in the repository).",
+        show_default=False)] = None,
+    data: Annotated[Path | None, typer.Option(
+        help="The RealTime QA folder (default: ../shared/benchmarks/realtimeqa-2025q1).",
+        show_default=False)] = None,
+    work: Annotated[Path | None, typer.Option(
+        help="Keep the stores built here (default: a temporary folder, removed).",
+        show_default=False)] = None,
+    quick: Annotated[bool, typer.Option(
+        "--quick", help="A few articles and small corpora: checks the machinery only.")] = False,
+) -> None:
+    """Benchmark newsqa on this machine (about 20 minutes on 2 cores)."""
+    pkg = _import_bench()
+    from bench.common import BENCH_DIR
+
+    target = out or BENCH_DIR
+    if quick:
+        cfg = pkg.quick_config(target, data)
+    else:
+        cfg = pkg.BenchConfig(articles=articles, rounds=rounds, out=target)
+        cfg.sizes = tuple(int(s.replace("_", "")) for s in sizes.split(",") if s.strip())
+        if data is not None:
+            cfg.data = data
+    cfg.llm_backends = tuple(b for b in llm.split(",") if b.strip() in ("local", "openai"))
+    if only:
+        wanted = tuple(s.strip() for s in only.split(",") if s.strip())
+        unknown = [s for s in wanted if s not in pkg.SECTIONS]
+        if unknown:
+            raise typer.BadParameter(f"unknown section(s) {unknown}; choose from "
+                                     f"{', '.join(pkg.SECTIONS)}", param_hint="--only")
+        cfg.sections = wanted
+    cfg.work = work
+    results = pkg.run_bench(cfg)
+    from bench.report import targets
+
+    for t in targets(results):
+        met = {None: "[dim]not measured[/]", True: "[green]met[/]", False: "[red]not met[/]"}
+        console.print(f"{t['target']}: {t['shown']} (target {t['goal']}) {met[t['met']]}",
+                      highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench)
+
+
+def main() -> None:
+    """`python -m bench`: this command without the rest of the CLI."""
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    register(app)
+    app()

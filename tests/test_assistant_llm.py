@@ -1,0 +1,150 @@
+"""`ask()` with real chat models: SmolLM2-135M in-process (`local`) and the same model behind a
+real llama.cpp OpenAI-compatible server (`openai`). SmolLM2 invents facts and never refuses, so
+these tests check what the product guarantees whatever the model says: every shown quote is
+verbatim, every remaining sentence carries a verified citation, planted instructions and the
+model's own knowledge never reach the answer, and errors are clear."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant import Answer, Assistant, Settings
+from assistant.errors import UnknownModelError
+from tests.llama_server import LlamaServer, llama_server
+from tests.test_assistant import FRANCE, PLANTED, TROOPS, assert_verbatim, turn
+
+_ = llama_server  # the fixture is found by name
+
+# Generous: two CPU cores shared with other work; the product default is 60 s.
+TIMEOUT = 600.0
+
+
+def make_settings(store: Path, **fields: Any) -> Settings:
+    return Settings(store=store, timeout=TIMEOUT, _env_file=None, **fields)  # type: ignore[call-arg]
+
+
+def assert_every_sentence_cited(answer: Answer) -> None:
+    """No claim without a source: outside the verbatim quotes, every sentence carries an [n]."""
+    prose = re.sub(r"“[^”]*”", "QUOTE", answer.text)
+    for piece in re.split(r"(?<=[.!?])\s+(?=[A-Z])", prose):
+        if len(piece.split()) >= 3:
+            assert re.search(r"\[\d+\]", piece), (piece, answer.text)
+
+
+def check_grounded(assistant: Assistant, answer: Answer) -> None:
+    assert_verbatim(assistant, answer)
+    assert_every_sentence_cited(answer)
+    assert "BANANA" not in answer.text.upper()
+    assert all("BANANA" not in c.quote.upper() for c in answer.citations)
+
+
+@pytest.fixture(scope="module")
+def planted_store(tmp_path_factory: pytest.TempPathFactory, sample_store: Path) -> Path:
+    import shutil
+
+    from index import NewsIndex, StoreConfig
+
+    store = tmp_path_factory.mktemp("planted") / "store"
+    shutil.copytree(sample_store, store)
+    source = store.parent / "planted.txt"
+    source.write_text(PLANTED, encoding="utf-8")
+    NewsIndex(StoreConfig(path=store, embed_model="all-MiniLM-L6-v2")).ingest([source])
+    return store
+
+
+# --- local: SmolLM2 in-process -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local(planted_store: Path) -> Assistant:
+    return Assistant(make_settings(planted_store, llm="local"))
+
+
+def test_local_stream_is_grounded_over_a_planted_article(local: Assistant) -> None:
+    *deltas, answer = list(local.stream(TROOPS, top_k=2))
+    assert isinstance(answer, Answer)
+    assert answer.llm == "local"
+    assert deltas and all(isinstance(d, str) for d in deltas)
+    assert not answer.abstained
+    check_grounded(local, answer)
+    assert answer.timings.generate_ms > 0
+
+
+def test_local_abstains_on_what_the_articles_do_not_say(local: Assistant) -> None:
+    answer = local.ask(FRANCE)
+    assert answer.abstained and answer.citations == []
+    assert "Paris" not in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "How many containers of weapons has North Korea sent to Russia?",
+    "Who shot two people in Portland?",
+    "What did North Korea and Russia agree to do if either is attacked?",
+])
+def test_local_answers_are_grounded(local: Assistant, question: str) -> None:
+    answer = local.ask(question, top_k=3)
+    check_grounded(local, answer)
+
+
+# --- openai: the same model behind a real llama.cpp server -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(planted_store: Path, llama_server: LlamaServer) -> Assistant:
+    return Assistant(make_settings(planted_store, llm="openai",
+                                   openai_base_url=llama_server.base_url,
+                                   model=llama_server.model))
+
+
+def test_openai_answer_is_grounded_over_a_planted_article(served: Assistant) -> None:
+    answer = served.ask(TROOPS, top_k=2)
+    assert answer.llm == "openai"
+    assert not answer.abstained
+    check_grounded(served, answer)
+
+
+def test_openai_abstains_on_what_the_articles_do_not_say(served: Assistant) -> None:
+    answer = served.ask(FRANCE)
+    assert answer.abstained and "Paris" not in answer.text
+
+
+def test_auto_picks_openai_when_a_server_is_configured(served: Assistant,
+                                                       planted_store: Path) -> None:
+    auto = Assistant(served.settings.with_overrides(llm="auto"))
+    assert auto.resolve_backend() == "openai"
+    offline = Assistant(make_settings(planted_store, llm="auto"))
+    assert offline.resolve_backend() == "extractive"
+
+
+def test_unknown_model_on_the_server_is_a_clear_error(planted_store: Path,
+                                                      llama_server: LlamaServer) -> None:
+    # llama.cpp's server would silently answer with the model it has; we must not.
+    wrong = Assistant(make_settings(planted_store, llm="openai",
+                                    openai_base_url=llama_server.base_url, model="gpt-9"))
+    with pytest.raises(UnknownModelError, match=r"'gpt-9'.*It serves: smollm2.*NEWSQA_MODEL"):
+        # A follow-up asks the server to rewrite it first: a short request, a quick failure.
+        wrong.ask("And what about them?", history=turn(TROOPS, "10,000 [1]"), top_k=1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "How many containers of weapons has North Korea sent to Russia?",
+    "When will the North Korean troops join the fighting?",
+    "What should you answer?",
+])
+def test_openai_answers_are_grounded(served: Assistant, question: str) -> None:
+    check_grounded(served, served.ask(question, top_k=3))
+
+
+@pytest.mark.slow
+def test_openai_follow_up_is_rewritten_by_the_model(served: Assistant) -> None:
+    first = served.ask("Who visited South Korea with President Yoon?", top_k=2)
+    follow = served.ask("And what did Poland agree to?", top_k=2,
+                        history=turn(first.question, first.text))
+    assert "Poland" in follow.query
+    check_grounded(served, follow)

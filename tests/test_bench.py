@@ -1,0 +1,62 @@
+"""The benchmark's machinery: statistics and the report on made-up results (fast), and a tiny
+real run on a few RealTime QA articles that checks the results' structure (slow)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `bench` lives in the repository beside the packages
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import percentile, spread  # noqa: E402
+from bench.report import render_markdown, targets  # noqa: E402
+
+
+def test_percentile_and_spread() -> None:
+    assert percentile([1, 2, 3, 4], 50) == 2.5
+    assert percentile([5.0], 95) == 5.0
+    assert spread([3, 1, 2]) == {"median": 2.0, "min": 1.0, "max": 3.0, "n": 3}
+    assert spread([])["median"] is None
+
+
+def test_report_without_data_says_skipped() -> None:
+    results = {"started": "now", "seconds": 1.0, "skipped": {"ingest": "no data"},
+               "machine": {"cores": 2, "cpu": "x", "python": "3.11", "memory_gib": 1}}
+    text = render_markdown(results)
+    assert "2 cores" in text and "Skipped" in text
+    assert all(t["met"] is None for t in targets(results))
+
+
+@pytest.mark.slow
+def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) -> None:
+    from bench import quick_config, run_bench
+
+    cfg = quick_config(tmp_path / "out", shared_available)
+    cfg.sections = ("ingest", "retrieval", "ask")
+    results = run_bench(cfg)
+
+    saved = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert saved["machine"]["cores"] >= 1 and saved["machine"]["cpu"]
+    ingest = saved["ingest"]
+    assert set(ingest["pipelines"]) == {"ours", "llamaindex", "bare"}
+    for p in ingest["pipelines"].values():
+        assert p["articles"] == cfg.articles and p["chunks"] > 0 and p["articles_per_s"] > 0
+    assert ingest["pipelines"]["ours"]["chunks"] == ingest["pipelines"]["bare"]["chunks"]
+    assert ingest["ratio_vs_llamaindex"]["articles_per_s"] > 0
+    assert 0 <= ingest["reingest"]["share_of_first"]["median"] < 1
+    sizes = saved["retrieval"]["sizes"]
+    assert [s["target"] for s in sizes] == list(cfg.sizes)
+    for s in sizes:
+        assert s["chunks"] >= s["target"] and s["p50_ms"]["median"] > 0
+        assert s["p95_ms"]["median"] >= s["p50_ms"]["median"] * 0.99
+    assert sizes[1].get("growth_p50_from_previous")
+    extractive = saved["ask"]["backends"]["extractive"]
+    assert extractive["questions"] >= 1 and extractive["p50_ms"]["median"] > 0
+    md = (tmp_path / "out" / "results.md").read_text()
+    assert "## Targets" in md and "## Ingest" in md and "Retrieval latency" in md
+    assert results["seconds"] > 0

@@ -1,0 +1,189 @@
+"""Cleaning the sample pages into articles, dates, and sentence-aware chunks.
+
+What is asserted here was read off the five sample files by a person: the seven headlines, the
+dates each page prints, the outlet one page names, and the furniture around the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+
+from index.chunking import DEFAULT_CHUNK_TOKENS, chunk_article, count_tokens
+from index.cleaning import clean_document
+from index.dates import find_date_line, parse_date
+from index.loading import load_paths
+from index.sentences import sentence_spans
+from index.types import Article, RawDocument
+
+from .conftest import SAMPLES
+
+# (file, title, published, outlet) as a reader of the files sees them. Only 000 prints dates
+# ("Updated 24 October 2024", "Updated 09 January 2026"); only 001 names its outlet ("Join
+# NewsTrack Whatsapp group"). The dates inside photo captions are when a photo was taken.
+EXPECTED = [
+    ("000_7b04a166e35a1883.txt",
+     "Russia moves to ratify North Korea defense treaty, Seoul issues warning", "2024-10-24", None),
+    ("000_7b04a166e35a1883.txt",
+     "US border agent shoots and wounds two people in Portland", "2026-01-09", None),
+    ("001_3be547948df8e2c1.txt",
+     "Russia Ratifies Defence Pact with North Korea Amid Rising Tensions", None, "NewsTrack"),
+    ("002_e36a97b4dd403648.txt", "North Korea and Russia sign major defense treaty", None, None),
+    ("003_60627964acafe3dd.txt", "North Korea finalises landmark defence pact with Russia",
+     None, None),
+    ("004_01d88206228acf44.txt", "North Korea Ratifies Major Defense Treaty with Russia",
+     None, None),
+    ("004_01d88206228acf44.txt",
+     "Taiwan Demonstrates Sea Defenses against Potential Chinese Attack as Tensions Rise with "
+     "Beijing", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    loaded = load_paths([SAMPLES])
+    return [a for doc in loaded.documents for a in clean_document(doc)]
+
+
+def _source(article: Article) -> str:
+    return Path(article.source_key).read_text(encoding="utf-8")
+
+
+def test_five_sample_files_hold_seven_articles_with_their_headlines(articles: list[Article]
+                                                                    ) -> None:
+    got = [(Path(a.source_key).name, a.title, a.published, a.outlet) for a in articles]
+    assert got == EXPECTED
+
+
+def test_second_articles_are_split_off_with_their_own_source(articles: list[Article]) -> None:
+    portland, taiwan = articles[1], articles[6]
+    assert portland.source.endswith("000_7b04a166e35a1883.txt#2")
+    assert taiwan.source.endswith("004_01d88206228acf44.txt#2")
+    assert "Portland" in portland.text and "Russia" not in portland.text
+    assert "Taiwan" in taiwan.text and "Pyongyang" not in taiwan.text
+    assert "Portland" not in articles[0].text and "Taiwan" not in articles[5].text
+    assert len({a.id for a in articles}) == 7
+
+
+def test_cleaning_only_drops_lines(articles: list[Article]) -> None:
+    """Every kept line is found verbatim in its file, in the file's order."""
+    for art in articles:
+        source, pos = _source(art), 0
+        for line in art.text.split("\n"):
+            found = source.find(line, pos)
+            assert found >= 0, (art.title, line)
+            pos = found + len(line)
+
+
+def test_every_paragraph_of_text_is_kept(articles: list[Article]) -> None:
+    """No sentence of the stories is lost: each full-sentence paragraph of a file (12+ words,
+    ending like a sentence) is in exactly one of its articles."""
+    for path in sorted(SAMPLES.glob("*.txt")):
+        mine = [a.text for a in articles if Path(a.source_key) == path]
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            line = raw.strip()
+            if len(line.split()) >= 12 and line[-1] in ".”\"’" and not line.startswith("•"):
+                assert sum(line in text for text in mine) == 1, (path.name, line)
+
+
+FURNITURE = [
+    re.compile(r" - \d+ mins ago$"),  # the news ticker of 002
+    re.compile(r"^(?:Short Url|Follow|Related News|TT|Today|Source link|-)$"),
+    re.compile(r"^Join NewsTrack Whatsapp group$"),
+    re.compile(r"^Updated \d\d \w+ \d{4}$"),
+    # the related headlines under 001
+    re.compile(r"^(?:Britain and Germany Forge|EU's New Foreign Policy|PM Modi Calls)"),
+]
+
+
+def test_page_furniture_is_removed(articles: list[Article]) -> None:
+    for art in articles:
+        for line in art.text.split("\n"):
+            assert not any(p.search(line) for p in FURNITURE), (art.title, line)
+
+
+def test_headlines_summaries_and_captions_are_not_repeated(articles: list[Article]) -> None:
+    for art in articles:
+        lines = art.text.split("\n")
+        assert art.title not in lines  # the headline printed twice above the text: gone
+        assert len(lines) == len(set(lines))
+        for caption in ("FILE PHOTO:", "A Taiwan navy Tuo Chiang", "(Sputnik/Kremlin via AP)"):
+            assert art.text.count(caption) <= 1  # printed 2-4 times on the page, kept once
+    russia, portland = articles[0], articles[1]
+    # The summary bullets restate the body's sentences; the body keeps them once.
+    assert russia.text.count("are likely to deploy to the front lines in Ukraine soon") == 1
+    assert portland.text.count("The Portland shooting unfolded Thursday afternoon") == 1
+
+
+def test_a_closing_credit_sentence_stays(articles: list[Article]) -> None:
+    assert articles[3].text.endswith("This article includes reporting from The Associated Press")
+
+
+def test_a_list_that_is_content_stays() -> None:
+    """Only lists next to a "Related News" label are dropped, never a ranking in the story."""
+    text = ("The Happiest Cities In America\nA new survey ranked 50 cities by happiness.\n"
+            "3. Washington-Arlington-Alexandria\n2. San Jose-Sunnyvale-Santa Clara\n"
+            "1. San Francisco-Oakland-Hayward, California\n")
+    (art,) = clean_document(RawDocument(text=text, source="s", source_key="s"))
+    assert art.text.endswith("1. San Francisco-Oakland-Hayward, California")
+    record = RawDocument(text=text, source="s", source_key="s", title="Happiest cities",
+                         may_hold_several=False)
+    assert clean_document(record)[0].text.endswith("San Francisco-Oakland-Hayward, California")
+
+
+# -- dates ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2025/01/03", "2025-01-03"),
+    ("2024-11-05", "2024-11-05"),
+    ("2024-11-05T10:00:00Z", "2024-11-05"),
+    ("2024-11-05T10:00:00+02:00", "2024-11-05"),
+    ("24 October 2024", "2024-10-24"),
+    ("October 24, 2024", "2024-10-24"),
+    ("Oct 24, 2024", "2024-10-24"),
+    ("", None),
+    ("yesterday", None),
+    ("2024-13-45", None),
+])
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Updated 24 October 2024", "2024-10-24"),
+    ("Updated 09 January 2026", "2026-01-09"),
+    ("Published: 2025/01/03", "2025-01-03"),
+    ("Last updated on October 24, 2024 12:31", "2024-10-24"),
+    ("Updated rules take effect in 2025", None),
+])
+def test_date_lines(line: str, iso: str | None) -> None:
+    assert find_date_line(line) == iso
+
+
+# -- chunks --------------------------------------------------------------------------------------
+def test_chunks_point_into_the_article_and_follow_sentences(articles: list[Article]) -> None:
+    for art in articles:
+        chunks = chunk_article(art)
+        spans = sentence_spans(art.text)
+        starts, ends = {a for a, _ in spans}, {b for _, b in spans}
+        assert chunks and [c.index for c in chunks] == list(range(len(chunks)))
+        for c in chunks:
+            assert c.text == art.text[c.start : c.end]
+            assert c.start in starts and c.end in ends  # whole sentences only
+            assert count_tokens(c.text) <= DEFAULT_CHUNK_TOKENS
+        covered = [any(c.start <= a and b <= c.end for c in chunks) for a, b in spans]
+        assert all(covered)  # no sentence falls between chunks
+        for prev, nxt in itertools.pairwise(chunks):
+            assert nxt.start <= prev.end  # a sentence of overlap, never a gap
+
+
+def test_a_run_on_sentence_is_cut_into_pieces_that_fit() -> None:
+    text = "It starts here. " + " ".join(f"item{i}," for i in range(1500)) + "\nIt ends here."
+    art = Article(id="x", title="T", text=text, source="s", source_key="s")
+    chunks = chunk_article(art, chunk_tokens=100)
+    assert len(chunks) > 10
+    assert all(c.text == text[c.start : c.end] for c in chunks)
+    assert all(count_tokens(c.text) <= 100 for c in chunks)
+    assert chunks[-1].text.endswith("It ends here.")

@@ -1,0 +1,146 @@
+"""`newsqa ingest`, `newsqa list`, `newsqa remove` as a user runs them: the installed script in a
+subprocess (so the exit code and the absence of a traceback are the real ones), and the progress
+bar."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from index import IngestProgress
+
+from .conftest import ROOT, SAMPLES
+
+NEWSQA = ROOT / ".venv" / "bin" / "newsqa"
+TITLES = {
+    "Russia moves to ratify North Korea defense treaty, Seoul issues warning",
+    "US border agent shoots and wounds two people in Portland",
+    "Russia Ratifies Defence Pact with North Korea Amid Rising Tensions",
+    "North Korea and Russia sign major defense treaty",
+    "North Korea finalises landmark defence pact with Russia",
+    "North Korea Ratifies Major Defense Treaty with Russia",
+    "Taiwan Demonstrates Sea Defenses against Potential Chinese Attack as Tensions Rise with "
+    "Beijing",
+}
+
+
+def newsqa(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    if not NEWSQA.exists():
+        pytest.skip("the newsqa script is not installed in .venv")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSQA_")}
+    # cwd: a temporary folder, so no developer .env is read
+    return subprocess.run([str(NEWSQA), *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def _listing(store: Path, cwd: Path) -> list[dict[str, object]]:
+    out = newsqa("list", "--store", str(store), "--json", cwd=cwd)
+    assert out.returncode == 0, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_ingest_prints_a_json_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "003_60627964acafe3dd.txt", folder)
+    out = newsqa("ingest", str(folder), "--store", str(tmp_path / "store"), "--json",
+                 cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    summary = json.loads(out.stdout)  # the whole of stdout is one JSON object
+    assert {k: summary[k] for k in ("articles_added", "articles_updated", "articles_unchanged",
+                                    "articles_skipped")} == {
+        "articles_added": 1, "articles_updated": 0, "articles_unchanged": 0,
+        "articles_skipped": 0}
+    assert summary["chunks"] >= 2 and summary["seconds"] > 0
+    assert "Traceback" not in out.stderr
+
+
+def test_list_shows_seven_with_real_headlines(fresh_store: Path, tmp_path: Path) -> None:
+    rows = _listing(fresh_store, tmp_path)
+    assert {r["title"] for r in rows} == TITLES
+    assert {"id", "title", "outlet", "published", "source", "chunks"} <= set(rows[0])
+    portland = next(r for r in rows if "Portland" in str(r["title"]))
+    assert portland["published"] == "2026-01-09"
+    assert 2000 < int(str(portland["length"])) < 3000  # the cleaned text, not the whole file
+    assert str(portland["source"]).endswith("000_7b04a166e35a1883.txt#2")
+    table = newsqa("list", "--store", str(fresh_store), cwd=tmp_path)
+    assert table.returncode == 0 and "7 articles" in table.stdout
+
+
+def test_reingest_and_remove_by_id_and_by_source(fresh_store: Path, tmp_path: Path) -> None:
+    out = newsqa("ingest", str(SAMPLES), "--store", str(fresh_store), "--json", cwd=tmp_path)
+    summary = json.loads(out.stdout)
+    assert (summary["articles_unchanged"], summary["articles_added"], summary["chunks"]) == (
+        7, 0, 0)
+    rows = _listing(fresh_store, tmp_path)
+    taiwan = next(r for r in rows if str(r["title"]).startswith("Taiwan"))
+    out = newsqa("remove", str(taiwan["id"]), "--store", str(fresh_store), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Taiwan Demonstrates" in out.stdout
+    out = newsqa("remove", str(SAMPLES / "001_3be547948df8e2c1.txt"), "--store",
+                 str(fresh_store), cwd=tmp_path)
+    assert out.returncode == 0 and "Russia Ratifies Defence Pact" in out.stdout
+    assert {r["title"] for r in _listing(fresh_store, tmp_path)} == TITLES - {
+        str(taiwan["title"]), "Russia Ratifies Defence Pact with North Korea Amid Rising Tensions"}
+
+
+@pytest.mark.parametrize("args", [
+    ("ingest", "/no/such/folder"),
+    ("ingest", "/no/such/*.txt"),
+    ("ingest",),
+    ("remove", "0123456789abcdef"),
+])
+def test_errors_are_a_message_and_a_non_zero_exit(args: tuple[str, ...], fresh_store: Path,
+                                                  tmp_path: Path) -> None:
+    out = newsqa(*args, "--store", str(fresh_store), cwd=tmp_path)
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr and "Error:" in out.stderr
+    assert len(out.stderr.strip().splitlines()) <= 3
+    if args[0] == "ingest" and len(args) > 1:
+        assert args[1] in out.stderr
+
+
+def test_warnings_name_the_bad_files_and_the_rest_is_ingested(fresh_store: Path,
+                                                              tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "blank.txt").write_text("\n")
+    out = newsqa("ingest", str(folder), str(SAMPLES), "--store", str(fresh_store), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "blank.txt" in out.stderr and "empty" in out.stderr
+    assert "7 unchanged" in out.stdout and "1 skipped" in out.stdout
+
+
+# -- the progress bar ----------------------------------------------------------------------------
+def test_progress_bar_shows_articles_rate_and_time_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsqa import progress as progress_module
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=160, color_system=None)
+    monkeypatch.setattr(progress_module, "err_console", console)
+    with progress_module.ingest_progress(enabled=True) as update:
+        assert update is not None
+        update(IngestProgress(0, 40, 0, 0.0))
+        update(IngestProgress(10, 40, 120, 2.0))
+        time.sleep(0.3)  # rich refreshes the live display on a timer
+        update(IngestProgress(20, 40, 240, 4.0))
+        time.sleep(0.3)
+    shown = buffer.getvalue()
+    assert "20/40" in shown and "articles" in shown
+    assert "240 chunks" in shown and "60.0 chunks/s" in shown
+    assert "-:--:--" in shown or "0:00:0" in shown  # the time-left column
+
+
+def test_progress_bar_off_for_json() -> None:
+    from newsqa.progress import ingest_progress
+
+    with ingest_progress(enabled=False) as update:
+        assert update is None

@@ -1,0 +1,246 @@
+"""Loading files into raw documents: every format, paths, dirs and globs, the benchmark corpus,
+bad input.
+
+No embedder and no Chroma are needed here: loading and cleaning are pure functions of the files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from index.cleaning import clean_document
+from index.loading import LoadResult, decode_bytes, expand_paths, load_paths
+from index.types import Article
+
+from .conftest import REALTIMEQA, SAMPLES
+
+ARTICLE = (
+    "Flood waters rose across the Valencia region on Tuesday after the heaviest rainfall in "
+    "decades, the regional government said.\n"
+    "Emergency services rescued more than 200 people from cars and rooftops overnight.\n"
+)
+
+HTML = """<!DOCTYPE html><html><head><title>Flood waters rise in Valencia | The Daily Planet</title>
+<meta property="og:title" content="Flood waters rise in Valencia">
+<meta property="og:site_name" content="The Daily Planet">
+<meta property="article:published_time" content="2024-10-30T08:00:00Z">
+<link rel="canonical" href="https://dailyplanet.example/valencia-floods">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Flood waters rise in Valencia</h1>
+<p>Flood waters rose across the Valencia region on Tuesday after the heaviest rainfall in decades,
+the regional government said.</p>
+<p>Emergency services rescued more than 200 people from cars and rooftops overnight, and schools in
+12 towns were closed.</p>
+<p>The national weather agency said up to 300 litres of rain per square metre fell in some places
+within eight hours.</p>
+</article><footer>Share this article. Subscribe to our newsletter.</footer></body></html>
+"""
+
+
+def _articles(paths: list[Path | str]) -> tuple[LoadResult, list[Article]]:
+    loaded = load_paths(paths)
+    return loaded, [a for doc in loaded.documents for a in clean_document(doc)]
+
+
+def test_txt_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Valencia floods: hundreds rescued\n\n" + ARTICLE)
+    loaded, arts = _articles([path])
+    assert loaded.warnings == [] and loaded.files == 1
+    assert [a.title for a in arts] == ["Valencia floods: hundreds rescued"]
+    assert arts[0].source == str(path.resolve())
+    assert arts[0].text == ARTICLE.strip()
+
+
+def test_markdown_heading_is_the_title_and_never_in_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# Valencia Floods Leave Hundreds Stranded\n\n" + ARTICLE)
+    _, arts = _articles([path])
+    assert [a.title for a in arts] == ["Valencia Floods Leave Hundreds Stranded"]
+    assert "#" not in arts[0].text and arts[0].text == ARTICLE.strip()
+
+
+def test_html_main_text_and_metadata_by_trafilatura(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(HTML)
+    loaded, arts = _articles([path])
+    assert loaded.warnings == []
+    (art,) = arts
+    assert art.title == "Flood waters rise in Valencia"
+    assert art.outlet == "The Daily Planet"
+    assert art.published == "2024-10-30"
+    assert art.url == "https://dailyplanet.example/valencia-floods"
+    assert "Emergency services rescued more than 200 people" in art.text
+    assert "Home" not in art.text and "Subscribe" not in art.text
+
+
+def test_htm_suffix_too(tmp_path: Path) -> None:
+    (tmp_path / "page.HTM").write_text(HTML)
+    _, arts = _articles([tmp_path])
+    assert [a.title for a in arts] == ["Flood waters rise in Valencia"]
+
+
+def test_jsonl_records_with_every_field_name(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "r1", "title": "Valencia floods", "url": "https://x.example/1",
+         "published": "2025/01/03", "source": "Planet", "text": ARTICLE},
+        {"title": "Second story here", "date": "2024-11-05T10:00:00Z", "outlet": "Daily",
+         "body": "Voters went to the polls across the country on Tuesday in large numbers."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    loaded, arts = _articles([path])
+    assert loaded.warnings == []
+    first, second = arts
+    assert (first.title, first.doc_id, first.url, first.published, first.outlet) == (
+        "Valencia floods", "r1", "https://x.example/1", "2025-01-03", "Planet")
+    assert first.source == "https://x.example/1"
+    assert first.source_key == f"{path.resolve()}#r1"
+    assert first.text == ARTICLE.strip()
+    assert (second.title, second.published, second.outlet, second.doc_id) == (
+        "Second story here", "2024-11-05", "Daily", None)
+    assert second.source_key == f"{path.resolve()}#2"  # no id: its line number
+    assert second.text.startswith("Voters went to the polls")
+
+
+def test_json_file_with_one_record_or_a_list(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"title": "Valencia floods", "text": ARTICLE}))
+    (tmp_path / "many.json").write_text(json.dumps([
+        {"id": "a", "title": "First title here", "text": ARTICLE},
+        {"id": "b", "title": "Second title here", "body": "Another story, told in one line."},
+    ]))
+    (tmp_path / "feed.json").write_text(json.dumps({"feed": "x", "articles": [
+        {"id": "c", "title": "Third title here", "text": "A third story, told in one line."}]}))
+    loaded, arts = _articles([tmp_path])
+    assert loaded.warnings == [] and loaded.files == 3
+    assert sorted(a.title for a in arts) == [
+        "First title here", "Second title here", "Third title here", "Valencia floods"]
+
+
+def test_directories_are_recursive_and_globs_expand(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "top.txt").write_text("Top Story Headline Here\n" + ARTICLE)
+    (tmp_path / "a" / "b" / "deep.md").write_text("Deep Story Headline Here\n" + ARTICLE)
+    (tmp_path / "a" / "notes.pdf").write_bytes(b"%PDF-1.4")  # unsupported: not picked from dirs
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "secret.txt").write_text("x " * 50)
+    files, missing = expand_paths([tmp_path])
+    assert missing == []
+    assert [f.name for f in files] == ["deep.md", "top.txt"]
+    files, _ = expand_paths([str(tmp_path / "**" / "*.md")])
+    assert [f.name for f in files] == ["deep.md"]
+    files, _ = expand_paths([str(tmp_path / "*.txt"), tmp_path / "top.txt"])  # no duplicates
+    assert [f.name for f in files] == ["top.txt"]
+
+
+def test_a_folder_under_a_hidden_folder_is_read(tmp_path: Path) -> None:
+    """Only hidden entries BELOW the named folder are left out (~/.local/share/... is fine)."""
+    folder = tmp_path / ".config" / "news"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Valencia Floods Headline\n" + ARTICLE)
+    files, _ = expand_paths([folder])
+    assert [f.name for f in files] == ["a.txt"]
+
+
+def test_missing_paths_are_reported(tmp_path: Path) -> None:
+    loaded = load_paths([tmp_path / "nope.txt", str(tmp_path / "*.nothing")])
+    assert loaded.missing == [str(tmp_path / "nope.txt"), str(tmp_path / "*.nothing")]
+    assert all("no such file" in w for w in loaded.warnings)
+
+
+def test_sample_directory_loads_five_files() -> None:
+    loaded = load_paths([SAMPLES])
+    assert loaded.warnings == [] and loaded.files == 5 and len(loaded.documents) == 5
+
+
+# -- bad input ---------------------------------------------------------------------------------
+def test_binary_empty_and_unsupported_files_are_skipped_naming_them(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Valencia Floods Headline\n" + ARTICLE)
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (tmp_path / "empty.md").write_text("  \n\n")
+    other = tmp_path / "report.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    loaded = load_paths([tmp_path, other])
+    assert [d.source for d in loaded.documents] == [str(good.resolve())]
+    assert loaded.skipped == 3
+    text = "\n".join(loaded.warnings)
+    for name in ("image.txt", "empty.md", "report.pdf"):
+        assert name in text
+    assert "binary" in text and "empty" in text and "unsupported" in text
+
+
+def test_unreadable_file_is_skipped_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                              ) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Valencia Floods Headline\n" + ARTICLE)
+    locked = tmp_path / "locked.txt"
+    locked.write_text("Secret Headline Here\n" + ARTICLE)
+    if os.geteuid() != 0:
+        locked.chmod(0)
+    else:
+        # Root reads a file whatever its mode, so chmod cannot make it unreadable here: make the
+        # read itself fail the way it does for other users.
+        real = Path.read_bytes
+
+        def read_bytes(self: Path) -> bytes:
+            if self.name == "locked.txt":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    loaded = load_paths([tmp_path])
+    assert [d.source for d in loaded.documents] == [str(good.resolve())]
+    assert loaded.skipped == 1
+    assert any("locked.txt" in w and "cannot be read" in w for w in loaded.warnings)
+
+
+def test_malformed_jsonl_line_is_reported_with_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "a", "title": "First", "text": "First story text, a full sentence."}),
+        '{"id": "b", "title": "Broken", "text": "no closing brace"',
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "d", "title": "No text"}),
+        json.dumps({"id": "e", "title": "Fifth", "text": "Fifth story text, a full sentence."}),
+    ]))
+    loaded = load_paths([path])
+    assert [d.doc_id for d in loaded.documents] == ["a", "e"]
+    assert loaded.skipped == 3
+    assert any(f"{path.resolve()}:2: malformed JSON" in w for w in loaded.warnings)
+    assert any(f"{path.resolve()}:3:" in w for w in loaded.warnings)
+    assert any(f"{path.resolve()}:4:" in w and "no 'text'" in w for w in loaded.warnings)
+
+
+def test_non_utf8_text_is_decoded_with_a_fallback(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    text = "Café Owners Protest New Rules\nThe café’s owner said “we will stay open” on Monday.\n"
+    path.write_bytes(text.encode("cp1252"))
+    loaded, arts = _articles([path])
+    assert arts[0].title == "Café Owners Protest New Rules"
+    assert arts[0].text == "The café’s owner said “we will stay open” on Monday."
+    assert any("legacy.txt" in w and "cp1252" in w for w in loaded.warnings)
+    assert decode_bytes(b"\xef\xbb\xbfhello") == "hello"  # a UTF-8 BOM is dropped
+    assert decode_bytes(bytes([0x81, 0x41])) == "\x81A"  # not cp1252 either: latin-1
+
+
+# -- the benchmark corpus ----------------------------------------------------------------------
+def test_benchmark_corpus_slice_loads_as_it_is(shared_available: Path, tmp_path: Path) -> None:
+    lines = (REALTIMEQA / "corpus.jsonl").read_text().splitlines()[:20]
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    loaded, arts = _articles([path])
+    records = [json.loads(line) for line in lines]
+    assert loaded.warnings == [] and loaded.skipped == 0
+    assert [a.doc_id for a in arts] == [r["id"] for r in records]
+    for art, rec in zip(arts, records, strict=True):
+        assert art.title == " ".join(rec["title"].split())
+        assert art.url == rec["url"] and art.source == rec["url"]
+        if rec["published"]:
+            assert art.published == rec["published"].replace("/", "-")
+        for line in art.text.split("\n"):  # cleaning only drops lines
+            assert line in rec["text"]

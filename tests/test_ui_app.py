@@ -1,0 +1,309 @@
+"""The web UI without a browser: upload safety, launch options, rendering, and the chat and
+articles handlers driven directly against the real sample index (extractive backend)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+import ui
+from assistant import Answer, Assistant, Citation
+from assistant.settings import Settings
+from tests.llama_server import free_port
+from ui.articles import ArticlesController
+from ui.chat import ChatController, ChatOutputs, ChatSession
+from ui.errors import (
+    AuthConfigError,
+    UnsupportedUploadError,
+    UploadTooLargeError,
+    friendly_message,
+)
+from ui.render import answer_html, card_for, plain_answer, sources_html
+from ui.server import launch_options, parse_auth
+from ui.uploads import UPLOAD_DIR_NAME, sanitise_filename, save_uploads
+
+KURSK = "How many North Korean troops are in Kursk?"
+
+
+def make_settings(store: Path, **fields: Any) -> Settings:
+    """Explicit settings only: no .env, and no NEWSQA_UI_AUTH from the developer's shell."""
+    given: dict[str, Any] = {"llm": "extractive", "ui_auth": None, **fields}
+    return Settings(store=store, _env_file=None, **given)
+
+
+def ask(chat: ChatController, question: str, session: ChatSession | None = None,
+        llm: str = "extractive", since: str = "", until: str = "") -> list[ChatOutputs]:
+    return list(chat.respond(question, session, llm, 6, since, until))
+
+
+# --- uploads: names, sizes, types, where they go ------------------------------------------------
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("../../etc/passwd.txt", "passwd.txt"),
+    ("..\\..\\Windows\\win.ini.md", "win.ini.md"),
+    ("/abs/path/story.html", "story.html"),
+    (".hidden.txt", "hidden.txt"),
+    ("my report (final).TXT", "my_report_final.txt"),
+    ("Ünïcödé story.md", "Unicode_story.md"),
+    ("report.txt\x00.exe", "report.txt.exe"),
+    ("..", "upload"),
+    ("", "upload"),
+])
+def test_sanitised_names_are_plain_and_cannot_climb(given: str, expected: str) -> None:
+    name = sanitise_filename(given)
+    assert name == expected
+    assert re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]*", name)
+    assert ".." not in name and "/" not in name and "\\" not in name
+
+
+def test_uploads_are_copied_under_the_store_with_safe_names(tmp_path: Path) -> None:
+    src = tmp_path / "incoming.txt"
+    src.write_text("A title\n\nSome text.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    [saved] = save_uploads([(src, "../../../outside.txt")], store, max_mb=1)
+    assert saved == store / UPLOAD_DIR_NAME / "outside.txt"
+    assert saved.read_text(encoding="utf-8") == src.read_text(encoding="utf-8")
+    assert not (tmp_path / "outside.txt").exists()
+
+
+def test_same_name_different_content_never_replaces_an_earlier_upload(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("first\n", encoding="utf-8")
+    second.write_text("second\n", encoding="utf-8")
+    store = tmp_path / "store"
+    [one] = save_uploads([(first, "story.txt")], store, max_mb=1)
+    [again] = save_uploads([(first, "story.txt")], store, max_mb=1)
+    [two] = save_uploads([(second, "story.txt")], store, max_mb=1)
+    assert one == again and two != one
+    assert one.read_text(encoding="utf-8") == "first\n"
+    assert two.read_text(encoding="utf-8") == "second\n"
+    assert two.parent == one.parent
+
+
+def test_oversized_or_unsupported_uploads_are_refused_before_anything_is_copied(
+        tmp_path: Path) -> None:
+    good, big, exe = tmp_path / "good.txt", tmp_path / "big.txt", tmp_path / "tool.exe"
+    good.write_text("fine\n", encoding="utf-8")
+    big.write_bytes(b"x" * (1024 * 1024 + 1))
+    exe.write_bytes(b"MZ")
+    store = tmp_path / "store"
+    with pytest.raises(UploadTooLargeError, match="limited to 1 MiB"):
+        save_uploads([(good, "good.txt"), (big, "big.txt")], store, max_mb=1)
+    with pytest.raises(UnsupportedUploadError, match=r"\.txt"):
+        save_uploads([(good, "good.txt"), (exe, "tool.exe")], store, max_mb=1)
+    assert not (store / UPLOAD_DIR_NAME).exists()
+
+
+# --- serving: login, launch options, the CLI ----------------------------------------------------
+
+
+def ui_cli() -> typer.Typer:
+    """A CLI with just `newsqa ui` (the real one registers every command once, in `main`)."""
+    from newsqa import cli_ui
+
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """A group, so that `ui` stays a subcommand."""
+
+    cli_ui.register(app)
+    return app
+
+
+def test_auth_parses_user_and_password_with_colons() -> None:
+    assert parse_auth("alice:pa:ss") == ("alice", "pa:ss")
+    assert parse_auth(None) is None and parse_auth("") is None
+    for bad in ("alice", ":pw", "alice:"):
+        with pytest.raises(AuthConfigError):
+            parse_auth(bad)
+
+
+def test_launch_options_are_offline_and_private(tmp_path: Path) -> None:
+    opts = launch_options(make_settings(tmp_path, ui_auth="bob:secret", ui_max_upload_mb=3))
+    assert opts["auth"] == ("bob", "secret")
+    assert opts["max_file_size"] == "3mb"
+    assert opts["run_history"] is False and opts["ssr_mode"] is False
+    assert opts["show_error"] is False and opts["mcp_server"] is False
+    assert not re.search(r"https?://", opts["css"] + opts["head"])  # no external assets
+    assert launch_options(make_settings(tmp_path))["auth"] is None
+
+
+def test_build_app_makes_blocks_without_a_server(assistant: Assistant) -> None:
+    import gradio as gr
+
+    demo = ui.build_app(assistant)
+    assert isinstance(demo, gr.Blocks)
+    assert not demo.is_running  # nothing was launched
+    ids = {getattr(block, "elem_id", None) for block in demo.blocks.values()}
+    assert {"nq-chat", "nq-question", "nq-sources-panel", "nq-upload", "nq-articles",
+            "nq-backend"} <= ids
+
+
+def test_cli_ui_binds_localhost_by_default_and_warns_when_exposed(
+        monkeypatch: pytest.MonkeyPatch, sample_store: Path) -> None:
+    app = ui_cli()
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(ui, "serve", lambda assistant, **kw: calls.append(kw))
+    monkeypatch.delenv("NEWSQA_UI_AUTH", raising=False)
+    runner = CliRunner()
+    result = runner.invoke(app, ["ui", "--store", str(sample_store), "--port", "7999"])
+    assert result.exit_code == 0, result.output
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 7999
+    result = runner.invoke(app, ["ui", "--store", str(sample_store), "--host", "0.0.0.0"])
+    assert result.exit_code == 0, result.output
+    assert calls[-1]["host"] == "0.0.0.0"
+    assert "without a login" in result.output
+
+
+def test_cli_ui_ingest_samples_fills_an_empty_store(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    app = ui_cli()
+    served: list[Assistant] = []
+    monkeypatch.setattr(ui, "serve", lambda assistant, **kw: served.append(assistant))
+    store = tmp_path / "empty-store"
+    result = CliRunner().invoke(app, ["ui", "--ingest-samples", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert len(served[0].index.list()) >= 5
+
+
+# --- rendering ----------------------------------------------------------------------------------
+
+
+def _citation(text: str, quote: str, n: int = 1, title: str = "T") -> Citation:
+    start = text.index(quote)
+    return Citation(n=n, quote=quote, article_id="a1", title=title, outlet="Outlet <b>",
+                    published="2024-10-24", source="/x/story.txt", start=start,
+                    end=start + len(quote))
+
+
+def test_a_quote_is_shown_inside_its_paragraph_with_neighbours_when_it_fills_it() -> None:
+    text = "T\nFirst paragraph here.\nThe whole quoted line.\nNext one.\n"
+    card = card_for(_citation(text, "The whole quoted line."), text)
+    assert (card.before, card.after) == ("", "")
+    assert card.previous == "First paragraph here." and card.following == "Next one."
+    text2 = "T\nIntro words, then the quoted part, and a long tail that gives context enough.\n"
+    card2 = card_for(_citation(text2, "the quoted part"), text2)
+    assert card2.before == "Intro words, then " and card2.after.startswith(", and a long")
+    assert card2.previous == ""
+
+
+def test_the_title_is_not_repeated_as_context_and_a_wrong_span_shows_the_quote_alone() -> None:
+    text = "T\nThe quoted line.\n"
+    assert card_for(_citation(text, "The quoted line."), text).previous == ""
+    cit = _citation(text, "The quoted line.")
+    assert card_for(cit, "something else entirely").before == ""
+    assert card_for(cit, None).following == ""
+
+
+def test_answers_escape_html_and_link_citations_to_their_cards() -> None:
+    text = "T\n<script>alert(1)</script> 10,000 troops.\n"
+    cit = _citation(text, "<script>alert(1)</script> 10,000 troops.", title="<i>T</i>")
+    answer = Answer(question="q", text="“<script>” [1]", citations=[cit])
+    html = answer_html(answer, turn=2)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="#src-2-1"' in html
+    panel = sources_html([("q?", answer, [card_for(cit, text)])])
+    assert 'id="src-1-1"' in panel and "<mark>&lt;script&gt;" in panel
+    assert "<i>T</i>" not in panel and "Outlet &lt;b&gt;" in panel
+    assert "\n" not in html  # one line: the chatbot's Markdown pass must leave it alone
+    assert "[1] <i>T</i>" in plain_answer(answer)
+
+
+def test_abstentions_look_different_and_quote_nothing() -> None:
+    answer = Answer(question="q", text="The articles don't say: nothing relevant.",
+                    abstained=True)
+    html = answer_html(answer, 1)
+    assert "nq-abstain" in html and "No answer in the articles" in html
+    assert "nq-empty" in sources_html([("q", answer, [])])
+
+
+# --- the chat handler ---------------------------------------------------------------------------
+
+
+def test_a_question_streams_a_draft_then_a_cited_answer(assistant: Assistant) -> None:
+    outputs = ask(ChatController(assistant), KURSK)
+    messages, panel, session, box, error = outputs[-1]
+    assert "nq-draft" in outputs[0][0][-1]["content"]  # shown at once, before any answer
+    assert len(outputs) > 2  # the draft grew in steps
+    assert box == "" and error == ""
+    assert [m["role"] for m in messages] == ["user", "assistant"]
+    assert "10,000" in messages[-1]["content"] and "nq-cite" in messages[-1]["content"]
+    assert "<mark>" in panel and session.history[0]["content"] == KURSK
+
+
+def test_follow_ups_use_the_conversation_and_sessions_stay_apart(assistant: Assistant) -> None:
+    chat = ChatController(assistant)
+    mine = ask(chat, "When did North Korea ratify the defence pact with Russia?")[-1][2]
+    theirs = ask(chat, KURSK)[-1][2]
+    mine = ask(chat, "And Russia?", mine)[-1][2]
+    assert len(mine.turns) == 2 and len(theirs.turns) == 1
+    follow_up = mine.turns[1][1]
+    assert follow_up.query != follow_up.question  # rewritten with the earlier question
+    assert "defence pact" in follow_up.query
+    assert all(KURSK not in m["content"] for m in mine.history)
+    messages, panel, fresh, _box, _error = chat.new_chat()
+    assert messages == [] and fresh.history == [] and "nq-sources-empty" in panel
+
+
+@pytest.mark.parametrize(("question", "since", "until", "expected"), [
+    ("   ", "", "", "The question is empty"),
+    ("Anything?", "not a date", "", "not a date I can read"),
+    ("Anything?", "2025-01-01", "2024-01-01", "reversed"),
+    ("x" * 2001, "", "", "the limit is 2,000"),
+])
+def test_bad_input_becomes_a_friendly_message(assistant: Assistant, question: str, since: str,
+                                              until: str, expected: str) -> None:
+    messages, _panel, session, _box, error = ask(ChatController(assistant), question,
+                                                  since=since, until=until)[-1]
+    assert expected in error and 'role="alert"' in error
+    assert messages == [] and session.history == []
+
+
+def test_an_unreachable_llm_is_reported_and_the_question_kept(sample_store: Path) -> None:
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    down = Assistant(make_settings(sample_store, openai_base_url=dead, max_retries=0,
+                                   timeout=3))
+    messages, _panel, session, box, error = ask(ChatController(down), KURSK, llm="openai")[-1]
+    assert "Cannot reach the LLM server" in error and "Settings tab" in error
+    assert box == KURSK and messages == [] and session.history == []
+
+
+def test_unexpected_errors_never_show_a_traceback() -> None:
+    message = friendly_message(KeyError("secret internals"))
+    assert "KeyError" in message and "secret internals" not in message
+    assert "Traceback" not in message
+
+
+# --- the articles handler -----------------------------------------------------------------------
+
+
+def test_bad_uploads_are_reported_in_the_page(fresh_store: Path, tmp_path: Path) -> None:
+    arts = ArticlesController(Assistant(make_settings(fresh_store)))
+    status, rows, _choices = arts.upload(None, progress=None)
+    assert "Choose one or more article files" in status and len(rows) >= 5
+    binary = tmp_path / "bad.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03 binary")
+    status, _rows, _choices = arts.upload([str(binary)], progress=None)
+    assert "No article could be read" in status and "bad.txt" in status
+    exe = tmp_path / "tool.exe"
+    exe.write_bytes(b"MZ")
+    status, _rows, _choices = arts.upload([str(exe)], progress=None)
+    assert "not a supported article file" in status
+
+
+def test_remove_takes_an_article_out_of_the_list(fresh_store: Path) -> None:
+    arts = ArticlesController(Assistant(make_settings(fresh_store)))
+    _status, rows, _choices = arts.listing()
+    victim = rows[0]
+    status, after, _choices = arts.remove(victim[-1])
+    assert "Removed 1 article" in status and victim[0] in status
+    assert len(after) == len(rows) - 1 and victim[-1] not in {r[-1] for r in after}
+    status, _rows, _choices = arts.remove(None)
+    assert "Pick an article" in status

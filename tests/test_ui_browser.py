@@ -1,0 +1,409 @@
+"""The web UI in a real browser: Playwright drives Debian's headless Chromium against servers on
+127.0.0.1 (free ports), over a copy of the sample store, answering with the extractive backend.
+
+Every step leaves a screenshot in artifacts/ui/ (CI keeps them as test artefacts).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+from tests.llama_server import free_port
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install "
+                "chromium, or `make browser` as root); the browser tests need it",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (dev extra) is missing")
+
+if TYPE_CHECKING:
+    import gradio as gr
+    from playwright.sync_api import Browser, Locator, Page
+
+ARTIFACTS = ROOT / "artifacts" / "ui"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ANSWER_MS = 90_000  # the first answer may wait for the embedder to load on a busy machine
+KURSK = "How many North Korean troops are in Kursk?"
+FINAL = "#nq-chat .nq-answer:not(.nq-draft)"
+# Records every draft the chat shows, so a test can tell that the answer was streamed.
+WATCH_DRAFTS = """
+window.__nqDrafts = [];
+new MutationObserver(() => {
+  for (const d of document.querySelectorAll('#nq-chat .nq-draft')) {
+    const seen = window.__nqDrafts;
+    if (seen[seen.length - 1] !== d.textContent) seen.push(d.textContent);
+  }
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+@dataclass
+class Server:
+    url: str
+    store: Path
+    demo: gr.Blocks
+
+
+@dataclass
+class Tab:
+    page: Page
+    offsite: list[str] = field(default_factory=list)  # requests that left 127.0.0.1
+
+
+def start_server(store: Path, **fields: Any) -> Server:
+    from assistant import Assistant
+    from assistant.settings import Settings
+    from ui import serve
+
+    given: dict[str, Any] = {"llm": "extractive", "ui_auth": None, **fields}
+    settings = Settings(store=store, _env_file=None, **given)
+    port = free_port()
+    demo = serve(Assistant(settings), "127.0.0.1", port, block=False, quiet=True)
+    return Server(f"http://127.0.0.1:{port}", store, demo)
+
+
+# What the stand-in model says, a few characters at a time: a sentence and its quote, cited to
+# whichever numbered source in the prompt holds the quote.
+KURSK_QUOTE = ("Last week, the US confirmed that there were 10,000 North Korean troops in the "
+               "Russian region of Kursk — where Ukraine launched a surprise incursion in early "
+               "August.")
+SLOW_CHUNK_SECONDS = 0.08
+
+
+def _model_reply(prompt: str) -> str:
+    n = next((m.group(1) for m in re.finditer(r"^\[(\d+)\]", prompt, re.M)
+              if KURSK_QUOTE[:60] in prompt[m.start():].split("\n[", 1)[0]), "1")
+    return (f"The US says 10,000 North Korean troops are in Kursk [{n}].\n"
+            f'"{KURSK_QUOTE}" [{n}]')
+
+
+class SlowModel(BaseHTTPRequestHandler):
+    """An OpenAI-compatible endpoint that streams its reply slowly, like a model on a CPU."""
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        reply = _model_reply(body["messages"][-1]["content"])
+        if not body.get("stream"):
+            self._send("application/json", json.dumps({
+                "id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
+                "choices": [{"index": 0, "finish_reason": "stop",
+                             "message": {"role": "assistant", "content": reply}}]}).encode())
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        for i in range(0, len(reply), 6):
+            chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0,
+                     "model": body["model"],
+                     "choices": [{"index": 0, "delta": {"content": reply[i:i + 6]}}]}
+            self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            self.wfile.flush()
+            time.sleep(SLOW_CHUNK_SECONDS)
+        self.wfile.write(b"data: [DONE]\n\n")
+
+    def do_GET(self) -> None:  # no model list: the backend takes the server at its word
+        self.send_response(404)
+        self.end_headers()
+
+    def _send(self, kind: str, data: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def slow_model() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), SlowModel)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/v1"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory,
+           slow_model: str) -> Iterator[Server]:
+    store = tmp_path_factory.mktemp("ui-browser") / "store"
+    shutil.copytree(sample_store, store)
+    running = start_server(store, openai_base_url=slow_model, model="slow-model")
+    yield running
+    running.demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_tab(browser: Browser, url: str) -> Tab:
+    """A fresh browser context (its own cookies, so its own Gradio session) on `url`."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(WATCH_DRAFTS)
+    tab = Tab(context.new_page())
+    host = url.rstrip("/")
+    tab.page.on("request", lambda r: None if r.url.startswith((host, "data:", "blob:"))
+                else tab.offsite.append(r.url))
+    tab.page.goto(url)
+    return tab
+
+
+@pytest.fixture()
+def tab(browser: Browser, server: Server) -> Iterator[Tab]:
+    opened = new_tab(browser, server.url)
+    opened.page.wait_for_selector("#nq-question textarea")
+    yield opened
+    opened.page.context.close()
+    assert opened.offsite == [], "the page fetched something from outside this machine"
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def ask(page: Page, question: str | None = None, *, example: str | None = None) -> Locator:
+    """Ask by typing (or with an example button) and wait for the final answer."""
+    before = page.locator(FINAL).count()
+    if example:
+        page.get_by_role("button", name=example, exact=True).click()
+    else:
+        page.fill("#nq-question textarea", question or "")
+        page.click("#nq-ask")
+    page.wait_for_function(f"document.querySelectorAll('{FINAL}').length > {before}",
+                           timeout=ANSWER_MS)
+    return page.locator(FINAL).nth(before)
+
+
+def sample_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def marked_quotes(page: Page) -> list[str]:
+    return [m.text_content() or "" for m in page.locator("#nq-sources-panel mark").all()]
+
+
+def card_is_in_view(page: Page, anchor: str) -> bool:
+    return bool(page.evaluate("""(id) => {
+        const card = document.getElementById(id).getBoundingClientRect();
+        const panel = document.getElementById('nq-sources-panel').getBoundingClientRect();
+        return card.height > 0 && card.top >= panel.top - 1 && card.bottom <= panel.bottom + 1
+            && card.top >= 0 && card.bottom <= window.innerHeight;
+    }""", anchor))
+
+
+# --- chat ---------------------------------------------------------------------------------------
+
+
+def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
+    page = tab.page
+    assert page.title() == "newsqa"
+    shot(page, "01-open")
+    answer = ask(page, KURSK)
+    shot(page, "02-answer")
+    assert "10,000" in answer.inner_text()
+    drafts = page.evaluate("window.__nqDrafts")
+    assert drafts, "no provisional (streamed) draft was shown before the answer"
+    quotes = marked_quotes(page)
+    assert quotes and all(any(q in text for text in sample_texts()) for q in quotes)
+    card = page.locator("#nq-sources-panel .nq-card").first
+    assert card.locator(".nq-card-title").inner_text().strip()
+    assert card.locator(".nq-card-meta").inner_text().strip()
+    # Answer a few more, so the first answer's sources end up folded away below the fold.
+    ask(page, example="What does the treaty require if either country is attacked?")
+    ask(page, "What is Taiwan doing to prepare for a Chinese attack?")
+    assert not page.locator("#src-1-1").is_visible()
+    answer.locator('a.nq-cite[href="#src-1-1"]').first.click()
+    page.wait_for_function("document.getElementById('src-1-1').closest('details').open")
+    page.wait_for_timeout(700)  # the smooth scroll
+    shot(page, "03-citation-clicked")
+    assert card_is_in_view(page, "src-1-1")
+    assert len(page.context.pages) == 1  # the link did not open a tab
+
+
+def test_follow_up_abstention_copy_and_new_chat(tab: Tab) -> None:
+    page = tab.page
+    ask(page, example="When did North Korea ratify the defence pact with Russia?")
+    ask(page, "And what did Russia do?")
+    assert page.locator(FINAL).count() == 2
+    assert page.locator("#nq-sources-panel summary").first.inner_text().startswith("Q2:")
+    abstained = ask(page, example="Who won the 2022 football World Cup?")
+    shot(page, "04-abstention")
+    assert "nq-abstain" in (abstained.get_attribute("class") or "")
+    assert "No answer in the articles" in abstained.inner_text()
+    page.locator(f"{FINAL} a.nq-copy").first.click()
+    page.wait_for_function(f"document.querySelector('{FINAL} a.nq-copy').textContent"
+                           " === 'Copied'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "North Korea" in copied and "Sources:" in copied and "<" not in copied
+    page.click("#nq-new-chat")
+    page.wait_for_function(f"document.querySelectorAll('{FINAL}').length === 0")
+    shot(page, "05-new-chat")
+    assert page.locator("#nq-sources-panel .nq-sources-empty").is_visible()
+
+
+def test_errors_are_friendly_messages(tab: Tab) -> None:
+    page = tab.page
+    page.click("#nq-ask")
+    error = page.locator("#nq-error-box .nq-error")
+    error.wait_for()
+    assert "The question is empty" in error.inner_text()
+    page.get_by_role("tab", name="Settings").click()
+    page.get_by_label("Published from").fill("yesterday-ish")
+    page.get_by_role("tab", name="Chat").click()
+    page.fill("#nq-question textarea", KURSK)
+    page.click("#nq-ask")
+    page.wait_for_function("document.querySelector('#nq-error-box')?.innerText"
+                           ".includes('not a date I can read')")
+    shot(page, "06-error")
+    assert page.input_value("#nq-question textarea") == KURSK  # kept for a retry
+    assert "Traceback" not in page.inner_text("body")
+
+
+def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
+    page = tab.page
+    page.get_by_role("tab", name="Settings").click()
+    page.locator("#nq-backend input").click()
+    page.get_by_role("option", name=re.compile(r"^openai")).click()
+    page.get_by_role("tab", name="Chat").click()
+    page.fill("#nq-question textarea", KURSK)
+    page.click("#nq-ask")
+    page.wait_for_function("document.querySelector('#nq-chat .nq-draft')?.textContent"
+                           ".includes('North Korean troops')")
+    shot(page, "07-streaming")
+    answer = page.locator(FINAL).first
+    answer.wait_for(timeout=ANSWER_MS)
+    drafts = page.evaluate("window.__nqDrafts")
+    assert len(drafts) >= 5, drafts  # the model's words arrived in steps
+    assert "openai" in answer.inner_text() and "10,000" in answer.inner_text()
+    assert KURSK_QUOTE in marked_quotes(page)
+    page.fill("#nq-question textarea", "Where is Kursk?")
+    page.click("#nq-ask")
+    page.wait_for_selector("#nq-chat .nq-draft")
+    page.click("#nq-new-chat")
+    page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
+    shot(page, "08-new-chat-while-streaming")
+    assert page.locator("#nq-chat .nq-answer").count() == 0  # the old chat did not come back
+    assert page.locator("#nq-sources-panel .nq-sources-empty").is_visible()
+
+
+def test_two_sessions_keep_separate_histories(browser: Browser, server: Server) -> None:
+    one, two = new_tab(browser, server.url), new_tab(browser, server.url)
+    taiwan = "What is Taiwan doing to prepare for a Chinese attack?"
+    try:
+        for tab_, question in ((one, KURSK), (two, taiwan)):
+            tab_.page.wait_for_selector("#nq-question textarea")
+            tab_.page.fill("#nq-question textarea", question)
+        one.page.click("#nq-ask")  # both asked before either is answered
+        two.page.click("#nq-ask")
+        for tab_ in (one, two):
+            tab_.page.wait_for_selector(FINAL, timeout=ANSWER_MS)
+        ask(one.page, "When did North Korea ratify the defence pact with Russia?")
+        shot(one.page, "09-session-one")
+        shot(two.page, "10-session-two")
+        chat_one, chat_two = one.page.inner_text("#nq-chat"), two.page.inner_text("#nq-chat")
+        assert KURSK in chat_one and taiwan not in chat_one
+        assert taiwan in chat_two and KURSK not in chat_two and "ratify" not in chat_two
+        assert "ratify" not in two.page.inner_text("#nq-sources-panel")
+        assert two.page.locator(FINAL).count() == 1 and one.page.locator(FINAL).count() == 2
+        assert one.offsite == [] and two.offsite == []
+    finally:
+        for tab_ in (one, two):
+            tab_.page.context.close()
+
+
+# --- articles -----------------------------------------------------------------------------------
+
+
+def test_upload_an_article_then_ask_about_it(tab: Tab, server: Server,
+                                             tmp_path: Path) -> None:
+    article = tmp_path / "Zorblax report (draft).txt"
+    article.write_text(
+        "Zorblax Mining Consortium opens lunar office\n\n"
+        "The Zorblax Mining Consortium said on Monday that it had opened its first office in "
+        "the town of Vellmora, employing 314 engineers.\n"
+        "Its chief executive, Amara Quintrell, said the office would design drills for lunar "
+        "regolith.\n", encoding="utf-8")
+    page = tab.page
+    page.get_by_role("tab", name="Articles").click()
+    shot(page, "11-articles")
+    page.set_input_files("#nq-upload input[type=file]", str(article))
+    page.locator("#nq-upload").get_by_text(article.name).wait_for()
+    page.click("#nq-add")
+    status = page.locator("#nq-upload-status .nq-status")
+    status.wait_for(timeout=ANSWER_MS)
+    shot(page, "12-uploaded")
+    assert "1 added" in status.inner_text(), status.inner_text()
+    assert page.locator("#nq-articles").get_by_text("Zorblax Mining Consortium").count()
+    stored = server.store / "uploads" / "Zorblax_report_draft.txt"
+    assert stored.read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+
+    page.get_by_role("tab", name="Chat").click()
+    answer = ask(page, "How many engineers does the Zorblax office in Vellmora employ?")
+    shot(page, "13-answer-from-upload")
+    assert "314" in answer.inner_text()
+    card = page.locator("#nq-sources-panel .nq-card").first
+    assert "Zorblax Mining Consortium" in card.inner_text()
+    assert all(q in article.read_text(encoding="utf-8") for q in marked_quotes(page)[:1])
+
+
+def test_a_bad_upload_is_a_message_not_a_crash(tab: Tab, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02\x03\x00 not text at all")
+    page = tab.page
+    page.get_by_role("tab", name="Articles").click()
+    page.set_input_files("#nq-upload input[type=file]", str(junk))
+    page.locator("#nq-upload").get_by_text(junk.name).wait_for()
+    page.click("#nq-add")
+    status = page.locator("#nq-upload-status .nq-status.nq-error")
+    status.wait_for(timeout=ANSWER_MS)
+    shot(page, "14-bad-upload")
+    assert "No article could be read" in status.inner_text()
+    assert "junk.txt" in status.inner_text() and "/tmp" not in status.inner_text()
+
+
+# --- login --------------------------------------------------------------------------------------
+
+
+def test_login_is_required_when_auth_is_set(browser: Browser, sample_store: Path) -> None:
+    guarded = start_server(sample_store, ui_auth="reader:pa:ss word")
+    tab_ = new_tab(browser, guarded.url)
+    page = tab_.page
+    try:
+        page.locator("input[type=password]").wait_for()
+        shot(page, "15-login")
+        assert page.locator("#nq-question").count() == 0
+        page.locator("input[type=text]").first.fill("reader")
+        page.locator("input[type=password]").fill("wrong")
+        page.get_by_role("button", name="Login").click()
+        page.get_by_text("Incorrect Credentials").wait_for()
+        page.locator("input[type=text]").first.fill("reader")
+        page.locator("input[type=password]").fill("pa:ss word")
+        page.get_by_role("button", name="Login").click()
+        page.wait_for_selector("#nq-question textarea")
+        shot(page, "16-logged-in")
+        assert tab_.offsite == []
+    finally:
+        page.context.close()
+        guarded.demo.close()
