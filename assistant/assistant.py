@@ -136,7 +136,7 @@ class Assistant:
         k = self.settings.top_k if top_k is None else top_k
         if not isinstance(k, int) or not 1 <= k <= MAX_TOP_K:
             raise InvalidRequestError(f"top_k must be a whole number from 1 to {MAX_TOP_K}; "
-                                      f"got {top_k!r}.")
+                                      f"got {k!r}.")
         return _Request(_validate(question), _check_history(history), self.resolve_backend(llm),
                         k, since, until)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, TypeAdapter, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index import DEFAULT_EMBED_MODEL, StoreConfig
@@ -64,6 +64,22 @@ class Settings(BaseSettings):
         )
 
     def with_overrides(self, **overrides: object) -> Settings:
-        """A copy with the given fields replaced; None values are ignored (CLI flags not given)."""
-        given = {k: v for k, v in overrides.items() if v is not None}
+        """A copy with the given fields replaced; None values are ignored (CLI flags not given).
+        Each value is validated like the field itself (model_copy would not)."""
+        given = {k: _checked(k, v) for k, v in overrides.items() if v is not None}
         return self.model_copy(update=given) if given else self
+
+
+def _checked(name: str, value: object) -> object:
+    from .errors import InvalidRequestError
+
+    field = Settings.model_fields.get(name)
+    if field is None:
+        raise InvalidRequestError(f"Unknown setting {name!r}.")
+    annotation: Any = field.annotation
+    if field.metadata:
+        annotation = Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]
+    try:
+        return TypeAdapter(annotation).validate_python(value)
+    except ValidationError as exc:
+        raise InvalidRequestError(f"Invalid {name} {value!r}: {exc.errors()[0]['msg']}.") from exc

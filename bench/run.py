@@ -4,6 +4,7 @@ and those feed the query and ask() measurements)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -54,11 +55,11 @@ class BenchConfig:
     query_passes: int = 3
     top_k: int = 8
     ask_passes: int = 2  # extractive
-    llm_questions: int = 8  # local and openai backends, one pass each
+    llm_questions: int = 5  # local and openai backends, one pass each
     llm_backends: tuple[str, ...] = ("local", "openai")
-    coldstart_runs: int = 5
+    coldstart_runs: int = 3
     import_runs: int = 3
-    profile_articles: int = 30
+    profile_articles: int = 15
     profile_queries: int = 20
     sections: tuple[str, ...] = SECTIONS
     out: Path = BENCH_DIR
@@ -161,7 +162,7 @@ def _retrieval(cfg: BenchConfig, data: BenchData, work: Path, sources: list[str]
             "queries": len(questions), "passes": cfg.query_passes,
         })
         log(f"  p50 {sizes[-1]['p50_ms']['median']} ms, p95 {sizes[-1]['p95_ms']['median']} ms")
-    for prev, cur in zip(sizes, sizes[1:], strict=False):
+    for prev, cur in itertools.pairwise(sizes):
         if prev["p50_ms"]["median"] and cur["p50_ms"]["median"]:
             cur["growth_p50_from_previous"] = round(
                 cur["p50_ms"]["median"] / prev["p50_ms"]["median"], 2)
@@ -169,7 +170,7 @@ def _retrieval(cfg: BenchConfig, data: BenchData, work: Path, sources: list[str]
     return {"sizes": sizes, "k": cfg.top_k}
 
 
-# -- embedding threads ------------------------------------------------------------------------------
+# -- embedding threads ----------------------------------------------------------------------------
 def _threads(cfg: BenchConfig, data: BenchData) -> dict[str, Any]:
     """The index runs torch with one thread per core. On a machine whose cores are busy with
     other work, OpenMP threads wait for each other: compare with one thread and with passive
@@ -224,12 +225,14 @@ def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
     if not questions:
         return {"skipped": "no question has all of its documents among the ingested articles"}
     out: dict[str, Any] = {"store_chunks": None, "backends": {}}
-    common = {"store": str(store), "dataset": str(cfg.data)}
+    common: dict[str, Any] = {"store": str(store), "dataset": str(cfg.data)}
     log(f"ask: extractive, {len(questions)} questions x {cfg.ask_passes} passes")
     res = run_worker("ask", {**common, "llm": "extractive", "questions": questions,
                              "passes": cfg.ask_passes, "stream": False})
     out["backends"]["extractive"] = {**_summarise_ask(res), "records": res["records"]}
     llm_qs = questions[: cfg.llm_questions]
+    # Warm-up (model load, first use) on a question that is not timed, when there is one.
+    common["warmup_questions"] = questions[-1:] if len(questions) > len(llm_qs) else []
     if "local" in cfg.llm_backends:
         log(f"ask: local (SmolLM2 in-process), {len(llm_qs)} questions, streamed")
         res = run_worker("ask", {**common, "llm": "local", "questions": llm_qs,
@@ -250,7 +253,7 @@ def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
     return out
 
 
-# -- cold start and imports -------------------------------------------------------------------------
+# -- cold start and imports -----------------------------------------------------------------------
 def _newsqa_command() -> list[str]:
     exe = Path(sys.executable).with_name("newsqa")
     return [str(exe)] if exe.is_file() else [sys.executable, "-m", "newsqa"]
@@ -306,7 +309,7 @@ def _coldstart(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]
             "dependencies": deps}
 
 
-# -- profiles -----------------------------------------------------------------------------------------
+# -- profiles -------------------------------------------------------------------------------------
 def _profile(cfg: BenchConfig, data: BenchData, work: Path, query_store: Path | None,
              ask_store: Path | None) -> dict[str, Any]:
     folder = cfg.out / "profiles"
@@ -374,14 +377,19 @@ def run_bench(cfg: BenchConfig) -> dict[str, Any]:
             base = work / "corpus-base"
             results["base_store"] = run_worker("build-corpus", {"sources": sources,
                                                                 "target": str(base)})
+            _save_partial(cfg, results)
         if "retrieval" in cfg.sections and sources:
             results["retrieval"] = _retrieval(cfg, data, work, sources)
+            _save_partial(cfg, results)
         if "threads" in cfg.sections:
             results["threads"] = _threads(cfg, data)
+            _save_partial(cfg, results)
         if "ask" in cfg.sections and base is not None:
             results["ask"] = _ask(cfg, data, base)
+            _save_partial(cfg, results)
         if "coldstart" in cfg.sections and base is not None:
             results["coldstart"] = _coldstart(cfg, data, base)
+            _save_partial(cfg, results)
         if "profile" in cfg.sections:
             grow = work / "corpus-grow"
             results["profile"] = _profile(cfg, data, work, grow if grow.is_dir() else None, base)
@@ -391,10 +399,18 @@ def run_bench(cfg: BenchConfig) -> dict[str, Any]:
     return _finish(cfg, results, started)
 
 
+def _save_partial(cfg: BenchConfig, results: dict[str, Any]) -> None:
+    """What is measured so far, in case a long run is stopped."""
+    cfg.out.mkdir(parents=True, exist_ok=True)
+    (cfg.out / "results.partial.json").write_text(json.dumps(results, indent=1,
+                                                             ensure_ascii=False))
+
+
 def _finish(cfg: BenchConfig, results: dict[str, Any], started: float) -> dict[str, Any]:
     results["seconds"] = round(time.perf_counter() - started, 1)
     cfg.out.mkdir(parents=True, exist_ok=True)
     (cfg.out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    (cfg.out / "results.partial.json").unlink(missing_ok=True)
     if cfg.write_markdown:
         from .report import render_markdown
 

@@ -38,7 +38,7 @@ def _minilm_folder() -> Path:
 
 
 def _records(files: Iterable[str]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for f in files:
         with open(f, encoding="utf-8") as handle:
             out.extend(json.loads(line) for line in handle if line.strip())
@@ -51,7 +51,7 @@ def _store_config(path: str | Path, chunk_tokens: int = 200) -> Any:
     return StoreConfig(path=Path(path), embed_model=DEFAULT_EMBED_MODEL, chunk_tokens=chunk_tokens)
 
 
-# -- ingest: ours, a plain LlamaIndex pipeline, the bare embedder ------------------------------
+# -- ingest: ours, a plain LlamaIndex pipeline, the bare embedder ---------------------------------
 @worker
 def ingest_ours(args: dict[str, Any]) -> dict[str, Any]:
     from index import NewsIndex, make_embedder
@@ -150,9 +150,10 @@ def ingest_bare(args: dict[str, Any]) -> dict[str, Any]:
             "torch_threads": _torch_threads()}
 
 
-# -- larger corpora from the ingested chunks and their vectors ----------------------------------
+# -- larger corpora from the ingested chunks and their vectors ------------------------------------
 def _read_all(col: Any, include: list[str]) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {"ids": [], **{k: [] for k in include}}
+    out: dict[str, list[Any]] = {"ids": []}
+    out.update({k: [] for k in include})
     total, page = int(col.count()), 2000
     for offset in range(0, total, page):
         got = col.get(include=include, limit=page, offset=offset)
@@ -176,7 +177,8 @@ def _source_articles(stores: list[str]) -> list[dict[str, Any]]:
         for i, meta in enumerate(chunks["metadatas"]):
             by_article.setdefault(meta["article_id"], []).append(i)
         for i, aid in enumerate(arts["ids"]):
-            rows = sorted(by_article.get(aid, []), key=lambda r: chunks["metadatas"][r]["chunk_index"])
+            rows = sorted(by_article.get(aid, []),
+                          key=lambda r: chunks["metadatas"][r]["chunk_index"])
             articles.append({
                 "id": aid, "text": arts["documents"][i], "meta": arts["metadatas"][i],
                 "vector": list(map(float, arts["embeddings"][i])),
@@ -305,7 +307,8 @@ def query(args: dict[str, Any]) -> dict[str, Any]:
             one_thread.append(_ms(time.perf_counter() - t0))
         torch.set_num_threads(threads)
     parts: dict[str, list[float]] = {"embed_query": [], "dense (Chroma query)": [],
-                                     "bm25 query": []}
+                                     "bm25 query": [], "dense without documents": [],
+                                     "dense ids and distances only": []}
     for q in questions:
         t0 = time.perf_counter()
         vec = index.embedder.embed_query(q)
@@ -317,6 +320,13 @@ def query(args: dict[str, Any]) -> dict[str, Any]:
         parts["embed_query"].append(_ms(t1 - t0))
         parts["dense (Chroma query)"].append(_ms(t2 - t1))
         parts["bm25 query"].append(_ms(t3 - t2))
+        # What the dense query would cost without the chunk texts retrieval never uses.
+        for name, include in (("dense without documents", ["metadatas", "distances"]),
+                              ("dense ids and distances only", ["distances"])):
+            t4 = time.perf_counter()
+            index.store._chunks.query(query_embeddings=[vec.tolist()], n_results=40,
+                                      include=include)
+            parts[name].append(_ms(time.perf_counter() - t4))
     return {"chunks": index.store.count_chunks(), "passes_ms": passes,
             "one_thread_pass_ms": one_thread,
             "first_query_ms": first_ms, "open_seconds": round(opened - started, 2),
@@ -368,13 +378,13 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
     if args.get("openai_base_url"):
         extra = {"openai_base_url": args["openai_base_url"], "model": args["model"]}
     settings = Settings(store=Path(args["store"]), llm=args["llm"], top_k=args.get("top_k", 6),
-                        _env_file=None, **extra)  # type: ignore[call-arg]
+                        _env_file=None, **extra)
     assistant = Assistant(settings)
     items = {i.id: i for i in load_realtimeqa(Path(args["dataset"])).items}
     questions: list[dict[str, Any]] = args["questions"]
     stream = args.get("stream", False)
     t0 = time.perf_counter()
-    for q in questions[: args.get("warmup", 1)]:
+    for q in (args.get("warmup_questions") or questions[:1]):
         assistant.ask(q["question"])
     warm_seconds = time.perf_counter() - t0
 
@@ -513,7 +523,7 @@ def profile_ask(args: dict[str, Any]) -> dict[str, Any]:
     from assistant.settings import Settings
 
     settings = Settings(store=Path(args["store"]), llm="extractive",
-                        _env_file=None)  # type: ignore[call-arg]
+                        _env_file=None)
     assistant = Assistant(settings)
     for q in args["questions"][:2]:
         assistant.ask(q)
@@ -524,8 +534,8 @@ def profile_ask(args: dict[str, Any]) -> dict[str, Any]:
     profiler.stop()
     Path(args["text_out"]).write_text(profiler.output_text(unicode=True, color=False,
                                                            show_all=False))
-    watch = _QUERY_WATCH + ("retrieve", "rank_evidence", "compose_extractive", "_agreeing",
-                            "abstain_reason", "rewrite_query", "embed_documents")
+    watch = (*_QUERY_WATCH, "retrieve", "rank_evidence", "compose_extractive", "_agreeing",
+             "abstain_reason", "rewrite_query", "embed_documents")
     summary = _summarise_profile(profiler.last_session, watch,
                                  (f"{os.sep}index{os.sep}", f"{os.sep}assistant{os.sep}"))
     return {"questions": len(args["questions"]), **summary}

@@ -66,7 +66,8 @@ class AnswerCache:
     def append(self, entry: CachedAnswer) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         record = {"id": entry.id, "question": entry.question, "store": entry.store,
-                  "version": self.version, "judge": entry.judge, "answer": answer_to_dict(entry.answer)}
+                  "version": self.version, "judge": entry.judge,
+                  "answer": answer_to_dict(entry.answer)}
         with self.path.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 

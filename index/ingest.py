@@ -60,8 +60,9 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
         new_by_key.setdefault(art.source_key, []).append(art)
     plan = _Plan()
     seen: set[str] = set()
+    current = {a.id for a in articles}  # an article that moved to another file is not stale
     for key, arts in new_by_key.items():
-        stale = by_key.get(key, set()) - {a.id for a in arts}
+        stale = by_key.get(key, set()) - current
         fresh = []
         for art in arts:
             if art.id in known:

@@ -30,11 +30,24 @@ def _root(
 
 def _register() -> None:
     # Each command group lives in its own module; registering is cheap (imports are deferred).
-    from . import cli_ask, cli_eval, cli_index, cli_ui
+    from . import cli_ask, cli_bench, cli_eval, cli_index, cli_ui
 
-    for module in (cli_index, cli_ask, cli_ui, cli_eval):
+    for module in (cli_index, cli_ask, cli_ui, cli_eval, cli_bench):
         module.register(app)
-    from . import cli_bench; cli_bench.register(app)  # noqa: E702
+
+
+def _click_exceptions() -> tuple[type[Exception], ...]:
+    """Usage errors: typer >= 0.29 raises those of its own vendored click, older ones click's."""
+    import click
+
+    found: list[type[Exception]] = [click.exceptions.ClickException]
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:
+        pass
+    else:
+        found.append(ClickException)
+    return tuple(found)
 
 
 def main() -> None:
@@ -47,11 +60,9 @@ def main() -> None:
         err_console.print("Aborted.")
         sys.exit(130)
     except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
+        if isinstance(exc, _click_exceptions()):
+            exc.show()  # type: ignore[attr-defined]
+            sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("NEWSQA_DEBUG") or not is_user_error(exc):
             raise
         err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)

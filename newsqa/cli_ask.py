@@ -18,8 +18,9 @@ __all__ = ["register"]
 
 LlmOption = Annotated[str | None, typer.Option(
     "--llm", help="auto | openai | local | extractive (overrides NEWSQA_LLM).")]
-TopKOption = Annotated[int | None, typer.Option("--top-k", min=1, max=50,
-                                                help="Passages to answer from.")]
+# Ranges are checked by the assistant: its errors print cleanly, without a traceback.
+TopKOption = Annotated[int | None, typer.Option("--top-k", help="Passages to answer from "
+                                                "(1-50).", show_default=False)]
 SinceOption = Annotated[str | None, typer.Option("--since", help="Only articles published on "
                                                  "or after this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles published on "
@@ -53,8 +54,15 @@ def _check_date(value: str | None, flag: str) -> str | None:
         return None
     parsed = parse_date(value)
     if parsed is None:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=flag)
+        raise _usage_error(f"{flag} {value!r} is not a date; use YYYY-MM-DD.")
     return parsed
+
+
+def _usage_error(message: str) -> Exception:
+    """A usage mistake, reported like every assistant error: one line, no traceback."""
+    from assistant.errors import InvalidRequestError
+
+    return InvalidRequestError(message)
 
 
 def print_answer(answer: Answer) -> None:
@@ -85,7 +93,8 @@ def ask(
 ) -> None:
     """Ask one question (or a batch) about the indexed articles."""
     if (question is None) == (batch is None):
-        raise typer.BadParameter("give a QUESTION or --batch FILE (not both)")
+        raise _usage_error('Give a QUESTION or --batch FILE (not both), e.g. newsqa ask '
+                           '"How many troops?" or newsqa ask --batch questions.jsonl --json.')
     dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"))
     assistant = _assistant(store, llm, top_k, model)
     if batch is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,7 +16,7 @@ __all__ = ["bench", "main", "register"]
 _REPO = Path(__file__).resolve().parents[1]
 
 
-def _import_bench():  # type: ignore[no-untyped-def]
+def _import_bench() -> Any:
     """The `bench` package lives in the repository beside `newsqa` (run from a checkout)."""
     try:
         import bench
@@ -52,12 +52,23 @@ def bench(
         show_default=False)] = None,
     quick: Annotated[bool, typer.Option(
         "--quick", help="A few articles and small corpora: checks the machinery only.")] = False,
+    render: Annotated[bool, typer.Option(
+        "--render", help="Only rewrite results.md from an existing results.json.")] = False,
 ) -> None:
     """Benchmark newsqa on this machine (about 20 minutes on 2 cores)."""
     pkg = _import_bench()
     from bench.common import BENCH_DIR
 
     target = out or BENCH_DIR
+    if render:
+        import json
+
+        from bench.report import render_markdown
+
+        results = json.loads((target / "results.json").read_text())
+        (target / "results.md").write_text(render_markdown(results))
+        console.print(f"wrote {target / 'results.md'}", highlight=False)
+        return
     if quick:
         cfg = pkg.quick_config(target, data)
     else:

@@ -43,8 +43,10 @@ def ui(
     """Serve the chat UI in your browser (http://HOST:PORT)."""
     from assistant import Assistant
     from ui import serve
+    from ui.server import parse_auth
 
     settings = make_settings(store)
+    parse_auth(settings.ui_auth)  # a malformed NEWSQA_UI_AUTH stops us before anything starts
     assistant = Assistant(settings)
     if ingest_samples:
         _ingest_samples(assistant)

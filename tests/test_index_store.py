@@ -139,6 +139,9 @@ def test_changed_file_replaces_its_articles_chunks(tmp_path: Path) -> None:
                 if h.chunk_id.startswith(old[title])]
     assert index.store.get_article(new[title]).text.count("11,000 North Korean troops") == 1
     _check_consistent(index)
+    assert len(index.remove(str(folder))) == 3  # a folder: every article of every file in it
+    assert index.list() == []
+    _check_consistent(index)
 
 
 def test_remove_by_id_and_by_source_from_both_indexes(fresh_store: Path) -> None:
@@ -305,12 +308,14 @@ def test_ingest_killed_at_random_moments(shared_available: Path, tmp_path: Path)
         time.sleep(rng.uniform(0.0, 3.0))
         proc.kill()
         proc.wait(30)
-        index = _open(store)
+        index = _open(store)  # opens
         known = {a.id for a in index.list()}
-        assert all(h.metadata["article_id"] in known or not known
-                   for h in index.dense("Delaware maternal health", 5)) or True
-        assert len(index.lexical("Delaware maternal health", 5)) <= 5
-        assert {h.chunk_id.split(":")[0] for h in index.lexical("health", 50)} <= known
+        chunks = index.store.count_chunks()
+        assert not known or index.dense("Delaware maternal health", 5)  # answers
+        # BM25 never offers a chunk whose article is not complete (the assistant drops such
+        # dense hits: see assistant/retrieval.py).
+        assert {h.chunk_id.split(":")[0] for h in index.lexical("health", 500)} <= known
+        assert chunks >= sum(a.n_chunks for a in index.list())
     index = _open(store)
     report = index.ingest([corpus])
     assert report.unchanged + report.added == 30 and len(index.list()) == 30

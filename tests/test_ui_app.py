@@ -205,10 +205,10 @@ def test_the_title_is_not_repeated_as_context_and_a_wrong_span_shows_the_quote_a
 def test_answers_escape_html_and_link_citations_to_their_cards() -> None:
     text = "T\n<script>alert(1)</script> 10,000 troops.\n"
     cit = _citation(text, "<script>alert(1)</script> 10,000 troops.", title="<i>T</i>")
-    answer = Answer(question="q", text="“<script>” [1]", citations=[cit])
+    answer = Answer(question="q", text="“<script>” [1], not [7]", citations=[cit])
     html = answer_html(answer, turn=2)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert 'href="#src-2-1"' in html
+    assert 'href="#src-2-1"' in html and "src-2-7" not in html and "not [7]" in html
     panel = sources_html([("q?", answer, [card_for(cit, text)])])
     assert 'id="src-1-1"' in panel and "<mark>&lt;script&gt;" in panel
     assert "<i>T</i>" not in panel and "Outlet &lt;b&gt;" in panel
@@ -245,11 +245,27 @@ def test_follow_ups_use_the_conversation_and_sessions_stay_apart(assistant: Assi
     mine = ask(chat, "And Russia?", mine)[-1][2]
     assert len(mine.turns) == 2 and len(theirs.turns) == 1
     follow_up = mine.turns[1][1]
-    assert follow_up.query != follow_up.question  # rewritten with the earlier question
-    assert "defence pact" in follow_up.query
+    assert follow_up.query != follow_up.question  # completed from the earlier question
+    assert "North Korea" in follow_up.query
     assert all(KURSK not in m["content"] for m in mine.history)
     messages, panel, fresh, _box, _error = chat.new_chat()
     assert messages == [] and fresh.history == [] and "nq-sources-empty" in panel
+
+
+def test_new_chat_mid_answer_drops_that_answer_and_a_second_ask_waits(
+        assistant: Assistant) -> None:
+    chat = ChatController(assistant)
+    session = ask(chat, KURSK)[-1][2]
+    running = chat.respond("What does the treaty require if either country is attacked?",
+                           session, "extractive", 6, "", "")
+    assert "nq-draft" in next(running)[0][-1]["content"]
+    busy = ask(chat, "Another question?", session)[-1]
+    assert "Still answering" in busy[4] and len(session.messages) == 4
+    messages, _panel, same, _box, _error = chat.new_chat(session)
+    assert same is session and messages == [] and session.history == []
+    rest = list(running)  # the abandoned answer ends showing the new, empty chat
+    assert rest and rest[-1][0] == [] and session.turns == []
+    assert "10,000" in ask(chat, KURSK, session)[-1][0][-1]["content"]  # not stuck "answering"
 
 
 @pytest.mark.parametrize(("question", "since", "until", "expected"), [
@@ -264,6 +280,17 @@ def test_bad_input_becomes_a_friendly_message(assistant: Assistant, question: st
                                                   since=since, until=until)[-1]
     assert expected in error and 'role="alert"' in error
     assert messages == [] and session.history == []
+
+
+def test_settings_top_k_and_date_range_reach_the_assistant(assistant: Assistant) -> None:
+    chat = ChatController(assistant)
+    narrow = list(chat.respond(KURSK, None, "extractive", 1, "", ""))[-1][2].turns[0][1]
+    assert len(narrow.retrieved) == 1
+    future = ask(chat, KURSK, since="2030-01-01")[-1][2].turns[0][1]
+    assert future.abstained and not future.citations
+    ranged = ask(chat, KURSK, since="1 Jan 2024", until="2024-12-31")[-1][2].turns[0][1]
+    assert all(p.published and "2024-01-01" <= p.published <= "2024-12-31"
+               for p in ranged.retrieved)
 
 
 def test_an_unreachable_llm_is_reported_and_the_question_kept(sample_store: Path) -> None:

@@ -143,7 +143,8 @@ def server(sample_store: Path, tmp_path_factory: pytest.TempPathFactory,
            slow_model: str) -> Iterator[Server]:
     store = tmp_path_factory.mktemp("ui-browser") / "store"
     shutil.copytree(sample_store, store)
-    running = start_server(store, openai_base_url=slow_model, model="slow-model")
+    running = start_server(store, openai_base_url=slow_model, model="slow-model",
+                           ui_max_upload_mb=1)
     yield running
     running.demo.close()
 
@@ -194,6 +195,21 @@ def ask(page: Page, question: str | None = None, *, example: str | None = None) 
     page.wait_for_function(f"document.querySelectorAll('{FINAL}').length > {before}",
                            timeout=ANSWER_MS)
     return page.locator(FINAL).nth(before)
+
+
+def choose_file(page: Page, path: Path) -> None:
+    """Put `path` in the upload box. Right after the Articles tab opens, the box can miss a file
+    set programmatically before its handlers are attached, so try again if it does not show."""
+    box = page.locator("#nq-upload")
+    box.get_by_text("Click to Upload").wait_for()
+    for _ in range(3):
+        page.set_input_files("#nq-upload input[type=file]", str(path))
+        try:
+            box.get_by_text(path.name).wait_for(timeout=5_000)
+            return
+        except sync_api.TimeoutError:
+            continue
+    raise AssertionError(f"the upload box never showed {path.name}")
 
 
 def sample_texts() -> list[str]:
@@ -348,8 +364,7 @@ def test_upload_an_article_then_ask_about_it(tab: Tab, server: Server,
     page = tab.page
     page.get_by_role("tab", name="Articles").click()
     shot(page, "11-articles")
-    page.set_input_files("#nq-upload input[type=file]", str(article))
-    page.locator("#nq-upload").get_by_text(article.name).wait_for()
+    choose_file(page, article)
     page.click("#nq-add")
     status = page.locator("#nq-upload-status .nq-status")
     status.wait_for(timeout=ANSWER_MS)
@@ -367,32 +382,55 @@ def test_upload_an_article_then_ask_about_it(tab: Tab, server: Server,
     assert "Zorblax Mining Consortium" in card.inner_text()
     assert all(q in article.read_text(encoding="utf-8") for q in marked_quotes(page)[:1])
 
+    page.get_by_role("tab", name="Articles").click()  # and out again
+    page.locator("#nq-articles [role=gridcell]").filter(has_text="Zorblax Mining").first.click()
+    page.wait_for_function("document.querySelector('#nq-remove-choice input')?.value"
+                           ".includes('Zorblax')")
+    page.click("#nq-remove")
+    page.locator("#nq-upload-status").get_by_text("Removed 1 article").wait_for()
+    page.wait_for_timeout(300)
+    shot(page, "14-removed")
+    assert page.locator("#nq-articles").get_by_text("Zorblax Mining").count() == 0
+
 
 def test_a_bad_upload_is_a_message_not_a_crash(tab: Tab, tmp_path: Path) -> None:
     junk = tmp_path / "junk.txt"
     junk.write_bytes(b"\x00\x01\x02\x03\x00 not text at all")
     page = tab.page
     page.get_by_role("tab", name="Articles").click()
-    page.set_input_files("#nq-upload input[type=file]", str(junk))
-    page.locator("#nq-upload").get_by_text(junk.name).wait_for()
+    choose_file(page, junk)
     page.click("#nq-add")
     status = page.locator("#nq-upload-status .nq-status.nq-error")
     status.wait_for(timeout=ANSWER_MS)
-    shot(page, "14-bad-upload")
+    shot(page, "15-bad-upload")
     assert "No article could be read" in status.inner_text()
     assert "junk.txt" in status.inner_text() and "/tmp" not in status.inner_text()
+
+
+def test_an_oversized_upload_is_refused(tab: Tab, server: Server, tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"  # the module's server takes uploads up to 1 MiB
+    big.write_text("A long story\n\n" + "All work and no play. " * 80_000, encoding="utf-8")
+    page = tab.page
+    page.get_by_role("tab", name="Articles").click()
+    page.locator("#nq-upload").get_by_text("Click to Upload").wait_for()
+    page.wait_for_timeout(500)  # the tab's widgets are wired up just after they appear
+    page.set_input_files("#nq-upload input[type=file]", str(big))
+    page.get_by_text("exceed the maximum allowed size").wait_for()
+    shot(page, "16-too-big")
+    assert "up to 1 MiB each" in page.inner_text("body")
+    assert not (server.store / "uploads" / "big.txt").exists()
 
 
 # --- login --------------------------------------------------------------------------------------
 
 
-def test_login_is_required_when_auth_is_set(browser: Browser, sample_store: Path) -> None:
-    guarded = start_server(sample_store, ui_auth="reader:pa:ss word")
+def test_login_is_required_when_auth_is_set(browser: Browser, server: Server) -> None:
+    guarded = start_server(server.store, ui_auth="reader:pa:ss word")
     tab_ = new_tab(browser, guarded.url)
     page = tab_.page
     try:
         page.locator("input[type=password]").wait_for()
-        shot(page, "15-login")
+        shot(page, "17-login")
         assert page.locator("#nq-question").count() == 0
         page.locator("input[type=text]").first.fill("reader")
         page.locator("input[type=password]").fill("wrong")
@@ -402,7 +440,7 @@ def test_login_is_required_when_auth_is_set(browser: Browser, sample_store: Path
         page.locator("input[type=password]").fill("pa:ss word")
         page.get_by_role("button", name="Login").click()
         page.wait_for_selector("#nq-question textarea")
-        shot(page, "16-logged-in")
+        shot(page, "18-logged-in")
         assert tab_.offsite == []
     finally:
         page.context.close()

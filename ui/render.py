@@ -107,12 +107,18 @@ def _cite_link(turn: int, n: int) -> str:
     return f'<a class="nq-cite" href="#{anchor}" title="Show source {n}">{n}</a>'
 
 
-def _paragraphs(text: str, turn: int) -> str:
-    """Escaped answer text, paragraphs kept, every `[n]` turned into a link to source n."""
+def _paragraphs(text: str, turn: int, cited: set[int]) -> str:
+    """Escaped answer text, paragraphs kept, every `[n]` of a cited source turned into a link
+    to its card (any other bracketed number stays text)."""
+
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return _cite_link(turn, n) if n in cited else match.group(0)
+
     parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     html = []
     for part in parts:
-        linked = _MARKER.sub(lambda m: _cite_link(turn, int(m.group(1))), escape(part))
+        linked = _MARKER.sub(link, escape(part))
         html.append(f"<p>{linked.replace(chr(10), '<br>')}</p>")
     return "".join(html)
 
@@ -164,7 +170,7 @@ def question_html(question: str) -> str:
 
 def answer_html(answer: Answer, turn: int) -> str:
     """A chat message for a final answer; an abstention gets its own look and label."""
-    body = _paragraphs(answer.text, turn)
+    body = _paragraphs(answer.text, turn, {c.n for c in answer.citations})
     if answer.abstained:
         return (
             '<div class="nq-answer nq-abstain"><div class="nq-badge">No answer in the articles'

@@ -1,0 +1,49 @@
+"""The `newsqa` command as a user meets it: only working commands listed, usage errors and user
+errors as one clear message (exit code not 0), never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMANDS = {"ingest", "list", "remove", "ask", "chat", "ui", "eval", "bench"}
+
+
+def newsqa(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "newsqa", *args], capture_output=True,
+                          text=True, timeout=120, cwd=cwd, check=False)
+
+
+def test_help_lists_every_command_and_each_has_help() -> None:
+    done = newsqa("--help")
+    assert done.returncode == 0
+    listed = {line.split()[1] for line in done.stdout.splitlines()
+              if line.startswith("│ ") and len(line.split()) > 2}
+    assert listed >= COMMANDS
+    for command in COMMANDS:
+        sub = newsqa(command, "--help")
+        assert sub.returncode == 0, (command, sub.stderr)
+        assert "not implemented" not in sub.stdout.lower()
+
+
+@pytest.mark.parametrize("args", [("remove",), ("ask", "--bogus"), ("frobnicate",),
+                                  ("ask", "q", "--top-k", "0")])
+def test_usage_errors_are_one_message(args: tuple[str, ...]) -> None:
+    done = newsqa(*args)
+    assert done.returncode in (1, 2)
+    assert "Traceback" not in done.stderr
+    assert "Error" in done.stderr
+
+
+def test_user_errors_say_how_to_fix_without_traceback(tmp_path: Path) -> None:
+    done = newsqa("ask", "Who signed the treaty?", "--store", str(tmp_path / "empty"))
+    assert done.returncode == 1
+    assert "newsqa ingest" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    done = newsqa("--debug", "ask", "Who?", "--store", str(tmp_path / "empty"))
+    assert done.returncode != 0 and "Traceback" in done.stderr

@@ -1,0 +1,154 @@
+"""`newsqa ask` and `newsqa chat` as a user runs them: the installed console script in a
+subprocess, over a real store of the sample articles. Errors must be one clear line, exit code
+1, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.llama_server import free_port
+
+NEWSQA = Path(sys.executable).with_name("newsqa")
+TROOPS = "How many North Korean troops are in Kursk?"
+ISSUE_KEYS = {"question", "answer", "abstained", "citations", "llm", "timings"}
+CITATION_KEYS = {"n", "quote", "article_id", "title", "outlet", "published", "source", "start",
+                 "end"}
+
+
+def newsqa(*args: str, stdin: str | None = None, timeout: float = 180,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items()
+               if not k.startswith(("OPENAI_", "NEWSQA_"))} | {"HF_HUB_OFFLINE": "1"}
+    return subprocess.run([str(NEWSQA), *args], input=stdin, capture_output=True, text=True,
+                          timeout=timeout, env=environ | (env or {}), check=False)
+
+
+def sample_texts(store: Path) -> dict[str, str]:
+    from index import NewsIndex, StoreConfig
+
+    index = NewsIndex(StoreConfig(path=store, embed_model="all-MiniLM-L6-v2"))
+    return {a.id: a.text for a in index.store.list_articles() for a in
+            index.articles([a.id]).values()}
+
+
+def assert_citations_verbatim(obj: dict[str, Any], texts: dict[str, str]) -> None:
+    for c in obj["citations"]:
+        assert set(c) == CITATION_KEYS
+        assert texts[c["article_id"]][c["start"]:c["end"]] == c["quote"]
+
+
+def test_ask_json_prints_the_answer_object(sample_store: Path) -> None:
+    run = newsqa("ask", TROOPS, "--json", "--llm", "extractive", "--store", str(sample_store),
+                 "--top-k", "3")
+    assert run.returncode == 0, run.stderr
+    obj = json.loads(run.stdout)
+    assert set(obj) >= ISSUE_KEYS
+    assert obj["question"] == TROOPS and obj["llm"] == "extractive"
+    assert not obj["abstained"] and "10,000" in obj["answer"]
+    assert len(obj["retrieved"]) <= 3
+    assert_citations_verbatim(obj, sample_texts(sample_store))
+    # --since/--until filter on the published date: only two sample articles carry one.
+    run = newsqa("ask", "Who shot two people in Portland?", "--json", "--llm", "extractive",
+                 "--store", str(sample_store), "--since", "2025-01-01", "--until", "2026-12-31")
+    dated = json.loads(run.stdout)
+    assert not dated["abstained"]
+    assert {p["published"] for p in dated["retrieved"]} == {"2026-01-09"}
+
+
+def test_batch_writes_one_object_per_line_with_its_id(sample_store: Path,
+                                                      tmp_path: Path) -> None:
+    yoon = "Who visited South Korea with President Yoon?"
+    lines = [
+        {"id": "q1", "question": TROOPS},
+        {"id": "q2", "question": "And what did Poland agree to?",
+         "history": [{"role": "user", "content": yoon},
+                     {"role": "assistant", "content": "Polish President Andrzej Duda [1]"}]},
+        {"id": "q3", "question": "What is the capital of France?"},
+        {"id": "q4", "question": "   "},
+        "not an object",
+        {"id": "q6", "question": TROOPS, "history": "not a list"},
+    ]
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n{broken json\n",
+                     encoding="utf-8")
+    run = newsqa("ask", "--batch", str(batch), "--json", "--llm", "extractive", "--store",
+                 str(sample_store))
+    assert run.returncode == 0, run.stderr
+    out = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["q1", "q2", "q3", "q4", 5, "q6", 8]
+    q1, q2, q3, q4, bad, q6, broken = out
+    texts = sample_texts(sample_store)
+    for answer in (q1, q2, q3):
+        assert set(answer) >= ISSUE_KEYS
+        assert_citations_verbatim(answer, texts)
+    assert "Yoon" in q2["query"] and not q2["abstained"]
+    assert q3["abstained"]
+    assert "empty" in q4["error"]
+    assert '"question" string' in bad["error"]
+    assert "history" in q6["error"]
+    assert "not JSON" in broken["error"]
+
+
+def test_chat_answers_follow_ups_from_piped_lines(sample_store: Path) -> None:
+    stdin = ("Who visited South Korea with President Yoon?\n"
+             "And what did Poland agree to?\n"
+             "/new\n"
+             "\n"
+             "What is the capital of France?\n"
+             "/quit\n")
+    run = newsqa("chat", "--llm", "extractive", "--store", str(sample_store), stdin=stdin)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    out = run.stdout
+    assert out.count("you>") >= 4
+    assert "Duda" in out  # first answer
+    assert "K2 tanks" in out or "Korea-Poland" in out  # the follow-up, about Poland
+    assert "The articles don't say" in out
+
+
+def test_chat_ends_cleanly_at_end_of_input(sample_store: Path) -> None:
+    run = newsqa("chat", "--llm", "extractive", "--store", str(sample_store), stdin="")
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["ask", "   "], "question is empty"),
+    (["ask", "x" * 2001], "limit is 2,000"),
+    (["ask", TROOPS, "--since", "soon"], "--since 'soon' is not a date"),
+    (["ask", TROOPS, "--top-k", "0"], "top_k"),
+    (["ask", TROOPS, "--llm", "gpt"], "'auto', 'openai', 'local' or 'extractive'"),
+    (["ask"], "Give a QUESTION or --batch FILE"),
+])
+def test_usage_errors_are_one_clear_line(sample_store: Path, args: list[str],
+                                         message: str) -> None:
+    run = newsqa(*args, "--store", str(sample_store))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert message in run.stderr
+    assert run.stderr.startswith("Error:")
+
+
+def test_no_index_yet_says_run_ingest(tmp_path: Path) -> None:
+    for command in (["ask", TROOPS], ["chat"]):
+        run = newsqa(*command, "--llm", "extractive", "--store", str(tmp_path / "nothing"),
+                     stdin="")
+        assert run.returncode == 1
+        assert "Traceback" not in run.stderr
+        assert "newsqa ingest" in run.stderr
+
+
+def test_unreachable_llm_server_is_a_clear_error(sample_store: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}/v1"
+    run = newsqa("ask", TROOPS, "--llm", "openai", "--store", str(sample_store), timeout=60,
+                 env={"OPENAI_BASE_URL": url, "NEWSQA_TIMEOUT": "2", "NEWSQA_MAX_RETRIES": "0"})
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert f"Cannot reach the LLM server at {url}" in run.stderr
+    assert "--llm extractive" in run.stderr
