@@ -41,6 +41,11 @@ ANSWER_MAX_TOKENS = 320
 OnDelta = Callable[[str], None]
 
 
+class _Abandoned(BaseException):
+    """The stream's reader stopped reading (a BaseException, so no `except Exception` on the way
+    swallows it)."""
+
+
 @dataclass(frozen=True)
 class _Request:
     """A validated question with its options."""
@@ -111,21 +116,32 @@ class Assistant:
         yielded."""
         request = self._request(question, history, llm, top_k, since, until)
         queue: Queue[str | Answer | BaseException] = Queue()
+        abandoned = threading.Event()
+
+        def emit(delta: str) -> None:
+            if abandoned.is_set():  # the reader left: stop generating, free the model
+                raise _Abandoned
+            queue.put(delta)
 
         def work() -> None:
             try:
-                queue.put(self._answer(request, queue.put))
+                queue.put(self._answer(request, emit))
+            except _Abandoned:
+                pass
             except BaseException as exc:  # re-raised in the caller's thread below
                 queue.put(exc)
 
         threading.Thread(target=work, daemon=True, name="newsqa-answer").start()
-        while True:
-            item = queue.get()
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-            if isinstance(item, Answer):
-                return
+        try:
+            while True:
+                item = queue.get()
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+                if isinstance(item, Answer):
+                    return
+        finally:
+            abandoned.set()
 
     def _request(self, question: str, history: Sequence[Message] | None, llm: str | None,
                  top_k: int | None, since: str | None, until: str | None) -> _Request:
@@ -144,6 +160,9 @@ class Assistant:
         started = time.perf_counter()
         name = request.backend
         backend = None if name == "extractive" else self.chat_backend(name)
+        check_model = getattr(backend, "check_model", None)
+        if check_model is not None:
+            check_model()  # a model name the server does not know fails here, clearly
         self.index.require_articles()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         query = rewrite_query(request.question, request.history,

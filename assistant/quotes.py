@@ -61,10 +61,22 @@ def locate_quote(quote: str, text: str) -> tuple[int, int] | None:
     pos = folded.find(core)
     while pos >= 0:
         start, end = where[pos], where[pos + len(core) - 1] + 1
-        if "\n" not in text[start:end]:  # a span across paragraphs may hide dropped lines
+        # A span across paragraphs may hide dropped lines; one that cuts a word or a figure
+        # ("$1" of "$1.64-billion") is not word for word.
+        if "\n" not in text[start:end] and _whole_words(text, start, end):
             return start, end
         pos = folded.find(core, pos + 1)
     return None
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return False
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return False
+    cut_figure = (end + 1 < len(text) and text[end - 1].isdigit() and text[end] in ".,"
+                  and text[end + 1].isdigit())
+    return not cut_figure
 
 
 def _snap(quote: str, text: str) -> tuple[int, int] | None:
@@ -86,9 +98,11 @@ def _snap(quote: str, text: str) -> tuple[int, int] | None:
 def _with_end_mark(text: str, end: int) -> int:
     """Past the full stop (or ! ? …) that ends the quoted sentence, when one follows: the same
     sentence quoted with and without its full stop is one citation, not two."""
-    while end < len(text) and text[end] in ".!?…":
-        end += 1
-    return end
+    stop = end
+    while stop < len(text) and text[stop] in ".!?…":
+        stop += 1
+    # Only a real sentence end: "10.5" or "U.S.-led" do not end there.
+    return stop if stop == len(text) or text[stop].isspace() or text[stop] in "”\"’'" else end
 
 
 def _verify_one(quote: str, text: str) -> QuoteMatch | None:

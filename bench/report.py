@@ -115,8 +115,9 @@ def _ingest(results: dict[str, Any]) -> list[str]:
         "## Ingest",
         "",
         f"{sum(p['articles'] for p in [ing['pipelines']['ours']])} RealTime QA articles, split "
-        f"into {ing['rounds']} slices; in each round every pipeline ingests the same slice in a "
-        "fresh process into an empty store (the order rotates between rounds). Model loading "
+        f"into {ing['rounds']} slices; in each round every pipeline ingests the same slice into "
+        "an empty store, each pipeline in its own process (started and loaded before the first "
+        "round, kept for the next ones; the order rotates between rounds). Model loading "
         "is excluded for all three; reading the JSONL, cleaning, chunking, embedding, writing "
         "Chroma (and for ours: story detection and the BM25 index) are included. Totals are "
         "over all rounds; the spread is over rounds.",
@@ -221,7 +222,15 @@ def _ask(results: dict[str, Any]) -> list[str]:
     if not ask or "backends" not in ask:
         return ["## ask()", "", f"Skipped: {(ask or {}).get('skipped', 'not run')}", ""]
     rows = []
+    problems = []
     for name, b in ask["backends"].items():
+        for e in b.get("errors", []):
+            problems.append(f"- {name}, question {e['id']}: {e['error']} (after {e['seconds']} s)")
+        if b.get("unasked"):
+            problems.append(f"- {name}: {b['unasked']} question(s) left unasked (time budget)")
+        if "p50_ms" not in b:
+            rows.append([name, "0", *["—"] * 7])
+            continue
         rows.append([
             name, f"{b['questions']} x {b['passes']}", _s(b["p50_ms"], 0), _s(b["p95_ms"], 0),
             _s(b.get("ttft_ms"), 0) if b.get("ttft_ms") else "—",
@@ -243,6 +252,7 @@ def _ask(results: dict[str, Any]) -> list[str]:
         "",
         *_table(["backend", "questions x passes", "p50 ms", "p95 ms", "TTFT p50 ms",
                  "retrieve p50 ms", "abstained", "answerable correct", "peak RSS MiB"], rows),
+        *(["Not answered:", "", *problems, ""] if problems else []),
     ]
 
 
@@ -273,7 +283,11 @@ def _memory(results: dict[str, Any]) -> list[str]:
     if ing:
         p = ing["pipelines"]["ours"]
         n = ing["pipelines"]["ours"]["articles"] // max(ing["rounds"], 1)
-        rows.append([f"ingest (ours), ~{n} articles per process", _s(p["peak_rss_mb"], 0)])
+        rows.append([f"ingest (ours): one process, {ing['rounds']} slices of ~{n} articles in "
+                     "turn (peak after each)", _s(p["peak_rss_mb"], 0)])
+        for other in ("llamaindex", "bare"):
+            rows.append([f"ingest ({other}), the same way",
+                         _s(ing["pipelines"][other]["peak_rss_mb"], 0)])
     for s in (results.get("retrieval") or {}).get("sizes", []):
         rows.append([f"query process, {s['chunks']:,} chunks", _f(s["peak_rss_mb"], 0)])
     if not rows:
@@ -324,6 +338,11 @@ def render_markdown(results: dict[str, Any]) -> str:
     lines += _ingest(results) + _retrieval(results) + _threads(results) + _ask(results)
     lines += _coldstart(results)
     lines += _memory(results) + _profile(results)
+    if results.get("errors"):
+        lines += ["## Sections that failed", ""]
+        lines += [f"- {k}: `{v.strip().splitlines()[-1] if v.strip() else v}`"
+                  for k, v in results["errors"].items()]
+        lines += [""]
     notes = Path(__file__).resolve().parent / "not_measured.md"
     if notes.is_file():
         lines += [notes.read_text().strip(), ""]

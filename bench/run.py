@@ -35,7 +35,7 @@ __all__ = ["SECTIONS", "BenchConfig", "quick_config", "run_bench"]
 
 SECTIONS = ("ingest", "retrieval", "threads", "ask", "coldstart", "profile")
 PIPELINES = ("ours", "llamaindex", "bare")
-PACKAGES = ("assistant", "index", "ui", "evals")
+PACKAGES = ("assistant", "index", "ui", "evals", "evals.runner", "newsqa.cli")
 # Third-party imports behind the cold start, timed alone in fresh processes.
 DEPENDENCIES = {"torch": "import torch", "transformers (BertModel)":
                 "from transformers import BertModel", "sentence_transformers":
@@ -57,6 +57,7 @@ class BenchConfig:
     ask_passes: int = 2  # extractive
     llm_questions: int = 5  # local and openai backends, one pass each
     llm_backends: tuple[str, ...] = ("local", "openai")
+    llm_budget_seconds: float = 120.0  # per backend: later questions are left unasked
     coldstart_runs: int = 3
     import_runs: int = 3
     profile_articles: int = 15
@@ -199,6 +200,8 @@ def _start_llama_server() -> Any:
 
 def _summarise_ask(res: dict[str, Any]) -> dict[str, Any]:
     recs = res["records"]
+    if not res["passes_ms"]:
+        return {"questions": 0, "errors": res.get("errors", []), "skipped": "no answer"}
     answerable = [r for r in recs if r["answerable"]]
     summary: dict[str, Any] = {
         "questions": len(recs), "passes": len(res["passes_ms"]),
@@ -213,6 +216,7 @@ def _summarise_ask(res: dict[str, Any]) -> dict[str, Any]:
         if answerable else None,
         "retrieve_ms_p50": round(percentile([r["retrieve_ms"] for r in recs], 50), 1),
         "warmup_seconds": res["warmup_seconds"], "peak_rss_mb": res["peak_rss_mb"],
+        "errors": res.get("errors", []), "unasked": res.get("unasked", 0),
     }
     if res["ttft_ms"]:
         summary["ttft_ms"] = spread(res["ttft_ms"], 1)
@@ -236,7 +240,8 @@ def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
     if "local" in cfg.llm_backends:
         log(f"ask: local (SmolLM2 in-process), {len(llm_qs)} questions, streamed")
         res = run_worker("ask", {**common, "llm": "local", "questions": llm_qs,
-                                 "passes": 1, "stream": True})
+                                 "passes": 1, "stream": True,
+                                 "budget_seconds": cfg.llm_budget_seconds})
         out["backends"]["local"] = {**_summarise_ask(res), "records": res["records"]}
     if "openai" in cfg.llm_backends:
         log("ask: openai backend against a local llama.cpp server")
@@ -244,6 +249,7 @@ def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
         try:
             res = run_worker("ask", {**common, "llm": "openai", "questions": llm_qs,
                                      "passes": 1, "stream": True,
+                                     "budget_seconds": cfg.llm_budget_seconds,
                                      "openai_base_url": server.base_url, "model": server.model})
         finally:
             server.stop()
@@ -378,21 +384,24 @@ def run_bench(cfg: BenchConfig) -> dict[str, Any]:
             results["base_store"] = run_worker("build-corpus", {"sources": sources,
                                                                 "target": str(base)})
             _save_partial(cfg, results)
-        if "retrieval" in cfg.sections and sources:
-            results["retrieval"] = _retrieval(cfg, data, work, sources)
+        grow, base_path = work / "corpus-grow", base or work / "corpus-base"
+        steps = (
+            ("retrieval", bool(sources), lambda: _retrieval(cfg, data, work, sources)),
+            ("threads", True, lambda: _threads(cfg, data)),
+            ("ask", base is not None, lambda: _ask(cfg, data, base_path)),
+            ("coldstart", base is not None, lambda: _coldstart(cfg, data, base_path)),
+            ("profile", True, lambda: _profile(cfg, data, work,
+                                               grow if grow.is_dir() else None, base)),
+        )
+        for name, possible, step in steps:
+            if name not in cfg.sections or not possible:
+                continue
+            try:  # one section failing must not lose the others
+                results[name] = step()
+            except (WorkerError, subprocess.SubprocessError, OSError) as exc:
+                log(f"{name} failed: {exc}")
+                results.setdefault("errors", {})[name] = str(exc)[-3000:]
             _save_partial(cfg, results)
-        if "threads" in cfg.sections:
-            results["threads"] = _threads(cfg, data)
-            _save_partial(cfg, results)
-        if "ask" in cfg.sections and base is not None:
-            results["ask"] = _ask(cfg, data, base)
-            _save_partial(cfg, results)
-        if "coldstart" in cfg.sections and base is not None:
-            results["coldstart"] = _coldstart(cfg, data, base)
-            _save_partial(cfg, results)
-        if "profile" in cfg.sections:
-            grow = work / "corpus-grow"
-            results["profile"] = _profile(cfg, data, work, grow if grow.is_dir() else None, base)
     finally:
         if not cfg.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -405,11 +405,22 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
 
     passes: list[list[float]] = []
     ttft: list[float] = []
-    records = []
+    records: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    budget = args.get("budget_seconds")
+    began = time.perf_counter()
     for p in range(args.get("passes", 1)):
         times = []
         for q in questions:
-            answer, seconds, first = one(q["question"])
+            if budget and time.perf_counter() - began > budget:
+                break  # the rest is left unasked: said in the results
+            start = time.perf_counter()
+            try:
+                answer, seconds, first = one(q["question"])
+            except Exception as exc:  # e.g. the backend's timeout: recorded, not fatal
+                errors.append({"id": q["id"], "error": f"{type(exc).__name__}: {exc}",
+                               "seconds": round(time.perf_counter() - start, 1)})
+                continue
             times.append(_ms(seconds))
             if p == 0:
                 item = items.get(q["id"])
@@ -424,8 +435,10 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
                     "answer": answer.text[:300],
                 })
         passes.append(times)
-    return {"llm": args["llm"], "stream": stream, "passes_ms": passes, "ttft_ms": ttft,
-            "records": records, "warmup_seconds": round(warm_seconds, 2),
+    return {"llm": args["llm"], "stream": stream, "passes_ms": [p for p in passes if p],
+            "ttft_ms": ttft, "records": records, "errors": errors,
+            "unasked": len(questions) * args.get("passes", 1) - sum(map(len, passes))
+            - len(errors), "warmup_seconds": round(warm_seconds, 2),
             "peak_rss_mb": peak_rss_mb()}
 
 

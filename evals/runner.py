@@ -117,7 +117,7 @@ def code_version(settings: Settings) -> str:
 
     digest = hashlib.sha256(settings.model_dump_json(exclude={"openai_api_key"}).encode())
     for package in (assistant, index):
-        for path in sorted(Path(package.__file__).parent.rglob("*.py")):
+        for path in sorted(Path(str(package.__file__)).parent.rglob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -144,3 +144,21 @@ def test_normalise_maps_every_folded_char_back_to_the_original() -> None:
     assert len(out) == len(where)
     for ch, i in zip(out, where, strict=True):
         assert (ch == " " and text[i].isspace()) or ch == text[i] or ch in "\"-"
+
+
+@pytest.mark.parametrize("cut", [
+    "Hanwha Aerospace has signed a $1",  # "$1" of "$1.64-billion"
+    "Hanwha Aerospace has signed a $1.6",
+    "anwha Aerospace has signed a $1.64-billion deal",  # half a word
+    "Hanwha Aerospace has signed a $1.64-billion deal with Pol",
+    "South Korea agreed to transfer the knowledge needed to build K2 tanks to Poland, wh",
+])
+def test_quote_that_cuts_a_word_or_figure_is_not_word_for_word(cut: str) -> None:
+    assert locate_quote(cut, LINES) is None
+    assert verify_quote(cut, LINES) == []
+
+
+def test_quote_of_a_clause_on_word_boundaries_is_fine() -> None:
+    clause = "Hanwha Aerospace has signed a $1.64-billion deal with Poland"
+    [match] = verify_quote(clause, LINES)
+    assert LINES[match.start:match.end] == clause

@@ -66,7 +66,6 @@ class OpenAIBackend:
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
                 temperature=temperature,
             )
-        self._check_model()
         if not response.choices:
             return ""
         return response.choices[0].message.content or ""
@@ -80,7 +79,6 @@ class OpenAIBackend:
             )
             try:
                 for chunk in stream:
-                    self._check_model()
                     text = chunk.choices[0].delta.content if chunk.choices else None
                     if text:
                         yield text
@@ -88,24 +86,29 @@ class OpenAIBackend:
                 # Closing releases the HTTP connection when the caller stops reading early.
                 stream.close()
 
-    def _check_model(self) -> None:
-        """Some servers (llama.cpp's among them) answer a model name they do not know with
-        whatever model they have. After the first successful reply, ask /models once whether
-        ours is really served; a server that cannot list its models is taken at its word."""
+    def check_model(self) -> None:
+        """Raise UnknownModelError when the server lists its models and ours is not among
+        them. Some servers (llama.cpp's among them) answer a model name they do not know with
+        whatever model they have, so a wrong NEWSQA_MODEL would otherwise go unnoticed. A server
+        that cannot list its models (or is down: the request itself will say so) is taken at its
+        word; once the model is confirmed, later calls cost nothing."""
         if self._model_checked:
             return
         models = self.list_models()
-        if models and self.model not in models and f"{self.model}:latest" not in models:
+        if models is None:
+            return
+        if self.model not in models and f"{self.model}:latest" not in models:
             raise UnknownModelError(
                 f"The LLM server at {self.base_url} does not serve the model {self.model!r}. "
-                f"It serves: {', '.join(models)}. Set NEWSQA_MODEL (or --model) to one of them."
+                f"It serves: {', '.join(models) or 'no models'}. Set NEWSQA_MODEL (or --model) "
+                "to one of them."
             )
         self._model_checked = True
 
     def list_models(self) -> list[str] | None:
         """The server's model ids, or None when it cannot list them (no retries: diagnostics)."""
         try:
-            client = self._client().with_options(max_retries=0)
+            client = self._client().with_options(max_retries=0, timeout=min(self.timeout, 10))
             return sorted(model.id for model in client.models.list())
         except Exception:  # any failure just means "no list to show"
             return None
