@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from queue import Queue
 
-from index import Article, NewsIndex, parse_date
+from index import Article, NewsIndex, Passage, parse_date
 
 from .backends.base import ChatBackend
 from .citing import CitationList
@@ -191,8 +191,10 @@ class Assistant:
             return _Composed(text, abstained=True, notes=[reason])
         notes: list[str] = []
         if backend is not None:
-            raw = _generate(backend, request, query, found, on_delta)
-            draft = ground_answer(raw, found.passages, articles, relevant_to(ranked))
+            # Only the sources the model saw may be cited: [n] past them is dropped.
+            shown = found.passages[:backend.max_sources]
+            raw = _generate(backend, request, query, shown, on_delta)
+            draft = ground_answer(raw, shown, articles, relevant_to(ranked))
             if draft.dropped:
                 notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
             if draft.text:
@@ -262,11 +264,11 @@ def _emit(on_delta: OnDelta | None, text: str) -> None:
             on_delta(word + " ")
 
 
-def _generate(backend: ChatBackend, request: _Request, query: str, found: Retrieval,
+def _generate(backend: ChatBackend, request: _Request, query: str, shown: Sequence[Passage],
               on_delta: OnDelta | None) -> str:
     # The model never sees the history itself: the standalone query carries what it needs.
     asked = query if request.history and query != request.question else request.question
-    messages = build_messages(asked, found.passages)
+    messages = build_messages(asked, shown)
     if on_delta is None:
         return backend.chat(messages, max_tokens=ANSWER_MAX_TOKENS)
     parts: list[str] = []

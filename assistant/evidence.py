@@ -35,7 +35,7 @@ _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|Augus
 _KINDS = (
     ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old)|what (?:number|share|"
                           r"percentage|amount|size|figure))\b", re.I)),
-    ("date", re.compile(r"^(?:when|what (?:day|date|year|month|time))\b|\bon what day\b", re.I)),
+    ("date", re.compile(r"^(?:when|(?:what|which) (?:day|date|year|month|time))\b", re.I)),
     ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b|\bthe name of\b"
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )
@@ -101,11 +101,18 @@ def terms(text: str) -> list[str]:
     return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
 
 
+# Words a question may open with before its wh-word ("And how many…", "On which day…",
+# "Roughly how many…"): stripped so the kind patterns, anchored at the start, still apply.
+_LEAD = re.compile(r"^(?:(?:and|but|so|then|also|roughly|approximately|about|around|exactly"
+                   r"|on|in|by|since|until|from)\s+)+", re.I)
+
+
 def question_kind(question: str) -> str:
     if _META.search(question):
         return "meta"
+    stripped = _LEAD.sub("", question.strip())
     for kind, pattern in _KINDS:
-        if pattern.search(question.strip()):
+        if pattern.search(stripped):
             return kind
     return "other"
 
@@ -187,6 +194,101 @@ def _missing_names(question: str, corpus_text: str) -> list[str]:
     return missing
 
 
+# Words that end the noun phrase naming what a question counts or names ("how many troops ARE…",
+# "the name of the agent WHO…"): auxiliaries, prepositions, relative words.
+_PHRASE_END = frozenset(re.findall(r"\w+",
+    "did does do are were is was have has had will would can could should may might must be been "
+    "being of in on at for to from under near during by with who whom whose that which when where "
+    "involved"))
+_MONTHS = frozenset(re.findall(r"\w+", "january february march april may june july august "
+                                       "september october november december"))
+_COUNTED = re.compile(r"\bhow many\s+(.*)", re.I)
+_NAMED = re.compile(r"\bname of (?:the |a |an |this |that )?(.*)", re.I)
+FIGURE_WINDOW = (2, 4)  # words before / after a figure that say what it counts: "a crew of 19",
+#                          "10,000 North Korean troops"
+NAME_WINDOW = 3  # words after a noun where its name stands: "police chief Bob Day"
+
+
+def _focus(pattern: re.Pattern[str], question: str) -> list[str]:
+    """The common nouns of what the question counts or names, head noun last; proper nouns are
+    left out since sentences refer to them in many ways ("Kuang Hua VI boats", "the boats")."""
+    m = pattern.search(question)
+    if not m:
+        return []
+    words: list[str] = []
+    for word in _WORD.findall(m.group(1))[:5]:
+        if word.casefold() in _PHRASE_END:
+            break
+        if not word[0].isupper():
+            words.append(word)
+    return words
+
+
+def _is_figure(tokens: list[str], i: int) -> bool:
+    """A figure that is not part of a date (a year, or a day next to a month name)."""
+    word = tokens[i].strip("(),.;:“”\"'’$€£%")
+    if not _NUMBER.fullmatch(word) and not re.search(r"\d", word):
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d", word):
+        return False
+    near = {t.strip(",.;:()").casefold() for t in tokens[max(0, i - 1):i + 2]}
+    return not near & _MONTHS
+
+
+def _counts(sentence: str, focus: list[str]) -> bool:
+    """Does the sentence give a figure for the counted thing next to it: its head noun near the
+    figure ("10,000 North Korean troops"), or any of its nouns as "a crew of 19"? A modifier
+    alone does not count: "13,000 containers of artillery" gives no number of artillery units."""
+    tokens = sentence.split()
+    before, after = FIGURE_WINDOW
+    for i in range(len(tokens)):
+        if not _is_figure(tokens, i):
+            continue
+        if focus[-1] in terms(" ".join(tokens[max(0, i - before):i + after + 1])):
+            return True
+        if i >= 2 and tokens[i - 1].casefold() == "of" and set(terms(tokens[i - 2])) & set(focus):
+            return True
+    return False
+
+
+def _is_name_word(token: str, asked: set[str]) -> bool:
+    word = token.strip(",.;:()“”\"'’")
+    return word[:1].isupper() and not word.isupper() and word.casefold() not in asked
+
+
+def _names(sentence: str, focus: list[str], question: str) -> bool:
+    """Does a full name (two capitalised words, neither an acronym nor a word of the question)
+    follow the named noun closely, as in "the driver, John Smith" or "police chief Bob Day"?
+    One capitalised word is not enough: "a suspected Venezuelan gang member"."""
+    tokens = sentence.split()
+    asked = {w.casefold() for w in _WORD.findall(question)}
+    for i, token in enumerate(tokens):
+        if not set(focus) & set(terms(token)):
+            continue
+        for j in range(i + 1, min(i + 1 + NAME_WINDOW, len(tokens) - 1)):
+            if (_is_name_word(tokens[j], asked) and _is_name_word(tokens[j + 1], asked)
+                    and not re.search(r"[,.;:]$", tokens[j])):
+                return True
+    return False
+
+
+def _focus_gap(question: str, evidence: Sequence[Evidence]) -> str | None:
+    """The answer type is there but not for the thing asked: a figure that counts something else
+    ("how many soldiers were killed" over "10,000 troops"), or a name that is not the named
+    person's. Checked only when the question names the thing as a common noun."""
+    counted = _focus(_COUNTED, question)
+    stems = terms(" ".join(counted))
+    if stems and not any(_counts(ev.text, stems) for ev in evidence[:3]):
+        return "no figure is given for the " + " ".join(counted)
+    # Only person questions: a person's name follows the role ("police chief Bob Day"), while
+    # a thing's name may come first ("the “Comprehensive Strategic Partnership” treaty").
+    named = _focus(_NAMED, question) if question_kind(question) == "person" else []
+    stems = terms(" ".join(named))
+    if stems and not any(_names(ev.text, stems, question) for ev in evidence[:5]):
+        return "no name is given for the " + " ".join(named)
+    return None
+
+
 def abstain_reason(
     question: str, best_dense: float, evidence: Sequence[Evidence], articles: Sequence[Article],
 ) -> str | None:
@@ -205,4 +307,4 @@ def abstain_reason(
     if kind in ("number", "date", "person") and not any(
             kind_fit(kind, ev.text, question) for ev in evidence[:3]):
         return f"no {'name' if kind == 'person' else kind} is given for it"
-    return None
+    return _focus_gap(question, evidence)

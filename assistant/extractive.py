@@ -22,6 +22,10 @@ __all__ = ["ExtractiveDraft", "compose_extractive", "corroborate", "human_date"]
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
 CONFLICT_MIN_SCORE = 0.7  # a differing figure is shown only from a sentence this relevant
+# Another article's sentence shown for a date or who-question: as relevant as this, relative to
+# the best, and this close in meaning (the same statement, reported differently).
+ACCOUNT_MIN_SCORE = 0.75
+ACCOUNT_MIN_COSINE = 0.6
 SAME_THING = 0.5  # overlap of the words after two figures for them to count the same thing
 # A figure and the (up to three) words after it: "10,000 North Korean troops".
 _FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+[\w’'-]+){0,3})")
@@ -44,23 +48,33 @@ def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
     return out
 
 
-def _differs(a: str, b: str) -> bool:
+def _same_thing(ua: frozenset[str], ub: frozenset[str], asked: frozenset[str]) -> bool:
+    """Do two figures count the same thing? Their following words overlap enough, or share a
+    word of the question ("50,000 troops in Kursk" and "10,000 North Korean troops", asked how
+    many troops)."""
+    return bool(ua and ub and (len(ua & ub) / len(ua | ub) >= SAME_THING or ua & ub & asked))
+
+
+def _differs(a: str, b: str, asked: frozenset[str] = frozenset()) -> bool:
     """Does b give another figure than a for the same thing?"""
     mine, theirs = _figures(a), _figures(b)
     values_a, values_b = {v for v, _ in mine}, {v for v, _ in theirs}
     for va, ua in mine:
         for vb, ub in theirs:
-            if (va != vb and vb not in values_a and va not in values_b and ua and ub
-                    and len(ua & ub) / len(ua | ub) >= SAME_THING):
+            if (va != vb and vb not in values_a and va not in values_b
+                    and _same_thing(ua, ub, asked)):
                 return True
     return False
 
 
-def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
+def _conflicting(best: Evidence, ranked: Sequence[Evidence], question: str = ""
+                 ) -> Evidence | None:
     """A strong sentence giving a different figure for the same thing, from another article if
     one does."""
+    asked = frozenset(terms(question))
     found = [ev for ev in ranked[:12] if ev is not best
-             and ev.score >= CONFLICT_MIN_SCORE * best.score and _differs(best.text, ev.text)]
+             and ev.score >= CONFLICT_MIN_SCORE * best.score
+             and _differs(best.text, ev.text, asked)]
     found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
     return found[0] if found else None
 
@@ -124,27 +138,64 @@ def _agreement(anchor: Evidence, ranked: Sequence[Evidence], articles: dict[str,
     return f"{who} report this {marks}."
 
 
+def _other_account(question: str, anchor: Evidence, ranked: Sequence[Evidence],
+                   embedder: Embedder) -> Evidence | None:
+    """Another article's version of the same statement that names a different date or source
+    (a decree "signed Monday" against "ratified on Tuesday"; "according to local media" against
+    "according to KCNA"): date and who-questions, where reports often differ."""
+    kind = question_kind(question)
+    if kind not in ("date", "person"):
+        return None
+    # Each names something the other does not: the same source or date said twice in other
+    # words ("Yoon said…" in two outlets) is agreement, not another account.
+    others = [ev for ev in ranked[:12] if ev.article_id != anchor.article_id
+              and ev.score >= ACCOUNT_MIN_SCORE * anchor.score
+              and kind_fit(kind, ev.text, anchor.text + " " + question) == 1.0
+              and kind_fit(kind, anchor.text, ev.text + " " + question) == 1.0]
+    if not others:
+        return None
+    vectors = sentence_vectors(embedder, [anchor.text] + [ev.text for ev in others])
+    close = [ev for ev, sim in zip(others, vectors[1:] @ vectors[0], strict=True)
+             if float(sim) >= ACCOUNT_MIN_COSINE]
+    return close[0] if close else None
+
+
+def _differing(question: str, anchor: Evidence, ranked: Sequence[Evidence],
+               articles: dict[str, Article], embedder: Embedder, cites: CitationList,
+               stated: str) -> tuple[Evidence, str] | None:
+    """The other report worth showing next to the anchor, with its line of the answer."""
+    if question_kind(question) == "number":
+        conflict = _conflicting(anchor, ranked, question)
+        if conflict is None or all(v in stated.replace(",", "")
+                                   for v, _ in _figures(conflict.text)):
+            return None
+        lead = "Another report gives a different figure:"
+    else:
+        conflict = _other_account(question, anchor, ranked, embedder)
+        if conflict is None:
+            return None
+        lead = "Another report says:"
+    n = cites.cite(articles[conflict.article_id], conflict.start, conflict.end)
+    return conflict, f"{lead} “{conflict.text}” [{n}]."
+
+
 def corroborate(question: str, anchor: Evidence, ranked: Sequence[Evidence],
                 articles: dict[str, Article], embedder: Embedder, cites: CitationList,
                 stated: str = "") -> list[str]:
     """What other sources add to the answer anchored on `anchor`: a differing figure for the
-    same thing (number questions), and how many articles agree. `stated` is the answer so far:
-    a figure it already gives is not repeated."""
+    same thing (number questions) or another date or source (date and who-questions), and how
+    many articles agree. `stated` is the answer so far: a figure it already gives is not
+    repeated. The differing report comes first: it must land within the answer's opening."""
     parts: list[str] = []
     used = {anchor.article_id}
-    conflict = _conflicting(anchor, ranked) if question_kind(question) == "number" else None
-    if conflict is not None and not all(v in stated.replace(",", "")
-                                        for v, _ in _figures(conflict.text)):
-        n = cites.cite(articles[conflict.article_id], conflict.start, conflict.end)
-        parts.append(f"Another report gives a different figure: “{conflict.text}” [{n}]"
-                     + _attribution(articles[conflict.article_id], False) + ".")
+    differing = _differing(question, anchor, ranked, articles, embedder, cites, stated)
+    if differing is not None:
+        conflict, line = differing
+        parts.append(line)
         used.add(conflict.article_id)
-        also = _agreement(conflict, ranked, articles, embedder, cites, used)
-        if also:
-            parts.append(also.replace("report this", "give that figure"))
     agree = _agreement(anchor, ranked, articles, embedder, cites, used)
     if agree:
-        parts.insert(0, agree)
+        parts.append(agree)
     return parts
 
 

@@ -168,6 +168,9 @@ def _retrieval(cfg: BenchConfig, data: BenchData, work: Path, sources: list[str]
             cur["growth_p50_from_previous"] = round(
                 cur["p50_ms"]["median"] / prev["p50_ms"]["median"], 2)
             cur["growth_chunks_from_previous"] = round(cur["chunks"] / prev["chunks"], 2)
+        if prev.get("one_thread_p50_ms") and cur.get("one_thread_p50_ms"):
+            cur["growth_one_thread_p50_from_previous"] = round(
+                cur["one_thread_p50_ms"] / prev["one_thread_p50_ms"], 2)
     return {"sizes": sizes, "k": cfg.top_k}
 
 

@@ -15,11 +15,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 import assistant as assistant_pkg
 from assistant import Answer, Assistant, AssistantError, Citation, Settings, ask
 from assistant.assistant import _validate
+from assistant.citing import CitationList
 from assistant.errors import (
     EmptyQuestionError,
     InvalidRequestError,
@@ -28,10 +30,12 @@ from assistant.errors import (
     QuestionTooLongError,
     UnknownBackendError,
 )
+from assistant.evidence import Evidence, _focus_gap, question_kind, terms
+from assistant.extractive import _differs, corroborate
 from assistant.followup import rewrite_query, rule_rewrite
 from assistant.retrieval import RRF_K, _Candidate, _diversify, retrieve
 from assistant.types import Message
-from index import NewsIndex, NoIndexError, StoreConfig
+from index import Article, NewsIndex, NoIndexError, StoreConfig
 from tests.llama_server import free_port
 
 TROOPS = "How many North Korean troops are in Kursk?"
@@ -432,6 +436,7 @@ class ScriptedModel:
     """A chat backend that replies with a fixed text (streamed word by word)."""
 
     name = "scripted"
+    max_sources: int | None = None
 
     def __init__(self, reply: str) -> None:
         self.reply = reply
@@ -523,3 +528,86 @@ def test_abandoned_stream_stops_generating(sample_store: Path) -> None:
     time.sleep(0.5)
     assert len(produced) < len(reply.split(" "))
     assert not assistant.ask(TROOPS).abstained  # and the assistant is still usable
+
+
+def test_a_small_model_sees_only_its_sources_and_cannot_cite_past_them(
+        sample_store: Path) -> None:
+    assistant, model = scripted(sample_store, "placeholder")
+    model.max_sources = 2
+    retrieved = assistant.ask(TROOPS, top_k=6).retrieved
+    third = next(p for p in retrieved[2:] if p.text.strip())
+    sentence = third.text.strip().split(". ")[0]
+    model.reply = f'It says so [3].\n"{sentence}" [3]'
+    answer = assistant.ask(TROOPS, top_k=6)
+    sources = model.prompts[-1].split("Sources:\n")[-1]  # the user turn, past the example
+    assert sources.startswith("[1] ") and "\n[2] " in sources and "\n[3] " not in sources
+    assert all(c.n <= 2 for c in answer.citations)
+    assert "It says so" not in answer.text  # its only support cited a source it was not shown
+    assert_verbatim(assistant, answer)
+
+
+# --- answer types: what is counted or named must be there, not just any figure or name -------
+
+def _ev(text: str, score: float = 0.6) -> Evidence:
+    return Evidence(0, "a", 0, len(text), text, score, 0.5, 0.5)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("And how many does the minister say were sent?", "number"),
+    ("Roughly how many ships took part?", "number"),
+    ("On which day was the pact signed?", "date"),
+    ("Since when has the port been closed?", "date"),
+    ("In which city did the talks take place?", "other"),
+])
+def test_question_kind_looks_past_opening_words(question: str, kind: str) -> None:
+    assert question_kind(question) == kind
+
+
+def test_a_figure_for_something_else_is_no_answer_to_how_many() -> None:
+    evidence = [_ev("The navy showed its 12 frigates and 4 submarines on 09 January 2025."),
+                _ev("A crew of 40 sails each frigate.")]
+    assert _focus_gap("How many destroyers does the navy have?", evidence)
+    assert _focus_gap("How many submarines does the navy have?", evidence) is None
+    assert _focus_gap("How many crew members sail a frigate?", evidence) is None
+
+
+def test_a_name_must_follow_the_person_asked_about() -> None:
+    evidence = [_ev("The pilot, who was not named, landed safely at Heathrow Airport."),
+                _ev("Harbour master Jan de Vries said the ferry captain Anna Berg was unhurt.")]
+    assert _focus_gap("What is the name of the pilot of the plane?", evidence)
+    assert _focus_gap("What is the name of the ferry captain?", evidence) is None
+
+
+def test_figures_count_the_same_thing_when_both_count_what_was_asked() -> None:
+    a = "Officials said 50,000 troops in the region."
+    b = "There were 10,000 allied infantry troops."
+    assert not _differs(a, b)
+    assert _differs(a, b, frozenset(terms("How many troops are in the region?")))
+
+
+class _OneDirection:
+    """An embedder under which every sentence means the same (cosine 1)."""
+
+    name = "one-direction"
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return np.full((len(texts), 4), 0.5, dtype=np.float32)
+
+
+def _article(article_id: str, text: str) -> Article:
+    return Article(id=article_id, title=article_id, text=text, source=article_id,
+                   source_key=article_id, published=None, outlet=None, url=None, doc_id=None,
+                   story_id=None, n_chunks=1, text_length=len(text))
+
+
+def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() -> None:
+    first = "The decree was signed on Monday, KCNA said."
+    second = "The pact was ratified on Tuesday."
+    articles = {"a": _article("a", first), "b": _article("b", second)}
+    ranked = [Evidence(0, "a", 0, len(first), first, 0.6, 0.5, 0.5),
+              Evidence(1, "b", 0, len(second), second, 0.55, 0.5, 0.5)]
+    cites = CitationList()
+    parts = corroborate("On which day was the pact ratified?", ranked[0], ranked, articles,
+                        _OneDirection(), cites)  # type: ignore[arg-type]
+    assert parts[0] == f"Another report says: “{second}” [1]."
+    assert cites.items[0].article_id == "b"

@@ -18,6 +18,9 @@ class ChatBackend(Protocol):
     with messages that say how to fix the problem (start the server, set OPENAI_BASE_URL, ...)."""
 
     name: str
+    # How many sources the model is shown (None: all retrieved). A small model reads a long
+    # prompt slowly and loses the question in it; a large one uses the extra context.
+    max_sources: int | None
 
     def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
              temperature: float = 0.0) -> str: ...

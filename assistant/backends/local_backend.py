@@ -93,6 +93,7 @@ class LocalBackend:
     """Chat with a GGUF model in this process, using the chat template stored in the GGUF."""
 
     name: str = "local"
+    max_sources: int | None = 3  # SmolLM2-135M: past ~1k prompt tokens it only gets slower
 
     def __init__(self, settings: Settings) -> None:
         path = settings.local_model_path or default_model_path()

@@ -40,6 +40,7 @@ class OpenAIBackend:
     """Chat with `settings.model` at `settings.openai_base_url` (default: api.openai.com)."""
 
     name: str = "openai"
+    max_sources: int | None = None
 
     def __init__(self, settings: Settings) -> None:
         if not settings.openai_configured:
