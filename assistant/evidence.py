@@ -27,6 +27,7 @@ __all__ = [
 
 MIN_DENSE = 0.30  # below this cosine the best passage is about something else
 MIN_SENTENCE = 0.36  # combined score under which no sentence answers the question
+TYPED_MIN_COVER = 0.5  # share of the best term coverage a sentence with the answer type needs
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
                      r"|thousands?|millions?|billions?)\b", re.I)
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
@@ -34,7 +35,8 @@ _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|Augus
                    r"|Saturday|Sunday|today|yesterday|last (?:week|month|year)|ago)\b", re.I)
 _KINDS = (
     ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old)|what (?:number|share|"
-                          r"percentage|amount|size|figure))\b", re.I)),
+                          r"percentage|amount|size|figure)|what (?:is|was) the (?:value|cost|price"
+                          r"|number|amount|size|total) of)\b", re.I)),
     ("date", re.compile(r"^(?:when|(?:what|which) (?:day|date|year|month|time))\b", re.I)),
     ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b|\bthe name of\b"
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
@@ -304,7 +306,15 @@ def abstain_reason(
     if best.score < MIN_SENTENCE:
         return "no sentence answers it"
     kind = question_kind(question)
-    if kind in ("number", "date", "person") and not any(
-            kind_fit(kind, ev.text, question) for ev in evidence[:3]):
+    if kind in ("number", "date", "person") and not _typed_on_topic(kind, question, evidence[:3]):
         return f"no {'name' if kind == 'person' else kind} is given for it"
     return _focus_gap(question, evidence)
+
+
+def _typed_on_topic(kind: str, question: str, top: Sequence[Evidence]) -> bool:
+    """Does a top sentence carry the kind of answer asked for AND cover the question about as
+    well as the best-covering one? A date in a sentence about something else ("signed in June")
+    does not date the event asked about ("when were the documents exchanged")."""
+    covered = max((ev.lexical for ev in top), default=0.0)
+    return any(kind_fit(kind, ev.text, question) and ev.lexical >= TYPED_MIN_COVER * covered
+               for ev in top)

@@ -48,33 +48,23 @@ def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
     return out
 
 
-def _same_thing(ua: frozenset[str], ub: frozenset[str], asked: frozenset[str]) -> bool:
-    """Do two figures count the same thing? Their following words overlap enough, or share a
-    word of the question ("50,000 troops in Kursk" and "10,000 North Korean troops", asked how
-    many troops)."""
-    return bool(ua and ub and (len(ua & ub) / len(ua | ub) >= SAME_THING or ua & ub & asked))
-
-
-def _differs(a: str, b: str, asked: frozenset[str] = frozenset()) -> bool:
+def _differs(a: str, b: str) -> bool:
     """Does b give another figure than a for the same thing?"""
     mine, theirs = _figures(a), _figures(b)
     values_a, values_b = {v for v, _ in mine}, {v for v, _ in theirs}
     for va, ua in mine:
         for vb, ub in theirs:
-            if (va != vb and vb not in values_a and va not in values_b
-                    and _same_thing(ua, ub, asked)):
+            if (va != vb and vb not in values_a and va not in values_b and ua and ub
+                    and len(ua & ub) / len(ua | ub) >= SAME_THING):
                 return True
     return False
 
 
-def _conflicting(best: Evidence, ranked: Sequence[Evidence], question: str = ""
-                 ) -> Evidence | None:
+def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
     """A strong sentence giving a different figure for the same thing, from another article if
     one does."""
-    asked = frozenset(terms(question))
     found = [ev for ev in ranked[:12] if ev is not best
-             and ev.score >= CONFLICT_MIN_SCORE * best.score
-             and _differs(best.text, ev.text, asked)]
+             and ev.score >= CONFLICT_MIN_SCORE * best.score and _differs(best.text, ev.text)]
     found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
     return found[0] if found else None
 
@@ -139,7 +129,7 @@ def _agreement(anchor: Evidence, ranked: Sequence[Evidence], articles: dict[str,
 
 
 def _other_account(question: str, anchor: Evidence, ranked: Sequence[Evidence],
-                   embedder: Embedder) -> Evidence | None:
+                   articles: dict[str, Article], embedder: Embedder) -> Evidence | None:
     """Another article's version of the same statement that names a different date or source
     (a decree "signed Monday" against "ratified on Tuesday"; "according to local media" against
     "according to KCNA"): date and who-questions, where reports often differ."""
@@ -148,7 +138,11 @@ def _other_account(question: str, anchor: Evidence, ranked: Sequence[Evidence],
         return None
     # Each names something the other does not: the same source or date said twice in other
     # words ("Yoon said…" in two outlets) is agreement, not another account.
+    # Only other outlets' copies of the same story: a date from an unrelated story is no
+    # other account of this event.
+    story = articles[anchor.article_id].story_id
     others = [ev for ev in ranked[:12] if ev.article_id != anchor.article_id
+              and story is not None and articles[ev.article_id].story_id == story
               and ev.score >= ACCOUNT_MIN_SCORE * anchor.score
               and kind_fit(kind, ev.text, anchor.text + " " + question) == 1.0
               and kind_fit(kind, anchor.text, ev.text + " " + question) == 1.0]
@@ -165,13 +159,13 @@ def _differing(question: str, anchor: Evidence, ranked: Sequence[Evidence],
                stated: str) -> tuple[Evidence, str] | None:
     """The other report worth showing next to the anchor, with its line of the answer."""
     if question_kind(question) == "number":
-        conflict = _conflicting(anchor, ranked, question)
+        conflict = _conflicting(anchor, ranked)
         if conflict is None or all(v in stated.replace(",", "")
                                    for v, _ in _figures(conflict.text)):
             return None
         lead = "Another report gives a different figure:"
     else:
-        conflict = _other_account(question, anchor, ranked, embedder)
+        conflict = _other_account(question, anchor, ranked, articles, embedder)
         if conflict is None:
             return None
         lead = "Another report says:"

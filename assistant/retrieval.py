@@ -38,14 +38,14 @@ class _Candidate:
 
 def _fuse(index: NewsIndex, query: str, n: int, since: str | None, until: str | None
           ) -> tuple[dict[str, _Candidate], float, float]:
-    dense = index.dense(query, n, since, until)
+    dense = index.dense(query, n, since, until, with_text=False)
     lexical = index.lexical(query, n, since, until)
     pool: dict[str, _Candidate] = {}
     for rank, hit in enumerate(dense):
         pool[hit.chunk_id] = _Candidate(hit.chunk_id, hit.text, hit.metadata,
                                         1.0 / (RRF_K + rank + 1), dense=hit.score)
     missing = [h.chunk_id for h in lexical if h.chunk_id not in pool]
-    fetched = index.store.get_chunks(missing) if missing else {}
+    fetched = index.store.get_chunks(missing, with_text=False) if missing else {}
     for rank, bhit in enumerate(lexical):
         cand = pool.get(bhit.chunk_id)
         if cand is None and bhit.chunk_id in fetched:

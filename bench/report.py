@@ -74,9 +74,11 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             v, f"<= {goal:g} ms", None if v is None else v <= goal,
             _f(v, 1, " ms") + " (one pass)" if v is not None else "—")
     ex = backends.get("extractive")
-    v = ex["p50_ms"]["median"] if ex else None
-    add("ask() extractive p50 (warm)", v, "<= 150 ms", None if v is None else v <= 150,
-        _s(ex["p50_ms"], 1, " ms") if ex else "—")
+    v = ex.get("p50_first_pass_ms") if ex else None
+    add("ask() extractive p50 (warm, each question asked for the first time)", v, "<= 150 ms",
+        None if v is None else v <= 150,
+        f"{_f(v, 0, ' ms')} ({ex['questions']} questions; asked again: "
+        f"{_f(ex.get('p50_repeat_pass_ms'), 0, ' ms')})" if ex and v is not None else "—")
     lo = backends.get("local")
     v = lo["ttft_ms"]["median"] if lo and lo.get("ttft_ms") else None
     add("local backend time to first token p50", v, "<= 1,500 ms",
@@ -245,7 +247,11 @@ def _ask(results: dict[str, Any]) -> list[str]:
             rows.append([name, "0", *["—"] * 7])
             continue
         rows.append([
-            name, f"{b['questions']} x {b['passes']}", _s(b["p50_ms"], 0), _s(b["p95_ms"], 0),
+            name, f"{b['questions']} x {b['passes']}",
+            f"{_f(b.get('p50_first_pass_ms'), 0)}"
+            + (f" (again: {_f(b['p50_repeat_pass_ms'], 0)})" if b.get("p50_repeat_pass_ms")
+               else ""),
+            _f(b.get("p95_first_pass_ms"), 0),
             _s(b.get("ttft_ms"), 0) if b.get("ttft_ms") else "—",
             _f(b["retrieve_ms_p50"], 0), str(b["abstained"]),
             f"{b['correct']}/{b['answerable']} = {_pct(b['accuracy'])}",
@@ -259,11 +265,14 @@ def _ask(results: dict[str, Any]) -> list[str]:
         "article once). Accuracy is the benchmark's rule (`evals.metrics.answer_correct`: the "
         "gold answer within the first 60 words). local and openai are streamed "
         "(`Assistant.stream`): TTFT is the first non-empty delta (an abstention is emitted at "
-        "once, so it counts too); their spread is over questions (one pass). The openai "
+        "once, so it counts too); their spread is over questions (one pass). Extractive "
+        "asks every question twice: pass 1 is the figure (warm models, new questions); the "
+        "second pass repeats the same questions, when the sentence-vector cache in "
+        "`assistant/evidence.py` already holds their sentences. The openai "
         "backend talks to `python -m llama_cpp.server` with the same SmolLM2-135M GGUF on "
         "127.0.0.1.",
         "",
-        *_table(["backend", "questions x passes", "p50 ms", "p95 ms", "TTFT p50 ms",
+        *_table(["backend", "questions x passes", "p50 ms (pass 1)", "p95 ms", "TTFT p50 ms",
                  "retrieve p50 ms", "abstained", "answerable correct", "peak RSS MiB"], rows),
         *(["Not answered:", "", *problems, ""] if problems else []),
     ]

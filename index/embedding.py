@@ -23,6 +23,7 @@ __all__ = [
 ]
 
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
+_QUERY_CACHE = 256  # recent query vectors kept per embedder
 
 
 class Embedder(Protocol):
@@ -57,6 +58,7 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         dim = self._model.get_embedding_dimension()
         self.dim = int(dim or 0)
+        self._queries: dict[str, np.ndarray] = {}
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -68,7 +70,14 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        # One question is embedded by the dense search and again by evidence ranking.
+        cached = self._queries.get(text)
+        if cached is None:
+            cached = self.embed_documents([text])[0]
+            if len(self._queries) >= _QUERY_CACHE:
+                self._queries.pop(next(iter(self._queries)))
+            self._queries[text] = cached
+        return cached
 
 
 class OpenAIEmbedder:

@@ -153,10 +153,11 @@ class NewsIndex:
             self._articles.update(self.store.get_articles(missing))
         return {i: self._articles[i] for i in ids if i in self._articles}
 
-    def dense(self, query: str, k: int, since: str | None = None, until: str | None = None
-              ) -> builtins.list[DenseHit]:
+    def dense(self, query: str, k: int, since: str | None = None, until: str | None = None,
+              *, with_text: bool = True) -> builtins.list[DenseHit]:
         vector = self.embedder.embed_query(query)
-        return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until))
+        return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until),
+                                      with_text=with_text)
 
     def lexical(self, query: str, k: int, since: str | None = None, until: str | None = None
                 ) -> builtins.list[Bm25Hit]:

@@ -55,7 +55,7 @@ def bench(
     render: Annotated[bool, typer.Option(
         "--render", help="Only rewrite results.md from an existing results.json.")] = False,
 ) -> None:
-    """Benchmark newsqa on this machine (about 20 minutes on 2 cores)."""
+    """Benchmark newsqa on this machine (20–45 minutes on 2 cores, depending on load)."""
     pkg = _import_bench()
     from bench.common import BENCH_DIR
 
