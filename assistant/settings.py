@@ -61,6 +61,9 @@ class Settings(BaseSettings):
             chroma_host=self.chroma_host,
             chroma_port=self.chroma_port,
             chunk_tokens=self.chunk_tokens,
+            # `openai:MODEL` embedders need the key too, also when it only lives in .env.
+            openai_api_key=self.openai_api_key,
+            openai_base_url=self.openai_base_url,
         )
 
     def with_overrides(self, **overrides: object) -> Settings:

@@ -127,3 +127,13 @@ def test_an_index_built_with_openai_embeddings(openai_server: ThreadingHTTPServe
     assert titles[hit.metadata["article_id"]].startswith("Taiwan")
     with pytest.raises(EmbedderMismatchError, match=r"openai:test-embed.*all-MiniLM-L6-v2"):
         NewsIndex(StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL))
+
+
+def test_settings_hand_the_openai_credentials_to_the_store_config(tmp_path: Path) -> None:
+    from assistant.settings import Settings
+
+    settings = Settings(store=tmp_path, openai_api_key="sk-test",  # type: ignore[call-arg]
+                        openai_base_url="http://127.0.0.1:9/v1", _env_file=None)
+    config = settings.store_config()
+    assert config.openai_api_key == "sk-test"
+    assert config.openai_base_url == "http://127.0.0.1:9/v1"
