@@ -192,7 +192,7 @@ class Assistant:
         notes: list[str] = []
         if backend is not None:
             # Only the sources the model saw may be cited: [n] past them is dropped.
-            shown = found.passages[:backend.max_sources]
+            shown = found.passages[:self.settings.llm_sources or backend.max_sources]
             raw = _generate(backend, request, query, shown, on_delta)
             draft = ground_answer(raw, shown, articles, relevant_to(ranked))
             if draft.dropped:

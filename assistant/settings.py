@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="Chroma server host (else on-disk).")
     chroma_port: int = Field(8000, description="Chroma server port.")
     top_k: int = Field(6, ge=1, le=50, description="Passages given to the answerer.")
+    llm_sources: int | None = Field(
+        None, ge=1, le=50, description="Sources shown to a chat model (default: the backend's "
+        "own; local: 3, openai: all of top_k). Lower it for a small model behind a server.")
     chunk_tokens: int = Field(200, ge=32, le=2000, description="Chunk size in tokens.")
     timeout: float = Field(60.0, gt=0, description="LLM request timeout, seconds.")
     max_retries: int = Field(2, ge=0, le=10, description="LLM retries on transient errors.")

@@ -613,3 +613,12 @@ def test_a_date_in_a_sentence_about_something_else_does_not_date_the_event() -> 
     assert not _typed_on_topic("date", question, [on_topic, dated])
     assert _typed_on_topic("date", question, [on_topic, dataclasses.replace(dated, lexical=0.3)])
     assert question_kind("What is the value of the second contract?") == "number"
+
+
+def test_llm_sources_setting_overrides_the_backend_default(sample_store: Path) -> None:
+    assistant = Assistant(make_settings(sample_store, llm="local", llm_sources=1))
+    model = ScriptedModel("placeholder")
+    assistant._backends["local"] = model
+    assistant.ask(TROOPS, top_k=6)
+    sources = model.prompts[-1].split("Sources:\n")[-1]
+    assert sources.startswith("[1] ") and "\n[2] " not in sources
