@@ -7,11 +7,8 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +34,7 @@ from assistant.retrieval import RRF_K, _Candidate, _diversify, retrieve
 from assistant.types import Message
 from index import Article, NewsIndex, NoIndexError, StoreConfig
 from tests.llama_server import free_port
+from tests.servers import silent_server
 
 TROOPS = "How many North Korean troops are in Kursk?"
 FRANCE = "What is the capital of France?"
@@ -389,32 +387,6 @@ def test_unreachable_llm_server_fails_fast_saying_how_to_fix(sample_store: Path)
     # A follow-up (which asks the server to rewrite it first) fails the same way, not twice over.
     with pytest.raises(LLMUnavailableError):
         dead.ask("And what about them?", history=turn(TROOPS, "10,000"))
-
-
-@contextmanager
-def silent_server() -> Iterator[str]:
-    """Accepts connections, never answers; yields its /v1 base URL."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
-    finally:
-        stop.set()
-        thread.join()
-        for conn in [*held, listener]:
-            conn.close()
 
 
 def test_llm_server_timing_out_is_a_bounded_clear_error(sample_store: Path) -> None:

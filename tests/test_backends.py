@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import threading
@@ -33,6 +32,7 @@ from assistant.errors import (
 from assistant.settings import Settings
 from assistant.types import Message
 from tests.llama_server import LlamaServer, free_port, llama_server, start_llama_server
+from tests.servers import silent_server
 
 _ = llama_server  # the fixture is found by name; this keeps the import from looking unused
 
@@ -131,32 +131,6 @@ def http_server(reply: Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, A
     finally:
         server.shutdown()
         server.server_close()
-
-
-@contextmanager
-def silent_server() -> Iterator[str]:
-    """A TCP server that accepts connections and never answers; yields its /v1 base URL."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                held.append(listener.accept()[0])  # keep it open, say nothing
-            except TimeoutError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
-    finally:
-        stop.set()
-        thread.join()
-        for conn in [*held, listener]:
-            conn.close()
 
 
 def openai_style_404(handler: BaseHTTPRequestHandler) -> tuple[int, dict[str, Any]]:
