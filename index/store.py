@@ -30,6 +30,8 @@ _PAGE = 2000  # Chroma caps how many records one get() may return on some versio
 class StoreConfig:
     path: Path
     embed_model: str
+    # How a local embedding model runs: "onnx" (default) or "torch"; the vectors are the same.
+    embed_runtime: str = "onnx"
     chroma_host: str | None = None
     chroma_port: int = 8000
     chunk_tokens: int = 200

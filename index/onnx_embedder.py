@@ -1,0 +1,176 @@
+"""A sentence-transformers model run by ONNX Runtime instead of torch.
+
+Why: importing sentence-transformers (torch + transformers) takes ~5 s, more than the rest of a
+fresh `newsqa ask` together, and torch encodes MiniLM's 256-token chunks ~25% slower than ONNX
+Runtime with its fused BERT kernels on these cores (bench/results.md). The vectors are the same
+model's (cosine >= 0.99999 to sentence-transformers', tests/test_index_onnx.py), so an index built
+either way answers queries from the other.
+
+The ONNX file is exported once from the model folder (needs torch, transformers and onnx, all
+installed) into a cache directory; later processes import only onnxruntime and tokenizers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .embedding import QueryCache
+from .errors import EmbedderUnavailableError
+
+__all__ = ["OnnxEmbedder", "onnx_compatible"]
+
+log = logging.getLogger(__name__)
+# Measured here: 34 chunks/s of 256 tokens at 8 per batch, 27 at 64; 48 short sentences in
+# 165 ms at 8 per batch, 310 ms in one batch. Small batches keep the working set in cache.
+_BATCH = 8
+
+
+def onnx_compatible(model_dir: Path) -> bool:
+    """A plain transformer + mean pooling (+ normalize) model: what OnnxEmbedder reproduces."""
+    try:
+        modules = json.loads((model_dir / "modules.json").read_text())
+        kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
+        pooling = json.loads((model_dir / "1_Pooling" / "config.json").read_text())
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
+    return (kinds[:2] == ["Transformer", "Pooling"] and set(kinds[2:]) <= {"Normalize"}
+            and modes == ["pooling_mode_mean_tokens"]
+            and (model_dir / "tokenizer.json").is_file())
+
+
+def _cache_file(name: str, model_dir: Path, cache_dir: Path) -> Path:
+    """Named after the weights it came from: a reinstalled model or a new onnxruntime (whose
+    fused operators it targets) gets a fresh export."""
+    import onnxruntime
+
+    weights = next(model_dir.glob("*.safetensors"), model_dir / "config.json")
+    stat = weights.stat()
+    label = re.sub(r"[^\w.-]+", "_", name).strip("_")[-60:]
+    key = f"{label}-{stat.st_size}-{stat.st_mtime_ns}-ort{onnxruntime.__version__}"
+    return cache_dir / "onnx" / f"{key}.onnx"
+
+
+def export_onnx(model_dir: Path, target: Path) -> None:
+    """Export the transformer to ONNX and fuse its attention for ONNX Runtime's CPU kernels."""
+    import torch
+    from onnxruntime.transformers import optimizer
+    from transformers import AutoConfig, AutoModel
+
+    config = AutoConfig.from_pretrained(model_dir)
+    # Eager attention exports as the MatMul/Softmax pattern the fusion recognises; the SDPA
+    # graph stays unfused and runs ~1.9x slower.
+    model = AutoModel.from_pretrained(model_dir, attn_implementation="eager").eval()
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                    token_type_ids: torch.Tensor) -> torch.Tensor:
+            return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    sample = torch.ones(2, 8, dtype=torch.long)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        raw = Path(tmp) / "raw.onnx"
+        with torch.no_grad(), warnings.catch_warnings():
+            # "aten::index ... negative values": BERT indexes with non-negative ids only.
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                _Hidden(), (sample, sample, torch.zeros_like(sample)), str(raw),
+                input_names=names, output_names=["hidden"], opset_version=17, dynamo=False,
+                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "hidden"]})
+        fused = optimizer.optimize_model(str(raw), model_type="bert", opt_level=1,
+                                         num_heads=config.num_attention_heads,
+                                         hidden_size=config.hidden_size)
+        fused.save_model_to_file(str(Path(tmp) / "fused.onnx"))
+        # Another process may export at the same time: each writes its own file, last wins.
+        os.replace(Path(tmp) / "fused.onnx", target)
+
+
+def _session(name: str, model_dir: Path, path: Path) -> Any:
+    """An inference session on the exported model; exported first if it is not there yet, and
+    again if the file is damaged (a full disk, a copy cut short)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = max(1, os.cpu_count() or 1)
+    options.log_severity_level = 3  # the fused graph's benign warnings
+    for attempt in range(2):
+        if attempt or not path.is_file():
+            log.info("Exporting %s to ONNX once, into %s", name, path)
+            export_onnx(model_dir, path)
+        try:
+            return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime's errors derive from Exception only
+            if attempt:
+                raise RuntimeError(f"{path} cannot be loaded: {exc}") from exc
+            log.warning("Re-exporting %s: %s", path, exc)
+    raise AssertionError("unreachable")
+
+
+class OnnxEmbedder(QueryCache):
+    """Tokenize (tokenizers) -> transformer (ONNX Runtime) -> mean pooling -> unit length: the
+    same steps as sentence-transformers for a mean-pooling model, without importing torch."""
+
+    def __init__(self, name: str, model_dir: Path, cache_dir: Path) -> None:
+        try:
+            from tokenizers import Tokenizer
+
+            self._session = _session(name, model_dir, _cache_file(name, model_dir, cache_dir))
+            self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        except (ImportError, OSError, RuntimeError, ValueError) as exc:
+            raise EmbedderUnavailableError(
+                f"Cannot run the embedding model '{name}' with ONNX Runtime: {exc}. "
+                "Set NEWSQA_EMBED_RUNTIME=torch to use sentence-transformers instead."
+            ) from exc
+        settings = json.loads((model_dir / "sentence_bert_config.json").read_text())
+        self._tokenizer.enable_truncation(max_length=int(settings.get("max_seq_length", 256)))
+        self._tokenizer.no_padding()
+        self.name = name
+        self.dim = int(self._session.get_outputs()[0].shape[-1] or 0) or len(
+            self.embed_documents(["dimension probe"])[0])
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(list(texts))
+        # Longest first, as sentence-transformers does: batches of similar length pad little.
+        order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
+        out = np.empty((len(texts), 0), dtype=np.float32)
+        for start in range(0, len(order), _BATCH):
+            rows = order[start:start + _BATCH]
+            vectors = self._encode([encodings[i].ids for i in rows])
+            if out.shape[1] == 0:
+                out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[rows] = vectors
+        return out
+
+    def _encode(self, ids: list[list[int]]) -> np.ndarray:
+        width = max(len(row) for row in ids)
+        input_ids = np.zeros((len(ids), width), dtype=np.int64)
+        mask = np.zeros_like(input_ids)
+        for r, row in enumerate(ids):
+            input_ids[r, :len(row)] = row
+            mask[r, :len(row)] = 1
+        hidden = self._session.run(None, {"input_ids": input_ids, "attention_mask": mask,
+                                          "token_type_ids": np.zeros_like(input_ids)})[0]
+        summed = (hidden * mask[..., None]).sum(axis=1)
+        mean = summed / mask.sum(axis=1, keepdims=True).clip(min=1)
+        return (mean / np.linalg.norm(mean, axis=1, keepdims=True).clip(min=1e-12)).astype(
+            np.float32)
+

@@ -1,0 +1,137 @@
+"""The bundled MiniLM on ONNX Runtime (the default) against the same model on sentence-transformers:
+the same vectors, so indexes built either way stay compatible; the export happens once; a query
+process never imports torch. All real: the exported model, onnxruntime, sentence-transformers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import index.onnx_embedder as onnx_embedder
+from index import (
+    DEFAULT_EMBED_MODEL,
+    EmbedderUnavailableError,
+    NewsIndex,
+    StoreConfig,
+    make_embedder,
+    sentence_spans,
+)
+from index.embedding import EMBEDDERS, SentenceTransformerEmbedder
+from index.onnx_embedder import OnnxEmbedder, onnx_compatible
+
+from .conftest import ROOT, SAMPLES
+
+
+def _texts() -> list[str]:
+    """Whole articles (past the 256-token limit: truncation must match), single sentences, and
+    odd inputs."""
+    articles = [p.read_text() for p in sorted(SAMPLES.iterdir()) if p.is_file()]
+    sentences = [a[s:e] for a in articles[:2] for s, e in sentence_spans(a)][:40]
+    return articles + sentences + ["", "   ", "ÄÖÜ – “quotes” 😀", "x " * 600]
+
+
+def test_onnx_vectors_match_sentence_transformers() -> None:
+    onnx = make_embedder(DEFAULT_EMBED_MODEL, runtime="onnx")
+    torch = make_embedder(DEFAULT_EMBED_MODEL, runtime="torch")
+    assert isinstance(onnx, OnnxEmbedder) and isinstance(torch, SentenceTransformerEmbedder)
+    assert (onnx.name, onnx.dim) == (torch.name, torch.dim) == (DEFAULT_EMBED_MODEL, 384)
+    texts = _texts()
+    a, b = onnx.embed_documents(texts), torch.embed_documents(texts)
+    assert a.shape == b.shape == (len(texts), 384)
+    cosines = (a * b).sum(axis=1)
+    assert cosines.min() > 0.99999, texts[int(cosines.argmin())][:80]
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    # Batching and length sorting do not change a text's vector.
+    assert np.allclose(onnx.embed_documents(texts[3:4]), a[3:4], atol=1e-5)
+
+
+def test_an_index_built_on_torch_is_queried_on_onnx(tmp_path: Path) -> None:
+    """Both runtimes are the same embedder to the store: no mismatch error, the same hits."""
+    torch_config = StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL,
+                               embed_runtime="torch")
+    NewsIndex(torch_config).ingest(sorted(SAMPLES.glob("00[02]_*.txt")))
+    question = "How many North Korean soldiers are training in Russia?"
+    by_torch = NewsIndex(torch_config).dense(question, 5)
+    by_onnx = NewsIndex(StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL)).dense(
+        question, 5)
+    assert [h.chunk_id for h in by_onnx] == [h.chunk_id for h in by_torch]
+    assert [round(h.score, 4) for h in by_onnx] == [round(h.score, 4) for h in by_torch]
+
+
+def test_the_export_happens_once_and_is_reused(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = EMBEDDERS[DEFAULT_EMBED_MODEL]()
+    exported = list((tmp_path / "onnx").glob("*.onnx"))
+    assert exported == []
+    first = OnnxEmbedder("probe", folder, tmp_path)
+    exported = list((tmp_path / "onnx").glob("*.onnx"))
+    assert len(exported) == 1 and exported[0].name.startswith("probe-")
+    assert list((tmp_path / "onnx").iterdir()) == exported  # no temporary files left
+
+    def no_export(*_: object) -> None:
+        raise AssertionError("exported again")
+
+    monkeypatch.setattr(onnx_embedder, "export_onnx", no_export)
+    again = OnnxEmbedder("probe", folder, tmp_path)
+    assert np.allclose(again.embed_query("drill"), first.embed_query("drill"))
+
+
+def test_a_damaged_export_is_exported_again(tmp_path: Path) -> None:
+    folder = EMBEDDERS[DEFAULT_EMBED_MODEL]()
+    good = OnnxEmbedder("probe", folder, tmp_path).embed_query("drill")
+    damaged = next((tmp_path / "onnx").glob("*.onnx"))
+    damaged.write_bytes(b"not a model")  # a disk that filled up mid-write
+    again = OnnxEmbedder("probe", folder, tmp_path)
+    assert np.allclose(again.embed_query("drill"), good, atol=1e-6)
+    assert damaged.stat().st_size > 1_000_000
+
+
+def test_an_export_that_fails_is_a_clear_error(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing_export(_: Path, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(onnx_embedder, "export_onnx", failing_export)
+    with pytest.raises(EmbedderUnavailableError, match="NEWSQA_EMBED_RUNTIME=torch"):
+        OnnxEmbedder("probe", EMBEDDERS[DEFAULT_EMBED_MODEL](), tmp_path)
+
+
+def test_models_onnx_cannot_reproduce_run_on_torch(tmp_path: Path) -> None:
+    """CLS pooling (not what OnnxEmbedder does) falls back to sentence-transformers."""
+    folder = tmp_path / "cls-model"
+    shutil.copytree(EMBEDDERS[DEFAULT_EMBED_MODEL](), folder)
+    assert onnx_compatible(folder)
+    pooling = folder / "1_Pooling" / "config.json"
+    config = json.loads(pooling.read_text())
+    config.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    pooling.write_text(json.dumps(config))
+    assert not onnx_compatible(folder)
+    assert isinstance(make_embedder(str(folder)), SentenceTransformerEmbedder)
+
+
+def test_unknown_runtime_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(EmbedderUnavailableError, match="Unknown embedding runtime 'tpu'"):
+        make_embedder(DEFAULT_EMBED_MODEL, runtime="tpu", cache_dir=tmp_path)
+
+
+def test_a_query_process_never_imports_torch(sample_store: Path) -> None:
+    """The point of the ONNX runtime: a fresh `ask` pays for neither torch nor transformers."""
+    code = (
+        "import sys\n"
+        "from assistant import Assistant\nfrom assistant.settings import Settings\n"
+        f"a = Assistant(Settings(store={str(sample_store)!r}, llm='extractive', _env_file=None))\n"
+        "answer = a.ask('How many North Korean soldiers are training in Russia?')\n"
+        "assert answer.citations, answer\n"
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
