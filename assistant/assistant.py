@@ -22,7 +22,13 @@ from .errors import (
 from .evidence import Evidence, abstain_reason, rank_evidence
 from .extractive import compose_extractive, corroborate
 from .followup import rewrite_query
-from .generative import build_messages, ground_answer, relevant_to, renumber
+from .generative import (
+    build_messages,
+    focus_sources,
+    ground_answer,
+    relevant_to,
+    renumber,
+)
 from .retrieval import Retrieval, retrieve
 from .settings import MAX_QUESTION_CHARS, Settings
 from .types import Answer, Citation, Message, RetrievedPassage, Timings
@@ -193,6 +199,10 @@ class Assistant:
         if backend is not None:
             # Only the sources the model saw may be cited: [n] past them is dropped.
             shown = found.passages[:self.settings.llm_sources or backend.max_sources]
+            # getattr: a backend written before `context` existed reads whole passages.
+            context = self.settings.llm_context or getattr(backend, "context", "passages")
+            if context == "evidence":
+                shown = focus_sources(shown, ranked, articles) or shown
             raw = _generate(backend, request, query, shown, on_delta)
             draft = ground_answer(raw, shown, articles, relevant_to(ranked))
             if draft.dropped:

@@ -143,9 +143,11 @@ def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
     out: list[tuple[int, str, int, int]] = []
     for i, p in enumerate(passages):
         text = articles[p.article_id].text
-        # The article's sentences (cached) inside the passage, whose ends are sentence ends.
-        for start, end in sentence_spans(text):
-            if start < p.start or end > p.end:
+        # The article's sentences (cached) within the passage; a passage ends mid-sentence
+        # only where a sentence was longer than a chunk: that part of it is the candidate.
+        for a, b in sentence_spans(text):
+            start, end = max(a, p.start), min(b, p.end)
+            if start >= end:
                 continue
             if ((p.article_id, start) not in seen and end - start >= 20
                     and not is_instruction(text[start:end])):
@@ -180,7 +182,11 @@ def rank_evidence(
     fits = [kind_fit(kind, t, question) for t in texts]
     # The estimate is the score below with the passage's (chunk's) similarity standing in
     # for the sentence's own.
-    estimate = [_score(passages[p].dense_score or 0.0, lx, fit, p)
+    # A passage found by BM25 alone has no similarity: give it the lowest one retrieved, so
+    # that its keyword hits still make the cut.
+    floor = min((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
+    similar = [floor if p.dense_score is None else p.dense_score for p in passages]
+    estimate = [_score(similar[p], lx, fit, p)
                 for (p, *_), lx, fit in zip(cands, lexical, fits, strict=True)]
     keep = sorted(sorted(range(len(cands)), key=lambda i: -estimate[i])[:embed_limit])
     vectors = sentence_vectors(embedder, [texts[i] for i in keep])

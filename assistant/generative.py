@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from index import Article, Passage, sentence_spans
 
@@ -17,11 +18,13 @@ from .quotes import QuoteMatch, verify_quote
 from .types import Citation, Message
 
 __all__ = [
-    "ANSWER_PROMPT", "REFUSAL", "GenerativeDraft", "build_messages", "ground_answer",
+    "ANSWER_PROMPT", "EVIDENCE_SENTENCES", "REFUSAL", "GenerativeDraft", "build_messages",
+    "focus_sources", "ground_answer",
     "relevant_to", "renumber", "split_quotes",
 ]
 
 REFUSAL = "NOT IN SOURCES"
+EVIDENCE_SENTENCES = 6  # sentences shown in "evidence" context, over all sources (~200 tokens)
 ANSWER_PROMPT = f"""\
 You answer questions about news articles using ONLY the numbered sources.
 - Answer in one to three short sentences. End each sentence with its source number, like [2].
@@ -63,6 +66,27 @@ class GenerativeDraft:
     citations: list[Citation]
     refused: bool
     dropped: int  # quotes or sentences removed because they could not be verified
+
+
+def focus_sources(passages: Sequence[Passage], ranked: Sequence[Evidence],
+                  articles: dict[str, Article], limit: int = EVIDENCE_SENTENCES
+                  ) -> list[Passage]:
+    """Each passage cut down to its best evidence sentences in reading order, a gap between two
+    marked " … "; passages with none of the `limit` best are left out. Quotes are still
+    verified against the whole article."""
+    best = [ev for ev in ranked if ev.passage < len(passages)][:limit]
+    focused: list[Passage] = []
+    for i, passage in enumerate(passages):
+        mine = sorted((ev for ev in best if ev.passage == i), key=lambda ev: ev.start)
+        if not mine:
+            continue
+        text = articles[passage.article_id].text
+        joined = mine[0].text
+        for before, ev in pairwise(mine):
+            gap = text[before.end:ev.start]
+            joined += (gap if not gap.strip() else " … ") + ev.text
+        focused.append(replace(passage, text=joined))
+    return focused
 
 
 def build_messages(question: str, passages: Sequence[Passage]) -> list[Message]:

@@ -67,12 +67,6 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         add(f"hybrid retrieval p50 at {size:,} chunks", v, f"<= {goal:g} ms",
             None if v is None else v <= goal, _s(s["p50_ms"], 1, " ms") if s else "—")
     backends = (results.get("ask") or {}).get("backends", {})
-    for size, goal in ((10_000, 30.0), (100_000, 80.0)):
-        s = _size(results, size)
-        v = s.get("one_thread_p50_ms") if s else None
-        add(f"the same with torch at 1 thread (fix 1 below; not as shipped), {size:,} chunks",
-            v, f"<= {goal:g} ms", None if v is None else v <= goal,
-            _f(v, 1, " ms") + " (one pass)" if v is not None else "—")
     ex = backends.get("extractive")
     v = ex.get("p50_first_pass_ms") if ex else None
     add("ask() extractive p50 (warm, each question asked for the first time)", v, "<= 150 ms",
@@ -99,7 +93,8 @@ def _machine(results: dict[str, Any]) -> list[str]:
     load = ", ".join(str(x) for x in m.get("load_average_at_start", []))
     return [
         f"**Machine:** {m['cores']} cores, {m['cpu']}, {m.get('memory_gib')} GiB RAM, no GPU; "
-        f"Python {m['python']}, torch {m.get('torch', '?')} ({m.get('threads', '?')} threads); "
+        f"Python {m['python']}, onnxruntime {m.get('onnxruntime', '?')}, torch "
+        f"{m.get('torch', '?')} ({m.get('threads', '?')} threads); "
         f"load average at start {load}.  ",
         f"**Run:** {results['started']}, {results['seconds'] / 60:.1f} min in total.",
         "",
@@ -110,9 +105,9 @@ def _ingest(results: dict[str, Any]) -> list[str]:
     ing = results.get("ingest")
     if not ing:
         return []
-    names = {"ours": "ours (`NewsIndex.ingest`)",
+    names = {"ours": "ours (`NewsIndex.ingest`, MiniLM on ONNX Runtime)",
              "llamaindex": "plain LlamaIndex (SentenceSplitter + VectorStoreIndex + Chroma)",
-             "bare": "bare embedder (sentence-transformers encode of our chunks)"}
+             "bare": "bare embedder (sentence-transformers encode of our chunks, torch)"}
     rows = []
     for key, p in ing["pipelines"].items():
         rows.append([names[key], str(p["articles"]), str(p["chunks"]), _f(p["seconds"], 1),
@@ -146,8 +141,10 @@ def _ingest(results: dict[str, Any]) -> list[str]:
         f"LlamaIndex settings: chunk_size {results['config']['chunk_tokens']} tokens, "
         "chunk_overlap 20, the title as metadata (so it is embedded with every chunk, as ours "
         f"prepends it), `HuggingFaceEmbedding` default batch size "
-        f"{ing['runs']['llamaindex'][0].get('embed_batch_size', '?')}; ours encodes 64 per "
-        "batch; the bare embedder uses sentence-transformers' default (32).",
+        f"{ing['runs']['llamaindex'][0].get('embed_batch_size', '?')}, on torch; ours runs "
+        "the same model on ONNX Runtime (`index/onnx_embedder.py`, 8 texts per batch, longest "
+        "first; the vectors agree, see \"The embedder\"); the bare embedder uses "
+        "sentence-transformers' default (32 per batch) on torch.",
         "",
     ]
 
@@ -161,19 +158,11 @@ def _retrieval(results: dict[str, Any]) -> list[str]:
     if not ret:
         return []
     rows = []
-    prev: dict[str, Any] | None = None
     for s in ret["sizes"]:
         comp = s["components_p50_ms"]
-        if prev and prev.get("one_thread_p50_ms") and s.get("one_thread_p50_ms"):
-            s.setdefault("growth_one_thread_p50_from_previous",
-                         round(s["one_thread_p50_ms"] / prev["one_thread_p50_ms"], 2))
-        prev = s
         rows.append([
             f"{s['chunks']:,}", _s(s["p50_ms"], 1), _s(s["p95_ms"], 1),
-            (f"{_f(s.get('growth_p50_from_previous'), 2, 'x')} / "
-             f"{_f(s.get('growth_one_thread_p50_from_previous'), 2, 'x')}")
-            if s.get("growth_p50_from_previous") else "—",
-            f"{_f(s['one_thread_p50_ms'])} / {_f(s['one_thread_p95_ms'])}",
+            _f(s.get("growth_p50_from_previous"), 2, "x"),
             f"{_f(comp['embed_query'], 1)} / {_f(comp['dense (Chroma query)'], 1)} "
             f"({_f(comp.get('dense without documents'), 1)}, "
             f"{_f(comp.get('dense ids and distances only'), 1)}) / {_f(comp['bm25 query'], 1)}",
@@ -195,13 +184,11 @@ def _retrieval(results: dict[str, Any]) -> list[str]:
         "vectors and texts are not real data: HNSW and BM25 see many exact ties; the copies' "
         "story ids are distinct, so retrieval treats them as separate articles.",
         "",
-        *_table(["chunks", "p50 ms", "p95 ms", "p50 growth (as shipped / 1 thread)",
-                 "1-thread p50 / p95 ms",
+        *_table(["chunks", "p50 ms", "p95 ms", "p50 growth",
                  "p50 embed / dense (no texts, ids only) / bm25 ms", "first query ms",
                  "peak RSS MiB",
                  "build s (Chroma + BM25)"], rows),
-        "\"1-thread\": one more pass in the same process after `torch.set_num_threads(1)` "
-        "(the index sets as many threads as cores). Components (40 candidates each, as "
+        "Components (40 candidates each, as "
         "`retrieve` asks): the query embedding, `ChromaStore.query_dense` as shipped (ids, "
         "distances, metadatas and documents), the same query without the chunk texts "
         "(retrieval never uses them: passages are cut from the article text), with ids and "
@@ -210,21 +197,25 @@ def _retrieval(results: dict[str, Any]) -> list[str]:
     ]
 
 
-def _threads(results: dict[str, Any]) -> list[str]:
-    th = results.get("threads")
-    if not th:
+def _embedder(results: dict[str, Any]) -> list[str]:
+    em = results.get("embedder")
+    if not em:
         return []
-    rows = [[name, str(v["threads"]), _f(v["query_p50_ms"], 1), _f(v["query_p95_ms"], 1),
-             _f(v["batch_texts_per_s"], 1)] for name, v in th.items()]
+    rows = [[name, _f(v["ready_seconds"], 2, " s"), _f(v["query_p50_ms"], 1),
+             _f(v["query_p95_ms"], 1), _f(v["batch_texts_per_s"], 1), _f(v["peak_rss_mb"], 0)]
+            for name, v in em.items() if isinstance(v, dict)]
     return [
-        "## Embedding threads on a shared machine",
+        "## The embedder: ONNX Runtime against sentence-transformers",
         "",
-        "`SentenceTransformerEmbedder` sets `torch.set_num_threads(os.cpu_count())`. Each "
-        "variant in a fresh process: one-question `embed_query` latency and a batch of "
-        "chunk-sized texts (title + 1,000 characters).",
+        "The bundled all-MiniLM-L6-v2 as shipped (`index/onnx_embedder.py`: exported once to "
+        "ONNX with fused attention, run by onnxruntime, tokenized by `tokenizers`) and as a "
+        "user would otherwise run it (sentence-transformers on torch), each in a fresh process: "
+        "time to be ready (imports and loading), one question, and a batch of 64 chunk-sized "
+        "texts (title + 1,000 characters). Largest difference between their vectors: "
+        f"{em.get('max_abs_difference', float('nan')):.1e}.",
         "",
-        *_table(["variant", "torch threads", "embed_query p50 ms", "p95 ms",
-                 "batch texts/s"], rows),
+        *_table(["runtime", "ready", "embed one question p50 ms", "p95 ms", "batch texts/s",
+                 "peak RSS MiB"], rows),
     ]
 
 
@@ -293,7 +284,7 @@ def _coldstart(results: dict[str, Any]) -> list[str]:
         " (loads Python, the CLI, Chroma, the embedder; retrieves and answers one question).",
         "",
         *_table(["import, fresh process", "seconds", "heavy modules it loads"], rows),
-        "Third-party imports alone, fresh process each (what the cold start pays for):",
+        "Third-party imports alone, fresh process each:",
         "",
         *_table(["import", "seconds"], deps),
     ]
@@ -357,7 +348,7 @@ def render_markdown(results: dict[str, Any]) -> str:
     rows = [[t["target"], t["shown"], t["goal"], _met(t["met"])] for t in targets(results)]
     lines += ["## Targets", "", *_table(["measure", "measured: median (min–max, runs)", "target",
                                         ""], rows)]
-    lines += _ingest(results) + _retrieval(results) + _threads(results) + _ask(results)
+    lines += _ingest(results) + _retrieval(results) + _embedder(results) + _ask(results)
     lines += _coldstart(results)
     lines += _memory(results) + _profile(results)
     if results.get("errors"):

@@ -76,13 +76,7 @@ def ingest_ours(args: dict[str, Any]) -> dict[str, Any]:
             "seconds": seconds, "reingest_seconds": reingest,
             "bm25_build_seconds": getattr(index, "bm25_build_seconds", None),
             "peak_rss_mb": peak_rss_mb(), "rss_after_model_load_mb": rss_loaded,
-            "torch_threads": _torch_threads()}
-
-
-def _torch_threads() -> int:
-    import torch
-
-    return int(torch.get_num_threads())
+}
 
 
 @worker
@@ -120,7 +114,7 @@ def ingest_llamaindex(args: dict[str, Any]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     return {"articles": len(docs), "chunks": int(collection.count()), "seconds": seconds,
             "embed_batch_size": embed.embed_batch_size, "peak_rss_mb": peak_rss_mb(),
-            "rss_after_model_load_mb": rss_loaded, "torch_threads": _torch_threads()}
+            "rss_after_model_load_mb": rss_loaded}
 
 
 @worker
@@ -147,7 +141,7 @@ def ingest_bare(args: dict[str, Any]) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     return {"articles": len(articles), "chunks": len(texts), "seconds": seconds,
             "peak_rss_mb": peak_rss_mb(), "rss_after_model_load_mb": rss_loaded,
-            "torch_threads": _torch_threads()}
+}
 
 
 # -- larger corpora from the ingested chunks and their vectors ------------------------------------
@@ -294,18 +288,6 @@ def query(args: dict[str, Any]) -> dict[str, Any]:
             retrieve(index, q, k)
             times.append(_ms(time.perf_counter() - t0))
         passes.append(times)
-    one_thread: list[float] = []
-    if args.get("one_thread_pass", True):
-        # The embedder asks torch for every core; on a busy machine one thread may be faster.
-        import torch
-
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        for q in questions:
-            t0 = time.perf_counter()
-            retrieve(index, q, k)
-            one_thread.append(_ms(time.perf_counter() - t0))
-        torch.set_num_threads(threads)
     parts: dict[str, list[float]] = {"embed_query": [], "dense (Chroma query)": [],
                                      "bm25 query": [], "dense without documents": [],
                                      "dense ids and distances only": []}
@@ -328,7 +310,6 @@ def query(args: dict[str, Any]) -> dict[str, Any]:
                                       include=include)
             parts[name].append(_ms(time.perf_counter() - t4))
     return {"chunks": index.store.count_chunks(), "passes_ms": passes,
-            "one_thread_pass_ms": one_thread,
             "first_query_ms": first_ms, "open_seconds": round(opened - started, 2),
             "model_load_seconds": round(loaded_model - started, 2),
             "bm25_load_seconds": round(opened - loaded_model, 2),
@@ -337,33 +318,31 @@ def query(args: dict[str, Any]) -> dict[str, Any]:
 
 
 @worker
-def embed_threads(args: dict[str, Any]) -> dict[str, Any]:
-    """Query and batch embedding speed with the thread count the index sets (all cores) or
-    another one; OMP_WAIT_POLICY comes from the environment the parent gives."""
-    import torch
-
+def embed_runtime(args: dict[str, Any]) -> dict[str, Any]:
+    """The bundled MiniLM on one runtime in a fresh process: how long it takes to be ready
+    (imports and loading), one-question `embed_query` latency, and a batch of chunk-sized
+    texts."""
+    started = time.perf_counter()
     from index import make_embedder
 
-    embedder = make_embedder()
-    default_threads = torch.get_num_threads()
-    if args.get("threads"):
-        torch.set_num_threads(int(args["threads"]))
+    embedder = make_embedder(runtime=args["runtime"])
+    ready = time.perf_counter() - started
     for q in args["questions"][:3]:
-        embedder.embed_query(q)
+        embedder.embed_query(q + " (warm-up)")
     times = []
     for q in args["questions"]:
         t0 = time.perf_counter()
-        embedder.embed_query(q)
+        embedder.embed_documents([q])
         times.append(_ms(time.perf_counter() - t0))
     texts = args["texts"]
     t0 = time.perf_counter()
-    embedder.embed_documents(texts)
+    vectors = embedder.embed_documents(texts)
     batch = time.perf_counter() - t0
-    return {"threads": torch.get_num_threads(), "default_threads": default_threads,
-            "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
+    return {"embedder": type(embedder).__name__, "ready_seconds": round(ready, 2),
             "query_p50_ms": round(percentile(times, 50), 2),
             "query_p95_ms": round(percentile(times, 95), 2),
-            "batch_texts": len(texts), "batch_texts_per_s": round(len(texts) / batch, 2)}
+            "batch_texts": len(texts), "batch_texts_per_s": round(len(texts) / batch, 2),
+            "vectors": vectors[:4].round(5).tolist(), "peak_rss_mb": peak_rss_mb()}
 
 
 # -- ask() per backend ----------------------------------------------------------------------------

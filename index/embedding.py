@@ -4,6 +4,7 @@ configured."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,8 @@ class QueryCache:
     """Recent query vectors: one question is embedded by the dense search and again by
     evidence ranking, and the UI repeats questions."""
 
+    _query_lock = threading.Lock()  # Gradio asks from several threads
+
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         raise NotImplementedError
 
@@ -52,9 +55,10 @@ class QueryCache:
         cached = queries.get(text)
         if cached is None:
             cached = self.embed_documents([text])[0]
-            if len(queries) >= _QUERY_CACHE:
-                queries.pop(next(iter(queries)))
-            queries[text] = cached
+            with self._query_lock:
+                if len(queries) >= _QUERY_CACHE:
+                    queries.pop(next(iter(queries)))
+                queries[text] = cached
         return cached
 
 
@@ -88,7 +92,6 @@ class SentenceTransformerEmbedder(QueryCache):
             convert_to_numpy=True, show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
-
 
 
 class OpenAIEmbedder:
@@ -170,6 +173,9 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("newsqa"))
 
 
+_LOAD_LOCK = threading.Lock()  # two first questions at once must not load (export) twice
+
+
 @lru_cache(maxsize=4)
 def _local_embedder(name: str, runtime: str, cache_dir: Path) -> Embedder:
     folder = EMBEDDERS[name]() if name in EMBEDDERS else Path(name)
@@ -188,7 +194,8 @@ def make_embedder(name: str = DEFAULT_EMBED_MODEL, runtime: str = "onnx",
     if name.startswith("openai:"):
         return OpenAIEmbedder(name.removeprefix("openai:"), **options)
     if name in EMBEDDERS or os.path.isdir(name):
-        return _local_embedder(name, runtime, cache_dir or default_cache_dir())
+        with _LOAD_LOCK:
+            return _local_embedder(name, runtime, cache_dir or default_cache_dir())
     raise EmbedderUnavailableError(
         f"Unknown embedding model '{name}'. Use '{DEFAULT_EMBED_MODEL}' (bundled, offline), "
         "'openai:text-embedding-3-small', or the path of a sentence-transformers model folder."

@@ -33,32 +33,59 @@ log = logging.getLogger(__name__)
 # Measured here: 34 chunks/s of 256 tokens at 8 per batch, 27 at 64; 48 short sentences in
 # 165 ms at 8 per batch, 310 ms in one batch. Small batches keep the working set in cache.
 _BATCH = 8
+_INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
+_EXPORT_VERSION = 1  # bump when export_onnx changes what it writes
 
 
 def onnx_compatible(model_dir: Path) -> bool:
-    """A plain transformer + mean pooling (+ normalize) model: what OnnxEmbedder reproduces."""
+    """A BERT transformer + mean pooling (+ normalize) model: what OnnxEmbedder reproduces.
+    Others (MPNet, CLS pooling, ...) stay with sentence-transformers."""
     try:
         modules = json.loads((model_dir / "modules.json").read_text())
         kinds = [m["type"].rsplit(".", 1)[-1] for m in modules]
         pooling = json.loads((model_dir / "1_Pooling" / "config.json").read_text())
+        config = json.loads((model_dir / "config.json").read_text())
     except (OSError, ValueError, KeyError, TypeError):
         return False
     modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
     return (kinds[:2] == ["Transformer", "Pooling"] and set(kinds[2:]) <= {"Normalize"}
-            and modes == ["pooling_mode_mean_tokens"]
-            and (model_dir / "tokenizer.json").is_file())
+            and modes == ["pooling_mode_mean_tokens"] and config.get("model_type") == "bert"
+            and (model_dir / "tokenizer.json").is_file()
+            and (model_dir / "sentence_bert_config.json").is_file())
 
 
 def _cache_file(name: str, model_dir: Path, cache_dir: Path) -> Path:
-    """Named after the weights it came from: a reinstalled model or a new onnxruntime (whose
-    fused operators it targets) gets a fresh export."""
+    """Named after the weights it came from and how it was made: a reinstalled model, a new
+    onnxruntime (whose fused operators it targets) or a new export recipe gets a fresh file."""
     import onnxruntime
 
     weights = next(model_dir.glob("*.safetensors"), model_dir / "config.json")
     stat = weights.stat()
-    label = re.sub(r"[^\w.-]+", "_", name).strip("_")[-60:]
-    key = f"{label}-{stat.st_size}-{stat.st_mtime_ns}-ort{onnxruntime.__version__}"
+    key = (f"{_label(name)}-{stat.st_size}-{stat.st_mtime_ns}-ort{onnxruntime.__version__}"
+           f"-v{_EXPORT_VERSION}")
     return cache_dir / "onnx" / f"{key}.onnx"
+
+
+def _label(name: str) -> str:
+    return re.sub(r"[^\w.]+", "_", name).strip("_")[-60:]
+
+
+def _hidden_states(model: Any) -> Any:
+    """The transformer's last hidden state as the one output, inputs passed by name (the
+    model's forward takes more positional parameters than the three we feed)."""
+    import torch
+
+    class Hidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                    token_type_ids: torch.Tensor) -> torch.Tensor:
+            return self.model(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+
+    return Hidden()
 
 
 def export_onnx(model_dir: Path, target: Path) -> None:
@@ -71,35 +98,26 @@ def export_onnx(model_dir: Path, target: Path) -> None:
     # Eager attention exports as the MatMul/Softmax pattern the fusion recognises; the SDPA
     # graph stays unfused and runs ~1.9x slower.
     model = AutoModel.from_pretrained(model_dir, attn_implementation="eager").eval()
-
-    class _Hidden(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                    token_type_ids: torch.Tensor) -> torch.Tensor:
-            return self.model(input_ids=input_ids, attention_mask=attention_mask,
-                              token_type_ids=token_type_ids).last_hidden_state
-
-    names = ["input_ids", "attention_mask", "token_type_ids"]
     sample = torch.ones(2, 8, dtype=torch.long)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
         raw = Path(tmp) / "raw.onnx"
         with torch.no_grad(), warnings.catch_warnings():
             # "aten::index ... negative values": BERT indexes with non-negative ids only.
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                _Hidden(), (sample, sample, torch.zeros_like(sample)), str(raw),
-                input_names=names, output_names=["hidden"], opset_version=17, dynamo=False,
-                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "hidden"]})
+                _hidden_states(model), (sample, sample, torch.zeros_like(sample)), str(raw),
+                input_names=_INPUTS, output_names=["hidden"], opset_version=17, dynamo=False,
+                dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*_INPUTS, "hidden"]})
         fused = optimizer.optimize_model(str(raw), model_type="bert", opt_level=1,
                                          num_heads=config.num_attention_heads,
                                          hidden_size=config.hidden_size)
         fused.save_model_to_file(str(Path(tmp) / "fused.onnx"))
         # Another process may export at the same time: each writes its own file, last wins.
         os.replace(Path(tmp) / "fused.onnx", target)
+    for old in target.parent.glob(f"{target.name.split('-')[0]}-*.onnx"):
+        if old != target:  # an earlier model or recipe: ~90 MB nobody reads any more
+            old.unlink(missing_ok=True)
 
 
 def _session(name: str, model_dir: Path, path: Path) -> Any:
@@ -109,10 +127,14 @@ def _session(name: str, model_dir: Path, path: Path) -> Any:
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = max(1, os.cpu_count() or 1)
+    # Waiting threads sleep instead of spinning: spinning starves llama.cpp's threads (the
+    # local backend, in the same process) and the neighbours' on a 2-core machine.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # the fused graph's benign warnings
     for attempt in range(2):
         if attempt or not path.is_file():
-            log.info("Exporting %s to ONNX once, into %s", name, path)
+            log.warning("Exporting the embedding model %s to ONNX (once, ~10 s) into %s",
+                        name, path.parent)
             export_onnx(model_dir, path)
         try:
             return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
@@ -125,20 +147,25 @@ def _session(name: str, model_dir: Path, path: Path) -> Any:
 
 class OnnxEmbedder(QueryCache):
     """Tokenize (tokenizers) -> transformer (ONNX Runtime) -> mean pooling -> unit length: the
-    same steps as sentence-transformers for a mean-pooling model, without importing torch."""
+    same steps as sentence-transformers for a mean-pooling BERT model, without importing
+    torch."""
 
     def __init__(self, name: str, model_dir: Path, cache_dir: Path) -> None:
         try:
             from tokenizers import Tokenizer
 
             self._session = _session(name, model_dir, _cache_file(name, model_dir, cache_dir))
+            self._inputs = {i.name for i in self._session.get_inputs()}
             self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+            settings = json.loads((model_dir / "sentence_bert_config.json").read_text())
         except (ImportError, OSError, RuntimeError, ValueError) as exc:
             raise EmbedderUnavailableError(
-                f"Cannot run the embedding model '{name}' with ONNX Runtime: {exc}. "
-                "Set NEWSQA_EMBED_RUNTIME=torch to use sentence-transformers instead."
+                f"Cannot run the embedding model '{name}' with ONNX Runtime: {exc}. Set "
+                "NEWSQA_EMBED_RUNTIME=torch to use sentence-transformers instead (same "
+                "vectors), or XDG_CACHE_HOME to a writable folder for the one-time export."
             ) from exc
-        settings = json.loads((model_dir / "sentence_bert_config.json").read_text())
+        # tokenizer.json already lower-cases for uncased models (its normalizer), as
+        # sentence-transformers' fast tokenizer does.
         self._tokenizer.enable_truncation(max_length=int(settings.get("max_seq_length", 256)))
         self._tokenizer.no_padding()
         self.name = name
@@ -167,8 +194,9 @@ class OnnxEmbedder(QueryCache):
         for r, row in enumerate(ids):
             input_ids[r, :len(row)] = row
             mask[r, :len(row)] = 1
-        hidden = self._session.run(None, {"input_ids": input_ids, "attention_mask": mask,
-                                          "token_type_ids": np.zeros_like(input_ids)})[0]
+        feed = {"input_ids": input_ids, "attention_mask": mask,
+                "token_type_ids": np.zeros_like(input_ids)}
+        hidden = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
         summed = (hidden * mask[..., None]).sum(axis=1)
         mean = summed / mask.sum(axis=1, keepdims=True).clip(min=1)
         return (mean / np.linalg.norm(mean, axis=1, keepdims=True).clip(min=1e-12)).astype(

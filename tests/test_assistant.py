@@ -27,9 +27,16 @@ from assistant.errors import (
     QuestionTooLongError,
     UnknownBackendError,
 )
-from assistant.evidence import Evidence, _focus_gap, _typed_on_topic, question_kind
+from assistant.evidence import (
+    Evidence,
+    _focus_gap,
+    _typed_on_topic,
+    question_kind,
+    rank_evidence,
+)
 from assistant.extractive import corroborate
 from assistant.followup import rewrite_query, rule_rewrite
+from assistant.generative import EVIDENCE_SENTENCES
 from assistant.retrieval import RRF_K, _Candidate, _diversify, retrieve
 from assistant.types import Message
 from index import Article, NewsIndex, NoIndexError, StoreConfig
@@ -409,6 +416,7 @@ class ScriptedModel:
 
     name = "scripted"
     max_sources: int | None = None
+    context = "passages"
 
     def __init__(self, reply: str) -> None:
         self.reply = reply
@@ -515,6 +523,61 @@ def test_a_small_model_sees_only_its_sources_and_cannot_cite_past_them(
     assert sources.startswith("[1] ") and "\n[2] " in sources and "\n[3] " not in sources
     assert all(c.n <= 2 for c in answer.citations)
     assert "It says so" not in answer.text  # its only support cited a source it was not shown
+    assert_verbatim(assistant, answer)
+
+
+def test_only_the_most_promising_sentences_are_embedded(assistant: Assistant) -> None:
+    """rank_evidence embeds `embed_limit` sentences chosen by a cheap estimate (embedding is
+    nearly all of an extractive answer's time); the answer must survive the cut."""
+    found = retrieve(assistant.index, TROOPS, 6)
+    articles = assistant.index.articles([p.article_id for p in found.passages])
+    real = assistant.index.embedder
+    embedded: list[str] = []
+
+    class Counting:  # the real embedder, counted; its own name keeps the vector cache apart
+        name, dim = "counting", real.dim
+
+        def embed_documents(self, texts: list[str]) -> np.ndarray:
+            embedded.extend(texts)
+            return real.embed_documents(texts)
+
+        def embed_query(self, text: str) -> np.ndarray:
+            return real.embed_query(text)
+
+    ranked = rank_evidence(TROOPS, TROOPS, found.passages, articles, Counting(), embed_limit=5)
+    assert len(ranked) == 5 and len(embedded) == 5
+    assert any("10,000 North Korean troops" in ev.text for ev in ranked[:2])
+    every = rank_evidence(TROOPS, TROOPS, found.passages, articles, Counting(), embed_limit=99)
+    assert len(every) > 5 and every[0].text == ranked[0].text
+    # A passage that starts mid-sentence (a sentence longer than a chunk) keeps that part.
+    first = found.passages[0]
+    cut = dataclasses.replace(first, start=first.start + 7)
+    clipped = rank_evidence(TROOPS, TROOPS, [cut], articles, Counting(), embed_limit=99)
+    assert min(ev.start for ev in clipped) == cut.start
+
+
+def test_evidence_context_shows_a_model_only_the_best_sentences(sample_store: Path) -> None:
+    """The local backend's context: each source cut to its evidence sentences (~a third of the
+    tokens, so SmolLM2 reads it ~3x sooner); what it quotes is still checked in the article."""
+    assistant, model = scripted(sample_store, "placeholder")
+    model.max_sources = 3
+    assistant.ask(TROOPS)
+    whole = model.prompts[-1].split("Sources:\n")[-1]
+    model.context = "evidence"
+    model.reply = f'There are 10,000 North Korean troops in Kursk [1].\n"{TEN_THOUSAND}" [1]'
+    answer = assistant.ask(TROOPS)
+    focused = model.prompts[-1].split("Sources:\n")[-1]
+    assert len(focused) < 0.6 * len(whole)
+    lines = [line for line in focused.split("\nQuestion:")[0].splitlines() if line]
+    assert 1 <= len(lines) <= 3 and all(line.startswith(f"[{i}] ")
+                                        for i, line in enumerate(lines, start=1))
+    pieces = [p for line in lines for p in line[4:].split(" … ")]
+    assert 1 <= len(pieces) <= EVIDENCE_SENTENCES
+    texts = [a.text for a in assistant.index.articles(
+        [r.article_id for r in answer.retrieved]).values()]
+    assert all(any(" ".join(p.split()) in " ".join(t.split()) for t in texts) for p in pieces)
+    assert TEN_THOUSAND in focused  # the answer is among the evidence shown
+    assert "10,000" in answer.text and answer.citations
     assert_verbatim(assistant, answer)
 
 

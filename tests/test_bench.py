@@ -37,7 +37,7 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     from bench import quick_config, run_bench
 
     cfg = quick_config(tmp_path / "out", shared_available)
-    cfg.sections = ("ingest", "retrieval", "ask")
+    cfg.sections = ("ingest", "retrieval", "embedder", "ask")
     results = run_bench(cfg)
 
     saved = json.loads((tmp_path / "out" / "results.json").read_text())
@@ -57,6 +57,10 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     assert sizes[1].get("growth_p50_from_previous")
     extractive = saved["ask"]["backends"]["extractive"]
     assert extractive["questions"] >= 1 and extractive["p50_ms"]["median"] > 0
+    embedder = saved["embedder"]
+    assert embedder["max_abs_difference"] < 1e-3  # ONNX Runtime and torch: the same vectors
+    assert embedder["ONNX Runtime (as shipped)"]["embedder"] == "OnnxEmbedder"
     md = (tmp_path / "out" / "results.md").read_text()
     assert "## Targets" in md and "## Ingest" in md and "Retrieval latency" in md
+    assert "## The embedder" in md
     assert results["seconds"] > 0

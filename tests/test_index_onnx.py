@@ -67,12 +67,15 @@ def test_an_index_built_on_torch_is_queried_on_onnx(tmp_path: Path) -> None:
 def test_the_export_happens_once_and_is_reused(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     folder = EMBEDDERS[DEFAULT_EMBED_MODEL]()
-    exported = list((tmp_path / "onnx").glob("*.onnx"))
-    assert exported == []
+    stale = tmp_path / "onnx" / "probe-1-2-ort1.0-v0.onnx"  # an earlier model or recipe
+    other = tmp_path / "onnx" / "probe_two-1-2-ort1.0-v0.onnx"  # another model's
+    stale.parent.mkdir()
+    stale.write_bytes(b"old")
+    other.write_bytes(b"other")
     first = OnnxEmbedder("probe", folder, tmp_path)
-    exported = list((tmp_path / "onnx").glob("*.onnx"))
-    assert len(exported) == 1 and exported[0].name.startswith("probe-")
-    assert list((tmp_path / "onnx").iterdir()) == exported  # no temporary files left
+    exported = sorted((tmp_path / "onnx").iterdir())  # no temporary files left either
+    assert len(exported) == 2 and exported[0].name.startswith("probe-")
+    assert exported[0] != stale and exported[1] == other
 
     def no_export(*_: object) -> None:
         raise AssertionError("exported again")
@@ -103,7 +106,7 @@ def test_an_export_that_fails_is_a_clear_error(tmp_path: Path,
 
 
 def test_models_onnx_cannot_reproduce_run_on_torch(tmp_path: Path) -> None:
-    """CLS pooling (not what OnnxEmbedder does) falls back to sentence-transformers."""
+    """CLS pooling or another architecture than BERT falls back to sentence-transformers."""
     folder = tmp_path / "cls-model"
     shutil.copytree(EMBEDDERS[DEFAULT_EMBED_MODEL](), folder)
     assert onnx_compatible(folder)
@@ -113,6 +116,12 @@ def test_models_onnx_cannot_reproduce_run_on_torch(tmp_path: Path) -> None:
     pooling.write_text(json.dumps(config))
     assert not onnx_compatible(folder)
     assert isinstance(make_embedder(str(folder)), SentenceTransformerEmbedder)
+    config.update(pooling_mode_mean_tokens=True, pooling_mode_cls_token=False)
+    pooling.write_text(json.dumps(config))
+    assert onnx_compatible(folder)
+    model_config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**model_config, "model_type": "mpnet"}))
+    assert not onnx_compatible(folder)  # the export feeds BERT's inputs only
 
 
 def test_unknown_runtime_is_a_clear_error(tmp_path: Path) -> None:

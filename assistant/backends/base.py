@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..types import Message
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
-__all__ = ["CHAT_BACKENDS", "ChatBackend", "register_backend"]
+__all__ = ["CHAT_BACKENDS", "ChatBackend", "SourceContext", "register_backend"]
+
+# What of each source a model reads: the whole retrieved passage, or only its sentences that
+# rank as evidence for the question (a third of the tokens; what a small model can read fast).
+SourceContext = Literal["passages", "evidence"]
 
 
 class ChatBackend(Protocol):
@@ -21,6 +25,7 @@ class ChatBackend(Protocol):
     # How many sources the model is shown (None: all retrieved). A small model reads a long
     # prompt slowly and loses the question in it; a large one uses the extra context.
     max_sources: int | None
+    context: SourceContext
 
     def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
              temperature: float = 0.0) -> str: ...

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError
 from ..types import Message
-from .base import register_backend
+from .base import SourceContext, register_backend
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -94,6 +94,9 @@ class LocalBackend:
 
     name: str = "local"
     max_sources: int | None = 3  # SmolLM2-135M: past ~1k prompt tokens it only gets slower
+    # It reads ~250 prompt tokens a second on two cores: whole passages (~800 tokens) put the
+    # first token 3 s away, their evidence sentences ~1 s (bench/results.md).
+    context: SourceContext = "evidence"
 
     def __init__(self, settings: Settings) -> None:
         path = settings.local_model_path or default_model_path()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError, UnknownModelError
 from ..types import Message
-from .base import register_backend
+from .base import SourceContext, register_backend
 
 if TYPE_CHECKING:
     import openai
@@ -41,6 +41,7 @@ class OpenAIBackend:
 
     name: str = "openai"
     max_sources: int | None = None
+    context: SourceContext = "passages"
 
     def __init__(self, settings: Settings) -> None:
         if not settings.openai_configured:
