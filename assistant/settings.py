@@ -33,8 +33,10 @@ class Settings(BaseSettings):
     llm: BackendName = Field("auto", description="Answering backend.")
     model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
     embed_model: str = Field(DEFAULT_EMBED_MODEL, description="Embedding model.")
-    embed_runtime: Literal["onnx", "torch"] = Field(
-        "onnx", description="How a local embedding model runs: onnx (fast start) or torch.")
+    embed_runtime: Literal["auto", "onnx-int8", "onnx", "torch"] = Field(
+        "auto", description="How a local embedding model runs: auto (as the index was built; "
+        "onnx-int8 for a new one), onnx-int8 (fastest), onnx (float, same vectors as torch) "
+        "or torch (sentence-transformers).")
     chroma_host: str | None = Field(None, description="Chroma server host (else on-disk).")
     chroma_port: int = Field(8000, description="Chroma server port.")
     top_k: int = Field(6, ge=1, le=50, description="Passages given to the answerer.")

@@ -105,7 +105,7 @@ def _ingest(results: dict[str, Any]) -> list[str]:
     ing = results.get("ingest")
     if not ing:
         return []
-    names = {"ours": "ours (`NewsIndex.ingest`, MiniLM on ONNX Runtime)",
+    names = {"ours": "ours (`NewsIndex.ingest`, MiniLM int8 on ONNX Runtime)",
              "llamaindex": "plain LlamaIndex (SentenceSplitter + VectorStoreIndex + Chroma)",
              "bare": "bare embedder (sentence-transformers encode of our chunks, torch)"}
     rows = []
@@ -142,8 +142,9 @@ def _ingest(results: dict[str, Any]) -> list[str]:
         "chunk_overlap 20, the title as metadata (so it is embedded with every chunk, as ours "
         f"prepends it), `HuggingFaceEmbedding` default batch size "
         f"{ing['runs']['llamaindex'][0].get('embed_batch_size', '?')}, on torch; ours runs "
-        "the same model on ONNX Runtime (`index/onnx_embedder.py`, 8 texts per batch, longest "
-        "first; the vectors agree, see \"The embedder\"); the bare embedder uses "
+        "the same model with int8 weights on ONNX Runtime (`index/onnx_embedder.py`, 8 texts "
+        "per batch, longest first; its vectors against torch's: see \"The embedder\") and "
+        "stores each batch while the next is embedded; the bare embedder uses "
         "sentence-transformers' default (32 per batch) on torch.",
         "",
     ]
@@ -208,11 +209,13 @@ def _embedder(results: dict[str, Any]) -> list[str]:
         "## The embedder: ONNX Runtime against sentence-transformers",
         "",
         "The bundled all-MiniLM-L6-v2 as shipped (`index/onnx_embedder.py`: exported once to "
-        "ONNX with fused attention, run by onnxruntime, tokenized by `tokenizers`) and as a "
-        "user would otherwise run it (sentence-transformers on torch), each in a fresh process: "
-        "time to be ready (imports and loading), one question, and a batch of 64 chunk-sized "
-        "texts (title + 1,000 characters). Largest difference between their vectors: "
-        f"{em.get('max_abs_difference', float('nan')):.1e}.",
+        "ONNX with fused attention and int8 weights, run by onnxruntime, tokenized by "
+        "`tokenizers`), the same export in float, and as a user would otherwise run it "
+        "(sentence-transformers on torch), each in a fresh process: time to be ready (imports "
+        "and loading), one question, and a batch of 64 chunk-sized texts (title + 1,000 "
+        "characters). Float ONNX against torch, largest difference in a vector component: "
+        f"{em.get('float_vs_torch_max_abs_difference', float('nan')):.1e}; int8 against torch, "
+        f"lowest cosine: {em.get('int8_vs_torch_min_cosine', float('nan')):.4f}.",
         "",
         *_table(["runtime", "ready", "embed one question p50 ms", "p95 ms", "batch texts/s",
                  "peak RSS MiB"], rows),

@@ -18,12 +18,15 @@ from .offline import package_dir, quiet_offline_env
 __all__ = [
     "DEFAULT_EMBED_MODEL",
     "EMBEDDERS",
+    "INT8",
     "RUNTIMES",
     "Embedder",
     "OpenAIEmbedder",
     "SentenceTransformerEmbedder",
     "default_cache_dir",
+    "embedder_name",
     "make_embedder",
+    "resolve_runtime",
 ]
 
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
@@ -155,16 +158,42 @@ def _torch(name: str, folder: Path, cache_dir: Path) -> Embedder:
     return SentenceTransformerEmbedder(name, str(folder))
 
 
-def _onnx(name: str, folder: Path, cache_dir: Path) -> Embedder:
+def _onnx(name: str, folder: Path, cache_dir: Path, quantized: bool = False) -> Embedder:
     from .onnx_embedder import OnnxEmbedder, onnx_compatible
 
     if not onnx_compatible(folder):  # e.g. CLS pooling: only sentence-transformers knows it
         return _torch(name, folder, cache_dir)
-    return OnnxEmbedder(name, folder, cache_dir)
+    return OnnxEmbedder(name + INT8 if quantized else name, folder, cache_dir, quantized)
 
 
-# How a local model is run: "onnx" (default; fast start, no torch at query time) or "torch".
-RUNTIMES: dict[str, Callable[[str, Path, Path], Embedder]] = {"onnx": _onnx, "torch": _torch}
+def _onnx_int8(name: str, folder: Path, cache_dir: Path) -> Embedder:
+    return _onnx(name, folder, cache_dir, quantized=True)
+
+
+# How a local model is run. "onnx-int8": ONNX Runtime with int8 weights, ~1.7x the speed of
+# float ONNX here, vectors at cosine >= 0.99 to the float model's, so it is a model of its own
+# (named "<model> (int8)") to the store. "onnx": float, the same vectors as "torch".
+# "auto" (the default): whatever an existing index was built with, else onnx-int8.
+RUNTIMES: dict[str, Callable[[str, Path, Path], Embedder]] = {
+    "onnx-int8": _onnx_int8, "onnx": _onnx, "torch": _torch}
+INT8 = " (int8)"
+
+
+def resolve_runtime(model: str, runtime: str, stored: str | None) -> str:
+    """The runtime to use for `model`: the one asked for, or under "auto" the one that made
+    the stored embedder name (a store built with the float model keeps working as it is)."""
+    if runtime != "auto" or model.startswith("openai:"):
+        return runtime
+    return "onnx" if stored == model else "onnx-int8"
+
+
+def embedder_name(model: str, runtime: str) -> str:
+    """The name an embedder will carry, known without loading it (for the store's check)."""
+    return model + INT8 if runtime in ("onnx-int8", "auto") and _local(model) else model
+
+
+def _local(model: str) -> bool:
+    return not model.startswith("openai:") and (model in EMBEDDERS or os.path.isdir(model))
 
 
 def default_cache_dir() -> Path:
@@ -179,6 +208,7 @@ _LOAD_LOCK = threading.Lock()  # two first questions at once must not load (expo
 @lru_cache(maxsize=4)
 def _local_embedder(name: str, runtime: str, cache_dir: Path) -> Embedder:
     folder = EMBEDDERS[name]() if name in EMBEDDERS else Path(name)
+    runtime = "onnx-int8" if runtime == "auto" else runtime
     if runtime not in RUNTIMES:
         raise EmbedderUnavailableError(
             f"Unknown embedding runtime '{runtime}': use one of {', '.join(RUNTIMES)}.")
@@ -186,14 +216,14 @@ def _local_embedder(name: str, runtime: str, cache_dir: Path) -> Embedder:
     return RUNTIMES[runtime](name, folder, cache_dir)
 
 
-def make_embedder(name: str = DEFAULT_EMBED_MODEL, runtime: str = "onnx",
+def make_embedder(name: str = DEFAULT_EMBED_MODEL, runtime: str = "auto",
                   cache_dir: Path | None = None, **options: Any) -> Embedder:
     """`all-MiniLM-L6-v2` (bundled), `openai:MODEL`, or a folder holding a sentence-transformers
-    model. Local models run on ONNX Runtime (`runtime="onnx"`, exported once into `cache_dir`)
-    or torch, are loaded once per process and shared (encoding is thread-safe)."""
+    model. Local models run on ONNX Runtime (int8 or float, exported once into `cache_dir`) or
+    torch (see RUNTIMES), are loaded once per process and shared (encoding is thread-safe)."""
     if name.startswith("openai:"):
         return OpenAIEmbedder(name.removeprefix("openai:"), **options)
-    if name in EMBEDDERS or os.path.isdir(name):
+    if _local(name):
         with _LOAD_LOCK:
             return _local_embedder(name, runtime, cache_dir or default_cache_dir())
     raise EmbedderUnavailableError(

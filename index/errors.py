@@ -38,11 +38,14 @@ class EmbedderMismatchError(IndexingError):
         def dims(n: int) -> str:
             return f" ({n} dims)" if n else ""
 
+        # The same model run another way (int8 against float ONNX/torch): only the runtime.
+        same_model = stored.split(" (")[0] == configured.split(" (")[0]
+        fix = ("NEWSQA_EMBED_RUNTIME=auto" if same_model else f"NEWSQA_EMBED_MODEL={stored}")
         super().__init__(
             f"This index was built with the embedding model '{stored}'{dims(stored_dim)}, "
-            f"but '{configured}'{dims(configured_dim)} is configured. Set NEWSQA_EMBED_MODEL="
-            f"{stored} to use the index as it is, or run `newsqa ingest --reindex` to re-embed "
-            f"every article with '{configured}'."
+            f"but '{configured}'{dims(configured_dim)} is configured. Set {fix} to use the "
+            "index as it is, or run `newsqa ingest --reindex` to re-embed every article with "
+            f"'{configured}'."
         )
         self.stored = stored
         self.configured = configured

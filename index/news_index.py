@@ -15,7 +15,7 @@ from typing import Any
 
 from .bm25 import Bm25Hit, Bm25Index
 from .dates import date_to_ordinal
-from .embedding import Embedder, make_embedder
+from .embedding import Embedder, embedder_name, make_embedder, resolve_runtime
 from .errors import NoIndexError, NotFoundError
 from .ingest import IngestProgress, run_ingest, write_articles
 from .store import ChromaStore, DenseHit, StoreConfig
@@ -43,9 +43,13 @@ class NewsIndex:
         from .reindex import REINDEX_SUFFIX
 
         self.store.finish_swap(REINDEX_SUFFIX)
+        stored = None if reindexing else self.store.stored_embedder()
+        # Under "auto" an existing index keeps the runtime it was built with (float or int8).
+        self._runtime = resolve_runtime(config.embed_model, config.embed_runtime,
+                                        stored[0] if stored else None)
         if not reindexing:
-            self.store.check_embedder(*((embedder.name, embedder.dim) if embedder
-                                        else (config.embed_model, 0)))
+            self.store.check_embedder(*((embedder.name, embedder.dim) if embedder else (
+                embedder_name(config.embed_model, self._runtime), 0)))
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -56,7 +60,7 @@ class NewsIndex:
 
     def _options(self) -> dict[str, Any]:
         if not self.config.embed_model.startswith("openai:"):
-            return {"runtime": self.config.embed_runtime}
+            return {"runtime": self._runtime}
         given = {"api_key": self.config.openai_api_key, "base_url": self.config.openai_base_url}
         return {k: v for k, v in given.items() if v}
 

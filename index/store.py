@@ -30,8 +30,9 @@ _PAGE = 2000  # Chroma caps how many records one get() may return on some versio
 class StoreConfig:
     path: Path
     embed_model: str
-    # How a local embedding model runs: "onnx" (default) or "torch"; the vectors are the same.
-    embed_runtime: str = "onnx"
+    # How a local embedding model runs (index.embedding.RUNTIMES); "auto": as the index was
+    # built, int8 ONNX for a new one.
+    embed_runtime: str = "auto"
     chroma_host: str | None = None
     chroma_port: int = 8000
     chunk_tokens: int = 200

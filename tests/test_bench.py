@@ -58,8 +58,9 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     extractive = saved["ask"]["backends"]["extractive"]
     assert extractive["questions"] >= 1 and extractive["p50_ms"]["median"] > 0
     embedder = saved["embedder"]
-    assert embedder["max_abs_difference"] < 1e-3  # ONNX Runtime and torch: the same vectors
-    assert embedder["ONNX Runtime (as shipped)"]["embedder"] == "OnnxEmbedder"
+    assert embedder["float_vs_torch_max_abs_difference"] < 1e-3  # the same vectors
+    assert embedder["int8_vs_torch_min_cosine"] > 0.95
+    assert embedder["ONNX Runtime int8 (as shipped)"]["embedder"] == "OnnxEmbedder"
     md = (tmp_path / "out" / "results.md").read_text()
     assert "## Targets" in md and "## Ingest" in md and "Retrieval latency" in md
     assert "## The embedder" in md

@@ -27,6 +27,7 @@ from index import (
     StoreConfig,
     make_embedder,
 )
+from index.embedding import INT8
 
 from .conftest import SAMPLES
 
@@ -85,7 +86,7 @@ def _base_url(server: ThreadingHTTPServer) -> str:
 
 def test_bundled_minilm_is_offline_unit_length_and_shared() -> None:
     embedder = make_embedder(DEFAULT_EMBED_MODEL)
-    assert (embedder.name, embedder.dim) == (DEFAULT_EMBED_MODEL, 384)
+    assert (embedder.name, embedder.dim) == (DEFAULT_EMBED_MODEL + INT8, 384)
     vectors = embedder.embed_documents(["Taiwan navy drill", "Portland shooting"])
     assert vectors.shape == (2, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

@@ -16,13 +16,14 @@ import pytest
 import index.onnx_embedder as onnx_embedder
 from index import (
     DEFAULT_EMBED_MODEL,
+    EmbedderMismatchError,
     EmbedderUnavailableError,
     NewsIndex,
     StoreConfig,
     make_embedder,
     sentence_spans,
 )
-from index.embedding import EMBEDDERS, SentenceTransformerEmbedder
+from index.embedding import EMBEDDERS, INT8, SentenceTransformerEmbedder
 from index.onnx_embedder import OnnxEmbedder, onnx_compatible
 
 from .conftest import ROOT, SAMPLES
@@ -51,8 +52,30 @@ def test_onnx_vectors_match_sentence_transformers() -> None:
     assert np.allclose(onnx.embed_documents(texts[3:4]), a[3:4], atol=1e-5)
 
 
+def test_int8_vectors_stay_close_and_carry_their_own_name() -> None:
+    int8 = make_embedder(DEFAULT_EMBED_MODEL)  # the default for a new index
+    torch = make_embedder(DEFAULT_EMBED_MODEL, runtime="torch")
+    assert int8.name == DEFAULT_EMBED_MODEL + INT8 and int8.dim == 384
+    texts = _texts()
+    cosines = (int8.embed_documents(texts) * torch.embed_documents(texts)).sum(axis=1)
+    assert cosines.min() > 0.97 and cosines.mean() > 0.99, texts[int(cosines.argmin())][:80]
+
+
+def test_auto_keeps_the_runtime_an_index_was_built_with(tmp_path: Path) -> None:
+    new = NewsIndex(StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL))
+    new.ingest(sorted(SAMPLES.glob("00[02]_*.txt")))
+    assert new.store.stored_embedder() == (DEFAULT_EMBED_MODEL + INT8, 384)
+    hits = NewsIndex(StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL)).dense(
+        "North Korean soldiers in Russia", 3)
+    assert hits and hits[0].score > 0.4
+    with pytest.raises(EmbedderMismatchError, match="NEWSQA_EMBED_RUNTIME=auto"):
+        NewsIndex(StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL,
+                              embed_runtime="torch"))
+
+
 def test_an_index_built_on_torch_is_queried_on_onnx(tmp_path: Path) -> None:
-    """Both runtimes are the same embedder to the store: no mismatch error, the same hits."""
+    """Float ONNX and torch are the same embedder to the store: under "auto" an index built
+    on torch is queried with float ONNX, with the same hits."""
     torch_config = StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL,
                                embed_runtime="torch")
     NewsIndex(torch_config).ingest(sorted(SAMPLES.glob("00[02]_*.txt")))
@@ -97,7 +120,7 @@ def test_a_damaged_export_is_exported_again(tmp_path: Path) -> None:
 
 def test_an_export_that_fails_is_a_clear_error(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing_export(_: Path, target: Path) -> None:
+    def failing_export(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(onnx_embedder, "export_onnx", failing_export)

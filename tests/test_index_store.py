@@ -26,6 +26,7 @@ from index import (
     make_embedder,
 )
 from index.cleaning import clean_document
+from index.embedding import INT8
 from index.loading import load_paths
 from index.offline import package_dir
 
@@ -353,7 +354,7 @@ def test_reindex_re_embeds_with_the_configured_embedder(fresh_store: Path, tmp_p
     assert (summary["articles_updated"], summary["articles_unchanged"]) == (7, 7)
     assert summary["articles_added"] == 0 and summary["chunks"] > 0
     index = _open(fresh_store, other)  # no mismatch any more
-    assert index.store.stored_embedder() == (other, 384)
+    assert index.store.stored_embedder() == (other + INT8, 384)  # the default runtime's name
     assert len(index.list()) == 7
     hits = index.dense("Taiwan navy missile boats", 1)
     assert hits[0].text in index.store.get_article(hits[0].metadata["article_id"]).text

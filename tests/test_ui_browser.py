@@ -220,13 +220,23 @@ def marked_quotes(page: Page) -> list[str]:
     return [m.text_content() or "" for m in page.locator("#nq-sources-panel mark").all()]
 
 
-def card_is_in_view(page: Page, anchor: str) -> bool:
-    return bool(page.evaluate("""(id) => {
-        const card = document.getElementById(id).getBoundingClientRect();
-        const panel = document.getElementById('nq-sources-panel').getBoundingClientRect();
-        return card.height > 0 && card.top >= panel.top - 1 && card.bottom <= panel.bottom + 1
-            && card.top >= 0 && card.bottom <= window.innerHeight;
-    }""", anchor))
+IN_VIEW = """(id) => {
+    const card = document.getElementById(id).getBoundingClientRect();
+    const panel = document.getElementById('nq-sources-panel').getBoundingClientRect();
+    return card.height > 0 && card.top >= panel.top - 1 && card.bottom <= panel.bottom + 1
+        && card.top >= 0 && card.bottom <= window.innerHeight;
+}"""
+
+
+def card_is_in_view(page: Page, anchor: str, wait_ms: int = 0) -> bool:
+    """Is the card wholly visible, in its panel and in the window? With wait_ms: by then (a
+    smooth scroll takes a moment, longer on a busy machine)."""
+    if wait_ms:
+        try:
+            page.wait_for_function(IN_VIEW, arg=anchor, timeout=wait_ms)
+        except sync_api.TimeoutError:
+            return False
+    return bool(page.evaluate(IN_VIEW, anchor))
 
 
 # --- chat ---------------------------------------------------------------------------------------
@@ -252,9 +262,9 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     assert not page.locator("#src-1-1").is_visible()
     answer.locator('a.nq-cite[href="#src-1-1"]').first.click()
     page.wait_for_function("document.getElementById('src-1-1').closest('details').open")
-    page.wait_for_timeout(700)  # the smooth scroll
+    in_view = card_is_in_view(page, "src-1-1", wait_ms=5000)
     shot(page, "03-citation-clicked")
-    assert card_is_in_view(page, "src-1-1")
+    assert in_view  # the panel scrolls (it once spilled its cards out of reach)
     assert len(page.context.pages) == 1  # the link did not open a tab
 
 
