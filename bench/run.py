@@ -349,7 +349,7 @@ def _profile(cfg: BenchConfig, data: BenchData, work: Path, query_store: Path | 
 
 
 # -- the whole run --------------------------------------------------------------------------------
-def _torch_info() -> dict[str, Any]:
+def _runtime_info() -> dict[str, Any]:
     probe = ("import json, torch, onnxruntime; print(json.dumps({'torch': torch.__version__, "
              "'threads': torch.get_num_threads(), 'onnxruntime': onnxruntime.__version__}))")
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
@@ -364,7 +364,7 @@ def run_bench(cfg: BenchConfig) -> dict[str, Any]:
     started = time.perf_counter()
     results: dict[str, Any] = {
         "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
-        "machine": {**machine_info(), **_torch_info()},
+        "machine": {**machine_info(), **_runtime_info()},
         "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(cfg).items()
                    if k not in ("work",)},
         "skipped": {},

@@ -75,8 +75,7 @@ def ingest_ours(args: dict[str, Any]) -> dict[str, Any]:
     return {"articles": report.added + report.updated, "chunks": report.chunks,
             "seconds": seconds, "reingest_seconds": reingest,
             "bm25_build_seconds": getattr(index, "bm25_build_seconds", None),
-            "peak_rss_mb": peak_rss_mb(), "rss_after_model_load_mb": rss_loaded,
-}
+            "peak_rss_mb": peak_rss_mb(), "rss_after_model_load_mb": rss_loaded}
 
 
 @worker
@@ -140,8 +139,7 @@ def ingest_bare(args: dict[str, Any]) -> dict[str, Any]:
                  show_progress_bar=False)
     seconds = time.perf_counter() - started
     return {"articles": len(articles), "chunks": len(texts), "seconds": seconds,
-            "peak_rss_mb": peak_rss_mb(), "rss_after_model_load_mb": rss_loaded,
-}
+            "peak_rss_mb": peak_rss_mb(), "rss_after_model_load_mb": rss_loaded}
 
 
 # -- larger corpora from the ingested chunks and their vectors ------------------------------------

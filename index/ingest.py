@@ -171,22 +171,22 @@ def write_articles(
     # embedded: Chroma's upserts were ~20% of an ingest done one after the other. Batches are
     # still stored in order, each after the one before, so story detection sees them all.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-store") as writer:
-        pending: list[tuple[Future[int], int]] = []
+        storing: tuple[Future[int], int] | None = None  # the batch in the writer, its size
         for batch in _batches(articles, index.config.chunk_tokens):
             vectors = _embed_batch(index, batch)
-            done, report.chunks = _settle(pending, done, report.chunks, articles, progress, t0)
-            pending.append((writer.submit(_store_batch, index, batch, vectors), len(batch)))
-        done, report.chunks = _settle(pending, done, report.chunks, articles, progress, t0)
+            done = _settle(storing, done, report, len(articles), progress, t0)
+            storing = (writer.submit(_store_batch, index, batch, vectors), len(batch))
+        _settle(storing, done, report, len(articles), progress, t0)
 
 
-def _settle(pending: list[tuple[Future[int], int]], done: int, chunks: int,
-            articles: Sequence[Article], progress: Callable[[IngestProgress], None] | None,
-            t0: float) -> tuple[int, int]:
+def _settle(storing: tuple[Future[int], int] | None, done: int, report: IngestReport,
+            total: int, progress: Callable[[IngestProgress], None] | None, t0: float) -> int:
     """Wait for the batch being stored (its error is raised here), then report progress."""
-    while pending:
-        future, n = pending.pop(0)
-        chunks += future.result()
-        done += n
-        if progress:
-            progress(IngestProgress(done, len(articles), chunks, time.perf_counter() - t0))
-    return done, chunks
+    if storing is None:
+        return done
+    future, articles = storing
+    report.chunks += future.result()
+    done += articles
+    if progress:
+        progress(IngestProgress(done, total, report.chunks, time.perf_counter() - t0))
+    return done
