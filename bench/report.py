@@ -165,8 +165,7 @@ def _retrieval(results: dict[str, Any]) -> list[str]:
             f"{s['chunks']:,}", _s(s["p50_ms"], 1), _s(s["p95_ms"], 1),
             _f(s.get("growth_p50_from_previous"), 2, "x"),
             f"{_f(comp['embed_query'], 1)} / {_f(comp['dense (Chroma query)'], 1)} "
-            f"({_f(comp.get('dense without documents'), 1)}, "
-            f"{_f(comp.get('dense ids and distances only'), 1)}) / {_f(comp['bm25 query'], 1)}",
+            f"({_f(comp.get('dense ids and distances only'), 1)}) / {_f(comp['bm25 query'], 1)}",
             _f(s["first_query_ms"], 0), _f(s["peak_rss_mb"], 0),
             f"{s['build']['seconds_chroma']:.0f} + {s['build']['seconds_bm25']:.0f}",
         ])
@@ -186,14 +185,13 @@ def _retrieval(results: dict[str, Any]) -> list[str]:
         "story ids are distinct, so retrieval treats them as separate articles.",
         "",
         *_table(["chunks", "p50 ms", "p95 ms", "p50 growth",
-                 "p50 embed / dense (no texts, ids only) / bm25 ms", "first query ms",
+                 "p50 embed / dense (ids only) / bm25 ms", "first query ms",
                  "peak RSS MiB",
                  "build s (Chroma + BM25)"], rows),
         "Components (40 candidates each, as "
-        "`retrieve` asks): the query embedding, `ChromaStore.query_dense` as shipped (ids, "
-        "distances, metadatas and documents), the same query without the chunk texts "
-        "(retrieval never uses them: passages are cut from the article text), with ids and "
-        "distances only, and the BM25 query.",
+        "`retrieve` asks): the query embedding, `ChromaStore.query_dense` as `retrieve` "
+        "calls it (ids, distances, metadatas; passages are cut from the article text), the "
+        "same query with ids and distances only, and the BM25 query.",
         "",
     ]
 

@@ -163,7 +163,7 @@ def _source_articles(stores: list[str]) -> list[dict[str, Any]]:
     for path in stores:
         store = ChromaStore(_store_config(path))
         store._open()
-        chunks = _read_all(store._chunks, ["documents", "metadatas", "embeddings"])
+        chunks = _read_all(store._chunks, ["metadatas", "embeddings"])  # no texts: see add_articles
         arts = _read_all(store._articles, ["documents", "metadatas", "embeddings"])
         by_article: dict[str, list[int]] = {}
         for i, meta in enumerate(chunks["metadatas"]):
@@ -174,8 +174,8 @@ def _source_articles(stores: list[str]) -> list[dict[str, Any]]:
             articles.append({
                 "id": aid, "text": arts["documents"][i], "meta": arts["metadatas"][i],
                 "vector": list(map(float, arts["embeddings"][i])),
-                "chunks": [(chunks["documents"][r], chunks["metadatas"][r],
-                            list(map(float, chunks["embeddings"][r]))) for r in rows],
+                "chunks": [(chunks["metadatas"][r], list(map(float, chunks["embeddings"][r])))
+                           for r in rows],
             })
     articles.sort(key=lambda a: a["meta"].get("source_key", ""))
     return articles
@@ -196,8 +196,7 @@ def build_corpus(args: dict[str, Any]) -> dict[str, Any]:
     per_copy = sum(len(a["chunks"]) for a in source)
     size = args.get("size") or per_copy
     batch_max = min(5000, int(store._client.get_max_batch_size()))
-    chunk_rows: dict[str, list[Any]] = {"ids": [], "documents": [], "metadatas": [],
-                                        "embeddings": []}
+    chunk_rows: dict[str, list[Any]] = {"ids": [], "metadatas": [], "embeddings": []}
     art_rows: dict[str, list[Any]] = {"ids": [], "documents": [], "metadatas": [],
                                       "embeddings": []}
 
@@ -221,12 +220,11 @@ def build_corpus(args: dict[str, Any]) -> dict[str, Any]:
                 continue
             suffix = "" if copy == 0 else f"-copy{copy}"
             aid = art["id"] + suffix
-            for text, meta, vec in art["chunks"]:
+            for meta, vec in art["chunks"]:
                 m = dict(meta, article_id=aid)
                 if "story_id" in m:
                     m["story_id"] = str(m["story_id"]) + suffix
                 chunk_rows["ids"].append(f"{aid}:{meta['chunk_index']}")
-                chunk_rows["documents"].append(text)
                 chunk_rows["metadatas"].append(m)
                 chunk_rows["embeddings"].append(vec)
                 flush(store._chunks, chunk_rows)
@@ -287,26 +285,23 @@ def query(args: dict[str, Any]) -> dict[str, Any]:
             times.append(_ms(time.perf_counter() - t0))
         passes.append(times)
     parts: dict[str, list[float]] = {"embed_query": [], "dense (Chroma query)": [],
-                                     "bm25 query": [], "dense without documents": [],
-                                     "dense ids and distances only": []}
+                                     "bm25 query": [], "dense ids and distances only": []}
     for q in questions:
         t0 = time.perf_counter()
         vec = index.embedder.embed_query(q)
         t1 = time.perf_counter()
-        index.store.query_dense(vec, 40)
+        index.store.query_dense(vec, 40, with_text=False)  # as retrieve() asks
         t2 = time.perf_counter()
         index.lexical(q, 40)
         t3 = time.perf_counter()
         parts["embed_query"].append(_ms(t1 - t0))
         parts["dense (Chroma query)"].append(_ms(t2 - t1))
         parts["bm25 query"].append(_ms(t3 - t2))
-        # What the dense query would cost without the chunk texts retrieval never uses.
-        for name, include in (("dense without documents", ["metadatas", "distances"]),
-                              ("dense ids and distances only", ["distances"])):
-            t4 = time.perf_counter()
-            index.store._chunks.query(query_embeddings=[vec.tolist()], n_results=40,
-                                      include=include)
-            parts[name].append(_ms(time.perf_counter() - t4))
+        # What Chroma's search itself costs, without reading any metadata.
+        t4 = time.perf_counter()
+        index.store._chunks.query(query_embeddings=[vec.tolist()], n_results=40,
+                                  include=["distances"])
+        parts["dense ids and distances only"].append(_ms(time.perf_counter() - t4))
     return {"chunks": index.store.count_chunks(), "passes_ms": passes,
             "first_query_ms": first_ms, "open_seconds": round(opened - started, 2),
             "model_load_seconds": round(loaded_model - started, 2),
@@ -422,7 +417,7 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
 # -- profiles -------------------------------------------------------------------------------------
 _INGEST_WATCH = ("load_paths", "clean_document", "plan_ingest", "list_articles", "chunk_article",
                  "count_tokens", "embed_documents", "_assign_story", "nearest_articles",
-                 "salient_terms", "add_article", "remove_orphans", "_build_bm25", "set_generation")
+                 "salient_terms", "add_articles", "remove_orphans", "_build_bm25", "set_generation")
 _QUERY_WATCH = ("embed_query", "dense", "query_dense", "lexical", "bm25", "generation",
                 "get_chunks", "articles", "_diversify", "_to_passage", "_widen", "_spans",
                 "_merge_overlaps")

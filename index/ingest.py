@@ -7,11 +7,11 @@ own articles) and crash-safe (the store is marked dirty first; the next run remo
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import numpy as np
 
@@ -19,7 +19,8 @@ from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
 from .errors import LoadError
 from .loading import load_paths
-from .stories import salient_terms, same_story
+from .store import unit_mean
+from .stories import MIN_COSINE, salient_terms, same_story
 from .types import Article, Chunk, IngestReport, RawDocument
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["IngestProgress", "plan_ingest", "run_ingest"]
 
+_T = TypeVar("_T")
 # Embedding this many chunks per encode call keeps both cores busy without holding much memory.
 EMBED_BATCH_CHUNKS = 256
 
@@ -83,7 +85,7 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
 
 
 def _batches(articles: Sequence[Article], chunk_tokens: int
-             ) -> Iterable[list[tuple[Article, list[Chunk]]]]:
+             ) -> Iterator[list[tuple[Article, list[Chunk]]]]:
     batch: list[tuple[Article, list[Chunk]]] = []
     size = 0
     for art in articles:
@@ -99,11 +101,18 @@ def _batches(articles: Sequence[Article], chunk_tokens: int
         yield batch
 
 
-def _assign_story(index: NewsIndex, article: Article, vector: np.ndarray) -> str:
-    terms = salient_terms(article.title + "\n" + article.text)
-    for other, cosine in index.store.nearest_articles(vector, k=5):
-        if other.id != article.id and same_story(
-                terms, salient_terms(other.title + "\n" + other.text), cosine):
+def _assign_story(index: NewsIndex, article: Article, vector: np.ndarray,
+                  pending: Sequence[tuple[Article, np.ndarray]]) -> str:
+    """The story of the nearest earlier article telling the same story, or a new one.
+    `pending`: this batch's articles before this one, not in the store yet."""
+    nearest = index.store.nearest_articles(vector, k=5)
+    nearest += [(other, float(mean @ vector)) for other, mean in pending]
+    terms: set[str] | None = None
+    for other, cosine in sorted(nearest, key=lambda pair: -pair[1])[:5]:
+        if other.id == article.id or cosine < MIN_COSINE:
+            continue  # names are only compared for articles this close: most never are
+        terms = terms if terms is not None else salient_terms(article.title + "\n" + article.text)
+        if same_story(terms, salient_terms(other.title + "\n" + other.text), cosine):
             return other.story_id or other.id
     return article.id
 
@@ -115,13 +124,17 @@ def _embed_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]]) -> 
 
 def _store_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]],
                  vectors: np.ndarray) -> int:
+    rows: list[tuple[Article, list[Chunk], np.ndarray]] = []
+    means: list[tuple[Article, np.ndarray]] = []
     offset = 0
     for art, chunks in batch:
         vecs = vectors[offset : offset + len(chunks)]
         offset += len(chunks)
-        mean = vecs.mean(axis=0)
-        story = _assign_story(index, art, mean / max(float(np.linalg.norm(mean)), 1e-12))
-        index.store.add_article(replace(art, story_id=story), chunks, vecs)
+        mean = unit_mean(vecs)
+        art = replace(art, story_id=_assign_story(index, art, mean, means))
+        rows.append((art, chunks, vecs))
+        means.append((art, mean))
+    index.store.add_articles(rows)
     return offset
 
 
@@ -167,16 +180,27 @@ def write_articles(
     done = 0
     if progress and articles:
         progress(IngestProgress(0, len(articles), report.chunks, time.perf_counter() - t0))
-    # Batch n is stored (stories, Chroma) in a second thread while batch n+1 is chunked and
-    # embedded: Chroma's upserts were ~20% of an ingest done one after the other. Batches are
-    # still stored in order, each after the one before, so story detection sees them all.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-store") as writer:
+    # Three stages at once: batch n+1 is chunked and batch n-1 stored (stories, Chroma), each
+    # in a thread of its own, while batch n is embedded (ONNX Runtime, which releases the
+    # GIL). Done one after the other they cost ~15% more. Batches are still stored in order,
+    # each after the one before, so story detection sees them all.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-chunk") as chunker, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-store") as writer:
         storing: tuple[Future[int], int] | None = None  # the batch in the writer, its size
-        for batch in _batches(articles, index.config.chunk_tokens):
+        for batch in _ahead(_batches(articles, index.config.chunk_tokens), chunker):
             vectors = _embed_batch(index, batch)
             done = _settle(storing, done, report, len(articles), progress, t0)
             storing = (writer.submit(_store_batch, index, batch, vectors), len(batch))
         _settle(storing, done, report, len(articles), progress, t0)
+
+
+def _ahead(items: Iterator[_T], pool: ThreadPoolExecutor) -> Iterator[_T]:
+    """The items, each next one produced in `pool` while the caller works on the last."""
+    end = object()
+    upcoming = pool.submit(next, items, end)
+    while (item := upcoming.result()) is not end:
+        upcoming = pool.submit(next, items, end)
+        yield cast(_T, item)
 
 
 def _settle(storing: tuple[Future[int], int] | None, done: int, report: IngestReport,

@@ -19,11 +19,17 @@ from .errors import EmbedderMismatchError, NotFoundError, StoreUnavailableError
 from .offline import quiet_offline_env
 from .types import Article, Chunk
 
-__all__ = ["ChromaStore", "DenseHit", "StoreConfig"]
+__all__ = ["ChromaStore", "DenseHit", "StoreConfig", "unit_mean"]
 
 _ARTICLE_FIELDS = ("title", "source", "source_key", "published", "outlet", "url", "doc_id",
                    "story_id", "n_chunks")
 _PAGE = 2000  # Chroma caps how many records one get() may return on some versions
+
+
+def unit_mean(vectors: np.ndarray) -> np.ndarray:
+    """An article's vector: the mean of its chunks', at unit length like theirs."""
+    mean = vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 @dataclass(frozen=True)
@@ -196,27 +202,31 @@ class ChromaStore:
         self.set_generation("dirty-" + uuid.uuid4().hex)
 
     # -- writing -----------------------------------------------------------------------------
-    def add_article(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        """Chunks first, the article record last: an article record means "complete"."""
-        published = date_to_ordinal(article.published)
+    def add_articles(self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]) -> None:
+        """Every chunk first, the article records last: an article record means "complete".
+        One upsert per collection for the lot: Chroma's cost per call made writing article by
+        article ~2x slower. A chunk keeps no copy of its text (it is its article's text from
+        `start` to `end`): the copy was most of Chroma's write time (its full-text index)."""
+        if not items:
+            return
+        rows = [(article, chunk) for article, chunks, _ in items for chunk in chunks]
         self._chunks.upsert(
-            ids=[c.id for c in chunks],
-            embeddings=vectors,
-            documents=[c.text for c in chunks],
+            ids=[c.id for _, c in rows],
+            embeddings=np.vstack([vectors for *_, vectors in items]),
             metadatas=[_clean_meta({
-                "article_id": article.id, "chunk_index": c.index, "start": c.start,
-                "end": c.end, "published_ord": published, "story_id": article.story_id,
-            }) for c in chunks],
+                "article_id": a.id, "chunk_index": c.index, "start": c.start, "end": c.end,
+                "published_ord": date_to_ordinal(a.published), "story_id": a.story_id,
+            }) for a, c in rows],
         )
-        mean = vectors.mean(axis=0)
         self._articles.upsert(
-            ids=[article.id],
-            embeddings=[mean / max(float(np.linalg.norm(mean)), 1e-12)],
-            documents=[article.text],
+            ids=[article.id for article, *_ in items],
+            embeddings=np.vstack([unit_mean(vectors) for *_, vectors in items]),
+            documents=[article.text for article, *_ in items],
             metadatas=[_clean_meta({
                 **{k: getattr(article, k) for k in _ARTICLE_FIELDS if k != "n_chunks"},
-                "n_chunks": len(chunks), "published_ord": published, "length": article.length,
-            })],
+                "n_chunks": len(chunks), "published_ord": date_to_ordinal(article.published),
+                "length": article.length,
+            }) for article, chunks, _ in items],
         )
 
     def delete_articles(self, ids: Iterable[str]) -> None:
@@ -284,7 +294,8 @@ class ChromaStore:
     def iter_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
         self._ready()
         for page in self._paged_get(self._chunks, ["metadatas", "documents"]):
-            yield from zip(page["ids"], page["documents"], page["metadatas"], strict=True)
+            texts = self._texts(page["metadatas"], page["documents"])
+            yield from zip(page["ids"], texts, page["metadatas"], strict=True)
 
     def get_chunks(self, ids: Sequence[str], with_text: bool = True
                    ) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -293,8 +304,20 @@ class ChromaStore:
         if not ids or not self._ready():
             return {}
         got = self._chunks.get(ids=list(ids), include=_include(with_text, "metadatas"))
-        texts = got.get("documents") or [""] * len(got["ids"])
+        texts = (self._texts(got["metadatas"], got["documents"]) if with_text
+                 else [""] * len(got["ids"]))
         return {i: (d, m) for i, d, m in zip(got["ids"], texts, got["metadatas"], strict=True)}
+
+    def _texts(self, metas: Sequence[dict[str, Any]], stored: Sequence[str | None] | None
+               ) -> list[str]:
+        """The chunks' texts, cut from their articles; indexes built before chunks stopped
+        keeping a copy have their copies used as they are."""
+        stored = list(stored or [None] * len(metas))
+        if all(t is not None for t in stored):
+            return [t or "" for t in stored]
+        articles = self.get_articles([m["article_id"] for m in metas])
+        return [t if t is not None else _cut(articles.get(m["article_id"]), m)
+                for t, m in zip(stored, metas, strict=True)]
 
     def query_dense(
         self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
@@ -310,7 +333,8 @@ class ChromaStore:
             where=_date_where(since, until),
             include=_include(with_text, "metadatas", "distances"),
         )
-        texts = (res.get("documents") or [None])[0] or [""] * len(res["ids"][0])
+        texts = (self._texts(res["metadatas"][0], res["documents"][0]) if with_text
+                 else [""] * len(res["ids"][0]))
         return [DenseHit(i, 1.0 - float(d), m, t) for i, d, m, t in zip(
             res["ids"][0], res["distances"][0], res["metadatas"][0], texts, strict=True)]
 
@@ -357,6 +381,10 @@ class ChromaStore:
         for name in self._names(suffix):
             if self._existing(name) is not None:
                 self._client.delete_collection(name)
+
+
+def _cut(article: Article | None, meta: dict[str, Any]) -> str:
+    return article.text[meta["start"]:meta["end"]] if article and article.text else ""
 
 
 def _include(with_text: bool, *fields: str) -> Any:

@@ -5,6 +5,7 @@ process never imports torch. All real: the exported model, onnxruntime, sentence
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -48,8 +49,11 @@ def test_onnx_vectors_match_sentence_transformers() -> None:
     cosines = (a * b).sum(axis=1)
     assert cosines.min() > 0.99999, texts[int(cosines.argmin())][:80]
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
-    # Batching and length sorting do not change a text's vector.
+    # Batching and length sorting do not change a text's vector, nor does the session an
+    # ingest-sized call runs on (its threads spin).
     assert np.allclose(onnx.embed_documents(texts[3:4]), a[3:4], atol=1e-5)
+    many = texts * -(-onnx_embedder._BULK_TEXTS // len(texts))
+    assert np.allclose(onnx.embed_documents(many)[: len(texts)], a, atol=1e-5)
 
 
 def test_int8_vectors_stay_close_and_carry_their_own_name() -> None:
@@ -106,6 +110,24 @@ def test_the_export_happens_once_and_is_reused(tmp_path: Path,
     monkeypatch.setattr(onnx_embedder, "export_onnx", no_export)
     again = OnnxEmbedder("probe", folder, tmp_path)
     assert np.allclose(again.embed_query("drill"), first.embed_query("drill"))
+
+
+def test_two_installs_of_one_model_share_an_export(tmp_path: Path) -> None:
+    """Known by content: a second copy of the weights (another venv, a CI clone; other
+    paths and times) finds the first one's export instead of replacing it."""
+    folder = EMBEDDERS[DEFAULT_EMBED_MODEL]()
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)  # copytree keeps times: make them differ
+    for path in copy.rglob("*"):
+        os.utime(path, (1_000_000, 1_000_000))
+    assert (onnx_embedder._cache_file("m", folder, tmp_path)
+            == onnx_embedder._cache_file("m", copy, tmp_path))
+    weights = next(copy.glob("*.safetensors"))
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 0xFF  # other weights, same size
+    weights.write_bytes(bytes(data))
+    assert (onnx_embedder._cache_file("m", folder, tmp_path)
+            != onnx_embedder._cache_file("m", copy, tmp_path))
 
 
 def test_a_damaged_export_is_exported_again(tmp_path: Path) -> None:

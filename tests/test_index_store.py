@@ -25,6 +25,7 @@ from index import (
     StoreUnavailableError,
     make_embedder,
 )
+from index.chunking import chunk_article
 from index.cleaning import clean_document
 from index.embedding import INT8
 from index.loading import load_paths
@@ -84,12 +85,25 @@ def test_story_ids_group_copies_of_one_story(sample_store: Path) -> None:
     assert len(set(story.values())) == 4
 
 
-def test_stored_chunks_quote_their_articles_exactly(sample_store: Path) -> None:
+def test_chunks_are_cut_from_their_articles_exactly(sample_store: Path, tmp_path: Path) -> None:
     index = _open(sample_store)
-    articles = index.store.get_articles([a.id for a in index.list()])
-    for cid, text, meta in index.store.iter_chunks():
-        art = articles[meta["article_id"]]
-        assert text == art.text[meta["start"] : meta["end"]], cid
+    texts = {cid: text for cid, text, _ in index.store.iter_chunks()}
+    stored = index.store._chunks.get(include=["documents"])
+    assert stored["ids"] and set(stored["documents"]) == {None}  # no second copy of the text
+    chunks = [c for a in index.store.get_articles([a.id for a in index.list()]).values()
+              for c in chunk_article(a, index.config.chunk_tokens)]
+    assert texts == {c.id: c.text for c in chunks} and all(texts.values())
+    assert {h.text for h in index.dense("Taiwan navy missile boats", 3)} <= set(texts.values())
+    # An index built when chunks kept a copy of their text is read from that copy.
+    shutil.copytree(sample_store, tmp_path / "old")
+    old = _open(tmp_path / "old")
+    assert old.store._ready()
+    rows = old.store._chunks.get(include=["embeddings", "metadatas"])
+    old.store._chunks.upsert(ids=rows["ids"], embeddings=rows["embeddings"],
+                             metadatas=rows["metadatas"],
+                             documents=[f"copy of {i}" for i in rows["ids"]])
+    assert {c: t for c, t, _ in old.store.iter_chunks()} == {i: f"copy of {i}" for i in texts}
+    assert old.dense("Taiwan navy missile boats", 1)[0].text.startswith("copy of ")
 
 
 def test_dense_and_lexical_search_find_the_right_article(sample_store: Path) -> None:
