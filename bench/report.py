@@ -144,7 +144,8 @@ def _ingest(results: dict[str, Any]) -> list[str]:
         f"{ing['runs']['llamaindex'][0].get('embed_batch_size', '?')}, on torch; ours runs "
         "the same model with int8 weights on ONNX Runtime (`index/onnx_embedder.py`, 8 texts "
         "per batch, longest first; its vectors against torch's: see \"The embedder\") and "
-        "stores each batch while the next is embedded; the bare embedder uses "
+        "chunks the next batch and stores the previous one (one Chroma upsert per batch; "
+        "chunk texts are not stored twice) while a batch is embedded; the bare embedder uses "
         "sentence-transformers' default (32 per batch) on torch.",
         "",
     ]
@@ -330,9 +331,20 @@ def _profile(results: dict[str, Any]) -> list[str]:
         rows = [[f"`{t['function']}`", _f(t["seconds"], 3), _f(t["share"] * 100, 0, "%")]
                 for t in p["top_own_time"][:6]]
         lines += ["Top own time:", "", *_table(["frame", "seconds", "share"], rows)]
+        if p.get("stages"):
+            lines += _stages(p["stages"])
     if ANALYSIS.is_file():
         lines += [ANALYSIS.read_text().strip(), ""]
     return lines
+
+
+def _stages(stages: dict[str, float]) -> list[str]:
+    wall = stages["wall_seconds"]
+    rows = [[k, _f(v, 2), _f(v / wall * 100 if wall else 0, 0, "%")]
+            for k, v in stages.items() if k != "wall_seconds"]
+    return [f"Stages of the same ingest, summed where each runs (wall time {wall:.2f} s; "
+            "chunking, embedding and storing overlap, so the shares add up to more than "
+            "100%):", "", *_table(["stage", "seconds", "share of wall time"], rows)]
 
 
 def render_markdown(results: dict[str, Any]) -> str:

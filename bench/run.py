@@ -65,7 +65,7 @@ class BenchConfig:
     llm_budget_seconds: float = 120.0  # per backend: later questions are left unasked
     coldstart_runs: int = 3
     import_runs: int = 3
-    profile_articles: int = 15
+    profile_articles: int = 50
     profile_queries: int = 20
     sections: tuple[str, ...] = SECTIONS
     out: Path = BENCH_DIR
