@@ -1,5 +1,6 @@
-"""The Chroma store: one collection of chunks (what retrieval searches) and one of articles (full
-text and metadata; an article record is written last, so it marks its chunks as complete).
+"""The Chroma store: one collection of chunks (what retrieval searches: vectors and offsets; a
+chunk's text is cut from its article's) and one of articles (full text and metadata; an article
+record is written last, so it marks its chunks as complete).
 
 Persistent on disk by default, a `chroma run` server when a host is configured; same code path.
 """
