@@ -54,9 +54,20 @@ def _store_config(path: str | Path, chunk_tokens: int = 200) -> Any:
 # -- ingest: ours, a plain LlamaIndex pipeline, the bare embedder ---------------------------------
 @worker
 def ingest_ours(args: dict[str, Any]) -> dict[str, Any]:
+    """As shipped: a new index embeds with int8 weights."""
+    return _ingest_ours(args, "auto")
+
+
+@worker
+def ingest_ours_float(args: dict[str, Any]) -> dict[str, Any]:
+    """Float weights: the same vectors as the torch model LlamaIndex runs (to ~1e-5)."""
+    return _ingest_ours(args, "onnx")
+
+
+def _ingest_ours(args: dict[str, Any], runtime: str) -> dict[str, Any]:
     from index import NewsIndex, make_embedder
 
-    embedder = make_embedder()
+    embedder = make_embedder(runtime=runtime)
     embedder.embed_documents(["warm-up"])
     rss_loaded = peak_rss_mb()
     if args.get("prepare"):

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,7 +36,9 @@ log = logging.getLogger(__name__)
 # 165 ms at 8 per batch, 310 ms in one batch. Small batches keep the working set in cache.
 _BATCH = 8
 # From this many texts on (an ingest's batches), a second session whose threads spin between
-# operators instead of sleeping: ~5% more texts/s, while the ingest keeps the cores busy anyway.
+# operators instead of sleeping: ~5% more texts/s, and an ingest keeps the cores busy anyway (a
+# local answer written meanwhile is slowed by the ingest either way). A question's few
+# sentences stay on the sleeping session.
 _BULK_TEXTS = 64
 _INPUTS = ["input_ids", "attention_mask", "token_type_ids"]
 _EXPORT_VERSION = 1  # bump when export_onnx changes what it writes
@@ -65,21 +68,25 @@ def _cache_file(name: str, model_dir: Path, cache_dir: Path) -> Path:
     checkout's venv and a CI clone's) share one export instead of replacing each other's."""
     import onnxruntime
 
-    weights = next(model_dir.glob("*.safetensors"), model_dir / "config.json")
-    key = (f"{_label(name)}-{_fingerprint(weights)}-ort{onnxruntime.__version__}"
-           f"-v{_EXPORT_VERSION}")
+    files = sorted([*model_dir.glob("*.safetensors"), *model_dir.glob("*.bin"),
+                    model_dir / "config.json"])
+    key = (f"{_label(name)}-{_fingerprint([f for f in files if f.is_file()])}"
+           f"-ort{onnxruntime.__version__}-v{_EXPORT_VERSION}")
     return cache_dir / "onnx" / f"{key}.onnx"
 
 
-def _fingerprint(path: Path) -> str:
-    """Size and a hash of the first and last MiB: ~1 ms, where hashing 90 MB takes ~0.1 s."""
-    size = path.stat().st_size
+def _fingerprint(paths: Sequence[Path]) -> str:
+    """Sizes and a hash of 33 blocks of 64 KiB spread over each file, its first and last
+    included: ~3 ms, where hashing the 90 MB whole took ~0.15 s of every cold start."""
     digest = hashlib.blake2b(digest_size=8)
-    with path.open("rb") as handle:
-        digest.update(handle.read(1 << 20))
-        handle.seek(max(0, size - (1 << 20)))
-        digest.update(handle.read(1 << 20))
-    return f"{size}-{digest.hexdigest()}"
+    for path in paths:
+        size = path.stat().st_size
+        digest.update(f"{path.name}:{size}".encode())
+        with path.open("rb") as handle:
+            for at in sorted({min(size - (1 << 16), size * i // 32) for i in range(33)}):
+                handle.seek(max(0, at))
+                digest.update(handle.read(1 << 16))
+    return digest.hexdigest()
 
 
 def _label(name: str) -> str:
@@ -168,14 +175,15 @@ def _options(spinning: bool) -> Any:
     return options
 
 
-def _session(name: str, model_dir: Path, path: Path, quantized: bool) -> Any:
+def _session(name: str, model_dir: Path, path: Path, quantized: bool,
+             spinning: bool = False) -> Any:
     """An inference session on the exported model; exported first if it is not there yet, and
-    again if the file is damaged (a full disk, a copy cut short)."""
+    again if the file is damaged (a full disk, a copy cut short). By default waiting threads
+    sleep instead of spinning: spinning starves llama.cpp's threads (the local backend, in the
+    same process) and the neighbours' on a 2-core machine."""
     import onnxruntime as ort
 
-    # Waiting threads sleep instead of spinning: spinning starves llama.cpp's threads (the
-    # local backend, in the same process) and the neighbours' on a 2-core machine.
-    options = _options(spinning=False)
+    options = _options(spinning)
     for attempt in range(2):
         if attempt or not path.is_file():
             log.warning("Exporting the embedding model %s to ONNX (once, ~10 s) into %s",
@@ -216,7 +224,9 @@ class OnnxEmbedder(QueryCache):
         self._tokenizer.enable_truncation(max_length=int(settings.get("max_seq_length", 256)))
         self._tokenizer.no_padding()
         self.name = name
+        self._model_dir, self._quantized = model_dir, quantized
         self._bulk: Any = None
+        self._bulk_lock = threading.Lock()
         self.dim = int(self._session.get_outputs()[0].shape[-1] or 0) or len(
             self.embed_documents(["dimension probe"])[0])
 
@@ -237,12 +247,17 @@ class OnnxEmbedder(QueryCache):
         return out
 
     def _bulk_session(self) -> Any:
-        if self._bulk is None:
-            import onnxruntime as ort
-
-            self._bulk = ort.InferenceSession(str(self._path), _options(spinning=True),
-                                              providers=["CPUExecutionProvider"])
-        return self._bulk
+        """The spinning session, made on the first large call. If it cannot be made (its file
+        gone since start-up and no export possible), the sleeping one does the work."""
+        with self._bulk_lock:
+            if self._bulk is None:
+                try:
+                    self._bulk = _session(self.name, self._model_dir, self._path,
+                                          self._quantized, spinning=True)
+                except Exception as exc:  # onnxruntime's errors derive from Exception only
+                    log.warning("Embedding on the one session: %s", exc)
+                    self._bulk = self._session
+            return self._bulk
 
     def _encode(self, session: Any, ids: list[list[int]]) -> np.ndarray:
         width = max(len(row) for row in ids)

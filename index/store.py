@@ -93,6 +93,7 @@ class ChromaStore:
         quiet_offline_env()
         self.config = config
         self._client = self._connect()
+        self._batch_limit: int | None = None
         self._chunks: Any = None
         self._articles: Any = None
 
@@ -211,14 +212,17 @@ class ChromaStore:
         if not items:
             return
         rows = [(article, chunk) for article, chunks, _ in items for chunk in chunks]
-        self._chunks.upsert(
-            ids=[c.id for _, c in rows],
-            embeddings=np.vstack([vectors for *_, vectors in items]),
-            metadatas=[_clean_meta({
-                "article_id": a.id, "chunk_index": c.index, "start": c.start, "end": c.end,
-                "published_ord": date_to_ordinal(a.published), "story_id": a.story_id,
-            }) for a, c in rows],
-        )
+        vectors = np.vstack([vectors for *_, vectors in items])
+        step = self._max_batch()  # one huge article may exceed it
+        for at in range(0, len(rows), step):
+            self._chunks.upsert(
+                ids=[c.id for _, c in rows[at:at + step]],
+                embeddings=vectors[at:at + step],
+                metadatas=[_clean_meta({
+                    "article_id": a.id, "chunk_index": c.index, "start": c.start, "end": c.end,
+                    "published_ord": date_to_ordinal(a.published), "story_id": a.story_id,
+                }) for a, c in rows[at:at + step]],
+            )
         self._articles.upsert(
             ids=[article.id for article, *_ in items],
             embeddings=np.vstack([unit_mean(vectors) for *_, vectors in items]),
@@ -229,6 +233,11 @@ class ChromaStore:
                 "length": article.length,
             }) for article, chunks, _ in items],
         )
+
+    def _max_batch(self) -> int:
+        if self._batch_limit is None:  # a server is asked once
+            self._batch_limit = int(self._client.get_max_batch_size())
+        return self._batch_limit
 
     def delete_articles(self, ids: Iterable[str]) -> None:
         """Article records first, then their chunks: a crash in between leaves only orphans,
@@ -294,8 +303,8 @@ class ChromaStore:
 
     def iter_chunks(self) -> Iterable[tuple[str, str, dict[str, Any]]]:
         self._ready()
-        for page in self._paged_get(self._chunks, ["metadatas", "documents"]):
-            texts = self._texts(page["metadatas"], page["documents"])
+        for page in self._paged_get(self._chunks, ["metadatas"]):
+            texts = self._texts(page["metadatas"])
             yield from zip(page["ids"], texts, page["metadatas"], strict=True)
 
     def get_chunks(self, ids: Sequence[str], with_text: bool = True
@@ -304,21 +313,15 @@ class ChromaStore:
         article text anyway) and gives "" in their place."""
         if not ids or not self._ready():
             return {}
-        got = self._chunks.get(ids=list(ids), include=_include(with_text, "metadatas"))
-        texts = (self._texts(got["metadatas"], got["documents"]) if with_text
-                 else [""] * len(got["ids"]))
+        got = self._chunks.get(ids=list(ids), include=["metadatas"])
+        texts = self._texts(got["metadatas"]) if with_text else [""] * len(got["ids"])
         return {i: (d, m) for i, d, m in zip(got["ids"], texts, got["metadatas"], strict=True)}
 
-    def _texts(self, metas: Sequence[dict[str, Any]], stored: Sequence[str | None] | None
-               ) -> list[str]:
-        """The chunks' texts, cut from their articles; indexes built before chunks stopped
-        keeping a copy have their copies used as they are."""
-        stored = list(stored or [None] * len(metas))
-        if all(t is not None for t in stored):
-            return [t or "" for t in stored]
+    def _texts(self, metas: Sequence[dict[str, Any]]) -> list[str]:
+        """The chunks' texts, cut from their articles: always, even where an index built
+        before kept a copy, so a chunk can never show a text its article no longer has."""
         articles = self.get_articles([m["article_id"] for m in metas])
-        return [t if t is not None else _cut(articles.get(m["article_id"]), m)
-                for t, m in zip(stored, metas, strict=True)]
+        return [_cut(articles.get(m["article_id"]), m) for m in metas]
 
     def query_dense(
         self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
@@ -332,10 +335,9 @@ class ChromaStore:
         res = self._chunks.query(
             query_embeddings=[vector.tolist()], n_results=min(k, n),
             where=_date_where(since, until),
-            include=_include(with_text, "metadatas", "distances"),
+            include=["metadatas", "distances"],
         )
-        texts = (self._texts(res["metadatas"][0], res["documents"][0]) if with_text
-                 else [""] * len(res["ids"][0]))
+        texts = self._texts(res["metadatas"][0]) if with_text else [""] * len(res["ids"][0])
         return [DenseHit(i, 1.0 - float(d), m, t) for i, d, m, t in zip(
             res["ids"][0], res["distances"][0], res["metadatas"][0], texts, strict=True)]
 
@@ -386,11 +388,6 @@ class ChromaStore:
 
 def _cut(article: Article | None, meta: dict[str, Any]) -> str:
     return article.text[meta["start"]:meta["end"]] if article and article.text else ""
-
-
-def _include(with_text: bool, *fields: str) -> Any:
-    # Fetching 40 chunk texts per query cost 5x the search itself at 100k chunks (bench/).
-    return [*fields, "documents"] if with_text else list(fields)
 
 
 def _date_where(since: int | None, until: int | None) -> dict[str, Any] | None:

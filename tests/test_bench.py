@@ -43,11 +43,13 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     saved = json.loads((tmp_path / "out" / "results.json").read_text())
     assert saved["machine"]["cores"] >= 1 and saved["machine"]["cpu"]
     ingest = saved["ingest"]
-    assert set(ingest["pipelines"]) == {"ours", "llamaindex", "bare"}
+    assert set(ingest["pipelines"]) == {"ours", "llamaindex", "bare", "ours-float"}
     for p in ingest["pipelines"].values():
         assert p["articles"] == cfg.articles and p["chunks"] > 0 and p["articles_per_s"] > 0
-    assert ingest["pipelines"]["ours"]["chunks"] == ingest["pipelines"]["bare"]["chunks"]
+    assert (ingest["pipelines"]["ours"]["chunks"] == ingest["pipelines"]["bare"]["chunks"]
+            == ingest["pipelines"]["ours-float"]["chunks"])
     assert ingest["ratio_vs_llamaindex"]["articles_per_s"] > 0
+    assert ingest["float_ratio_vs_llamaindex"]["articles_per_s"] > 0
     assert 0 <= ingest["reingest"]["share_of_first"]["median"] < 1
     sizes = saved["retrieval"]["sizes"]
     assert [s["target"] for s in sizes] == list(cfg.sizes)

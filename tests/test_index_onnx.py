@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -24,7 +25,7 @@ from index import (
     make_embedder,
     sentence_spans,
 )
-from index.embedding import EMBEDDERS, INT8, SentenceTransformerEmbedder
+from index.embedding import EMBEDDERS, INT8, SentenceTransformerEmbedder, default_cache_dir
 from index.onnx_embedder import OnnxEmbedder, onnx_compatible
 
 from .conftest import ROOT, SAMPLES
@@ -54,6 +55,7 @@ def test_onnx_vectors_match_sentence_transformers() -> None:
     assert np.allclose(onnx.embed_documents(texts[3:4]), a[3:4], atol=1e-5)
     many = texts * -(-onnx_embedder._BULK_TEXTS // len(texts))
     assert np.allclose(onnx.embed_documents(many)[: len(texts)], a, atol=1e-5)
+    assert onnx._bulk is not None and onnx._bulk is not onnx._session
 
 
 def test_int8_vectors_stay_close_and_carry_their_own_name() -> None:
@@ -110,6 +112,26 @@ def test_the_export_happens_once_and_is_reused(tmp_path: Path,
     monkeypatch.setattr(onnx_embedder, "export_onnx", no_export)
     again = OnnxEmbedder("probe", folder, tmp_path)
     assert np.allclose(again.embed_query("drill"), first.embed_query("drill"))
+
+
+def test_ingest_sized_calls_fall_back_to_the_one_session(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """The spinning session is made on the first large call, maybe hours after start-up; if
+    it cannot be made then, the session made at start-up does the work."""
+    embedder = OnnxEmbedder(DEFAULT_EMBED_MODEL, EMBEDDERS[DEFAULT_EMBED_MODEL](),
+                            default_cache_dir())
+    texts = [f"Taiwan's navy drill number {i} near Kaohsiung." for i in range(70)]
+    expected = np.vstack([embedder.embed_documents(texts[i:i + 8]) for i in range(0, 70, 8)])
+    real = onnx_embedder._session
+
+    def no_spinning(*args: Any, spinning: bool = False) -> Any:
+        if spinning:
+            raise RuntimeError("export file gone, no space to export again")
+        return real(*args)
+
+    monkeypatch.setattr(onnx_embedder, "_session", no_spinning)
+    assert np.allclose(embedder.embed_documents(texts), expected, atol=1e-5)
+    assert embedder._bulk is embedder._session
 
 
 def test_two_installs_of_one_model_share_an_export(tmp_path: Path) -> None:
