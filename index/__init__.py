@@ -20,8 +20,8 @@ from .ingest import IngestProgress
 from .loading import SUPPORTED_SUFFIXES, load_paths
 from .news_index import NewsIndex
 from .sentences import sentence_spans
-from .store import DenseHit, StoreConfig
-from .types import Article, Chunk, IngestReport, Passage, RawDocument
+from .store import StoreConfig
+from .types import Article, Chunk, DenseHit, IngestReport, Passage, RawDocument
 
 __all__ = [
     "DEFAULT_EMBED_MODEL",

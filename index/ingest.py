@@ -19,7 +19,7 @@ from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
 from .errors import LoadError
 from .loading import load_paths
-from .store import unit_mean
+from .records import unit_mean
 from .stories import MIN_COSINE, salient_terms, same_story
 from .types import Article, Chunk, IngestReport, RawDocument
 

@@ -18,8 +18,8 @@ from .dates import date_to_ordinal
 from .embedding import Embedder, embedder_name, make_embedder, resolve_runtime
 from .errors import NoIndexError, NotFoundError
 from .ingest import IngestProgress, run_ingest, write_articles
-from .store import ChromaStore, DenseHit, StoreConfig
-from .types import Article, IngestReport
+from .store import ChromaStore, StoreConfig
+from .types import Article, DenseHit, IngestReport
 
 __all__ = ["NewsIndex"]
 

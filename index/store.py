@@ -15,22 +15,21 @@ from typing import Any
 
 import numpy as np
 
-from .dates import date_to_ordinal
 from .errors import EmbedderMismatchError, NotFoundError, StoreUnavailableError
 from .offline import quiet_offline_env
-from .types import Article, Chunk
+from .records import (
+    article_from,
+    article_metadata,
+    chunk_metadata,
+    cut_text,
+    date_where,
+    unit_mean,
+)
+from .types import Article, Chunk, DenseHit
 
-__all__ = ["ChromaStore", "DenseHit", "StoreConfig", "unit_mean"]
+__all__ = ["ChromaStore", "StoreConfig"]
 
-_ARTICLE_FIELDS = ("title", "source", "source_key", "published", "outlet", "url", "doc_id",
-                   "story_id", "n_chunks")
 _PAGE = 2000  # Chroma caps how many records one get() may return on some versions
-
-
-def unit_mean(vectors: np.ndarray) -> np.ndarray:
-    """An article's vector: the mean of its chunks', at unit length like theirs."""
-    mean = vectors.mean(axis=0)
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 @dataclass(frozen=True)
@@ -57,33 +56,6 @@ class StoreConfig:
         if self.chroma_host:
             return f"http://{self.chroma_host}:{self.chroma_port}"
         return str(self.path)
-
-
-@dataclass(frozen=True)
-class DenseHit:
-    chunk_id: str
-    score: float  # cosine similarity
-    metadata: dict[str, Any]
-    text: str
-
-
-def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
-    """Chroma metadata takes no None values."""
-    return {k: v for k, v in meta.items() if v is not None}
-
-
-def _article_from(id_: str, meta: dict[str, Any], text: str | None) -> Article:
-    def opt(key: str) -> str | None:
-        value = meta.get(key)
-        return None if value is None else str(value)
-
-    return Article(
-        id=id_, title=str(meta.get("title", "")), text=text or "",
-        source=str(meta.get("source", "")), source_key=str(meta.get("source_key", "")),
-        published=opt("published"), outlet=opt("outlet"), url=opt("url"), doc_id=opt("doc_id"),
-        story_id=opt("story_id"), n_chunks=int(meta.get("n_chunks", 0)),
-        text_length=int(meta["length"]) if "length" in meta else None,
-    )
 
 
 class ChromaStore:
@@ -218,20 +190,13 @@ class ChromaStore:
             self._chunks.upsert(
                 ids=[c.id for _, c in rows[at:at + step]],
                 embeddings=vectors[at:at + step],
-                metadatas=[_clean_meta({
-                    "article_id": a.id, "chunk_index": c.index, "start": c.start, "end": c.end,
-                    "published_ord": date_to_ordinal(a.published), "story_id": a.story_id,
-                }) for a, c in rows[at:at + step]],
+                metadatas=[chunk_metadata(a, c) for a, c in rows[at:at + step]],
             )
         self._articles.upsert(
             ids=[article.id for article, *_ in items],
             embeddings=np.vstack([unit_mean(vectors) for *_, vectors in items]),
             documents=[article.text for article, *_ in items],
-            metadatas=[_clean_meta({
-                **{k: getattr(article, k) for k in _ARTICLE_FIELDS if k != "n_chunks"},
-                "n_chunks": len(chunks), "published_ord": date_to_ordinal(article.published),
-                "length": article.length,
-            }) for article, chunks, _ in items],
+            metadatas=[article_metadata(article, len(chunks)) for article, chunks, _ in items],
         )
 
     def _max_batch(self) -> int:
@@ -278,7 +243,7 @@ class ChromaStore:
             self._open()
         if self._articles is None:
             return []
-        return [_article_from(i, m, None) for page in self._paged_get(self._articles, ["metadatas"])
+        return [article_from(i, m, None) for page in self._paged_get(self._articles, ["metadatas"])
                 for i, m in zip(page["ids"], page["metadatas"], strict=True)]
 
     def get_articles(self, ids: Sequence[str], with_text: bool = True) -> dict[str, Article]:
@@ -287,7 +252,7 @@ class ChromaStore:
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
         got = self._articles.get(ids=list(dict.fromkeys(ids)), include=include)
         docs = got.get("documents") or [None] * len(got["ids"])
-        return {i: _article_from(i, m, d)
+        return {i: article_from(i, m, d)
                 for i, m, d in zip(got["ids"], got["metadatas"], docs, strict=True)}
 
     def get_article(self, id_: str) -> Article:
@@ -321,7 +286,7 @@ class ChromaStore:
         """The chunks' texts, cut from their articles: always, even where an index built
         before kept a copy, so a chunk can never show a text its article no longer has."""
         articles = self.get_articles([m["article_id"] for m in metas])
-        return [_cut(articles.get(m["article_id"]), m) for m in metas]
+        return [cut_text(articles.get(m["article_id"]), m) for m in metas]
 
     def query_dense(
         self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
@@ -334,7 +299,7 @@ class ChromaStore:
             return []
         res = self._chunks.query(
             query_embeddings=[vector.tolist()], n_results=min(k, n),
-            where=_date_where(since, until),
+            where=date_where(since, until),
             include=["metadatas", "distances"],
         )
         texts = self._texts(res["metadatas"][0]) if with_text else [""] * len(res["ids"][0])
@@ -349,7 +314,7 @@ class ChromaStore:
             return []
         res = self._articles.query(query_embeddings=[vector.tolist()], n_results=min(k, n),
                                    include=["metadatas", "documents", "distances"])
-        return [(_article_from(i, m, t), 1.0 - float(d)) for i, m, t, d in zip(
+        return [(article_from(i, m, t), 1.0 - float(d)) for i, m, t, d in zip(
             res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0],
             strict=True)]
 
@@ -384,18 +349,3 @@ class ChromaStore:
         for name in self._names(suffix):
             if self._existing(name) is not None:
                 self._client.delete_collection(name)
-
-
-def _cut(article: Article | None, meta: dict[str, Any]) -> str:
-    return article.text[meta["start"]:meta["end"]] if article and article.text else ""
-
-
-def _date_where(since: int | None, until: int | None) -> dict[str, Any] | None:
-    parts: list[dict[str, Any]] = []
-    if since is not None:
-        parts.append({"published_ord": {"$gte": since}})
-    if until is not None:
-        parts.append({"published_ord": {"$lte": until}})
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else {"$and": parts}

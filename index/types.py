@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["Article", "Chunk", "IngestReport", "Passage", "RawDocument"]
+__all__ = ["Article", "Chunk", "DenseHit", "IngestReport", "Passage", "RawDocument"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,16 @@ class Chunk:
     @property
     def id(self) -> str:
         return f"{self.article_id}:{self.index}"
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    """A chunk found by vector search."""
+
+    chunk_id: str
+    score: float  # cosine similarity
+    metadata: dict[str, Any]
+    text: str
 
 
 @dataclass(frozen=True)
