@@ -208,7 +208,6 @@ _LOAD_LOCK = threading.Lock()  # two first questions at once must not load (expo
 @lru_cache(maxsize=4)
 def _local_embedder(name: str, runtime: str, cache_dir: Path) -> Embedder:
     folder = EMBEDDERS[name]() if name in EMBEDDERS else Path(name)
-    runtime = "onnx-int8" if runtime == "auto" else runtime
     if runtime not in RUNTIMES:
         raise EmbedderUnavailableError(
             f"Unknown embedding runtime '{runtime}': use one of {', '.join(RUNTIMES)}.")
@@ -224,6 +223,8 @@ def make_embedder(name: str = DEFAULT_EMBED_MODEL, runtime: str = "auto",
     if name.startswith("openai:"):
         return OpenAIEmbedder(name.removeprefix("openai:"), **options)
     if _local(name):
+        # Resolved before the cache: "auto" and "onnx-int8" are one embedder, loaded once.
+        runtime = "onnx-int8" if runtime == "auto" else runtime
         with _LOAD_LOCK:
             return _local_embedder(name, runtime, cache_dir or default_cache_dir())
     raise EmbedderUnavailableError(

@@ -62,6 +62,7 @@ def test_int8_vectors_stay_close_and_carry_their_own_name() -> None:
     int8 = make_embedder(DEFAULT_EMBED_MODEL)  # the default for a new index
     torch = make_embedder(DEFAULT_EMBED_MODEL, runtime="torch")
     assert int8.name == DEFAULT_EMBED_MODEL + INT8 and int8.dim == 384
+    assert make_embedder(DEFAULT_EMBED_MODEL, runtime="onnx-int8") is int8  # loaded once
     texts = _texts()
     cosines = (int8.embed_documents(texts) * torch.embed_documents(texts)).sum(axis=1)
     assert cosines.min() > 0.97 and cosines.mean() > 0.99, texts[int(cosines.argmin())][:80]
