@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .assistant import Assistant
 from .errors import AssistantError
 from .settings import Settings
-from .types import Answer, Citation, Message, RetrievedPassage, Timings
+from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
 
 __all__ = [
     "Answer",
@@ -24,6 +24,7 @@ __all__ = [
     "Message",
     "RetrievedPassage",
     "Settings",
+    "ShortAnswer",
     "Timings",
     "ask",
 ]
@@ -43,6 +44,7 @@ def _assistant_for(settings: Settings) -> Assistant:
 
 def ask(question: str, *, history: Sequence[Message] | None = None,
         settings: Settings | None = None, **options: object) -> Answer:
-    """Answer `question` from the indexed articles. `options`: llm, top_k, since, until."""
+    """Answer `question` from the indexed articles. `options`: llm, top_k, since, until, as_of
+    (when the question is asked: a date, default today)."""
     return _assistant_for(settings or Settings()).ask(
         question, history=history, **options)  # type: ignore[arg-type]

@@ -5,21 +5,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from queue import Queue
 
 from index import Article, NewsIndex, Passage, parse_date
 
-from .backends.base import ChatBackend
+from .backends.base import ChatBackend, check_backend_name
 from .citing import CitationList
+from .compose import ABSTAIN_TEXT, abstention, closest_text
 from .errors import (
     EmptyQuestionError,
     InvalidRequestError,
     QuestionTooLongError,
-    UnknownBackendError,
 )
-from .evidence import Evidence, abstain_reason, rank_evidence
 from .extractive import compose_extractive, corroborate
 from .followup import rewrite_query
 from .generative import (
@@ -29,17 +29,18 @@ from .generative import (
     relevant_to,
     renumber,
 )
+from .question import Question, analyse
+from .reader import Reader, get_reader
+from .rerank import Evidence, rerank
 from .retrieval import Retrieval, retrieve
 from .settings import MAX_QUESTION_CHARS, Settings
-from .types import Answer, Citation, Message, RetrievedPassage, Timings
+from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
 
-__all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "BACKEND_NAMES", "Assistant"]
+__all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant"]
 
 # `auto` without an OpenAI-compatible server: the offline backend that scores best on our evals
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
 AUTO_OFFLINE_BACKEND = "extractive"
-BACKEND_NAMES = ("auto", "openai", "local", "extractive")
-ABSTAIN_TEXT = "The articles don't say"
 MAX_TOP_K = 50
 # One to three sentences plus their quotes; small local models ramble on when allowed to.
 ANSWER_MAX_TOKENS = 320
@@ -62,6 +63,7 @@ class _Request:
     top_k: int
     since: str | None
     until: str | None
+    as_of: date | None
 
 
 @dataclass
@@ -70,26 +72,43 @@ class _Composed:
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
     notes: list[str] = field(default_factory=list)
+    short: ShortAnswer | None = None
+    confidence: float | None = None
 
 
 class Assistant:
     """Holds the index, the embedder and any chat model, loaded once and reused."""
 
-    def __init__(self, settings: Settings | None = None, *, index: NewsIndex | None = None):
+    def __init__(self, settings: Settings | None = None, *, index: NewsIndex | None = None,
+                 llm: str | ChatBackend | object | None = None):
+        """`llm`: a backend name (as NEWSQA_LLM), a ChatBackend, or a LlamaIndex LLM instance;
+        it becomes the default backend of every question (default: settings.llm)."""
         self.settings = settings or Settings()
         self._index = index
         self._backends: dict[str, ChatBackend] = {}
         self._backend_lock = threading.Lock()
+        self._default_llm: str | None = None
+        if isinstance(llm, str):
+            self.settings = self.settings.with_overrides(llm=llm)
+        elif llm is not None:
+            from .backends import as_chat_backend
+
+            backend = as_chat_backend(llm)
+            self._backends[backend.name] = backend
+            self._default_llm = backend.name
 
     @cached_property
     def index(self) -> NewsIndex:
         return self._index or NewsIndex(self.settings.store_config())
 
+    @cached_property
+    def reader(self) -> Reader:
+        return get_reader()
+
     def resolve_backend(self, llm: str | None = None) -> str:
-        name = llm or self.settings.llm
-        if name not in BACKEND_NAMES:
-            raise UnknownBackendError(
-                f"Unknown backend '{name}'. Choose one of: {', '.join(BACKEND_NAMES)}.")
+        name = llm or self._default_llm or self.settings.llm
+        if name not in self._backends:  # a backend given as an instance has no registry entry
+            check_backend_name(name)
         if name == "auto":
             return "openai" if self.settings.openai_configured else AUTO_OFFLINE_BACKEND
         return name
@@ -108,19 +127,22 @@ class Assistant:
     # -- asking -------------------------------------------------------------------------------
     def ask(self, question: str, *, history: Sequence[Message] | None = None,
             llm: str | None = None, top_k: int | None = None, since: str | None = None,
-            until: str | None = None) -> Answer:
-        request = self._request(question, history, llm, top_k, since, until)
+            until: str | None = None, as_of: str | date | None = None) -> Answer:
+        """`as_of`: the moment the question is asked (default today): relative dates ("this
+        week") resolve against it and articles published after it are not used."""
+        request = self._request(question, history, llm, top_k, since, until, as_of)
         return self._answer(request, on_delta=None)
 
     def stream(self, question: str, history: Sequence[Message] | None = None, *,
                llm: str | None = None, top_k: int | None = None, since: str | None = None,
-               until: str | None = None) -> Iterator[str | Answer]:
+               until: str | None = None, as_of: str | date | None = None
+               ) -> Iterator[str | Answer]:
         """Yield text deltas as they are produced, then the final, verified Answer.
 
         The deltas are a provisional draft (a chat model's raw reply, not yet checked); only the
         final Answer's text and citations are verified. Invalid input raises before anything is
         yielded."""
-        request = self._request(question, history, llm, top_k, since, until)
+        request = self._request(question, history, llm, top_k, since, until, as_of)
         queue: Queue[str | Answer | BaseException] = Queue()
         abandoned = threading.Event()
 
@@ -150,7 +172,8 @@ class Assistant:
             abandoned.set()
 
     def _request(self, question: str, history: Sequence[Message] | None, llm: str | None,
-                 top_k: int | None, since: str | None, until: str | None) -> _Request:
+                 top_k: int | None, since: str | None, until: str | None,
+                 as_of: str | date | None = None) -> _Request:
         since, until = _check_date(since, "since"), _check_date(until, "until")
         if since and until and since > until:
             raise InvalidRequestError(
@@ -160,7 +183,7 @@ class Assistant:
             raise InvalidRequestError(f"top_k must be a whole number from 1 to {MAX_TOP_K}; "
                                       f"got {k!r}.")
         return _Request(_validate(question), _check_history(history), self.resolve_backend(llm),
-                        k, since, until)
+                        k, since, until, _check_as_of(as_of))
 
     def _answer(self, request: _Request, on_delta: OnDelta | None) -> Answer:
         started = time.perf_counter()
@@ -173,50 +196,72 @@ class Assistant:
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         query = rewrite_query(request.question, request.history,
                               backend if name == "openai" else None)
+        asked = analyse(request.question, query, request.as_of, request.since, request.until)
         found = retrieve(self.index, query, request.top_k, since=request.since,
-                         until=request.until)
+                         until=request.until, not_after=asked.as_of.isoformat())
         retrieved_at = time.perf_counter()
-        composed = self._compose(request, query, found, backend, on_delta)
+        composed = self._compose(request, asked, found, backend, on_delta)
         done = time.perf_counter()
         timings = Timings(round((retrieved_at - started) * 1000, 1),
                           round((done - retrieved_at) * 1000, 1), round((done - started) * 1000, 1))
         return Answer(question=request.question, text=composed.text,
                       citations=composed.citations, abstained=composed.abstained,
                       retrieved=_retrieved(found), llm=name, timings=timings, query=query,
-                      notes=composed.notes)
+                      notes=composed.notes, short=composed.short,
+                      as_of=asked.as_of.isoformat(), confidence=composed.confidence)
 
-    def _compose(self, request: _Request, query: str, found: Retrieval,
+    def _compose(self, request: _Request, asked: Question, found: Retrieval,
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
-        question = request.question
         articles = self.index.articles([p.article_id for p in found.passages])
-        ranked = rank_evidence(question, query, found.passages, articles, self.index.embedder)
-        reason = abstain_reason(question, found.best_dense, ranked, list(articles.values()))
+        path = self.settings.answer_path
+        ranked = rerank(asked, found.passages, articles,
+                        None if path == "retrieval" else self.reader, self.index.embedder)
+        confidence = round(ranked[0].score, 4) if ranked else 0.0
+        reason = abstention(ranked) if path != "retrieval" or not ranked else None
         if reason:
-            text = f"{ABSTAIN_TEXT}: {reason}."
+            text, citations = closest_text(reason, ranked, articles)
             _emit(on_delta, text)
-            return _Composed(text, abstained=True, notes=[reason])
+            return _Composed(text, citations, abstained=True, notes=[reason.reason],
+                             confidence=confidence)
         notes: list[str] = []
         if backend is not None:
-            # Only the sources the model saw may be cited: [n] past them is dropped.
-            shown = found.passages[:self.settings.llm_sources or backend.max_sources]
-            # getattr: a backend written before `context` existed reads whole passages.
-            context = self.settings.llm_context or getattr(backend, "context", "passages")
-            if context == "evidence":
-                shown = focus_sources(shown, ranked, articles) or shown
-            raw = _generate(backend, request, query, shown, on_delta)
-            draft = ground_answer(raw, shown, articles, relevant_to(ranked))
-            if draft.dropped:
-                notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
-            if draft.text:
-                text, citations = self._corroborated(question, draft.text, draft.citations,
-                                                     ranked, articles)
-                return _Composed(text, citations, notes=notes)
-            notes.append("the model's answer could not be verified; showing the evidence instead")
-        extract = compose_extractive(question, ranked, articles, self.index.embedder)
+            drafted = self._generative(request, asked, found, ranked, articles, backend,
+                                       on_delta, notes)
+            if drafted is not None:
+                return replace(drafted, confidence=confidence)
+        extract = compose_extractive(asked, ranked, articles, self.index.embedder,
+                                     short=path == "full")
         _emit(on_delta, ("\n\n" if backend is not None else "") + extract.text)
-        return _Composed(extract.text, extract.citations, notes=notes)
+        return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
+                         confidence=confidence)
 
-    def _corroborated(self, question: str, text: str, citations: list[Citation],
+    def _generative(self, request: _Request, asked: Question, found: Retrieval,
+                    ranked: Sequence[Evidence], articles: dict[str, Article],
+                    backend: ChatBackend, on_delta: OnDelta | None, notes: list[str]
+                    ) -> _Composed | None:
+        """A chat model's answer from the reranked sources, verified; None when nothing of it
+        survives the checks (the caller then shows the evidence)."""
+        # Only the sources the model saw may be cited: [n] past them is dropped. The model
+        # reads the passages in the reader's order: the right one first, not the nearest.
+        ordered = by_evidence(found.passages, ranked)
+        shown = ordered[:self.settings.llm_sources or backend.max_sources]
+        # getattr: a backend written before `context` existed reads whole passages.
+        context = self.settings.llm_context or getattr(backend, "context", "passages")
+        if context == "evidence":
+            shown = focus_sources(shown, _renumbered(ranked, found.passages, shown),
+                                  articles) or shown
+        raw = _generate(backend, request, asked.query, shown, on_delta)
+        draft = ground_answer(raw, shown, articles, relevant_to(ranked))
+        if draft.dropped:
+            notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
+        if draft.text:
+            text, citations = self._corroborated(asked, draft.text, draft.citations,
+                                                 ranked, articles)
+            return _Composed(text, citations, notes=notes)
+        notes.append("the model's answer could not be verified; showing the evidence instead")
+        return None
+
+    def _corroborated(self, question: Question, text: str, citations: list[Citation],
                       ranked: Sequence[Evidence], articles: dict[str, Article]
                       ) -> tuple[str, list[Citation]]:
         """A model's verified answer plus what other sources say: a differing figure, and how
@@ -286,6 +331,34 @@ def _generate(backend: ChatBackend, request: _Request, query: str, shown: Sequen
         parts.append(delta)
         on_delta(delta)
     return "".join(parts)
+
+
+def by_evidence(passages: Sequence[Passage], ranked: Sequence[Evidence]) -> list[Passage]:
+    """The passages ordered by their best sentence's score; those with none scored last."""
+    best: dict[int, float] = {}
+    for ev in ranked:
+        best[ev.passage] = max(best.get(ev.passage, float("-inf")), ev.score)
+    order = sorted(range(len(passages)), key=lambda i: (-best.get(i, float("-inf")), i))
+    return [passages[i] for i in order]
+
+
+def _renumbered(ranked: Sequence[Evidence], passages: Sequence[Passage],
+                shown: Sequence[Passage]) -> list[Evidence]:
+    """Evidence with `passage` pointing into `shown` instead of `passages`."""
+    where = {id(p): i for i, p in enumerate(shown)}
+    return [replace(ev, passage=where[id(passages[ev.passage])]) for ev in ranked
+            if id(passages[ev.passage]) in where]
+
+
+def _check_as_of(value: str | date | None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise InvalidRequestError(f"as_of={value!r} is not a date; use YYYY-MM-DD.")
+    return date.fromisoformat(parsed)
 
 
 def _retrieved(found: Retrieval) -> list[RetrievedPassage]:

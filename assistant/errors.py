@@ -10,6 +10,7 @@ __all__ = [
     "LLMTimeoutError",
     "LLMUnavailableError",
     "QuestionTooLongError",
+    "ReaderUnavailableError",
     "UnknownBackendError",
     "UnknownModelError",
 ]
@@ -54,3 +55,7 @@ class UnknownModelError(LLMError):
 
 class InvalidRequestError(AssistantError):
     """A malformed option: a date that is not a date, a top-k out of range, a bad history."""
+
+
+class ReaderUnavailableError(AssistantError):
+    """The shipped reader model is missing or damaged."""

@@ -1,7 +1,8 @@
 """The extractive answerer: no generative model; the answer IS the best evidence, quoted.
 
-It leads with the sentence that best answers the question, adds a differing figure from another
-article when sources conflict, and says how many other articles report the same thing.
+It leads with the short answer the reader found and the sentence that states it, adds a
+differing figure from another article when sources conflict, and says how many other articles
+report the same thing.
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from datetime import date
 from index import Article, Embedder
 
 from .citing import CitationList
-from .evidence import Evidence, kind_fit, question_kind, sentence_vectors, terms
-from .types import Citation
+from .compose import short_answer
+from .evidence import kind_fit, sentence_vectors, terms
+from .question import Question
+from .rerank import Evidence
+from .types import Citation, ShortAnswer
 
 __all__ = ["ExtractiveDraft", "compose_extractive", "corroborate", "human_date"]
 
@@ -36,6 +40,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 class ExtractiveDraft:
     text: str
     citations: list[Citation]
+    short: ShortAnswer | None = None
 
 
 def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
@@ -96,15 +101,6 @@ def _attribution(article: Article, with_title: bool) -> str:
     return f" ({', '.join(bits)})" if bits else ""
 
 
-def _pick_best(question: str, ranked: Sequence[Evidence]) -> Evidence:
-    """The top sentence, unless a close runner-up carries the kind of answer asked for."""
-    kind = question_kind(question)
-    for ev in ranked[:3]:
-        if ev.score >= 0.85 * ranked[0].score and kind_fit(kind, ev.text, question) == 1.0:
-            return ev
-    return ranked[0]
-
-
 def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evidence | None:
     """The sentence right after the best one, when it is relevant too: a sentence that restates
     the question is often followed by the one that answers it."""
@@ -128,12 +124,12 @@ def _agreement(anchor: Evidence, ranked: Sequence[Evidence], articles: dict[str,
     return f"{who} report this {marks}."
 
 
-def _other_account(question: str, anchor: Evidence, ranked: Sequence[Evidence],
+def _other_account(question: Question, anchor: Evidence, ranked: Sequence[Evidence],
                    articles: dict[str, Article], embedder: Embedder) -> Evidence | None:
     """Another article's version of the same statement that names a different date or source
     (a decree "signed Monday" against "ratified on Tuesday"; "according to local media" against
     "according to KCNA"): date and who-questions, where reports often differ."""
-    kind = question_kind(question)
+    kind = question.kind
     if kind not in ("date", "person"):
         return None
     # Each names something the other does not: the same source or date said twice in other
@@ -144,8 +140,8 @@ def _other_account(question: str, anchor: Evidence, ranked: Sequence[Evidence],
     others = [ev for ev in ranked[:12] if ev.article_id != anchor.article_id
               and story is not None and articles[ev.article_id].story_id == story
               and ev.score >= ACCOUNT_MIN_SCORE * anchor.score
-              and kind_fit(kind, ev.text, anchor.text + " " + question) == 1.0
-              and kind_fit(kind, anchor.text, ev.text + " " + question) == 1.0]
+              and kind_fit(kind, ev.text, anchor.text + " " + question.text) == 1.0
+              and kind_fit(kind, anchor.text, ev.text + " " + question.text) == 1.0]
     if not others:
         return None
     vectors = sentence_vectors(embedder, [anchor.text] + [ev.text for ev in others])
@@ -154,11 +150,11 @@ def _other_account(question: str, anchor: Evidence, ranked: Sequence[Evidence],
     return close[0] if close else None
 
 
-def _differing(question: str, anchor: Evidence, ranked: Sequence[Evidence],
+def _differing(question: Question, anchor: Evidence, ranked: Sequence[Evidence],
                articles: dict[str, Article], embedder: Embedder, cites: CitationList,
                stated: str) -> tuple[Evidence, str] | None:
     """The other report worth showing next to the anchor, with its line of the answer."""
-    if question_kind(question) == "number":
+    if question.kind == "number":
         conflict = _conflicting(anchor, ranked)
         if conflict is None or all(v in stated.replace(",", "")
                                    for v, _ in _figures(conflict.text)):
@@ -173,7 +169,7 @@ def _differing(question: str, anchor: Evidence, ranked: Sequence[Evidence],
     return conflict, f"{lead} “{conflict.text}” [{n}]."
 
 
-def corroborate(question: str, anchor: Evidence, ranked: Sequence[Evidence],
+def corroborate(question: Question, anchor: Evidence, ranked: Sequence[Evidence],
                 articles: dict[str, Article], embedder: Embedder, cites: CitationList,
                 stated: str = "") -> list[str]:
     """What other sources add to the answer anchored on `anchor`: a differing figure for the
@@ -194,16 +190,19 @@ def corroborate(question: str, anchor: Evidence, ranked: Sequence[Evidence],
 
 
 def compose_extractive(
-    question: str, ranked: Sequence[Evidence], articles: dict[str, Article], embedder: Embedder,
+    question: Question, ranked: Sequence[Evidence], articles: dict[str, Article],
+    embedder: Embedder, short: bool = True,
 ) -> ExtractiveDraft:
     cites = CitationList()
-    best = _pick_best(question, ranked)
+    best = ranked[0]
     article = articles[best.article_id]
     lead = [best]
     following = _next_sentence(best, ranked, article.text)
     if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
         lead.append(following)
     quoted = " ".join(f"“{ev.text}” [{cites.cite(article, ev.start, ev.end)}]" for ev in lead)
-    parts = [quoted + _attribution(article, question_kind(question) == "meta")]
+    found = short_answer(best, cites.items[0]) if short else None
+    lead_in = f"{found.text} — " if found else ""
+    parts = [lead_in + quoted + _attribution(article, question.kind == "meta")]
     parts += corroborate(question, best, ranked, articles, embedder, cites, quoted)
-    return ExtractiveDraft(" ".join(parts), cites.items)
+    return ExtractiveDraft(" ".join(parts), cites.items, found)

@@ -12,9 +12,10 @@ from itertools import pairwise
 from index import Article, Passage, sentence_spans
 
 from .citing import CitationList
-from .evidence import Evidence, terms
+from .evidence import terms
 from .injection import instruction_spans, without_instructions
 from .quotes import QuoteMatch, verify_quote
+from .rerank import Evidence
 from .types import Citation, Message
 
 __all__ = [

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from index import Article, NewsIndex, Passage, sentence_spans
+from index.dates import date_to_ordinal
 
 __all__ = ["RRF_K", "Retrieval", "retrieve"]
 
@@ -16,6 +17,9 @@ RRF_K = 60
 # Each further chunk of an already-chosen article counts this much less: a second outlet's copy of
 # the same fact is worth more to the reader than a third paragraph of the first outlet.
 SAME_ARTICLE_DECAY = 0.5
+# With an as-of date the pool is this many times larger: articles published after it are
+# dropped from it, undated ones kept (a Chroma date filter would drop those too).
+AS_OF_POOL = 3
 
 
 @dataclass(frozen=True)
@@ -108,9 +112,18 @@ def _merge_overlaps(passages: list[Passage]) -> list[Passage]:
 
 def retrieve(
     index: NewsIndex, query: str, k: int = 6, *, since: str | None = None,
-    until: str | None = None, pool_size: int = 40,
+    until: str | None = None, not_after: str | None = None, pool_size: int = 40,
 ) -> Retrieval:
+    """The k best passages; `not_after` (the moment a question is asked) drops articles
+    published later but, unlike `until`, keeps undated ones."""
+    if not_after is not None and (until is None or until > not_after):
+        pool_size *= AS_OF_POOL  # later articles are filtered out of the pool afterwards
+    else:
+        not_after = None
     pool, best_dense, best_bm25 = _fuse(index, query, pool_size, since, until)
+    latest = date_to_ordinal(not_after) if not_after else None
+    pool = {key: c for key, c in pool.items()
+            if latest is None or c.meta.get("published_ord", latest) <= latest}
     articles = index.articles(list({c.meta["article_id"] for c in pool.values()}))
     live = [c for c in pool.values() if c.meta["article_id"] in articles]  # skip orphans
     chosen = _diversify(live, k)

@@ -6,15 +6,26 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, AliasChoices, Field, TypeAdapter, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from index import DEFAULT_EMBED_MODEL, StoreConfig
+from index import DEFAULT_EMBED_MODEL, FetchConfig, StoreConfig
 
 __all__ = ["MAX_QUESTION_CHARS", "BackendName", "Settings"]
 
-BackendName = Literal["auto", "openai", "local", "extractive"]
 MAX_QUESTION_CHARS = 2000
+
+
+def _registered(name: str) -> str:
+    # The registry is the one list of backends. Its UnknownBackendError is not a ValueError, so
+    # pydantic passes it through as it is: one line naming the registered backends.
+    from .backends import check_backend_name
+
+    return check_backend_name(name)
+
+
+# A registered backend name: "auto", "openai", "local", "extractive", "llamaindex:ollama", ...
+BackendName = Annotated[str, AfterValidator(_registered)]
 
 
 def _default_store() -> Path:
@@ -30,8 +41,9 @@ class Settings(BaseSettings):
     )
 
     store: Path = Field(default_factory=_default_store, description="Index directory.")
-    llm: BackendName = Field("auto", description="Answering backend.")
-    model: str = Field("gpt-4o-mini", description="Model name for the openai backend.")
+    llm: BackendName = Field("auto", description="Answering backend (see assistant.backends).")
+    model: str = Field("gpt-4o-mini", description="Model name for the openai and llamaindex:* "
+                       "backends.")
     embed_model: str = Field(DEFAULT_EMBED_MODEL, description="Embedding model.")
     embed_runtime: Literal["auto", "onnx-int8", "onnx", "torch"] = Field(
         "auto", description="How a local embedding model runs: auto (as the index was built; "
@@ -48,11 +60,20 @@ class Settings(BaseSettings):
         "their evidence sentences (default: the backend's own; local: evidence, openai: "
         "passages). Evidence reads ~3x faster on a small local model.")
     chunk_tokens: int = Field(200, ge=32, le=2000, description="Chunk size in tokens.")
+    answer_path: Literal["full", "rerank", "retrieval"] = Field(
+        "full", description="For ablations: `retrieval` answers with the retrieved sentence "
+        "that shares most with the question (no reader, no abstention), `rerank` lets the "
+        "reader order the evidence and decide abstention but not lead with a short answer.")
     timeout: float = Field(60.0, gt=0, description="LLM request timeout, seconds.")
     max_retries: int = Field(2, ge=0, le=10, description="LLM retries on transient errors.")
     local_model_path: Path | None = Field(None, description="GGUF file for the local backend.")
     ui_auth: str | None = Field(None, description="user:password to require a UI login.")
     ui_max_upload_mb: int = Field(20, ge=1, description="Largest accepted upload, MiB.")
+    fetch_allow_private: bool = Field(
+        False, description="Let the UI fetch URLs that resolve to loopback, link-local or "
+        "private addresses (the CLI always may: its user is the operator).")
+    fetch_timeout: float = Field(15.0, gt=0, description="Seconds to wait for a web page or "
+                                 "feed to connect and between reads.")
     openai_api_key: str | None = Field(
         None, validation_alias=AliasChoices("OPENAI_API_KEY", "NEWSQA_OPENAI_API_KEY"),
         repr=False,
@@ -77,6 +98,12 @@ class Settings(BaseSettings):
             openai_api_key=self.openai_api_key,
             openai_base_url=self.openai_base_url,
         )
+
+    def fetch_config(self, *, operator: bool = False) -> FetchConfig:
+        """Limits for fetching pages and feeds; `operator`: the caller is the operator (the
+        CLI), who may fetch private addresses."""
+        return FetchConfig(timeout=self.fetch_timeout,
+                           allow_private=operator or self.fetch_allow_private)
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given fields replaced; None values are ignored (CLI flags not given).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, TypedDict
 
-__all__ = ["Answer", "Citation", "Message", "RetrievedPassage", "Timings"]
+__all__ = ["Answer", "Citation", "Message", "RetrievedPassage", "ShortAnswer", "Timings"]
 
 
 class Message(TypedDict):
@@ -29,6 +29,18 @@ class Citation:
     source: str
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    """The answer itself ("Kim Keon Hee"), a span of citation `n`'s quote:
+    `article.text[start:end] == text` for that citation's article, always."""
+
+    text: str
+    n: int
+    start: int
+    end: int
+    score: float = 0.0  # the reader's start + end logit: higher is surer
 
 
 @dataclass(frozen=True)
@@ -69,13 +81,19 @@ class Answer:
     timings: Timings = field(default_factory=Timings)
     query: str = ""  # the standalone query actually searched (follow-ups are rewritten)
     notes: list[str] = field(default_factory=list)  # e.g. "2 unverifiable quotes dropped"
+    short: ShortAnswer | None = None  # the short answer the text leads with, if any
+    as_of: str | None = None  # the moment the question was asked (ISO date)
+    confidence: float | None = None  # the reader's score of the best evidence (0-1)
 
     def to_dict(self) -> dict[str, Any]:
         """The `newsqa ask --json` object."""
         return {
             "question": self.question,
             "answer": self.text,
+            "short_answer": asdict(self.short) if self.short else None,
             "abstained": self.abstained,
+            "confidence": self.confidence,
+            "as_of": self.as_of,
             "citations": [asdict(c) for c in self.citations],
             "llm": self.llm,
             "timings": asdict(self.timings),

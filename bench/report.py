@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .formats import poll_target, render_formats
+
 __all__ = ["render_markdown", "targets"]
 
 ANALYSIS = Path(__file__).resolve().parent / "analysis.md"
@@ -81,6 +83,9 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     v = cs["median"] if cs else None
     add("cold start `newsqa ask --llm extractive`", v, "<= 6 s", None if v is None else v <= 6,
         _s(cs, 2, " s"))
+    v = poll_target(results)
+    add("feed poll that finds nothing new p50", v, "<= 1,000 ms",
+        None if v is None else v <= 1000, _f(v, 1, " ms") if v is not None else "—")
     return out
 
 
@@ -376,7 +381,7 @@ def render_markdown(results: dict[str, Any]) -> str:
                                         ""], rows)]
     lines += _ingest(results) + _retrieval(results) + _embedder(results) + _ask(results)
     lines += _coldstart(results)
-    lines += _memory(results) + _profile(results)
+    lines += _memory(results) + _profile(results) + render_formats(results)
     if results.get("errors"):
         lines += ["## Sections that failed", ""]
         lines += [f"- {k}: `{v.strip().splitlines()[-1] if v.strip() else v}`"

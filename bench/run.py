@@ -32,10 +32,11 @@ from .common import (
     spread,
 )
 from .data import BenchData, load_bench_data, write_slices
+from .formats import run_formats
 
 __all__ = ["SECTIONS", "BenchConfig", "quick_config", "run_bench"]
 
-SECTIONS = ("ingest", "retrieval", "embedder", "ask", "coldstart", "profile")
+SECTIONS = ("ingest", "retrieval", "embedder", "ask", "coldstart", "profile", "formats")
 PIPELINES = ("ours", "llamaindex", "bare", "ours-float")
 PACKAGES = ("assistant", "index", "ui", "evals", "evals.runner", "newsqa.cli")
 # Third-party imports, timed alone in fresh processes: what the cold start pays for (onnxruntime,
@@ -67,6 +68,8 @@ class BenchConfig:
     import_runs: int = 3
     profile_articles: int = 50
     profile_queries: int = 20
+    formats_articles: int = 40  # ingested as text, as PDFs and as pages by URL
+    feed_polls: int = 20
     sections: tuple[str, ...] = SECTIONS
     out: Path = BENCH_DIR
     data: Path = field(default_factory=benchmark_dir)
@@ -78,8 +81,8 @@ def quick_config(out: Path, data: Path | None = None) -> BenchConfig:
     """A few articles and small corpora: checks the machinery in about a minute or two."""
     return BenchConfig(articles=12, rounds=1, sizes=(100, 300), queries=5, query_passes=2,
                        ask_passes=1, llm_questions=1, llm_backends=(), coldstart_runs=1,
-                       import_runs=1, profile_articles=3, profile_queries=3, out=out,
-                       data=data or benchmark_dir())
+                       import_runs=1, profile_articles=3, profile_queries=3,
+                       formats_articles=4, feed_polls=3, out=out, data=data or benchmark_dir())
 
 
 # -- ingest ---------------------------------------------------------------------------------------
@@ -406,6 +409,8 @@ def run_bench(cfg: BenchConfig) -> dict[str, Any]:
             ("coldstart", base is not None, lambda: _coldstart(cfg, data, base_path)),
             ("profile", True, lambda: _profile(cfg, data, work,
                                                grow if grow.is_dir() else None, base)),
+            ("formats", True, lambda: run_formats(data.articles, work, cfg.formats_articles,
+                                                  cfg.feed_polls)),
         )
         for name, possible, step in steps:
             if name not in cfg.sections or not possible:

@@ -568,6 +568,14 @@ def profile_ask(args: dict[str, Any]) -> dict[str, Any]:
     return {"questions": len(args["questions"]), **summary}
 
 
+@worker
+def ingest_formats(args: dict[str, Any]) -> dict[str, Any]:
+    """PDFs and web pages beside text files, and feed polls (bench/formats.py)."""
+    from bench.formats import measure_formats
+
+    return measure_formats(args)
+
+
 def _serve(kind: str) -> None:
     """One call per line of stdin; each result (or error) as one line on the original stdout.
     Everything else anything prints goes to stderr, so it cannot break the protocol."""

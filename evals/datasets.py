@@ -48,6 +48,8 @@ class EvalItem:
     relevant_text: tuple[str, ...] = ()
     # The documents a benchmark's own search returned: what a `--limit` run ingests.
     search_docs: tuple[str, ...] = ()
+    # When the question was asked (ISO date; None: today): RealTime QA's quiz date.
+    as_of: str | None = None
 
     @property
     def answerable(self) -> bool:
@@ -173,6 +175,7 @@ class _RealtimeRecord(BaseModel):
     answerable: bool
     answer_doc_ids: list[str] = []
     retrieved_doc_ids: list[str] = []
+    question_date: str | None = None  # "YYYY/MM/DD"
 
 
 def _realtime_item(record: _RealtimeRecord) -> EvalItem:
@@ -185,6 +188,7 @@ def _realtime_item(record: _RealtimeRecord) -> EvalItem:
         gold_articles=tuple(record.answer_doc_ids),
         relevant_text=(record.answer,) if record.answerable else (),
         search_docs=tuple(record.retrieved_doc_ids),
+        as_of=record.question_date.replace("/", "-") if record.question_date else None,
     )
 
 

@@ -95,8 +95,10 @@ def missing_groups(text: str, groups: Sequence[Sequence[str]]) -> tuple[tuple[st
 
 
 def answer_correct(item: EvalItem, answer: Answer) -> bool:
-    """Every must_include group has an alternative within the answer's first 60 words."""
-    return item.answerable and not missing_groups(first_words(answer.text), item.must_include)
+    """Every must_include group has an alternative within the answer's first 60 words. An
+    abstention is never correct, whatever the closest sentence it quotes happens to say."""
+    return (item.answerable and not answer.abstained
+            and not missing_groups(first_words(answer.text), item.must_include))
 
 
 def _ungrounded(item: EvalItem, citations: Sequence[Citation]) -> tuple[tuple[str, ...], ...]:

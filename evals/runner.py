@@ -90,7 +90,8 @@ class AssistantLike(Protocol):
     @property
     def index(self) -> ArticleIndex: ...
 
-    def ask(self, question: str, *, history: Sequence[Message] | None = None) -> Answer: ...
+    def ask(self, question: str, *, history: Sequence[Message] | None = None,
+            as_of: str | None = None) -> Answer: ...
 
     def resolve_backend(self, llm: str | None = None) -> str: ...
 
@@ -117,7 +118,9 @@ def code_version(settings: Settings) -> str:
 
     digest = hashlib.sha256(settings.model_dump_json(exclude={"openai_api_key"}).encode())
     for package in (assistant, index):
-        for path in sorted(Path(str(package.__file__)).parent.rglob("*.py")):
+        folder = Path(str(package.__file__)).parent
+        for path in sorted([*folder.rglob("*.py"), *folder.rglob("*.onnx"),
+                            *folder.rglob("thresholds.json")]):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -189,7 +192,8 @@ class _Asking:
         if hit is not None and hit.question == item.question:
             return self._scored(item, hit, new=False)
         try:
-            answer = self.assistant.ask(item.question, history=list(item.history) or None)
+            answer = self.assistant.ask(item.question, history=list(item.history) or None,
+                                        as_of=item.as_of)
         except Exception as exc:  # one bad question must not sink the run
             return self._failed(item, exc)
         self.failures_in_a_row = 0

@@ -4,19 +4,23 @@ It knows nothing of the assistant, the UI or the evals; they build on it.
 """
 
 from .bm25 import Bm25Hit, Bm25Index
+from .captions import caption_spans, is_caption
 from .cleaning import clean_document
 from .dates import parse_date
 from .embedding import DEFAULT_EMBED_MODEL, Embedder, make_embedder
 from .errors import (
     EmbedderMismatchError,
     EmbedderUnavailableError,
+    FetchError,
     IndexingError,
     LoadError,
     NoIndexError,
     NotFoundError,
+    PrivateAddressError,
     StoreUnavailableError,
 )
-from .ingest import IngestProgress
+from .fetching import FetchConfig
+from .ingest import IngestProgress, IngestStatus
 from .loading import SUPPORTED_SUFFIXES, load_paths
 from .news_index import NewsIndex
 from .sentences import sentence_spans
@@ -34,18 +38,24 @@ __all__ = [
     "Embedder",
     "EmbedderMismatchError",
     "EmbedderUnavailableError",
+    "FetchConfig",
+    "FetchError",
     "IndexingError",
     "IngestProgress",
     "IngestReport",
+    "IngestStatus",
     "LoadError",
     "NewsIndex",
     "NoIndexError",
     "NotFoundError",
     "Passage",
+    "PrivateAddressError",
     "RawDocument",
     "StoreConfig",
     "StoreUnavailableError",
+    "caption_spans",
     "clean_document",
+    "is_caption",
     "load_paths",
     "make_embedder",
     "parse_date",

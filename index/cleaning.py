@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date
+from .pages import article_page_starts
 from .types import Article, RawDocument
 
 __all__ = ["article_id", "clean_document", "split_segments"]
@@ -26,7 +27,10 @@ _FURNITURE = re.compile(
     r"|source link|today|tt|share|share this article|share this|advertisement|read more|subscribe"
     r"|sign up|most popular|trending|recommended|more stories|also read:?.*|read also:?.*"
     r"|click here.*|join .{1,60} (?:whatsapp|telegram) (?:group|channel)"
-    r"|copyright .{0,80}|© .{0,80}|all rights reserved.*)$",
+    r"|copyright .{0,80}|© .{0,80}|all rights reserved.*"
+    # e-mail newsletters
+    r"|unsubscribe.{0,60}|view (?:this email )?in (?:your )?browser|forward (?:this )?to a friend"
+    r"|(?:manage|update) (?:your )?(?:email )?preferences)$",
     re.I,
 )
 _CREDIT = re.compile(
@@ -40,6 +44,9 @@ _LINK_LABEL = re.compile(
     r"|also read|read also|read more|more news|latest news|top stories)\s*:?$",
     re.I,
 )
+# Page numbers of a printed or PDF page: "3", "Page 3", "3 of 12", "3 / 12", "- 3 -".
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$",
+                          re.I)
 _CAPTION_START = re.compile(r"^(?:FILE PHOTO|PHOTO|Photo|Image|Caption)\s*:", re.I)
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
@@ -48,6 +55,14 @@ _OUTLET_CUES = (
 _END_PUNCT = ".!?:;,"
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_WORD = re.compile(r"\S+")
+# Restated lines are found through three inner words in a row (see `_restated`); these bound the
+# work per line, so cleaning stays linear in the text whatever it holds.
+_KEY_WORDS = 3
+_HOLDERS = 3
+_MAX_CHECKS = 64
+_PER_KEY = 32
+_KEY_SPAN = 40
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,8 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(_TICKER.match(line) or _FURNITURE.match(line) or find_date_line(line))
+    return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line)
+                or find_date_line(line))
 
 
 def split_segments(lines: list[str]) -> list[list[str]]:
@@ -124,21 +140,96 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
 
 
 def _drop_restated(lines: list[str]) -> list[str]:
-    """Drop summary bullets the body states again, one at a time, so one copy always stays."""
-    kept = list(lines)
-    for line in lines:
-        if len(line.split()) >= 5 and _restated(line, "\n".join(x for x in kept if x != line)):
-            kept.remove(line)
-    return kept
+    """Drop summary bullets the body states again, one at a time, so one copy always stays:
+    a line goes when a line still kept holds it (`_restated`)."""
+    holders = _restated(lines)
+    dropped: set[int] = set()
+    for i in range(len(lines)):
+        if any(j not in dropped for j in holders.get(i, ())):
+            dropped.add(i)
+    return [line for i, line in enumerate(lines) if i not in dropped]
 
 
-def _restated(line: str, others: str) -> bool:
-    """The other lines hold this line's words again, give or take a leading word or two
-    ("They are likely to deploy ..." for "... in Russia and are likely to deploy ...")."""
-    words = line.split()
-    if line in others:
-        return True
-    return any(len(words) - cut >= 6 and " ".join(words[cut:]) in others for cut in (1, 2))
+@dataclass(frozen=True)
+class _Pattern:
+    line: int  # index of the line it stands for
+    text: str  # the line, or the line less a leading word or two
+    key_at: int  # offset in `text` of its key words
+
+
+def _restated(lines: list[str]) -> dict[int, list[int]]:
+    """For each line of 5+ words, up to `_HOLDERS` other lines that hold it again, give or take
+    a leading word or two ("They are likely to deploy ..." for "... in Russia and are likely to
+    deploy ..."). Linear in the text: a line can only be held where three of its inner words
+    stand whole and in a row, so each line is looked for at those words only, in one pass over
+    every line's words, with at most `_MAX_CHECKS` comparisons per line."""
+    keys = _pattern_keys(lines)
+    holders: dict[int, list[int]] = {}
+    budget: dict[int, int] = {}  # comparisons each line has left
+    for j, other in enumerate(lines):
+        last: list[tuple[int, str]] = []  # the two words before this one: (offset, word)
+        for match in _WORD.finditer(other):
+            word = match.group()
+            patterns = keys.get((last[0][1], last[1][1], word)) if len(last) == 2 else None
+            if patterns:
+                _compare(patterns, j, other, last[0][0], lines, holders, budget)
+            last = [*last[-1:], (match.start(), word)]
+    return holders
+
+
+def _compare(patterns: list[_Pattern], j: int, other: str, key_start: int, lines: list[str],
+             holders: dict[int, list[int]], budget: dict[int, int]) -> None:
+    """Does line j hold these patterns, their key words at `key_start`? A pattern whose line
+    has found enough holders or spent its comparisons leaves the list for good."""
+    for pat in list(patterns):
+        found = holders.setdefault(pat.line, [])
+        left = budget.get(pat.line, _MAX_CHECKS)
+        if left <= 0 or len(found) >= _HOLDERS:
+            patterns.remove(pat)
+            continue
+        budget[pat.line] = left - 1
+        if _admits(pat, j, other, key_start - pat.key_at, lines) and j not in found:
+            found.append(j)
+
+
+def _admits(pat: _Pattern, j: int, other: str, at: int, lines: list[str]) -> bool:
+    """Does line j (`other`) hold `pat` at offset `at`? Never the line itself, or its twin."""
+    return (pat.line != j and at >= 0 and other.startswith(pat.text, at)
+            and other != lines[pat.line])
+
+
+def _pattern_keys(lines: list[str]) -> dict[tuple[str, ...], list[_Pattern]]:
+    """Each line's patterns (itself; less one or two leading words when 6+ stay), filed under
+    three inner words in a row: a pattern's first and last words may be parts of longer words
+    where it is restated, its inner ones never. The key with the longest words is chosen (the
+    rarest, most likely); no key files more than `_PER_KEY` patterns (the rest is boilerplate
+    that appears everywhere, kept)."""
+    keys: dict[tuple[str, ...], list[_Pattern]] = {}
+    for i, line in enumerate(lines):
+        words = _word_spans(line)
+        if len(words) < 5:
+            continue
+        texts = [(line, words)]
+        for cut in (1, 2):
+            if len(words) - cut >= 6:
+                text = " ".join(line.split()[cut:])
+                texts.append((text, _word_spans(text)))
+        for text, spans in texts:
+            inner = [spans[k : k + _KEY_WORDS] for k in range(1, len(spans) - _KEY_WORDS)]
+            free = [g for g in inner if len(keys.get(_key(g), ())) < _PER_KEY]
+            if free:
+                best = max(free, key=lambda g: sum(len(w) for _, w in g))
+                keys.setdefault(_key(best), []).append(_Pattern(i, text, best[0][0]))
+    return keys
+
+
+def _key(gram: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(w for _, w in gram)
+
+
+def _word_spans(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of the first `_KEY_SPAN` words: a key is chosen among those."""
+    return [(m.start(), m.group()) for m in itertools.islice(_WORD.finditer(text), _KEY_SPAN)]
 
 
 def _is_link_line(line: str) -> bool:
@@ -198,7 +289,8 @@ def _source_lines(text: str) -> list[str]:
 
 def clean_document(raw: RawDocument) -> list[Article]:
     """One raw document -> its articles (usually one; two when a page carries a second story)."""
-    lines = _source_lines(raw.text)
+    # Lines the loader knows to be page furniture (a PDF's running headers) go first of all.
+    lines = [ln for ln in _source_lines(raw.text) if ln not in raw.drop_lines]
     segments = split_segments(lines) if raw.may_hold_several else [lines]
     articles: list[Article] = []
     for n, segment in enumerate(segments, start=1):
@@ -219,5 +311,7 @@ def clean_document(raw: RawDocument) -> list[Article]:
             outlet=_find_outlet(lines, raw),
             url=raw.url,
             doc_id=raw.doc_id,
+            author=raw.author,
+            page_starts=article_page_starts(raw.text, raw.page_starts, text),
         ))
     return articles

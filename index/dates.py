@@ -4,15 +4,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 
-__all__ = ["date_to_ordinal", "find_date_line", "parse_date"]
+__all__ = ["DateReading", "date_to_ordinal", "find_date_line", "parse_date", "read_date"]
 
 _FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
-    "%B %d %Y", "%b %d %Y", "%d/%m/%Y", "%A, %B %d, %Y", "%A %d %B %Y",
+    "%B %d %Y", "%b %d %Y", "%A, %B %d, %Y", "%A %d %B %Y",
 )
 _ISO_PREFIX = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+# What may follow an ISO date: a time of day and a time zone, each checked for range.
+_ISO_TIME = re.compile(
+    r"^(?:[T ](?P<h>\d{2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?)?\s*"
+    r"(?:Z|UTC|GMT|(?P<zh>[+-]\d{2}):?(?P<zm>\d{2}))?$", re.I)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_FIX = "write dates as YYYY-MM-DD, e.g. 2024-10-24"
 # A page line that only states when the article was published or updated.
 _DATE_LINE = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first published)(?:\s+on)?\s*:?\s*(?P<d>.{6,40}?)"
@@ -21,23 +29,75 @@ _DATE_LINE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class DateReading:
+    """A date string read: its ISO date (None when unreadable) and, when it was unreadable or
+    could be read two ways, a note saying how it was read and how to write it instead."""
+
+    iso: str | None
+    note: str | None = None
+
+
 def parse_date(text: str | None) -> str | None:
     """Normalise a date string to ISO `YYYY-MM-DD`, or None when it is not a date we know."""
-    if not text:
-        return None
+    return read_date(text).iso
+
+
+def read_date(text: str | None) -> DateReading:
+    """`parse_date`, saying why a date was refused and how an ambiguous one ("01/02/2024") was
+    read: day first, as in most of the world's news; month first only when the day is > 12."""
+    if not text or not text.strip():
+        return DateReading(None)
     value = " ".join(text.strip().split()).rstrip(".")
     match = _ISO_PREFIX.match(value)
     if match:
-        try:
-            return date(*(int(g) for g in match.groups())).isoformat()
-        except ValueError:
-            return None
+        return _iso(value, match)
+    numeric = _NUMERIC.match(value)
+    if numeric:
+        return _numeric(value, *(int(g) for g in numeric.groups()))
     for fmt in _FORMATS:
         try:
-            return datetime.strptime(value, fmt).date().isoformat()
+            return DateReading(datetime.strptime(value, fmt).date().isoformat())
         except ValueError:
             continue
-    return None
+    try:  # RFC 2822, as in RSS feeds and e-mail: "Tue, 02 Jan 2024 10:00:00 +0000"
+        return DateReading(parsedate_to_datetime(value).date().isoformat())
+    except (TypeError, ValueError, IndexError):
+        return DateReading(None, f"{text!r} is not a date newsqa can read; {_FIX}")
+
+
+def _iso(value: str, match: re.Match[str]) -> DateReading:
+    time = _ISO_TIME.match(value[match.end():])
+    try:
+        day = date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return DateReading(None, f"{value!r} is not a real date; {_FIX}")
+    if time is None or not _in_range(time):
+        rest = value[match.end():].strip()
+        return DateReading(None, f"{value!r} has {rest!r} after the date, which is not a "
+                           f"possible time of day or time zone; {_FIX} or 2024-10-24T13:05:00Z")
+    return DateReading(day.isoformat())
+
+
+def _in_range(time: re.Match[str]) -> bool:
+    def num(name: str) -> int:
+        return int(time.group(name) or 0)
+
+    return (num("h") <= 23 and num("m") <= 59 and num("s") <= 60
+            and abs(num("zh")) <= 14 and num("zm") <= 59)
+
+
+def _numeric(value: str, first: int, second: int, year: int) -> DateReading:
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    try:
+        iso = date(year, month, day).isoformat()
+    except ValueError:
+        return DateReading(None, f"{value!r} is not a real date; {_FIX}")
+    if first <= 12 and second <= 12 and first != second:
+        other = date(year, day, month).isoformat()
+        return DateReading(iso, f"{value!r} could be {iso} or {other}; read day first as "
+                           f"{iso}. If it means {other}, {_FIX}")
+    return DateReading(iso)
 
 
 def find_date_line(line: str) -> str | None:

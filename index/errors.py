@@ -5,10 +5,12 @@ from __future__ import annotations
 __all__ = [
     "EmbedderMismatchError",
     "EmbedderUnavailableError",
+    "FetchError",
     "IndexingError",
     "LoadError",
     "NoIndexError",
     "NotFoundError",
+    "PrivateAddressError",
     "StoreUnavailableError",
 ]
 
@@ -19,6 +21,23 @@ class IndexingError(Exception):
 
 class LoadError(IndexingError):
     """A file could not be read as articles (unreadable, binary, empty, malformed)."""
+
+
+class FetchError(LoadError):
+    """A page or feed could not be fetched or read as articles (404, timeout, not HTML, a
+    paywall stub, too large, a redirect loop)."""
+
+
+class PrivateAddressError(FetchError):
+    """A URL resolves to a loopback, link-local or private address and fetching those is off."""
+
+    def __init__(self, url: str, address: str) -> None:
+        super().__init__(
+            f"{url}: refused, it resolves to {address}, a loopback, link-local or private "
+            "address; only public web pages can be fetched here. The operator can allow such "
+            "addresses with NEWSQA_FETCH_ALLOW_PRIVATE=1."
+        )
+        self.address = address
 
 
 class NoIndexError(IndexingError):

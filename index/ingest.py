@@ -18,15 +18,16 @@ import numpy as np
 from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
 from .errors import LoadError
-from .loading import load_paths
+from .loading import LoadResult, load_paths
 from .records import unit_mean
 from .stories import MIN_COSINE, salient_terms, same_story
 from .types import Article, Chunk, IngestReport, RawDocument
+from .validation import admit_document
 
 if TYPE_CHECKING:
     from .news_index import NewsIndex
 
-__all__ = ["IngestProgress", "plan_ingest", "run_ingest"]
+__all__ = ["IngestProgress", "IngestStatus", "ingest_loaded", "plan_ingest", "run_ingest"]
 
 _T = TypeVar("_T")
 # Embedding this many chunks per encode call keeps both cores busy without holding much memory.
@@ -39,6 +40,22 @@ class IngestProgress:
     articles_total: int
     chunks_done: int
     elapsed: float
+
+
+@dataclass(frozen=True)
+class IngestStatus:
+    """What an ingest is doing before it embeds, for people watching: "waiting" for another
+    writer of the store, "cleaning" documents (`done` of `total`)."""
+
+    stage: str
+    message: str
+    done: int = 0
+    total: int = 0
+
+
+Notice = Callable[[IngestStatus], None]
+# Cleaning reports its progress at most this often.
+_NOTICE_SECONDS = 0.5
 
 
 @dataclass
@@ -140,15 +157,24 @@ def _store_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]],
 
 def run_ingest(
     index: NewsIndex, paths: Iterable[str | Path],
-    progress: Callable[[IngestProgress], None] | None = None,
+    progress: Callable[[IngestProgress], None] | None = None, notice: Notice | None = None,
 ) -> IngestReport:
     t0 = time.perf_counter()
-    loaded = load_paths(paths)
+    return ingest_loaded(index, load_paths(paths), progress, t0, notice)
+
+
+def ingest_loaded(
+    index: NewsIndex, loaded: LoadResult,
+    progress: Callable[[IngestProgress], None] | None = None, t0: float | None = None,
+    notice: Notice | None = None,
+) -> IngestReport:
+    """Ingest documents already read (from files, pages or feeds); `t0` when reading began."""
+    t0 = time.perf_counter() if t0 is None else t0
     if loaded.missing:
         named = "; ".join(loaded.warnings[: len(loaded.missing)])
         raise LoadError(f"Nothing was ingested: {named}.")
     report = IngestReport(warnings=list(loaded.warnings), skipped=loaded.skipped)
-    articles = _clean_all(loaded.documents, report)
+    articles = _clean_all(loaded.documents, report, notice)
     plan = plan_ingest(articles, index.store.list_articles())
     for dup in plan.duplicates:
         report.skipped += 1
@@ -161,9 +187,21 @@ def run_ingest(
     return report
 
 
-def _clean_all(documents: Sequence[RawDocument], report: IngestReport) -> list[Article]:
+def _clean_all(documents: Sequence[RawDocument], report: IngestReport,
+               notice: Notice | None = None) -> list[Article]:
+    """Check and clean every document; one that cannot be an article (binary, far too big)
+    is skipped with a warning saying why, the others kept."""
     articles: list[Article] = []
-    for doc in documents:
+    shown = time.perf_counter()
+    for n, raw in enumerate(documents, start=1):
+        if notice and time.perf_counter() - shown >= _NOTICE_SECONDS:
+            notice(IngestStatus("cleaning", f"Cleaning {n - 1}/{len(documents)} documents…",
+                                n - 1, len(documents)))
+            shown = time.perf_counter()
+        doc = admit_document(raw, report.warnings)
+        if doc is None:
+            report.skipped += 1
+            continue
         cleaned = clean_document(doc)
         if not cleaned:
             report.skipped += 1

@@ -1,4 +1,5 @@
-"""Reading files into raw documents: text, Markdown, HTML (via trafilatura) and JSON/JSONL feeds.
+"""Reading files into raw documents: text, Markdown, HTML (via trafilatura), JSON/JSONL feeds,
+and PDF, Word and e-mail files (`index.formats`).
 
 Bad input never stops a load: an unreadable, binary or empty file, or a malformed JSONL line,
 becomes a warning that names it (every such warning ends in "skipped"), and the rest is read.
@@ -14,11 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import LoadError
+from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .types import RawDocument
+from .validation import record_field, record_text
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadResult", "decode_bytes", "expand_paths", "load_paths"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", *FORMAT_SUFFIXES)
 # Encodings tried in turn: cp1252 covers most legacy Western pages, latin-1 never fails.
 _FALLBACK_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
 _CONTAINER_KEYS = ("articles", "items", "records", "data", "documents")
@@ -125,8 +128,10 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
 
 
 def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
-    text = _read_text(path, warnings)
     suffix = path.suffix.lower()
+    if suffix in FORMAT_LOADERS:  # PDF, Word, e-mail: index.formats
+        return FORMAT_LOADERS[suffix](path)
+    text = _read_text(path, warnings)
     if suffix in (".html", ".htm"):
         return [_load_html(path, text)]
     if suffix == ".jsonl":
@@ -185,19 +190,11 @@ def _load_json(path: Path, text: str, warnings: list[str]) -> Iterator[RawDocume
 
 def _container_records(data: Any) -> list[Any]:
     """A feed object such as {"articles": [...]}, or else a single record."""
-    if isinstance(data, dict) and not _first(data, "text", "body"):
+    if isinstance(data, dict) and not any(data.get(k) for k in ("text", "body")):
         for key in _CONTAINER_KEYS:
             if isinstance(data.get(key), list):
                 return list(data[key])
     return [data]
-
-
-def _first(record: dict[str, Any], *keys: str) -> str | None:
-    for key in keys:
-        value = record.get(key)
-        if value not in (None, ""):
-            return str(value)
-    return None
 
 
 def _record_to_document(
@@ -207,19 +204,19 @@ def _record_to_document(
     if not isinstance(record, dict):
         warnings.append(f"{where}: a record must be a JSON object; skipped")
         return None
-    text = _first(record, "text", "body")
-    if not text or not text.strip():
-        warnings.append(f"{where}: record has no 'text' or 'body'; skipped")
+    text = record_text(record, where, warnings)
+    if text is None:
         return None
-    doc_id = _first(record, "id")
+    doc_id = record_field(record, ("id",), where, warnings, numbers=True)
+    url = record_field(record, ("url",), where, warnings)
     return RawDocument(
         text=text,
-        source=_first(record, "url") or f"{path}#{doc_id or n}",
+        source=url or f"{path}#{doc_id or n}",
         source_key=f"{path}#{doc_id or n}",
-        title=_first(record, "title"),
-        url=_first(record, "url"),
-        published=_first(record, "published", "date"),
-        outlet=_first(record, "source", "outlet"),
+        title=record_field(record, ("title",), where, warnings, numbers=True),
+        url=url,
+        published=record_field(record, ("published", "date"), where, warnings),
+        outlet=record_field(record, ("source", "outlet"), where, warnings),
         doc_id=doc_id,
         may_hold_several=False,
     )

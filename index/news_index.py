@@ -4,22 +4,27 @@
 from __future__ import annotations
 
 import builtins
-import fcntl
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .bm25 import Bm25Hit, Bm25Index
 from .dates import date_to_ordinal
 from .embedding import Embedder, embedder_name, make_embedder, resolve_runtime
 from .errors import NoIndexError, NotFoundError
-from .ingest import IngestProgress, run_ingest, write_articles
+from .ingest import IngestProgress, IngestStatus, Notice, ingest_loaded, run_ingest, write_articles
 from .store import ChromaStore, StoreConfig
 from .types import Article, DenseHit, IngestReport
+from .writelock import StoreLock
+
+if TYPE_CHECKING:
+    from .fetching import FetchConfig
+    from .loading import LoadResult
 
 __all__ = ["NewsIndex"]
 
@@ -37,7 +42,8 @@ class NewsIndex:
         self._reindexing = reindexing
         self._embedder = embedder
         self._bm25: Bm25Index | None = None
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # loading the BM25 index; never held by a writer
+        self._write_lock = StoreLock(config.path)
         self._articles: dict[str, Article] = {}
         self.store = ChromaStore(config)
         from .reindex import REINDEX_SUFFIX
@@ -72,23 +78,43 @@ class NewsIndex:
         return self.config.path / "bm25" / where / self.config.prefix
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One writer at a time per store directory, across processes (CLI, UI, evals)."""
-        self.config.path.mkdir(parents=True, exist_ok=True)
-        with open(self.config.path / ".ingest.lock", "w") as handle, self._lock:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def _writing(self, notice: Notice | None = None) -> Iterator[None]:
+        """One writer at a time per store directory, across processes (CLI, UI, evals); a
+        writer that has to wait says so through `notice` first."""
+        def waiting() -> None:
+            if notice is not None:
+                notice(IngestStatus("waiting", "Another ingest is writing to "
+                                    f"{self.config.where}; waiting for it to finish…"))
+
+        with self._write_lock.hold(waiting):
+            yield
 
     # -- writing ------------------------------------------------------------------------------
     def ingest(
         self, paths: Iterable[str | Path],
         progress: Callable[[IngestProgress], None] | None = None,
+        *, fetch: FetchConfig | None = None, notice: Notice | None = None,
     ) -> IngestReport:
-        with self._writing():
-            return run_ingest(self, paths, progress)
+        """Ingest files, folders and globs; and web pages and RSS/Atom feeds named by http(s)
+        URLs, fetched first (outside the write lock) with `fetch`, by default `FetchConfig()`,
+        which refuses private addresses. `notice`: told when the ingest waits for another
+        writer and how cleaning goes."""
+        from .fetching import is_url, load_sources
+
+        paths = list(paths)
+        if not any(is_url(p) for p in paths):
+            with self._writing(notice):
+                return run_ingest(self, paths, progress, notice)
+        t0 = time.perf_counter()
+        return self.ingest_documents(load_sources(paths, fetch), progress, t0, notice=notice)
+
+    def ingest_documents(
+        self, loaded: LoadResult, progress: Callable[[IngestProgress], None] | None = None,
+        t0: float | None = None, *, notice: Notice | None = None,
+    ) -> IngestReport:
+        """Ingest documents read already (`index.fetching`, `index.feeds`, `load_paths`)."""
+        with self._writing(notice):
+            return ingest_loaded(self, loaded, progress, t0, notice)
 
     def needs_repair(self) -> bool:
         return self.store.generation().startswith("dirty")
@@ -108,9 +134,14 @@ class NewsIndex:
         self._commit()
 
     def _commit(self) -> None:
-        generation = self.store.set_generation()
-        self._bm25 = self._build_bm25(generation)
-        self._articles.clear()
+        """The BM25 index is built and saved before the store's generation names it: until
+        then questions keep the one from before the write (see `bm25`), never building their
+        own beside it."""
+        with self._lock:
+            generation = uuid.uuid4().hex
+            self._bm25 = self._build_bm25(generation)
+            self.store.set_generation(generation)
+            self._articles.clear()
 
     def remove(self, ref: str) -> list[Article]:
         """Remove by article id (or a unique prefix of one) or by source path / URL."""
@@ -169,10 +200,16 @@ class NewsIndex:
         return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until))
 
     def bm25(self) -> Bm25Index:
-        """The BM25 index matching the store's current state; rebuilt when missing or stale."""
+        """The BM25 index matching the store's current state; rebuilt when missing or stale.
+        While a write is under way (here or in another process) it is the index as it was
+        before: a question never waits for an ingest, nor searches half of one."""
         generation = self.store.generation()
         if self._bm25 is not None and self._bm25.generation == generation:
             return self._bm25
+        if generation.startswith("dirty") and self._write_lock.busy():
+            as_it_was = self._bm25 or Bm25Index.load(self._bm25_dir)
+            if as_it_was is not None:
+                return as_it_was
         with self._lock:
             loaded = Bm25Index.load(self._bm25_dir)
             if loaded is None or loaded.generation != generation:

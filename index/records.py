@@ -7,13 +7,14 @@ from typing import Any
 import numpy as np
 
 from .dates import date_to_ordinal
+from .pages import format_page_starts, parse_page_starts
 from .types import Article, Chunk
 
 __all__ = ["article_from", "article_metadata", "chunk_metadata", "cut_text", "date_where",
            "unit_mean"]
 
 _ARTICLE_FIELDS = ("title", "source", "source_key", "published", "outlet", "url", "doc_id",
-                   "story_id")
+                   "story_id", "author")
 
 
 def unit_mean(vectors: np.ndarray) -> np.ndarray:
@@ -32,7 +33,8 @@ def chunk_metadata(article: Article, chunk: Chunk) -> dict[str, Any]:
 def article_metadata(article: Article, n_chunks: int) -> dict[str, Any]:
     return _clean({**{k: getattr(article, k) for k in _ARTICLE_FIELDS}, "n_chunks": n_chunks,
                    "published_ord": date_to_ordinal(article.published),
-                   "length": article.length})
+                   "length": article.length,
+                   "page_starts": format_page_starts(article.page_starts)})
 
 
 def _clean(meta: dict[str, Any]) -> dict[str, Any]:
@@ -49,7 +51,8 @@ def article_from(id_: str, meta: dict[str, Any], text: str | None) -> Article:
         id=id_, title=str(meta.get("title", "")), text=text or "",
         source=str(meta.get("source", "")), source_key=str(meta.get("source_key", "")),
         published=opt("published"), outlet=opt("outlet"), url=opt("url"), doc_id=opt("doc_id"),
-        story_id=opt("story_id"), n_chunks=int(meta.get("n_chunks", 0)),
+        story_id=opt("story_id"), n_chunks=int(meta.get("n_chunks", 0)), author=opt("author"),
+        page_starts=parse_page_starts(meta.get("page_starts")),
         text_length=int(meta["length"]) if "length" in meta else None,
     )
 

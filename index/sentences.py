@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from typing import Any
 
+from .offline import llama_index_data
+
 __all__ = ["sentence_spans"]
 
-# Punkt's pre-trained English model knows abbreviations ("U.S.", "Gen.") that a regex would split
-# on; llama-index ships its data, so no download is needed.
-_NLTK_DATA_PACKAGES = ("llama_index.core",)
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
+    """Punkt's pre-trained English model, which knows abbreviations ("U.S.", "Gen.") that a
+    regex would split on. Its data (punkt_tab) comes with llama-index-core (see
+    index.offline.llama_index_data), found through NLTK's documented search path."""
     import nltk
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTokenizer
 
-    for package in _NLTK_DATA_PACKAGES:
-        try:
-            from importlib.util import find_spec
-            from pathlib import Path
-
-            spec = find_spec(package)
-            if spec and spec.submodule_search_locations:
-                cache = Path(next(iter(spec.submodule_search_locations))) / "_static" / "nltk_cache"
-                if cache.is_dir() and str(cache) not in nltk.data.path:
-                    nltk.data.path.append(str(cache))
-        except ImportError:
-            continue
+    folder = llama_index_data("nltk")
+    if folder is not None and str(folder) not in nltk.data.path:
+        nltk.data.path.append(str(folder))
     try:
-        from nltk.tokenize.punkt import PunktTokenizer
-
         return PunktTokenizer("english")
-    except (LookupError, ImportError):
+    except LookupError:
+        log.warning("NLTK's punkt_tab data is missing: sentences are split by an untrained "
+                    "Punkt model, which splits after abbreviations such as 'U.S.'.")
         return PunktSentenceTokenizer()
 
 
@@ -53,7 +48,26 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     tokenizer = _tokenizer()
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
-        offset = line.start()
-        for start, end in tokenizer.span_tokenize(line.group()):
-            spans.append((offset + start, offset + end))
+        for offset, piece in _pieces(line.start(), line.group()):
+            for start, end in tokenizer.span_tokenize(piece):
+                spans.append((offset + start, offset + end))
     return tuple(spans)
+
+
+# Punkt reads a paragraph at a time; a "paragraph" of megabytes (a one-line dump) would take
+# minutes and trip NLTK's time limit on its regular expressions. Longer lines are read in pieces
+# cut after a full stop (else at a space), each still far longer than any sentence.
+_MAX_PIECE = 20_000
+
+
+def _pieces(offset: int, line: str) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    at = 0
+    while len(line) - at > _MAX_PIECE:
+        end = at + _MAX_PIECE
+        cut = line.rfind(". ", at + _MAX_PIECE // 2, end) + 1 or line.rfind(" ", at + 1, end)
+        cut = cut if cut > at else end
+        pieces.append((offset + at, line[at:cut]))
+        at = cut
+    pieces.append((offset + at, line[at:]))
+    return pieces

@@ -52,6 +52,12 @@ class StoreConfig:
             object.__setattr__(self, "path", Path(self.path))
 
     @property
+    def exists(self) -> bool:
+        """Is there an index here to read? (A server is asked when opened; a directory holds
+        one once anything was ingested into it.) Never creates anything."""
+        return bool(self.chroma_host) or (self.path / "chroma").is_dir()
+
+    @property
     def where(self) -> str:
         if self.chroma_host:
             return f"http://{self.chroma_host}:{self.chroma_port}"

@@ -26,6 +26,11 @@ class RawDocument:
     # A page scraped as-is may carry furniture and a second article; records from a JSON feed
     # are one article each.
     may_hold_several: bool = True
+    author: str | None = None
+    # Paged documents (PDF): where each page starts in `text`, and the lines the loader found
+    # to be page furniture (running headers and footers), which cleaning drops.
+    page_starts: tuple[int, ...] = ()
+    drop_lines: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,10 @@ class Article:
     doc_id: str | None = None
     story_id: str | None = None
     n_chunks: int = 0
+    author: str | None = None
+    # For an article from a paged document: the offset in `text` where each page starts
+    # (page n starts at page_starts[n - 1]; see `index.pages.page_of`).
+    page_starts: tuple[int, ...] = ()
     # The stored length, for articles listed without their text.
     text_length: int | None = field(default=None, repr=False, compare=False)
 

@@ -1,4 +1,4 @@
-"""`newsqa`: ingest, list, remove, ask, chat, ui, eval, bench."""
+"""`newsqa`: ingest, list, remove, ask, chat, ui, eval, bench, train."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ def _root(
 
 def _register() -> None:
     # Each command group lives in its own module; registering is cheap (imports are deferred).
-    from . import cli_ask, cli_bench, cli_eval, cli_index, cli_ui
+    from . import cli_ask, cli_bench, cli_eval, cli_index, cli_train, cli_ui
 
-    for module in (cli_index, cli_ask, cli_ui, cli_eval, cli_bench):
+    for module in (cli_index, cli_ask, cli_ui, cli_eval, cli_bench, cli_train):
         module.register(app)
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 import typer
 
-from .common import StoreOption, console, err_console, make_settings
+from .common import LLM_HELP, StoreOption, console, err_console, make_settings
 
 if TYPE_CHECKING:
     from assistant import Answer, Assistant
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 LlmOption = Annotated[str | None, typer.Option(
-    "--llm", help="auto | openai | local | extractive (overrides NEWSQA_LLM).")]
+    "--llm", help=f"{LLM_HELP} (overrides NEWSQA_LLM).")]
 # Ranges are checked by the assistant: its errors print cleanly, without a traceback.
 TopKOption = Annotated[int | None, typer.Option("--top-k", help="Passages to answer from "
                                                 "(1-50).", show_default=False)]
@@ -25,37 +25,45 @@ SinceOption = Annotated[str | None, typer.Option("--since", help="Only articles 
                                                  "or after this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles published on "
                                                  "or before this date (YYYY-MM-DD).")]
+AsOfOption = Annotated[str | None, typer.Option(
+    "--as-of", help="When the question is asked (YYYY-MM-DD; default today): \"this week\" "
+    "means the week before it, and later articles are not used.")]
 
 
 class Dates(TypedDict):
-    """The --since / --until filters, passed on to Assistant.ask()."""
+    """The --since / --until filters and --as-of, passed on to Assistant.ask()."""
 
     since: str | None
     until: str | None
+    as_of: str | None
 
 
 ModelOption = Annotated[str | None, typer.Option(
-    "--model", help="Model name for --llm openai (overrides NEWSQA_MODEL).")]
+    "--model", help="Model name for --llm openai or llamaindex:* (overrides NEWSQA_MODEL).")]
 
 
 def _assistant(store: Path | None, llm: str | None, top_k: int | None,
                model: str | None = None) -> Assistant:
     from assistant import Assistant
+    from index import NoIndexError
 
-    assistant = Assistant(make_settings(store, llm=llm, top_k=top_k, model=model))
+    settings = make_settings(store, llm=llm, top_k=top_k, model=model)
+    if not settings.store_config().exists:  # say so, rather than create an empty store
+        raise NoIndexError(settings.store_config().where)
+    assistant = Assistant(settings)
     assistant.resolve_backend()  # an unknown --llm fails before any model loads
     return assistant
 
 
 def _check_date(value: str | None, flag: str) -> str | None:
-    from index import parse_date
+    from index.dates import read_date
 
     if value is None:
         return None
-    parsed = parse_date(value)
-    if parsed is None:
-        raise _usage_error(f"{flag} {value!r} is not a date; use YYYY-MM-DD.")
-    return parsed
+    reading = read_date(value)
+    if reading.iso is None or reading.note:  # an ambiguous date is refused, not guessed
+        raise _usage_error(f"{flag} {value!r} is not a date I can be sure of; use YYYY-MM-DD.")
+    return reading.iso
 
 
 def _usage_error(message: str) -> Exception:
@@ -86,8 +94,10 @@ def ask(
     top_k: TopKOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    as_of: AsOfOption = None,
     batch: Annotated[Path | None, typer.Option(
-        "--batch", help='JSONL file of {"id", "question", "history"?}; one answer per line.',
+        "--batch", help='JSONL file of {"id", "question", "history"?, "as_of"?}; one answer '
+        'per line.',
         exists=True, dir_okay=False)] = None,
     model: ModelOption = None,
 ) -> None:
@@ -95,7 +105,8 @@ def ask(
     if (question is None) == (batch is None):
         raise _usage_error('Give a QUESTION or --batch FILE (not both), e.g. newsqa ask '
                            '"How many troops?" or newsqa ask --batch questions.jsonl --json.')
-    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"))
+    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                  as_of=_check_date(as_of, "--as-of"))
     assistant = _assistant(store, llm, top_k, model)
     if batch is not None:
         assistant.index.require_articles()  # fail once, not once per line
@@ -125,14 +136,17 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
     with the line's id (its line number when it has none)."""
     from .common import is_user_error
 
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
+    failed: list[int] = []
+    for lineno, raw in enumerate(path.read_bytes().splitlines(), start=1):
+        if not raw.strip():
             continue
         out: dict[str, Any] = {"id": lineno}
         try:
-            item = _parse_line(line, lineno)
+            item = _parse_line(_decode_line(raw, lineno), lineno)
             out["id"] = item.get("id", lineno)
-            answer = assistant.ask(item["question"], history=item.get("history"), **dates)
+            when = {"as_of": item["as_of"]} if item.get("as_of") else {}
+            answer = assistant.ask(item["question"], history=item.get("history"),
+                                   **{**dates, **when})
             out.update(answer.to_dict())
         except ValueError as exc:
             out["error"] = str(exc)
@@ -140,19 +154,35 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
             if not is_user_error(exc):
                 raise
             out["error"] = str(exc)
+        if "error" in out:
+            failed.append(lineno)
         typer.echo(json.dumps(out, ensure_ascii=False))
         sys.stdout.flush()
+    if failed:
+        err_console.print(f"{len(failed)} line(s) not answered (line {', '.join(map(str, failed))}"
+                          '): see the "error" of each.', highlight=False)
+
+
+def _decode_line(raw: bytes, lineno: int) -> str:
+    """One line of a batch file; a line that is not UTF-8 fails alone, the others are answered."""
+    try:
+        return raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"line {lineno} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at "
+                         f"column {exc.start + 1}); save the file as UTF-8") from exc
 
 
 def chat(
     store: StoreOption = None, llm: LlmOption = None, top_k: TopKOption = None,
     since: SinceOption = None, until: UntilOption = None, model: ModelOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Talk to the assistant in the terminal; follow-up questions use the conversation.
     Type /new to start over, /quit (or Ctrl-D) to leave."""
     from assistant import AssistantError, Message
 
-    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"))
+    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                  as_of=_check_date(as_of, "--as-of"))
     assistant = _assistant(store, llm, top_k, model)
     assistant.index.require_articles()  # say "run newsqa ingest first" before the first prompt
     history: list[Message] = []

@@ -36,7 +36,8 @@ def bench(
     sizes: Annotated[str, typer.Option(
         help="Retrieval corpus sizes in chunks, comma-separated.")] = "1000,10000,100000",
     only: Annotated[str | None, typer.Option(
-        help="Comma-separated sections: ingest, retrieval, embedder, ask, coldstart, profile.",
+        help="Comma-separated sections: ingest, retrieval, embedder, ask, coldstart, profile, "
+        "formats.",
         show_default=False)] = None,
     llm: Annotated[str, typer.Option(
         help="Generative backends to time, comma-separated (local, openai), or 'none'.")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
-from .common import StoreOption, console, err_console, make_settings
+from .common import LLM_HELP, StoreOption, console, err_console, make_settings
 
 __all__ = ["register"]
 
@@ -22,8 +22,9 @@ def eval_command(
     dataset: Annotated[str | None, typer.Option(
         "--dataset", help="A JSONL file in the gold format, or realtimeqa:DIR "
         "(default: the packaged gold set).", show_default=False)] = None,
-    llm: Annotated[Literal["auto", "openai", "local", "extractive"] | None, typer.Option(
-        "--llm", help="Answering backend (overrides NEWSQA_LLM).", show_default=False)] = None,
+    llm: Annotated[str | None, typer.Option(
+        "--llm", help=f"Answering backend: {LLM_HELP} (overrides NEWSQA_LLM).",
+        show_default=False)] = None,
     limit: Annotated[int | None, typer.Option(
         "--limit", min=1, help="Only the first N questions (RealTime QA: and only their "
         "documents are ingested, into a store of their own).", show_default=False)] = None,

@@ -1,4 +1,4 @@
-"""`newsqa ingest`, `newsqa list`, `newsqa remove`."""
+"""`newsqa ingest`, `newsqa list`, `newsqa remove`, `newsqa watch`."""
 
 from __future__ import annotations
 
@@ -11,28 +11,34 @@ import typer
 from .common import StoreOption, console, err_console, make_settings
 
 if TYPE_CHECKING:
-    from index import IngestReport, NewsIndex
+    from index import IngestReport, IngestStatus, NewsIndex
 
 __all__ = ["register"]
 
 
-def _open_index(store: Path | None, reindexing: bool = False) -> NewsIndex:
-    from index import NewsIndex
+def _open_index(store: Path | None, reindexing: bool = False, *,
+                existing: bool = False) -> NewsIndex:
+    """The index; `existing`: one there already (listing or removing never creates a store)."""
+    from index import NewsIndex, NoIndexError
 
-    settings = make_settings(store)
-    return NewsIndex(settings.store_config(), reindexing=reindexing)
+    config = make_settings(store).store_config()
+    if existing and not config.exists:
+        raise NoIndexError(config.where)
+    return NewsIndex(config, reindexing=reindexing)
 
 
 def ingest(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files, directories or globs.", show_default=False)
+        list[str] | None, typer.Argument(help="Files, directories, globs, or http(s) URLs of "
+                                         "pages and RSS/Atom feeds.", show_default=False)
     ] = None,
     store: StoreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
     reindex: Annotated[bool, typer.Option("--reindex", help="Re-embed every article with the "
                                           "configured embedding model.")] = False,
 ) -> None:
-    """Add articles (.txt .md .html .json .jsonl) to the index; unchanged ones are skipped."""
+    """Add articles (.txt .md .html .json .jsonl .pdf .docx .eml, web pages and feeds by URL)
+    to the index; unchanged ones are skipped."""
     from index import LoadError
 
     from .progress import ingest_progress
@@ -42,16 +48,25 @@ def ingest(
         # not catch typer's vendored click exceptions.
         raise LoadError("Name at least one file, directory or glob to ingest, e.g. "
                         "`newsqa ingest data/sample_articles`.")
+    settings = make_settings(store)
     index = _open_index(store, reindexing=reindex)
     with ingest_progress(enabled=not as_json) as progress:
         report = index.reindex(progress) if reindex else None
         if paths:
-            report = _merge(report, index.ingest(paths, progress))
+            fetch = settings.fetch_config(operator=True)
+            report = _merge(report, index.ingest(paths, progress, fetch=fetch,
+                                                 notice=_notice))
     assert report is not None
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
         return
     _print_report(report)
+
+
+def _notice(status: IngestStatus) -> None:
+    """Say so when the ingest waits for another writer of the store (it may wait long)."""
+    if status.stage == "waiting":
+        err_console.print(status.message, style="yellow", highlight=False, soft_wrap=True)
 
 
 def _merge(first: IngestReport | None, second: IngestReport) -> IngestReport:
@@ -81,7 +96,7 @@ def list_articles(
     """List indexed articles: id, title, outlet, published date, source, chunks."""
     from rich.table import Table
 
-    articles = _open_index(store).list()
+    articles = _open_index(store, existing=True).list()
     if as_json:
         for a in articles:
             typer.echo(json.dumps({
@@ -103,12 +118,40 @@ def remove(
     store: StoreOption = None,
 ) -> None:
     """Remove an article, or every article of a source file, from both indexes."""
-    removed = _open_index(store).remove(ref)
+    removed = _open_index(store, existing=True).remove(ref)
     for a in removed:
         console.print(f"removed {a.id}  {a.title}", highlight=False)
 
 
+def watch(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs.", show_default=False)],
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 30m, 1h.")
+                     ] = "30m",
+    rounds: Annotated[int | None, typer.Option("--rounds", min=1, help="Stop after this many "
+                                               "polls (default: until Ctrl-C).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Poll feeds and ingest their new articles, one line per article, until stopped."""
+    from index.feeds import FeedWatcher
+
+    from .watching import check_feeds, parse_interval, print_poll
+
+    seconds = parse_interval(every)
+    check_feeds(feeds)
+    settings = make_settings(store)
+    watcher = FeedWatcher(_open_index(store), feeds, settings.fetch_config(operator=True))
+    err_console.print(f"Watching {len(watcher.feeds)} feed(s) every {every}; Ctrl-C stops.",
+                      highlight=False)
+    try:
+        added = watcher.run(seconds, rounds, on_poll=print_poll)
+    except KeyboardInterrupt:
+        err_console.print("Stopped.")
+        return
+    err_console.print(f"{added} new article(s) in {rounds} round(s).", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest)
+    app.command("watch")(watch)
     app.command("list")(list_articles)
     app.command("remove")(remove)

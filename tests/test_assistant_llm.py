@@ -1,8 +1,8 @@
-"""`ask()` with real chat models: SmolLM2-135M in-process (`local`) and the same model behind a
-real llama.cpp OpenAI-compatible server (`openai`). SmolLM2 invents facts and never refuses, so
-these tests check what the product guarantees whatever the model says: every shown quote is
-verbatim, every remaining sentence carries a verified citation, planted instructions and the
-model's own knowledge never reach the answer, and errors are clear."""
+"""`ask()` with real chat models: SmolLM2-135M in the llama.cpp process `local` starts, and the
+same model behind a real llama.cpp OpenAI-compatible server (`openai`). SmolLM2 invents facts and
+never refuses, so these tests check what the product guarantees whatever the model says: every
+shown quote is verbatim, every remaining sentence carries a verified citation, planted
+instructions and the model's own knowledge never reach the answer, and errors are clear."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant, Settings
-from assistant.errors import UnknownModelError
+from assistant.errors import LLMTimeoutError, UnknownModelError
 from tests.llama_server import LlamaServer, llama_server
+from tests.servers import silent_server
 from tests.test_assistant import FRANCE, PLANTED, TROOPS, assert_verbatim, turn
 
 _ = llama_server  # the fixture is found by name
@@ -60,7 +61,7 @@ def planted_store(tmp_path_factory: pytest.TempPathFactory, sample_store: Path) 
     return store
 
 
-# --- local: SmolLM2 in-process -----------------------------------------------------------------
+# --- local: SmolLM2 in its own llama.cpp process -----------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +137,18 @@ def test_unknown_model_on_the_server_is_a_clear_error(planted_store: Path,
                            match=r"'gpt-9'.*It serves: smollm2.*NEWSQA_MODEL"):
             attempt()
         assert time.monotonic() - start < 10  # checked before any generation
+
+
+def test_a_silent_server_costs_one_timeout_per_ask(planted_store: Path) -> None:
+    # NEWSQA_TIMEOUT=5 against a server that accepts and never answers took 28 s: a 5 s
+    # model-list probe, then three attempts of 5 s. The timeout now bounds the whole ask.
+    with silent_server() as url:
+        stuck = Assistant(Settings(store=planted_store, llm="openai", openai_base_url=url,
+                                   model="smollm2", timeout=3, max_retries=2, _env_file=None))
+        start = time.monotonic()
+        with pytest.raises(LLMTimeoutError, match="within 3 s"):
+            stuck.ask(TROOPS)
+        assert 2.9 < time.monotonic() - start < 5
 
 
 @pytest.mark.slow

@@ -1,5 +1,6 @@
 """The generative backends against real parts: a real llama.cpp server (SmolLM2-135M-Instruct) for
-`openai`, the same GGUF in-process for `local`, and real sockets for the failure modes."""
+`openai`, the same GGUF in the server process `local` starts, and real sockets for the failure
+modes. tests/test_local_process.py has the local model process's crashes."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from assistant.backends import (
     OpenAIBackend,
     make_backend,
 )
-from assistant.backends.local_backend import default_model_path, load_model
+from assistant.backends.local_backend import default_model_path
 from assistant.errors import (
     LLMTimeoutError,
     LLMUnavailableError,
@@ -42,7 +43,7 @@ COUNT: list[Message] = [{"role": "user", "content": "Count from 1 to 10, one num
 
 def make_settings(**fields: Any) -> Settings:
     """Settings from explicit fields only (no .env; conftest already cleared OPENAI_*)."""
-    return Settings(_env_file=None, **fields)  # type: ignore[call-arg]  # pydantic-settings arg
+    return Settings(_env_file=None, **fields)
 
 
 def openai_backend(base_url: str, **fields: Any) -> OpenAIBackend:
@@ -182,9 +183,9 @@ def test_dead_server_fails_fast_with_how_to_fix() -> None:
 
 
 @pytest.mark.parametrize("streaming", [False, True])
-def test_silent_server_times_out(streaming: bool) -> None:
+def test_silent_server_times_out_within_the_timeout(streaming: bool) -> None:
     with silent_server() as url:
-        backend = openai_backend(url, model="smollm2", timeout=1, max_retries=1)
+        backend = openai_backend(url, model="smollm2", timeout=2, max_retries=2)
         start = time.monotonic()
         with pytest.raises(LLMTimeoutError, match="NEWSQA_TIMEOUT"):
             if streaming:
@@ -192,8 +193,32 @@ def test_silent_server_times_out(streaming: bool) -> None:
             else:
                 backend.chat(YES)
         elapsed = time.monotonic() - start
-    # Two attempts of 1 s each plus one backoff pause (<= 0.5 s): bounded, not hanging.
-    assert 1.9 < elapsed < 6
+    # The timeout bounds the request, retries included: one 2 s wait, not three (and pauses).
+    assert 1.9 < elapsed < 4
+
+
+def test_the_model_probe_shares_the_timeout_with_the_request() -> None:
+    # The assistant first asks for the server's models (check_model), then for the answer:
+    # against a server that never answers, that was the timeout twice plus retries.
+    with silent_server() as url:
+        backend = openai_backend(url, model="smollm2", timeout=2, max_retries=2)
+        start = time.monotonic()
+        with pytest.raises(LLMTimeoutError, match="did not answer within 2 s"):
+            backend.check_model()
+            backend.chat(YES)
+        assert 1.9 < time.monotonic() - start < 4
+
+
+def test_retries_stop_when_the_timeout_is_spent() -> None:
+    with http_server(lambda h: (503, {"error": {"message": "overloaded"}})) as (url, seen):
+        backend = openai_backend(url, model="smollm2", max_retries=10, timeout=2)
+        start = time.monotonic()
+        with pytest.raises(LLMUnavailableError, match="503: overloaded"):
+            backend.chat(YES)
+        elapsed = time.monotonic() - start
+    # Pauses of ~0.5, 1, 2 s...: the third would end past the 2 s budget, so it is not taken.
+    assert 2 <= len(seen) <= 4
+    assert elapsed < 3
 
 
 def test_openai_without_key_or_url_is_unavailable() -> None:
@@ -201,7 +226,7 @@ def test_openai_without_key_or_url_is_unavailable() -> None:
         OpenAIBackend(make_settings(llm="openai"))
 
 
-# --- local backend: SmolLM2 in-process ---------------------------------------------------------
+# --- local backend: SmolLM2 in its own llama.cpp server process ---------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -228,9 +253,13 @@ def test_local_stream_deltas_join_to_the_full_reply(local: LocalBackend) -> None
     assert "".join(deltas) == local.chat(COUNT, max_tokens=40)
 
 
-def test_local_model_loads_once_per_process(local: LocalBackend) -> None:
+def test_local_backends_share_one_model_process(local: LocalBackend) -> None:
     other = LocalBackend(make_settings(llm="local"))
-    assert load_model(local.model_path) is load_model(other.model_path)
+    assert other.process is local.process
+    local.chat(YES, max_tokens=5)
+    pid = local.process.pid
+    other.chat(YES, max_tokens=5)
+    assert other.process.pid == pid  # one server, loaded once, serves both
 
 
 def test_local_backend_is_safe_across_threads(local: LocalBackend) -> None:

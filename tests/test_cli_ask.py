@@ -123,7 +123,7 @@ def test_chat_ends_cleanly_at_end_of_input(sample_store: Path) -> None:
     (["ask", "x" * 2001], "limit is 2,000"),
     (["ask", TROOPS, "--since", "soon"], "--since 'soon' is not a date"),
     (["ask", TROOPS, "--top-k", "0"], "top_k"),
-    (["ask", TROOPS, "--llm", "gpt"], "'auto', 'openai', 'local' or 'extractive'"),
+    (["ask", TROOPS, "--llm", "gpt"], "Registered backends: auto, openai, local, extractive"),
     (["ask"], "Give a QUESTION or --batch FILE"),
 ])
 def test_usage_errors_are_one_clear_line(sample_store: Path, args: list[str],

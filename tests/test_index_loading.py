@@ -125,7 +125,7 @@ def test_directories_are_recursive_and_globs_expand(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "top.txt").write_text("Top Story Headline Here\n" + ARTICLE)
     (tmp_path / "a" / "b" / "deep.md").write_text("Deep Story Headline Here\n" + ARTICLE)
-    (tmp_path / "a" / "notes.pdf").write_bytes(b"%PDF-1.4")  # unsupported: not picked from dirs
+    (tmp_path / "a" / "notes.xlsx").write_bytes(b"PK\x03\x04")  # unsupported: not picked from dirs
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "secret.txt").write_text("x " * 50)
     files, missing = expand_paths([tmp_path])
@@ -163,13 +163,13 @@ def test_binary_empty_and_unsupported_files_are_skipped_naming_them(tmp_path: Pa
     good.write_text("Valencia Floods Headline\n" + ARTICLE)
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     (tmp_path / "empty.md").write_text("  \n\n")
-    other = tmp_path / "report.pdf"
+    other = tmp_path / "report.xlsx"
     other.write_bytes(b"%PDF-1.4")
     loaded = load_paths([tmp_path, other])
     assert [d.source for d in loaded.documents] == [str(good.resolve())]
     assert loaded.skipped == 3
     text = "\n".join(loaded.warnings)
-    for name in ("image.txt", "empty.md", "report.pdf"):
+    for name in ("image.txt", "empty.md", "report.xlsx"):
         assert name in text
     assert "binary" in text and "empty" in text and "unsupported" in text
 

@@ -10,6 +10,7 @@ from typing import Any, Literal
 import gradio as gr
 
 from assistant import Assistant
+from assistant.backends import BACKENDS
 from assistant.settings import Settings
 from index import SUPPORTED_SUFFIXES
 
@@ -17,16 +18,22 @@ from .articles import TABLE_HEADERS, ArticlesController
 from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs
 from .render import sources_html
 
-__all__ = ["BACKEND_CHOICES", "build_app"]
+__all__ = ["BACKEND_CHOICES", "backend_choices", "build_app"]
 
-BACKEND_CHOICES = [
-    ("auto — OpenAI-compatible server if configured, else extractive", "auto"),
-    ("openai — an OpenAI-compatible server (OPENAI_API_KEY / OPENAI_BASE_URL)", "openai"),
-    ("local — a GGUF model on this machine (llama.cpp)", "local"),
-    ("extractive — no language model: the best quotes, verbatim", "extractive"),
-]
-# Answers run side by side (sessions must not queue behind each other); writes to the index
-# take turns (the index locks anyway, this just keeps the queue honest about it).
+
+def backend_choices(settings: Settings | None = None) -> list[tuple[str, str]]:
+    """(label, name) of every registered backend; a family ("llamaindex:<integration>") is
+    offered as the member the settings name, if they name one."""
+    choices = [(f"{b.name} — {b.summary}", b.name) for b in BACKENDS.values() if not b.family]
+    family = BACKENDS.get(settings.llm.partition(":")[0]) if settings else None
+    if settings and family and family.family:
+        choices.append((f"{settings.llm} — {family.summary}", settings.llm))
+    return choices
+
+
+BACKEND_CHOICES = backend_choices()
+# Answers run side by side (sessions must not queue behind each other), and beside an ingest
+# (they read the index as it was before it); writes to the index take turns at its lock.
 ANSWER_CONCURRENCY = 4
 # The chat fills the window above the question box, whatever the screen.
 CHAT_HEIGHT = "calc(100vh - 400px)"
@@ -68,6 +75,8 @@ class ArticleWidgets:
     choice: gr.Dropdown
     remove: gr.Button
     refresh: gr.Button
+    url: gr.Textbox
+    fetch: gr.Button
 
 
 def _chat_tab() -> ChatWidgets:
@@ -108,6 +117,10 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
             files = gr.File(label="Article files", file_count="multiple", type="filepath",
                             file_types=list(SUPPORTED_SUFFIXES), elem_id="nq-upload")
             add = gr.Button("Add to index", variant="primary", elem_id="nq-add")
+            with gr.Row(equal_height=True):
+                url = gr.Textbox(label="Or a web page or RSS/Atom feed", scale=4,
+                                 placeholder="https://…", elem_id="nq-url")
+                fetch = gr.Button("Fetch", scale=1, min_width=80, elem_id="nq-fetch")
             status = gr.HTML(elem_id="nq-upload-status")
         with gr.Column(scale=3):
             table = gr.Dataframe(headers=TABLE_HEADERS, interactive=False, wrap=True,
@@ -119,12 +132,12 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
                                      elem_id="nq-remove-choice")
                 remove = gr.Button("Remove", variant="stop", scale=1, elem_id="nq-remove")
                 refresh = gr.Button("Refresh", scale=1)
-    return ArticleWidgets(files, add, status, table, choice, remove, refresh)
+    return ArticleWidgets(files, add, status, table, choice, remove, refresh, url, fetch)
 
 
 def _options_tab(settings: Settings) -> OptionWidgets:
-    backend = gr.Dropdown(BACKEND_CHOICES, value=settings.llm, label="Answering backend",
-                          elem_id="nq-backend")
+    backend = gr.Dropdown(backend_choices(settings), value=settings.llm,
+                          label="Answering backend", elem_id="nq-backend")
     top_k = gr.Slider(1, 20, value=min(settings.top_k, 20), step=1, label="Passages per answer "
                       "(top-k)", info="How many retrieved passages the answer may draw on.")
     with gr.Row():
@@ -163,9 +176,13 @@ def _pick_row(evt: gr.SelectData) -> Any:
 
 def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks) -> None:
     listing = [w.status, w.table, w.choice]
-    write: dict[str, Any] = {"concurrency_limit": 1, "concurrency_id": "index"}
+    # Two at once: the second reaches the index's write lock and says in the page that it
+    # waits for the first, rather than sitting silently in Gradio's queue.
+    write: dict[str, Any] = {"concurrency_limit": 2, "concurrency_id": "index"}
     w.add.click(arts.upload, [w.files], listing, show_progress_on=[w.status], **write).then(
         lambda: None, None, w.files, queue=False)
+    w.fetch.click(arts.add_url, [w.url], listing, show_progress_on=[w.status], **write)
+    w.url.submit(arts.add_url, [w.url], listing, show_progress_on=[w.status], **write)
     w.remove.click(arts.remove, [w.choice], listing, **write)
     w.refresh.click(arts.listing, None, listing)
     w.table.select(_pick_row, None, w.choice, queue=False)

@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant
-from index import SUPPORTED_SUFFIXES, Article, IngestProgress, IngestReport
+from index import SUPPORTED_SUFFIXES, Article, IngestProgress, IngestReport, IngestStatus
 
 from .errors import UIError, friendly_message
 from .render import format_date, status_html
@@ -82,10 +82,35 @@ class ArticlesController:
                                  self.assistant.settings.ui_max_upload_mb)
             if progress is not None:
                 progress(0, desc=f"Reading and cleaning {len(saved)} file(s)…")
-            report = self.assistant.index.ingest(saved, progress=self._progress(progress))
+            report = self.assistant.index.ingest(saved, progress=self._progress(progress),
+                                                 notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
         return self.listing(self._report(report, saved))
+
+    def add_url(self, url: str | None, progress: gr.Progress | None = _TRACK
+                ) -> ArticlesOutputs:
+        """Fetch a web page or feed into the index. Private addresses are refused unless the
+        operator set NEWSQA_FETCH_ALLOW_PRIVATE=1: a UI open to a network must not be a way
+        into the operator's."""
+        from index.fetching import is_url
+
+        address = (url or "").strip()
+        try:
+            if not is_url(address):
+                raise UIError("Paste the address of an article or an RSS/Atom feed, starting "
+                              "with http:// or https://.")
+            if progress is not None:
+                progress(0, desc=f"Fetching {address}…")
+            report = self.assistant.index.ingest(
+                [address], progress=self._progress(progress),
+                fetch=self.assistant.settings.fetch_config(), notice=self._notice(progress))
+        except Exception as exc:
+            return self.listing(status_html([friendly_message(exc)], "error"))
+        head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
+                f"indexed from {address} ({report.chunks} chunks, {report.seconds:.1f} s).")
+        return self.listing(status_html([head, *_at_most(report.warnings, MAX_LISTED, "warning")],
+                                        "warn" if report.warnings else "ok"))
 
     @staticmethod
     def _progress(progress: gr.Progress | None) -> Any:
@@ -96,6 +121,20 @@ class ArticlesController:
             progress((p.articles_done, max(p.articles_total, 1)),
                      desc=f"Embedding: {p.articles_done}/{p.articles_total} articles, "
                           f"{p.chunks_done} chunks", unit="articles")
+
+        return update
+
+    @staticmethod
+    def _notice(progress: gr.Progress | None) -> Any:
+        """Waiting for another upload (or a CLI ingest) and cleaning, shown as they happen."""
+        if progress is None:
+            return None
+
+        def update(status: IngestStatus) -> None:
+            if status.total:
+                progress((status.done, status.total), desc=status.message, unit="documents")
+            else:
+                progress(0, desc=status.message)
 
         return update
 

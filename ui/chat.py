@@ -166,18 +166,20 @@ class ChatController:
     def _finish(self, session: ChatSession, question: str, answer: Answer) -> None:
         """Record the turn: shown message, sources cards, and plain-text history for follow-ups."""
         texts = self._article_texts(answer)
-        cards = [card_for(c, texts.get(c.article_id)) for c in answer.citations]
+        cards = [card_for(c, *texts.get(c.article_id, (None, ()))) for c in answer.citations]
         session.turns.append((question, answer, cards))
         session.messages[-1] = {"role": "assistant",
                                 "content": answer_html(answer, len(session.turns))}
         session.history += [{"role": "user", "content": question},
                             {"role": "assistant", "content": answer.text}]
 
-    def _article_texts(self, answer: Answer) -> dict[str, str]:
+    def _article_texts(self, answer: Answer) -> dict[str, tuple[str, tuple[int, ...]]]:
+        """Each cited article's text, and its page starts (a PDF's; else empty)."""
         ids = list(dict.fromkeys(c.article_id for c in answer.citations))
         if not ids:
             return {}
         try:
-            return {i: a.text for i, a in self.assistant.index.articles(ids).items()}
+            return {i: (a.text, a.page_starts)
+                    for i, a in self.assistant.index.articles(ids).items()}
         except Exception:  # the quote is verified already; context is a nicety, not a need
             return {}

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import PurePath
 
 from assistant import Answer, Citation
+from index.pages import page_of
 
 __all__ = [
     "SourceCard",
@@ -50,6 +51,7 @@ class SourceCard:
     after: str
     previous: str = ""
     following: str = ""
+    page: int | None = None  # the page of a quote from a PDF
 
 
 def source_anchor(turn: int, n: int) -> str:
@@ -85,21 +87,24 @@ def _trim_end(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def card_for(citation: Citation, article_text: str | None) -> SourceCard:
+def card_for(citation: Citation, article_text: str | None,
+             page_starts: Sequence[int] = ()) -> SourceCard:
     """The quote's surrounding paragraph, trimmed at word boundaries when it is long; when the
-    quote is (nearly) the whole paragraph, the neighbouring paragraphs give it context."""
+    quote is (nearly) the whole paragraph, the neighbouring paragraphs give it context.
+    `page_starts`: the article's (a PDF's), to name the quote's page."""
     if not article_text or article_text[citation.start:citation.end] != citation.quote:
         return SourceCard(citation, "", "")  # text unavailable: the quote alone is still true
+    page = page_of(page_starts, citation.start)
     p0, p1 = paragraph_span(article_text, citation.start, citation.end)
     before = _trim_start(article_text[p0:citation.start], CONTEXT_CHARS)
     after = _trim_end(article_text[citation.end:p1], CONTEXT_CHARS)
     if len(before.strip()) + len(after.strip()) >= NEIGHBOUR_BELOW_CHARS:
-        return SourceCard(citation, before, after)
+        return SourceCard(citation, before, after, page=page)
     previous = neighbour_paragraph(article_text, p0, p1, forward=False)
     following = neighbour_paragraph(article_text, p0, p1, forward=True)
     return SourceCard(citation, before, after,
                       "" if previous == citation.title else _trim_start(previous, NEIGHBOUR_CHARS),
-                      _trim_end(following, NEIGHBOUR_CHARS))
+                      _trim_end(following, NEIGHBOUR_CHARS), page)
 
 
 def _cite_link(turn: int, n: int) -> str:
@@ -169,8 +174,12 @@ def question_html(question: str) -> str:
 
 
 def answer_html(answer: Answer, turn: int) -> str:
-    """A chat message for a final answer; an abstention gets its own look and label."""
+    """A chat message for a final answer; an abstention gets its own look and label. A short
+    answer the text leads with is shown in bold."""
     body = _paragraphs(answer.text, turn, {c.n for c in answer.citations})
+    short = escape(answer.short.text) if answer.short else ""
+    if short and body.startswith(f"<p>{short}"):
+        body = f'<p><strong class="nq-short">{short}</strong>' + body[len(short) + 3:]
     if answer.abstained:
         return (
             '<div class="nq-answer nq-abstain"><div class="nq-badge">No answer in the articles'
@@ -190,6 +199,8 @@ def draft_html(text: str) -> str:
 def _card_html(turn: int, card: SourceCard) -> str:
     c = card.citation
     where = escape(PurePath(c.source.split("#", 1)[0]).name or c.source)
+    if card.page is not None:
+        where += f", p. {card.page}"
     return (
         f'<article class="nq-card" id="{source_anchor(turn, c.n)}">'
         f'<header><span class="nq-num">{c.n}</span><span class="nq-card-title">'
@@ -206,11 +217,13 @@ def _context(paragraph: str) -> str:
 
 def _turn_html(turn: int, question: str, answer: Answer, cards: Sequence[SourceCard],
                latest: bool) -> str:
-    if answer.abstained or not cards:
+    if not cards:
         body = ('<p class="nq-empty">No passage in the articles answers this question, so '
                 "nothing is quoted.</p>")
     else:
-        body = "".join(_card_html(turn, card) for card in cards)
+        closest = ('<p class="nq-empty">No passage answers this question; the closest one '
+                   "is shown.</p>" if answer.abstained else "")
+        body = closest + "".join(_card_html(turn, card) for card in cards)
     return (
         f'<details class="nq-turn" {"open" if latest else ""}><summary>Q{turn}: '
         f"{escape(question)}</summary>{body}</details>"

@@ -18,7 +18,7 @@ from .app import build_app
 from .errors import AuthConfigError, SamplesNotFoundError, UIError
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "launch_options", "locate_samples", "parse_auth",
-           "serve", "warm_up"]
+           "private_api", "serve", "warm_up"]
 
 log = logging.getLogger("newsqa.ui")
 
@@ -60,7 +60,18 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "ssr_mode": False,
         "mcp_server": False,
         "show_error": False,
+        # FastAPI's own schema of Gradio's routes, open to anyone: not needed by the page.
+        "app_kwargs": {"openapi_url": None},
     }
+
+
+def private_api(demo: gr.Blocks) -> gr.Blocks:
+    """The page's events are the page's own, not an API: none is listed or callable by API
+    clients. Listed, their names would be embedded in the login page for anyone to read."""
+    for fn in demo.fns.values():
+        fn.api_visibility = "private"
+    demo.config = demo.get_config_file()  # built when the Blocks closed: rebuilt with them
+    return demo
 
 
 def warm_up(assistant: Assistant) -> None:
@@ -78,7 +89,7 @@ def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
           block: bool = True, quiet: bool = False) -> gr.Blocks:
     """Build and launch the app; with `block=False` it serves from a background thread (tests)
     and the caller stops it with `.close()`."""
-    demo = build_app(assistant)
+    demo = private_api(build_app(assistant))
     threading.Thread(target=warm_up, args=(assistant,), daemon=True, name="newsqa-warm-up").start()
     demo.queue(default_concurrency_limit=1)
     try:

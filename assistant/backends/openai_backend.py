@@ -1,23 +1,28 @@
 """The `openai` backend: any OpenAI-compatible chat endpoint (api.openai.com, a llama.cpp server,
 vLLM, Ollama, ...) through the `openai` package.
 
-Retries: the openai client itself retries connection errors, timeouts, 408/409/429 and 5xx with
-exponential backoff (0.5 s doubling, capped at 8 s, with jitter), so we hand it
-`settings.max_retries` instead of writing a second retry loop. One caveat: it honours a server's
-`Retry-After` header up to 120 s, which a hosted API may send with a 429.
+Timeouts and retries: `settings.timeout` bounds a whole request, retries and pauses included. The
+openai client's own retry loop gives every attempt the full timeout (and honours a Retry-After of
+up to 120 s), so against a server that accepts and never answers, NEWSQA_TIMEOUT=5 became 28 s
+(a model-list probe, then three attempts). So the client is made with max_retries=0 and
+`_attempts` retries connection errors, 408/409/429 and 5xx `settings.max_retries` times with the
+client's backoff (0.5 s doubling, capped at 8 s, with jitter), each attempt given only the time
+left; a timeout spends the budget, so it is never retried.
 """
 
 from __future__ import annotations
 
+import random
 import re
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError, UnknownModelError
 from ..types import Message
-from .base import SourceContext, register_backend
+from .base import SourceContext
 
 if TYPE_CHECKING:
     import openai
@@ -34,6 +39,8 @@ START_HINT = "`python -m llama_cpp.server --model path/to/model.gguf --port 8000
 _UNKNOWN_MODEL = re.compile(
     r"model.*(not found|does not exist|unknown|invalid)|(unknown|invalid|no such) model", re.I
 )
+_RETRY_STATUS = frozenset({408, 409, 429})
+T = TypeVar("T")
 
 
 class OpenAIBackend:
@@ -64,39 +71,77 @@ class OpenAIBackend:
     def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
              temperature: float = 0.0) -> str:
         with self._errors_mapped():
-            response = self._client().chat.completions.create(
+            response = self._attempts(lambda timeout: self._client().chat.completions.create(
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
-                temperature=temperature,
-            )
+                temperature=temperature, timeout=timeout,
+            ))
         if not response.choices:
             return ""
         return response.choices[0].message.content or ""
 
     def stream_chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
                     temperature: float = 0.0) -> Iterator[str]:
+        started = time.monotonic()
         with self._errors_mapped():
-            stream = self._client().chat.completions.create(
+            stream = self._attempts(lambda timeout: self._client().chat.completions.create(
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
-                temperature=temperature, stream=True,
-            )
+                temperature=temperature, stream=True, timeout=timeout,
+            ))
             try:
+                # Time waiting for the server counts against the timeout, not the time the
+                # caller spends between tokens (e.g. the UI rendering them).
+                spent, resumed = time.monotonic() - started, time.monotonic()
                 for chunk in stream:
+                    spent += time.monotonic() - resumed
+                    if spent > self.timeout:
+                        raise self._timeout_error()
                     text = chunk.choices[0].delta.content if chunk.choices else None
                     if text:
                         yield text
+                    resumed = time.monotonic()
             finally:
                 # Closing releases the HTTP connection when the caller stops reading early.
                 stream.close()
+
+    def _attempts(self, call: Callable[[float], T]) -> T:
+        """`call(seconds_left)`, retried on transient failures while the timeout allows."""
+        import openai
+
+        deadline = time.monotonic() + self.timeout
+        for attempt in range(self.max_retries + 1):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self._timeout_error()
+            try:
+                return call(left)
+            except openai.APITimeoutError:
+                raise  # the time is spent: no retry could finish in it
+            except (openai.APIConnectionError, openai.APIStatusError) as err:
+                pause = _backoff(attempt, err)
+                if (attempt == self.max_retries or not _retryable(err)
+                        or time.monotonic() + pause >= deadline):
+                    raise
+                time.sleep(pause)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def check_model(self) -> None:
         """Raise UnknownModelError when the server lists its models and ours is not among
         them. Some servers (llama.cpp's among them) answer a model name they do not know with
         whatever model they have, so a wrong NEWSQA_MODEL would otherwise go unnoticed. A server
         that cannot list its models (or is down: the request itself will say so) is taken at its
-        word; once the model is confirmed, later calls cost nothing."""
+        word; one that does not answer within the timeout fails here (LLMTimeoutError) rather
+        than being asked again. Once the model is confirmed, later calls cost nothing."""
         if self._model_checked:
             return
-        models = self.list_models()
+        import openai
+
+        try:
+            client = self._client().with_options(timeout=self.timeout)
+            models: list[str] | None = sorted(model.id for model in client.models.list())
+        except openai.APITimeoutError as err:
+            raise self._timeout_error() from err
+        except Exception:  # any other failure just means "no list to check against"
+            models = None
         if models is None:
             return
         if self.model not in models and f"{self.model}:latest" not in models:
@@ -110,7 +155,7 @@ class OpenAIBackend:
     def list_models(self) -> list[str] | None:
         """The server's model ids, or None when it cannot list them (no retries: diagnostics)."""
         try:
-            client = self._client().with_options(max_retries=0, timeout=min(self.timeout, 10))
+            client = self._client().with_options(timeout=min(self.timeout, 10))
             return sorted(model.id for model in client.models.list())
         except Exception:  # any failure just means "no list to show"
             return None
@@ -124,7 +169,7 @@ class OpenAIBackend:
 
                 self._client_obj = OpenAI(
                     api_key=self._api_key, base_url=self.base_url, timeout=self.timeout,
-                    max_retries=self.max_retries,
+                    max_retries=0,  # retried by _attempts, within the timeout
                 )
             return self._client_obj
 
@@ -154,7 +199,7 @@ class OpenAIBackend:
     def _timeout_error(self) -> LLMTimeoutError:
         return LLMTimeoutError(
             f"The LLM server at {self.base_url} did not answer within {self.timeout:g} s "
-            f"(tried {self.max_retries + 1} times). A CPU model may need longer: raise "
+            "(NEWSQA_TIMEOUT, retries included). A CPU model may need longer: raise "
             "NEWSQA_TIMEOUT (e.g. 180), use a smaller model, or use --llm extractive."
         )
 
@@ -212,6 +257,25 @@ class OpenAIBackend:
         )
 
 
+def _retryable(err: Exception) -> bool:
+    """What the openai client itself retries: connection errors, 408, 409, 429 and 5xx."""
+    status = getattr(err, "status_code", None)
+    return status is None or status in _RETRY_STATUS or status >= 500
+
+
+def _backoff(attempt: int, err: Exception) -> float:
+    """The pause before retry `attempt + 1`: the server's Retry-After (seconds) when it sends
+    one, else 0.5 s doubling per attempt, capped at 8 s, less up to a quarter of jitter."""
+    response = getattr(err, "response", None)
+    retry_after = response.headers.get("retry-after") if response is not None else None
+    try:
+        if retry_after is not None:
+            return max(0.0, float(retry_after))
+    except ValueError:
+        pass  # an HTTP date: rare; use our own pause
+    return min(0.5 * 2 ** attempt, 8.0) * (1 - 0.25 * random.random())
+
+
 def _to_openai(messages: Sequence[Message]) -> list[Any]:
     # Our Message is a strict subset of the openai message params; copy to plain dicts.
     return [{"role": m["role"], "content": m["content"]} for m in messages]
@@ -227,5 +291,3 @@ def _detail(err: openai.APIStatusError) -> str:
             return str(message)[:300]
     return str(err.message)[:300]
 
-
-register_backend("openai")(OpenAIBackend)

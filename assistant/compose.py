@@ -1,0 +1,70 @@
+"""Compose: from ranked evidence to the answer's words — or to an honest abstention.
+
+The reader's scores decide: no sentence likely enough to state the answer means "the articles
+don't say", with the closest thing they do say, quoted. An answer leads with the short answer
+the reader found inside its best sentence ("Kim Keon Hee — “…a leaflet featuring … Kim Keon
+Hee’s picture…” [1]"); the short answer is a span of the quote, so it is verified with it.
+Thresholds were tuned on held-out weeks of the training data (`train/`, MODEL_CARD.md), never
+on the development or gold set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index import Article
+
+from . import calibration
+from .citing import CitationList
+from .rerank import Evidence
+from .types import Citation, ShortAnswer
+
+__all__ = ["ABSTAIN_TEXT", "Abstention", "abstention", "closest_text", "short_answer"]
+
+ABSTAIN_TEXT = "The articles don't say"
+SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
+CLOSEST_SHARE = 0.3  # an abstention quotes its closest sentence from this share of the bar up
+
+
+@dataclass(frozen=True)
+class Abstention:
+    reason: str
+
+
+def abstention(ranked: Sequence[Evidence]) -> Abstention | None:
+    """Why the articles cannot answer, or None when the best sentence holds up."""
+    if not ranked:
+        return Abstention("nothing relevant was retrieved")
+    if ranked[0].score < calibration.THRESHOLDS.abstain_below:
+        return Abstention("no sentence in them states it")
+    return None
+
+
+def closest_text(reason: Abstention, ranked: Sequence[Evidence],
+                 articles: dict[str, Article]) -> tuple[str, list[Citation]]:
+    """The abstention, with the closest thing the articles do say (quoted, for the asker to
+    judge): a "nearly answered" question deserves to see how near."""
+    text = f"{ABSTAIN_TEXT}: {reason.reason}."
+    # Off topic altogether ("the capital of France" over Korean news): nothing is close.
+    if not ranked or ranked[0].score < CLOSEST_SHARE * calibration.THRESHOLDS.abstain_below:
+        return text, []
+    cites = CitationList()
+    best = ranked[0]
+    n = cites.cite(articles[best.article_id], best.start, best.end)
+    return f"{text} The closest they come: “{best.text}” [{n}]", cites.items
+
+
+def short_answer(best: Evidence, citation: Citation) -> ShortAnswer | None:
+    """The reader's span inside the cited sentence, when it is sure of it and it is shorter
+    than the sentence (why and how questions have no short span: the sentence is the answer)."""
+    if best.answer is None or best.answer_score < calibration.THRESHOLDS.short_min:
+        return None
+    start, end = best.answer
+    if not citation.start <= start < end <= citation.end:
+        return None
+    text = citation.quote[start - citation.start:end - citation.start].strip(" ,.;:“”\"'’()")
+    if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
+        return None
+    at = citation.start + citation.quote.find(text, start - citation.start)
+    return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))

@@ -1,0 +1,54 @@
+"""A question, analysed once: what is searched, when it is asked, which weeks it means.
+
+News questions are asked at a moment. "Who won the election this week?" asked on 2025-01-10
+means the first week of January 2025; an article published after the moment cannot be what
+the asker means. `as_of` (today by default) resolves relative dates, excludes later articles
+and breaks ties in favour of the more recent report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["Question", "analyse", "relative_window"]
+
+# Phrases that place the event relative to the moment of asking, and how far back they reach
+# (days). Generous on purpose: a window only re-orders answers, it never hides one.
+_RELATIVE = (
+    (re.compile(r"\b(?:today|tonight|this morning|this afternoon|yesterday)\b", re.I), 3),
+    (re.compile(r"\b(?:this|past|last) (?:week|weekend)\b|\brecent(?:ly)?\b|\bdays? ago\b"
+                r"|\bthis past\b|\bjust\b|\bnew(?:ly)?\b|\blatest\b", re.I), 10),
+    (re.compile(r"\b(?:this|last|past) month\b", re.I), 40),
+    (re.compile(r"\b(?:this|last|past) year\b", re.I), 400),
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the answer path needs to know about a question, computed once."""
+
+    text: str  # as asked
+    query: str  # the standalone query searched (a follow-up rewritten)
+    as_of: date  # the moment it is asked: later articles are not used, undated ones are
+    since: str | None  # the asker's limits on publication dates, ISO (undated articles
+    until: str | None  # are left out by these)
+    window: tuple[str, str] | None  # the dates a relative phrase points at (a preference)
+    kind: str  # the kind of answer wanted: number, date, person, meta or other
+
+
+def relative_window(text: str, as_of: date) -> tuple[str, str] | None:
+    for pattern, days in _RELATIVE:
+        if pattern.search(text):
+            return (as_of - timedelta(days=days)).isoformat(), as_of.isoformat()
+    return None
+
+
+def analyse(text: str, query: str, as_of: date | None, since: str | None,
+            until: str | None) -> Question:
+    from .evidence import question_kind
+
+    moment = as_of or date.today()
+    return Question(text, query, moment, since, until, relative_window(text, moment),
+                    question_kind(text))

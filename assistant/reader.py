@@ -1,0 +1,147 @@
+"""The trained reader (see `train/` and `assistant/models/MODEL_CARD.md`) on ONNX Runtime.
+
+For a question and candidate sentences it gives, in one batch of forward passes, how likely
+each sentence states the answer (`relevance`) and the short answer inside it (`span`): the
+model ranks the evidence, decides abstention and picks out "Kim Keon Hee" from a 40-word quote.
+No torch at query time: tokenizers + onnxruntime, as the embedder.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ReaderUnavailableError
+
+__all__ = ["MODEL_DIR", "Reader", "Reading", "get_reader", "second_segment"]
+
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+MAX_TOKENS = 96
+MAX_ANSWER_TOKENS = 12
+_BATCH = 32
+
+
+def second_segment(sentence: str, title: str) -> str:
+    """The sentence, then its article's title (must match `train.encode.second_segment`)."""
+    return f"{sentence} || {title[:120]}" if title else sentence
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader makes of one sentence."""
+
+    relevance: float  # probability that the sentence states the answer
+    span: tuple[int, int] | None  # the short answer's characters within the sentence
+    span_score: float  # start + end logit of that span (higher: surer)
+
+
+class Reader:
+    def __init__(self, folder: Path = MODEL_DIR):
+        self.folder = folder
+        self._lock = threading.Lock()
+
+    @cached_property
+    def _tokenizer(self) -> Any:
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(self._file("tokenizer.json")))
+        tok.no_padding()
+        tok.enable_truncation(MAX_TOKENS, strategy="longest_first")
+        return tok
+
+    @cached_property
+    def _session(self) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = max(1, os.cpu_count() or 1)
+        # Sleeping, not spinning, threads: llama.cpp may share the process and the cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.log_severity_level = 3
+        return ort.InferenceSession(str(self._file("reader.onnx")), options,
+                                    providers=["CPUExecutionProvider"])
+
+    def _file(self, name: str) -> Path:
+        path = self.folder / name
+        if not path.is_file():
+            raise ReaderUnavailableError(
+                f"The reader model is missing ({path}). Reinstall newsqa, or rebuild the model "
+                "with `make train`.")
+        return path
+
+    def read(self, question: str, sentences: Sequence[tuple[str, str]]) -> list[Reading]:
+        """Score (sentence, article title) pairs for the question."""
+        if not sentences:
+            return []
+        pairs = [(question, second_segment(s, t)) for s, t in sentences]
+        with self._lock:
+            encodings = self._tokenizer.encode_batch(pairs)
+        out: list[Reading] = []
+        for i in range(0, len(encodings), _BATCH):
+            chunk = encodings[i:i + _BATCH]
+            relevance, start, end = self.logits(chunk)
+            for j, enc in enumerate(chunk):
+                sentence = sentences[i + j][0]
+                out.append(_reading(enc, sentence, relevance[j], start[j], end[j]))
+        return out
+
+    def logits(self, encodings: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        types, mask = np.zeros_like(ids), np.zeros_like(ids)
+        for k, e in enumerate(encodings):
+            n = len(e.ids)
+            ids[k, :n], types[k, :n], mask[k, :n] = e.ids, e.type_ids, 1
+        relevance, start, end = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+        return relevance, start, end
+
+
+def _reading(enc: Any, sentence: str, relevance: float, start: np.ndarray,
+             end: np.ndarray) -> Reading:
+    # Only the sentence's own tokens may hold the answer, not the title after it.
+    inside = [i for i, (seq, (a, b)) in enumerate(zip(enc.sequence_ids, enc.offsets, strict=True))
+              if seq == 1 and a < b and b <= len(sentence)]
+    probability = float(1.0 / (1.0 + np.exp(-float(relevance))))
+    if not inside:
+        return Reading(probability, None, float("-inf"))
+    first, last = inside[0], inside[-1] + 1
+    s, e = start[first:last], end[first:last]
+    total = s[:, None] + e[None, :]
+    n = len(s)
+    allowed = np.triu(np.ones((n, n), dtype=bool)) & ~np.triu(np.ones((n, n), dtype=bool),
+                                                                 MAX_ANSWER_TOKENS)
+    total = np.where(allowed, total, -np.inf)
+    a, b = np.unravel_index(int(np.argmax(total)), total.shape)
+    span = (enc.offsets[first + int(a)][0], enc.offsets[first + int(b)][1])
+    return Reading(probability, _whole_words(sentence, span), float(total[a, b]))
+
+
+def _whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Widen a span cut inside a word ("Kim Keon H|ee") to whole words; word pieces can stop
+    mid-word, a quoted answer must not."""
+    a, b = span
+    while a > 0 and sentence[a - 1].isalnum():
+        a -= 1
+    while b < len(sentence) and sentence[b].isalnum():
+        b += 1
+    return a, b
+
+
+_READERS: dict[Path, Reader] = {}
+_READERS_LOCK = threading.Lock()
+
+
+def get_reader(folder: Path = MODEL_DIR) -> Reader:
+    """One reader per model folder per process: the session is loaded once."""
+    with _READERS_LOCK:
+        if folder not in _READERS:
+            _READERS[folder] = Reader(folder)
+        return _READERS[folder]

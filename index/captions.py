@@ -1,0 +1,42 @@
+"""Photo captions, credit lines and bylines: lines of an article that are not its story.
+
+They stay in the text (quotes and offsets point into it unchanged) but are marked, so ranking
+can tell them from the story's own sentences: a caption answers a question about a photo
+("who was pictured?"), not one about a city or a vote, although it names the same people.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["caption_spans", "is_caption"]
+
+_CREDIT = (r"(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Yonhap|Sputnik|Kremlin|Pool|Xinhua"
+           r"|Bloomberg|Shutterstock|Alamy|Photo|Photograph|Image|File|Handout|Courtesy)")
+_CAPTION = re.compile(
+    r"^\s*(?:FILE PHOTO|FILE\s*[-–—:]|PHOTO\s*:|Photo\s*:|Image\s*:|Caption\s*:|Credit\s*:"
+    r"|Photograph\s*:|Pictured\s*:|\(Photo|In this (?:photo|image|file photo)"
+    r"|This (?:photo|picture|image)|A (?:photo|picture|file photo)|Photos? (?:by|courtesy)"
+    r"|Image (?:source|credit))"
+    # a line ending in a credit: "(Sputnik/Kremlin via AP)", "Sputnik/Pool via REUTERS"
+    rf"|(?:\((?:[^()]*\b{_CREDIT}\b[^()]*)\)|\b[\w.]+/{_CREDIT}\b[\w/ .]*|\bvia {_CREDIT})"
+    r"\s*$"
+    # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press"
+    r"|^\s*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [^.!?]{0,60})?\s*$",
+)
+MAX_CAPTION_CHARS = 400
+
+
+def is_caption(line: str) -> bool:
+    return len(line) <= MAX_CAPTION_CHARS and bool(_CAPTION.search(line))
+
+
+@lru_cache(maxsize=2048)
+def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every caption, credit or byline line of the text."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        if is_caption(line.group()):
+            spans.append((line.start(), line.end()))
+    return tuple(spans)

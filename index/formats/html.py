@@ -1,0 +1,41 @@
+"""Article text and metadata from an HTML page (trafilatura), and text from an HTML fragment
+such as a feed entry's content (lxml, which trafilatura brings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .common import squeeze
+
+__all__ = ["extract_html", "fragment_text"]
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
+           "figcaption", "dd", "dt")
+
+
+def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
+    """trafilatura's main text and metadata: text, title, sitename, date, url (canonical),
+    author; an empty dict when it finds no article."""
+    import trafilatura  # deferred: heavy import, only needed for HTML
+
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                            include_comments=False)
+    if extracted is None:
+        return {}
+    doc = dict(extracted) if isinstance(extracted, dict) else extracted.as_dict()
+    doc["text"] = (doc.get("text") or "").strip()
+    return doc
+
+
+def fragment_text(html: str) -> str:
+    """The paragraphs of an HTML fragment, one line each (a feed entry's full content)."""
+    import lxml.html
+
+    if not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    blocks = [el for el in root.iter(*_BLOCKS) if not any(
+        a.tag in _BLOCKS for a in el.iterancestors())]
+    if not blocks:
+        return squeeze(root.text_content())
+    return "\n".join(t for t in (squeeze(el.text_content()) for el in blocks) if t)

@@ -1,0 +1,135 @@
+"""PDF files through pdfminer.six, whose layout analysis gives text boxes in reading order
+(columns one after the other, not lines across them).
+
+Each text box is split into paragraphs and each paragraph becomes one line, its words broken at
+line ends joined again. Running headers and footers (the same line, give or take its page
+number, at the top or bottom of several pages) are handed to cleaning to drop; where each page
+starts is kept so a quote can name its page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import LoadError
+from ..types import RawDocument
+from .common import join_wrapped, read_file, squeeze
+
+__all__ = ["load_pdf", "pdf_pages"]
+
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
+# Titles that PDF writers fill in by themselves: a file name, "Untitled", "Microsoft Word - …".
+_JUNK_TITLE = re.compile(r"(?:\.(?:docx?|pdf|indd|odt|rtf|txt)$|^untitled|^microsoft word - )",
+                         re.I)
+_PARAGRAPH_END = ".!?:\"”’)"
+
+
+def load_pdf(path: Path) -> list[RawDocument]:
+    data = read_file(path)
+    try:
+        pages = pdf_pages(data)
+        info = _info(data)
+    except LoadError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a damaged or encrypted file
+        raise LoadError(f"{path}: not a readable PDF ({type(exc).__name__}: {exc}); open it in "
+                        "a PDF viewer and save or print it as a new PDF; skipped") from exc
+    if not any(pages):
+        raise LoadError(f"{path}: has no text layer (a scanned image?); run it through OCR "
+                        "(e.g. `ocrmypdf`) and ingest the result; skipped")
+    lines: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for page in pages:
+        starts.append(offset)
+        for paragraph in page:
+            lines.append(paragraph)
+            offset += len(paragraph) + 1
+    return [RawDocument(
+        text="\n".join(lines), source=str(path), source_key=str(path),
+        title=info.get("title"), published=info.get("date"), author=info.get("author"),
+        may_hold_several=False, page_starts=tuple(starts),
+        drop_lines=frozenset(_running_lines(pages)),
+    )]
+
+
+def pdf_pages(data: bytes) -> list[list[str]]:
+    """The paragraphs of each page, in reading order, one line each."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams
+
+    return [list(_page_paragraphs(layout))
+            for layout in extract_pages(io.BytesIO(data), laparams=LAParams())]
+
+
+def _page_paragraphs(layout: Any) -> Iterator[str]:
+    from pdfminer.layout import LTTextContainer, LTTextLine
+
+    for box in layout:
+        if not isinstance(box, LTTextContainer):
+            continue
+        lines = [line for line in box if isinstance(line, LTTextLine)]
+        for group in _paragraph_groups(lines, box.x1):
+            text = join_wrapped([line.get_text() for line in group])
+            if text:
+                yield text
+
+
+def _paragraph_groups(lines: list[Any], right: float) -> Iterator[list[Any]]:
+    """Lines of one text box split where a paragraph ends: a line that stops short of the
+    box's right edge after a full stop (pdfminer puts close paragraphs in one box)."""
+    group: list[Any] = []
+    for line in lines:
+        if group:
+            prev = group[-1]
+            text = prev.get_text().rstrip()
+            short = prev.x1 < right - max(20.0, 0.12 * (right - prev.x0))
+            if short and text.endswith(tuple(_PARAGRAPH_END)):
+                yield group
+                group = []
+        group.append(line)
+    if group:
+        yield group
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def _running_lines(pages: list[list[str]]) -> Iterable[str]:
+    """First and last lines of pages that recur (digits aside) on at least two pages and at
+    least a third of them: a running header or footer such as "The Gazette — page 3"."""
+    if len(pages) < 2:
+        return []
+    edges = [{page[0], page[-1]} for page in pages if page]
+    counts = Counter(key for edge in edges for key in {_key(line) for line in edge})
+    need = max(2, len(pages) // 3)
+    return {line for edge in edges for line in edge if counts[_key(line)] >= need}
+
+
+def _info(data: bytes) -> dict[str, str]:
+    """Title, author and date from the document information dictionary, when present."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    info = resolve1(document.info[0]) if document.info else {}
+    found: dict[str, str] = {}
+    for key, name in (("Title", "title"), ("Author", "author"), ("CreationDate", "date")):
+        value = resolve1(info.get(key)) if isinstance(info, dict) else None
+        text = squeeze(decode_text(value) if isinstance(value, bytes) else str(value or ""))
+        if text:
+            found[name] = text
+    if _JUNK_TITLE.search(found.get("title", "")):
+        del found["title"]
+    match = _PDF_DATE.match(found.pop("date", ""))
+    if match:
+        found["date"] = "-".join(match.groups())
+    return found

@@ -1,0 +1,41 @@
+"""`newsqa train`: reproduce the shipped reader model from the RealTime QA training data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register", "train"]
+
+_REPO = Path(__file__).resolve().parents[1]
+
+
+def train(
+    data: Annotated[Path | None, typer.Option(
+        help="The RealTime QA training folder (default: ../shared/benchmarks/realtimeqa-train).",
+        show_default=False)] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Working folder: pairs, checkpoints (default: train/out). A run resumes from it.",
+        show_default=False)] = None,
+    target: Annotated[Path | None, typer.Option(
+        help="Where the ONNX model and its card go (default: assistant/models).",
+        show_default=False)] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the split, sampling and training.")] = 13,
+) -> None:
+    """Train the reader (MiniLM cross-encoder + answer span head) on these CPUs: about an
+    hour on 2 cores; resumable; never reads the development or gold set."""
+    if not (_REPO / "train" / "run.py").is_file():
+        raise typer.BadParameter("training runs from a source checkout (the train/ folder).")
+    from train.run import DEFAULT_DATA, DEFAULT_OUT, SHIPPED, run
+
+    folder = data or DEFAULT_DATA
+    if not (folder / "questions.jsonl.gz").is_file():
+        raise typer.BadParameter(f"{folder} holds no questions.jsonl.gz; pass --data DIR "
+                                 "(the realtimeqa-train folder of shared/benchmarks).")
+    run(folder, out or DEFAULT_OUT, target or SHIPPED, seed)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train)

@@ -1,0 +1,161 @@
+"""The answer path's own logic around the reader: the question analysed once (as-of date,
+relative weeks, kind), captions marked, the reader's scores adjusted for captions, dates and
+recency, abstention and the short answer's offsets. A scripted reader stands in for the model
+here so each rule is tested alone (the real model is tested in test_reader.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.compose import ABSTAIN_TEXT, abstention, closest_text, short_answer
+from assistant.question import analyse, relative_window
+from assistant.reader import Reading
+from assistant.rerank import Evidence, rerank
+from assistant.retrieval import retrieve
+from assistant.types import Citation
+from index import Article, Passage, caption_spans, is_caption
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_relative_phrases_point_at_the_days_before_the_question() -> None:
+    as_of = date(2025, 1, 10)
+    assert relative_window("Who resigned this week?", as_of) == ("2024-12-31", "2025-01-10")
+    assert relative_window("What happened yesterday in Seoul?", as_of) == ("2025-01-07",
+                                                                          "2025-01-10")
+    assert relative_window("Who won the 2022 World Cup?", as_of) is None
+    asked = analyse("How many troops were sent last month?", "q", as_of, None, None)
+    assert asked.window == ("2024-12-01", "2025-01-10") and asked.kind == "number"
+    assert analyse("Who?", "q", None, None, None).as_of == date.today()
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("FILE PHOTO: Russia's President Vladimir Putin attends a reception. Sputnik/Pool via "
+     "REUTERS", True),
+    ("Putin and Kim Jong Un at the airport on June 19, 2024. (Sputnik/Kremlin via AP)", True),
+    ("This photo, taken Oct. 23, 2024, shows a balloon over Seoul. (Yonhap)", True),
+    ("By Jane Doe and John Roe, Associated Press", True),
+    ("SEOUL (Reuters) - North Korea ratified a defence pact with Russia on Tuesday.", False),
+    ("Yoon said Seoul would not sit idle, according to the presidential office.", False),
+])
+def test_captions_credits_and_bylines_are_marked_not_story_sentences(line: str,
+                                                                    caption: bool) -> None:
+    assert is_caption(line) is caption
+    text = f"Headline\n{line}\nThe story goes on."
+    assert (len(caption_spans(text)) == 1) is caption
+
+
+class _Scripted:
+    """Relevance by sentence: the model's part, fixed, so the rules around it show."""
+
+    def __init__(self, scores: dict[str, float]):
+        self.scores = scores
+
+    def read(self, question: str, sentences: Sequence[tuple[str, str]]) -> list[Reading]:
+        # Punkt may cut a line in two ("… in Pyongyang." "(Sputnik/Kremlin via AP)"): a
+        # sentence scores as the scripted text it is part of.
+        return [Reading(max((v for k, v in self.scores.items() if s in k), default=0.0),
+                        (0, 5), 9.0) for s, _ in sentences]
+
+
+CAPTION = "FILE PHOTO: Kim Jong Un waves at a crowd in Pyongyang. (Sputnik/Kremlin via AP)"
+STORY = "Kim Jong Un met the Russian defence minister in Pyongyang on Friday."
+
+
+def _article(article_id: str, text: str, published: str | None) -> Article:
+    return Article(id=article_id, title=article_id, text=text, source=article_id,
+                   source_key=article_id, published=published, outlet=None, url=None,
+                   doc_id=None, story_id=None, n_chunks=1, text_length=len(text))
+
+
+def _passage(article: Article) -> Passage:
+    return Passage(article_id=article.id, chunk_id=article.id, start=0, end=len(article.text),
+                   text=article.text, score=1.0, title=article.title, source=article.source,
+                   published=article.published, outlet=None, story_id=None, doc_id=None,
+                   dense_score=0.5, bm25_score=None)
+
+
+def test_a_caption_counts_only_for_questions_about_a_picture() -> None:
+    a = _article("a", f"{CAPTION}\n{STORY}", None)
+    reader = _Scripted({CAPTION: 0.9, STORY: 0.6})
+    asked = analyse("Where did Kim Jong Un meet the minister?", "q", None, None, None)
+    ranked = rerank(asked, [_passage(a)], {"a": a}, reader)  # type: ignore[arg-type]
+    assert ranked[0].text == STORY and all(ev.caption for ev in ranked[1:])
+    photo = analyse("Who was pictured waving at the crowd?", "q", None, None, None)
+    ranked = rerank(photo, [_passage(a)], {"a": a}, reader)  # type: ignore[arg-type]
+    assert CAPTION.startswith(ranked[0].text) and ranked[0].caption
+
+
+def test_articles_outside_the_asked_week_rank_lower_and_recency_breaks_ties() -> None:
+    old = _article("old", STORY, "2024-06-01")
+    new = _article("new", STORY.replace("Friday", "Monday"), "2025-01-06")
+    reader = _Scripted({old.text: 0.7, new.text: 0.7})
+    asked = analyse("Who did Kim meet this week?", "q", date(2025, 1, 10), None, None)
+    ranked = rerank(asked, [_passage(old), _passage(new)], {"old": old, "new": new},
+                    reader)  # type: ignore[arg-type]
+    assert [ev.article_id for ev in ranked] == ["new", "old"]
+    assert ranked[1].score < 0.9 * ranked[0].score  # outside the window, not just older
+    plain = analyse("Who did Kim meet?", "q", date(2025, 1, 10), None, None)
+    ranked = rerank(plain, [_passage(old), _passage(new)], {"old": old, "new": new},
+                    reader)  # type: ignore[arg-type]
+    assert ranked[0].article_id == "new" and ranked[1].score > 0.95 * ranked[0].score
+
+
+def _ev(text: str, score: float, answer: tuple[int, int] | None = None) -> Evidence:
+    return Evidence(0, "a", 10, 10 + len(text), text, score, score, answer, 9.0)
+
+
+def test_abstention_follows_the_score_and_quotes_the_closest_sentence() -> None:
+    assert abstention([]) is not None
+    assert abstention([_ev(STORY, 0.99)]) is None
+    near = abstention([_ev(STORY, 0.2)])
+    assert near is not None
+    a = _article("a", "x" * 10 + STORY, None)
+    text, cites = closest_text(near, [_ev(STORY, 0.2)], {"a": a})
+    assert text.startswith(ABSTAIN_TEXT) and cites and cites[0].quote == STORY
+    far_text, far_cites = closest_text(near, [_ev(STORY, 0.0)], {"a": a})
+    assert far_cites == [] and "closest" not in far_text
+
+
+def test_a_short_answer_is_a_span_of_the_cited_quote_at_its_offsets() -> None:
+    a = _article("a", "x" * 10 + STORY, None)
+    where = STORY.index("the Russian defence minister")
+    ev = _ev(STORY, 0.9, (10 + where, 10 + where + len("the Russian defence minister,")))
+    citation = Citation(1, STORY, "a", "a", None, None, "a", 10, 10 + len(STORY))
+    short = short_answer(ev, citation)
+    assert short is not None and short.text == "the Russian defence minister"
+    assert a.text[short.start:short.end] == short.text and short.n == 1
+    # A span outside the cited sentence, or as long as it, is no short answer.
+    assert short_answer(_ev(STORY, 0.9, (0, 5)), citation) is None
+    assert short_answer(_ev(STORY, 0.9, (10, 10 + len(STORY))), citation) is None
+
+
+def test_as_of_drops_later_articles_and_keeps_undated_ones(assistant) -> None:  # type: ignore[no-untyped-def]
+    every = retrieve(assistant.index, "North Korean troops in Russia", 12)
+    dated = {p.published for p in every.passages}
+    assert None in dated and any(d for d in dated)
+    earliest = min(d for d in dated if d)
+    found = retrieve(assistant.index, "North Korean troops in Russia", 12, not_after=earliest)
+    kept = {p.published for p in found.passages}
+    assert None in kept and all(d is None or d <= earliest for d in kept)
+
+
+def test_batch_lines_carry_their_own_as_of(sample_store: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "a", "question": "Who shot two people in Portland?",
+                                 "as_of": "2024-01-01"}) + "\n"
+                     + json.dumps({"id": "b", "question": "Who shot two people in Portland?"})
+                     + "\n")
+    out = subprocess.run([sys.executable, "-m", "newsqa", "ask", "--batch", str(batch),
+                          "--store", str(sample_store), "--llm", "extractive", "--json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert lines[0]["as_of"] == "2024-01-01" and lines[1]["as_of"] == date.today().isoformat()

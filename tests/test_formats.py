@@ -1,0 +1,210 @@
+"""PDF, Word and e-mail files: reading order, joined hyphenation, page furniture dropped,
+metadata, page numbers for quotes, and bad files that cost nothing already stored.
+
+The fixtures are made by tests/fixtures/make_fixtures.py (fpdf2, python-docx, the standard
+library) and checked in.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Answer, Assistant, Citation
+from assistant.settings import Settings
+from index import DEFAULT_EMBED_MODEL as MODEL
+from index import NewsIndex, StoreConfig
+from index.cleaning import clean_document
+from index.loading import SUPPORTED_SUFFIXES, load_paths
+from index.pages import page_of
+from index.sentences import sentence_spans
+from index.types import Article
+from ui.articles import ArticlesController
+from ui.render import card_for, sources_html
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PDF_TITLE = "Harbour breakwater to be finished by spring"
+PDF, DOCX, EML = FIXTURES / "gazette.pdf", FIXTURES / "council.docx", FIXTURES / "morning-brief.eml"
+
+
+
+def _index(store: Path) -> NewsIndex:
+    return NewsIndex(StoreConfig(path=store, embed_model=MODEL))
+
+def _article(path: Path) -> Article:
+    loaded = load_paths([path])
+    assert loaded.warnings == [] and loaded.files == 1
+    (article,) = [a for doc in loaded.documents for a in clean_document(doc)]
+    return article
+
+
+def test_pdf_word_and_email_are_supported_inputs() -> None:
+    assert {".pdf", ".docx", ".eml"} <= set(SUPPORTED_SUFFIXES)
+
+
+def test_pdf_text_in_reading_order_with_hyphenation_joined_and_page_furniture_dropped() -> None:
+    art = _article(PDF)
+    assert art.title == "Harbour breakwater to be finished by spring"  # from the metadata
+    assert (art.published, art.author) == ("2025-03-03", "Ana Lima")
+    # "break-" / "water" and "direc-" / "tor" at line ends are words again; lines of a
+    # paragraph are one line
+    assert ("The harbour authority said on Monday that the new breakwater at Porto Velho would "
+            "be finished by the end of spring, three months later than planned.") in art.text
+    assert "the authority's director, Marta Sousa, told reporters" in art.text
+    # running header and "Page N of 2" footers: dropped as whole lines
+    assert "HARBOUR GAZETTE" not in art.text and "Page 1" not in art.text
+    assert "of 2" not in art.text
+    # two columns on page 2: the left one whole, then the right one
+    left = art.text.index("Fishing crews have waited four years for the shelter, which will "
+                          "protect forty boats from the Atlantic swell in winter.")
+    right = art.text.index("The project is costing 38 million euros")
+    assert left < right
+
+
+def test_pdf_page_starts_name_each_quote_page() -> None:
+    art = _article(PDF)
+    assert len(art.page_starts) == 2
+    assert page_of(art.page_starts, art.text.index("Divers recovered")) == 1
+    assert page_of(art.page_starts, art.text.index("Fishing crews")) == 2
+    assert page_of(art.page_starts, art.text.index("the authority said.")) == 2
+
+
+def test_docx_paragraphs_tables_and_properties_but_not_the_page_header() -> None:
+    art = _article(DOCX)
+    assert art.title == "Tram line to the airport approved"
+    assert (art.published, art.author) == ("2025-04-14", "Rui Costa")
+    assert "City Council Bulletin" not in art.text
+    assert art.text.index("The city council approved") < art.text.index("Stops") \
+        < art.text.index("210 million euros\n") < art.text.index("Opposition councillors")
+    assert art.page_starts == ()
+
+
+def test_eml_newsletter_is_one_article_with_unwrapped_paragraphs() -> None:
+    art = _article(EML)
+    assert art.title == "Storm Ines: red warning for the coast"
+    assert (art.outlet, art.published) == ("The Morning Brief", "2025-01-21")
+    assert ("The national weather service issued a red warning for the coast on Tuesday, saying "
+            "gusts of up to 140 kilometres per hour were expected overnight as storm Ines made "
+            "landfall.") in art.text.split("\n")
+    assert "Unsubscribe" not in art.text
+
+
+def test_an_html_only_newsletter_is_read_like_a_page(tmp_path: Path) -> None:
+    paragraphs = "".join(
+        f"<p>{s}</p>" for s in (
+            "The central bank raised its main interest rate by a quarter point on Thursday, "
+            "to 3.5 percent, its third increase this year.",
+            "Inflation reached 4.1 percent in March, the statistics office said, well above the "
+            "bank's target of two percent.",
+            "The governor said further increases could not be ruled out."))
+    path = tmp_path / "rates.eml"
+    path.write_text("Subject: Rates up again\nFrom: Money Letter <hi@money.example>\n"
+                    "Date: Fri, 04 Apr 2025 07:00:00 +0000\nContent-Type: text/html\n\n"
+                    f"<html><body><article>{paragraphs}</article></body></html>\n")
+    art = _article(path)
+    assert (art.title, art.outlet, art.published) == ("Rates up again", "Money Letter",
+                                                      "2025-04-04")
+    assert "third increase this year." in art.text
+
+
+@pytest.mark.parametrize(("name", "content", "says"), [
+    ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "not a readable PDF"),
+    ("broken.docx", b"PK\x03\x04 not a zip", "not a readable Word"),
+    ("empty.eml", b"", "is empty"),
+    ("scanned.pdf", None, "no text layer"),
+])
+def test_bad_files_are_skipped_with_a_clear_warning(tmp_path: Path, name: str,
+                                                    content: bytes | None, says: str) -> None:
+    path = tmp_path / name
+    if content is None:
+        shutil.copy(FIXTURES / name, path)
+    else:
+        path.write_bytes(content)
+    shutil.copy(DOCX, tmp_path / "good.docx")
+    loaded = load_paths([tmp_path])
+    (warning,) = loaded.warnings
+    assert name in warning and says in warning and warning.endswith("skipped")
+    assert [d.title for d in loaded.documents] == ["Tram line to the airport approved"]
+
+
+@pytest.fixture()
+def formats_store(fresh_store: Path) -> Path:
+    _index(fresh_store).ingest([PDF, DOCX, EML])
+    return fresh_store
+
+
+def test_ingested_documents_keep_metadata_and_pages_in_the_store(formats_store: Path) -> None:
+    index = _index(formats_store)
+    stored = {a.title: a for a in index.list()}
+    pdf = stored["Harbour breakwater to be finished by spring"]
+    assert pdf.author == "Ana Lima" and pdf.source == str(PDF.resolve())
+    full = index.articles([pdf.id])[pdf.id]
+    assert full.text == _article(PDF).text and full.page_starts == _article(PDF).page_starts
+    assert stored["Tram line to the airport approved"].page_starts == ()
+
+
+@pytest.mark.parametrize(("title", "question", "fragment", "page"), [
+    (PDF_TITLE, "When will the Porto Velho breakwater be finished?", "by the end of spring", 1),
+    (PDF_TITLE, "Which fund is paying for most of the harbour project?", "38 million euros", 2),
+    (PDF_TITLE, "How long have fishing crews waited for the shelter?", "four years", 2),
+    ("Tram line to the airport approved",
+     "How long will construction of the tram line to the airport take?", "three years", None),
+    ("Storm Ines: red warning for the coast",
+     "How strong were the gusts expected from storm Ines?", "140 kilometres per hour", None),
+])
+def test_quotes_from_documents_are_verbatim_and_pdf_ones_name_their_page(
+        formats_store: Path, title: str, question: str, fragment: str, page: int | None) -> None:
+    index = _index(formats_store)
+    hits = index.dense(question, k=6)
+    articles = index.articles(list({h.metadata["article_id"] for h in hits}))
+    for h in hits:  # every retrieved passage is its article's text at its offsets
+        assert articles[h.metadata["article_id"]].text[h.metadata["start"]:h.metadata["end"]] \
+            == h.text
+    hit = next(h for h in hits if fragment in h.text)
+    article = articles[hit.metadata["article_id"]]
+    assert article.title == title
+    # The sentence an answer quotes, by its offsets in the stored text, on the sources panel.
+    start, end = next((a, b) for a, b in sentence_spans(article.text)
+                      if fragment in article.text[a:b])
+    citation = Citation(1, article.text[start:end], article.id, article.title, article.outlet,
+                        article.published, article.source, start, end)
+    card = card_for(citation, article.text, article.page_starts)
+    assert card.page == page
+    assert card.before + citation.quote + card.after in article.text
+    answer = Answer(question=question, text=f"“{citation.quote}” [1]", citations=[citation])
+    shown = sources_html([(question, answer, [card])])
+    assert (f"p. {page}" in shown) if page else ("p. " not in shown)
+
+
+def test_stored_document_text_is_lines_of_the_source_dropped_never_rewritten() -> None:
+    for path in (PDF, DOCX, EML):
+        (raw,) = load_paths([path]).documents
+        source_lines = raw.text.split("\n")
+        for line in _article(path).text.split("\n"):
+            assert any(line in src for src in source_lines), (path.name, line)
+
+
+def test_the_ui_upload_takes_pdf_word_and_email_files(fresh_store: Path) -> None:
+    settings = Settings(store=fresh_store, llm="extractive",
+                        _env_file=None)  # type: ignore[call-arg]
+    status, rows, _ = ArticlesController(Assistant(settings)).upload(
+        [str(PDF), str(DOCX), str(EML)], progress=None)
+    assert "3 added" in status
+    titles = [r[0] for r in rows]
+    for title in ("Harbour breakwater to be finished by spring",
+                  "Tram line to the airport approved", "Storm Ines: red warning for the coast"):
+        assert title in titles and title in status
+
+
+def test_a_bad_document_loses_nothing_already_stored(formats_store: Path,
+                                                     tmp_path: Path) -> None:
+    index = _index(formats_store)
+    before = {a.id for a in index.list()}
+    bad = tmp_path / "report.pdf"
+    bad.write_bytes(b"%PDF-1.7\n%%EOF garbage")
+    report = index.ingest([bad])
+    assert report.added == 0 and report.skipped == 1
+    assert "not a readable PDF" in report.warnings[0]
+    assert {a.id for a in index.list()} == before

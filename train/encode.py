@@ -1,0 +1,62 @@
+"""Pairs -> token ids and answer token positions, with the tokenizer the shipped model runs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .data import Pair
+
+__all__ = ["MAX_TOKENS", "Encoded", "encode", "second_segment", "tokenizer"]
+
+MAX_TOKENS = 96
+IGNORE = -100
+
+
+def second_segment(sentence: str, title: str) -> str:
+    """The sentence first, its article's title after it: truncation cuts the title, not the
+    sentence, and the title tells the model what "he" or "the company" is about.
+    (Must match `assistant.reader.second_segment`.)"""
+    return f"{sentence} || {title[:120]}" if title else sentence
+
+
+def tokenizer(folder: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tok.no_padding()
+    tok.enable_truncation(MAX_TOKENS, strategy="longest_first")
+    return tok
+
+
+@dataclass(frozen=True)
+class Encoded:
+    ids: list[int]
+    types: list[int]
+    label: int
+    start: int  # token index of the answer's first token, IGNORE when none
+    end: int
+
+
+def _token_span(encoding: Any, span: tuple[int, int] | None) -> tuple[int, int]:
+    if span is None:
+        return IGNORE, IGNORE
+    a, b = span
+    tokens = [i for i, (seq, (s, e)) in enumerate(zip(encoding.sequence_ids, encoding.offsets,
+                                                      strict=True))
+              if seq == 1 and s < e and e > a and s < b]
+    # The answer's last character beyond the last token: truncated away, nothing to learn.
+    if not tokens or encoding.offsets[tokens[-1]][1] < b:
+        return IGNORE, IGNORE
+    return tokens[0], tokens[-1]
+
+
+def encode(tok: Any, pairs: Sequence[Pair]) -> list[Encoded]:
+    texts = [(p.question, second_segment(p.sentence, p.title)) for p in pairs]
+    out = []
+    for pair, enc in zip(pairs, tok.encode_batch(texts), strict=True):
+        start, end = _token_span(enc, pair.span)
+        out.append(Encoded(enc.ids, enc.type_ids, pair.label, start, end))
+    return out

@@ -1,0 +1,156 @@
+"""`make train` / `newsqa train`: build the pairs, train the reader, validate, export, card.
+
+Every step writes into `out` (default `train/out/`, not in git) and is skipped when its output
+is already there, so an interrupted run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .card import write_card
+from .data import DEFAULT_DATA, Pair, build_pairs, load_corpus, load_questions, split_questions
+from .encode import MAX_TOKENS, encode, tokenizer
+from .loop import TrainConfig, train
+from .model import Reader, bundled_minilm
+from .tune import tune
+from .validate import Scores, metrics
+
+__all__ = ["main", "run"]
+
+DEFAULT_OUT = Path(__file__).resolve().parent / "out"
+SHIPPED = Path(__file__).resolve().parents[1] / "assistant" / "models"
+
+
+def _pairs(data: Path, out: Path, seed: int, max_pairs: int | None
+           ) -> tuple[list[Pair], list[Pair], dict]:
+    cached = out / "pairs.json"
+    saved = json.loads(cached.read_text()) if cached.is_file() else None
+    # The pairs come in a seeded order: a cache built for more pairs holds these as its first.
+    if saved and (saved["stats"].get("requested_pairs") or 0) >= (max_pairs or 10**9):
+        train_pairs, val_pairs = ([Pair(**{**p, "span": tuple(p["span"]) if p["span"] else None})
+                                   for p in saved[part]] for part in ("train", "validation"))
+        stats = {**saved["stats"], "train_pairs": len(train_pairs[:max_pairs]),
+                 "train_positives": sum(p.label for p in train_pairs[:max_pairs])}
+        return train_pairs[:max_pairs], val_pairs, stats
+    questions = load_questions(data)
+    split = split_questions(questions, seed)
+    corpus = load_corpus(data, {d for q in questions for d in q["retrieved_doc_ids"]})
+    train_pairs = build_pairs(split.train, corpus, seed)[:max_pairs]
+    val_pairs = build_pairs(split.validation, corpus, seed)
+    stats = {"questions": len(questions), "train_questions": len(split.train),
+             "validation_questions": len(split.validation),
+             "validation_weeks": sorted({q["id"].split("_")[0] for q in split.validation}),
+             "train_pairs": len(train_pairs), "train_positives": sum(p.label for p in train_pairs),
+             "validation_pairs": len(val_pairs), "requested_pairs": max_pairs}
+    out.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps({"train": [p.__dict__ for p in train_pairs],
+                                  "validation": [p.__dict__ for p in val_pairs], "stats": stats}))
+    return train_pairs, val_pairs, stats
+
+
+def _torch_scores(model: Reader, tok: object, pairs: Sequence[Pair]) -> Scores:
+    import torch
+
+    from .loop import collate
+
+    encoded = encode(tok, pairs)
+    rel, starts, ends = [], [], []
+    with torch.no_grad():
+        for i in range(0, len(encoded), 64):
+            batch = collate(encoded[i:i + 64])
+            r, s, e = model(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
+            rel.append(r.numpy())
+            starts += [np.pad(x, (0, MAX_TOKENS - len(x)), constant_values=-1e9) for x in s.numpy()]
+            ends += [np.pad(x, (0, MAX_TOKENS - len(x)), constant_values=-1e9) for x in e.numpy()]
+    offsets = [enc.offsets for enc in _encodings(tok, pairs)]
+    return np.concatenate(rel), np.stack(starts), np.stack(ends), offsets
+
+
+def _encodings(tok: object, pairs: Sequence[Pair]) -> list:
+    from .encode import second_segment
+
+    return tok.encode_batch(  # type: ignore[attr-defined]
+        [(p.question, second_segment(p.sentence, p.title)) for p in pairs])
+
+
+def _onnx_scores(folder: Path, pairs: Sequence[Pair]) -> Scores:
+    from assistant.reader import Reader as OnnxReader
+
+    reader = OnnxReader(folder)
+    encodings = _encodings(reader._tokenizer, pairs)
+    rel, starts, ends = [], [], []
+    for i in range(0, len(encodings), 64):
+        r, s, e = reader.logits(encodings[i:i + 64])
+        rel.append(r)
+        pad = MAX_TOKENS - s.shape[1]
+        starts.append(np.pad(s, ((0, 0), (0, pad)), constant_values=-1e9))
+        ends.append(np.pad(e, ((0, 0), (0, pad)), constant_values=-1e9))
+    return (np.concatenate(rel), np.concatenate(starts), np.concatenate(ends),
+            [enc.offsets for enc in encodings])
+
+
+# Pairs per stage. Each stage is one pass over new pairs with a fresh optimizer and learning-rate
+# schedule (a warm restart), starting from the previous stage's weights: the first stage alone
+# ranked held-out sentences well (AUC 0.82) but generalised poorly to plainly worded questions.
+STAGES = (9000, 6000)
+
+
+def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPPED,
+        seed: int = 13, stages: tuple[int, ...] = STAGES, progress: bool = True) -> dict:
+    import torch
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(max(1, torch.get_num_threads()))
+    started = time.time()
+    train_pairs, val_pairs, stats = _pairs(data, out, seed, sum(stages))
+    print(f"pairs: {stats['train_pairs']} for training, {stats['validation_pairs']} held out")
+    folder = bundled_minilm()
+    tok = tokenizer(folder)
+    model = Reader.from_minilm(folder)
+    config = TrainConfig(seed=seed)
+    first = 0
+    for k, size in enumerate(stages, start=1):
+        part = encode(tok, train_pairs[first:first + size])
+        for _ in train(model, part, config, out / f"checkpoint-stage{k}.pt", progress):
+            pass
+        first += size
+    torch.save(model.state_dict(), out / "reader.pt")
+    figures = {"torch": metrics(val_pairs, lambda ps: _torch_scores(model, tok, ps))}
+    from .export import export_reader
+
+    export_reader(model, folder / "tokenizer.json", out / "float", quantized=False)
+    figures["onnx_float"] = metrics(val_pairs, lambda ps: _onnx_scores(out / "float", ps))
+    export_reader(model, folder / "tokenizer.json", target, quantized=True)
+    figures["onnx_int8"] = metrics(val_pairs, lambda ps: _onnx_scores(target, ps))
+    report = {"stats": stats, "config": {**config.__dict__, "stages": list(stages)},
+              "validation": figures,
+              "minutes": round((time.time() - started) / 60, 1),
+              "model_bytes": (target / "reader.onnx").stat().st_size}
+    report["max_tokens"] = MAX_TOKENS
+    report["thresholds"] = tune(out, target, data, seed)
+    (target / "training.json").write_text(json.dumps(report, indent=2))
+    write_card(report, target)
+    print(json.dumps(figures, indent=2))
+    return report
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--target", type=Path, default=SHIPPED)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    run(args.data, args.out, args.target, args.seed)
+
+
+if __name__ == "__main__":
+    main()
