@@ -14,6 +14,7 @@ from datetime import date
 
 from index import Article, Embedder
 
+from . import calibration
 from .citing import CitationList
 from .compose import short_answer
 from .evidence import kind_fit, sentence_vectors, terms
@@ -25,15 +26,19 @@ __all__ = ["ExtractiveDraft", "compose_extractive", "corroborate", "human_date"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
-CONFLICT_MIN_SCORE = 0.7  # a differing figure is shown only from a sentence this relevant
-# Another article's sentence shown for a date or who-question: as relevant as this, relative to
-# the best, and this close in meaning (the same statement, reported differently).
-ACCOUNT_MIN_SCORE = 0.75
+# Another article's sentence shown for a date or who-question: one the reader would accept as
+# an answer itself (its score over the abstention bar), this close in meaning (the same
+# statement, reported differently). A differing figure and the sentence after the answer are
+# shown on the same condition: the reader's scores are probabilities, not ratios to the best.
 ACCOUNT_MIN_COSINE = 0.6
 SAME_THING = 0.5  # overlap of the words after two figures for them to count the same thing
 # A figure and the (up to three) words after it: "10,000 North Korean troops".
 _FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+[\w’'-]+){0,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _bar() -> float:
+    return calibration.THRESHOLDS.abstain_below
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
     """A strong sentence giving a different figure for the same thing, from another article if
     one does."""
     found = [ev for ev in ranked[:12] if ev is not best
-             and ev.score >= CONFLICT_MIN_SCORE * best.score and _differs(best.text, ev.text)]
+             and ev.score >= _bar() and _differs(best.text, ev.text)]
     found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
     return found[0] if found else None
 
@@ -106,7 +111,7 @@ def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evi
     the question is often followed by the one that answers it."""
     for ev in ranked[1:]:
         if (ev.article_id == best.article_id and ev.start > best.end
-                and not text[best.end:ev.start].strip() and ev.score >= 0.75 * best.score):
+                and not text[best.end:ev.start].strip() and ev.score >= _bar()):
             return ev
     return None
 
@@ -139,7 +144,7 @@ def _other_account(question: Question, anchor: Evidence, ranked: Sequence[Eviden
     story = articles[anchor.article_id].story_id
     others = [ev for ev in ranked[:12] if ev.article_id != anchor.article_id
               and story is not None and articles[ev.article_id].story_id == story
-              and ev.score >= ACCOUNT_MIN_SCORE * anchor.score
+              and ev.score >= _bar()
               and kind_fit(kind, ev.text, anchor.text + " " + question.text) == 1.0
               and kind_fit(kind, anchor.text, ev.text + " " + question.text) == 1.0]
     if not others:

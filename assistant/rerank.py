@@ -31,7 +31,7 @@ CANDIDATES = 16  # sentences the reader scores per question (~5 ms each here)
 MIN_CHARS = 20
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
-RECENCY_BONUS = 0.02  # at most; a year older than the question earns none
+RECENCY_BONUS = 0.05  # at most +5% of a score; a year older than the question earns none
 _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen in|byline"
                             r"|wrote|written by|author)\b", re.I)
 
@@ -79,20 +79,30 @@ def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
     return [sum(weight[t] for t in unique if t in set(s)) / total for s in sentences]
 
 
-def _estimates(cands: list[tuple[int, str, int, int]], lexical: list[float],
-               passages: Sequence[Passage]) -> list[float]:
-    """A cheap guess at each candidate's worth: shared rare words and its passage's similarity."""
+def _similarities(passages: Sequence[Passage]) -> list[float]:
+    """Each passage's cosine to the question; a passage found by BM25 alone gets the lowest
+    one retrieved, so that its keyword hits still count."""
     floor = min((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
-    similar = [floor if p.dense_score is None else p.dense_score for p in passages]
+    return [floor if p.dense_score is None else p.dense_score for p in passages]
+
+
+def _estimates(cands: list[tuple[int, str, int, int]], lexical: list[float],
+               similar: list[float]) -> list[float]:
+    """A cheap guess at each candidate's worth: shared rare words and its passage's similarity."""
     return [0.5 * similar[c[0]] + 0.4 * lx - 0.01 * c[0]
             for c, lx in zip(cands, lexical, strict=True)]
 
 
-def combined(relevance: float, cosine: float, lexical: float) -> float:
-    """The reader's probability, the cosine and the lexical coverage as one probability."""
-    w0, w_reader, w_cosine, w_lexical = calibration.THRESHOLDS.combine
-    p = min(max(relevance, 1e-6), 1 - 1e-6)
-    z = w0 + w_reader * log(p / (1 - p)) + w_cosine * cosine + w_lexical * lexical
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return log(p / (1 - p))
+
+
+def combined(features: Sequence[float]) -> float:
+    """The reader's logit, the sentence's cosine, its lexical coverage and its passage's
+    similarity as one probability (weights: `calibration`)."""
+    w0, *weights = calibration.THRESHOLDS.combine
+    z = w0 + sum(w * f for w, f in zip(weights, features, strict=True))
     return 1.0 / (1.0 + exp(-z))
 
 
@@ -112,7 +122,7 @@ def _adjust(question: Question, relevance: float, article: Article, caption: boo
         score *= OFF_WINDOW_FACTOR
     if article.published:
         age = (question.as_of - date.fromisoformat(article.published)).days
-        score += RECENCY_BONUS * max(0.0, 1.0 - max(age, 0) / 365)
+        score *= 1.0 + RECENCY_BONUS * max(0.0, 1.0 - max(age, 0) / 365)
     return score
 
 
@@ -127,32 +137,54 @@ def _cosines(question: Question, texts: list[str], embedder: Embedder | None) ->
         question.query)]
 
 
+@dataclass(frozen=True)
+class Read:
+    """A shortlisted candidate sentence and what is known of it."""
+
+    passage: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    reading: Reading
+    features: tuple[float, float, float, float]  # reader logit, cosine, lexical, passage cosine
+    estimate: float
+
+
+def read_candidates(question: Question, passages: Sequence[Passage],
+                    articles: dict[str, Article], reader: Reader | None,
+                    embedder: Embedder | None = None, limit: int = CANDIDATES) -> list[Read]:
+    """The candidates worth reading, read (by the cheap estimate alone without a reader)."""
+    cands = _candidates(passages, articles)
+    texts = [articles[a].text[s:e] for _, a, s, e in cands]
+    lexical = _lexical(terms(question.query), [terms(t) for t in texts])
+    similar = _similarities(passages)
+    estimates = _estimates(cands, lexical, similar)
+    keep = _shortlist(estimates, limit)
+    if reader is None:
+        readings = [Reading(estimates[i], None, float("-inf")) for i in keep]
+    else:
+        readings = reader.read(question.query, [(texts[i], articles[cands[i][1]].title)
+                                                for i in keep])
+    cosines = _cosines(question, [texts[i] for i in keep], embedder if reader else None)
+    return [Read(*cands[i], texts[i], r,
+                 (_logit(r.relevance), c, lexical[i], similar[cands[i][0]]), estimates[i])
+            for i, r, c in zip(keep, readings, cosines, strict=True)]
+
+
 def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, Article],
            reader: Reader | None, embedder: Embedder | None = None, limit: int = CANDIDATES
            ) -> list[Evidence]:
     """The candidate sentences, best first. Without a reader (the ablation "retrieval only")
     they are ordered by the cheap estimate alone."""
-    cands = _candidates(passages, articles)
-    texts = [articles[a].text[s:e] for _, a, s, e in cands]
-    lexical = _lexical(terms(question.query), [terms(t) for t in texts])
-    estimates = _estimates(cands, lexical, passages)
-    keep = _shortlist(estimates, limit)
-    if reader is None:
-        readings = [Reading(estimates[i], None, float("-inf")) for i in keep]
-        scores = [estimates[i] for i in keep]
-    else:
-        readings = reader.read(question.query, [(texts[i], articles[cands[i][1]].title)
-                                                for i in keep])
-        cosines = _cosines(question, [texts[i] for i in keep], embedder)
-        scores = [combined(r.relevance, c, lexical[i])
-                  for r, c, i in zip(readings, cosines, keep, strict=True)]
     ranked = []
-    for i, reading, score in zip(keep, readings, scores, strict=True):
-        passage, article_id, start, end = cands[i]
-        article = articles[article_id]
-        caption = _in_caption(article, start)
-        answer = (start + reading.span[0], start + reading.span[1]) if reading.span else None
-        ranked.append(Evidence(passage, article_id, start, end, texts[i],
-                               _adjust(question, score, article, caption),
-                               reading.relevance, answer, reading.span_score, caption))
+    for c in read_candidates(question, passages, articles, reader, embedder, limit):
+        article = articles[c.article_id]
+        caption = _in_caption(article, c.start)
+        span = c.reading.span
+        score = c.estimate if reader is None else combined(c.features)
+        ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
+                               _adjust(question, score, article, caption), c.reading.relevance,
+                               (c.start + span[0], c.start + span[1]) if span else None,
+                               c.reading.span_score, caption))
     return sorted(ranked, key=lambda ev: -ev.score)

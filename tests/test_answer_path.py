@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant import calibration
 from assistant.compose import ABSTAIN_TEXT, abstention, closest_text, short_answer
 from assistant.question import analyse, relative_window
 from assistant.reader import Reading
@@ -84,12 +85,15 @@ def _passage(article: Article) -> Passage:
 
 def test_a_caption_counts_only_for_questions_about_a_picture() -> None:
     a = _article("a", f"{CAPTION}\n{STORY}", None)
-    reader = _Scripted({CAPTION: 0.9, STORY: 0.6})
+    # The reader finds the caption as likely as the story's sentence: the caption loses.
+    reader = _Scripted({CAPTION: 0.8, STORY: 0.8})
     asked = analyse("Where did Kim Jong Un meet the minister?", "q", None, None, None)
     ranked = rerank(asked, [_passage(a)], {"a": a}, reader)  # type: ignore[arg-type]
     assert ranked[0].text == STORY and all(ev.caption for ev in ranked[1:])
+    # Asked about the picture itself, it keeps its full score.
     photo = analyse("Who was pictured waving at the crowd?", "q", None, None, None)
-    ranked = rerank(photo, [_passage(a)], {"a": a}, reader)  # type: ignore[arg-type]
+    ranked = rerank(photo, [_passage(a)], {"a": a},
+                    _Scripted({CAPTION: 0.8, STORY: 0.6}))  # type: ignore[arg-type]
     assert CAPTION.startswith(ranked[0].text) and ranked[0].caption
 
 
@@ -109,16 +113,18 @@ def test_articles_outside_the_asked_week_rank_lower_and_recency_breaks_ties() ->
 
 
 def _ev(text: str, score: float, answer: tuple[int, int] | None = None) -> Evidence:
-    return Evidence(0, "a", 10, 10 + len(text), text, score, score, answer, 9.0)
+    sure = calibration.THRESHOLDS.short_min + 1  # a span the reader is sure enough of
+    return Evidence(0, "a", 10, 10 + len(text), text, score, score, answer, sure)
 
 
 def test_abstention_follows_the_score_and_quotes_the_closest_sentence() -> None:
+    bar = calibration.THRESHOLDS.abstain_below
     assert abstention([]) is not None
     assert abstention([_ev(STORY, 0.99)]) is None
-    near = abstention([_ev(STORY, 0.2)])
+    near = abstention([_ev(STORY, 0.9 * bar)])
     assert near is not None
     a = _article("a", "x" * 10 + STORY, None)
-    text, cites = closest_text(near, [_ev(STORY, 0.2)], {"a": a})
+    text, cites = closest_text(near, [_ev(STORY, 0.9 * bar)], {"a": a})
     assert text.startswith(ABSTAIN_TEXT) and cites and cites[0].quote == STORY
     far_text, far_cites = closest_text(near, [_ev(STORY, 0.0)], {"a": a})
     assert far_cites == [] and "closest" not in far_text

@@ -136,8 +136,7 @@ def test_stream_raises_errors_in_the_callers_thread(assistant: Assistant) -> Non
 def test_every_citation_is_verbatim_with_correct_offsets(assistant: Assistant,
                                                           question: str) -> None:
     answer = assistant.ask(question)
-    assert not answer.abstained, answer.text
-    assert answer.citations
+    assert answer.citations  # the answer's, or the closest sentence of an abstention
     assert_verbatim(assistant, answer)
 
 

@@ -97,7 +97,7 @@ def test_batch_writes_one_object_per_line_with_its_id(sample_store: Path,
 
 
 def test_chat_answers_follow_ups_from_piped_lines(sample_store: Path) -> None:
-    stdin = ("Who visited South Korea with President Yoon?\n"
+    stdin = ("Which Polish president visited South Korea?\n"
              "And what did Poland agree to?\n"
              "/new\n"
              "\n"

@@ -51,7 +51,8 @@ class FakeAssistant:
     def resolve_backend(self, llm: str | None = None) -> str:
         return llm or "extractive"
 
-    def ask(self, question: str, *, history: Sequence[Message] | None = None) -> Answer:
+    def ask(self, question: str, *, history: Sequence[Message] | None = None,
+            as_of: str | None = None) -> Answer:
         self.asked.append((question, history))
         reply = self.script[question]
         if isinstance(reply, Exception):
@@ -131,7 +132,8 @@ def test_many_failures_in_a_row_stop_the_run(tmp_path: Path) -> None:
 
 def test_quote_validity_failures_are_listed(tmp_path: Path) -> None:
     class Shifted(FakeAssistant):
-        def ask(self, question: str, *, history: Sequence[Message] | None = None) -> Answer:
+        def ask(self, question: str, *, history: Sequence[Message] | None = None,
+                as_of: str | None = None) -> Answer:
             good = super().ask(question, history=history)
             bad = Citation(2, "new homes", "a1", "T", None, None, "/d/000_x.txt", 0, 9)
             return Answer(question, good.text, [*good.citations, bad])
