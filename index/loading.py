@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
+from .formats.common import read_file
 from .types import RawDocument
 from .validation import record_field, record_text
 
@@ -84,12 +85,7 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def _read_text(path: Path, warnings: list[str]) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(
-            f"{path}: cannot be read ({exc.strerror or exc}); check its permissions; skipped"
-        ) from exc
+    data = read_file(path)
     if b"\x00" in data[:8192]:
         raise LoadError(f"{path}: looks binary, not text; skipped")
     text, encoding = _decode(data)

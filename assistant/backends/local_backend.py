@@ -8,7 +8,6 @@ while the UI or CLI asking lives on. One server per model serves every backend o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from .llama_process import (
     llama_cpp_missing,
     model_process,
 )
+from .streaming import timed_deltas
 
 if TYPE_CHECKING:
     import openai
@@ -102,21 +102,8 @@ class LocalBackend:
 
         client = self.process.client()  # starts the server when none runs
         try:
-            # Only generation time counts against the timeout, not the time the caller spends
-            # between tokens (e.g. the UI rendering them).
-            spent, resumed = 0.0, time.monotonic()
             stream = self._create(client, messages, max_tokens, temperature)
-            try:
-                for chunk in stream:
-                    spent += time.monotonic() - resumed
-                    if spent > self.timeout:
-                        raise self._timeout_error()
-                    text = chunk.choices[0].delta.content if chunk.choices else None
-                    if text:
-                        yield text
-                    resumed = time.monotonic()
-            finally:
-                stream.close()  # the server stops generating when we hang up
+            yield from timed_deltas(stream, self.timeout, 0.0, self._timeout_error)
         except (openai.APITimeoutError, httpx.TimeoutException) as err:
             self.process.stop(kill=True)  # stuck: the next request gets a fresh process
             raise self._timeout_error() from err

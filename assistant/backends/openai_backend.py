@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError, UnknownModelError
 from ..types import Message
 from .base import SourceContext
+from .streaming import timed_deltas
 
 if TYPE_CHECKING:
     import openai
@@ -87,21 +88,8 @@ class OpenAIBackend:
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
                 temperature=temperature, stream=True, timeout=timeout,
             ))
-            try:
-                # Time waiting for the server counts against the timeout, not the time the
-                # caller spends between tokens (e.g. the UI rendering them).
-                spent, resumed = time.monotonic() - started, time.monotonic()
-                for chunk in stream:
-                    spent += time.monotonic() - resumed
-                    if spent > self.timeout:
-                        raise self._timeout_error()
-                    text = chunk.choices[0].delta.content if chunk.choices else None
-                    if text:
-                        yield text
-                    resumed = time.monotonic()
-            finally:
-                # Closing releases the HTTP connection when the caller stops reading early.
-                stream.close()
+            yield from timed_deltas(stream, self.timeout, time.monotonic() - started,
+                                    self._timeout_error)
 
     def _attempts(self, call: Callable[[float], T]) -> T:
         """`call(seconds_left)`, retried on transient failures while the timeout allows."""
