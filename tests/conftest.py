@@ -69,3 +69,12 @@ def shared_available() -> Iterator[Path]:
     if not REALTIMEQA.is_dir():
         pytest.skip("../shared/benchmarks/realtimeqa-2025q1 is not present")
     yield REALTIMEQA
+
+
+@pytest.fixture()
+def site():  # type: ignore[no-untyped-def]
+    """A news site of real-looking pages and feeds, served from 127.0.0.1 (tests/local_web.py)."""
+    from tests.local_web import serve
+
+    with serve() as served:
+        yield served

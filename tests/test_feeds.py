@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from index import FetchConfig, NewsIndex, StoreConfig
 from index.feeds import FeedWatcher, PollReport
 
 from .conftest import ROOT
-from .local_web import ARTICLES, FeedItem, NewsSite, serve
+from .local_web import ARTICLES, FeedItem, NewsSite
 
 LOCAL = FetchConfig(allow_private=True, timeout=2.0)
 NEWSQA = ROOT / ".venv" / "bin" / "newsqa"
@@ -24,12 +23,6 @@ NEWSQA = ROOT / ".venv" / "bin" / "newsqa"
 
 def _index(store: Path) -> NewsIndex:
     return NewsIndex(StoreConfig(path=store, embed_model=MODEL))
-
-@pytest.fixture()
-def site() -> Iterator[NewsSite]:
-    with serve() as served:
-        yield served
-
 
 def _titles(report: PollReport) -> list[str]:
     return sorted(a.title for a in report.new)

@@ -5,7 +5,6 @@ answers, a paywall stub), and private addresses refused unless allowed."""
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from index import DEFAULT_EMBED_MODEL as MODEL
 from index import FetchConfig, FetchError, NewsIndex, PrivateAddressError, StoreConfig, fetching
 from ui.articles import ArticlesController
 
-from .local_web import FeedItem, NewsSite, article_html, serve
+from .local_web import FeedItem, NewsSite, article_html
 
 # Local addresses allowed, and a short timeout for the page that never answers.
 LOCAL = FetchConfig(allow_private=True, timeout=1.0)
@@ -25,12 +24,6 @@ LOCAL = FetchConfig(allow_private=True, timeout=1.0)
 
 def _index(store: Path) -> NewsIndex:
     return NewsIndex(StoreConfig(path=store, embed_model=MODEL))
-
-@pytest.fixture()
-def site() -> Iterator[NewsSite]:
-    with serve() as served:
-        yield served
-
 
 def _ids(store: Path) -> set[str]:
     return {a.id for a in _index(store).list()}
