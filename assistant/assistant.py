@@ -10,7 +10,8 @@ from datetime import date
 from functools import cached_property
 from queue import Queue
 
-from index import Article, NewsIndex, Passage, parse_date
+from index import Article, NewsIndex, Passage
+from index.dates import read_date
 
 from .backends.base import ChatBackend, check_backend_name
 from .citing import CitationList
@@ -288,13 +289,18 @@ def _validate(question: object) -> str:
     return question
 
 
-def _check_date(value: str | None, name: str) -> str | None:
+def _check_date(value: str | date | None, name: str) -> str | None:
+    """A date option as ISO; an unreadable or ambiguous one ("01/02/2024") is refused, never
+    guessed: a filter read the wrong way round silently drops the articles asked for."""
     if value is None or value == "":
         return None
-    parsed = parse_date(value) if isinstance(value, str) else None
-    if parsed is None:
-        raise InvalidRequestError(f"{name}={value!r} is not a date; use YYYY-MM-DD.")
-    return parsed
+    if isinstance(value, date):
+        return value.isoformat()
+    reading = read_date(value) if isinstance(value, str) else None
+    if reading is None or reading.iso is None or reading.note:
+        raise InvalidRequestError(f"{name}={value!r} is not a date I can be sure of; "
+                                  "use YYYY-MM-DD.")
+    return reading.iso
 
 
 def _check_history(history: Sequence[Message] | None) -> list[Message]:
@@ -351,14 +357,8 @@ def _renumbered(ranked: Sequence[Evidence], passages: Sequence[Passage],
 
 
 def _check_as_of(value: str | date | None) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    parsed = parse_date(value) if isinstance(value, str) else None
-    if parsed is None:
-        raise InvalidRequestError(f"as_of={value!r} is not a date; use YYYY-MM-DD.")
-    return date.fromisoformat(parsed)
+    iso = _check_date(value, "as_of")
+    return date.fromisoformat(iso) if iso else None
 
 
 def _retrieved(found: Retrieval) -> list[RetrievedPassage]:

@@ -165,3 +165,17 @@ def test_batch_lines_carry_their_own_as_of(sample_store: Path, tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert lines[0]["as_of"] == "2024-01-01" and lines[1]["as_of"] == date.today().isoformat()
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("since", "01/02/2024"), ("until", "2024-01-02T25:99"), ("as_of", "03/04/2025"),
+    ("as_of", "yesterday-ish"),
+])
+def test_an_ambiguous_or_unreadable_date_option_is_refused_not_guessed(
+        assistant, option: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    from assistant.errors import InvalidRequestError
+
+    with pytest.raises(InvalidRequestError, match="YYYY-MM-DD"):
+        assistant.ask("How many North Korean troops are in Kursk?", **{option: value})
+    assert assistant.ask("How many North Korean troops are in Kursk?",
+                         **{option: "2025-02-01"}).retrieved is not None
