@@ -20,8 +20,8 @@ wide) fine-tuned here as a cross-encoder with two heads over
 Shipped as ONNX with int8 weights (dynamic quantization, one scale per output channel),
 {size_mb:.1f} MB, run by ONNX Runtime with the `tokenizers` library: no torch at query time.
 
-**Reproduce it.** `make train` (= `newsqa train`): {minutes} minutes for the last run on this
-2-core machine while other work shared it (torch CPU, seed {seed}, batch {batch_size}, AdamW lr
+**Reproduce it.** `make train` (= `newsqa train`) took {minutes} on this 2-core machine
+while other work shared it (torch CPU, seed {seed}, batch {batch_size}, AdamW lr
 {lr} body / {head_lr} heads, {warmup:.0%} warm-up then linear decay, loss = BCE(relevance) +
 {span_weight} x span cross-entropy), in stages of {stages} new pairs, each one pass with a fresh
 learning-rate schedule from the previous stage's weights. Resumable: checkpoints in
@@ -69,10 +69,13 @@ def write_card(report: dict, target: Path) -> Path:
         f"| {m['span_exact']:.1%} | {m['span_contains']:.1%} |"
         for name, m in figures.items())
     tuned = report.get("thresholds")
+    w = tuned["combine"] if tuned else []
     thresholds = (
-        f"- score = sigmoid({tuned['combine'][0]} + {tuned['combine'][1]} x reader logit + "
-        f"{tuned['combine'][2]} x sentence cosine + {tuned['combine'][3]} x lexical coverage), "
-        "a logistic regression on the held-out sentence pairs;\n"
+        f"- score = sigmoid({w[0]} + {w[1]} x reader logit + {w[2]} x sentence cosine + "
+        f"{w[3]} x lexical coverage + {w[4]} x passage cosine): the direction that puts an "
+        "answer-bearing sentence first for the most held-out questions (a small grid over the "
+        "sentences the answer path reads for them), scaled to a probability by a one-feature "
+        "logistic regression;\n"
         f"- abstain below a best score of {tuned['abstain_below']}; lead with the short answer "
         f"from a span score of {tuned['short_min']};\n"
         f"- at these, on {tuned['holdout_questions']} held-out questions asked end to end: "
@@ -81,7 +84,8 @@ def write_card(report: dict, target: Path) -> Path:
     ) if tuned else "(not tuned yet)"
     text = _TEMPLATE.format(thresholds=thresholds,
         max_tokens=report.get("max_tokens", 96), size_mb=report["model_bytes"] / 2**20,
-        minutes=report["minutes"], rows=rows,
+        minutes=(f"{report['minutes']} minutes" if isinstance(report["minutes"], float | int)
+                 else report["minutes"]), rows=rows,
         validation_weeks=len(stats["validation_weeks"]),
         **{**config, "stages": " + ".join(map(str, config.get("stages", [])))},
         **{k: v for k, v in stats.items() if k != "validation_weeks"})
