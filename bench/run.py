@@ -255,7 +255,7 @@ def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
     # Warm-up (model load, first use) on a question that is not timed, when there is one.
     common["warmup_questions"] = questions[-1:] if len(questions) > len(llm_qs) else []
     if "local" in cfg.llm_backends:
-        log(f"ask: local (SmolLM2 in-process), {len(llm_qs)} questions, streamed")
+        log(f"ask: local (SmolLM2 in its server process), {len(llm_qs)} questions, streamed")
         res = run_worker("ask", {**common, "llm": "local", "questions": llm_qs,
                                  "passes": 1, "stream": True,
                                  "budget_seconds": cfg.llm_budget_seconds})

@@ -1,7 +1,7 @@
 """The ways of answering, registered in one place (in the order users see them): `auto`,
-`openai` (any OpenAI-compatible server), `local` (SmolLM2 in-process), `extractive` (no model) and
-`llamaindex:<integration>` (any LlamaIndex LLM). Importing this package is cheap: `openai`,
-`llama_cpp` and `llama_index` load on first use."""
+`openai` (any OpenAI-compatible server), `local` (SmolLM2 in its own llama.cpp server process),
+`extractive` (no model) and `llamaindex:<integration>` (any LlamaIndex LLM). Importing this
+package is cheap: `openai`, `llama_cpp` and `llama_index` load on first use."""
 
 from __future__ import annotations
 
