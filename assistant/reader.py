@@ -20,7 +20,8 @@ import numpy as np
 
 from .errors import ReaderUnavailableError
 
-__all__ = ["MODEL_DIR", "Reader", "Reading", "get_reader", "second_segment"]
+__all__ = ["MAX_TOKENS", "MODEL_DIR", "Reader", "Reading", "best_span", "get_reader",
+           "load_tokenizer", "second_segment"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MAX_TOKENS = 96
@@ -29,8 +30,32 @@ _BATCH = 32
 
 
 def second_segment(sentence: str, title: str) -> str:
-    """The sentence, then its article's title (must match `train.encode.second_segment`)."""
+    """The sentence first, its article's title after it: truncation cuts the title, not the
+    sentence, and the title tells the model what "he" or "the company" is about. Training
+    (`train/encode.py`) builds its inputs with this same function."""
     return f"{sentence} || {title[:120]}" if title else sentence
+
+
+def load_tokenizer(path: Path) -> Any:
+    """MiniLM's tokenizer as the reader is trained and run: pairs, at most MAX_TOKENS."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_padding()
+    tok.enable_truncation(MAX_TOKENS, strategy="longest_first")
+    return tok
+
+
+def best_span(start: np.ndarray, end: np.ndarray, limit: int = MAX_ANSWER_TOKENS
+              ) -> tuple[int, int, float]:
+    """The (first, last) token pair with the highest start + end logit, first <= last <
+    first + limit."""
+    n = len(start)
+    total = start[:, None] + end[None, :]
+    allowed = np.triu(np.ones((n, n), dtype=bool)) & ~np.triu(np.ones((n, n), dtype=bool), limit)
+    total = np.where(allowed, total, -np.inf)
+    i, j = np.unravel_index(int(np.argmax(total)), total.shape)
+    return int(i), int(j), float(total[i, j])
 
 
 @dataclass(frozen=True)
@@ -49,12 +74,7 @@ class Reader:
 
     @cached_property
     def _tokenizer(self) -> Any:
-        from tokenizers import Tokenizer
-
-        tok = Tokenizer.from_file(str(self._file("tokenizer.json")))
-        tok.no_padding()
-        tok.enable_truncation(MAX_TOKENS, strategy="longest_first")
-        return tok
+        return load_tokenizer(self._file("tokenizer.json"))
 
     @cached_property
     def _session(self) -> Any:
@@ -113,15 +133,9 @@ def _reading(enc: Any, sentence: str, relevance: float, start: np.ndarray,
     if not inside:
         return Reading(probability, None, float("-inf"))
     first, last = inside[0], inside[-1] + 1
-    s, e = start[first:last], end[first:last]
-    total = s[:, None] + e[None, :]
-    n = len(s)
-    allowed = np.triu(np.ones((n, n), dtype=bool)) & ~np.triu(np.ones((n, n), dtype=bool),
-                                                                 MAX_ANSWER_TOKENS)
-    total = np.where(allowed, total, -np.inf)
-    a, b = np.unravel_index(int(np.argmax(total)), total.shape)
-    span = (enc.offsets[first + int(a)][0], enc.offsets[first + int(b)][1])
-    return Reading(probability, _whole_words(sentence, span), float(total[a, b]))
+    a, b, score = best_span(start[first:last], end[first:last])
+    span = (enc.offsets[first + a][0], enc.offsets[first + b][1])
+    return Reading(probability, _whole_words(sentence, span), score)
 
 
 def _whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -7,28 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.reader import MAX_TOKENS, load_tokenizer, second_segment
+
 from .data import Pair
 
 __all__ = ["MAX_TOKENS", "Encoded", "encode", "second_segment", "tokenizer"]
 
-MAX_TOKENS = 96
 IGNORE = -100
 
 
-def second_segment(sentence: str, title: str) -> str:
-    """The sentence first, its article's title after it: truncation cuts the title, not the
-    sentence, and the title tells the model what "he" or "the company" is about.
-    (Must match `assistant.reader.second_segment`.)"""
-    return f"{sentence} || {title[:120]}" if title else sentence
-
-
 def tokenizer(folder: Path) -> Any:
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
-    tok.no_padding()
-    tok.enable_truncation(MAX_TOKENS, strategy="longest_first")
-    return tok
+    """The tokenizer of the model in `folder`, set up as the shipped reader runs it."""
+    return load_tokenizer(folder / "tokenizer.json")
 
 
 @dataclass(frozen=True)

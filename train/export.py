@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import shutil
 import tempfile
 import warnings
 from pathlib import Path
 
 import torch
+
+from index.onnx_embedder import quantize_int8
 
 from .model import Reader
 
@@ -44,24 +45,9 @@ def export_reader(model: Reader, tokenizer_json: Path, target_dir: Path,
                                  hidden_size=config.hidden_size).save_model_to_file(str(fused))
         final = target_dir / "reader.onnx"
         if quantized:
-            _quantize(fused, Path(tmp) / "int8.onnx")
+            quantize_int8(fused, Path(tmp) / "int8.onnx")
             shutil.move(str(Path(tmp) / "int8.onnx"), final)
         else:
             shutil.move(str(fused), final)
     shutil.copyfile(tokenizer_json, target_dir / "tokenizer.json")
     return final
-
-
-def _quantize(source: Path, target: Path) -> None:
-    """int8 weights, one scale per output channel (as the embedder's export)."""
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    root = logging.getLogger()
-    level = root.level
-    try:
-        root.setLevel(logging.ERROR)
-        quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True,
-                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
-    finally:
-        root.setLevel(level)

@@ -73,7 +73,7 @@ def _torch_scores(model: Reader, tok: object, pairs: Sequence[Pair]) -> Scores:
 
 
 def _encodings(tok: object, pairs: Sequence[Pair]) -> list:
-    from .encode import second_segment
+    from assistant.reader import second_segment
 
     return tok.encode_batch(  # type: ignore[attr-defined]
         [(p.question, second_segment(p.sentence, p.title)) for p in pairs])

@@ -7,26 +7,14 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from assistant.reader import best_span
+
 from .data import Pair, _normal
-from .encode import MAX_TOKENS
 
-__all__ = ["Scores", "best_span", "metrics"]
+__all__ = ["Scores", "metrics"]
 
-MAX_ANSWER_TOKENS = 12
 # (relevance logits [n], start logits [n, t], end logits [n, t], offsets per pair)
 Scores = tuple[np.ndarray, np.ndarray, np.ndarray, list[list[tuple[int, int]]]]
-
-
-def best_span(start: np.ndarray, end: np.ndarray, limit: int = MAX_ANSWER_TOKENS
-              ) -> tuple[int, int, float]:
-    """The (first, last) token pair with the highest start + end logit, last >= first."""
-    n = min(len(start), MAX_TOKENS)
-    total = start[:n, None] + end[None, :n]
-    allowed = np.triu(np.ones((n, n), dtype=bool)) & ~np.triu(np.ones((n, n), dtype=bool),
-                                                                 limit)
-    total = np.where(allowed, total, -np.inf)
-    i, j = np.unravel_index(int(np.argmax(total)), total.shape)
-    return int(i), int(j), float(total[i, j])
 
 
 def _auc(scores: np.ndarray, labels: np.ndarray) -> float:
