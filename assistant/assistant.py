@@ -218,9 +218,12 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        reason = abstention(ranked) if path != "retrieval" or not ranked else None
+        topic = max((p.dense_score for p in found.passages if p.dense_score is not None),
+                    default=0.0)
+        reason = (abstention(ranked, asked.timely, topic) if path != "retrieval" or not ranked
+                  else None)
         if reason:
-            text, citations = closest_text(reason, ranked, articles)
+            text, citations = closest_text(reason, ranked, articles, asked.timely)
             _emit(on_delta, text)
             return _Composed(text, citations, abstained=True, notes=[reason.reason],
                              confidence=confidence)

@@ -1,35 +1,55 @@
 """The numbers tuned with the reader (train/tune.py) and shipped beside it in thresholds.json:
-how the reader's score, the sentence's similarity and its shared rare words combine, where
-abstention starts, and how sure a short answer must be to lead the answer. Tuned on held-out
-weeks of the training data, never on the development or gold set."""
+how the features of a sentence (`rerank.FEATURES`) combine to rank it and to say how likely
+it states the answer, where abstention starts, and how sure a short answer must be to lead
+the answer. Tuned on held-out weeks of the training data, never on the development or gold
+set."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from .reader import MODEL_DIR
 
 __all__ = ["THRESHOLDS", "Thresholds", "shipped"]
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Thresholds:
-    # Logistic weights: intercept, reader logit, sentence cosine, lexical coverage, passage
-    # cosine. Fitted on the candidates the answer path really reads for held-out questions:
-    # most are off topic, which the reader (trained on on-topic sentences) cannot tell alone.
-    combine: tuple[float, ...] = field(default=(-1.29, 0.87, 2.24, 1.36, 0.0))
+    # Logistic weights: the intercept, then one per feature of `rerank.FEATURES`. Fitted on
+    # the candidates the answer path really reads for held-out questions: most are off topic,
+    # which the reader (trained on on-topic sentences) cannot tell alone. `combine` ranks;
+    # `confidence` is the same direction without freshness, calibrated again: a question about
+    # last year's articles is as answerable as one about today's, only their order may differ.
+    combine: tuple[float, ...] = field(
+        default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 1.592, -0.369))
+    confidence: tuple[float, ...] = field(
+        default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 0.0, -0.369))
     abstain_below: float = 0.5  # the best sentence's combined score under which nobody says it
+    abstain_below_timeless: float = 0.0  # the same for a question asked at no moment
+    min_topic_timeless: float = 0.0  # and the best passage cosine under which it is off topic
     short_min: float = 4.0  # start + end logit a short answer needs to lead the answer
 
 
 def shipped() -> Thresholds:
+    """The tuned numbers; the defaults above for any a thresholds.json of another version
+    lacks (with a warning: `make train` rewrites it, and must be able to import this)."""
     path = MODEL_DIR / "thresholds.json"
     if not path.is_file():
         return Thresholds()
     tuned = json.loads(path.read_text())
-    return Thresholds(tuple(tuned["combine"]), float(tuned["abstain_below"]),
-                      float(tuned["short_min"]))
+    names = [f.name for f in fields(Thresholds)]
+    missing = [n for n in names if n not in tuned]
+    if missing:
+        log.warning("%s lacks %s: using defaults. Reinstall newsqa, or rebuild the model and "
+                    "its thresholds with `make train`.", path, ", ".join(missing))
+    values: dict[str, Any] = {n: tuple(tuned[n]) if isinstance(tuned[n], list)
+                              else float(tuned[n]) for n in names if n in tuned}
+    return Thresholds(**values)
 
 
 THRESHOLDS = shipped()

@@ -20,7 +20,8 @@ from .citing import CitationList
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
-__all__ = ["ABSTAIN_TEXT", "Abstention", "abstention", "closest_text", "short_answer"]
+__all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "closest_text",
+           "short_answer"]
 
 ABSTAIN_TEXT = "The articles don't say"
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
@@ -30,24 +31,38 @@ CLOSEST_SHARE = 0.3  # an abstention quotes its closest sentence from this share
 @dataclass(frozen=True)
 class Abstention:
     reason: str
+    off_topic: bool = False  # nothing retrieved is about the question: no closest sentence
 
 
-def abstention(ranked: Sequence[Evidence]) -> Abstention | None:
-    """Why the articles cannot answer, or None when the best sentence holds up."""
+def abstain_below(timely: bool) -> float:
+    """The bar for a question asked at a moment (tuned on held-out quiz weeks), or at none
+    (tuned on the hand-written natural questions, where the scores tell nearly-answered
+    questions from answered ones far less well)."""
+    t = calibration.THRESHOLDS
+    return t.abstain_below if timely else t.abstain_below_timeless
+
+
+def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = 1.0
+               ) -> Abstention | None:
+    """Why the articles cannot answer, or None when the best sentence holds up. `topic` is
+    the best retrieved passage's cosine to the question: asked at no moment, a question no
+    passage is about is off topic (tuned: below any hand-written natural question's)."""
     if not ranked:
-        return Abstention("nothing relevant was retrieved")
-    if ranked[0].score < calibration.THRESHOLDS.abstain_below:
+        return Abstention("nothing relevant was retrieved", off_topic=True)
+    if not timely and topic < calibration.THRESHOLDS.min_topic_timeless:
+        return Abstention("no article is about this", off_topic=True)
+    if ranked[0].score < abstain_below(timely):
         return Abstention("no sentence in them states it")
     return None
 
 
-def closest_text(reason: Abstention, ranked: Sequence[Evidence],
-                 articles: dict[str, Article]) -> tuple[str, list[Citation]]:
+def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[str, Article],
+                 timely: bool = True) -> tuple[str, list[Citation]]:
     """The abstention, with the closest thing the articles do say (quoted, for the asker to
     judge): a "nearly answered" question deserves to see how near."""
     text = f"{ABSTAIN_TEXT}: {reason.reason}."
     # Off topic altogether ("the capital of France" over Korean news): nothing is close.
-    if not ranked or ranked[0].score < CLOSEST_SHARE * calibration.THRESHOLDS.abstain_below:
+    if reason.off_topic or not ranked or ranked[0].score < CLOSEST_SHARE * abstain_below(timely):
         return text, []
     cites = CitationList()
     best = ranked[0]

@@ -36,6 +36,11 @@ class Question:
     until: str | None  # are left out by these)
     window: tuple[str, str] | None  # the dates a relative phrase points at (a preference)
     kind: str  # the kind of answer wanted: number, date, person, meta or other
+    # Asked about its moment: an as_of date was given, or words such as "this week" used. Then
+    # how old the best evidence is counts toward whether the articles answer it at all (a
+    # quiz about this week's news is not answered by last year's story); otherwise age only
+    # orders equally good answers, and last year's articles answer as well as today's.
+    timely: bool = False
 
 
 def relative_window(text: str, as_of: date) -> tuple[str, str] | None:
@@ -50,5 +55,6 @@ def analyse(text: str, query: str, as_of: date | None, since: str | None,
     from .evidence import question_kind
 
     moment = as_of or date.today()
-    return Question(text, query, moment, since, until, relative_window(text, moment),
-                    question_kind(text))
+    window = relative_window(text, moment)
+    return Question(text, query, moment, since, until, window, question_kind(text),
+                    timely=as_of is not None or window is not None)

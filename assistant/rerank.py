@@ -1,12 +1,15 @@
 """Rerank: the sentences of the retrieved passages, scored by the trained reader.
 
 The reader gives each sentence the probability that it states the answer, and the short answer
-inside it. Its logit is combined with the sentence's similarity to the question and the share
-of the question's rare words it holds (weights fitted on held-out weeks: `calibration`), and
-around that score three facts the model cannot see from a sentence alone:
-a caption or byline answers only questions about a photo or an author; an article published
-outside the week a question means ("this week") is a weaker match; and among equally good
-sentences the more recent report wins.
+inside it. Its logit is combined with what the model cannot see from a sentence alone (FEATURES:
+the sentence's similarity to the question, the share of the question's rare words it holds, its
+passage's similarity and rank, how sure the span is, and how fresh its article was when the
+question was asked), with weights fitted on the tuning sets (`calibration`). Freshness always
+orders the evidence (`Evidence.rank`); it counts toward the probability that decides
+abstention (`Evidence.score`) only for a question asked at a moment (`Question.timely`).
+Around that score two rules: a caption or byline answers only questions about a photo or an
+author, and an article published outside the week a question means ("this week") is a weaker
+match.
 """
 
 from __future__ import annotations
@@ -15,23 +18,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from math import exp, log
+from math import exp, isfinite, log
 
 from index import Article, Embedder, Passage, caption_spans, sentence_spans
 
 from . import calibration
+from .errors import ReaderUnavailableError
 from .evidence import sentence_vectors, terms
 from .injection import is_instruction
 from .question import Question
 from .reader import Reader, Reading
 
-__all__ = ["CANDIDATES", "Evidence", "rerank"]
+__all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank"]
 
 CANDIDATES = 16  # sentences the reader scores per question (~5 ms each here)
 MIN_CHARS = 20
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
-RECENCY_BONUS = 0.05  # at most +5% of a score; a year older than the question earns none
+RECENCY_BONUS = 0.05  # of the rank, at most: a year older than the question earns none
+FRESH_DAYS = 30.0  # a report this many days older than the question is 1/e as fresh
+# What the combination weighs, in the order of `calibration.THRESHOLDS.combine` (after its
+# intercept). Scaled to similar ranges so that one regularisation suits them all.
+FEATURES = ("reader logit", "sentence cosine", "lexical coverage", "passage cosine",
+            "span score / 10", "freshness", "passage rank / 10")
 _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen in|byline"
                             r"|wrote|written by|author)\b", re.I)
 
@@ -45,11 +54,12 @@ class Evidence:
     start: int
     end: int
     text: str
-    score: float  # the combined relevance, adjusted for captions, dates and recency
+    score: float  # probability that it states the answer, adjusted for captions and dates
     relevance: float  # the reader's own probability that the sentence states the answer
     answer: tuple[int, int] | None = None  # the short answer's offsets in the article
     answer_score: float = float("-inf")
     caption: bool = False
+    rank: float = 0.0  # what orders the evidence: `score` with freshness always weighed
 
 
 def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
@@ -98,10 +108,15 @@ def _logit(p: float) -> float:
     return log(p / (1 - p))
 
 
-def combined(features: Sequence[float]) -> float:
-    """The reader's logit, the sentence's cosine, its lexical coverage and its passage's
-    similarity as one probability (weights: `calibration`)."""
-    w0, *weights = calibration.THRESHOLDS.combine
+def combined(features: Sequence[float], weights: Sequence[float] | None = None) -> float:
+    """The FEATURES of a sentence as one probability that it states the answer (weights:
+    `calibration`, the ranking's by default)."""
+    w0, *weights = calibration.THRESHOLDS.combine if weights is None else weights
+    if len(weights) != len(features):
+        raise ReaderUnavailableError(
+            f"thresholds.json weighs {len(weights)} features where the answer path has "
+            f"{len(features)}: it was tuned for another version. Reinstall newsqa, or rebuild "
+            "the model and its thresholds with `make train`.")
     z = w0 + sum(w * f for w, f in zip(weights, features, strict=True))
     return 1.0 / (1.0 + exp(-z))
 
@@ -120,10 +135,25 @@ def _adjust(question: Question, relevance: float, article: Article, caption: boo
     window = question.window
     if article.published and window and not window[0] <= article.published <= window[1]:
         score *= OFF_WINDOW_FACTOR
-    if article.published:
-        age = (question.as_of - date.fromisoformat(article.published)).days
-        score *= 1.0 + RECENCY_BONUS * max(0.0, 1.0 - max(age, 0) / 365)
     return score
+
+
+def _recency(question: Question, article: Article) -> float:
+    """Among equally good sentences the more recent report wins, also in a collection whose
+    every article is too old for `freshness` to tell them apart."""
+    if not article.published:
+        return 1.0
+    age = (question.as_of - date.fromisoformat(article.published)).days
+    return 1.0 + RECENCY_BONUS * max(0.0, 1.0 - max(age, 0) / 365)
+
+
+def freshness(question: Question, article: Article) -> float:
+    """1 for a report of the day the question is asked, falling off over weeks; 0 undated. News
+    questions are about their moment: the held-out weeks weigh this feature heavily."""
+    if not article.published:
+        return 0.0
+    age = (question.as_of - date.fromisoformat(article.published)).days
+    return exp(-max(age, 0) / FRESH_DAYS)
 
 
 def _in_caption(article: Article, start: int) -> bool:
@@ -147,7 +177,7 @@ class Read:
     end: int
     text: str
     reading: Reading
-    features: tuple[float, float, float, float]  # reader logit, cosine, lexical, passage cosine
+    features: tuple[float, ...]  # see FEATURES
     estimate: float
 
 
@@ -168,8 +198,16 @@ def read_candidates(question: Question, passages: Sequence[Passage],
                                                 for i in keep])
     cosines = _cosines(question, [texts[i] for i in keep], embedder if reader else None)
     return [Read(*cands[i], texts[i], r,
-                 (_logit(r.relevance), c, lexical[i], similar[cands[i][0]]), estimates[i])
+                 _features(question, cands[i][0], articles[cands[i][1]], r, c, lexical[i],
+                           similar[cands[i][0]]), estimates[i])
             for i, r, c in zip(keep, readings, cosines, strict=True)]
+
+
+def _features(question: Question, passage: int, article: Article, reading: Reading,
+              cosine: float, lexical: float, similar: float) -> tuple[float, ...]:
+    span = reading.span_score if isfinite(reading.span_score) else 0.0
+    return (_logit(reading.relevance), cosine, lexical, similar, span / 10,
+            freshness(question, article), passage / 10)
 
 
 def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, Article],
@@ -182,9 +220,13 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         article = articles[c.article_id]
         caption = _in_caption(article, c.start)
         span = c.reading.span
-        score = c.estimate if reader is None else combined(c.features)
+        rank = c.estimate if reader is None else combined(c.features)
+        score = rank if reader is None or question.timely else combined(
+            c.features, calibration.THRESHOLDS.confidence)
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
                                _adjust(question, score, article, caption), c.reading.relevance,
                                (c.start + span[0], c.start + span[1]) if span else None,
-                               c.reading.span_score, caption))
-    return sorted(ranked, key=lambda ev: -ev.score)
+                               c.reading.span_score, caption,
+                               _adjust(question, rank, article, caption)
+                               * _recency(question, article)))
+    return sorted(ranked, key=lambda ev: -ev.rank)

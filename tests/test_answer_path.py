@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -106,10 +106,31 @@ def test_articles_outside_the_asked_week_rank_lower_and_recency_breaks_ties() ->
                     reader)  # type: ignore[arg-type]
     assert [ev.article_id for ev in ranked] == ["new", "old"]
     assert ranked[1].score < 0.9 * ranked[0].score  # outside the window, not just older
-    plain = analyse("Who did Kim meet?", "q", date(2025, 1, 10), None, None)
+    # Asked at no moment (no as-of date, no "this week"): about as likely to answer (the
+    # retriever's order aside), and this week's report first.
+    today = date.today()
+    old = _article("old", STORY, (today - timedelta(days=300)).isoformat())
+    new = _article("new", STORY, (today - timedelta(days=3)).isoformat())  # the same words
+    plain = analyse("Who did Kim meet?", "q", None, None, None)
     ranked = rerank(plain, [_passage(old), _passage(new)], {"old": old, "new": new},
-                    reader)  # type: ignore[arg-type]
-    assert ranked[0].article_id == "new" and ranked[1].score > 0.95 * ranked[0].score
+                    _Scripted({STORY: 0.7}))  # type: ignore[arg-type]
+    assert ranked[0].article_id == "new"
+    assert ranked[0].score == pytest.approx(ranked[1].score, rel=0.15)
+
+
+def test_freshness_decides_abstention_only_for_questions_asked_at_a_moment() -> None:
+    today = date.today()  # what a question asked at no moment is asked as of
+    week_old = _article("w", STORY, (today - timedelta(days=7)).isoformat())
+    year_old = _article("y", STORY, (today - timedelta(days=365)).isoformat())
+    reader = _Scripted({STORY: 0.7})
+    asked = [analyse("Who did Kim meet?", "q", today, None, None),
+             analyse("Who did Kim meet?", "q", None, None, None)]
+    assert asked[0].timely and not asked[1].timely
+    score = {(a.timely, art.id): rerank(a, [_passage(art)], {art.id: art},
+                                                reader)[0].score  # type: ignore[arg-type]
+             for a in asked for art in (week_old, year_old)}
+    assert score[True, "w"] > score[True, "y"]  # a quiz about its week: last year's story is weak
+    assert score[False, "w"] == pytest.approx(score[False, "y"])  # a reader's own collection
 
 
 def _ev(text: str, score: float, answer: tuple[int, int] | None = None) -> Evidence:

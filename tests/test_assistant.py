@@ -540,7 +540,7 @@ def test_only_the_most_promising_sentences_are_read(assistant: Assistant) -> Non
     assert len(ranked) == 5 and len(read) == 5
     assert any("10,000 North Korean troops" in ev.text for ev in ranked[:2])
     every = rerank(asked, found.passages, articles, real, limit=99)
-    assert len(every) > 5 and every[0].text == ranked[0].text
+    assert len(every) > 5 and any("10,000 North Korean troops" in ev.text for ev in every[:2])
     # A passage that starts mid-sentence (a sentence longer than a chunk) keeps that part.
     first = found.passages[0]
     cut = dataclasses.replace(first, start=first.start + 7)

@@ -187,3 +187,15 @@ def test_a_run_on_sentence_is_cut_into_pieces_that_fit() -> None:
     assert all(c.text == text[c.start : c.end] for c in chunks)
     assert all(count_tokens(c.text) <= 100 for c in chunks)
     assert chunks[-1].text.endswith("It ends here.")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The FDA banned Red No. 3 on Wednesday. It was used in candy.",
+     ["The FDA banned Red No. 3 on Wednesday.", "It was used in candy."]),
+    ("Gov. Gavin Newsom signed it. Sgt. Ana Ruiz and Capt. Li agreed.",
+     ["Gov. Gavin Newsom signed it.", "Sgt. Ana Ruiz and Capt. Li agreed."]),
+    ("He said no. The talks ended.", ["He said no.", "The talks ended."]),
+])
+def test_news_abbreviations_do_not_end_sentences(text: str, sentences: list[str]) -> None:
+    # A name or number cut off its title ("Red No." | "3, an additive…") answers nothing.
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences

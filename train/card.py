@@ -24,8 +24,9 @@ Shipped as ONNX with int8 weights (dynamic quantization, one scale per output ch
 while other work shared it (torch CPU, seed {seed}, batch {batch_size}, AdamW lr
 {lr} body / {head_lr} heads, {warmup:.0%} warm-up then linear decay, loss = BCE(relevance) +
 {span_weight} x span cross-entropy), in stages of {stages} new pairs, each one pass with a fresh
-learning-rate schedule from the previous stage's weights. Resumable: checkpoints in
-`train/out/`. Then `train/tune.py` fits the answer path's numbers (below).
+learning-rate schedule from the previous stage's weights, then a last stage of {cloze_stage}
+(cloze pairs, quiz pairs replayed). Resumable: checkpoints in `train/out/`. Then
+`train/tune.py` fits the answer path's numbers (below).
 
 ## Data
 `../shared/benchmarks/realtimeqa-train/` only: RealTime QA weekly news quizzes of 2022, 2023,
@@ -42,6 +43,11 @@ training, validation or any threshold.
   retrieved articles that share the most words with the question but lack the answer (up to 5 per
   question: the "nearly answered" case) and one random sentence.
 - {train_pairs} training pairs ({train_positives} positive), {validation_pairs} validation pairs.
+- Cloze pairs (`train/cloze.py`, the last stage): a sentence of an article that only training
+  weeks' questions retrieved, with a name, figure or date replaced by a question word and a
+  quarter of its other words dropped, is the question; the sentence is its positive (the
+  removed words its span), two other sentences of the article its negatives. They teach the
+  plainly worded questions of a reader who has just read the article, which the quiz lacks.
 
 ## Validation (held-out weeks, sentence level)
 | model | relevance AUC | top sentence answers | span exact | span contains answer |
@@ -52,7 +58,11 @@ The "top sentence" figure is over held-out questions that have at least one answ
 sentence among their retrieved articles' candidates. End-to-end figures (retrieval + reader +
 abstention) on the development and gold sets are in the README's "Evaluation".
 
-## Answer-path numbers (`thresholds.json`, tuned on the held-out weeks)
+## Answer-path numbers (`thresholds.json`, tuned on the held-out weeks and `train/natural/`)
+Two tuning sets: the held-out weeks' questions with their search results, asked at their
+dates, and 160 natural questions hand-written by reading 40 articles of those weeks (120
+answerable, with the answer's words; 40 on the same topics that the articles do not answer),
+asked at no moment over those articles and 200 distractors.
 {thresholds}
 
 ## Limits
@@ -62,6 +72,29 @@ an answer spread over two sentences is found only through the better of them.
 """
 
 
+def _thresholds(tuned: dict) -> str:
+    weights = " + ".join(f"{w} x {name}" for name, w in
+                         zip(tuned["features"][1:], tuned["combine"][1:], strict=True))
+    figures = "; ".join(
+        f"{name}: " + ", ".join(f"{k.replace('_', ' ')} {v:.1%}" for k, v in f.items())
+        for name, f in tuned["at_these_thresholds"].items())
+    sizes = ", ".join(f"{n} {name}" for name, n in tuned["tuning_questions"].items())
+    return (
+        f"- rank = sigmoid({tuned['combine'][0]} + {weights}): the direction under which each "
+        "question's candidates put their weight on the sentences stating the answer (a "
+        "conditional logit over the sentences the answer path reads for the tuning questions), "
+        "scaled to a probability by a one-feature logistic regression;\n"
+        f"- confidence: the same without freshness, scaled again ({tuned['confidence']}); it "
+        "decides abstention unless the question is asked at a moment (an as-of date, \"this "
+        "week\"), when the rank does;\n"
+        f"- abstain below a best score of {tuned['abstain_below']} for a question asked at a "
+        f"moment, {tuned['abstain_below_timeless']} for one asked at none, which is also off "
+        f"topic when no retrieved passage's cosine reaches {tuned['min_topic_timeless']} (below "
+        "all but 1% of the natural questions the articles answer); lead with the short answer "
+        f"from a span score of {tuned['short_min']};\n"
+        f"- tuning questions: {sizes}; at these numbers, asked end to end: {figures}.")
+
+
 def write_card(report: dict, target: Path) -> Path:
     stats, config, figures = report["stats"], report["config"], report["validation"]
     rows = "\n".join(
@@ -69,25 +102,14 @@ def write_card(report: dict, target: Path) -> Path:
         f"| {m['span_exact']:.1%} | {m['span_contains']:.1%} |"
         for name, m in figures.items())
     tuned = report.get("thresholds")
-    w = tuned["combine"] if tuned else []
-    thresholds = (
-        f"- score = sigmoid({w[0]} + {w[1]} x reader logit + {w[2]} x sentence cosine + "
-        f"{w[3]} x lexical coverage + {w[4]} x passage cosine): the direction that puts an "
-        "answer-bearing sentence first for the most held-out questions (a small grid over the "
-        "sentences the answer path reads for them), scaled to a probability by a one-feature "
-        "logistic regression;\n"
-        f"- abstain below a best score of {tuned['abstain_below']}; lead with the short answer "
-        f"from a span score of {tuned['short_min']};\n"
-        f"- at these, on {tuned['holdout_questions']} held-out questions asked end to end: "
-        + ", ".join(f"{k.replace('_', ' ')} {v:.1%}"
-                    for k, v in tuned["at_these_thresholds"].items()) + "."
-    ) if tuned else "(not tuned yet)"
+    thresholds = _thresholds(tuned) if tuned else "(not tuned yet)"
     text = _TEMPLATE.format(thresholds=thresholds,
         max_tokens=report.get("max_tokens", 96), size_mb=report["model_bytes"] / 2**20,
         minutes=(f"{report['minutes']} minutes" if isinstance(report["minutes"], float | int)
                  else report["minutes"]), rows=rows,
         validation_weeks=len(stats["validation_weeks"]),
-        **{**config, "stages": " + ".join(map(str, config.get("stages", [])))},
+        **{**config, "stages": " + ".join(map(str, config.get("stages", []))),
+           "cloze_stage": " + ".join(map(str, config.get("cloze_stage", [])))},
         **{k: v for k, v in stats.items() if k != "validation_weeks"})
     path = target / "MODEL_CARD.md"
     path.write_text(text)

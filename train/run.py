@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .card import write_card
+from .cloze import cloze_stage
 from .data import DEFAULT_DATA, Pair, build_pairs, load_corpus, load_questions, split_questions
 from .encode import MAX_TOKENS, encode, tokenizer
 from .loop import TrainConfig, train
@@ -98,11 +99,16 @@ def _onnx_scores(folder: Path, pairs: Sequence[Pair]) -> Scores:
 # Pairs per stage. Each stage is one pass over new pairs with a fresh optimizer and learning-rate
 # schedule (a warm restart), starting from the previous stage's weights: the first stage alone
 # ranked held-out sentences well (AUC 0.82) but generalised poorly to plainly worded questions.
-STAGES = (9000, 6000)
+# The third takes the rest of the pairs (AUC 0.872 -> 0.896; on both tuning sets its sentence
+# ranking put the answer first more often: quiz 47.1% -> 49.3%, natural 56.7% -> 57.5%).
+STAGES = (9000, 6000, 8552)
+# Then one stage of cloze questions (`train.cloze`) beside quiz pairs seen before.
+CLOZE_STAGE = (4000, 4000)
 
 
 def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPPED,
-        seed: int = 13, stages: tuple[int, ...] = STAGES, progress: bool = True) -> dict:
+        seed: int = 13, stages: tuple[int, ...] = STAGES,
+        cloze: tuple[int, int] | None = CLOZE_STAGE, progress: bool = True) -> dict:
     import torch
 
     torch.manual_seed(seed)
@@ -114,12 +120,14 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     tok = tokenizer(folder)
     model = Reader.from_minilm(folder)
     config = TrainConfig(seed=seed)
-    first = 0
-    for k, size in enumerate(stages, start=1):
-        part = encode(tok, train_pairs[first:first + size])
-        for _ in train(model, part, config, out / f"checkpoint-stage{k}.pt", progress):
+    starts = np.cumsum((0, *stages))
+    parts = [train_pairs[a:a + n] for a, n in zip(starts, stages, strict=False)]
+    if cloze:
+        parts.append(cloze_stage(data, out, seed, train_pairs, cloze))
+    for k, part in enumerate(parts, start=1):
+        for _ in train(model, encode(tok, part), config, out / f"checkpoint-stage{k}.pt",
+                       progress):
             pass
-        first += size
     torch.save(model.state_dict(), out / "reader.pt")
     figures = {"torch": metrics(val_pairs, lambda ps: _torch_scores(model, tok, ps))}
     from .export import export_reader
@@ -128,7 +136,8 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     figures["onnx_float"] = metrics(val_pairs, lambda ps: _onnx_scores(out / "float", ps))
     export_reader(model, folder / "tokenizer.json", target, quantized=True)
     figures["onnx_int8"] = metrics(val_pairs, lambda ps: _onnx_scores(target, ps))
-    report = {"stats": stats, "config": {**config.__dict__, "stages": list(stages)},
+    report = {"stats": stats, "config": {**config.__dict__, "stages": list(stages),
+                                         "cloze_stage": list(cloze or ())},
               "validation": figures,
               "minutes": round((time.time() - started) / 60, 1),
               "model_bytes": (target / "reader.onnx").stat().st_size}

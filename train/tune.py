@@ -1,13 +1,17 @@
-"""Tune the answer path's numbers on held-out weeks of the training data.
+"""Tune the answer path's numbers on questions kept from training, never the development or
+gold set.
 
-The held-out questions and their search results become a small RealTime QA-shaped benchmark
-(`train/out/holdout/`), ingested into its own store. On it, first the weights that combine the
-reader's logit with the sentence's cosine, its lexical coverage and its passage's cosine: a
-logistic regression on the sentences the answer path reads for those questions. Then, end to
-end, every question is answered once with both thresholds off, recording the best evidence's
+Two tuning sets, each ingested into its own store (`tuning_sets`): the ~500 questions of the
+held-out quiz weeks with their search results (`train/out/holdout/`, asked at their dates), and
+160 natural questions hand-written by reading 40 articles of those weeks (`train/natural/`,
+asked at no moment, 240 articles with the distractors). On both, first the weights that
+combine the reader's logit with the other features of `assistant.rerank.FEATURES`: a
+conditional logit on the sentences the answer path reads for those questions. Then, end to
+end, every question is answered once with the thresholds off, recording the best evidence's
 score and the short answer, and the thresholds are chosen from those records:
-- `abstain_below`: maximises accuracy plus abstention recall among the bars whose abstentions
-  are right at least ABSTAIN_PRECISION of the time;
+- `abstain_below` (quiz) and `abstain_below_timeless` (natural): maximise accuracy plus
+  abstention recall among the bars whose abstentions are right at least ABSTAIN_PRECISION of
+  the time;
 - `short_min`: the lowest span score at which the short answer still contains the gold answer
   for at least SHORT_PRECISION of the correctly answered questions.
 Written to `assistant/models/thresholds.json`, which `assistant.calibration` reads.
@@ -17,16 +21,19 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .data import DEFAULT_DATA, write_holdout
+from .data import DEFAULT_DATA, write_holdout, write_natural
 
-__all__ = ["ABSTAIN_PRECISION", "SHORT_PRECISION", "tune"]
+__all__ = ["ABSTAIN_PRECISION", "SHORT_PRECISION", "TuningSet", "tune", "tuning_sets"]
 
 SHORT_PRECISION = 0.75
+OFF_TOPIC = 80  # questions the natural set's articles do not touch
+TOPIC_MISS = 0.01  # of answerable natural questions, at most, called off topic
 ABSTAIN_PRECISION = 0.85  # the issue's target for abstention precision
 
 
@@ -45,12 +52,46 @@ def _questions(holdout: Path) -> list[dict]:
     return [json.loads(line) for line in (holdout / "questions.jsonl").read_text().splitlines()]
 
 
-def _as_of(q: dict) -> str:
-    return str(q["question_date"]).replace("/", "-")
+@dataclass(frozen=True)
+class TuningSet:
+    """Questions, and the assistant over their own store, that the numbers are tuned on."""
+
+    name: str
+    assistant: Any
+    questions: list[dict]
+    timely: bool  # asked at the quiz's date (its as_of), or as a reader asks: at no moment
+
+    def as_of(self, q: dict) -> str | None:
+        return str(q["question_date"]).replace("/", "-") if self.timely else None
 
 
-def _candidate_rows(assistant: Any, questions: list[dict]
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def tuning_sets(out: Path, data: Path, seed: int) -> list[TuningSet]:
+    """The held-out quiz weeks, the hand-written natural questions (`train/natural/`), and
+    off-topic questions over the natural set's articles: quiz questions paraphrase the news
+    of their week, a reader's questions reuse the words of the article just read, and the
+    numbers must serve both."""
+    holdout, natural = out / "holdout", out / "natural"
+    if not (holdout / "questions.jsonl").is_file():
+        write_holdout(data, holdout, seed)
+    if not (natural / "questions.jsonl").is_file():
+        write_natural(data, natural)
+    quiz, reader = _questions(holdout), _assistant(natural, out / "natural-store")
+    return [TuningSet("quiz", _assistant(holdout, out / "holdout-store"), quiz, timely=True),
+            TuningSet("natural", reader, _questions(natural), timely=False),
+            TuningSet("off-topic", reader, _off_topic(quiz, natural), timely=False)]
+
+
+def _off_topic(quiz: list[dict], natural: Path) -> list[dict]:
+    """Quiz questions none of whose search results is among the natural set's articles, asked
+    of those articles: questions a reader's collection does not touch (the hand-written
+    unanswerable ones are all on topic)."""
+    held = {json.loads(line)["id"] for line in (natural / "corpus.jsonl").open()}
+    return [{**q, "answerable": False, "answer": ""}
+            for q in quiz if not held & set(q["retrieved_doc_ids"])][:OFF_TOPIC]
+
+
+def _candidate_rows(sets: list[TuningSet]
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
     """The features of every sentence the answer path reads for each held-out question, and
     whether it states the gold answer: the distribution the combination meets in use (mostly
     off-topic sentences of a large index), not the training pairs' on-topic one."""
@@ -63,95 +104,143 @@ def _candidate_rows(assistant: Any, questions: list[dict]
     from .data import answer_span
 
     rows, labels, asked_by = [], [], []
-    for q in questions:
-        asked = analyse(q["question"], q["question"], date.fromisoformat(_as_of(q)), None, None)
-        found = retrieve(assistant.index, asked.query, assistant.settings.top_k,
-                         not_after=asked.as_of.isoformat())
-        articles = assistant.index.articles([p.article_id for p in found.passages])
-        for c in read_candidates(asked, found.passages, articles, assistant.reader,
-                                 assistant.index.embedder):
-            rows.append(c.features)
-            labels.append(bool(q["answerable"] and answer_span(c.text, q["answer"])))
-            asked_by.append(q["id"])
-    return np.array(rows), np.array(labels), np.array(asked_by)
+    topics: dict[str, float] = {}  # the best passage's cosine to each question
+    for ts in sets:
+        a = ts.assistant
+        for q in ts.questions:
+            as_of = ts.as_of(q)
+            asked = analyse(q["question"], q["question"],
+                            date.fromisoformat(as_of) if as_of else None, None, None)
+            found = retrieve(a.index, asked.query, a.settings.top_k,
+                             not_after=asked.as_of.isoformat())
+            articles = a.index.articles([p.article_id for p in found.passages])
+            topics[f"{ts.name}/{q['id']}"] = max(
+                (p.dense_score for p in found.passages if p.dense_score is not None),
+                default=0.0)
+            for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
+                rows.append(c.features)
+                labels.append(bool(q["answerable"] and answer_span(c.text, q["answer"])))
+                asked_by.append(f"{ts.name}/{q['id']}")
+    return np.array(rows), np.array(labels), np.array(asked_by), topics
 
 
-# The grid the combination's weights are chosen from (reader logit, sentence cosine, lexical
-# coverage, passage cosine): small, so that ~50 held-out questions can choose among it.
-_GRID = ((0.0, 0.05, 0.1, 0.2, 0.4, 0.75), (0.0, 0.5, 1.0, 2.0), (0.5, 1.0, 2.0, 3.0),
-         (1.0, 2.0, 3.0, 4.0))
+L2 = 0.01  # on the weights of the conditional logit: the features are scaled to similar ranges
 
 
-def _top1(weights: np.ndarray, rows: np.ndarray, labels: np.ndarray,
-          groups: list[list[int]]) -> float:
-    """Share of questions whose best-scoring candidate states the gold answer."""
-    scores = rows @ weights
-    return float(np.mean([labels[max(ix, key=lambda i: scores[i])] for ix in groups]))
+def _conditional_logit(rows: np.ndarray, labels: np.ndarray, groups: list[list[int]]
+                       ) -> np.ndarray:
+    """Weights under which each question's candidates, softmaxed, put their mass on the ones
+    stating the gold answer (a conditional logit, as in learning to rank): every candidate of
+    every question counts, not only the winner, so ~200 questions fit seven weights smoothly
+    where a grid search for the most top-1 wins chased a handful of questions."""
+    from scipy.optimize import minimize
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.0, np.zeros_like(w)
+        for ix in groups:
+            x = rows[ix]
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            y = labels[ix] / labels[ix].sum()
+            total -= float(y @ np.log(p + 1e-12))
+            grad -= x.T @ (y - p)
+        return total / len(groups) + L2 * float(w @ w), grad / len(groups) + 2 * L2 * w
+
+    return np.asarray(minimize(loss, np.zeros(rows.shape[1]), jac=True, method="L-BFGS-B").x)
 
 
-def _combination(assistant: Any, questions: list[dict]) -> tuple[float, ...]:
-    """Weights that put a sentence stating the answer first for the most held-out questions
-    (among those where one was read), ties to the smaller reader weight; then, for that
-    direction, the scale and intercept that make the score a probability (a one-feature
-    logistic regression), so that one abstention bar means the same for every question."""
-    import itertools
-
+def _calibrated(rows: np.ndarray, labels: np.ndarray, direction: np.ndarray
+                ) -> tuple[float, ...]:
+    """The scale and intercept that make `rows @ direction` a probability over all candidates
+    (a one-feature logistic regression), so that one abstention bar means the same for every
+    question."""
     from sklearn.linear_model import LogisticRegression
 
-    rows, labels, asked_by = _candidate_rows(assistant, questions)
+    fit = LogisticRegression().fit((rows @ direction)[:, None], labels)
+    scale = float(fit.coef_[0][0])
+    return (round(float(fit.intercept_[0]), 4), *(round(scale * float(w), 4) for w in direction))
+
+
+def _combination(sets: list[TuningSet]
+                 ) -> tuple[tuple[float, ...], tuple[float, ...], dict[str, float]]:
+    """The ranking's weights: the direction that puts sentences stating the answer first
+    (`_conditional_logit`, on the questions where one was read), calibrated. And the
+    confidence's: the same direction without freshness, calibrated again. Held-out quiz
+    questions are about their own week, so there an old best sentence hints that the week's
+    story is missing; in a reader's own collection it means nothing of the kind."""
+    from assistant.rerank import FEATURES
+
+    rows, labels, asked_by, topics = _candidate_rows(sets)
     by_question: dict[str, list[int]] = defaultdict(list)
     for i, qid in enumerate(asked_by):
         by_question[str(qid)].append(i)
     groups = [ix for ix in by_question.values() if labels[ix].any()]
-    best = max(itertools.product(*_GRID), key=lambda w: (
-        _top1(np.array(w), rows, labels, groups), -w[0]))
-    direction = np.array(best)
-    fit = LogisticRegression().fit((rows @ direction)[:, None], labels)
-    scale = float(fit.coef_[0][0])
-    return (round(float(fit.intercept_[0]), 4), *(round(scale * w, 4) for w in best))
+    direction = _conditional_logit(rows, labels.astype(float), groups)
+    timeless = direction.copy()
+    timeless[FEATURES.index("freshness")] = 0.0
+    return _calibrated(rows, labels, direction), _calibrated(rows, labels, timeless), topics
 
 
-def _records(assistant: Any, questions: list[dict], combine: tuple[float, ...]) -> list[dict]:
+def _records(sets: list[TuningSet], combine: tuple[float, ...],
+             confidence: tuple[float, ...], topics: dict[str, float]) -> list[dict]:
     from assistant import calibration
-    from evals.text import first_words, mentions
 
-    calibration.THRESHOLDS = calibration.Thresholds(combine, abstain_below=-1.0, short_min=-1e9)
+    calibration.THRESHOLDS = calibration.Thresholds(combine, confidence, abstain_below=-1.0,
+                                                    abstain_below_timeless=-1.0, short_min=-1e9)
     records = []
-    for q in questions:
-        answer = assistant.ask(q["question"], as_of=_as_of(q))
-        gold = q["answer"]
-        records.append({
-            "id": q["id"], "answerable": q["answerable"], "score": answer.confidence,
-            "correct": q["answerable"] and mentions(first_words(answer.text), gold),
-            "short": answer.short.text if answer.short else None,
-            "short_score": answer.short.score if answer.short else None,
-            "short_right": bool(answer.short and mentions(answer.short.text, gold)),
-        })
+    for ts in sets:
+        for q in ts.questions:
+            records.append({**_record(ts, q), "topic": topics[f"{ts.name}/{q['id']}"]})
     return records
 
 
-def _figures(records: list[dict], t: float) -> dict[str, float]:
+def _record(ts: TuningSet, q: dict) -> dict:
+    from evals.text import first_words, mentions
+
+    answer = ts.assistant.ask(q["question"], as_of=ts.as_of(q))
+    gold = q["answer"]
+    return {"set": ts.name, "id": q["id"], "answerable": q["answerable"],
+            "score": answer.confidence,
+            "correct": q["answerable"] and mentions(first_words(answer.text), gold),
+            "short": answer.short.text if answer.short else None,
+            "short_score": answer.short.score if answer.short else None,
+            "short_right": bool(answer.short and mentions(answer.short.text, gold))}
+
+
+def _figures(records: list[dict], t: float, topic: float = 0.0) -> dict[str, float]:
     answerable = [r for r in records if r["answerable"]]
     unanswerable = [r for r in records if not r["answerable"]]
-    abstained = [r for r in records if r["score"] < t]
+    abstained = [r for r in records if r["score"] < t or r["topic"] < topic]
     right = sum(not r["answerable"] for r in abstained)
-    return {"accuracy": sum(r["correct"] for r in answerable if r["score"] >= t)
-            / max(1, len(answerable)),
+    return {"accuracy": sum(r["correct"] for r in answerable
+                            if r["score"] >= t and r["topic"] >= topic) / max(1, len(answerable)),
             "abstention_recall": right / max(1, len(unanswerable)),
             "abstention_precision": right / len(abstained) if abstained else 1.0}
 
 
-def _abstain_below(records: list[dict]) -> tuple[float, dict]:
+def _abstain_below(records: list[dict], topic: float = 0.0) -> tuple[float, dict]:
     """The bar that answers most and abstains most rightly (accuracy + abstention recall),
     among those whose abstentions are right at least ABSTAIN_PRECISION of the time: a wrong
-    "the articles don't say" hides an answer the user came for."""
+    "the articles don't say" hides an answer the user came for. None qualifying, no bar."""
     best = (-1.0, 0.0)
-    for t in np.arange(0.05, 0.95, 0.01):
-        f = _figures(records, float(t))
+    # Finer where off-topic questions fall: a reader's collection leaves those far below
+    # anything it answers.
+    for t in np.concatenate([np.arange(0.001, 0.01, 0.001), np.arange(0.01, 0.95, 0.01)]):
+        f = _figures(records, float(t), topic)
         if f["abstention_precision"] >= ABSTAIN_PRECISION:
             best = max(best, (f["accuracy"] + f["abstention_recall"], -float(t)))
-    chosen = round(-best[1], 2)
-    return chosen, _figures(records, chosen)
+    chosen = max(0.0, round(-best[1], 3))  # not -0.0
+    return chosen, _figures(records, chosen, topic)
+
+
+def _min_topic(records: list[dict]) -> float:
+    """The best-passage cosine under which a question asked at no moment is off topic: below
+    all but TOPIC_MISS of the natural questions the articles answer. Tuned on those alone: the
+    hand-written unanswerable ones are on topic, and the off-topic quiz questions are news of
+    the same weeks, nearer the articles than a user's stray question."""
+    topics = [r["topic"] for r in records if r["set"] == "natural" and r["answerable"]]
+    return round(float(np.quantile(topics, TOPIC_MISS)), 3)
 
 
 def _short_min(records: list[dict]) -> float:
@@ -167,17 +256,22 @@ def _short_min(records: list[dict]) -> float:
 
 
 def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> dict:
-    holdout = out / "holdout"
-    if not (holdout / "questions.jsonl").is_file():
-        write_holdout(data, holdout, seed)
-    assistant = _assistant(holdout, out / "holdout-store")
-    questions = _questions(holdout)
-    combine = _combination(assistant, questions)
-    records = _records(assistant, questions, combine)
-    abstain_below, figures = _abstain_below(records)
-    result = {"combine": combine, "abstain_below": abstain_below,
+    from assistant.rerank import FEATURES
+
+    sets = tuning_sets(out, data, seed)
+    combine, confidence, topics = _combination(sets)
+    records = _records(sets, combine, confidence, topics)
+    # Each bar from the questions asked that way: quiz questions at their date, natural and
+    # off-topic ones at no moment.
+    abstain_below, quiz = _abstain_below([r for r in records if r["set"] == "quiz"])
+    min_topic = _min_topic(records)
+    timeless, natural = _abstain_below([r for r in records if r["set"] != "quiz"], min_topic)
+    result = {"features": ["intercept", *FEATURES], "combine": combine,
+              "confidence": confidence, "abstain_below": abstain_below,
+              "abstain_below_timeless": timeless, "min_topic_timeless": min_topic,
               "short_min": _short_min(records),
-              "holdout_questions": len(records), "at_these_thresholds": figures}
+              "tuning_questions": {ts.name: len(ts.questions) for ts in sets},
+              "at_these_thresholds": {"quiz": quiz, "natural and off-topic": natural}}
     (target / "thresholds.json").write_text(json.dumps(result, indent=2) + "\n")
     (out / "tuning-records.json").write_text(json.dumps(records))
     return result
