@@ -37,15 +37,20 @@ TOPIC_MISS = 0.01  # of answerable natural questions, at most, called off topic
 ABSTAIN_PRECISION = 0.85  # the issue's target for abstention precision
 
 
-def _assistant(holdout: Path, store: Path) -> Any:
+def _assistant(holdout: Path, store: Path, reader: Path) -> Any:
+    """An extractive assistant over the tuning set's own store, reading with the reader in
+    `reader` (the one just exported, wherever `make train` was told to write it)."""
     from assistant import Assistant, Settings
+    from assistant.reader import get_reader
     from index import NewsIndex
 
     settings = Settings(store=store, llm="extractive", _env_file=None)
     index = NewsIndex(settings.store_config())
     if not index.store.count_articles():
         index.ingest([holdout / "corpus.jsonl"])
-    return Assistant(settings, index=index)
+    assistant = Assistant(settings, index=index)
+    assistant.reader = get_reader(reader)
+    return assistant
 
 
 def _questions(holdout: Path) -> list[dict]:
@@ -65,7 +70,7 @@ class TuningSet:
         return str(q["question_date"]).replace("/", "-") if self.timely else None
 
 
-def tuning_sets(out: Path, data: Path, seed: int) -> list[TuningSet]:
+def tuning_sets(out: Path, data: Path, seed: int, reader: Path) -> list[TuningSet]:
     """The held-out quiz weeks, the hand-written natural questions (`train/natural/`), and
     off-topic questions over the natural set's articles: quiz questions paraphrase the news
     of their week, a reader's questions reuse the words of the article just read, and the
@@ -75,10 +80,11 @@ def tuning_sets(out: Path, data: Path, seed: int) -> list[TuningSet]:
         write_holdout(data, holdout, seed)
     if not (natural / "questions.jsonl").is_file():
         write_natural(data, natural)
-    quiz, reader = _questions(holdout), _assistant(natural, out / "natural-store")
-    return [TuningSet("quiz", _assistant(holdout, out / "holdout-store"), quiz, timely=True),
-            TuningSet("natural", reader, _questions(natural), timely=False),
-            TuningSet("off-topic", reader, _off_topic(quiz, natural), timely=False)]
+    quiz, own = _questions(holdout), _assistant(natural, out / "natural-store", reader)
+    return [TuningSet("quiz", _assistant(holdout, out / "holdout-store", reader), quiz,
+                      timely=True),
+            TuningSet("natural", own, _questions(natural), timely=False),
+            TuningSet("off-topic", own, _off_topic(quiz, natural), timely=False)]
 
 
 def _off_topic(quiz: list[dict], natural: Path) -> list[dict]:
@@ -258,7 +264,7 @@ def _short_min(records: list[dict]) -> float:
 def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> dict:
     from assistant.rerank import FEATURES
 
-    sets = tuning_sets(out, data, seed)
+    sets = tuning_sets(out, data, seed, target)
     combine, confidence, topics = _combination(sets)
     records = _records(sets, combine, confidence, topics)
     # Each bar from the questions asked that way: quiz questions at their date, natural and
