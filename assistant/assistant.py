@@ -32,7 +32,7 @@ from .generative import (
 )
 from .question import Question, analyse
 from .reader import Reader, get_reader
-from .rerank import Evidence, rerank
+from .rerank import Evidence, rerank, topic_similarity
 from .retrieval import Retrieval, retrieve
 from .settings import MAX_QUESTION_CHARS, Settings
 from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
@@ -218,10 +218,8 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        topic = max((p.dense_score for p in found.passages if p.dense_score is not None),
-                    default=0.0)
-        reason = (abstention(ranked, asked.timely, topic) if path != "retrieval" or not ranked
-                  else None)
+        reason = (abstention(ranked, asked.timely, topic_similarity(found.passages))
+                  if path != "retrieval" or not ranked else None)
         if reason:
             text, citations = closest_text(reason, ranked, articles, asked.timely)
             _emit(on_delta, text)

@@ -29,7 +29,8 @@ from .injection import is_instruction
 from .question import Question
 from .reader import Reader, Reading
 
-__all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank"]
+__all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
+           "topic_similarity"]
 
 CANDIDATES = 16  # sentences the reader scores per question (~5 ms each here)
 MIN_CHARS = 20
@@ -89,6 +90,12 @@ def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
     return [sum(weight[t] for t in unique if t in set(s)) / total for s in sentences]
 
 
+def topic_similarity(passages: Sequence[Passage]) -> float:
+    """The best retrieved passage's cosine to the question: how far anything found is about
+    it (0 when only BM25 found passages)."""
+    return max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
+
+
 def _similarities(passages: Sequence[Passage]) -> list[float]:
     """Each passage's cosine to the question; a passage found by BM25 alone gets the lowest
     one retrieved, so that its keyword hits still count."""
@@ -138,22 +145,25 @@ def _adjust(question: Question, relevance: float, article: Article, caption: boo
     return score
 
 
+def _age(question: Question, article: Article) -> int | None:
+    """Days between the article and the moment the question is asked (0 for a later one)."""
+    if not article.published:
+        return None
+    return max(0, (question.as_of - date.fromisoformat(article.published)).days)
+
+
 def _recency(question: Question, article: Article) -> float:
     """Among equally good sentences the more recent report wins, also in a collection whose
     every article is too old for `freshness` to tell them apart."""
-    if not article.published:
-        return 1.0
-    age = (question.as_of - date.fromisoformat(article.published)).days
-    return 1.0 + RECENCY_BONUS * max(0.0, 1.0 - max(age, 0) / 365)
+    age = _age(question, article)
+    return 1.0 if age is None else 1.0 + RECENCY_BONUS * max(0.0, 1.0 - age / 365)
 
 
 def freshness(question: Question, article: Article) -> float:
     """1 for a report of the day the question is asked, falling off over weeks; 0 undated. News
     questions are about their moment: the held-out weeks weigh this feature heavily."""
-    if not article.published:
-        return 0.0
-    age = (question.as_of - date.fromisoformat(article.published)).days
-    return exp(-max(age, 0) / FRESH_DAYS)
+    age = _age(question, article)
+    return 0.0 if age is None else exp(-age / FRESH_DAYS)
 
 
 def _in_caption(article: Article, start: int) -> bool:

@@ -104,7 +104,7 @@ def _candidate_rows(sets: list[TuningSet]
     from datetime import date
 
     from assistant.question import analyse
-    from assistant.rerank import read_candidates
+    from assistant.rerank import read_candidates, topic_similarity
     from assistant.retrieval import retrieve
 
     from .data import answer_span
@@ -120,9 +120,7 @@ def _candidate_rows(sets: list[TuningSet]
             found = retrieve(a.index, asked.query, a.settings.top_k,
                              not_after=asked.as_of.isoformat())
             articles = a.index.articles([p.article_id for p in found.passages])
-            topics[f"{ts.name}/{q['id']}"] = max(
-                (p.dense_score for p in found.passages if p.dense_score is not None),
-                default=0.0)
+            topics[f"{ts.name}/{q['id']}"] = topic_similarity(found.passages)
             for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
                 rows.append(c.features)
                 labels.append(bool(q["answerable"] and answer_span(c.text, q["answer"])))
