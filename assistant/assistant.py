@@ -32,7 +32,7 @@ from .generative import (
 )
 from .question import Question, analyse
 from .reader import Reader, get_reader
-from .rerank import Evidence, rerank, topic_similarity
+from .rerank import Evidence, rerank, topicality
 from .retrieval import Retrieval, retrieve
 from .settings import MAX_QUESTION_CHARS, Settings
 from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
@@ -218,7 +218,7 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        reason = (abstention(ranked, asked.timely, topic_similarity(found.passages))
+        reason = (abstention(ranked, asked.timely, topicality(asked, found.passages))
                   if path != "retrieval" or not ranked else None)
         if reason:
             text, citations = closest_text(reason, ranked, articles, asked.timely)

@@ -26,12 +26,12 @@ class Thresholds:
     # `confidence` is the same direction without freshness, calibrated again: a question about
     # last year's articles is as answerable as one about today's, only their order may differ.
     combine: tuple[float, ...] = field(
-        default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 1.592, -0.369))
+        default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 1.592, -0.369, 0.0, 0.0))
     confidence: tuple[float, ...] = field(
-        default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 0.0, -0.369))
+        default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 0.0, -0.369, 0.0, 0.0))
     abstain_below: float = 0.5  # the best sentence's combined score under which nobody says it
     abstain_below_timeless: float = 0.0  # the same for a question asked at no moment
-    min_topic_timeless: float = 0.0  # and the best passage cosine under which it is off topic
+    min_topic_timeless: float = 0.0  # and the `rerank.topicality` under which it is off topic
     short_min: float = 4.0  # start + end logit a short answer needs to lead the answer
 
 

@@ -42,11 +42,11 @@ def abstain_below(timely: bool) -> float:
     return t.abstain_below if timely else t.abstain_below_timeless
 
 
-def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = 1.0
+def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = float("inf")
                ) -> Abstention | None:
     """Why the articles cannot answer, or None when the best sentence holds up. `topic` is
-    the best retrieved passage's cosine to the question: asked at no moment, a question no
-    passage is about is off topic (tuned: below any hand-written natural question's)."""
+    `rerank.topicality`: asked at no moment, a question no passage is about is off topic
+    (tuned: below all but 1% of the hand-written natural questions)."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     if not timely and topic < calibration.THRESHOLDS.min_topic_timeless:

@@ -18,7 +18,7 @@ import numpy as np
 
 from index import Embedder
 
-__all__ = ["kind_fit", "question_kind", "sentence_vectors", "terms"]
+__all__ = ["answer_fit", "kind_fit", "question_kind", "sentence_vectors", "terms"]
 
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
                      r"|thousands?|millions?|billions?)\b", re.I)
@@ -38,6 +38,8 @@ _META = re.compile(r"\b(?:article|story|report|page)\b.*\b(?:updated|published|p
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
                    r"|\bwhose (?:page|site|reporting)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
+_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,2})", re.I)
+NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
 
 
@@ -112,3 +114,35 @@ def kind_fit(kind: str, sentence: str, question: str) -> float:
     if kind == "person":
         return float(_new(_NAME, sentence, question))
     return 0.5
+
+
+def _counted(question: str) -> set[str]:
+    """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}."""
+    m = _COUNTED.search(question)
+    return set(terms(m.group(1))) if m else set()
+
+
+def _counts(sentence: str, counted: set[str]) -> bool:
+    """Does a figure of the sentence count the thing asked about ("19 crew" is no count of
+    ships)?"""
+    words = _WORD.findall(sentence)
+    for i, word in enumerate(words):
+        if _NUMBER.search(word):
+            near = " ".join(words[max(0, i - 2):i] + words[i + 1:i + 1 + NEAR_FIGURE])
+            if counted & set(terms(near)):
+                return True
+    return False
+
+
+def answer_fit(kind: str, sentence: str, question: str) -> float:
+    """How far the sentence carries the kind of answer asked for: 1 a figure of the thing
+    counted, a date or a name the question does not state already; 0.5 a figure of something
+    else, or a question of no particular kind; 0 none. A feature of the ranking (`rerank`),
+    weighed by tuning like the rest: a sentence can be on topic and still never say it."""
+    if kind not in ("number", "date", "person"):
+        return 0.5
+    fit = kind_fit(kind, sentence, question)
+    counted = _counted(question) if kind == "number" else set()
+    if fit and counted and not _counts(sentence, counted):
+        return 0.5
+    return fit

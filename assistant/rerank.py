@@ -3,8 +3,9 @@
 The reader gives each sentence the probability that it states the answer, and the short answer
 inside it. Its logit is combined with what the model cannot see from a sentence alone (FEATURES:
 the sentence's similarity to the question, the share of the question's rare words it holds, its
-passage's similarity and rank, how sure the span is, and how fresh its article was when the
-question was asked), with weights fitted on the tuning sets (`calibration`). Freshness always
+passage's similarity and rank, how sure the span is, how fresh its article was when the
+question was asked, whether it is a headline line, and whether it carries the kind of answer
+asked for), with weights fitted on the tuning sets (`calibration`). Freshness always
 orders the evidence (`Evidence.rank`); it counts toward the probability that decides
 abstention (`Evidence.score`) only for a question asked at a moment (`Question.timely`).
 Around that score two rules: a caption or byline answers only questions about a photo or an
@@ -24,13 +25,13 @@ from index import Article, Embedder, Passage, caption_spans, sentence_spans
 
 from . import calibration
 from .errors import ReaderUnavailableError
-from .evidence import sentence_vectors, terms
+from .evidence import answer_fit, sentence_vectors, terms
 from .injection import is_instruction
 from .question import Question
 from .reader import Reader, Reading
 
 __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
-           "topic_similarity"]
+           "topicality"]
 
 CANDIDATES = 16  # sentences the reader scores per question (~5 ms each here)
 MIN_CHARS = 20
@@ -41,7 +42,8 @@ FRESH_DAYS = 30.0  # a report this many days older than the question is 1/e as f
 # What the combination weighs, in the order of `calibration.THRESHOLDS.combine` (after its
 # intercept). Scaled to similar ranges so that one regularisation suits them all.
 FEATURES = ("reader logit", "sentence cosine", "lexical coverage", "passage cosine",
-            "span score / 10", "freshness", "passage rank / 10")
+            "span score / 10", "freshness", "passage rank / 10", "heading", "answer kind")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen in|byline"
                             r"|wrote|written by|author)\b", re.I)
 
@@ -74,10 +76,16 @@ def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
         for a, b in sentence_spans(text):
             start, end = max(a, p.start), min(b, p.end)
             if (start < end and end - start >= MIN_CHARS and (p.article_id, start) not in seen
-                    and not is_instruction(text[start:end])):
+                    and not _asks(text[start:end]) and not is_instruction(text[start:end])):
                 seen.add((p.article_id, start))
                 out.append((i, p.article_id, start, end))
     return out
+
+
+def _asks(sentence: str) -> bool:
+    """A sentence that asks ("Did North Korea send troops to Russia?", a headline or a
+    subheading) states no answer, though it shares every word with the question."""
+    return sentence.rstrip(" \"'”’)").endswith("?")
 
 
 def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
@@ -90,10 +98,16 @@ def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
     return [sum(weight[t] for t in unique if t in set(s)) / total for s in sentences]
 
 
-def topic_similarity(passages: Sequence[Passage]) -> float:
-    """The best retrieved passage's cosine to the question: how far anything found is about
-    it (0 when only BM25 found passages)."""
-    return max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
+def topicality(question: Question, passages: Sequence[Passage]) -> float:
+    """How far anything retrieved is about the question: the best passage's cosine to it plus
+    the largest share of its content words one passage holds (each 0..1). The cosine alone
+    misses a question about a detail ("What did the captain Hsiao Shun-ming say?") whose
+    passage is about something wider; the words alone miss paraphrase."""
+    cosine = max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
+    asked = set(terms(question.query))
+    held = max((len(asked & set(terms(p.text))) / len(asked) for p in passages),
+               default=0.0) if asked else 0.0
+    return cosine + held
 
 
 def _similarities(passages: Sequence[Passage]) -> list[float]:
@@ -209,15 +223,24 @@ def read_candidates(question: Question, passages: Sequence[Passage],
     cosines = _cosines(question, [texts[i] for i in keep], embedder if reader else None)
     return [Read(*cands[i], texts[i], r,
                  _features(question, cands[i][0], articles[cands[i][1]], r, c, lexical[i],
-                           similar[cands[i][0]]), estimates[i])
+                           similar[cands[i][0]], _heading(texts[i]),
+                           answer_fit(question.kind, texts[i], question.text)), estimates[i])
             for i, r, c in zip(keep, readings, cosines, strict=True)]
 
 
 def _features(question: Question, passage: int, article: Article, reading: Reading,
-              cosine: float, lexical: float, similar: float) -> tuple[float, ...]:
+              cosine: float, lexical: float, similar: float, heading: bool, fit: float
+              ) -> tuple[float, ...]:
     span = reading.span_score if isfinite(reading.span_score) else 0.0
     return (_logit(reading.relevance), cosine, lexical, similar, span / 10,
-            freshness(question, article), passage / 10)
+            freshness(question, article), passage / 10, float(heading), fit)
+
+
+def _heading(sentence: str) -> bool:
+    """A line that ends without a full stop: a headline, a subheading, a link to another
+    story ("More: …") or a credit. It shares the story's words but seldom states the answer
+    the way the story's own sentences do; how much that counts is tuned with the rest."""
+    return _SENTENCE_END.search(sentence) is None
 
 
 def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, Article],

@@ -16,9 +16,10 @@ import pytest
 
 from assistant import calibration
 from assistant.compose import ABSTAIN_TEXT, abstention, closest_text, short_answer
+from assistant.evidence import answer_fit
 from assistant.question import analyse, relative_window
 from assistant.reader import Reading
-from assistant.rerank import Evidence, rerank
+from assistant.rerank import FEATURES, Evidence, read_candidates, rerank, topicality
 from assistant.retrieval import retrieve
 from assistant.types import Citation
 from index import Article, Passage, caption_spans, is_caption
@@ -131,6 +132,43 @@ def test_freshness_decides_abstention_only_for_questions_asked_at_a_moment() -> 
              for a in asked for art in (week_old, year_old)}
     assert score[True, "w"] > score[True, "y"]  # a quiz about its week: last year's story is weak
     assert score[False, "w"] == pytest.approx(score[False, "y"])  # a reader's own collection
+
+
+def test_a_sentence_that_asks_is_no_evidence_and_a_headline_is_marked() -> None:
+    heading = "Did Kim Jong Un meet the Russian defence minister?"
+    headline = "Kim Jong Un meets Russian defence minister in Pyongyang"
+    a = _article("a", f"{heading}\n{headline}\n{STORY}", None)
+    asked = analyse("Who did Kim Jong Un meet in Pyongyang?", "q", None, None, None)
+    reader = _Scripted({heading: 0.9, headline: 0.9, STORY: 0.9})
+    read = read_candidates(asked, [_passage(a)], {"a": a}, reader)  # type: ignore[arg-type]
+    # The subheading shares every word with the question and states nothing: not read at all.
+    assert [c.text for c in read] == [headline, STORY]
+    is_heading = [c.features[FEATURES.index("heading")] for c in read]
+    assert is_heading == [1.0, 0.0]
+
+
+def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
+    ships = "How many Chinese ships were near Taiwan during the drill?"
+    assert answer_fit("number", "Taiwan counted 12 Chinese ships near the island.", ships) == 1.0
+    # A figure of something else ("a crew of 19") is no count of ships; no figure at all is less.
+    assert answer_fit("number", "The boats, with a crew of 19, carry missiles.", ships) == 0.5
+    assert answer_fit("number", "The navy showed its missile boats.", ships) == 0.0
+    assert answer_fit("date", "It ratified the treaty on Tuesday.", "When was it ratified?") == 1.0
+    assert answer_fit("other", "Anything at all.", "Why did it happen?") == 0.5
+
+
+def test_topicality_counts_the_words_a_passage_holds_besides_its_cosine() -> None:
+    a = _article("a", STORY, None)
+    asked = "What did Kim Jong Un tell the Russian defence minister?"
+    detail = analyse(asked, asked, None, None, None)
+    stray = analyse("What is the capital of France?", "What is the capital of France?", None,
+                    None, None)
+    far = Passage(**{**_passage(a).__dict__, "dense_score": 0.2})  # the passage is wider
+    # The same low cosine: a question about a detail the passage names is about it, a stray
+    # question is not.
+    assert topicality(detail, [far]) > topicality(stray, [far]) + 0.5
+    assert topicality(stray, [far]) == pytest.approx(0.2)
+    assert topicality(stray, []) == 0.0
 
 
 def _ev(text: str, score: float, answer: tuple[int, int] | None = None) -> Evidence:

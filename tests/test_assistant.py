@@ -511,14 +511,18 @@ def test_a_small_model_sees_only_its_sources_and_cannot_cite_past_them(
     assistant, model = scripted(sample_store, "placeholder")
     model.max_sources = 2
     retrieved = assistant.ask(TROOPS, top_k=6).retrieved
-    third = next(p for p in retrieved[2:] if p.text.strip())
-    sentence = third.text.strip().split(". ")[0]
+    shown = model.prompts[-1].split("Sources:\n")[-1]  # the user turn, past the example
+    assert shown.startswith("[1] ") and "\n[2] " in shown and "\n[3] " not in shown
+    # The model is shown the reader's best two passages, not the retriever's first two: it
+    # quotes one it was not shown, and cites it as a third source.
+    unseen = next(p for p in retrieved if p.text.strip()
+                  and p.text.strip().split(". ")[0] not in shown)
+    sentence = unseen.text.strip().split(". ")[0]
     model.reply = f'It says so [3].\n"{sentence}" [3]'
     answer = assistant.ask(TROOPS, top_k=6)
-    sources = model.prompts[-1].split("Sources:\n")[-1]  # the user turn, past the example
-    assert sources.startswith("[1] ") and "\n[2] " in sources and "\n[3] " not in sources
-    assert all(c.n <= 2 for c in answer.citations)
     assert "It says so" not in answer.text  # its only support cited a source it was not shown
+    assert sentence not in answer.text
+    assert any("removed" in note for note in answer.notes)
     assert_verbatim(assistant, answer)
 
 

@@ -143,8 +143,6 @@ def test_short_answers_are_spans_of_their_cited_quotes(assistant: Assistant,
         _short_is_a_span_of_its_quote(assistant, answer)
 
 
-@pytest.mark.xfail(strict=True, reason="a known miss of the shipped reader: it finds the right "
-                   "sentence but reads 'Marie Antoinette' out of it (README, Evaluation)")
 def test_the_leaflet_question_leads_with_the_name(assistant: Assistant) -> None:
     answer = assistant.ask(ASKED[0])
     assert not answer.abstained

@@ -89,7 +89,8 @@ def _thresholds(tuned: dict) -> str:
         "week\"), when the rank does;\n"
         f"- abstain below a best score of {tuned['abstain_below']} for a question asked at a "
         f"moment, {tuned['abstain_below_timeless']} for one asked at none, which is also off "
-        f"topic when no retrieved passage's cosine reaches {tuned['min_topic_timeless']} (below "
+        f"topic when no retrieved passage's cosine plus share of the question's words reaches "
+        f"{tuned['min_topic_timeless']} (below "
         "all but 1% of the natural questions the articles answer); lead with the short answer "
         f"from a span score of {tuned['short_min']};\n"
         f"- tuning questions: {sizes}; at these numbers, asked end to end: {figures}.")

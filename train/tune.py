@@ -104,7 +104,7 @@ def _candidate_rows(sets: list[TuningSet]
     from datetime import date
 
     from assistant.question import analyse
-    from assistant.rerank import read_candidates, topic_similarity
+    from assistant.rerank import read_candidates, topicality
     from assistant.retrieval import retrieve
 
     from .data import answer_span
@@ -120,7 +120,7 @@ def _candidate_rows(sets: list[TuningSet]
             found = retrieve(a.index, asked.query, a.settings.top_k,
                              not_after=asked.as_of.isoformat())
             articles = a.index.articles([p.article_id for p in found.passages])
-            topics[f"{ts.name}/{q['id']}"] = topic_similarity(found.passages)
+            topics[f"{ts.name}/{q['id']}"] = topicality(asked, found.passages)
             for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
                 rows.append(c.features)
                 labels.append(bool(q["answerable"] and answer_span(c.text, q["answer"])))
@@ -239,7 +239,7 @@ def _abstain_below(records: list[dict], topic: float = 0.0) -> tuple[float, dict
 
 
 def _min_topic(records: list[dict]) -> float:
-    """The best-passage cosine under which a question asked at no moment is off topic: below
+    """The `rerank.topicality` under which a question asked at no moment is off topic: below
     all but TOPIC_MISS of the natural questions the articles answer. Tuned on those alone: the
     hand-written unanswerable ones are on topic, and the off-topic quiz questions are news of
     the same weeks, nearer the articles than a user's stray question."""

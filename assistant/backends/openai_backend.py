@@ -48,7 +48,7 @@ class OpenAIBackend:
     """Chat with `settings.model` at `settings.openai_base_url` (default: api.openai.com)."""
 
     name: str = "openai"
-    max_sources: int | None = None
+    max_sources: int | None = 6  # the reader's best 6 of top_k: past them mostly distractors
     context: SourceContext = "passages"
 
     def __init__(self, settings: Settings) -> None:
