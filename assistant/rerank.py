@@ -43,7 +43,8 @@ FRESH_DAYS = 30.0  # a report this many days older than the question is 1/e as f
 # intercept). Scaled to similar ranges so that one regularisation suits them all.
 FEATURES = ("reader logit", "sentence cosine", "lexical coverage", "passage cosine",
             "span score / 10", "freshness", "passage rank / 10", "heading", "answer kind")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
+_SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
 _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen in|byline"
                             r"|wrote|written by|author)\b", re.I)
 
@@ -85,7 +86,8 @@ def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
 def _asks(sentence: str) -> bool:
     """A sentence that asks ("Did North Korea send troops to Russia?", a headline or a
     subheading) states no answer, though it shares every word with the question."""
-    return sentence.rstrip(" \"'”’)").endswith("?")
+    end = _SENTENCE_END.search(sentence)
+    return end is not None and end.group(1) == "?"
 
 
 def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
