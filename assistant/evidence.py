@@ -39,6 +39,8 @@ _META = re.compile(r"\b(?:article|story|report|page)\b.*\b(?:updated|published|p
                    r"|\bwhose (?:page|site|reporting)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,2})", re.I)
+_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
+                          "will", "would", "can", "could", "should", "may", "might"})
 NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
 
@@ -117,9 +119,13 @@ def kind_fit(kind: str, sentence: str, question: str) -> float:
 
 
 def _counted(question: str) -> set[str]:
-    """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}."""
+    """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}; nothing
+    when a verb follows ("…and how many does he say are there?": the thing counted is in an
+    earlier turn)."""
     m = _COUNTED.search(question)
-    return set(terms(m.group(1))) if m else set()
+    if not m or m.group(1).split()[0].casefold() in _AUXILIARIES:
+        return set()
+    return set(terms(m.group(1)))
 
 
 def _counts(sentence: str, counted: set[str]) -> bool:

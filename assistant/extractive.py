@@ -206,7 +206,7 @@ def compose_extractive(
     if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
         lead.append(following)
     quoted = " ".join(f"“{ev.text}” [{cites.cite(article, ev.start, ev.end)}]" for ev in lead)
-    found = short_answer(best, cites.items[0]) if short else None
+    found = short_answer(best, cites.items[0], question.kind) if short else None
     lead_in = f"{found.text} — " if found else ""
     parts = [lead_in + quoted + _attribution(article, question.kind == "meta")]
     parts += corroborate(question, best, ranked, articles, embedder, cites, quoted)

@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -153,6 +154,9 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     # A figure of something else ("a crew of 19") is no count of ships; no figure at all is less.
     assert answer_fit("number", "The boats, with a crew of 19, carry missiles.", ships) == 0.5
     assert answer_fit("number", "The navy showed its missile boats.", ships) == 0.0
+    # "How many does he say…": what is counted was named earlier; any new figure may be it.
+    assert answer_fit("number", "He said his army holds down 50,000 troops.",
+                      "And how many does he say his army is holding down there?") == 1.0
     assert answer_fit("date", "It ratified the treaty on Tuesday.", "When was it ratified?") == 1.0
     assert answer_fit("other", "Anything at all.", "Why did it happen?") == 0.5
 
@@ -171,9 +175,28 @@ def test_topicality_counts_the_words_a_passage_holds_besides_its_cosine() -> Non
     assert topicality(stray, []) == 0.0
 
 
-def _ev(text: str, score: float, answer: tuple[int, int] | None = None) -> Evidence:
+def _ev(text: str, score: float, answer: tuple[int, int] | None = None,
+        fit: float = 0.5) -> Evidence:
     sure = calibration.THRESHOLDS.short_min + 1  # a span the reader is sure enough of
-    return Evidence(0, "a", 10, 10 + len(text), text, score, score, answer, sure)
+    return Evidence(0, "a", 10, 10 + len(text), text, score, score, answer, sure, fit=fit)
+
+
+def test_a_figure_asked_for_that_no_close_sentence_gives_is_never_stated() -> None:
+    crew = _ev("The Kuang Hua VI boats, with a crew of 19, carry missiles.", 0.99, fit=0.5)
+    count = _ev("Taiwan counted 12 Chinese ships near the island.", 0.5, fit=1.0)
+    never = abstention([crew, crew, crew, count], kind="number")
+    assert never is not None and "figure" in never.reason and not never.off_topic
+    # One of the closest sentences gives a figure of the thing counted: the question stands.
+    assert abstention([crew, crew, count], kind="number") is None
+    # Questions of no particular kind are left to the score.
+    assert abstention([crew, crew, crew], kind="other") is None
+    # Nor does a figure of something else lead the answer as if it were the count.
+    citation = Citation(1, crew.text, "a", "a", None, None, "a", 10, 10 + len(crew.text))
+    where = crew.text.index("19")
+    figure = replace(crew, answer=(10 + where, 10 + where + 2))
+    assert short_answer(figure, citation, "number") is None
+    assert short_answer(figure, citation, "other") is not None
+    assert short_answer(replace(figure, fit=1.0), citation, "number") is not None
 
 
 def test_abstention_follows_the_score_and_quotes_the_closest_sentence() -> None:

@@ -69,3 +69,54 @@ def test_the_shipped_thresholds_weigh_the_answer_paths_features() -> None:
     assert tuned["features"] == ["intercept", *FEATURES]
     assert len(tuned["combine"]) == len(tuned["confidence"]) == len(FEATURES) + 1
     assert tuned["confidence"][1 + FEATURES.index("freshness")] == 0.0
+
+
+def test_the_ranking_loss_compares_a_questions_sentences_with_each_other() -> None:
+    import torch
+
+    from train.loop import ranking_loss
+
+    labels = torch.tensor([1.0, 0.0, 0.0, 1.0, 0.0])
+    groups = torch.tensor([0, 0, 0, 1, 1])
+    right = ranking_loss(torch.tensor([5.0, 0.0, 0.0, 4.0, 1.0]), labels, groups)
+    wrong = ranking_loss(torch.tensor([0.0, 5.0, 0.0, 1.0, 4.0]), labels, groups)
+    assert right is not None and wrong is not None and right < 0.1 < 2.0 < wrong
+    # Every sentence at ~0.99 alone is no ranking: the loss still tells them apart.
+    assert ranking_loss(torch.tensor([9.0, 9.0, 9.0, 9.0, 9.0]), labels, groups) > 0.5
+    # A question with no answering sentence, or only answering ones, has nothing to rank.
+    assert ranking_loss(torch.tensor([1.0, 2.0]), torch.tensor([0.0, 0.0]),
+                        torch.tensor([0, 0])) is None
+
+
+def test_question_batches_keep_each_question_whole() -> None:
+    from train.encode import Encoded
+    from train.loop import question_batches
+
+    items = [Encoded([1, 2], [0, 1], int(k == 0), -100, -100, f"q{q}")
+             for q in range(10) for k in range(q % 4 + 2)]
+    plan = question_batches(items, 8, seed=3)
+    assert sorted(id(e) for b in plan for e in b) == sorted(id(e) for e in items)
+    for batch in plan:
+        assert len(batch) >= 8 or batch is plan[-1]
+    where = {e.group: {i for i, b in enumerate(plan) if e in b} for e in items}
+    assert all(len(batches) == 1 for batches in where.values())
+
+
+def test_the_ranking_stage_asks_a_cloze_question_against_its_nearest_sentences() -> None:
+    from train.rankstage import CLOZE_NEGATIVES, cloze_groups
+
+    text = ("A total of 14 teams qualify for the NFL playoffs each season now.\n"
+            "Packers-Bears is the most-played NFL rivalry with 207 meetings so far.\n"
+            "The NFL playoffs begin in January after the regular season ends.\n"
+            "Fans said the NFL playoffs were the best part of the season by far.\n"
+            "The league also announced a new broadcast partner for the games.\n"
+            "Tickets for the games will go on sale to the public next month.\n"
+            "Weather was mild across most of the country over the long weekend.")
+    pairs = cloze_groups({"d1": {"id": "d1", "title": "NFL", "text": text}}, 1, seed=2)
+    positive, *negatives = pairs
+    assert positive.label == 1 and positive.span is not None
+    assert positive.sentence[positive.span[0]:positive.span[1]] not in positive.question
+    assert len(negatives) == CLOZE_NEGATIVES and not any(p.label for p in negatives)
+    assert {p.question_id for p in pairs} == {positive.question_id}
+    # The sentence sharing nothing with the question is the one left out.
+    assert "Weather was mild" not in {p.sentence[:16] for p in negatives}

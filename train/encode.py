@@ -28,6 +28,7 @@ class Encoded:
     label: int
     start: int  # token index of the answer's first token, IGNORE when none
     end: int
+    group: str = ""  # the question the pair belongs to: the ranking loss compares within it
 
 
 def _token_span(encoding: Any, span: tuple[int, int] | None) -> tuple[int, int]:
@@ -48,5 +49,5 @@ def encode(tok: Any, pairs: Sequence[Pair]) -> list[Encoded]:
     out = []
     for pair, enc in zip(pairs, tok.encode_batch(texts), strict=True):
         start, end = _token_span(enc, pair.span)
-        out.append(Encoded(enc.ids, enc.type_ids, pair.label, start, end))
+        out.append(Encoded(enc.ids, enc.type_ids, pair.label, start, end, pair.question_id))
     return out

@@ -1,8 +1,11 @@
 """The training loop: one epoch over length-bucketed batches, checkpointed so it can resume.
 
 Relevance is a binary cross-entropy on the CLS logit; the span a cross-entropy over the
-sentence's tokens, for the pairs that state the answer. Everything random is seeded, so a
-resumed run takes the same batches in the same order as an uninterrupted one.
+sentence's tokens, for the pairs that state the answer. A stage may add a ranking loss (a
+softmax over one question's sentences, the answer's against the rest): the cross-entropy alone
+lets several sentences of a question all reach ~0.99, and the answer path needs their order.
+Everything random is seeded, so a resumed run takes the same batches in the same order as an
+uninterrupted one.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from torch import nn
 from .encode import IGNORE, Encoded
 from .model import Reader
 
-__all__ = ["TrainConfig", "batches", "collate", "train"]
+__all__ = ["TrainConfig", "batches", "collate", "question_batches", "ranking_loss", "train"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class TrainConfig:
     warmup: float = 0.06
     span_weight: float = 0.5
     checkpoint_every: int = 100
+    rank_weight: float = 0.0  # > 0: batches hold whole questions and the ranking loss counts
 
 
 def collate(items: Sequence[Encoded]) -> dict[str, torch.Tensor]:
@@ -45,7 +49,13 @@ def collate(items: Sequence[Encoded]) -> dict[str, torch.Tensor]:
     return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types,
             "label": torch.tensor([float(e.label) for e in items]),
             "start": torch.tensor([e.start for e in items]),
-            "end": torch.tensor([e.end for e in items])}
+            "end": torch.tensor([e.end for e in items]),
+            "group": torch.tensor(_group_numbers([e.group for e in items]))}
+
+
+def _group_numbers(groups: Sequence[str]) -> list[int]:
+    numbers: dict[str, int] = {}
+    return [numbers.setdefault(g, len(numbers)) for g in groups]
 
 
 def batches(items: Sequence[Encoded], size: int, seed: int) -> list[list[Encoded]]:
@@ -62,13 +72,46 @@ def batches(items: Sequence[Encoded], size: int, seed: int) -> list[list[Encoded
     return out
 
 
-def _loss(model: Reader, batch: dict[str, torch.Tensor], span_weight: float) -> torch.Tensor:
+def question_batches(items: Sequence[Encoded], size: int, seed: int) -> list[list[Encoded]]:
+    """Whole questions per batch (at least `size` pairs), questions in a seeded random order:
+    the ranking loss compares a question's sentences with each other."""
+    by_group: dict[str, list[Encoded]] = {}
+    for e in items:
+        by_group.setdefault(e.group, []).append(e)
+    groups = list(by_group.values())
+    random.Random(seed).shuffle(groups)
+    out: list[list[Encoded]] = [[]]
+    for group in groups:
+        if len(out[-1]) >= size:
+            out.append([])
+        out[-1] += group
+    return [b for b in out if b]
+
+
+def ranking_loss(relevance: torch.Tensor, labels: torch.Tensor, groups: torch.Tensor
+                 ) -> torch.Tensor | None:
+    """Mean over the questions with an answer and a non-answer of -log(the softmax mass on the
+    answering sentences); None when no question has both."""
+    losses = []
+    for g in groups.unique():
+        ix = groups == g
+        scores, positive = relevance[ix], labels[ix] > 0.5
+        if positive.any() and not positive.all():
+            losses.append(torch.logsumexp(scores, 0) - torch.logsumexp(scores[positive], 0))
+    return torch.stack(losses).mean() if losses else None
+
+
+def _loss(model: Reader, batch: dict[str, torch.Tensor], config: TrainConfig) -> torch.Tensor:
     relevance, start, end = model(batch["input_ids"], batch["attention_mask"],
                                   batch["token_type_ids"])
     loss = nn.functional.binary_cross_entropy_with_logits(relevance, batch["label"])
     if (batch["start"] != IGNORE).any():
         ce = nn.CrossEntropyLoss(ignore_index=IGNORE)
-        loss = loss + span_weight * (ce(start, batch["start"]) + ce(end, batch["end"])) / 2
+        loss = loss + config.span_weight * (ce(start, batch["start"]) + ce(end, batch["end"])) / 2
+    if config.rank_weight > 0:
+        ranked = ranking_loss(relevance, batch["label"], batch["group"])
+        if ranked is not None:
+            loss = loss + config.rank_weight * ranked
     return loss
 
 
@@ -112,14 +155,15 @@ def train(model: Reader, items: Sequence[Encoded], config: TrainConfig, checkpoi
     from tqdm import tqdm
 
     torch.manual_seed(config.seed)
-    plan = batches(items, config.batch_size, config.seed)
+    plan = (question_batches if config.rank_weight > 0 else batches)(
+        items, config.batch_size, config.seed)
     optimizer, scheduler = _optimizer(model, config, len(plan))
     done = _resume(checkpoint, model, optimizer, scheduler)
     model.train()
     bar = tqdm(total=len(plan), initial=done, disable=not progress, desc="training",
                unit="batch", smoothing=0.05)
     for step in range(done, len(plan)):
-        loss = _loss(model, collate(plan[step]), config.span_weight)
+        loss = _loss(model, collate(plan[step]), config)
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()

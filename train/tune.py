@@ -204,9 +204,11 @@ def _record(ts: TuningSet, q: dict) -> dict:
 
     answer = ts.assistant.ask(q["question"], as_of=ts.as_of(q))
     gold = q["answer"]
+    # With the bars off, what still abstains is the rule no bar moves (`compose.KIND_CHECKED`).
     return {"set": ts.name, "id": q["id"], "answerable": q["answerable"],
-            "score": answer.confidence,
-            "correct": q["answerable"] and mentions(first_words(answer.text), gold),
+            "score": answer.confidence, "gated": answer.abstained,
+            "correct": (q["answerable"] and not answer.abstained
+                        and mentions(first_words(answer.text), gold)),
             "short": answer.short.text if answer.short else None,
             "short_score": answer.short.score if answer.short else None,
             "short_right": bool(answer.short and mentions(answer.short.text, gold))}
@@ -215,7 +217,8 @@ def _record(ts: TuningSet, q: dict) -> dict:
 def _figures(records: list[dict], t: float, topic: float = 0.0) -> dict[str, float]:
     answerable = [r for r in records if r["answerable"]]
     unanswerable = [r for r in records if not r["answerable"]]
-    abstained = [r for r in records if r["score"] < t or r["topic"] < topic]
+    abstained = [r for r in records
+                 if r["score"] < t or r["topic"] < topic or r.get("gated", False)]
     right = sum(not r["answerable"] for r in abstained)
     return {"accuracy": sum(r["correct"] for r in answerable
                             if r["score"] >= t and r["topic"] >= topic) / max(1, len(answerable)),
