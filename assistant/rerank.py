@@ -43,7 +43,7 @@ FRESH_DAYS = 30.0  # a report this many days older than the question is 1/e as f
 # intercept). Scaled to similar ranges so that one regularisation suits them all.
 FEATURES = ("reader logit", "sentence cosine", "lexical coverage", "passage cosine",
             "span score / 10", "freshness", "passage rank / 10", "heading", "answer kind")
-assert FEATURES[-1] == "answer kind"  # `Evidence.fit` is read from the last feature
+_FIT = FEATURES.index("answer kind")  # `Evidence.fit`
 # The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
 _SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
 _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen in|byline"
@@ -265,5 +265,5 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
                                (c.start + span[0], c.start + span[1]) if span else None,
                                c.reading.span_score, caption,
                                _adjust(question, rank, article, caption)
-                               * _recency(question, article), c.features[-1]))
+                               * _recency(question, article), c.features[_FIT]))
     return sorted(ranked, key=lambda ev: -ev.rank)
