@@ -24,10 +24,11 @@ from .data import (
     article_sentences,
     load_corpus,
     load_questions,
+    read_pairs,
     split_questions,
 )
 
-__all__ = ["cloze_pairs", "cloze_stage"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "cloze_pairs", "cloze_stage", "training_articles"]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December)")
@@ -89,6 +90,13 @@ def cloze_pairs(corpus: dict[str, dict], wanted: int, seed: int) -> list[Pair]:
     return pairs[:wanted]
 
 
+def training_articles(data: Path, seed: int) -> dict[str, dict]:
+    """The articles only training weeks' questions retrieved (none a held-out week saw)."""
+    split = split_questions(load_questions(data), seed)
+    held = {d for q in split.validation for d in q["retrieved_doc_ids"]}
+    return load_corpus(data, {d for q in split.train for d in q["retrieved_doc_ids"]} - held)
+
+
 def cloze_stage(data: Path, out: Path, seed: int, replay: list[Pair], size: tuple[int, int]
                 ) -> list[Pair]:
     """The last stage's pairs: `size[0]` cloze pairs from articles only the training weeks'
@@ -96,13 +104,9 @@ def cloze_stage(data: Path, out: Path, seed: int, replay: list[Pair], size: tupl
     forgotten). Cached in `out/cloze-pairs.json`."""
     cached = out / "cloze-pairs.json"
     if cached.is_file():
-        cloze = [Pair(**{**p, "span": tuple(p["span"]) if p["span"] else None})
-                 for p in json.loads(cached.read_text())]
+        cloze = read_pairs(cached)
     else:
-        split = split_questions(load_questions(data), seed)
-        held = {d for q in split.validation for d in q["retrieved_doc_ids"]}
-        docs = {d for q in split.train for d in q["retrieved_doc_ids"]} - held
-        cloze = cloze_pairs(load_corpus(data, docs), size[0], seed)
+        cloze = cloze_pairs(training_articles(data, seed), size[0], seed)
         cached.write_text(json.dumps([p.__dict__ for p in cloze]))
     rng = random.Random(seed)
     mixed = cloze + rng.sample(replay, min(size[1], len(replay)))

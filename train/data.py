@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 __all__ = ["DEFAULT_DATA", "NATURAL", "Pair", "Split", "build_pairs", "load_questions",
-           "split_questions", "write_holdout", "write_natural"]
+           "read_pairs", "split_questions", "write_holdout", "write_natural"]
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/benchmarks/realtimeqa-train"
 VALIDATION_SHARE = 0.12  # of the weeks, held out for validation and threshold tuning
@@ -55,6 +55,12 @@ class Pair:
 class Split:
     train: list[dict]
     validation: list[dict]
+
+
+def read_pairs(path: Path) -> list[Pair]:
+    """Pairs cached as JSON by a stage (spans come back as tuples)."""
+    return [Pair(**{**p, "span": tuple(p["span"]) if p["span"] else None})
+            for p in json.loads(path.read_text())]
 
 
 def load_questions(data: Path) -> list[dict]:

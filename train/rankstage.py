@@ -23,17 +23,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from .cloze import _answers, _question
-from .data import (
-    MAX_SENTENCE_CHARS,
-    Pair,
-    _overlap,
-    article_sentences,
-    content_words,
-    load_corpus,
-    load_questions,
-    split_questions,
-)
+from .cloze import MAX_WORDS, MIN_WORDS, _answers, _question, training_articles
+from .data import MAX_SENTENCE_CHARS, Pair, _overlap, article_sentences, content_words, read_pairs
 
 __all__ = ["cloze_groups", "rank_stage"]
 
@@ -46,7 +37,7 @@ def _same_kind(sentence: str, kind: str) -> bool:
 
 def _cloze_group(doc: dict, cache: dict[str, list[str]], rng: random.Random) -> Iterator[Pair]:
     sentences = [s for s in article_sentences(doc, cache)
-                 if 8 <= len(s.split()) <= 45 and len(s) <= MAX_SENTENCE_CHARS]
+                 if MIN_WORDS <= len(s.split()) <= MAX_WORDS and len(s) <= MAX_SENTENCE_CHARS]
     usable = [s for s in sentences if _answers(s)]
     if len(sentences) < CLOZE_NEGATIVES + 1 or not usable:
         return
@@ -77,13 +68,8 @@ def rank_stage(data: Path, out: Path, seed: int, questions: int) -> list[Pair]:
     sentences (the loop keeps each question in one batch). Cached in `out/rank-pairs.json`."""
     cached = out / "rank-pairs.json"
     if cached.is_file():
-        return [Pair(**{**p, "span": tuple(p["span"]) if p["span"] else None})
-                for p in json.loads(cached.read_text())]
-    split = split_questions(load_questions(data), seed)
-    held = {d for q in split.validation for d in q["retrieved_doc_ids"]}
-    docs = {d for q in split.train for d in q["retrieved_doc_ids"]} - held
-    corpus = load_corpus(data, docs)
+        return read_pairs(cached)
     # seed + 1: other articles than the cloze stage's draw first.
-    pairs = cloze_groups(corpus, questions, seed + 1)
+    pairs = cloze_groups(training_articles(data, seed), questions, seed + 1)
     cached.write_text(json.dumps([p.__dict__ for p in pairs]))
     return pairs
