@@ -10,12 +10,13 @@ from datetime import date
 from functools import cached_property
 from queue import Queue
 
-from index import Article, NewsIndex, Passage
+from index import Article, NewsIndex
 from index.dates import read_date
 
-from .backends.base import ChatBackend, check_backend_name
+from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT, abstention, closest_text
+from .drafting import draft_reply
 from .errors import (
     EmptyQuestionError,
     InvalidRequestError,
@@ -23,13 +24,7 @@ from .errors import (
 )
 from .extractive import compose_extractive, corroborate
 from .followup import rewrite_query
-from .generative import (
-    build_messages,
-    focus_sources,
-    ground_answer,
-    relevant_to,
-    renumber,
-)
+from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .rerank import Evidence, rerank, topicality
@@ -43,8 +38,6 @@ __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant"]
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
 AUTO_OFFLINE_BACKEND = "extractive"
 MAX_TOP_K = 50
-# One to three sentences plus their quotes; small local models ramble on when allowed to.
-ANSWER_MAX_TOKENS = 320
 
 OnDelta = Callable[[str], None]
 
@@ -243,17 +236,19 @@ class Assistant:
                     ) -> _Composed | None:
         """A chat model's answer from the reranked sources, verified; None when nothing of it
         survives the checks (the caller then shows the evidence)."""
-        # Only the sources the model saw may be cited: [n] past them is dropped. The model
-        # reads the passages in the reader's order: the right one first, not the nearest.
-        ordered = by_evidence(found.passages, ranked)
-        shown = ordered[:self.settings.llm_sources or backend.max_sources]
+        # The model never sees the history itself: the standalone query carries what it needs.
+        question = (asked.query if request.history and asked.query != request.question
+                    else request.question)
         # getattr: a backend written before `context` existed reads whole passages.
-        context = self.settings.llm_context or getattr(backend, "context", "passages")
-        if context == "evidence":
-            shown = focus_sources(shown, _renumbered(ranked, found.passages, shown),
-                                  articles) or shown
-        raw = _generate(backend, request, asked.query, shown, on_delta)
-        draft = ground_answer(raw, shown, articles, relevant_to(ranked))
+        context: SourceContext = (self.settings.llm_context
+                                  or getattr(backend, "context", None) or "passages")
+        drafted = draft_reply(backend, question, found.passages, ranked, articles,
+                              sources=self.settings.llm_sources or backend.max_sources,
+                              context=context, on_delta=on_delta)
+        if drafted.left_out:
+            notes.append(f"{drafted.left_out} source(s) left out to fit the model's context")
+        # Only the sources the model saw may be cited: [n] past them is dropped.
+        draft = ground_answer(drafted.raw, drafted.shown, articles, relevant_to(ranked))
         if draft.dropped:
             notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
         if draft.text:
@@ -324,37 +319,6 @@ def _emit(on_delta: OnDelta | None, text: str) -> None:
     if on_delta is not None:
         for word in text.split(" "):
             on_delta(word + " ")
-
-
-def _generate(backend: ChatBackend, request: _Request, query: str, shown: Sequence[Passage],
-              on_delta: OnDelta | None) -> str:
-    # The model never sees the history itself: the standalone query carries what it needs.
-    asked = query if request.history and query != request.question else request.question
-    messages = build_messages(asked, shown)
-    if on_delta is None:
-        return backend.chat(messages, max_tokens=ANSWER_MAX_TOKENS)
-    parts: list[str] = []
-    for delta in backend.stream_chat(messages, max_tokens=ANSWER_MAX_TOKENS):
-        parts.append(delta)
-        on_delta(delta)
-    return "".join(parts)
-
-
-def by_evidence(passages: Sequence[Passage], ranked: Sequence[Evidence]) -> list[Passage]:
-    """The passages ordered by their best sentence's score; those with none scored last."""
-    best: dict[int, float] = {}
-    for ev in ranked:
-        best[ev.passage] = max(best.get(ev.passage, float("-inf")), ev.score)
-    order = sorted(range(len(passages)), key=lambda i: (-best.get(i, float("-inf")), i))
-    return [passages[i] for i in order]
-
-
-def _renumbered(ranked: Sequence[Evidence], passages: Sequence[Passage],
-                shown: Sequence[Passage]) -> list[Evidence]:
-    """Evidence with `passage` pointing into `shown` instead of `passages`."""
-    where = {id(p): i for i, p in enumerate(shown)}
-    return [replace(ev, passage=where[id(passages[ev.passage])]) for ev in ranked
-            if id(passages[ev.passage]) in where]
 
 
 def _check_as_of(value: str | date | None) -> date | None:

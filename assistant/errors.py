@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AssistantError",
+    "ContextTooLongError",
     "EmptyQuestionError",
     "InvalidRequestError",
     "LLMError",
@@ -47,6 +48,11 @@ class LLMUnavailableError(LLMError):
 
 class LLMTimeoutError(LLMError):
     """The LLM server did not answer in time."""
+
+
+class ContextTooLongError(LLMError):
+    """The model's server refused the prompt as longer than its context window. The assistant
+    then asks again with fewer sources; raised to the caller only when one does not fit."""
 
 
 class UnknownModelError(LLMError):

@@ -18,7 +18,8 @@ import numpy as np
 
 from index import Embedder
 
-__all__ = ["answer_fit", "kind_fit", "question_kind", "sentence_vectors", "terms"]
+__all__ = ["answer_fit", "kind_fit", "names_missing", "question_kind", "question_names",
+           "sentence_vectors", "terms"]
 
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
                      r"|thousands?|millions?|billions?)\b", re.I)
@@ -41,8 +42,44 @@ _WORD = re.compile(r"[\w’'-]+")
 _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,2})", re.I)
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
                           "will", "would", "can", "could", "should", "may", "might"})
+# A figure asked for in a unit: the question's words that ask for it, and what a sentence
+# stating it must carry ("What percentage of the vote…" is not answered by "$104 million").
+_MEASURES = (
+    (re.compile(r"\b(?:percent(?:age)?s?|what (?:share|proportion|fraction))\b|%"
+                r"|\bhow much\b.*\brates?\b", re.I),
+     re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b|\b(?:half|third|quarter)\b",
+                re.I)),
+    # A sum of money ("how much … paid / raise / cost"), unless a rate is asked for.
+    (re.compile(r"^(?!.*\b(?:rates?|percent|points?|interest)\b)(?:.*\bhow much\b.*\b(?:cost"
+                r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
+                r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare)"
+                r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
+     re.compile(r"[$£€¥₹]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|rubles?|roubles?"
+                r"|pesos?|bucks|USD|EUR|GBP)\b|\d(?:bn|m|k)\b", re.I)),
+    (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
+     re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"
+                r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),
+    (re.compile(r"\bhow old\b", re.I),
+     re.compile(r"\d+-year-old|\b(?:aged?|age of) \d|\b\d+ years? old\b|, \d{1,3},"
+                r"|\(\d{1,3}\)", re.I)),
+)
 NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
+# A run of capitalised words inside a question ("Karen Lynch", "CVS Health"), not its first
+# word nor one opening a sentence; a wh-word, a month or a day names nothing an article must.
+_NAME_RUN = re.compile(r"(?<!^)(?<![.?!:] )(?<![.?!:] [\"“‘'])\b[A-Z][\w’'.-]*"
+                       r"(?:\s+(?:[A-Z][\w’'.-]*|\d[\w-]*))*")
+_NOT_NAMES = frozenset({
+    "I", "A", "An", "The", "And", "But", "Or", "Which", "What", "Who", "Whom", "Whose", "When",
+    "Where", "Why", "How", "Is", "Are", "Was", "Were", "Did", "Do", "Does", "Has", "Have", "Had",
+    "Will", "Would", "Can", "Could", "Should", "In", "On", "At", "Of", "For", "To", "From", "By",
+    "With", "This", "That", "These", "Those", "It", "Its", "Mr", "Mrs", "Ms", "Dr", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+    # spelt both ways ("US", "U.S."), and in nearly every story
+    "US", "U.S", "UK", "U.K", "EU", "UN", "U.N",
+})
 
 
 _VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
@@ -140,15 +177,43 @@ def _counts(sentence: str, counted: set[str]) -> bool:
     return False
 
 
+def _measured(sentence: str, question: str) -> bool:
+    """Does the sentence carry the unit the question asks its figure in (none asked: yes)?"""
+    return all(unit.search(sentence) for asks, unit in _MEASURES if asks.search(question))
+
+
+def question_names(question: str) -> list[tuple[str, ...]]:
+    """The names a question mentions, each as its words: "How much is Karen Lynch paid as CEO
+    of CVS Health?" -> [("Karen", "Lynch"), ("CEO",), ("CVS", "Health")]."""
+    names = []
+    for run in _NAME_RUN.findall(question.strip()):
+        words = tuple(w for w in (w.rstrip(".’'s") or w for w in run.split())
+                      if w not in _NOT_NAMES)
+        if words and any(len(w) > 1 for w in words):
+            names.append(words)
+    return names
+
+
+def names_missing(names: Sequence[tuple[str, ...]], text: str) -> tuple[str, ...]:
+    """The names an article's text never mentions (a name counts as mentioned when any of its
+    words appears as written: "Lynch" for "Karen Lynch"). An article that never mentions the
+    person asked about cannot state what that person did."""
+    return tuple(" ".join(name) for name in names
+                 if not any(re.search(rf"\b{re.escape(w)}", text) for w in name))
+
+
 def answer_fit(kind: str, sentence: str, question: str) -> float:
     """How far the sentence carries the kind of answer asked for: 1 a figure of the thing
-    counted, a date or a name the question does not state already; 0.5 a figure of something
-    else, or a question of no particular kind; 0 none. A feature of the ranking (`rerank`),
+    counted (in the unit asked for: a percentage, a sum of money, a distance, an age), a date
+    or a name the question does not state already; 0.5 a figure of something else, or a
+    question of no particular kind; 0 none. A feature of the ranking (`rerank`),
     weighed by tuning like the rest: a sentence can be on topic and still never say it."""
     if kind not in ("number", "date", "person"):
         return 0.5
     fit = kind_fit(kind, sentence, question)
     counted = _counted(question) if kind == "number" else set()
     if fit and counted and not _counts(sentence, counted):
+        return 0.5
+    if fit and kind == "number" and not _measured(sentence, question):
         return 0.5
     return fit

@@ -4,10 +4,11 @@ The reader gives each sentence the probability that it states the answer, and th
 inside it. Its logit is combined with what the model cannot see from a sentence alone (FEATURES:
 the sentence's similarity to the question, the share of the question's rare words it holds, its
 passage's similarity and rank, how sure the span is, how fresh its article was when the
-question was asked, whether it is a headline line, and whether it carries the kind of answer
-asked for), with weights fitted on the tuning sets (`calibration`). Freshness always
-orders the evidence (`Evidence.rank`); it counts toward the probability that decides
-abstention (`Evidence.score`) only for a question asked at a moment (`Question.timely`).
+question was asked, whether it is a headline line, whether it carries the kind of answer asked
+for, and the share of the names the question asks about that its article mentions), with
+weights fitted on the tuning sets (`calibration`). Freshness always orders the evidence
+(`Evidence.rank`); it counts toward the probability that decides abstention (`Evidence.score`)
+only for a question asked at a moment (`Question.timely`).
 Around that score two rules: a caption or byline answers only questions about a photo or an
 author, and an article published outside the week a question means ("this week") is a weaker
 match.
@@ -25,7 +26,7 @@ from index import Article, Embedder, Passage, caption_spans, sentence_spans
 
 from . import calibration
 from .errors import ReaderUnavailableError
-from .evidence import answer_fit, sentence_vectors, terms
+from .evidence import answer_fit, names_missing, question_names, sentence_vectors, terms
 from .injection import is_instruction
 from .question import Question
 from .reader import Reader, Reading
@@ -42,7 +43,8 @@ FRESH_DAYS = 30.0  # a report this many days older than the question is 1/e as f
 # What the combination weighs, in the order of `calibration.THRESHOLDS.combine` (after its
 # intercept). Scaled to similar ranges so that one regularisation suits them all.
 FEATURES = ("reader logit", "sentence cosine", "lexical coverage", "passage cosine",
-            "span score / 10", "freshness", "passage rank / 10", "heading", "answer kind")
+            "span score / 10", "freshness", "passage rank / 10", "heading", "answer kind",
+            "names found")
 _FIT = FEATURES.index("answer kind")  # `Evidence.fit`
 # The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
 _SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
@@ -225,19 +227,28 @@ def read_candidates(question: Question, passages: Sequence[Passage],
         readings = reader.read(question.query, [(texts[i], articles[cands[i][1]].title)
                                                 for i in keep])
     cosines = _cosines(question, [texts[i] for i in keep], embedder if reader else None)
+    names = question_names(question.text)
+    unnamed = {aid: names_missing(names, f"{a.title}\n{a.text}") for aid, a in articles.items()}
     return [Read(*cands[i], texts[i], r,
                  _features(question, cands[i][0], articles[cands[i][1]], r, c, lexical[i],
                            similar[cands[i][0]], _heading(texts[i]),
-                           answer_fit(question.kind, texts[i], question.text)), estimates[i])
+                           answer_fit(question.kind, texts[i], question.text),
+                           _named(names, unnamed[cands[i][1]])),
+                 estimates[i])
             for i, r, c in zip(keep, readings, cosines, strict=True)]
 
 
+def _named(names: Sequence[tuple[str, ...]], unnamed: tuple[str, ...]) -> float:
+    """The share of the question's names an article mentions (1 when it names nothing)."""
+    return 1 - len(unnamed) / len(names) if names else 1.0
+
+
 def _features(question: Question, passage: int, article: Article, reading: Reading,
-              cosine: float, lexical: float, similar: float, heading: bool, fit: float
-              ) -> tuple[float, ...]:
+              cosine: float, lexical: float, similar: float, heading: bool, fit: float,
+              names: float) -> tuple[float, ...]:
     span = reading.span_score if isfinite(reading.span_score) else 0.0
     return (_logit(reading.relevance), cosine, lexical, similar, span / 10,
-            freshness(question, article), passage / 10, float(heading), fit)
+            freshness(question, article), passage / 10, float(heading), fit, names)
 
 
 def _heading(sentence: str) -> bool:

@@ -17,7 +17,7 @@ import pytest
 
 from assistant import calibration
 from assistant.compose import ABSTAIN_TEXT, abstention, closest_text, short_answer
-from assistant.evidence import answer_fit
+from assistant.evidence import answer_fit, names_missing, question_kind, question_names
 from assistant.question import analyse, relative_window
 from assistant.reader import Reading
 from assistant.rerank import FEATURES, Evidence, read_candidates, rerank, topicality
@@ -159,6 +159,52 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
                       "And how many does he say his army is holding down there?") == 1.0
     assert answer_fit("date", "It ratified the treaty on Tuesday.", "When was it ratified?") == 1.0
     assert answer_fit("other", "Anything at all.", "Why did it happen?") == 0.5
+
+
+@pytest.mark.parametrize(("question", "stated", "other_figure"), [
+    ("What percentage of the vote did Bass win?", "Bass won 53% of the vote.",
+     "Bass beat a rival who spent $104 million."),
+    ("How much prize money does the US Open winner get?", "The champion takes home $3 million.",
+     "The winner plays 7 matches."),
+    ("How much did the Fed raise interest rates?", "It raised rates by 0.25 percentage point.",
+     "It was the 11th rise since 2022 under chair Powell."),
+    ("How far is the exoplanet from Earth?", "It lies 66 light-years away.",
+     "It is nearly two times as wide as Earth."),
+    ("How old is Luke Holland?", "Holland, 35, is his chief of staff.",
+     "Holland worked for Inhofe for 8 years."),
+])
+def test_a_figure_in_another_unit_is_no_answer(question: str, stated: str,
+                                               other_figure: str) -> None:
+    kind = question_kind(question)
+    assert kind == "number"
+    assert answer_fit(kind, stated, question) == 1.0
+    assert answer_fit(kind, other_figure, question) == 0.5
+
+
+def test_the_names_a_question_asks_about_are_looked_for_in_each_article() -> None:
+    asked = "How much is Karen Lynch paid as CEO of CVS Health, the U.S. firm?"
+    assert question_names(asked) == [("Karen", "Lynch"), ("CEO",), ("CVS", "Health")]
+    assert question_names("Which hospital were the two people taken to?") == []
+    assert question_names("What did Vladimir Putin’s spokesman say?") == [("Vladimir", "Putin")]
+    names = question_names(asked)
+    assert names_missing(names, "CVS chief executive Lynch earned $21 million as CEO.") == ()
+    # Musk's pay is no answer about Lynch's: the article names neither her nor her firm.
+    assert names_missing(names, "Musk, the CEO, may pay $200 million.") == ("Karen Lynch",
+                                                                           "CVS Health")
+    assert names_missing([], "Anything at all.") == ()
+
+
+def test_an_article_that_never_names_who_is_asked_about_ranks_below_one_that_does() -> None:
+    pay = "The chief executive was paid $21 million last year, the filing shows."
+    about = _article("about", f"Karen Lynch runs the pharmacy chain.\n{pay}", None)
+    other = _article("other", f"Elon Musk runs the car maker.\n{pay}", None)
+    asked = analyse("How much was Karen Lynch paid last year?", "q", None, None, None)
+    reader = _Scripted({pay: 0.9})
+    ranked = rerank(asked, [_passage(other), _passage(about)], {"other": other, "about": about},
+                    reader)  # type: ignore[arg-type]
+    top = [ev for ev in ranked if ev.text == pay]
+    assert [ev.article_id for ev in top] == ["about", "other"]
+    assert top[0].score > top[1].score
 
 
 def test_topicality_counts_the_words_a_passage_holds_besides_its_cosine() -> None:

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant, Settings
-from assistant.errors import LLMTimeoutError, UnknownModelError
-from tests.llama_server import LlamaServer, llama_server
+from assistant.errors import ContextTooLongError, LLMTimeoutError, UnknownModelError
+from tests.llama_server import LlamaServer, llama_server, start_llama_server
 from tests.servers import silent_server
 from tests.test_assistant import FRANCE, PLANTED, TROOPS, assert_verbatim, turn
 
@@ -149,6 +149,35 @@ def test_a_silent_server_costs_one_timeout_per_ask(planted_store: Path) -> None:
         with pytest.raises(LLMTimeoutError, match="within 3 s"):
             stuck.ask(TROOPS)
         assert 2.9 < time.monotonic() - start < 5
+
+
+def served_with_context(store: Path, n_ctx: int) -> tuple[LlamaServer, Assistant]:
+    server = start_llama_server(n_ctx=n_ctx)
+    return server, Assistant(make_settings(store, llm="openai", openai_base_url=server.base_url,
+                                           model=server.model, llm_context="passages"))
+
+
+def test_a_small_server_context_gets_fewer_sources_not_an_error(planted_store: Path) -> None:
+    # Six whole passages (~1,400 tokens) and the instructions do not fit 1,024 tokens: the
+    # server refuses the prompt, and the sources the reader ranks last are the ones left out.
+    server, small = served_with_context(planted_store, 1024)
+    try:
+        answer = small.ask(TROOPS, top_k=10)
+    finally:
+        server.stop()
+    assert answer.llm == "openai" and not answer.abstained
+    assert any("left out to fit the model's context" in note for note in answer.notes)
+    check_grounded(small, answer)
+
+
+def test_a_context_too_small_for_one_source_says_how_to_fix(planted_store: Path) -> None:
+    server, tiny = served_with_context(planted_store, 256)  # less than the instructions
+    try:
+        with pytest.raises(ContextTooLongError,
+                           match=r"maximum context length is 256.*--n_ctx 4096.*none fit"):
+            tiny.ask(TROOPS, top_k=10)
+    finally:
+        server.stop()
 
 
 @pytest.mark.slow

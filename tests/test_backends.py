@@ -25,6 +25,7 @@ from assistant.backends import (
 )
 from assistant.backends.local_backend import default_model_path
 from assistant.errors import (
+    ContextTooLongError,
     LLMTimeoutError,
     LLMUnavailableError,
     UnknownBackendError,
@@ -157,6 +158,44 @@ def test_404_from_a_wrong_path_points_at_the_base_url() -> None:
     with (http_server(lambda h: (404, {"detail": "Not Found"})) as (url, _),
           pytest.raises(LLMUnavailableError, match=r"OPENAI_BASE_URL.*/v1")):
         openai_backend(url, model="smollm2").chat(YES)
+
+
+# How servers we cannot run here word a prompt longer than the model's context (api.openai.com
+# needs the internet; llama.cpp's own llama-server and vLLM are not installed): their replies
+# copied from their sources. llama-cpp-python's server is tested for real in
+# test_assistant_llm.py.
+CONTEXT_REFUSALS = {
+    "openai": {"error": {
+        "message": "This model's maximum context length is 8192 tokens. However, your messages "
+                   "resulted in 9120 tokens. Please reduce the length of the messages.",
+        "type": "invalid_request_error", "param": "messages",
+        "code": "context_length_exceeded"}},
+    "llama-server": {"error": {
+        "code": 400, "message": "the request exceeds the available context size, try "
+                                "increasing it", "type": "exceed_context_size_error",
+        "n_prompt_tokens": 2381, "n_ctx": 2048}},
+    "vllm": {"object": "error", "message": "This model's maximum context length is 2048 "
+             "tokens. However, you requested 2701 tokens (2381 in the messages, 320 in the "
+             "completion). Please reduce the length of the messages or completion.",
+             "type": "BadRequestError", "param": None, "code": 400},
+}
+
+
+@pytest.mark.parametrize("server", sorted(CONTEXT_REFUSALS))
+def test_a_prompt_past_the_context_is_its_own_error_and_not_retried(server: str) -> None:
+    with http_server(lambda h: (400, CONTEXT_REFUSALS[server])) as (url, seen):
+        backend = openai_backend(url, model="smollm2", max_retries=2, timeout=5)
+        with pytest.raises(ContextTooLongError, match=r"context.*--n_ctx 4096"):
+            backend.chat(YES)
+    assert len(seen) == 1  # the same prompt would be refused again
+
+
+def test_other_bad_requests_are_not_context_errors() -> None:
+    refusal = {"error": {"message": "temperature must be at most 2", "type": "invalid_request"}}
+    with (http_server(lambda h: (400, refusal)) as (url, _),
+          pytest.raises(Exception, match="temperature") as caught):
+        openai_backend(url, model="smollm2").chat(YES)
+    assert not isinstance(caught.value, ContextTooLongError)
 
 
 def test_server_errors_are_retried_then_reported() -> None:

@@ -4,12 +4,16 @@ are real sample-article text. Nothing unverifiable may survive."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 
 import pytest
 
+from assistant.drafting import draft_reply
+from assistant.errors import ContextTooLongError
 from assistant.generative import build_messages, ground_answer, split_quotes
 from assistant.injection import is_instruction, without_instructions
-from assistant.types import Citation
+from assistant.rerank import Evidence
+from assistant.types import Citation, Message
 from index import Article, Passage
 from tests.conftest import SAMPLES
 
@@ -185,3 +189,53 @@ def test_planted_instruction_never_reaches_the_answer(raw: str) -> None:
     assert "BANANA" not in draft.text
     assert all("BANANA" not in c.quote for c in draft.citations)
     assert_grounded(draft.text, draft.citations)
+
+
+class _SmallContext:
+    """A chat model whose server takes at most `fits` sources, refusing longer prompts the way
+    a server does (the real server's refusal is tested in test_assistant_llm.py; this one
+    counts what each prompt held)."""
+
+    name, max_sources, context = "small", None, "passages"
+
+    def __init__(self, fits: int, chars: int = 10**9) -> None:
+        self.fits, self.chars, self.prompts = fits, chars, []
+
+    def chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
+             temperature: float = 0.0) -> str:
+        prompt = messages[-1]["content"]
+        self.prompts.append(prompt)
+        if len(re.findall(r"^\[\d+\]", prompt, re.M)) > self.fits or len(prompt) > self.chars:
+            raise ContextTooLongError("maximum context length is 2048 tokens")
+        return "NOT IN SOURCES"
+
+    def stream_chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
+                    temperature: float = 0.0) -> Iterator[str]:
+        yield self.chat(messages)
+
+
+def _ranked() -> list[Evidence]:
+    # The reader ranks the third passage's sentence first, then the second's, then the first's.
+    return [Evidence(i, a.id, 0, 40, a.text[:40], score, score)
+            for i, a, score in ((2, ARTICLES["a3"], 0.9), (1, ARTICLES["a2"], 0.6),
+                                (0, ARTICLES["a1"], 0.3))]
+
+
+def test_a_prompt_too_long_for_the_model_loses_its_last_sources_first() -> None:
+    model = _SmallContext(fits=1)
+    drafted = draft_reply(model, "Where were the troops seen?", PASSAGES, _ranked(), ARTICLES,
+                          sources=None, context="passages")
+    assert len(model.prompts) == 3  # three sources, two, one
+    assert [p.article_id for p in drafted.shown] == ["a3"] and drafted.left_out == 2
+
+
+def test_when_no_whole_source_fits_its_evidence_sentences_are_tried_then_an_error() -> None:
+    # The best source (the planted article, ~190 characters) fits only cut to its best sentence.
+    model = _SmallContext(fits=3, chars=120)
+    drafted = draft_reply(model, "Where?", PASSAGES, _ranked(), ARTICLES, sources=2,
+                          context="passages")
+    assert len(model.prompts) == 3  # two sources, one, then its evidence sentence
+    assert [p.text for p in drafted.shown] == [PLANTED[:40]] and drafted.left_out == 1
+    with pytest.raises(ContextTooLongError, match=r"2048 tokens.*none fit"):
+        draft_reply(_SmallContext(fits=3, chars=50), "Where?", PASSAGES, _ranked(), ARTICLES,
+                    sources=2, context="passages")

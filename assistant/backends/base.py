@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BACKENDS",
     "CHAT_BACKENDS",
+    "CONTEXT_FULL",
     "BackendFactory",
     "BackendInfo",
     "ChatBackend",
@@ -29,6 +30,11 @@ __all__ = [
 # What of each source a model reads: the whole retrieved passage, or only its sentences that
 # rank as evidence for the question (a third of the tokens; what a small model can read fast).
 SourceContext = Literal["passages", "evidence"]
+# How servers word "the prompt is longer than the model's context": OpenAI and vLLM ("maximum
+# context length is 2048 tokens"), llama-cpp-python ("exceed context window"), llama.cpp's
+# llama-server ("exceeds the available context size"), and OpenAI's error code.
+CONTEXT_FULL = re.compile(
+    r"maximum context length|context (?:window|size|length)|context_length_exceeded", re.I)
 
 
 class ChatBackend(Protocol):

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError
+from ..errors import ContextTooLongError, LLMError, LLMTimeoutError, LLMUnavailableError
 from ..types import Message
-from .base import SourceContext
+from .base import CONTEXT_FULL, SourceContext
 from .llama_process import (
     GGUF_NAME,
     MODEL_ALIAS,
@@ -108,7 +108,8 @@ class LocalBackend:
             self.process.stop(kill=True)  # stuck: the next request gets a fresh process
             raise self._timeout_error() from err
         except openai.BadRequestError as err:  # "Requested tokens (n) exceed context window"
-            raise LLMError(
+            error = ContextTooLongError if CONTEXT_FULL.search(err.message) else LLMError
+            raise error(
                 f"The local model could not answer: {err.message}. Its context is "
                 f"{LOCAL_N_CTX} tokens: lower NEWSQA_TOP_K or NEWSQA_CHUNK_TOKENS, or ask a "
                 "shorter question.") from err

@@ -20,9 +20,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..errors import LLMError, LLMTimeoutError, LLMUnavailableError, UnknownModelError
+from ..errors import (
+    ContextTooLongError,
+    LLMError,
+    LLMTimeoutError,
+    LLMUnavailableError,
+    UnknownModelError,
+)
 from ..types import Message
-from .base import SourceContext
+from .base import CONTEXT_FULL, SourceContext
 from .streaming import timed_deltas
 
 if TYPE_CHECKING:
@@ -203,6 +209,12 @@ class OpenAIBackend:
         status, detail = err.status_code, _detail(err)
         if status == 401:
             return self._auth_error(detail)
+        if status in (400, 413) and CONTEXT_FULL.search(f"{detail} {_code(err)}"):
+            return ContextTooLongError(
+                f"The model {self.model!r} at {self.base_url} cannot take this prompt: "
+                f"{detail} Start the server with a larger context (llama.cpp: --n_ctx 4096; "
+                "vLLM: --max-model-len 4096), or lower NEWSQA_LLM_SOURCES or "
+                "NEWSQA_CHUNK_TOKENS, or use --llm extractive.")
         if status == 404 or (status == 400 and _UNKNOWN_MODEL.search(detail)):
             return self._not_found_error(detail)
         if status == 403:
@@ -267,6 +279,13 @@ def _backoff(attempt: int, err: Exception) -> float:
 def _to_openai(messages: Sequence[Message]) -> list[Any]:
     # Our Message is a strict subset of the openai message params; copy to plain dicts.
     return [{"role": m["role"], "content": m["content"]} for m in messages]
+
+
+def _code(err: openai.APIStatusError) -> str:
+    """The error's machine-readable code, e.g. "context_length_exceeded" ("" when none)."""
+    body = err.body
+    inner = body.get("error", body) if isinstance(body, dict) else None
+    return str(inner.get("code") or "") if isinstance(inner, dict) else ""
 
 
 def _detail(err: openai.APIStatusError) -> str:
