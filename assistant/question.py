@@ -36,6 +36,7 @@ class Question:
     until: str | None  # are left out by these)
     window: tuple[str, str] | None  # the dates a relative phrase points at (a preference)
     kind: str  # the kind of answer wanted: number, date, person, meta or other
+    names: tuple[tuple[str, ...], ...]  # the names it asks about, each as its words
     # Asked about its moment: an as_of date was given, or words such as "this week" used. Then
     # how old the best evidence is counts toward whether the articles answer it at all (a
     # quiz about this week's news is not answered by last year's story); otherwise age only
@@ -52,9 +53,10 @@ def relative_window(text: str, as_of: date) -> tuple[str, str] | None:
 
 def analyse(text: str, query: str, as_of: date | None, since: str | None,
             until: str | None) -> Question:
-    from .evidence import question_kind
+    from .evidence import question_kind, question_names
 
     moment = as_of or date.today()
     window = relative_window(text, moment)
     return Question(text, query, moment, since, until, window, question_kind(text),
+                    tuple(question_names(text)),
                     timely=as_of is not None or window is not None)

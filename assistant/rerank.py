@@ -26,7 +26,7 @@ from index import Article, Embedder, Passage, caption_spans, sentence_spans
 
 from . import calibration
 from .errors import ReaderUnavailableError
-from .evidence import answer_fit, names_missing, question_names, sentence_vectors, terms
+from .evidence import answer_fit, names_missing, sentence_vectors, terms
 from .injection import is_instruction
 from .question import Question
 from .reader import Reader, Reading
@@ -227,7 +227,7 @@ def read_candidates(question: Question, passages: Sequence[Passage],
         readings = reader.read(question.query, [(texts[i], articles[cands[i][1]].title)
                                                 for i in keep])
     cosines = _cosines(question, [texts[i] for i in keep], embedder if reader else None)
-    names = question_names(question.text)
+    names = question.names
     unnamed = {aid: names_missing(names, f"{a.title}\n{a.text}") for aid, a in articles.items()}
     return [Read(*cands[i], texts[i], r,
                  _features(question, cands[i][0], articles[cands[i][1]], r, c, lexical[i],
