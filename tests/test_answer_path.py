@@ -245,6 +245,24 @@ def test_a_figure_asked_for_that_no_close_sentence_gives_is_never_stated() -> No
     assert short_answer(replace(figure, fit=1.0), citation, "number") is not None
 
 
+def test_a_person_asked_for_is_named_by_a_sure_short_answer_or_not_at_all() -> None:
+    text = "Portland Mayor Keith Wilson said his city was grappling with violence."
+    where = text.index("Keith Wilson")
+    named = _ev(text, 0.9, answer=(10 + where, 10 + where + len("Keith Wilson")), fit=1.0)
+    bar = calibration.THRESHOLDS.short_min
+    sure = replace(named, answer_score=bar + 0.1)
+    assert abstention([sure], kind="person") is None
+    unsure = abstention([replace(named, answer_score=bar - 0.1)], kind="person")
+    assert unsure is not None and "name" in unsure.reason and not unsure.off_topic
+    # No span at all, or a span in a sentence that carries no name the question lacks.
+    assert abstention([replace(sure, answer=None)], kind="person") is not None
+    assert abstention([replace(sure, fit=0.0), sure], kind="person") is not None
+    # Only the best sentence counts: a name further down does not answer for it.
+    assert abstention([replace(sure, answer=None), sure], kind="person") is not None
+    # Other kinds of question are left to the score.
+    assert abstention([replace(sure, answer=None)], kind="other") is None
+
+
 def test_abstention_follows_the_score_and_quotes_the_closest_sentence() -> None:
     bar = calibration.THRESHOLDS.abstain_below
     assert abstention([]) is not None

@@ -102,7 +102,10 @@ def _thresholds(tuned: dict) -> str:
         "all but 1% of the natural questions the articles answer); lead with the short answer "
         f"from a span score of {tuned['short_min']};\n"
         "- whatever the score, abstain when a figure, date or name is asked for and none of "
-        "the 3 best sentences carries one (a rule the tuning sets kept, `compose.KIND_CHECKED`);\n"
+        "the 3 best sentences carries one (a rule the tuning sets kept, `compose.KIND_CHECKED`), "
+        "and when a person is asked for (\"who…\", \"the name of…\") and the best sentence "
+        "holds no name the reader is sure enough of to lead the answer with (the short "
+        "answer's bar; `compose.NAME_REQUIRED`);\n"
         f"- tuning questions: {sizes}; at these numbers, asked end to end: {figures}.")
 
 
