@@ -70,16 +70,18 @@ def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = f
         return Abstention("no sentence in them states it")
     if kind in _KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {_KIND_ASKED[kind]}")
-    if kind in NAME_REQUIRED and not _names_one(ranked[0]):
+    if kind in NAME_REQUIRED and not _sure_span(ranked[0], kind):
         return Abstention("the closest sentence names no one the reader is sure is the person "
                           "asked for")
     return None
 
 
-def _names_one(best: Evidence) -> bool:
-    """Whether the reader is sure of a short answer in the best sentence, and it is a name."""
-    return (best.answer is not None and best.fit == 1.0
-            and best.answer_score >= calibration.THRESHOLDS.short_min)
+def _sure_span(best: Evidence, kind: str) -> bool:
+    """Whether the reader is sure enough of its span in the sentence to lead the answer with
+    it; for a figure, date or person asked for, only in a sentence that carries one."""
+    if best.answer is None or best.answer_score < calibration.THRESHOLDS.short_min:
+        return False
+    return kind not in _KIND_ASKED or best.fit == 1.0
 
 
 def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[str, Article],
@@ -102,9 +104,7 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other"
     than the sentence (why and how questions have no short span: the sentence is the answer).
     For a figure, date or person asked for, only from a sentence that carries one ("19" from
     "a crew of 19" does not lead an answer to "how many boats")."""
-    if best.answer is None or best.answer_score < calibration.THRESHOLDS.short_min:
-        return None
-    if kind in _KIND_ASKED and best.fit < 1.0:
+    if not _sure_span(best, kind) or best.answer is None:
         return None
     start, end = best.answer
     if not citation.start <= start < end <= citation.end:
