@@ -183,9 +183,11 @@ def unsigned_weights(source: Path, target: Path) -> None:
 
     model = onnx.load(str(source))
     inits = {i.name: i for i in model.graph.initializer}
-    names = {n.input[k] for n in model.graph.node if n.op_type in _GEMMS
-             for k in _GEMMS[n.op_type] if len(n.input) > k and n.input[k]}
-    for name in names:
+    pairs = {(n.input[w], n.input[z]) for n in model.graph.node if n.op_type in _GEMMS
+             for w, z in [_GEMMS[n.op_type]] if len(n.input) > z and n.input[z]}
+    # Both or neither: a weight shifted without its zero point would be off by 128 (a missing
+    # zero point is 0 whatever the type).
+    for name in {name for pair in pairs for name in pair}:
         tensor = inits[name]
         if tensor.data_type == onnx.TensorProto.INT8:
             shifted = numpy_helper.to_array(tensor).astype(np.int16) + 128

@@ -39,7 +39,6 @@ def _texts() -> list[str]:
     return articles + sentences + ["", "   ", "ÄÖÜ – “quotes” 😀", "x " * 600]
 
 
-
 def _integer_gemm(weights: np.ndarray, path: Path) -> Path:
     """One MatMulInteger of uint8 inputs (zero point 128) and `weights`, as quantize_int8
     writes them: per-column zero points of the weights' own type."""
@@ -72,6 +71,7 @@ def test_int8_products_come_out_exact_on_this_cpu(tmp_path: Path) -> None:
     unsigned_weights(_integer_gemm(weights, tmp_path / "s8.onnx"), tmp_path / "u8.onnx")
     session = ort.InferenceSession(str(tmp_path / "u8.onnx"), providers=["CPUExecutionProvider"])
     assert np.array_equal(session.run(None, {"x": x})[0], exact)
+
 
 def test_onnx_vectors_match_sentence_transformers() -> None:
     onnx = make_embedder(DEFAULT_EMBED_MODEL, runtime="onnx")

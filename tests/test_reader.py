@@ -41,17 +41,19 @@ def test_the_model_is_shipped_small_and_described() -> None:
     assert figures["validation"]["onnx_int8"]["relevance_auc"] > 0.8
 
 
-
 def test_the_shipped_reader_takes_the_exact_integer_kernels() -> None:
     """No int8 weight meets ONNX Runtime's saturating uint8 x int8 kernel (CPUs without
     AVX-512 VNNI; `index.onnx_embedder.unsigned_weights`): the reader scores alike everywhere."""
     import onnx
 
+    from index.onnx_embedder import _GEMMS
+
     model = onnx.load(str(MODEL_DIR / "reader.onnx"))
     types = {i.name: i.data_type for i in model.graph.initializer}
-    gemms = [n for n in model.graph.node if n.op_type in ("MatMulInteger", "QAttention")]
-    weights = [n.input[1] for n in gemms]
+    gemms = [n for n in model.graph.node if n.op_type in _GEMMS]
+    weights = [n.input[_GEMMS[n.op_type][0]] for n in gemms]
     assert len(gemms) == 26 and {types[w] for w in weights} == {onnx.TensorProto.UINT8}
+
 
 def test_int8_keeps_the_torch_models_quality() -> None:
     """Parity of the shipped int8 model with the torch model it was exported from, on the
