@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
 from functools import lru_cache
+from types import ModuleType
 from typing import Any
 
 from .offline import llama_index_data
@@ -19,7 +22,7 @@ def _tokenizer() -> Any:
     """Punkt's pre-trained English model, which knows abbreviations ("U.S.", "Gen.") that a
     regex would split on. Its data (punkt_tab) comes with llama-index-core (see
     index.offline.llama_index_data), found through NLTK's documented search path."""
-    import nltk
+    nltk = _import_nltk()
     from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTokenizer
 
     folder = llama_index_data("nltk")
@@ -33,6 +36,35 @@ def _tokenizer() -> Any:
         tokenizer = PunktSentenceTokenizer()
     tokenizer._params.abbrev_types.update(NEWS_ABBREVIATIONS)
     return tokenizer
+
+
+# `import nltk` runs NLTK's whole toolkit, whose optional scikit-learn and SciPy integrations
+# (classifiers, collocation statistics) import scikit-learn and scipy.stats, and pandas with
+# them: 2.2 of the 2.8 s the import takes on a slow machine, a third of `newsqa ask`'s cold
+# start, for a sentence splitter that uses neither. NLTK imports them inside `try: ... except
+# ImportError`, so they are marked absent while it loads (a None entry in sys.modules makes an
+# import raise ImportError: Python's documented import protocol) and unmarked after, for anyone
+# who imports them later. NLTK's scikit-learn classifier wrapper and Fisher's exact test then
+# stay unavailable in this process; nothing here uses them. Where they were imported already,
+# nothing is held back.
+_HELD_BACK = ("sklearn", "scipy.stats")
+_IMPORT_LOCK = threading.Lock()
+
+
+def _import_nltk() -> ModuleType:
+    with _IMPORT_LOCK:
+        if "nltk" in sys.modules:
+            return sys.modules["nltk"]
+        held = [name for name in _HELD_BACK if name not in sys.modules]
+        for name in held:
+            sys.modules[name] = None  # type: ignore[assignment]
+        try:
+            import nltk
+        finally:
+            for name in held:
+                if sys.modules.get(name, False) is None:
+                    del sys.modules[name]
+        return nltk
 
 
 # Abbreviations of news copy that Punkt's English model lacks: without them "Red No. 3" and

@@ -9,6 +9,7 @@ exactly one real and one invented quote, which no real model can be made to do."
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -425,6 +426,34 @@ def test_newsqa_ask_does_not_import_llama_index(sample_store: Path) -> None:
     # `llama_index` alone is the empty namespace package (found when we locate its data).
     loaded = sorted(m for m in imported if m.startswith("llama_index."))
     assert not loaded, loaded
+
+
+def test_newsqa_ask_splits_sentences_without_loading_scikit_learn(sample_store: Path) -> None:
+    """NLTK's import would pull in scikit-learn, scipy.stats and pandas (2.2 s of the cold start
+    on a slow machine) unless index.sentences holds them back. Read from sys.modules after the
+    command, in its own process: -X importtime would list the held-back attempts too."""
+    code = ("import json, sys; from newsqa.cli import main; sys.argv = ['newsqa', *sys.argv[1:]]\n"
+            "try: main()\nexcept SystemExit: pass\nprint(json.dumps(sorted(sys.modules)))")
+    run = subprocess.run([sys.executable, "-c", code, "ask", TROOPS, "--llm", "extractive",
+                          "--store", str(sample_store), "--json"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    loaded = json.loads(run.stdout.strip().splitlines()[-1])
+    assert "nltk.tokenize.punkt" in loaded and "scipy.sparse" in loaded  # bm25s's, kept
+    heavy = [m for m in loaded if m.split(".")[0] in ("sklearn", "pandas")
+             or m.startswith("scipy.stats")]
+    assert not heavy, heavy[:5]
+
+
+def test_libraries_held_back_from_nltk_still_import_afterwards() -> None:
+    code = ("import sys; from index import sentence_spans; "
+            "assert sentence_spans('Gen. Kim met U.S. officials. Then') == [(0, 28), (29, 33)]; "
+            "assert 'sklearn' not in sys.modules and 'scipy.stats' not in sys.modules; "
+            "from sklearn.linear_model import LogisticRegression; "
+            "from scipy.stats import fisher_exact; print('ok')")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
 
 
 # --- llama-index's shipped data we rely on -------------------------------------------------------
