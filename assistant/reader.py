@@ -26,7 +26,6 @@ __all__ = ["MAX_TOKENS", "MODEL_DIR", "Reader", "Reading", "best_span", "get_rea
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MAX_TOKENS = 96
 MAX_ANSWER_TOKENS = 12
-_BATCH = 32
 
 
 def second_segment(sentence: str, title: str) -> str:
@@ -103,24 +102,29 @@ class Reader:
         pairs = [(question, second_segment(s, t)) for s, t in sentences]
         with self._lock:
             encodings = self._tokenizer.encode_batch(pairs)
-        out: list[Reading] = []
-        for i in range(0, len(encodings), _BATCH):
-            chunk = encodings[i:i + _BATCH]
-            relevance, start, end = self.logits(chunk)
-            for j, enc in enumerate(chunk):
-                sentence = sentences[i + j][0]
-                out.append(_reading(enc, sentence, relevance[j], start[j], end[j]))
-        return out
+        relevance, start, end = self.logits(encodings)
+        return [_reading(enc, sentence, relevance[k], start[k], end[k])
+                for k, (enc, (sentence, _)) in enumerate(zip(encodings, sentences, strict=True))]
 
     def logits(self, encodings: Sequence[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Relevance logits and start/end logits per token (-1e9 past a pair's own tokens).
+
+        Each pair is run alone, never batched with others: the int8 model quantizes its
+        activations with one scale per run (ONNX Runtime's DynamicQuantizeLinear), so in a
+        batch a sentence's score moved with whichever sentences shared it (by up to 0.26 logit
+        among one question's 16), and the answer with them. Alone, a pair always scores the
+        same, on a scale fitted to it, and no pair is padded: ~5-10% faster here than one padded
+        batch of 16."""
         width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        types, mask = np.zeros_like(ids), np.zeros_like(ids)
+        relevance = np.zeros(len(encodings), dtype=np.float32)
+        start = np.full((len(encodings), width), -1e9, dtype=np.float32)
+        end = start.copy()
         for k, e in enumerate(encodings):
             n = len(e.ids)
-            ids[k, :n], types[k, :n], mask[k, :n] = e.ids, e.type_ids, 1
-        relevance, start, end = self._session.run(
-            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+            ids = np.array([e.ids], dtype=np.int64)
+            r, s, t = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(
+                ids), "token_type_ids": np.array([e.type_ids], dtype=np.int64)})
+            relevance[k], start[k, :n], end[k, :n] = r.reshape(-1)[0], s[0], t[0]
         return relevance, start, end
 
 

@@ -233,8 +233,11 @@ def test_date_filters_keep_only_articles_published_in_range(
 
 
 def test_date_filter_can_rule_out_the_only_article_that_answers(assistant: Assistant) -> None:
-    question = "Who shot two people in Portland?"
-    assert not assistant.ask(question, since="2025-01-01").abstained
+    # (Asked "Who shot two people in Portland?" before: answered "Bob Day", the police chief
+    # quoted, over the bar by 0.08, until the reader read each sentence alone; an agent was.)
+    question = "Where did a US immigration agent shoot and wound two people?"
+    after = assistant.ask(question, since="2025-01-01")
+    assert not after.abstained and after.short and after.short.text == "Portland, Oregon"
     before = assistant.ask(question, until="2024-12-31")
     assert before.abstained and not any("Portland" in c.quote for c in before.citations)
     nothing = assistant.ask(question, since="2030-01-01")

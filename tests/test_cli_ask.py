@@ -55,10 +55,11 @@ def test_ask_json_prints_the_answer_object(sample_store: Path) -> None:
     assert len(obj["retrieved"]) <= 3
     assert_citations_verbatim(obj, sample_texts(sample_store))
     # --since/--until filter on the published date: only two sample articles carry one.
-    run = newsqa("ask", "Who shot two people in Portland?", "--json", "--llm", "extractive",
-                 "--store", str(sample_store), "--since", "2025-01-01", "--until", "2026-12-31")
+    run = newsqa("ask", "Where did a US immigration agent shoot and wound two people?",
+                 "--json", "--llm", "extractive", "--store", str(sample_store),
+                 "--since", "2025-01-01", "--until", "2026-12-31")
     dated = json.loads(run.stdout)
-    assert not dated["abstained"]
+    assert not dated["abstained"] and dated["short_answer"]["text"] == "Portland, Oregon"
     assert {p["published"] for p in dated["retrieved"]} == {"2026-01-09"}
 
 

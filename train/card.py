@@ -22,7 +22,9 @@ Shipped as ONNX with int8 weights (dynamic quantization, one scale per output ch
 weights are stored as uint8 (each plus 128, zero points too: the same numbers) because
 ONNX Runtime's uint8 x int8 kernel saturates on CPUs without AVX-512 VNNI, where the
 int8 file answered the gold set 4 points worse; uint8 x uint8 is exact on every CPU
-(`index.onnx_embedder.unsigned_weights`).
+(`index.onnx_embedder.unsigned_weights`). Each (question, sentence) pair is run alone
+(`assistant.reader.Reader.logits`): ONNX Runtime quantizes the activations with one scale per
+run, so in a batch a pair's score moved with its batch-mates.
 
 **Reproduce it.** `make train` (= `newsqa train`) took {minutes} on this 2-core machine
 while other work shared it (torch CPU, seed {seed}, batch {batch_size}, AdamW lr
