@@ -1,6 +1,6 @@
 """The trained reader (see `train/` and `assistant/models/MODEL_CARD.md`) on ONNX Runtime.
 
-For a question and candidate sentences it gives, in one batch of forward passes, how likely
+For a question and candidate sentences it gives, in one forward pass per sentence, how likely
 each sentence states the answer (`relevance`) and the short answer inside it (`span`): the
 model ranks the evidence, decides abstention and picks out "Kim Keon Hee" from a 40-word quote.
 No torch at query time: tokenizers + onnxruntime, as the embedder.
@@ -122,8 +122,9 @@ class Reader:
         for k, e in enumerate(encodings):
             n = len(e.ids)
             ids = np.array([e.ids], dtype=np.int64)
-            r, s, t = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(
-                ids), "token_type_ids": np.array([e.type_ids], dtype=np.int64)})
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                    "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
+            r, s, t = self._session.run(None, feed)
             relevance[k], start[k, :n], end[k, :n] = r.reshape(-1)[0], s[0], t[0]
         return relevance, start, end
 

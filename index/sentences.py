@@ -46,7 +46,9 @@ def _tokenizer() -> Any:
 # import raise ImportError: Python's documented import protocol) and unmarked after, for anyone
 # who imports them later. NLTK's scikit-learn classifier wrapper and Fisher's exact test then
 # stay unavailable in this process; nothing here uses them. Where they were imported already,
-# nothing is held back.
+# nothing is held back. For the second or so of the import another thread importing either
+# would fail too: nothing on our threads does. Should a future NLTK import one unguarded, the
+# import is retried the ordinary way (slow, not broken).
 _HELD_BACK = ("sklearn", "scipy.stats")
 _IMPORT_LOCK = threading.Lock()
 
@@ -60,11 +62,22 @@ def _import_nltk() -> ModuleType:
             sys.modules[name] = None  # type: ignore[assignment]
         try:
             import nltk
+        except ImportError as exc:
+            log.warning("NLTK did not import with %s held back (%s): importing it whole",
+                        " and ".join(held), exc)
+            _forget("nltk")
         finally:
             for name in held:
                 if sys.modules.get(name, False) is None:
                     del sys.modules[name]
+        import nltk
         return nltk
+
+
+def _forget(package: str) -> None:
+    """Drop a half-imported package and its submodules, so that it can be imported again."""
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[name]
 
 
 # Abbreviations of news copy that Punkt's English model lacks: without them "Red No. 3" and

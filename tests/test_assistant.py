@@ -237,7 +237,7 @@ def test_date_filter_can_rule_out_the_only_article_that_answers(assistant: Assis
     # quoted, over the bar by 0.08, until the reader read each sentence alone; an agent was.)
     question = "Where did a US immigration agent shoot and wound two people?"
     after = assistant.ask(question, since="2025-01-01")
-    assert not after.abstained and after.short and after.short.text == "Portland, Oregon"
+    assert not after.abstained and after.short and "Portland" in after.short.text
     before = assistant.ask(question, until="2024-12-31")
     assert before.abstained and not any("Portland" in c.quote for c in before.citations)
     nothing = assistant.ask(question, since="2030-01-01")

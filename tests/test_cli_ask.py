@@ -59,7 +59,7 @@ def test_ask_json_prints_the_answer_object(sample_store: Path) -> None:
                  "--json", "--llm", "extractive", "--store", str(sample_store),
                  "--since", "2025-01-01", "--until", "2026-12-31")
     dated = json.loads(run.stdout)
-    assert not dated["abstained"] and dated["short_answer"]["text"] == "Portland, Oregon"
+    assert not dated["abstained"] and "Portland" in dated["short_answer"]["text"]
     assert {p["published"] for p in dated["retrieved"]} == {"2026-01-09"}
 
 
