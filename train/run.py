@@ -87,14 +87,10 @@ def _onnx_scores(folder: Path, pairs: Sequence[Pair]) -> Scores:
 
     reader = OnnxReader(folder)
     encodings = _encodings(reader._tokenizer, pairs)
-    rel, starts, ends = [], [], []
-    for i in range(0, len(encodings), 64):
-        r, s, e = reader.logits(encodings[i:i + 64])
-        rel.append(r)
-        pad = MAX_TOKENS - s.shape[1]
-        starts.append(np.pad(s, ((0, 0), (0, pad)), constant_values=-1e9))
-        ends.append(np.pad(e, ((0, 0), (0, pad)), constant_values=-1e9))
-    return (np.concatenate(rel), np.concatenate(starts), np.concatenate(ends),
+    # One call: the reader runs each pair alone anyway (`Reader.logits`), as at query time.
+    rel, starts, ends = reader.logits(encodings)
+    pad = ((0, 0), (0, MAX_TOKENS - starts.shape[1]))
+    return (rel, np.pad(starts, pad, constant_values=-1e9), np.pad(ends, pad, constant_values=-1e9),
             [enc.offsets for enc in encodings])
 
 
