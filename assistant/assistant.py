@@ -123,7 +123,8 @@ class Assistant:
             llm: str | None = None, top_k: int | None = None, since: str | None = None,
             until: str | None = None, as_of: str | date | None = None) -> Answer:
         """`as_of`: the moment the question is asked (default today): relative dates ("this
-        week") resolve against it and articles published after it are not used."""
+        week") resolve against it, articles published after it are not used, and, given
+        explicitly, the days just before it are searched on their own too."""
         request = self._request(question, history, llm, top_k, since, until, as_of)
         return self._answer(request, on_delta=None)
 
@@ -192,7 +193,8 @@ class Assistant:
                               backend if name == "openai" else None)
         asked = analyse(request.question, query, request.as_of, request.since, request.until)
         found = retrieve(self.index, query, request.top_k, since=request.since,
-                         until=request.until, not_after=asked.as_of.isoformat())
+                         until=request.until, not_after=asked.as_of.isoformat(),
+                         fresh=asked.fresh)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)
         done = time.perf_counter()

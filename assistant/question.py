@@ -24,6 +24,10 @@ _RELATIVE = (
     (re.compile(r"\b(?:this|last|past) year\b", re.I), 400),
 )
 
+# A question asked at a moment but with no relative phrase means the news of about that week:
+# the days the "this week" phrases reach, for `Question.fresh`.
+FRESH_DAYS = 10
+
 
 @dataclass(frozen=True)
 class Question:
@@ -42,6 +46,17 @@ class Question:
     # quiz about this week's news is not answered by last year's story); otherwise age only
     # orders equally good answers, and last year's articles answer as well as today's.
     timely: bool = False
+
+    @property
+    def fresh(self) -> tuple[str, str] | None:
+        """The days whose articles retrieval also searches on their own (ISO, inclusive):
+        those a relative phrase points at, else, asked at a moment, the FRESH_DAYS before it.
+        None for a question asked at no moment: a reader's own collection, any age."""
+        if self.window:
+            return self.window
+        if not self.timely:
+            return None
+        return (self.as_of - timedelta(days=FRESH_DAYS)).isoformat(), self.as_of.isoformat()
 
 
 def relative_window(text: str, as_of: date) -> tuple[str, str] | None:

@@ -325,3 +325,53 @@ def test_an_ambiguous_or_unreadable_date_option_is_refused_not_guessed(
         assistant.ask("How many North Korean troops are in Kursk?", **{option: value})
     assert assistant.ask("How many North Korean troops are in Kursk?",
                          **{option: "2025-02-01"}).retrieved is not None
+
+
+def test_a_question_asked_at_a_moment_searches_that_moments_days_too() -> None:
+    as_of = date(2025, 1, 10)
+    assert analyse("Which city began tolling drivers?", "q", as_of, None, None).fresh == (
+        "2024-12-31", "2025-01-10")
+    assert analyse("Who resigned yesterday?", "q", None, None, None).fresh == relative_window(
+        "Who resigned yesterday?", date.today())
+    assert analyse("Which city began tolling drivers?", "q", None, None, None).fresh is None
+
+
+def _toll_corpus(path: Path) -> Path:
+    """Ten old reports that share every word of the question, and the week's own report that
+    words it otherwise: by similarity alone the week's story is not among the best three."""
+    lines = [{"id": f"old{i}", "title": f"Congestion toll program debate, part {i}",
+              "published": f"2023/0{1 + i % 9}/1{i % 10}", "url": f"https://e.x/old{i}",
+              "text": f"Which city will begin a congestion toll program for drivers? Council "
+                      f"members in district {i} debated the congestion toll program again. "
+                      "A decision on the toll program for drivers is not expected soon."}
+             for i in range(10)]
+    lines.append({"id": "week", "title": "Manhattan starts charging cars", "url": "https://e.x/w",
+                  "published": "2025/01/06", "text": "New York became the first US city to "
+                  "charge motorists for entering its busiest streets on Sunday. The fee is $9."})
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    return path
+
+
+def test_the_weeks_own_report_is_retrieved_beside_older_closer_matches(tmp_path: Path) -> None:
+    from index import NewsIndex, StoreConfig
+
+    index = NewsIndex(StoreConfig(path=tmp_path / "s", embed_model="all-MiniLM-L6-v2"))
+    index.ingest([_toll_corpus(tmp_path / "toll.jsonl")])
+    question = "Which city began a congestion toll program for drivers?"
+    asked = analyse(question, question, date(2025, 1, 10), None, None)
+    plain = retrieve(index, question, 3, not_after="2025-01-10")
+    assert "week" not in {p.doc_id for p in plain.passages}  # the case this is for
+    found = retrieve(index, question, 3, not_after="2025-01-10", fresh=asked.fresh)
+    assert "week" in {p.doc_id for p in found.passages}
+    # Asked before that week, its report is not there to find.
+    early = analyse(question, question, date(2025, 1, 5), None, None)
+    assert "week" not in {p.doc_id for p in retrieve(
+        index, question, 3, not_after="2025-01-05", fresh=early.fresh).passages}
+    # ask() searches that way when given the moment, and as before when asked at none.
+    from assistant import Assistant, Settings
+
+    assistant = Assistant(Settings(store=tmp_path / "s", llm="extractive", top_k=3,
+                                   _env_file=None), index=index)
+    at_moment = assistant.ask(question, as_of="2025-01-10")
+    assert "week" in {p.doc_id for p in at_moment.retrieved}
+    assert "week" not in {p.doc_id for p in assistant.ask(question).retrieved}

@@ -118,7 +118,7 @@ def _candidate_rows(sets: list[TuningSet]
             asked = analyse(q["question"], q["question"],
                             date.fromisoformat(as_of) if as_of else None, None, None)
             found = retrieve(a.index, asked.query, a.settings.top_k,
-                             not_after=asked.as_of.isoformat())
+                             not_after=asked.as_of.isoformat(), fresh=asked.fresh)
             articles = a.index.articles([p.article_id for p in found.passages])
             topics[f"{ts.name}/{q['id']}"] = topicality(asked, found.passages)
             for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
