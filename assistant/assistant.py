@@ -28,7 +28,7 @@ from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .rerank import Evidence, rerank, topicality
-from .retrieval import Retrieval, retrieve
+from .retrieval import Retrieval, retrieve_asked
 from .settings import MAX_QUESTION_CHARS, Settings
 from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
 
@@ -192,9 +192,7 @@ class Assistant:
         query = rewrite_query(request.question, request.history,
                               backend if name == "openai" else None)
         asked = analyse(request.question, query, request.as_of, request.since, request.until)
-        found = retrieve(self.index, query, request.top_k, since=request.since,
-                         until=request.until, not_after=asked.as_of.isoformat(),
-                         fresh=asked.fresh)
+        found = retrieve_asked(self.index, asked, request.top_k)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)
         done = time.perf_counter()

@@ -14,19 +14,17 @@ from datetime import date, timedelta
 
 __all__ = ["Question", "analyse", "relative_window"]
 
+WEEK_DAYS = 10  # how far back "this week", "recently" reach: generous, a week and a weekend
+
 # Phrases that place the event relative to the moment of asking, and how far back they reach
 # (days). Generous on purpose: a window only re-orders answers, it never hides one.
 _RELATIVE = (
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|yesterday)\b", re.I), 3),
     (re.compile(r"\b(?:this|past|last) (?:week|weekend)\b|\brecent(?:ly)?\b|\bdays? ago\b"
-                r"|\bthis past\b|\bjust\b|\bnew(?:ly)?\b|\blatest\b", re.I), 10),
+                r"|\bthis past\b|\bjust\b|\bnew(?:ly)?\b|\blatest\b", re.I), WEEK_DAYS),
     (re.compile(r"\b(?:this|last|past) month\b", re.I), 40),
     (re.compile(r"\b(?:this|last|past) year\b", re.I), 400),
 )
-
-# A question asked at a moment but with no relative phrase means the news of about that week:
-# the days the "this week" phrases reach, for `Question.fresh`.
-FRESH_DAYS = 10
 
 
 @dataclass(frozen=True)
@@ -50,13 +48,13 @@ class Question:
     @property
     def fresh(self) -> tuple[str, str] | None:
         """The days whose articles retrieval also searches on their own (ISO, inclusive):
-        those a relative phrase points at, else, asked at a moment, the FRESH_DAYS before it.
+        those a relative phrase points at, else, asked at a moment, its week (WEEK_DAYS).
         None for a question asked at no moment: a reader's own collection, any age."""
         if self.window:
             return self.window
         if not self.timely:
             return None
-        return (self.as_of - timedelta(days=FRESH_DAYS)).isoformat(), self.as_of.isoformat()
+        return (self.as_of - timedelta(days=WEEK_DAYS)).isoformat(), self.as_of.isoformat()
 
 
 def relative_window(text: str, as_of: date) -> tuple[str, str] | None:

@@ -10,7 +10,9 @@ from typing import Any
 from index import Article, Bm25Hit, DenseHit, NewsIndex, Passage, sentence_spans
 from index.dates import date_to_ordinal
 
-__all__ = ["RRF_K", "Retrieval", "retrieve"]
+from .question import Question
+
+__all__ = ["RRF_K", "Retrieval", "retrieve", "retrieve_asked"]
 
 # The usual RRF constant: ranks past ~60 contribute little, so neither list dominates.
 RRF_K = 60
@@ -164,3 +166,11 @@ def retrieve(
     passages = [p if p.text else replace(p, text=articles[p.article_id].text[p.start:p.end])
                 for p in passages]
     return Retrieval(passages, best_dense, best_bm25)
+
+
+def retrieve_asked(index: NewsIndex, asked: Question, k: int) -> Retrieval:
+    """`retrieve` as the answer path calls it for an analysed question: its limits, nothing
+    after its moment, its own days in a lane of their own. The tuning (`train/tune.py`) calls
+    this too, so that the numbers are fitted on what the answer path really retrieves."""
+    return retrieve(index, asked.query, k, since=asked.since, until=asked.until,
+                    not_after=asked.as_of.isoformat(), fresh=asked.fresh)

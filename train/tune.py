@@ -105,7 +105,7 @@ def _candidate_rows(sets: list[TuningSet]
 
     from assistant.question import analyse
     from assistant.rerank import read_candidates, topicality
-    from assistant.retrieval import retrieve
+    from assistant.retrieval import retrieve_asked
 
     from .data import answer_span
 
@@ -117,8 +117,7 @@ def _candidate_rows(sets: list[TuningSet]
             as_of = ts.as_of(q)
             asked = analyse(q["question"], q["question"],
                             date.fromisoformat(as_of) if as_of else None, None, None)
-            found = retrieve(a.index, asked.query, a.settings.top_k,
-                             not_after=asked.as_of.isoformat(), fresh=asked.fresh)
+            found = retrieve_asked(a.index, asked, a.settings.top_k)
             articles = a.index.articles([p.article_id for p in found.passages])
             topics[f"{ts.name}/{q['id']}"] = topicality(asked, found.passages)
             for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
