@@ -211,7 +211,8 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        reason = (abstention(ranked, asked.timely, topicality(asked, found.passages), asked.kind)
+        reason = (abstention(ranked, asked.timely, topicality(asked, found.passages), asked.kind,
+                             asked.follow_up)
                   if path != "retrieval" or not ranked else None)
         if reason:
             text, citations = closest_text(reason, ranked, articles, asked.timely)

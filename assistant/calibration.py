@@ -29,10 +29,20 @@ class Thresholds:
         default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 1.592, -0.369, 0.0, 0.0))
     confidence: tuple[float, ...] = field(
         default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 0.0, -0.369, 0.0, 0.0))
-    abstain_below: float = 0.5  # the best sentence's combined score under which nobody says it
+    # The best sentence's combined score under which no sentence states the answer (the bar
+    # for showing another article's account; without `answerable` weights, for abstaining).
+    abstain_below: float = 0.5
     abstain_below_timeless: float = 0.0  # the same for a question asked at no moment
     min_topic_timeless: float = 0.0  # and the `rerank.topicality` under which it is off topic
     short_min: float = 4.0  # start + end logit a short answer needs to lead the answer
+    # `answerability`: logistic weights (intercept first) over `answerability.QUESTION_FEATURES`
+    # giving the probability that a question's best evidence answers it right, for a question
+    # asked at a moment and at none, and the probabilities under which the answer abstains.
+    # Empty (thresholds.json of an older version): the best sentence's score decides alone.
+    answerable: tuple[float, ...] = ()
+    answerable_timeless: tuple[float, ...] = ()
+    answerable_below: float = 0.5
+    answerable_below_timeless: float = 0.5
 
 
 def shipped() -> Thresholds:

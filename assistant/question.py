@@ -46,6 +46,12 @@ class Question:
     timely: bool = False
 
     @property
+    def follow_up(self) -> bool:
+        """Asked in a conversation and rewritten to stand alone ("And what did Poland agree to
+        buy?" with the previous question's names added)."""
+        return self.query != self.text
+
+    @property
     def fresh(self) -> tuple[str, str] | None:
         """The days whose articles retrieval also searches on their own (ISO, inclusive):
         those a relative phrase points at, else, asked at a moment, its week (WEEK_DAYS).

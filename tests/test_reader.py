@@ -141,9 +141,7 @@ NEVER_STATED = [
     pytest.param("How many North Korean soldiers have died in Kursk?",  # on topic, never stated
                  marks=pytest.mark.xfail(strict=True, reason="a known miss of the shipped "
                                          "reader: it answers with the troops' number")),
-    pytest.param("What did Kim Jong Un eat at the state reception?",  # nearly answered
-                 marks=pytest.mark.xfail(strict=True, reason="a known miss: asked at no moment, "
-                                         "only off-topic questions abstain (README, Evaluation)")),
+    "What did Kim Jong Un eat at the state reception?",  # nearly answered (answerability)
     "Which stadium will host the 2030 World Cup final?",
     # nearly answered: the passenger is in the story, never by name
     "What is the name of the passenger in the Portland shooting?",

@@ -86,6 +86,23 @@ an answer spread over two sentences is found only through the better of them.
 """
 
 
+def _answerability(tuned: dict) -> str:
+    if "answerable" not in tuned:
+        return "- abstain below those scores;\n"
+    names = tuned["question_features"][1:]
+    weights = {k: " + ".join(f"{w} x {n}" for n, w in zip(names, tuned[k][1:], strict=True))
+               for k in ("answerable", "answerable_timeless")}
+    return (
+        "- abstain when the probability that the answer is right, judged from the ranking "
+        f"(sigmoid({tuned['answerable'][0]} + {weights['answerable']}) for a question asked "
+        f"at a moment, sigmoid({tuned['answerable_timeless'][0]} + "
+        f"{weights['answerable_timeless']}) at none; logistic regressions on the tuning "
+        "questions, right answers against wrong or unanswerable), is below "
+        f"{tuned['answerable_below']} and {tuned['answerable_below_timeless']} (chosen on "
+        "5-fold out-of-fold probabilities); a follow-up question, of a kind the tuning sets "
+        "lack, by the best sentence's score alone;\n")
+
+
 def _thresholds(tuned: dict) -> str:
     weights = " + ".join(f"{w} x {name}" for name, w in
                          zip(tuned["features"][1:], tuned["combine"][1:], strict=True))
@@ -101,10 +118,12 @@ def _thresholds(tuned: dict) -> str:
         f"- confidence: the same without freshness, scaled again ({tuned['confidence']}); it "
         "decides abstention unless the question is asked at a moment (an as-of date, \"this "
         "week\"), when the rank does;\n"
-        f"- abstain below a best score of {tuned['abstain_below']} for a question asked at a "
-        f"moment, {tuned['abstain_below_timeless']} for one asked at none, which is also off "
-        f"topic when no retrieved passage's cosine plus share of the question's words reaches "
-        f"{tuned['min_topic_timeless']} (below "
+        f"- a sentence states the answer from a score of {tuned['abstain_below']} for a "
+        f"question asked at a moment, {tuned['abstain_below_timeless']} for one asked at none "
+        "(the bar for showing another article's account);\n"
+        f"{_answerability(tuned)}"
+        "- a question asked at no moment is off topic when no retrieved passage's cosine plus "
+        f"share of the question's words reaches {tuned['min_topic_timeless']} (below "
         "all but 1% of the natural questions the articles answer); lead with the short answer "
         f"from a span score of {tuned['short_min']};\n"
         "- whatever the score, abstain when a figure, date or name is asked for and none of "
@@ -112,7 +131,8 @@ def _thresholds(tuned: dict) -> str:
         "and when a person is asked for (\"who…\", \"the name of…\") and the best sentence "
         "holds no name the reader is sure enough of to lead the answer with (the short "
         "answer's bar; `compose.NAME_REQUIRED`);\n"
-        f"- tuning questions: {sizes}; at these numbers, asked end to end: {figures}.")
+        f"- tuning questions: {sizes}; at these numbers, asked end to end (the answerability's "
+        f"probabilities out of fold): {figures}.")
 
 
 def write_card(report: dict, target: Path) -> Path:

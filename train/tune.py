@@ -8,10 +8,13 @@ asked at no moment, 240 articles with the distractors). On both, first the weigh
 combine the reader's logit with the other features of `assistant.rerank.FEATURES`: a
 conditional logit on the sentences the answer path reads for those questions. Then, end to
 end, every question is answered once with the thresholds off, recording the best evidence's
-score and the short answer, and the thresholds are chosen from those records:
+score, the features of its ranking (`assistant.answerability.QUESTION_FEATURES`) and the short
+answer, and the thresholds are chosen from those records (`bars`):
 - `abstain_below` (quiz) and `abstain_below_timeless` (natural): maximise accuracy plus
   abstention recall among the bars whose abstentions are right at least ABSTAIN_PRECISION of
-  the time;
+  the time (the best sentence's bar);
+- `answerable` and its bar, the same way for each: a logistic regression over the ranking's
+  features saying how likely the answer is right, which is what decides abstention;
 - `short_min`: the lowest span score at which the short answer still contains the gold answer
   for at least SHORT_PRECISION of the correctly answered questions.
 Written to `assistant/models/thresholds.json`, which `assistant.calibration` reads.
@@ -27,14 +30,12 @@ from typing import Any
 
 import numpy as np
 
+from .bars import abstain_below, answerability, figures, min_topic, short_min
 from .data import DEFAULT_DATA, write_holdout, write_natural
 
-__all__ = ["ABSTAIN_PRECISION", "SHORT_PRECISION", "TuningSet", "tune", "tuning_sets"]
+__all__ = ["TuningSet", "tune", "tune_answerability", "tuning_sets"]
 
-SHORT_PRECISION = 0.75
 OFF_TOPIC = 80  # questions the natural set's articles do not touch
-TOPIC_MISS = 0.01  # of answerable natural questions, at most, called off topic
-ABSTAIN_PRECISION = 0.85  # the issue's target for abstention precision
 
 
 def _assistant(holdout: Path, store: Path, reader: Path) -> Any:
@@ -96,35 +97,38 @@ def _off_topic(quiz: list[dict], natural: Path) -> list[dict]:
             for q in quiz if not held & set(q["retrieved_doc_ids"])][:OFF_TOPIC]
 
 
-def _candidate_rows(sets: list[TuningSet]
-                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
-    """The features of every sentence the answer path reads for each held-out question, and
-    whether it states the gold answer: the distribution the combination meets in use (mostly
-    off-topic sentences of a large index), not the training pairs' on-topic one."""
+def _asked(ts: TuningSet, q: dict) -> Any:
+    """The question as the answer path analyses it, asked when the tuning set asks it."""
     from datetime import date
 
     from assistant.question import analyse
-    from assistant.rerank import read_candidates, topicality
+
+    as_of = ts.as_of(q)
+    return analyse(q["question"], q["question"], date.fromisoformat(as_of) if as_of else None,
+                   None, None)
+
+
+def _candidate_rows(sets: list[TuningSet]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The features of every sentence the answer path reads for each held-out question, and
+    whether it states the gold answer: the distribution the combination meets in use (mostly
+    off-topic sentences of a large index), not the training pairs' on-topic one."""
+    from assistant.rerank import read_candidates
     from assistant.retrieval import retrieve_asked
 
     from .data import answer_span
 
     rows, labels, asked_by = [], [], []
-    topics: dict[str, float] = {}  # the best passage's cosine to each question
     for ts in sets:
         a = ts.assistant
         for q in ts.questions:
-            as_of = ts.as_of(q)
-            asked = analyse(q["question"], q["question"],
-                            date.fromisoformat(as_of) if as_of else None, None, None)
+            asked = _asked(ts, q)
             found = retrieve_asked(a.index, asked, a.settings.top_k)
             articles = a.index.articles([p.article_id for p in found.passages])
-            topics[f"{ts.name}/{q['id']}"] = topicality(asked, found.passages)
             for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
                 rows.append(c.features)
                 labels.append(bool(q["answerable"] and answer_span(c.text, q["answer"])))
                 asked_by.append(f"{ts.name}/{q['id']}")
-    return np.array(rows), np.array(labels), np.array(asked_by), topics
+    return np.array(rows), np.array(labels), np.array(asked_by)
 
 
 L2 = 0.01  # on the weights of the conditional logit: the features are scaled to similar ranges
@@ -165,8 +169,7 @@ def _calibrated(rows: np.ndarray, labels: np.ndarray, direction: np.ndarray
     return (round(float(fit.intercept_[0]), 4), *(round(scale * float(w), 4) for w in direction))
 
 
-def _combination(sets: list[TuningSet]
-                 ) -> tuple[tuple[float, ...], tuple[float, ...], dict[str, float]]:
+def _combination(sets: list[TuningSet]) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """The ranking's weights: the direction that puts sentences stating the answer first
     (`_conditional_logit`, on the questions where one was read), calibrated. And the
     confidence's: the same direction without freshness, calibrated again. Held-out quiz
@@ -174,7 +177,7 @@ def _combination(sets: list[TuningSet]
     story is missing; in a reader's own collection it means nothing of the kind."""
     from assistant.rerank import FEATURES
 
-    rows, labels, asked_by, topics = _candidate_rows(sets)
+    rows, labels, asked_by = _candidate_rows(sets)
     by_question: dict[str, list[int]] = defaultdict(list)
     for i, qid in enumerate(asked_by):
         by_question[str(qid)].append(i)
@@ -182,20 +185,33 @@ def _combination(sets: list[TuningSet]
     direction = _conditional_logit(rows, labels.astype(float), groups)
     timeless = direction.copy()
     timeless[FEATURES.index("freshness")] = 0.0
-    return _calibrated(rows, labels, direction), _calibrated(rows, labels, timeless), topics
+    return _calibrated(rows, labels, direction), _calibrated(rows, labels, timeless)
 
 
 def _records(sets: list[TuningSet], combine: tuple[float, ...],
-             confidence: tuple[float, ...], topics: dict[str, float]) -> list[dict]:
+             confidence: tuple[float, ...]) -> list[dict]:
     from assistant import calibration
 
+    # Every bar off (no answerability weights: the best score decides, against -1).
     calibration.THRESHOLDS = calibration.Thresholds(combine, confidence, abstain_below=-1.0,
                                                     abstain_below_timeless=-1.0, short_min=-1e9)
-    records = []
-    for ts in sets:
-        for q in ts.questions:
-            records.append({**_record(ts, q), "topic": topics[f"{ts.name}/{q['id']}"]})
-    return records
+    return [{**_record(ts, q), **_ranking(ts, q)} for ts in sets for q in ts.questions]
+
+
+def _ranking(ts: TuningSet, q: dict) -> dict:
+    """What `assistant.answerability` sees of the question: its ranked evidence's features
+    (None when nothing was ranked) and its topicality."""
+    from assistant.answerability import question_features
+    from assistant.rerank import rerank, topicality
+    from assistant.retrieval import retrieve_asked
+
+    a = ts.assistant
+    asked = _asked(ts, q)
+    found = retrieve_asked(a.index, asked, a.settings.top_k)
+    articles = a.index.articles([p.article_id for p in found.passages])
+    ranked = rerank(asked, found.passages, articles, a.reader, a.index.embedder)
+    topic = topicality(asked, found.passages)
+    return {"topic": topic, "features": list(question_features(ranked, topic)) if ranked else None}
 
 
 def _record(ts: TuningSet, q: dict) -> dict:
@@ -213,71 +229,47 @@ def _record(ts: TuningSet, q: dict) -> dict:
             "short_right": bool(answer.short and mentions(answer.short.text, gold))}
 
 
-def _figures(records: list[dict], t: float, topic: float = 0.0) -> dict[str, float]:
-    answerable = [r for r in records if r["answerable"]]
-    unanswerable = [r for r in records if not r["answerable"]]
-    abstained = [r for r in records
-                 if r["score"] < t or r["topic"] < topic or r.get("gated", False)]
-    right = sum(not r["answerable"] for r in abstained)
-    return {"accuracy": sum(r["correct"] for r in answerable
-                            if r["score"] >= t and r["topic"] >= topic) / max(1, len(answerable)),
-            "abstention_recall": right / max(1, len(unanswerable)),
-            "abstention_precision": right / len(abstained) if abstained else 1.0}
-
-
-def _abstain_below(records: list[dict], topic: float = 0.0) -> tuple[float, dict]:
-    """The bar that answers most and abstains most rightly (accuracy + abstention recall),
-    among those whose abstentions are right at least ABSTAIN_PRECISION of the time: a wrong
-    "the articles don't say" hides an answer the user came for. None qualifying, no bar."""
-    best = (-1.0, 0.0)
-    # Finer where off-topic questions fall: a reader's collection leaves those far below
-    # anything it answers.
-    for t in np.concatenate([np.arange(0.001, 0.01, 0.001), np.arange(0.01, 0.95, 0.01)]):
-        f = _figures(records, float(t), topic)
-        if f["abstention_precision"] >= ABSTAIN_PRECISION:
-            best = max(best, (f["accuracy"] + f["abstention_recall"], -float(t)))
-    chosen = max(0.0, round(-best[1], 3))  # not -0.0
-    return chosen, _figures(records, chosen, topic)
-
-
-def _min_topic(records: list[dict]) -> float:
-    """The `rerank.topicality` under which a question asked at no moment is off topic: below
-    all but TOPIC_MISS of the natural questions the articles answer. Tuned on those alone: the
-    hand-written unanswerable ones are on topic, and the off-topic quiz questions are news of
-    the same weeks, nearer the articles than a user's stray question."""
-    topics = [r["topic"] for r in records if r["set"] == "natural" and r["answerable"]]
-    return round(float(np.quantile(topics, TOPIC_MISS)), 3)
-
-
-def _short_min(records: list[dict]) -> float:
-    shorts = sorted((r for r in records if r["correct"] and r["short"] is not None),
-                    key=lambda r: -r["short_score"])
-    chosen = float("inf")
-    right = 0
-    for n, r in enumerate(shorts, start=1):
-        right += r["short_right"]
-        if right / n >= SHORT_PRECISION:
-            chosen = r["short_score"]
-    return round(chosen, 2)
-
-
 def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> dict:
+    """Every number: the ranking's weights, then the bars and the answerability over them."""
     from assistant.rerank import FEATURES
 
     sets = tuning_sets(out, data, seed, target)
-    combine, confidence, topics = _combination(sets)
-    records = _records(sets, combine, confidence, topics)
+    combine, confidence = _combination(sets)
+    records = _records(sets, combine, confidence)
     # Each bar from the questions asked that way: quiz questions at their date, natural and
     # off-topic ones at no moment.
-    abstain_below, quiz = _abstain_below([r for r in records if r["set"] == "quiz"])
-    min_topic = _min_topic(records)
-    timeless, natural = _abstain_below([r for r in records if r["set"] != "quiz"], min_topic)
+    bar, quiz = abstain_below([r for r in records if r["set"] == "quiz"])
+    topic = min_topic(records)
+    timeless, natural = abstain_below([r for r in records if r["set"] != "quiz"], topic)
     result = {"features": ["intercept", *FEATURES], "combine": combine,
-              "confidence": confidence, "abstain_below": abstain_below,
-              "abstain_below_timeless": timeless, "min_topic_timeless": min_topic,
-              "short_min": _short_min(records),
+              "confidence": confidence, "abstain_below": bar,
+              "abstain_below_timeless": timeless, "min_topic_timeless": topic,
+              "short_min": short_min(records),
               "tuning_questions": {ts.name: len(ts.questions) for ts in sets},
-              "at_these_thresholds": {"quiz": quiz, "natural and off-topic": natural}}
+              "by_best_score_alone": {"quiz": quiz, "natural and off-topic": natural},
+              **answerability(records, topic, seed)}
+    return _write(out, target, result, records)
+
+
+def tune_answerability(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13
+                       ) -> dict:
+    """Only the answerability, over the ranking weights and bars already in
+    `target`/thresholds.json (tuned by an earlier `tune`): what changed last need not move
+    the numbers it was not about."""
+    tuned = json.loads((target / "thresholds.json").read_text())
+    sets = tuning_sets(out, data, seed, target)
+    records = _records(sets, tuple(tuned["combine"]), tuple(tuned["confidence"]))
+    topic = tuned["min_topic_timeless"]
+    by_score = {"quiz": figures([r for r in records if r["set"] == "quiz"],
+                                tuned["abstain_below"]),
+                "natural and off-topic": figures([r for r in records if r["set"] != "quiz"],
+                                                 tuned["abstain_below_timeless"], topic)}
+    result = {**tuned, "by_best_score_alone": by_score,
+              **answerability(records, topic, seed)}
+    return _write(out, target, result, records)
+
+
+def _write(out: Path, target: Path, result: dict, records: list[dict]) -> dict:
     (target / "thresholds.json").write_text(json.dumps(result, indent=2) + "\n")
     (out / "tuning-records.json").write_text(json.dumps(records))
     return result

@@ -1,0 +1,124 @@
+"""Answerability: the question-level judgement that decides abstention, from the whole ranking
+(`assistant.answerability`), and its fitting (`train.bars.fit_answerability`). The shipped
+weights are checked for the directions any sane fit has; the wiring into `compose.abstention`
+with weights set here, so that each input is seen to move the decision."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from assistant import calibration
+from assistant.answerability import QUESTION_FEATURES, answerability, question_features
+from assistant.compose import abstention
+from assistant.errors import ReaderUnavailableError
+from assistant.rerank import Evidence
+
+SENTENCE = "Kim Keon Hee's picture was on the leaflet, officials said on Tuesday."
+
+
+def _ev(score: float, article: str = "a", relevance: float | None = None,
+        span: float = 12.0, fit: float = 0.5) -> Evidence:
+    return Evidence(0, article, 0, len(SENTENCE), SENTENCE, score,
+                    score if relevance is None else relevance, (0, 12), span, fit=fit)
+
+
+@pytest.fixture
+def weights(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answerability that looks at topicality alone (weight 4, bar 0.5 at topicality 1)."""
+    w = [0.0] * len(QUESTION_FEATURES)
+    w[QUESTION_FEATURES.index("topicality")] = 4.0
+    t = replace(calibration.THRESHOLDS, answerable=(-4.0, *w), answerable_timeless=(-4.0, *w),
+                answerable_below=0.5, answerable_below_timeless=0.5, min_topic_timeless=0.0)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+
+
+def test_the_features_read_the_top_of_the_ranking() -> None:
+    f = dict(zip(QUESTION_FEATURES, question_features(
+        [_ev(0.9, "a", fit=1.0), _ev(0.5, "b"), _ev(0.1, "a"), _ev(0.99, "c")], 1.2),
+        strict=True))
+    assert f["best score logit"] == pytest.approx(2.1972, abs=1e-3)
+    assert f["second score logit"] == pytest.approx(0.0)
+    assert f["third score logit"] < f["second score logit"]
+    assert f["articles in the top 3"] == pytest.approx(2 / 3)  # the 4th sentence is not read
+    assert f["best answer kind"] == 1.0 and f["topicality"] == 1.2
+    assert f["best span score / 10"] == pytest.approx(1.2)
+    # A ranking of one sentence: the missing runners-up count as nothing, clipped.
+    alone = question_features([_ev(1.0)], float("inf"))
+    assert alone[1] == alone[2] == -10.0 and alone[0] == 10.0 and alone[6] == 2.0
+
+
+def test_abstention_follows_answerability_where_weights_are_shipped(weights: None) -> None:
+    strong = [_ev(0.99)]
+    assert abstention(strong, timely=True, topic=1.5) is None
+    near = abstention(strong, timely=True, topic=0.5)  # the same sentence, about little
+    assert near is not None and not near.off_topic and "states" in near.reason
+    assert abstention(strong, timely=False, topic=1.5) is None
+    assert abstention(strong, timely=False, topic=0.5) is not None
+    assert answerability(strong, 1.0, True) == pytest.approx(0.5)
+    # A follow-up (unlike any tuning question) is judged by its best sentence's score alone.
+    bar = calibration.THRESHOLDS.abstain_below
+    assert abstention([_ev(min(0.99, bar + 0.05))], True, 0.5, follow_up=True) is None
+    assert abstention([_ev(0.9 * bar)], True, 1.5, follow_up=True) is not None
+
+
+def test_without_weights_the_best_sentence_decides_alone(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    t = replace(calibration.THRESHOLDS, answerable=(), answerable_timeless=(), abstain_below=0.3)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+    assert answerability([_ev(0.99)], 0.5, True) is None
+    assert abstention([_ev(0.31)], timely=True, topic=0.0) is None
+    assert abstention([_ev(0.29)], timely=True, topic=2.0) is not None
+
+
+def test_weights_of_another_version_are_refused_saying_how_to_fix(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    t = replace(calibration.THRESHOLDS, answerable=(0.0, 1.0, 2.0))
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+    with pytest.raises(ReaderUnavailableError, match="make train"):
+        answerability([_ev(0.9)], 1.0, True)
+
+
+def test_the_shipped_answerability_trusts_a_better_best_sentence() -> None:
+    t = calibration.THRESHOLDS
+    assert len(t.answerable) == len(t.answerable_timeless) == len(QUESTION_FEATURES) + 1
+    assert 0.0 < t.answerable_below < 1.0 and 0.0 < t.answerable_below_timeless < 1.0
+    for timely in (True, False):
+        weak = answerability([_ev(0.05), _ev(0.04, "b")], 1.0, timely)
+        strong = answerability([_ev(0.95), _ev(0.04, "b")], 1.0, timely)
+        assert weak is not None and strong is not None and strong > weak
+        # A confident best sentence over a clearly weaker runner-up is answered.
+        assert abstention([_ev(0.95, span=15.0, fit=1.0), _ev(0.04, "b")], timely, 1.4) is None
+
+
+def test_fitting_finds_what_tells_right_answers_and_keeps_the_precision() -> None:
+    from train.bars import ABSTAIN_PRECISION, abstain_below, fit_answerability
+
+    rng = random.Random(0)
+    records = []
+    for i in range(300):
+        answerable = i % 3 != 0
+        correct = answerable and rng.random() < 0.95
+        signal = (1.5 if correct else -1.5) + rng.gauss(0, 1)
+        features = [rng.gauss(0, 1) for _ in QUESTION_FEATURES]
+        features[QUESTION_FEATURES.index("best reader logit")] = signal
+        records.append({"answerable": answerable, "correct": correct, "gated": False,
+                        "topic": 1.0, "features": features if i % 50 else None})
+    weights, bar, at_bar = fit_answerability(records, 13, lambda rs: abstain_below(rs, key="p"))
+    w = dict(zip(QUESTION_FEATURES, weights[1:], strict=True))
+    assert w["best reader logit"] == max(w.values(), key=abs) and w["best reader logit"] > 1
+    assert 0 < bar < 1 and at_bar["abstention_precision"] >= ABSTAIN_PRECISION
+    assert at_bar["abstention_recall"] > 0.5
+    # Nothing ranked: abstains at any bar.
+    assert all(r["p"] == 0.0 for r in records if r["features"] is None)
+
+
+def test_a_question_rewritten_from_the_conversation_is_a_follow_up() -> None:
+    from assistant.question import analyse
+
+    assert analyse("And what did he buy?", "And what did he buy? Poland Duda", None, None,
+                   None).follow_up
+    assert not analyse("What did Poland buy?", "What did Poland buy?", None, None,
+                       None).follow_up
