@@ -22,7 +22,7 @@ from . import calibration
 from .errors import ReaderUnavailableError
 from .rerank import Evidence
 
-__all__ = ["QUESTION_FEATURES", "TOP", "answerability", "question_features"]
+__all__ = ["QUESTION_FEATURES", "TOP", "answerability", "judged", "question_features"]
 
 TOP = 3  # the sentences whose scores and articles are looked at
 LOGIT_RANGE = 10.0  # a score's logit is clipped here: 1e-6 and 1e-9 mean the same "nothing"
@@ -36,24 +36,30 @@ def _logit(p: float) -> float:
     return max(-LOGIT_RANGE, min(LOGIT_RANGE, log(p / (1 - p))))
 
 
+def judged(ranked: Sequence[Evidence]) -> bool:
+    """Whether a ranking is of the kind the weights were fitted on: every tuning question had
+    at least TOP sentences read and a span in the best. A shorter ranking (a small collection)
+    or one without a span lies outside it, where a linear model extrapolates freely (a lone
+    sentence scored 0.005 came out likely right): the best sentence's score decides there."""
+    return len(ranked) >= TOP and isfinite(ranked[0].answer_score)
+
+
 def question_features(ranked: Sequence[Evidence], topic: float) -> tuple[float, ...]:
-    """QUESTION_FEATURES of a ranking (best first; not empty) and its `rerank.topicality`."""
+    """QUESTION_FEATURES of a ranking that is `judged` and its `rerank.topicality`."""
     top = list(ranked[:TOP])
-    scores = [ev.score for ev in top] + [0.0] * (TOP - len(top))
     best = top[0]
-    span = best.answer_score if isfinite(best.answer_score) else 0.0
     # Topicality is a cosine plus a share (0..2); unknown (inf) counts as fully on topic.
-    return (*(_logit(s) for s in scores), _logit(best.relevance), span / 10, best.fit,
-            min(topic, 2.0), len({ev.article_id for ev in top}) / TOP)
+    return (*(_logit(ev.score) for ev in top), _logit(best.relevance), best.answer_score / 10,
+            best.fit, min(topic, 2.0), len({ev.article_id for ev in top}) / TOP)
 
 
 def answerability(ranked: Sequence[Evidence], topic: float, timely: bool) -> float | None:
-    """The probability that the best evidence answers the question right, or None where
-    thresholds.json carries no weights for it (one of an older version: the best sentence's
-    score alone decides, as it did then)."""
+    """The probability that the best evidence answers the question right, or None where the
+    best sentence's score alone decides: thresholds.json carries no weights for it (one of an
+    older version, as it did then), or the ranking is not `judged`."""
     t = calibration.THRESHOLDS
     weights = t.answerable if timely else t.answerable_timeless
-    if not weights or not ranked:
+    if not weights or not judged(ranked):
         return None
     w0, *w = weights
     if len(w) != len(QUESTION_FEATURES):

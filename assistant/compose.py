@@ -1,6 +1,7 @@
 """Compose: from ranked evidence to the answer's words — or to an honest abstention.
 
-The reader's scores decide: no sentence likely enough to state the answer means "the articles
+The trained scores decide: a ranking unlikely to answer the question right (`answerability`,
+from the reader's scores of the best sentences and what surrounds them) means "the articles
 don't say", with the closest thing they do say, quoted. An answer leads with the short answer
 the reader found inside its best sentence ("Kim Keon Hee — “…a leaflet featuring … Kim Keon
 Hee’s picture…” [1]"); the short answer is a span of the quote, so it is verified with it.
@@ -59,7 +60,7 @@ def abstain_below(timely: bool) -> float:
 
 def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False) -> Abstention | None:
-    """Why the articles cannot answer, or None when the best sentence holds up. `topic` is
+    """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `rerank.topicality`: asked at no moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
     question's (`Question.kind`): see KIND_CHECKED. A follow-up is judged by its best

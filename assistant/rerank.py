@@ -7,7 +7,7 @@ passage's similarity and rank, how sure the span is, how fresh its article was w
 question was asked, whether it is a headline line, whether it carries the kind of answer asked
 for, and the share of the names the question asks about that its article mentions), with
 weights fitted on the tuning sets (`calibration`). Freshness always orders the evidence
-(`Evidence.rank`); it counts toward the probability that decides abstention (`Evidence.score`)
+(`Evidence.rank`); it counts toward the probability that feeds abstention (`Evidence.score`)
 only for a question asked at a moment (`Question.timely`).
 Around that score two rules: a caption or byline answers only questions about a photo or an
 author, and an article published outside the week a question means ("this week") is a weaker

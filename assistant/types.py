@@ -83,7 +83,9 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # e.g. "2 unverifiable quotes dropped"
     short: ShortAnswer | None = None  # the short answer the text leads with, if any
     as_of: str | None = None  # the moment the question was asked (ISO date)
-    confidence: float | None = None  # the reader's score of the best evidence (0-1)
+    # The best evidence's score (0-1): how likely that sentence states the answer. Abstention
+    # weighs it with the rest of the ranking (`answerability`).
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The `newsqa ask --json` object."""

@@ -45,13 +45,13 @@ def test_the_features_read_the_top_of_the_ranking() -> None:
     assert f["articles in the top 3"] == pytest.approx(2 / 3)  # the 4th sentence is not read
     assert f["best answer kind"] == 1.0 and f["topicality"] == 1.2
     assert f["best span score / 10"] == pytest.approx(1.2)
-    # A ranking of one sentence: the missing runners-up count as nothing, clipped.
-    alone = question_features([_ev(1.0)], float("inf"))
-    assert alone[1] == alone[2] == -10.0 and alone[0] == 10.0 and alone[6] == 2.0
+    # Certainty is clipped; unknown topicality counts as fully on topic.
+    sure = question_features([_ev(1.0), _ev(1.0), _ev(0.0)], float("inf"))
+    assert sure[0] == 10.0 and sure[2] == -10.0 and sure[6] == 2.0
 
 
-def test_abstention_follows_answerability_where_weights_are_shipped(weights: None) -> None:
-    strong = [_ev(0.99)]
+def test_abstention_follows_the_answerability_and_its_bar(weights: None) -> None:
+    strong = [_ev(0.99), _ev(0.5, "b"), _ev(0.4, "c")]
     assert abstention(strong, timely=True, topic=1.5) is None
     near = abstention(strong, timely=True, topic=0.5)  # the same sentence, about little
     assert near is not None and not near.off_topic and "states" in near.reason
@@ -60,15 +60,30 @@ def test_abstention_follows_answerability_where_weights_are_shipped(weights: Non
     assert answerability(strong, 1.0, True) == pytest.approx(0.5)
     # A follow-up (unlike any tuning question) is judged by its best sentence's score alone.
     bar = calibration.THRESHOLDS.abstain_below
-    assert abstention([_ev(min(0.99, bar + 0.05))], True, 0.5, follow_up=True) is None
-    assert abstention([_ev(0.9 * bar)], True, 1.5, follow_up=True) is not None
+    over, under = _ev(min(0.99, bar + 0.05)), _ev(0.9 * bar)
+    assert abstention([over, over, over], True, 0.5, follow_up=True) is None
+    assert abstention([under, under, under], True, 1.5, follow_up=True) is not None
+
+
+def test_a_ranking_unlike_the_tuning_questions_is_judged_by_its_best_score(
+        weights: None) -> None:
+    """Fewer than 3 sentences read (a small collection) or no span in the best: outside what
+    the weights were fitted on, so the best sentence's score decides, as without weights."""
+    bar = calibration.THRESHOLDS.abstain_below
+    lone_weak, lone_strong = [_ev(0.9 * bar)], [_ev(min(0.99, bar + 0.05))]
+    assert answerability(lone_weak, 2.0, True) is None
+    assert abstention(lone_weak, timely=True, topic=2.0) is not None  # topicality would pass
+    assert abstention(lone_strong, timely=True, topic=0.1) is None  # topicality would fail
+    spanless = [replace(_ev(0.99), answer_score=float("-inf")), _ev(0.5), _ev(0.4)]
+    assert answerability(spanless, 2.0, True) is None
+    assert abstention(spanless, timely=True, topic=0.1) is None
 
 
 def test_without_weights_the_best_sentence_decides_alone(monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
     t = replace(calibration.THRESHOLDS, answerable=(), answerable_timeless=(), abstain_below=0.3)
     monkeypatch.setattr(calibration, "THRESHOLDS", t)
-    assert answerability([_ev(0.99)], 0.5, True) is None
+    assert answerability([_ev(0.99), _ev(0.5), _ev(0.4)], 0.5, True) is None
     assert abstention([_ev(0.31)], timely=True, topic=0.0) is None
     assert abstention([_ev(0.29)], timely=True, topic=2.0) is not None
 
@@ -78,7 +93,7 @@ def test_weights_of_another_version_are_refused_saying_how_to_fix(
     t = replace(calibration.THRESHOLDS, answerable=(0.0, 1.0, 2.0))
     monkeypatch.setattr(calibration, "THRESHOLDS", t)
     with pytest.raises(ReaderUnavailableError, match="make train"):
-        answerability([_ev(0.9)], 1.0, True)
+        answerability([_ev(0.9), _ev(0.5), _ev(0.4)], 1.0, True)
 
 
 def test_the_shipped_answerability_trusts_a_better_best_sentence() -> None:
@@ -86,11 +101,14 @@ def test_the_shipped_answerability_trusts_a_better_best_sentence() -> None:
     assert len(t.answerable) == len(t.answerable_timeless) == len(QUESTION_FEATURES) + 1
     assert 0.0 < t.answerable_below < 1.0 and 0.0 < t.answerable_below_timeless < 1.0
     for timely in (True, False):
-        weak = answerability([_ev(0.05), _ev(0.04, "b")], 1.0, timely)
-        strong = answerability([_ev(0.95), _ev(0.04, "b")], 1.0, timely)
+        rest = [_ev(0.04, "b"), _ev(0.03, "b")]
+        weak = answerability([_ev(0.05), *rest], 1.0, timely)
+        strong = answerability([_ev(0.95), *rest], 1.0, timely)
         assert weak is not None and strong is not None and strong > weak
-        # A confident best sentence over a clearly weaker runner-up is answered.
-        assert abstention([_ev(0.95, span=15.0, fit=1.0), _ev(0.04, "b")], timely, 1.4) is None
+        # A confident best sentence over clearly weaker runners-up is answered; a weak one
+        # among weak ones is not.
+        assert abstention([_ev(0.95, span=15.0, fit=1.0), *rest], timely, 1.4) is None
+        assert abstention([_ev(0.02), *rest], timely, 1.4) is not None
 
 
 def test_fitting_finds_what_tells_right_answers_and_keeps_the_precision() -> None:
@@ -111,8 +129,10 @@ def test_fitting_finds_what_tells_right_answers_and_keeps_the_precision() -> Non
     assert w["best reader logit"] == max(w.values(), key=abs) and w["best reader logit"] > 1
     assert 0 < bar < 1 and at_bar["abstention_precision"] >= ABSTAIN_PRECISION
     assert at_bar["abstention_recall"] > 0.5
-    # Nothing ranked: abstains at any bar.
-    assert all(r["p"] == 0.0 for r in records if r["features"] is None)
+    # The out-of-fold probabilities the bar was chosen on separate the labels.
+    right = [r["p"] for r in records if r["correct"] and r["features"] is not None]
+    wrong = [r["p"] for r in records if not r["correct"] and r["features"] is not None]
+    assert sum(right) / len(right) > sum(wrong) / len(wrong) + 0.3
 
 
 def test_a_question_rewritten_from_the_conversation_is_a_follow_up() -> None:

@@ -13,11 +13,15 @@ the bar (`gated`: the kind of answer asked for is nowhere near the top) are left
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-__all__ = ["ABSTAIN_PRECISION", "FOLDS", "SHORT_PRECISION", "abstain_below", "answerability",
-           "figures", "fit_answerability", "min_topic", "short_min"]
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
+
+__all__ = ["ABSTAIN_PRECISION", "FOLDS", "SHORT_PRECISION", "abstain_below",
+           "answerability_weights", "figures", "fit_answerability", "min_topic", "short_min"]
 
 SHORT_PRECISION = 0.75
 TOPIC_MISS = 0.01  # of answerable natural questions, at most, called off topic
@@ -26,7 +30,7 @@ FOLDS = 5
 C = 1.0  # sklearn's default L2 strength: the features are logits and shares of similar ranges
 
 
-def _model() -> object:
+def _model() -> LogisticRegression:
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=C, max_iter=5000)
@@ -40,20 +44,24 @@ def _out_of_fold(x: np.ndarray, y: np.ndarray, seed: int) -> np.ndarray:
 
 
 def fit_answerability(records: list[dict], seed: int,
-                      choose_bar: Callable[[list[dict]], tuple[float, dict]]
+                      choose_bar: Callable[[list[dict]], tuple[float, dict]], topic: float = 0.0
                       ) -> tuple[tuple[float, ...], float, dict]:
     """(weights, bar, figures at the bar) for one way of asking. `records` carry the question
-    `features` (None: nothing was ranked), `correct` and `gated`; each gets its out-of-fold
-    probability as `p`, which `choose_bar` reads."""
-    fitted = [r for r in records if r["features"] is not None and not r["gated"]]
+    `features` (None: the ranking is not `judged`), `correct`, `gated` and `topic`; each gets
+    its out-of-fold probability as `p`, which `choose_bar` reads. Questions turned away as off
+    topic (under `topic`) before answerability is asked are not fitted on either."""
+    fitted = [r for r in records
+              if r["features"] is not None and not r["gated"] and r["topic"] >= topic]
     x = np.array([r["features"] for r in fitted], dtype=float)
     y = np.array([bool(r["correct"]) for r in fitted])
     for r in records:
-        r["p"] = 0.0  # nothing ranked, or a rule's abstention: abstains at any bar
+        # Decided otherwise, as abstentions: a rule's, off topic (both counted by `figures`), or
+        # not judged (the tuning sets hold no such ranking; in use the best score decides).
+        r["p"] = 0.0
     for r, p in zip(fitted, _out_of_fold(x, y, seed), strict=True):
         r["p"] = float(p)
     bar, at_bar = choose_bar(records)
-    model = _model().fit(x, y)  # type: ignore[attr-defined]
+    model = _model().fit(x, y)
     weights = (round(float(model.intercept_[0]), 4),
                *(round(float(w), 4) for w in model.coef_[0]))
     return weights, bar, at_bar
@@ -99,6 +107,8 @@ def min_topic(records: list[dict]) -> float:
 
 
 def short_min(records: list[dict]) -> float:
+    """The lowest span score from which the short answers of rightly answered questions still
+    hold the gold answer at least SHORT_PRECISION of the time."""
     shorts = sorted((r for r in records if r["correct"] and r["short"] is not None),
                     key=lambda r: -r["short_score"])
     chosen = float("inf")
@@ -110,9 +120,7 @@ def short_min(records: list[dict]) -> float:
     return round(chosen, 2)
 
 
-
-
-def answerability(records: list[dict], topic: float, seed: int) -> dict:
+def answerability_weights(records: list[dict], topic: float, seed: int) -> dict:
     """`assistant.answerability`'s weights and bars, one set per way of asking (see
     `fit_answerability`); `topic` is the off-topic bar of questions asked at no moment."""
     from assistant.answerability import QUESTION_FEATURES
@@ -121,7 +129,7 @@ def answerability(records: list[dict], topic: float, seed: int) -> dict:
     rest = [r for r in records if r["set"] != "quiz"]
     weights, bar, at_quiz = fit_answerability(quiz, seed, lambda rs: abstain_below(rs, key="p"))
     timeless, bar_timeless, at_rest = fit_answerability(
-        rest, seed, lambda rs: abstain_below(rs, topic, key="p"))
+        rest, seed, lambda rs: abstain_below(rs, topic, key="p"), topic)
     return {"question_features": ["intercept", *QUESTION_FEATURES], "answerable": weights,
             "answerable_timeless": timeless, "answerable_below": bar,
             "answerable_below_timeless": bar_timeless,

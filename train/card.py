@@ -13,7 +13,7 @@ _TEMPLATE = """\
 wide) fine-tuned here as a cross-encoder with two heads over
 `[CLS] question [SEP] sentence || article title [SEP]` (at most {max_tokens} tokens):
 - `relevance`: a logit that the sentence states the answer to the question. It orders the
-  evidence and decides abstention (`assistant/rerank.py`, `assistant/compose.py`).
+  evidence and, through its scores, abstention (`assistant/rerank.py`, `answerability.py`).
 - `start` / `end`: per-token logits of the short answer's first and last token inside the
   sentence (a SQuAD-style span reader; spans of at most 12 tokens).
 
@@ -116,8 +116,8 @@ def _thresholds(tuned: dict) -> str:
         "conditional logit over the sentences the answer path reads for the tuning questions), "
         "scaled to a probability by a one-feature logistic regression;\n"
         f"- confidence: the same without freshness, scaled again ({tuned['confidence']}); it "
-        "decides abstention unless the question is asked at a moment (an as-of date, \"this "
-        "week\"), when the rank does;\n"
+        "is the best sentence's score (an input of the answerability below) unless the "
+        "question is asked at a moment (an as-of date, \"this week\"), when the rank is;\n"
         f"- a sentence states the answer from a score of {tuned['abstain_below']} for a "
         f"question asked at a moment, {tuned['abstain_below_timeless']} for one asked at none "
         "(the bar for showing another article's account);\n"

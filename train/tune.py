@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from .bars import abstain_below, answerability, figures, min_topic, short_min
+from .bars import abstain_below, answerability_weights, figures, min_topic, short_min
 from .data import DEFAULT_DATA, write_holdout, write_natural
 
 __all__ = ["TuningSet", "tune", "tune_answerability", "tuning_sets"]
@@ -104,8 +104,8 @@ def _asked(ts: TuningSet, q: dict) -> Any:
     from assistant.question import analyse
 
     as_of = ts.as_of(q)
-    return analyse(q["question"], q["question"], date.fromisoformat(as_of) if as_of else None,
-                   None, None)
+    text = q["question"].strip()  # as `ask()` takes it
+    return analyse(text, text, date.fromisoformat(as_of) if as_of else None, None, None)
 
 
 def _candidate_rows(sets: list[TuningSet]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -200,8 +200,9 @@ def _records(sets: list[TuningSet], combine: tuple[float, ...],
 
 def _ranking(ts: TuningSet, q: dict) -> dict:
     """What `assistant.answerability` sees of the question: its ranked evidence's features
-    (None when nothing was ranked) and its topicality."""
-    from assistant.answerability import question_features
+    (None where the ranking is not `judged`: the best score decides there) and its
+    topicality. Ranked under the thresholds `_records` has just set, as `ask()` ranked it."""
+    from assistant.answerability import judged, question_features
     from assistant.rerank import rerank, topicality
     from assistant.retrieval import retrieve_asked
 
@@ -211,7 +212,8 @@ def _ranking(ts: TuningSet, q: dict) -> dict:
     articles = a.index.articles([p.article_id for p in found.passages])
     ranked = rerank(asked, found.passages, articles, a.reader, a.index.embedder)
     topic = topicality(asked, found.passages)
-    return {"topic": topic, "features": list(question_features(ranked, topic)) if ranked else None}
+    return {"topic": topic,
+            "features": list(question_features(ranked, topic)) if judged(ranked) else None}
 
 
 def _record(ts: TuningSet, q: dict) -> dict:
@@ -247,7 +249,7 @@ def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> 
               "short_min": short_min(records),
               "tuning_questions": {ts.name: len(ts.questions) for ts in sets},
               "by_best_score_alone": {"quiz": quiz, "natural and off-topic": natural},
-              **answerability(records, topic, seed)}
+              **answerability_weights(records, topic, seed)}
     return _write(out, target, result, records)
 
 
@@ -265,7 +267,7 @@ def tune_answerability(out: Path, target: Path, data: Path = DEFAULT_DATA, seed:
                 "natural and off-topic": figures([r for r in records if r["set"] != "quiz"],
                                                  tuned["abstain_below_timeless"], topic)}
     result = {**tuned, "by_best_score_alone": by_score,
-              **answerability(records, topic, seed)}
+              **answerability_weights(records, topic, seed)}
     return _write(out, target, result, records)
 
 
