@@ -78,7 +78,7 @@ def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
         text = articles[p.article_id].text
         # A passage ends mid-sentence only where a sentence was longer than a chunk: that part
         # of it is the candidate.
-        for a, b in sentence_spans(text):
+        for a, b in sentence_spans(text, p.start, p.end):
             start, end = max(a, p.start), min(b, p.end)
             if (start < end and end - start >= MIN_CHARS and (p.article_id, start) not in seen
                     and not _asks(text[start:end]) and not is_instruction(text[start:end])):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from index import Article, Bm25Hit, DenseHit, NewsIndex, Passage, sentence_spans
+from index import Article, Bm25Hit, DenseHit, NewsIndex, Passage, sentence_after, sentence_before
 from index.dates import date_to_ordinal
 
 from .question import Question
@@ -107,10 +107,8 @@ def _diversify(candidates: Sequence[_Candidate], k: int) -> list[_Candidate]:
 
 def _widen(article: Article, start: int, end: int) -> tuple[int, int]:
     """One more sentence before and after the chunk, within its article."""
-    spans = sentence_spans(article.text)
-    before = [s for s in spans if s[1] <= start]
-    after = [s for s in spans if s[0] >= end]
-    return (before[-1][0] if before else start), (after[0][1] if after else end)
+    before, after = sentence_before(article.text, start), sentence_after(article.text, end)
+    return (before[0] if before else start), (after[1] if after else end)
 
 
 def _to_passage(cand: _Candidate, article: Article) -> Passage:

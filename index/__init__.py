@@ -23,7 +23,7 @@ from .fetching import FetchConfig
 from .ingest import IngestProgress, IngestStatus
 from .loading import SUPPORTED_SUFFIXES, load_paths
 from .news_index import NewsIndex
-from .sentences import sentence_spans
+from .sentences import sentence_after, sentence_before, sentence_spans
 from .store import StoreConfig
 from .types import Article, Chunk, DenseHit, IngestReport, Passage, RawDocument
 
@@ -59,5 +59,7 @@ __all__ = [
     "load_paths",
     "make_embedder",
     "parse_date",
+    "sentence_after",
+    "sentence_before",
     "sentence_spans",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from .offline import llama_index_data
 
-__all__ = ["sentence_spans"]
+__all__ = ["sentence_after", "sentence_before", "sentence_spans"]
 
 log = logging.getLogger(__name__)
 
@@ -88,24 +88,54 @@ NEWS_ABBREVIATIONS = frozenset({
     "pres", "atty", "apr", "jun", "jul"})
 
 _LINE = re.compile(r"[^\n]+")
+Span = tuple[int, int]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; a sentence never crosses a line (a paragraph) boundary."""
-    return list(_spans(text))
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """(start, end) of every sentence of the lines (paragraphs) that reach into
+    text[start:end], the whole text by default; a sentence never crosses a line boundary, so
+    each line is split on its own and a passage's sentences cost its lines, not its article."""
+    end = len(text) if end is None else end
+    first = text.rfind("\n", 0, max(start, 0)) + 1
+    last = text.find("\n", end)
+    return [span for line in _LINE.finditer(text, first, len(text) if last < 0 else last)
+            for span in _shifted(line.start(), line.group())]
 
 
-@lru_cache(maxsize=2048)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
+def sentence_before(text: str, at: int) -> Span | None:
+    """The last sentence that ends at or before `at`, however many lines back."""
+    while at > 0:
+        first = text.rfind("\n", 0, at) + 1
+        found = [s for s in sentence_spans(text, first, first) if s[1] <= at]
+        if found:
+            return found[-1]
+        at = first - 1
+    return None
+
+
+def sentence_after(text: str, at: int) -> Span | None:
+    """The first sentence that starts at or after `at`, however many lines on."""
+    while at < len(text):
+        last = text.find("\n", at)
+        last = len(text) if last < 0 else last
+        found = [s for s in sentence_spans(text, at, at) if s[0] >= at]
+        if found:
+            return found[0]
+        at = last + 1
+    return None
+
+
+def _shifted(offset: int, line: str) -> list[Span]:
+    return [(offset + a, offset + b) for a, b in _spans(line)]
+
+
+@lru_cache(maxsize=65_536)
+def _spans(line: str) -> tuple[Span, ...]:
     # Remembered: questions keep returning to the same articles, and Punkt takes ~5 ms for
     # an article's worth of text.
     tokenizer = _tokenizer()
-    spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
-        for offset, piece in _pieces(line.start(), line.group()):
-            for start, end in tokenizer.span_tokenize(piece):
-                spans.append((offset + start, offset + end))
-    return tuple(spans)
+    return tuple((offset + a, offset + b) for offset, piece in _pieces(0, line)
+                 for a, b in tokenizer.span_tokenize(piece))
 
 
 # Punkt reads a paragraph at a time; a "paragraph" of megabytes (a one-line dump) would take

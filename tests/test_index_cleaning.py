@@ -16,7 +16,7 @@ from index.chunking import DEFAULT_CHUNK_TOKENS, chunk_article, count_tokens
 from index.cleaning import clean_document
 from index.dates import find_date_line, parse_date
 from index.loading import load_paths
-from index.sentences import sentence_spans
+from index.sentences import sentence_after, sentence_before, sentence_spans
 from index.types import Article, RawDocument
 
 from .conftest import SAMPLES
@@ -177,6 +177,24 @@ def test_chunks_point_into_the_article_and_follow_sentences(articles: list[Artic
         assert all(covered)  # no sentence falls between chunks
         for prev, nxt in itertools.pairwise(chunks):
             assert nxt.start <= prev.end  # a sentence of overlap, never a gap
+
+
+def test_a_passages_sentences_are_the_articles_sentences_there(articles: list[Article]
+                                                               ) -> None:
+    """The answer path splits only the lines a passage reaches into (and looks back and on for
+    the sentences around it): the same sentences the whole article's split has there."""
+    for art in articles:
+        text, spans = art.text, sentence_spans(art.text)
+        for a in range(0, len(text) + 1, 97):
+            b = min(len(text), a + 311)
+            near = set(sentence_spans(text, a, b))
+            assert {s for s in spans if s[0] < b and a < s[1]} <= near <= set(spans)
+            before = [s for s in spans if s[1] <= a]
+            after = [s for s in spans if s[0] >= b]
+            assert sentence_before(text, a) == (before[-1] if before else None)
+            assert sentence_after(text, b) == (after[0] if after else None)
+    assert sentence_before("\n\nOne line.\n\n\nTwo.", 14) == (2, 11)
+    assert sentence_after("One.\n\n\nTwo lines.\n", 4) == (7, 17)
 
 
 def test_a_run_on_sentence_is_cut_into_pieces_that_fit() -> None:

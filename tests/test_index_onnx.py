@@ -102,6 +102,17 @@ def test_int8_vectors_stay_close_and_carry_their_own_name() -> None:
     assert cosines.min() > 0.97 and cosines.mean() > 0.99, texts[int(cosines.argmin())][:80]
 
 
+def test_a_questions_sentences_embed_alike_whatever_their_company() -> None:
+    """A question's few sentences (the answer path's sentence cosines) are run one per call on
+    the int8 model, whose activation scale is set per run: in a batch a sentence's vector
+    moved with its batch-mates, and the cached one with whichever question came first."""
+    int8 = make_embedder(DEFAULT_EMBED_MODEL)
+    sentences = _texts()[-44:-4]
+    alone = np.vstack([int8.embed_documents([s]) for s in sentences[:8]])
+    for company in (sentences[:8], sentences[:8] + ["x " * 200] * 3, sentences[:30]):
+        assert np.array_equal(int8.embed_documents(company)[:8], alone)
+
+
 def test_auto_keeps_the_runtime_an_index_was_built_with(tmp_path: Path) -> None:
     new = NewsIndex(StoreConfig(path=tmp_path, embed_model=DEFAULT_EMBED_MODEL))
     new.ingest(sorted(SAMPLES.glob("00[02]_*.txt")))

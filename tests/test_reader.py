@@ -85,6 +85,20 @@ def test_a_sentence_reads_the_same_whatever_else_is_read_with_it() -> None:
         assert among[company.index(ANSWER)] == alone
 
 
+def test_concurrent_reads_score_as_one_at_a_time() -> None:
+    """Pairs run side by side on the reader's threads, and callers (the UI's sessions) share
+    them: every caller gets its own scores, in its own order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    reader = get_reader()
+    batches = [[(s, TITLE) for s in [*DISTRACTORS[k:], ANSWER, *DISTRACTORS[:k]]]
+               for k in range(4)]
+    expected = [[reader.read(QUESTION, [pair])[0] for pair in batch] for batch in batches]
+    with ThreadPoolExecutor(4) as callers:
+        got = list(callers.map(lambda batch: reader.read(QUESTION, batch), batches * 3))
+    assert got == expected * 3
+
+
 def test_a_missing_model_says_how_to_get_it(tmp_path: Path) -> None:
     from assistant.errors import ReaderUnavailableError
 
