@@ -32,7 +32,7 @@ from .retrieval import Retrieval, retrieve_asked
 from .settings import MAX_QUESTION_CHARS, Settings
 from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
 
-__all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant"]
+__all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
 
 # `auto` without an OpenAI-compatible server: the offline backend that scores best on our evals
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
@@ -60,6 +60,15 @@ class _Request:
     as_of: date | None
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """The ranked evidence an answer was composed from, and how far the retrieved passages are
+    about the question (`rerank.topicality`): what the tuning (`train/tune.py`) fits on."""
+
+    evidence: tuple[Evidence, ...] = ()
+    topicality: float = 0.0
+
+
 @dataclass
 class _Composed:
     text: str
@@ -68,6 +77,7 @@ class _Composed:
     notes: list[str] = field(default_factory=list)
     short: ShortAnswer | None = None
     confidence: float | None = None
+    ranking: Ranking = Ranking()
 
 
 class Assistant:
@@ -128,6 +138,13 @@ class Assistant:
         request = self._request(question, history, llm, top_k, since, until, as_of)
         return self._answer(request, on_delta=None)
 
+    def ask_ranked(self, question: str, *, as_of: str | date | None = None
+                   ) -> tuple[Answer, Ranking]:
+        """`ask()` (default backend) with the ranking its answer was composed from: the tuning
+        fits on the very ranking each answer came from, instead of ranking twice."""
+        request = self._request(question, None, None, None, None, None, as_of)
+        return self._answer_ranked(request, on_delta=None)
+
     def stream(self, question: str, history: Sequence[Message] | None = None, *,
                llm: str | None = None, top_k: int | None = None, since: str | None = None,
                until: str | None = None, as_of: str | date | None = None
@@ -181,6 +198,10 @@ class Assistant:
                         k, since, until, _check_as_of(as_of))
 
     def _answer(self, request: _Request, on_delta: OnDelta | None) -> Answer:
+        return self._answer_ranked(request, on_delta)[0]
+
+    def _answer_ranked(self, request: _Request, on_delta: OnDelta | None
+                       ) -> tuple[Answer, Ranking]:
         started = time.perf_counter()
         name = request.backend
         backend = None if name == "extractive" else self.chat_backend(name)
@@ -202,7 +223,8 @@ class Assistant:
                       citations=composed.citations, abstained=composed.abstained,
                       retrieved=_retrieved(found), llm=name, timings=timings, query=query,
                       notes=composed.notes, short=composed.short,
-                      as_of=asked.as_of.isoformat(), confidence=composed.confidence)
+                      as_of=asked.as_of.isoformat(), confidence=composed.confidence
+                      ), composed.ranking
 
     def _compose(self, request: _Request, asked: Question, found: Retrieval,
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
@@ -211,25 +233,26 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        reason = (abstention(ranked, asked.timely, topicality(asked, found.passages), asked.kind,
+        ranking = Ranking(tuple(ranked), topicality(asked, found.passages))
+        reason = (abstention(ranked, asked.timely, ranking.topicality, asked.kind,
                              asked.follow_up)
                   if path != "retrieval" or not ranked else None)
         if reason:
             text, citations = closest_text(reason, ranked, articles, asked.timely)
             _emit(on_delta, text)
             return _Composed(text, citations, abstained=True, notes=[reason.reason],
-                             confidence=confidence)
+                             confidence=confidence, ranking=ranking)
         notes: list[str] = []
         if backend is not None:
             drafted = self._generative(request, asked, found, ranked, articles, backend,
                                        on_delta, notes)
             if drafted is not None:
-                return replace(drafted, confidence=confidence)
+                return replace(drafted, confidence=confidence, ranking=ranking)
         extract = compose_extractive(asked, ranked, articles, self.index.embedder,
                                      short=path == "full")
         _emit(on_delta, ("\n\n" if backend is not None else "") + extract.text)
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
-                         confidence=confidence)
+                         confidence=confidence, ranking=ranking)
 
     def _generative(self, request: _Request, asked: Question, found: Retrieval,
                     ranked: Sequence[Evidence], articles: dict[str, Article],

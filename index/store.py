@@ -7,6 +7,7 @@ Persistent on disk by default, a `chroma run` server when a host is configured; 
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,24 @@ from .types import Article, Chunk, DenseHit
 __all__ = ["ChromaStore", "StoreConfig"]
 
 _PAGE = 2000  # Chroma caps how many records one get() may return on some versions
+# HNSW's candidate list per query. At Chroma's default (100) a question's top 120 chunks (the
+# answer path asks for that many) differed between two processes for 5 of 12 tuning questions
+# with the same vector and the same store, so evals and `make train` could not repeat
+# themselves; at 400 three processes agreed on all 12.
+SEARCH_EF = 400
+
+log = logging.getLogger(__name__)
+
+
+def _search_wider(col: Any) -> None:
+    """Raise a collection's ef_search to SEARCH_EF (once: Chroma keeps it), whenever it was
+    made: by an older newsqa, or by Chroma's defaults."""
+    try:
+        hnsw = (getattr(col, "configuration_json", None) or {}).get("hnsw") or {}
+        if int(hnsw.get("ef_search") or 0) < SEARCH_EF:
+            col.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
+    except Exception as exc:  # a Chroma without the setting: its default search, as before
+        log.warning("Cannot set the search breadth (ef_search) of %s: %s", col.name, exc)
 
 
 @dataclass(frozen=True)
@@ -137,6 +156,9 @@ class ChromaStore:
                 for n in names
             )
         self._chunks, self._articles = chunks, articles
+        for col in (chunks, articles):
+            if col is not None:
+                _search_wider(col)
 
     def ensure(self, embed_name: str, embed_dim: int) -> None:
         self.check_embedder(embed_name, embed_dim)

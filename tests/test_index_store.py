@@ -131,6 +131,34 @@ def test_reingest_unchanged_embeds_and_adds_nothing(fresh_store: Path) -> None:
     assert "embedder" not in index.__dict__  # the model was never even loaded
 
 
+def _ef_search(index: NewsIndex) -> list[int]:
+    assert index.store._ready()
+    return [int(c.configuration_json["hnsw"]["ef_search"])
+            for c in (index.store._chunks, index.store._articles)]
+
+
+def test_search_is_wide_enough_to_repeat_itself(fresh_store: Path) -> None:
+    """A new store searches with SEARCH_EF, and one made at Chroma's default (an older newsqa)
+    is widened when opened: at the default, the same query in two processes returned different
+    top-120s."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from index.store import SEARCH_EF
+
+    assert _ef_search(_open(fresh_store)) == [SEARCH_EF] * 2
+    client = chromadb.PersistentClient(str(fresh_store / "chroma"),
+                                       ChromaSettings(anonymized_telemetry=False))
+    for col in client.list_collections():
+        client.get_collection(col.name).modify(configuration={"hnsw": {"ef_search": 100}})
+    assert [int(c.configuration_json["hnsw"]["ef_search"])
+            for c in client.list_collections()] == [100, 100]
+    del client
+    index = _open(fresh_store)
+    assert _ef_search(index) == [SEARCH_EF] * 2
+    assert index.dense("Portland police chief", 1)
+
+
 def test_changed_file_replaces_its_articles_chunks(tmp_path: Path) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -464,6 +492,9 @@ def test_ingest_and_search_through_a_chroma_server(chroma_server: int, tmp_path:
     report = index.ingest([folder])
     assert report.added == 3
     assert not (tmp_path / "local" / "chroma").exists()  # nothing went to a local Chroma
+    from index.store import SEARCH_EF
+
+    assert _ef_search(index) == [SEARCH_EF] * 2  # the server keeps it as a local store does
     by_id = {a.id: a.title for a in index.list()}
     assert len(by_id) == 3
     hit = index.dense("Portland police chief", 1)[0]

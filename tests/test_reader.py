@@ -204,3 +204,19 @@ def test_as_of_leaves_out_later_articles(assistant: Assistant) -> None:
     before = assistant.ask(ASKED[1], as_of="2024-01-01")
     assert before.as_of == "2024-01-01"
     assert all(p.published is None or p.published <= "2024-01-01" for p in before.retrieved)
+
+
+def test_ask_ranked_returns_the_ranking_its_answer_came_from(assistant: Assistant) -> None:
+    """The tuning fits on `ask_ranked`'s ranking (train/tune.py): it must be the one the
+    answer was composed from, not a second ranking beside it."""
+    answer, ranking = assistant.ask_ranked(ASKED[0])
+    assert answer.text == assistant.ask(ASKED[0]).text
+    best = ranking.evidence[0]
+    assert answer.confidence == round(best.score, 4)
+    assert [ev.rank for ev in ranking.evidence] == sorted(
+        (ev.rank for ev in ranking.evidence), reverse=True)
+    first = answer.citations[0]
+    assert (first.article_id, first.start, first.end) == (best.article_id, best.start, best.end)
+    assert ranking.topicality > 1.0  # a passage on the leaflets: cosine + the words it holds
+    _, off_topic = assistant.ask_ranked(NEVER_STATED[0])
+    assert off_topic.evidence and off_topic.topicality < ranking.topicality

@@ -195,31 +195,18 @@ def _records(sets: list[TuningSet], combine: tuple[float, ...],
     # Every bar off (no answerability weights: the best score decides, against -1).
     calibration.THRESHOLDS = calibration.Thresholds(combine, confidence, abstain_below=-1.0,
                                                     abstain_below_timeless=-1.0, short_min=-1e9)
-    return [{**_record(ts, q), **_ranking(ts, q)} for ts in sets for q in ts.questions]
-
-
-def _ranking(ts: TuningSet, q: dict) -> dict:
-    """What `assistant.answerability` sees of the question: its ranked evidence's features
-    (None where the ranking is not `judged`: the best score decides there) and its
-    topicality. Ranked under the thresholds `_records` has just set, as `ask()` ranked it."""
-    from assistant.answerability import judged, question_features
-    from assistant.rerank import rerank, topicality
-    from assistant.retrieval import retrieve_asked
-
-    a = ts.assistant
-    asked = _asked(ts, q)
-    found = retrieve_asked(a.index, asked, a.settings.top_k)
-    articles = a.index.articles([p.article_id for p in found.passages])
-    ranked = rerank(asked, found.passages, articles, a.reader, a.index.embedder)
-    topic = topicality(asked, found.passages)
-    return {"topic": topic,
-            "features": list(question_features(ranked, topic)) if judged(ranked) else None}
+    return [_record(ts, q) for ts in sets for q in ts.questions]
 
 
 def _record(ts: TuningSet, q: dict) -> dict:
+    """The question answered as `ask()` answers it, and what `assistant.answerability` sees of
+    it: its ranked evidence's features (None where the ranking is not `judged`: the best score
+    decides there) and its topicality, from the very ranking the answer was composed from."""
+    from assistant.answerability import judged, question_features
     from evals.text import first_words, mentions
 
-    answer = ts.assistant.ask(q["question"], as_of=ts.as_of(q))
+    answer, ranking = ts.assistant.ask_ranked(q["question"], as_of=ts.as_of(q))
+    ranked, topic = list(ranking.evidence), ranking.topicality
     gold = q["answer"]
     # With the bars off, what still abstains is the rule no bar moves (`compose.KIND_CHECKED`).
     return {"set": ts.name, "id": q["id"], "answerable": q["answerable"],
@@ -228,7 +215,9 @@ def _record(ts: TuningSet, q: dict) -> dict:
                         and mentions(first_words(answer.text), gold)),
             "short": answer.short.text if answer.short else None,
             "short_score": answer.short.score if answer.short else None,
-            "short_right": bool(answer.short and mentions(answer.short.text, gold))}
+            "short_right": bool(answer.short and mentions(answer.short.text, gold)),
+            "topic": topic,
+            "features": list(question_features(ranked, topic)) if judged(ranked) else None}
 
 
 def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> dict:
