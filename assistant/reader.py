@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ __all__ = ["MAX_TOKENS", "MODEL_DIR", "Reader", "Reading", "best_span", "get_rea
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MAX_TOKENS = 96
 MAX_ANSWER_TOKENS = 12
+READINGS_MAX = 20_000  # (question, sentence, title) readings remembered: a few MB
 
 
 def second_segment(sentence: str, title: str) -> str:
@@ -71,6 +73,7 @@ class Reader:
     def __init__(self, folder: Path = MODEL_DIR):
         self.folder = folder
         self._lock = threading.Lock()
+        self._readings: OrderedDict[tuple[str, str, str], Reading] = OrderedDict()
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -105,7 +108,25 @@ class Reader:
         return path
 
     def read(self, question: str, sentences: Sequence[tuple[str, str]]) -> list[Reading]:
-        """Score (sentence, article title) pairs for the question."""
+        """Score (sentence, article title) pairs for the question. Remembered: a pair is run
+        alone, so its reading never depends on what else is read, and a question asked again
+        (the UI's retry, another backend, the tuning's two passes) reads nothing twice."""
+        keys = [(question, s, t) for s, t in sentences]
+        with self._lock:
+            missing = list(dict.fromkeys(k for k in keys if k not in self._readings))
+        if missing:
+            fresh = self._read([(s, t) for _, s, t in missing], question)
+            with self._lock:
+                self._readings.update(zip(missing, fresh, strict=True))
+                while len(self._readings) > READINGS_MAX:
+                    self._readings.popitem(last=False)
+        with self._lock:
+            found = [self._readings.get(k) for k in keys]
+        if any(r is None for r in found):  # evicted meanwhile by another thread's readings
+            return self._read(list(sentences), question)
+        return [r for r in found if r is not None]
+
+    def _read(self, sentences: Sequence[tuple[str, str]], question: str) -> list[Reading]:
         if not sentences:
             return []
         pairs = [(question, second_segment(s, t)) for s, t in sentences]

@@ -78,11 +78,26 @@ def test_the_answer_sentence_outranks_distractors_and_holds_the_short_answer() -
 def test_a_sentence_reads_the_same_whatever_else_is_read_with_it() -> None:
     """The int8 model's activation scale is set per run: read in one batch, a sentence's score
     moved with its batch-mates (the answer path's 16 sentences: by up to 0.26 logit)."""
-    reader = get_reader()
-    alone = reader.read(QUESTION, [(ANSWER, TITLE)])[0]
+    reader = Reader()  # read uncached (`_read`): `read` remembers each pair's reading
+    alone = reader._read([(ANSWER, TITLE)], QUESTION)[0]
     for company in ([*DISTRACTORS, ANSWER], [ANSWER, DISTRACTORS[0] * 4]):
-        among = reader.read(QUESTION, [(s, TITLE) for s in company])
+        among = reader._read([(s, TITLE) for s in company], QUESTION)
         assert among[company.index(ANSWER)] == alone
+
+
+def test_a_question_asked_again_reads_nothing_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    reader = Reader()
+    pairs = [(s, TITLE) for s in [ANSWER, *DISTRACTORS]]
+    first = reader.read(QUESTION, pairs)
+    assert first == reader._read(pairs, QUESTION)
+
+    def no_model(encodings: object) -> None:
+        raise AssertionError("the model ran again")
+
+    monkeypatch.setattr(reader, "logits", no_model)
+    assert reader.read(QUESTION, pairs[::-1]) == first[::-1]
+    with pytest.raises(AssertionError, match="ran again"):
+        reader.read(QUESTION + " Why?", pairs[:1])  # another question is read afresh
 
 
 def test_concurrent_reads_score_as_one_at_a_time() -> None:
@@ -90,12 +105,12 @@ def test_concurrent_reads_score_as_one_at_a_time() -> None:
     them: every caller gets its own scores, in its own order."""
     from concurrent.futures import ThreadPoolExecutor
 
-    reader = get_reader()
+    reader = Reader()  # uncached (`_read`), so that every call runs the model
     batches = [[(s, TITLE) for s in [*DISTRACTORS[k:], ANSWER, *DISTRACTORS[:k]]]
                for k in range(4)]
-    expected = [[reader.read(QUESTION, [pair])[0] for pair in batch] for batch in batches]
+    expected = [[reader._read([pair], QUESTION)[0] for pair in batch] for batch in batches]
     with ThreadPoolExecutor(4) as callers:
-        got = list(callers.map(lambda batch: reader.read(QUESTION, batch), batches * 3))
+        got = list(callers.map(lambda batch: reader._read(batch, QUESTION), batches * 3))
     assert got == expected * 3
 
 
