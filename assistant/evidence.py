@@ -9,14 +9,14 @@ Which sentence answers a question, and whether any does, is the trained reader's
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from index import Embedder
+
+from .memo import Memo
 
 __all__ = ["answer_fit", "kind_fit", "names_missing", "question_kind", "question_names",
            "sentence_vectors", "terms"]
@@ -82,29 +82,16 @@ _NOT_NAMES = frozenset({
 })
 
 
-_VECTORS: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-_VECTORS_MAX = 50_000  # ~75 MB of 384-dim float32 vectors
-_VECTORS_LOCK = threading.Lock()
+_VECTORS: Memo[tuple[str, str], np.ndarray] = Memo(50_000)  # ~75 MB of 384-dim float32
 
 
 def sentence_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     """Embeddings of article sentences, cached: the same sentences come back question after
     question (and twice per answer, for ranking and for agreement)."""
     name = getattr(embedder, "name", type(embedder).__name__)
-    with _VECTORS_LOCK:
-        missing = list(dict.fromkeys(t for t in texts if (name, t) not in _VECTORS))
-    if missing:
-        fresh = embedder.embed_documents(missing)
-        with _VECTORS_LOCK:
-            for text, vector in zip(missing, fresh, strict=True):
-                _VECTORS[(name, text)] = vector
-            while len(_VECTORS) > _VECTORS_MAX:
-                _VECTORS.popitem(last=False)
-    with _VECTORS_LOCK:
-        found = [_VECTORS.get((name, t)) for t in texts]
-    if any(v is None for v in found):  # evicted meanwhile by another thread: embed directly
-        return embedder.embed_documents(texts)
-    return np.stack([v for v in found if v is not None]) if found else embedder.embed_documents([])
+    vectors = _VECTORS.get_many([(name, t) for t in texts],
+                                lambda keys: list(embedder.embed_documents([t for _, t in keys])))
+    return np.stack(vectors) if vectors else embedder.embed_documents([])
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ReaderUnavailableError
+from .memo import Memo
 
 __all__ = ["MAX_TOKENS", "MODEL_DIR", "Reader", "Reading", "best_span", "get_reader",
            "load_tokenizer", "second_segment"]
@@ -73,7 +73,7 @@ class Reader:
     def __init__(self, folder: Path = MODEL_DIR):
         self.folder = folder
         self._lock = threading.Lock()
-        self._readings: OrderedDict[tuple[str, str, str], Reading] = OrderedDict()
+        self._readings: Memo[tuple[str, str, str], Reading] = Memo(READINGS_MAX)
 
     @cached_property
     def _tokenizer(self) -> Any:
@@ -111,22 +111,11 @@ class Reader:
         """Score (sentence, article title) pairs for the question. Remembered: a pair is run
         alone, so its reading never depends on what else is read, and a question asked again
         (the UI's retry, another backend, the tuning's two passes) reads nothing twice."""
-        keys = [(question, s, t) for s, t in sentences]
-        with self._lock:
-            missing = list(dict.fromkeys(k for k in keys if k not in self._readings))
-        if missing:
-            fresh = self._read([(s, t) for _, s, t in missing], question)
-            with self._lock:
-                self._readings.update(zip(missing, fresh, strict=True))
-                while len(self._readings) > READINGS_MAX:
-                    self._readings.popitem(last=False)
-        with self._lock:
-            found = [self._readings.get(k) for k in keys]
-        if any(r is None for r in found):  # evicted meanwhile by another thread's readings
-            return self._read(list(sentences), question)
-        return [r for r in found if r is not None]
+        return self._readings.get_many(
+            [(question, s, t) for s, t in sentences],
+            lambda keys: self._read(question, [(s, t) for _, s, t in keys]))
 
-    def _read(self, sentences: Sequence[tuple[str, str]], question: str) -> list[Reading]:
+    def _read(self, question: str, sentences: Sequence[tuple[str, str]]) -> list[Reading]:
         if not sentences:
             return []
         pairs = [(question, second_segment(s, t)) for s, t in sentences]

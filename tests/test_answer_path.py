@@ -375,3 +375,20 @@ def test_the_weeks_own_report_is_retrieved_beside_older_closer_matches(tmp_path:
     at_moment = assistant.ask(question, as_of="2025-01-10")
     assert "week" in {p.doc_id for p in at_moment.retrieved}
     assert "week" not in {p.doc_id for p in assistant.ask(question).retrieved}
+
+
+def test_memo_computes_only_what_it_lacks_and_forgets_the_oldest() -> None:
+    from assistant.memo import Memo
+
+    asked: list[list[str]] = []
+
+    def upper(keys: list[str]) -> list[str]:
+        asked.append(keys)
+        return [k.upper() for k in keys]
+
+    memo: Memo[str, str] = Memo(limit=3)
+    assert memo.get_many(["a", "b", "a"], upper) == ["A", "B", "A"]
+    assert memo.get_many(["b", "c", "d"], upper) == ["B", "C", "D"]
+    assert asked == [["a", "b"], ["c", "d"]]  # each missing key once, nothing twice
+    assert memo.get_many(["a"], upper) == ["A"] and asked[-1] == ["a"]  # "a" was forgotten
+    assert memo.get_many([], upper) == []

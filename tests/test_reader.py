@@ -79,9 +79,9 @@ def test_a_sentence_reads_the_same_whatever_else_is_read_with_it() -> None:
     """The int8 model's activation scale is set per run: read in one batch, a sentence's score
     moved with its batch-mates (the answer path's 16 sentences: by up to 0.26 logit)."""
     reader = Reader()  # read uncached (`_read`): `read` remembers each pair's reading
-    alone = reader._read([(ANSWER, TITLE)], QUESTION)[0]
+    alone = reader._read(QUESTION, [(ANSWER, TITLE)])[0]
     for company in ([*DISTRACTORS, ANSWER], [ANSWER, DISTRACTORS[0] * 4]):
-        among = reader._read([(s, TITLE) for s in company], QUESTION)
+        among = reader._read(QUESTION, [(s, TITLE) for s in company])
         assert among[company.index(ANSWER)] == alone
 
 
@@ -89,7 +89,7 @@ def test_a_question_asked_again_reads_nothing_again(monkeypatch: pytest.MonkeyPa
     reader = Reader()
     pairs = [(s, TITLE) for s in [ANSWER, *DISTRACTORS]]
     first = reader.read(QUESTION, pairs)
-    assert first == reader._read(pairs, QUESTION)
+    assert first == reader._read(QUESTION, pairs)
 
     def no_model(encodings: object) -> None:
         raise AssertionError("the model ran again")
@@ -108,9 +108,9 @@ def test_concurrent_reads_score_as_one_at_a_time() -> None:
     reader = Reader()  # uncached (`_read`), so that every call runs the model
     batches = [[(s, TITLE) for s in [*DISTRACTORS[k:], ANSWER, *DISTRACTORS[:k]]]
                for k in range(4)]
-    expected = [[reader._read([pair], QUESTION)[0] for pair in batch] for batch in batches]
+    expected = [[reader._read(QUESTION, [pair])[0] for pair in batch] for batch in batches]
     with ThreadPoolExecutor(4) as callers:
-        got = list(callers.map(lambda batch: reader._read(batch, QUESTION), batches * 3))
+        got = list(callers.map(lambda batch: reader._read(QUESTION, batch), batches * 3))
     assert got == expected * 3
 
 
