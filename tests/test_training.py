@@ -8,10 +8,11 @@ import random
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant.rerank import FEATURES
 from train.cloze import cloze_pairs
-from train.data import NATURAL
+from train.data import DEFAULT_DATA, NATURAL
 from train.tune import _conditional_logit
 
 ARTICLE = {
@@ -120,3 +121,57 @@ def test_the_ranking_stage_asks_a_cloze_question_against_its_nearest_sentences()
     assert {p.question_id for p in pairs} == {positive.question_id}
     # The sentence sharing nothing with the question is the one left out.
     assert "Weather was mild" not in {p.sentence[:16] for p in negatives}
+
+
+def test_a_written_question_is_asked_against_its_articles_nearest_sentences() -> None:
+    from train.written import NEGATIVES, written_groups
+
+    text = ("The ferry capsized off Zanzibar on Tuesday with 120 passengers on board.\n"
+            "Officials said 37 people died and dozens more were missing after the accident.\n"
+            "The ferry operator said the boat had passed its last inspection in March.\n"
+            "Rescue teams searched the waters off Zanzibar through the night for survivors.\n"
+            "The government declared three days of national mourning for the victims.\n"
+            "Survivors described panic as water poured into the lower deck of the ferry.\n"
+            "Weather was mild across most of the country over the long weekend.")
+    doc = {"id": "d1", "title": "Ferry disaster", "text": text}
+    asked = {"article_id": "d1", "question": "How many people were killed when the ferry sank "
+             "off Zanzibar?", "answerable": True, "answer": "37",
+             "evidence": "Officials said 37 people died and dozens more were missing after the "
+             "accident."}
+    unasked = {"article_id": "d1", "question": "Who owns the ferry that sank off Zanzibar?",
+               "answerable": False, "answer": "", "evidence": ""}
+    pairs = written_groups([asked, unasked], {"d1": doc})
+    positive, *rest = [p for p in pairs if p.question == asked["question"]]
+    assert positive.label == 1 and positive.sentence.startswith("Officials said 37")
+    assert positive.span is not None and positive.sentence[slice(*positive.span)] == "37"
+    assert len(rest) == NEGATIVES and not any(p.label for p in rest)
+    assert "Weather was mild" not in {p.sentence[:16] for p in rest}
+    # A question the article leaves open is a group of negatives only.
+    open_pairs = [p for p in pairs if p.question == unasked["question"]]
+    assert len(open_pairs) == NEGATIVES and not any(p.label for p in open_pairs)
+    assert len({p.question_id for p in pairs}) == 2
+
+
+def test_the_written_questions_quote_their_answers_and_spare_the_tuning_articles() -> None:
+    from train.written import load_written
+
+    written = load_written()
+    assert len(written) >= 600 and any(not q["answerable"] for q in written)
+    for q in written:
+        if q["answerable"]:
+            assert q["answer"] and q["answer"] in q["evidence"], q
+            assert q["answer"].lower() not in q["question"].lower(), q
+    natural = json.loads((NATURAL / "articles.json").read_text())
+    natural_ids = set(natural["articles"]) | set(natural["distractors"])
+    assert not natural_ids & {q["article_id"] for q in written}
+
+
+@pytest.mark.skipif(not (DEFAULT_DATA / "questions.jsonl.gz").is_file(),
+                    reason="needs ../shared/benchmarks/realtimeqa-train")
+def test_no_written_question_is_about_an_article_a_held_out_week_retrieved() -> None:
+    from train.data import load_questions, split_questions
+    from train.written import load_written
+
+    held = split_questions(load_questions(DEFAULT_DATA), 13).validation
+    seen = {d for q in held for d in q["retrieved_doc_ids"]}
+    assert not seen & {q["article_id"] for q in load_written()}
