@@ -141,11 +141,11 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     parts = [(train_pairs[a:a + n], config) for a, n in zip(starts, stages, strict=False)]
     if cloze:
         parts.append((cloze_stage(data, out, seed, train_pairs, cloze), config))
-    if rank:
-        parts.append((rank_stage(data, out, seed, rank), _rank_config(config)))
+    ranked = rank_stage(data, out, seed, rank) if rank else []
+    if ranked:
+        parts.append((ranked, _rank_config(config)))
     if written is not None:
-        replay = rank_stage(data, out, seed, rank) if rank else []
-        parts.append((written_stage(data, out, seed, replay, written), _rank_config(config)))
+        parts.append((written_stage(data, out, seed, ranked, written), _rank_config(config)))
     for k, (part, stage_config) in enumerate(parts, start=1):
         for _ in train(model, encode(tok, part), stage_config, out / f"checkpoint-stage{k}.pt",
                        progress):

@@ -21,7 +21,15 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from .data import Pair, _overlap, answer_span, article_sentences, content_words, read_pairs
+from .data import (
+    Pair,
+    _overlap,
+    answer_span,
+    article_sentences,
+    content_words,
+    load_corpus,
+    read_pairs,
+)
 
 __all__ = ["WRITTEN", "load_written", "written_groups", "written_stage"]
 
@@ -33,29 +41,30 @@ def load_written(path: Path = WRITTEN) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def _answer_sentence(q: dict, sentences: list[str]) -> tuple[str, tuple[int, int]] | None:
-    """The article sentence (as the answer path splits it) holding the written answer, the one
-    sharing most words with the written evidence; None when the answer is in none of them."""
+def _answer_sentence(q: dict, holding: dict[str, tuple[int, int]]
+                     ) -> tuple[str, tuple[int, int]] | None:
+    """Of the article sentences holding the written answer (with its span), the one sharing
+    most words with the written evidence; None when no sentence holds it."""
     evidence = content_words(q["evidence"])
-    found = [(len(evidence & content_words(s)), s, span) for s in sentences
-             if (span := answer_span(s, q["answer"])) is not None]
-    if not found:
+    if not holding:
         return None
-    _, sentence, span = max(found, key=lambda f: f[0])
-    return sentence, span
+    sentence = max(holding, key=lambda s: len(evidence & content_words(s)))
+    return sentence, holding[sentence]
 
 
 def _group(q: dict, doc: dict, cache: dict[str, list[str]], number: int) -> Iterator[Pair]:
     sentences = article_sentences(doc, cache)
     qid = f"written-{number}"
+    # The sentences (as the answer path splits the article) that carry the answer string.
+    holding = {s: span for s in sentences
+               if q["answerable"] and (span := answer_span(s, q["answer"])) is not None}
     if q["answerable"]:
-        found = _answer_sentence(q, sentences)
+        found = _answer_sentence(q, holding)
         if found is None:
             return
         yield Pair(qid, q["question"], doc["title"], found[0], 1, found[1])
-    # Sentences that carry the answer string are left out, not taught as negatives.
-    others = [s for s in sentences
-              if not (q["answerable"] and answer_span(s, q["answer"]) is not None)]
+    # Those are left out, not taught as negatives.
+    others = [s for s in sentences if s not in holding]
     asked = content_words(q["question"])
     for other in sorted(others, key=lambda s: -_overlap(asked, s))[:NEGATIVES]:
         yield Pair(qid, q["question"], doc["title"], other, 0, None)
@@ -71,8 +80,6 @@ def written_stage(data: Path, out: Path, seed: int, replay: list[Pair], size: in
                   path: Path = WRITTEN) -> list[Pair]:
     """The written questions' groups beside `size` of the ranking stage's questions again (so
     that their order is not forgotten). Cached in `out/written-pairs.json`."""
-    from .data import load_corpus
-
     cached = out / "written-pairs.json"
     if cached.is_file():
         return read_pairs(cached)
