@@ -131,7 +131,7 @@ class Reader:
         Each pair is run alone, never batched with others: the int8 model quantizes its
         activations with one scale per run (ONNX Runtime's DynamicQuantizeLinear), so in a
         batch a sentence's score moved with whichever sentences shared it (by up to 0.26 logit
-        among one question's 16), and the answer with them. Alone, a pair always scores the
+        among the 16 a question then had), and the answer with them. Alone, a pair always scores the
         same, on a scale fitted to it, and no pair is padded. The runs go side by side, one
         per core (`_pool`)."""
         width = max(len(e.ids) for e in encodings)

@@ -35,9 +35,10 @@ __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", 
            "topicality"]
 
 # Sentences the reader scores per question (~7 ms each here, and ~5 ms for their vectors). On
-# the tuning sets 12 answered and abstained better than 16: fewer near-misses to outscore the
-# answer or to hold up an abstention (quiz 53.7 -> 52.8% right, abstention recall 68.0 ->
-# 70.3 at 85% precision; natural 57.5 -> 60.0%, 70.0 -> 75.8).
+# the tuning sets 12 abstained better than 16, with fewer near-misses read to hold up an
+# abstention, and answered the natural questions better, the quiz a little worse (quiz 53.7 ->
+# 52.8% right, abstention recall 68.0 -> 70.3 at 85% precision; natural 57.5 -> 60.0%, 70.0 ->
+# 75.8).
 CANDIDATES = 12
 MIN_CHARS = 20
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
