@@ -231,7 +231,7 @@ class Assistant:
         articles = self.index.articles([p.article_id for p in found.passages])
         path = self.settings.answer_path
         ranked = rerank(asked, found.passages, articles,
-                        None if path == "retrieval" else self.reader, self.index.embedder)
+                        None if path == "retrieval" else self.reader, self.index.sentence_embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
         ranking = Ranking(tuple(ranked), topicality(asked, found.passages))
         reason = (abstention(ranked, asked.timely, ranking.topicality, asked.kind,
@@ -248,7 +248,7 @@ class Assistant:
                                        on_delta, notes)
             if drafted is not None:
                 return replace(drafted, confidence=confidence, ranking=ranking)
-        extract = compose_extractive(asked, ranked, articles, self.index.embedder,
+        extract = compose_extractive(asked, ranked, articles, self.index.sentence_embedder,
                                      short=path == "full")
         _emit(on_delta, ("\n\n" if backend is not None else "") + extract.text)
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
@@ -294,7 +294,8 @@ class Assistant:
             return text, citations
         cites = CitationList()
         cites.items = list(citations)
-        extra = corroborate(question, anchor, ranked, articles, self.index.embedder, cites, text)
+        extra = corroborate(question, anchor, ranked, articles, self.index.sentence_embedder,
+                            cites, text)
         return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 

@@ -63,6 +63,10 @@ class Settings(BaseSettings):
         "their evidence sentences (default: the backend's own; local: evidence, openai: "
         "passages). Evidence reads ~3x faster on a small local model.")
     chunk_tokens: int = Field(200, ge=32, le=2000, description="Chunk size in tokens.")
+    sentence_vectors: bool = Field(
+        False, description="Also embed every sentence of the articles at ingest, so that a "
+        "question looks up the vectors of the sentences it reads instead of embedding them: "
+        "the same answers, ~65 ms sooner, for ~1.8x the ingest time.")
     answer_path: Literal["full", "rerank", "retrieval"] = Field(
         "full", description="For ablations: `retrieval` answers with the retrieved sentence "
         "that shares most with the question (no reader, no abstention), `rerank` lets the "
@@ -97,6 +101,7 @@ class Settings(BaseSettings):
             chroma_host=self.chroma_host,
             chroma_port=self.chroma_port,
             chunk_tokens=self.chunk_tokens,
+            sentence_vectors=self.sentence_vectors,
             # `openai:MODEL` embedders need the key too, also when it only lives in .env.
             openai_api_key=self.openai_api_key,
             openai_base_url=self.openai_base_url,

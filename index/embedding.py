@@ -24,6 +24,7 @@ __all__ = [
     "OpenAIEmbedder",
     "SentenceTransformerEmbedder",
     "default_cache_dir",
+    "embed_each",
     "embedder_name",
     "make_embedder",
     "resolve_runtime",
@@ -42,6 +43,15 @@ class Embedder(Protocol):
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
+
+
+def embed_each(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Short texts embedded as a question embeds its few sentences, each on its own where the
+    runtime offers it (`OnnxEmbedder.embed_each`): the int8 model quantizes a batch's
+    activations with one scale, so a sentence batched with others at ingest would get a vector
+    a little off the one the answer path's weights were fitted on."""
+    each: Callable[[Sequence[str]], np.ndarray] | None = getattr(embedder, "embed_each", None)
+    return each(texts) if each is not None else embedder.embed_documents(texts)
 
 
 class QueryCache:

@@ -1,4 +1,5 @@
-"""The ingest pipeline: load -> clean -> diff against the store -> chunk -> embed -> write.
+"""The ingest pipeline: load -> clean -> diff against the store -> chunk -> embed (chunks and
+their sentences) -> write.
 
 Idempotent (unchanged articles cost one id lookup), incremental (a changed file replaces only its
 own articles) and crash-safe (the store is marked dirty first; the next run removes orphans).
@@ -17,9 +18,11 @@ import numpy as np
 
 from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
+from .embedding import embed_each
 from .errors import LoadError
 from .loading import LoadResult, load_paths
 from .records import unit_mean
+from .sentence_vectors import chunk_sentences, sentence_key
 from .stories import MIN_COSINE, salient_terms, same_story
 from .types import Article, Chunk, IngestReport, RawDocument
 from .validation import admit_document
@@ -30,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["IngestProgress", "IngestStatus", "ingest_loaded", "plan_ingest", "run_ingest"]
 
 _T = TypeVar("_T")
+_Batch = list[tuple[Article, list[Chunk]]]
+# A batch's sentence vectors: their keys, the article each came from, the vectors.
+_Sentences = tuple[list[str], list[str], np.ndarray]
 # Embedding this many chunks per encode call keeps both cores busy without holding much memory.
 EMBED_BATCH_CHUNKS = 256
 
@@ -134,13 +140,24 @@ def _assign_story(index: NewsIndex, article: Article, vector: np.ndarray,
     return article.id
 
 
-def _embed_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]]) -> np.ndarray:
-    return index.embedder.embed_documents([embedding_text(a, c) for a, chunks in batch
-                                           for c in chunks])
+def _embed_batch(index: NewsIndex, batch: _Batch) -> tuple[np.ndarray, _Sentences]:
+    vectors = index.embedder.embed_documents([embedding_text(a, c) for a, chunks in batch
+                                              for c in chunks])
+    return vectors, _sentence_vectors(index, batch)
 
 
-def _store_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]],
-                 vectors: np.ndarray) -> int:
+def _sentence_vectors(index: NewsIndex, batch: _Batch) -> _Sentences:
+    """The batch's sentences embedded, when the store keeps them (`StoreConfig`); none else."""
+    found: dict[str, tuple[str, str]] = {}  # key -> (article id, text); Chroma wants ids unique
+    for art, chunks in batch if index.config.sentence_vectors else []:
+        for text in chunk_sentences(art, chunks):
+            found.setdefault(sentence_key(text), (art.id, text))
+    texts = [text for _, text in found.values()]
+    return list(found), [owner for owner, _ in found.values()], embed_each(index.embedder, texts)
+
+
+def _store_batch(index: NewsIndex, batch: _Batch, vectors: np.ndarray,
+                 sentences: _Sentences) -> int:
     rows: list[tuple[Article, list[Chunk], np.ndarray]] = []
     means: list[tuple[Article, np.ndarray]] = []
     offset = 0
@@ -151,6 +168,7 @@ def _store_batch(index: NewsIndex, batch: list[tuple[Article, list[Chunk]]],
         art = replace(art, story_id=_assign_story(index, art, mean, means))
         rows.append((art, chunks, vecs))
         means.append((art, mean))
+    index.store.add_sentences(*sentences)  # before the article records that mark them complete
     index.store.add_articles(rows)
     return offset
 
@@ -226,9 +244,9 @@ def write_articles(
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-store") as writer:
         storing: tuple[Future[int], int] | None = None  # the batch in the writer, its size
         for batch in _ahead(_batches(articles, index.config.chunk_tokens), chunker):
-            vectors = _embed_batch(index, batch)
+            vectors, sentences = _embed_batch(index, batch)
             done = _settle(storing, done, report, len(articles), progress, t0)
-            storing = (writer.submit(_store_batch, index, batch, vectors), len(batch))
+            storing = (writer.submit(_store_batch, index, batch, vectors, sentences), len(batch))
         _settle(storing, done, report, len(articles), progress, t0)
 
 

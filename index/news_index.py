@@ -18,6 +18,7 @@ from .dates import date_to_ordinal
 from .embedding import Embedder, embedder_name, make_embedder, resolve_runtime
 from .errors import NoIndexError, NotFoundError
 from .ingest import IngestProgress, IngestStatus, Notice, ingest_loaded, run_ingest, write_articles
+from .sentence_vectors import StoredSentences
 from .store import ChromaStore, StoreConfig
 from .types import Article, DenseHit, IngestReport
 from .writelock import StoreLock
@@ -63,6 +64,12 @@ class NewsIndex:
         if not self._reindexing:
             self.store.check_embedder(embedder.name, embedder.dim)
         return embedder
+
+    @cached_property
+    def sentence_embedder(self) -> Embedder:
+        """The embedder for article sentences: their vectors stored at ingest where there are
+        some, so a question need not embed them."""
+        return StoredSentences(self.embedder, self.store)
 
     def _options(self) -> dict[str, Any]:
         if not self.config.embed_model.startswith("openai:"):

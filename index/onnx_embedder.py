@@ -270,11 +270,9 @@ class OnnxEmbedder(QueryCache):
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        encodings = self._tokenizer.encode_batch(list(texts))
         if len(texts) < _BULK_TEXTS:
-            session = self._session
-            return np.concatenate(list(self._pool.map(
-                lambda e: self._encode(session, [e.ids]), encodings)))
+            return self.embed_each(texts)
+        encodings = self._tokenizer.encode_batch(list(texts))
         # Longest first, as sentence-transformers does: batches of similar length pad little.
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         session = self._bulk_session()
@@ -286,6 +284,16 @@ class OnnxEmbedder(QueryCache):
                 out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
         return out
+
+    def embed_each(self, texts: Sequence[str]) -> np.ndarray:
+        """One text per run, the runs side by side: a text's vector never depends on what it
+        was embedded with (the int8 model quantizes each run's activations with one scale),
+        and short texts pad nothing."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        session = self._session
+        return np.concatenate(list(self._pool.map(
+            lambda e: self._encode(session, [e.ids]), self._tokenizer.encode_batch(list(texts)))))
 
     def _bulk_session(self) -> Any:
         """The spinning session, made on the first large call. If it cannot be made (its file

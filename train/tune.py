@@ -124,7 +124,8 @@ def _candidate_rows(sets: list[TuningSet]) -> tuple[np.ndarray, np.ndarray, np.n
             asked = _asked(ts, q)
             found = retrieve_asked(a.index, asked, a.settings.top_k)
             articles = a.index.articles([p.article_id for p in found.passages])
-            for c in read_candidates(asked, found.passages, articles, a.reader, a.index.embedder):
+            for c in read_candidates(asked, found.passages, articles, a.reader,
+                                     a.index.sentence_embedder):
                 rows.append(c.features)
                 labels.append(bool(q["answerable"] and answer_span(c.text, q["answer"])))
                 asked_by.append(f"{ts.name}/{q['id']}")
