@@ -243,6 +243,16 @@ def _pct(x: float | None) -> str:
     return "—" if x is None else f"{x * 100:.0f}%"
 
 
+def _sentences_note(backends: dict[str, Any]) -> list[str]:
+    added = (backends.get("extractive, sentence vectors stored") or {}).get("sentences_added")
+    if not added:
+        return []
+    return [f"\"extractive, sentence vectors stored\" asks the same questions of a copy of the "
+            "store to which the vectors an ingest with `NEWSQA_SENTENCE_VECTORS=true` stores "
+            f"were added: {added['sentences']:,} sentences embedded and written in "
+            f"{added['seconds']:.1f} s, the ingest time that option adds (off by default).", ""]
+
+
 def _ask(results: dict[str, Any]) -> list[str]:
     ask = results.get("ask")
     if not ask or "backends" not in ask:
@@ -283,6 +293,7 @@ def _ask(results: dict[str, Any]) -> list[str]:
         "backend talks to `python -m llama_cpp.server` with the same SmolLM2-135M GGUF on "
         "127.0.0.1.",
         "",
+        *_sentences_note(ask["backends"]),
         *_table(["backend", "questions x passes", "p50 ms (pass 1)", "p95 ms", "TTFT p50 ms",
                  "retrieve p50 ms", "abstained", "answerable correct", "peak RSS MiB"], rows),
         *(["Not answered:", "", *problems, ""] if problems else []),

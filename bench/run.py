@@ -241,6 +241,9 @@ def _summarise_ask(res: dict[str, Any]) -> dict[str, Any]:
     return summary
 
 
+SENTENCES = "extractive, sentence vectors stored"
+
+
 def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
     questions = [{"id": q["id"], "question": q["question"]} for q in data.covered]
     if not questions:
@@ -251,6 +254,15 @@ def _ask(cfg: BenchConfig, data: BenchData, store: Path) -> dict[str, Any]:
     res = run_worker("ask", {**common, "llm": "extractive", "questions": questions,
                              "passes": cfg.ask_passes, "stream": False})
     out["backends"]["extractive"] = {**_summarise_ask(res), "records": res["records"]}
+    # The same store with the sentence vectors NEWSQA_SENTENCE_VECTORS stores at ingest.
+    stored = store.parent / f"{store.name}-sentences"
+    log("ask: extractive, sentence vectors stored (adding them to a copy of the store)")
+    added = run_worker("add-sentences", {"source": str(store), "target": str(stored),
+                                         "chunk_tokens": cfg.chunk_tokens})
+    res = run_worker("ask", {**common, "store": str(stored), "llm": "extractive",
+                             "questions": questions, "passes": cfg.ask_passes, "stream": False})
+    out["backends"][SENTENCES] = {**_summarise_ask(res), "records": res["records"],
+                                  "sentences_added": added}
     llm_qs = questions[: cfg.llm_questions]
     # Warm-up (model load, first use) on a question that is not timed, when there is one.
     common["warmup_questions"] = questions[-1:] if len(questions) > len(llm_qs) else []

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,30 @@ def _store_config(path: str | Path, chunk_tokens: int = 200) -> Any:
     from index import DEFAULT_EMBED_MODEL, StoreConfig
 
     return StoreConfig(path=Path(path), embed_model=DEFAULT_EMBED_MODEL, chunk_tokens=chunk_tokens)
+
+
+@worker
+def add_sentences(args: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a store with the sentence vectors an ingest with `sentence_vectors` on would
+    have stored (`index.ingest`), its chunks untouched; the embedding and writing timed."""
+    from index import NewsIndex
+    from index.chunking import chunk_article
+    from index.embedding import embed_each
+    from index.sentence_vectors import chunk_sentences, sentence_key
+
+    shutil.copytree(args["source"], args["target"])
+    config = replace(_store_config(args["target"], args["chunk_tokens"]), sentence_vectors=True)
+    index = NewsIndex(config)
+    index.embedder.embed_documents(["warm-up"])
+    index.store.ensure(index.embedder.name, index.embedder.dim)
+    started = time.perf_counter()
+    found: dict[str, tuple[str, str]] = {}
+    for art in index.store.get_articles(index.store.article_ids()).values():
+        for text in chunk_sentences(art, chunk_article(art, args["chunk_tokens"])):
+            found.setdefault(sentence_key(text), (art.id, text))
+    vectors = embed_each(index.embedder, [text for _, text in found.values()])
+    index.store.add_sentences(list(found), [a for a, _ in found.values()], vectors)
+    return {"sentences": len(found), "seconds": round(time.perf_counter() - started, 2)}
 
 
 # -- ingest: ours, a plain LlamaIndex pipeline, the bare embedder ---------------------------------

@@ -52,6 +52,15 @@ def _search_wider(col: Any) -> None:
         log.warning("Cannot set the search breadth (ef_search) of %s: %s", col.name, exc)
 
 
+def _stale(sentences: Any, chunks: Any) -> bool:
+    """Sentence vectors made by another embedder than the chunks' (left by a re-index of an
+    older newsqa, say): keyed by their text alone, they would be looked up for questions
+    embedded by this one."""
+    def model(col: Any) -> Any:
+        return (col.metadata or {}).get("embed_model")
+    return chunks is None or model(sentences) != model(chunks)
+
+
 @dataclass(frozen=True)
 class StoreConfig:
     path: Path
@@ -154,6 +163,10 @@ class ChromaStore:
         sentences' only for a store configured to keep sentence vectors."""
         names = self._names(suffix)
         chunks, articles, sentences = (self._existing(n) for n in names)
+        if sentences is not None and _stale(sentences, chunks):
+            if create_with is not None:  # a write: the stale ones go
+                self._client.delete_collection(sentences.name)
+            sentences = None
         if create_with is not None:
             meta = {"embed_model": create_with[0], "embed_dim": create_with[1],
                     "hnsw:space": "cosine", "generation": "new"}
@@ -370,7 +383,12 @@ class ChromaStore:
         """The stored vectors of the sentences with these keys, those the store has. A
         sentence shared by two articles is stored once, under the last one written: removing
         that one drops it, and the assistant embeds it again when it needs it."""
-        if not keys or not self._ready() or self._sentences is None:
+        if not keys or not self._ready():
+            return {}
+        if self._sentences is None:  # made since this client opened the store (a later ingest)?
+            live = self._existing(self._names()[2])
+            self._sentences = None if live is None or _stale(live, self._chunks) else live
+        if self._sentences is None:
             return {}
         got = self._sentences.get(ids=list(dict.fromkeys(keys)), include=["embeddings"])
         return {k: np.asarray(v, dtype=np.float32)
@@ -403,8 +421,7 @@ class ChromaStore:
         side_chunks = self._existing(names[0])
         if live is None or side_chunks is None or self._existing(names[2]) is not None:
             return
-        if (live.metadata or {}).get("embed_model") != (side_chunks.metadata or {}).get(
-                "embed_model"):
+        if _stale(live, side_chunks):
             self._client.delete_collection(live.name)
 
     def finish_swap(self, suffix: str) -> bool:

@@ -59,11 +59,14 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     assert sizes[1].get("growth_p50_from_previous")
     extractive = saved["ask"]["backends"]["extractive"]
     assert extractive["questions"] >= 1 and extractive["p50_ms"]["median"] > 0
+    stored = saved["ask"]["backends"]["extractive, sentence vectors stored"]
+    assert stored["sentences_added"]["sentences"] > 0  # and looked up, not embedded:
+    assert [r["answer"] for r in stored["records"]] == [r["answer"] for r in extractive["records"]]
     embedder = saved["embedder"]
     assert embedder["float_vs_torch_max_abs_difference"] < 1e-3  # the same vectors
     assert embedder["int8_vs_torch_min_cosine"] > 0.95
     assert embedder["ONNX Runtime int8 (as shipped)"]["embedder"] == "OnnxEmbedder"
     md = (tmp_path / "out" / "results.md").read_text()
     assert "## Targets" in md and "## Ingest" in md and "Retrieval latency" in md
-    assert "## The embedder" in md
+    assert "## The embedder" in md and "sentence vectors stored" in md
     assert results["seconds"] > 0
