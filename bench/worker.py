@@ -59,8 +59,7 @@ def add_sentences(args: dict[str, Any]) -> dict[str, Any]:
     have stored (`index.ingest`), its chunks untouched; the embedding and writing timed."""
     from index import NewsIndex
     from index.chunking import chunk_article
-    from index.embedding import embed_each
-    from index.sentence_vectors import chunk_sentences, sentence_key
+    from index.sentence_vectors import embed_sentences
 
     shutil.copytree(args["source"], args["target"])
     config = replace(_store_config(args["target"], args["chunk_tokens"]), sentence_vectors=True)
@@ -68,13 +67,11 @@ def add_sentences(args: dict[str, Any]) -> dict[str, Any]:
     index.embedder.embed_documents(["warm-up"])
     index.store.ensure(index.embedder.name, index.embedder.dim)
     started = time.perf_counter()
-    found: dict[str, tuple[str, str]] = {}
-    for art in index.store.get_articles(index.store.article_ids()).values():
-        for text in chunk_sentences(art, chunk_article(art, args["chunk_tokens"])):
-            found.setdefault(sentence_key(text), (art.id, text))
-    vectors = embed_each(index.embedder, [text for _, text in found.values()])
-    index.store.add_sentences(list(found), [a for a, _ in found.values()], vectors)
-    return {"sentences": len(found), "seconds": round(time.perf_counter() - started, 2)}
+    articles = index.store.get_articles(index.store.article_ids()).values()
+    keys, owners, vectors = embed_sentences(
+        index.embedder, [(a, chunk_article(a, args["chunk_tokens"])) for a in articles])
+    index.store.add_sentences(keys, owners, vectors)
+    return {"sentences": len(keys), "seconds": round(time.perf_counter() - started, 2)}
 
 
 # -- ingest: ours, a plain LlamaIndex pipeline, the bare embedder ---------------------------------

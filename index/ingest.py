@@ -18,11 +18,10 @@ import numpy as np
 
 from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
-from .embedding import embed_each
 from .errors import LoadError
 from .loading import LoadResult, load_paths
 from .records import unit_mean
-from .sentence_vectors import chunk_sentences, sentence_key
+from .sentence_vectors import embed_sentences
 from .stories import MIN_COSINE, salient_terms, same_story
 from .types import Article, Chunk, IngestReport, RawDocument
 from .validation import admit_document
@@ -148,12 +147,7 @@ def _embed_batch(index: NewsIndex, batch: _Batch) -> tuple[np.ndarray, _Sentence
 
 def _sentence_vectors(index: NewsIndex, batch: _Batch) -> _Sentences:
     """The batch's sentences embedded, when the store keeps them (`StoreConfig`); none else."""
-    found: dict[str, tuple[str, str]] = {}  # key -> (article id, text); Chroma wants ids unique
-    for art, chunks in batch if index.config.sentence_vectors else []:
-        for text in chunk_sentences(art, chunks):
-            found.setdefault(sentence_key(text), (art.id, text))
-    texts = [text for _, text in found.values()]
-    return list(found), [owner for owner, _ in found.values()], embed_each(index.embedder, texts)
+    return embed_sentences(index.embedder, batch if index.config.sentence_vectors else [])
 
 
 def _store_batch(index: NewsIndex, batch: _Batch, vectors: np.ndarray,

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .embedding import Embedder
+from .embedding import Embedder, embed_each
 from .sentences import sentence_spans
 from .types import Article, Chunk
 
 if TYPE_CHECKING:
     from .store import ChromaStore
 
-__all__ = ["MIN_SENTENCE_CHARS", "StoredSentences", "chunk_sentences", "sentence_key"]
+__all__ = ["MIN_SENTENCE_CHARS", "StoredSentences", "chunk_sentences", "embed_sentences",
+           "sentence_key"]
 
 # Shorter pieces (a dateline, "Read more.") are never weighed as evidence: not worth storing.
 MIN_SENTENCE_CHARS = 20
@@ -45,6 +46,18 @@ def chunk_sentences(article: Article, chunks: Sequence[Chunk]) -> list[str]:
                 seen.add(text)
                 out.append(text)
     return out
+
+
+def embed_sentences(embedder: Embedder, articles: Sequence[tuple[Article, Sequence[Chunk]]]
+                    ) -> tuple[list[str], list[str], np.ndarray]:
+    """The distinct sentences of these articles' chunks, embedded (`embed_each`): their keys,
+    the article each came from, their vectors; each key once, as Chroma wants."""
+    found: dict[str, tuple[str, str]] = {}  # key -> (article id, text)
+    for art, chunks in articles:
+        for text in chunk_sentences(art, chunks):
+            found.setdefault(sentence_key(text), (art.id, text))
+    pairs = list(found.values())
+    return list(found), [a for a, _ in pairs], embed_each(embedder, [t for _, t in pairs])
 
 
 class StoredSentences:

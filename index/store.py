@@ -170,12 +170,13 @@ class ChromaStore:
         if create_with is not None:
             meta = {"embed_model": create_with[0], "embed_dim": create_with[1],
                     "hnsw:space": "cosine", "generation": "new"}
-            chunks, articles, sentences = (
-                self._client.get_or_create_collection(n, metadata=meta, embedding_function=None)
-                if wanted else col
-                for n, col, wanted in zip(names, (chunks, articles, sentences),
-                                          (True, True, self.config.sentence_vectors),
-                                          strict=True))
+
+            def made(name: str) -> Any:
+                return self._client.get_or_create_collection(name, metadata=meta,
+                                                              embedding_function=None)
+            chunks, articles = made(names[0]), made(names[1])
+            if self.config.sentence_vectors:
+                sentences = made(names[2])
         self._chunks, self._articles, self._sentences = chunks, articles, sentences
         for col in (chunks, articles):
             if col is not None:
