@@ -23,6 +23,7 @@ from datetime import date
 from math import exp, isfinite, log
 
 from index import Article, Embedder, Passage, caption_spans, sentence_spans
+from index.sentence_vectors import MIN_SENTENCE_CHARS
 
 from . import calibration
 from .errors import ReaderUnavailableError
@@ -40,7 +41,9 @@ __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", 
 # 52.8% right, abstention recall 68.0 -> 70.3 at 85% precision; natural 57.5 -> 60.0%, 70.0 ->
 # 75.8).
 CANDIDATES = 12
-MIN_CHARS = 20
+# Shorter pieces are never candidates; the same bound decides which sentences an ingest stores
+# vectors for (`index.sentence_vectors`), so every candidate finds its stored vector.
+MIN_CHARS = MIN_SENTENCE_CHARS
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
 RECENCY_BONUS = 0.05  # of the rank, at most: a year older than the question earns none
