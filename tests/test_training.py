@@ -15,6 +15,8 @@ from train.cloze import cloze_pairs
 from train.data import DEFAULT_DATA, NATURAL
 from train.tune import _conditional_logit
 
+SHIPPED = Path(__file__).resolve().parents[1] / "assistant" / "models"
+
 ARTICLE = {
     "id": "a1", "title": "Parliament votes",
     "text": ("North Korea's parliament, the Supreme People's Assembly, has the right to ratify "
@@ -175,3 +177,48 @@ def test_no_written_question_is_about_an_article_a_held_out_week_retrieved() -> 
     held = split_questions(load_questions(DEFAULT_DATA), 13).validation
     seen = {d for q in held for d in q["retrieved_doc_ids"]}
     assert not seen & {q["article_id"] for q in load_written()}
+
+
+def test_a_bfloat16_forward_pass_gives_the_float32_loss() -> None:
+    """The mixed-precision step `make train` takes where oneDNN runs bfloat16 (`TrainConfig.bf16`):
+    really in bfloat16 (not the float32 pass again), yet the loss of float32 to within
+    bfloat16's rounding, and finite although the span logits mask the question's tokens with a
+    huge negative. Runs on any CPU: where bfloat16 is emulated it is only slow."""
+    import torch
+
+    from train.data import Pair
+    from train.encode import encode, tokenizer
+    from train.loop import TrainConfig, _loss, collate
+    from train.model import Reader, bundled_minilm
+
+    torch.manual_seed(0)
+    sentence = "Lawmakers in Moscow voted unanimously on Thursday to approve the treaty."
+    pairs = [Pair("q1", "When did lawmakers approve the treaty?", "Parliament votes", sentence,
+                  1, (sentence.index("Thursday"), sentence.index("Thursday") + 8)),
+             Pair("q1", "When did lawmakers approve the treaty?", "Parliament votes",
+                  ARTICLE["text"].splitlines()[3], 0, None)]
+    model = Reader.from_minilm(bundled_minilm()).eval()  # eval: no dropout, same pass twice
+    batch = collate(encode(tokenizer(bundled_minilm()), pairs))
+    with torch.no_grad():
+        full = _loss(model, batch, TrainConfig(rank_weight=1.0))
+        mixed = _loss(model, batch, TrainConfig(rank_weight=1.0, bf16=True))
+    assert mixed.dtype == torch.float32 and torch.isfinite(mixed)
+    assert float(mixed) != float(full)
+    assert float(mixed) == pytest.approx(float(full), rel=0.03)
+
+
+def test_a_tuning_store_left_half_built_is_completed(tmp_path: Path) -> None:
+    """`make train` resumes: a run stopped while ingesting a tuning set's corpus left part of
+    it in the store, and the next run must tune on all of it, not on what happened to be in."""
+    from train.tune import _assistant
+
+    articles = [{**ARTICLE, "id": f"a{i}", "title": f"Parliament votes, part {i}",
+                 "published": f"2024-06-0{i}", "text": ARTICLE["text"] + f" Part {i}."}
+                for i in range(1, 4)]
+    holdout = tmp_path / "holdout"
+    holdout.mkdir()
+    (holdout / "corpus.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles[:1]))
+    store = tmp_path / "store"
+    assert _assistant(holdout, store, SHIPPED).index.store.count_articles() == 1
+    (holdout / "corpus.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
+    assert _assistant(holdout, store, SHIPPED).index.store.count_articles() == 3

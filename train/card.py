@@ -27,7 +27,7 @@ int8 file answered the gold set 4 points worse; uint8 x uint8 is exact on every 
 run, so in a batch a pair's score moved with its batch-mates.
 
 **Reproduce it.** `make train` (= `newsqa train`) took {minutes} on this 2-core machine
-while other work shared it (torch CPU, seed {seed}, batch {batch_size}, AdamW lr
+while other work shared it (torch CPU, {precision}, seed {seed}, batch {batch_size}, AdamW lr
 {lr} body / {head_lr} heads, {warmup:.0%} warm-up then linear decay, loss = BCE(relevance) +
 {span_weight} x span cross-entropy), in stages of {stages} new pairs, each one pass with a fresh
 learning-rate schedule from the previous stage's weights, then a stage of {cloze_stage}
@@ -148,6 +148,8 @@ def write_card(report: dict, target: Path) -> Path:
         minutes=(f"{report['minutes']} minutes" if isinstance(report["minutes"], float | int)
                  else report["minutes"]), rows=rows,
         validation_weeks=len(stats["validation_weeks"]),
+        precision=("forward passes in bfloat16 under autocast, weights and optimizer in float32"
+                   if config.get("bf16") else "float32 throughout"),
         **{"rank_stage": {"articles": 0, "rank_weight": 0, "lr": 0, "head_lr": 0}, **config,
            "stages": " + ".join(map(str, config.get("stages", []))),
            "cloze_stage": " + ".join(map(str, config.get("cloze_stage", [])))},
