@@ -222,3 +222,20 @@ def test_a_tuning_store_left_half_built_is_completed(tmp_path: Path) -> None:
     assert _assistant(holdout, store, SHIPPED).index.store.count_articles() == 1
     (holdout / "corpus.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
     assert _assistant(holdout, store, SHIPPED).index.store.count_articles() == 3
+
+
+@pytest.mark.parametrize(("flag", "expected"), [(False, None), (True, False)])
+def test_newsqa_train_float32_keeps_bfloat16_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 flag: bool, expected: bool | None) -> None:
+    """`newsqa train --float32` reaches the run as bf16=False, and without it the run decides
+    by the CPU (None). The run itself is replaced: a real one takes ~56 minutes (CI does not
+    train; the bfloat16 step is tested above)."""
+    import train.run
+    from newsqa.cli_train import train as train_command
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(train.run, "run", lambda *args, **kwargs: seen.update(kwargs))
+    (tmp_path / "questions.jsonl.gz").write_bytes(b"")
+    train_command(data=tmp_path, out=tmp_path / "out", target=tmp_path / "target", seed=13,
+                  float32=flag)
+    assert seen == {"bf16": expected}

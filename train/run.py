@@ -125,7 +125,8 @@ def _rank_config(config: TrainConfig) -> TrainConfig:
 def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPPED,
         seed: int = 13, stages: tuple[int, ...] = STAGES,
         cloze: tuple[int, int] | None = CLOZE_STAGE, rank: int | None = RANK_STAGE,
-        written: int | None = None, progress: bool = True) -> dict:
+        written: int | None = None, progress: bool = True, bf16: bool | None = None) -> dict:
+    """`bf16`: forward passes in bfloat16 (None: where this CPU runs it natively)."""
     import torch
 
     torch.manual_seed(seed)
@@ -136,8 +137,8 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     folder = bundled_minilm()
     tok = tokenizer(folder)
     model = Reader.from_minilm(folder)
-    config = TrainConfig(seed=seed, bf16=bf16_supported())
-    print(f"forward passes in {'bfloat16' if config.bf16 else 'float32 (no native bfloat16 here)'}")
+    config = TrainConfig(seed=seed, bf16=bf16_supported() if bf16 is None else bf16)
+    print(f"forward passes in {'bfloat16' if config.bf16 else 'float32'}")
     starts = np.cumsum((0, *stages))
     parts = [(train_pairs[a:a + n], config) for a, n in zip(starts, stages, strict=False)]
     if cloze:
@@ -186,8 +187,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--written", action="store_const", const=WRITTEN_REPLAY, default=None,
                         help="add the written stage (train/written.py; not in the shipped recipe)")
+    parser.add_argument("--float32", action="store_true",
+                        help="float32 throughout, even where bfloat16 runs natively")
     args = parser.parse_args()
-    run(args.data, args.out, args.target, args.seed, written=args.written)
+    run(args.data, args.out, args.target, args.seed, written=args.written,
+        bf16=False if args.float32 else None)
 
 
 if __name__ == "__main__":
