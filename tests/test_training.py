@@ -15,8 +15,6 @@ from train.cloze import cloze_pairs
 from train.data import DEFAULT_DATA, NATURAL
 from train.tune import _conditional_logit
 
-SHIPPED = Path(__file__).resolve().parents[1] / "assistant" / "models"
-
 ARTICLE = {
     "id": "a1", "title": "Parliament votes",
     "text": ("North Korea's parliament, the Supreme People's Assembly, has the right to ratify "
@@ -197,8 +195,9 @@ def test_a_bfloat16_forward_pass_gives_the_float32_loss() -> None:
                   1, (sentence.index("Thursday"), sentence.index("Thursday") + 8)),
              Pair("q1", "When did lawmakers approve the treaty?", "Parliament votes",
                   ARTICLE["text"].splitlines()[3], 0, None)]
-    model = Reader.from_minilm(bundled_minilm()).eval()  # eval: no dropout, same pass twice
-    batch = collate(encode(tokenizer(bundled_minilm()), pairs))
+    folder = bundled_minilm()
+    model = Reader.from_minilm(folder).eval()  # eval: no dropout, same pass twice
+    batch = collate(encode(tokenizer(folder), pairs))
     with torch.no_grad():
         full = _loss(model, batch, TrainConfig(rank_weight=1.0))
         mixed = _loss(model, batch, TrainConfig(rank_weight=1.0, bf16=True))
@@ -210,6 +209,7 @@ def test_a_bfloat16_forward_pass_gives_the_float32_loss() -> None:
 def test_a_tuning_store_left_half_built_is_completed(tmp_path: Path) -> None:
     """`make train` resumes: a run stopped while ingesting a tuning set's corpus left part of
     it in the store, and the next run must tune on all of it, not on what happened to be in."""
+    from train.run import SHIPPED
     from train.tune import _assistant
 
     articles = [{**ARTICLE, "id": f"a{i}", "title": f"Parliament votes, part {i}",
