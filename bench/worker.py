@@ -61,6 +61,9 @@ def add_sentences(args: dict[str, Any]) -> dict[str, Any]:
     from index.chunking import chunk_article
     from index.sentence_vectors import embed_sentences
 
+    # Made anew each run: a copy left by an earlier run (`newsqa bench --work`) may be of
+    # another store, or stopped half way.
+    shutil.rmtree(args["target"], ignore_errors=True)
     shutil.copytree(args["source"], args["target"])
     config = replace(_store_config(args["target"], args["chunk_tokens"]), sentence_vectors=True)
     index = NewsIndex(config)

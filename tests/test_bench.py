@@ -32,6 +32,22 @@ def test_report_without_data_says_skipped() -> None:
     assert all(t["met"] is None for t in targets(results))
 
 
+def test_a_bench_rerun_over_its_work_folder_makes_the_sentence_store_anew(
+        sample_store: Path, tmp_path: Path) -> None:
+    """`newsqa bench --work DIR` run twice: the sentence-vector copy of the store left by the
+    first run (here a stale folder) is replaced, not a reason to fail the ask section."""
+    from bench.common import run_worker
+
+    target = tmp_path / "corpus-base-sentences"
+    target.mkdir()
+    (target / "stale").write_text("left by an earlier run")
+    args = {"source": str(sample_store), "target": str(target), "chunk_tokens": 200}
+    first = run_worker("add-sentences", args)
+    again = run_worker("add-sentences", args)
+    assert first["sentences"] > 0 and again["sentences"] == first["sentences"]
+    assert not (target / "stale").exists()
+
+
 @pytest.mark.slow
 def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) -> None:
     from bench import quick_config, run_bench
