@@ -71,10 +71,16 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     backends = (results.get("ask") or {}).get("backends", {})
     ex = backends.get("extractive")
     v = ex.get("p50_first_pass_ms") if ex else None
-    add("ask() extractive p50 (warm, each question asked for the first time)", v, "<= 150 ms",
-        None if v is None else v <= 150,
+    add("ask() extractive p50 (warm, each question asked for the first time), store just "
+        "ingested", v, "<= 150 ms", None if v is None else v <= 150,
         f"{_f(v, 0, ' ms')} ({ex['questions']} questions; asked again: "
         f"{_f(ex.get('p50_repeat_pass_ms'), 0, ' ms')})" if ex and v is not None else "—")
+    sv = backends.get("extractive, sentence vectors stored")
+    v = sv.get("p50_first_pass_ms") if sv else None
+    add("the same, once the UI has added the sentence vectors in the background (default)", v,
+        "<= 150 ms", None if v is None else v <= 150,
+        f"{_f(v, 0, ' ms')} (added in {sv['sentences_added']['seconds']:.1f} s)"
+        if sv and v is not None and sv.get("sentences_added") else "—")
     lo = backends.get("local")
     v = lo["ttft_ms"]["median"] if lo and lo.get("ttft_ms") else None
     add("local backend time to first token p50", v, "<= 1,500 ms",
@@ -248,9 +254,27 @@ def _sentences_note(backends: dict[str, Any]) -> list[str]:
     if not added:
         return []
     return [f"\"extractive, sentence vectors stored\" asks the same questions of a copy of the "
-            "store to which the vectors an ingest with `NEWSQA_SENTENCE_VECTORS=true` stores "
-            f"were added: {added['sentences']:,} sentences embedded and written in "
-            f"{added['seconds']:.1f} s, the ingest time that option adds (off by default).", ""]
+            "store to which the sentence vectors were added as the UI adds them in the "
+            "background after it starts and after each upload (`NEWSQA_SENTENCE_VECTORS="
+            "background`, the default; one sentence at a time, so that a question asked "
+            f"meanwhile has a core): {added['sentences']:,} sentences embedded and written in "
+            f"{added['seconds']:.1f} s, after which the UI answers at this speed; until then, "
+            "and in a process that never adds them, at the plain \"extractive\" row's.", "",
+            *_warming_note(backends)]
+
+
+def _warming_note(backends: dict[str, Any]) -> list[str]:
+    warming = (backends.get("extractive, while the sentence vectors are being added") or {}
+               ).get("warming")
+    if not warming:
+        return []
+    state = ("had finished before the questions were asked: the row shows no contention"
+             if warming["finished_before_the_questions"] else "was still under way when the "
+             "last question was answered")
+    return ["\"extractive, while the sentence vectors are being added\" asks them of another "
+            "copy without the vectors, in a process adding them in the background as the UI "
+            f"does after it starts: {warming['added']:,} sentences were added meanwhile, and it "
+            f"{state}.", ""]
 
 
 def _ask(results: dict[str, Any]) -> list[str]:

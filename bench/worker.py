@@ -13,7 +13,6 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,26 +54,20 @@ def _store_config(path: str | Path, chunk_tokens: int = 200) -> Any:
 
 @worker
 def add_sentences(args: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a store with the sentence vectors an ingest with `sentence_vectors` on would
-    have stored (`index.ingest`), its chunks untouched; the embedding and writing timed."""
+    """A copy of a store with the sentence vectors the UI adds in the background by default
+    (`NewsIndex.add_sentence_vectors(background=True)`, one sentence at a time), its chunks
+    untouched; the embedding and writing timed."""
     from index import NewsIndex
-    from index.chunking import chunk_article
-    from index.sentence_vectors import embed_sentences
 
     # Made anew each run: a copy left by an earlier run (`newsqa bench --work`) may be of
     # another store, or stopped half way.
     shutil.rmtree(args["target"], ignore_errors=True)
     shutil.copytree(args["source"], args["target"])
-    config = replace(_store_config(args["target"], args["chunk_tokens"]), sentence_vectors=True)
-    index = NewsIndex(config)
+    index = NewsIndex(_store_config(args["target"], args["chunk_tokens"]))
     index.embedder.embed_documents(["warm-up"])
-    index.store.ensure(index.embedder.name, index.embedder.dim)
     started = time.perf_counter()
-    articles = index.store.get_articles(index.store.article_ids()).values()
-    keys, owners, vectors = embed_sentences(
-        index.embedder, [(a, chunk_article(a, args["chunk_tokens"])) for a in articles])
-    index.store.add_sentences(keys, owners, vectors)
-    return {"sentences": len(keys), "seconds": round(time.perf_counter() - started, 2)}
+    added = index.add_sentence_vectors(background=True)
+    return {"sentences": added, "seconds": round(time.perf_counter() - started, 2)}
 
 
 # -- ingest: ours, a plain LlamaIndex pipeline, the bare embedder ---------------------------------
@@ -396,6 +389,8 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
     for q in (args.get("warmup_questions") or questions[:1]):
         assistant.ask(q["question"])
     warm_seconds = time.perf_counter() - t0
+    # As in the UI right after it starts: its sentence vectors being added beside the questions.
+    warming = _warm_beside(assistant) if args.get("warming") else None
 
     def one(text: str) -> tuple[Answer, float, float | None]:
         start = time.perf_counter()
@@ -444,11 +439,32 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
                     "answer": answer.text[:300],
                 })
         passes.append(times)
-    return {"llm": args["llm"], "stream": stream, "passes_ms": [p for p in passes if p],
+    beside = {} if warming is None else {"warming": warming()}
+    return {**beside, "llm": args["llm"], "stream": stream,
+            "passes_ms": [p for p in passes if p],
             "ttft_ms": ttft, "records": records, "errors": errors,
             "unasked": len(questions) * args.get("passes", 1) - sum(map(len, passes))
             - len(errors), "warmup_seconds": round(warm_seconds, 2),
             "peak_rss_mb": peak_rss_mb()}
+
+
+def _warm_beside(assistant: Any) -> Callable[[], dict[str, Any]]:
+    """Start the UI's background adding of sentence vectors; the returned call stops it and
+    says how far it got while the questions were asked (all of them: it never finished)."""
+    import threading
+
+    stop, done = threading.Event(), {"added": 0}
+    thread = threading.Thread(target=lambda: done.update(
+        added=assistant.index.add_sentence_vectors(stop, background=True)), daemon=True)
+    thread.start()
+
+    def finish() -> dict[str, Any]:
+        finished = not thread.is_alive()
+        stop.set()
+        thread.join()
+        return {"added": done["added"], "finished_before_the_questions": finished}
+
+    return finish
 
 
 # -- profiles -------------------------------------------------------------------------------------

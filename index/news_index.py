@@ -18,7 +18,7 @@ from .dates import date_to_ordinal
 from .embedding import Embedder, embedder_name, make_embedder, resolve_runtime
 from .errors import NoIndexError, NotFoundError
 from .ingest import IngestProgress, IngestStatus, Notice, ingest_loaded, run_ingest, write_articles
-from .sentence_vectors import StoredSentences
+from .sentence_vectors import StoredSentences, add_missing
 from .store import ChromaStore, StoreConfig
 from .types import Article, DenseHit, IngestReport
 from .writelock import StoreLock
@@ -85,7 +85,7 @@ class NewsIndex:
         return self.config.path / "bm25" / where / self.config.prefix
 
     @contextmanager
-    def _writing(self, notice: Notice | None = None) -> Iterator[None]:
+    def writing(self, notice: Notice | None = None) -> Iterator[None]:
         """One writer at a time per store directory, across processes (CLI, UI, evals); a
         writer that has to wait says so through `notice` first."""
         def waiting() -> None:
@@ -110,7 +110,7 @@ class NewsIndex:
 
         paths = list(paths)
         if not any(is_url(p) for p in paths):
-            with self._writing(notice):
+            with self.writing(notice):
                 return run_ingest(self, paths, progress, notice)
         t0 = time.perf_counter()
         return self.ingest_documents(load_sources(paths, fetch), progress, t0, notice=notice)
@@ -120,8 +120,15 @@ class NewsIndex:
         t0: float | None = None, *, notice: Notice | None = None,
     ) -> IngestReport:
         """Ingest documents read already (`index.fetching`, `index.feeds`, `load_paths`)."""
-        with self._writing(notice):
+        with self.writing(notice):
             return ingest_loaded(self, loaded, progress, t0, notice)
+
+    def add_sentence_vectors(self, stop: threading.Event | None = None,
+                             progress: Callable[[int, int], None] | None = None, *,
+                             background: bool = False) -> int:
+        """Store the vectors of the sentences that have none yet, so questions look them up
+        rather than embed them (`index.sentence_vectors.add_missing`); safe to stop."""
+        return add_missing(self, stop, progress, background=background)
 
     def needs_repair(self) -> bool:
         return self.store.generation().startswith("dirty")
@@ -152,7 +159,7 @@ class NewsIndex:
 
     def remove(self, ref: str) -> list[Article]:
         """Remove by article id (or a unique prefix of one) or by source path / URL."""
-        with self._writing():
+        with self.writing():
             matches = self._match(ref)
             if not matches:
                 raise NotFoundError(
@@ -178,7 +185,7 @@ class NewsIndex:
         a failure half-way leaves the old index intact."""
         from .reindex import rebuild
 
-        with self._writing():
+        with self.writing():
             return rebuild(self, progress)
 
     # -- reading ------------------------------------------------------------------------------

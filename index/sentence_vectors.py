@@ -9,20 +9,23 @@ text (the same text always gets the same vector), so a question only looks them 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .chunking import chunk_article
 from .embedding import Embedder, embed_each
 from .sentences import sentence_spans
 from .types import Article, Chunk
 
 if TYPE_CHECKING:
+    from .news_index import NewsIndex
     from .store import ChromaStore
 
-__all__ = ["MIN_SENTENCE_CHARS", "StoredSentences", "chunk_sentences", "embed_sentences",
-           "sentence_key"]
+__all__ = ["MIN_SENTENCE_CHARS", "StoredSentences", "add_missing", "chunk_sentences",
+           "embed_sentences", "sentence_key"]
 
 # Shorter pieces (a dateline, "Read more.") are never weighed as evidence: not worth storing.
 MIN_SENTENCE_CHARS = 20
@@ -48,16 +51,76 @@ def chunk_sentences(article: Article, chunks: Sequence[Chunk]) -> list[str]:
     return out
 
 
-def embed_sentences(embedder: Embedder, articles: Sequence[tuple[Article, Sequence[Chunk]]]
-                    ) -> tuple[list[str], list[str], np.ndarray]:
-    """The distinct sentences of these articles' chunks, embedded (`embed_each`): their keys,
-    the article each came from, their vectors; each key once, as Chroma wants."""
-    found: dict[str, tuple[str, str]] = {}  # key -> (article id, text)
+def _distinct(articles: Sequence[tuple[Article, Sequence[Chunk]]]
+              ) -> dict[str, tuple[str, str]]:
+    """key -> (article id, text) of these articles' chunk sentences, each key once, as Chroma
+    wants."""
+    found: dict[str, tuple[str, str]] = {}
     for art, chunks in articles:
         for text in chunk_sentences(art, chunks):
             found.setdefault(sentence_key(text), (art.id, text))
-    pairs = list(found.values())
-    return list(found), [a for a, _ in pairs], embed_each(embedder, [t for _, t in pairs])
+    return found
+
+
+def embed_sentences(embedder: Embedder, articles: Sequence[tuple[Article, Sequence[Chunk]]]
+                    ) -> tuple[list[str], list[str], np.ndarray]:
+    """The distinct sentences of these articles' chunks, embedded (`embed_each`): their keys,
+    the article each came from, their vectors."""
+    pairs = _distinct(articles)
+    return (list(pairs), [a for a, _ in pairs.values()],
+            embed_each(embedder, [t for _, t in pairs.values()]))
+
+
+def add_missing(index: NewsIndex, stop: threading.Event | None = None,
+                progress: Callable[[int, int], None] | None = None, *,
+                background: bool = False, batch: int = 8) -> int:
+    """Embed and store the vectors of every article sentence that has none yet: what an ingest
+    with `sentence_vectors` on does, after the fact. It takes the write lock a batch of
+    articles at a time, so an ingest never waits long, and can be stopped between batches
+    (`stop`) losing nothing: a later call goes on where it stopped. `background`: one
+    sentence at a time, so that a question asked meanwhile has a core (the embedder's runs
+    share one pool, first come first served). `progress(articles_done, articles_total)`.
+    Returns how many vectors it added."""
+    ids = index.store.article_ids()
+    if not ids:
+        return 0
+    embedder = index.embedder
+    with index.writing():
+        index.store.ensure(embedder.name, embedder.dim, sentences=True)
+    added = 0
+    for at in range(0, len(ids), batch):
+        if stop is not None and stop.is_set():
+            break
+        todo = [(a, chunk_article(a, index.config.chunk_tokens))
+                for a in index.store.get_articles(ids[at:at + batch]).values()]
+        found = _distinct(todo)
+        have = index.store.stored_sentence_keys(list(found))
+        new = {k: v for k, v in found.items() if k not in have}
+        if new:
+            added += _store_new(index, new, _embed(embedder, [t for _, t in new.values()],
+                                                   background))
+        if progress is not None:
+            progress(min(at + batch, len(ids)), len(ids))
+    return added
+
+
+def _embed(embedder: Embedder, texts: list[str], one_at_a_time: bool) -> np.ndarray:
+    if not one_at_a_time:
+        return embed_each(embedder, texts)
+    return np.concatenate([embed_each(embedder, [t]) for t in texts])
+
+
+def _store_new(index: NewsIndex, new: dict[str, tuple[str, str]], vectors: np.ndarray) -> int:
+    """Write the vectors of `new` (key -> (article id, text)) under the write lock, those of
+    articles still in the store: one removed meanwhile must not leave vectors behind that
+    nothing would ever remove."""
+    keys, owners = list(new), [owner for owner, _ in new.values()]
+    with index.writing():
+        live = set(index.store.get_articles(list(set(owners)), with_text=False))
+        keep = [i for i, owner in enumerate(owners) if owner in live]
+        index.store.add_sentences([keys[i] for i in keep], [owners[i] for i in keep],
+                                  vectors[keep])
+    return len(keep)
 
 
 class StoredSentences:

@@ -158,9 +158,10 @@ class ChromaStore:
         if stored and stored[0] != name:
             raise EmbedderMismatchError(stored[0], stored[1], name, dim or 0)
 
-    def _open(self, create_with: tuple[str, int] | None = None, suffix: str = "") -> None:
+    def _open(self, create_with: tuple[str, int] | None = None, suffix: str = "",
+              sentences_too: bool = False) -> None:
         """Open the collections; create them (recording the embedder) when asked, the
-        sentences' only for a store configured to keep sentence vectors."""
+        sentences' only for a store configured to keep sentence vectors or when asked."""
         names = self._names(suffix)
         chunks, articles, sentences = (self._existing(n) for n in names)
         if sentences is not None and _stale(sentences, chunks):
@@ -175,16 +176,18 @@ class ChromaStore:
                 return self._client.get_or_create_collection(name, metadata=meta,
                                                               embedding_function=None)
             chunks, articles = made(names[0]), made(names[1])
-            if self.config.sentence_vectors:
+            if self.config.sentence_vectors or sentences_too:
                 sentences = made(names[2])
         self._chunks, self._articles, self._sentences = chunks, articles, sentences
         for col in (chunks, articles):
             if col is not None:
                 _search_wider(col)
 
-    def ensure(self, embed_name: str, embed_dim: int) -> None:
+    def ensure(self, embed_name: str, embed_dim: int, *, sentences: bool = False) -> None:
+        """Create what is missing; `sentences`: the sentence vectors' collection as well,
+        whatever the configuration (`index.sentence_vectors.add_missing`)."""
         self.check_embedder(embed_name, embed_dim)
-        self._open(create_with=(embed_name, embed_dim))
+        self._open(create_with=(embed_name, embed_dim), sentences_too=sentences)
 
     def _ready(self) -> bool:
         """Open the collections if they exist; False when the store holds none yet."""
@@ -384,16 +387,30 @@ class ChromaStore:
         """The stored vectors of the sentences with these keys, those the store has. A
         sentence shared by two articles is stored once, under the last one written: removing
         that one drops it, and the assistant embeds it again when it needs it."""
-        if not keys or not self._ready():
-            return {}
-        if self._sentences is None:  # made since this client opened the store (a later ingest)?
-            live = self._existing(self._names()[2])
-            self._sentences = None if live is None or _stale(live, self._chunks) else live
-        if self._sentences is None:
+        if not keys or not self._live_sentences():
             return {}
         got = self._sentences.get(ids=list(dict.fromkeys(keys)), include=["embeddings"])
         return {k: np.asarray(v, dtype=np.float32)
                 for k, v in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def _live_sentences(self) -> bool:
+        """Is there a sentence collection of this embedder? Looked for again when this client
+        has none: a later ingest or warm-up, here or in another process, may have made it."""
+        if not self._ready():
+            return False
+        if self._sentences is None:
+            live = self._existing(self._names()[2])
+            self._sentences = None if live is None or _stale(live, self._chunks) else live
+        return self._sentences is not None
+
+    def stored_sentence_keys(self, keys: Sequence[str]) -> set[str]:
+        """Which of these sentence keys have a vector stored; no vectors are read."""
+        if not keys or not self._live_sentences():
+            return set()
+        step, unique, found = self._max_batch(), list(dict.fromkeys(keys)), set()
+        for at in range(0, len(unique), step):
+            found.update(self._sentences.get(ids=unique[at:at + step], include=[])["ids"])
+        return found
 
     def mark_complete(self) -> None:
         """Flag collections built under a suffix as finished, so a swap may be completed."""

@@ -36,6 +36,10 @@ def ingest(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
     reindex: Annotated[bool, typer.Option("--reindex", help="Re-embed every article with the "
                                           "configured embedding model.")] = False,
+    sentence_vectors: Annotated[bool, typer.Option(
+        "--sentence-vectors", help="Then store the vector of every sentence that has none yet "
+        "(what the UI does in the background): questions are answered ~60 ms sooner. Safe to "
+        "stop with Ctrl-C; run it again to go on.")] = False,
 ) -> None:
     """Add articles (.txt .md .html .json .jsonl .pdf .docx .eml, web pages and feeds by URL)
     to the index; unchanged ones are skipped."""
@@ -43,7 +47,7 @@ def ingest(
 
     from .progress import ingest_progress
 
-    if not paths and not reindex:
+    if not paths and not reindex and not sentence_vectors:
         # A user error (a message, exit 1) rather than a click usage error: newsqa's main() does
         # not catch typer's vendored click exceptions.
         raise LoadError("Name at least one file, directory or glob to ingest, e.g. "
@@ -56,11 +60,23 @@ def ingest(
             fetch = settings.fetch_config(operator=True)
             report = _merge(report, index.ingest(paths, progress, fetch=fetch,
                                                  notice=_notice))
-    assert report is not None
+    added = _add_sentence_vectors(index, not as_json) if sentence_vectors else None
     if as_json:
-        typer.echo(json.dumps(report.as_dict()))
+        summary = report.as_dict() if report is not None else {}
+        typer.echo(json.dumps(summary | ({} if added is None else {"sentence_vectors": added})))
         return
-    _print_report(report)
+    if report is not None:
+        _print_report(report)
+    if added is not None:
+        console.print(f"{added} sentence vectors stored: every sentence of the index has one.",
+                      highlight=False)
+
+
+def _add_sentence_vectors(index: NewsIndex, show: bool) -> int:
+    from .progress import sentence_progress
+
+    with sentence_progress(enabled=show) as progress:
+        return index.add_sentence_vectors(progress=progress)
 
 
 def _notice(status: IngestStatus) -> None:

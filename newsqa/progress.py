@@ -18,7 +18,7 @@ from index import IngestProgress
 
 from .common import err_console
 
-__all__ = ["ingest_progress"]
+__all__ = ["ingest_progress", "sentence_progress"]
 
 
 @contextmanager
@@ -38,5 +38,22 @@ def ingest_progress(enabled: bool = True) -> Iterator[Callable[[IngestProgress],
             rate = p.chunks_done / p.elapsed if p.elapsed else 0.0
             bar.update(task, completed=p.articles_done, total=p.articles_total,
                        chunks=p.chunks_done, rate=rate)
+
+        yield update
+
+
+@contextmanager
+def sentence_progress(enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+    """For `NewsIndex.add_sentence_vectors`: articles whose sentences are stored, of all."""
+    if not enabled:
+        yield None
+        return
+    columns = (TextColumn("[bold]sentence vectors"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("articles"), TimeElapsedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as bar:
+        task = bar.add_task("sentences", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
 
         yield update

@@ -78,6 +78,9 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     stored = saved["ask"]["backends"]["extractive, sentence vectors stored"]
     assert stored["sentences_added"]["sentences"] > 0  # and looked up, not embedded:
     assert [r["answer"] for r in stored["records"]] == [r["answer"] for r in extractive["records"]]
+    warming = saved["ask"]["backends"]["extractive, while the sentence vectors are being added"]
+    assert warming["warming"]["added"] >= 0  # the adding thread ran beside the questions
+    assert [r["answer"] for r in warming["records"]] == [r["answer"] for r in extractive["records"]]
     embedder = saved["embedder"]
     assert embedder["float_vs_torch_max_abs_difference"] < 1e-3  # the same vectors
     assert embedder["int8_vs_torch_min_cosine"] > 0.95

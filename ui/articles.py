@@ -6,7 +6,7 @@ the store) and then the same `NewsIndex.ingest` the CLI uses, so they are search
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,14 @@ def _upload_name(path: str) -> str:
 class ArticlesController:
     """Event handlers of the articles tab, bound to the Assistant's index."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant,
+                 after_ingest: Callable[[], None] | None = None) -> None:
         self.assistant = assistant
+        self._after_ingest = after_ingest
+
+    def _ingested(self, report: IngestReport) -> None:
+        if self._after_ingest is not None and (report.added or report.updated):
+            self._after_ingest()
 
     @property
     def store(self) -> Path:
@@ -86,6 +92,7 @@ class ArticlesController:
                                                  notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
+        self._ingested(report)
         return self.listing(self._report(report, saved))
 
     def add_url(self, url: str | None, progress: gr.Progress | None = _TRACK
@@ -107,6 +114,7 @@ class ArticlesController:
                 fetch=self.assistant.settings.fetch_config(), notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
+        self._ingested(report)
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
                 f"indexed from {address} ({report.chunks} chunks, {report.seconds:.1f} s).")
         return self.listing(status_html([head, *_at_most(report.warnings, MAX_LISTED, "warning")],

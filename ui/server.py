@@ -16,6 +16,7 @@ from assistant.settings import Settings
 
 from .app import build_app
 from .errors import AuthConfigError, SamplesNotFoundError, UIError
+from .warming import SentenceWarmer
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "launch_options", "locate_samples", "parse_auth",
            "private_api", "serve", "warm_up"]
@@ -74,13 +75,16 @@ def private_api(demo: gr.Blocks) -> gr.Blocks:
     return demo
 
 
-def warm_up(assistant: Assistant) -> None:
-    """Load the embedder and the BM25 index now, so the first question does not wait for them.
-    Failures are left for that question to report in the page."""
+def warm_up(assistant: Assistant, warmer: SentenceWarmer | None = None) -> None:
+    """Load the embedder and the BM25 index now, so the first question does not wait for them,
+    then have `warmer` add the sentence vectors the index lacks. Failures are left for the
+    first question to report in the page."""
     try:
         if assistant.index.store.count_articles():
             assistant.index.embedder.embed_query("warm up")
             assistant.index.bm25()
+            if warmer is not None:
+                warmer.kick()
     except Exception as exc:
         log.info("warm-up skipped: %s", exc)
 
@@ -88,9 +92,20 @@ def warm_up(assistant: Assistant) -> None:
 def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
           block: bool = True, quiet: bool = False) -> gr.Blocks:
     """Build and launch the app; with `block=False` it serves from a background thread (tests)
-    and the caller stops it with `.close()`."""
-    demo = private_api(build_app(assistant))
-    threading.Thread(target=warm_up, args=(assistant,), daemon=True, name="newsqa-warm-up").start()
+    and the caller stops it with `.close()`, which stops its sentence warmer too (the app's
+    `newsqa_warmer`)."""
+    warmer = SentenceWarmer(assistant)
+    demo = private_api(build_app(assistant, after_ingest=warmer.kick))
+    demo.newsqa_warmer = warmer  # type: ignore[attr-defined]
+    close = demo.close
+
+    def closing(*args: Any, **kwargs: Any) -> Any:
+        warmer.stop(timeout=30)
+        return close(*args, **kwargs)
+
+    demo.close = closing  # type: ignore[method-assign]
+    threading.Thread(target=warm_up, args=(assistant, warmer), daemon=True,
+                     name="newsqa-warm-up").start()
     demo.queue(default_concurrency_limit=1)
     try:
         demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block,
