@@ -39,7 +39,7 @@ def _on_off(value: object) -> object:
     """The setting was a yes/no before "background" existed: yes meant at ingest."""
     words = {"true": "ingest", "1": "ingest", "yes": "ingest", "on": "ingest",
              "false": "off", "0": "off", "no": "off"}
-    if isinstance(value, bool):
+    if isinstance(value, int) and value in (0, 1):  # bools too
         return "ingest" if value else "off"
     return words.get(value.strip().lower(), value.strip().lower()) if isinstance(
         value, str) else value

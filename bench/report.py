@@ -268,9 +268,9 @@ def _warming_note(backends: dict[str, Any]) -> list[str]:
                ).get("warming")
     if not warming:
         return []
-    state = ("had finished before the questions were asked: the row shows no contention"
-             if warming["finished_before_the_questions"] else "was still under way when the "
-             "last question was answered")
+    state = ("was still under way when the last question was answered: every question "
+             "had it beside it" if warming["still_adding_after_the_last_question"] else
+             "had finished before the last question: the later ones were asked without it")
     return ["\"extractive, while the sentence vectors are being added\" asks them of another "
             "copy without the vectors, in a process adding them in the background as the UI "
             f"does after it starts: {warming['added']:,} sentences were added meanwhile, and it "

@@ -450,7 +450,7 @@ def ask(args: dict[str, Any]) -> dict[str, Any]:
 
 def _warm_beside(assistant: Any) -> Callable[[], dict[str, Any]]:
     """Start the UI's background adding of sentence vectors; the returned call stops it and
-    says how far it got while the questions were asked (all of them: it never finished)."""
+    says how many it added and whether it was still at it when the questions were done."""
     import threading
 
     stop, done = threading.Event(), {"added": 0}
@@ -459,10 +459,10 @@ def _warm_beside(assistant: Any) -> Callable[[], dict[str, Any]]:
     thread.start()
 
     def finish() -> dict[str, Any]:
-        finished = not thread.is_alive()
+        running = thread.is_alive()
         stop.set()
         thread.join()
-        return {"added": done["added"], "finished_before_the_questions": finished}
+        return {"added": done["added"], "still_adding_after_the_last_question": running}
 
     return finish
 

@@ -125,10 +125,16 @@ class NewsIndex:
 
     def add_sentence_vectors(self, stop: threading.Event | None = None,
                              progress: Callable[[int, int], None] | None = None, *,
-                             background: bool = False) -> int:
-        """Store the vectors of the sentences that have none yet, so questions look them up
-        rather than embed them (`index.sentence_vectors.add_missing`); safe to stop."""
-        return add_missing(self, stop, progress, background=background)
+                             background: bool = False,
+                             articles: Sequence[str] | None = None) -> int:
+        """Store the vectors of the sentences that have none yet (of `articles`, by id, or of
+        all), so questions look them up rather than embed them
+        (`index.sentence_vectors.add_missing`); safe to stop."""
+        return add_missing(self, stop, progress, background=background, articles=articles)
+
+    def write_busy(self) -> bool:
+        """Is a write to this store under way, in this process or another? Never waits."""
+        return self._write_lock.busy()
 
     def needs_repair(self) -> bool:
         return self.store.generation().startswith("dirty")

@@ -73,41 +73,62 @@ def embed_sentences(embedder: Embedder, articles: Sequence[tuple[Article, Sequen
 
 def add_missing(index: NewsIndex, stop: threading.Event | None = None,
                 progress: Callable[[int, int], None] | None = None, *,
-                background: bool = False, batch: int = 8) -> int:
-    """Embed and store the vectors of every article sentence that has none yet: what an ingest
-    with `sentence_vectors` on does, after the fact. It takes the write lock a batch of
-    articles at a time, so an ingest never waits long, and can be stopped between batches
-    (`stop`) losing nothing: a later call goes on where it stopped. `background`: one
-    sentence at a time, so that a question asked meanwhile has a core (the embedder's runs
-    share one pool, first come first served). `progress(articles_done, articles_total)`.
+                background: bool = False, articles: Sequence[str] | None = None,
+                batch: int = 8) -> int:
+    """Embed and store the vectors of every article sentence that has none yet (of `articles`,
+    by id, or of all): what an ingest with `sentence_vectors` on does, after the fact. It
+    takes the write lock a batch of articles at a time, so an ingest never waits long, and
+    can be stopped between batches (`stop`) losing nothing: a later call goes on where it
+    stopped. `background`: out of a writer's way (it waits while another holds the lock) and
+    one sentence at a time, so that a question asked meanwhile has a core (the embedder's
+    runs share one pool, first come first served). `progress(articles_done, articles_total)`.
     Returns how many vectors it added."""
-    ids = index.store.article_ids()
+    ids = list(articles) if articles is not None else index.store.article_ids()
     if not ids:
         return 0
-    embedder = index.embedder
     with index.writing():
-        index.store.ensure(embedder.name, embedder.dim, sentences=True)
+        index.store.ensure(index.embedder.name, index.embedder.dim, sentences=True)
+    stop = stop or threading.Event()
     added = 0
     for at in range(0, len(ids), batch):
-        if stop is not None and stop.is_set():
+        while background and index.write_busy() and not stop.is_set():
+            stop.wait(0.5)
+        if stop.is_set():
             break
-        todo = [(a, chunk_article(a, index.config.chunk_tokens))
-                for a in index.store.get_articles(ids[at:at + batch]).values()]
-        found = _distinct(todo)
-        have = index.store.stored_sentence_keys(list(found))
-        new = {k: v for k, v in found.items() if k not in have}
-        if new:
-            added += _store_new(index, new, _embed(embedder, [t for _, t in new.values()],
-                                                   background))
+        added += _add_batch(index, ids[at:at + batch], stop if background else None)
         if progress is not None:
             progress(min(at + batch, len(ids)), len(ids))
     return added
 
 
-def _embed(embedder: Embedder, texts: list[str], one_at_a_time: bool) -> np.ndarray:
-    if not one_at_a_time:
+def _add_batch(index: NewsIndex, ids: Sequence[str], stop: threading.Event | None) -> int:
+    """The missing vectors of these articles' sentences, stored; `stop`: in the background,
+    one sentence at a time, storing those made when told to stop."""
+    todo = [(a, chunk_article(a, index.config.chunk_tokens))
+            for a in index.store.get_articles(ids).values()]
+    found = _distinct(todo)
+    have = index.store.stored_sentence_keys(list(found))
+    new = {k: v for k, v in found.items() if k not in have}
+    if not new:
+        return 0
+    vectors = _embed(index.embedder, [t for _, t in new.values()], stop)
+    if not len(vectors):
+        return 0
+    return _store_new(index, dict(list(new.items())[:len(vectors)]), vectors)
+
+
+def _embed(embedder: Embedder, texts: list[str], stop: threading.Event | None) -> np.ndarray:
+    """All at once, or with `stop` one text per call (the ONNX embedder's other thread stays
+    free) until told to stop. A runtime without `embed_each` (torch) spreads every call over
+    all cores anyway, so it gets them all at once."""
+    if stop is None or not hasattr(embedder, "embed_each"):
         return embed_each(embedder, texts)
-    return np.concatenate([embed_each(embedder, [t]) for t in texts])
+    made = []
+    for text in texts:
+        if stop.is_set():
+            break
+        made.append(embed_each(embedder, [text]))
+    return np.concatenate(made) if made else np.zeros((0, embedder.dim), np.float32)
 
 
 def _store_new(index: NewsIndex, new: dict[str, tuple[str, str]], vectors: np.ndarray) -> int:

@@ -272,6 +272,7 @@ class ChromaStore:
         ids = list(ids)
         if not ids:
             return
+        self._live_sentences()  # made by another process (the UI) since this one opened it?
         self._articles.delete(ids=ids)
         for id_ in ids:
             self._chunks.delete(where={"article_id": id_})

@@ -260,7 +260,9 @@ def guarded(sample_store: Path) -> Iterator[tuple[str, Any]]:
     from ui.server import serve
 
     port = free_port()
-    settings = settings_for(sample_store, ui_auth="reader:secret")
+    # Served as ingested: the UI's background sentence vectors would write into the shared
+    # sample store, which the session's other tests expect to hold none.
+    settings = settings_for(sample_store, ui_auth="reader:secret", sentence_vectors="off")
     demo = serve(Assistant(settings), "127.0.0.1", port, block=False, quiet=True)
     yield f"http://127.0.0.1:{port}", demo
     demo.close()

@@ -81,6 +81,26 @@ def test_stopped_half_way_it_keeps_what_it_wrote_and_goes_on_later(fresh_store: 
     assert add_missing(_open(fresh_store), batch=2) == total - first
 
 
+def test_in_the_background_a_stop_cuts_the_batch_under_way_and_keeps_what_it_made(
+        fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    index = _open(fresh_store)
+    total = len(_all(index))
+    stop, calls = threading.Event(), []
+    embed = add_missing.__globals__["embed_each"]
+
+    def counting(embedder: Any, texts: Any) -> np.ndarray:
+        calls.append(len(texts))
+        if len(calls) == 5:
+            stop.set()  # as the server closing would, half way through the first batch
+        return embed(embedder, texts)
+
+    monkeypatch.setattr("index.sentence_vectors.embed_each", counting)
+    assert index.add_sentence_vectors(stop, background=True) == 5
+    assert calls == [1] * 5, "one sentence a call, so a question always finds a core free"
+    monkeypatch.undo()
+    assert _open(fresh_store).add_sentence_vectors(background=True) == total - 5
+
+
 def test_an_article_removed_while_its_sentences_are_embedded_leaves_no_vector(
         fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     index = _open(fresh_store)
@@ -109,22 +129,35 @@ def test_the_ui_adds_them_after_it_starts_and_again_after_an_upload(fresh_store:
                                                                     tmp_path: Path) -> None:
     assistant = _assistant(fresh_store)
     assert assistant.settings.sentence_vectors == "background", "the default"
+    index = assistant.index
+    rounds: list[list[str]] = []
+    add = index.add_sentence_vectors
+
+    def recording(*args: Any, articles: Any = None, **kwargs: Any) -> int:
+        rounds.append(sorted(articles or []))
+        return add(*args, articles=articles, **kwargs)
+
+    index.add_sentence_vectors = recording  # type: ignore[method-assign]
     warmer = SentenceWarmer(assistant)
     warm_up(assistant, warmer)
     warmer.join(300)
-    index = assistant.index
     assert warmer.added == len(_all(index))
     upload = tmp_path / "floating-library.txt"
     upload.write_text(NEW_ARTICLE, encoding="utf-8")
-    status, _rows, _choices = ArticlesController(assistant, warmer.kick).upload(
-        [str(upload)], progress=None)
+    articles_tab = ArticlesController(assistant, warmer.kick)
+    status, _rows, _choices = articles_tab.upload([str(upload)], progress=None)
     assert "1 added" in status, status
     warmer.join(300)
-    new = [k for a, keys in _keys(index).items() for k in keys
-           if index.store.get_article(a).title.startswith("Harbour town")]
-    assert len(new) >= 4
-    assert index.store.stored_sentence_keys(new) == set(new)
+    added_id = next(a.id for a in index.list() if a.title.startswith("Harbour town"))
+    new = sorted(_keys(index)[added_id])
+    assert len(new) >= 4 and index.store.stored_sentence_keys(new) == set(new)
     assert index.store.stored_sentence_keys(_all(index)) == set(_all(index))
+    # After an upload only the new article is read again; after a removal, every one.
+    assert rounds[0] == sorted(set(index.store.article_ids()) - {added_id})
+    assert rounds[1] == [added_id]
+    articles_tab.remove(added_id)
+    warmer.join(300)
+    assert rounds[2] == sorted(index.store.article_ids())
 
 
 def test_a_ui_told_off_adds_none(fresh_store: Path) -> None:

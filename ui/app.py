@@ -189,11 +189,11 @@ def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks)
     demo.load(arts.listing, None, listing)
 
 
-def build_app(assistant: Assistant, after_ingest: Callable[[], None] | None = None
+def build_app(assistant: Assistant, after_change: Callable[[bool], None] | None = None
               ) -> gr.Blocks:
     """The page: a Chat tab (answers + sources), an Articles tab and a Settings tab.
-    `after_ingest` is called after each upload or fetch that added or changed articles."""
-    chat, arts = ChatController(assistant), ArticlesController(assistant, after_ingest)
+    `after_change(removed)` is called after the articles tab added, changed or removed some."""
+    chat, arts = ChatController(assistant), ArticlesController(assistant, after_change)
     with gr.Blocks(title="newsqa", analytics_enabled=False) as demo:
         gr.HTML(_HEADER)
         with gr.Tabs():

@@ -57,13 +57,15 @@ class ArticlesController:
     """Event handlers of the articles tab, bound to the Assistant's index."""
 
     def __init__(self, assistant: Assistant,
-                 after_ingest: Callable[[], None] | None = None) -> None:
+                 after_change: Callable[[bool], None] | None = None) -> None:
+        """`after_change(removed)`: called after articles were added or changed (False) or
+        removed (True)."""
         self.assistant = assistant
-        self._after_ingest = after_ingest
+        self._after_change = after_change
 
     def _ingested(self, report: IngestReport) -> None:
-        if self._after_ingest is not None and (report.added or report.updated):
-            self._after_ingest()
+        if self._after_change is not None and (report.added or report.updated):
+            self._after_change(False)
 
     @property
     def store(self) -> Path:
@@ -169,5 +171,7 @@ class ArticlesController:
             removed = self.assistant.index.remove(article_id)
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
+        if self._after_change is not None:
+            self._after_change(True)
         return self.listing(status_html(
             [f"Removed {len(removed)} article(s):", *[a.title for a in removed]]))

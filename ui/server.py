@@ -95,7 +95,7 @@ def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     and the caller stops it with `.close()`, which stops its sentence warmer too (the app's
     `newsqa_warmer`)."""
     warmer = SentenceWarmer(assistant)
-    demo = private_api(build_app(assistant, after_ingest=warmer.kick))
+    demo = private_api(build_app(assistant, after_change=warmer.kick))
     demo.newsqa_warmer = warmer  # type: ignore[attr-defined]
     close = demo.close
 
@@ -112,10 +112,14 @@ def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
                     quiet=quiet, inbrowser=False, share=False,
                     **launch_options(assistant.settings))
     except OSError as exc:
+        warmer.stop()
         if exc.errno == errno.EADDRINUSE or "port" in str(exc).lower():
             raise UIError(f"Cannot listen on {host}:{port}: the port is taken. Choose another "
                           "with --port.") from exc
         raise
+    finally:
+        if block:  # Ctrl-C: let the batch under way be written rather than cut off
+            warmer.stop(timeout=30)
     return demo
 
 

@@ -29,6 +29,11 @@ class SentenceWarmer:
         self._wanted = False  # kicked since the thread last looked
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._rescan = False
+        # Articles whose sentences all have vectors: an article's id is a digest of its text,
+        # so a changed article is a new id, and a round after an upload looks at the new ones
+        # only instead of re-reading the whole index.
+        self._covered: set[str] = set()
         self.added = 0
 
     @property
@@ -39,12 +44,15 @@ class SentenceWarmer:
         return (settings.sentence_vectors == "background"
                 and not settings.embed_model.startswith("openai:"))
 
-    def kick(self) -> None:
-        """Add what is missing, now or right after the round under way."""
+    def kick(self, rescan: bool = False) -> None:
+        """Add what is missing, now or right after the round under way. `rescan`: look at
+        every article again (after a removal: a sentence two articles share is stored under
+        one of them, and goes with it)."""
         if not self.enabled or self._stop.is_set():
             return
         with self._lock:
             self._wanted = True
+            self._rescan = self._rescan or rescan
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, daemon=True,
                                                 name="newsqa-sentence-vectors")
@@ -56,15 +64,21 @@ class SentenceWarmer:
                 if not self._wanted or self._stop.is_set():
                     self._thread = None
                     return
-                self._wanted = False
-            self._round()
+                self._wanted, rescan, self._rescan = False, self._rescan, False
+            self._round(rescan)
 
-    def _round(self) -> None:
+    def _round(self, rescan: bool) -> None:
+        index = self._assistant.index
         try:
-            added = self._assistant.index.add_sentence_vectors(self._stop, background=True)
+            if rescan:
+                self._covered.clear()
+            todo = [i for i in index.store.article_ids() if i not in self._covered]
+            added = index.add_sentence_vectors(self._stop, background=True, articles=todo)
         except Exception as exc:  # questions still work, embedding their sentences themselves
             log.warning("sentence vectors not added: %s", exc)
             return
+        if not self._stop.is_set():
+            self._covered.update(todo)
         self.added += added
         if added:
             log.info("stored the vectors of %d more sentences", added)
@@ -77,7 +91,7 @@ class SentenceWarmer:
             thread.join(timeout)
 
     def join(self, timeout: float | None = None) -> None:
-        """Wait for the rounds asked for so far (tests, and `newsqa ui` shutting down)."""
+        """Wait for the rounds asked for so far."""
         thread = self._thread
         if thread is not None:
             thread.join(timeout)
