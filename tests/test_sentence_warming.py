@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,24 @@ def test_the_ui_adds_them_after_it_starts_and_again_after_an_upload(fresh_store:
     articles_tab.remove(added_id)
     warmer.join(300)
     assert rounds[2] == sorted(index.store.article_ids())
+    warmer.stop()
+
+
+def test_the_ui_notices_an_ingest_by_another_process(fresh_store: Path, tmp_path: Path) -> None:
+    assistant = _assistant(fresh_store, sentence_vectors="background")
+    warmer = SentenceWarmer(assistant)
+    warmer.watch(every=0.2)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "floating-library.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    _open(fresh_store).ingest([tmp_path / "news"])  # as `newsqa ingest` would, elsewhere
+    index = _open(fresh_store)
+    added_id = next(a.id for a in index.list() if a.title.startswith("Harbour town"))
+    new = sorted(_keys(index)[added_id])
+    deadline = time.monotonic() + 120
+    while index.store.stored_sentence_keys(new) != set(new) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    warmer.stop(timeout=60)
+    assert index.store.stored_sentence_keys(new) == set(new)
 
 
 def test_a_ui_told_off_adds_none(fresh_store: Path) -> None:

@@ -85,6 +85,8 @@ def warm_up(assistant: Assistant, warmer: SentenceWarmer | None = None) -> None:
             assistant.index.bm25()
             if warmer is not None:
                 warmer.kick()
+        if warmer is not None:
+            warmer.watch()
     except Exception as exc:
         log.info("warm-up skipped: %s", exc)
 

@@ -1,11 +1,12 @@
 """The sentence vectors of the index, added in the background while the UI serves.
 
 A question weighs each sentence it reads by its cosine to the question; with the sentences'
-vectors stored it looks them up instead of embedding a dozen sentences (~60 ms of ~200 on
+vectors stored it looks them up instead of embedding a dozen sentences (~60 ms of ~180 on
 two cores). Embedding them during every ingest would make each ingest ~1.8x as long, so by
-default (`NEWSQA_SENTENCE_VECTORS=background`) the UI adds them after it starts and after each
-upload, one sentence at a time so that a question asked meanwhile still has a core. Stopped
-half way (the server closes), it loses nothing: the next start goes on from there.
+default (`NEWSQA_SENTENCE_VECTORS=background`) the UI adds them after it starts, after each
+upload and after an ingest by another process, one sentence at a time so that a question
+asked meanwhile still has a core. Stopped half way (the server closes), it keeps what it made:
+the next start goes on from there.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ log = logging.getLogger("newsqa.ui")
 
 
 class SentenceWarmer:
-    """One background thread at a time; `kick()` after anything was ingested."""
+    """One background thread at a time; `kick()` after anything was ingested here, `watch()`
+    for ingests by other processes."""
 
     def __init__(self, assistant: Assistant) -> None:
         self._assistant = assistant
@@ -57,6 +59,27 @@ class SentenceWarmer:
                 self._thread = threading.Thread(target=self._run, daemon=True,
                                                 name="newsqa-sentence-vectors")
                 self._thread.start()
+
+    def watch(self, every: float = 30.0) -> None:
+        """Kick whenever the store has changed since the last look, every `every` seconds: an
+        ingest by another process (`newsqa ingest`, `newsqa watch`) is not an upload here."""
+        if not self.enabled:
+            return
+        store = self._assistant.index.store
+
+        def loop() -> None:
+            seen = store.generation()
+            while not self._stop.wait(every):
+                try:
+                    now = store.generation()
+                except Exception as exc:  # a store server gone away: try again next time
+                    log.info("store not checked for changes: %s", exc)
+                    continue
+                if now != seen and not now.startswith("dirty"):  # a write finished
+                    seen = now
+                    self.kick()
+
+        threading.Thread(target=loop, daemon=True, name="newsqa-store-watch").start()
 
     def _run(self) -> None:
         while True:
