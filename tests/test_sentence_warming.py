@@ -139,16 +139,23 @@ def test_the_ui_adds_them_after_it_starts_and_again_after_an_upload(fresh_store:
         return add(*args, articles=articles, **kwargs)
 
     index.add_sentence_vectors = recording  # type: ignore[method-assign]
+
+    def after_round(n: int) -> None:  # the warmer looks at the store every 5 s
+        deadline = time.monotonic() + 120
+        while len(rounds) < n and time.monotonic() < deadline:
+            time.sleep(0.1)
+        warmer.join(300)
+
     warmer = SentenceWarmer(assistant)
     warm_up(assistant, warmer)
-    warmer.join(300)
+    after_round(1)
     assert warmer.added == len(_all(index))
     upload = tmp_path / "floating-library.txt"
     upload.write_text(NEW_ARTICLE, encoding="utf-8")
-    articles_tab = ArticlesController(assistant, warmer.kick)
+    articles_tab = ArticlesController(assistant)
     status, _rows, _choices = articles_tab.upload([str(upload)], progress=None)
     assert "1 added" in status, status
-    warmer.join(300)
+    after_round(2)
     added_id = next(a.id for a in index.list() if a.title.startswith("Harbour town"))
     new = sorted(_keys(index)[added_id])
     assert len(new) >= 4 and index.store.stored_sentence_keys(new) == set(new)
@@ -157,7 +164,7 @@ def test_the_ui_adds_them_after_it_starts_and_again_after_an_upload(fresh_store:
     assert rounds[0] == sorted(set(index.store.article_ids()) - {added_id})
     assert rounds[1] == [added_id]
     articles_tab.remove(added_id)
-    warmer.join(300)
+    after_round(3)
     assert rounds[2] == sorted(index.store.article_ids())
     warmer.stop()
 

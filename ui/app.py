@@ -189,11 +189,9 @@ def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks)
     demo.load(arts.listing, None, listing)
 
 
-def build_app(assistant: Assistant, after_change: Callable[[bool], None] | None = None
-              ) -> gr.Blocks:
-    """The page: a Chat tab (answers + sources), an Articles tab and a Settings tab.
-    `after_change(removed)` is called after the articles tab added, changed or removed some."""
-    chat, arts = ChatController(assistant), ArticlesController(assistant, after_change)
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The page: a Chat tab (answers + sources), an Articles tab and a Settings tab."""
+    chat, arts = ChatController(assistant), ArticlesController(assistant)
     with gr.Blocks(title="newsqa", analytics_enabled=False) as demo:
         gr.HTML(_HEADER)
         with gr.Tabs():

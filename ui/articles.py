@@ -6,7 +6,7 @@ the store) and then the same `NewsIndex.ingest` the CLI uses, so they are search
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,16 +56,8 @@ def _upload_name(path: str) -> str:
 class ArticlesController:
     """Event handlers of the articles tab, bound to the Assistant's index."""
 
-    def __init__(self, assistant: Assistant,
-                 after_change: Callable[[bool], None] | None = None) -> None:
-        """`after_change(removed)`: called after articles were added or changed (False) or
-        removed (True)."""
+    def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
-        self._after_change = after_change
-
-    def _ingested(self, report: IngestReport) -> None:
-        if self._after_change is not None and (report.added or report.updated):
-            self._after_change(False)
 
     @property
     def store(self) -> Path:
@@ -94,7 +86,6 @@ class ArticlesController:
                                                  notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
-        self._ingested(report)
         return self.listing(self._report(report, saved))
 
     def add_url(self, url: str | None, progress: gr.Progress | None = _TRACK
@@ -116,7 +107,6 @@ class ArticlesController:
                 fetch=self.assistant.settings.fetch_config(), notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
-        self._ingested(report)
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
                 f"indexed from {address} ({report.chunks} chunks, {report.seconds:.1f} s).")
         return self.listing(status_html([head, *_at_most(report.warnings, MAX_LISTED, "warning")],
@@ -171,7 +161,5 @@ class ArticlesController:
             removed = self.assistant.index.remove(article_id)
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
-        if self._after_change is not None:
-            self._after_change(True)
         return self.listing(status_html(
             [f"Removed {len(removed)} article(s):", *[a.title for a in removed]]))

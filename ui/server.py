@@ -97,7 +97,7 @@ def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     and the caller stops it with `.close()`, which stops its sentence warmer too (the app's
     `newsqa_warmer`)."""
     warmer = SentenceWarmer(assistant)
-    demo = private_api(build_app(assistant, after_change=warmer.kick))
+    demo = private_api(build_app(assistant))
     demo.newsqa_warmer = warmer  # type: ignore[attr-defined]
     close = demo.close
 

@@ -22,8 +22,8 @@ log = logging.getLogger("newsqa.ui")
 
 
 class SentenceWarmer:
-    """One background thread at a time; `kick()` after anything was ingested here, `watch()`
-    for ingests by other processes."""
+    """One background thread at a time: `kick()` to add what is missing now, `watch()` to do
+    so whenever the store changes (an upload here, an ingest by another process)."""
 
     def __init__(self, assistant: Assistant) -> None:
         self._assistant = assistant
@@ -31,7 +31,6 @@ class SentenceWarmer:
         self._wanted = False  # kicked since the thread last looked
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._rescan = False
         # Articles whose sentences all have vectors: an article's id is a digest of its text,
         # so a changed article is a new id, and a round after an upload looks at the new ones
         # only instead of re-reading the whole index.
@@ -46,23 +45,21 @@ class SentenceWarmer:
         return (settings.sentence_vectors == "background"
                 and not settings.embed_model.startswith("openai:"))
 
-    def kick(self, rescan: bool = False) -> None:
-        """Add what is missing, now or right after the round under way. `rescan`: look at
-        every article again (after a removal: a sentence two articles share is stored under
-        one of them, and goes with it)."""
+    def kick(self) -> None:
+        """Add what is missing, now or right after the round under way."""
         if not self.enabled or self._stop.is_set():
             return
         with self._lock:
             self._wanted = True
-            self._rescan = self._rescan or rescan
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, daemon=True,
                                                 name="newsqa-sentence-vectors")
                 self._thread.start()
 
-    def watch(self, every: float = 30.0) -> None:
-        """Kick whenever the store has changed since the last look, every `every` seconds: an
-        ingest by another process (`newsqa ingest`, `newsqa watch`) is not an upload here."""
+    def watch(self, every: float = 5.0) -> None:
+        """Kick whenever the store's generation has changed since the last look, every `every`
+        seconds (one metadata read): an upload or removal here and an ingest by another
+        process (`newsqa ingest`, `newsqa watch`) alike."""
         if not self.enabled:
             return
         store = self._assistant.index.store
@@ -87,15 +84,18 @@ class SentenceWarmer:
                 if not self._wanted or self._stop.is_set():
                     self._thread = None
                     return
-                self._wanted, rescan, self._rescan = False, self._rescan, False
-            self._round(rescan)
+                self._wanted = False
+            self._round()
 
-    def _round(self, rescan: bool) -> None:
+    def _round(self) -> None:
         index = self._assistant.index
         try:
-            if rescan:
+            ids = index.store.article_ids()
+            if not self._covered <= set(ids):
+                # Something was removed: a sentence two articles share is stored under one of
+                # them and went with it, so every article is looked at again.
                 self._covered.clear()
-            todo = [i for i in index.store.article_ids() if i not in self._covered]
+            todo = [i for i in ids if i not in self._covered]
             added = index.add_sentence_vectors(self._stop, background=True, articles=todo)
         except Exception as exc:  # questions still work, embedding their sentences themselves
             log.warning("sentence vectors not added: %s", exc)
