@@ -64,16 +64,19 @@ class SentenceWarmer:
             return
         store = self._assistant.index.store
 
+        def generation() -> str | None:
+            try:
+                return store.generation()
+            except Exception as exc:  # a store server gone away: try again next time
+                log.info("store not checked for changes: %s", exc)
+                return None
+
         def loop() -> None:
-            seen = store.generation()
+            seen = generation()  # None (unreachable at start): the first look kicks
             while not self._stop.wait(every):
-                try:
-                    now = store.generation()
-                except Exception as exc:  # a store server gone away: try again next time
-                    log.info("store not checked for changes: %s", exc)
-                    continue
-                if now != seen and not now.startswith("dirty"):  # a write finished
-                    seen = now
+                now = generation()
+                if now is not None and now != seen and not now.startswith("dirty"):
+                    seen = now  # a write finished
                     self.kick()
 
         threading.Thread(target=loop, daemon=True, name="newsqa-store-watch").start()
