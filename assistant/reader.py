@@ -8,6 +8,7 @@ No torch at query time: tokenizers + onnxruntime, as the embedder.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Sequence
@@ -19,11 +20,16 @@ from typing import Any
 
 import numpy as np
 
+from index.embedding import default_cache_dir
+from index.int8 import weights_for_this_cpu
+
 from .errors import ReaderUnavailableError
 from .memo import Memo
 
 __all__ = ["MAX_TOKENS", "MODEL_DIR", "Reader", "Reading", "best_span", "get_reader",
            "load_tokenizer", "second_segment"]
+
+log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MAX_TOKENS = 96
@@ -70,8 +76,9 @@ class Reading:
 
 
 class Reader:
-    def __init__(self, folder: Path = MODEL_DIR):
+    def __init__(self, folder: Path = MODEL_DIR, cache_dir: Path | None = None):
         self.folder = folder
+        self._cache_dir = cache_dir
         self._lock = threading.Lock()
         self._readings: Memo[tuple[str, str, str], Reading] = Memo(READINGS_MAX)
 
@@ -91,8 +98,19 @@ class Reader:
         # Sleeping, not spinning, threads: llama.cpp may share the process and the cores.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
-        return ort.InferenceSession(str(self._file("reader.onnx")), options,
-                                    providers=["CPUExecutionProvider"])
+        model = self._file("reader.onnx")
+        run = weights_for_this_cpu(model, (self._cache_dir or default_cache_dir()) / "onnx")
+        try:
+            return ort.InferenceSession(str(run), options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime's errors derive from Exception only
+            if run == model:
+                raise ReaderUnavailableError(
+                    f"The reader model {model} cannot be loaded ({exc}). Reinstall newsqa, or "
+                    "rebuild the model with `make train`.") from exc
+            # The int8 copy is damaged (a full disk, a copy cut short): made again next time.
+            log.warning("Reading with %s: %s cannot be loaded (%s)", model, run, exc)
+            run.unlink(missing_ok=True)
+            return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
 
     @cached_property
     def _pool(self) -> ThreadPoolExecutor:

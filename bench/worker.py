@@ -215,13 +215,18 @@ def _source_articles(stores: list[str]) -> list[dict[str, Any]]:
 def build_corpus(args: dict[str, Any]) -> dict[str, Any]:
     """Grow the target store to at least `size` chunks (None: every source article once) by
     adding the source articles again and again under new ids, with their stored vectors."""
-    from index import DEFAULT_EMBED_MODEL, NewsIndex
+    from index import NewsIndex
     from index.store import ChromaStore
 
     started = time.perf_counter()
     source = _source_articles(args["sources"])
     store = ChromaStore(_store_config(args["target"]))
-    store.ensure(DEFAULT_EMBED_MODEL, EMBED_DIM)
+    # Labelled with the embedder that made the copied vectors (the shipped default, int8):
+    # labelled "all-MiniLM-L6-v2", the store was asked with the float model until 12-04, so
+    # the ask section timed float sentence vectors and queries against int8 chunk vectors.
+    made_by = ChromaStore(_store_config(args["sources"][0])).stored_embedder()
+    assert made_by is not None, args["sources"][0]
+    store.ensure(made_by[0], EMBED_DIM)
     have = store.count_chunks()
     per_copy = sum(len(a["chunks"]) for a in source)
     size = args.get("size") or per_copy

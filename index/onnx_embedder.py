@@ -12,7 +12,6 @@ installed) into a cache directory; later processes import only onnxruntime and t
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -29,8 +28,9 @@ import numpy as np
 
 from .embedding import QueryCache
 from .errors import EmbedderUnavailableError
+from .int8 import fingerprint, unsigned_weights, weights_for_this_cpu
 
-__all__ = ["OnnxEmbedder", "onnx_compatible", "quantize_int8", "unsigned_weights"]
+__all__ = ["OnnxEmbedder", "onnx_compatible", "quantize_int8"]
 
 log = logging.getLogger(__name__)
 # Measured here: 34 chunks/s of 256 tokens at 8 per batch, 27 at 64; 48 short sentences in
@@ -73,23 +73,9 @@ def _cache_file(name: str, model_dir: Path, cache_dir: Path) -> Path:
 
     files = sorted([*model_dir.glob("*.safetensors"), *model_dir.glob("*.bin"),
                     model_dir / "config.json"])
-    key = (f"{_label(name)}-{_fingerprint([f for f in files if f.is_file()])}"
+    key = (f"{_label(name)}-{fingerprint([f for f in files if f.is_file()])}"
            f"-ort{onnxruntime.__version__}-v{_EXPORT_VERSION}")
     return cache_dir / "onnx" / f"{key}.onnx"
-
-
-def _fingerprint(paths: Sequence[Path]) -> str:
-    """Sizes and a hash of 33 blocks of 64 KiB spread over each file, its first and last
-    included: ~3 ms, where hashing the 90 MB whole took ~0.15 s of every cold start."""
-    digest = hashlib.blake2b(digest_size=8)
-    for path in paths:
-        size = path.stat().st_size
-        digest.update(f"{path.name}:{size}".encode())
-        with path.open("rb") as handle:
-            for at in sorted({min(size - (1 << 16), size * i // 32) for i in range(33)}):
-                handle.seek(max(0, at))
-                digest.update(handle.read(1 << 16))
-    return digest.hexdigest()
 
 
 def _label(name: str) -> str:
@@ -169,35 +155,6 @@ def quantize_int8(source: Path, target: Path) -> None:
     unsigned_weights(target, target)
 
 
-# Operators whose int8 weights meet uint8 activations in ONNX Runtime's integer GEMM.
-_GEMMS = {"MatMulInteger": (1, 3), "QAttention": (1, 7)}  # weight, weight zero point
-
-
-def unsigned_weights(source: Path, target: Path) -> None:
-    """The int8 weights of `quantize_int8`'s GEMMs stored as uint8 plus 128, their zero points
-    too: the same numbers ((w + 128) - (z + 128) = w - z), computed exactly on every CPU. Why:
-    without AVX-512 VNNI (an AVX2-only AMD EPYC, 2026-12-02) ONNX Runtime multiplies uint8 by
-    int8 with an instruction that adds pairs of products into 16 bits, which saturate: there a
-    MatMulInteger of random 8-bit inputs came out wrong by 18% on average, and the gold set was
-    answered 4 points worse than on a VNNI CPU. uint8 x uint8 takes another kernel, exact on
-    both (checked here on that EPYC)."""
-    import onnx
-    from onnx import numpy_helper
-
-    model = onnx.load(str(source))
-    inits = {i.name: i for i in model.graph.initializer}
-    pairs = {(n.input[w], n.input[z]) for n in model.graph.node if n.op_type in _GEMMS
-             for w, z in [_GEMMS[n.op_type]] if len(n.input) > z and n.input[z]}
-    # Both or neither: a weight shifted without its zero point would be off by 128 (a missing
-    # zero point is 0 whatever the type).
-    for name in {name for pair in pairs for name in pair}:
-        tensor = inits[name]
-        if tensor.data_type == onnx.TensorProto.INT8:
-            shifted = numpy_helper.to_array(tensor).astype(np.int16) + 128
-            tensor.CopyFrom(numpy_helper.from_array(shifted.astype(np.uint8), name))
-    onnx.save(model, str(target))
-
-
 def _options(spinning: bool) -> Any:
     import onnxruntime as ort
 
@@ -224,7 +181,8 @@ def _session(name: str, model_dir: Path, path: Path, quantized: bool,
                         name, path.parent)
             export_onnx(model_dir, path, quantized)
         try:
-            return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+            run = weights_for_this_cpu(path, path.parent) if quantized else path
+            return ort.InferenceSession(str(run), options, providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime's errors derive from Exception only
             if attempt:
                 raise RuntimeError(f"{path} cannot be loaded: {exc}") from exc

@@ -48,6 +48,23 @@ def test_a_bench_rerun_over_its_work_folder_makes_the_sentence_store_anew(
     assert not (target / "stale").exists()
 
 
+def test_the_bench_corpus_is_asked_with_the_embedder_that_made_its_vectors(
+        sample_store: Path, tmp_path: Path) -> None:
+    """The ask and retrieval sections' store is built from the ingested stores' vectors (int8,
+    the shipped default): labelled with the float model, it was asked with float sentence
+    vectors and queries until 12-04, slower than the default path and not its figures."""
+    from bench.common import run_worker
+    from bench.worker import _store_config
+    from index.embedding import INT8
+    from index.store import ChromaStore
+
+    target = tmp_path / "corpus-base"
+    built = run_worker("build-corpus", {"sources": [str(sample_store)], "target": str(target)})
+    made_by = ChromaStore(_store_config(sample_store)).stored_embedder()
+    assert built["chunks"] > 0 and made_by is not None and made_by[0].endswith(INT8)
+    assert ChromaStore(_store_config(target)).stored_embedder() == made_by
+
+
 @pytest.mark.slow
 def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) -> None:
     from bench import quick_config, run_bench

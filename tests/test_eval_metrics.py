@@ -87,6 +87,11 @@ def test_mentions_folds_case_numbers_and_quotes() -> None:
     assert mentions("the People’s Assembly", "People's Assembly")
     assert mentions('the film "Dune" won', "Dune won")
     assert not mentions("1,200 troops", "12,000")
+    # Small counts either way, and only as whole words.
+    assert mentions("Six more weeks of winter", "6") and mentions("6 more weeks", "six")
+    assert not mentions("16 more weeks, said on 02 February 2026", "6")
+    assert mentions("the 24-nautical-mile zone", "24-nautical")
+    assert not mentions("someone said", "one")
     assert not mentions("anything", "")
 
 

@@ -26,7 +26,8 @@ from index import (
     sentence_spans,
 )
 from index.embedding import EMBEDDERS, INT8, SentenceTransformerEmbedder, default_cache_dir
-from index.onnx_embedder import OnnxEmbedder, onnx_compatible, unsigned_weights
+from index.int8 import unsigned_weights
+from index.onnx_embedder import OnnxEmbedder, onnx_compatible
 
 from .conftest import ROOT, SAMPLES
 

@@ -43,10 +43,10 @@ def test_the_model_is_shipped_small_and_described() -> None:
 
 def test_the_shipped_reader_takes_the_exact_integer_kernels() -> None:
     """No int8 weight meets ONNX Runtime's saturating uint8 x int8 kernel (CPUs without
-    AVX-512 VNNI; `index.onnx_embedder.unsigned_weights`): the reader scores alike everywhere."""
+    AVX-512 VNNI; `index.int8.unsigned_weights`): the reader scores alike everywhere."""
     import onnx
 
-    from index.onnx_embedder import _GEMMS
+    from index.int8 import _GEMMS
 
     model = onnx.load(str(MODEL_DIR / "reader.onnx"))
     types = {i.name: i.data_type for i in model.graph.initializer}
