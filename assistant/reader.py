@@ -8,7 +8,6 @@ No torch at query time: tokenizers + onnxruntime, as the embedder.
 
 from __future__ import annotations
 
-import logging
 import os
 import threading
 from collections.abc import Sequence
@@ -21,15 +20,13 @@ from typing import Any
 import numpy as np
 
 from index.embedding import default_cache_dir
-from index.int8 import weights_for_this_cpu
+from index.int8 import load_for_this_cpu
 
 from .errors import ReaderUnavailableError
 from .memo import Memo
 
 __all__ = ["MAX_TOKENS", "MODEL_DIR", "Reader", "Reading", "best_span", "get_reader",
            "load_tokenizer", "second_segment"]
-
-log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MAX_TOKENS = 96
@@ -99,18 +96,17 @@ class Reader:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         model = self._file("reader.onnx")
-        run = weights_for_this_cpu(model, (self._cache_dir or default_cache_dir()) / "onnx")
+
+        def load(file: Path) -> Any:
+            return ort.InferenceSession(str(file), options, providers=["CPUExecutionProvider"])
+
         try:
-            return ort.InferenceSession(str(run), options, providers=["CPUExecutionProvider"])
+            return load_for_this_cpu(model, (self._cache_dir or default_cache_dir()) / "onnx",
+                                     load)
         except Exception as exc:  # onnxruntime's errors derive from Exception only
-            if run == model:
-                raise ReaderUnavailableError(
-                    f"The reader model {model} cannot be loaded ({exc}). Reinstall newsqa, or "
-                    "rebuild the model with `make train`.") from exc
-            # The int8 copy is damaged (a full disk, a copy cut short): made again next time.
-            log.warning("Reading with %s: %s cannot be loaded (%s)", model, run, exc)
-            run.unlink(missing_ok=True)
-            return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+            raise ReaderUnavailableError(
+                f"The reader model {model} cannot be loaded ({exc}). Reinstall newsqa, or "
+                "rebuild the model with `make train`.") from exc
 
     @cached_property
     def _pool(self) -> ThreadPoolExecutor:

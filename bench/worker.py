@@ -20,7 +20,6 @@ from bench.common import peak_rss_mb, percentile
 
 WORKERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 _MODELS: dict[str, Any] = {}  # loaded once per process (a serving worker is called per round)
-EMBED_DIM = 384
 
 
 def worker(fn: Callable[[dict[str, Any]], dict[str, Any]]
@@ -225,8 +224,9 @@ def build_corpus(args: dict[str, Any]) -> dict[str, Any]:
     # labelled "all-MiniLM-L6-v2", the store was asked with the float model until 12-04, so
     # the ask section timed float sentence vectors and queries against int8 chunk vectors.
     made_by = ChromaStore(_store_config(args["sources"][0])).stored_embedder()
-    assert made_by is not None, args["sources"][0]
-    store.ensure(made_by[0], EMBED_DIM)
+    if made_by is None:
+        raise RuntimeError(f"{args['sources'][0]} holds no index to copy vectors from")
+    store.ensure(*made_by)
     have = store.count_chunks()
     per_copy = sum(len(a["chunks"]) for a in source)
     size = args.get("size") or per_copy

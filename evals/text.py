@@ -26,21 +26,31 @@ _FOLD = str.maketrans({
 })
 # A thousands separator sits between digits: "12,000", "12 000" (thin spaces), not "1, 2".
 _THOUSANDS = re.compile(r"(?<=\d)[,\u2009\u202f](?=\d{3}(?!\d))")
-# Small counts are written either way: "Six more weeks of winter" answers the reference "6".
-_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                 "seventeen", "eighteen", "nineteen", "twenty"]
-_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b")
+# Counts are written either way: "Six more weeks of winter" answers the reference "6", and
+# "twenty-six people" holds "26", not a "6" of its own.
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS[1:10])}))?"
+                          rf"|({'|'.join(_UNITS)}))\b")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 _PUNCT = str.maketrans({ch: " " for ch in string.punctuation})
 
 
 def normalise(text: str) -> str:
-    """Lower-case, fold quotes and dashes, drop thousands separators, write "zero" to
-    "twenty" as figures, collapse white space."""
+    """Lower-case, fold quotes and dashes, drop thousands separators, write number words
+    ("six", "twenty-six") as figures, collapse white space."""
     folded = _THOUSANDS.sub("", text.translate(_FOLD).lower())
-    folded = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS.index(m[1])), folded)
+    folded = _NUMBER_WORD.sub(_figure, folded)
     return " ".join(folded.split())
+
+
+def _figure(match: re.Match[str]) -> str:
+    tens, unit, alone = match.groups()
+    if alone:
+        return str(_UNITS.index(alone))
+    return str(20 + 10 * _TENS.index(tens) + (_UNITS.index(unit) if unit else 0))
 
 
 def first_words(text: str, n: int = ANSWER_WORDS) -> str:
@@ -50,10 +60,14 @@ def first_words(text: str, n: int = ANSWER_WORDS) -> str:
 def mentions(text: str, alternative: str) -> bool:
     """Whether `alternative` occurs in `text` once both are normalised, as whole words: a
     substring test, as in the gold set's own validation script, that a reference "6" no longer
-    passes inside "16" or "2026" (RealTime QA's one-figure answers)."""
+    passes inside "16", "2026" or "6.5" (RealTime QA's one-figure answers). An edge that is
+    punctuation needs no word boundary: "$1.5 billion" is in "US$1.5 billion"."""
     needle = normalise(alternative)
-    return bool(needle) and re.search(
-        rf"(?<!\w){re.escape(needle)}(?!\w)", normalise(text)) is not None
+    if not needle:
+        return False
+    before = r"(?<!\w)(?<!\d[.,])" if needle[0].isalnum() else ""
+    after = r"(?!\w)(?![.,]\d)" if needle[-1].isalnum() else ""
+    return re.search(before + re.escape(needle) + after, normalise(text)) is not None
 
 
 def _f1_tokens(text: str) -> list[str]:

@@ -9,25 +9,29 @@ AMD EPYC with AVX-512 VNNI: a reader pair of 128 tokens 29.8 → 20.5 ms, a sent
 same). Without VNNI it adds pairs of products into 16 bits, which saturate (an AVX2-only EPYC:
 off by 18% on random inputs). So the same numbers are run as int8 weights where a probe shows
 the kernel exact (`signed_weights_exact`), from a copy made once per model
-(`weights_for_this_cpu`), and as uint8 weights everywhere else.
+(`weights_for_this_cpu`), and as uint8 weights everywhere else. (Where a CPU without VNNI has
+an exact uint8 x int8 kernel too, ARM's perhaps, the copy is used untimed: not measured here.)
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
-__all__ = ["PROBE_FILE", "fingerprint", "signed_weights", "signed_weights_exact",
-           "unsigned_weights", "weights_for_this_cpu", "write_probe"]
+__all__ = ["PROBE_FILE", "fingerprint", "load_for_this_cpu", "signed_weights",
+           "signed_weights_exact", "unsigned_weights", "weights_for_this_cpu", "write_probe"]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Operators whose 8-bit weights meet uint8 activations in ONNX Runtime's integer GEMM.
 _GEMMS = {"MatMulInteger": (1, 3), "QAttention": (1, 7)}  # weight, weight zero point
@@ -101,29 +105,55 @@ def signed_weights(source: Path, target: Path) -> None:
     _shift(source, target, signed=True)
 
 
+_COPY_VERSION = 1  # bump when `signed_weights` changes what it writes
+
+
 def weights_for_this_cpu(model: Path, folder: Path) -> Path:
     """The file to run `model` (uint8 weights) from: a copy with int8 weights in `folder`
-    where they are exact here, made once per model (~2 s); `model` itself elsewhere, or when
-    no copy can be written (a read-only cache: slower, the same numbers)."""
+    where they are exact here, made once per model file (~1–2 s); `model` itself elsewhere,
+    or when no copy can be made (a read-only cache, a damaged model: slower, the same
+    numbers, and the model's own load says what is wrong with it)."""
     if not signed_weights_exact():
         return model
-    label = model.name.split("-")[0].removesuffix(".onnx")
-    target = folder / f"{label}-{fingerprint([model])}-s8.onnx"
-    if target.is_file():
-        return target
+    label = _label(model)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=folder, prefix=".s8-") as tmp:
-            signed_weights(model, Path(tmp) / "s8.onnx")
-            os.replace(Path(tmp) / "s8.onnx", target)  # another process may race: last wins
-    except OSError as exc:
-        log.warning("Running %s with uint8 weights (~1.4x slower here): cannot write %s: %s",
-                    model.name, target, exc)
+        target = folder / f"{label}-{fingerprint([model])}-v{_COPY_VERSION}-s8.onnx"
+        if not target.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(dir=folder, prefix=".s8-") as tmp:
+                signed_weights(model, Path(tmp) / "s8.onnx")
+                os.replace(Path(tmp) / "s8.onnx", target)  # a racing process: last wins
+    except Exception as exc:  # onnx's parse errors derive from Exception only
+        log.warning("Running %s with uint8 weights (~1.4x slower here): no int8 copy in %s: "
+                    "%s", model, folder, exc)
         return model
     for old in folder.glob(f"{label}-*-s8.onnx"):
-        if old != target:  # an earlier model's copy: ~22 MB nobody reads any more
-            old.unlink(missing_ok=True)
+        if old != target:  # the same file's earlier model: ~22 MB nobody reads any more
+            with contextlib.suppress(OSError):  # read-only, or another process got there first
+                old.unlink()
     return target
+
+
+def load_for_this_cpu(model: Path, folder: Path, load: Callable[[Path], T]) -> T:
+    """`load` of the int8 copy where there is one. A copy that fails to load (cut short,
+    removed meanwhile by another process) is dropped and the model itself loaded: a failure
+    then is the model's, for the caller to report or repair."""
+    run = weights_for_this_cpu(model, folder)
+    if run != model:
+        try:
+            return load(run)
+        except Exception as exc:  # onnxruntime's errors derive from Exception only
+            log.warning("Loading %s instead: %s cannot be loaded (%s)", model, run, exc)
+            with contextlib.suppress(OSError):
+                run.unlink()
+    return load(model)
+
+
+def _label(model: Path) -> str:
+    """The model's name and where it lives: the shipped reader, a training run's and another
+    checkout's each keep their own copy instead of deleting each other's."""
+    place = hashlib.blake2b(str(model.resolve().parent).encode(), digest_size=4).hexdigest()
+    return f"{model.name.split('-')[0].removesuffix('.onnx')}_{place}"
 
 
 def fingerprint(paths: Sequence[Path]) -> str:

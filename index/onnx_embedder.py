@@ -28,7 +28,7 @@ import numpy as np
 
 from .embedding import QueryCache
 from .errors import EmbedderUnavailableError
-from .int8 import fingerprint, unsigned_weights, weights_for_this_cpu
+from .int8 import fingerprint, load_for_this_cpu, unsigned_weights
 
 __all__ = ["OnnxEmbedder", "onnx_compatible", "quantize_int8"]
 
@@ -180,9 +180,11 @@ def _session(name: str, model_dir: Path, path: Path, quantized: bool,
             log.warning("Exporting the embedding model %s to ONNX (once, ~10 s) into %s",
                         name, path.parent)
             export_onnx(model_dir, path, quantized)
+        def load(file: Path) -> Any:
+            return ort.InferenceSession(str(file), options, providers=["CPUExecutionProvider"])
+
         try:
-            run = weights_for_this_cpu(path, path.parent) if quantized else path
-            return ort.InferenceSession(str(run), options, providers=["CPUExecutionProvider"])
+            return load_for_this_cpu(path, path.parent, load) if quantized else load(path)
         except Exception as exc:  # onnxruntime's errors derive from Exception only
             if attempt:
                 raise RuntimeError(f"{path} cannot be loaded: {exc}") from exc

@@ -87,11 +87,15 @@ def test_mentions_folds_case_numbers_and_quotes() -> None:
     assert mentions("the People’s Assembly", "People's Assembly")
     assert mentions('the film "Dune" won', "Dune won")
     assert not mentions("1,200 troops", "12,000")
-    # Small counts either way, and only as whole words.
+    # Counts either way, and only as whole words and whole numbers.
     assert mentions("Six more weeks of winter", "6") and mentions("6 more weeks", "six")
+    assert mentions("Twenty-six people", "26") and not mentions("twenty-six people", "6")
     assert not mentions("16 more weeks, said on 02 February 2026", "6")
+    assert not mentions("6.5 million, or 0.6%", "6") and mentions("up 6%.", "6")
     assert mentions("the 24-nautical-mile zone", "24-nautical")
-    assert not mentions("someone said", "one")
+    assert not mentions("someone said", "one") and not mentions("he said", "AI")
+    # A punctuation edge needs no word boundary.
+    assert mentions("a US$1.5 billion deal", "$1.5 billion") and mentions("(AP)The", "(AP)")
     assert not mentions("anything", "")
 
 

@@ -16,8 +16,10 @@ import pytest
 from assistant.reader import MODEL_DIR, Reader
 from index import DEFAULT_EMBED_MODEL, make_embedder
 from index import int8 as int8_module
+from index.embedding import default_cache_dir
 from index.int8 import (
     PROBE_FILE,
+    load_for_this_cpu,
     signed_weights,
     signed_weights_exact,
     unsigned_weights,
@@ -90,18 +92,34 @@ def test_the_int8_copy_is_made_once_per_model_and_replaced_with_it(
     cache = tmp_path / "cache"
     copy = weights_for_this_cpu(path, cache)
     assert copy.parent == cache
-    assert copy.name.startswith("model-") and copy.name.endswith("-s8.onnx")
+    assert copy.name.startswith("model_") and copy.name.endswith("-s8.onnx")
     assert np.array_equal(_weights(copy)["w"], weights)
     made = copy.stat().st_mtime_ns
     assert weights_for_this_cpu(path, cache) == copy and copy.stat().st_mtime_ns == made
     # A retrained model (other weights in the same file) gets its own copy; the old one goes.
-    new_path, new_weights = _unsigned_gemm(tmp_path, seed=5)
-    assert new_path == path
+    _, new_weights = _unsigned_gemm(tmp_path, seed=5)
     new_copy = weights_for_this_cpu(path, cache)
     assert new_copy != copy and not copy.exists()
     assert np.array_equal(_weights(new_copy)["w"], new_weights)
+    # A model of the same name elsewhere (a training run's, another checkout's) keeps its own.
+    (tmp_path / "other").mkdir()
+    other, _ = _unsigned_gemm(tmp_path / "other", seed=7)
+    other_copy = weights_for_this_cpu(other, cache)
+    assert other_copy != new_copy and new_copy.exists() and other_copy.exists()
     monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: False)
     assert weights_for_this_cpu(path, cache) == path
+
+
+def test_a_copy_that_cannot_be_loaded_is_dropped_for_the_model_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: True)
+    path, weights = _unsigned_gemm(tmp_path)
+    copy = weights_for_this_cpu(path, tmp_path / "cache")
+    copy.write_bytes(copy.read_bytes()[:100])  # cut short, as by a full disk
+    session = load_for_this_cpu(path, tmp_path / "cache", _session)
+    x = np.full((2, 384), 200, dtype=np.uint8)
+    exact = (x.astype(np.int32) - 128) @ weights.astype(np.int32)
+    assert np.array_equal(session.run(None, {"x": x})[0], exact) and not copy.exists()
 
 
 def test_an_unwritable_cache_keeps_the_uint8_weights(
@@ -112,7 +130,7 @@ def test_an_unwritable_cache_keeps_the_uint8_weights(
     not_a_folder.write_text("a file where the cache folder should be")
     with caplog.at_level(logging.WARNING, logger="index.int8"):
         assert weights_for_this_cpu(path, not_a_folder) == path
-    assert "cannot write" in caplog.text
+    assert "no int8 copy" in caplog.text
 
 
 @needs_exact
@@ -121,7 +139,7 @@ def test_the_reader_reads_alike_from_its_int8_copy(
     sentences = [(s, TITLE) for s in [*DISTRACTORS, ANSWER]]
     fast = Reader(MODEL_DIR, cache_dir=tmp_path)
     readings = fast.read(QUESTION, sentences)
-    assert len(list((tmp_path / "onnx").glob("reader-*-s8.onnx"))) == 1
+    assert len(list((tmp_path / "onnx").glob("reader_*-s8.onnx"))) == 1
     monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: False)
     assert Reader(MODEL_DIR, cache_dir=tmp_path / "other").read(QUESTION, sentences) == readings
     assert not (tmp_path / "other").exists()  # uint8 weights run from the shipped file
@@ -130,7 +148,7 @@ def test_the_reader_reads_alike_from_its_int8_copy(
 @needs_exact
 def test_a_damaged_int8_copy_is_dropped_and_the_shipped_weights_read(tmp_path: Path) -> None:
     assert Reader(MODEL_DIR, cache_dir=tmp_path)._session is not None  # makes the copy
-    (copy,) = (tmp_path / "onnx").glob("reader-*-s8.onnx")
+    (copy,) = (tmp_path / "onnx").glob("reader_*-s8.onnx")
     copy.write_bytes(copy.read_bytes()[: os.path.getsize(copy) // 2])  # a copy cut short
     readings = Reader(MODEL_DIR, cache_dir=tmp_path).read(QUESTION, [(ANSWER, TITLE)])
     span = readings[0].span
@@ -138,14 +156,20 @@ def test_a_damaged_int8_copy_is_dropped_and_the_shipped_weights_read(tmp_path: P
 
 
 @needs_exact
-def test_the_embedder_embeds_alike_from_its_int8_copy() -> None:
-    embedder = make_embedder(DEFAULT_EMBED_MODEL)  # int8, the default
-    assert isinstance(embedder, OnnxEmbedder)
-    exported = embedder._path
-    copies = list(exported.parent.glob(f"{exported.name.split('-')[0]}-*-s8.onnx"))
-    assert len(copies) == 1
-    texts = [ANSWER, *DISTRACTORS]
-    ids = [embedder._tokenizer.encode(t).ids for t in texts]
+def test_the_embedder_embeds_alike_from_its_int8_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = make_embedder(DEFAULT_EMBED_MODEL)  # int8, the default
+    assert isinstance(shipped, OnnxEmbedder)
+    loaded: list[Path] = []
+    real = int8_module.weights_for_this_cpu
+
+    def spy(model: Path, folder: Path) -> Path:
+        loaded.append(real(model, folder))
+        return loaded[-1]
+
+    monkeypatch.setattr(int8_module, "weights_for_this_cpu", spy)
+    fresh = OnnxEmbedder(shipped.name, shipped._model_dir, default_cache_dir(), quantized=True)
+    assert loaded and loaded[0].name.endswith("-s8.onnx") and loaded[0] != fresh._path
+    ids = [fresh._tokenizer.encode(t).ids for t in [ANSWER, *DISTRACTORS]]
     for row in ids:
-        assert np.array_equal(embedder._encode(_session(copies[0]), [row]),
-                              embedder._encode(_session(exported), [row]))
+        assert np.array_equal(fresh._encode(fresh._session, [row]),
+                              fresh._encode(_session(fresh._path), [row]))
