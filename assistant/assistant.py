@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from queue import Queue
 
-from index import Article, NewsIndex
+from index import Article, NewsIndex, Passage
 from index.dates import read_date
 
 from .backends.base import ChatBackend, SourceContext, check_backend_name
@@ -22,7 +22,7 @@ from .errors import (
     InvalidRequestError,
     QuestionTooLongError,
 )
-from .extractive import compose_extractive, corroborate
+from .extractive import Findings, compose_extractive, corroborate
 from .followup import rewrite_query
 from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
@@ -243,30 +243,30 @@ class Assistant:
             return _Composed(text, citations, abstained=True, notes=[reason.reason],
                              confidence=confidence, ranking=ranking)
         notes: list[str] = []
+        findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         if backend is not None:
-            drafted = self._generative(request, asked, found, ranked, articles, backend,
-                                       on_delta, notes)
+            drafted = self._generative(request, found.passages, findings, backend, on_delta,
+                                       notes)
             if drafted is not None:
                 return replace(drafted, confidence=confidence, ranking=ranking)
-        extract = compose_extractive(asked, ranked, articles, self.index.sentence_embedder,
-                                     short=path == "full")
+        extract = compose_extractive(findings, short=path == "full")
         _emit(on_delta, ("\n\n" if backend is not None else "") + extract.text)
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
                          confidence=confidence, ranking=ranking)
 
-    def _generative(self, request: _Request, asked: Question, found: Retrieval,
-                    ranked: Sequence[Evidence], articles: dict[str, Article],
+    def _generative(self, request: _Request, passages: Sequence[Passage], findings: Findings,
                     backend: ChatBackend, on_delta: OnDelta | None, notes: list[str]
                     ) -> _Composed | None:
         """A chat model's answer from the reranked sources, verified; None when nothing of it
         survives the checks (the caller then shows the evidence)."""
         # The model never sees the history itself: the standalone query carries what it needs.
+        asked, ranked, articles = findings.question, findings.ranked, findings.articles
         question = (asked.query if request.history and asked.query != request.question
                     else request.question)
         # getattr: a backend written before `context` existed reads whole passages.
         context: SourceContext = (self.settings.llm_context
                                   or getattr(backend, "context", None) or "passages")
-        drafted = draft_reply(backend, question, found.passages, ranked, articles,
+        drafted = draft_reply(backend, question, passages, ranked, articles,
                               sources=self.settings.llm_sources or backend.max_sources,
                               context=context, on_delta=on_delta)
         if drafted.left_out:
@@ -276,26 +276,23 @@ class Assistant:
         if draft.dropped:
             notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
         if draft.text:
-            text, citations = self._corroborated(asked, draft.text, draft.citations,
-                                                 ranked, articles)
+            text, citations = self._corroborated(findings, draft.text, draft.citations)
             return _Composed(text, citations, notes=notes)
         notes.append("the model's answer could not be verified; showing the evidence instead")
         return None
 
-    def _corroborated(self, question: Question, text: str, citations: list[Citation],
-                      ranked: Sequence[Evidence], articles: dict[str, Article]
+    def _corroborated(self, found: Findings, text: str, citations: list[Citation]
                       ) -> tuple[str, list[Citation]]:
         """A model's verified answer plus what other sources say: a differing figure, and how
         many articles agree with the sentence it cites first."""
         first = citations[0]
-        anchor = next((ev for ev in ranked if ev.article_id == first.article_id
+        anchor = next((ev for ev in found.ranked if ev.article_id == first.article_id
                        and ev.start <= first.start and first.end <= ev.end), None)
         if anchor is None:
             return text, citations
         cites = CitationList()
         cites.items = list(citations)
-        extra = corroborate(question, anchor, ranked, articles, self.index.sentence_embedder,
-                            cites, text)
+        extra = corroborate(found, anchor, cites, text)
         return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 

@@ -22,7 +22,7 @@ from .question import Question
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
-__all__ = ["ExtractiveDraft", "compose_extractive", "corroborate", "human_date"]
+__all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
@@ -39,6 +39,18 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def _bar() -> float:
     return calibration.THRESHOLDS.abstain_below
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What a question's answer is made from: the question, its ranked evidence, their
+    articles by id, and the embedder that compares sentences (the one the evidence was ranked
+    with, so its sentence vectors are cached)."""
+
+    question: Question
+    ranked: Sequence[Evidence]
+    articles: dict[str, Article]
+    embedder: Embedder
 
 
 @dataclass(frozen=True)
@@ -116,11 +128,12 @@ def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evi
     return None
 
 
-def _agreement(anchor: Evidence, ranked: Sequence[Evidence], articles: dict[str, Article],
-               embedder: Embedder, cites: CitationList, exclude: set[str]) -> str | None:
-    agreeing = _agreeing(anchor, ranked, embedder, exclude)
+def _agreement(found: Findings, anchor: Evidence, cites: CitationList, exclude: set[str]
+               ) -> str | None:
+    agreeing = _agreeing(anchor, found.ranked, found.embedder, exclude)
     if not agreeing:
         return None
+    articles = found.articles
     marks = "".join(f"[{cites.cite(articles[ev.article_id], ev.start, ev.end)}]"
                     for ev in [anchor, *agreeing])
     outlets = {articles[ev.article_id].outlet for ev in [anchor, *agreeing]} - {None}
@@ -129,12 +142,11 @@ def _agreement(anchor: Evidence, ranked: Sequence[Evidence], articles: dict[str,
     return f"{who} report this {marks}."
 
 
-def _other_account(question: Question, anchor: Evidence, ranked: Sequence[Evidence],
-                   articles: dict[str, Article], embedder: Embedder) -> Evidence | None:
+def _other_account(found: Findings, anchor: Evidence) -> Evidence | None:
     """Another article's version of the same statement that names a different date or source
     (a decree "signed Monday" against "ratified on Tuesday"; "according to local media" against
     "according to KCNA"): date and who-questions, where reports often differ."""
-    kind = question.kind
+    question, articles, kind = found.question, found.articles, found.question.kind
     if kind not in ("date", "person"):
         return None
     # Each names something the other does not: the same source or date said twice in other
@@ -142,72 +154,68 @@ def _other_account(question: Question, anchor: Evidence, ranked: Sequence[Eviden
     # Only other outlets' copies of the same story: a date from an unrelated story is no
     # other account of this event.
     story = articles[anchor.article_id].story_id
-    others = [ev for ev in ranked[:12] if ev.article_id != anchor.article_id
+    others = [ev for ev in found.ranked[:12] if ev.article_id != anchor.article_id
               and story is not None and articles[ev.article_id].story_id == story
               and ev.score >= _bar()
               and kind_fit(kind, ev.text, anchor.text + " " + question.text) == 1.0
               and kind_fit(kind, anchor.text, ev.text + " " + question.text) == 1.0]
     if not others:
         return None
-    vectors = sentence_vectors(embedder, [anchor.text] + [ev.text for ev in others])
+    vectors = sentence_vectors(found.embedder, [anchor.text] + [ev.text for ev in others])
     close = [ev for ev, sim in zip(others, vectors[1:] @ vectors[0], strict=True)
              if float(sim) >= ACCOUNT_MIN_COSINE]
     return close[0] if close else None
 
 
-def _differing(question: Question, anchor: Evidence, ranked: Sequence[Evidence],
-               articles: dict[str, Article], embedder: Embedder, cites: CitationList,
-               stated: str) -> tuple[Evidence, str] | None:
+def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: str
+               ) -> tuple[Evidence, str] | None:
     """The other report worth showing next to the anchor, with its line of the answer."""
-    if question.kind == "number":
-        conflict = _conflicting(anchor, ranked)
+    if found.question.kind == "number":
+        conflict = _conflicting(anchor, found.ranked)
         if conflict is None or all(v in stated.replace(",", "")
                                    for v, _ in _figures(conflict.text)):
             return None
         lead = "Another report gives a different figure:"
     else:
-        conflict = _other_account(question, anchor, ranked, articles, embedder)
+        conflict = _other_account(found, anchor)
         if conflict is None:
             return None
         lead = "Another report says:"
-    n = cites.cite(articles[conflict.article_id], conflict.start, conflict.end)
+    n = cites.cite(found.articles[conflict.article_id], conflict.start, conflict.end)
     return conflict, f"{lead} “{conflict.text}” [{n}]."
 
 
-def corroborate(question: Question, anchor: Evidence, ranked: Sequence[Evidence],
-                articles: dict[str, Article], embedder: Embedder, cites: CitationList,
-                stated: str = "") -> list[str]:
+def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = ""
+                ) -> list[str]:
     """What other sources add to the answer anchored on `anchor`: a differing figure for the
     same thing (number questions) or another date or source (date and who-questions), and how
     many articles agree. `stated` is the answer so far: a figure it already gives is not
     repeated. The differing report comes first: it must land within the answer's opening."""
     parts: list[str] = []
     used = {anchor.article_id}
-    differing = _differing(question, anchor, ranked, articles, embedder, cites, stated)
+    differing = _differing(found, anchor, cites, stated)
     if differing is not None:
         conflict, line = differing
         parts.append(line)
         used.add(conflict.article_id)
-    agree = _agreement(anchor, ranked, articles, embedder, cites, used)
+    agree = _agreement(found, anchor, cites, used)
     if agree:
         parts.append(agree)
     return parts
 
 
-def compose_extractive(
-    question: Question, ranked: Sequence[Evidence], articles: dict[str, Article],
-    embedder: Embedder, short: bool = True,
-) -> ExtractiveDraft:
+def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
+    question, ranked = found.question, found.ranked
     cites = CitationList()
     best = ranked[0]
-    article = articles[best.article_id]
+    article = found.articles[best.article_id]
     lead = [best]
     following = _next_sentence(best, ranked, article.text)
     if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
         lead.append(following)
     quoted = " ".join(f"“{ev.text}” [{cites.cite(article, ev.start, ev.end)}]" for ev in lead)
-    found = short_answer(best, cites.items[0], question.kind) if short else None
-    lead_in = f"{found.text} — " if found else ""
+    span = short_answer(best, cites.items[0], question.kind) if short else None
+    lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + _attribution(article, question.kind == "meta")]
-    parts += corroborate(question, best, ranked, articles, embedder, cites, quoted)
-    return ExtractiveDraft(" ".join(parts), cites.items, found)
+    parts += corroborate(found, best, cites, quoted)
+    return ExtractiveDraft(" ".join(parts), cites.items, span)

@@ -28,7 +28,7 @@ from assistant.errors import (
     UnknownBackendError,
 )
 from assistant.evidence import question_kind
-from assistant.extractive import corroborate
+from assistant.extractive import Findings, corroborate
 from assistant.followup import rewrite_query, rule_rewrite
 from assistant.generative import EVIDENCE_SENTENCES
 from assistant.question import analyse
@@ -616,8 +616,8 @@ def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() 
               Evidence(1, "b", 0, len(second), second, 0.55, 0.55)]
     cites = CitationList()
     asked = analyse("On which day was the pact ratified?", "", None, None, None)
-    parts = corroborate(asked, ranked[0], ranked, articles,
-                        _OneDirection(), cites)  # type: ignore[arg-type]
+    found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
+    parts = corroborate(found, ranked[0], cites)
     assert parts[0] == f"Another report says: “{second}” [1]."
     assert cites.items[0].article_id == "b"
 
