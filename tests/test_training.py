@@ -123,6 +123,65 @@ def test_the_ranking_stage_asks_a_cloze_question_against_its_nearest_sentences()
     assert "Weather was mild" not in {p.sentence[:16] for p in negatives}
 
 
+def test_phrase_questions_ask_for_what_was_said_why_and_what() -> None:
+    from train.phrase import phrase_question
+
+    rng = random.Random(3)
+    quote = "“We will hit the ground running on day one,” Karen Bass said on Wednesday."
+    made = phrase_question(quote, rng)
+    assert made is not None
+    question, start, end = made
+    assert question.startswith("What did Karen Bass say")
+    assert quote[start:end] == "We will hit the ground running on day one"
+    said = "Harvey Mason Jr. said that the show will focus on the fires and the recovery."
+    question, start, end = phrase_question(said, rng) or ("", 0, 0)
+    assert question == "What did Harvey Mason Jr. say?"
+    assert said[start:end] == "the show will focus on the fires and the recovery"
+    why = "The game was moved to Saturday because the stadium hosts a concert on Sunday."
+    question, start, end = phrase_question(why, rng) or ("", 0, 0)
+    assert question.startswith("why ") and question.endswith("?")
+    assert why[start:end] == "the stadium hosts a concert on Sunday"
+    what = "The new mayor has called for an emergency declaration on homelessness, aides say."
+    question, start, end = phrase_question(what, rng) or ("", 0, 0)
+    assert question.endswith(" what?")
+    assert what[start:end] == "an emergency declaration on homelessness"
+    # A speaker who is only a pronoun asks about no one; a sentence with none of the shapes
+    # gives no question.
+    assert phrase_question("“It was a long night for all of us here,” he said.", rng) is None
+    assert phrase_question("Lawmakers voted unanimously on Thursday to approve it.", rng) is None
+
+
+def test_the_phrase_stage_asks_against_the_nearest_sentences_and_replays_ranking_questions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from train.data import Pair
+    from train.phrase import NEGATIVES, phrase_groups, phrase_stage
+
+    text = ("The festival was cancelled because heavy rain flooded the grounds overnight.\n"
+            "Organisers said the festival would return next summer with more stages.\n"
+            "Tickets for the festival will be refunded within thirty days of the date.\n"
+            "The grounds were flooded after two days of heavy rain in the valley.\n"
+            "Local hotels reported many cancellations for the festival weekend.\n"
+            "The mayor thanked volunteers who helped clear the flooded grounds.\n"
+            "Weather was mild across most of the country over the long weekend.")
+    doc = {"id": "d1", "title": "Festival", "text": text}
+    positive, *negatives = phrase_groups({"d1": doc}, 1, seed=5)
+    assert positive.label == 1 and positive.span is not None
+    assert positive.sentence[positive.span[0]:positive.span[1]] not in positive.question
+    assert len(negatives) == NEGATIVES and not any(p.label for p in negatives)
+    assert positive.sentence not in {p.sentence for p in negatives}
+    replay = [Pair(f"r{k}", "q", "t", f"s{k}-{j}", int(j == 0), (0, 1) if j == 0 else None)
+              for k in range(4) for j in range(3)]
+    data = tmp_path / "data"
+    data.mkdir()
+    (tmp_path / "out").mkdir()
+    # The training corpus is ../shared's, not the project's: one article stands in for it.
+    monkeypatch.setattr("train.phrase.training_articles", lambda data, seed: {"d1": doc})
+    pairs = phrase_stage(data, tmp_path / "out", 13, replay, (1, 2))
+    replayed = [p for p in pairs if p.question_id.startswith("r")]
+    assert len({p.question_id for p in replayed}) == 2 and len(replayed) == 6  # whole questions
+    assert phrase_stage(data, tmp_path / "out", 13, [], (1, 2)) == pairs  # cached
+
+
 def test_a_written_question_is_asked_against_its_articles_nearest_sentences() -> None:
     from train.written import NEGATIVES, written_groups
 

@@ -36,7 +36,7 @@ learning-rate schedule from the previous stage's weights, then a stage of {cloze
 (cloze pairs, quiz pairs replayed), then the ranking stage: cloze questions of
 {rank_stage[articles]} articles, each with its 5 nearest sentences, whole questions per batch,
 the loss plus {rank_stage[rank_weight]} x a ranking loss (a softmax over the question's
-sentences), lr {rank_stage[lr]} / {rank_stage[head_lr]}. Resumable: checkpoints in
+sentences), lr {rank_stage[lr]} / {rank_stage[head_lr]}{phrase}. Resumable: checkpoints in
 `train/out/`. Then `train/tune.py` fits the answer path's numbers (below).
 
 ## Data
@@ -59,11 +59,16 @@ training, validation or any threshold.
   quarter of its other words dropped, is the question; the sentence is its positive (the
   removed words its span), two other sentences of the article its negatives. They teach the
   plainly worded questions of a reader who has just read the article, which the quiz lacks.
-- Ranking stage (`train/rankstage.py`, the last): one cloze question per article, against the
+- Ranking stage (`train/rankstage.py`): one cloze question per article, against the
   5 sentences of its article nearest to it (those carrying another figure, date or name of the
   kind asked first). Alone, sentences of one question all reached ~0.99; the stage teaches
   their order. It lowers the quiz figures below (relevance AUC 0.891 -> 0.870) and raises every
   end-to-end figure (natural, quiz, gold and development sets; README, "Evaluation").
+- Phrase stage (`train/phrase.py`, the last): cloze questions whose answer is a phrase, not a
+  name, figure or date: "What did Name say?" over a quote or a reported clause, "why" over a
+  cause after "because" or "due to", "what" in place of a phrase after "focus on", "called
+  for", "known as"… Each against its article's 5 nearest sentences, on the ranking stage's
+  settings, with ranking-stage questions replayed. The quiz never asks this way; a reader does.
 
 ## Validation (held-out weeks, sentence level)
 | model | relevance AUC | top sentence answers | span exact | span contains answer |
@@ -145,7 +150,11 @@ def write_card(report: dict, target: Path) -> Path:
         for name, m in figures.items())
     tuned = report.get("thresholds")
     thresholds = _thresholds(tuned) if tuned else "(not tuned yet)"
-    text = _TEMPLATE.format(thresholds=thresholds,
+    phrase = config.get("phrase_stage") or []
+    text = _TEMPLATE.format(thresholds=thresholds, phrase=(
+        f", then the phrase stage: {phrase[0]} articles' phrase questions (`train/phrase.py`) "
+        f"beside {phrase[1]} ranking-stage questions again, on the same settings"
+        if phrase else ""),
         max_tokens=report.get("max_tokens", 96), size_mb=report["model_bytes"] / 2**20,
         minutes=(f"{report['minutes']} minutes" if isinstance(report["minutes"], float | int)
                  else report["minutes"]), rows=rows,

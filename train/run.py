@@ -20,6 +20,7 @@ from .data import DEFAULT_DATA, Pair, build_pairs, load_corpus, load_questions, 
 from .encode import MAX_TOKENS, encode, tokenizer
 from .loop import TrainConfig, bf16_supported, train
 from .model import Reader, bundled_minilm
+from .phrase import PHRASE_STAGE, phrase_stage
 from .rankstage import rank_stage
 from .tune import tune
 from .validate import Scores, metrics
@@ -109,6 +110,9 @@ CLOZE_STAGE = (8000, 4000)
 # is trained already; the stage sharpens its order, not its knowledge).
 RANK_STAGE = 1600
 RANK_CONFIG = {"rank_weight": 1.0, "lr": 2e-5, "head_lr": 2e-4}
+# Then the phrase stage (`train.phrase`): cloze questions asking what someone said, why, or
+# what something is called or aims at, whose answer is a phrase, on the ranking stage's
+# settings, beside 400 of its questions again.
 # Off by default: the written stage (`train.written`, `--written`), the hand-written questions
 # of `train/written/` each against its article's nearest sentences, beside this many of the
 # ranking stage's questions again, on the ranking stage's settings. It traded the quiz for the
@@ -125,7 +129,8 @@ def _rank_config(config: TrainConfig) -> TrainConfig:
 def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPPED,
         seed: int = 13, stages: tuple[int, ...] = STAGES,
         cloze: tuple[int, int] | None = CLOZE_STAGE, rank: int | None = RANK_STAGE,
-        written: int | None = None, progress: bool = True, bf16: bool | None = None) -> dict:
+        phrase: tuple[int, int] | None = PHRASE_STAGE, written: int | None = None,
+        progress: bool = True, bf16: bool | None = None) -> dict:
     """`bf16`: forward passes in bfloat16 (None: where this CPU runs it natively)."""
     import torch
 
@@ -146,6 +151,8 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     ranked = rank_stage(data, out, seed, rank) if rank else []
     if ranked:
         parts.append((ranked, _rank_config(config)))
+    if phrase and ranked:
+        parts.append((phrase_stage(data, out, seed, ranked, phrase), _rank_config(config)))
     if written is not None:
         parts.append((written_stage(data, out, seed, ranked, written), _rank_config(config)))
     for k, (part, stage_config) in enumerate(parts, start=1):
@@ -163,6 +170,7 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     report = {"stats": stats, "config": {**config.__dict__, "stages": list(stages),
                                          "cloze_stage": list(cloze or ()),
                                          "rank_stage": {"articles": rank, **RANK_CONFIG},
+                                         "phrase_stage": list(phrase or ()),
                                          "written_stage": {"replayed": written}},
               "validation": figures,
               "training_minutes": round((time.time() - started) / 60, 1),
