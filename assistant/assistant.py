@@ -281,18 +281,18 @@ class Assistant:
         notes.append("the model's answer could not be verified; showing the evidence instead")
         return None
 
-    def _corroborated(self, found: Findings, text: str, citations: list[Citation]
+    def _corroborated(self, findings: Findings, text: str, citations: list[Citation]
                       ) -> tuple[str, list[Citation]]:
         """A model's verified answer plus what other sources say: a differing figure, and how
         many articles agree with the sentence it cites first."""
         first = citations[0]
-        anchor = next((ev for ev in found.ranked if ev.article_id == first.article_id
+        anchor = next((ev for ev in findings.ranked if ev.article_id == first.article_id
                        and ev.start <= first.start and first.end <= ev.end), None)
         if anchor is None:
             return text, citations
         cites = CitationList()
         cites.items = list(citations)
-        extra = corroborate(found, anchor, cites, text)
+        extra = corroborate(findings, anchor, cites, text)
         return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 

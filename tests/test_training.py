@@ -148,6 +148,9 @@ def test_phrase_questions_ask_for_what_was_said_why_and_what() -> None:
     # A speaker who is only a pronoun asks about no one; a sentence with none of the shapes
     # gives no question.
     assert phrase_question("“It was a long night for all of us here,” he said.", rng) is None
+    assert phrase_question("“It was a long night for all of us here,” He said.", rng) is None
+    assert phrase_question("He said the plan was flawed and would cost far too much.", rng) is None
+    assert phrase_question("“It was a long night for all of us here,”    said Karen.", rng) is None
     assert phrase_question("Lawmakers voted unanimously on Thursday to approve it.", rng) is None
 
 
@@ -164,11 +167,14 @@ def test_the_phrase_stage_asks_against_the_nearest_sentences_and_replays_ranking
             "The mayor thanked volunteers who helped clear the flooded grounds.\n"
             "Weather was mild across most of the country over the long weekend.")
     doc = {"id": "d1", "title": "Festival", "text": text}
-    positive, *negatives = phrase_groups({"d1": doc}, 1, seed=5)
+    positive, *negatives = phrase_groups({"d1": doc}, 1, seed=3)
+    assert positive.question.startswith("why ")  # the seed draws the "because" sentence
     assert positive.label == 1 and positive.span is not None
     assert positive.sentence[positive.span[0]:positive.span[1]] not in positive.question
     assert len(negatives) == NEGATIVES and not any(p.label for p in negatives)
     assert positive.sentence not in {p.sentence for p in negatives}
+    # The sentence sharing nothing with the question is the one left out.
+    assert "Weather was mild" not in {p.sentence[:16] for p in negatives}
     replay = [Pair(f"r{k}", "q", "t", f"s{k}-{j}", int(j == 0), (0, 1) if j == 0 else None)
               for k in range(4) for j in range(3)]
     data = tmp_path / "data"

@@ -38,7 +38,7 @@ learning-rate schedule from the previous stage's weights, then a stage of {cloze
 the loss plus {rank_stage[rank_weight]} x a ranking loss (a softmax over the question's
 sentences), lr {rank_stage[lr]} / {rank_stage[head_lr]}{phrase}. Resumable: checkpoints in
 `train/out/`. Then `train/tune.py` fits the answer path's numbers (below).
-
+{note}
 ## Data
 `../shared/benchmarks/realtimeqa-train/` only: RealTime QA weekly news quizzes of 2022, 2023,
 2024 and April–December 2025 with the articles a web search returned for each question. The
@@ -59,17 +59,12 @@ training, validation or any threshold.
   quarter of its other words dropped, is the question; the sentence is its positive (the
   removed words its span), two other sentences of the article its negatives. They teach the
   plainly worded questions of a reader who has just read the article, which the quiz lacks.
-- Ranking stage (`train/rankstage.py`): one cloze question per article, against the
+- Ranking stage (`train/rankstage.py`{rank_last}): one cloze question per article, against the
   5 sentences of its article nearest to it (those carrying another figure, date or name of the
   kind asked first). Alone, sentences of one question all reached ~0.99; the stage teaches
   their order. It lowers the quiz figures below (relevance AUC 0.891 -> 0.870) and raises every
   end-to-end figure (natural, quiz, gold and development sets; README, "Evaluation").
-- Phrase stage (`train/phrase.py`, the last): cloze questions whose answer is a phrase, not a
-  name, figure or date: "What did Name say?" over a quote or a reported clause, "why" over a
-  cause after "because" or "due to", "what" in place of a phrase after "focus on", "called
-  for", "known as"… Each against its article's 5 nearest sentences, on the ranking stage's
-  settings, with ranking-stage questions replayed. The quiz never asks this way; a reader does.
-
+{phrase_bullet}
 ## Validation (held-out weeks, sentence level)
 | model | relevance AUC | top sentence answers | span exact | span contains answer |
 | --- | ---: | ---: | ---: | ---: |
@@ -90,6 +85,15 @@ asked at no moment over those articles and 200 distractors.
 Distant supervision labels a sentence by string match, so paraphrased answers count as
 negatives and lucky matches as positives. English news only. The model scores single sentences:
 an answer spread over two sentences is found only through the better of them.
+"""
+
+
+_PHRASE_BULLET = """\
+- Phrase stage (`train/phrase.py`, the last): cloze questions whose answer is a phrase, not a
+  name, figure or date: "What did Name say?" over a quote or a reported clause, "why" over a
+  cause after "because" or "due to", "what" in place of a phrase after "focus on", "called
+  for", "known as"… Each against its article's 5 nearest sentences, on the ranking stage's
+  settings, with ranking-stage questions replayed. The quiz never asks this way; a reader does.
 """
 
 
@@ -151,10 +155,13 @@ def write_card(report: dict, target: Path) -> Path:
     tuned = report.get("thresholds")
     thresholds = _thresholds(tuned) if tuned else "(not tuned yet)"
     phrase = config.get("phrase_stage") or []
-    text = _TEMPLATE.format(thresholds=thresholds, phrase=(
-        f", then the phrase stage: {phrase[0]} articles' phrase questions (`train/phrase.py`) "
-        f"beside {phrase[1]} ranking-stage questions again, on the same settings"
-        if phrase else ""),
+    text = _TEMPLATE.format(
+        thresholds=thresholds, phrase=(
+            f", then the phrase stage: {phrase[0]} articles' phrase questions "
+            f"(`train/phrase.py`) beside {phrase[1]} ranking-stage questions again, on the "
+            "same settings" if phrase else ""),
+        note=f"\n{report['note']}\n" if report.get("note") else "",
+        rank_last="" if phrase else ", the last", phrase_bullet=_PHRASE_BULLET if phrase else "",
         max_tokens=report.get("max_tokens", 96), size_mb=report["model_bytes"] / 2**20,
         minutes=(f"{report['minutes']} minutes" if isinstance(report["minutes"], float | int)
                  else report["minutes"]), rows=rows,

@@ -28,7 +28,7 @@ from .data import (
     split_questions,
 )
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "cloze_pairs", "cloze_stage", "training_articles"]
+__all__ = ["DROP", "MAX_WORDS", "MIN_WORDS", "cloze_pairs", "cloze_stage", "training_articles"]
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December)")

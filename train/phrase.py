@@ -21,6 +21,13 @@ Each question is a group like the ranking stage's: its sentence against the five
 its article nearest to it, trained with the ranking loss beside 400 of the ranking stage's
 questions again (so their order is not forgotten). Questions whose speaker is a pronoun ("What
 did he say?") are not made: they ask about no one.
+
+Rough edges, measured as they are (the shipped reader learned from exactly these): a span can
+take in the words between the verb and "that" ("told reporters at the White House that…",
+"said Tuesday that…"), run on into a trailing attribution ("…, the league says"), stop at a
+decimal point ("spend $1"), or be longer than the 12 tokens a span may have at query time (a
+whole quote). The relevance head learns from the question and its sentence either way; cleaner
+spans are the next version of this stage.
 """
 
 from __future__ import annotations
@@ -64,7 +71,8 @@ def _drop(words: list[str], rng: random.Random) -> list[str]:
 
 def _quoted(m: re.Match[str], rng: random.Random) -> Made | None:
     who = m.group("who").strip()
-    if who.split()[0].lower() in _PRONOUNS or not who[0].isupper():
+    # Spaces alone can stand where the speaker goes ("“…,”    said Karen."): no one named.
+    if not who or who.split()[0].lower() in _PRONOUNS or not who[0].isupper():
         return None
     words = [w.strip(",.;:!?\"“”'’") for w in m.group("ans").split()]
     words = [w for w in words if len(w) > 3 and w.lower() not in _PLAIN]
@@ -75,12 +83,14 @@ def _quoted(m: re.Match[str], rng: random.Random) -> Made | None:
 
 
 def _asked_around(s: str, rng: random.Random) -> Made | None:
-    """A "why" or "what" question from a cause or a phrase the sentence states itself; not
-    inside a quote or an attribution, where the words around it are someone's speech."""
+    """A "why" or "what" question from a cause or a phrase the sentence states itself: none
+    from a sentence that opens with a quote or holds "said", whose words are someone's speech
+    (an attribution with another verb, "…, the league says.", still slips through)."""
     if s[:1] in "\"“" or "said" in s:
         return None
     for pattern, wh in ((_WHY, "why"), (_PHRASE, "what")):
         m = pattern.search(s)
+        # A cause or phrase within the sentence's first words leaves no question around it.
         if m and m.start("ans") > 15:
             if wh == "why":
                 question = " ".join(["why", *_drop(s[:m.start()].split(), rng)])
@@ -137,11 +147,13 @@ def phrase_groups(corpus: dict[str, dict], wanted: int, seed: int) -> list[Pair]
 def phrase_stage(data: Path, out: Path, seed: int, replay: list[Pair],
                  size: tuple[int, int] = PHRASE_STAGE) -> list[Pair]:
     """Phrase questions of `size[0]` training-week articles beside `size[1]` of the ranking
-    stage's questions (`replay`) again. Cached in `out/phrase-pairs.json`."""
+    stage's questions (`replay`) again. Cached in `out/phrase-pairs.json`, which is used as it
+    is once there, whatever `size` and `replay` (as the other stages' caches are)."""
     cached = out / "phrase-pairs.json"
     if cached.is_file():
         return read_pairs(cached)
-    # seed + 8 and seed + 1: draws of their own, apart from the cloze and ranking stages'.
+    # seed + 8: articles in an order of their own (the cloze stage draws with seed, the
+    # ranking stage with seed + 1). The replay's seed + 1 is only a sample of question ids.
     pairs = phrase_groups(training_articles(data, seed), size[0], seed + 8)
     questions = sorted({p.question_id for p in replay})
     kept = set(random.Random(seed + 1).sample(questions, min(size[1], len(questions))))

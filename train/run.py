@@ -105,14 +105,15 @@ STAGES = (9000, 6000, 8552)
 # Then one stage of cloze questions (`train.cloze`) beside quiz pairs seen before. 8000 of them:
 # alone, 4000 did better on the tuning sets; under the ranking stage, 8000 is what was measured.
 CLOZE_STAGE = (8000, 4000)
-# Last, the ranking stage (`train.rankstage`): cloze questions of this many articles, each
+# Then the ranking stage (`train.rankstage`): cloze questions of this many articles, each
 # against its nearest sentences, with the ranking loss and a gentler learning rate (the model
 # is trained already; the stage sharpens its order, not its knowledge).
 RANK_STAGE = 1600
 RANK_CONFIG = {"rank_weight": 1.0, "lr": 2e-5, "head_lr": 2e-4}
-# Then the phrase stage (`train.phrase`): cloze questions asking what someone said, why, or
-# what something is called or aims at, whose answer is a phrase, on the ranking stage's
-# settings, beside 400 of its questions again.
+# Last, the phrase stage (`train.phrase`, its sizes `PHRASE_STAGE`): cloze questions asking what
+# someone said, why, or what something is called or aims at, whose answer is a phrase, on the
+# ranking stage's settings, beside some of its questions again.
+#
 # Off by default: the written stage (`train.written`, `--written`), the hand-written questions
 # of `train/written/` each against its article's nearest sentences, beside this many of the
 # ranking stage's questions again, on the ranking stage's settings. It traded the quiz for the
@@ -145,18 +146,25 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     config = TrainConfig(seed=seed, bf16=bf16_supported() if bf16 is None else bf16)
     print(f"forward passes in {'bfloat16' if config.bf16 else 'float32'}")
     starts = np.cumsum((0, *stages))
-    parts = [(train_pairs[a:a + n], config) for a, n in zip(starts, stages, strict=False)]
+    # Checkpoints: the first stages by number, as they always were; the later ones by name,
+    # so that a `train/out` of an older recipe never resumes one stage from another's.
+    parts = [(f"stage{k}", train_pairs[a:a + n], config)
+             for k, (a, n) in enumerate(zip(starts, stages, strict=False), start=1)]
     if cloze:
-        parts.append((cloze_stage(data, out, seed, train_pairs, cloze), config))
+        parts.append((f"stage{len(parts) + 1}", cloze_stage(data, out, seed, train_pairs, cloze),
+                      config))
     ranked = rank_stage(data, out, seed, rank) if rank else []
     if ranked:
-        parts.append((ranked, _rank_config(config)))
-    if phrase and ranked:
-        parts.append((phrase_stage(data, out, seed, ranked, phrase), _rank_config(config)))
+        parts.append((f"stage{len(parts) + 1}", ranked, _rank_config(config)))
+    phrase = phrase if ranked else None  # it replays the ranking stage's questions
+    if phrase:
+        parts.append(("phrase", phrase_stage(data, out, seed, ranked, phrase),
+                      _rank_config(config)))
     if written is not None:
-        parts.append((written_stage(data, out, seed, ranked, written), _rank_config(config)))
-    for k, (part, stage_config) in enumerate(parts, start=1):
-        for _ in train(model, encode(tok, part), stage_config, out / f"checkpoint-stage{k}.pt",
+        parts.append(("written", written_stage(data, out, seed, ranked, written),
+                      _rank_config(config)))
+    for name, part, stage_config in parts:
+        for _ in train(model, encode(tok, part), stage_config, out / f"checkpoint-{name}.pt",
                        progress):
             pass
     torch.save(model.state_dict(), out / "reader.pt")
