@@ -85,7 +85,7 @@ test-all: install local-llm browser
 	NEWSQA_SLOW=1 $(PY) -m pytest -q
 
 # Reproduce the shipped reader model (assistant/models/) from ../shared/benchmarks/realtimeqa-train:
-# ~56 minutes from nothing on 2 AVX-512 cores (bfloat16 forward passes), ~71 on CPUs without
+# ~58 minutes from nothing on 2 AVX-512 cores (bfloat16 forward passes), ~71 on CPUs without
 # native bfloat16; resumable (train/out/). CI does not train; it tests the shipped model.
 train: install
 	$(NEWSQA) train

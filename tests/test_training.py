@@ -293,7 +293,7 @@ def test_a_tuning_store_left_half_built_is_completed(tmp_path: Path) -> None:
 def test_newsqa_train_float32_keeps_bfloat16_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  flag: bool, expected: bool | None) -> None:
     """`newsqa train --float32` reaches the run as bf16=False, and without it the run decides
-    by the CPU (None). The run itself is replaced: a real one takes ~56 minutes (CI does not
+    by the CPU (None). The run itself is replaced: a real one takes ~58 minutes (CI does not
     train; the bfloat16 step is tested above)."""
     import train.run
     from newsqa.cli_train import train as train_command
