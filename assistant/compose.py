@@ -19,6 +19,7 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
+from .quotes import enquote
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
@@ -112,7 +113,7 @@ def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[
     cites = CitationList()
     best = ranked[0]
     n = cites.cite(articles[best.article_id], best.start, best.end)
-    return f"{text} The closest they come: “{best.text}” [{n}]", cites.items
+    return f"{text} The closest they come: {enquote(best.text)} [{n}]", cites.items
 
 
 def short_answer(best: Evidence, citation: Citation, kind: str = "other"

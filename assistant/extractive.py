@@ -19,6 +19,7 @@ from .citing import CitationList
 from .compose import short_answer
 from .evidence import kind_fit, sentence_vectors, terms
 from .question import Question
+from .quotes import enquote
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
@@ -182,7 +183,7 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
             return None
         lead = "Another report says:"
     n = cites.cite(found.articles[conflict.article_id], conflict.start, conflict.end)
-    return conflict, f"{lead} “{conflict.text}” [{n}]."
+    return conflict, f"{lead} {enquote(conflict.text)} [{n}]."
 
 
 def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = ""
@@ -213,7 +214,8 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     following = _next_sentence(best, ranked, article.text)
     if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
         lead.append(following)
-    quoted = " ".join(f"“{ev.text}” [{cites.cite(article, ev.start, ev.end)}]" for ev in lead)
+    quoted = " ".join(f"{enquote(ev.text)} [{cites.cite(article, ev.start, ev.end)}]"
+                      for ev in lead)
     span = short_answer(best, cites.items[0], question.kind) if short else None
     lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + _attribution(article, question.kind == "meta")]

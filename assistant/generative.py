@@ -14,7 +14,7 @@ from index import Article, Passage, sentence_spans
 from .citing import CitationList
 from .evidence import terms
 from .injection import instruction_spans, without_instructions
-from .quotes import QuoteMatch, verify_quote
+from .quotes import QuoteMatch, enquote, verify_quote
 from .rerank import Evidence
 from .types import Citation, Message
 
@@ -229,7 +229,7 @@ def _ground_sentence(sentence: str, quoted: dict[int, list[int]], passages: Sequ
     if own:
         if relevant is not None and not any(relevant(cites.items[n - 1]) for n in own):
             return None
-        return f"“{cites.items[own[0] - 1].quote}” " + "".join(f"[{n}]" for n in own)
+        return f"{enquote(cites.items[own[0] - 1].quote)} " + "".join(f"[{n}]" for n in own)
     # Marked: the quotes given for those sources; unmarked: any verified quote.
     numbers = sorted({c for m in (marks or list(quoted)) for c in quoted.get(m, [])})
     support = [cites.items[c - 1] for c in numbers]

@@ -12,13 +12,14 @@ from itertools import pairwise
 
 from index import sentence_spans
 
-__all__ = ["SNAP_MIN_RATIO", "QuoteMatch", "locate_quote", "normalise", "verify_quote"]
+__all__ = ["SNAP_MIN_RATIO", "QuoteMatch", "enquote", "locate_quote", "normalise", "verify_quote"]
 
 # Below this similarity a "quote" is a paraphrase, and a paraphrase is not a quote.
 SNAP_MIN_RATIO = 90.0
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
                        "″": '"', "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
 _STRIP = " \t\n\"'.,;:!?…"
+_NESTED = str.maketrans({"“": "‘", "”": "’", '"': "'"})
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,15 @@ def verify_quote(quote: str, text: str) -> list[QuoteMatch]:
         return []
     matches = [_verify_one(piece, text) for piece in pieces]
     return [m for m in matches if m is not None] if all(matches) else []
+
+
+def enquote(text: str) -> str:
+    """`text` in quotation marks for display. A passage that is itself one quotation keeps its
+    own marks, and marks inside a passage become single ones, as in print: wrapped blindly,
+    ““We won,” he said.” reads as a typo. Only the display changes; a citation keeps its
+    article's characters, and verification folds quote marks either way."""
+    inner = text[1:-1]
+    if len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and not any(
+            mark in inner for mark in "“”\""):
+        return text
+    return f"“{text.translate(_NESTED)}”"

@@ -75,11 +75,13 @@ def _usage_error(message: str) -> Exception:
 
 def print_answer(answer: Answer) -> None:
     """The answer, then each citation with its quote, title, outlet and date."""
+    from assistant.quotes import enquote
+
     style = "yellow" if answer.abstained else "bold"
     console.print(answer.text, style=style, highlight=False, soft_wrap=True)
     for c in answer.citations:
         meta = ", ".join(b for b in (c.outlet, c.published) if b)
-        console.print(f"  [{c.n}] “{c.quote}”", highlight=False, soft_wrap=True)
+        console.print(f"  [{c.n}] {enquote(c.quote)}", highlight=False, soft_wrap=True)
         console.print(f"      — {c.title}" + (f" ({meta})" if meta else "") + f"  {c.source}",
                       style="dim", highlight=False, soft_wrap=True)
     for note in answer.notes if not answer.abstained else []:

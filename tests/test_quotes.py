@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.quotes import locate_quote, normalise, verify_quote
+from assistant.quotes import enquote, locate_quote, normalise, verify_quote
 from index import sentence_spans
 from tests.conftest import SAMPLES
 
@@ -162,3 +162,24 @@ def test_quote_of_a_clause_on_word_boundaries_is_fine() -> None:
     clause = "Hanwha Aerospace has signed a $1.64-billion deal with Poland"
     [match] = verify_quote(clause, LINES)
     assert LINES[match.start:match.end] == clause
+
+
+@pytest.mark.parametrize(("passage", "shown"), [
+    # A sentence of the story: wrapped.
+    (ACCORD, f"“{ACCORD}”"),
+    # A quote and its attribution: the quote's own marks become single ones inside ours.
+    (IDLE + ".", "“‘South Korea won’t sit idle over this,’ South Korean President Yoon Suk Yeol "
+                 "said of Pyongyang’s reported troop deployments.”"),
+    # One whole quotation, curly or straight: its own marks are enough.
+    ("“We will not back down.”", "“We will not back down.”"),
+    ('"We will not back down."', '"We will not back down."'),
+    # Two quotations in one passage are not one: wrapped, their marks single.
+    ("“Yes,” he said. “No.”", "“‘Yes,’ he said. ‘No.’”"),
+])
+def test_enquote_never_doubles_quotation_marks(passage: str, shown: str) -> None:
+    assert enquote(passage) == shown
+    # What is shown is still the passage, word for word, once quote marks are set aside.
+    def words(text: str) -> str:
+        return normalise(text)[0].replace('"', "").replace("'", "")
+
+    assert words(shown) == words(passage)

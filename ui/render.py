@@ -15,6 +15,7 @@ from html import escape
 from pathlib import PurePath
 
 from assistant import Answer, Citation
+from assistant.quotes import enquote
 from index.pages import page_of
 
 __all__ = [
@@ -149,7 +150,7 @@ def plain_answer(answer: Answer) -> str:
         lines.append("\nSources:")
     for c in answer.citations:
         where = ", ".join(b for b in (c.outlet, c.published) if b)
-        lines.append(f"[{c.n}] {c.title}{f' ({where})' if where else ''}: “{c.quote}”")
+        lines.append(f"[{c.n}] {c.title}{f' ({where})' if where else ''}: {enquote(c.quote)}")
     return "\n".join(lines)
 
 
