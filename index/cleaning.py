@@ -1,8 +1,9 @@
 """Turning a scraped news page into clean articles.
 
 Cleaning only DROPS whole lines (tickers, captions, share prompts, repeated headlines, link lists);
-kept lines are stripped of surrounding blanks and bullets but never rewritten inside, so every
-sentence we later quote is found verbatim in the original file.
+kept lines are stripped of surrounding blanks, bullets and a widget's leading label ("AI-assisted
+summary") but never rewritten inside, so every sentence we later quote is found verbatim in the
+original file.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ _OUTLET_CUES = (
 _END_PUNCT = ".!?:;,"
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+# A page widget's label run into the first line it labels (USA Today: "AI-assisted summary Venice's
+# experimental payment system…"): a quote should start at the sentence.
+_LEAD_LABEL = re.compile(r"^AI-assisted summary\b:?\s*", re.I)
 _WORD = re.compile(r"\S+")
 # Restated lines are found through three inner words in a row (see `_restated`); these bound the
 # work per line, so cleaning stays linear in the text whatever it holds.
@@ -215,16 +219,25 @@ def _pattern_keys(lines: list[str]) -> dict[tuple[str, ...], list[_Pattern]]:
                 text = " ".join(line.split()[cut:])
                 texts.append((text, _word_spans(text)))
         for text, spans in texts:
-            inner = [spans[k : k + _KEY_WORDS] for k in range(1, len(spans) - _KEY_WORDS)]
-            free = [g for g in inner if len(keys.get(_key(g), ())) < _PER_KEY]
-            if free:
-                best = max(free, key=lambda g: sum(len(w) for _, w in g))
-                keys.setdefault(_key(best), []).append(_Pattern(i, text, best[0][0]))
+            best = _best_key(spans, keys)
+            if best is not None:
+                keys.setdefault(best[1], []).append(_Pattern(i, text, spans[best[0]][0]))
     return keys
 
 
-def _key(gram: list[tuple[int, str]]) -> tuple[str, ...]:
-    return tuple(w for _, w in gram)
+def _best_key(spans: list[tuple[int, str]], keys: dict[tuple[str, ...], list[_Pattern]]
+              ) -> tuple[int, tuple[str, ...]] | None:
+    """(where, key) of the inner words with the most letters that still file patterns; the
+    first such where several tie. A hot loop of every ingest and re-ingest: plain tuples."""
+    words = [w for _, w in spans]
+    best: tuple[int, tuple[str, ...]] | None = None
+    most = -1
+    for k in range(1, len(words) - _KEY_WORDS):
+        key = tuple(words[k : k + _KEY_WORDS])
+        letters = sum(map(len, key))
+        if letters > most and len(keys.get(key, ())) < _PER_KEY:
+            best, most = (k, key), letters
+    return best
 
 
 def _word_spans(text: str) -> list[tuple[int, str]]:
@@ -281,9 +294,10 @@ def _find_published(lines: list[str], raw: RawDocument) -> str | None:
 
 
 def _source_lines(text: str) -> list[str]:
-    """Non-empty lines, stripped of surrounding blanks, bullets and Markdown heading marks (each
-    still a substring of the source)."""
-    lines = (_MD_HEADING.sub("", ln.strip().lstrip(_BULLETS).strip()) for ln in text.splitlines())
+    """Non-empty lines, stripped of surrounding blanks, bullets, Markdown heading marks and a
+    widget's leading label (each still a substring of the source)."""
+    lines = (_LEAD_LABEL.sub("", _MD_HEADING.sub("", ln.strip().lstrip(_BULLETS).strip()))
+             for ln in text.splitlines())
     return [ln for ln in lines if ln]
 
 

@@ -87,7 +87,7 @@ def text_problem(text: str) -> str | None:
     if len(sample) >= _FEW_CHARS and controls > len(sample) * _MAX_CONTROL_SHARE:
         return (f"does not look like text ({controls / len(sample):.0%} control or undecodable "
                 "characters: binary data?); if it is an article, save it as UTF-8 text")
-    letters = len(sample) - sum(ch.isspace() for ch in sample)
+    letters = len("".join(sample.split()))  # split() drops exactly what isspace() is
     encoded = sum(len(run) for run in _ENCODED.findall(sample))
     if letters >= _FEW_CHARS and encoded > letters * _MAX_LONG_SHARE:
         return ("does not read as prose (mostly runs of 40+ characters without a space: "
