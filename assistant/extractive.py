@@ -114,7 +114,7 @@ def human_date(iso: str | None) -> str | None:
 
 
 def _attribution(article: Article, with_title: bool) -> str:
-    bits = [f"“{article.title}”"] if with_title else []
+    bits = [enquote(article.title)] if with_title else []
     bits += [b for b in (article.outlet, human_date(article.published)) if b]
     return f" ({', '.join(bits)})" if bits else ""
 

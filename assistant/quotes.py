@@ -7,6 +7,7 @@ dropped. Offsets always point into the article's own text, so `text[start:end]` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -19,7 +20,8 @@ SNAP_MIN_RATIO = 90.0
 _FOLD = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
                        "″": '"', "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
 _STRIP = " \t\n\"'.,;:!?…"
-_NESTED = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+_NESTED = str.maketrans({"“": "‘", "”": "’"})
+_STRAIGHT = re.compile(r'(?<!\d)"')  # a straight double mark, not an inch mark (12" pizza)
 
 
 @dataclass(frozen=True)
@@ -129,11 +131,15 @@ def verify_quote(quote: str, text: str) -> list[QuoteMatch]:
 
 def enquote(text: str) -> str:
     """`text` in quotation marks for display. A passage that is itself one quotation keeps its
-    own marks, and marks inside a passage become single ones, as in print: wrapped blindly,
-    ““We won,” he said.” reads as a typo. Only the display changes; a citation keeps its
-    article's characters, and verification folds quote marks either way."""
+    own marks, and double marks inside a passage become single ones: wrapped blindly, ““We
+    won,” he said.” reads as a typo. An inch mark (12" pizza) stays, and a passage that already
+    quotes with single marks inside is only wrapped (made single too, its marks would be
+    ambiguous). Only the display changes: a citation keeps its article's characters, and
+    verification folds quote marks either way."""
     inner = text[1:-1]
     if len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and not any(
             mark in inner for mark in "“”\""):
         return text
-    return f"“{text.translate(_NESTED)}”"
+    if "‘" in text:  # single marks already quote inside: made single too, they would be ambiguous
+        return f"“{text}”"
+    return "“" + _STRAIGHT.sub("'", text.translate(_NESTED)) + "”"

@@ -1,7 +1,8 @@
 """Text normalisation for scoring: the rules that decide whether an answer "contains" a fact.
 
 Answers are matched the way the gold set was written: ignoring case, number format
-("12,000" == "12000", "six" == "6"), curly versus straight quotes and runs of white space, and
+("12,000" == "12000", "six" == "6"), quotation marks (double or single: an answer shows a quote
+inside its quote in single marks; an apostrophe inside a word stays) and runs of white space, and
 only as whole words ("6" is not in "16 weeks" nor in "2026").
 """
 
@@ -35,13 +36,14 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS[1:10])}))?"
                           rf"|({'|'.join(_UNITS)}))\b")
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
+_EDGE_MARK = re.compile(r"(?<!\w)'|'(?!\w)")  # a single quotation mark, not an apostrophe
 _PUNCT = str.maketrans({ch: " " for ch in string.punctuation})
 
 
 def normalise(text: str) -> str:
     """Lower-case, fold quotes and dashes, drop thousands separators, write number words
     ("six", "twenty-six") as figures, collapse white space."""
-    folded = _THOUSANDS.sub("", text.translate(_FOLD).lower())
+    folded = _THOUSANDS.sub("", _EDGE_MARK.sub("", text.translate(_FOLD)).lower())
     folded = _NUMBER_WORD.sub(_figure, folded)
     return " ".join(folded.split())
 

@@ -57,8 +57,9 @@ _END_PUNCT = ".!?:;,"
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # A page widget's label run into the first line it labels (USA Today: "AI-assisted summary Venice's
-# experimental payment system…"): a quote should start at the sentence.
-_LEAD_LABEL = re.compile(r"^AI-assisted summary\b:?\s*", re.I)
+# experimental payment system…"): a quote should start at the sentence. Only before a colon or
+# the capital of a sentence: "AI-assisted summary features have cut traffic…" is a sentence.
+_LEAD_LABEL = re.compile(r"^AI-assisted summary(?::\s*|\s+(?=[A-Z0-9“\"‘]))")
 _WORD = re.compile(r"\S+")
 # Restated lines are found through three inner words in a row (see `_restated`); these bound the
 # work per line, so cleaning stays linear in the text whatever it holds.

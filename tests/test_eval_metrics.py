@@ -86,6 +86,11 @@ def test_mentions_folds_case_numbers_and_quotes() -> None:
     assert mentions("They sent 12000 TROOPS", "12,000 troops")
     assert mentions("the People’s Assembly", "People's Assembly")
     assert mentions('the film "Dune" won', "Dune won")
+    # A quote inside an answer's quote is shown in single marks (`assistant.quotes.enquote`).
+    assert mentions("“Lawmakers passed the ‘One Big Beautiful Bill’ on Thursday.”",
+                    "the One Big Beautiful Bill")
+    assert mentions("Kim Keon Hee’s picture", "Kim Keon Hee's") and not mentions(
+        "Kim Keon Hee’s picture", "Kim Keon Hees")  # an apostrophe inside a word stays
     assert not mentions("1,200 troops", "12,000")
     # Counts either way, and only as whole words and whole numbers.
     assert mentions("Six more weeks of winter", "6") and mentions("6 more weeks", "six")

@@ -230,3 +230,7 @@ def test_a_widget_label_run_into_its_first_line_is_dropped() -> None:
     assert "AI-assisted" not in art.text
     assert "\nVenice's experimental payment system for tourists" in f"\n{art.text}"
     assert all(line in text for line in art.text.split("\n"))  # each still in the source
+    # The same words opening a sentence of the story are the sentence's own.
+    story = "Tech giants\nAI-assisted summary features have cut traffic to news sites by a third.\n"
+    (art,) = clean_document(RawDocument(text=story, source="s", source_key="s"))
+    assert art.text.startswith("AI-assisted summary features have cut traffic")

@@ -175,6 +175,11 @@ def test_quote_of_a_clause_on_word_boundaries_is_fine() -> None:
     ('"We will not back down."', '"We will not back down."'),
     # Two quotations in one passage are not one: wrapped, their marks single.
     ("“Yes,” he said. “No.”", "“‘Yes,’ he said. ‘No.’”"),
+    # An inch mark is no quotation mark; straight marks that quote become single.
+    ('He ordered a 12" pizza and said "no" to it.',
+     "“He ordered a 12\" pizza and said 'no' to it.”"),
+    # Single marks quoting inside a quote: made single too, they would be ambiguous.
+    ("“He called it ‘a disaster,’” she said.", "““He called it ‘a disaster,’” she said.”"),
 ])
 def test_enquote_never_doubles_quotation_marks(passage: str, shown: str) -> None:
     assert enquote(passage) == shown
