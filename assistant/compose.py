@@ -45,6 +45,10 @@ _KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
                "person": "the name asked for"}
 
 
+# Stripped from a short answer's ends; double quotation marks go only in pairs (below).
+_EDGES = " ,.;:'’()"
+
+
 @dataclass(frozen=True)
 class Abstention:
     reason: str
@@ -127,8 +131,65 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other"
     start, end = best.answer
     if not citation.start <= start < end <= citation.end:
         return None
-    text = citation.quote[start - citation.start:end - citation.start].strip(" ,.;:“”\"'’()")
+    a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
+    text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
-    at = citation.start + citation.quote.find(text, start - citation.start)
+    at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:
+    """The span [a, b) of `quote` without the punctuation at its ends, cut where it runs past a
+    double quotation mark it does not pair (`_inside_quotation`), and without the marks of a
+    quotation that is all of it ('“Anora”' gives "Anora", '“Anora” and “Flow”' stays)."""
+    a, b = _strip(quote, *_inside_quotation(quote, *_strip(quote, a, b)))
+    marks = _marks(quote, a, b)
+    if len(marks) == 2 and marks[0] == (a, False) and marks[1] == (b - 1, True):
+        return _strip(quote, a + 1, b - 1)
+    return a, b
+
+
+def _marks(quote: str, a: int, b: int) -> list[tuple[int, bool]]:
+    """The double quotation marks in [a, b), each as (where, whether it closes). A straight
+    mark opens or closes by how many came before it in the quote."""
+    inside = quote.count('"', 0, a) % 2 == 1
+    found = []
+    for i in range(a, b):
+        if quote[i] == '"':
+            found.append((i, inside))
+            inside = not inside
+        elif quote[i] in "“”":
+            found.append((i, quote[i] == "”"))
+    return found
+
+
+def _strip(quote: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without the punctuation and spaces at its ends."""
+    while a < b and quote[a] in _EDGES:
+        a += 1
+    while b > a and quote[b - 1] in _EDGES:
+        b -= 1
+    return a, b
+
+
+def _inside_quotation(quote: str, a: int, b: int) -> tuple[int, int]:
+    """The span [a, b) of `quote` cut at a double quotation mark it does not pair.
+
+    Word pieces do not know where a quotation ends: asked for the best in show, the reader can
+    give 'Sage," the Miniature Poodle', the end of one quotation run into the words after it.
+    A mark that closes a quotation opened before the span keeps what precedes it ("Sage"); one
+    that opens a quotation the span does not close keeps what follows it."""
+    opened: list[int] = []
+    for i, closing in _marks(quote, a, b):
+        if not closing:
+            opened.append(i)
+        elif opened:
+            opened.pop()
+        elif i > a:
+            return a, i
+        else:  # the span starts with the mark that ends the quotation: it begins after it
+            a = i + 1
+    if opened and opened[0] + 1 < b:
+        return opened[0] + 1, b
+    return a, b

@@ -291,6 +291,32 @@ def test_a_short_answer_is_a_span_of_the_cited_quote_at_its_offsets() -> None:
     assert short_answer(_ev(STORY, 0.9, (10, 10 + len(STORY))), citation) is None
 
 
+def _short_of(sentence: str, span: str) -> str | None:
+    where = sentence.index(span)
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    short = short_answer(_ev(sentence, 0.9, (10 + where, 10 + where + len(span))), citation)
+    if short is not None:  # still a span of the quote, at its offsets
+        assert sentence[short.start - 10:short.end - 10] == short.text
+    return short.text if short else None
+
+
+def test_a_short_answer_stops_at_a_quotation_mark_it_does_not_pair() -> None:
+    show = 'The judges named "Sage," the Miniature Poodle from Houston, best in show on Tuesday.'
+    assert _short_of(show, 'Sage," the Miniature Poodle') == "Sage"
+    curly = "The judges named “Sage,” the Miniature Poodle from Houston, best in show on Tuesday."
+    assert _short_of(curly, "Sage,” the Miniature Poodle") == "Sage"
+    film = "Sean Baker thanked the whole cast of “Anora” on the stage of the Dolby Theatre."
+    assert _short_of(film, "cast of “Anora") == "Anora"
+    assert _short_of(film, "” on the stage of the Dolby") == "on the stage of the Dolby"
+    # A quotation the span holds whole, or no quotation at all, leaves the span as it was.
+    assert _short_of(film, "“Anora” on the stage") == "“Anora” on the stage"
+    assert _short_of(film, "the whole cast of “Anora”") == "the whole cast of “Anora”"
+    straight = 'Critics called "Anora", a triumph, and Sean Baker won four Oscars for it.'
+    assert _short_of(straight, '"Anora",') == "Anora"
+    assert _short_of(straight, 'called "Anora", a triumph') == 'called "Anora", a triumph'
+    assert _short_of(straight, "Sean Baker") == "Sean Baker"
+
+
 def test_as_of_drops_later_articles_and_keeps_undated_ones(assistant) -> None:  # type: ignore[no-untyped-def]
     every = retrieve(assistant.index, "North Korean troops in Russia", 12)
     dated = {p.published for p in every.passages}
