@@ -19,7 +19,7 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
-from .quotes import enquote
+from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
@@ -144,10 +144,7 @@ def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:
     double quotation mark it does not pair (`_inside_quotation`), and without the marks of a
     quotation that is all of it ('“Anora”' gives "Anora", '“Anora” and “Flow”' stays)."""
     a, b = _strip(quote, *_inside_quotation(quote, *_strip(quote, a, b)))
-    marks = _marks(quote, a, b)
-    if len(marks) == 2 and marks[0] == (a, False) and marks[1] == (b - 1, True):
-        return _strip(quote, a + 1, b - 1)
-    return a, b
+    return _strip(quote, a + 1, b - 1) if is_one_quotation(quote[a:b]) else (a, b)
 
 
 def _marks(quote: str, a: int, b: int) -> list[tuple[int, bool]]:

@@ -13,7 +13,8 @@ from itertools import pairwise
 
 from index import sentence_spans
 
-__all__ = ["SNAP_MIN_RATIO", "QuoteMatch", "enquote", "locate_quote", "normalise", "verify_quote"]
+__all__ = ["SNAP_MIN_RATIO", "QuoteMatch", "enquote", "is_one_quotation", "locate_quote",
+           "normalise", "verify_quote"]
 
 # Below this similarity a "quote" is a paraphrase, and a paraphrase is not a quote.
 SNAP_MIN_RATIO = 90.0
@@ -129,6 +130,12 @@ def verify_quote(quote: str, text: str) -> list[QuoteMatch]:
     return [m for m in matches if m is not None] if all(matches) else []
 
 
+def is_one_quotation(text: str) -> bool:
+    """Whether `text` is one quotation, marks and all ('“Anora”'; not '“Anora” and “Flow”')."""
+    return (len(text) > 2 and text[0] in "“\"" and text[-1] in "”\""
+            and not any(mark in text[1:-1] for mark in "“”\""))
+
+
 def enquote(text: str) -> str:
     """`text` in quotation marks for display. A passage that is itself one quotation keeps its
     own marks, and double marks inside a passage become single ones: wrapped blindly, ““We
@@ -136,9 +143,7 @@ def enquote(text: str) -> str:
     quotes with single marks inside is only wrapped (made single too, its marks would be
     ambiguous). Only the display changes: a citation keeps its article's characters, and
     verification folds quote marks either way."""
-    inner = text[1:-1]
-    if len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and not any(
-            mark in inner for mark in "“”\""):
+    if is_one_quotation(text):
         return text
     if "‘" in text:  # single marks already quote inside: made single too, they would be ambiguous
         return f"“{text}”"
