@@ -34,9 +34,11 @@ _KINDS = (
     ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b|\bthe name of\b"
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )
-# Questions about the article itself (its outlet or date) are answered from its metadata.
+# Questions about the article itself (its outlet or date; `about`): "Which newspaper will print…"
+# asks about the news, "Which outlet's page carries the story…" about the article.
 _META = re.compile(r"\b(?:article|story|report|page)\b.*\b(?:updated|published|posted|dated)\b"
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
+                   r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
                    r"|\bwhose (?:page|site|reporting)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,2})", re.I)

@@ -15,6 +15,7 @@ from datetime import date
 from index import Article, Embedder
 
 from . import calibration
+from .about import about_line, named_title
 from .citing import CitationList
 from .compose import short_answer
 from .evidence import kind_fit, sentence_vectors, terms
@@ -205,11 +206,32 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
     return parts
 
 
+def _about(found: Findings, article: Article, short: bool) -> ExtractiveDraft | None:
+    """Asked about the article itself, its own line saying it ("Updated 24 October 2024"),
+    quoted, with what is asked leading the answer (`about`)."""
+    line = about_line(found.question.text, article.text)
+    if line is None:
+        return None
+    cites = CitationList()
+    n = cites.cite(article, line.start, line.end)
+    text = article.text[line.answer_start:line.answer_end]
+    quoted = f"{enquote(article.text[line.start:line.end])} [{n}]{_attribution(article, True)}"
+    if not short:
+        return ExtractiveDraft(quoted, cites.items)
+    lead = ShortAnswer(text, n, line.answer_start, line.answer_end)
+    return ExtractiveDraft(f"{text} — {quoted}", cites.items, lead)
+
+
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     question, ranked = found.question, found.ranked
-    cites = CitationList()
     best = ranked[0]
     article = found.articles[best.article_id]
+    if question.kind == "meta":
+        named = named_title(question.text, {k: a.title for k, a in found.articles.items()})
+        about = _about(found, found.articles[named] if named else article, short)
+        if about is not None:
+            return about
+    cites = CitationList()
     lead = [best]
     following = _next_sentence(best, ranked, article.text)
     if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:

@@ -1,0 +1,73 @@
+"""Questions about an article itself: when it was updated, whose reporting it carries.
+
+A news page says these things in lines of its own: "Updated 24 October 2024", "This article
+includes reporting from The Associated Press", "Reporting by Jane Doe; Editing by John Roe".
+Asked about them ("When was the article … last updated?"), the answer quotes that line of the
+article the question is about, so the date or the agency is verified like any other quote. The
+date in an answer's attribution is the article's metadata (often the first publication), not
+what the page says of itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["AboutLine", "about_line", "named_title"]
+
+# What is asked about the article, and the line that states it; group "it" is the answer.
+_ASPECTS = (
+    (re.compile(r"\b(?:updated|published|posted|dated|modified)\b", re.I),
+     re.compile(r"^[ \t]*(?:last[ \t]+)?(?:updated|published|posted|first[ \t]+published"
+                r"|modified)(?:[ \t]+on)?[ \t]*:?[ \t]*(?P<it>[^\n]{0,40}?\b(?:19|20)\d\d\b"
+                r"[^\n]{0,24}?)[ \t]*$", re.I | re.M)),
+    (re.compile(r"\b(?:news ?agency|agency|agencies|wire|reporting|reporters?|contributed"
+                r"|written by)\b", re.I),
+     re.compile(r"^[ \t]*(?:(?:this|the)[ \t]+(?:article|story|report)[ \t]+(?:includes|contains"
+                r"|has|uses)[ \t]+(?:reporting|information|material)[ \t]+(?:from|by)"
+                r"|(?:additional[ \t]+)?reporting[ \t]+by|written[ \t]+by)[ \t]+"
+                r"(?P<it>[^\n;.]{2,80})[^\n]{0,80}$"
+                r"|^[ \t]*(?P<by>[A-Z][^\n;.]{1,60}?)[ \t]+contributed[ \t]+to[ \t]+this"
+                r"[ \t]+(?:article|story|report)\.?[ \t]*$", re.I | re.M)),
+)
+
+
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{8,200})[\"“”]")
+
+
+def named_title(question: str, titles: dict[str, str]) -> str | None:
+    """The id of the article whose headline the question quotes ("the article headlined
+    \"North Korea and Russia sign major defense treaty\""), if one of `titles` (id -> title)."""
+    wanted = {_folded(m.group(1)) for m in _QUOTED.finditer(question)}
+    return next((k for k, title in titles.items() if _folded(title) in wanted), None)
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+@dataclass(frozen=True)
+class AboutLine:
+    """A line of the article (`start`/`end` into its text) and the answer inside it."""
+
+    start: int
+    end: int
+    answer_start: int
+    answer_end: int
+
+
+def about_line(question: str, text: str) -> AboutLine | None:
+    """The article's own line answering a question about the article, or None (nothing asked
+    about it that a line of this article states)."""
+    for asked, line in _ASPECTS:
+        if not asked.search(question):
+            continue
+        # The last such line: "Updated" lines follow "Published" ones, and a page's credits
+        # come at its end, after any quoted material.
+        found = list(line.finditer(text))
+        if found:
+            m = found[-1]
+            group = "it" if m.group("it") is not None else "by"
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            return AboutLine(start, m.end(), m.start(group), m.end(group))
+    return None
