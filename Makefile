@@ -22,7 +22,7 @@ LLAMA_BUILDING := $(VENV)/local-llm.building
 LLAMA_LOG := $(VENV)/local-llm.log
 LOCAL_REQS = $(PY) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["local"])'
 
-.PHONY: install local-llm local-llm-background run test test-all eval bench train lint browser clean
+.PHONY: install local-llm local-llm-background run test test-all eval bench train reproduce-reader lint browser clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -89,6 +89,12 @@ test-all: install local-llm browser
 # native bfloat16; resumable (train/out/). CI does not train; it tests the shipped model.
 train: install
 	$(NEWSQA) train
+
+# The shipped reader is its predecessor (git c2c2b41) plus the phrase stage: this retrains that
+# stage on the predecessor's dequantized weights and says whether the file is the shipped one,
+# byte for byte (it is on a CPU with native bfloat16; train/shipped.py). Writes train/out/shipped/.
+reproduce-reader: install
+	$(PY) -m train.shipped
 
 eval: install
 	$(NEWSQA) eval --out eval-out

@@ -304,3 +304,17 @@ def test_newsqa_train_float32_keeps_bfloat16_off(tmp_path: Path, monkeypatch: py
     train_command(data=tmp_path, out=tmp_path / "out", target=tmp_path / "target", seed=13,
                   float32=flag)
     assert seen == {"bf16": expected}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DEFAULT_DATA / "questions.jsonl.gz").is_file(),
+                    reason="needs ../shared/benchmarks/realtimeqa-train")
+def test_the_shipped_reader_is_its_predecessor_plus_the_phrase_stage(tmp_path: Path) -> None:
+    """`make reproduce-reader` from an empty folder (~5 minutes): byte for byte where the CPU
+    runs bfloat16 natively, as the machine that trained the stage did."""
+    from train.loop import bf16_supported
+    from train.shipped import reproduce
+
+    if not bf16_supported():
+        pytest.skip("the stage was trained with native bfloat16; this CPU would differ")
+    assert reproduce(DEFAULT_DATA, tmp_path, progress=False)
