@@ -17,7 +17,9 @@ __all__ = ["AboutLine", "about_line", "named_title"]
 
 # What is asked about the article, and the line that states it; group "it" is the answer.
 _ASPECTS = (
-    (re.compile(r"\b(?:updated|published|posted|dated|modified)\b", re.I),
+    # "When was it updated?", not "Which outlet published it?"
+    (re.compile(r"^(?=.*\b(?:when|date|day|time)\b).*\b(?:updated|published|posted|dated"
+                r"|modified)\b", re.I),
      re.compile(r"^[ \t]*(?:last[ \t]+)?(?:updated|published|posted|first[ \t]+published"
                 r"|modified)(?:[ \t]+on)?[ \t]*:?[ \t]*(?P<it>[^\n]{0,40}?\b(?:19|20)\d\d\b"
                 r"[^\n]{0,24}?)[ \t]*$", re.I | re.M)),
@@ -46,6 +48,19 @@ def _folded(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+_VERB = re.compile(r"\b(updated|modified|published|posted)\b", re.I)
+
+
+def _preferred(question: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Asked when it was published, the "Published" line, not the "Updated" one after it."""
+    asked = _VERB.search(question)
+    if asked is None:
+        return found
+    verb = asked.group(1).lower()[:4]
+    same = [m for m in found if m.group().lstrip().lower().startswith(verb)]
+    return same or found
+
+
 @dataclass(frozen=True)
 class AboutLine:
     """A line of the article (`start`/`end` into its text) and the answer inside it."""
@@ -64,7 +79,7 @@ def about_line(question: str, text: str) -> AboutLine | None:
             continue
         # The last such line: "Updated" lines follow "Published" ones, and a page's credits
         # come at its end, after any quoted material.
-        found = list(line.finditer(text))
+        found = _preferred(question, list(line.finditer(text)))
         if found:
             m = found[-1]
             group = "it" if m.group("it") is not None else "by"

@@ -45,6 +45,9 @@ def test_other_credit_lines_and_no_line_at_all() -> None:
     # The story's own sentences never count, nor does a page without such a line.
     assert _answer("When was the article updated?", "It was updated in 2024 by staff.\n") is None
     assert _answer("Which outlet published the story?", "Talks resumed.\n") is None
+    # Asked which outlet published it, a "Published …" line's date is no answer.
+    assert _answer("Which outlet published the story?", PAGE) is None
+    assert _answer("On what date was the story published?", PAGE) == "3 March 2025"
 
 
 def test_a_quoted_headline_names_the_article_asked_about() -> None:
