@@ -206,9 +206,13 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
     return parts
 
 
-def _about(found: Findings, article: Article, short: bool) -> ExtractiveDraft | None:
-    """Asked about the article itself, its own line saying it ("Updated 24 October 2024"),
-    quoted, with what is asked leading the answer (`about`)."""
+def _about(found: Findings, short: bool) -> ExtractiveDraft | None:
+    """Asked about the article itself (the one whose headline the question quotes, else the
+    best sentence's), its own line saying it ("Updated 24 October 2024"), quoted, with what is
+    asked leading the answer (`about`)."""
+    articles = found.articles
+    named = named_title(found.question.text, {k: a.title for k, a in articles.items()})
+    article = articles[named or found.ranked[0].article_id]
     line = about_line(found.question.text, article.text)
     if line is None:
         return None
@@ -226,11 +230,9 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     question, ranked = found.question, found.ranked
     best = ranked[0]
     article = found.articles[best.article_id]
-    if question.kind == "meta":
-        named = named_title(question.text, {k: a.title for k, a in found.articles.items()})
-        about = _about(found, found.articles[named] if named else article, short)
-        if about is not None:
-            return about
+    about = _about(found, short) if question.kind == "meta" else None
+    if about is not None:
+        return about
     cites = CitationList()
     lead = [best]
     following = _next_sentence(best, ranked, article.text)

@@ -155,7 +155,6 @@ def test_export_path_matches_torch(tmp_path: Path) -> None:
         assert np.allclose(s[0].numpy()[inside], start[i, :len(enc.ids)][inside], atol=1e-3)
 
 
-
 def test_the_shipped_reader_dequantized_exports_back_to_itself(tmp_path: Path) -> None:
     """`train.dequant` recovers the torch weights the shipped file was exported from: exported
     again they give the same file byte for byte, so a stage trained on them (as the phrase
@@ -168,6 +167,7 @@ def test_the_shipped_reader_dequantized_exports_back_to_itself(tmp_path: Path) -
     model = dequantized_reader(MODEL_DIR / "reader.onnx")
     export_reader(model, bundled_minilm() / "tokenizer.json", tmp_path, quantized=True)
     assert (tmp_path / "reader.onnx").read_bytes() == (MODEL_DIR / "reader.onnx").read_bytes()
+
 
 # --- the answer path ---------------------------------------------------------------------------
 
