@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.datasets import GOLD_PATH, load_dataset, load_gold, load_realtimeqa
+from evals.datasets import GOLD_PATH, OLD_ONLY, load_dataset, load_gold, load_realtimeqa
 from evals.errors import DatasetError, StorePrepError
 from evals.stores import ensure_realtimeqa, ensure_samples, find_samples, realtimeqa_store
 from index import IngestProgress, IngestReport, NoIndexError
@@ -110,9 +110,31 @@ def test_realtimeqa_needs_both_files(tmp_path: Path) -> None:
         load_realtimeqa(tmp_path)
 
 
+def test_realtimeqa_answers_found_only_in_old_articles_are_a_category_of_their_own(
+        tmp_path: Path) -> None:
+    """Still answerable (scored as the benchmark scores them), but told apart in the report."""
+    def asked(qid: str, docs: list[str], when: str | None = "2025/03/07") -> dict:
+        return {"id": qid, "question": "Where?", "answer": "India", "answerable": True,
+                "answer_doc_ids": docs, "retrieved_doc_ids": docs, "question_date": when}
+
+    dated = {"old": "2021/05/05", "older": "2015/09/27", "recent": "2025/03/01",
+             "year": "2024/03/08", "undated": ""}
+    write_jsonl(tmp_path / "corpus.jsonl", [{"id": k, "title": k, "url": "", "published": v,
+                                             "text": "India. " * 40} for k, v in dated.items()])
+    write_jsonl(tmp_path / "questions.jsonl", [
+        asked("stale", ["old", "older"]), asked("mixed", ["old", "recent"]),
+        asked("a year", ["year"]), asked("undated", ["old", "undated"]),
+        asked("no date", ["old"], None), asked("missing", ["old", "not in the corpus"])])
+    items = {i.id: i for i in load_realtimeqa(tmp_path).items}
+    assert items["stale"].category == OLD_ONLY and items["stale"].answerable
+    assert all(items[q].category == "answerable"
+               for q in ("mixed", "a year", "undated", "no date", "missing"))
+
+
 def test_shared_realtimeqa_benchmark_loads(shared_available: Path) -> None:
     ds = load_realtimeqa(shared_available)
     assert len(ds.items) == 250 and sum(i.answerable for i in ds.items) == 122
+    assert Counter(i.category for i in ds.items)[OLD_ONLY] == 35
 
 
 class FakeIndex:
