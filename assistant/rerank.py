@@ -1,4 +1,4 @@
-"""Rerank: the sentences of the retrieved passages, scored by the trained reader.
+"""Rerank: the sentences `shortlist` picks from the retrieved passages, scored by the reader.
 
 The reader gives each sentence the probability that it states the answer, and the short answer
 inside it. Its logit is combined with what the model cannot see from a sentence alone (FEATURES:
@@ -22,28 +22,18 @@ from dataclasses import dataclass
 from datetime import date
 from math import exp, isfinite, log
 
-from index import Article, Embedder, Passage, caption_spans, sentence_spans
-from index.sentence_vectors import MIN_SENTENCE_CHARS
+from index import Article, Embedder, Passage, caption_spans
 
 from . import calibration
 from .errors import ReaderUnavailableError
 from .evidence import answer_fit, names_missing, sentence_vectors, terms
-from .injection import is_instruction
 from .question import Question
 from .reader import Reader, Reading
+from .shortlist import CANDIDATES, SENTENCE_END, shortlist
 
 __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
            "topicality"]
 
-# Sentences the reader scores per question (~7 ms each here, and ~5 ms for their vectors). On
-# the tuning sets 12 abstained better than 16, with fewer near-misses read to hold up an
-# abstention, and answered the natural questions better, the quiz a little worse (quiz 53.7 ->
-# 52.8% right, abstention recall 68.0 -> 70.3 at 85% precision; natural 57.5 -> 60.0%, 70.0 ->
-# 75.8).
-CANDIDATES = 12
-# Shorter pieces are never candidates; the same bound decides which sentences an ingest stores
-# vectors for (`index.sentence_vectors`), so every candidate finds its stored vector.
-MIN_CHARS = MIN_SENTENCE_CHARS
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
 RECENCY_BONUS = 0.05  # of the rank, at most: a year older than the question earns none
@@ -54,8 +44,6 @@ FEATURES = ("reader logit", "sentence cosine", "lexical coverage", "passage cosi
             "span score / 10", "freshness", "passage rank / 10", "heading", "answer kind",
             "names found")
 _FIT = FEATURES.index("answer kind")  # `Evidence.fit`
-# The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
-_SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
 _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen in|byline"
                             r"|wrote|written by|author)\b", re.I)
 
@@ -78,38 +66,10 @@ class Evidence:
     fit: float = 0.5  # `evidence.answer_fit`: 1 when it carries the kind of answer asked for
 
 
-def _candidates(passages: Sequence[Passage], articles: dict[str, Article]
-                ) -> list[tuple[int, str, int, int]]:
-    seen: set[tuple[str, int]] = set()
-    out: list[tuple[int, str, int, int]] = []
-    for i, p in enumerate(passages):
-        text = articles[p.article_id].text
-        # A passage ends mid-sentence only where a sentence was longer than a chunk: that part
-        # of it is the candidate.
-        for a, b in sentence_spans(text, p.start, p.end):
-            start, end = max(a, p.start), min(b, p.end)
-            if (start < end and end - start >= MIN_CHARS and (p.article_id, start) not in seen
-                    and not _asks(text[start:end]) and not is_instruction(text[start:end])):
-                seen.add((p.article_id, start))
-                out.append((i, p.article_id, start, end))
-    return out
 
 
-def _asks(sentence: str) -> bool:
-    """A sentence that asks ("Did North Korea send troops to Russia?", a headline or a
-    subheading) states no answer, though it shares every word with the question."""
-    end = _SENTENCE_END.search(sentence)
-    return end is not None and end.group(1) == "?"
 
 
-def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
-    """Share of the question's term weight a sentence covers; rarer terms weigh more."""
-    n = len(sentences)
-    unique = set(query_terms)
-    df = {t: sum(t in s for s in sentences) for t in unique}
-    weight = {t: log((n + 1) / (df[t] + 0.5)) + 0.1 for t in unique}
-    total = sum(weight.values()) or 1.0
-    return [sum(weight[t] for t in unique if t in set(s)) / total for s in sentences]
 
 
 def topicality(question: Question, passages: Sequence[Passage]) -> float:
@@ -124,18 +84,8 @@ def topicality(question: Question, passages: Sequence[Passage]) -> float:
     return cosine + held
 
 
-def _similarities(passages: Sequence[Passage]) -> list[float]:
-    """Each passage's cosine to the question; a passage found by BM25 alone gets the lowest
-    one retrieved, so that its keyword hits still count."""
-    floor = min((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
-    return [floor if p.dense_score is None else p.dense_score for p in passages]
 
 
-def _estimates(cands: list[tuple[int, str, int, int]], lexical: list[float],
-               similar: list[float]) -> list[float]:
-    """A cheap guess at each candidate's worth: shared rare words and its passage's similarity."""
-    return [0.5 * similar[c[0]] + 0.4 * lx - 0.01 * c[0]
-            for c, lx in zip(cands, lexical, strict=True)]
 
 
 def _logit(p: float) -> float:
@@ -156,11 +106,6 @@ def combined(features: Sequence[float], weights: Sequence[float] | None = None) 
     return 1.0 / (1.0 + exp(-z))
 
 
-def _shortlist(estimates: list[float], limit: int) -> list[int]:
-    """The `limit` candidates most worth the reader's time: the reader is most of an answer's
-    time, and a sentence sharing no word with the question from a distant passage rarely
-    answers it."""
-    return sorted(sorted(range(len(estimates)), key=lambda i: -estimates[i])[:limit])
 
 
 def _adjust(question: Question, relevance: float, article: Article, caption: bool) -> float:
@@ -222,28 +167,25 @@ class Read:
 def read_candidates(question: Question, passages: Sequence[Passage],
                     articles: dict[str, Article], reader: Reader | None,
                     embedder: Embedder | None = None, limit: int = CANDIDATES) -> list[Read]:
-    """The candidates worth reading, read (by the cheap estimate alone without a reader)."""
-    cands = _candidates(passages, articles)
-    texts = [articles[a].text[s:e] for _, a, s, e in cands]
-    lexical = _lexical(terms(question.query), [terms(t) for t in texts])
-    similar = _similarities(passages)
-    estimates = _estimates(cands, lexical, similar)
-    keep = _shortlist(estimates, limit)
+    """The candidates worth reading (`shortlist`), read (by the cheap estimate alone without a
+    reader, and then only those of the passages: the ablation "retrieval only")."""
+    cands = shortlist(question, passages, articles, limit, read_on=reader is not None)
+    texts = [c.text for c in cands]
     if reader is None:
-        readings = [Reading(estimates[i], None, float("-inf")) for i in keep]
+        readings = [Reading(c.estimate, None, float("-inf")) for c in cands]
     else:
-        readings = reader.read(question.query, [(texts[i], articles[cands[i][1]].title)
-                                                for i in keep])
-    cosines = _cosines(question, [texts[i] for i in keep], embedder if reader else None)
+        readings = reader.read(question.query, [(c.text, articles[c.article_id].title)
+                                                for c in cands])
+    cosines = _cosines(question, texts, embedder if reader else None)
     names = question.names
     unnamed = {aid: names_missing(names, f"{a.title}\n{a.text}") for aid, a in articles.items()}
-    return [Read(*cands[i], texts[i], r,
-                 _features(question, cands[i][0], articles[cands[i][1]], r, c, lexical[i],
-                           similar[cands[i][0]], _heading(texts[i]),
-                           answer_fit(question.kind, texts[i], question.text),
-                           _named(names, unnamed[cands[i][1]])),
-                 estimates[i])
-            for i, r, c in zip(keep, readings, cosines, strict=True)]
+    return [Read(c.passage, c.article_id, c.start, c.end, c.text, r,
+                 _features(question, c.passage, articles[c.article_id], r, cos, c.lexical,
+                           c.similar, _heading(c.text),
+                           answer_fit(question.kind, c.text, question.text),
+                           _named(names, unnamed[c.article_id])),
+                 c.estimate)
+            for c, r, cos in zip(cands, readings, cosines, strict=True)]
 
 
 def _named(names: Sequence[tuple[str, ...]], unnamed: tuple[str, ...]) -> float:
@@ -263,7 +205,7 @@ def _heading(sentence: str) -> bool:
     """A line that ends without a full stop: a headline, a subheading, a link to another
     story ("More: …") or a credit. It shares the story's words but seldom states the answer
     the way the story's own sentences do; how much that counts is tuned with the rest."""
-    return _SENTENCE_END.search(sentence) is None
+    return SENTENCE_END.search(sentence) is None
 
 
 def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, Article],

@@ -9,6 +9,7 @@ import inspect
 import json
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from assistant.question import analyse
 from assistant.reader import get_reader
 from assistant.rerank import Evidence, rerank
 from assistant.retrieval import RRF_K, _Candidate, _diversify, retrieve
+from assistant.shortlist import MORE_READ
 from assistant.types import Message
 from index import Article, NewsIndex, NoIndexError, StoreConfig
 from tests.llama_server import free_port
@@ -544,14 +546,18 @@ def test_only_the_most_promising_sentences_are_read(assistant: Assistant) -> Non
 
     asked = analyse(TROOPS, TROOPS, None, None, None)
     ranked = rerank(asked, found.passages, articles, Counting(), limit=5)  # type: ignore[arg-type]
-    assert len(ranked) == 5 and len(read) == 5
+    # `limit` of the passages' sentences, and (asked at no moment) MORE_READ of the rest of
+    # the best articles.
+    assert len(ranked) == len(read) == 5 + MORE_READ
     assert any("10,000 North Korean troops" in ev.text for ev in ranked[:2])
     every = rerank(asked, found.passages, articles, real, limit=99)
     assert len(every) > 5 and any("10,000 North Korean troops" in ev.text for ev in every[:2])
-    # A passage that starts mid-sentence (a sentence longer than a chunk) keeps that part.
+    # A passage that starts mid-sentence (a sentence longer than a chunk) keeps that part
+    # (asked at a moment, so that nothing of the article beyond the passage is read).
     first = found.passages[0]
     cut = dataclasses.replace(first, start=first.start + 7)
-    clipped = rerank(asked, [cut], articles, real, limit=99)
+    timely = analyse(TROOPS, TROOPS, date.today(), None, None)
+    clipped = rerank(timely, [cut], articles, real, limit=99)
     assert min(ev.start for ev in clipped) == cut.start
 
 

@@ -1,0 +1,67 @@
+"""Which sentences the reader reads: a dozen from the retrieved passages, and, for a question
+asked at no moment, a few more from the rest of its best articles (the detail a reader asks
+about often sits a few lines from the passage retrieval found)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.question import analyse
+from assistant.shortlist import CANDIDATES, MORE_READ, WHOLE_ARTICLES, shortlist
+from index import Article, Passage
+
+FILLER = [f"Paragraph {n} of the story is about the parade route and the weather."
+          for n in range(12)]
+ANSWER = "The parade was led by the mayor, Keith Wilson, riding a bicycle."
+
+
+def _article(article_id: str, lines: list[str]) -> Article:
+    text = "\n".join(lines)
+    return Article(id=article_id, title=article_id, text=text, source=article_id,
+                   source_key=article_id, published="2025-01-06", outlet=None, url=None,
+                   doc_id=None, story_id=None, n_chunks=1, text_length=len(text))
+
+
+def _passage(article: Article, lines: int) -> Passage:
+    """The article's first `lines` lines, as retrieval hands a chunk over."""
+    end = len("\n".join(article.text.split("\n")[:lines]))
+    return Passage(article_id=article.id, chunk_id=f"{article.id}:0", start=0, end=end,
+                   text=article.text[:end], score=1.0, title=article.title,
+                   source=article.source, published=article.published, outlet=None,
+                   story_id=None, doc_id=None, dense_score=0.6, bm25_score=None)
+
+
+def _texts(question: str, as_of: date | None, read_on: bool = True) -> list[str]:
+    story = _article("story", [*FILLER[:3], *FILLER[3:10], ANSWER, *FILLER[10:]])
+    asked = analyse(question, question, as_of, None, None)
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=read_on)
+    return [c.text for c in found]
+
+
+def test_a_question_asked_at_no_moment_reads_on_in_its_best_article() -> None:
+    texts = _texts("Who led the parade?", None)
+    assert ANSWER in texts
+    # The passage's own sentences first, then at most MORE_READ of the rest, none twice.
+    assert texts[:3] == FILLER[:3] and len(texts) == 3 + MORE_READ
+    assert len(set(texts)) == len(texts)
+
+
+def test_a_question_asked_at_a_moment_reads_only_the_passages() -> None:
+    assert _texts("Who led the parade this week?", None) == FILLER[:3]
+    assert _texts("Who led the parade?", date(2025, 1, 10)) == FILLER[:3]
+    # Without a reader (the ablation "retrieval only") nothing beyond the passages either.
+    assert _texts("Who led the parade?", None, read_on=False) == FILLER[:3]
+
+
+def test_only_the_best_articles_are_read_on_and_the_passages_keep_their_dozen() -> None:
+    articles = {f"a{i}": _article(f"a{i}", [f"Line {j} of article {i} is about a parade."
+                                            for j in range(20)]) for i in range(4)}
+    passages = [_passage(a, 5) for a in articles.values()]
+    asked = analyse("Who led the parade?", "Who led the parade?", None, None, None)
+    found = shortlist(asked, passages, articles)
+    from_passages = [c for c in found if c.start < passages[0].end]
+    beyond = [c for c in found if c.start >= passages[0].end]
+    assert len(from_passages) == CANDIDATES and len(beyond) == MORE_READ
+    assert {c.article_id for c in beyond} <= {f"a{i}" for i in range(WHOLE_ARTICLES)}
+    # A sentence read on counts as its article's passage: it shares that rank and similarity.
+    assert all(c.passage == int(c.article_id[1:]) for c in beyond)
