@@ -65,6 +65,9 @@ _MEASURES = (
      re.compile(r"\d+-year-old|\b(?:aged?|age of) \d|\b\d+ years? old\b|, \d{1,3},"
                 r"|\(\d{1,3}\)", re.I)),
 )
+# "How many people…" is answered by "18 million viewers", "300 residents": people are counted
+# by whatever they are.
+_ANYONE = frozenset({"peopl", "person", "individu"})
 NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
 # A run of capitalised words inside a question ("Karen Lynch", "CVS Health"), not its first
@@ -151,7 +154,7 @@ def _counted(question: str) -> set[str]:
     m = _COUNTED.search(question)
     if not m or m.group(1).split()[0].casefold() in _AUXILIARIES:
         return set()
-    return set(terms(m.group(1)))
+    return set(terms(m.group(1))) - _ANYONE
 
 
 def _counts(sentence: str, counted: set[str]) -> bool:

@@ -159,6 +159,13 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     # "How many does he say…": what is counted was named earlier; any new figure may be it.
     assert answer_fit("number", "He said his army holds down 50,000 troops.",
                       "And how many does he say his army is holding down there?") == 1.0
+    # People are counted by whatever they are: viewers, residents, fans.
+    watched = "How many people in Germany watched the final on TV?"
+    assert answer_fit("number", "Nearly 18 million viewers watched the final on ARD.",
+                      watched) == 1.0
+    assert answer_fit("number", "The final was shown on ARD.", watched) == 0.0
+    assert answer_fit("number", "12 boats were seen, a crew of 19 on each.",
+                      "How many people died when the Chinese ships sank?") == 0.5
     assert answer_fit("date", "It ratified the treaty on Tuesday.", "When was it ratified?") == 1.0
     assert answer_fit("other", "Anything at all.", "Why did it happen?") == 0.5
 
