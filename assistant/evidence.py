@@ -154,7 +154,9 @@ def _counted(question: str) -> set[str]:
     m = _COUNTED.search(question)
     if not m or m.group(1).split()[0].casefold() in _AUXILIARIES:
         return set()
-    return set(terms(m.group(1))) - _ANYONE
+    counted = terms(m.group(1))
+    # "How many people died": what follows "people" is what they did, not what they are.
+    return set() if counted and counted[0] in _ANYONE else set(counted) - _ANYONE
 
 
 def _counts(sentence: str, counted: set[str]) -> bool:

@@ -50,9 +50,9 @@ _ABOUT_PICTURE = re.compile(r"\b(?:photo\w*|pictur\w*|image|caption|shown|seen i
 
 @dataclass(frozen=True)
 class Evidence:
-    """A sentence of a retrieved passage and what the reader makes of it."""
+    """A sentence read (`shortlist`) and what the reader makes of it."""
 
-    passage: int  # index into the passages list
+    passage: int  # index into the passages list (for a sentence read on, its article's passage)
     article_id: str
     start: int
     end: int

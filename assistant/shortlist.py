@@ -89,24 +89,27 @@ def _in_passages(passages: Sequence[Passage], articles: dict[str, Article]
 def _read_on(passages: Sequence[Passage], articles: dict[str, Article],
              found: list[tuple[int, str, int, int]]) -> list[tuple[int, str, int, int]]:
     """The other sentences of the best WHOLE_ARTICLES articles, each under its article's first
-    passage (whose rank and similarity it shares)."""
-    seen = {(aid, start) for _, aid, start, _ in found}
+    passage (whose rank and similarity it shares). A sentence the passages hold in part (a
+    passage starting mid-sentence) is not read again whole."""
     first: dict[str, int] = {}
     for i, p in enumerate(passages):
         first.setdefault(p.article_id, i)
     out = []
     for aid, i in list(first.items())[:WHOLE_ARTICLES]:
         text = articles[aid].text
+        held = [(s, e) for _, other, s, e in found if other == aid]
         out += [(i, aid, a, b) for a, b in sentence_spans(text)
-                if (aid, a) not in seen and _readable(text, a, b)]
+                if not any(a < e and s < b for s, e in held) and _readable(text, a, b)]
     return out
 
 
-def _lexical(query_terms: list[str], sentences: list[list[str]]) -> list[float]:
-    """Share of the question's term weight a sentence covers; rarer terms weigh more."""
-    n = len(sentences)
+def _lexical(query_terms: list[str], basis: list[list[str]], sentences: list[list[str]]
+             ) -> list[float]:
+    """Share of the question's term weight each sentence covers; terms rarer among the
+    `basis` sentences (the passages') weigh more."""
+    n = len(basis)
     unique = set(query_terms)
-    df = {t: sum(t in s for s in sentences) for t in unique}
+    df = {t: sum(t in s for s in basis) for t in unique}
     weight = {t: log((n + 1) / (df[t] + 0.5)) + 0.1 for t in unique}
     total = sum(weight.values()) or 1.0
     return [sum(weight[t] for t in unique if t in set(s)) / total for s in sentences]
@@ -133,7 +136,9 @@ def shortlist(question: Question, passages: Sequence[Passage], articles: dict[st
     more = _read_on(passages, articles, found) if read_on and not question.timely else []
     spans = found + more
     texts = [articles[a].text[s:e] for _, a, s, e in spans]
-    lexical = _lexical(terms(question.query), [terms(t) for t in texts])
+    words = [terms(t) for t in texts]
+    # Word rarity among the passages' sentences alone: reading on leaves their choice as it was.
+    lexical = _lexical(terms(question.query), words[:len(found)], words)
     similar = _similarities(passages)
     estimates = [0.5 * similar[c[0]] + 0.4 * lx - 0.01 * c[0]
                  for c, lx in zip(spans, lexical, strict=True)]

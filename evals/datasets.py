@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -187,11 +187,17 @@ class _RealtimeRecord(BaseModel):
     question_date: str | None = None  # "YYYY/MM/DD"
 
 
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text.replace("/", "-")) if text else None
-    except ValueError:
+def _day(text: object) -> date | None:
+    """A date written YYYY/MM/DD or YYYY-MM-DD (a time after it is ignored); None for an
+    empty or unreadable one, which counts as recent."""
+    if not isinstance(text, str):
         return None
+    for layout in ("%Y/%m/%d", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text[:10], layout).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _category(record: _RealtimeRecord, published: Mapping[str, date | None]) -> str:
@@ -208,8 +214,8 @@ def _category(record: _RealtimeRecord, published: Mapping[str, date | None]) -> 
 
 
 def _publication_dates(corpus: Path) -> dict[str, date | None]:
-    return {str(data.get("id")): _day(data.get("published")) for _, data in _json_lines(corpus)
-            if isinstance(data, dict)}
+    return {data["id"]: _day(data.get("published")) for _, data in _json_lines(corpus)
+            if isinstance(data, dict) and isinstance(data.get("id"), str)}
 
 
 def _realtime_item(record: _RealtimeRecord, published: Mapping[str, date | None]) -> EvalItem:

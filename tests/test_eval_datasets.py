@@ -118,15 +118,17 @@ def test_realtimeqa_answers_found_only_in_old_articles_are_a_category_of_their_o
                 "answer_doc_ids": docs, "retrieved_doc_ids": docs, "question_date": when}
 
     dated = {"old": "2021/05/05", "older": "2015/09/27", "recent": "2025/03/01",
-             "year": "2024/03/08", "undated": ""}
+             "year": "2024/03/07", "a day more": "2024/03/06", "undated": ""}
     write_jsonl(tmp_path / "corpus.jsonl", [{"id": k, "title": k, "url": "", "published": v,
                                              "text": "India. " * 40} for k, v in dated.items()])
     write_jsonl(tmp_path / "questions.jsonl", [
         asked("stale", ["old", "older"]), asked("mixed", ["old", "recent"]),
         asked("a year", ["year"]), asked("undated", ["old", "undated"]),
-        asked("no date", ["old"], None), asked("missing", ["old", "not in the corpus"])])
+        asked("no date", ["old"], None), asked("missing", ["old", "not in the corpus"]),
+        asked("366 days", ["a day more"])])
     items = {i.id: i for i in load_realtimeqa(tmp_path).items}
     assert items["stale"].category == OLD_ONLY and items["stale"].answerable
+    assert items["366 days"].category == OLD_ONLY  # 365 days ("a year") is not over a year
     assert all(items[q].category == "answerable"
                for q in ("mixed", "a year", "undated", "no date", "missing"))
 

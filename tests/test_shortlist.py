@@ -4,7 +4,9 @@ about often sits a few lines from the passage retrieval found)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from assistant.question import analyse
 from assistant.shortlist import CANDIDATES, MORE_READ, WHOLE_ARTICLES, shortlist
@@ -65,3 +67,18 @@ def test_only_the_best_articles_are_read_on_and_the_passages_keep_their_dozen() 
     assert {c.article_id for c in beyond} <= {f"a{i}" for i in range(WHOLE_ARTICLES)}
     # A sentence read on counts as its article's passage: it shares that rank and similarity.
     assert all(c.passage == int(c.article_id[1:]) for c in beyond)
+
+
+def test_reading_on_neither_reads_a_sentence_twice_nor_changes_the_passages_choice() -> None:
+    story = _article("story", [*FILLER[:3], *FILLER[3:10], ANSWER, *FILLER[10:]])
+    # A passage that starts mid-sentence (a sentence longer than a chunk): that part is read,
+    # and the whole sentence is not read again.
+    whole = _passage(story, 3)
+    cut = replace(whole, start=7, text=story.text[7:whole.end])
+    asked = analyse("Who led the parade?", "Who led the parade?", None, None, None)
+    found = shortlist(asked, [cut], {"story": story})
+    spans = sorted((c.start, c.end) for c in found)
+    assert spans[0][0] == 7 and all(a[1] <= b[0] for a, b in pairwise(spans))
+    # The passages' sentences are chosen and weighed as without reading on.
+    alone = shortlist(asked, [cut], {"story": story}, read_on=False)
+    assert found[:len(alone)] == alone
