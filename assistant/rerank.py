@@ -66,12 +66,6 @@ class Evidence:
     fit: float = 0.5  # `evidence.answer_fit`: 1 when it carries the kind of answer asked for
 
 
-
-
-
-
-
-
 def topicality(question: Question, passages: Sequence[Passage]) -> float:
     """How far anything retrieved is about the question: the best passage's cosine to it plus
     the largest share of its content words one passage holds (each 0..1). The cosine alone
@@ -82,10 +76,6 @@ def topicality(question: Question, passages: Sequence[Passage]) -> float:
     held = max((len(asked & set(terms(p.text))) / len(asked) for p in passages),
                default=0.0) if asked else 0.0
     return cosine + held
-
-
-
-
 
 
 def _logit(p: float) -> float:
@@ -104,8 +94,6 @@ def combined(features: Sequence[float], weights: Sequence[float] | None = None) 
             "the model and its thresholds with `make train`.")
     z = w0 + sum(w * f for w, f in zip(weights, features, strict=True))
     return 1.0 / (1.0 + exp(-z))
-
-
 
 
 def _adjust(question: Question, relevance: float, article: Article, caption: bool) -> float:
