@@ -9,8 +9,8 @@ and how far anything retrieved is about the question. A logistic regression over
 (QUESTION_FEATURES), fitted by `train/tune.py` on the tuning sets' questions answered right
 against those that the articles do not answer or that were answered wrong, gives the
 probability that the answer is right; `compose.abstention` abstains under its tuned bar.
-Fitted apart for questions asked at a moment (the quiz weeks) and at none (a reader's own
-questions): their scores are distributed differently.
+Fitted apart for questions asked at a stated moment (`Question.dated`: the quiz weeks) and at
+none (a reader's own questions): their scores are distributed differently.
 """
 
 from __future__ import annotations
@@ -53,12 +53,12 @@ def question_features(ranked: Sequence[Evidence], topic: float) -> tuple[float, 
             best.fit, min(topic, 2.0), len({ev.article_id for ev in top}) / TOP)
 
 
-def answerability(ranked: Sequence[Evidence], topic: float, timely: bool) -> float | None:
+def answerability(ranked: Sequence[Evidence], topic: float, dated: bool) -> float | None:
     """The probability that the best evidence answers the question right, or None where the
     best sentence's score alone decides: thresholds.json carries no weights for it (one of an
     older version, as it did then), or the ranking is not `judged`."""
     t = calibration.THRESHOLDS
-    weights = t.answerable if timely else t.answerable_timeless
+    weights = t.answerable if dated else t.answerable_timeless
     if not weights or not judged(ranked):
         return None
     w0, *w = weights

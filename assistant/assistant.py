@@ -234,11 +234,11 @@ class Assistant:
                         None if path == "retrieval" else self.reader, self.index.sentence_embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
         ranking = Ranking(tuple(ranked), topicality(asked, found.passages))
-        reason = (abstention(ranked, asked.timely, ranking.topicality, asked.kind,
+        reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
                              asked.follow_up)
                   if path != "retrieval" or not ranked else None)
         if reason:
-            text, citations = closest_text(reason, ranked, articles, asked.timely)
+            text, citations = closest_text(reason, ranked, articles, asked.dated)
             _emit(on_delta, text)
             return _Composed(text, citations, abstained=True, notes=[reason.reason],
                              confidence=confidence, ranking=ranking)

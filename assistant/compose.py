@@ -55,26 +55,26 @@ class Abstention:
     off_topic: bool = False  # nothing retrieved is about the question: no closest sentence
 
 
-def abstain_below(timely: bool) -> float:
-    """The bar for a question asked at a moment (tuned on held-out quiz weeks), or at none
-    (tuned on the hand-written natural questions, where the scores tell nearly-answered
-    questions from answered ones far less well)."""
+def abstain_below(dated: bool) -> float:
+    """The bar for a question asked at a stated moment (`Question.dated`: tuned on held-out
+    quiz weeks), or at none (tuned on the hand-written natural questions, where the scores
+    tell nearly-answered questions from answered ones far less well)."""
     t = calibration.THRESHOLDS
-    return t.abstain_below if timely else t.abstain_below_timeless
+    return t.abstain_below if dated else t.abstain_below_timeless
 
 
-def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = float("inf"),
+def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False) -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
-    `rerank.topicality`: asked at no moment, a question no passage is about is off topic
+    `rerank.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
     question's (`Question.kind`): see KIND_CHECKED. A follow-up is judged by its best
     sentence's score alone (see `_answerable`)."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
-    if not timely and topic < calibration.THRESHOLDS.min_topic_timeless:
+    if not dated and topic < calibration.THRESHOLDS.min_topic_timeless:
         return Abstention("no article is about this", off_topic=True)
-    if not _answerable(ranked, topic, timely, follow_up):
+    if not _answerable(ranked, topic, dated, follow_up):
         return Abstention("no sentence in them states it")
     if kind in _KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {_KIND_ASKED[kind]}")
@@ -84,18 +84,18 @@ def abstention(ranked: Sequence[Evidence], timely: bool = True, topic: float = f
     return None
 
 
-def _answerable(ranked: Sequence[Evidence], topic: float, timely: bool, follow_up: bool
+def _answerable(ranked: Sequence[Evidence], topic: float, dated: bool, follow_up: bool
                 ) -> bool:
     """Whether the ranking likely answers the question (`answerability`, over its tuned bar);
     by the best sentence's score alone where thresholds.json has no answerability weights,
     and for a follow-up: the tuning sets hold none, and a follow-up's ranking ("What does he
     expect to happen?" with names added) is unlike the standalone questions' it was fitted on
     (on the gold set's follow-ups it turned 3 right answers of 9 into abstentions)."""
-    p = None if follow_up else answerability(ranked, topic, timely)
+    p = None if follow_up else answerability(ranked, topic, dated)
     if p is None:
-        return ranked[0].score >= abstain_below(timely)
+        return ranked[0].score >= abstain_below(dated)
     t = calibration.THRESHOLDS
-    return p >= (t.answerable_below if timely else t.answerable_below_timeless)
+    return p >= (t.answerable_below if dated else t.answerable_below_timeless)
 
 
 def _sure_span(best: Evidence, kind: str) -> bool:
@@ -107,12 +107,12 @@ def _sure_span(best: Evidence, kind: str) -> bool:
 
 
 def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[str, Article],
-                 timely: bool = True) -> tuple[str, list[Citation]]:
+                 dated: bool = True) -> tuple[str, list[Citation]]:
     """The abstention, with the closest thing the articles do say (quoted, for the asker to
     judge): a "nearly answered" question deserves to see how near."""
     text = f"{ABSTAIN_TEXT}: {reason.reason}."
     # Off topic altogether ("the capital of France" over Korean news): nothing is close.
-    if reason.off_topic or not ranked or ranked[0].score < CLOSEST_SHARE * abstain_below(timely):
+    if reason.off_topic or not ranked or ranked[0].score < CLOSEST_SHARE * abstain_below(dated):
         return text, []
     cites = CitationList()
     best = ranked[0]

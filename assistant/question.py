@@ -17,11 +17,12 @@ __all__ = ["Question", "analyse", "relative_window"]
 WEEK_DAYS = 10  # how far back "this week", "recently" reach: generous, a week and a weekend
 
 # Phrases that place the event relative to the moment of asking, and how far back they reach
-# (days). Generous on purpose: a window only re-orders answers, it never hides one.
+# (days). Generous on purpose: a window only re-orders answers, it never hides one. "new" only
+# in lower case: "New York", "Lunar New Year" and "New Delhi" are names, not moments.
 _RELATIVE = (
     (re.compile(r"\b(?:today|tonight|this morning|this afternoon|yesterday)\b", re.I), 3),
     (re.compile(r"\b(?:this|past|last) (?:week|weekend)\b|\brecent(?:ly)?\b|\bdays? ago\b"
-                r"|\bthis past\b|\bjust\b|\bnew(?:ly)?\b|\blatest\b", re.I), WEEK_DAYS),
+                r"|\bthis past\b|\bjust\b|\b(?-i:new(?:ly)?)\b|\blatest\b", re.I), WEEK_DAYS),
     (re.compile(r"\b(?:this|last|past) month\b", re.I), 40),
     (re.compile(r"\b(?:this|last|past) year\b", re.I), 400),
 )
@@ -40,10 +41,15 @@ class Question:
     kind: str  # the kind of answer wanted: number, date, person, meta or other
     names: tuple[tuple[str, ...], ...]  # the names it asks about, each as its words
     # Asked about its moment: an as_of date was given, or words such as "this week" used. Then
-    # how old the best evidence is counts toward whether the articles answer it at all (a
-    # quiz about this week's news is not answered by last year's story); otherwise age only
-    # orders equally good answers, and last year's articles answer as well as today's.
+    # the fresher of equally good answers comes first, and retrieval also searches the days
+    # meant on their own.
     timely: bool = False
+    # The moment was stated (an as_of given), as each quiz week states it. Then how old the
+    # best evidence is counts toward whether the articles answer it at all (a quiz about this
+    # week's news is not answered by last year's story), and it is judged by the bars tuned on
+    # the quiz weeks. A reader's own question, even one saying "this year", is judged as the
+    # hand-written natural questions were tuned: last year's articles answer as well as today's.
+    dated: bool = False
 
     @property
     def follow_up(self) -> bool:
@@ -78,4 +84,4 @@ def analyse(text: str, query: str, as_of: date | None, since: str | None,
     window = relative_window(text, moment)
     return Question(text, query, moment, since, until, window, question_kind(text),
                     tuple(question_names(text)),
-                    timely=as_of is not None or window is not None)
+                    timely=as_of is not None or window is not None, dated=as_of is not None)

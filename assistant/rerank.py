@@ -8,7 +8,7 @@ question was asked, whether it is a headline line, whether it carries the kind o
 for, and the share of the names the question asks about that its article mentions), with
 weights fitted on the tuning sets (`calibration`). Freshness always orders the evidence
 (`Evidence.rank`); it counts toward the probability that feeds abstention (`Evidence.score`)
-only for a question asked at a moment (`Question.timely`).
+only for a question asked at a stated moment (`Question.dated`).
 Around that score two rules: a caption or byline answers only questions about a photo or an
 author, and an article published outside the week a question means ("this week") is a weaker
 match.
@@ -207,7 +207,7 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         caption = _in_caption(article, c.start)
         span = c.reading.span
         rank = c.estimate if reader is None else combined(c.features)
-        score = rank if reader is None or question.timely else combined(
+        score = rank if reader is None or question.dated else combined(
             c.features, calibration.THRESHOLDS.confidence)
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
                                _adjust(question, score, article, caption), c.reading.relevance,

@@ -2,9 +2,10 @@
 
 The reader is most of an answer's time (~7 ms a sentence here), so it reads a dozen sentences,
 chosen by a cheap estimate of their worth: the rare words of the question they share, their
-passage's similarity and rank. A question asked at no moment (a reader's own collection, not
-this week's news) also gets a few sentences from the rest of its best articles: such questions
-are often about a detail that one article states a few lines from the passage retrieval found.
+passage's similarity and rank. A question asked at no stated moment (not `Question.dated`: a
+reader's own collection, not this week's news) also gets a few sentences from the rest of its
+best articles: such questions are often about a detail that one article states a few lines from
+the passage retrieval found.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ __all__ = ["CANDIDATES", "MORE_READ", "WHOLE_ARTICLES", "Candidate", "shortlist"
 # 52.8% right, abstention recall 68.0 -> 70.3 at 85% precision; natural 57.5 -> 60.0%, 70.0 ->
 # 75.8).
 CANDIDATES = 12
-# Asked at no moment, the sentences beyond the retrieved passages of the best WHOLE_ARTICLES
-# articles compete for MORE_READ more readings (measured on the tuning sets, 12-05: "Reading on
-# in the best articles" in the README). Not for a question asked at a moment: there the rest of
-# the top article mostly offered distractors ("Michael Beschloss" for who attended the State of
-# the Union), and the week's other reports carry the answer anyway.
+# Asked at no stated moment, the sentences beyond the retrieved passages of the best
+# WHOLE_ARTICLES articles compete for MORE_READ more readings (measured on the tuning sets,
+# 12-05: "Reading on in the best articles" in the README). Not for a question asked at a stated
+# moment: there the rest of the top article mostly offered distractors ("Michael Beschloss" for
+# who attended the State of the Union), and the week's other reports carry the answer anyway.
 WHOLE_ARTICLES = 2
 MORE_READ = 4
 # Shorter pieces are never candidates; the same bound decides which sentences an ingest stores
@@ -131,9 +132,9 @@ def shortlist(question: Question, passages: Sequence[Passage], articles: dict[st
               limit: int = CANDIDATES, read_on: bool = True) -> list[Candidate]:
     """The `limit` candidates of the passages most worth the reader's time (a sentence sharing
     no word with the question from a distant passage rarely answers it), then, with `read_on`,
-    for a question asked at no moment up to MORE_READ of the rest of its best articles."""
+    for a question asked at no stated moment up to MORE_READ of the rest of its best articles."""
     found = _in_passages(passages, articles)
-    more = _read_on(passages, articles, found) if read_on and not question.timely else []
+    more = _read_on(passages, articles, found) if read_on and not question.dated else []
     spans = found + more
     texts = [articles[a].text[s:e] for _, a, s, e in spans]
     words = [terms(t) for t in texts]

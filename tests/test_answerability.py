@@ -52,11 +52,11 @@ def test_the_features_read_the_top_of_the_ranking() -> None:
 
 def test_abstention_follows_the_answerability_and_its_bar(weights: None) -> None:
     strong = [_ev(0.99), _ev(0.5, "b"), _ev(0.4, "c")]
-    assert abstention(strong, timely=True, topic=1.5) is None
-    near = abstention(strong, timely=True, topic=0.5)  # the same sentence, about little
+    assert abstention(strong, dated=True, topic=1.5) is None
+    near = abstention(strong, dated=True, topic=0.5)  # the same sentence, about little
     assert near is not None and not near.off_topic and "states" in near.reason
-    assert abstention(strong, timely=False, topic=1.5) is None
-    assert abstention(strong, timely=False, topic=0.5) is not None
+    assert abstention(strong, dated=False, topic=1.5) is None
+    assert abstention(strong, dated=False, topic=0.5) is not None
     assert answerability(strong, 1.0, True) == pytest.approx(0.5)
     # A follow-up (unlike any tuning question) is judged by its best sentence's score alone.
     bar = calibration.THRESHOLDS.abstain_below
@@ -72,11 +72,11 @@ def test_a_ranking_unlike_the_tuning_questions_is_judged_by_its_best_score(
     bar = calibration.THRESHOLDS.abstain_below
     lone_weak, lone_strong = [_ev(0.9 * bar)], [_ev(min(0.99, bar + 0.05))]
     assert answerability(lone_weak, 2.0, True) is None
-    assert abstention(lone_weak, timely=True, topic=2.0) is not None  # topicality would pass
-    assert abstention(lone_strong, timely=True, topic=0.1) is None  # topicality would fail
+    assert abstention(lone_weak, dated=True, topic=2.0) is not None  # topicality would pass
+    assert abstention(lone_strong, dated=True, topic=0.1) is None  # topicality would fail
     spanless = [replace(_ev(0.99), answer_score=float("-inf")), _ev(0.5), _ev(0.4)]
     assert answerability(spanless, 2.0, True) is None
-    assert abstention(spanless, timely=True, topic=0.1) is None
+    assert abstention(spanless, dated=True, topic=0.1) is None
 
 
 def test_without_weights_the_best_sentence_decides_alone(monkeypatch: pytest.MonkeyPatch
@@ -84,8 +84,8 @@ def test_without_weights_the_best_sentence_decides_alone(monkeypatch: pytest.Mon
     t = replace(calibration.THRESHOLDS, answerable=(), answerable_timeless=(), abstain_below=0.3)
     monkeypatch.setattr(calibration, "THRESHOLDS", t)
     assert answerability([_ev(0.99), _ev(0.5), _ev(0.4)], 0.5, True) is None
-    assert abstention([_ev(0.31)], timely=True, topic=0.0) is None
-    assert abstention([_ev(0.29)], timely=True, topic=2.0) is not None
+    assert abstention([_ev(0.31)], dated=True, topic=0.0) is None
+    assert abstention([_ev(0.29)], dated=True, topic=2.0) is not None
 
 
 def test_weights_of_another_version_are_refused_saying_how_to_fix(
@@ -100,15 +100,15 @@ def test_the_shipped_answerability_trusts_a_better_best_sentence() -> None:
     t = calibration.THRESHOLDS
     assert len(t.answerable) == len(t.answerable_timeless) == len(QUESTION_FEATURES) + 1
     assert 0.0 < t.answerable_below < 1.0 and 0.0 < t.answerable_below_timeless < 1.0
-    for timely in (True, False):
+    for dated in (True, False):
         rest = [_ev(0.04, "b"), _ev(0.03, "b")]
-        weak = answerability([_ev(0.05), *rest], 1.0, timely)
-        strong = answerability([_ev(0.95), *rest], 1.0, timely)
+        weak = answerability([_ev(0.05), *rest], 1.0, dated)
+        strong = answerability([_ev(0.95), *rest], 1.0, dated)
         assert weak is not None and strong is not None and strong > weak
         # A confident best sentence over clearly weaker runners-up is answered; a weak one
         # among weak ones is not.
-        assert abstention([_ev(0.95, span=15.0, fit=1.0), *rest], timely, 1.4) is None
-        assert abstention([_ev(0.02), *rest], timely, 1.4) is not None
+        assert abstention([_ev(0.95, span=15.0, fit=1.0), *rest], dated, 1.4) is None
+        assert abstention([_ev(0.02), *rest], dated, 1.4) is not None
 
 
 def test_fitting_finds_what_tells_right_answers_and_keeps_the_precision() -> None:

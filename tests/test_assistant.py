@@ -155,6 +155,16 @@ def test_questions_the_articles_do_not_answer_abstain(assistant: Assistant,
     assert answer.citations == []
 
 
+def test_this_week_in_a_readers_own_question_is_still_judged_off_topic(
+        assistant: Assistant) -> None:
+    # "This week" states no moment: the question is judged as the tuning's reader questions were
+    # (off-topic bar and all), not as a quiz week's, which has none.
+    stray = "Which car company unveiled its first fully electric vehicle this week?"
+    answer = assistant.ask(stray)
+    assert answer.abstained and answer.notes == ["no article is about this"]
+    assert answer.citations == []
+
+
 def test_conflicting_figures_are_both_given_each_with_its_source(assistant: Assistant) -> None:
     answer = assistant.ask(TROOPS)
     assert_verbatim(assistant, answer)

@@ -1,5 +1,5 @@
 """Which sentences the reader reads: a dozen from the retrieved passages, and, for a question
-asked at no moment, a few more from the rest of its best articles (the detail a reader asks
+asked at no stated moment, a few more from the rest of its best articles (the detail a reader asks
 about often sits a few lines from the passage retrieval found)."""
 
 from __future__ import annotations
@@ -48,9 +48,11 @@ def test_a_question_asked_at_no_moment_reads_on_in_its_best_article() -> None:
     assert len(set(texts)) == len(texts)
 
 
-def test_a_question_asked_at_a_moment_reads_only_the_passages() -> None:
-    assert _texts("Who led the parade this week?", None) == FILLER[:3]
+def test_a_question_asked_at_a_stated_moment_reads_only_the_passages() -> None:
     assert _texts("Who led the parade?", date(2025, 1, 10)) == FILLER[:3]
+    assert _texts("Who led the parade this week?", date(2025, 1, 10)) == FILLER[:3]
+    # "This week" in a reader's own question states no moment: it is read as one asked at none.
+    assert ANSWER in _texts("Who led the parade this week?", None)
     # Without a reader (the ablation "retrieval only") nothing beyond the passages either.
     assert _texts("Who led the parade?", None, read_on=False) == FILLER[:3]
 
