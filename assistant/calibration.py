@@ -32,12 +32,13 @@ class Thresholds:
     # The best sentence's combined score under which no sentence states the answer (the bar
     # for showing another article's account; without `answerable` weights, for abstaining).
     abstain_below: float = 0.5
-    abstain_below_timeless: float = 0.0  # the same for a question asked at no moment
+    abstain_below_timeless: float = 0.0  # the same for one asked at no stated moment
     min_topic_timeless: float = 0.0  # and the `rerank.topicality` under which it is off topic
     short_min: float = 4.0  # start + end logit a short answer needs to lead the answer
     # `answerability`: logistic weights (intercept first) over `answerability.QUESTION_FEATURES`
     # giving the probability that a question's best evidence answers it right, for a question
-    # asked at a moment and at none, and the probabilities under which the answer abstains.
+    # asked at a stated moment (`Question.dated`) and at none, and the probabilities under
+    # which the answer abstains.
     # Empty (thresholds.json of an older version): the best sentence's score decides alone.
     answerable: tuple[float, ...] = ()
     answerable_timeless: tuple[float, ...] = ()

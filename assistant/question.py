@@ -41,8 +41,8 @@ class Question:
     kind: str  # the kind of answer wanted: number, date, person, meta or other
     names: tuple[tuple[str, ...], ...]  # the names it asks about, each as its words
     # Asked about its moment: an as_of date was given, or words such as "this week" used. Then
-    # the fresher of equally good answers comes first, and retrieval also searches the days
-    # meant on their own.
+    # retrieval also searches the days meant on their own (`fresh`). (Among equally good
+    # answers the more recent report comes first for every question.)
     timely: bool = False
     # The moment was stated (an as_of given), as each quiz week states it. Then how old the
     # best evidence is counts toward whether the articles answer it at all (a quiz about this

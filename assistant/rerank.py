@@ -96,12 +96,17 @@ def combined(features: Sequence[float], weights: Sequence[float] | None = None) 
     return 1.0 / (1.0 + exp(-z))
 
 
-def _adjust(question: Question, relevance: float, article: Article, caption: bool) -> float:
+def _adjust(question: Question, relevance: float, article: Article, caption: bool,
+            dated: bool = True) -> float:
+    """A caption's score lowered, and, where `dated`, an article's outside the days a relative
+    phrase points at: a reader's own "this year" orders the evidence, it does not make last
+    year's report less likely to state the answer."""
     score = relevance
     if caption and not _ABOUT_PICTURE.search(question.text):
         score *= CAPTION_FACTOR
     window = question.window
-    if article.published and window and not window[0] <= article.published <= window[1]:
+    if (dated and article.published and window
+            and not window[0] <= article.published <= window[1]):
         score *= OFF_WINDOW_FACTOR
     return score
 
@@ -210,7 +215,8 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         score = rank if reader is None or question.dated else combined(
             c.features, calibration.THRESHOLDS.confidence)
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
-                               _adjust(question, score, article, caption), c.reading.relevance,
+                               _adjust(question, score, article, caption, question.dated),
+                               c.reading.relevance,
                                (c.start + span[0], c.start + span[1]) if span else None,
                                c.reading.span_score, caption,
                                _adjust(question, rank, article, caption)

@@ -132,19 +132,23 @@ def test_articles_outside_the_asked_week_rank_lower_and_recency_breaks_ties() ->
     assert ranked[0].score == pytest.approx(ranked[1].score, rel=0.15)
 
 
-def test_freshness_decides_abstention_only_for_questions_asked_at_a_moment() -> None:
+def test_freshness_decides_abstention_only_for_questions_asked_at_a_stated_moment() -> None:
     today = date.today()  # what a question asked at no moment is asked as of
     week_old = _article("w", STORY, (today - timedelta(days=7)).isoformat())
     year_old = _article("y", STORY, (today - timedelta(days=365)).isoformat())
     reader = _Scripted({STORY: 0.7})
-    asked = [analyse("Who did Kim meet?", "q", today, None, None),
-             analyse("Who did Kim meet?", "q", None, None, None)]
-    assert asked[0].timely and not asked[1].timely
-    score = {(a.timely, art.id): rerank(a, [_passage(art)], {art.id: art},
-                                                reader)[0].score  # type: ignore[arg-type]
-             for a in asked for art in (week_old, year_old)}
-    assert score[True, "w"] > score[True, "y"]  # a quiz about its week: last year's story is weak
-    assert score[False, "w"] == pytest.approx(score[False, "y"])  # a reader's own collection
+    asked = {"dated": analyse("Who did Kim meet?", "q", today, None, None),
+             "undated": analyse("Who did Kim meet?", "q", None, None, None),
+             # "This week" with no as-of date orders the evidence; it judges nothing.
+             "this week": analyse("Who did Kim meet this week?", "q", None, None, None)}
+    assert asked["dated"].dated and not asked["undated"].dated
+    assert asked["this week"].timely and not asked["this week"].dated
+    score = {(name, art.id): rerank(a, [_passage(art)], {art.id: art},
+                                    reader)[0].score  # type: ignore[arg-type]
+             for name, a in asked.items() for art in (week_old, year_old)}
+    assert score["dated", "w"] > score["dated", "y"]  # a quiz about its week: last year's is weak
+    for name in ("undated", "this week"):  # a reader's own collection
+        assert score[name, "w"] == pytest.approx(score[name, "y"])
 
 
 def test_a_sentence_that_asks_is_no_evidence_and_a_headline_is_marked() -> None:

@@ -128,7 +128,7 @@ def _thresholds(tuned: dict) -> str:
         "scaled to a probability by a one-feature logistic regression;\n"
         f"- confidence: the same without freshness, scaled again ({tuned['confidence']}); it "
         "is the best sentence's score (an input of the answerability below) unless the "
-        "question is asked at a moment (an as-of date, \"this week\"), when the rank is;\n"
+        "question is asked at a stated moment (an as-of date), when the rank is;\n"
         f"- a sentence states the answer from a score of {tuned['abstain_below']} for a "
         f"question asked at a moment, {tuned['abstain_below_timeless']} for one asked at none "
         "(the bar for showing another article's account);\n"

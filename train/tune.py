@@ -66,10 +66,10 @@ class TuningSet:
     name: str
     assistant: Any
     questions: list[dict]
-    timely: bool  # asked at the quiz's date (its as_of), or as a reader asks: at no moment
+    dated: bool  # asked at the quiz's date (its as_of), or as a reader asks: at no stated moment
 
     def as_of(self, q: dict) -> str | None:
-        return str(q["question_date"]).replace("/", "-") if self.timely else None
+        return str(q["question_date"]).replace("/", "-") if self.dated else None
 
 
 def tuning_sets(out: Path, data: Path, seed: int, reader: Path) -> list[TuningSet]:
@@ -84,9 +84,9 @@ def tuning_sets(out: Path, data: Path, seed: int, reader: Path) -> list[TuningSe
         write_natural(data, natural)
     quiz, own = _questions(holdout), _assistant(natural, out / "natural-store", reader)
     return [TuningSet("quiz", _assistant(holdout, out / "holdout-store", reader), quiz,
-                      timely=True),
-            TuningSet("natural", own, _questions(natural), timely=False),
-            TuningSet("off-topic", own, _off_topic(quiz, natural), timely=False)]
+                      dated=True),
+            TuningSet("natural", own, _questions(natural), dated=False),
+            TuningSet("off-topic", own, _off_topic(quiz, natural), dated=False)]
 
 
 def _off_topic(quiz: list[dict], natural: Path) -> list[dict]:
