@@ -1,0 +1,35 @@
+"""The follow-up tuning conversations (`train/natural/followups.jsonl`): each leans on a natural
+question of the same article, and `python -m train.evalset` writes them as a dataset the eval
+harness loads, with the first turn as history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from evals.datasets import load_gold
+from train.data import NATURAL
+from train.evalset import followup_eval_set
+
+
+def test_every_follow_up_leans_on_a_question_of_its_own_article() -> None:
+    natural = {q["id"]: q for q in map(json.loads, (NATURAL / "questions.jsonl").open())}
+    turns = [json.loads(line) for line in (NATURAL / "followups.jsonl").open()]
+    assert len(turns) >= 60 and len({t["id"] for t in turns}) == len(turns)
+    for t in turns:
+        first, asked = natural[t["after"]], natural[t["asks"]]
+        assert first["answerable"] and first["id"] != asked["id"]
+        assert first["article_id"] == asked["article_id"]
+        assert t["question"] != asked["question"]  # reworded to lean on the first turn
+
+
+def test_the_follow_ups_load_as_an_eval_dataset_with_their_history(tmp_path: Path) -> None:
+    target = tmp_path / "followups.jsonl"
+    n = followup_eval_set(target)
+    items = load_gold(target).items
+    assert len(items) == n
+    answerable = [i for i in items if i.category == "follow_up"]
+    assert answerable and len(answerable) < n  # some ask what the article never says
+    for item in items:
+        assert [m["role"] for m in item.history] == ["user", "assistant"]
+    assert all(item.must_include for item in answerable)
