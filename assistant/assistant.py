@@ -138,11 +138,11 @@ class Assistant:
         request = self._request(question, history, llm, top_k, since, until, as_of)
         return self._answer(request, on_delta=None)
 
-    def ask_ranked(self, question: str, *, as_of: str | date | None = None
-                   ) -> tuple[Answer, Ranking]:
+    def ask_ranked(self, question: str, *, history: Sequence[Message] | None = None,
+                   as_of: str | date | None = None) -> tuple[Answer, Ranking]:
         """`ask()` (default backend) with the ranking its answer was composed from: the tuning
         fits on the very ranking each answer came from, instead of ranking twice."""
-        request = self._request(question, None, None, None, None, None, as_of)
+        request = self._request(question, history, None, None, None, None, as_of)
         return self._answer_ranked(request, on_delta=None)
 
     def stream(self, question: str, history: Sequence[Message] | None = None, *,

@@ -34,6 +34,9 @@ class Thresholds:
     abstain_below: float = 0.5
     abstain_below_timeless: float = 0.0  # the same for one asked at no stated moment
     min_topic_timeless: float = 0.0  # and the `rerank.topicality` under which it is off topic
+    # The best sentence's score under which a follow-up asked at no stated moment abstains
+    # (`compose._answerable`), tuned on the follow-up conversations (`train/natural/`).
+    abstain_below_followup: float = 0.0
     short_min: float = 4.0  # start + end logit a short answer needs to lead the answer
     # `answerability`: logistic weights (intercept first) over `answerability.QUESTION_FEATURES`
     # giving the probability that a question's best evidence answers it right, for a question

@@ -65,6 +65,19 @@ def test_abstention_follows_the_answerability_and_its_bar(weights: None) -> None
     assert abstention([under, under, under], True, 1.5, follow_up=True) is not None
 
 
+def test_a_follow_up_asked_at_no_stated_moment_has_a_bar_of_its_own(
+        weights: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tuned on the follow-up conversations (`train/natural/followups.jsonl`), not borrowed
+    # from the standalone questions' bar.
+    t = replace(calibration.THRESHOLDS, abstain_below=0.5, abstain_below_timeless=0.5,
+                abstain_below_followup=0.1)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+    middling = [_ev(0.3), _ev(0.3, "b"), _ev(0.3, "c")]
+    assert abstention(middling, False, 1.5, follow_up=True) is None
+    assert abstention([_ev(0.05)] * 3, False, 1.5, follow_up=True) is not None
+    assert abstention(middling, True, 1.5, follow_up=True) is not None  # the quiz bar: 0.5
+
+
 def test_a_ranking_unlike_the_tuning_questions_is_judged_by_its_best_score(
         weights: None) -> None:
     """Fewer than 3 sentences read (a small collection) or no span in the best: outside what

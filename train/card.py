@@ -110,8 +110,10 @@ def _answerability(tuned: dict) -> str:
         f"{weights['answerable_timeless']}) at none; logistic regressions on the tuning "
         "questions, right answers against wrong or unanswerable), is below "
         f"{tuned['answerable_below']} and {tuned['answerable_below_timeless']} (chosen on "
-        "5-fold out-of-fold probabilities); a follow-up question, of a kind the tuning sets "
-        "lack, by the best sentence's score alone;\n")
+        "5-fold out-of-fold probabilities); a follow-up question by the best sentence's score "
+        f"alone, from {tuned.get('abstain_below_followup', 0.0)} when asked at no stated "
+        "moment (chosen the same way on the follow-up conversations, "
+        "`train/natural/followups.jsonl`);\n")
 
 
 def _thresholds(tuned: dict) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .data import NATURAL
 from .run import DEFAULT_OUT
-from .tune import _off_topic, _questions
+from .tune import _followups, _off_topic, _questions
 
 __all__ = ["followup_eval_set", "natural_eval_set"]
 
@@ -45,20 +45,13 @@ def natural_eval_set(target: Path, out: Path = DEFAULT_OUT) -> int:
     return len(rows)
 
 
-def followup_eval_set(target: Path, source: Path = NATURAL) -> int:
+def followup_eval_set(target: Path) -> int:
     """Write the follow-up conversations to `target` in the gold format: the first question and
     its reference answer as the history, the follow-up scored as the question it leans on
     (category "follow_up", or "unanswerable"); returns how many."""
-    natural = {q["id"]: q for q in _questions(source)}
-    rows = []
-    for line in (source / "followups.jsonl").read_text().splitlines():
-        turn = json.loads(line)
-        first, asked = natural[turn["after"]], natural[turn["asks"]]
-        row = _row(asked, turn["id"], turn["question"])
-        row["category"] = "follow_up" if asked["answerable"] else "unanswerable"
-        row["history"] = [{"role": "user", "content": first["question"]},
-                          {"role": "assistant", "content": first["answer"]}]
-        rows.append(row)
+    rows = [{**_row(q, q["id"], q["question"]), "history": q["history"],
+             "category": "follow_up" if q["answerable"] else "unanswerable"}
+            for q in _followups(NATURAL)]
     target.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return len(rows)
 

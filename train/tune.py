@@ -16,7 +16,10 @@ answer, and the thresholds are chosen from those records (`bars`):
 - `answerable` and its bar, the same way for each: a logistic regression over the ranking's
   features saying how likely the answer is right, which is what decides abstention;
 - `short_min`: the lowest span score at which the short answer still contains the gold answer
-  for at least SHORT_PRECISION of the correctly answered questions.
+  for at least SHORT_PRECISION of the correctly answered questions;
+- `abstain_below_followup`: the best sentence's bar for a follow-up, the same way as the first,
+  on the follow-up conversations (`train/natural/followups.jsonl`), which take part in nothing
+  else: the other numbers are the standalone questions'.
 Written to `assistant/models/thresholds.json`, which `assistant.calibration` reads.
 """
 
@@ -31,11 +34,12 @@ from typing import Any
 import numpy as np
 
 from .bars import abstain_below, answerability_weights, figures, min_topic, short_min
-from .data import DEFAULT_DATA, write_holdout, write_natural
+from .data import DEFAULT_DATA, NATURAL, write_holdout, write_natural
 
 __all__ = ["TuningSet", "tune", "tune_answerability", "tuning_sets"]
 
 OFF_TOPIC = 80  # questions the natural set's articles do not touch
+FOLLOW_UP = "follow-up"  # the set of conversations: judged apart (`compose._answerable`)
 
 
 def _assistant(holdout: Path, store: Path, reader: Path) -> Any:
@@ -86,7 +90,22 @@ def tuning_sets(out: Path, data: Path, seed: int, reader: Path) -> list[TuningSe
     return [TuningSet("quiz", _assistant(holdout, out / "holdout-store", reader), quiz,
                       dated=True),
             TuningSet("natural", own, _questions(natural), dated=False),
-            TuningSet("off-topic", own, _off_topic(quiz, natural), dated=False)]
+            TuningSet("off-topic", own, _off_topic(quiz, natural), dated=False),
+            TuningSet(FOLLOW_UP, own, _followups(natural), dated=False)]
+
+
+def _followups(natural: Path) -> list[dict]:
+    """The follow-up conversations (`train/natural/followups.jsonl`) as tuning questions: the
+    question they lean on, asked in their words, after its natural question and answer."""
+    asked = {q["id"]: q for q in _questions(natural)}
+    out = []
+    for line in (NATURAL / "followups.jsonl").read_text().splitlines():
+        turn = json.loads(line)
+        first = asked[turn["after"]]
+        out.append({**asked[turn["asks"]], "id": turn["id"], "question": turn["question"],
+                    "history": [{"role": "user", "content": first["question"]},
+                                {"role": "assistant", "content": first["answer"]}]})
+    return out
 
 
 def _off_topic(quiz: list[dict], natural: Path) -> list[dict]:
@@ -120,6 +139,8 @@ def _candidate_rows(sets: list[TuningSet]) -> tuple[np.ndarray, np.ndarray, np.n
 
     rows, labels, asked_by = [], [], []
     for ts in sets:
+        if ts.name == FOLLOW_UP:  # the ranking's weights are fitted on standalone questions
+            continue
         a = ts.assistant
         for q in ts.questions:
             asked = _asked(ts, q)
@@ -196,7 +217,8 @@ def _records(sets: list[TuningSet], combine: tuple[float, ...],
 
     # Every bar off (no answerability weights: the best score decides, against -1).
     calibration.THRESHOLDS = calibration.Thresholds(combine, confidence, abstain_below=-1.0,
-                                                    abstain_below_timeless=-1.0, short_min=-1e9)
+                                                    abstain_below_timeless=-1.0,
+                                                    abstain_below_followup=-1.0, short_min=-1e9)
     return [_record(ts, q) for ts in sets for q in ts.questions]
 
 
@@ -207,7 +229,8 @@ def _record(ts: TuningSet, q: dict) -> dict:
     from assistant.answerability import judged, question_features
     from evals.text import first_words, mentions
 
-    answer, ranking = ts.assistant.ask_ranked(q["question"], as_of=ts.as_of(q))
+    answer, ranking = ts.assistant.ask_ranked(q["question"], history=q.get("history"),
+                                              as_of=ts.as_of(q))
     ranked, topic = list(ranking.evidence), ranking.topicality
     gold = q["answer"]
     # With the bars off, what still abstains is the rule no bar moves (`compose.KIND_CHECKED`).
@@ -229,19 +252,29 @@ def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> 
     sets = tuning_sets(out, data, seed, target)
     combine, confidence = _combination(sets)
     records = _records(sets, combine, confidence)
+    alone, follow_ups = _standalone(records)
     # Each bar from the questions asked that way: quiz questions at their date, natural and
-    # off-topic ones at no moment.
-    bar, quiz = abstain_below([r for r in records if r["set"] == "quiz"])
-    topic = min_topic(records)
-    timeless, natural = abstain_below([r for r in records if r["set"] != "quiz"], topic)
+    # off-topic ones at no moment, follow-ups apart.
+    bar, quiz = abstain_below([r for r in alone if r["set"] == "quiz"])
+    topic = min_topic(alone)
+    timeless, natural = abstain_below([r for r in alone if r["set"] != "quiz"], topic)
+    followup, conversations = abstain_below(follow_ups)
     result = {"features": ["intercept", *FEATURES], "combine": combine,
               "confidence": confidence, "abstain_below": bar,
               "abstain_below_timeless": timeless, "min_topic_timeless": topic,
-              "short_min": short_min(records),
+              "abstain_below_followup": followup, "short_min": short_min(alone),
               "tuning_questions": {ts.name: len(ts.questions) for ts in sets},
-              "by_best_score_alone": {"quiz": quiz, "natural and off-topic": natural},
-              **answerability_weights(records, topic, seed)}
+              "by_best_score_alone": {"quiz": quiz, "natural and off-topic": natural,
+                                      FOLLOW_UP: conversations},
+              **answerability_weights(alone, topic, seed)}
     return _write(out, target, result, records)
+
+
+def _standalone(records: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The standalone questions' records, and the follow-ups' apart: a follow-up is judged by
+    its best sentence's score against a bar of its own (`compose._answerable`)."""
+    return ([r for r in records if r["set"] != FOLLOW_UP],
+            [r for r in records if r["set"] == FOLLOW_UP])
 
 
 def tune_answerability(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13
@@ -252,13 +285,18 @@ def tune_answerability(out: Path, target: Path, data: Path = DEFAULT_DATA, seed:
     tuned = json.loads((target / "thresholds.json").read_text())
     sets = tuning_sets(out, data, seed, target)
     records = _records(sets, tuple(tuned["combine"]), tuple(tuned["confidence"]))
+    alone, follow_ups = _standalone(records)
     topic = tuned["min_topic_timeless"]
-    by_score = {"quiz": figures([r for r in records if r["set"] == "quiz"],
+    # The follow-ups' bar too: thresholds.json of an older version has none.
+    followup, conversations = abstain_below(follow_ups)
+    by_score = {"quiz": figures([r for r in alone if r["set"] == "quiz"],
                                 tuned["abstain_below"]),
-                "natural and off-topic": figures([r for r in records if r["set"] != "quiz"],
-                                                 tuned["abstain_below_timeless"], topic)}
-    result = {**tuned, "by_best_score_alone": by_score,
-              **answerability_weights(records, topic, seed)}
+                "natural and off-topic": figures([r for r in alone if r["set"] != "quiz"],
+                                                 tuned["abstain_below_timeless"], topic),
+                FOLLOW_UP: conversations}
+    result = {**tuned, "abstain_below_followup": followup, "by_best_score_alone": by_score,
+              "tuning_questions": {ts.name: len(ts.questions) for ts in sets},
+              **answerability_weights(alone, topic, seed)}
     return _write(out, target, result, records)
 
 
