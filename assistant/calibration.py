@@ -35,8 +35,9 @@ class Thresholds:
     abstain_below_timeless: float = 0.0  # the same for one asked at no stated moment
     min_topic_timeless: float = 0.0  # and the `rerank.topicality` under which it is off topic
     # The best sentence's score under which a follow-up asked at no stated moment abstains
-    # (`compose._answerable`), tuned on the follow-up conversations (`train/natural/`).
-    abstain_below_followup: float = 0.0
+    # (`compose._answerable`), tuned on the follow-up conversations (`train/natural/`); None
+    # (null in thresholds.json, or missing from an older one): `abstain_below_timeless`.
+    abstain_below_followup: float | None = None
     short_min: float = 4.0  # start + end logit a short answer needs to lead the answer
     # `answerability`: logistic weights (intercept first) over `answerability.QUESTION_FEATURES`
     # giving the probability that a question's best evidence answers it right, for a question
@@ -62,7 +63,8 @@ def shipped() -> Thresholds:
         log.warning("%s lacks %s: using defaults. Reinstall newsqa, or rebuild the model and "
                     "its thresholds with `make train`.", path, ", ".join(missing))
     values: dict[str, Any] = {n: tuple(tuned[n]) if isinstance(tuned[n], list)
-                              else float(tuned[n]) for n in names if n in tuned}
+                              else None if tuned[n] is None else float(tuned[n])
+                              for n in names if n in tuned}
     return Thresholds(**values)
 
 

@@ -94,12 +94,13 @@ def _answerable(ranked: Sequence[Evidence], topic: float, dated: bool, follow_up
     tuning conversations (`train/natural/followups.jsonl`) it gained 3 right abstentions and
     lost no answer. A wash: the rule stays, a choice the gold set took part in. A follow-up
     asked at no stated moment has its own bar, tuned on those conversations."""
+    t = calibration.THRESHOLDS
     if follow_up and not dated:
-        return ranked[0].score >= calibration.THRESHOLDS.abstain_below_followup
+        bar = t.abstain_below_followup
+        return ranked[0].score >= (t.abstain_below_timeless if bar is None else bar)
     p = None if follow_up else answerability(ranked, topic, dated)
     if p is None:
         return ranked[0].score >= abstain_below(dated)
-    t = calibration.THRESHOLDS
     return p >= (t.answerable_below if dated else t.answerable_below_timeless)
 
 

@@ -24,7 +24,7 @@ Rewritten: What did Poland agree to buy from South Korea during President Andrze
 
 _DEPENDENT = re.compile(
     r"^(?:and|but|also|so|then|what about|how about|why|what else)\b"
-    r"|\b(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there|the same)\b",
+    r"|\b(?:he|she|it|they|them|him|his|her|its|their|this|that|these|those|there|the same)\b",
     re.I,
 )
 

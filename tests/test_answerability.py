@@ -76,6 +76,9 @@ def test_a_follow_up_asked_at_no_stated_moment_has_a_bar_of_its_own(
     assert abstention(middling, False, 1.5, follow_up=True) is None
     assert abstention([_ev(0.05)] * 3, False, 1.5, follow_up=True) is not None
     assert abstention(middling, True, 1.5, follow_up=True) is not None  # the quiz bar: 0.5
+    # A thresholds.json of an older version has no such bar: the standalone one, as then.
+    monkeypatch.setattr(calibration, "THRESHOLDS", replace(t, abstain_below_followup=None))
+    assert abstention(middling, False, 1.5, follow_up=True) is not None
 
 
 def test_a_ranking_unlike_the_tuning_questions_is_judged_by_its_best_score(

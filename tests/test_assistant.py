@@ -289,6 +289,9 @@ def test_follow_up_is_rewritten_by_rule_without_an_llm() -> None:
     assert "South Korea" in query and "Yoon" in query
     # A pronoun pulls in the names the previous answer starts with.
     assert "Duda" in rule_rewrite("What did he say?", history)
+    # "him" asks for the conversation as "he" does (a follow-up conversation of the tuning set
+    # was searched as it stood).
+    assert "Duda" in rewrite_query("What did the officials say about him afterwards?", history)
     # A standalone question, or one without history, is searched as it is.
     assert rewrite_query("How many tanks did Poland buy?", history) == (
         "How many tanks did Poland buy?")

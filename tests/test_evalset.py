@@ -24,12 +24,26 @@ def test_every_follow_up_leans_on_a_question_of_its_own_article() -> None:
 
 
 def test_the_follow_ups_load_as_an_eval_dataset_with_their_history(tmp_path: Path) -> None:
+    natural = {q["id"]: q for q in map(json.loads, (NATURAL / "questions.jsonl").open())}
+    turns = {t["id"]: t for t in map(json.loads, (NATURAL / "followups.jsonl").open())}
     target = tmp_path / "followups.jsonl"
     n = followup_eval_set(target)
     items = load_gold(target).items
-    assert len(items) == n
+    assert len(items) == n == len(turns)
     answerable = [i for i in items if i.category == "follow_up"]
     assert answerable and len(answerable) < n  # some ask what the article never says
     for item in items:
-        assert [m["role"] for m in item.history] == ["user", "assistant"]
-    assert all(item.must_include for item in answerable)
+        first, asked = natural[turns[item.id]["after"]], natural[turns[item.id]["asks"]]
+        assert [(m["role"], m["content"]) for m in item.history] == [
+            ("user", first["question"]), ("assistant", first["answer"])]
+        assert item.question == turns[item.id]["question"]
+        assert item.must_include == (((asked["answer"],),) if asked["answerable"] else ())
+
+
+def test_a_conversation_turn_is_tuned_as_a_follow_up_only_when_it_was_rewritten() -> None:
+    from train.tune import _standalone
+
+    records = [{"set": "natural", "follow_up": False}, {"set": "follow-up", "follow_up": True},
+               {"set": "follow-up", "follow_up": False}]
+    alone, follow_ups = _standalone(records)
+    assert alone == [records[0], records[2]] and follow_ups == [records[1]]

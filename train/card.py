@@ -101,6 +101,11 @@ def _answerability(tuned: dict) -> str:
     if "answerable" not in tuned:
         return "- abstain below those scores;\n"
     names = tuned["question_features"][1:]
+    followup = tuned.get("abstain_below_followup")
+    held = (f"from {followup} when asked at no stated moment (chosen the same way on the "
+            "follow-up conversations, `train/natural/followups.jsonl`)" if followup is not None
+            else f"from {tuned['abstain_below_timeless']} when asked at no stated moment (the "
+            "standalone questions' bar)")
     weights = {k: " + ".join(f"{w} x {n}" for n, w in zip(names, tuned[k][1:], strict=True))
                for k in ("answerable", "answerable_timeless")}
     return (
@@ -111,9 +116,7 @@ def _answerability(tuned: dict) -> str:
         "questions, right answers against wrong or unanswerable), is below "
         f"{tuned['answerable_below']} and {tuned['answerable_below_timeless']} (chosen on "
         "5-fold out-of-fold probabilities); a follow-up question by the best sentence's score "
-        f"alone, from {tuned.get('abstain_below_followup', 0.0)} when asked at no stated "
-        "moment (chosen the same way on the follow-up conversations, "
-        "`train/natural/followups.jsonl`);\n")
+        f"alone, {held}, from the bar above for a question asked at a moment otherwise;\n")
 
 
 def _thresholds(tuned: dict) -> str:

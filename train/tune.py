@@ -242,6 +242,8 @@ def _record(ts: TuningSet, q: dict) -> dict:
             "short_score": answer.short.score if answer.short else None,
             "short_right": bool(answer.short and mentions(answer.short.text, gold)),
             "topic": topic,
+            # Judged as a follow-up only when the conversation rewrote it (`followup`).
+            "follow_up": answer.query != q["question"].strip(),
             "features": list(question_features(ranked, topic)) if judged(ranked) else None}
 
 
@@ -258,7 +260,7 @@ def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> 
     bar, quiz = abstain_below([r for r in alone if r["set"] == "quiz"])
     topic = min_topic(alone)
     timeless, natural = abstain_below([r for r in alone if r["set"] != "quiz"], topic)
-    followup, conversations = abstain_below(follow_ups)
+    followup, conversations = abstain_below(follow_ups, topic)
     result = {"features": ["intercept", *FEATURES], "combine": combine,
               "confidence": confidence, "abstain_below": bar,
               "abstain_below_timeless": timeless, "min_topic_timeless": topic,
@@ -272,9 +274,9 @@ def tune(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13) -> 
 
 def _standalone(records: list[dict]) -> tuple[list[dict], list[dict]]:
     """The standalone questions' records, and the follow-ups' apart: a follow-up is judged by
-    its best sentence's score against a bar of its own (`compose._answerable`)."""
-    return ([r for r in records if r["set"] != FOLLOW_UP],
-            [r for r in records if r["set"] == FOLLOW_UP])
+    its best sentence's score against a bar of its own (`compose._answerable`). A turn of a
+    conversation that needed no rewriting is judged as standalone, and counted so."""
+    return ([r for r in records if not r["follow_up"]], [r for r in records if r["follow_up"]])
 
 
 def tune_answerability(out: Path, target: Path, data: Path = DEFAULT_DATA, seed: int = 13
@@ -287,8 +289,12 @@ def tune_answerability(out: Path, target: Path, data: Path = DEFAULT_DATA, seed:
     records = _records(sets, tuple(tuned["combine"]), tuple(tuned["confidence"]))
     alone, follow_ups = _standalone(records)
     topic = tuned["min_topic_timeless"]
-    # The follow-ups' bar too: thresholds.json of an older version has none.
-    followup, conversations = abstain_below(follow_ups)
+    # The follow-ups' bar only where thresholds.json (of an older version) has none.
+    followup = tuned.get("abstain_below_followup")
+    if followup is None:
+        followup, conversations = abstain_below(follow_ups, topic)
+    else:
+        conversations = figures(follow_ups, followup, topic)
     by_score = {"quiz": figures([r for r in alone if r["set"] == "quiz"],
                                 tuned["abstain_below"]),
                 "natural and off-topic": figures([r for r in alone if r["set"] != "quiz"],
