@@ -95,14 +95,17 @@ def tuning_sets(out: Path, data: Path, seed: int, reader: Path) -> list[TuningSe
 
 
 def _followups(natural: Path) -> list[dict]:
-    """The follow-up conversations (`train/natural/followups.jsonl`) as tuning questions: the
-    question they lean on, asked in their words, after its natural question and answer."""
+    """The follow-up conversations (`train/natural/followups.jsonl`) as tuning questions, each
+    after its natural question and answer: a natural question asked in other words ("asks"),
+    or a question of its own about the first answer, with its answer and evidence."""
     asked = {q["id"]: q for q in _questions(natural)}
     out = []
     for line in (NATURAL / "followups.jsonl").read_text().splitlines():
         turn = json.loads(line)
         first = asked[turn["after"]]
-        out.append({**asked[turn["asks"]], "id": turn["id"], "question": turn["question"],
+        own = {k: turn[k] for k in ("answer", "answerable", "kind", "evidence") if k in turn}
+        out.append({**(asked[turn["asks"]] if "asks" in turn else own), "id": turn["id"],
+                    "question": turn["question"],
                     "history": [{"role": "user", "content": first["question"]},
                                 {"role": "assistant", "content": first["answer"]}]})
     return out
