@@ -70,10 +70,10 @@ def test_the_shipped_thresholds_weigh_the_answer_paths_features() -> None:
     assert tuned["features"] == ["intercept", *FEATURES]
     assert len(tuned["combine"]) == len(tuned["confidence"]) == len(FEATURES) + 1
     assert tuned["confidence"][1 + FEATURES.index("freshness")] == 0.0
-    # null: follow-ups keep the standalone questions' bar (the README says why), and it loads.
+    # The follow-ups' own bar, tuned on the follow-up conversations, loads.
     from assistant.calibration import shipped
 
-    assert tuned["abstain_below_followup"] is None and shipped().abstain_below_followup is None
+    assert shipped().abstain_below_followup == tuned["abstain_below_followup"] is not None
 
 
 def test_the_ranking_loss_compares_a_questions_sentences_with_each_other() -> None:
