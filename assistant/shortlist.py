@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from math import log
 
-from index import Article, Passage, sentence_spans
+from index import Article, Passage, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS
 
 from .evidence import terms
@@ -66,8 +66,11 @@ def _asks(sentence: str) -> bool:
 
 
 def _readable(text: str, start: int, end: int) -> bool:
-    return (end - start >= MIN_CHARS and not _asks(text[start:end])
-            and not is_instruction(text[start:end]))
+    # A page's date line ("Updated 24 October 2024") is about the page, not the story: only
+    # a question about the article itself quotes it (`about`), and it does so on its own.
+    sentence = text[start:end]
+    return (end - start >= MIN_CHARS and not _asks(sentence) and not is_instruction(sentence)
+            and find_date_line(sentence) is None)
 
 
 def _in_passages(passages: Sequence[Passage], articles: dict[str, Article]

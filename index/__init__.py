@@ -6,7 +6,7 @@ It knows nothing of the assistant, the UI or the evals; they build on it.
 from .bm25 import Bm25Hit, Bm25Index
 from .captions import caption_spans, is_caption
 from .cleaning import clean_document
-from .dates import parse_date
+from .dates import find_date_line, parse_date
 from .embedding import DEFAULT_EMBED_MODEL, Embedder, make_embedder
 from .errors import (
     EmbedderMismatchError,
@@ -55,6 +55,7 @@ __all__ = [
     "StoreUnavailableError",
     "caption_spans",
     "clean_document",
+    "find_date_line",
     "is_caption",
     "load_paths",
     "make_embedder",

@@ -94,8 +94,14 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line)
-                or find_date_line(line))
+    return _is_clutter(line) or find_date_line(line) is not None
+
+
+def _is_clutter(line: str) -> bool:
+    """Lines dropped from the text. A page's own date line ("Updated 24 October 2024") is
+    furniture to a headline's eye but stays: asked when the article was updated, the answer
+    quotes it (`assistant.about`); ranking leaves it out of the story's sentences."""
+    return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line))
 
 
 def split_segments(lines: list[str]) -> list[list[str]]:
@@ -138,7 +144,7 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = line.casefold()
-        if i not in drop and key not in seen and not _is_furniture(line):
+        if i not in drop and key not in seen and not _is_clutter(line):
             kept.append(line)
         seen.add(key)
     return _drop_restated(kept)

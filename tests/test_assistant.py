@@ -357,6 +357,19 @@ def test_planted_instructions_change_nothing(planted_assistant: Assistant) -> No
     assert any(c.quote.startswith("About 10,000 North Korean troops") for c in troops.citations)
 
 
+def test_the_pages_date_line_answers_when_the_article_was_updated(
+        planted_assistant: Assistant) -> None:
+    """The page's own "Updated …" line survives ingest and is quoted for a question about the
+    article; a question about the news never cites it."""
+    answer = planted_assistant.ask(
+        'When was the article "North Korean troops reach the Kursk front" updated?')
+    assert answer.text.startswith("28 October 2024 — ")
+    assert answer.citations[0].quote == "Updated 28 October 2024"
+    assert_verbatim(planted_assistant, answer)
+    news = planted_assistant.ask("When did North Korean troops reach the Kursk region?")
+    assert not any(c.quote.startswith("Updated") for c in news.citations), news.text
+
+
 # --- errors ---------------------------------------------------------------------------------
 
 

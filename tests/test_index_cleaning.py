@@ -93,7 +93,6 @@ FURNITURE = [
     re.compile(r" - \d+ mins ago$"),  # the news ticker of 002
     re.compile(r"^(?:Short Url|Follow|Related News|TT|Today|Source link|-)$"),
     re.compile(r"^Join NewsTrack Whatsapp group$"),
-    re.compile(r"^Updated \d\d \w+ \d{4}$"),
     # the related headlines under 001
     re.compile(r"^(?:Britain and Germany Forge|EU's New Foreign Policy|PM Modi Calls)"),
 ]
@@ -103,6 +102,15 @@ def test_page_furniture_is_removed(articles: list[Article]) -> None:
     for art in articles:
         for line in art.text.split("\n"):
             assert not any(p.search(line) for p in FURNITURE), (art.title, line)
+
+
+def test_a_pages_own_date_line_stays_once(articles: list[Article]) -> None:
+    """"Updated 24 October 2024" is kept (a question about the article quotes it, `about`),
+    once, although the page's furniture around it ("Short Url", "Follow") goes."""
+    russia, portland = articles[0], articles[1]
+    assert russia.text.split("\n").count("Updated 24 October 2024") == 1
+    assert portland.text.split("\n")[0] == "Updated 09 January 2026"
+    assert (russia.published, portland.published) == ("2024-10-24", "2026-01-09")
 
 
 def test_headlines_summaries_and_captions_are_not_repeated(articles: list[Article]) -> None:

@@ -84,3 +84,13 @@ def test_reading_on_neither_reads_a_sentence_twice_nor_changes_the_passages_choi
     # The passages' sentences are chosen and weighed as without reading on.
     alone = shortlist(asked, [cut], {"story": story}, read_on=False)
     assert found[:len(alone)] == alone
+
+
+def test_a_pages_date_line_is_no_candidate() -> None:
+    """"Updated 6 January 2025" holds a date but states nothing of the story: a "when"
+    question about the parade is not offered it (a question about the article quotes it, on a
+    path of its own: `assistant.about`)."""
+    story = _article("story", ["Updated 6 January 2025", *FILLER[:2]])
+    asked = analyse("When was the parade?", "When was the parade?", None, None, None)
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert [c.text for c in found] == FILLER[:2]
