@@ -35,8 +35,9 @@ _KINDS = (
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )
 # Questions about the article itself (its outlet or date; `about`): "Which newspaper will print…"
-# asks about the news, "Which outlet's page carries the story…" about the article.
-_META = re.compile(r"\b(?:article|story|report|page)\b.*\b(?:updated|published|posted|dated)\b"
+# asks about the news, "Which outlet's page carries the story…" about the article. "When was the
+# Pentagon's report published?" asks about the news too: a report is what stories are about.
+_META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|posted|dated)\b"
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
                    r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
                    r"|\bwhose (?:page|site|reporting)\b", re.I)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from index import Article, Passage, sentence_spans
+from index import Article, Passage, sentence_spans, without_date_lines
 
 from .citing import CitationList
 from .evidence import terms
@@ -91,9 +91,11 @@ def focus_sources(passages: Sequence[Passage], ranked: Sequence[Evidence],
 
 
 def build_messages(question: str, passages: Sequence[Passage]) -> list[Message]:
-    """The system prompt and the numbered sources; instruction-like sentences are masked."""
-    sources = "\n".join(f"[{i}] {' '.join(without_instructions(p.text).split())}"
-                        for i, p in enumerate(passages, start=1))
+    """The system prompt and the numbered sources; instruction-like sentences are masked, and
+    a page's date line is left out (joined into the lead, "Updated 24 October 2024 MOSCOW: …"
+    would read as the news's own date)."""
+    shown = [" ".join(without_instructions(without_date_lines(p.text)).split()) for p in passages]
+    sources = "\n".join(f"[{i}] {text}" for i, text in enumerate(shown, start=1))
     return [
         {"role": "system", "content": ANSWER_PROMPT},
         {"role": "user", "content": f"Sources:\n{sources}\nQuestion: {question}\nAnswer:"},

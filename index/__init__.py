@@ -6,7 +6,7 @@ It knows nothing of the assistant, the UI or the evals; they build on it.
 from .bm25 import Bm25Hit, Bm25Index
 from .captions import caption_spans, is_caption
 from .cleaning import clean_document
-from .dates import find_date_line, parse_date
+from .dates import find_date_line, parse_date, without_date_lines
 from .embedding import DEFAULT_EMBED_MODEL, Embedder, make_embedder
 from .errors import (
     EmbedderMismatchError,
@@ -63,4 +63,5 @@ __all__ = [
     "sentence_after",
     "sentence_before",
     "sentence_spans",
+    "without_date_lines",
 ]

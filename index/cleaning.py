@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .dates import find_date_line, parse_date
+from .dates import find_date_line, parse_date, without_date_lines
 from .pages import article_page_starts
 from .types import Article, RawDocument
 
@@ -76,8 +76,9 @@ class _Line:
 
 
 def article_id(title: str, text: str) -> str:
-    """A stable id from the article's content: same words, same id, wherever they came from."""
-    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
+    """A stable id from the article's content: same words, same id, wherever they came from
+    (and whenever: two copies of a page that differ in their "Updated …" line are one)."""
+    return hashlib.sha256(f"{title}\n{without_date_lines(text)}".encode()).hexdigest()[:16]
 
 
 def _is_headline(line: str) -> bool:
@@ -317,10 +318,11 @@ def clean_document(raw: RawDocument) -> list[Article]:
     for n, segment in enumerate(segments, start=1):
         title = _find_title(segment, raw.title if n == 1 else None)
         body = _keep_lines(segment, title, page=raw.may_hold_several)
-        if not body:
+        story = [ln for ln in body if find_date_line(ln) is None]
+        if not story:  # a date line alone is no article
             continue
         text = "\n".join(body)
-        title = title or " ".join(body[0].split()[:12])
+        title = title or " ".join(story[0].split()[:12])
         suffix = f"#{n}" if len(segments) > 1 and n > 1 else ""
         articles.append(Article(
             id=article_id(title, text),

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["DateReading", "date_to_ordinal", "find_date_line", "parse_date", "read_date"]
+__all__ = ["DateReading", "date_to_ordinal", "find_date_line", "parse_date", "read_date",
+           "without_date_lines"]
 
 _FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
@@ -104,6 +105,12 @@ def find_date_line(line: str) -> str | None:
     """The ISO date of a line like "Updated 24 October 2024 12:31", else None."""
     match = _DATE_LINE.match(line.strip())
     return parse_date(match.group("d")) if match else None
+
+
+def without_date_lines(text: str) -> str:
+    """The text without a page's own date lines: what says the same story twice says it in the
+    same words, whichever hour each copy was updated."""
+    return "\n".join(ln for ln in text.split("\n") if find_date_line(ln) is None)
 
 
 def date_to_ordinal(iso: str | None) -> int | None:

@@ -18,6 +18,7 @@ import numpy as np
 
 from .chunking import chunk_article, embedding_text
 from .cleaning import clean_document
+from .dates import without_date_lines
 from .errors import LoadError
 from .loading import LoadResult, load_paths
 from .records import unit_mean
@@ -133,8 +134,11 @@ def _assign_story(index: NewsIndex, article: Article, vector: np.ndarray,
     for other, cosine in sorted(nearest, key=lambda pair: -pair[1])[:5]:
         if other.id == article.id or cosine < MIN_COSINE:
             continue  # names are only compared for articles this close: most never are
-        terms = terms if terms is not None else salient_terms(article.title + "\n" + article.text)
-        if same_story(terms, salient_terms(other.title + "\n" + other.text), cosine):
+        # A page's date line names no one: its words ("Updated", "October") tell no story.
+        terms = terms if terms is not None else salient_terms(
+            article.title + "\n" + without_date_lines(article.text))
+        if same_story(terms, salient_terms(other.title + "\n" + without_date_lines(other.text)),
+                      cosine):
             return other.story_id or other.id
     return article.id
 

@@ -62,6 +62,8 @@ def test_a_question_about_the_news_is_not_one_about_the_article() -> None:
     assert question_kind("When was the article on the storm updated?") == "meta"
     assert question_kind("Which newspaper will now print only opinion pieces on markets?") != "meta"
     assert question_kind("Which news agency could not verify the video?") != "meta"
+    # A report is what the news is about: its date is the news's, not the page's.
+    assert question_kind("When was the Pentagon report on UFOs published?") != "meta"
 
 
 def test_the_answer_quotes_the_articles_own_line(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -113,6 +113,20 @@ def test_a_pages_own_date_line_stays_once(articles: list[Article]) -> None:
     assert (russia.published, portland.published) == ("2024-10-24", "2026-01-09")
 
 
+def test_a_date_line_neither_parts_copies_nor_makes_a_title_or_an_article() -> None:
+    def page(updated: str) -> str:
+        return (f"Updated {updated}\nThe harbour reopened on Monday after the storm, officials "
+                "said.\nShips queued outside the breakwater all morning.\n")
+
+    (one,) = clean_document(RawDocument(text=page("24 October 2024"), source="a", source_key="a"))
+    (two,) = clean_document(RawDocument(text=page("25 October 2024"), source="b", source_key="b"))
+    assert one.text.startswith("Updated 24 October 2024\n")
+    assert one.id == two.id  # one story, updated twice: ingest keeps one copy
+    assert one.title is not None and not one.title.startswith("Updated")
+    only = "Short Url\nUpdated 24 October 2024\nFollow\n"
+    assert clean_document(RawDocument(text=only, source="c", source_key="c")) == []
+
+
 def test_headlines_summaries_and_captions_are_not_repeated(articles: list[Article]) -> None:
     for art in articles:
         lines = art.text.split("\n")
