@@ -101,10 +101,23 @@ def _numeric(value: str, first: int, second: int, year: int) -> DateReading:
     return DateReading(iso)
 
 
+# The time some pages print before the date: "Updated 10:31 AM EDT, Thu October 24, 2024".
+_LEADING_TIME = re.compile(
+    r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:(?:UTC|GMT|BST|CES?T|IST|JST|KST|HKT|SGT|AE[SD]T"
+    r"|[ECMP][SD]?T)\b)?,?\s*"
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday)?\.?,?\s*)?", re.I)
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.")
+
+
 def find_date_line(line: str) -> str | None:
-    """The ISO date of a line like "Updated 24 October 2024 12:31", else None."""
+    """The ISO date of a line like "Updated 24 October 2024 12:31" or "Updated 10:31 AM EDT,
+    Thu Oct. 24, 2024", else None."""
     match = _DATE_LINE.match(line.strip())
-    return parse_date(match.group("d")) if match else None
+    if match is None:
+        return None
+    found = match.group("d")
+    bare = _MONTH_ABBREVIATION.sub(r"\1", _LEADING_TIME.sub("", found, count=1))
+    return parse_date(found) or parse_date(bare.replace("Sept ", "Sep "))
 
 
 def without_date_lines(text: str) -> str:

@@ -178,7 +178,13 @@ def test_parse_date(text: str, iso: str | None) -> None:
     ("Updated 09 January 2026", "2026-01-09"),
     ("Published: 2025/01/03", "2025-01-03"),
     ("Last updated on October 24, 2024 12:31", "2024-10-24"),
+    # The time first, as CNN prints it, and abbreviated months with a full stop (USA Today).
+    ("Updated 10:31 AM EDT, Thu October 24, 2024", "2024-10-24"),
+    ("Published 11:02 PM GMT, Sept. 3, 2023", "2023-09-03"),
+    ("Updated Dec. 1, 2025, 5:27 p.m. ET", "2025-12-01"),
     ("Updated rules take effect in 2025", None),
+    ("Posted on Monday, the video showed the crowd", None),
+    ("Updated 5:00 p.m. ET", None),
 ])
 def test_date_lines(line: str, iso: str | None) -> None:
     assert find_date_line(line) == iso
