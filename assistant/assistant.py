@@ -22,7 +22,7 @@ from .errors import (
     InvalidRequestError,
     QuestionTooLongError,
 )
-from .extractive import Findings, compose_extractive, corroborate
+from .extractive import Findings, compose_extractive, corroborate, own_line_answer
 from .followup import rewrite_query
 from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
@@ -244,13 +244,17 @@ class Assistant:
                              confidence=confidence, ranking=ranking)
         notes: list[str] = []
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
-        if backend is not None:
+        # Asked about the article itself, its own line ("Updated 24 October 2024") answers, for
+        # every backend: a chat model's sources leave that line out (`build_messages`).
+        own = own_line_answer(findings, path == "full") if asked.kind == "meta" else None
+        if backend is not None and own is None:
             drafted = self._generative(request, found.passages, findings, backend, on_delta,
                                        notes)
             if drafted is not None:
                 return replace(drafted, confidence=confidence, ranking=ranking)
-        extract = compose_extractive(findings, short=path == "full")
-        _emit(on_delta, ("\n\n" if backend is not None else "") + extract.text)
+        extract = own or compose_extractive(findings, short=path == "full")
+        # After a model's draft that did not hold up, the evidence follows it on its own lines.
+        _emit(on_delta, ("\n\n" if backend is not None and own is None else "") + extract.text)
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
                          confidence=confidence, ranking=ranking)
 

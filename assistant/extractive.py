@@ -24,7 +24,8 @@ from .quotes import enquote
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
-__all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date"]
+__all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date",
+           "own_line_answer"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
@@ -206,10 +207,10 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
     return parts
 
 
-def _about(found: Findings, short: bool) -> ExtractiveDraft | None:
-    """Asked about the article itself (the one whose headline the question quotes, else the
-    best sentence's), its own line saying it ("Updated 24 October 2024"), quoted, with what is
-    asked leading the answer (`about`)."""
+def own_line_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
+    """Asked about the article itself (`Question.kind` "meta": the one whose headline the
+    question quotes, else the best sentence's), its own line saying it ("Updated 24 October
+    2024"), quoted, with what is asked leading the answer (`about`); None when it has none."""
     articles = found.articles
     named = named_title(found.question.text, {k: a.title for k, a in articles.items()})
     article = articles[named or found.ranked[0].article_id]
@@ -230,7 +231,7 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     question, ranked = found.question, found.ranked
     best = ranked[0]
     article = found.articles[best.article_id]
-    about = _about(found, short) if question.kind == "meta" else None
+    about = own_line_answer(found, short) if question.kind == "meta" else None
     if about is not None:
         return about
     cites = CitationList()

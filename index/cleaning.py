@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .dates import find_date_line, parse_date, without_date_lines
+from .dates import find_date_line, parse_date
 from .pages import article_page_starts
 from .types import Article, RawDocument
 
@@ -76,9 +76,10 @@ class _Line:
 
 
 def article_id(title: str, text: str) -> str:
-    """A stable id from the article's content: same words, same id, wherever they came from
-    (and whenever: two copies of a page that differ in their "Updated …" line are one)."""
-    return hashlib.sha256(f"{title}\n{without_date_lines(text)}".encode()).hexdigest()[:16]
+    """A stable id from the article's content: same words, same id, wherever they came from.
+    A page's date line counts: a page saved again after an update is a new version of its
+    file's article, which ingest puts in the old one's place."""
+    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
 
 
 def _is_headline(line: str) -> bool:

@@ -24,8 +24,9 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _FIX = "write dates as YYYY-MM-DD, e.g. 2024-10-24"
 # A page line that only states when the article was published or updated.
 _DATE_LINE = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|first published)(?:\s+on)?\s*:?\s*(?P<d>.{6,40}?)"
-    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}.*)?$",
+    r"^(?:(?:last\s+)?updated|published|posted|first published)(?:\s+on)?\s*:?\s*(?P<d>.{6,60}?)"
+    # a time after the date, and its zone: not a sentence going on after it
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}[^\n]{0,24})?$",
     re.IGNORECASE,
 )
 
@@ -105,7 +106,8 @@ def _numeric(value: str, first: int, second: int, year: int) -> DateReading:
 _LEADING_TIME = re.compile(
     r"^\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:(?:UTC|GMT|BST|CES?T|IST|JST|KST|HKT|SGT|AE[SD]T"
     r"|[ECMP][SD]?T)\b)?,?\s*"
-    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday)?\.?,?\s*)?", re.I)
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)?", re.I)
+MAX_DATE_WORDS = 8  # "10:31 AM EDT, Wednesday, October 23, 2024" has 6
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.")
 
 
@@ -116,6 +118,8 @@ def find_date_line(line: str) -> str | None:
     if match is None:
         return None
     found = match.group("d")
+    if len(found.split()) > MAX_DATE_WORDS:  # a sentence going on (the RFC 2822 parser would
+        return None                          # read "Oct 3, 2024 10:30 and then…" as a date)
     bare = _MONTH_ABBREVIATION.sub(r"\1", _LEADING_TIME.sub("", found, count=1))
     return parse_date(found) or parse_date(bare.replace("Sept ", "Sep "))
 

@@ -118,6 +118,19 @@ def test_openai_abstains_on_what_the_articles_do_not_say(served: Assistant) -> N
     assert answer.abstained and "Paris" not in answer.text
 
 
+def test_a_question_about_the_article_quotes_its_own_line_with_a_chat_model(
+        served: Assistant) -> None:
+    """The model's sources leave a page's date line out, so its own line answers, verified,
+    without asking the model (which could only have guessed from the story's dates)."""
+    *deltas, answer = list(served.stream('On what day was the article "US border agent shoots '
+                                         'and wounds two people in Portland" updated?'))
+    assert isinstance(answer, Answer)
+    assert "".join(deltas).strip() == answer.text  # no model's draft streamed before it
+    assert answer.text.startswith("09 January 2026 — ")
+    assert answer.citations[0].quote == "Updated 09 January 2026"
+    check_grounded(served, answer)
+
+
 def test_auto_picks_openai_when_a_server_is_configured(served: Assistant,
                                                        planted_store: Path) -> None:
     auto = Assistant(served.settings.with_overrides(llm="auto"))

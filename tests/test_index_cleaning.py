@@ -113,7 +113,7 @@ def test_a_pages_own_date_line_stays_once(articles: list[Article]) -> None:
     assert (russia.published, portland.published) == ("2024-10-24", "2026-01-09")
 
 
-def test_a_date_line_neither_parts_copies_nor_makes_a_title_or_an_article() -> None:
+def test_a_date_line_makes_neither_a_title_nor_an_article() -> None:
     def page(updated: str) -> str:
         return (f"Updated {updated}\nThe harbour reopened on Monday after the storm, officials "
                 "said.\nShips queued outside the breakwater all morning.\n")
@@ -121,7 +121,7 @@ def test_a_date_line_neither_parts_copies_nor_makes_a_title_or_an_article() -> N
     (one,) = clean_document(RawDocument(text=page("24 October 2024"), source="a", source_key="a"))
     (two,) = clean_document(RawDocument(text=page("25 October 2024"), source="b", source_key="b"))
     assert one.text.startswith("Updated 24 October 2024\n")
-    assert one.id == two.id  # one story, updated twice: ingest keeps one copy
+    assert one.id != two.id  # the page updated is a new version (ingest replaces the old one)
     assert one.title is not None and not one.title.startswith("Updated")
     only = "Short Url\nUpdated 24 October 2024\nFollow\n"
     assert clean_document(RawDocument(text=only, source="c", source_key="c")) == []
@@ -184,6 +184,8 @@ def test_parse_date(text: str, iso: str | None) -> None:
     ("Updated Dec. 1, 2025, 5:27 p.m. ET", "2025-12-01"),
     ("Updated rules take effect in 2025", None),
     ("Posted on Monday, the video showed the crowd", None),
+    ("Posted Oct. 3, 2024 10:30 and then the crowd ran toward the stage", None),
+    ("Updated 10:31 AM EDT, Wednesday, October 23, 2024", "2024-10-23"),
     ("Updated 5:00 p.m. ET", None),
 ])
 def test_date_lines(line: str, iso: str | None) -> None:

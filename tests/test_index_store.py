@@ -189,6 +189,23 @@ def test_changed_file_replaces_its_articles_chunks(tmp_path: Path) -> None:
     _check_consistent(index)
 
 
+def test_a_page_saved_again_after_an_update_replaces_its_old_version(tmp_path: Path) -> None:
+    """Only its "Updated" line changed: the store takes the new line and date, not the old."""
+    page = tmp_path / "harbour.txt"
+    body = ("Harbour reopens after the storm\n\nUpdated {}\n\nThe harbour reopened on Monday "
+            "after the storm, officials said.\nShips queued outside the breakwater all day.\n")
+    page.write_text(body.format("24 October 2024"))
+    index = _open(tmp_path / "store")
+    assert index.ingest([page]).added == 1
+    page.write_text(body.format("25 October 2024"))
+    report = index.ingest([page])
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 0)
+    (article,) = index.list()
+    stored = index.store.get_article(article.id)
+    assert stored.published == "2024-10-25" and "Updated 25 October 2024" in stored.text
+    _check_consistent(index)
+
+
 def test_remove_by_id_and_by_source_from_both_indexes(fresh_store: Path) -> None:
     index = _open(fresh_store)
     titles = {a.title: a for a in index.list()}
