@@ -237,17 +237,21 @@ class Assistant:
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
                              asked.follow_up)
                   if path != "retrieval" or not ranked else None)
-        if reason:
+        findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
+        # Asked about the article itself, its own line ("Updated 24 October 2024") answers
+        # whatever the sentences' scores (only a question about no article is turned away) and
+        # for every backend (a chat model's sources leave that line out, `build_messages`).
+        own = (own_line_answer(findings, path == "full")
+               if asked.kind == "meta" and ranked else None)
+        if reason and (own is None or reason.off_topic):
             text, citations = closest_text(reason, ranked, articles, asked.dated)
             _emit(on_delta, text)
             return _Composed(text, citations, abstained=True, notes=[reason.reason],
                              confidence=confidence, ranking=ranking)
         notes: list[str] = []
-        findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
-        # Asked about the article itself, its own line ("Updated 24 October 2024") answers, for
-        # every backend: a chat model's sources leave that line out (`build_messages`).
-        own = own_line_answer(findings, path == "full") if asked.kind == "meta" else None
-        if backend is not None and own is None:
+        if backend is not None and own is not None:
+            notes.append("answered from the article's own line; the chat model was not asked")
+        elif backend is not None:
             drafted = self._generative(request, found.passages, findings, backend, on_delta,
                                        notes)
             if drafted is not None:

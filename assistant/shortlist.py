@@ -69,11 +69,11 @@ def _readable(text: str, start: int, end: int) -> bool:
     # A page's date line ("Updated 24 October 2024") is about the page, not the story: only
     # a question about the article itself quotes it (`about`), and it does so on its own.
     sentence = text[start:end]
-    # The whole line: a sentence can end inside a date line ("Updated 11:45 p.m. EST, Mon.").
+    # And its whole line: a sentence can end inside a date line ("Updated 11:45 p.m. EST, Mon.").
     line_end = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
     return (end - start >= MIN_CHARS and not _asks(sentence) and not is_instruction(sentence)
-            and find_date_line(line) is None)
+            and find_date_line(sentence) is None and find_date_line(line) is None)
 
 
 def _in_passages(passages: Sequence[Passage], articles: dict[str, Article]

@@ -25,8 +25,10 @@ _FIX = "write dates as YYYY-MM-DD, e.g. 2024-10-24"
 # A page line that only states when the article was published or updated.
 _DATE_LINE = re.compile(
     r"^(?:(?:last\s+)?updated|published|posted|first published)(?:\s+on)?\s*:?\s*(?P<d>.{6,60}?)"
-    # a time after the date, and its zone: not a sentence going on after it
-    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}[^\n]{0,24})?$",
+    # a time after the date, its zone, and whatever follows a bar ("| Updated …", "| Filed
+    # under: Politics"): not a sentence going on after it
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,5}\b)?\.?"
+    r"(?:\s*\|.*)?)?$",
     re.IGNORECASE,
 )
 

@@ -368,6 +368,12 @@ def test_the_pages_date_line_answers_when_the_article_was_updated(
     assert_verbatim(planted_assistant, answer)
     news = planted_assistant.ask("When did North Korean troops reach the Kursk region?")
     assert not any(c.quote.startswith("Updated") for c in news.citations), news.text
+    # No headline quoted and no sentence scoring high: the article's own line still answers,
+    # but a question about no article at all is still turned away.
+    loose = planted_assistant.ask("When was the Kursk article published?")
+    assert loose.text.startswith("28 October 2024 — "), loose.text
+    assert planted_assistant.ask("When was the article on the Mars rover landing published?"
+                                 ).abstained
 
 
 # --- errors ---------------------------------------------------------------------------------

@@ -126,6 +126,7 @@ def test_a_question_about_the_article_quotes_its_own_line_with_a_chat_model(
                                          'and wounds two people in Portland" updated?'))
     assert isinstance(answer, Answer)
     assert "".join(deltas).strip() == answer.text  # no model's draft streamed before it
+    assert answer.notes == ["answered from the article's own line; the chat model was not asked"]
     assert answer.text.startswith("09 January 2026 — ")
     assert answer.citations[0].quote == "Updated 09 January 2026"
     check_grounded(served, answer)

@@ -186,6 +186,8 @@ def test_parse_date(text: str, iso: str | None) -> None:
     ("Posted on Monday, the video showed the crowd", None),
     ("Posted Oct. 3, 2024 10:30 and then the crowd ran toward the stage", None),
     ("Updated 10:31 AM EDT, Wednesday, October 23, 2024", "2024-10-23"),
+    ("Published Oct 3, 2024 10:30 a.m. | Updated Oct 4, 2024 9:00 a.m.", "2024-10-03"),
+    ("Updated October 24, 2024 10:31 AM EDT | Filed under: Politics", "2024-10-24"),
     ("Updated 5:00 p.m. ET", None),
 ])
 def test_date_lines(line: str, iso: str | None) -> None:

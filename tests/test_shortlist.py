@@ -96,3 +96,7 @@ def test_a_pages_date_line_is_no_candidate() -> None:
         story = _article("story", [line, *FILLER[:2]])
         found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
         assert [c.text for c in found] == FILLER[:2], line
+    # A date run into the story's first sentence on one line: the date goes, the story stays.
+    story = _article("story", [f"Updated 6 January 2025. {FILLER[0]}", FILLER[1]])
+    found = shortlist(asked, [_passage(story, 2)], {"story": story}, read_on=False)
+    assert [c.text for c in found] == FILLER[:2]
