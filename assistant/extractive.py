@@ -228,12 +228,11 @@ def own_line_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
 
 
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
+    """The answer from the ranked sentences (a question about the article itself is answered
+    from its own line first, `own_line_answer`, by the caller)."""
     question, ranked = found.question, found.ranked
     best = ranked[0]
     article = found.articles[best.article_id]
-    about = own_line_answer(found, short) if question.kind == "meta" else None
-    if about is not None:
-        return about
     cites = CitationList()
     lead = [best]
     following = _next_sentence(best, ranked, article.text)

@@ -101,8 +101,8 @@ def _is_furniture(line: str) -> bool:
 
 def _is_clutter(line: str) -> bool:
     """Lines dropped from the text. A page's own date line ("Updated 24 October 2024") is
-    furniture to a headline's eye but stays: asked when the article was updated, the answer
-    quotes it (`assistant.about`); ranking leaves it out of the story's sentences."""
+    furniture to a headline's eye but stays: asked when the article was updated, an answer
+    can quote it."""
     return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line))
 
 
@@ -319,11 +319,11 @@ def clean_document(raw: RawDocument) -> list[Article]:
     for n, segment in enumerate(segments, start=1):
         title = _find_title(segment, raw.title if n == 1 else None)
         body = _keep_lines(segment, title, page=raw.may_hold_several)
-        story = [ln for ln in body if find_date_line(ln) is None]
-        if not story:  # a date line alone is no article
+        first = next((ln for ln in body if find_date_line(ln) is None), None)
+        if first is None:  # a date line alone is no article
             continue
         text = "\n".join(body)
-        title = title or " ".join(story[0].split()[:12])
+        title = title or " ".join(first.split()[:12])
         suffix = f"#{n}" if len(segments) > 1 and n > 1 else ""
         articles.append(Article(
             id=article_id(title, text),

@@ -127,8 +127,8 @@ def find_date_line(line: str) -> str | None:
 
 
 def without_date_lines(text: str) -> str:
-    """The text without a page's own date lines: what says the same story twice says it in the
-    same words, whichever hour each copy was updated."""
+    """The text without a page's own date lines, for what reads the story rather than the page
+    (its names, a chat model's sources)."""
     return "\n".join(ln for ln in text.split("\n") if find_date_line(ln) is None)
 
 
