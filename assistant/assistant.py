@@ -4,32 +4,27 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from queue import Queue
 
 from index import Article, NewsIndex, Passage
-from index.dates import read_date
 
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT, abstention, closest_text
 from .drafting import draft_reply
-from .errors import (
-    EmptyQuestionError,
-    InvalidRequestError,
-    QuestionTooLongError,
-)
 from .extractive import Findings, compose_extractive, corroborate, own_line_answer
 from .followup import rewrite_query
 from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
 from .reader import Reader, get_reader
+from .request import Request, make_request
 from .rerank import Evidence, rerank, topicality
 from .retrieval import Retrieval, retrieve_asked
-from .settings import MAX_QUESTION_CHARS, Settings
+from .settings import Settings
 from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
@@ -37,7 +32,6 @@ __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
 # `auto` without an OpenAI-compatible server: the offline backend that scores best on our evals
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
 AUTO_OFFLINE_BACKEND = "extractive"
-MAX_TOP_K = 50
 
 OnDelta = Callable[[str], None]
 
@@ -45,19 +39,6 @@ OnDelta = Callable[[str], None]
 class _Abandoned(BaseException):
     """The stream's reader stopped reading (a BaseException, so no `except Exception` on the way
     swallows it)."""
-
-
-@dataclass(frozen=True)
-class _Request:
-    """A validated question with its options."""
-
-    question: str
-    history: list[Message]
-    backend: str
-    top_k: int
-    since: str | None
-    until: str | None
-    as_of: date | None
 
 
 @dataclass(frozen=True)
@@ -185,22 +166,14 @@ class Assistant:
 
     def _request(self, question: str, history: Sequence[Message] | None, llm: str | None,
                  top_k: int | None, since: str | None, until: str | None,
-                 as_of: str | date | None = None) -> _Request:
-        since, until = _check_date(since, "since"), _check_date(until, "until")
-        if since and until and since > until:
-            raise InvalidRequestError(
-                f"The date range is empty: since {since} is after until {until}. Swap them.")
-        k = self.settings.top_k if top_k is None else top_k
-        if not isinstance(k, int) or not 1 <= k <= MAX_TOP_K:
-            raise InvalidRequestError(f"top_k must be a whole number from 1 to {MAX_TOP_K}; "
-                                      f"got {k!r}.")
-        return _Request(_validate(question), _check_history(history), self.resolve_backend(llm),
-                        k, since, until, _check_as_of(as_of))
+                 as_of: str | date | None = None) -> Request:
+        return make_request(question, history, lambda: self.resolve_backend(llm),
+                            self.settings.top_k if top_k is None else top_k, since, until, as_of)
 
-    def _answer(self, request: _Request, on_delta: OnDelta | None) -> Answer:
+    def _answer(self, request: Request, on_delta: OnDelta | None) -> Answer:
         return self._answer_ranked(request, on_delta)[0]
 
-    def _answer_ranked(self, request: _Request, on_delta: OnDelta | None
+    def _answer_ranked(self, request: Request, on_delta: OnDelta | None
                        ) -> tuple[Answer, Ranking]:
         started = time.perf_counter()
         name = request.backend
@@ -226,7 +199,7 @@ class Assistant:
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
 
-    def _compose(self, request: _Request, asked: Question, found: Retrieval,
+    def _compose(self, request: Request, asked: Question, found: Retrieval,
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
         articles = self.index.articles([p.article_id for p in found.passages])
         path = self.settings.answer_path
@@ -262,7 +235,7 @@ class Assistant:
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
                          confidence=confidence, ranking=ranking)
 
-    def _generative(self, request: _Request, passages: Sequence[Passage], findings: Findings,
+    def _generative(self, request: Request, passages: Sequence[Passage], findings: Findings,
                     backend: ChatBackend, on_delta: OnDelta | None, notes: list[str]
                     ) -> _Composed | None:
         """A chat model's answer from the reranked sources, verified; None when nothing of it
@@ -304,56 +277,10 @@ class Assistant:
         return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 
-def _validate(question: object) -> str:
-    if not isinstance(question, str):
-        raise InvalidRequestError(f"The question must be text, not {type(question).__name__}.")
-    question = question.strip()
-    if not question:
-        raise EmptyQuestionError()
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionTooLongError(len(question), MAX_QUESTION_CHARS)
-    return question
-
-
-def _check_date(value: str | date | None, name: str) -> str | None:
-    """A date option as ISO; an unreadable or ambiguous one ("01/02/2024") is refused, never
-    guessed: a filter read the wrong way round silently drops the articles asked for."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    reading = read_date(value) if isinstance(value, str) else None
-    if reading is None or reading.iso is None or reading.note:
-        raise InvalidRequestError(f"{name}={value!r} is not a date I can be sure of; "
-                                  "use YYYY-MM-DD.")
-    return reading.iso
-
-
-def _check_history(history: Sequence[Message] | None) -> list[Message]:
-    """The conversation so far: a list of {"role": "user"|"assistant", "content": str}."""
-    if history is None:
-        return []
-    if isinstance(history, str | bytes | Mapping) or not isinstance(history, Sequence):
-        raise InvalidRequestError(
-            'history must be a list of {"role": "user"|"assistant", "content": "..."} turns.')
-    for i, turn in enumerate(history):
-        if (not isinstance(turn, Mapping) or turn.get("role") not in ("user", "assistant")
-                or not isinstance(turn.get("content"), str)):
-            raise InvalidRequestError(
-                f'history[{i}] must be {{"role": "user"|"assistant", "content": "..."}}; '
-                f"got {turn!r:.80}.")
-    return [{"role": t["role"], "content": t["content"]} for t in history]
-
-
 def _emit(on_delta: OnDelta | None, text: str) -> None:
     if on_delta is not None:
         for word in text.split(" "):
             on_delta(word + " ")
-
-
-def _check_as_of(value: str | date | None) -> date | None:
-    iso = _check_date(value, "as_of")
-    return date.fromisoformat(iso) if iso else None
 
 
 def _retrieved(found: Retrieval) -> list[RetrievedPassage]:

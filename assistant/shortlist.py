@@ -32,9 +32,11 @@ __all__ = ["CANDIDATES", "MORE_READ", "WHOLE_ARTICLES", "Candidate", "shortlist"
 CANDIDATES = 12
 # Asked at no stated moment, the sentences beyond the retrieved passages of the best
 # WHOLE_ARTICLES articles compete for MORE_READ more readings (measured on the tuning sets,
-# 12-05: "Reading on in the best articles" in the README). Not for a question asked at a stated
-# moment: there the rest of the top article mostly offered distractors ("Michael Beschloss" for
-# who attended the State of the Union), and the week's other reports carry the answer anyway.
+# 12-05: "Reading on in the best articles", `evals/HISTORY.md`). Not for a question asked at a
+# stated moment: there the rest of the top article mostly offered distractors ("Michael
+# Beschloss" for who attended the State of the Union), and the week's other reports carry the
+# answer anyway; reading on only where such a question would abstain cost right abstentions
+# for one answer gained ("A second look", same file).
 WHOLE_ARTICLES = 2
 MORE_READ = 4
 # Shorter pieces are never candidates; the same bound decides which sentences an ingest stores

@@ -18,7 +18,6 @@ import pytest
 
 import assistant as assistant_pkg
 from assistant import Answer, Assistant, AssistantError, Citation, Settings, ask
-from assistant.assistant import _validate
 from assistant.citing import CitationList
 from assistant.errors import (
     EmptyQuestionError,
@@ -34,6 +33,7 @@ from assistant.followup import rewrite_query, rule_rewrite
 from assistant.generative import EVIDENCE_SENTENCES
 from assistant.question import analyse
 from assistant.reader import get_reader
+from assistant.request import check_question
 from assistant.rerank import Evidence, rerank
 from assistant.retrieval import RRF_K, _Candidate, _diversify, retrieve
 from assistant.shortlist import MORE_READ
@@ -388,7 +388,16 @@ def test_empty_question_says_what_to_do(assistant: Assistant, question: str) -> 
 def test_question_over_2000_characters_is_refused(assistant: Assistant) -> None:
     with pytest.raises(QuestionTooLongError, match=r"2,001 characters.*limit is 2,000"):
         assistant.ask("x" * 2001)
-    assert len(_validate("  " + "x" * 1999 + "?\n")) == 2000  # white space does not count
+    assert len(check_question("  " + "x" * 1999 + "?\n")) == 2000  # white space does not count
+
+
+def test_an_empty_question_is_told_so_whatever_backend_was_asked_for(assistant: Assistant
+                                                                      ) -> None:
+    # The question is what the user typed last; a backend's name comes from settings.
+    with pytest.raises(EmptyQuestionError):
+        assistant.ask(" ", llm="nope")
+    with pytest.raises(UnknownBackendError, match="nope"):
+        assistant.ask("Who won?", llm="nope")
 
 
 def test_question_must_be_text(assistant: Assistant) -> None:

@@ -63,7 +63,7 @@ training, validation or any threshold.
   5 sentences of its article nearest to it (those carrying another figure, date or name of the
   kind asked first). Alone, sentences of one question all reached ~0.99; the stage teaches
   their order. It lowers the quiz figures below (relevance AUC 0.891 -> 0.870) and raises every
-  end-to-end figure (natural, quiz, gold and development sets; README, "Evaluation").
+  end-to-end figure (natural, quiz, gold and development sets; `evals/HISTORY.md`).
 {phrase_bullet}
 ## Validation (held-out weeks, sentence level)
 | model | relevance AUC | top sentence answers | span exact | span contains answer |

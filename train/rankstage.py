@@ -13,7 +13,7 @@ Quiz questions were tried here too, with the sentences of their search results t
 answer of the quiz answer's kind as negatives: held-out quiz sentences ranked better (top
 sentence 86.0% -> 88.3%), but the answer path got worse on the natural tuning set and on the
 gold set (it came to prefer a story's lead over the sentence that answers). Cloze questions
-alone improved every end-to-end set (README, "Evaluation").
+alone improved every end-to-end set (`evals/HISTORY.md`, "Changes, measured").
 """
 
 from __future__ import annotations

@@ -15,13 +15,12 @@ from index import parse_date
 
 from ..assistant import Assistant
 from ..errors import InvalidRequestError
+from ..request import MAX_TOP_K
 from ..retrieval import retrieve
 from ..settings import Settings
 from .nodes import passage_node
 
 __all__ = ["NewsRetriever", "assistant_for"]
-
-MAX_TOP_K = 50
 
 
 def assistant_for(source: Assistant | Settings | str | Path | None) -> Assistant:
