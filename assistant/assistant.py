@@ -14,7 +14,7 @@ from index import Article, NewsIndex, Passage
 
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
-from .compose import ABSTAIN_TEXT, abstention, closest_text
+from .compose import ABSTAIN_TEXT, abstention, closest_text, within_dates
 from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborate, own_line_answer
 from .followup import rewrite_query
@@ -217,6 +217,7 @@ class Assistant:
         own = (own_line_answer(findings, path == "full")
                if asked.kind == "meta" and ranked else None)
         if reason and (own is None or reason.off_topic):
+            reason = within_dates(reason, request.since, request.until)
             text, citations = closest_text(reason, ranked, articles, asked.dated)
             _emit(on_delta, text)
             return _Composed(text, citations, abstained=True, notes=[reason.reason],

@@ -12,7 +12,7 @@ on the development or gold set.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import Article
 
@@ -24,7 +24,7 @@ from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "closest_text",
-           "short_answer"]
+           "short_answer", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
@@ -55,6 +55,17 @@ class Abstention:
     off_topic: bool = False  # nothing retrieved is about the question: no closest sentence
 
 
+def within_dates(reason: Abstention, since: str | None, until: str | None) -> Abstention:
+    """The abstention of a question asked within dates, saying what the dates left out: every
+    article outside them, and every undated one (many a saved page carries no date)."""
+    if not (since or until):
+        return reason
+    span = (f"from {since} to {until}" if since and until
+            else f"from {since} on" if since else f"up to {until}")
+    return replace(reason, reason=f"{reason.reason}; only articles dated {span} were searched, "
+                                  "and those with no date were left out")
+
+
 def abstain_below(dated: bool) -> float:
     """The bar for a question asked at a stated moment (`Question.dated`: tuned on held-out
     quiz weeks), or at none (tuned on the hand-written natural questions, where the scores
@@ -73,7 +84,8 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     if not dated and topic < calibration.THRESHOLDS.min_topic_timeless:
-        return Abstention("no article is about this", off_topic=True)
+        # A tuned bar on closeness, not a certainty: said as what it is.
+        return Abstention("no article seems to be about this", off_topic=True)
     if not _answerable(ranked, topic, dated, follow_up):
         return Abstention("no sentence in them states it")
     if kind in _KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):

@@ -166,7 +166,9 @@ def _counts(sentence: str, counted: set[str]) -> bool:
     words = _WORD.findall(sentence)
     for i, word in enumerate(words):
         if _NUMBER.search(word):
-            near = " ".join(words[max(0, i - 2):i] + words[i + 1:i + 1 + NEAR_FIGURE])
+            # The figure's own word too, split: "a four-day visit" counts days.
+            near = " ".join([*words[max(0, i - 2):i], word.replace("-", " "),
+                             *words[i + 1:i + 1 + NEAR_FIGURE]])
             if counted & set(terms(near)):
                 return True
     return False

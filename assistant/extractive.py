@@ -111,8 +111,12 @@ def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
 
 
 def human_date(iso: str | None) -> str | None:
-    """"2024-10-24" -> "24 October 2024", the way the articles write dates."""
-    return date.fromisoformat(iso).strftime("%d %B %Y") if iso else None
+    """"2024-10-24" -> "24 October 2024", the way the articles write dates ("9 January", not
+    "09")."""
+    if not iso:
+        return None
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
 
 
 def _attribution(article: Article, with_title: bool) -> str:
@@ -185,7 +189,8 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
             return None
         lead = "Another report says:"
     n = cites.cite(found.articles[conflict.article_id], conflict.start, conflict.end)
-    return conflict, f"{lead} {enquote(conflict.text)} [{n}]."
+    # No full stop after the mark: the quote ends with its own.
+    return conflict, f"{lead} {enquote(conflict.text)} [{n}]"
 
 
 def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = ""

@@ -110,6 +110,12 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
                 + ", ".join(SUPPORTED_SUFFIXES) + "; skipped"
             )
             continue
+        if not path.is_file():
+            # A pipe named *.txt would block the read forever, waiting for a writer.
+            result.skipped += 1
+            result.warnings.append(f"{path}: not a regular file (a pipe, socket or device); "
+                                   "skipped")
+            continue
         try:
             before = len(result.warnings)
             docs = _load_file(path, result.warnings)

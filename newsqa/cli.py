@@ -53,7 +53,11 @@ def _click_exceptions() -> tuple[type[Exception], ...]:
 def main() -> None:
     _register()
     try:
-        app(standalone_mode=False)
+        # Not standalone, so that errors are ours to word; then click hands back a command's
+        # `typer.Exit` code instead of exiting with it.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:

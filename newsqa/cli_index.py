@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import StoreOption, console, err_console, make_settings
+from .common import StoreOption, console, count, err_console, make_settings
 
 if TYPE_CHECKING:
     from index import IngestReport, IngestStatus, NewsIndex
@@ -64,12 +64,22 @@ def ingest(
     if as_json:
         summary = report.as_dict() if report is not None else {}
         typer.echo(json.dumps(summary | ({} if added is None else {"sentence_vectors": added})))
-        return
-    if report is not None:
-        _print_report(report)
-    if added is not None:
-        console.print(f"{added} sentence vectors stored: every sentence of the index has one.",
-                      highlight=False)
+    else:
+        if report is not None:
+            _print_report(report)
+        if added is not None:
+            console.print(f"{added} sentence vectors stored: every sentence of the index has "
+                          "one.", highlight=False)
+    if paths and report is not None and _all_skipped(report):
+        # Bad files are skipped, never fatal, but a script must be able to tell that nothing
+        # it named could be read.
+        err_console.print("Nothing was ingested: every file named was skipped (the warnings "
+                          "above say why).", style="red", highlight=False)
+        raise typer.Exit(1)
+
+
+def _all_skipped(report: IngestReport) -> bool:
+    return report.skipped > 0 and not (report.added or report.updated or report.unchanged)
 
 
 def _add_sentence_vectors(index: NewsIndex, show: bool) -> int:
@@ -97,11 +107,12 @@ def _merge(first: IngestReport | None, second: IngestReport) -> IngestReport:
 
 def _print_report(report: IngestReport) -> None:
     for warning in report.warnings:
-        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        # Not wrapped by rich: a path broken across lines cannot be copied.
+        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     console.print(
         f"[green]{report.added} added[/], {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.skipped} skipped, {report.removed} removed; {report.chunks} chunks embedded "
-        f"in {report.seconds:.1f}s", highlight=False,
+        f"{report.skipped} skipped, {report.removed} removed; "
+        f"{count(report.chunks, 'chunk')} embedded in {report.seconds:.1f}s", highlight=False,
     )
 
 
@@ -122,7 +133,9 @@ def list_articles(
             }))
         return
     table = Table(title=f"{len(articles)} articles")
-    for column in ("id", "title", "outlet", "published", "source", "chunks"):
+    # An id is copied into `newsqa remove`: it never wraps; the other columns fold.
+    table.add_column("id", no_wrap=True)
+    for column in ("title", "outlet", "published", "source", "chunks"):
         table.add_column(column, overflow="fold")
     for a in articles:
         table.add_row(a.id, a.title, a.outlet or "", a.published or "", a.source, str(a.n_chunks))

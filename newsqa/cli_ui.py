@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import StoreOption, console, err_console, make_settings
+from .common import StoreOption, console, count, err_console, make_settings
 
 if TYPE_CHECKING:
     from assistant import Assistant
@@ -27,7 +27,8 @@ def _ingest_samples(assistant: Assistant) -> None:
                   highlight=False)
     with ingest_progress() as progress:
         report = assistant.index.ingest([samples], progress)
-    console.print(f"[green]{report.added} articles added[/] ({report.chunks} chunks, "
+    console.print(f"[green]{count(report.added, 'article')} added[/] "
+                  f"({count(report.chunks, 'chunk')}, "
                   f"{report.seconds:.1f}s)")
 
 

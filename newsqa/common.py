@@ -12,7 +12,8 @@ from rich.console import Console
 from assistant.backends import backend_names
 from assistant.settings import Settings
 
-__all__ = ["LLM_HELP", "StoreOption", "console", "err_console", "is_user_error", "make_settings"]
+__all__ = ["LLM_HELP", "StoreOption", "console", "count", "err_console", "is_user_error",
+           "make_settings"]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -58,3 +59,8 @@ def make_settings(store: Path | None = None, **overrides: Any) -> Settings:
             f"Invalid setting {name}={first.get('input')!r}: {first['msg']}. Fix it in the "
             "environment or in .env.") from None
     return settings.with_overrides(store=store, **overrides)
+
+
+def count(n: int, noun: str) -> str:
+    """"1 chunk", "3 chunks": a summary line a user reads."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

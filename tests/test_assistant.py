@@ -161,8 +161,19 @@ def test_this_week_in_a_readers_own_question_is_still_judged_off_topic(
     # (off-topic bar and all), not as a quiz week's, which has none.
     stray = "Which car company unveiled its first fully electric vehicle this week?"
     answer = assistant.ask(stray)
-    assert answer.abstained and answer.notes == ["no article is about this"]
+    assert answer.abstained and answer.notes == ["no article seems to be about this"]
     assert answer.citations == []
+
+
+def test_an_abstention_within_dates_says_what_the_dates_left_out(assistant: Assistant) -> None:
+    # The Taiwan article, which states the crew, carries no date: a date range leaves it out.
+    crew = "How many crew does a Kuang Hua VI boat have?"
+    assert "19" in assistant.ask(crew).text
+    answer = assistant.ask(crew, since="2024-01-01")
+    assert answer.abstained and not any("Taiwan" in p.title for p in answer.retrieved)
+    assert answer.notes[0].endswith("only articles dated from 2024-01-01 on were searched, and "
+                                    "those with no date were left out")
+    assert answer.notes[0] in answer.text
 
 
 def test_conflicting_figures_are_both_given_each_with_its_source(assistant: Assistant) -> None:
@@ -665,7 +676,7 @@ def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() 
     asked = analyse("On which day was the pact ratified?", "", None, None, None)
     found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
     parts = corroborate(found, ranked[0], cites)
-    assert parts[0] == f"Another report says: “{second}” [1]."
+    assert parts[0] == f"Another report says: “{second}” [1]"
     assert cites.items[0].article_id == "b"
 
 

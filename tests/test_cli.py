@@ -47,3 +47,19 @@ def test_user_errors_say_how_to_fix_without_traceback(tmp_path: Path) -> None:
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     done = newsqa("--debug", "ask", "Who?", "--store", str(tmp_path / "empty"))
     assert done.returncode != 0 and "Traceback" in done.stderr
+
+
+def test_a_commands_exit_code_reaches_the_shell() -> None:
+    # `newsqa eval` exits 1 when a quote is not verbatim (CI relies on it) and `ingest` when
+    # nothing named could be read. Run not standalone, click hands such a code back to main()
+    # instead of exiting with it; a stand-in command raises it here.
+    code = ("import sys, typer\n"
+            "from newsqa import cli\n"
+            "@cli.app.command('exit-three')\n"
+            "def exit_three() -> None:\n"
+            "    raise typer.Exit(3)\n"
+            "sys.argv = ['newsqa', 'exit-three']\n"
+            "cli.main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 3, done.stderr

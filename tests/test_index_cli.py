@@ -32,10 +32,13 @@ TITLES = {
 }
 
 
-def newsqa(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def newsqa(*args: str, cwd: Path, columns: int | None = None
+           ) -> subprocess.CompletedProcess[str]:
     if not NEWSQA.exists():
         pytest.skip("the newsqa script is not installed in .venv")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSQA_")}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)  # the width rich lays its tables out for
     # cwd: a temporary folder, so no developer .env is read
     return subprocess.run([str(NEWSQA), *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=300)
@@ -71,8 +74,10 @@ def test_list_shows_seven_with_real_headlines(fresh_store: Path, tmp_path: Path)
     assert portland["published"] == "2026-01-09"
     assert 2000 < int(str(portland["length"])) < 3000  # the cleaned text, not the whole file
     assert str(portland["source"]).endswith("000_7b04a166e35a1883.txt#2")
-    table = newsqa("list", "--store", str(fresh_store), cwd=tmp_path)
+    table = newsqa("list", "--store", str(fresh_store), cwd=tmp_path, columns=80)
     assert table.returncode == 0 and "7 articles" in table.stdout
+    # In an 80-column terminal every id stays whole, to be copied into `newsqa remove`.
+    assert all(str(r["id"]) in table.stdout for r in rows)
 
 
 def test_reingest_and_remove_by_id_and_by_source(fresh_store: Path, tmp_path: Path) -> None:
@@ -117,6 +122,18 @@ def test_warnings_name_the_bad_files_and_the_rest_is_ingested(fresh_store: Path,
     assert out.returncode == 0, out.stderr
     assert "blank.txt" in out.stderr and "empty" in out.stderr
     assert "7 unchanged" in out.stdout and "1 skipped" in out.stdout
+
+
+def test_an_ingest_that_reads_nothing_exits_non_zero_and_loses_nothing(
+        fresh_store: Path, tmp_path: Path) -> None:
+    blank, pipe = tmp_path / "blank.txt", tmp_path / "pipe.txt"
+    blank.write_text("\n")
+    os.mkfifo(pipe)  # read, it would wait for a writer forever
+    out = newsqa("ingest", str(blank), str(pipe), "--store", str(fresh_store), cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "Nothing was ingested" in out.stderr and "not a regular file" in out.stderr
+    assert "2 skipped" in out.stdout
+    assert {r["title"] for r in _listing(fresh_store, tmp_path)} == TITLES
 
 
 # -- the progress bar ----------------------------------------------------------------------------

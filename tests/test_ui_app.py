@@ -3,6 +3,7 @@ articles handlers driven directly against the real sample index (extractive back
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,17 @@ def _citation(text: str, quote: str, n: int = 1, title: str = "T") -> Citation:
     return Citation(n=n, quote=quote, article_id="a1", title=title, outlet="Outlet <b>",
                     published="2024-10-24", source="/x/story.txt", start=start,
                     end=start + len(quote))
+
+
+def test_two_articles_of_one_file_are_told_apart_on_their_cards() -> None:
+    text = "T\nThe whole quoted line.\n"
+    shown: dict[str, str] = {}
+    for source in ("/x/000.txt", "/x/000.txt#2", "https://example.com/news/a#top"):
+        cite = dataclasses.replace(_citation(text, "The whole quoted line."), source=source)
+        answer = Answer(question="q", text="“The whole quoted line.” [1]", citations=[cite])
+        shown[source] = sources_html([("q", answer, [card_for(cite, text)])])
+    assert "000.txt #2" in shown["/x/000.txt#2"] and "#2" not in shown["/x/000.txt"]
+    assert "#top" not in shown["https://example.com/news/a#top"]  # a page's anchor is no article
 
 
 def test_a_quote_is_shown_inside_its_paragraph_with_neighbours_when_it_fills_it() -> None:

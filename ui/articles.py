@@ -108,7 +108,7 @@ class ArticlesController:
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
-                f"indexed from {address} ({report.chunks} chunks, {report.seconds:.1f} s).")
+                f"indexed from {address} ({_chunks(report.chunks)}, {report.seconds:.1f} s).")
         return self.listing(status_html([head, *_at_most(report.warnings, MAX_LISTED, "warning")],
                                         "warn" if report.warnings else "ok"))
 
@@ -148,7 +148,7 @@ class ArticlesController:
             return status_html(["No article could be read from the upload.",
                                 *_at_most(warnings, MAX_LISTED, "warning")], "error")
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
-                f"indexed ({report.chunks} chunks, {report.seconds:.1f} s). Ask about them in "
+                f"indexed ({_chunks(report.chunks)}, {report.seconds:.1f} s). Ask about them in "
                 "the Chat tab now:")
         return status_html([head, *_at_most(titles, MAX_LISTED, "article"),
                             *_at_most(warnings, MAX_LISTED, "warning")],
@@ -163,3 +163,7 @@ class ArticlesController:
             return self.listing(status_html([friendly_message(exc)], "error"))
         return self.listing(status_html(
             [f"Removed {len(removed)} article(s):", *[a.title for a in removed]]))
+
+
+def _chunks(n: int) -> str:
+    return "1 chunk" if n == 1 else f"{n} chunks"

@@ -199,7 +199,7 @@ def draft_html(text: str) -> str:
 
 def _card_html(turn: int, card: SourceCard) -> str:
     c = card.citation
-    where = escape(PurePath(c.source.split("#", 1)[0]).name or c.source)
+    where = escape(_where(c.source))
     if card.page is not None:
         where += f", p. {card.page}"
     return (
@@ -210,6 +210,17 @@ def _card_html(turn: int, card: SourceCard) -> str:
         f"<blockquote>{_context(card.previous)}<p>{escape(card.before)}<mark>{escape(c.quote)}"
         f"</mark>{escape(card.after)}</p>{_context(card.following)}</blockquote></article>"
     )
+
+
+def _where(source: str) -> str:
+    """The file a quote came from, by name, with the article's place in it when the file holds
+    several ("000.txt #2", a page's second article; a record's id in a .jsonl): two articles of
+    one file must not look like one."""
+    path, _, part = source.partition("#")
+    name = PurePath(path).name or source
+    if not part or "://" in path:
+        return name
+    return f"{name} #{part if len(part) <= 24 else part[:23] + '…'}"
 
 
 def _context(paragraph: str) -> str:
