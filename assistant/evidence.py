@@ -42,6 +42,9 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
                    r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
                    r"|\bwhose (?:page|site|reporting)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
+# A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
+_FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+                           r"-([a-z]+)", re.I)
 _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,2})", re.I)
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
                           "will", "would", "can", "could", "should", "may", "might"})
@@ -166,8 +169,12 @@ def _counts(sentence: str, counted: set[str]) -> bool:
     words = _WORD.findall(sentence)
     for i, word in enumerate(words):
         if _NUMBER.search(word):
-            # The figure's own word too, split: "a four-day visit" counts days.
-            near = " ".join([*words[max(0, i - 2):i], word.replace("-", " "),
+            # What a figure's own word counts ("a four-day visit": days), but not an age, nor
+            # a name with a figure in it ("COVID-19").
+            own = _FIGURE_FIRST.match(word)
+            counted_here = ([own.group(1)] if own and not word.casefold().endswith("-old")
+                            else [])
+            near = " ".join([*words[max(0, i - 2):i], *counted_here,
                              *words[i + 1:i + 1 + NEAR_FIGURE]])
             if counted & set(terms(near)):
                 return True

@@ -111,8 +111,8 @@ def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
 
 
 def human_date(iso: str | None) -> str | None:
-    """"2024-10-24" -> "24 October 2024", the way the articles write dates ("9 January", not
-    "09")."""
+    """"2024-10-24" -> "24 October 2024"; "9 January 2026", as most articles write it (some
+    pages print "09 January 2026" on their own date line, which is quoted as it stands)."""
     if not iso:
         return None
     day = date.fromisoformat(iso)

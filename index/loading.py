@@ -103,18 +103,18 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     result.warnings.extend(f"{m}: no such file or directory, or no supported file in it "
                            f"({', '.join(SUPPORTED_SUFFIXES)})" for m in missing)
     for path in files:
+        if not path.is_file():
+            # A pipe named *.txt would block the read forever, waiting for a writer.
+            result.skipped += 1
+            result.warnings.append(f"{path}: not a regular file (a pipe, socket or device); "
+                                   "skipped")
+            continue
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
             result.skipped += 1
             result.warnings.append(
                 f"{path}: unsupported file type '{path.suffix}'; use one of "
                 + ", ".join(SUPPORTED_SUFFIXES) + "; skipped"
             )
-            continue
-        if not path.is_file():
-            # A pipe named *.txt would block the read forever, waiting for a writer.
-            result.skipped += 1
-            result.warnings.append(f"{path}: not a regular file (a pipe, socket or device); "
-                                   "skipped")
             continue
         try:
             before = len(result.warnings)

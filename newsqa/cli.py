@@ -6,6 +6,7 @@ import os
 import sys
 
 import typer
+from rich.markup import escape
 
 from .common import err_console, is_user_error
 
@@ -69,5 +70,6 @@ def main() -> None:
             sys.exit(exc.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("NEWSQA_DEBUG") or not is_user_error(exc):
             raise
-        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[bold red]Error:[/] {escape(str(exc))}", highlight=False,
+                          soft_wrap=True)
         sys.exit(1)

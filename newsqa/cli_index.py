@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from .common import StoreOption, console, count, err_console, make_settings
 
@@ -48,18 +49,18 @@ def ingest(
     from .progress import ingest_progress
 
     if not paths and not reindex and not sentence_vectors:
-        # A user error (a message, exit 1) rather than a click usage error: newsqa's main() does
-        # not catch typer's vendored click exceptions.
+        # A user error (a message, exit 1), worded like ingest's others.
         raise LoadError("Name at least one file, directory or glob to ingest, e.g. "
                         "`newsqa ingest data/sample_articles`.")
     settings = make_settings(store)
     index = _open_index(store, reindexing=reindex)
+    named: IngestReport | None = None  # what the paths alone gave, a re-index apart
     with ingest_progress(enabled=not as_json) as progress:
         report = index.reindex(progress) if reindex else None
         if paths:
             fetch = settings.fetch_config(operator=True)
-            report = _merge(report, index.ingest(paths, progress, fetch=fetch,
-                                                 notice=_notice))
+            named = index.ingest(paths, progress, fetch=fetch, notice=_notice)
+            report = _merge(report, named)
     added = _add_sentence_vectors(index, not as_json) if sentence_vectors else None
     if as_json:
         summary = report.as_dict() if report is not None else {}
@@ -70,16 +71,19 @@ def ingest(
         if added is not None:
             console.print(f"{added} sentence vectors stored: every sentence of the index has "
                           "one.", highlight=False)
-    if paths and report is not None and _all_skipped(report):
+    if named is not None and _read_nothing(named):
         # Bad files are skipped, never fatal, but a script must be able to tell that nothing
         # it named could be read.
-        err_console.print("Nothing was ingested: every file named was skipped (the warnings "
-                          "above say why).", style="red", highlight=False)
+        where = '"warnings" in the JSON' if as_json else "the warnings above"
+        err_console.print(f"Nothing was ingested: nothing named could be read ({where} say "
+                          "why).", style="red", highlight=False, markup=False)
         raise typer.Exit(1)
 
 
-def _all_skipped(report: IngestReport) -> bool:
-    return report.skipped > 0 and not (report.added or report.updated or report.unchanged)
+def _read_nothing(report: IngestReport) -> bool:
+    """Nothing named was added, updated, found unchanged or removed: every file was skipped,
+    or held no article at all (a JSON file of `[]`)."""
+    return not (report.added or report.updated or report.unchanged or report.removed)
 
 
 def _add_sentence_vectors(index: NewsIndex, show: bool) -> int:
@@ -108,7 +112,8 @@ def _merge(first: IngestReport | None, second: IngestReport) -> IngestReport:
 def _print_report(report: IngestReport) -> None:
     for warning in report.warnings:
         # Not wrapped by rich: a path broken across lines cannot be copied.
-        err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
+        err_console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False,
+                          soft_wrap=True)
     console.print(
         f"[green]{report.added} added[/], {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.skipped} skipped, {report.removed} removed; "

@@ -182,6 +182,11 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     assert answer_fit("number", "At least 30 people were killed.", "How many people died?") == 1.0
     assert answer_fit("number", "12 boats were seen, a crew of 19 on each.",
                       "How many Chinese people live in Taiwan?") == 0.5
+    # A figure's own word says what it counts; an age or a name with a figure does not.
+    days = "How many days was Duda's visit?"
+    assert answer_fit("number", "Duda began a four-day visit on Monday.", days) == 1.0
+    assert answer_fit("number", "The 30-year-old was held.", "How many years did he serve?") == 0.5
+    assert answer_fit("number", "COVID-19 rules ended.", "How many COVID deaths were there?") == 0.5
     assert answer_fit("date", "It ratified the treaty on Tuesday.", "When was it ratified?") == 1.0
     assert answer_fit("other", "Anything at all.", "Why did it happen?") == 0.5
 

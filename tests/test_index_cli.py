@@ -117,21 +117,27 @@ def test_warnings_name_the_bad_files_and_the_rest_is_ingested(fresh_store: Path,
                                                               tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "blank.txt").write_text("\n")
+    (folder / "[bold]blank.txt").write_text("\n")  # a name rich would read as markup
     out = newsqa("ingest", str(folder), str(SAMPLES), "--store", str(fresh_store), cwd=tmp_path)
     assert out.returncode == 0, out.stderr
-    assert "blank.txt" in out.stderr and "empty" in out.stderr
+    assert "[bold]blank.txt" in out.stderr and "empty" in out.stderr
     assert "7 unchanged" in out.stdout and "1 skipped" in out.stdout
 
 
 def test_an_ingest_that_reads_nothing_exits_non_zero_and_loses_nothing(
         fresh_store: Path, tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
     blank, pipe = tmp_path / "blank.txt", tmp_path / "pipe.txt"
     blank.write_text("\n")
     os.mkfifo(pipe)  # read, it would wait for a writer forever
     out = newsqa("ingest", str(blank), str(pipe), "--store", str(fresh_store), cwd=tmp_path)
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert "Nothing was ingested" in out.stderr and "not a regular file" in out.stderr
+    empty = tmp_path / "none.json"  # a container of no articles reads nothing either
+    empty.write_text("[]")
+    assert newsqa("ingest", str(empty), "--store", str(fresh_store), cwd=tmp_path
+                  ).returncode == 1
     assert "2 skipped" in out.stdout
     assert {r["title"] for r in _listing(fresh_store, tmp_path)} == TITLES
 

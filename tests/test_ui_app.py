@@ -187,12 +187,17 @@ def _citation(text: str, quote: str, n: int = 1, title: str = "T") -> Citation:
 def test_two_articles_of_one_file_are_told_apart_on_their_cards() -> None:
     text = "T\nThe whole quoted line.\n"
     shown: dict[str, str] = {}
-    for source in ("/x/000.txt", "/x/000.txt#2", "https://example.com/news/a#top"):
+    for source in ("/x/000.txt", "/x/000.txt#2", "https://example.com/news/a#top",
+                   "/x/f.jsonl#reuters-2024-01-15-ukraine-001",
+                   "/x/f.jsonl#reuters-2024-01-15-ukraine-002", "/x/C#/notes.txt"):
         cite = dataclasses.replace(_citation(text, "The whole quoted line."), source=source)
         answer = Answer(question="q", text="“The whole quoted line.” [1]", citations=[cite])
         shown[source] = sources_html([("q", answer, [card_for(cite, text)])])
     assert "000.txt #2" in shown["/x/000.txt#2"] and "#2" not in shown["/x/000.txt"]
     assert "#top" not in shown["https://example.com/news/a#top"]  # a page's anchor is no article
+    # Long record ids keep their end, where they differ; a "#" in a folder's name is no place.
+    assert "ukraine-001" in shown["/x/f.jsonl#reuters-2024-01-15-ukraine-001"]
+    assert "notes.txt" in shown["/x/C#/notes.txt"] and "C #" not in shown["/x/C#/notes.txt"]
 
 
 def test_a_quote_is_shown_inside_its_paragraph_with_neighbours_when_it_fills_it() -> None:

@@ -216,11 +216,14 @@ def _where(source: str) -> str:
     """The file a quote came from, by name, with the article's place in it when the file holds
     several ("000.txt #2", a page's second article; a record's id in a .jsonl): two articles of
     one file must not look like one."""
-    path, _, part = source.partition("#")
+    path, mark, part = source.rpartition("#")
+    if not mark or "/" in part:  # no article's place, or a "#" inside the path itself
+        path, part = source, ""
     name = PurePath(path).name or source
     if not part or "://" in path:
         return name
-    return f"{name} #{part if len(part) <= 24 else part[:23] + '…'}"
+    # Record ids often share a long beginning ("reuters-2024-01-15-…-001"): keep their end.
+    return f"{name} #{part if len(part) <= 24 else '…' + part[-23:]}"
 
 
 def _context(paragraph: str) -> str:
