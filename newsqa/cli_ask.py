@@ -180,6 +180,7 @@ def chat(
     as_of: AsOfOption = None,
 ) -> None:
     """Talk to the assistant in the terminal; follow-up questions use the conversation.
+
     Type /new to start over, /quit (or Ctrl-D) to leave."""
     from assistant import AssistantError, Message
 

@@ -42,8 +42,10 @@ def ingest(
         "(what the UI does in the background): questions are answered ~60 ms sooner. Safe to "
         "stop with Ctrl-C; run it again to go on.")] = False,
 ) -> None:
-    """Add articles (.txt .md .html .json .jsonl .pdf .docx .eml, web pages and feeds by URL)
-    to the index; unchanged ones are skipped."""
+    """Add articles to the index; unchanged ones are skipped.
+
+    Files (.txt .md .html .json .jsonl .pdf .docx .eml), directories, globs, and web pages and
+    RSS/Atom feeds by URL."""
     from index import LoadError
 
     from .progress import ingest_progress

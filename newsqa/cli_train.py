@@ -27,8 +27,9 @@ def train(
         "--float32", help="Float32 throughout, even where this CPU runs bfloat16 natively (the "
         "shipped model's precision; ~13 minutes slower on an AVX-512 CPU).")] = False,
 ) -> None:
-    """Train the reader (MiniLM cross-encoder + answer span head) on these CPUs: ~58 minutes
-    on 2 AVX-512 cores (bfloat16 forward passes), ~71 on CPUs without native bfloat16;
+    """Train the reader (MiniLM cross-encoder + answer span head) on these CPUs.
+
+    ~58 minutes on 2 AVX-512 cores (bfloat16 forward passes), ~71 on CPUs without native bfloat16;
     resumable; never reads the development or gold set."""
     if not (_REPO / "train" / "run.py").is_file():
         raise typer.BadParameter("training runs from a source checkout (the train/ folder).")

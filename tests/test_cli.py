@@ -3,6 +3,7 @@ errors as one clear message (exit code not 0), never a traceback."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,17 @@ def test_help_lists_every_command_and_each_has_help() -> None:
         sub = newsqa(command, "--help")
         assert sub.returncode == 0, (command, sub.stderr)
         assert "not implemented" not in sub.stdout.lower()
+
+
+def test_each_command_is_listed_on_one_line() -> None:
+    # A docstring's first paragraph is the command's listing: a line break inside it split the
+    # listing of `ingest` and `chat` over two lines, the second with no command name.
+    done = subprocess.run([sys.executable, "-m", "newsqa", "--help"], capture_output=True,
+                          text=True, timeout=120, check=False, env={**os.environ, "COLUMNS": "200"})
+    panel = done.stdout.split("Commands")[1]
+    rows = [line.strip("│ ").split()[0] for line in panel.splitlines()
+            if line.startswith("│") and line.strip("│ ")]
+    assert rows and set(rows) <= COMMANDS | {"watch", "train"}, rows
 
 
 @pytest.mark.parametrize("args", [("remove",), ("ask", "--bogus"), ("frobnicate",),

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 import ui
 from assistant import Answer, Assistant, Citation
+from assistant.errors import LLMError
 from assistant.settings import Settings
 from tests.llama_server import free_port
 from ui.articles import ArticlesController
@@ -316,7 +317,22 @@ def test_an_unreachable_llm_is_reported_and_the_question_kept(sample_store: Path
                                    timeout=3))
     messages, _panel, session, box, error = ask(ChatController(down), KURSK, llm="openai")[-1]
     assert "Cannot reach the LLM server" in error and "Settings tab" in error
+    assert "--llm" not in error  # the page has no command line: its switch is the Settings tab
     assert box == KURSK and messages == [] and session.history == []
+
+
+@pytest.mark.parametrize("message", [
+    "The openai backend needs OPENAI_API_KEY (…). Set one, or use --llm local or --llm extractive.",
+    "Unknown chat backend 'x'. Registered backends: a. (`--llm extractive` answers without a "
+    "chat model.)",
+    "It serves: m. Set NEWSQA_MODEL (or --model) to a model it serves.",
+    "Raise NEWSQA_TIMEOUT (e.g. 180), use a smaller model, or use --llm extractive.",
+])
+def test_backend_errors_in_the_page_name_no_cli_switch(message: str) -> None:
+    shown = friendly_message(LLMError(message))
+    assert "--" not in shown and "Settings tab" in shown
+    assert shown.count("(") == shown.count(")") and ", ." not in shown and " ." not in shown
+    assert "NEWSQA_" in shown or "backend" in shown  # what the server's operator sets stays
 
 
 def test_unexpected_errors_never_show_a_traceback() -> None:

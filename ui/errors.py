@@ -6,6 +6,7 @@ Every message says what went wrong and what to do; the page never shows a traceb
 from __future__ import annotations
 
 import logging
+import re
 
 from assistant.errors import AssistantError, LLMError, UnknownBackendError
 from index.errors import IndexingError
@@ -78,11 +79,29 @@ BACKEND_HINT = ("In this page, pick another answering backend (e.g. extractive, 
                 "model) in the Settings tab.")
 
 
+# The CLI's switches inside a backend error, dropped in the page: "or use --llm extractive",
+# "(or --llm)", "(`--llm extractive` answers without a chat model.)". Environment variables
+# stay: they are for whoever runs the server.
+_USE_LLM = r",? or use --llm \w+(?: or --llm \w+)?(?=\.)"
+_CLI_SWITCHES = (
+    # "A, B, or use --llm extractive." -> "A or B."
+    (re.compile(r",(?: or)? ([^,.()]+)" + _USE_LLM), r" or \1"),
+    (re.compile(_USE_LLM), ""),
+    (re.compile(r" \((?:or )?`?--(?:llm|model)\b[^)]*\)"), ""),
+)
+
+
+def _for_page(message: str) -> str:
+    for pattern, replacement in _CLI_SWITCHES:
+        message = pattern.sub(replacement, message)
+    return message
+
+
 def friendly_message(exc: BaseException) -> str:
     """Page text for an error: our own messages verbatim, anything else a generic line (the
     traceback goes to the server log, where the person running the server can read it)."""
     if isinstance(exc, _BACKEND_ERRORS):
-        return f"{exc} {BACKEND_HINT}"
+        return f"{_for_page(str(exc))} {BACKEND_HINT}"
     if isinstance(exc, _USER_ERRORS):
         return str(exc)
     log.error("unexpected error in the UI", exc_info=exc)
