@@ -193,15 +193,15 @@ class Assistant:
         timings = Timings(round((retrieved_at - started) * 1000, 1),
                           round((done - retrieved_at) * 1000, 1), round((done - started) * 1000, 1))
         return Answer(question=request.question, text=composed.text,
-                      citations=composed.citations, abstained=composed.abstained,
-                      retrieved=_retrieved(found), llm=name, timings=timings, query=query,
-                      notes=composed.notes, short=composed.short,
+                      citations=tuple(composed.citations), abstained=composed.abstained,
+                      retrieved=tuple(_retrieved(found)), llm=name, timings=timings,
+                      query=query, notes=tuple(composed.notes), short=composed.short,
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
 
     def _compose(self, request: Request, asked: Question, found: Retrieval,
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
-        articles = self.index.articles([p.article_id for p in found.passages])
+        articles = found.articles
         path = self.settings.answer_path
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.sentence_embedder)

@@ -4,7 +4,7 @@ article cannot fill every slot, each chunk widened by a sentence on each side fo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from index import Article, Bm25Hit, DenseHit, NewsIndex, Passage, sentence_after, sentence_before
@@ -31,6 +31,9 @@ class Retrieval:
     passages: list[Passage]
     best_dense: float  # cosine similarity of the best dense hit (evidence for abstention)
     best_bm25: float
+    # The passages' articles as retrieved: the answer quotes these, even if one is removed
+    # (from the UI's Articles tab, say) while the question is being answered.
+    articles: dict[str, Article] = field(default_factory=dict)
 
 
 @dataclass
@@ -163,7 +166,8 @@ def retrieve(
     passages = _merge_overlaps([_to_passage(c, articles[c.meta["article_id"]]) for c in chosen])
     passages = [p if p.text else replace(p, text=articles[p.article_id].text[p.start:p.end])
                 for p in passages]
-    return Retrieval(passages, best_dense, best_bm25)
+    return Retrieval(passages, best_dense, best_bm25,
+                     {p.article_id: articles[p.article_id] for p in passages})
 
 
 def retrieve_asked(index: NewsIndex, asked: Question, k: int) -> Retrieval:

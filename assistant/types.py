@@ -74,18 +74,24 @@ class Answer:
 
     question: str
     text: str
-    citations: list[Citation] = field(default_factory=list)
+    citations: tuple[Citation, ...] = ()
     abstained: bool = False
-    retrieved: list[RetrievedPassage] = field(default_factory=list)
+    retrieved: tuple[RetrievedPassage, ...] = ()
     llm: str = "extractive"
     timings: Timings = field(default_factory=Timings)
     query: str = ""  # the standalone query actually searched (follow-ups are rewritten)
-    notes: list[str] = field(default_factory=list)  # e.g. "2 unverifiable quotes dropped"
+    notes: tuple[str, ...] = ()  # e.g. "2 unverifiable quotes dropped"
     short: ShortAnswer | None = None  # the short answer the text leads with, if any
     as_of: str | None = None  # the moment the question was asked (ISO date)
     # The best evidence's score (0-1): how likely that sentence states the answer. Abstention
     # weighs it with the rest of the ranking (`answerability`).
     confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        # Tuples, whatever sequence was given: an answer handed around (the UI keeps each
+        # turn's) can never change under its holder, and stays hashable.
+        for name in ("citations", "retrieved", "notes"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
     def to_dict(self) -> dict[str, Any]:
         """The `newsqa ask --json` object."""

@@ -20,8 +20,8 @@ def answer_to_dict(answer: Answer) -> dict[str, Any]:
 
 def answer_from_dict(data: dict[str, Any]) -> Answer:
     fields = dict(data)
-    fields["citations"] = [Citation(**c) for c in data.get("citations", [])]
-    fields["retrieved"] = [RetrievedPassage(**p) for p in data.get("retrieved", [])]
+    fields["citations"] = tuple(Citation(**c) for c in data.get("citations", []))
+    fields["retrieved"] = tuple(RetrievedPassage(**p) for p in data.get("retrieved", []))
     fields["timings"] = Timings(**data.get("timings", {}))
     return Answer(**fields)
 

@@ -22,6 +22,7 @@ __all__ = [
     "RUNTIMES",
     "Embedder",
     "OpenAIEmbedder",
+    "QueryCache",
     "SentenceTransformerEmbedder",
     "default_cache_dir",
     "embed_each",

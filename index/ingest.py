@@ -30,7 +30,8 @@ from .validation import admit_document
 if TYPE_CHECKING:
     from .news_index import NewsIndex
 
-__all__ = ["IngestProgress", "IngestStatus", "ingest_loaded", "plan_ingest", "run_ingest"]
+__all__ = ["IngestProgress", "IngestStatus", "Notice", "ingest_loaded", "plan_ingest", "run_ingest",
+           "write_articles"]
 
 _T = TypeVar("_T")
 _Batch = list[tuple[Article, list[Chunk]]]
@@ -80,7 +81,7 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
     by_key: dict[str, set[str]] = {}
     for art in existing:
         by_key.setdefault(art.source_key, set()).add(art.id)
-    known = {a.id for a in existing}
+    known = {a.id: a for a in existing}
     new_by_key: dict[str, list[Article]] = {}
     for art in articles:
         new_by_key.setdefault(art.source_key, []).append(art)
@@ -91,10 +92,15 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
         stale = by_key.get(key, set()) - current
         fresh = []
         for art in arts:
-            if art.id in known:
+            old = known.get(art.id)
+            if old is not None and not _described_anew(old, art):
                 plan.unchanged += 1
             elif art.id in seen:
                 plan.duplicates.append(art)
+            elif old is not None:  # the same text, its date or outlet corrected
+                plan.to_remove.append(art.id)
+                plan.to_add.append(art)
+                plan.updated += 1
             else:
                 fresh.append(art)
             seen.add(art.id)
@@ -105,6 +111,14 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
         plan.added += len(fresh) - replaced
         plan.removed += len(stale) - replaced
     return plan
+
+
+def _described_anew(stored: Article, read: Article) -> bool:
+    """Does its own source now describe a stored article otherwise (a JSON record's date or
+    outlet corrected)? The id hashes the words alone, so it cannot tell. The same words read
+    from another source leave the stored record as it is."""
+    return stored.source_key == read.source_key and any(
+        getattr(stored, f) != getattr(read, f) for f in ("published", "outlet", "url", "author"))
 
 
 def _batches(articles: Sequence[Article], chunk_tokens: int

@@ -47,9 +47,7 @@ class NewsIndex:
         self._write_lock = StoreLock(config.path)
         self._articles: dict[str, Article] = {}
         self.store = ChromaStore(config)
-        from .reindex import REINDEX_SUFFIX
-
-        self.store.finish_swap(REINDEX_SUFFIX)
+        self._finish_swap()
         stored = None if reindexing else self.store.stored_embedder()
         # Under "auto" an existing index keeps the runtime it was built with (float or int8).
         self._runtime = resolve_runtime(config.embed_model, config.embed_runtime,
@@ -70,6 +68,17 @@ class NewsIndex:
         """The embedder for article sentences: their vectors stored at ingest where there are
         some, so a question need not embed them."""
         return StoredSentences(self.embedder, self.store)
+
+    def _finish_swap(self) -> None:
+        """Complete a swap a killed re-index left half done, if no writer is at work: one that
+        is may be that re-index, swapping this very moment (and it completes its own swap)."""
+        from .reindex import REINDEX_SUFFIX
+
+        if not self.store.swap_pending(REINDEX_SUFFIX):
+            return
+        with self._write_lock.held_if_free() as held:
+            if held:
+                self.store.finish_swap(REINDEX_SUFFIX)
 
     def _options(self) -> dict[str, Any]:
         if not self.config.embed_model.startswith("openai:"):
@@ -161,7 +170,7 @@ class NewsIndex:
             generation = uuid.uuid4().hex
             self._bm25 = self._build_bm25(generation)
             self.store.set_generation(generation)
-            self._articles.clear()
+            self._articles = {}
 
     def remove(self, ref: str) -> list[Article]:
         """Remove by article id (or a unique prefix of one) or by source path / URL."""
@@ -177,7 +186,12 @@ class NewsIndex:
 
     def _match(self, ref: str) -> list[Article]:
         articles = self.store.list_articles()
-        by_id = [a for a in articles if a.id == ref or (len(ref) >= 6 and a.id.startswith(ref))]
+        exact = [a for a in articles if a.id == ref]
+        by_id = exact or [a for a in articles if len(ref) >= 6 and a.id.startswith(ref)]
+        if len(by_id) > 1:  # a prefix is shorthand for one article, never a selection
+            listed = ", ".join(sorted(a.id for a in by_id))
+            raise NotFoundError(f"'{ref}' begins the ids of {len(by_id)} articles ({listed}); "
+                                "give more of the id. Nothing was removed.")
         if by_id:
             return by_id
         path = str(Path(ref).expanduser().resolve()) if not ref.startswith("http") else ref
@@ -204,13 +218,17 @@ class NewsIndex:
 
     def articles(self, ids: Sequence[str]) -> dict[str, Article]:
         """Full articles by id, cached: quoting and context need their text on every question."""
-        missing = [i for i in ids if i not in self._articles]
+        # One dict throughout: `_commit` replaces it, from another thread perhaps, mid-call.
+        cache = self._articles
+        missing = [i for i in ids if i not in cache]
         if missing:
-            self._articles.update(self.store.get_articles(missing))
-        return {i: self._articles[i] for i in ids if i in self._articles}
+            cache.update(self.store.get_articles(missing))
+        return {i: cache[i] for i in ids if i in cache}
 
     def dense(self, query: str, k: int, since: str | None = None, until: str | None = None,
               *, with_text: bool = True) -> builtins.list[DenseHit]:
+        # Another process may have re-indexed with another embedder since this one opened.
+        self.store.check_embedder(self.embedder.name, self.embedder.dim)
         vector = self.embedder.embed_query(query)
         return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until),
                                       with_text=with_text)

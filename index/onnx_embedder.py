@@ -187,7 +187,10 @@ def _session(name: str, model_dir: Path, path: Path, quantized: bool,
             return load_for_this_cpu(path, path.parent, load) if quantized else load(path)
         except Exception as exc:  # onnxruntime's errors derive from Exception only
             if attempt:
-                raise RuntimeError(f"{path} cannot be loaded: {exc}") from exc
+                raise EmbedderUnavailableError(
+                    f"The embedding model's ONNX file {path} cannot be loaded, even exported "
+                    f"again ({exc}). Delete {path.parent} and run again, or set "
+                    "NEWSQA_EMBED_RUNTIME=torch.") from exc
             log.warning("Re-exporting %s: %s", path, exc)
     raise AssertionError("unreachable")
 

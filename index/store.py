@@ -107,6 +107,7 @@ class ChromaStore:
         self._chunks: Any = None
         self._articles: Any = None
         self._sentences: Any = None
+        self._suffix = ""  # of the collections open: a re-index writes to its side ones
 
     def _connect(self) -> Any:
         import chromadb
@@ -179,6 +180,7 @@ class ChromaStore:
             if self.config.sentence_vectors or sentences_too:
                 sentences = made(names[2])
         self._chunks, self._articles, self._sentences = chunks, articles, sentences
+        self._suffix = suffix
         for col in (chunks, articles):
             if col is not None:
                 _search_wider(col)
@@ -190,24 +192,27 @@ class ChromaStore:
         self._open(create_with=(embed_name, embed_dim), sentences_too=sentences)
 
     def _ready(self) -> bool:
-        """Open the collections if they exist; False when the store holds none yet."""
-        if self._chunks is None or self._articles is None:
-            self._open()
+        """Open the collections if they exist, again if another process swapped in new ones
+        (`newsqa ingest --reindex` beside a running UI); False when the store holds none."""
+        if self._chunks is None or self._articles is None or self._swapped():
+            self._open(suffix=self._suffix)
         return self._chunks is not None and self._articles is not None
+
+    def _swapped(self) -> bool:
+        """Is the live chunks collection another than the one this client holds? A swap
+        deletes the collections held, and every later call on them would fail."""
+        live = self._existing(self._names(self._suffix)[0])
+        return live is None or live.id != self._chunks.id
 
     @property
     def is_empty(self) -> bool:
         return self.count_articles() == 0
 
     def count_articles(self) -> int:
-        if self._articles is None:
-            self._open()
-        return 0 if self._articles is None else int(self._articles.count())
+        return int(self._articles.count()) if self._ready() else 0
 
     def count_chunks(self) -> int:
-        if self._chunks is None:
-            self._open()
-        return 0 if self._chunks is None else int(self._chunks.count())
+        return int(self._chunks.count()) if self._ready() else 0
 
     # -- generation: ties the BM25 files to the Chroma state they were built from ------------
     def generation(self) -> str:
@@ -297,17 +302,13 @@ class ChromaStore:
             yield col.get(include=include, limit=_PAGE, offset=offset)
 
     def article_ids(self) -> list[str]:
-        if self._articles is None:
-            self._open()
-        if self._articles is None:
+        if not self._ready():
             return []
         return [i for page in self._paged_get(self._articles, []) for i in page["ids"]]
 
     def list_articles(self) -> list[Article]:
         """Every article's metadata (no text), in no particular order."""
-        if self._articles is None:
-            self._open()
-        if self._articles is None:
+        if not self._ready():
             return []
         return [article_from(i, m, None) for page in self._paged_get(self._articles, ["metadatas"])
                 for i, m in zip(page["ids"], page["metadatas"], strict=True)]
@@ -443,10 +444,16 @@ class ChromaStore:
         if _stale(live, side_chunks):
             self._client.delete_collection(live.name)
 
-    def finish_swap(self, suffix: str) -> bool:
-        """Complete a swap that a killed re-index left half done; True if there was one."""
+    def swap_pending(self, suffix: str) -> bool:
+        """Are there collections built under `suffix` and flagged complete, not yet swapped in?"""
         side = self._existing(self._names(suffix)[0])
-        if side is None or not (side.metadata or {}).get("complete"):
+        return side is not None and bool((side.metadata or {}).get("complete"))
+
+    def finish_swap(self, suffix: str) -> bool:
+        """Complete a swap that a killed re-index left half done; True if there was one. Only
+        under the store's write lock: a re-index swapping at the same moment would otherwise see
+        its new collections taken for old ones and deleted (`NewsIndex`)."""
+        if not self.swap_pending(suffix):
             return False
         self.swap_in(suffix)
         return True

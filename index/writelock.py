@@ -40,6 +40,18 @@ class StoreLock:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    @contextmanager
+    def held_if_free(self) -> Iterator[bool]:
+        """Hold the lock if no one else does, without waiting: True inside when held."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path, "w") as handle:
+            held = self._try(handle)
+            try:
+                yield held
+            finally:
+                if held:
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+
     @staticmethod
     def _try(handle: object) -> bool:
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypedDict
 
 import typer
+from rich.markup import escape
 
 from .common import LLM_HELP, StoreOption, console, err_console, make_settings
 
@@ -205,7 +206,8 @@ def chat(
         try:
             answer = assistant.ask(question, history=history, **dates)
         except AssistantError as exc:
-            err_console.print(f"[red]{exc}[/]", highlight=False)
+            # A server's own words are in some messages: "[/v1]" must not read as markup.
+            err_console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
             continue
         print_answer(answer)
         history += [{"role": "user", "content": question},

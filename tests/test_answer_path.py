@@ -379,8 +379,16 @@ def test_an_ambiguous_or_unreadable_date_option_is_refused_not_guessed(
 
     with pytest.raises(InvalidRequestError, match="YYYY-MM-DD"):
         assistant.ask("How many North Korean troops are in Kursk?", **{option: value})
-    assert assistant.ask("How many North Korean troops are in Kursk?",
-                         **{option: "2025-02-01"}).retrieved is not None
+    # Written plainly, the same date is taken, and as that date.
+    answer = assistant.ask("How many North Korean troops are in Kursk?",
+                           **{option: "2024-10-30"})
+    dated = [p.published for p in answer.retrieved]
+    if option == "since":
+        assert dated and all(d and d >= "2024-10-30" for d in dated)
+    elif option == "until":
+        assert dated and all(d and d <= "2024-10-30" for d in dated)
+    else:
+        assert answer.as_of == "2024-10-30"
 
 
 def test_a_question_asked_at_a_moment_searches_that_moments_days_too() -> None:

@@ -152,7 +152,7 @@ def test_questions_the_articles_do_not_answer_abstain(assistant: Assistant,
     answer = assistant.ask(question)
     assert answer.abstained
     assert answer.text.startswith("The articles don't say")
-    assert answer.citations == []
+    assert answer.citations == ()
 
 
 def test_this_week_in_a_readers_own_question_is_still_judged_off_topic(
@@ -161,8 +161,8 @@ def test_this_week_in_a_readers_own_question_is_still_judged_off_topic(
     # (off-topic bar and all), not as a quiz week's, which has none.
     stray = "Which car company unveiled its first fully electric vehicle this week?"
     answer = assistant.ask(stray)
-    assert answer.abstained and answer.notes == ["no article seems to be about this"]
-    assert answer.citations == []
+    assert answer.abstained and answer.notes == ("no article seems to be about this",)
+    assert answer.citations == ()
 
 
 def test_an_abstention_within_dates_says_what_the_dates_left_out(assistant: Assistant) -> None:
@@ -264,7 +264,7 @@ def test_date_filter_can_rule_out_the_only_article_that_answers(assistant: Assis
     before = assistant.ask(question, until="2024-12-31")
     assert before.abstained and not any("Portland" in c.quote for c in before.citations)
     nothing = assistant.ask(question, since="2030-01-01")
-    assert nothing.abstained and nothing.retrieved == []
+    assert nothing.abstained and nothing.retrieved == ()
 
 
 @pytest.mark.parametrize(("since", "until", "match"), [
@@ -691,3 +691,14 @@ def test_llm_sources_setting_overrides_the_backend_default(sample_store: Path) -
     assistant.ask(TROOPS, top_k=6)
     sources = model.prompts[-1].split("Sources:\n")[-1]
     assert sources.startswith("[1] ") and "\n[2] " not in sources
+
+
+def test_an_answer_cannot_change_under_its_holder() -> None:
+    cite = Citation(1, "q", "a1", "T", None, None, "s", 0, 1)
+    given = [cite]
+    answer = Answer(question="Q?", text="A", citations=given, notes=["n"])  # type: ignore[arg-type]
+    given.append(cite)  # the list it was made from changes; the answer does not
+    assert answer.citations == (cite,) and answer.notes == ("n",)
+    assert hash(answer) == hash(dataclasses.replace(answer))
+    with pytest.raises(AttributeError):
+        answer.citations.append(cite)  # type: ignore[attr-defined]

@@ -32,7 +32,7 @@ def make_settings(store: Path, **fields: Any) -> Settings:
 def assert_every_sentence_cited(answer: Answer) -> None:
     """No claim without a source: outside the verbatim quotes, every sentence carries an [n]."""
     if answer.abstained:
-        assert answer.citations == [] and answer.text.startswith("The articles don't say")
+        assert answer.citations == () and answer.text.startswith("The articles don't say")
         return
     prose = re.sub(r"“[^”]*”", "QUOTE", answer.text)
     for piece in re.split(r"(?<=[.!?])\s+(?=[A-Z])", prose):
@@ -81,7 +81,7 @@ def test_local_stream_is_grounded_over_a_planted_article(local: Assistant) -> No
 
 def test_local_abstains_on_what_the_articles_do_not_say(local: Assistant) -> None:
     answer = local.ask(FRANCE)
-    assert answer.abstained and answer.citations == []
+    assert answer.abstained and answer.citations == ()
     assert "Paris" not in answer.text
 
 
@@ -126,7 +126,7 @@ def test_a_question_about_the_article_quotes_its_own_line_with_a_chat_model(
                                          'and wounds two people in Portland" updated?'))
     assert isinstance(answer, Answer)
     assert "".join(deltas).strip() == answer.text  # no model's draft streamed before it
-    assert answer.notes == ["answered from the article's own line; the chat model was not asked"]
+    assert answer.notes == ("answered from the article's own line; the chat model was not asked",)
     assert answer.text.startswith("09 January 2026 — ")
     assert answer.citations[0].quote == "Updated 09 January 2026"
     check_grounded(served, answer)

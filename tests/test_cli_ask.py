@@ -114,6 +114,16 @@ def test_chat_answers_follow_ups_from_piped_lines(sample_store: Path) -> None:
     assert "The articles don't say" in out
 
 
+def test_chat_shows_an_error_with_brackets_and_goes_on(sample_store: Path) -> None:
+    # The dead server's address has "[/v1]" in it: printed as markup, it ended the chat.
+    dead = f"http://127.0.0.1:{free_port()}/[/v1]"
+    run = newsqa("chat", "--llm", "openai", "--store", str(sample_store),
+                 stdin="How many troops are in Kursk?\n/quit\n",
+                 env={"NEWSQA_OPENAI_BASE_URL": dead, "NEWSQA_MAX_RETRIES": "0"})
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "Cannot reach the LLM server" in run.stderr and "[/v1]" in run.stderr
+
+
 def test_chat_ends_cleanly_at_end_of_input(sample_store: Path) -> None:
     run = newsqa("chat", "--llm", "extractive", "--store", str(sample_store), stdin="")
     assert run.returncode == 0, run.stderr

@@ -59,3 +59,5 @@ def test_realtimeqa_subset_runs_end_to_end(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert report["overall"]["n"] == 2
     assert report["overall"]["quote_validity"] in (1.0, None)
+    if report["overall"]["quote_validity"] is None:  # nothing quoted: both abstained
+        assert all(q["abstained"] for q in report["questions"])

@@ -180,6 +180,25 @@ def test_a_question_during_an_ingest_is_answered_from_the_index_as_it_was(
     assert index.articles([top.chunk_id.split(":")[0]]).popitem()[1].title.endswith("Number 3")
 
 
+def test_an_article_removed_while_a_question_is_answered_is_still_quoted(
+        index: NewsIndex, fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The UI's Articles tab removes an article between a question's retrieval and its answer.
+    import assistant.assistant as answering
+
+    retrieve = answering.retrieve_asked
+    texts = {a.id: a.text for a in index.store.get_articles(index.store.article_ids()).values()}
+
+    def then_removed(*args: Any, **kwargs: Any) -> Any:
+        found = retrieve(*args, **kwargs)
+        index.remove(found.passages[0].article_id)
+        return found
+
+    monkeypatch.setattr(answering, "retrieve_asked", then_removed)
+    answer = Assistant(settings_for(fresh_store), index=index).ask(KURSK)
+    assert "10,000" in answer.text and answer.citations and len(index.list()) == 6
+    assert all(texts[c.article_id][c.start:c.end] == c.quote for c in answer.citations)
+
+
 def test_a_second_ingest_says_it_waits_for_the_first(index: NewsIndex, fresh_store: Path,
                                                     tmp_path: Path) -> None:
     story = tmp_path / "ferry.txt"

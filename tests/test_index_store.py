@@ -30,6 +30,7 @@ from index.cleaning import clean_document
 from index.embedding import INT8
 from index.loading import load_paths
 from index.offline import package_dir
+from index.writelock import StoreLock
 
 from .conftest import ROOT, SAMPLES
 
@@ -271,6 +272,50 @@ def test_jsonl_records_ingest_and_remove_by_url_or_file(tmp_path: Path) -> None:
     _check_consistent(index)
 
 
+def test_a_record_whose_date_or_outlet_is_corrected_is_updated(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "a1", "title": "Bridge vote", "published": "2025-01-05",
+              "source": "Town Crier", "text": "The council voted to build a new bridge."}
+    feed.write_text(json.dumps(record) + "\n")
+    index = _open(tmp_path / "store")
+    assert index.ingest([feed]).added == 1
+    assert index.ingest([feed]).unchanged == 1  # read again as it is: nothing to do
+    feed.write_text(json.dumps({**record, "published": "2025-03-09", "source": "Coast News"})
+                    + "\n")
+    report = index.ingest([feed])
+    assert (report.updated, report.unchanged, report.added) == (1, 0, 0)
+    [bridge] = index.list()
+    assert (bridge.published, bridge.outlet) == ("2025-03-09", "Coast News")
+    assert index.lexical("bridge council", 1, since="2025-03-01")  # the filters read it too
+    _check_consistent(index)
+
+
+def test_a_prefix_of_two_ids_removes_nothing_and_names_both(tmp_path: Path) -> None:
+    from index.cleaning import article_id
+    from index.errors import NotFoundError
+
+    text = "The library opened its doors on Monday."
+    seen: dict[str, str] = {}
+    for n in range(100_000):  # two titles whose ids share their first 6 characters
+        title = f"Harbour town opens library number {n}"
+        twin = seen.setdefault(article_id(title, text)[:6], title)
+        if twin != title:
+            break
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, name in enumerate((twin, title)):
+        (folder / f"{i}.txt").write_text(f"{name}\n\n{text}\n")
+    index = _open(tmp_path / "store")
+    assert index.ingest([folder]).added == 2
+    ids = sorted(a.id for a in index.list())
+    assert ids[0][:6] == ids[1][:6], "the test's titles no longer collide"
+    with pytest.raises(NotFoundError, match="give more of the id") as err:
+        index.remove(ids[0][:6])
+    assert ids[0] in str(err.value) and ids[1] in str(err.value)
+    assert len(index.list()) == 2
+    assert [a.id for a in index.remove(ids[0][:12])] == [ids[0]]
+
+
 def test_benchmark_corpus_slice_ingests_as_it_is(shared_available: Path, tmp_path: Path) -> None:
     lines = (shared_available / "corpus.jsonl").read_text().splitlines()[:4]
     path = tmp_path / "corpus.jsonl"
@@ -406,6 +451,8 @@ def test_reindex_re_embeds_with_the_configured_embedder(fresh_store: Path, tmp_p
                                                         ) -> None:
     other = _minilm_folder()
     env = {**os.environ, "NEWSQA_EMBED_MODEL": other}
+    running = _open(fresh_store)  # a UI, say, asking all the while
+    assert running.dense("Taiwan navy missile boats", 1) and len(running.list()) == 7
     newsqa = str(ROOT / ".venv" / "bin" / "newsqa")
     out = subprocess.run([newsqa, "ingest", "--reindex", str(SAMPLES), "--store",
                           str(fresh_store), "--json"],
@@ -422,6 +469,12 @@ def test_reindex_re_embeds_with_the_configured_embedder(fresh_store: Path, tmp_p
     _check_consistent(index)
     with pytest.raises(EmbedderMismatchError):
         _open(fresh_store, MODEL)
+    # The running process reads the swapped-in collections (it held the deleted ones), and is
+    # told its embedder is not the index's any more rather than searching with it.
+    assert len(running.list()) == 7 and running.store.count_chunks() == summary["chunks"]
+    assert running.lexical("Taiwan navy corvette", 1)
+    with pytest.raises(EmbedderMismatchError):
+        running.dense("Taiwan navy missile boats", 1)
 
 
 def test_a_reindex_killed_while_swapping_is_completed_on_open(fresh_store: Path) -> None:
@@ -439,7 +492,10 @@ def test_a_reindex_killed_while_swapping_is_completed_on_open(fresh_store: Path)
     write_articles(index, articles, IngestReport(), None, time.perf_counter())
     store.mark_complete()
     store.drop()  # ... and the process dies here
+    with StoreLock(fresh_store).hold():  # a writer at work may be a re-index mid-swap: wait
+        assert _open(fresh_store, other).store.swap_pending(REINDEX_SUFFIX)
     reopened = _open(fresh_store, other)
+    assert not reopened.store.swap_pending(REINDEX_SUFFIX)
     assert len(reopened.list()) == 7
     assert reopened.store.stored_embedder() == (other, 384)
     assert reopened.lexical("Taiwan navy corvette", 1)

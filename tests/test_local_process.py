@@ -79,6 +79,26 @@ def test_a_model_server_that_crashes_on_start_says_to_rebuild(
             backend.chat(YES)
 
 
+def test_a_model_server_too_slow_to_start_is_not_called_a_crash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stand-in server that never listens, as on a machine too busy to load the model in time.
+    from assistant.backends import llama_process
+
+    server = tmp_path / "llama_cpp" / "server"
+    server.mkdir(parents=True)
+    for init in (tmp_path / "llama_cpp" / "__init__.py", server / "__init__.py"):
+        init.write_text("")
+    (server / "__main__.py").write_text("import time\ntime.sleep(60)\n")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.setattr(llama_process, "STARTUP_TIMEOUT", 2.0)
+    model = tmp_path / "model.gguf"
+    model.write_bytes(b"GGUF")
+    backend = LocalBackend(make_settings(local_model_path=model))
+    with pytest.raises(LLMUnavailableError, match=r"did not load .* within 2 s") as err:
+        backend.chat(YES)
+    assert "crash" not in str(err.value) and "rebuild" not in str(err.value)
+
+
 def test_a_model_process_killed_mid_answer_fails_that_request_only() -> None:
     backend = LocalBackend(make_settings())
     assert backend.chat(YES, max_tokens=5).strip()  # the server runs

@@ -88,6 +88,38 @@ def test_same_name_different_content_never_replaces_an_earlier_upload(tmp_path: 
     assert two.parent == one.parent
 
 
+def test_uploads_of_one_name_at_the_same_moment_each_keep_their_own_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import threading
+
+    import ui.uploads
+
+    sources = []
+    for i in range(4):
+        sources.append(tmp_path / f"{i}.txt")
+        sources[-1].write_text(f"story {i}\n", encoding="utf-8")
+    together = threading.Barrier(len(sources))  # every upload copies only once all have looked
+
+    copy = shutil.copyfile
+
+    def copy_together(src: Any, dst: Any) -> Any:
+        together.wait(30)
+        return copy(src, dst)
+
+    monkeypatch.setattr(ui.uploads.shutil, "copyfile", copy_together)
+    saved: dict[int, Path] = {}
+    threads = [threading.Thread(target=lambda i=i: saved.update(
+        {i: save_uploads([(sources[i], "story.txt")], tmp_path / "store", max_mb=1)[0]}))
+        for i in range(len(sources))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(set(saved.values())) == len(sources)
+    assert all(saved[i].read_text(encoding="utf-8") == f"story {i}\n" for i in saved)
+
+
 def test_oversized_or_unsupported_uploads_are_refused_before_anything_is_copied(
         tmp_path: Path) -> None:
     good, big, exe = tmp_path / "good.txt", tmp_path / "big.txt", tmp_path / "tool.exe"
@@ -289,6 +321,7 @@ def test_new_chat_mid_answer_drops_that_answer_and_a_second_ask_waits(
 @pytest.mark.parametrize(("question", "since", "until", "expected"), [
     ("   ", "", "", "The question is empty"),
     ("Anything?", "not a date", "", "not a date I can read"),
+    ("Anything?", "01/02/2024", "", "could be read two ways"),  # refused, as ask() does
     ("Anything?", "2025-01-01", "2024-01-01", "reversed"),
     ("x" * 2001, "", "", "the limit is 2,000"),
 ])

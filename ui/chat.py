@@ -12,7 +12,7 @@ import gradio as gr
 from assistant import Answer, Assistant
 from assistant.errors import EmptyQuestionError
 from assistant.types import Message
-from index import parse_date
+from index.dates import read_date
 
 from .errors import BadDateError, UIError, friendly_message
 from .render import (
@@ -82,10 +82,12 @@ def _date(value: str | None, label: str) -> str | None:
     text = (value or "").strip()
     if not text:
         return None
-    iso = parse_date(text)
-    if iso is None:
-        raise BadDateError(label, text)
-    return iso
+    # Refused, not guessed, as `ask()` and the CLI do: a filter read the wrong way round
+    # silently drops the very articles asked for.
+    reading = read_date(text)
+    if reading.iso is None or reading.note:
+        raise BadDateError(label, text, ambiguous=reading.iso is not None)
+    return reading.iso
 
 
 def _failed(session: ChatSession, question: str, exc: Exception) -> ChatOutputs:

@@ -49,10 +49,12 @@ class UnsupportedUploadError(UploadError):
 
 
 class BadDateError(UIError):
-    def __init__(self, label: str, value: str) -> None:
+    def __init__(self, label: str, value: str, ambiguous: bool = False) -> None:
+        what = ("could be read two ways (day or month first)" if ambiguous
+                else "is not a date I can read")
         super().__init__(
-            f"The {label} date '{value}' is not a date I can read; use YYYY-MM-DD, "
-            "e.g. 2024-10-24, or leave it empty."
+            f"The {label} date '{value}' {what}; use YYYY-MM-DD, e.g. 2024-10-24, or leave it "
+            "empty."
         )
 
 

@@ -21,6 +21,7 @@ from index.pages import page_of
 __all__ = [
     "SourceCard",
     "answer_html",
+    "card_for",
     "draft_html",
     "error_html",
     "format_date",

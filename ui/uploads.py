@@ -7,9 +7,11 @@ in Gradio's temporary cache, which is cleaned up) for re-ingests and removals to
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import unicodedata
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -58,15 +60,33 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _target(folder: Path, name: str, digest: str) -> Path:
-    """`name`, unless a different file already has it: then `stem-<hash>.suffix`, so two people
-    uploading `article.txt` never replace each other's article."""
-    target = folder / name
-    if target.exists() and _digest(target) != digest:
-        target = folder / f"{target.stem}-{digest[:10]}{target.suffix}"
-    if target.resolve().parent != folder.resolve():  # belt and braces after sanitising
+def _names(folder: Path, name: str, digest: str) -> list[Path]:
+    """Where an upload may go: `name`, or `stem-<hash>.suffix` when a different file has it."""
+    plain = folder / name
+    names = [plain, folder / f"{plain.stem}-{digest[:10]}{plain.suffix}"]
+    if any(n.resolve().parent != folder.resolve() for n in names):  # after sanitising, too
         raise UploadError(f"Refusing the file name {name!r}.")
-    return target
+    return names
+
+
+def _place(source: Path, folder: Path, name: str) -> Path:
+    """Copy `source` in under `name`, never over a different file: two people uploading
+    `article.txt` at once never replace each other's article. The copy is complete before
+    it takes its name (a hard link either makes the name or finds it taken, atomically)."""
+    digest = _digest(source)
+    part = folder / f".{digest[:16]}-{uuid.uuid4().hex}.part"
+    shutil.copyfile(source, part)
+    try:
+        for target in _names(folder, name, digest):
+            try:
+                os.link(part, target)
+                return target
+            except FileExistsError:
+                if _digest(target) == digest:  # the same file uploaded before
+                    return target
+        raise UploadError(f"Cannot save {name!r}: files of that name keep arriving; try again.")
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int) -> list[Path]:
@@ -77,10 +97,4 @@ def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int) ->
         _check(path, re.split(r"[\\/]", shown)[-1], max_mb)
     folder = upload_dir(store)
     folder.mkdir(parents=True, exist_ok=True)
-    saved: list[Path] = []
-    for path, shown in pending:
-        target = _target(folder, sanitise_filename(shown), _digest(path))
-        if not target.exists():
-            shutil.copyfile(path, target)
-        saved.append(target)
-    return saved
+    return [_place(path, folder, sanitise_filename(shown)) for path, shown in pending]

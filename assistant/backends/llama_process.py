@@ -134,6 +134,7 @@ class LlamaProcess:
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
         self._client: openai.OpenAI | None = None
+        self._slow = False  # the last start was killed for taking longer than STARTUP_TIMEOUT
 
     @property
     def pid(self) -> int | None:
@@ -191,6 +192,7 @@ class LlamaProcess:
         for _ in range(3):  # another program may take the free port before the server binds it
             self.stop(kill=True)  # a dead server's handles, or the last try's
             port, key = _free_port(), secrets.token_urlsafe(16)
+            self._slow = False
             self._log = tempfile.TemporaryFile()  # noqa: SIM115  # closed by stop()
             self._process = subprocess.Popen(
                 [sys.executable, "-c", _LAUNCHER, *self._arguments(port, key)],
@@ -229,6 +231,7 @@ class LlamaProcess:
                     return True
             except (urllib.error.URLError, OSError):
                 time.sleep(0.05)  # not listening yet: it listens once the model is loaded
+        self._slow = True  # killed here: its SIGKILL is ours, not a crash
         self._process.kill()
         self._process.wait(timeout=5)
         return False
@@ -236,9 +239,14 @@ class LlamaProcess:
     def _start_error(self) -> LLMUnavailableError:
         tail = self.log_tail()
         lines = [line for line in tail.splitlines() if line.strip()]
-        reason = self.exit_reason() or f"did not start within {STARTUP_TIMEOUT:g} s"
+        reason = self.exit_reason() or "ended"
         last = f": {lines[-1].strip()[:300]}" if lines else ""
         self.stop(kill=True)
+        if self._slow:
+            return LLMUnavailableError(
+                f"llama.cpp did not load {self.model_path} within {STARTUP_TIMEOUT:g} s{last}. "
+                "It takes a few seconds on idle cores: if this machine is busy, ask again when it "
+                "is quieter, or use --llm extractive.")
         if reason.startswith("was killed"):  # a native crash loading the model: the build
             return LLMUnavailableError(
                 f"llama.cpp crashed loading {self.model_path} (its server {reason}). This build "
