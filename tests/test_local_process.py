@@ -61,18 +61,23 @@ def test_a_build_that_crashes_fails_the_check_with_how_to_rebuild(
     assert re.search(r"was killed by SIGSEGV.*multi-token.*make local-llm", problem, re.S)
 
 
+def _stand_in_server(folder: Path, monkeypatch: pytest.MonkeyPatch, main: str) -> LocalBackend:
+    """The local backend over a `llama_cpp.server` of our own, whose `__main__` is `main`."""
+    server = folder / "llama_cpp" / "server"
+    server.mkdir(parents=True)
+    for init in (folder / "llama_cpp" / "__init__.py", server / "__init__.py"):
+        init.write_text("")
+    (server / "__main__.py").write_text(main)
+    monkeypatch.setenv("PYTHONPATH", str(folder))
+    model = folder / "model.gguf"  # its own process: the real model's may be running
+    model.write_bytes(b"GGUF")
+    return LocalBackend(make_settings(local_model_path=model))
+
+
 def test_a_model_server_that_crashes_on_start_says_to_rebuild(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # As above: a stand-in server that segfaults as it starts, like a build for another CPU.
-    server = tmp_path / "llama_cpp" / "server"
-    server.mkdir(parents=True)
-    for init in (tmp_path / "llama_cpp" / "__init__.py", server / "__init__.py"):
-        init.write_text("")
-    (server / "__main__.py").write_text("import ctypes\nctypes.string_at(0)\n")
-    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
-    model = tmp_path / "model.gguf"  # its own process: the real model's may be running
-    model.write_bytes(b"GGUF")
-    backend = LocalBackend(make_settings(local_model_path=model))
+    backend = _stand_in_server(tmp_path, monkeypatch, "import ctypes\nctypes.string_at(0)\n")
     for _ in range(2):  # and again on the next request: each one starts a fresh process
         with pytest.raises(LLMUnavailableError,
                            match=r"crashed loading .*was killed by SIGSEGV.*make local-llm"):
@@ -84,16 +89,8 @@ def test_a_model_server_too_slow_to_start_is_not_called_a_crash(
     # A stand-in server that never listens, as on a machine too busy to load the model in time.
     from assistant.backends import llama_process
 
-    server = tmp_path / "llama_cpp" / "server"
-    server.mkdir(parents=True)
-    for init in (tmp_path / "llama_cpp" / "__init__.py", server / "__init__.py"):
-        init.write_text("")
-    (server / "__main__.py").write_text("import time\ntime.sleep(60)\n")
-    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
     monkeypatch.setattr(llama_process, "STARTUP_TIMEOUT", 2.0)
-    model = tmp_path / "model.gguf"
-    model.write_bytes(b"GGUF")
-    backend = LocalBackend(make_settings(local_model_path=model))
+    backend = _stand_in_server(tmp_path, monkeypatch, "import time\ntime.sleep(60)\n")
     with pytest.raises(LLMUnavailableError, match=r"did not load .* within 2 s") as err:
         backend.chat(YES)
     assert "crash" not in str(err.value) and "rebuild" not in str(err.value)
