@@ -137,6 +137,7 @@ class Fetcher:
             for _ in range(self.config.max_redirects + 1):
                 check_address(current, self.config.allow_private)
                 with self._client.stream("GET", current, headers=dict(headers or {})) as resp:
+                    self._check_peer(current, resp)
                     if resp.is_redirect and "location" in resp.headers:
                         current = urljoin(current, resp.headers["location"])
                         continue
@@ -149,6 +150,18 @@ class Fetcher:
                              "the address, or try again later") from exc
         raise FetchError(f"{url}: more than {self.config.max_redirects} redirects (a redirect "
                          "loop?); open it in a browser and give the address it ends at")
+
+    def _check_peer(self, url: str, resp: Any) -> None:
+        """The address the request really went to, checked like the one looked up before: a
+        name can resolve to a public address for the check and a private one for the request
+        (DNS rebinding). Checked before anything of the answer is read."""
+        stream = resp.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if self.config.allow_private or not peer:
+            return
+        ip = ipaddress.ip_address(str(peer[0]).split("%")[0])
+        if not _public(ip):
+            raise PrivateAddressError(url, str(ip))
 
     def _response(self, url: str, final: str, resp: Any) -> Response:
         _check_status(url, resp.status_code)

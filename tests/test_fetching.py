@@ -111,6 +111,16 @@ def test_redirect_targets_are_checked_too(site: NewsSite, monkeypatch: pytest.Mo
             fetcher.get(f"{site.base}/to-other-host")
 
 
+def test_the_address_connected_to_is_checked_too(site: NewsSite,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # DNS rebinding: the name looked public when checked, and resolves to 127.0.0.1 when the
+    # request is made. The lookup's check is passed by hand here; the connection's must hold.
+    monkeypatch.setattr(fetching, "check_address", lambda url, allow_private: None)
+    with fetching.Fetcher(FetchConfig()) as fetcher, \
+            pytest.raises(PrivateAddressError, match=r"127\.0\.0\.1"):
+        fetcher.get(f"{site.base}/news/lisbon-metro")
+
+
 def test_size_limit(site: NewsSite) -> None:
     with fetching.Fetcher(FetchConfig(allow_private=True, max_bytes=200)) as fetcher, \
             pytest.raises(FetchError, match="larger than"):
