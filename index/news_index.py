@@ -103,6 +103,7 @@ class NewsIndex:
                                     f"{self.config.where}; waiting for it to finish…"))
 
         with self._write_lock.hold(waiting):
+            self.store.generation()  # see what another writer wrote before writing on
             yield
 
     # -- writing ------------------------------------------------------------------------------
@@ -227,7 +228,9 @@ class NewsIndex:
 
     def dense(self, query: str, k: int, since: str | None = None, until: str | None = None,
               *, with_text: bool = True) -> builtins.list[DenseHit]:
-        # Another process may have re-indexed with another embedder since this one opened.
+        # Another process may have written since this one opened (`ChromaStore.generation`
+        # connects afresh then), even re-indexed with another embedder.
+        self.store.generation()
         self.store.check_embedder(self.embedder.name, self.embedder.dim)
         vector = self.embedder.embed_query(query)
         return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until),
@@ -252,6 +255,8 @@ class NewsIndex:
             loaded = Bm25Index.load(self._bm25_dir)
             if loaded is None or loaded.generation != generation:
                 loaded = self._build_bm25(generation)
+            if self._bm25 is not None:  # written since: a record may have new metadata
+                self._articles = {}
             self._bm25 = loaded
             return loaded
 

@@ -9,6 +9,7 @@ Persistent on disk by default, a `chroma run` server when a host is configured; 
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -102,6 +103,10 @@ class ChromaStore:
     def __init__(self, config: StoreConfig) -> None:
         quiet_offline_env()
         self.config = config
+        self._connections = 0  # fresh clients made (see `_reconnect`)
+        self._retired: Any = None  # the client before the current one, closed at the next
+        self._seen: str | None = None  # the generation last read or written here
+        self._follow_lock = threading.Lock()
         self._client = self._connect()
         self._batch_limit: int | None = None
         self._chunks: Any = None
@@ -123,9 +128,10 @@ class ChromaStore:
                 client.heartbeat()
                 return client
             (self.config.path / "chroma").mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(
-                path=str(self.config.path / "chroma"), settings=chroma_settings
-            )
+            # Chroma shares one client state per path string in a process: a fresh one needs a
+            # path of its own, the same folder written another way ("chroma/.").
+            path = str(self.config.path / "chroma") + "/." * self._connections
+            return chromadb.PersistentClient(path=path, settings=chroma_settings)
         except Exception as exc:  # chromadb raises many unrelated types for "cannot connect"
             raise StoreUnavailableError(
                 f"Cannot open the Chroma store at {self.config.where}: {exc}. "
@@ -219,10 +225,33 @@ class ChromaStore:
         """Read from the store each time, not from this client's copy of the collection: another
         client (a CLI ingest, a teammate on a shared server) may have changed it since."""
         live = self._existing(self._names()[0])
-        return "none" if live is None else str((live.metadata or {}).get("generation", "none"))
+        value = "none" if live is None else str((live.metadata or {}).get("generation", "none"))
+        self._follow(value)
+        return value
+
+    def _follow(self, value: str) -> None:
+        """Connect afresh when another process has finished a write: an on-disk Chroma client
+        loads a collection's vector index once, and never sees vectors written by another
+        process (a `newsqa ingest` beside a running UI), though their records it does."""
+        with self._follow_lock:
+            seen, self._seen = self._seen, value
+            if (seen is None or value == seen or value.startswith("dirty")
+                    or self.config.chroma_host):  # a server's clients all see its writes
+                return
+            self._reconnect()
+
+    def _reconnect(self) -> None:
+        if self._retired is not None:  # any question that was using it has long finished
+            self._retired.close()
+        self._retired, self._connections = self._client, self._connections + 1
+        self._client = self._connect()
+        self._chunks = self._articles = self._sentences = None
+        self._open(suffix=self._suffix)
 
     def set_generation(self, value: str | None = None) -> str:
         value = value or uuid.uuid4().hex
+        with self._follow_lock:
+            self._seen = value  # our own write: nothing to reconnect for
         meta = dict(self._chunks.metadata or {})
         meta.pop("hnsw:space", None)  # creation-time only; Chroma refuses to "change" it
         meta["generation"] = value

@@ -180,6 +180,23 @@ def test_a_question_during_an_ingest_is_answered_from_the_index_as_it_was(
     assert index.articles([top.chunk_id.split(":")[0]]).popitem()[1].title.endswith("Number 3")
 
 
+def test_a_running_process_answers_from_articles_another_process_ingested(
+        index: NewsIndex, fresh_store: Path, tmp_path: Path) -> None:
+    # A UI runs; `newsqa ingest` adds an article from a terminal. On-disk Chroma loads a
+    # collection's vectors once per client: the UI's must connect afresh to see the new ones.
+    running = Assistant(settings_for(fresh_store), index=index)
+    question = "How many passengers were on the first Orkney ferry sailing?"
+    assert running.ask(question).abstained
+    story = tmp_path / "ferry.txt"
+    story.write_text(STORY + "The first sailing carried 212 passengers, the harbour master "
+                     "said.\n")
+    assert newsqa("ingest", str(story), "--store", str(fresh_store)).returncode == 0
+    answer = running.ask(question)
+    assert "212" in answer.text and not answer.abstained
+    assert [h for h in index.dense("Orkney ferry passengers", 1)
+            if index.articles([h.metadata["article_id"]]).popitem()[1].title.startswith("Ferry")]
+
+
 def test_an_article_removed_while_a_question_is_answered_is_still_quoted(
         index: NewsIndex, fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The UI's Articles tab removes an article between a question's retrieval and its answer.
