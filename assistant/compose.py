@@ -91,8 +91,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     if kind in _KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {_KIND_ASKED[kind]}")
     if kind in NAME_REQUIRED and not _sure_span(ranked[0], kind):
-        return Abstention("the closest sentence names no one the reader is sure is the person "
-                          "asked for")
+        return Abstention("the closest sentence does not clearly name the person asked for")
     return None
 
 

@@ -86,12 +86,12 @@ def _differs(a: str, b: str) -> bool:
 
 
 def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
-    """A strong sentence giving a different figure for the same thing, from another article if
-    one does."""
-    found = [ev for ev in ranked[:12] if ev is not best
+    """A strong sentence of another article giving a different figure for the same thing.
+    One article's own other figure is not "another report", and mostly counts something else
+    (the stores in Texas, then the stores closed for a day)."""
+    found = [ev for ev in ranked[:12] if ev.article_id != best.article_id
              and ev.score >= _bar() and _differs(best.text, ev.text)]
-    found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
-    return found[0] if found else None
+    return max(found, key=lambda ev: ev.score) if found else None
 
 
 def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
