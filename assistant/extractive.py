@@ -36,7 +36,9 @@ MAX_AGREEING = 3
 ACCOUNT_MIN_COSINE = 0.6
 SAME_THING = 0.5  # overlap of the words after two figures for them to count the same thing
 # A figure and the (up to three) words after it: "10,000 North Korean troops".
-_FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+[\w’'-]+){0,3})")
+# A figure and the (up to 3) words after it, none a figure itself: in "In 2018 Starbucks closed
+# 8,000 stores" the year's words stop before 8,000, which is read whole.
+_FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+(?!\d)[\w’'-]+){0,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -86,12 +88,12 @@ def _differs(a: str, b: str) -> bool:
 
 
 def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
-    """A strong sentence of another article giving a different figure for the same thing.
-    One article's own other figure is not "another report", and mostly counts something else
-    (the stores in Texas, then the stores closed for a day)."""
-    found = [ev for ev in ranked[:12] if ev.article_id != best.article_id
+    """A strong sentence giving a different figure for the same thing, from another article if
+    one does."""
+    found = [ev for ev in ranked[:12] if ev is not best
              and ev.score >= _bar() and _differs(best.text, ev.text)]
-    return max(found, key=lambda ev: ev.score) if found else None
+    found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
+    return found[0] if found else None
 
 
 def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
@@ -182,7 +184,9 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
         if conflict is None or all(v in stated.replace(",", "")
                                    for v, _ in _figures(conflict.text)):
             return None
-        lead = "Another report gives a different figure:"
+        # The best sentence's own article is no other report: said as what it is.
+        lead = ("The same article also gives:" if conflict.article_id == anchor.article_id
+                else "Another report gives a different figure:")
     else:
         conflict = _other_account(found, anchor)
         if conflict is None:

@@ -82,10 +82,18 @@ def article_id(title: str, text: str) -> str:
     return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
 
 
+def _open_ended(line: str) -> bool:
+    """Not ended as a sentence is: a headline has no full stop, unless it was cut short
+    ("…reiterates intention to sue ...", as search results and feeds print long titles)."""
+    return line[-1] not in _END_PUNCT or line.endswith(("...", "…"))
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     return (
-        3 <= len(words) <= 25 and len(line) <= 200 and line[-1] not in _END_PUNCT
+        3 <= len(words) <= 25 and len(line) <= 200 and _open_ended(line)
+        # a sign-off ("– Miguel Torres") under each post of a live blog is no headline
+        and (line[0].isalnum() or line[0] in "\"'“‘")
         and not _is_caption(line) and not _is_furniture(line)
         and sum(w[:1].isupper() for w in words) >= 2
     )
@@ -133,7 +141,7 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
 
 def _is_title_line(line: str) -> bool:
     words = line.split()
-    return (2 <= len(words) <= 25 and len(line) <= 200 and line[-1] not in _END_PUNCT
+    return (2 <= len(words) <= 25 and len(line) <= 200 and _open_ended(line)
             and line[0].isupper() and not _is_caption(line))
 
 
@@ -323,7 +331,10 @@ def clean_document(raw: RawDocument) -> list[Article]:
         if first is None:  # a date line alone is no article
             continue
         text = "\n".join(body)
-        title = title or " ".join(first.split()[:12])
+        # Else the first words of the first line that has any ("---", a rule, has none).
+        worded = next((ln for ln in body if find_date_line(ln) is None
+                       and any(c.isalpha() for c in ln)), first)
+        title = title or " ".join(worded.split()[:12])
         suffix = f"#{n}" if len(segments) > 1 and n > 1 else ""
         articles.append(Article(
             id=article_id(title, text),

@@ -24,7 +24,10 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _FIX = "write dates as YYYY-MM-DD, e.g. 2024-10-24"
 # A page line that only states when the article was published or updated.
 _DATE_LINE = re.compile(
-    r"^(?:(?:last\s+)?updated|published|posted|first published)(?:\s+on)?\s*:?\s*(?P<d>.{6,60}?)"
+    # a byline before a bar ("By usatoday.com | Published 2025-02-18") is the page's too
+    r"^(?:by\s+[^|]{1,60}?\s*\|\s*)?"
+    r"(?:(?:last\s+)?updated|published|posted|first published|date)(?:\s+on)?\s*:?\s*"
+    r"(?P<d>.{6,60}?)"
     # a time after the date, its zone, and whatever follows a bar ("| Updated …", "| Filed
     # under: Politics"): not a sentence going on after it
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,5}\b)?\.?"
@@ -114,11 +117,12 @@ _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|N
 
 
 def find_date_line(line: str) -> str | None:
-    """The ISO date of a line like "Updated 24 October 2024 12:31" or "Updated 10:31 AM EDT,
-    Thu Oct. 24, 2024", else None."""
+    """The ISO date of a line like "Updated 24 October 2024 12:31", "Updated 10:31 AM EDT,
+    Thu Oct. 24, 2024", "Date: 2025-02-18" or a date alone, else None."""
     match = _DATE_LINE.match(line.strip())
-    if match is None:
-        return None
+    if match is None:  # a line that is a date and nothing else ("February 18, 2025")
+        alone = line.strip()
+        return parse_date(alone) if len(alone.split()) <= MAX_DATE_WORDS else None
     found = match.group("d")
     if len(found.split()) > MAX_DATE_WORDS:  # a sentence going on (the RFC 2822 parser would
         return None                          # read "Oct 3, 2024 10:30 and then…" as a date)

@@ -17,6 +17,7 @@ from typing import Any
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
+from .frontmatter import front_matter
 from .types import RawDocument
 from .validation import record_field, record_text
 
@@ -96,12 +97,22 @@ def _read_text(path: Path, warnings: list[str]) -> str:
     return text
 
 
+def _nothing_at(named: str) -> str:
+    """Why a path gave no file: a folder (or a glob's) holding none of the supported kinds, or
+    nothing there at all."""
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
+    if any(ch in named for ch in "*?["):
+        return f"{named}: matches no supported file ({kinds})"
+    if Path(named).is_dir():
+        return f"{named}: no supported file in it ({kinds})"
+    return f"{named}: no such file or directory"
+
+
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     """Read every supported file under `paths` into raw documents, collecting warnings."""
     files, missing = expand_paths(paths)
     result = LoadResult(missing=missing)
-    result.warnings.extend(f"{m}: no such file or directory, or no supported file in it "
-                           f"({', '.join(SUPPORTED_SUFFIXES)})" for m in missing)
+    result.warnings.extend(_nothing_at(m) for m in missing)
     for path in files:
         if not path.is_file():
             # A pipe named *.txt would block the read forever, waiting for a writer.
@@ -140,7 +151,21 @@ def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
         return list(_load_jsonl(path, text, warnings))
     if suffix == ".json":
         return list(_load_json(path, text, warnings))
-    return [RawDocument(text=text, source=str(path), source_key=str(path))]
+    return [_load_text(path, text, warnings)]
+
+
+def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
+    """A text or Markdown file; its front matter, if any, gives the title, date, outlet,
+    author and URL (checked like a JSON record's fields)."""
+    fields, text = front_matter(text)
+    where = f"{path} (front matter)"
+
+    def given(name: str) -> str | None:
+        return record_field(fields, (name,), where, warnings, numbers=name == "title")
+
+    return RawDocument(text=text, source=str(path), source_key=str(path), title=given("title"),
+                       published=given("published"), outlet=given("outlet"),
+                       author=given("author"), url=given("url"))
 
 
 def _load_html(path: Path, html: str) -> RawDocument:
@@ -184,6 +209,8 @@ def _load_json(path: Path, text: str, warnings: list[str]) -> Iterator[RawDocume
     except json.JSONDecodeError as exc:
         raise LoadError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg}); file skipped") from exc
     records = data if isinstance(data, list) else _container_records(data)
+    if not records:
+        warnings.append(f"{path}: holds no article records (an empty list); nothing to ingest")
     for n, record in enumerate(records, start=1):
         doc = _record_to_document(path, record, n, warnings)
         if doc is not None:

@@ -136,14 +136,15 @@ def _parse_line(line: str, lineno: int) -> dict[str, Any]:
 
 def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
     """One JSON answer per input line; a bad line or a failed question becomes an error line
-    with the line's id (its line number when it has none)."""
+    with the line's id (its line number when it has none). Each carries its `line` number too.
+    Exits 1 after the last line when any failed, so that a script can tell."""
     from .common import is_user_error
 
     failed: list[int] = []
     for lineno, raw in enumerate(path.read_bytes().splitlines(), start=1):
         if not raw.strip():
             continue
-        out: dict[str, Any] = {"id": lineno}
+        out: dict[str, Any] = {"id": lineno, "line": lineno}
         try:
             item = _parse_line(_decode_line(raw, lineno), lineno)
             out["id"] = item.get("id", lineno)
@@ -164,6 +165,7 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
     if failed:
         err_console.print(f"{len(failed)} line(s) not answered (line {', '.join(map(str, failed))}"
                           '): see the "error" of each.', highlight=False)
+        raise typer.Exit(1)
 
 
 def _decode_line(raw: bytes, lineno: int) -> str:
@@ -200,6 +202,7 @@ def chat(
             break
         if question == "/new":
             history = []
+            console.print("[dim]A new conversation: earlier questions are forgotten.[/]")
             continue
         if not question:
             continue

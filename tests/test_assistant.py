@@ -28,7 +28,7 @@ from assistant.errors import (
     UnknownBackendError,
 )
 from assistant.evidence import question_kind
-from assistant.extractive import Findings, corroborate
+from assistant.extractive import Findings, _figures, corroborate
 from assistant.followup import rewrite_query, rule_rewrite
 from assistant.generative import EVIDENCE_SENTENCES
 from assistant.question import analyse
@@ -678,6 +678,28 @@ def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() 
     parts = corroborate(found, ranked[0], cites)
     assert parts[0] == f"Another report says: “{second}” [1]"
     assert cites.items[0].article_id == "b"
+
+
+@pytest.mark.parametrize("same_article", [True, False])
+def test_a_differing_figure_of_the_same_article_is_not_called_another_report(
+        same_article: bool) -> None:
+    # "8,000" within three words of a year was read as "000" (the year's words took the "8").
+    text = ("Texas has about 1,300 Starbucks stores, second only to California.\n"
+            "In 2018 Starbucks closed 8,000 Starbucks stores for an afternoon of training.")
+    first, second = text.split("\n")
+    assert [v for v, _ in _figures(second)] == ["8000"]
+    other = "b" if not same_article else "a"
+    articles = {"a": _article("a", text), "b": _article("b", second)}
+    at = 0 if not same_article else len(first) + 1
+    ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
+              Evidence(1, other, at, at + len(second), second, 0.8, 0.8)]
+    cites = CitationList()
+    asked = analyse("How many Starbucks stores are there in Texas?", "", None, None, None)
+    found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
+    [line] = corroborate(found, ranked[0], cites, stated="1,300")[:1]
+    lead = ("The same article also gives:" if same_article
+            else "Another report gives a different figure:")
+    assert line == f"{lead} “{second}” [1]"
 
 
 def test_question_kind_reads_value_questions_as_numbers() -> None:

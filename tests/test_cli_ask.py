@@ -81,7 +81,7 @@ def test_batch_writes_one_object_per_line_with_its_id(sample_store: Path,
                      encoding="utf-8")
     run = newsqa("ask", "--batch", str(batch), "--json", "--llm", "extractive", "--store",
                  str(sample_store))
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 1 and "4 line(s) not answered" in run.stderr, run.stderr
     out = [json.loads(line) for line in run.stdout.splitlines()]
     assert [o["id"] for o in out] == ["q1", "q2", "q3", "q4", 5, "q6", 8]
     q1, q2, q3, q4, bad, q6, broken = out
@@ -112,6 +112,7 @@ def test_chat_answers_follow_ups_from_piped_lines(sample_store: Path) -> None:
     assert "Duda" in out  # first answer
     assert "K2 tanks" in out or "Korea-Poland" in out  # the follow-up, about Poland
     assert "The articles don't say" in out
+    assert "A new conversation" in out  # /new says it was done
 
 
 def test_chat_shows_an_error_with_brackets_and_goes_on(sample_store: Path) -> None:

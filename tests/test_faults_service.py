@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
 from assistant import Answer, Assistant
 from assistant.errors import InvalidRequestError
@@ -77,10 +78,13 @@ def test_a_batch_line_that_is_not_utf8_fails_alone(
         json.dumps({"id": "c", "question": "Which treaty did Russia ratify?"}).encode(),
         b"\xff\xfe\x00garbage",
     ])
-    _run_batch(assistant, path, Dates(since=None, until=None, as_of=None))
+    with pytest.raises(typer.Exit) as ended:  # after every line: a script can tell
+        _run_batch(assistant, path, Dates(since=None, until=None, as_of=None))
+    assert ended.value.exit_code == 1
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in rows] == ["a", 2, "c", 4]
+    assert [r["line"] for r in rows] == [1, 2, 3, 4]
     for good in (rows[0], rows[2]):  # asked and answered from the samples
         assert "error" not in good and good["answer"] and good["retrieved"]
     for bad, byte in ((rows[1], "0xe9"), (rows[3], "0xff")):
@@ -103,7 +107,7 @@ def test_the_cli_answers_the_good_lines_of_a_latin1_batch(sample_store: Path,
                              "{\"id\": \"é\", \"question\": \"Où?\"}".encode("latin-1")])
     run = newsqa("ask", "--batch", str(path), "--json", "--llm", "extractive",
                  "--store", str(sample_store))
-    assert run.returncode == 0 and "Traceback" not in run.stderr
+    assert run.returncode == 1 and "Traceback" not in run.stderr  # one line failed
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert rows[0]["id"] == "ok" and rows[0]["answer"] and "error" not in rows[0]
     assert rows[1]["id"] == 2 and "not valid UTF-8" in rows[1]["error"]

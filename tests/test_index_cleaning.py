@@ -189,9 +189,41 @@ def test_parse_date(text: str, iso: str | None) -> None:
     ("Published Oct 3, 2024 10:30 a.m. | Updated Oct 4, 2024 9:00 a.m.", "2024-10-03"),
     ("Updated October 24, 2024 10:31 AM EDT | Filed under: Politics", "2024-10-24"),
     ("Updated 5:00 p.m. ET", None),
+    # As people write them at the top of a saved article.
+    ("By usatoday.com | Published 2025-02-18", "2025-02-18"),
+    ("Date: 2025-02-18", "2025-02-18"),
+    ("February 18, 2025", "2025-02-18"),
+    ("2025-02-18", "2025-02-18"),
+    ("By Ann Lee | Chief correspondent", None),
+    ("Dated letters from 2025 were found", None),
+    ("2025", None),
 ])
 def test_date_lines(line: str, iso: str | None) -> None:
     assert find_date_line(line) == iso
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    # A headline cut short, as search results and feeds print long ones.
+    ("Mexican President Claudia Sheinbaum reiterates intention to sue ...",
+     "Mexican President Claudia Sheinbaum reiterates intention to sue ..."),
+    ("# Ben & Jerry's alleges its CEO was ousted over the ice cream maker's …",
+     "Ben & Jerry's alleges its CEO was ousted over the ice cream maker's …"),
+    ("---", "The ferry service resumed on Sunday after a week of storms."),  # a rule: no words
+])
+def test_the_first_line_is_the_title_when_it_reads_as_one(first: str, title: str) -> None:
+    text = (f"{first}\n\nBy usatoday.com | Published 2025-02-18\n\nThe ferry service resumed on "
+            "Sunday after a week of storms.\nIts operator said so.\n")
+    [article] = clean_document(RawDocument(text=text, source="a.txt", source_key="a.txt"))
+    assert (article.title, article.published) == (title, "2025-02-18")
+
+
+def test_a_live_blogs_sign_offs_do_not_split_it() -> None:
+    posts = [f"Crews reported progress on fire line {n} this hour, officials said.\n"
+             + "\n".join(f"Update {n}.{k}: the wind eased." for k in range(3))
+             + "\n– Miguel Torres" for n in range(8)]
+    text = "Los Angeles wildfires: crews race to combat winds\n\n" + "\n".join(posts)
+    articles = clean_document(RawDocument(text=text, source="b.txt", source_key="b.txt"))
+    assert [a.title for a in articles] == ["Los Angeles wildfires: crews race to combat winds"]
 
 
 # -- chunks --------------------------------------------------------------------------------------

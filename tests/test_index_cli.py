@@ -136,10 +136,43 @@ def test_an_ingest_that_reads_nothing_exits_non_zero_and_loses_nothing(
     assert "Nothing was ingested" in out.stderr and "not a regular file" in out.stderr
     empty = tmp_path / "none.json"  # a container of no articles reads nothing either
     empty.write_text("[]")
-    assert newsqa("ingest", str(empty), "--store", str(fresh_store), cwd=tmp_path
-                  ).returncode == 1
+    nothing = newsqa("ingest", str(empty), "--store", str(fresh_store), cwd=tmp_path)
+    assert nothing.returncode == 1 and "holds no article records" in nothing.stderr
+    bare = tmp_path / "bare"  # a folder of nothing ingestible: said so, not "no such file"
+    bare.mkdir()
+    (bare / "notes.xyz").write_text("x")
+    folder = newsqa("ingest", str(bare), "--store", str(fresh_store), cwd=tmp_path)
+    assert folder.returncode == 1 and "no supported file in it" in folder.stderr
+    assert "no such file" not in folder.stderr
     assert "2 skipped" in out.stdout
     assert {r["title"] for r in _listing(fresh_store, tmp_path)} == TITLES
+
+
+def test_ctrl_c_during_an_ingest_says_what_is_kept_and_a_rerun_finishes(tmp_path: Path) -> None:
+    import signal
+
+    from index.writelock import StoreLock
+
+    folder, store = tmp_path / "in", tmp_path / "store"
+    folder.mkdir()
+    for n in range(150):
+        (folder / f"{n:03}.txt").write_text(
+            f"Harbour report number {n}\n\nThe harbour at Stromness{n} reopened on Monday after "
+            f"repairs to quay {n}, the council said.\nFerries resumed at noon.\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSQA_")}
+    run = subprocess.Popen([str(NEWSQA), "ingest", str(folder), "--store", str(store)],
+                           cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+    deadline = time.monotonic() + 120
+    while not StoreLock(store).busy() and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)  # until it writes
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130 and "Traceback" not in err, err
+    assert "Interrupted" in err and "run the same command again" in err
+    again = newsqa("ingest", str(folder), "--store", str(store), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert len(_listing(store, tmp_path)) == 150  # each article once
 
 
 # -- the progress bar ----------------------------------------------------------------------------

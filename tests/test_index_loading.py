@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from index.cleaning import clean_document
-from index.loading import LoadResult, decode_bytes, expand_paths, load_paths
+from index.loading import SUPPORTED_SUFFIXES, LoadResult, decode_bytes, expand_paths, load_paths
 from index.types import Article
 
 from .conftest import REALTIMEQA, SAMPLES
@@ -149,7 +149,9 @@ def test_a_folder_under_a_hidden_folder_is_read(tmp_path: Path) -> None:
 def test_missing_paths_are_reported(tmp_path: Path) -> None:
     loaded = load_paths([tmp_path / "nope.txt", str(tmp_path / "*.nothing")])
     assert loaded.missing == [str(tmp_path / "nope.txt"), str(tmp_path / "*.nothing")]
-    assert all("no such file" in w for w in loaded.warnings)
+    assert loaded.warnings == [f"{tmp_path / 'nope.txt'}: no such file or directory",
+                               f"{tmp_path / '*.nothing'}: matches no supported file "
+                               f"({', '.join(SUPPORTED_SUFFIXES)})"]
 
 
 def test_sample_directory_loads_five_files() -> None:
@@ -244,3 +246,29 @@ def test_benchmark_corpus_slice_loads_as_it_is(shared_available: Path, tmp_path:
             assert art.published == rec["published"].replace("/", "-")
         for line in art.text.split("\n"):  # cleaning only drops lines
             assert line in rec["text"]
+
+
+def test_front_matter_gives_title_date_outlet_and_author(tmp_path: Path) -> None:
+    note = tmp_path / "park.md"
+    note.write_text("---\ntitle: Council approves parks budget\ndate: 2025-03-19\n"
+                    "source: Town Crier\nauthor: Ann Lee\ntags: [parks, budget]\n---\n\n"
+                    "# Council approves parks budget\n\nThe council approved a parks budget of "
+                    "$2.4 million on Tuesday, the mayor said.\n", encoding="utf-8")
+    loaded = load_paths([note])
+    [article] = clean_document(loaded.documents[0])
+    assert loaded.warnings == []
+    assert (article.title, article.published, article.outlet, article.author) == (
+        "Council approves parks budget", "2025-03-19", "Town Crier", "Ann Lee")
+    assert article.text == ("The council approved a parks budget of $2.4 million on Tuesday, "
+                            "the mayor said.")
+
+
+def test_a_rule_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
+    story = tmp_path / "rule.md"
+    story.write_text("---\nThe council met on Tuesday.\n---\nIt approved the budget.\n")
+    [article] = clean_document(load_paths([story]).documents[0])
+    assert "The council met on Tuesday." in article.text and article.published is None
+    bad = tmp_path / "bad.md"  # a list for a title: left out, said so
+    bad.write_text("---\ntitle: [a, b]\n---\nThe council met on Tuesday.\n")
+    loaded = load_paths([bad])
+    assert "'title' is a list" in loaded.warnings[0] and loaded.documents[0].title is None

@@ -227,7 +227,13 @@ def test_two_articles_of_one_file_are_told_apart_on_their_cards() -> None:
         answer = Answer(question="q", text="“The whole quoted line.” [1]", citations=[cite])
         shown[source] = sources_html([("q", answer, [card_for(cite, text)])])
     assert "000.txt #2" in shown["/x/000.txt#2"] and "#2" not in shown["/x/000.txt"]
-    assert "#top" not in shown["https://example.com/news/a#top"]  # a page's anchor is no article
+    # A page: its site, linked to the page itself; a record's javascript: "URL" is no link.
+    assert ('<a href="https://example.com/news/a#top" target="_blank" rel="noopener noreferrer">'
+            "example.com</a>") in shown["https://example.com/news/a#top"]
+    script = dataclasses.replace(_citation(text, "The whole quoted line."),
+                                 source="javascript:alert(1)")
+    assert "href=\"javascript" not in sources_html([("q", Answer(
+        question="q", text="t", citations=(script,)), [card_for(script, text)])])
     # Long record ids keep their end, where they differ; a "#" in a folder's name is no place.
     assert "ukraine-001" in shown["/x/f.jsonl#reuters-2024-01-15-ukraine-001"]
     assert "notes.txt" in shown["/x/C#/notes.txt"] and "C #" not in shown["/x/C#/notes.txt"]

@@ -11,6 +11,7 @@ import gradio as gr
 
 from assistant import Assistant
 from assistant.backends import BACKENDS
+from assistant.request import MAX_TOP_K
 from assistant.settings import Settings
 from index import SUPPORTED_SUFFIXES
 
@@ -138,7 +139,7 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
 def _options_tab(settings: Settings) -> OptionWidgets:
     backend = gr.Dropdown(backend_choices(settings), value=settings.llm,
                           label="Answering backend", elem_id="nq-backend")
-    top_k = gr.Slider(1, 20, value=min(settings.top_k, 20), step=1, label="Passages per answer "
+    top_k = gr.Slider(1, MAX_TOP_K, value=settings.top_k, step=1, label="Passages per answer "
                       "(top-k)", info="How many retrieved passages the answer may draw on.")
     with gr.Row():
         since = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD (optional)")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from assistant import Answer, Citation
 from assistant.quotes import enquote
@@ -203,6 +204,9 @@ def _card_html(turn: int, card: SourceCard) -> str:
     where = escape(_where(c.source))
     if card.page is not None:
         where += f", p. {card.page}"
+    if c.source.startswith(("https://", "http://")):  # never a javascript: URL from a record
+        where = (f'<a href="{escape(c.source)}" target="_blank" rel="noopener noreferrer">'
+                 f"{where}</a>")
     return (
         f'<article class="nq-card" id="{source_anchor(turn, c.n)}">'
         f'<header><span class="nq-num">{c.n}</span><span class="nq-card-title">'
@@ -214,9 +218,12 @@ def _card_html(turn: int, card: SourceCard) -> str:
 
 
 def _where(source: str) -> str:
-    """The file a quote came from, by name, with the article's place in it when the file holds
-    several ("000.txt #2", a page's second article; a record's id in a .jsonl): two articles of
-    one file must not look like one."""
+    """The file a quote came from, by name (a page, by its site), with the article's place in
+    it when the file holds several ("000.txt #2", a page's second article; a record's id in a
+    .jsonl): two articles of one file must not look like one."""
+    if "://" in source:  # a web address: its site, which says more than its last part
+        site = urlsplit(source).hostname or source
+        return site.removeprefix("www.")
     path, mark, part = source.rpartition("#")
     if not mark or "/" in part:  # no article's place, or a "#" inside the path itself
         path, part = source, ""
