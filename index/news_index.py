@@ -46,6 +46,7 @@ class NewsIndex:
         self._lock = threading.RLock()  # loading the BM25 index; never held by a writer
         self._write_lock = StoreLock(config.path)
         self._articles: dict[str, Article] = {}
+        self._embedder_checked = ""  # the store's generation when the embedder last matched
         self.store = ChromaStore(config)
         self._finish_swap()
         stored = None if reindexing else self.store.stored_embedder()
@@ -211,9 +212,11 @@ class NewsIndex:
 
     # -- reading ------------------------------------------------------------------------------
     def list(self) -> list[Article]:
+        self.store.generation()  # follows another process's writes (a re-index's swap)
         return sorted(self.store.list_articles(), key=lambda a: (a.source_key, a.source))
 
     def require_articles(self) -> None:
+        self.store.generation()  # each question starts here: see `list`
         if self.store.count_articles() == 0:
             raise NoIndexError(self.config.where)
 
@@ -230,8 +233,10 @@ class NewsIndex:
               *, with_text: bool = True) -> builtins.list[DenseHit]:
         # Another process may have written since this one opened (`ChromaStore.generation`
         # connects afresh then), even re-indexed with another embedder.
-        self.store.generation()
-        self.store.check_embedder(self.embedder.name, self.embedder.dim)
+        generation = self.store.generation()
+        if generation != self._embedder_checked:
+            self.store.check_embedder(self.embedder.name, self.embedder.dim)
+            self._embedder_checked = generation
         vector = self.embedder.embed_query(query)
         return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until),
                                       with_text=with_text)

@@ -198,17 +198,10 @@ class ChromaStore:
         self._open(create_with=(embed_name, embed_dim), sentences_too=sentences)
 
     def _ready(self) -> bool:
-        """Open the collections if they exist, again if another process swapped in new ones
-        (`newsqa ingest --reindex` beside a running UI); False when the store holds none."""
-        if self._chunks is None or self._articles is None or self._swapped():
+        """Open the collections if they exist; False when the store holds none yet."""
+        if self._chunks is None or self._articles is None:
             self._open(suffix=self._suffix)
         return self._chunks is not None and self._articles is not None
-
-    def _swapped(self) -> bool:
-        """Is the live chunks collection another than the one this client holds? A swap
-        deletes the collections held, and every later call on them would fail."""
-        live = self._existing(self._names(self._suffix)[0])
-        return live is None or live.id != self._chunks.id
 
     @property
     def is_empty(self) -> bool:
@@ -226,15 +219,22 @@ class ChromaStore:
         client (a CLI ingest, a teammate on a shared server) may have changed it since."""
         live = self._existing(self._names()[0])
         value = "none" if live is None else str((live.metadata or {}).get("generation", "none"))
-        self._follow(value)
+        self._follow(value, live)
         return value
 
-    def _follow(self, value: str) -> None:
-        """Connect afresh when another process has finished a write: an on-disk Chroma client
-        loads a collection's vector index once, and never sees vectors written by another
-        process (a `newsqa ingest` beside a running UI), though their records it does."""
+    def _follow(self, value: str, live: Any) -> None:
+        """Keep up with another process's writes, seen in the live collection just read.
+        A re-index swaps in new collections and deletes the ones this client holds: every call
+        on those would fail, so they are opened again. And an on-disk Chroma client loads a
+        collection's vector index once, never seeing vectors another process wrote (a `newsqa
+        ingest` beside a running UI), though their records it does: once such a write has
+        finished, connect afresh."""
         with self._follow_lock:
             seen, self._seen = self._seen, value
+            held = self._chunks
+            if (live is not None and held is not None and not self._suffix
+                    and live.id != held.id):
+                self._open()
             if (seen is None or value == seen or value.startswith("dirty")
                     or self.config.chroma_host):  # a server's clients all see its writes
                 return
