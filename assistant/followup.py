@@ -41,7 +41,10 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 def needs_context(question: str) -> bool:
-    return bool(_DEPENDENT.search(question)) or len(question.split()) <= 4
+    """Does the question lean on the conversation: a pronoun or an "and…" opening, a few words,
+    or no name at all ("What does the name mean?": whose name is for the conversation to say)."""
+    named = [w for w in _NAME.findall(question)[1:] if w.casefold() not in _NOT_NAMES]
+    return bool(_DEPENDENT.search(question)) or len(question.split()) <= 4 or not named
 
 
 def _last(history: Sequence[Message], role: str) -> str:

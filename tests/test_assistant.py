@@ -303,6 +303,8 @@ def test_follow_up_is_rewritten_by_rule_without_an_llm() -> None:
     # "him" asks for the conversation as "he" does (a follow-up conversation of the tuning set
     # was searched as it stood).
     assert "Duda" in rewrite_query("What did the officials say about him afterwards?", history)
+    # A question naming nothing is about the conversation's subject ("the name": whose?).
+    assert "Yoon" in rewrite_query("What did the leaders agree on at the summit?", history)
     # A standalone question, or one without history, is searched as it is.
     assert rewrite_query("How many tanks did Poland buy?", history) == (
         "How many tanks did Poland buy?")
