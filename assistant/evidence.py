@@ -25,7 +25,9 @@ _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|
                      r"|thousands?|millions?|billions?)\b", re.I)
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
                    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
-                   r"|Saturday|Sunday|today|yesterday|last (?:week|month|year)|ago)\b", re.I)
+                   r"|Saturday|Sunday|today|yesterday|last (?:week|month|year)|ago"
+                   # a time of day answers "when" and "what time" too ("at 9:36 p.m.")
+                   r"|noon|midnight)\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _KINDS = (
     ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old)|what (?:number|share|"
                           r"percentage|amount|size|figure)|what (?:is|was) the (?:value|cost|price"

@@ -54,6 +54,7 @@ _OUTLET_CUES = (
     re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s*)?(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})"),
 )
 _END_PUNCT = ".!?:;,"
+_DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # A page widget's label run into the first line it labels (USA Today: "AI-assisted summary Venice's
@@ -84,8 +85,9 @@ def article_id(title: str, text: str) -> str:
 
 def _open_ended(line: str) -> bool:
     """Not ended as a sentence is: a headline has no full stop, unless it was cut short
-    ("…reiterates intention to sue ...", as search results and feeds print long titles)."""
-    return line[-1] not in _END_PUNCT or line.endswith(("...", "…"))
+    ("…reiterates intention to sue ...", as search results and feeds print long titles, a
+    space before the dots: a sentence trailing off has none, "…were not so sure...")."""
+    return line[-1] not in _END_PUNCT or line.endswith((" ...", " …"))
 
 
 def _is_headline(line: str) -> bool:
@@ -93,7 +95,7 @@ def _is_headline(line: str) -> bool:
     return (
         3 <= len(words) <= 25 and len(line) <= 200 and _open_ended(line)
         # a sign-off ("– Miguel Torres") under each post of a live blog is no headline
-        and (line[0].isalnum() or line[0] in "\"'“‘")
+        and line[0] not in "-–—"
         and not _is_caption(line) and not _is_furniture(line)
         and sum(w[:1].isupper() for w in words) >= 2
     )
@@ -104,7 +106,7 @@ def _is_caption(line: str) -> bool:
 
 
 def _is_furniture(line: str) -> bool:
-    return _is_clutter(line) or find_date_line(line) is not None
+    return _is_clutter(line) or find_date_line(line, alone=True) is not None
 
 
 def _is_clutter(line: str) -> bool:
@@ -303,10 +305,14 @@ def _find_published(lines: list[str], raw: RawDocument) -> str | None:
     given = parse_date(raw.published)
     if given:
         return given
-    for line in lines[:30]:
-        found = find_date_line(line)
+    story_begun = False
+    for n, line in enumerate(lines[:30]):
+        # A date alone counts only among the first lines (title, byline, date) and before
+        # the story's first sentence: further down it is a timeline's entry.
+        found = find_date_line(line, alone=n < _DATE_ALONE_LINES and not story_begun)
         if found:
             return found
+        story_begun = story_begun or (line[-1] in ".!?\"”" and len(line.split()) >= 5)
     return None
 
 

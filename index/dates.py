@@ -116,13 +116,15 @@ MAX_DATE_WORDS = 8  # "10:31 AM EDT, Wednesday, October 23, 2024" has 6
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.")
 
 
-def find_date_line(line: str) -> str | None:
+def find_date_line(line: str, alone: bool = False) -> str | None:
     """The ISO date of a line like "Updated 24 October 2024 12:31", "Updated 10:31 AM EDT,
-    Thu Oct. 24, 2024", "Date: 2025-02-18" or a date alone, else None."""
+    Thu Oct. 24, 2024" or "Date: 2025-02-18", else None. `alone`: a line that is a date and
+    nothing else ("February 18, 2025") too, which only under a title is the page's own (in a
+    story's text it is a timeline's entry, say)."""
     match = _DATE_LINE.match(line.strip())
-    if match is None:  # a line that is a date and nothing else ("February 18, 2025")
-        alone = line.strip()
-        return parse_date(alone) if len(alone.split()) <= MAX_DATE_WORDS else None
+    if match is None:
+        bare = line.strip()
+        return parse_date(bare) if alone and len(bare.split()) <= MAX_DATE_WORDS else None
     found = match.group("d")
     if len(found.split()) > MAX_DATE_WORDS:  # a sentence going on (the RFC 2822 parser would
         return None                          # read "Oct 3, 2024 10:30 and then…" as a date)

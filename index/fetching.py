@@ -155,9 +155,14 @@ class Fetcher:
         """The address the request really went to, checked like the one looked up before: a
         name can resolve to a public address for the check and a private one for the request
         (DNS rebinding). Checked before anything of the answer is read."""
+        if self.config.allow_private:
+            return
         stream = resp.extensions.get("network_stream")
-        peer = stream.get_extra_info("server_addr") if stream is not None else None
-        if self.config.allow_private or not peer:
+        try:
+            peer = stream.get_extra_info("server_addr") if stream is not None else None
+        except OSError:  # the connection is already gone: nothing was read from it
+            peer = None
+        if not peer:
             return
         ip = ipaddress.ip_address(str(peer[0]).split("%")[0])
         if not _public(ip):

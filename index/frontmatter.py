@@ -4,7 +4,7 @@ as static-site generators and note apps write it (title, date, source, author, u
 from __future__ import annotations
 
 import re
-from datetime import date
+from functools import cache
 from typing import Any
 
 __all__ = ["FRONT_MATTER_KEYS", "front_matter"]
@@ -21,23 +21,35 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
     """(its fields, the text with the block blanked), or ({}, text) when it has none. The block
     becomes as many empty lines, so the lines after it keep their place in the file; a block
     that is not a YAML mapping is left as it is (a story may open with a "---" rule)."""
-    import yaml
-
     match = _BLOCK.match(text)
     if match is None:
         return {}, text
+    import yaml
+
     try:
-        fields = yaml.safe_load(match.group("yaml"))
-    except yaml.YAMLError:
+        fields = yaml.load(match.group("yaml"), Loader=_loader())  # a SafeLoader: see _loader
+    except (yaml.YAMLError, RecursionError):  # not YAML after all: a story opening with a rule
         return {}, text
-    if not isinstance(fields, dict):
+    known = [key for keys in FRONT_MATTER_KEYS.values() for key in keys]
+    # "---\nUPDATE: The council reversed…\n---" is a story's own line between rules.
+    if not isinstance(fields, dict) or not any(fields.get(key) for key in known):
         return {}, text
-    record = {name: _plain(fields.get(key)) for name, keys in FRONT_MATTER_KEYS.items()
+    record = {name: fields.get(key) for name, keys in FRONT_MATTER_KEYS.items()
               for key in keys[::-1] if fields.get(key) not in (None, "")}
     blank = "\n" * match.group(0).count("\n")
     return record, blank + text[match.end():]
 
 
-def _plain(value: Any) -> Any:
-    """YAML reads `date: 2025-03-19` as a date: the rest of ingest reads dates as strings."""
-    return value.isoformat() if isinstance(value, date) else value
+@cache
+def _loader() -> Any:
+    """SafeLoader, with dates left as the strings they are: YAML would read `date: 2025-03-19`
+    as a date, and `2025-02-30` as an error; ingest reads and checks dates itself."""
+    import yaml
+
+    class StringDates(yaml.SafeLoader):
+        pass
+
+    StringDates.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return StringDates

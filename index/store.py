@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from typing import Any
 
 import numpy as np
 
+from . import following
 from .errors import EmbedderMismatchError, NotFoundError, StoreUnavailableError
+from .following import ClientPaths, Retired, StoreStates
 from .offline import quiet_offline_env
 from .records import (
     article_from,
@@ -103,10 +106,17 @@ class ChromaStore:
     def __init__(self, config: StoreConfig) -> None:
         quiet_offline_env()
         self.config = config
-        self._connections = 0  # fresh clients made (see `_reconnect`)
-        self._retired: Any = None  # the client before the current one, closed at the next
-        self._seen: str | None = None  # the generation last read or written here
+        # Following other processes' writes (`index.following`): on disk only, a server's
+        # clients all see its writes.
+        self._paths = None if config.chroma_host else ClientPaths(config.path / "chroma")
+        self._retired = Retired(self._paths.release if self._paths else lambda _: None)
+        self._states = StoreStates()
         self._follow_lock = threading.Lock()
+        # Another process wrote, or stored vectors could not be read (`sentence_vectors`): a
+        # fresh client is due, at most one each RENEW_SECONDS.
+        self._renew_due = False
+        self._renewed_at = 0.0
+        self._client_path: Path | None = None
         self._client = self._connect()
         self._batch_limit: int | None = None
         self._chunks: Any = None
@@ -114,7 +124,7 @@ class ChromaStore:
         self._sentences: Any = None
         self._suffix = ""  # of the collections open: a re-index writes to its side ones
 
-    def _connect(self) -> Any:
+    def _connect(self, path: Path | None = None) -> Any:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -128,10 +138,8 @@ class ChromaStore:
                 client.heartbeat()
                 return client
             (self.config.path / "chroma").mkdir(parents=True, exist_ok=True)
-            # Chroma shares one client state per path string in a process: a fresh one needs a
-            # path of its own, the same folder written another way ("chroma/.").
-            path = str(self.config.path / "chroma") + "/." * self._connections
-            return chromadb.PersistentClient(path=path, settings=chroma_settings)
+            return chromadb.PersistentClient(path=str(path or self.config.path / "chroma"),
+                                             settings=chroma_settings)
         except Exception as exc:  # chromadb raises many unrelated types for "cannot connect"
             raise StoreUnavailableError(
                 f"Cannot open the Chroma store at {self.config.where}: {exc}. "
@@ -218,45 +226,55 @@ class ChromaStore:
         """Read from the store each time, not from this client's copy of the collection: another
         client (a CLI ingest, a teammate on a shared server) may have changed it since."""
         live = self._existing(self._names()[0])
-        value = "none" if live is None else str((live.metadata or {}).get("generation", "none"))
-        self._follow(value, live)
+        meta = (live.metadata or {}) if live is not None else {}
+        value = str(meta.get("generation", "none"))
+        self._follow(f"{value}|{meta.get('vectors', '')}", live)
         return value
 
-    def _follow(self, value: str, live: Any) -> None:
-        """Keep up with another process's writes, seen in the live collection just read.
-        A re-index swaps in new collections and deletes the ones this client holds: every call
-        on those would fail, so they are opened again. And an on-disk Chroma client loads a
-        collection's vector index once, never seeing vectors another process wrote (a `newsqa
-        ingest` beside a running UI), though their records it does: once such a write has
-        finished, connect afresh."""
+    def _follow(self, state: str, live: Any) -> None:
+        """Keep up with other processes' writes, seen in the live collection just read. A
+        re-index swaps in new collections and deletes the ones held: every call on those would
+        fail, so they are opened again. Another process's finished write (its vectors unseen
+        by this client): connect afresh (`index.following`)."""
         with self._follow_lock:
-            seen, self._seen = self._seen, value
             held = self._chunks
-            if (live is not None and held is not None and not self._suffix
-                    and live.id != held.id):
+            if live is not None and held is not None and not self._suffix and live.id != held.id:
                 self._open()
-            if (seen is None or value == seen or value.startswith("dirty")
-                    or self.config.chroma_host):  # a server's clients all see its writes
-                return
-            self._reconnect()
+            self._renew_due = self._states.is_news(state) or self._renew_due
+            if (self._renew_due and not state.startswith("dirty")
+                    and time.monotonic() - self._renewed_at >= following.RENEW_SECONDS):
+                self._renew()
 
-    def _reconnect(self) -> None:
-        if self._retired is not None:  # any question that was using it has long finished
-            self._retired.close()
-        self._retired, self._connections = self._client, self._connections + 1
-        self._client = self._connect()
+    def _renew(self) -> None:
+        path = self._paths.fresh() if self._paths else None
+        if path is None:
+            return
+        try:
+            client = self._connect(path)
+        except StoreUnavailableError as exc:
+            log.warning("%s", exc)
+            self._paths.release(path)  # type: ignore[union-attr]
+            return
+        self._retired.add(self._client, self._client_path)
+        self._client, self._client_path = client, path
+        self._renew_due, self._renewed_at = False, time.monotonic()
         self._chunks = self._articles = self._sentences = None
         self._open(suffix=self._suffix)
 
     def set_generation(self, value: str | None = None) -> str:
         value = value or uuid.uuid4().hex
-        with self._follow_lock:
-            self._seen = value  # our own write: nothing to reconnect for
-        meta = dict(self._chunks.metadata or {})
-        meta.pop("hnsw:space", None)  # creation-time only; Chroma refuses to "change" it
-        meta["generation"] = value
-        self._chunks.modify(metadata=meta)
+        self._mark(generation=value)
         return value
+
+    def _mark(self, **marks: str) -> None:
+        """Write the generation or the sentence-vector mark, known here as this process's own
+        (`StoreStates`) before it is written: a read racing the write is no news."""
+        with self._follow_lock:
+            meta = dict(self._chunks.metadata or {})
+            meta.pop("hnsw:space", None)  # creation-time only; Chroma refuses to "change" it
+            meta.update(marks)
+            self._states.written(f"{meta.get('generation', 'none')}|{meta.get('vectors', '')}")
+            self._chunks.modify(metadata=meta)
 
     def mark_dirty(self) -> None:
         """Before any change: if we die mid-way, the next open sees "dirty" and repairs."""
@@ -294,6 +312,8 @@ class ChromaStore:
             self._sentences.upsert(
                 ids=list(keys[at:at + step]), embeddings=vectors[at:at + step],
                 metadatas=[{"article_id": a} for a in article_ids[at:at + step]])
+        if keys:  # new vectors: news to another process's client (`generation`)
+            self._mark(vectors=uuid.uuid4().hex[:12])
 
     def _max_batch(self) -> int:
         if self._batch_limit is None:  # a server is asked once
@@ -420,7 +440,12 @@ class ChromaStore:
         that one drops it, and the assistant embeds it again when it needs it."""
         if not keys or not self._live_sentences():
             return {}
-        got = self._sentences.get(ids=list(dict.fromkeys(keys)), include=["embeddings"])
+        try:
+            got = self._sentences.get(ids=list(dict.fromkeys(keys)), include=["embeddings"])
+        except Exception as exc:  # vectors another process stored, unseen by this client
+            log.debug("stored sentence vectors unreadable (%s): embedded instead", exc)
+            self._renew_due = True
+            return {}
         return {k: np.asarray(v, dtype=np.float32)
                 for k, v in zip(got["ids"], got["embeddings"], strict=True)}
 

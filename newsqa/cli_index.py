@@ -57,18 +57,22 @@ def ingest(
     settings = make_settings(store)
     index = _open_index(store, reindexing=reindex)
     named: IngestReport | None = None  # what the paths alone gave, a re-index apart
+    reindexing = reindex  # until the re-index is done: then an interrupt stops the ingest
     try:
         with ingest_progress(enabled=not as_json) as progress:
             report = index.reindex(progress) if reindex else None
+            reindexing = False
             if paths:
                 fetch = settings.fetch_config(operator=True)
                 named = index.ingest(paths, progress, fetch=fetch, notice=_notice)
                 report = _merge(report, named)
     except KeyboardInterrupt:
         # The progress bar is gone with it: say where things stand.
-        err_console.print("Interrupted. The articles stored so far are kept; run the same "
-                          "command again to add the rest (those stored are skipped).",
-                          style="red", highlight=False, markup=False)
+        where = ("The index is as it was before the re-index (it is rebuilt aside); run it "
+                 "again to re-index." if reindexing else
+                 "The articles stored so far are kept; run the same command again to add the "
+                 "rest (those stored are skipped).")
+        err_console.print(f"Interrupted. {where}", style="red", highlight=False, markup=False)
         raise typer.Exit(130) from None
     added = _add_sentence_vectors(index, not as_json) if sentence_vectors else None
     if as_json:

@@ -17,7 +17,13 @@ import pytest
 
 from assistant import calibration
 from assistant.compose import ABSTAIN_TEXT, abstention, closest_text, short_answer
-from assistant.evidence import answer_fit, names_missing, question_kind, question_names
+from assistant.evidence import (
+    answer_fit,
+    kind_fit,
+    names_missing,
+    question_kind,
+    question_names,
+)
 from assistant.question import analyse, relative_window
 from assistant.reader import Reading
 from assistant.rerank import FEATURES, Evidence, read_candidates, rerank, topicality
@@ -262,8 +268,17 @@ def test_a_figure_asked_for_that_no_close_sentence_gives_is_never_stated() -> No
     count = _ev("Taiwan counted 12 Chinese ships near the island.", 0.5, fit=1.0)
     never = abstention([crew, crew, crew, count], kind="number")
     assert never is not None and "figure" in never.reason and not never.off_topic
-    # One of the closest sentences gives a figure of the thing counted: the question stands.
-    assert abstention([crew, crew, count], kind="number") is None
+    # The best sentence gives a figure of the thing counted: the question stands.
+    high = replace(count, score=0.99, relevance=0.99)
+    assert abstention([high, crew, crew], kind="number") is None
+    # Only a runner-up gives it: the answer would be the best sentence, without it.
+    runner_up = abstention([crew, crew, count], kind="number")
+    assert runner_up is not None and runner_up.reason == ("the closest sentence does not give "
+                                                          "the figure asked for")
+    when = _ev("The moon reaches its peak at 9:36 p.m., NASA said.", 0.99,
+               fit=kind_fit("date", "The moon reaches its peak at 9:36 p.m., NASA said.",
+                            "What time does the moon reach its peak?"))
+    assert when.fit == 1.0 and abstention([when, crew, crew], kind="date") is None
     # Questions of no particular kind are left to the score.
     assert abstention([crew, crew, crew], kind="other") is None
     # Nor does a figure of something else lead the answer as if it were the count.

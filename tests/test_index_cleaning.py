@@ -14,7 +14,7 @@ import pytest
 
 from index.chunking import DEFAULT_CHUNK_TOKENS, chunk_article, count_tokens
 from index.cleaning import clean_document
-from index.dates import find_date_line, parse_date
+from index.dates import find_date_line, parse_date, without_date_lines
 from index.loading import load_paths
 from index.sentences import sentence_after, sentence_before, sentence_spans
 from index.types import Article, RawDocument
@@ -192,14 +192,26 @@ def test_parse_date(text: str, iso: str | None) -> None:
     # As people write them at the top of a saved article.
     ("By usatoday.com | Published 2025-02-18", "2025-02-18"),
     ("Date: 2025-02-18", "2025-02-18"),
-    ("February 18, 2025", "2025-02-18"),
-    ("2025-02-18", "2025-02-18"),
     ("By Ann Lee | Chief correspondent", None),
     ("Dated letters from 2025 were found", None),
-    ("2025", None),
 ])
 def test_date_lines(line: str, iso: str | None) -> None:
     assert find_date_line(line) == iso
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("February 18, 2025", "2025-02-18"), ("2025-02-18", "2025-02-18"), ("2025", None),
+    ("May 2024", None), ("Updated 24 October 2024", "2024-10-24")])
+def test_a_date_alone_is_a_date_line_only_where_asked(line: str, iso: str | None) -> None:
+    assert find_date_line(line, alone=True) == iso
+    assert find_date_line(line) == (iso if line.startswith("Updated") else None)
+
+
+def test_a_timelines_dates_are_neither_its_date_nor_hidden() -> None:
+    text = ("Kursk incursion: a timeline\n\nThe fighting began in August, officials said.\n"
+            "August 6, 2024\nUkraine crossed the border.\nMarch 12, 2025\nRussia retook Sudzha.\n")
+    [article] = clean_document(RawDocument(text=text, source="t.txt", source_key="t.txt"))
+    assert article.published is None and "March 12, 2025" in without_date_lines(article.text)
 
 
 @pytest.mark.parametrize(("first", "title"), [
@@ -209,12 +221,21 @@ def test_date_lines(line: str, iso: str | None) -> None:
     ("# Ben & Jerry's alleges its CEO was ousted over the ice cream maker's …",
      "Ben & Jerry's alleges its CEO was ousted over the ice cream maker's …"),
     ("---", "The ferry service resumed on Sunday after a week of storms."),  # a rule: no words
+    ("$5bn Deal For Acme Corp Shakes Wall Street", "$5bn Deal For Acme Corp Shakes Wall Street"),
+    ("(LEAD) N. Korea Fires Missile Into East Sea", "(LEAD) N. Korea Fires Missile Into East Sea"),
 ])
 def test_the_first_line_is_the_title_when_it_reads_as_one(first: str, title: str) -> None:
     text = (f"{first}\n\nBy usatoday.com | Published 2025-02-18\n\nThe ferry service resumed on "
             "Sunday after a week of storms.\nIts operator said so.\n")
     [article] = clean_document(RawDocument(text=text, source="a.txt", source_key="a.txt"))
     assert (article.title, article.published) == (title, "2025-02-18")
+
+
+def test_a_lead_sentence_trailing_off_is_no_title() -> None:
+    lead = "The Mayor of Valencia said the city would rebuild, but residents were not so sure..."
+    text = f"{lead}\nFloods swept through the region on Tuesday, officials said.\n"
+    [article] = clean_document(RawDocument(text=text, source="v.txt", source_key="v.txt"))
+    assert article.title != lead and lead in article.text
 
 
 def test_a_live_blogs_sign_offs_do_not_split_it() -> None:

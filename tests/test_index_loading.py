@@ -268,7 +268,21 @@ def test_a_rule_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
     story.write_text("---\nThe council met on Tuesday.\n---\nIt approved the budget.\n")
     [article] = clean_document(load_paths([story]).documents[0])
     assert "The council met on Tuesday." in article.text and article.published is None
+    ruled = tmp_path / "ruled.md"  # a story's own "Key: value" line between two rules
+    ruled.write_text("---\nUPDATE: The council reversed its decision.\n---\nIt met on Monday.\n")
+    [article] = clean_document(load_paths([ruled]).documents[0])
+    assert "UPDATE: The council reversed its decision." in article.text
     bad = tmp_path / "bad.md"  # a list for a title: left out, said so
     bad.write_text("---\ntitle: [a, b]\n---\nThe council met on Tuesday.\n")
     loaded = load_paths([bad])
     assert "'title' is a list" in loaded.warnings[0] and loaded.documents[0].title is None
+
+
+def test_an_impossible_front_matter_date_loses_nothing(tmp_path: Path) -> None:
+    # YAML itself would read 2025-02-30 as a date and fail: the whole ingest went with it.
+    (tmp_path / "odd.md").write_text("---\ntitle: Odd\ndate: 2025-02-30\n---\nThe council met.\n")
+    (tmp_path / "good.txt").write_text("Ferry resumes\n\nThe ferry sailed on Sunday.\n")
+    loaded = load_paths([tmp_path])
+    articles = [a for d in loaded.documents for a in clean_document(d)]
+    assert sorted(a.title for a in articles) == ["Ferry resumes", "Odd"]
+    assert next(a for a in articles if a.title == "Odd").published is None

@@ -501,6 +501,34 @@ def test_a_reindex_killed_while_swapping_is_completed_on_open(fresh_store: Path)
     assert reopened.lexical("Taiwan navy corvette", 1)
 
 
+# -- following other processes' writes ----------------------------------------------------------
+def test_only_another_writers_finished_write_makes_a_fresh_client(
+        fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from index import following
+
+    monkeypatch.setattr(following, "RENEW_SECONDS", 0.0)
+    monkeypatch.setattr(following, "RETIRE_SECONDS", 0.0)
+    mine, other = _open(fresh_store).store, _open(fresh_store).store  # other: as a CLI would
+    renewals: list[int] = []
+    renew = mine._renew
+    monkeypatch.setattr(mine, "_renew", lambda: (renewals.append(1), renew())[1])
+    before, _, _ = mine.generation(), mine.count_articles(), other.count_articles()
+    live = mine._existing(mine._names()[0])
+    mine.mark_dirty()
+    mine.set_generation("mine-1")
+    mine._follow(f"{before}|", live)  # a read that raced this process's own write
+    assert mine.generation() == "mine-1" and renewals == []
+    for n in range(30):  # another writer's finished writes: each a fresh client
+        other.set_generation(f"theirs-{n}")
+        assert mine.generation() == f"theirs-{n}"
+    other.set_generation("dirty-half-done")
+    mine.generation()  # a write under way: not yet
+    assert len(renewals) == 30 and mine.count_articles() == 7
+    # Each fresh client opens through a link of its own; replaced ones are closed, links gone.
+    links = list((fresh_store / following.LINKS_DIR).iterdir())
+    assert len(links) <= 2 and all(link.is_symlink() for link in links)
+
+
 # -- a real Chroma server ------------------------------------------------------------------------
 def _free_port() -> int:
     with socket.socket() as sock:

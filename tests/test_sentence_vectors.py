@@ -113,6 +113,25 @@ def test_a_question_embeds_no_stored_sentence_and_answers_alike(
     assert [c.quote for c in with_store.citations] == [c.quote for c in without.citations]
 
 
+def test_vectors_this_client_cannot_read_are_embedded_and_a_fresh_client_made(
+        fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Vectors another process stored, unseen by this client's vector index: Chroma raises
+    # ("Error finding id") for ids it finds in SQLite. A question must not fail on them.
+    store = _open(fresh).store
+    keys = list(store.stored_sentence_keys([sentence_key(s) for s in
+                                            next(iter(_sentences(_open(fresh)).values()))]))
+    assert keys and len(store.sentence_vectors(keys)) == len(keys)
+
+    class Unseen:
+        def get(self, *args: Any, **kwargs: Any) -> Any:
+            raise RuntimeError("Error executing plan: Internal error: Error finding id")
+
+    monkeypatch.setattr(store, "_sentences", Unseen())
+    assert store.sentence_vectors(keys) == {}  # the caller embeds them instead
+    store.generation()  # the next look at the store connects afresh, and reads them again
+    assert len(store.sentence_vectors(keys)) == len(keys)
+
+
 def test_removing_an_article_removes_its_sentences(fresh: Path) -> None:
     index = _open(fresh)
     found = _sentences(index)

@@ -81,21 +81,20 @@ BACKEND_HINT = ("In this page, pick another answering backend (e.g. extractive, 
                 "model) in the Settings tab.")
 
 
-# The CLI's switches inside a backend error, dropped in the page: "or use --llm extractive",
-# "(or --llm)", "(`--llm extractive` answers without a chat model.)". Environment variables
-# stay: they are for whoever runs the server.
-_USE_LLM = r",? or use --llm \w+(?: or --llm \w+)?(?=\.)"
+# The CLI's switches inside a backend error, dropped in the page: "…, or use --llm
+# extractive.", "Or use --llm extractive.", "(or --llm)", "(`--llm extractive` answers without a
+# chat model.)". Only the switch goes: a rewording of the rest would garble some message.
+# Environment variables stay: they are for whoever runs the server.
 _CLI_SWITCHES = (
-    # "A, B, or use --llm extractive." -> "A or B."
-    (re.compile(r",(?: or)? ([^,.()]+)" + _USE_LLM), r" or \1"),
-    (re.compile(_USE_LLM), ""),
-    (re.compile(r" \((?:or )?`?--(?:llm|model)\b[^)]*\)"), ""),
+    re.compile(r",? or use --llm \w+(?: or --llm \w+)?(?=\.)"),
+    re.compile(r"\s*Or use --llm \w+(?: or --llm \w+)?\."),
+    re.compile(r" \((?:or )?`?--(?:llm|model)\b[^)]*\)"),
 )
 
 
 def _for_page(message: str) -> str:
-    for pattern, replacement in _CLI_SWITCHES:
-        message = pattern.sub(replacement, message)
+    for pattern in _CLI_SWITCHES:
+        message = pattern.sub("", message)
     return message
 
 

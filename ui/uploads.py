@@ -79,7 +79,7 @@ def _place(source: Path, folder: Path, name: str) -> Path:
     try:
         for target in _names(folder, name, digest):
             try:
-                os.link(part, target)
+                _claim(part, target)
                 return target
             except FileExistsError:
                 if _digest(target) == digest:  # the same file uploaded before
@@ -87,6 +87,17 @@ def _place(source: Path, folder: Path, name: str) -> Path:
         raise UploadError(f"Cannot save {name!r}: files of that name keep arriving; try again.")
     finally:
         part.unlink(missing_ok=True)
+
+
+def _claim(part: Path, target: Path) -> None:
+    """Give the complete copy `part` the name `target`; FileExistsError when it is taken."""
+    try:
+        os.link(part, target)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (FAT, some network drives): claim it, then fill it
+        with open(target, "xb") as claimed, open(part, "rb") as copy:
+            shutil.copyfileobj(copy, claimed)
 
 
 def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int) -> list[Path]:
