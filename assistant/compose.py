@@ -11,6 +11,7 @@ on the development or gold set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -188,12 +189,16 @@ def _marks(quote: str, a: int, b: int) -> list[tuple[int, bool]]:
 
 
 def _strip(quote: str, a: int, b: int) -> tuple[int, int]:
-    """[a, b) without the punctuation and spaces at its ends."""
+    """[a, b) without the punctuation and spaces at its ends, but for an abbreviation's own
+    full stop ("9:36 p.m.", "the U.S.")."""
     while a < b and quote[a] in _EDGES:
         a += 1
-    while b > a and quote[b - 1] in _EDGES:
+    while b > a and quote[b - 1] in _EDGES and not _ABBREVIATED.search(quote, a, b):
         b -= 1
     return a, b
+
+
+_ABBREVIATED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 
 
 def _inside_quotation(quote: str, a: int, b: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ No torch at query time: tokenizers + onnxruntime, as the embedder.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -185,11 +186,23 @@ def _whole_words(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
     """Widen a span cut inside a word ("Kim Keon H|ee") to whole words; word pieces can stop
     mid-word, a quoted answer must not."""
     a, b = span
-    while a > 0 and sentence[a - 1].isalnum():
+    while a > 0 and (sentence[a - 1].isalnum() or _inside_figure(sentence, a - 1)):
         a -= 1
-    while b < len(sentence) and sentence[b].isalnum():
+    while b < len(sentence) and (sentence[b].isalnum() or _inside_figure(sentence, b)):
         b += 1
-    return a, b
+    clock = _CLOCK_SUFFIX.match(sentence, b) if _CLOCK_END.search(sentence, 0, b) else None
+    return a, clock.end() if clock else b
+
+
+# A figure's own marks ("9:36", "1,300", "2.4") and a time's "a.m."/"p.m." belong to it: the
+# reader's word pieces stop at "9" of "9:36 p.m.".
+_CLOCK_END = re.compile(r"\d:\d\d$")
+_CLOCK_SUFFIX = re.compile(r" ?[ap]\.m\.", re.I)
+
+
+def _inside_figure(sentence: str, i: int) -> bool:
+    return (sentence[i] in ":.," and 0 < i < len(sentence) - 1
+            and sentence[i - 1].isdigit() and sentence[i + 1].isdigit())
 
 
 _READERS: dict[Path, Reader] = {}

@@ -471,3 +471,13 @@ def test_memo_computes_only_what_it_lacks_and_forgets_the_oldest() -> None:
     assert asked == [["a", "b"], ["c", "d"]]  # each missing key once, nothing twice
     assert memo.get_many(["a"], upper) == ["A"] and asked[-1] == ["a"]  # "a" was forgotten
     assert memo.get_many([], upper) == []
+
+
+@pytest.mark.parametrize(("span", "kept"), [
+    ("at 9:36 p.m.", "at 9:36 p.m."), ("the U.S.", "the U.S."), ("Los Angeles,", "Los Angeles"),
+    ("(said).", "said"), ("in Aug.", "in Aug")])
+def test_a_short_answer_keeps_an_abbreviations_full_stop(span: str, kept: str) -> None:
+    from assistant.compose import _strip
+
+    a, b = _strip(span, 0, len(span))
+    assert span[a:b] == kept

@@ -249,3 +249,20 @@ def test_ask_ranked_returns_the_ranking_its_answer_came_from(assistant: Assistan
     assert ranking.topicality > 1.0  # a passage on the leaflets: cosine + the words it holds
     _, off_topic = assistant.ask_ranked(NEVER_STATED[0])
     assert off_topic.evidence and off_topic.topicality < ranking.topicality
+
+
+@pytest.mark.parametrize(("sentence", "cut", "whole"), [
+    ("Kim Keon Hee was pictured.", "Kim Keon H", "Kim Keon Hee"),
+    # Word pieces stop at a figure's marks: "1.18 billion" was led with as "18 billion".
+    ("China expects 1.18 billion trips this year.", "18", "1.18"),
+    ("It will reach peak illumination at 9:36 p.m. on Thursday.", "9", "9:36 p.m."),
+    ("Texas has about 1,300 stores.", "1", "1,300"),
+    ("It ended 3-2 at Wembley.", "3", "3"),
+])
+def test_a_span_is_widened_to_whole_words_and_figures(sentence: str, cut: str,
+                                                       whole: str) -> None:
+    from assistant.reader import _whole_words
+
+    start = sentence.index(cut)
+    a, b = _whole_words(sentence, (start, start + len(cut)))
+    assert sentence[a:b] == whole
