@@ -116,6 +116,7 @@ class ChromaStore:
         # fresh client is due, at most one each RENEW_SECONDS.
         self._renew_due = False
         self._renewed_at = 0.0
+        self._followed = ""  # the generation this client last caught up with
         self._client_path: Path | None = None
         self._client = self._connect()
         self._batch_limit: int | None = None
@@ -240,10 +241,19 @@ class ChromaStore:
             held = self._chunks
             if live is not None and held is not None and not self._suffix and live.id != held.id:
                 self._open()
-            self._renew_due = self._states.is_news(state) or self._renew_due
-            if (self._renew_due and not state.startswith("dirty")
-                    and time.monotonic() - self._renewed_at >= following.RENEW_SECONDS):
+            news = self._states.is_news(state)
+            generation = state.split("|")[0]
+            if not news and not self._followed and not state.startswith("dirty"):
+                self._followed = generation  # the state this client opened on
+            self._renew_due = news or self._renew_due
+            if state.startswith("dirty") or not self._renew_due:
+                return
+            # An ingest or removal finished: at once. Sentence vectors stored: they come in
+            # bursts (the UI's warming), so at most one fresh client each RENEW_SECONDS.
+            if (generation != self._followed
+                    or time.monotonic() - self._renewed_at >= following.RENEW_SECONDS):
                 self._renew()
+                self._followed = generation
 
     def _renew(self) -> None:
         path = self._paths.fresh() if self._paths else None
@@ -274,6 +284,8 @@ class ChromaStore:
             meta.pop("hnsw:space", None)  # creation-time only; Chroma refuses to "change" it
             meta.update(marks)
             self._states.written(f"{meta.get('generation', 'none')}|{meta.get('vectors', '')}")
+            if not str(meta.get("generation", "")).startswith("dirty"):
+                self._followed = str(meta.get("generation", "none"))
             self._chunks.modify(metadata=meta)
 
     def mark_dirty(self) -> None:
@@ -418,9 +430,13 @@ class ChromaStore:
             where=date_where(since, until),
             include=["metadatas", "distances"],
         )
-        texts = self._texts(res["metadatas"][0]) if with_text else [""] * len(res["ids"][0])
-        return [DenseHit(i, 1.0 - float(d), m, t) for i, d, m, t in zip(
-            res["ids"][0], res["distances"][0], res["metadatas"][0], texts, strict=True)]
+        # A record another process deleted keeps its vector in this client's index until it
+        # connects afresh: its metadata comes back None, and it is no hit.
+        found = [(i, d, m) for i, d, m in zip(res["ids"][0], res["distances"][0],
+                                              res["metadatas"][0], strict=True) if m]
+        texts = self._texts([m for _, _, m in found]) if with_text else [""] * len(found)
+        return [DenseHit(i, 1.0 - float(d), m, t)
+                for (i, d, m), t in zip(found, texts, strict=True)]
 
     def nearest_articles(self, vector: np.ndarray, k: int) -> list[tuple[Article, float]]:
         if not self._ready():
@@ -432,7 +448,7 @@ class ChromaStore:
                                    include=["metadatas", "documents", "distances"])
         return [(article_from(i, m, t), 1.0 - float(d)) for i, m, t, d in zip(
             res["ids"][0], res["metadatas"][0], res["documents"][0], res["distances"][0],
-            strict=True)]
+            strict=True) if m]  # None: deleted by another process (see `query_dense`)
 
     def sentence_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of the sentences with these keys, those the store has. A

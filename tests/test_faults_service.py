@@ -32,7 +32,7 @@ from ui.articles import ArticlesController
 from ui.errors import UploadError
 from ui.uploads import save_uploads, upload_dir
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLES
 
 NEWSQA = Path(sys.executable).with_name("newsqa")
 MODEL = "all-MiniLM-L6-v2"
@@ -204,6 +204,20 @@ def test_a_running_process_answers_from_articles_another_process_ingested(
     assert "212" in answer.text and not answer.abstained
     assert [h for h in index.dense("Orkney ferry passengers", 1)
             if index.articles([h.metadata["article_id"]]).popitem()[1].title.startswith("Ferry")]
+
+
+def test_an_article_another_process_removed_is_no_hit_before_a_fresh_client(
+        index: NewsIndex, fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Until this client connects afresh (at most one each 30 s), its vector index still holds
+    # the removed article's chunks, whose records are gone: a question asked then crashed.
+    running = Assistant(settings_for(fresh_store), index=index)
+    assert "10,000" in running.ask(KURSK).text
+    monkeypatch.setattr(index.store, "_renew", lambda: None)  # not yet
+    source = str(SAMPLES / "003_60627964acafe3dd.txt")
+    assert newsqa("remove", source, "--store", str(fresh_store)).returncode == 0
+    hits = index.dense(KURSK, 50)
+    assert hits and all(h.metadata for h in hits)
+    assert all(source not in p.source for p in running.ask(KURSK).retrieved)
 
 
 def test_an_article_removed_while_a_question_is_answered_is_still_quoted(

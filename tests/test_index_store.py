@@ -527,6 +527,17 @@ def test_only_another_writers_finished_write_makes_a_fresh_client(
     # Each fresh client opens through a link of its own; replaced ones are closed, links gone.
     links = list((fresh_store / following.LINKS_DIR).iterdir())
     assert len(links) <= 2 and all(link.is_symlink() for link in links)
+    # Stored sentence vectors come in bursts: one fresh client each RENEW_SECONDS at most; a
+    # finished ingest or removal (a new generation) is followed at once.
+    monkeypatch.setattr(following, "RENEW_SECONDS", 1000.0)
+    other.set_generation("theirs-last")
+    mine.generation()
+    other._mark(vectors="burst-1")
+    mine.generation()
+    assert len(renewals) == 31
+    other.set_generation("theirs-after")
+    mine.generation()
+    assert len(renewals) == 32
 
 
 # -- a real Chroma server ------------------------------------------------------------------------
