@@ -3,7 +3,7 @@
 An on-disk Chroma client loads a collection's vector index once. Records another process
 writes it reads (they are in SQLite), their vectors it never sees: a running UI would list an
 article `newsqa ingest` added from a terminal and never answer from it. So once another
-process has finished a write, the store connects afresh (`ChromaStore._renew`). Two things
+process has finished a write, the store connects afresh (`ChromaConnection._renew`). Two things
 make that less simple than it sounds:
 - Chroma keeps one client state per path string in a process, so a fresh client needs a path
   of its own: a symlink to the store's folder, one per client (`ClientPaths`).

@@ -145,7 +145,7 @@ def test_search_is_wide_enough_to_repeat_itself(fresh_store: Path) -> None:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    from index.store import SEARCH_EF
+    from index.connection import SEARCH_EF
 
     assert _ef_search(_open(fresh_store)) == [SEARCH_EF] * 2
     client = chromadb.PersistentClient(str(fresh_store / "chroma"),
@@ -604,7 +604,7 @@ def test_ingest_and_search_through_a_chroma_server(chroma_server: int, tmp_path:
     report = index.ingest([folder])
     assert report.added == 3
     assert not (tmp_path / "local" / "chroma").exists()  # nothing went to a local Chroma
-    from index.store import SEARCH_EF
+    from index.connection import SEARCH_EF
 
     assert _ef_search(index) == [SEARCH_EF] * 2  # the server keeps it as a local store does
     by_id = {a.id: a.title for a in index.list()}
