@@ -20,7 +20,7 @@ import pytest
 from assistant import Assistant
 from assistant.injection import instruction_spans, is_instruction, without_instructions
 from assistant.settings import Settings
-from index import IngestReport, NewsIndex, RawDocument, StoreConfig, cleaning
+from index import IngestReport, NewsIndex, RawDocument, StoreConfig, cleaning, restated
 from index.chunking import chunk_article
 from index.dates import read_date
 from index.loading import load_paths
@@ -256,13 +256,13 @@ def test_cleaning_hands_the_text_over_once_not_once_per_line(
     """Structural: the characters passed to the restatement search grow with the text, not with
     its square (it used to get every other line re-joined, once per line)."""
     seen: list[int] = []
-    original = cleaning._restated
+    original = restated._restated
 
     def counting(*args: Any) -> Any:
         seen.append(sum(len(a) if isinstance(a, str) else sum(map(len, a)) for a in args))
         return original(*args)
 
-    monkeypatch.setattr(cleaning, "_restated", counting)
+    monkeypatch.setattr(restated, "_restated", counting)
     lines = _adversarial_lines(3000)
     text = "Border Calm Holds\n" + "\n".join(lines)
     cleaning.clean_document(RawDocument(text=text, source="s", source_key="s"))
@@ -272,18 +272,18 @@ def test_cleaning_hands_the_text_over_once_not_once_per_line(
 def test_cleaning_compares_each_line_a_bounded_number_of_times(
         monkeypatch: pytest.MonkeyPatch) -> None:
     calls = 0
-    original = cleaning._admits
+    original = restated._admits
 
     def counting(*args: Any) -> bool:
         nonlocal calls
         calls += 1
         return original(*args)
 
-    monkeypatch.setattr(cleaning, "_admits", counting)
+    monkeypatch.setattr(restated, "_admits", counting)
     lines = _adversarial_lines(4000)
-    kept = cleaning._drop_restated(lines)
+    kept = restated.drop_restated(lines)
     assert kept == lines  # none restates another
-    assert calls <= cleaning._MAX_CHECKS * len(lines)
+    assert calls <= restated._MAX_CHECKS * len(lines)
 
 
 @pytest.mark.timeout(150)
@@ -304,7 +304,7 @@ def test_restated_lines_are_still_dropped_one_copy_kept() -> None:
              "officials told reporters.",
              "Officials said the troops arrived by train from the east.",
              "the troops arrived by train from the east"]
-    assert cleaning._drop_restated(lines) == lines[1:3]
+    assert restated.drop_restated(lines) == lines[1:3]
 
 
 # -- articles written to steer the assistant -------------------------------------------------
