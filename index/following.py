@@ -89,7 +89,7 @@ class ClientPaths:
 
     def release(self, path: Path | None) -> None:
         if path is not None and path.parent == self.links:
-            path.unlink(missing_ok=True)
+            _unlink(path)
 
     def _prune(self) -> None:
         if not self.links.is_dir():
@@ -97,7 +97,15 @@ class ClientPaths:
         for link in self.links.iterdir():
             pid = link.name.split("-", 1)[0]
             if pid.isdigit() and not _alive(int(pid)):
-                link.unlink(missing_ok=True)
+                _unlink(link)
+
+
+def _unlink(link: Path) -> None:
+    """Remove a link if this process may: a store on a read-only disk is still read."""
+    try:
+        link.unlink(missing_ok=True)
+    except OSError as exc:
+        log.debug("cannot remove %s: %s", link, exc)
 
 
 class Retired:

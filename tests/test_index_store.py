@@ -540,6 +540,27 @@ def test_only_another_writers_finished_write_makes_a_fresh_client(
     assert len(renewals) == 32
 
 
+def test_links_of_ended_processes_are_pruned_and_a_read_only_folder_tolerated(
+        fresh_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from index import following
+
+    links = fresh_store / following.LINKS_DIR
+    links.mkdir()
+    dead = links / "999999999-abcd-1"  # no such process
+    dead.symlink_to(fresh_store / "chroma", target_is_directory=True)
+    alive = links / f"{os.getpid()}-abcd-1"
+    alive.symlink_to(fresh_store / "chroma", target_is_directory=True)
+    _open(fresh_store)
+    assert not dead.is_symlink() and alive.is_symlink()
+    dead.symlink_to(fresh_store / "chroma", target_is_directory=True)
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    assert len(_open(fresh_store).list()) == 7  # pruning can wait; reading cannot
+
+
 # -- a real Chroma server ------------------------------------------------------------------------
 def _free_port() -> int:
     with socket.socket() as sock:
