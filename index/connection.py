@@ -241,7 +241,8 @@ class ChromaConnection:
 
     def _renew(self) -> None:
         path = self._paths.fresh() if self._paths else None
-        if path is None:
+        if path is None:  # a server's clients see all; no link could be made: not again
+            self._renew_due = False  # until the next write (`ClientPaths.fresh` said why)
             return
         try:
             client = self._connect(path)

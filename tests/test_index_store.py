@@ -559,6 +559,15 @@ def test_links_of_ended_processes_are_pruned_and_a_read_only_folder_tolerated(
 
     monkeypatch.setattr(Path, "unlink", read_only)
     assert len(_open(fresh_store).list()) == 7  # pruning can wait; reading cannot
+    # Where no link can be made, a write is tried for once, not on every question after it.
+    mine, other = _open(fresh_store).store, _open(fresh_store).store
+    tries: list[int] = []
+    monkeypatch.setattr(mine._paths, "fresh", lambda: tries.append(1))
+    mine.generation(), other.count_articles()
+    other.set_generation("theirs")
+    for _ in range(3):
+        assert mine.generation() == "theirs" and mine.count_articles() == 7
+    assert tries == [1]
 
 
 # -- a real Chroma server ------------------------------------------------------------------------
