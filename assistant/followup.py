@@ -43,7 +43,9 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+")
 def needs_context(question: str) -> bool:
     """Does the question lean on the conversation: a pronoun or an "and…" opening, a few words,
     or no name at all ("What does the name mean?": whose name is for the conversation to say)."""
-    named = [w for w in _NAME.findall(question)[1:] if w.casefold() not in _NOT_NAMES]
+    # The first word is capitalised for being first, not for being a name.
+    named = [m.group() for m in _NAME.finditer(question.strip())
+             if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
     return bool(_DEPENDENT.search(question)) or len(question.split()) <= 4 or not named
 
 

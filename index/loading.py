@@ -55,7 +55,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     missing: list[str] = []
     for raw in paths:
         text = str(Path(raw).expanduser())
-        if any(ch in text for ch in "*?["):
+        if glob.has_magic(text):
             matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
             found = [m for m in matches if m.is_file()]
             for folder in (m for m in matches if m.is_dir()):
@@ -101,7 +101,7 @@ def _nothing_at(named: str) -> str:
     """Why a path gave no file: a folder (or a glob's) holding none of the supported kinds, or
     nothing there at all."""
     kinds = ", ".join(SUPPORTED_SUFFIXES)
-    if any(ch in named for ch in "*?["):
+    if glob.has_magic(named):
         return f"{named}: matches no supported file ({kinds})"
     if Path(named).is_dir():
         return f"{named}: no supported file in it ({kinds})"
