@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .dates import find_date_line, parse_date
+from .dates import find_date_line, parse_date, source_date_line
 from .pages import article_page_starts
 from .restated import drop_restated
 from .types import Article, RawDocument
@@ -55,6 +55,8 @@ _OUTLET_CUES = (
     re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s*)?(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})"),
 )
 _END_PUNCT = ".!?:;,"
+_SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+_BY = re.compile(r"^by\s+(?P<o>\S+)\s*\|", re.I)
 _DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -187,10 +189,23 @@ def _find_outlet(lines: list[str], raw: RawDocument) -> str | None:
             match = cue.match(line)
             if match:
                 return match.group("o").strip()
+    for line in lines[:_DATE_ALONE_LINES]:
+        site = _byline_site(line)
+        if site:
+            return site
     if raw.url:
         host = urlparse(raw.url).netloc.lower()
         return host.removeprefix("www.") or None
     return None
+
+
+def _byline_site(line: str) -> str | None:
+    """The site a byline names ("*usatoday.com*, 2025-03-19", "By usatoday.com | Published
+    …"): a site's address is its outlet, where a name ("Jane Doe, …", "Washington, …") may be
+    an author's or a dateline's."""
+    byline = source_date_line(line)
+    found = byline[0] if byline else (m.group("o") if (m := _BY.match(line)) else None)
+    return found.lower() if found and _SITE.fullmatch(found) else None
 
 
 def _find_published(lines: list[str], raw: RawDocument) -> str | None:

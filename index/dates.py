@@ -9,7 +9,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 __all__ = ["DateReading", "date_to_ordinal", "find_date_line", "parse_date", "read_date",
-           "without_date_lines"]
+           "source_date_line", "without_date_lines"]
 
 _FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y",
@@ -113,6 +113,12 @@ _LEADING_TIME = re.compile(
     r"|[ECMP][SD]?T)\b)?,?\s*"
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*)?", re.I)
 MAX_DATE_WORDS = 8  # "10:31 AM EDT, Wednesday, October 23, 2024" has 6
+# Markdown's emphasis around a word or a line ("*usatoday.com*", "_March 19, 2025_").
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+# "source, date": the source has no mark that could part it from the date, the date no bar.
+_SOURCE_DATE = re.compile(
+    r"^(?P<o>[^,|·—–:]{2,60}?)\s*(?:,|\||·|—|–|\s-\s)\s*(?P<d>[^|·—–]{6,60})$")
+_MAX_SOURCE_WORDS = 6
 _MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.")
 
 
@@ -123,13 +129,30 @@ def find_date_line(line: str, alone: bool = False) -> str | None:
     story's text it is a timeline's entry, say)."""
     match = _DATE_LINE.match(line.strip())
     if match is None:
-        bare = line.strip()
-        return parse_date(bare) if alone and len(bare.split()) <= MAX_DATE_WORDS else None
+        if not alone:
+            return None
+        bare = _EMPHASIS.sub("", line).strip()
+        if len(bare.split()) <= MAX_DATE_WORDS and (found := parse_date(bare)):
+            return found
+        byline = source_date_line(bare)
+        return byline[1] if byline else None
     found = match.group("d")
     if len(found.split()) > MAX_DATE_WORDS:  # a sentence going on (the RFC 2822 parser would
         return None                          # read "Oct 3, 2024 10:30 and then…" as a date)
     bare = _MONTH_ABBREVIATION.sub(r"\1", _LEADING_TIME.sub("", found, count=1))
     return parse_date(found) or parse_date(bare.replace("Sept ", "Sep "))
+
+
+def source_date_line(line: str) -> tuple[str, str] | None:
+    """(source, ISO date) of a byline that is a source and a date and nothing else, as saved
+    Markdown pages print them under the title: "*usatoday.com*, 2025-03-19", "Reuters | March
+    19, 2025". Only under a title is such a line the page's own (`find_date_line`'s `alone`)."""
+    match = _SOURCE_DATE.match(_EMPHASIS.sub("", line).strip())
+    if match is None or len(match.group("o").split()) > _MAX_SOURCE_WORDS:
+        return None
+    when = match.group("d")
+    iso = parse_date(when) if len(when.split()) <= MAX_DATE_WORDS else None
+    return (match.group("o").strip(), iso) if iso else None
 
 
 def without_date_lines(text: str) -> str:

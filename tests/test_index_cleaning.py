@@ -207,6 +207,30 @@ def test_a_date_alone_is_a_date_line_only_where_asked(line: str, iso: str | None
     assert find_date_line(line) == (iso if line.startswith("Updated") else None)
 
 
+@pytest.mark.parametrize(("line", "iso"), [
+    ("*usatoday.com*, 2025-03-19", "2025-03-19"), ("Reuters | March 19, 2025", "2025-03-19"),
+    ("_March 19, 2025_", "2025-03-19"), ("Jane Doe — 19 March 2025", "2025-03-19"),
+    ("Trump, 2025", None), ("He said, 2025-03-01 was a turning point for all", None)])
+def test_a_byline_of_a_source_and_a_date_is_a_date_line_under_a_title(line: str, iso: str | None
+                                                                    ) -> None:
+    assert find_date_line(line, alone=True) == iso
+    assert find_date_line(line) is None
+
+
+@pytest.mark.parametrize(("byline", "outlet"), [
+    ("*usatoday.com*, 2025-03-19", "usatoday.com"),
+    ("By USAToday.com | Published 2025-03-19", "usatoday.com"),
+    ("*Jane Doe*, 2025-03-19", None), ("Washington, March 19, 2025", None)])
+def test_a_markdown_byline_gives_the_date_and_a_sites_name_the_outlet(byline: str,
+                                                                       outlet: str | None) -> None:
+    text = (f"# Venice doubles its day-tripper fee\n\n{byline}\n\nVenice will charge "
+            "day-trippers 10 euros on peak weekends, the city said.\nThe fee began in 2024.\n")
+    [article] = clean_document(RawDocument(text=text, source="v.md", source_key="v.md"))
+    assert (article.title, article.published, article.outlet) == (
+        "Venice doubles its day-tripper fee", "2025-03-19", outlet)
+    assert byline.strip("*") in article.text  # the line stays: offsets hold
+
+
 def test_a_timelines_dates_are_neither_its_date_nor_hidden() -> None:
     text = ("Kursk incursion: a timeline\n\nThe fighting began in August, officials said.\n"
             "August 6, 2024\nUkraine crossed the border.\nMarch 12, 2025\nRussia retook Sudzha.\n")
