@@ -14,10 +14,10 @@ from index import Article, NewsIndex, Passage
 
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
-from .compose import ABSTAIN_TEXT, abstention, closest_text, within_dates
+from .compose import ABSTAIN_TEXT, abstention, closest_text, strayed, within_dates
 from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborate, own_line_answer
-from .followup import rewrite_query
+from .followup import last_message, refers_back, rewrite_query
 from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
 from .reader import Reader, get_reader
@@ -185,7 +185,12 @@ class Assistant:
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         query = rewrite_query(request.question, request.history,
                               backend if name == "openai" else None)
-        asked = analyse(request.question, query, request.as_of, request.since, request.until)
+        # A follow-up that points back ("that game") is judged against the conversation's
+        # subject (`compose.strayed`); one that names nothing may have changed the subject.
+        previous = (last_message(request.history or [], "user")
+                    if refers_back(request.question) else "")
+        asked = analyse(request.question, query, request.as_of, request.since, request.until,
+                        previous)
         found = retrieve_asked(self.index, asked, request.top_k)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)
@@ -208,7 +213,7 @@ class Assistant:
         confidence = round(ranked[0].score, 4) if ranked else 0.0
         ranking = Ranking(tuple(ranked), topicality(asked, found.passages))
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up)
+                             asked.follow_up, strayed(asked, ranked, articles))
                   if path != "retrieval" or not ranked else None)
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers

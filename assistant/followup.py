@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from .backends.base import ChatBackend
 from .types import Message
 
-__all__ = ["REWRITE_PROMPT", "needs_context", "rewrite_query", "rule_rewrite"]
+__all__ = ["REWRITE_PROMPT", "last_message", "needs_context", "refers_back", "rewrite_query",
+           "rule_rewrite"]
 
 REWRITE_PROMPT = """\
 Rewrite the user's last question so that it can be understood without the conversation.
@@ -49,7 +50,15 @@ def needs_context(question: str) -> bool:
     return bool(_DEPENDENT.search(question)) or len(question.split()) <= 4 or not named
 
 
-def _last(history: Sequence[Message], role: str) -> str:
+def refers_back(question: str) -> bool:
+    """Does the question point back at the conversation in its own words ("he", "that game",
+    "And…")? One that merely names nothing ("When was the treaty ratified?") may be a new
+    subject as well as a follow-up."""
+    return bool(_DEPENDENT.search(question))
+
+
+def last_message(history: Sequence[Message], role: str) -> str:
+    """The conversation's last message of that role ("" when it has none)."""
     return next((m["content"] for m in reversed(history) if m["role"] == role), "")
 
 
@@ -70,13 +79,15 @@ def rewrite_query(question: str, history: Sequence[Message] | None,
 
 def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     """The question followed by the names it leaves implicit: those of the previous question
-    (the topic) and, when the question says "he", "it", "they"..., those at the start of the
+    (the topic) and, when the question says "he", "it", "they"... or the previous question
+    named nothing ("Which first lady was pictured on the leaflets?"), those at the start of the
     previous answer (who or what that is). Only names are added, so the question's own words
     still decide what is searched for."""
     asked = {w.casefold() for w in _WORDS.findall(question)}
-    context = _NAME.findall(_last(history, "user"))
-    if _PRONOUN.search(question):
-        answer = " ".join(_MARKS.sub(" ", _last(history, "assistant")).split()[:25])
+    context = [w for w in _NAME.findall(last_message(history, "user"))
+               if w.casefold() not in _NOT_NAMES]
+    if _PRONOUN.search(question) or not context:
+        answer = " ".join(_MARKS.sub(" ", last_message(history, "assistant")).split()[:25])
         context += _NAME.findall(answer)
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]

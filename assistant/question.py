@@ -50,6 +50,9 @@ class Question:
     # the quiz weeks. A reader's own question, even one saying "this year", is judged as the
     # hand-written natural questions were tuned: last year's articles answer as well as today's.
     dated: bool = False
+    # For a follow-up, the conversation's last question: an answer from an article that
+    # mentions none of its names has strayed from what the conversation is about (`compose`).
+    previous: str = ""
 
     @property
     def follow_up(self) -> bool:
@@ -77,11 +80,13 @@ def relative_window(text: str, as_of: date) -> tuple[str, str] | None:
 
 
 def analyse(text: str, query: str, as_of: date | None, since: str | None,
-            until: str | None) -> Question:
+            until: str | None, previous: str = "") -> Question:
+    """`previous`: the conversation's last question, for a follow-up (`query` != `text`)."""
     from .evidence import question_kind, question_names
 
     moment = as_of or date.today()
     window = relative_window(text, moment)
     return Question(text, query, moment, since, until, window, question_kind(text),
                     tuple(question_names(text)),
-                    timely=as_of is not None or window is not None, dated=as_of is not None)
+                    timely=as_of is not None or window is not None, dated=as_of is not None,
+                    previous=previous if query != text else "")

@@ -158,3 +158,43 @@ def test_a_question_rewritten_from_the_conversation_is_a_follow_up() -> None:
                    None).follow_up
     assert not analyse("What did Poland buy?", "What did Poland buy?", None, None,
                        None).follow_up
+
+
+def test_a_follow_up_answered_from_an_article_about_something_else_abstains() -> None:
+    """A follow-up leans on its conversation: an answer from an article that mentions none of
+    the names the conversation asked about has strayed ("How much prize money does the winner
+    get?" after a question about the US Open, answered from a lottery story)."""
+    from assistant.compose import strayed
+    from assistant.question import analyse
+    from index import Article
+
+    previous = "When does the 2023 US Open main draw start?"
+    asked = analyse("How much prize money does the winner get?",
+                    "How much prize money does the winner get? Open", None, None, None, previous)
+    lottery = Article("a", "Mega Millions jackpot resets", "The $1.58 billion jackpot was won.",
+                      "a.txt", "a.txt")
+    tennis = Article("b", "Tennis", "The US Open pays its champions $3 million.", "b.txt", "b.txt")
+    ranked = [_ev(0.9, "a")]
+    assert strayed(asked, ranked, {"a": lottery}) == previous
+    assert strayed(asked, ranked, {"a": tennis}) == ""
+    # Only a follow-up: the same question asked on its own is judged as any other.
+    alone = analyse(asked.text, asked.text, None, None, None, previous)
+    assert strayed(alone, ranked, {"a": lottery}) == ""
+    reason = abstention(ranked, False, 1.5, follow_up=True, astray=previous)
+    assert reason is not None and previous in reason.reason
+    assert abstention(ranked, False, 1.5, follow_up=True) is None
+
+
+def test_a_sure_best_sentence_is_judged_below_the_off_topic_bar(monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """The off-topic bar is a tuned bar on closeness: a question that shares few words with its
+    passage ("how much … worth") whose best sentence the reader is sure of is judged as any
+    other, not turned away as off topic."""
+    from assistant.compose import SURE_OVER_TOPIC
+
+    t = replace(calibration.THRESHOLDS, min_topic_timeless=1.0)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+    unsure = abstention([_ev(SURE_OVER_TOPIC - 0.01)] * 3, dated=False, topic=0.8)
+    assert unsure is not None and unsure.off_topic
+    sure = abstention([_ev(SURE_OVER_TOPIC)] * 3, dated=False, topic=0.8)
+    assert sure is None or not sure.off_topic

@@ -46,6 +46,7 @@ TROOPS = "How many North Korean troops are in Kursk?"
 FRANCE = "What is the capital of France?"
 CONTAINERS = "How many containers of weapons has North Korea sent to Russia?"
 YOON = "Who visited South Korea with President Yoon?"
+LEAFLET = "Which first lady was pictured on the balloon leaflets?"
 ANSWERABLE = [
     TROOPS, CONTAINERS, YOON,
     "What did North Korea and Russia agree to do if either is attacked?",
@@ -309,6 +310,23 @@ def test_follow_up_is_rewritten_by_rule_without_an_llm() -> None:
     assert rewrite_query("How many tanks did Poland buy?", history) == (
         "How many tanks did Poland buy?")
     assert rewrite_query("And what did Poland agree to?", None) == "And what did Poland agree to?"
+
+
+def test_a_follow_up_to_a_question_naming_nothing_takes_the_answers_names() -> None:
+    """"Which first lady was pictured on the leaflets?" names nothing: what "the leaflets" of
+    the next question are about is in its answer."""
+    history = turn("Which first lady was pictured on the balloon leaflets?",
+                   "Kim Keon Hee — “Photographs released by local media showed …” [1]")
+    query = rule_rewrite("What did the leaflets say?", history)
+    assert query.startswith("What did the leaflets say?") and "Kim" in query
+
+
+def test_a_follow_up_about_the_leaflets_is_answered_from_them(assistant: Assistant) -> None:
+    first = assistant.ask(LEAFLET)
+    follow = assistant.ask("What did the leaflets say?", history=turn(LEAFLET, first.text))
+    assert not follow.abstained, follow.text
+    assert any("leaflet" in c.quote for c in follow.citations)
+    assert_verbatim(assistant, follow)
 
 
 def test_follow_up_in_a_conversation_answers_about_the_earlier_topic(
