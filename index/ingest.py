@@ -8,7 +8,7 @@ own articles) and crash-safe (the store is marked dirty first; the next run remo
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -169,7 +169,7 @@ def _sentence_vectors(index: NewsIndex, batch: _Batch) -> _Sentences:
 
 
 def _store_batch(index: NewsIndex, batch: _Batch, vectors: np.ndarray,
-                 sentences: _Sentences) -> int:
+                 sentences: _Sentences, rewritten: Collection[str] = ()) -> int:
     rows: list[tuple[Article, list[Chunk], np.ndarray]] = []
     means: list[tuple[Article, np.ndarray]] = []
     offset = 0
@@ -180,6 +180,7 @@ def _store_batch(index: NewsIndex, batch: _Batch, vectors: np.ndarray,
         art = replace(art, story_id=_assign_story(index, art, mean, means))
         rows.append((art, chunks, vecs))
         means.append((art, mean))
+    index.store.delete_articles([a.id for a, _ in batch if a.id in rewritten])
     index.store.add_sentences(*sentences)  # before the article records that mark them complete
     index.store.add_articles(rows)
     return offset
@@ -244,7 +245,10 @@ def _clean_all(documents: Sequence[RawDocument], report: IngestReport,
 def write_articles(
     index: NewsIndex, articles: Sequence[Article], report: IngestReport,
     progress: Callable[[IngestProgress], None] | None, t0: float,
+    rewritten: Collection[str] = (),
 ) -> None:
+    """Chunk, embed and store the articles; those `rewritten` (stored already under the same
+    id) are deleted just before their new version is written."""
     done = 0
     if progress and articles:
         progress(IngestProgress(0, len(articles), report.chunks, time.perf_counter() - t0))
@@ -258,7 +262,8 @@ def write_articles(
         for batch in _ahead(_batches(articles, index.config.chunk_tokens), chunker):
             vectors, sentences = _embed_batch(index, batch)
             done = _settle(storing, done, report, len(articles), progress, t0)
-            storing = (writer.submit(_store_batch, index, batch, vectors, sentences), len(batch))
+            storing = (writer.submit(_store_batch, index, batch, vectors, sentences, rewritten),
+                       len(batch))
         _settle(storing, done, report, len(articles), progress, t0)
 
 

@@ -160,8 +160,13 @@ class NewsIndex:
             self.store.ensure(self.embedder.name, self.embedder.dim)
         self.store.mark_dirty()
         self.store.remove_orphans()
-        self.store.delete_articles(to_remove)
-        write_articles(self, to_add, report, progress, t0)
+        # An edited file's old articles go only once its new ones are written: an ingest
+        # stopped half-way (Ctrl-C, a crash) leaves both versions, which the next run settles,
+        # never neither. An article rewritten under its own id (a date corrected) is replaced
+        # as its batch is written.
+        rewritten = {a.id for a in to_add} & set(to_remove)
+        write_articles(self, to_add, report, progress, t0, rewritten)
+        self.store.delete_articles([i for i in to_remove if i not in rewritten])
         self._commit()
 
     def _commit(self) -> None:

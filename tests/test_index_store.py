@@ -386,6 +386,39 @@ def test_a_killed_ingest_leaves_a_working_index_and_rerun_completes(tmp_path: Pa
     assert not index.needs_repair()
 
 
+def test_a_killed_reingest_of_edited_files_loses_no_article(tmp_path: Path) -> None:
+    """Every file edited, the re-ingest killed half-way: each file's articles are there in
+    their old version or their new one (both, until the next run settles it), never in
+    neither."""
+    folder, store = tmp_path / "many", tmp_path / "store"
+    _many_articles(folder, 14)
+    index = _open(store)
+    index.ingest([folder])
+    files = {a.source.split("#")[0] for a in index.list()}  # "#2": a file's second article
+    assert len(files) == 14
+    for path in folder.glob("*.txt"):
+        path.write_text(path.read_text() + "Officials gave no further details on Friday.\n")
+    edited = {a.id for d in load_paths([folder]).documents for a in clean_document(d)}
+    proc = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(store), str(folder)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        done, total = map(int, line.split())
+        if done >= 3:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    assert done < total, "the ingest finished before it could be killed"
+
+    index = _open(store)
+    assert {a.source.split("#")[0] for a in index.list()} == files  # no file lost its articles
+    written = {a.id for a in index.list()} & edited
+    assert 0 < len(written) < len(edited)  # the run was really cut short
+    report = index.ingest([folder])  # the next run settles it: the new versions alone
+    assert {a.id for a in index.list()} == edited and report.unchanged == len(written)
+    _check_consistent(index)
+
+
 _UNHINDERED = """
 import sys
 import index.ingest
