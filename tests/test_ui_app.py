@@ -306,7 +306,10 @@ def test_a_question_streams_a_draft_then_a_cited_answer(assistant: Assistant) ->
     messages, panel, session, box, error = outputs[-1]
     assert "nq-draft" in outputs[0][0][-1]["content"]  # shown at once, before any answer
     assert len(outputs) > 2  # the draft grew in steps
-    assert box == "" and error == ""
+    import gradio as gr
+
+    assert outputs[0][3] == "" and error == ""  # the box is emptied as the question is posted
+    assert box == gr.skip()  # and not again when the answer is done (see below)
     assert [m["role"] for m in messages] == ["user", "assistant"]
     assert "10,000" in messages[-1]["content"] and "nq-cite" in messages[-1]["content"]
     assert "<mark>" in panel and session.history[0]["content"] == KURSK
@@ -340,6 +343,22 @@ def test_new_chat_mid_answer_drops_that_answer_and_a_second_ask_waits(
     rest = list(running)  # the abandoned answer ends showing the new, empty chat
     assert rest and rest[-1][0] == [] and session.turns == []
     assert "10,000" in ask(chat, KURSK, session)[-1][0][-1]["content"]  # not stuck "answering"
+
+
+def test_a_question_typed_while_answering_stays_in_the_box(assistant: Assistant) -> None:
+    import gradio as gr
+
+    chat = ChatController(assistant)
+    session = ask(chat, KURSK)[-1][2]
+    running = chat.respond("What does the treaty require if either country is attacked?",
+                           session, "extractive", 6, "", "")
+    assert next(running)[3] == ""  # posted: the box is emptied
+    nxt = "When did Russia ratify the treaty?"
+    busy = ask(chat, nxt, session)[-1]
+    assert busy[3] == nxt and "Still answering" in busy[4]  # refused, kept in the box
+    rest = list(running)
+    assert rest and all(out[3] == gr.skip() for out in rest)  # the first answer's end keeps it
+    assert "nq-cite" in rest[-1][0][-1]["content"]
 
 
 @pytest.mark.parametrize(("question", "since", "until", "expected"), [
@@ -419,6 +438,32 @@ def test_bad_uploads_are_reported_in_the_page(fresh_store: Path, tmp_path: Path)
     exe.write_bytes(b"MZ")
     status, _rows, _choices = arts.upload([str(exe)], progress=None)
     assert "not a supported article file" in status
+
+
+def test_an_upload_of_good_and_bad_files_lists_the_skipped_apart(fresh_store: Path,
+                                                                 tmp_path: Path) -> None:
+    arts = ArticlesController(Assistant(make_settings(fresh_store)))
+    good = tmp_path / "orchard.txt"
+    good.write_text("Orchard town hosts record apple festival\n\nThe festival drew 40,000 "
+                    "visitors on Saturday, the organisers said.\n")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03 binary")
+    status, rows, _choices = arts.upload([str(good), str(binary)], progress=None)
+    added, skipped = status.split("Not added:")
+    assert "Orchard town hosts record apple festival" in added and "binary.txt" not in added
+    assert "binary.txt" in skipped and "Orchard" not in skipped
+    # What was just added heads the list, not after the articles already there.
+    assert rows[0][0] == "Orchard town hosts record apple festival" and len(rows) > 5
+
+
+def test_removal_choices_cut_long_titles_at_a_word() -> None:
+    from index import Article
+    from ui.articles import article_choices
+
+    title = "Russia moves to ratify North Korea defense treaty, Seoul issues warning over troops"
+    [(label, value)] = article_choices([Article("x1", title, "Text.", "a.txt", "a.txt")])
+    assert label.startswith("Russia moves to ratify North Korea defense treaty, Seoul issues…")
+    assert value == "x1" and "warnin —" not in label
 
 
 def test_remove_takes_an_article_out_of_the_list(fresh_store: Path) -> None:

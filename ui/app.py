@@ -91,9 +91,11 @@ def _chat_tab() -> ChatWidgets:
             )
             error = gr.HTML(elem_id="nq-error-box")
             with gr.Row(elem_id="nq-ask-row", equal_height=True):
+                # The label is hidden, but names the box for screen readers.
                 question = gr.Textbox(
-                    elem_id="nq-question", show_label=False, container=False, scale=8, lines=1,
-                    max_lines=4, placeholder="Ask about the articles: a fact, a number, a date…")
+                    label="Your question", elem_id="nq-question", show_label=False,
+                    container=False, scale=8, lines=1, max_lines=4,
+                    placeholder="Ask about the articles: a fact, a number, a date…")
                 ask = gr.Button("Ask", variant="primary", scale=0, min_width=80, elem_id="nq-ask")
                 new_chat = gr.Button("New chat", scale=0, min_width=110, elem_id="nq-new-chat")
             with gr.Row(elem_id="nq-examples"):

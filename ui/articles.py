@@ -6,7 +6,7 @@ the store) and then the same `NewsIndex.ingest` the CLI uses, so they are search
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +38,27 @@ def article_rows(articles: Sequence[Article]) -> list[list[Any]]:
 
 def article_choices(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """Dropdown entries: a readable label, the article id as the value."""
-    return [(f"{a.title[:70]} — {a.outlet or 'unknown outlet'}, {format_date(a.published)}",
-             a.id) for a in articles]
+    return [(f"{_shortened(a.title, 70)} — {a.outlet or 'unknown outlet'}, "
+             f"{format_date(a.published)}", a.id) for a in articles]
+
+
+def _shortened(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word with an ellipsis ("…Seoul issues warnin" read
+    as a misspelling)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
 
 
 def _at_most(lines: Sequence[str], limit: int, noun: str) -> list[str]:
     if len(lines) <= limit:
         return list(lines)
     return [*lines[:limit], f"… and {len(lines) - limit} more {noun}s"]
+
+
+def _source(source: str) -> str:
+    """An article's file or address ("#2" marks a file's second article)."""
+    return source.split("#", 1)[0]
 
 
 def _upload_name(path: str) -> str:
@@ -63,11 +76,15 @@ class ArticlesController:
     def store(self) -> Path:
         return self.assistant.settings.store.expanduser()
 
-    def listing(self, status: str = "") -> ArticlesOutputs:
+    def listing(self, status: str = "", first: Collection[str] = ()) -> ArticlesOutputs:
+        """The articles, those from the `first` sources (what was just added) at the top: an
+        upload to a long list is seen at once."""
         try:
             articles = self.assistant.index.list()
         except Exception as exc:
             return status_html([friendly_message(exc)], "error"), [], gr.update(choices=[])
+        if first:
+            articles = sorted(articles, key=lambda a: _source(a.source) not in first)
         return (status, article_rows(articles),
                 gr.update(choices=article_choices(articles), value=None))
 
@@ -89,7 +106,7 @@ class ArticlesController:
                                                  notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
-        return self.listing(self._report(report, saved))
+        return self.listing(self._report(report, saved), {str(p.resolve()) for p in saved})
 
     def add_url(self, url: str | None, progress: gr.Progress | None = _TRACK
                 ) -> ArticlesOutputs:
@@ -112,8 +129,9 @@ class ArticlesController:
             return self.listing(status_html([friendly_message(exc)], "error"))
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
                 f"indexed from {address} ({_chunks(report.chunks)}, {report.seconds:.1f} s).")
-        return self.listing(status_html([head, *_at_most(report.warnings, MAX_LISTED, "warning")],
-                                        "warn" if report.warnings else "ok"))
+        return self.listing(status_html([head], "warn" if report.warnings else "ok",
+                                        _at_most(report.warnings, MAX_LISTED, "warning")),
+                            {address})
 
     @staticmethod
     def _progress(progress: gr.Progress | None) -> Any:
@@ -143,8 +161,7 @@ class ArticlesController:
 
     def _report(self, report: IngestReport, saved: Sequence[Path]) -> str:
         sources = {str(p.resolve()) for p in saved}
-        titles = [a.title for a in self.assistant.index.list()
-                  if a.source.split("#", 1)[0] in sources]
+        titles = [a.title for a in self.assistant.index.list() if _source(a.source) in sources]
         folder = str(upload_dir(self.store).resolve()) + "/"
         warnings = [w.replace(folder, "") for w in report.warnings]
         if not titles:
@@ -153,9 +170,8 @@ class ArticlesController:
         head = (f"{report.added} added, {report.updated} updated, {report.unchanged} already "
                 f"indexed ({_chunks(report.chunks)}, {report.seconds:.1f} s). Ask about them in "
                 "the Chat tab now:")
-        return status_html([head, *_at_most(titles, MAX_LISTED, "article"),
-                            *_at_most(warnings, MAX_LISTED, "warning")],
-                           "warn" if warnings else "ok")
+        return status_html([head, *_at_most(titles, MAX_LISTED, "article")],
+                           "warn" if warnings else "ok", _at_most(warnings, MAX_LISTED, "warning"))
 
     def remove(self, article_id: str | None) -> ArticlesOutputs:
         if not article_id:

@@ -158,7 +158,9 @@ class ChatController:
                 return
             if isinstance(item, Answer):
                 self._finish(session, question, item)
-                yield list(session.messages), sources_html(session.turns), session, "", ""
+                # The box was emptied when the question was posted; what is in it now was
+                # typed since (a next question), and stays.
+                yield list(session.messages), sources_html(session.turns), session, gr.skip(), ""
                 return
             draft += item
             session.messages[-1] = {"role": "assistant", "content": draft_html(draft)}

@@ -272,11 +272,16 @@ def error_html(message: str) -> str:
     return f'<div class="nq-error" role="alert"><strong>Sorry —</strong> {escape(message)}</div>'
 
 
-def status_html(lines: Sequence[str], kind: str = "ok") -> str:
-    """The outcome of an upload or removal: kind is ok, warn or error; lines are plain text."""
+def status_html(lines: Sequence[str], kind: str = "ok", warnings: Sequence[str] = ()) -> str:
+    """The outcome of an upload or removal: kind is ok, warn or error; lines are plain text, the
+    first a heading. `warnings` (files skipped, say) get a list of their own under it, apart
+    from what was done."""
     if not lines:
         return ""
     role = ' role="alert"' if kind == "error" else ' role="status"'
     items = "".join(f"<li>{escape(line)}</li>" for line in lines[1:])
     more = f"<ul>{items}</ul>" if items else ""
+    if warnings:
+        noted = "".join(f"<li>{escape(w)}</li>" for w in warnings)
+        more += f'<p class="nq-warnings-head">Not added:</p><ul class="nq-warnings">{noted}</ul>'
     return f'<div class="nq-status nq-{kind}"{role}><p>{escape(lines[0])}</p>{more}</div>'
