@@ -48,6 +48,7 @@ class Ranking:
 
     evidence: tuple[Evidence, ...] = ()
     topicality: float = 0.0
+    gate: float = 0.0  # the same without the words a question asks with: the off-topic bar's
 
 
 @dataclass
@@ -211,9 +212,10 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.sentence_embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        ranking = Ranking(tuple(ranked), topicality(asked, found.passages))
+        ranking = Ranking(tuple(ranked), topicality(asked, found.passages),
+                          topicality(asked, found.passages, asking=False))
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles))
+                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate)
                   if path != "retrieval" or not ranked else None)
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers

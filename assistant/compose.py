@@ -20,7 +20,7 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
-from .evidence import names_missing, question_names
+from .evidence import counts_asked, names_missing, question_names
 from .question import Question
 from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
@@ -92,17 +92,19 @@ def abstain_below(dated: bool) -> float:
 
 
 def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
-               kind: str = "other", follow_up: bool = False, astray: str = ""
-               ) -> Abstention | None:
+               kind: str = "other", follow_up: bool = False, astray: str = "",
+               gate: float | None = None) -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `rerank.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
     question's (`Question.kind`): see KIND_CHECKED. A follow-up is judged by its best
     sentence's score alone (see `_answerable`); `astray`, the conversation's question whose
-    names the best sentence's article never mentions (`strayed`)."""
+    names the best sentence's article never mentions (`strayed`). `gate`: the topicality the
+    off-topic bar is on (`Ranking.gate`; `topic` when not given)."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
-    if (not dated and topic < calibration.THRESHOLDS.min_topic_timeless
+    closeness = topic if gate is None else gate
+    if (not dated and closeness < calibration.THRESHOLDS.min_topic_timeless
             and ranked[0].score < SURE_OVER_TOPIC):
         # A tuned bar on closeness, not a certainty: said as what it is.
         return Abstention("no article seems to be about this", off_topic=True)
@@ -180,23 +182,44 @@ def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[
     return f"{text} The closest they come: {enquote(best.text)} [{n}]", cites.items
 
 
-def short_answer(best: Evidence, citation: Citation, kind: str = "other"
+def short_answer(best: Evidence, citation: Citation, kind: str = "other", question: str = ""
                  ) -> ShortAnswer | None:
     """The reader's span inside the cited sentence, when it is sure of it and it is shorter
     than the sentence (why and how questions have no short span: the sentence is the answer).
     For a figure, date or person asked for, only from a sentence that carries one ("19" from
-    "a crew of 19" does not lead an answer to "how many boats")."""
+    "a crew of 19" does not lead an answer to "how many boats"), and for "how many boats" only
+    a figure that counts boats: "8.5 million" of "removed 14 sunken fishing boats at a cost of
+    8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
+    ("more than 13,000")."""
     if not _sure_span(best, kind) or best.answer is None:
         return None
     start, end = best.answer
     if not citation.start <= start < end <= citation.end:
         return None
+    if kind == "number" and counts_asked(best.text, start - best.start, end - best.start,
+                                         question) is False:
+        return None
     a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
+    a = _qualified(citation.quote, a)
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+# Words that make a figure what it is: "more than 13,000" is not 13,000.
+_QUALIFIER = re.compile(r"(?:\b(?:more|fewer|less|greater|higher|lower) than|\b(?:just |well )?"
+                        r"(?:over|under|nearly|almost|about|around|roughly|approximately|some"
+                        r"|at least|at most|up to|as many as|as much as|close to))\s+$", re.I)
+
+
+def _qualified(quote: str, a: int) -> int:
+    """Where a short answer starting with a figure starts, with its qualifier if it has one."""
+    if a >= len(quote) or not (quote[a].isdigit() or quote[a] in "$£€¥"):
+        return a
+    found = _QUALIFIER.search(quote, max(0, a - 30), a)
+    return found.start() if found else a
 
 
 def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:

@@ -18,8 +18,8 @@ from index import Embedder
 
 from .memo import Memo
 
-__all__ = ["answer_fit", "kind_fit", "names_missing", "question_kind", "question_names",
-           "sentence_vectors", "terms"]
+__all__ = ["answer_fit", "asking_terms", "counts_asked", "kind_fit", "names_missing",
+           "question_kind", "question_names", "sentence_vectors", "terms"]
 
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
                      r"|thousands?|millions?|billions?)\b", re.I)
@@ -36,6 +36,9 @@ _KINDS = (
     ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b|\bthe name of\b"
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )
+# "Who is Hsiao Shun-ming?" names the person and asks what they are ("captain of a Tuo
+# Chiang-class corvette"), not for a name: every word after "who is" is capitalised.
+_WHO_IS_NAMED = re.compile(r"^[Ww]ho (?:is|was|are|were) (?:the )?(?:[A-Z][\w’'.-]*\s*)+\??$")
 # Questions about the article itself (its outlet or date; `about`): "Which newspaper will print…"
 # asks about the news, "Which outlet's page carries the story…" about the article. "When was the
 # Pentagon's report published?" asks about the news too: a report is what stories are about.
@@ -113,6 +116,21 @@ def _stem_and_stop() -> tuple[object, frozenset[str]]:
     return Stemmer.Stemmer("english"), frozenset(STOPWORDS_EN)
 
 
+# The words a question asks with, not about: "how", "much", "did", "say" ("What did Hong Min
+# say?" is answered by "…, Hong Min said"). BM25's stop list (33 words) keeps them.
+_ASKING = ("how much many what which who whom whose when where why did do does done has have had "
+           "can could would should will may might must he she him her his hers its they them "
+           "their theirs we us our you your i me my is was were been be being am say says said "
+           "tell told there here ever")
+
+
+@lru_cache(maxsize=1)
+def asking_terms() -> frozenset[str]:
+    """The stems of the words a question asks with (`_ASKING`)."""
+    stemmer, _ = _stem_and_stop()
+    return frozenset(stemmer.stemWords(_ASKING.split()))  # type: ignore[attr-defined]
+
+
 def terms(text: str) -> list[str]:
     """Content words, stemmed: what BM25 would match on."""
     stemmer, stop = _stem_and_stop()
@@ -130,6 +148,8 @@ def question_kind(question: str) -> str:
     if _META.search(question):
         return "meta"
     stripped = _LEAD.sub("", question.strip())
+    if _WHO_IS_NAMED.match(stripped):
+        return "other"
     for kind, pattern in _KINDS:
         if pattern.search(stripped):
             return kind
@@ -181,6 +201,18 @@ def _counts(sentence: str, counted: set[str]) -> bool:
             if counted & set(terms(near)):
                 return True
     return False
+
+
+def counts_asked(sentence: str, start: int, end: int, question: str) -> bool | None:
+    """Does the figure at [start, end) of the sentence count what a "how many" question counts
+    ("14" of "removed 14 sunken fishing boats at a cost of 8.5 million euros", not "8.5
+    million")? None when the question counts nothing in particular."""
+    counted = _counted(question)
+    if not counted:
+        return None
+    before = _WORD.findall(sentence[:start])[-2:]
+    after = _WORD.findall(sentence[end:])[:NEAR_FIGURE]
+    return _counts(" ".join([*before, sentence[start:end], *after]), counted)
 
 
 def _measured(sentence: str, question: str) -> bool:

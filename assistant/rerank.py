@@ -26,7 +26,7 @@ from index import Article, Embedder, Passage, caption_spans
 
 from . import calibration
 from .errors import ReaderUnavailableError
-from .evidence import answer_fit, names_missing, sentence_vectors, terms
+from .evidence import answer_fit, asking_terms, names_missing, sentence_vectors, terms
 from .question import Question
 from .reader import Reader, Reading
 from .shortlist import CANDIDATES, SENTENCE_END, shortlist
@@ -66,13 +66,16 @@ class Evidence:
     fit: float = 0.5  # `evidence.answer_fit`: 1 when it carries the kind of answer asked for
 
 
-def topicality(question: Question, passages: Sequence[Passage]) -> float:
+def topicality(question: Question, passages: Sequence[Passage], asking: bool = True) -> float:
     """How far anything retrieved is about the question: the best passage's cosine to it plus
     the largest share of its content words one passage holds (each 0..1). The cosine alone
     misses a question about a detail ("What did the captain Hsiao Shun-ming say?") whose
-    passage is about something wider; the words alone miss paraphrase."""
+    passage is about something wider; the words alone miss paraphrase. Without `asking`, the
+    words a question asks with ("how much", "did … say") do not count: what the off-topic bar
+    is on (`Ranking.gate`), for a short question's share is mostly those ("What did Hong Min
+    say?" held 2 of its 5). The answerability's feature keeps them: it was fitted so."""
     cosine = max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
-    asked = set(terms(question.query))
+    asked = set(terms(question.query)) - (frozenset() if asking else asking_terms())
     held = max((len(asked & set(terms(p.text))) / len(asked) for p in passages),
                default=0.0) if asked else 0.0
     return cosine + held

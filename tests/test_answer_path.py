@@ -257,6 +257,27 @@ def test_topicality_counts_the_words_a_passage_holds_besides_its_cosine() -> Non
     assert topicality(stray, []) == 0.0
 
 
+def test_the_off_topic_bar_leaves_out_the_words_a_question_asks_with() -> None:
+    """"What did Kim Jong Un tell …?": "what", "did" and "tell" are in no passage, and a short
+    question's share of words was mostly them; the off-topic bar is on the rest (the
+    answerability's feature keeps them: it was fitted with them)."""
+    a = _article("a", STORY, None)
+    asked = "What did Kim Jong Un tell the Russian defence minister?"
+    detail = analyse(asked, asked, None, None, None)
+    far = Passage(**{**_passage(a).__dict__, "dense_score": 0.2})
+    assert topicality(detail, [far], asking=False) == pytest.approx(1.2)  # every word held
+    assert topicality(detail, [far]) < 1.0
+    stray = analyse("What did he say?", "What did he say?", None, None, None)
+    assert topicality(stray, [far], asking=False) == pytest.approx(0.2)  # nothing to hold
+    # The bar is on the gate where one is given, on the topicality otherwise.
+    bar = calibration.THRESHOLDS.min_topic_timeless
+    best = [_ev(STORY, 0.1)]
+    passed = abstention(best, dated=False, topic=bar - 0.1, gate=bar + 0.1)
+    assert passed is None or not passed.off_topic
+    gated = abstention(best, dated=False, topic=bar + 0.1, gate=bar - 0.1)
+    assert gated is not None and gated.off_topic
+
+
 def _ev(text: str, score: float, answer: tuple[int, int] | None = None,
         fit: float = 0.5) -> Evidence:
     sure = calibration.THRESHOLDS.short_min + 1  # a span the reader is sure enough of
@@ -481,3 +502,31 @@ def test_a_short_answer_keeps_an_abbreviations_full_stop(span: str, kept: str) -
 
     a, b = _strip(span, 0, len(span))
     assert span[a:b] == kept
+
+
+def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
+    sentence = ("Divers removed 14 sunken fishing boats from the channel at a cost of 8.5 million "
+                "euros.")
+    asked = "How many sunken fishing boats were removed from Kessport's channel?"
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+
+    def lead(span: str, question: str) -> str | None:
+        where = sentence.index(span)
+        ev = _ev(sentence, 0.9, (10 + where, 10 + where + len(span)), fit=1.0)
+        short = short_answer(ev, citation, "number", question)
+        return short.text if short else None
+
+    assert lead("14", asked) == "14"
+    assert lead("8.5 million", asked) is None  # the quote leads, with "14 … boats" in it
+    # A question that counts nothing in particular leaves the reader's figure as it is.
+    assert lead("8.5 million", "How much did the clean-up cost?") == "8.5 million"
+
+
+@pytest.mark.parametrize(("sentence", "span", "short"), [
+    ("North Korea has delivered over 13,000 containers of arms.", "13,000", "over 13,000"),
+    ("It sent more than 13,000 containers.", "13,000", "more than 13,000"),
+    ("His army is holding down around 50,000 troops.", "50,000", "around 50,000"),
+    ("It paid a total of 13,000 euros.", "13,000", "13,000"),
+])
+def test_a_figure_keeps_the_words_that_qualify_it(sentence: str, span: str, short: str) -> None:
+    assert _short_of(sentence, span) == short

@@ -671,6 +671,24 @@ def test_question_kind_looks_past_opening_words(question: str, kind: str) -> Non
     assert question_kind(question) == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Who is Hsiao Shun-ming?", "other"), ("Who was President Yoon?", "other"),
+    ("Who are the Houthis?", "other"),
+    ("Who is the captain of a Tuo Chiang-class corvette?", "person"),
+    ("Who is Portland's police chief?", "person"), ("Who won?", "person"),
+])
+def test_who_is_a_named_person_asks_what_they_are_not_for_a_name(question: str, kind: str
+                                                                  ) -> None:
+    assert question_kind(question) == kind
+
+
+def test_who_is_a_named_person_is_answered_with_what_the_article_says_of_them(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("Who is Hsiao Shun-ming?")
+    assert not answer.abstained, answer.text
+    assert "captain of a Tuo Chiang-class corvette" in answer.citations[0].quote
+
+
 class _OneDirection:
     """An embedder under which every sentence means the same (cosine 1)."""
 

@@ -228,7 +228,9 @@ def _records(sets: list[TuningSet], combine: tuple[float, ...],
 def _record(ts: TuningSet, q: dict) -> dict:
     """The question answered as `ask()` answers it, and what `assistant.answerability` sees of
     it: its ranked evidence's features (None where the ranking is not `judged`: the best score
-    decides there) and its topicality, from the very ranking the answer was composed from."""
+    decides there) and its topicality, from the very ranking the answer was composed from:
+    `topic` is what the off-topic bar is on (`Ranking.gate`), the features keep the
+    answerability's own (`Ranking.topicality`)."""
     from assistant.answerability import judged, question_features
     from evals.text import first_words, mentions
 
@@ -244,7 +246,7 @@ def _record(ts: TuningSet, q: dict) -> dict:
             "short": answer.short.text if answer.short else None,
             "short_score": answer.short.score if answer.short else None,
             "short_right": bool(answer.short and mentions(answer.short.text, gold)),
-            "topic": topic,
+            "topic": ranking.gate,
             # Judged as a follow-up only when the conversation rewrote it (`followup`).
             "follow_up": answer.query != q["question"].strip(),
             "features": list(question_features(ranked, topic)) if judged(ranked) else None}
