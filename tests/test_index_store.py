@@ -359,20 +359,27 @@ def _many_articles(folder: Path, n: int) -> None:
         (folder / f"{i:03d}.txt").write_text(f"Report Number {i} On The Korean Peninsula\n{body}\n")
 
 
-def test_a_killed_ingest_leaves_a_working_index_and_rerun_completes(tmp_path: Path) -> None:
-    folder, store = tmp_path / "many", tmp_path / "store"
-    _many_articles(folder, 14)
-    expected = sum(len(clean_document(d)) for d in load_paths([folder]).documents)
+def _kill_ingest(store: Path, folder: Path, after: int = 3) -> int:
+    """Ingest the folder in another process, killed once `after` articles are written; the
+    number of articles it had to write."""
     proc = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(store), str(folder)],
                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert proc.stdout is not None
     for line in proc.stdout:
         done, total = map(int, line.split())
-        if done >= 3:
+        if done >= after:
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
     assert done < total, "the ingest finished before it could be killed"
+    return total
+
+
+def test_a_killed_ingest_leaves_a_working_index_and_rerun_completes(tmp_path: Path) -> None:
+    folder, store = tmp_path / "many", tmp_path / "store"
+    _many_articles(folder, 14)
+    expected = sum(len(clean_document(d)) for d in load_paths([folder]).documents)
+    total = _kill_ingest(store, folder)
 
     index = _open(store)
     partial = len(index.list())
@@ -399,16 +406,7 @@ def test_a_killed_reingest_of_edited_files_loses_no_article(tmp_path: Path) -> N
     for path in folder.glob("*.txt"):
         path.write_text(path.read_text() + "Officials gave no further details on Friday.\n")
     edited = {a.id for d in load_paths([folder]).documents for a in clean_document(d)}
-    proc = subprocess.Popen([sys.executable, "-c", _KILLABLE, str(store), str(folder)],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        done, total = map(int, line.split())
-        if done >= 3:
-            break
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(30)
-    assert done < total, "the ingest finished before it could be killed"
+    _kill_ingest(store, folder)
 
     index = _open(store)
     assert {a.source.split("#")[0] for a in index.list()} == files  # no file lost its articles
