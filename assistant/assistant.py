@@ -286,9 +286,11 @@ class Assistant:
 
 
 def _emit(on_delta: OnDelta | None, text: str) -> None:
+    """The text as deltas of a word each, which join to it exactly."""
     if on_delta is not None:
-        for word in text.split(" "):
-            on_delta(word + " ")
+        words = text.split(" ")
+        for n, word in enumerate(words, start=1):
+            on_delta(word if n == len(words) else word + " ")
 
 
 def _retrieved(found: Retrieval) -> list[RetrievedPassage]:

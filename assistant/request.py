@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from index.dates import read_date
 
@@ -65,6 +65,8 @@ def _check_date(value: str | date | None, name: str) -> str | None:
     guessed: a filter read the wrong way round silently drops the articles asked for."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # a moment: its day (as the CLI reads "…T12:00")
+        return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     reading = read_date(value) if isinstance(value, str) else None

@@ -84,7 +84,7 @@ class Comparison:
 def load_report(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CompareError(f"Cannot read {path} as a report ({exc}); give two report.json "
                            "files written by `newsqa eval`.") from exc
     if not isinstance(data, dict) or "overall" not in data or "questions" not in data:

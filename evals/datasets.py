@@ -124,6 +124,10 @@ def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DatasetError(f"Cannot read {path} ({exc.strerror or exc}); check the path.") from exc
+    except UnicodeDecodeError as exc:
+        where = path.read_bytes()[:exc.start].count(b"\n") + 1
+        raise DatasetError(f"{path}:{where}: not UTF-8 text (byte {exc.object[exc.start]:#x}); "
+                           "save the file as UTF-8.") from exc
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue

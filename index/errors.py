@@ -58,8 +58,11 @@ class EmbedderMismatchError(IndexingError):
             return f" ({n} dims)" if n else ""
 
         # The same model run another way (int8 against float ONNX/torch): only the runtime.
-        same_model = stored.split(" (")[0] == configured.split(" (")[0]
-        fix = ("NEWSQA_EMBED_RUNTIME=auto" if same_model else f"NEWSQA_EMBED_MODEL={stored}")
+        # A stored name says how it ran ("all-MiniLM-L6-v2 (int8)"); a setting names the model.
+        model = stored.split(" (")[0]
+        same_model = model == configured.split(" (")[0]
+        fix = ("NEWSQA_EMBED_RUNTIME=auto" if same_model else f"NEWSQA_EMBED_MODEL={model}"
+               + (" (and NEWSQA_EMBED_RUNTIME=auto)" if model != stored else ""))
         super().__init__(
             f"This index was built with the embedding model '{stored}'{dims(stored_dim)}, "
             f"but '{configured}'{dims(configured_dim)} is configured. Set {fix} to use the "

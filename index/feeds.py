@@ -106,6 +106,7 @@ class PollReport:
     new: list[Article] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unchanged_feeds: int = 0  # answered 304 Not Modified
+    failed_feeds: int = 0  # could not be read (retried next round)
     requests: int = 0
     ingest: IngestReport | None = None
 
@@ -156,8 +157,9 @@ class FeedWatcher:
                                  "Atom feed; give the feed's address")
             result = feed_documents(fetcher, resp, self._known_addresses())
         except FetchError as exc:
+            report.failed_feeds += 1
             report.warnings.append(f"{exc} (tried again next round)")
-            log.warning("%s", exc)
+            log.info("%s", exc)  # the report carries it to whoever polls: said once there
             return
         loaded.documents.extend(result.documents)
         report.warnings.extend(result.warnings)

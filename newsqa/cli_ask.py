@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypedDict
@@ -99,8 +100,8 @@ def ask(
     until: UntilOption = None,
     as_of: AsOfOption = None,
     batch: Annotated[Path | None, typer.Option(
-        "--batch", help='JSONL file of {"id", "question", "history"?, "as_of"?}; one answer '
-        'per line.',
+        "--batch", help='JSONL file of {"id", "question", "history"?, "as_of"?}, each line '
+        'may also set "since", "until", "top_k" and "llm" for itself; one answer per line.',
         exists=True, dir_okay=False)] = None,
     model: ModelOption = None,
 ) -> None:
@@ -113,6 +114,9 @@ def ask(
     assistant = _assistant(store, llm, top_k, model)
     if batch is not None:
         assistant.index.require_articles()  # fail once, not once per line
+        backend = assistant.resolve_backend()
+        if backend != "extractive":
+            assistant.chat_backend(backend)  # an unconfigured backend, too
         _run_batch(assistant, batch, dates)
         return
     answer = assistant.ask(question or "", **dates)
@@ -122,8 +126,15 @@ def ask(
         print_answer(answer)
 
 
+# What a batch line may hold: its id, its question and conversation, and `ask()`'s options
+# for itself (over the command's own).
+_LINE_OPTIONS = ("as_of", "since", "until", "top_k", "llm")
+_LINE_FIELDS = ("id", "question", "history", *_LINE_OPTIONS)
+
+
 def _parse_line(line: str, lineno: int) -> dict[str, Any]:
-    """A batch line as {"id", "question", "history"?}; ValueError saying what is wrong."""
+    """A batch line as {"id", "question", "history"?, options?}; ValueError saying what is
+    wrong. A field it cannot have fails the line: a misspelt "top-k" would be ignored."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -131,6 +142,10 @@ def _parse_line(line: str, lineno: int) -> dict[str, Any]:
     if not isinstance(item, dict) or not isinstance(item.get("question"), str):
         raise ValueError(f'line {lineno} must be an object with a "question" string, '
                          'like {"id": "q1", "question": "...", "history": [...]}')
+    unknown = [k for k in item if k not in _LINE_FIELDS]
+    if unknown:
+        raise ValueError(f"line {lineno} has {', '.join(map(repr, unknown))}, which a batch "
+                         f"line cannot have; it may have {', '.join(_LINE_FIELDS)}")
     return item
 
 
@@ -141,16 +156,22 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
     from .common import is_user_error
 
     failed: list[int] = []
-    for lineno, raw in enumerate(path.read_bytes().splitlines(), start=1):
+    lines = path.read_bytes().splitlines()
+    if not any(raw.strip() for raw in lines):
+        err_console.print(f"[red]Error:[/] {path} holds no questions: give one JSON object "
+                          'per line, like {"id": "q1", "question": "..."}.', highlight=False,
+                          soft_wrap=True)
+        raise typer.Exit(1)
+    for lineno, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         out: dict[str, Any] = {"id": lineno, "line": lineno}
         try:
             item = _parse_line(_decode_line(raw, lineno), lineno)
             out["id"] = item.get("id", lineno)
-            when = {"as_of": item["as_of"]} if item.get("as_of") else {}
+            own = {k: item[k] for k in _LINE_OPTIONS if item.get(k) not in (None, "")}
             answer = assistant.ask(item["question"], history=item.get("history"),
-                                   **{**dates, **when})
+                                   **{**dates, **own})
             out.update(answer.to_dict())
         except ValueError as exc:
             out["error"] = str(exc)
@@ -206,6 +227,10 @@ def chat(
             continue
         if not question:
             continue
+        if _COMMAND.fullmatch(question):  # "/help", "/foo": a command, never a question
+            console.print("[dim]Commands: /new starts over, /quit leaves; anything else is a "
+                          "question about the articles.[/]")
+            continue
         try:
             answer = assistant.ask(question, history=history, **dates)
         except AssistantError as exc:
@@ -215,6 +240,10 @@ def chat(
         print_answer(answer)
         history += [{"role": "user", "content": question},
                     {"role": "assistant", "content": answer.text}]
+
+
+# A word after a slash, nothing else: "/help". A question may still start with "/" and go on.
+_COMMAND = re.compile(r"/\w*")
 
 
 def register(app: typer.Typer) -> None:

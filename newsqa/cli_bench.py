@@ -30,9 +30,31 @@ def _import_bench() -> Any:
     return bench
 
 
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(s.strip().replace("_", "")) for s in text.split(",") if s.strip())
+    except ValueError:
+        sizes = ()
+    if not sizes or min(sizes) < 1:
+        raise typer.BadParameter(f"{text!r}: give chunk counts, e.g. 1000,10000",
+                                 param_hint="--sizes")
+    return sizes
+
+
+def _backends(text: str) -> tuple[str, ...]:
+    names = [b.strip() for b in text.split(",") if b.strip()]
+    unknown = [b for b in names if b not in ("local", "openai", "none")]
+    if unknown or not names:
+        raise typer.BadParameter(f"{', '.join(unknown) or repr(text)}: choose from local, "
+                                 "openai, or none", param_hint="--llm")
+    return tuple(b for b in names if b != "none")
+
+
 def bench(
-    articles: Annotated[int, typer.Option(help="Articles to ingest (per pipeline).")] = 300,
-    rounds: Annotated[int, typer.Option(help="Ingest rounds (slices of the articles).")] = 3,
+    articles: Annotated[int, typer.Option(min=1, help="Articles to ingest (per pipeline).")
+                        ] = 300,
+    rounds: Annotated[int, typer.Option(min=1, help="Ingest rounds (slices of the articles).")
+                      ] = 3,
     sizes: Annotated[str, typer.Option(
         help="Retrieval corpus sizes in chunks, comma-separated.")] = "1000,10000,100000",
     only: Annotated[str | None, typer.Option(
@@ -57,6 +79,7 @@ def bench(
         "--render", help="Only rewrite results.md from an existing results.json.")] = False,
 ) -> None:
     """Benchmark newsqa on this machine (20–45 minutes on 2 cores, depending on load)."""
+    chosen = _sizes(sizes), _backends(llm)
     pkg = _import_bench()
     from bench.common import BENCH_DIR
 
@@ -74,10 +97,10 @@ def bench(
         cfg = pkg.quick_config(target, data)
     else:
         cfg = pkg.BenchConfig(articles=articles, rounds=rounds, out=target)
-        cfg.sizes = tuple(int(s.replace("_", "")) for s in sizes.split(",") if s.strip())
+        cfg.sizes = chosen[0]
         if data is not None:
             cfg.data = data
-    cfg.llm_backends = tuple(b for b in llm.split(",") if b.strip() in ("local", "openai"))
+    cfg.llm_backends = chosen[1]
     if only:
         wanted = tuple(s.strip() for s in only.split(",") if s.strip())
         unknown = [s for s in wanted if s not in pkg.SECTIONS]

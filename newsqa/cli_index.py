@@ -179,7 +179,7 @@ def watch(
     store: StoreOption = None,
 ) -> None:
     """Poll feeds and ingest their new articles, one line per article, until stopped."""
-    from index.feeds import FeedWatcher
+    from index.feeds import FeedWatcher, PollReport
 
     from .watching import check_feeds, parse_interval, print_poll
 
@@ -189,12 +189,22 @@ def watch(
     watcher = FeedWatcher(_open_index(store), feeds, settings.fetch_config(operator=True))
     err_console.print(f"Watching {len(watcher.feeds)} feed(s) every {every}; Ctrl-C stops.",
                       highlight=False)
+    unread: list[bool] = []  # per round: did every feed fail?
+
+    def on_poll(n: int, report: PollReport) -> None:
+        print_poll(n, report)
+        unread.append(report.failed_feeds == len(watcher.feeds))
+
     try:
-        added = watcher.run(seconds, rounds, on_poll=print_poll)
+        added = watcher.run(seconds, rounds, on_poll=on_poll)
     except KeyboardInterrupt:
         err_console.print("Stopped.")
         return
     err_console.print(f"{added} new article(s) in {rounds} round(s).", highlight=False)
+    if unread and all(unread):
+        err_console.print("[red]Error:[/] no feed could be read in any round; check the "
+                          "addresses above.", highlight=False)
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -32,10 +32,23 @@ def _ingest_samples(assistant: Assistant) -> None:
                   f"{report.seconds:.1f}s)")
 
 
+def _check_host(host: str) -> None:
+    """An address this machine can listen on names a host that resolves ("256.1.1.1" does
+    not: the server would fail later, as if the port were taken)."""
+    import socket
+
+    try:
+        socket.getaddrinfo(host, None)
+    except (socket.gaierror, UnicodeError):
+        raise typer.BadParameter(f"{host!r} is not an address to listen on; use 127.0.0.1 "
+                                 "(this machine only) or 0.0.0.0 (every network)",
+                                 param_hint="--host") from None
+
+
 def ui(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the UI to "
                                            "your network.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 7860,
     store: StoreOption = None,
     ingest_samples: Annotated[bool, typer.Option(
         "--ingest-samples", help="If the index is empty, ingest the bundled sample articles "
@@ -46,6 +59,7 @@ def ui(
     from ui import serve
     from ui.server import parse_auth
 
+    _check_host(host)
     settings = make_settings(store)
     parse_auth(settings.ui_auth)  # a malformed NEWSQA_UI_AUTH stops us before anything starts
     assistant = Assistant(settings)

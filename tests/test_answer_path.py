@@ -391,6 +391,20 @@ def test_as_of_drops_later_articles_and_keeps_undated_ones(assistant) -> None:  
     assert None in kept and all(d is None or d <= earliest for d in kept)
 
 
+def test_as_of_may_be_a_moment_of_a_day() -> None:
+    from datetime import datetime
+
+    from assistant.request import make_request
+
+    def moment(value: object) -> object:
+        return make_request("Who won?", None, lambda: "extractive", 5, None, None,
+                            value).as_of  # type: ignore[arg-type]
+
+    assert moment(datetime(2024, 10, 25, 12, 30)) == date(2024, 10, 25)
+    assert moment(date(2024, 10, 25)) == date(2024, 10, 25)
+    assert moment("2024-10-25T12:00") == date(2024, 10, 25)
+
+
 def test_batch_lines_carry_their_own_as_of(sample_store: Path, tmp_path: Path) -> None:
     batch = tmp_path / "q.jsonl"
     batch.write_text(json.dumps({"id": "a", "question": "Who shot two people in Portland?",

@@ -40,7 +40,7 @@ from assistant.shortlist import MORE_READ
 from assistant.types import Message
 from index import Article, NewsIndex, NoIndexError, StoreConfig
 from tests.llama_server import free_port
-from tests.servers import silent_server
+from tests.servers import silent_server, web_page_server
 
 TROOPS = "How many North Korean troops are in Kursk?"
 FRANCE = "What is the capital of France?"
@@ -123,7 +123,7 @@ def test_stream_yields_text_deltas_then_the_answer(assistant: Assistant) -> None
     assert isinstance(final, Answer)
     texts = [d for d in deltas if isinstance(d, str)]
     assert texts and texts == deltas
-    assert " ".join("".join(texts).split()) == " ".join(final.text.split())
+    assert "".join(texts) == final.text  # exactly: no space left over at the end
     assert final.text == assistant.ask(CONTAINERS).text
 
 
@@ -479,6 +479,15 @@ def test_llm_server_timing_out_is_a_bounded_clear_error(sample_store: Path) -> N
         with pytest.raises(LLMTimeoutError):
             list(slow.stream(TROOPS))
     assert time.monotonic() - start < 30
+
+
+def test_a_web_page_where_the_llm_server_should_be_is_a_clear_error(sample_store: Path) -> None:
+    with web_page_server() as url:
+        wrong = Assistant(make_settings(sample_store, llm="openai", openai_base_url=url,
+                                        model="m", max_retries=0))
+        for attempt in (lambda: wrong.ask(TROOPS), lambda: list(wrong.stream(TROOPS))):
+            with pytest.raises(LLMUnavailableError, match="not as an OpenAI-compatible API"):
+                attempt()
 
 
 # --- the generative path with a scripted model: adversarial replies, deterministic --------------

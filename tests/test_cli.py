@@ -50,6 +50,27 @@ def test_usage_errors_are_one_message(args: tuple[str, ...]) -> None:
     assert "Error" in done.stderr
 
 
+@pytest.mark.parametrize(("args", "named"), [
+    (("ui", "--port", "99999"), "--port"), (("ui", "--host", "256.1.1.1"), "--host"),
+    (("bench", "--articles", "0", "--only", "ask"), "--articles"),
+    (("bench", "--sizes", "abc"), "--sizes"), (("bench", "--llm", "bogus"), "--llm"),
+])
+def test_an_impossible_option_is_refused_before_any_work(args: tuple[str, ...], named: str
+                                                         ) -> None:
+    done = newsqa(*args)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert named in done.stderr and "newsqa UI on" not in done.stdout
+
+
+def test_a_dataset_or_report_not_in_utf8_is_a_message(tmp_path: Path) -> None:
+    latin = tmp_path / "batch.jsonl"
+    latin.write_bytes('{"question": "café?"}\n'.encode("cp1252"))
+    for args in (("eval", "--dataset", str(latin)), ("eval", "--compare", str(latin), str(latin))):
+        done = newsqa(*args)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert "batch.jsonl" in done.stderr
+
+
 def test_user_errors_say_how_to_fix_without_traceback(tmp_path: Path) -> None:
     done = newsqa("ask", "Who signed the treaty?", "--store", str(tmp_path / "empty"))
     assert done.returncode == 1

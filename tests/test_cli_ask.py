@@ -97,6 +97,39 @@ def test_batch_writes_one_object_per_line_with_its_id(sample_store: Path,
     assert "not JSON" in broken["error"]
 
 
+def test_a_batch_line_sets_its_own_options_and_a_field_it_cannot_have_fails_it(
+        sample_store: Path, tmp_path: Path) -> None:
+    lines = [
+        {"id": "k1", "question": TROOPS, "top_k": 1},
+        {"id": "d1", "question": TROOPS, "since": "2030-01-01"},
+        {"id": "x1", "question": TROOPS, "top-k": 1},
+        {"id": "b1", "question": TROOPS, "top_k": 0},
+    ]
+    batch = tmp_path / "options.jsonl"
+    batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    run = newsqa("ask", "--batch", str(batch), "--json", "--llm", "extractive", "--store",
+                 str(sample_store))
+    k1, d1, x1, b1 = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(k1["retrieved"]) == 1  # its own top_k
+    assert d1["abstained"] and "2030-01-01" in d1["answer"]  # its own date range
+    assert "'top-k'" in x1["error"] and "top_k" in x1["error"]  # misspelt: refused, not ignored
+    assert "top_k" in b1["error"] and run.returncode == 1
+
+
+def test_an_empty_batch_or_an_unusable_backend_fails_once(sample_store: Path,
+                                                         tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+    run = newsqa("ask", "--batch", str(empty), "--store", str(sample_store))
+    assert run.returncode == 1 and "holds no questions" in run.stderr and not run.stdout
+    two = tmp_path / "two.jsonl"
+    two.write_text(json.dumps({"question": TROOPS}) + "\n" + json.dumps({"question": TROOPS})
+                   + "\n", encoding="utf-8")
+    run = newsqa("ask", "--batch", str(two), "--llm", "openai", "--store", str(sample_store))
+    assert run.returncode == 1 and not run.stdout  # said once, before any line
+    assert run.stderr.count("OPENAI_API_KEY") == 1, run.stderr
+
+
 def test_chat_answers_follow_ups_from_piped_lines(sample_store: Path) -> None:
     stdin = ("Which Polish president visited South Korea?\n"
              "And what did Poland agree to?\n"
@@ -123,6 +156,15 @@ def test_chat_shows_an_error_with_brackets_and_goes_on(sample_store: Path) -> No
                  env={"NEWSQA_OPENAI_BASE_URL": dead, "NEWSQA_MAX_RETRIES": "0"})
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert "Cannot reach the LLM server" in run.stderr and "[/v1]" in run.stderr
+
+
+def test_chat_answers_a_slash_word_with_its_commands_not_as_a_question(sample_store: Path
+                                                                       ) -> None:
+    run = newsqa("chat", "--llm", "extractive", "--store", str(sample_store),
+                 stdin="/help\n/foo\n/quit\n")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("Commands: /new starts over") == 2
+    assert "The articles don't say" not in run.stdout and "[1]" not in run.stdout
 
 
 def test_chat_ends_cleanly_at_end_of_input(sample_store: Path) -> None:

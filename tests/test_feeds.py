@@ -126,3 +126,8 @@ def test_cli_ingest_a_feed_and_watch_it(fresh_store: Path, site: NewsSite,
     missing = _newsqa("ingest", f"{site.base}/gone", "--store", str(fresh_store), cwd=tmp_path)
     assert missing.returncode == 1 and "not found (HTTP 404)" in missing.stderr
     assert "Traceback" not in missing.stderr
+    # Every feed unreadable in every round: said once each round, and the exit says it failed.
+    gone = _newsqa("watch", f"{site.base}/gone.xml", "--every", "0.1s", "--rounds", "2",
+                   "--store", str(fresh_store), cwd=tmp_path)
+    assert gone.returncode == 1 and "no feed could be read" in gone.stderr
+    assert gone.stderr.count("gone.xml: not found") == 2

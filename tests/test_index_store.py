@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -474,6 +475,10 @@ def test_another_embedder_is_refused_naming_both(fresh_store: Path) -> None:
         _open(fresh_store, other)
     assert MODEL in str(err.value) and other in str(err.value)
     assert "--reindex" in str(err.value)
+    # Its advice works as written: the model name it gives is one a setting accepts.
+    advised = re.search(r"Set NEWSQA_EMBED_MODEL=(.+?) (?:\(and|to use)", str(err.value))
+    assert advised is not None
+    assert _open(fresh_store, advised.group(1)).dense("North Korea troops", 1)
     with pytest.raises(EmbedderMismatchError, match="384 dims"):  # an embedder handed over
         NewsIndex(StoreConfig(path=fresh_store, embed_model=MODEL), embedder=make_embedder(other))
 

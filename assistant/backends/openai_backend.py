@@ -82,9 +82,18 @@ class OpenAIBackend:
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
                 temperature=temperature, timeout=timeout,
             ))
+        if not hasattr(response, "choices"):  # a web page, say: the client hands back its text
+            begins = " ".join(str(response).split())[:60]
+            raise self._not_an_api(f"its reply begins {begins!r}")
         if not response.choices:
             return ""
         return response.choices[0].message.content or ""
+
+    def _not_an_api(self, what: str) -> LLMUnavailableError:
+        return LLMUnavailableError(
+            f"The server at {self.base_url} answered, but not as an OpenAI-compatible API does "
+            f"({what}). Check that OPENAI_BASE_URL points at the API (it usually ends in /v1), "
+            "or use --llm extractive.")
 
     def stream_chat(self, messages: Sequence[Message], *, max_tokens: int = 400,
                     temperature: float = 0.0) -> Iterator[str]:
@@ -94,6 +103,12 @@ class OpenAIBackend:
                 model=self.model, messages=_to_openai(messages), max_tokens=max_tokens,
                 temperature=temperature, stream=True, timeout=timeout,
             ))
+            # A web page is no event stream: the client would read it as one with no events.
+            kind = getattr(getattr(stream, "response", None), "headers", {}).get(
+                "content-type", "")
+            if kind and not kind.startswith(("text/event-stream", "application/json")):
+                stream.close()
+                raise self._not_an_api(f"it sent {kind.split(';')[0]}, not an event stream")
             yield from timed_deltas(stream, self.timeout, time.monotonic() - started,
                                     self._timeout_error)
 
