@@ -106,6 +106,9 @@ def signed_weights(source: Path, target: Path) -> None:
 
 
 _COPY_VERSION = 1  # bump when `signed_weights` changes what it writes
+# Copies kept in the cache folder, the most recently used first: one per model in use (the
+# shipped reader, a training run's), shared by every checkout holding the same file.
+KEEP_COPIES = 6
 
 
 def weights_for_this_cpu(model: Path, folder: Path) -> Path:
@@ -115,10 +118,12 @@ def weights_for_this_cpu(model: Path, folder: Path) -> Path:
     numbers, and the model's own load says what is wrong with it)."""
     if not signed_weights_exact():
         return model
-    label = _label(model)
+    stem = model.name.removesuffix(".onnx")
     try:
-        target = folder / f"{label}-{fingerprint([model])}-v{_COPY_VERSION}-s8.onnx"
-        if not target.is_file():
+        target = folder / f"{stem}-{fingerprint([model])}-v{_COPY_VERSION}-s8.onnx"
+        if target.is_file():
+            os.utime(target)  # used now: what `_prune` keeps longest
+        else:
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=folder, prefix=".s8-") as tmp:
                 signed_weights(model, Path(tmp) / "s8.onnx")
@@ -127,11 +132,22 @@ def weights_for_this_cpu(model: Path, folder: Path) -> Path:
         log.warning("Running %s with uint8 weights (~1.4x slower here): no int8 copy in %s: "
                     "%s", model, folder, exc)
         return model
-    for old in folder.glob(f"{label}-*-s8.onnx"):
-        if old != target:  # the same file's earlier model: ~22 MB nobody reads any more
-            with contextlib.suppress(OSError):  # read-only, or another process got there first
-                old.unlink()
+    _prune(folder)
     return target
+
+
+def _prune(folder: Path) -> None:
+    """Keep the KEEP_COPIES copies used last. Named by content, a copy is shared by every
+    checkout of the same model, and one nobody runs any more (a retrained model's, ~22 MB
+    each; copies named by place grew to 6.6 GB on a test machine) is dropped in time. A
+    process that loaded a copy no longer needs its file."""
+    copies = []
+    for path in folder.glob("*-s8.onnx"):
+        with contextlib.suppress(OSError):  # removed meanwhile by another process
+            copies.append((path.stat().st_mtime, path))
+    for _, old in sorted(copies, reverse=True)[KEEP_COPIES:]:
+        with contextlib.suppress(OSError):  # read-only, or another process got there first
+            old.unlink()
 
 
 def load_for_this_cpu(model: Path, folder: Path, load: Callable[[Path], T]) -> T:
@@ -147,13 +163,6 @@ def load_for_this_cpu(model: Path, folder: Path, load: Callable[[Path], T]) -> T
             with contextlib.suppress(OSError):
                 run.unlink()
     return load(model)
-
-
-def _label(model: Path) -> str:
-    """The model's name and where it lives: the shipped reader, a training run's and another
-    checkout's each keep their own copy instead of deleting each other's."""
-    place = hashlib.blake2b(str(model.resolve().parent).encode(), digest_size=4).hexdigest()
-    return f"{model.name.split('-')[0].removesuffix('.onnx')}_{place}"
 
 
 def fingerprint(paths: Sequence[Path]) -> str:

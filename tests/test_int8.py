@@ -92,20 +92,26 @@ def test_the_int8_copy_is_made_once_per_model_and_replaced_with_it(
     cache = tmp_path / "cache"
     copy = weights_for_this_cpu(path, cache)
     assert copy.parent == cache
-    assert copy.name.startswith("model_") and copy.name.endswith("-s8.onnx")
+    assert copy.name.startswith("model-") and copy.name.endswith("-s8.onnx")
     assert np.array_equal(_weights(copy)["w"], weights)
     made = copy.stat().st_mtime_ns
-    assert weights_for_this_cpu(path, cache) == copy and copy.stat().st_mtime_ns == made
-    # A retrained model (other weights in the same file) gets its own copy; the old one goes.
+    assert weights_for_this_cpu(path, cache) == copy
+    assert copy.stat().st_mtime_ns >= made  # not made again (only marked as used)
+    assert len(list(cache.glob("*.onnx"))) == 1
+    # A retrained model (other weights in the same file) gets its own copy.
     _, new_weights = _unsigned_gemm(tmp_path, seed=5)
     new_copy = weights_for_this_cpu(path, cache)
-    assert new_copy != copy and not copy.exists()
-    assert np.array_equal(_weights(new_copy)["w"], new_weights)
-    # A model of the same name elsewhere (a training run's, another checkout's) keeps its own.
+    assert new_copy != copy and np.array_equal(_weights(new_copy)["w"], new_weights)
+    # The same model in another place (another checkout) shares the copy: named by content.
     (tmp_path / "other").mkdir()
-    other, _ = _unsigned_gemm(tmp_path / "other", seed=7)
-    other_copy = weights_for_this_cpu(other, cache)
-    assert other_copy != new_copy and new_copy.exists() and other_copy.exists()
+    other, _ = _unsigned_gemm(tmp_path / "other", seed=5)
+    assert weights_for_this_cpu(other, cache) == new_copy
+    # Only the copies used last are kept: the cache does not grow with every model ever run.
+    for seed in range(10, 10 + int8_module.KEEP_COPIES):
+        _unsigned_gemm(tmp_path, seed=seed)
+        weights_for_this_cpu(path, cache)
+    kept = list(cache.glob("*-s8.onnx"))
+    assert len(kept) == int8_module.KEEP_COPIES and not copy.exists() and not new_copy.exists()
     monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: False)
     assert weights_for_this_cpu(path, cache) == path
 
@@ -139,7 +145,7 @@ def test_the_reader_reads_alike_from_its_int8_copy(
     sentences = [(s, TITLE) for s in [*DISTRACTORS, ANSWER]]
     fast = Reader(MODEL_DIR, cache_dir=tmp_path)
     readings = fast.read(QUESTION, sentences)
-    assert len(list((tmp_path / "onnx").glob("reader_*-s8.onnx"))) == 1
+    assert len(list((tmp_path / "onnx").glob("reader-*-s8.onnx"))) == 1
     monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: False)
     assert Reader(MODEL_DIR, cache_dir=tmp_path / "other").read(QUESTION, sentences) == readings
     assert not (tmp_path / "other").exists()  # uint8 weights run from the shipped file
@@ -148,7 +154,7 @@ def test_the_reader_reads_alike_from_its_int8_copy(
 @needs_exact
 def test_a_damaged_int8_copy_is_dropped_and_the_shipped_weights_read(tmp_path: Path) -> None:
     assert Reader(MODEL_DIR, cache_dir=tmp_path)._session is not None  # makes the copy
-    (copy,) = (tmp_path / "onnx").glob("reader_*-s8.onnx")
+    (copy,) = (tmp_path / "onnx").glob("reader-*-s8.onnx")
     copy.write_bytes(copy.read_bytes()[: os.path.getsize(copy) // 2])  # a copy cut short
     readings = Reader(MODEL_DIR, cache_dir=tmp_path).read(QUESTION, [(ANSWER, TITLE)])
     span = readings[0].span
