@@ -10,7 +10,7 @@ from datetime import date
 from functools import cached_property
 from queue import Queue
 
-from index import Article, NewsIndex, Passage
+from index import Article, NewsIndex, NoIndexError, Passage
 
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
@@ -171,6 +171,15 @@ class Assistant:
         return make_request(question, history, lambda: self.resolve_backend(llm),
                             self.settings.top_k if top_k is None else top_k, since, until, as_of)
 
+    def _require_index(self) -> None:
+        """An index with articles in it; asked of a store that was never made, nothing is
+        made there (opening one creates its files)."""
+        if self._index is None and "index" not in self.__dict__:
+            config = self.settings.store_config()
+            if not config.exists:
+                raise NoIndexError(config.where)
+        self.index.require_articles()
+
     def _answer(self, request: Request, on_delta: OnDelta | None) -> Answer:
         return self._answer_ranked(request, on_delta)[0]
 
@@ -182,7 +191,7 @@ class Assistant:
         check_model = getattr(backend, "check_model", None)
         if check_model is not None:
             check_model()  # a model name the server does not know fails here, clearly
-        self.index.require_articles()
+        self._require_index()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         query = rewrite_query(request.question, request.history,
                               backend if name == "openai" else None)

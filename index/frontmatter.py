@@ -11,16 +11,21 @@ __all__ = ["FRONT_MATTER_KEYS", "front_matter"]
 
 # An opening "---" on the first line, a closing one on a line of its own, within a few KB.
 _BLOCK = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.{0,4000}?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# A line of a block meant as front matter: one of the keys below, then a colon.
+_MEANT = re.compile(r"^(?:title|date|published|source|outlet|publisher|author|url|link)\s*:",
+                    re.M | re.I)
 # What an article's front matter may give, under the names people use for it.
 FRONT_MATTER_KEYS = {"title": ("title",), "published": ("date", "published"),
                      "outlet": ("source", "outlet", "publisher"), "author": ("author",),
                      "url": ("url", "link")}
 
 
-def front_matter(text: str) -> tuple[dict[str, Any], str]:
+def front_matter(text: str, warnings: list[str] | None = None, where: str = ""
+                 ) -> tuple[dict[str, Any], str]:
     """(its fields, the text with the block blanked), or ({}, text) when it has none. The block
     becomes as many empty lines, so the lines after it keep their place in the file; a block
-    that is not a YAML mapping is left as it is (a story may open with a "---" rule)."""
+    that is not a YAML mapping is left as it is (a story may open with a "---" rule). One that
+    was meant as front matter (a "title:" line) but is not YAML gets a warning in `warnings`."""
     match = _BLOCK.match(text)
     if match is None:
         return {}, text
@@ -28,7 +33,12 @@ def front_matter(text: str) -> tuple[dict[str, Any], str]:
 
     try:
         fields = yaml.load(match.group("yaml"), Loader=_loader())  # a SafeLoader: see _loader
-    except (yaml.YAMLError, RecursionError):  # not YAML after all: a story opening with a rule
+    except (yaml.YAMLError, RecursionError) as exc:  # a story opening with a rule, or broken
+        if warnings is not None and _MEANT.search(match.group("yaml")):
+            problem = str(getattr(exc, "problem", None) or type(exc).__name__)
+            warnings.append(f"{where}: its front matter is not valid YAML ({problem}), so its "
+                            "lines are read as text; fix it (a value with a colon or a bracket "
+                            'in it goes in quotes: title: "A: B")')
         return {}, text
     known = [key for keys in FRONT_MATTER_KEYS.values() for key in keys]
     # "---\nUPDATE: The council reversed…\n---" is a story's own line between rules.

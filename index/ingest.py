@@ -74,6 +74,8 @@ class _Plan:
     added: int = 0
     removed: int = 0  # articles a changed source no longer holds, beyond those updated
     duplicates: list[Article] = field(default_factory=list)  # same text seen earlier in the run
+    # (the copy, the stored article): same text already indexed from another source
+    copies: list[tuple[Article, Article]] = field(default_factory=list)
 
 
 def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Plan:
@@ -95,6 +97,8 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
             old = known.get(art.id)
             if old is not None and not _described_anew(old, art):
                 plan.unchanged += 1
+                if old.source_key != art.source_key and art.id not in seen:
+                    plan.copies.append((art, old))
             elif art.id in seen:
                 plan.duplicates.append(art)
             elif old is not None:  # the same text, its date or outlet corrected
@@ -210,6 +214,9 @@ def ingest_loaded(
     for dup in plan.duplicates:
         report.skipped += 1
         report.warnings.append(f"{dup.source}: same text as an article read before; skipped")
+    for copy, stored in plan.copies:  # counted unchanged: the stored one answers for both
+        report.warnings.append(f"{copy.source}: same text as the article indexed from "
+                               f"{stored.source}; kept as it is (remove it by that source)")
     report.unchanged, report.updated = plan.unchanged, plan.updated
     report.added, report.removed = plan.added, plan.removed
     if plan.to_add or plan.to_remove or index.needs_repair():

@@ -157,7 +157,7 @@ def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
 def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
     """A text or Markdown file; its front matter, if any, gives the title, date, outlet,
     author and URL (checked like a JSON record's fields)."""
-    fields, text = front_matter(text)
+    fields, text = front_matter(text, warnings, str(path))
     where = f"{path} (front matter)"
 
     def given(name: str) -> str | None:

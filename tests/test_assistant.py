@@ -442,6 +442,8 @@ def test_no_index_yet_says_to_run_ingest(tmp_path: Path) -> None:
             store.mkdir()
         with pytest.raises(NoIndexError, match="newsqa ingest"):
             Assistant(make_settings(store, llm="extractive")).ask(TROOPS)
+    # Asked of a store that is not there, nothing is made there.
+    assert not (tmp_path / "never-created").exists() and list((tmp_path / "empty").iterdir()) == []
 
 
 def test_unknown_backend_names_the_choices(assistant: Assistant) -> None:

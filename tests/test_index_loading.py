@@ -278,6 +278,17 @@ def test_a_rule_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
     assert "'title' is a list" in loaded.warnings[0] and loaded.documents[0].title is None
 
 
+def test_front_matter_that_is_not_yaml_is_said_so_and_a_rule_is_not(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [unclosed\ndate: 2025-03-19\n---\nThe council met.\n")
+    loaded = load_paths([broken])
+    assert any("broken.md" in w and "not valid YAML" in w for w in loaded.warnings)
+    assert "The council met." in loaded.documents[0].text  # nothing lost
+    ruled = tmp_path / "ruled.md"  # a story's own line between rules, not YAML either
+    ruled.write_text("---\nUPDATE: the council reversed [course\n---\nIt met on Monday.\n")
+    assert load_paths([ruled]).warnings == []
+
+
 def test_an_impossible_front_matter_date_loses_nothing(tmp_path: Path) -> None:
     # YAML itself would read 2025-02-30 as a date and fail: the whole ingest went with it.
     (tmp_path / "odd.md").write_text("---\ntitle: Odd\ndate: 2025-02-30\n---\nThe council met.\n")

@@ -131,6 +131,19 @@ def test_reingest_unchanged_embeds_and_adds_nothing(fresh_store: Path) -> None:
     assert (report.added, report.updated, report.unchanged, report.chunks) == (0, 0, 7, 0)
     assert calls == [] and index.store.count_chunks() == before
     assert "embedder" not in index.__dict__  # the model was never even loaded
+    assert report.warnings == []
+
+
+def test_a_copy_of_an_indexed_file_says_which_article_it_repeats(fresh_store: Path,
+                                                                tmp_path: Path) -> None:
+    index = _open(fresh_store)
+    original = sorted(SAMPLES.glob("*.txt"))[1]
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(original.read_bytes())
+    report = index.ingest([copy])
+    assert (report.added, report.unchanged) == (0, 1)
+    assert len(report.warnings) == 1 and "copy.txt" in report.warnings[0]
+    assert str(original) in report.warnings[0] and "remove it by that source" in report.warnings[0]
 
 
 def _ef_search(index: NewsIndex) -> list[int]:

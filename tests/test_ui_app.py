@@ -288,6 +288,8 @@ def test_answers_escape_html_and_link_citations_to_their_cards() -> None:
     assert "<i>T</i>" not in panel and "Outlet &lt;b&gt;" in panel
     assert "\n" not in html  # one line: the chatbot's Markdown pass must leave it alone
     assert "[1] <i>T</i>" in plain_answer(answer)
+    # The pill shows "1"; the page's text reads "[1]" (two pills side by side read "12").
+    assert re.sub(r"<[^>]+>", "", html).startswith("“&lt;script&gt;” [1], not [7]")
 
 
 def test_abstentions_look_different_and_quote_nothing() -> None:
@@ -454,6 +456,18 @@ def test_an_upload_of_good_and_bad_files_lists_the_skipped_apart(fresh_store: Pa
     assert "binary.txt" in skipped and "Orchard" not in skipped
     # What was just added heads the list, not after the articles already there.
     assert rows[0][0] == "Orchard town hosts record apple festival" and len(rows) > 5
+
+
+def test_the_backend_choices_say_when_openai_is_not_set_up() -> None:
+    from ui.app import backend_choices
+
+    def openai_label(**fields: Any) -> str:
+        given = {"openai_api_key": None, "openai_base_url": None, **fields}
+        settings = Settings(_env_file=None, **given)  # type: ignore[call-arg]
+        return dict((name, label) for label, name in backend_choices(settings))["openai"]
+
+    assert "not set up here" in openai_label()
+    assert "not set up here" not in openai_label(openai_base_url="http://127.0.0.1:8000/v1")
 
 
 def test_removal_choices_cut_long_titles_at_a_word() -> None:

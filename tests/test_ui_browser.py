@@ -249,6 +249,10 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     answer = ask(page, KURSK)
     shot(page, "02-answer")
     assert "10,000" in answer.inner_text()
+    # A citation pill shows its number; the page's text (a screen reader's) has its brackets.
+    pill = answer.locator("a.nq-cite").first
+    assert re.fullmatch(r"\[\d+\]", pill.text_content() or "")
+    assert pill.bounding_box()["width"] < 40  # type: ignore[index]  # the brackets unseen
     drafts = page.evaluate("window.__nqDrafts")
     assert drafts, "no provisional (streamed) draft was shown before the answer"
     quotes = marked_quotes(page)

@@ -24,8 +24,13 @@ __all__ = ["BACKEND_CHOICES", "backend_choices", "build_app"]
 
 def backend_choices(settings: Settings | None = None) -> list[tuple[str, str]]:
     """(label, name) of every registered backend; a family ("llamaindex:<integration>") is
-    offered as the member the settings name, if they name one."""
-    choices = [(f"{b.name} — {b.summary}", b.name) for b in BACKENDS.values() if not b.family]
+    offered as the member the settings name, if they name one. One these settings cannot use
+    says so: openai without a server or key (its error says how to set one)."""
+    def label(name: str, summary: str) -> str:
+        unset = name == "openai" and settings is not None and not settings.openai_configured
+        return f"{name} — {summary}" + (" (not set up here)" if unset else "")
+
+    choices = [(label(b.name, b.summary), b.name) for b in BACKENDS.values() if not b.family]
     family = BACKENDS.get(settings.llm.partition(":")[0]) if settings else None
     if settings and family and family.family:
         choices.append((f"{settings.llm} — {family.summary}", settings.llm))

@@ -111,8 +111,11 @@ def card_for(citation: Citation, article_text: str | None,
 
 
 def _cite_link(turn: int, n: int) -> str:
+    """A pill showing n; its brackets are there, unseen, so that the page's text (a screen
+    reader, a selection copied) reads "[1][2]", not "12"."""
     anchor = source_anchor(turn, n)
-    return f'<a class="nq-cite" href="#{anchor}" title="Show source {n}">{n}</a>'
+    return (f'<a class="nq-cite" href="#{anchor}" title="Show source {n}">'
+            f'<span class="nq-unseen">[</span>{n}<span class="nq-unseen">]</span></a>')
 
 
 def _paragraphs(text: str, turn: int, cited: set[int]) -> str:
