@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -39,7 +41,18 @@ def train(
     if not (folder / "questions.jsonl.gz").is_file():
         raise typer.BadParameter(f"{folder} holds no questions.jsonl.gz; pass --data DIR "
                                  "(the realtimeqa-train folder of shared/benchmarks).")
-    run(folder, out or DEFAULT_OUT, target or SHIPPED, seed, bf16=False if float32 else None)
+    work = out or DEFAULT_OUT
+    # Line by line into a pipe or a log too: block-buffered, its first line came minutes late.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)
+    typer.echo(f"Training the reader from {folder} in {work} (resumable: run the same command "
+               "again to go on).", err=True)
+    try:
+        run(folder, work, target or SHIPPED, seed, bf16=False if float32 else None)
+    except KeyboardInterrupt:
+        typer.echo(f"\nStopped. What is done is kept in {work}: run the same command to "
+                   "resume.", err=True)
+        raise typer.Exit(130) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -310,6 +310,27 @@ def test_newsqa_train_float32_keeps_bfloat16_off(tmp_path: Path, monkeypatch: py
     assert seen == {"bf16": expected}
 
 
+def test_newsqa_train_says_where_it_works_and_that_a_stop_keeps_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+        ) -> None:
+    import typer
+
+    import train.run
+    from newsqa.cli_train import train as train_command
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(train.run, "run", stopped)
+    (tmp_path / "questions.jsonl.gz").write_bytes(b"")
+    with pytest.raises(typer.Exit) as done:
+        train_command(data=tmp_path, out=tmp_path / "out", target=tmp_path / "t", seed=13,
+                      float32=False)
+    said = capsys.readouterr().err
+    assert done.value.exit_code == 130
+    assert said.count(str(tmp_path / "out")) == 2 and "resume" in said
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not (DEFAULT_DATA / "questions.jsonl.gz").is_file(),
                     reason="needs ../shared/benchmarks/realtimeqa-train")
