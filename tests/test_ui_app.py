@@ -382,6 +382,9 @@ def test_settings_top_k_and_date_range_reach_the_assistant(assistant: Assistant)
     chat = ChatController(assistant)
     narrow = list(chat.respond(KURSK, None, "extractive", 1, "", ""))[-1][2].turns[0][1]
     assert len(narrow.retrieved) == 1
+    # Typed into the slider's box as 2.5, it is what the slider shows, 3.
+    typed = list(chat.respond(KURSK, None, "extractive", 2.5, "", ""))[-1][2].turns[0][1]
+    assert len(typed.retrieved) == 3
     future = ask(chat, KURSK, since="2030-01-01")[-1][2].turns[0][1]
     assert future.abstained and not future.citations
     ranged = ask(chat, KURSK, since="1 Jan 2024", until="2024-12-31")[-1][2].turns[0][1]

@@ -3,6 +3,7 @@ global), streamed answers, the sources panel, follow-ups, "New chat" and friendl
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,11 +72,12 @@ class AskOptions:
     @classmethod
     def parse(cls, llm: str | None, top_k: float | None, since: str | None,
               until: str | None) -> AskOptions:
-        """Settings-tab values, checked: dates must read as dates, in order."""
+        """Settings-tab values, checked: dates must read as dates, in order. A top-k typed as
+        2.5 is taken as the slider shows it, 3 (half up), not cut to 2."""
         start, end = _date(since, "from"), _date(until, "to")
         if start and end and start > end:
             raise UIError(f"The date range is reversed: {start} comes after {end}.")
-        return cls(llm or None, int(top_k) if top_k else None, start, end)
+        return cls(llm or None, math.floor(top_k + 0.5) if top_k else None, start, end)
 
 
 def _date(value: str | None, label: str) -> str | None:
