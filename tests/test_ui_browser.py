@@ -252,6 +252,7 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     # A citation pill shows its number; the page's text (a screen reader's) has its brackets.
     pill = answer.locator("a.nq-cite").first
     assert re.fullmatch(r"\[\d+\]", pill.text_content() or "")
+    assert re.fullmatch(r"\[\d+\]", pill.inner_text())  # as a screen reader reads the page
     assert pill.bounding_box()["width"] < 40  # type: ignore[index]  # the brackets unseen
     drafts = page.evaluate("window.__nqDrafts")
     assert drafts, "no provisional (streamed) draft was shown before the answer"
@@ -329,8 +330,14 @@ def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
     assert "openai" in answer.inner_text() and "10,000" in answer.inner_text()
     assert KURSK_QUOTE in marked_quotes(page)
     page.fill("#nq-question textarea", "Where is Kursk?")
-    page.click("#nq-ask")
+    page.press("#nq-question textarea", "Enter")
     page.wait_for_selector("#nq-chat .nq-draft")
+    # Enter again while it streams: said so (it once did nothing), and the question is kept.
+    page.fill("#nq-question textarea", "Who leads Russia?")
+    page.press("#nq-question textarea", "Enter")
+    page.wait_for_function("document.querySelector('#nq-error-box')?.textContent"
+                           ".includes('Still answering')")
+    assert page.input_value("#nq-question textarea") == "Who leads Russia?"
     page.click("#nq-new-chat")
     page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
     shot(page, "08-new-chat-while-streaming")

@@ -165,7 +165,9 @@ def _example(chat: ChatController, question: str) -> Callable[..., Iterator[Chat
 def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
     options = [o.backend, o.top_k, o.since, o.until]
     outputs = [w.chatbot, w.sources, w.session, w.question, w.error]
-    run: dict[str, Any] = {"concurrency_limit": ANSWER_CONCURRENCY,
+    # "multiple": a question asked while an answer streams reaches `respond`, which says it
+    # is still answering (Gradio drops a repeated event by default, silently).
+    run: dict[str, Any] = {"concurrency_limit": ANSWER_CONCURRENCY, "trigger_mode": "multiple",
                            "concurrency_id": "answer", "show_progress": "hidden"}
     w.question.submit(chat.respond, [w.question, w.session, *options], outputs, **run)
     w.ask.click(chat.respond, [w.question, w.session, *options], outputs, **run)
