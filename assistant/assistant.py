@@ -23,9 +23,9 @@ from .question import Question, analyse
 from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicality
-from .retrieval import Retrieval, retrieve_asked
+from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .settings import Settings
-from .types import Answer, Citation, Message, RetrievedPassage, ShortAnswer, Timings
+from .types import Answer, Citation, Message, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
 
@@ -93,7 +93,9 @@ class Assistant:
 
     def resolve_backend(self, llm: str | None = None) -> str:
         name = llm or self._default_llm or self.settings.llm
-        if name not in self._backends:  # a backend given as an instance has no registry entry
+        # A backend given as an instance has no registry entry; a batch line's "llm": ["x"]
+        # is no name at all (and cannot be looked up).
+        if not isinstance(name, str) or name not in self._backends:
             check_backend_name(name)
         if name == "auto":
             return "openai" if self.settings.openai_configured else AUTO_OFFLINE_BACKEND
@@ -209,7 +211,7 @@ class Assistant:
                           round((done - retrieved_at) * 1000, 1), round((done - started) * 1000, 1))
         return Answer(question=request.question, text=composed.text,
                       citations=tuple(composed.citations), abstained=composed.abstained,
-                      retrieved=tuple(_retrieved(found)), llm=name, timings=timings,
+                      retrieved=tuple(retrieved_passages(found)), llm=name, timings=timings,
                       query=query, notes=tuple(composed.notes), short=composed.short,
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
@@ -300,11 +302,3 @@ def _emit(on_delta: OnDelta | None, text: str) -> None:
         words = text.split(" ")
         for n, word in enumerate(words, start=1):
             on_delta(word if n == len(words) else word + " ")
-
-
-def _retrieved(found: Retrieval) -> list[RetrievedPassage]:
-    return [RetrievedPassage(
-        n=i, article_id=p.article_id, title=p.title, outlet=p.outlet, published=p.published,
-        source=p.source, start=p.start, end=p.end, text=p.text, score=round(p.score, 5),
-        story_id=p.story_id, doc_id=p.doc_id,
-    ) for i, p in enumerate(found.passages, start=1)]

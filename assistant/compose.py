@@ -209,9 +209,11 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
 
 
 # Words that make a figure what it is: "more than 13,000" is not 13,000.
-_QUALIFIER = re.compile(r"(?:\b(?:more|fewer|less|greater|higher|lower) than|\b(?:just |well )?"
-                        r"(?:over|under|nearly|almost|about|around|roughly|approximately|some"
-                        r"|at least|at most|up to|as many as|as much as|close to))\s+$", re.I)
+# "no more than 13,000" is not "more than 13,000": a negation goes with its qualifier.
+_QUALIFIER = re.compile(r"(?:\b(?:no|not) )?(?:\b(?:more|fewer|less|greater|higher|lower) than"
+                        r"|\b(?:just |well )?(?:over|under|nearly|almost|about|around|roughly"
+                        r"|approximately|some|at least|at most|up to|as many as|as much as"
+                        r"|close to))\s+$", re.I)
 
 
 def _qualified(quote: str, a: int) -> int:

@@ -37,8 +37,12 @@ _KINDS = (
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )
 # "Who is Hsiao Shun-ming?" names the person and asks what they are ("captain of a Tuo
-# Chiang-class corvette"), not for a name: every word after "who is" is capitalised.
-_WHO_IS_NAMED = re.compile(r"^[Ww]ho (?:is|was|are|were) (?:the )?(?:[A-Z][\w’'.-]*\s*)+\??$")
+# Chiang-class corvette"), not for a name: every word after "who is" is capitalised. Not "Who
+# is the President?" nor "Who is UPS's CEO?": a role asks for a name. Each word after a space:
+# a run of capitals is read once, not split every way (a failed match of nested repeats took
+# seconds on a long capitalised question).
+_WHO_IS_NAMED = re.compile(r"^(?!.*[’']s\b)[Ww]ho (?:is|was|are|were) [A-Z][\w’'.-]*"
+                           r"(?: [A-Z][\w’'.-]*)*\??$")
 # Questions about the article itself (its outlet or date; `about`): "Which newspaper will print…"
 # asks about the news, "Which outlet's page carries the story…" about the article. "When was the
 # Pentagon's report published?" asks about the news too: a report is what stories are about.
@@ -118,9 +122,10 @@ def _stem_and_stop() -> tuple[object, frozenset[str]]:
 
 # The words a question asks with, not about: "how", "much", "did", "say" ("What did Hong Min
 # say?" is answered by "…, Hong Min said"). BM25's stop list (33 words) keeps them.
+# Not "us" nor "may": "US troops", "in May".
 _ASKING = ("how much many what which who whom whose when where why did do does done has have had "
-           "can could would should will may might must he she him her his hers its they them "
-           "their theirs we us our you your i me my is was were been be being am say says said "
+           "can could would should will might must he she him her his hers its they them "
+           "their theirs we our you your i me my is was were been be being am say says said "
            "tell told there here ever")
 
 

@@ -31,6 +31,8 @@ _DEPENDENT = re.compile(
 
 
 _MARKS = re.compile(r"\[\d+\]")
+_EXISTENTIAL = re.compile(r"\b(?:is|are|was|were|be)\s+there\b|\bthere\s+(?:is|are|was|were)\b",
+                          re.I)
 _WORDS = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there"
                       r"|him)\b", re.I)
@@ -52,9 +54,10 @@ def needs_context(question: str) -> bool:
 
 def refers_back(question: str) -> bool:
     """Does the question point back at the conversation in its own words ("he", "that game",
-    "And…")? One that merely names nothing ("When was the treaty ratified?") may be a new
-    subject as well as a follow-up."""
-    return bool(_DEPENDENT.search(question))
+    "they")? One that merely names nothing ("When was the treaty ratified?") may be a new
+    subject, and so may "And what about North Korean troops…?"; "how many are there" points
+    nowhere."""
+    return bool(_PRONOUN.search(_EXISTENTIAL.sub("", question)))
 
 
 def last_message(history: Sequence[Message], role: str) -> str:

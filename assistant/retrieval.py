@@ -11,8 +11,9 @@ from index import Article, Bm25Hit, DenseHit, NewsIndex, Passage, sentence_after
 from index.dates import date_to_ordinal
 
 from .question import Question
+from .types import RetrievedPassage
 
-__all__ = ["RRF_K", "Retrieval", "retrieve", "retrieve_asked"]
+__all__ = ["RRF_K", "Retrieval", "retrieve", "retrieve_asked", "retrieved_passages"]
 
 # The usual RRF constant: ranks past ~60 contribute little, so neither list dominates.
 RRF_K = 60
@@ -176,3 +177,12 @@ def retrieve_asked(index: NewsIndex, asked: Question, k: int) -> Retrieval:
     this too, so that the numbers are fitted on what the answer path really retrieves."""
     return retrieve(index, asked.query, k, since=asked.since, until=asked.until,
                     not_after=asked.as_of.isoformat(), fresh=asked.fresh)
+
+
+def retrieved_passages(found: Retrieval) -> list[RetrievedPassage]:
+    """The passages as an `Answer` shows them, numbered from 1."""
+    return [RetrievedPassage(
+        n=i, article_id=p.article_id, title=p.title, outlet=p.outlet, published=p.published,
+        source=p.source, start=p.start, end=p.end, text=p.text, score=round(p.score, 5),
+        story_id=p.story_id, doc_id=p.doc_id,
+    ) for i, p in enumerate(found.passages, start=1)]

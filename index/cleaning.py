@@ -57,6 +57,7 @@ _OUTLET_CUES = (
 _END_PUNCT = ".!?:;,"
 _SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 _BY = re.compile(r"^by\s+(?P<o>\S+)\s*\|", re.I)
+_BY_WORD = re.compile(r"^by\s+", re.I)
 _DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -204,8 +205,9 @@ def _byline_site(line: str) -> str | None:
     …"): a site's address is its outlet, where a name ("Jane Doe, …", "Washington, …") may be
     an author's or a dateline's."""
     byline = source_date_line(line)
-    found = byline[0] if byline else (m.group("o") if (m := _BY.match(line)) else None)
-    return found.lower() if found and _SITE.fullmatch(found) else None
+    found = byline[0] if byline else (m.group("o") if (m := _BY.match(line.strip("*_ "))) else None)
+    site = _BY_WORD.sub("", found).strip("*_ ").lower() if found else ""
+    return site.removeprefix("www.") if _SITE.fullmatch(site) else None
 
 
 def _find_published(lines: list[str], raw: RawDocument) -> str | None:

@@ -151,7 +151,9 @@ def source_date_line(line: str) -> tuple[str, str] | None:
     if match is None or len(match.group("o").split()) > _MAX_SOURCE_WORDS:
         return None
     when = match.group("d")
-    iso = parse_date(when) if len(when.split()) <= MAX_DATE_WORDS else None
+    if len(when.split()) > MAX_DATE_WORDS:
+        return None
+    iso = parse_date(when) or parse_date(_MONTH_ABBREVIATION.sub(r"\1", when))  # "Mar. 19"
     return (match.group("o").strip(), iso) if iso else None
 
 

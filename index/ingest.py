@@ -216,7 +216,8 @@ def ingest_loaded(
         report.warnings.append(f"{dup.source}: same text as an article read before; skipped")
     for copy, stored in plan.copies:  # counted unchanged: the stored one answers for both
         report.warnings.append(f"{copy.source}: same text as the article indexed from "
-                               f"{stored.source}; kept as it is (remove it by that source)")
+                               f"{stored.source}; not indexed again (the article stays under "
+                               "that source)")
     report.unchanged, report.updated = plan.unchanged, plan.updated
     report.added, report.removed = plan.added, plan.removed
     if plan.to_add or plan.to_remove or index.needs_repair():

@@ -122,7 +122,8 @@ def weights_for_this_cpu(model: Path, folder: Path) -> Path:
     try:
         target = folder / f"{stem}-{fingerprint([model])}-v{_COPY_VERSION}-s8.onnx"
         if target.is_file():
-            os.utime(target)  # used now: what `_prune` keeps longest
+            with contextlib.suppress(OSError):  # a read-only cache: the copy still serves
+                os.utime(target)  # used now: what `_prune` keeps longest
         else:
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=folder, prefix=".s8-") as tmp:

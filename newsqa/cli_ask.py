@@ -127,14 +127,26 @@ def ask(
 
 
 # What a batch line may hold: its id, its question and conversation, and `ask()`'s options
-# for itself (over the command's own).
+# for itself (over the command's own). Other fields (a note, an expected answer: an eval
+# set's lines) are the line's own business.
 _LINE_OPTIONS = ("as_of", "since", "until", "top_k", "llm")
-_LINE_FIELDS = ("id", "question", "history", *_LINE_OPTIONS)
+
+
+def _misspelt(item: dict[str, Any], lineno: int) -> None:
+    """ValueError for a field that reads as an option written another way ("top-k", "TopK",
+    "asof"): ignored, the line would be answered without what it asks for."""
+    def plain(key: str) -> str:
+        return "".join(c for c in key.casefold() if c.isalnum())
+
+    meant = {plain(o): o for o in _LINE_OPTIONS}
+    for key in item:
+        if key not in _LINE_OPTIONS and plain(key) in meant:
+            raise ValueError(f"line {lineno} has {key!r}; write it {meant[plain(key)]!r}")
 
 
 def _parse_line(line: str, lineno: int) -> dict[str, Any]:
     """A batch line as {"id", "question", "history"?, options?}; ValueError saying what is
-    wrong. A field it cannot have fails the line: a misspelt "top-k" would be ignored."""
+    wrong."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -142,10 +154,6 @@ def _parse_line(line: str, lineno: int) -> dict[str, Any]:
     if not isinstance(item, dict) or not isinstance(item.get("question"), str):
         raise ValueError(f'line {lineno} must be an object with a "question" string, '
                          'like {"id": "q1", "question": "...", "history": [...]}')
-    unknown = [k for k in item if k not in _LINE_FIELDS]
-    if unknown:
-        raise ValueError(f"line {lineno} has {', '.join(map(repr, unknown))}, which a batch "
-                         f"line cannot have; it may have {', '.join(_LINE_FIELDS)}")
     return item
 
 
@@ -169,6 +177,7 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
         try:
             item = _parse_line(_decode_line(raw, lineno), lineno)
             out["id"] = item.get("id", lineno)
+            _misspelt(item, lineno)
             own = {k: item[k] for k in _LINE_OPTIONS if item.get(k) not in (None, "")}
             answer = assistant.ask(item["question"], history=item.get("history"),
                                    **{**dates, **own})

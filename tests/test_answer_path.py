@@ -541,6 +541,7 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
     ("It sent more than 13,000 containers.", "13,000", "more than 13,000"),
     ("His army is holding down around 50,000 troops.", "50,000", "around 50,000"),
     ("It paid a total of 13,000 euros.", "13,000", "13,000"),
+    ("They hired no more than 13,000 workers.", "13,000", "no more than 13,000"),
 ])
 def test_a_figure_keeps_the_words_that_qualify_it(sentence: str, span: str, short: str) -> None:
     assert _short_of(sentence, span) == short

@@ -198,3 +198,26 @@ def test_a_sure_best_sentence_is_judged_below_the_off_topic_bar(monkeypatch: pyt
     assert unsure is not None and unsure.off_topic
     sure = abstention([_ev(SURE_OVER_TOPIC)] * 3, dated=False, topic=0.8)
     assert sure is None or not sure.off_topic
+
+
+def test_the_tuning_counts_a_sure_sentence_below_the_off_topic_bar_as_the_product_does() -> None:
+    from assistant.compose import SURE_OVER_TOPIC
+    from train.bars import figures
+
+    sure = {"answerable": True, "correct": True, "score": SURE_OVER_TOPIC, "topic": 0.5}
+    unsure = {**sure, "score": SURE_OVER_TOPIC - 0.01}
+    assert figures([sure], 0.1, topic=0.9)["accuracy"] == 1.0  # answered, as ask() answers it
+    assert figures([unsure], 0.1, topic=0.9)["accuracy"] == 0.0  # off topic
+
+
+@pytest.mark.parametrize(("question", "back"), [
+    ("What was the attendance at Wembley for that game?", True),
+    ("How big a pay raise are they asking for?", True),
+    ("And what about North Korean troops in Kursk, how many are there?", False),
+    ("When was the treaty ratified?", False), ("Is there a deadline?", False),
+])
+def test_only_a_pronoun_points_a_follow_up_back_at_its_conversation(question: str, back: bool
+                                                                    ) -> None:
+    from assistant.followup import refers_back
+
+    assert refers_back(question) is back

@@ -684,9 +684,13 @@ def test_question_kind_looks_past_opening_words(question: str, kind: str) -> Non
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("Who is Hsiao Shun-ming?", "other"), ("Who was President Yoon?", "other"),
-    ("Who are the Houthis?", "other"),
     ("Who is the captain of a Tuo Chiang-class corvette?", "person"),
     ("Who is Portland's police chief?", "person"), ("Who won?", "person"),
+    # A role asks for a name, capitalised or not.
+    ("Who is the President?", "person"), ("Who is UPS's CEO?", "person"),
+    ("Who is the NATO Secretary General?", "person"),
+    # A long capitalised question is read at once (nested repeats had taken seconds).
+    ("Who is the NORTH KOREAN AMBASSADOR TO RUSSIA, AND WHY DID HE RESIGN?", "person"),
 ])
 def test_who_is_a_named_person_asks_what_they_are_not_for_a_name(question: str, kind: str
                                                                   ) -> None:

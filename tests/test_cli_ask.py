@@ -97,23 +97,25 @@ def test_batch_writes_one_object_per_line_with_its_id(sample_store: Path,
     assert "not JSON" in broken["error"]
 
 
-def test_a_batch_line_sets_its_own_options_and_a_field_it_cannot_have_fails_it(
+def test_a_batch_line_sets_its_own_options_and_a_misspelt_one_fails_it(
         sample_store: Path, tmp_path: Path) -> None:
     lines = [
-        {"id": "k1", "question": TROOPS, "top_k": 1},
+        {"id": "k1", "question": TROOPS, "top_k": 1, "note": "an eval set's own field"},
         {"id": "d1", "question": TROOPS, "since": "2030-01-01"},
         {"id": "x1", "question": TROOPS, "top-k": 1},
         {"id": "b1", "question": TROOPS, "top_k": 0},
+        {"id": "l1", "question": TROOPS, "llm": ["x"]},
     ]
     batch = tmp_path / "options.jsonl"
     batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     run = newsqa("ask", "--batch", str(batch), "--json", "--llm", "extractive", "--store",
                  str(sample_store))
-    k1, d1, x1, b1 = [json.loads(line) for line in run.stdout.splitlines()]
-    assert len(k1["retrieved"]) == 1  # its own top_k
+    assert "Traceback" not in run.stderr, run.stderr
+    k1, d1, x1, b1, l1 = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(k1["retrieved"]) == 1 and "error" not in k1  # its own top_k; "note" is its own
     assert d1["abstained"] and "2030-01-01" in d1["answer"]  # its own date range
-    assert "'top-k'" in x1["error"] and "top_k" in x1["error"]  # misspelt: refused, not ignored
-    assert "top_k" in b1["error"] and run.returncode == 1
+    assert x1["id"] == "x1" and "'top-k'" in x1["error"] and "'top_k'" in x1["error"]
+    assert "top_k" in b1["error"] and "Unknown backend" in l1["error"] and run.returncode == 1
 
 
 def test_an_empty_batch_or_an_unusable_backend_fails_once(sample_store: Path,

@@ -209,6 +209,7 @@ def test_a_date_alone_is_a_date_line_only_where_asked(line: str, iso: str | None
 
 @pytest.mark.parametrize(("line", "iso"), [
     ("*usatoday.com*, 2025-03-19", "2025-03-19"), ("Reuters | March 19, 2025", "2025-03-19"),
+    ("Reuters | Mar. 19, 2025", "2025-03-19"),
     ("_March 19, 2025_", "2025-03-19"), ("Jane Doe — 19 March 2025", "2025-03-19"),
     ("Trump, 2025", None), ("He said, 2025-03-01 was a turning point for all", None)])
 def test_a_byline_of_a_source_and_a_date_is_a_date_line_under_a_title(line: str, iso: str | None
@@ -220,6 +221,8 @@ def test_a_byline_of_a_source_and_a_date_is_a_date_line_under_a_title(line: str,
 @pytest.mark.parametrize(("byline", "outlet"), [
     ("*usatoday.com*, 2025-03-19", "usatoday.com"),
     ("By USAToday.com | Published 2025-03-19", "usatoday.com"),
+    ("By usatoday.com | 2025-03-19", "usatoday.com"),
+    ("www.usatoday.com, 2025-03-19", "usatoday.com"),
     ("*Jane Doe*, 2025-03-19", None), ("Washington, March 19, 2025", None)])
 def test_a_markdown_byline_gives_the_date_and_a_sites_name_the_outlet(byline: str,
                                                                        outlet: str | None) -> None:

@@ -143,7 +143,7 @@ def test_a_copy_of_an_indexed_file_says_which_article_it_repeats(fresh_store: Pa
     report = index.ingest([copy])
     assert (report.added, report.unchanged) == (0, 1)
     assert len(report.warnings) == 1 and "copy.txt" in report.warnings[0]
-    assert str(original) in report.warnings[0] and "remove it by that source" in report.warnings[0]
+    assert str(original) in report.warnings[0] and "not indexed again" in report.warnings[0]
 
 
 def _ef_search(index: NewsIndex) -> list[int]:

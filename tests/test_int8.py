@@ -116,6 +116,19 @@ def test_the_int8_copy_is_made_once_per_model_and_replaced_with_it(
     assert weights_for_this_cpu(path, cache) == path
 
 
+def test_a_copy_in_a_cache_that_cannot_be_written_still_serves(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: True)
+    path, _ = _unsigned_gemm(tmp_path)
+    copy = weights_for_this_cpu(path, tmp_path / "cache")
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(int8_module.os, "utime", read_only)
+    assert weights_for_this_cpu(path, tmp_path / "cache") == copy
+
+
 def test_a_copy_that_cannot_be_loaded_is_dropped_for_the_model_itself(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(int8_module, "signed_weights_exact", lambda: True)

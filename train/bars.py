@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from sklearn.linear_model import LogisticRegression
 
 __all__ = ["ABSTAIN_PRECISION", "FOLDS", "SHORT_PRECISION", "abstain_below",
-           "answerability_weights", "figures", "fit_answerability", "min_topic", "short_min"]
+           "answerability_weights", "figures", "fit_answerability", "min_topic", "off_topic",
+           "short_min"]
 
 SHORT_PRECISION = 0.75
 TOPIC_MISS = 0.01  # of answerable natural questions, at most, called off topic
@@ -51,7 +52,7 @@ def fit_answerability(records: list[dict], seed: int,
     its out-of-fold probability as `p`, which `choose_bar` reads. Questions turned away as off
     topic (under `topic`) before answerability is asked are not fitted on either."""
     fitted = [r for r in records
-              if r["features"] is not None and not r["gated"] and r["topic"] >= topic]
+              if r["features"] is not None and not r["gated"] and not off_topic(r, topic)]
     x = np.array([r["features"] for r in fitted], dtype=float)
     y = np.array([bool(r["correct"]) for r in fitted])
     for r in records:
@@ -67,16 +68,24 @@ def fit_answerability(records: list[dict], seed: int,
     return weights, bar, at_bar
 
 
+def off_topic(record: dict, topic: float) -> bool:
+    """Turned away as off topic at this bar, as `compose.abstention` does: under the bar,
+    unless its best sentence is sure (`compose.SURE_OVER_TOPIC`)."""
+    from assistant.compose import SURE_OVER_TOPIC
+
+    return record["topic"] < topic and record["score"] < SURE_OVER_TOPIC
+
+
 def figures(records: list[dict], t: float, topic: float = 0.0, key: str = "score"
             ) -> dict[str, float]:
     """Accuracy and abstention at bar `t` on `key` (the best score, or answerability `p`)."""
     answerable = [r for r in records if r["answerable"]]
     unanswerable = [r for r in records if not r["answerable"]]
     abstained = [r for r in records
-                 if r[key] < t or r["topic"] < topic or r.get("gated", False)]
+                 if r[key] < t or off_topic(r, topic) or r.get("gated", False)]
     right = sum(not r["answerable"] for r in abstained)
     return {"accuracy": sum(r["correct"] for r in answerable
-                            if r[key] >= t and r["topic"] >= topic) / max(1, len(answerable)),
+                            if r[key] >= t and not off_topic(r, topic)) / max(1, len(answerable)),
             "abstention_recall": right / max(1, len(unanswerable)),
             "abstention_precision": right / len(abstained) if abstained else 1.0}
 

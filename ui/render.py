@@ -286,5 +286,5 @@ def status_html(lines: Sequence[str], kind: str = "ok", warnings: Sequence[str] 
     more = f"<ul>{items}</ul>" if items else ""
     if warnings:
         noted = "".join(f"<li>{escape(w)}</li>" for w in warnings)
-        more += f'<p class="nq-warnings-head">Not added:</p><ul class="nq-warnings">{noted}</ul>'
+        more += f'<p class="nq-warnings-head">Warnings:</p><ul class="nq-warnings">{noted}</ul>'
     return f'<div class="nq-status nq-{kind}"{role}><p>{escape(lines[0])}</p>{more}</div>'

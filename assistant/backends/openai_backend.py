@@ -12,7 +12,6 @@ left; a timeout spends the budget, so it is never retried.
 
 from __future__ import annotations
 
-import random
 import re
 import threading
 import time
@@ -29,6 +28,7 @@ from ..errors import (
 )
 from ..types import Message
 from .base import CONTEXT_FULL, SourceContext
+from .retrying import backoff, retryable
 from .streaming import timed_deltas
 
 if TYPE_CHECKING:
@@ -46,7 +46,6 @@ START_HINT = "`python -m llama_cpp.server --model path/to/model.gguf --port 8000
 _UNKNOWN_MODEL = re.compile(
     r"model.*(not found|does not exist|unknown|invalid)|(unknown|invalid|no such) model", re.I
 )
-_RETRY_STATUS = frozenset({408, 409, 429})
 T = TypeVar("T")
 
 
@@ -105,7 +104,7 @@ class OpenAIBackend:
             ))
             # A web page is no event stream: the client would read it as one with no events.
             kind = getattr(getattr(stream, "response", None), "headers", {}).get(
-                "content-type", "")
+                "content-type", "").lower()
             if kind and not kind.startswith(("text/event-stream", "application/json")):
                 stream.close()
                 raise self._not_an_api(f"it sent {kind.split(';')[0]}, not an event stream")
@@ -126,8 +125,8 @@ class OpenAIBackend:
             except openai.APITimeoutError:
                 raise  # the time is spent: no retry could finish in it
             except (openai.APIConnectionError, openai.APIStatusError) as err:
-                pause = _backoff(attempt, err)
-                if (attempt == self.max_retries or not _retryable(err)
+                pause = backoff(attempt, err)
+                if (attempt == self.max_retries or not retryable(err)
                         or time.monotonic() + pause >= deadline):
                     raise
                 time.sleep(pause)
@@ -270,25 +269,6 @@ class OpenAIBackend:
             f"The LLM server at {self.base_url} answered 404 Not Found ({detail}). Check "
             "OPENAI_BASE_URL: it must be the API root, which usually ends in /v1."
         )
-
-
-def _retryable(err: Exception) -> bool:
-    """What the openai client itself retries: connection errors, 408, 409, 429 and 5xx."""
-    status = getattr(err, "status_code", None)
-    return status is None or status in _RETRY_STATUS or status >= 500
-
-
-def _backoff(attempt: int, err: Exception) -> float:
-    """The pause before retry `attempt + 1`: the server's Retry-After (seconds) when it sends
-    one, else 0.5 s doubling per attempt, capped at 8 s, less up to a quarter of jitter."""
-    response = getattr(err, "response", None)
-    retry_after = response.headers.get("retry-after") if response is not None else None
-    try:
-        if retry_after is not None:
-            return max(0.0, float(retry_after))
-    except ValueError:
-        pass  # an HTTP date: rare; use our own pause
-    return min(0.5 * 2 ** attempt, 8.0) * (1 - 0.25 * random.random())
 
 
 def _to_openai(messages: Sequence[Message]) -> list[Any]:
