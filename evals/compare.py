@@ -149,6 +149,8 @@ def print_comparison(comparison: Comparison, console: Console, scope: str = "ove
     for r in comparison.regressed:
         console.print(f"  [red]{r.id}[/] ({r.category}) lost {', '.join(r.lost)}: {r.question}",
                       highlight=False)
+    if comparison.improved:
+        console.print(f"  [green]now pass:[/] {', '.join(comparison.improved)}", highlight=False)
     if comparison.only_old or comparison.only_new:
         console.print(f"[yellow]{len(comparison.only_old)} question(s) only in OLD, "
                       f"{len(comparison.only_new)} only in NEW[/]")

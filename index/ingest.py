@@ -205,10 +205,13 @@ def ingest_loaded(
 ) -> IngestReport:
     """Ingest documents already read (from files, pages or feeds); `t0` when reading began."""
     t0 = time.perf_counter() if t0 is None else t0
-    if loaded.missing:
+    # A path that names nothing (a typo) is said, and the rest still ingested; named alone,
+    # nothing is done.
+    if loaded.missing and not loaded.documents:
         named = "; ".join(loaded.warnings[: len(loaded.missing)])
         raise LoadError(f"Nothing was ingested: {named}.")
-    report = IngestReport(warnings=list(loaded.warnings), skipped=loaded.skipped)
+    report = IngestReport(warnings=list(loaded.warnings), skipped=loaded.skipped,
+                          missing=list(loaded.missing))
     articles = _clean_all(loaded.documents, report, notice)
     plan = plan_ingest(articles, index.store.list_articles())
     for dup in plan.duplicates:

@@ -184,8 +184,11 @@ class NewsIndex:
         with self.writing():
             matches = self._match(ref)
             if not matches:
+                short = (" (an id prefix needs at least 6 characters)"
+                         if len(ref) < 6 and ref.isalnum() else "")
                 raise NotFoundError(
-                    f"No article has the id or source '{ref}'. See `newsqa list` for both.")
+                    f"No article has the id or source '{ref}'{short}. See `newsqa list` for "
+                    "both.")
             self.store.mark_dirty()
             self.store.delete_articles([a.id for a in matches])
             self._commit()

@@ -117,6 +117,7 @@ class IngestReport:
     chunks: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # paths named that hold nothing at all
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -128,4 +129,5 @@ class IngestReport:
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
             "warnings": list(self.warnings),
+            "missing": list(self.missing),
         }

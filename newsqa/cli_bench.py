@@ -4,6 +4,7 @@ on this machine, side by side; write bench/results.json and bench/results.md."""
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -78,7 +79,7 @@ def bench(
     render: Annotated[bool, typer.Option(
         "--render", help="Only rewrite results.md from an existing results.json.")] = False,
 ) -> None:
-    """Benchmark newsqa on this machine (20–45 minutes on 2 cores, depending on load)."""
+    """Benchmark newsqa on this machine (16–45 minutes on 2 cores, depending on load)."""
     chosen = _sizes(sizes), _backends(llm)
     pkg = _import_bench()
     from bench.common import BENCH_DIR
@@ -94,6 +95,10 @@ def bench(
         console.print(f"wrote {target / 'results.md'}", highlight=False)
         return
     if quick:
+        # A check of the machinery, not a measurement: never over the results of a full run
+        # (the README cites bench/results.md), unless asked with --out.
+        target = out or Path(tempfile.mkdtemp(prefix="newsqa-bench-quick-"))
+        console.print(f"Quick run: its results go to {target}", highlight=False)
         cfg = pkg.quick_config(target, data)
     else:
         cfg = pkg.BenchConfig(articles=articles, rounds=rounds, out=target)

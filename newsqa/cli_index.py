@@ -84,6 +84,11 @@ def ingest(
         if added is not None:
             console.print(f"{added} sentence vectors stored: every sentence of the index has "
                           "one.", highlight=False)
+    if report is not None and report.missing:
+        err_console.print(f"{len(report.missing)} path(s) named nothing to read "
+                          f"({', '.join(report.missing)}); the rest was ingested.",
+                          style="red", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(1)
     if named is not None and _read_nothing(named):
         # Bad files are skipped, never fatal, but a script must be able to tell that nothing
         # it named could be read.
@@ -187,7 +192,8 @@ def watch(
     check_feeds(feeds)
     settings = make_settings(store)
     watcher = FeedWatcher(_open_index(store), feeds, settings.fetch_config(operator=True))
-    err_console.print(f"Watching {len(watcher.feeds)} feed(s) every {every}; Ctrl-C stops.",
+    how_long = f"{rounds} round(s)" if rounds else "until Ctrl-C"
+    err_console.print(f"Watching {len(watcher.feeds)} feed(s) every {every}, {how_long}.",
                       highlight=False)
     unread: list[bool] = []  # per round: did every feed fail?
 

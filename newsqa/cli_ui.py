@@ -45,6 +45,22 @@ def _check_host(host: str) -> None:
                                  param_hint="--host") from None
 
 
+def _check_port(host: str, port: int) -> None:
+    """A port another server listens on is said before "newsqa UI on …" is printed (it was
+    printed, then the failure). Reuse as the server does: a port just let go still serves."""
+    import socket
+
+    from ui.errors import UIError
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise UIError(f"Cannot listen on {host}:{port}: the port is taken. Choose another "
+                          "with --port.") from exc
+
+
 def ui(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the UI to "
                                            "your network.")] = "127.0.0.1",
@@ -65,6 +81,7 @@ def ui(
     assistant = Assistant(settings)
     if ingest_samples:
         _ingest_samples(assistant)
+    _check_port(host, port)
     if host not in ("127.0.0.1", "localhost", "::1") and not settings.ui_auth:
         err_console.print(f"[yellow]warning:[/] serving on {host} without a login: anyone who "
                           "can reach this port can read and change the index. Set "

@@ -107,3 +107,19 @@ def test_quick_bench_run_writes_results(tmp_path: Path, shared_available: Path) 
     assert "## Targets" in md and "## Ingest" in md and "Retrieval latency" in md
     assert "## The embedder" in md and "sentence vectors stored" in md
     assert results["seconds"] > 0
+
+
+def test_a_quick_run_never_writes_over_the_full_runs_results(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`newsqa bench --quick` checks the machinery; the README cites bench/results.md, which
+    a quick run (12 articles, every target "met") had replaced. The run itself is replaced:
+    the real one is the test above."""
+    import bench
+    from bench.common import BENCH_DIR
+    from newsqa.cli_bench import bench as bench_command
+
+    seen: list[Path] = []
+    monkeypatch.setattr(bench, "run_bench", lambda cfg: seen.append(cfg.out) or {})
+    bench_command(quick=True, only=None, llm="none", out=None, data=None, work=None,
+                  render=False)
+    assert seen and seen[0] != BENCH_DIR and seen[0].name.startswith("newsqa-bench-quick-")

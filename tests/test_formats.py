@@ -63,6 +63,26 @@ def test_pdf_text_in_reading_order_with_hyphenation_joined_and_page_furniture_dr
     assert left < right
 
 
+def test_a_pdf_sentence_split_over_two_text_boxes_is_whole(tmp_path: Path) -> None:
+    """pdfminer put "…Gail Hart cut the" and "ribbon at the northern entrance." in two text
+    boxes: the answer quoted half a sentence."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 8, "Harbour tunnel opens to traffic\n\nThe new harbour tunnel in "
+                   "Portsmouth opened to traffic on Monday after four years of construction. "
+                   "The tunnel is 3.2 kilometres long and cost 900 million pounds. Transport "
+                   "minister Gail Hart cut the ribbon at the northern entrance. About 40,000 "
+                   "vehicles a day are expected to use it, officials said.")
+    path = tmp_path / "tunnel.pdf"
+    pdf.output(str(path))
+    art = _article(path)
+    assert "Gail Hart cut the ribbon at the northern entrance." in art.text
+    assert art.title == "Harbour tunnel opens to traffic"  # a headline is not joined on
+
+
 def test_pdf_page_starts_name_each_quote_page() -> None:
     art = _article(PDF)
     assert len(art.page_starts) == 2

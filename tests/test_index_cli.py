@@ -124,6 +124,16 @@ def test_warnings_name_the_bad_files_and_the_rest_is_ingested(fresh_store: Path,
     assert "7 unchanged" in out.stdout and "1 skipped" in out.stdout
 
 
+def test_a_path_naming_nothing_is_said_and_the_rest_is_ingested(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    out = newsqa("ingest", str(SAMPLES), str(tmp_path / "typo.txt"), "--store", str(store),
+                 "--json", cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr  # a script can tell
+    summary = json.loads(out.stdout)
+    assert summary["articles_added"] == 7 and summary["missing"] == [str(tmp_path / "typo.txt")]
+    assert "typo.txt" in out.stderr and "the rest was ingested" in out.stderr
+
+
 def test_an_ingest_that_reads_nothing_exits_non_zero_and_loses_nothing(
         fresh_store: Path, tmp_path: Path) -> None:
     if not hasattr(os, "mkfifo"):

@@ -304,6 +304,16 @@ def test_a_record_whose_date_or_outlet_is_corrected_is_updated(tmp_path: Path) -
     _check_consistent(index)
 
 
+def test_a_prefix_too_short_says_how_long_one_must_be(fresh_store: Path) -> None:
+    from index.errors import NotFoundError
+
+    index = _open(fresh_store)
+    unique = index.list()[0].id[:2]
+    with pytest.raises(NotFoundError, match="at least 6 characters"):
+        index.remove(unique)
+    assert len(index.list()) == 7
+
+
 def test_a_prefix_of_two_ids_removes_nothing_and_names_both(tmp_path: Path) -> None:
     from index.cleaning import article_id
     from index.errors import NotFoundError

@@ -205,13 +205,24 @@ def test_cli_ui_binds_localhost_by_default_and_warns_when_exposed(
     monkeypatch.setattr(ui, "serve", lambda assistant, **kw: calls.append(kw))
     monkeypatch.delenv("NEWSQA_UI_AUTH", raising=False)
     runner = CliRunner()
-    result = runner.invoke(app, ["ui", "--store", str(sample_store), "--port", "7999"])
+    port = free_port()
+    result = runner.invoke(app, ["ui", "--store", str(sample_store), "--port", str(port)])
     assert result.exit_code == 0, result.output
-    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 7999
-    result = runner.invoke(app, ["ui", "--store", str(sample_store), "--host", "0.0.0.0"])
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == port
+    result = runner.invoke(app, ["ui", "--store", str(sample_store), "--host", "0.0.0.0",
+                                 "--port", str(port)])
     assert result.exit_code == 0, result.output
     assert calls[-1]["host"] == "0.0.0.0"
     assert "without a login" in result.output
+    # A port another server listens on is said before anything claims to serve on it.
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", port))
+        taken.listen()
+        result = runner.invoke(app, ["ui", "--store", str(sample_store), "--port", str(port)])
+    assert result.exit_code != 0 and "the port is taken" in str(result.exception)
+    assert "newsqa UI on" not in result.output and len(calls) == 2
 
 
 def test_cli_ui_ingest_samples_fills_an_empty_store(

@@ -63,8 +63,21 @@ def pdf_pages(data: bytes) -> list[list[str]]:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
-    return [list(_page_paragraphs(layout))
+    return [_rejoined(list(_page_paragraphs(layout)))
             for layout in extract_pages(io.BytesIO(data), laparams=LAParams())]
+
+
+def _rejoined(paragraphs: list[str]) -> list[str]:
+    """A sentence pdfminer split over two text boxes made whole again: one box ending with no
+    full stop ("Transport minister Gail Hart cut the") and the next going on in lower case
+    ("ribbon at the northern entrance."). A quote must not stop half-way."""
+    out: list[str] = []
+    for text in paragraphs:
+        if out and out[-1][-1:].isalnum() and text[:1].islower():
+            out[-1] = join_wrapped([out[-1], text])
+        else:
+            out.append(text)
+    return out
 
 
 def _page_paragraphs(layout: Any) -> Iterator[str]:
