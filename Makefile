@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 NEWSQA := $(VENV)/bin/newsqa
 STAMP := $(VENV)/.installed-stamp
+# The UI's port for `make run` (`make run PORT=7870` when 7860 is taken).
+PORT ?= 7860
 
 # llama.cpp for the `local` backend and the tests' model server (`make local-llm`), compiled once
 # per machine into our own wheelhouse and installed from there. Not -march=native: a native build
@@ -75,7 +77,7 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 run: install local-llm-background
-	$(NEWSQA) ui --ingest-samples
+	$(NEWSQA) ui --ingest-samples --port $(PORT)
 
 test: install local-llm browser
 	$(PY) -m pytest -q

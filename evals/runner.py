@@ -21,7 +21,7 @@ from .cache import AnswerCache, CachedAnswer
 from .datasets import Dataset, EvalItem, load_dataset
 from .errors import EvalError
 from .judge import Judge
-from .metrics import ArticleLike, Verdicts, score_answer
+from .metrics import ArticleLike, Verdicts, article_keys, score_answer
 from .stores import (
     IndexLike,
     ProgressFactory,
@@ -149,6 +149,8 @@ def run_eval(options: EvalOptions, settings: Settings, *, console: Console | Non
 
         assistant = Assistant(_settings_for(dataset, options, settings))
     _prepare_store(dataset, options, assistant, ingest_progress, own_store)
+    if console is not None:
+        _warn_missing_gold(dataset, assistant, console)
     llm = assistant.resolve_backend(options.llm)
     store = str(assistant.settings.store.expanduser().resolve())
     cache = AnswerCache(options.out / f"cache-{dataset.name}-{llm}.jsonl", store,
@@ -164,6 +166,25 @@ def run_eval(options: EvalOptions, settings: Settings, *, console: Console | Non
         categories=summarise_by_category((r.item.category, r.verdicts) for r in results),
         judge_model=judge.model if judge else None, judge_errors=judge.errors if judge else 0,
     )
+
+
+def _warn_missing_gold(dataset: Dataset, assistant: AssistantLike, console: Console) -> None:
+    """A dataset's gold articles the store does not hold: a misspelt name, or a reader's own
+    questions asked over the bundled samples (no --store), which then score 0% unexplained."""
+    named = {g for item in dataset.items for g in item.gold_articles}
+    listing = getattr(assistant.index, "list", None)
+    if not named or listing is None:
+        return
+    held = {k for a in listing() for k in article_keys(a.source, a.doc_id)}
+    missing = sorted(named - held)
+    if not missing:
+        return
+    where = assistant.settings.store
+    what = ("none of its gold articles" if len(missing) == len(named)
+            else f"{len(missing)} of its {len(named)} gold articles")
+    console.print(f"[yellow]warning:[/] the store at {where} holds {what} "
+                  f"({', '.join(missing[:5])}{', …' if len(missing) > 5 else ''}); check their "
+                  "names, or pass --store with the store that holds them.", highlight=False)
 
 
 class _Asking:

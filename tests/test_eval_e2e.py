@@ -61,3 +61,20 @@ def test_realtimeqa_subset_runs_end_to_end(tmp_path: Path) -> None:
     assert report["overall"]["quote_validity"] in (1.0, None)
     if report["overall"]["quote_validity"] is None:  # nothing quoted: both abstained
         assert all(q["abstained"] for q in report["questions"])
+
+
+def test_a_datasets_gold_articles_the_store_lacks_are_warned_of(fresh_store: Path,
+                                                                tmp_path: Path) -> None:
+    """A reader's own questions asked over a store without their articles (no --store: the
+    bundled samples) scored 0% with no word of why."""
+    mine = tmp_path / "mine.jsonl"
+    lines = [{"id": "m1", "question": "How many North Korean troops are in Kursk?",
+              "reference_answer": "10,000", "must_include": [["10,000"]],
+              "gold_articles": ["my-own-story.txt"], "category": "single_fact"}]
+    mine.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    done = run_eval("--dataset", str(mine), "--store", str(fresh_store), "--out",
+                    str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = " ".join((done.stdout + done.stderr).split())
+    assert "none of its gold articles (my-own-story.txt)" in said and "--store" in said
+

@@ -83,6 +83,18 @@ def test_a_pdf_sentence_split_over_two_text_boxes_is_whole(tmp_path: Path) -> No
     assert art.title == "Harbour tunnel opens to traffic"  # a headline is not joined on
 
 
+def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()  # python-docx's template: created 2013-12-23
+    document.add_heading("Council approves new library", level=1)
+    document.add_paragraph("Published 2025-03-05")
+    document.add_paragraph("The town council approved the new library on Tuesday, officials said.")
+    path = tmp_path / "memo.docx"
+    document.save(str(path))
+    assert _article(path).published == "2025-03-05"
+
+
 def test_pdf_page_starts_name_each_quote_page() -> None:
     art = _article(PDF)
     assert len(art.page_starts) == 2

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..dates import find_date_line
 from ..errors import LoadError
 from ..types import RawDocument
 from .common import read_file, squeeze
@@ -36,10 +37,13 @@ def load_docx(path: Path) -> list[RawDocument]:
         raise LoadError(f"{path}: has no text; skipped")
     props = document.core_properties
     created = props.created
+    # The document's own "Published 2025-03-05" line over its file's creation date, which is
+    # often its template's (python-docx's: 2013-12-23).
+    stated = next((d for text, _ in lines[:30] if (d := find_date_line(text))), None)
     return [RawDocument(
         text="\n".join(text for text, _ in lines), source=str(path), source_key=str(path),
         title=squeeze(props.title or "") or _styled_title(lines),
-        published=created.date().isoformat() if created else None,
+        published=stated or (created.date().isoformat() if created else None),
         author=squeeze(props.author or "") or None,
         may_hold_several=False,
     )]
