@@ -68,7 +68,7 @@ local-llm: $(LLAMA_STAMP)
 local-llm-background: install
 	@$(MAKE) -s -q $(LLAMA_STAMP) 2>/dev/null || \
 	  { [ -f $(LLAMA_BUILDING) ] && kill -0 "$$(cat $(LLAMA_BUILDING))" 2>/dev/null; } || \
-	  { echo "Building llama.cpp for the local backend in the background (~5 min on 2 idle cores; log: $(LLAMA_LOG)). The other backends work meanwhile."; \
+	  { echo "Building llama.cpp for the local backend in the background (~5 min on 2 idle cores the first time, seconds from a wheel built before; log: $(LLAMA_LOG)). The other backends work meanwhile."; \
 	    nohup nice -n 10 $(MAKE) --no-print-directory local-llm > $(LLAMA_LOG) 2>&1 & }
 
 # Browser tests drive Debian's chromium; install it when we may (root), else they skip saying why.
