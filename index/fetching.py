@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlparse, urlsplit
 
 from .errors import FetchError, PrivateAddressError
 from .formats.html import extract_html
@@ -227,9 +227,18 @@ def page_document(resp: Response, fallback: Mapping[str, str | None] | None = No
         text=doc["text"], source=resp.url, source_key=canonical, url=canonical,
         title=doc.get("title") or given.get("title"),
         published=doc.get("date") or given.get("published"),
-        outlet=doc.get("sitename") or given.get("outlet"),
+        outlet=_outlet(doc.get("sitename"), given.get("outlet"), resp.final_url),
         author=doc.get("author") or given.get("author"), may_hold_several=False,
     )
+
+
+def _outlet(site: str | None, given: str | None, url: str) -> str | None:
+    """The page's own site name, but not its bare address ("127.0.0.1:8765", which the
+    extractor falls back to) over the name its feed gives ("Valley Times")."""
+    host = urlparse(url).netloc.lower().removeprefix("www.")
+    if site and given and site.lower().removeprefix("www.") == host:
+        return given
+    return site or given
 
 
 def _check_article(url: str, text: str) -> None:

@@ -184,3 +184,13 @@ def test_the_url_box_in_the_browser_refuses_then_fetches_when_allowed(
         assert "Porto closes old bridge to heavy traffic" in rows
         assert "Coimbra library reopens with restored ceiling" in rows
         browser.close()
+
+
+def test_a_feeds_name_for_its_outlet_beats_a_pages_bare_address() -> None:
+    from index.fetching import _outlet
+
+    page = "http://127.0.0.1:8765/stories/dam"
+    assert _outlet("127.0.0.1:8765", "Valley Times", page) == "Valley Times"
+    assert _outlet("Iberia Wire", "Valley Times", page) == "Iberia Wire"  # its own name wins
+    assert _outlet(None, "Valley Times", page) == "Valley Times"
+    assert _outlet("example.org", None, "https://www.example.org/x") == "example.org"
