@@ -22,7 +22,7 @@ from .generative import ground_answer, relevant_to, renumber
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .request import Request, make_request
-from .rerank import Evidence, rerank, topicality
+from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .settings import Settings
 from .types import Answer, Citation, Message, ShortAnswer, Timings
@@ -223,8 +223,7 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if path == "retrieval" else self.reader, self.index.sentence_embedder)
         confidence = round(ranked[0].score, 4) if ranked else 0.0
-        ranking = Ranking(tuple(ranked), topicality(asked, found.passages),
-                          topicality(asked, found.passages, asking=False))
+        ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
                              asked.follow_up, strayed(asked, ranked, articles), ranking.gate)
                   if path != "retrieval" or not ranked else None)

@@ -32,7 +32,7 @@ from .reader import Reader, Reading
 from .shortlist import CANDIDATES, SENTENCE_END, shortlist
 
 __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
-           "topicality"]
+           "topicalities", "topicality"]
 
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
@@ -74,11 +74,19 @@ def topicality(question: Question, passages: Sequence[Passage], asking: bool = T
     words a question asks with ("how much", "did … say") do not count: what the off-topic bar
     is on (`Ranking.gate`), for a short question's share is mostly those ("What did Hong Min
     say?" held 2 of its 5). The answerability's feature keeps them: it was fitted so."""
+    return topicalities(question, passages)[0 if asking else 1]
+
+
+def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float, float]:
+    """`topicality` with the words a question asks with, and without: the passages read once."""
     cosine = max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
-    asked = set(terms(question.query)) - (frozenset() if asking else asking_terms())
-    held = max((len(asked & set(terms(p.text))) / len(asked) for p in passages),
-               default=0.0) if asked else 0.0
-    return cosine + held
+    held = [set(terms(p.text)) for p in passages]
+
+    def share(asked: set[str]) -> float:
+        return max((len(asked & h) / len(asked) for h in held), default=0.0) if asked else 0.0
+
+    asked = set(terms(question.query))
+    return cosine + share(asked), cosine + share(asked - asking_terms())
 
 
 def _logit(p: float) -> float:

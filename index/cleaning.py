@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .dates import find_date_line, parse_date, source_date_line
+from .dates import find_date_line, parse_date
 from .pages import article_page_starts
 from .restated import drop_restated
 from .types import Article, RawDocument
@@ -56,8 +56,8 @@ _OUTLET_CUES = (
 )
 _END_PUNCT = ".!?:;,"
 _SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
-_BY = re.compile(r"^by\s+(?P<o>\S+)\s*\|", re.I)
-_BY_WORD = re.compile(r"^by\s+", re.I)
+# A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
+_BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
 _DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
 _BULLETS = " \t•·*▪►"
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -204,10 +204,11 @@ def _byline_site(line: str) -> str | None:
     """The site a byline names ("*usatoday.com*, 2025-03-19", "By usatoday.com | Published
     …"): a site's address is its outlet, where a name ("Jane Doe, …", "Washington, …") may be
     an author's or a dateline's."""
-    byline = source_date_line(line)
-    found = byline[0] if byline else (m.group("o") if (m := _BY.match(line.strip("*_ "))) else None)
-    site = _BY_WORD.sub("", found).strip("*_ ").lower() if found else ""
-    return site.removeprefix("www.") if _SITE.fullmatch(site) else None
+    match = _BYLINE_SITE.match(line)
+    if match is None or find_date_line(line, alone=True) is None:
+        return None
+    site = match.group("o").lower().removeprefix("www.")
+    return site if _SITE.fullmatch(site) else None
 
 
 def _find_published(lines: list[str], raw: RawDocument) -> str | None:

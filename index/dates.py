@@ -139,8 +139,12 @@ def find_date_line(line: str, alone: bool = False) -> str | None:
     found = match.group("d")
     if len(found.split()) > MAX_DATE_WORDS:  # a sentence going on (the RFC 2822 parser would
         return None                          # read "Oct 3, 2024 10:30 and then…" as a date)
-    bare = _MONTH_ABBREVIATION.sub(r"\1", _LEADING_TIME.sub("", found, count=1))
-    return parse_date(found) or parse_date(bare.replace("Sept ", "Sep "))
+    return parse_date(found) or _page_day(_LEADING_TIME.sub("", found, count=1))
+
+
+def _page_day(text: str) -> str | None:
+    """A date as pages abbreviate it: "Oct. 24, 2024", "Sept 3, 2024"."""
+    return parse_date(_MONTH_ABBREVIATION.sub(r"\1", text).replace("Sept ", "Sep "))
 
 
 def source_date_line(line: str) -> tuple[str, str] | None:
@@ -153,7 +157,7 @@ def source_date_line(line: str) -> tuple[str, str] | None:
     when = match.group("d")
     if len(when.split()) > MAX_DATE_WORDS:
         return None
-    iso = parse_date(when) or parse_date(_MONTH_ABBREVIATION.sub(r"\1", when))  # "Mar. 19"
+    iso = parse_date(when) or _page_day(when)
     return (match.group("o").strip(), iso) if iso else None
 
 

@@ -50,15 +50,14 @@ def _check_port(host: str, port: int) -> None:
     printed, then the failure). Reuse as the server does: a port just let go still serves."""
     import socket
 
-    from ui.errors import UIError
+    from ui.errors import PortTakenError
 
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
-            raise UIError(f"Cannot listen on {host}:{port}: the port is taken. Choose another "
-                          "with --port.") from exc
+            raise PortTakenError(host, port) from exc
 
 
 def ui(

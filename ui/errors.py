@@ -14,6 +14,7 @@ from index.errors import IndexingError
 __all__ = [
     "AuthConfigError",
     "BadDateError",
+    "PortTakenError",
     "SamplesNotFoundError",
     "UIError",
     "UnsupportedUploadError",
@@ -56,6 +57,12 @@ class BadDateError(UIError):
             f"The {label} date '{value}' {what}; use YYYY-MM-DD, e.g. 2024-10-24, or leave it "
             "empty."
         )
+
+
+class PortTakenError(UIError):
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(f"Cannot listen on {host}:{port}: the port is taken. Choose another "
+                         "with --port.")
 
 
 class AuthConfigError(UIError):

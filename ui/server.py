@@ -15,7 +15,7 @@ from assistant import Assistant
 from assistant.settings import Settings
 
 from .app import build_app
-from .errors import AuthConfigError, SamplesNotFoundError, UIError
+from .errors import AuthConfigError, PortTakenError, SamplesNotFoundError
 from .warming import SentenceWarmer
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "launch_options", "locate_samples", "parse_auth",
@@ -116,8 +116,7 @@ def serve(assistant: Assistant, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
     except OSError as exc:
         warmer.stop()
         if exc.errno == errno.EADDRINUSE or "port" in str(exc).lower():
-            raise UIError(f"Cannot listen on {host}:{port}: the port is taken. Choose another "
-                          "with --port.") from exc
+            raise PortTakenError(host, port) from exc
         raise
     finally:
         if block:  # Ctrl-C: let the batch under way be written rather than cut off
