@@ -316,7 +316,7 @@ def test_abstentions_look_different_and_quote_nothing() -> None:
 
 def test_a_question_streams_a_draft_then_a_cited_answer(assistant: Assistant) -> None:
     outputs = ask(ChatController(assistant), KURSK)
-    messages, panel, session, box, error = outputs[-1]
+    messages, panel, session, box, error, _retry = outputs[-1]
     assert "nq-draft" in outputs[0][0][-1]["content"]  # shown at once, before any answer
     assert len(outputs) > 2  # the draft grew in steps
     import gradio as gr
@@ -338,7 +338,7 @@ def test_follow_ups_use_the_conversation_and_sessions_stay_apart(assistant: Assi
     assert follow_up.query != follow_up.question  # completed from the earlier question
     assert "North Korea" in follow_up.query
     assert all(KURSK not in m["content"] for m in mine.history)
-    messages, panel, fresh, _box, _error = chat.new_chat()
+    messages, panel, fresh, _box, _error, _retry = chat.new_chat()
     assert messages == [] and fresh.history == [] and "nq-sources-empty" in panel
 
 
@@ -351,7 +351,7 @@ def test_new_chat_mid_answer_drops_that_answer_and_a_second_ask_waits(
     assert "nq-draft" in next(running)[0][-1]["content"]
     busy = ask(chat, "Another question?", session)[-1]
     assert "Still answering" in busy[4] and len(session.messages) == 4
-    messages, _panel, same, _box, _error = chat.new_chat(session)
+    messages, _panel, same, _box, _error, _retry = chat.new_chat(session)
     assert same is session and messages == [] and session.history == []
     rest = list(running)  # the abandoned answer ends showing the new, empty chat
     assert rest and rest[-1][0] == [] and session.turns == []
@@ -368,7 +368,8 @@ def test_a_question_typed_while_answering_stays_in_the_box(assistant: Assistant)
     assert next(running)[3] == ""  # posted: the box is emptied
     nxt = "When did Russia ratify the treaty?"
     busy = ask(chat, nxt, session)[-1]
-    assert busy[3] == nxt and "Still answering" in busy[4]  # refused, kept in the box
+    # Refused and left in the box: not sent back over what may have been typed since.
+    assert busy[3] == gr.skip() and "Still answering" in busy[4]
     rest = list(running)
     assert rest and all(out[3] == gr.skip() for out in rest)  # the first answer's end keeps it
     assert "nq-cite" in rest[-1][0][-1]["content"]
@@ -383,10 +384,13 @@ def test_a_question_typed_while_answering_stays_in_the_box(assistant: Assistant)
 ])
 def test_bad_input_becomes_a_friendly_message(assistant: Assistant, question: str, since: str,
                                               until: str, expected: str) -> None:
-    messages, _panel, session, _box, error = ask(ChatController(assistant), question,
-                                                  since=since, until=until)[-1]
+    messages, _panel, session, box, error, _retry = ask(ChatController(assistant), question,
+                                                        since=since, until=until)[-1]
     assert expected in error and 'role="alert"' in error
     assert messages == [] and session.history == []
+    import gradio as gr
+
+    assert box == gr.skip()  # never taken from its box: left there to correct
 
 
 def test_settings_top_k_and_date_range_reach_the_assistant(assistant: Assistant) -> None:
@@ -407,10 +411,15 @@ def test_an_unreachable_llm_is_reported_and_the_question_kept(sample_store: Path
     dead = f"http://127.0.0.1:{free_port()}/v1"
     down = Assistant(make_settings(sample_store, openai_base_url=dead, max_retries=0,
                                    timeout=3))
-    messages, _panel, session, box, error = ask(ChatController(down), KURSK, llm="openai")[-1]
+    messages, _panel, session, box, error, retry = ask(ChatController(down), KURSK,
+                                                       llm="openai")[-1]
     assert "Cannot reach the LLM server" in error and "Settings tab" in error
     assert "--llm" not in error  # the page has no command line: its switch is the Settings tab
-    assert box == KURSK and messages == [] and session.history == []
+    # Offered back to the box (the page puts it there only if the box is still empty).
+    import gradio as gr
+
+    assert box == gr.skip() and retry.split("\n", 1)[1] == KURSK
+    assert messages == [] and session.history == []
 
 
 @pytest.mark.parametrize("message", [

@@ -82,6 +82,8 @@ KURSK_QUOTE = ("Last week, the US confirmed that there were 10,000 North Korean 
                "Russian region of Kursk — where Ukraine launched a surprise incursion in early "
                "August.")
 SLOW_CHUNK_SECONDS = 0.08
+# A question holding this breaks off its stream with an error event, half-way.
+BREAKS_OFF = "(breaks off)"
 
 
 def _model_reply(prompt: str) -> str:
@@ -107,6 +109,10 @@ class SlowModel(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
         for i in range(0, len(reply), 6):
+            if BREAKS_OFF in body["messages"][-1]["content"] and i >= len(reply) // 2:
+                error = {"error": {"message": "the model crashed", "type": "server_error"}}
+                self.wfile.write(f"data: {json.dumps(error)}\n\n".encode())
+                return
             chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0,
                      "model": body["model"],
                      "choices": [{"index": 0, "delta": {"content": reply[i:i + 6]}}]}
@@ -343,6 +349,34 @@ def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
     shot(page, "08-new-chat-while-streaming")
     assert page.locator("#nq-chat .nq-answer").count() == 0  # the old chat did not come back
     assert page.locator("#nq-sources-panel .nq-sources-empty").is_visible()
+
+
+def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab) -> None:
+    page = tab.page
+    page.get_by_role("tab", name="Settings").click()
+    page.locator("#nq-backend input").click()
+    page.get_by_role("option", name=re.compile(r"^openai")).click()
+    page.get_by_role("tab", name="Chat").click()
+    failing = f"{KURSK} {BREAKS_OFF}"
+    error = "document.querySelector('#nq-error-box')?.textContent"
+    # Typed into the box while the answer streamed: the next question stays when it fails.
+    page.fill("#nq-question textarea", failing)
+    page.click("#nq-ask")
+    page.wait_for_selector("#nq-chat .nq-draft")
+    page.fill("#nq-question textarea", "Where is Kursk?")
+    page.wait_for_function(f"{error}?.includes('crashed')", timeout=ANSWER_MS)
+    page.wait_for_timeout(500)  # the page's restoring step runs after the error shows
+    shot(page, "08b-failed-with-a-newer-question")
+    assert page.input_value("#nq-question textarea") == "Where is Kursk?"
+    # Nothing typed since: the failed question is back, to retry; and again the second time.
+    for _ in range(2):
+        page.fill("#nq-question textarea", failing)
+        page.click("#nq-ask")
+        page.wait_for_selector("#nq-chat .nq-draft")  # posted: the box and error are emptied
+        page.wait_for_function(f"{error}?.includes('crashed')", timeout=ANSWER_MS)
+        page.wait_for_function("(q) => document.querySelector('#nq-question textarea').value"
+                               " === q", arg=failing)
+    assert page.locator("#nq-chat .nq-answer").count() == 0  # the failed turns are gone
 
 
 def test_two_sessions_keep_separate_histories(browser: Browser, server: Server) -> None:

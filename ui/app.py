@@ -62,6 +62,7 @@ class ChatWidgets:
     error: gr.HTML
     sources: gr.HTML
     session: gr.State
+    retry: gr.Textbox  # hidden: a failed question, offered back to the box (RESTORE_QUESTION_JS)
 
 
 @dataclass
@@ -112,7 +113,8 @@ def _chat_tab() -> ChatWidgets:
             gr.HTML('<h2 class="nq-panel-title">Sources</h2>')
             sources = gr.HTML(sources_html([]), elem_id="nq-sources-panel")
     return ChatWidgets(chatbot, question, ask, new_chat, examples, error, sources,
-                       gr.State(None))  # a ChatSession, made on first use
+                       gr.State(None),  # a ChatSession, made on first use
+                       gr.Textbox(visible=False, elem_id="nq-retry"))
 
 
 def _articles_tab(max_mb: int) -> ArticleWidgets:
@@ -162,9 +164,17 @@ def _example(chat: ChatController, question: str) -> Callable[..., Iterator[Chat
     return ask
 
 
+# A question whose answer failed is offered back to its box through the hidden "retry" box
+# ("<n>\n<question>"), whose change runs this in the page: only an empty box takes it, so a
+# next question typed while the answer streamed is not overwritten. The server cannot know
+# what the box holds by then.
+RESTORE_QUESTION_JS = ("(retry, box) => (box && box.trim()) ? box "
+                       ": retry.slice(retry.indexOf('\\n') + 1)")
+
+
 def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
     options = [o.backend, o.top_k, o.since, o.until]
-    outputs = [w.chatbot, w.sources, w.session, w.question, w.error]
+    outputs = [w.chatbot, w.sources, w.session, w.question, w.error, w.retry]
     # "multiple": a question asked while an answer streams reaches `respond`, which says it
     # is still answering (Gradio drops a repeated event by default, silently).
     run: dict[str, Any] = {"concurrency_limit": ANSWER_CONCURRENCY, "trigger_mode": "multiple",
@@ -177,6 +187,8 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
     # `cancels` would leave an "Error" badge on the chat.
     w.new_chat.click(chat.new_chat, [w.session], outputs, queue=False)
     w.chatbot.clear(chat.new_chat, [w.session], outputs, queue=False)  # the bin icon
+    w.retry.change(None, [w.retry, w.question], w.question, js=RESTORE_QUESTION_JS,
+                   queue=False)
 
 
 def _pick_row(evt: gr.SelectData) -> Any:

@@ -3,6 +3,7 @@ global), streamed answers, the sources panel, follow-ups, "New chat" and friendl
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,8 +39,9 @@ SAMPLE_QUESTIONS = (
     "Who won the 2022 football World Cup?",
 )
 
-# (chatbot messages, sources panel, session, question box, error banner)
-ChatOutputs = tuple[Any, Any, Any, Any, Any]
+# (chatbot messages, sources panel, session, question box, error banner, retry)
+ChatOutputs = tuple[Any, Any, Any, Any, Any, Any]
+_RETRIES = itertools.count()
 
 
 @dataclass
@@ -92,16 +94,26 @@ def _date(value: str | None, label: str) -> str | None:
     return reading.iso
 
 
+def _refused(session: ChatSession, exc: Exception) -> ChatOutputs:
+    """The chat as it was and what went wrong in words; the question was never taken from its
+    box, so it is still there to correct."""
+    return (list(session.messages), gr.skip(), session, gr.skip(),
+            error_html(friendly_message(exc)), gr.skip())
+
+
 def _failed(session: ChatSession, question: str, exc: Exception) -> ChatOutputs:
-    """The chat as it was, the question back in its box, and what went wrong in words."""
-    return (list(session.messages), gr.skip(), session, question,
-            error_html(friendly_message(exc)))
+    """The chat as it was, what went wrong in words, and the question offered back to its box
+    (emptied when it was posted) for a retry, unless something was typed there since."""
+    retry = f"{next(_RETRIES)}\n{question}"  # a new value each time, so that it always changes
+    return (list(session.messages), gr.skip(), session, gr.skip(),
+            error_html(friendly_message(exc)), retry)
 
 
 def _current(session: ChatSession) -> ChatOutputs:
     """The chat as it is now. An answer abandoned by "New chat" ends with this: Gradio shows a
     streamed event's last values once more when it ends, which would bring the old chat back."""
-    return list(session.messages), sources_html(session.turns), session, gr.skip(), gr.skip()
+    return (list(session.messages), sources_html(session.turns), session, gr.skip(), gr.skip(),
+            gr.skip())
 
 
 class ChatController:
@@ -113,7 +125,7 @@ class ChatController:
     def new_chat(self, session: ChatSession | None = None) -> ChatOutputs:
         session = session or ChatSession()
         session.reset()
-        return [], sources_html([]), session, "", ""
+        return [], sources_html([]), session, "", "", gr.skip()
 
     def respond(self, question: str | None, session: ChatSession | None, llm: str | None,
                 top_k: float | None, since: str | None, until: str | None
@@ -126,11 +138,11 @@ class ChatController:
             if not question:
                 raise EmptyQuestionError()
         except Exception as exc:
-            yield _failed(session, question, exc)
+            yield _refused(session, exc)
             return
         if session.answering:
-            busy = UIError("Still answering your previous question; ask again once it is done.")
-            yield gr.skip(), gr.skip(), session, question, error_html(friendly_message(busy))
+            yield _refused(session, UIError(
+                "Still answering your previous question; ask again once it is done."))
             return
         epoch, session.answering = session.epoch, True
         try:
@@ -149,7 +161,7 @@ class ChatController:
                 ) -> Iterator[ChatOutputs]:
         session.messages += [{"role": "user", "content": question_html(question)},
                              {"role": "assistant", "content": draft_html("")}]
-        yield list(session.messages), gr.skip(), session, "", ""
+        yield list(session.messages), gr.skip(), session, "", "", gr.skip()
         draft = ""
         stream = self.assistant.stream(
             question, history=list(session.history), llm=options.llm, top_k=options.top_k,
@@ -162,11 +174,12 @@ class ChatController:
                 self._finish(session, question, item)
                 # The box was emptied when the question was posted; what is in it now was
                 # typed since (a next question), and stays.
-                yield list(session.messages), sources_html(session.turns), session, gr.skip(), ""
+                yield (list(session.messages), sources_html(session.turns), session, gr.skip(),
+                       "", gr.skip())
                 return
             draft += item
             session.messages[-1] = {"role": "assistant", "content": draft_html(draft)}
-            yield list(session.messages), gr.skip(), session, gr.skip(), gr.skip()
+            yield list(session.messages), gr.skip(), session, gr.skip(), gr.skip(), gr.skip()
         raise UIError("The answer stopped before it was complete; please ask again.")
 
     def _finish(self, session: ChatSession, question: str, answer: Answer) -> None:
