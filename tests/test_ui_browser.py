@@ -222,6 +222,14 @@ def sample_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
 
 
+def answer_with_the_slow_model(page: Page) -> None:
+    """Pick the openai backend (the stand-in model) in the Settings tab, back to the chat."""
+    page.get_by_role("tab", name="Settings").click()
+    page.locator("#nq-backend input").click()
+    page.get_by_role("option", name=re.compile(r"^openai")).click()
+    page.get_by_role("tab", name="Chat").click()
+
+
 def marked_quotes(page: Page) -> list[str]:
     return [m.text_content() or "" for m in page.locator("#nq-sources-panel mark").all()]
 
@@ -320,10 +328,7 @@ def test_errors_are_friendly_messages(tab: Tab) -> None:
 
 def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
     page = tab.page
-    page.get_by_role("tab", name="Settings").click()
-    page.locator("#nq-backend input").click()
-    page.get_by_role("option", name=re.compile(r"^openai")).click()
-    page.get_by_role("tab", name="Chat").click()
+    answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", KURSK)
     page.click("#nq-ask")
     page.wait_for_function("document.querySelector('#nq-chat .nq-draft')?.textContent"
@@ -353,10 +358,7 @@ def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
 
 def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab) -> None:
     page = tab.page
-    page.get_by_role("tab", name="Settings").click()
-    page.locator("#nq-backend input").click()
-    page.get_by_role("option", name=re.compile(r"^openai")).click()
-    page.get_by_role("tab", name="Chat").click()
+    answer_with_the_slow_model(page)
     failing = f"{KURSK} {BREAKS_OFF}"
     error = "document.querySelector('#nq-error-box')?.textContent"
     # Typed into the box while the answer streamed: the next question stays when it fails.
