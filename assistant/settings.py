@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -18,9 +21,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index import DEFAULT_EMBED_MODEL, FetchConfig, StoreConfig
 
-__all__ = ["MAX_QUESTION_CHARS", "BackendName", "Settings"]
+__all__ = ["MAX_QUESTION_CHARS", "BackendName", "Settings", "unknown_variables"]
 
 MAX_QUESTION_CHARS = 2000
+PREFIX = "NEWSQA_"
+# Variables of the prefix that are no setting: the test suite's switch and the CLI's --debug.
+NOT_SETTINGS = frozenset({"NEWSQA_SLOW", "NEWSQA_DEBUG"})
 
 
 def _registered(name: str) -> str:
@@ -56,7 +62,7 @@ class Settings(BaseSettings):
     """Everything configurable. Pass it explicitly; nothing reads globals behind your back."""
 
     model_config = SettingsConfigDict(
-        env_prefix="NEWSQA_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        env_prefix=PREFIX, env_file=".env", env_file_encoding="utf-8", extra="ignore",
         frozen=True,
     )
 
@@ -112,6 +118,18 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("OPENAI_BASE_URL", "NEWSQA_OPENAI_BASE_URL")
     )
 
+    def __init__(self, **values: Any) -> None:
+        # The environment and .env may hold variables of other programs, so unknown ones are
+        # ignored there (`extra="ignore"`); a keyword given here is meant for us, and a
+        # misspelt one would otherwise be dropped without a word.
+        names = _setting_names()
+        unknown = [k for k in values if not k.startswith("_") and k not in names]
+        if unknown:
+            from .errors import InvalidRequestError
+
+            raise InvalidRequestError(_unknown_setting(unknown[0], sorted(Settings.model_fields)))
+        super().__init__(**values)
+
     @property
     def openai_configured(self) -> bool:
         return bool(self.openai_api_key or self.openai_base_url)
@@ -143,12 +161,46 @@ class Settings(BaseSettings):
         return self.model_copy(update=given) if given else self
 
 
+def _setting_names() -> set[str]:
+    names = set(Settings.model_fields)
+    for field in Settings.model_fields.values():
+        if isinstance(field.validation_alias, AliasChoices):
+            names |= {c for c in field.validation_alias.choices if isinstance(c, str)}
+    return names
+
+
+def _unknown_setting(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else f" Settings: {', '.join(known)}."
+    return f"Unknown setting {name!r}.{hint}"
+
+
+def unknown_variables(environ: Mapping[str, str] | None = None,
+                      env_file: Path | None = Path(".env")) -> list[str]:
+    """A line for each NEWSQA_ variable of the environment or of `env_file` that names no
+    setting, with the one it most resembles: such a variable is ignored (as other programs'
+    variables are), and a misspelt NEWSQA_TOPK would otherwise change nothing silently."""
+    from dotenv import dotenv_values
+
+    seen = dict(environ if environ is not None else os.environ)
+    if env_file is not None and env_file.is_file():
+        seen |= {k: v or "" for k, v in dotenv_values(env_file).items()}
+    known = [PREFIX + n.upper() for n in Settings.model_fields]
+    lines = []
+    for name in sorted(seen):
+        if name.upper().startswith(PREFIX) and name.upper() not in (*known, *NOT_SETTINGS):
+            close = difflib.get_close_matches(name.upper(), known, n=1)
+            lines.append(f"{name} is not a setting, so it is ignored"
+                         + (f" (did you mean {close[0]}?)" if close else ""))
+    return lines
+
+
 def _checked(name: str, value: object) -> object:
     from .errors import InvalidRequestError
 
     field = Settings.model_fields.get(name)
     if field is None:
-        raise InvalidRequestError(f"Unknown setting {name!r}.")
+        raise InvalidRequestError(_unknown_setting(name, sorted(Settings.model_fields)))
     annotation: Any = field.annotation
     if field.metadata:
         annotation = Annotated.__class_getitem__((annotation, *field.metadata))  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from assistant.backends import backend_names
-from assistant.settings import Settings
+from assistant.settings import Settings, unknown_variables
 
 __all__ = ["LLM_HELP", "StoreOption", "console", "count", "err_console", "is_user_error",
            "make_settings"]
@@ -50,6 +50,8 @@ def make_settings(store: Path | None = None, **overrides: Any) -> Settings:
 
     from assistant.errors import InvalidRequestError
 
+    for line in unknown_variables():
+        print(f"warning: {line}", file=sys.stderr)
     try:
         settings = Settings()
     except ValidationError as exc:

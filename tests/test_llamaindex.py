@@ -407,6 +407,37 @@ def test_newsqa_llm_bogus_is_one_clear_line_in_the_cli(sample_store: Path) -> No
     assert "Invalid setting NEWSQA_TOP_K='many'" in run.stderr
 
 
+def test_a_misspelt_variable_is_named_not_ignored_silently(sample_store: Path,
+                                                          tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("NEWSQA_LLM_SOURCE=2\nOTHER_TOOL=1\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "newsqa", "ask", TROOPS, "--store",
+                          str(sample_store), "--llm", "extractive"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300, check=False,
+                         env={**os.environ, "NEWSQA_TOPK": "3", "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr  # still answered: a warning, not an error
+    assert ("warning: NEWSQA_LLM_SOURCE is not a setting, so it is ignored (did you mean "
+            "NEWSQA_LLM_SOURCES?)") in run.stderr
+    assert "NEWSQA_TOPK is not a setting, so it is ignored (did you mean NEWSQA_TOP_K?)" in (
+        run.stderr)
+    assert "OTHER_TOOL" not in run.stderr and "10,000" in run.stdout
+
+
+def test_a_misspelt_keyword_is_an_error_with_the_setting_it_resembles() -> None:
+    from assistant.errors import InvalidRequestError
+
+    with pytest.raises(InvalidRequestError, match=r"Unknown setting 'top_kk'\. Did you mean "
+                       r"'top_k'\?"):
+        Settings(top_kk=3, _env_file=None)  # type: ignore[call-arg]
+    with pytest.raises(InvalidRequestError, match=r"Unknown setting 'bogus'\. Settings: "
+                       r"answer_path, "):
+        Settings(bogus=1, _env_file=None)  # type: ignore[call-arg]
+    with pytest.raises(InvalidRequestError, match="Did you mean 'top_k'"):
+        Settings(_env_file=None).with_overrides(topk=3)  # type: ignore[call-arg]
+    # The names the environment knows them by work as keywords too.
+    given = Settings(OPENAI_API_KEY="k", _env_file=None)  # type: ignore[call-arg]
+    assert given.openai_api_key == "k"
+
+
 def test_cli_llamaindex_backend_with_the_server_down_is_a_clear_error(
         sample_store: Path) -> None:
     down = f"http://127.0.0.1:{free_port()}/v1"
