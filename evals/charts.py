@@ -9,6 +9,10 @@ __all__ = ["PALETTE", "bar_chart", "histogram_bins", "latency_histogram"]
 
 PALETTE = ("#2f6db3", "#3a9a5b", "#d08a1f", "#9b59b6")
 _FONT = 'font-family="system-ui, sans-serif" font-size="11"'
+# A generous width of one character at that size, for room that labels need (an SVG does not
+# grow to fit its text: whatever passes its edge is cut off).
+_CHAR_W = 6.5
+_COS30, _SIN30 = 0.866, 0.5
 
 
 def _svg(width: int, height: int, body: list[str], label: str) -> str:
@@ -33,8 +37,14 @@ def bar_chart(groups: Sequence[str], series: Sequence[tuple[str, Sequence[float 
               title: str, height: int = 260) -> str:
     """Grouped bars of shares (0..1): one group per category, one bar per series; a missing
     value (metric not applicable) leaves a gap."""
-    left, top, bottom, group_w = 40, 28, 70, max(48, 22 * len(series) + 16)
-    width, plot_h = left + group_w * len(groups) + 10, height - top - bottom
+    left, top, group_w = 40, 28, max(48, 22 * len(series) + 16)
+    # Group labels slant down to the right from under their group: the last one's tail and
+    # the longest one's depth set the room to the right and below.
+    longest = max((len(g) for g in groups), default=0) * _CHAR_W
+    tail = len(groups[-1]) * _CHAR_W * _COS30 - group_w / 2 + 6 if groups else 0.0
+    bottom = max(70, int(12 + longest * _SIN30 + 14))
+    width = left + group_w * len(groups) + max(10, int(tail) + 6)
+    plot_h = height - top - bottom
     bar_w = (group_w - 12) / max(1, len(series))
     body = _axis(left, top, group_w * len(groups), plot_h,
                  [(f, f"{f:.0%}") for f in (0, 0.25, 0.5, 0.75, 1)])

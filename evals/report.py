@@ -53,7 +53,8 @@ def summary_rows(run: EvalRun) -> tuple[list[str], list[list[str]]]:
     """Header and rows: one row per metric (plus counts), one column per scope."""
     columns = _columns(run)
     header = ["metric", *(name for name, _ in columns)]
-    rows = [["questions", *(f"{s.n} ({s.answerable} answerable)" for _, s in columns)]]
+    rows = [["questions", *(str(s.n) for _, s in columns)],
+            ["answerable", *(str(s.answerable) for _, s in columns)]]
     for spec in METRICS:
         if spec.key == "judge_accuracy" and run.judge_model is None:
             continue
@@ -62,14 +63,33 @@ def summary_rows(run: EvalRun) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def _column_groups(header: list[str], rows: list[list[str]], width: int) -> list[list[int]]:
+    """The scope columns in groups that fit `width` beside the metric column: a table wider
+    than the terminal folds every cell into a column of word fragments."""
+    def need(i: int) -> int:  # the widest cell, plus padding and a border
+        return max(len(r[i]) for r in [header, *rows]) + 3
+
+    groups: list[list[int]] = [[]]
+    used = need(0) + 1
+    for i in range(1, len(header)):
+        if groups[-1] and used + need(i) > width:
+            groups.append([])
+            used = need(0) + 1
+        groups[-1].append(i)
+        used += need(i)
+    return groups
+
+
 def print_summary(run: EvalRun, console: Console) -> None:
     header, rows = summary_rows(run)
-    table = Table(title=f"newsqa eval: {run.dataset}, llm={run.llm}", title_justify="left")
-    for i, name in enumerate(header):
-        table.add_column(name, justify="left" if i == 0 else "right", overflow="fold")
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
+    console.print(f"newsqa eval: {run.dataset}, llm={run.llm}", highlight=False)
+    for group in _column_groups(header, rows, console.width):
+        table = Table()
+        for i in [0, *group]:
+            table.add_column(header[i], justify="left" if i == 0 else "right", no_wrap=True)
+        for row in rows:
+            table.add_row(*(row[i] for i in [0, *group]))
+        console.print(table)
     failures = run.quote_failures
     style, verdict = ("bold red", f"INVALID QUOTES in: {', '.join(failures)}") if failures else (
         "green", "quote validity 100%")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ NEWSQA = [sys.executable, "-m", "newsqa"]
 
 
 def run_eval(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NEWSQA_LLM": "extractive"}
+    env = {**os.environ, "NEWSQA_LLM": "extractive", "COLUMNS": "80"}
     return subprocess.run([*NEWSQA, "eval", *args], capture_output=True, text=True, cwd=cwd,
                           env=env, timeout=900, check=False)
 
@@ -37,6 +38,20 @@ def test_gold_set_scores_with_every_quote_verbatim(fresh_store: Path, tmp_path: 
         assert (out / name).stat().st_size > 1000
     html = (out / "report.html").read_text()
     assert "<svg" in html and "http://" not in html.replace("http://www.w3.org", "")
+    # The summary fits an 80-column terminal in parts, each name whole (it had folded every
+    # cell into fragments: "unans / werab / le").
+    assert max(map(len, done.stdout.splitlines())) <= 80
+    assert "unanswerable" in done.stdout and "abstention precision" in done.stdout
+
+
+def test_a_charts_last_slanted_label_fits_inside_it() -> None:
+    from evals.charts import bar_chart
+
+    svg = bar_chart(["conflicting", "a_rather_long_category"], [("answer correct", [0.5, 1.0])],
+                    "t")
+    width = float(re.search(r'width="(\d+)"', svg)[1])  # type: ignore[index]
+    start = float(re.findall(r"translate\(([\d.]+),", svg)[-1])
+    assert start + len("a_rather_long_category") * 6 * 0.866 <= width
 
 
 def test_interrupted_run_resumes_from_the_cache(fresh_store: Path, tmp_path: Path) -> None:
