@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["AboutLine", "about_line", "named_title"]
+__all__ = ["AboutLine", "about_line", "is_about_line", "named_title"]
 
 # What is asked about the article, and the line that states it; group "it" is the answer.
 _ASPECTS = (
@@ -69,6 +69,12 @@ class AboutLine:
     end: int
     answer_start: int
     answer_end: int
+
+
+def is_about_line(text: str) -> bool:
+    """Is the text one of a page's lines about itself ("Updated 24 October 2024", "Reporting
+    by Jane Doe")?"""
+    return any(line.search(text) for _, line in _ASPECTS)
 
 
 def about_line(question: str, text: str) -> AboutLine | None:
