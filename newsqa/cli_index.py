@@ -12,7 +12,9 @@ from rich.markup import escape
 from .common import StoreOption, console, count, err_console, make_settings
 
 if TYPE_CHECKING:
-    from index import IngestReport, IngestStatus, NewsIndex
+    from rich.table import Table
+
+    from index import Article, IngestReport, IngestStatus, NewsIndex
 
 __all__ = ["register"]
 
@@ -144,8 +146,6 @@ def list_articles(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines.")] = False,
 ) -> None:
     """List indexed articles: id, title, outlet, published date, source, chunks."""
-    from rich.table import Table
-
     articles = _open_index(store, existing=True).list()
     if as_json:
         for a in articles:
@@ -155,14 +155,55 @@ def list_articles(
                 "length": a.length,
             }))
         return
-    table = Table(title=f"{len(articles)} articles")
-    # An id is copied into `newsqa remove`: it never wraps; the other columns fold.
-    table.add_column("id", no_wrap=True)
-    for column in ("title", "outlet", "published", "source", "chunks"):
-        table.add_column(column, overflow="fold")
-    for a in articles:
-        table.add_row(a.id, a.title, a.outlet or "", a.published or "", a.source, str(a.n_chunks))
-    console.print(table)
+    console.print(_article_table(articles, console.width))
+
+
+def _article_table(articles: list[Article], width: int) -> Table:
+    """One line per article, fitted to `width`: a title folded over six lines hid the rest of
+    the list. What does not fit ends in an ellipsis; the source goes first, then the outlet
+    (`--json` has every field whole). An id is copied into `newsqa remove`: it is never cut."""
+    from rich.table import Table
+
+    sources = [_short_source(a.source) for a in articles]
+    outlets = [a.outlet or "" for a in articles]
+    id_w = max((len(a.id) for a in articles), default=2)
+    spare = width - id_w - 10 - 6 - 19  # id, published, chunks, and 6 columns' rules and pads
+    outlet_w = min(16, max(map(len, outlets), default=0))
+    source_w = min(max(map(len, sources), default=0), (spare - outlet_w) * 2 // 5)
+    if source_w < 12:
+        source_w, spare = 0, spare + 3
+    if outlet_w and spare - outlet_w - source_w < 24:
+        outlet_w, spare = 0, spare + 3
+    title_w = max(10, spare - outlet_w - source_w)
+    table = Table(title=f"{len(articles)} articles", caption="Every field whole: --json.")
+    table.add_column("id", no_wrap=True, min_width=id_w)
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_w)
+    columns = [[a.id for a in articles], [a.title for a in articles]]
+    if outlet_w:
+        table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=outlet_w)
+        columns.append(outlets)
+    table.add_column("published", no_wrap=True, min_width=10)
+    columns.append([a.published or "" for a in articles])
+    if source_w:
+        table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=source_w)
+        columns.append(sources)
+    table.add_column("chunks", no_wrap=True, justify="right")
+    columns.append([str(a.n_chunks) for a in articles])
+    for row in zip(*columns, strict=True):
+        table.add_row(*row)
+    return table
+
+
+def _short_source(source: str) -> str:
+    """A file's path from here when it is under the working directory, else its name: the
+    folders before it are the same for every article of an ingest."""
+    if "://" in source:
+        return source
+    path = Path(source)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return path.name
 
 
 def remove(

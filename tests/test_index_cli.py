@@ -76,8 +76,15 @@ def test_list_shows_seven_with_real_headlines(fresh_store: Path, tmp_path: Path)
     assert str(portland["source"]).endswith("000_7b04a166e35a1883.txt#2")
     table = newsqa("list", "--store", str(fresh_store), cwd=tmp_path, columns=80)
     assert table.returncode == 0 and "7 articles" in table.stdout
-    # In an 80-column terminal every id stays whole, to be copied into `newsqa remove`.
+    # In an 80-column terminal every id stays whole, to be copied into `newsqa remove`, and
+    # every article is one line (a title folded over six lines hid the rest of the list).
     assert all(str(r["id"]) in table.stdout for r in rows)
+    lines = table.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    assert sum(str(r["id"]) in line for line in lines for r in rows) == len(rows)
+    assert sum(line.startswith("│") for line in lines) == len(rows)
+    wide = newsqa("list", "--store", str(fresh_store), cwd=tmp_path, columns=200).stdout
+    assert "000_7b04a166e35a1883.txt#2" in wide and "NewsTrack" in wide  # room: shown whole
 
 
 def test_reingest_and_remove_by_id_and_by_source(fresh_store: Path, tmp_path: Path) -> None:
