@@ -19,13 +19,13 @@ from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborate, own_line_answer
 from .followup import last_message, refers_back, rewrite_query
 from .generative import ground_answer, relevant_to, renumber
+from .last_answer import LastAnswerReply, reply_about_last
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .settings import Settings
-from .sourcing import SourceAnswer, source_answer
 from .types import Answer, Citation, Message, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
@@ -195,10 +195,10 @@ class Assistant:
         if check_model is not None:
             check_model()  # a model name the server does not know fails here, clearly
         self._require_index()
-        sourced = (source_answer(request.question, request.history, self.index)
-                   if request.history else None)
-        if sourced is not None:
-            return self._sourced(request, sourced, backend, on_delta, started), Ranking()
+        about_last = (reply_about_last(request.question, request.history, self.index)
+                      if request.history else None)
+        if about_last is not None:
+            return self._about_last(request, about_last, backend, on_delta, started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         query = rewrite_query(request.question, request.history,
                               backend if name == "openai" else None)
@@ -221,16 +221,15 @@ class Assistant:
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
 
-    def _sourced(self, request: Request, sourced: SourceAnswer, backend: ChatBackend | None,
-                 on_delta: OnDelta | None, started: float) -> Answer:
-        """A follow-up asking where the last answer came from, answered by that article."""
-        draft = sourced.draft
+    def _about_last(self, request: Request, reply: LastAnswerReply, backend: ChatBackend | None,
+                    on_delta: OnDelta | None, started: float) -> Answer:
+        """A follow-up about the last answer itself, answered by the article it quoted."""
+        draft = reply.draft
         _emit(on_delta, draft.text)
-        notes = ["answered from the article the last answer quoted"
-                 + ("; the chat model was not asked" if backend is not None else "")]
+        notes = [reply.note + ("; the chat model was not asked" if backend is not None else "")]
         took = round((time.perf_counter() - started) * 1000, 1)
         return Answer(question=request.question, text=draft.text,
-                      citations=tuple(draft.citations), abstained=sourced.abstained,
+                      citations=tuple(draft.citations), abstained=reply.abstained,
                       llm=request.backend, timings=Timings(took, 0.0, took),
                       query=request.question, notes=tuple(notes), short=draft.short,
                       as_of=(request.as_of or date.today()).isoformat())

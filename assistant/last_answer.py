@@ -1,11 +1,14 @@
-"""Follow-ups about where the last answer came from: "Which outlet reported that?", "Who wrote
-it?", "When was that article published?".
+"""Follow-ups about the last answer itself, answered by the article it quoted first.
 
-Searched as a question of their own, such words match nothing ("no article seems to be about
-this") or a stray credit line of another story. What is asked about is the article the last
-answer quoted first, so that article answers: its own line where it says it ("Reporting by Jane
-Doe", "Updated 24 October 2024"), else its record (outlet, date, author), shown beside the
-quote again so that the user sees which article is meant.
+- Where it came from: "Which outlet reported that?", "Who wrote it?", "When was that article
+  published?". Searched as questions of their own, such words match nothing ("no article seems
+  to be about this") or a stray credit line of another story. The article answers: its own
+  line where it says it ("Reporting by Jane Doe", "Updated 24 October 2024"), else its record
+  (outlet, date, author), shown beside the quote again so that the user sees which article is
+  meant.
+- What came next: "What did he say next?", "What happened after that?". Searched, they find
+  the very sentence just shown again. The article's next sentence answers, as what the article
+  goes on to say: whose words it holds is for the reader to see, not for us to claim.
 """
 
 from __future__ import annotations
@@ -14,16 +17,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index import Article, NewsIndex, find_date_line
+from index import Article, NewsIndex, find_date_line, sentence_spans
+from index.sentence_vectors import MIN_SENTENCE_CHARS
 
 from .about import about_line, is_about_line
 from .citing import CitationList
+from .compose import ABSTAIN_TEXT
 from .extractive import ExtractiveDraft, human_date
 from .quotes import enquote, verify_quote
 from .retrieval import retrieve
 from .types import Message, ShortAnswer
 
-__all__ = ["SourceAnswer", "asks_for_source", "source_answer"]
+__all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "reply_about_last"]
 
 _ASKS = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:"
@@ -43,9 +48,17 @@ _BACK = re.compile(
     r"(?:\s+(?:article|story|report|piece|quote|figure|claim|first|originally|in|from|on"
     r"|published|reported|written|posted|out|updated|come|appear|appeared))*\W*$"
     r"|\bsources?\b|\bauthor\b|\bwriter\b|\bbyline\b", re.I)
+_SOURCE_NOTE = "answered from the article the last answer quoted"
 _DATE = re.compile(r"\bwhen\b|\bdate\b|\bday\b", re.I)
 _AUTHOR = re.compile(r"\bwho\s+(?:wrote|authored|is\s+the\s+(?:author|writer|reporter))\b"
                      r"|\bauthor\b|\bwriter\b|\bbyline\b|\breporter\b", re.I)
+# "What did he say next?", "What happened after that?", "And then?", "How does it go on?"
+_NEXT = re.compile(r"\b(?:next|after\s+that|afterwards|then)\W*$|\bg(?:o|oes|oing|went)\s+on\b",
+                   re.I)
+# Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
+_ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
+_SPEECH = re.compile(r"[\"“”]|\b(?:says|said|added|adds|told|tells|according to|stated|warned"
+                     r"|noted|replied|wrote)\b", re.I)
 # The first quotation of an answer's text, with its citation mark.
 _QUOTED = re.compile(r"“([^“”]{12,})”\s*\[\d+\]")
 
@@ -55,10 +68,16 @@ def asks_for_source(question: str) -> bool:
     return bool(_ASKS.search(question) and _BACK.search(question))
 
 
+def asks_what_next(question: str) -> bool:
+    """Does the question ask what the article says after what was just quoted?"""
+    return bool(_NEXT.search(question)) and len(question.split()) <= 8
+
+
 @dataclass(frozen=True)
-class SourceAnswer:
+class LastAnswerReply:
     draft: ExtractiveDraft
-    abstained: bool  # the record does not hold what was asked
+    abstained: bool  # the article (or its record) does not hold what was asked
+    note: str
 
 
 def _quoted_article(index: NewsIndex, quote: str) -> tuple[Article, int, int] | None:
@@ -88,23 +107,50 @@ def _last_quote(history: Sequence[Message]) -> str | None:
     return None
 
 
-def source_answer(question: str, history: Sequence[Message], index: NewsIndex
-                  ) -> SourceAnswer | None:
-    """The answer to a follow-up asking where the last answer came from, or None (not such a
-    question, or no quote of the last answer to be found in the index)."""
-    if not asks_for_source(question):
+def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
+                     ) -> LastAnswerReply | None:
+    """The answer to a follow-up about the last answer itself (where it came from, what came
+    next), or None: not such a question, or no quote of the last answer found in the index."""
+    source, following = asks_for_source(question), asks_what_next(question)
+    if not (source or following):
         return None
     quote = _last_quote(history)
     located = _quoted_article(index, quote) if quote else None
     if located is None:
         return None
-    article, start, end = located
+    if following:
+        return _next_sentence(question, *located)
+    return _source(question, *located)
+
+
+def _next_sentence(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
+    """The article's first sentence after the quote (a caption or the page's own line is not
+    the story going on)."""
+    cites = CitationList()
+    note = "answered with the article's next sentence after the last answer's quote"
+    for a, b in sentence_spans(article.text):
+        sentence = article.text[a:b]
+        if (a >= end and len(sentence) >= MIN_SENTENCE_CHARS and find_date_line(sentence) is None
+                and not is_about_line(sentence)):
+            n = cites.cite(article, a, b)
+            unsaid = _ASKS_SPEECH.search(question) and not _SPEECH.search(sentence)
+            how = ", quoting no one" if unsaid else ""
+            text = f"{enquote(article.title)} goes on{how}: {enquote(sentence)} [{n}]"
+            return LastAnswerReply(ExtractiveDraft(text, cites.items), False, note)
+    n = cites.cite(article, start, end)
+    text = (f"{ABSTAIN_TEXT}: the article says nothing after that. Its last sentence of the "
+            f"story was the one quoted: {enquote(article.text[start:end])} [{n}]")
+    return LastAnswerReply(ExtractiveDraft(text, cites.items), True, note)
+
+
+def _source(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
+    """Where the quote came from: the article's own line saying it, else its record."""
     # "Who wrote it?" is what a credit line ("Reporting by Jane Doe") answers.
     own = about_line(f"{question} (reporting)" if _AUTHOR.search(question) else question,
                      article.text)
     if own is not None:
-        return SourceAnswer(_own_line(article, own.start, own.end, own.answer_start,
-                                      own.answer_end), False)
+        return LastAnswerReply(_own_line(article, own.start, own.end, own.answer_start,
+                                         own.answer_end), False, _SOURCE_NOTE)
     return _from_record(question, article, start, end)
 
 
@@ -118,7 +164,7 @@ def _own_line(article: Article, start: int, end: int, answer_start: int, answer_
                            ShortAnswer(text, n, answer_start, answer_end))
 
 
-def _from_record(question: str, article: Article, start: int, end: int) -> SourceAnswer:
+def _from_record(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
     """What the article's record says of the asked aspect, beside the quote it is about."""
     cites = CitationList()
     n = cites.cite(article, start, end)
@@ -132,12 +178,12 @@ def _from_record(question: str, article: Article, start: int, end: int) -> Sourc
     if value is None:
         text = (f"Neither the article nor its record says {asked}. The quote is from "
                 f"{_named(article)}: {quote}")
-        return SourceAnswer(ExtractiveDraft(text, cites.items), True)
+        return LastAnswerReply(ExtractiveDraft(text, cites.items), True, _SOURCE_NOTE)
     lead = {"when it was published": f"Published {value}",
             "who wrote it": f"By {value}"}.get(asked, value)
     named = _named(article, outlet=asked != "which outlet published it")
-    return SourceAnswer(ExtractiveDraft(f"{lead}: {named}, which says {quote}", cites.items),
-                        False)
+    return LastAnswerReply(ExtractiveDraft(f"{lead}: {named}, which says {quote}", cites.items),
+                           False, _SOURCE_NOTE)
 
 
 def _named(article: Article, outlet: bool = True) -> str:

@@ -1,12 +1,12 @@
-"""Follow-ups asking where the last answer came from ("Which outlet reported that?"), over the
-real sample store: the article the last answer quoted answers them."""
+"""Follow-ups about the last answer itself ("Which outlet reported that?", "What did he say
+next?"), over the real sample store: the article the last answer quoted answers them."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.sourcing import asks_for_source
+from assistant.last_answer import asks_for_source, asks_what_next
 from assistant.types import Message
 from tests.test_assistant import assert_verbatim
 
@@ -77,3 +77,28 @@ def test_without_a_conversation_it_is_an_ordinary_question(assistant: Assistant)
     alone = assistant.ask("Which outlet reported that?")
     assert "record" not in alone.text
     assert not any(n.startswith("answered from the article the last") for n in alone.notes)
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What did he say next?", True), ("What happened after that?", True), ("And then?", True),
+    ("How does the article go on?", True), ("What is next for the treaty talks?", False),
+    ("Who will lead the next round of talks between the two countries then?", False),
+])
+def test_questions_about_what_came_next(question: str, asks: bool) -> None:
+    assert asks_what_next(question) is asks
+
+
+def test_what_came_next_is_the_articles_next_sentence_not_the_same_one(
+        assistant: Assistant) -> None:
+    said, after, again = converse(assistant, "What did NATO's Secretary General say?",
+                                  "What did he say next?", "And after that?")
+    article = assistant.get_article(said.citations[0].article_id)
+    rutte = said.citations[0]
+    assert "dangerous escalation" in rutte.quote
+    following = after.citations[0]
+    assert following.article_id == rutte.article_id and following.start > rutte.end
+    # Nothing but blank space between: the very next sentence of the story.
+    assert not article.text[rutte.end:following.start].strip()
+    assert "goes on, quoting no one:" in after.text  # not Rutte's words: it says so
+    assert not after.abstained and following.quote.startswith("The deal seemingly marks")
+    assert again.citations[0].start > following.end  # and on from there
