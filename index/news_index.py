@@ -181,6 +181,10 @@ class NewsIndex:
 
     def remove(self, ref: str) -> list[Article]:
         """Remove by article id (or a unique prefix of one) or by source path / URL."""
+        if not ref.strip():
+            # An empty path resolves to the working directory, which may hold every source.
+            raise NotFoundError("No article id or source given; nothing was removed. See "
+                                "`newsqa list` for both.")
         with self.writing():
             matches = self._match(ref)
             if not matches:

@@ -29,6 +29,7 @@ from index import (
 from index.chunking import chunk_article
 from index.cleaning import clean_document
 from index.embedding import INT8
+from index.errors import NotFoundError
 from index.loading import load_paths
 from index.offline import package_dir
 from index.writelock import StoreLock
@@ -174,7 +175,8 @@ def test_search_is_wide_enough_to_repeat_itself(fresh_store: Path) -> None:
     assert index.dense("Portland police chief", 1)
 
 
-def test_changed_file_replaces_its_articles_chunks(tmp_path: Path) -> None:
+def test_changed_file_replaces_its_articles_chunks(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     for name in ("003_60627964acafe3dd.txt", "004_01d88206228acf44.txt"):
@@ -199,6 +201,12 @@ def test_changed_file_replaces_its_articles_chunks(tmp_path: Path) -> None:
                 if h.chunk_id.startswith(old[title])]
     assert index.store.get_article(new[title]).text.count("11,000 North Korean troops") == 1
     _check_consistent(index)
+    # An empty reference is no folder (it resolved to the working directory: every source).
+    monkeypatch.chdir(folder)
+    for empty in ("", "  "):
+        with pytest.raises(NotFoundError, match="nothing was removed"):
+            index.remove(empty)
+    assert len(index.list()) == 3
     assert len(index.remove(str(folder))) == 3  # a folder: every article of every file in it
     assert index.list() == []
     _check_consistent(index)
@@ -305,8 +313,6 @@ def test_a_record_whose_date_or_outlet_is_corrected_is_updated(tmp_path: Path) -
 
 
 def test_a_prefix_too_short_says_how_long_one_must_be(fresh_store: Path) -> None:
-    from index.errors import NotFoundError
-
     index = _open(fresh_store)
     unique = index.list()[0].id[:2]
     with pytest.raises(NotFoundError, match="at least 6 characters"):
