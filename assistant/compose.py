@@ -136,8 +136,14 @@ def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, 
     if not names or not ranked:
         return ""
     article = articles[ranked[0].article_id]
-    missing = names_missing(names, f"{article.title}\n{article.text}")
-    return question.previous if len(missing) == len(names) else ""
+    text = f"{article.title}\n{article.text}"
+    # A question naming its own subject, which that article mentions, is a new question even
+    # with an "its" in it: "How much of its volume has the Rhone Glacier lost?" after one
+    # about a wind farm.
+    own = question_names(question.text)
+    if own and not names_missing(own, text):
+        return ""
+    return question.previous if len(names_missing(names, text)) == len(names) else ""
 
 
 def _answerable(ranked: Sequence[Evidence], topic: float, dated: bool, follow_up: bool
@@ -204,8 +210,18 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
+    if kind == "number" and _A_YEAR.fullmatch(text) and _YEAR_OF.search(citation.quote, 0, a):
+        return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+# "since 2000" says when, not how much: a year after such a word never leads a figure asked
+# for ("How much of its volume has the glacier lost?" over "lost about a third of its ice
+# volume since 2000").
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_OF = re.compile(r"\b(?:since|in|by|until|till|from|before|after|during|through)\s+$",
+                      re.I)
 
 
 # Words that make a figure what it is: "more than 13,000" is not 13,000.

@@ -545,3 +545,20 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
 ])
 def test_a_figure_keeps_the_words_that_qualify_it(sentence: str, span: str, short: str) -> None:
     assert _short_of(sentence, span) == short
+
+
+@pytest.mark.parametrize(("span", "question", "leads"), [
+    ("2000", "How much of its volume has the Rhone Glacier lost?", False),  # when, not how much
+    ("a third", "How much of its volume has the Rhone Glacier lost?", True),
+    ("2000", "In which year did the measurements start?", True),  # a year asked for
+])
+def test_a_year_after_since_never_leads_a_figure_asked_for(span: str, question: str,
+                                                            leads: bool) -> None:
+    from assistant.evidence import question_kind
+
+    sentence = "The Rhone Glacier has lost about a third of its ice volume since 2000."
+    where = sentence.index(span)
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    ev = _ev(sentence, 0.9, (10 + where, 10 + where + len(span)), fit=1.0)
+    short = short_answer(ev, citation, question_kind(question), question)
+    assert (short is not None) is leads

@@ -183,6 +183,16 @@ def test_a_follow_up_answered_from_an_article_about_something_else_abstains() ->
     reason = abstention(ranked, False, 1.5, follow_up=True, astray=previous)
     assert reason is not None and previous in reason.reason
     assert abstention(ranked, False, 1.5, follow_up=True) is None
+    # A new question with an "its" in it, naming its own subject, which the article mentions.
+    glacier = Article("g", "Alpine glacier", "The Rhone Glacier has lost a third of its volume.",
+                      "g.html", "g.html")
+    turbines = "How many turbines does the Moray East wind farm have?"
+    own = analyse("How much of its volume has the Rhone Glacier lost?",
+                  "How much of its volume has the Rhone Glacier lost? Moray East", None, None,
+                  None, turbines)
+    assert own.follow_up and strayed(own, ranked, {"a": glacier}) == ""
+    # Its own subject is no pass where the article does not mention it.
+    assert strayed(own, ranked, {"a": lottery}) == turbines
 
 
 def test_a_sure_best_sentence_is_judged_below_the_off_topic_bar(monkeypatch: pytest.MonkeyPatch
