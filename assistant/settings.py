@@ -128,7 +128,10 @@ class Settings(BaseSettings):
             from .errors import InvalidRequestError
 
             raise InvalidRequestError(_unknown_setting(unknown[0], sorted(Settings.model_fields)))
-        super().__init__(**values)
+        try:
+            super().__init__(**values)
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(values.get("_env_file", ".env"), exc) from None
 
     @property
     def openai_configured(self) -> bool:
@@ -161,6 +164,14 @@ class Settings(BaseSettings):
         return self.model_copy(update=given) if given else self
 
 
+def _not_utf8(env_file: object, exc: UnicodeDecodeError) -> Exception:
+    from .errors import InvalidRequestError
+
+    where = Path(str(env_file)).resolve() if env_file else ".env"
+    return InvalidRequestError(f"The settings file {where} is not UTF-8 text (byte "
+                               f"{exc.start}); save it as UTF-8, or remove it.")
+
+
 def _setting_names() -> set[str]:
     names = set(Settings.model_fields)
     for field in Settings.model_fields.values():
@@ -184,7 +195,10 @@ def unknown_variables(environ: Mapping[str, str] | None = None,
 
     seen = dict(environ if environ is not None else os.environ)
     if env_file is not None and env_file.is_file():
-        seen |= {k: v or "" for k, v in dotenv_values(env_file).items()}
+        try:
+            seen |= {k: v or "" for k, v in dotenv_values(env_file).items()}
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(env_file, exc) from None
     known = [PREFIX + n.upper() for n in Settings.model_fields]
     lines = []
     for name in sorted(seen):

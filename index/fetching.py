@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urljoin, urlparse, urlsplit
 
 from .errors import FetchError, PrivateAddressError
-from .formats.html import extract_html
+from .formats.html import MIN_ARTICLE_WORDS, extract_html
 from .loading import LoadResult, decode_bytes, load_paths
 from .types import RawDocument
 
@@ -35,7 +35,6 @@ _PAYWALL = re.compile(
     r"(?:subscribe|sign in|log in)|(?:for|only available to) (?:paying )?subscribers"
     r"|already a subscriber|this (?:article|story|content) is (?:for|reserved for) subscribers"
     r"|create a free account to (?:continue|read)|sign in to (?:continue|read)", re.I)
-MIN_ARTICLE_WORDS = 30
 _PAYWALL_WORDS = 150
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
+from .formats.html import MIN_ARTICLE_WORDS
 from .frontmatter import front_matter
 from .types import RawDocument
 from .validation import record_field, record_text
@@ -85,8 +86,21 @@ def _decode(data: bytes) -> tuple[str, str]:
     raise AssertionError("latin-1 decodes every byte string")
 
 
+# Windows Notepad's "Unicode" is UTF-16 with a byte-order mark; its NUL bytes are no binary.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _read_text(path: Path, warnings: list[str]) -> str:
     data = read_file(path)
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16").removeprefix("\ufeff")  # a mark written twice
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: starts as UTF-16 text but is not ({exc.reason}); save "
+                            "it as UTF-8; skipped") from None
+        if not text.strip():
+            raise LoadError(f"{path}: is empty; skipped")
+        return text
     if b"\x00" in data[:8192]:
         raise LoadError(f"{path}: looks binary, not text; skipped")
     text, encoding = _decode(data)
@@ -177,6 +191,11 @@ def _load_html(path: Path, html: str) -> RawDocument:
     text = (doc.get("text") or "").strip()
     if not text:
         raise LoadError(f"{path}: no article text found in this HTML page; skipped")
+    words = len(text.split())
+    if words < MIN_ARTICLE_WORDS:
+        plural = "" if words == 1 else "s"
+        raise LoadError(f"{path}: no article found in this HTML page (only {words} word{plural}"
+                        " of text: a menu, an index page or a page its scripts fill in); skipped")
     return RawDocument(
         text=text,
         source=str(path),

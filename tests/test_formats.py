@@ -63,24 +63,44 @@ def test_pdf_text_in_reading_order_with_hyphenation_joined_and_page_furniture_dr
     assert left < right
 
 
-def test_a_pdf_sentence_split_over_two_text_boxes_is_whole(tmp_path: Path) -> None:
-    """pdfminer put "…Gail Hart cut the" and "ribbon at the northern entrance." in two text
-    boxes: the answer quoted half a sentence."""
+def _one_column_pdf(path: Path, text: str) -> Path:
+    """`text` as fpdf2 lays it out: wrapped lines of one column."""
     from fpdf import FPDF
 
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", size=12)
-    pdf.multi_cell(0, 8, "Harbour tunnel opens to traffic\n\nThe new harbour tunnel in "
-                   "Portsmouth opened to traffic on Monday after four years of construction. "
-                   "The tunnel is 3.2 kilometres long and cost 900 million pounds. Transport "
-                   "minister Gail Hart cut the ribbon at the northern entrance. About 40,000 "
-                   "vehicles a day are expected to use it, officials said.")
-    path = tmp_path / "tunnel.pdf"
+    pdf.multi_cell(0, 8, text)
     pdf.output(str(path))
+    return path
+
+
+def test_a_pdf_sentence_split_over_two_text_boxes_is_whole(tmp_path: Path) -> None:
+    """pdfminer put "…Gail Hart cut the" and "ribbon at the northern entrance." in two text
+    boxes: the answer quoted half a sentence."""
+    path = _one_column_pdf(tmp_path / "tunnel.pdf", (
+        "Harbour tunnel opens to traffic\n\nThe new harbour tunnel in Portsmouth opened to "
+        "traffic on Monday after four years of construction. The tunnel is 3.2 kilometres "
+        "long and cost 900 million pounds. Transport minister Gail Hart cut the ribbon at the "
+        "northern entrance. About 40,000 vehicles a day are expected to use it, officials "
+        "said."))
     art = _article(path)
     assert "Gail Hart cut the ribbon at the northern entrance." in art.text
     assert art.title == "Harbour tunnel opens to traffic"  # a headline is not joined on
+
+
+def test_a_pdf_sentence_going_on_with_a_name_is_whole(tmp_path: Path) -> None:
+    """"…lies 22 kilometres off the" / "Aberdeenshire coast.": the second box starts with a
+    capital, but no sentence ends with "the"."""
+    path = _one_column_pdf(tmp_path / "windfarm.pdf", (
+        "Wind farm off Scotland doubles output\n\nThe Moray East offshore wind farm "
+        "produced 4.2 terawatt-hours of electricity in 2024, double its output in its first "
+        "full year, the operator said on Monday.\nThe farm has 100 turbines, each rated at "
+        "9.5 megawatts, and lies 22 kilometres off the Aberdeenshire coast.\nOperations "
+        "director Fiona Grant said the increase came from fewer outages and stronger winds."))
+    art = _article(path)
+    assert "and lies 22 kilometres off the Aberdeenshire coast." in art.text
+    assert art.title == "Wind farm off Scotland doubles output"
 
 
 def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path) -> None:

@@ -78,6 +78,16 @@ def test_html_main_text_and_metadata_by_trafilatura(tmp_path: Path) -> None:
     assert "Home" not in art.text and "Subscribe" not in art.text
 
 
+def test_a_page_of_links_is_no_article(tmp_path: Path) -> None:
+    """trafilatura finds the links of a page that has nothing else: "Home" was an article."""
+    (tmp_path / "nav.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (tmp_path / "page.html").write_text(HTML)
+    loaded, arts = _articles([tmp_path])
+    assert [a.title for a in arts] == ["Flood waters rise in Valencia"]
+    assert loaded.skipped == 1
+    assert "nav.html: no article found in this HTML page (only 1 word of" in loaded.warnings[0]
+
+
 def test_htm_suffix_too(tmp_path: Path) -> None:
     (tmp_path / "page.HTM").write_text(HTML)
     _, arts = _articles([tmp_path])
@@ -228,6 +238,22 @@ def test_non_utf8_text_is_decoded_with_a_fallback(tmp_path: Path) -> None:
     assert any("legacy.txt" in w and "cp1252" in w for w in loaded.warnings)
     assert decode_bytes(b"\xef\xbb\xbfhello") == "hello"  # a UTF-8 BOM is dropped
     assert decode_bytes(bytes([0x81, 0x41])) == "\x81A"  # not cp1252 either: latin-1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_its_mark_is_text_not_binary(tmp_path: Path, encoding: str) -> None:
+    """Windows Notepad saves "Unicode" as UTF-16 with a byte-order mark: NUL bytes throughout."""
+    path = tmp_path / "notepad.txt"
+    text = "Café Owners Protest New Rules\nThe café’s owner said “we will stay open” on Monday.\n"
+    path.write_bytes(("\ufeff" + text).encode(encoding))  # the mark, in its byte order
+    loaded, arts = _articles([path])
+    assert loaded.skipped == 0 and not loaded.warnings, loaded.warnings
+    assert arts[0].title == "Café Owners Protest New Rules"
+    assert arts[0].text == "The café’s owner said “we will stay open” on Monday."
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfeH\x00\x00\xd8")  # a lone surrogate half
+    loaded, _ = _articles([broken])
+    assert loaded.skipped == 1 and "save it as UTF-8" in loaded.warnings[0]
 
 
 # -- the benchmark corpus ----------------------------------------------------------------------

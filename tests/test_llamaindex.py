@@ -422,6 +422,15 @@ def test_a_misspelt_variable_is_named_not_ignored_silently(sample_store: Path,
     assert "OTHER_TOOL" not in run.stderr and "10,000" in run.stdout
 
 
+def test_a_settings_file_that_is_not_utf8_is_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"NEWSQA_TOP_K=3\n\xff\n")
+    run = subprocess.run([sys.executable, "-m", "newsqa", "list", "--store", str(tmp_path)],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert f"The settings file {tmp_path / '.env'} is not UTF-8 text" in run.stderr
+
+
 def test_a_misspelt_keyword_is_an_error_with_the_setting_it_resembles() -> None:
     from assistant.errors import InvalidRequestError
 

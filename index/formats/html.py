@@ -7,7 +7,11 @@ from typing import Any
 
 from .common import squeeze
 
-__all__ = ["extract_html", "fragment_text"]
+__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text"]
+
+# Fewer words than this on a web page is a stub, a menu or an index page, not an article (what
+# trafilatura finds on a page of links is the links: "Home").
+MIN_ARTICLE_WORDS = 30
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",
            "figcaption", "dd", "dt")

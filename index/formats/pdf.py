@@ -67,13 +67,21 @@ def pdf_pages(data: bytes) -> list[list[str]]:
             for layout in extract_pages(io.BytesIO(data), laparams=LAParams())]
 
 
+# A word no sentence or headline ends with: the box after it goes on with the same sentence,
+# even where that starts with a name ("…lies 22 kilometres off the" / "Aberdeenshire coast.").
+_ENDS_MIDWAY = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|by|with|from|off|into|onto"
+                          r"|than|its|their|his|her|our|your|between|per)$")
+
+
 def _rejoined(paragraphs: list[str]) -> list[str]:
     """A sentence pdfminer split over two text boxes made whole again: one box ending with no
     full stop ("Transport minister Gail Hart cut the") and the next going on in lower case
-    ("ribbon at the northern entrance."). A quote must not stop half-way."""
+    ("ribbon at the northern entrance."), or after a word no sentence ends with. A quote must
+    not stop half-way."""
     out: list[str] = []
     for text in paragraphs:
-        if out and out[-1][-1:].isalnum() and text[:1].islower():
+        if out and out[-1][-1:].isalnum() and (text[:1].islower()
+                                               or _ENDS_MIDWAY.search(out[-1])):
             out[-1] = join_wrapped([out[-1], text])
         else:
             out.append(text)
