@@ -230,6 +230,30 @@ def answer_with_the_slow_model(page: Page) -> None:
     page.get_by_role("tab", name="Chat").click()
 
 
+CONTRAST = """(selector) => {
+    const luminance = (css) => {
+        const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
+            v /= 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const el = document.querySelector(selector);
+    let bg = el;
+    while (bg && getComputedStyle(bg).backgroundColor.match(/rgba\\(.*, 0\\)|transparent/)) {
+        bg = bg.parentElement;
+    }
+    const fg = luminance(getComputedStyle(el).color);
+    const back = luminance(bg ? getComputedStyle(bg).backgroundColor : "rgb(255,255,255)");
+    return (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+}"""
+
+
+def _contrast(page: Page, selector: str) -> float:
+    """The contrast ratio of the element's text colour on the background it sits on."""
+    return float(page.evaluate(CONTRAST, selector))
+
+
 def marked_quotes(page: Page) -> list[str]:
     return [m.text_content() or "" for m in page.locator("#nq-sources-panel mark").all()]
 
@@ -268,6 +292,7 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     assert re.fullmatch(r"\[\d+\]", pill.text_content() or "")
     assert re.fullmatch(r"\[\d+\]", pill.inner_text())  # as a screen reader reads the page
     assert pill.bounding_box()["width"] < 40  # type: ignore[index]  # the brackets unseen
+    assert pill.get_attribute("aria-label") == "Show source 1"  # named, not read as "[ 1 ]"
     drafts = page.evaluate("window.__nqDrafts")
     assert drafts, "no provisional (streamed) draft was shown before the answer"
     quotes = marked_quotes(page)
@@ -285,6 +310,10 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     shot(page, "03-citation-clicked")
     assert in_view  # the panel scrolls (it once spilled its cards out of reach)
     assert len(page.context.pages) == 1  # the link did not open a tab
+    # Focus follows the reader to the source (it stayed on the link).
+    assert page.evaluate("document.activeElement.id") == "src-1-1"
+    # Small grey text is readable: at least 4.5:1 on its background (WCAG AA).
+    assert _contrast(page, "#src-1-1 .nq-card-meta") >= 4.5
 
 
 def test_follow_up_abstention_copy_and_new_chat(tab: Tab) -> None:
@@ -297,7 +326,8 @@ def test_follow_up_abstention_copy_and_new_chat(tab: Tab) -> None:
     shot(page, "04-abstention")
     assert "nq-abstain" in (abstained.get_attribute("class") or "")
     assert "No answer in the articles" in abstained.inner_text()
-    page.locator(f"{FINAL} a.nq-copy").first.click()
+    page.locator(f"{FINAL} a.nq-copy").first.focus()
+    page.keyboard.press("Space")  # a link acting as a button: Space presses it too
     page.wait_for_function(f"document.querySelector('{FINAL} a.nq-copy').textContent"
                            " === 'Copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -521,5 +551,28 @@ def test_the_articles_table_on_a_phone_shows_title_outlet_and_date_readably(
         # The chunk count and id give way; the title gets room enough to read (it had ~130 px
         # and a header broke "Chunks" one letter a line).
         assert widths[3:] == [0, 0] and widths[0] >= 150, widths
+        # An outlet or a date is whole on its line, not broken mid-word ("2024-10-/24"); the
+        # table's label spans its row (it was a column of single words).
+        lines = page.evaluate("""() => [...document.querySelectorAll(
+            '#nq-articles .virtual-row > .body-cell:nth-child(3)')].map((cell) => {
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                const tops = new Set();
+                for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                    if (!text.textContent.trim()) continue;
+                    const range = document.createRange();
+                    range.selectNodeContents(text);
+                    for (const r of range.getClientRects()) tops.add(Math.round(r.top));
+                }
+                return tops.size;
+            })""")
+        assert lines and all(n <= 1 for n in lines), lines
+        label = page.locator("#nq-articles .header-row .label").bounding_box()
+        table = page.locator("#nq-articles").bounding_box()
+        assert label and table and label["width"] > 0.8 * table["width"]
+        page.set_viewport_size({"width": 1280, "height": 900})
+        heights = page.evaluate("""() => [...document.querySelectorAll('#nq-articles th')]
+            .map(th => Math.round(th.getBoundingClientRect().height))""")
+        assert max(heights) < 1.5 * min(heights), heights  # no header on two lines: "Chunk/s"
+        shot(page, "19b-wide-articles")
     finally:
         page.context.close()

@@ -9,6 +9,9 @@
     const folded = card.closest("details");
     if (folded) folded.open = true;
     card.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    // Focus follows, so that a keyboard or screen reader user lands on the source shown.
+    card.setAttribute("tabindex", "-1");
+    card.focus({ preventScroll: true });
     card.classList.remove("nq-flash");
     void card.offsetWidth; // restart the animation when the same number is clicked twice
     card.classList.add("nq-flash");
@@ -39,6 +42,23 @@
     const plain = link.parentElement && link.parentElement.querySelector(".nq-plain");
     writeClipboard(plain ? plain.textContent : "").then(() => done("Copied"), () => done("Copy failed"));
   }
+
+  // A citation pill is named by its title ("Show source 1") rather than read as "[ 1 ]". The
+  // chat's sanitiser drops aria attributes from answers, so they are set here, as pills come.
+  new MutationObserver(() => {
+    for (const pill of document.querySelectorAll("a.nq-cite:not([aria-label])")) {
+      pill.setAttribute("aria-label", pill.getAttribute("title") || pill.textContent);
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true });
+
+  // "Copy" is a link acting as a button: Space presses it, as it would a button.
+  document.addEventListener("keydown", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (event.key === " " && target && target.matches("a.nq-copy")) {
+      event.preventDefault();
+      copyAnswer(target);
+    }
+  }, true);
 
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;

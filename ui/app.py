@@ -43,7 +43,7 @@ BACKEND_CHOICES = backend_choices()
 ANSWER_CONCURRENCY = 4
 # The chat fills the window above the question box, whatever the screen.
 CHAT_HEIGHT = "calc(100vh - 400px)"
-TABLE_WIDTHS: list[str | int] = ["40%", "15%", "13%", "10%", "22%"]
+TABLE_WIDTHS: list[str | int] = ["39%", "15%", "13%", "11%", "22%"]
 TABLE_TYPES: list[Literal["str", "number"]] = ["str", "str", "str", "number", "str"]
 
 _HEADER = (
