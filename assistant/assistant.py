@@ -243,7 +243,8 @@ class Assistant:
         confidence = round(ranked[0].score, 4) if ranked else 0.0
         ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate)
+                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
+                             asked.text)
                   if path != "retrieval" or not ranked else None)
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers

@@ -21,9 +21,11 @@ from . import calibration
 from .answerability import answerability
 from .citing import CitationList
 from .evidence import counts_asked, names_missing, question_names
+from .followup import points_outside
 from .question import Question
 from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
+from .roles import role_holder
 from .types import Citation, ShortAnswer
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "closest_text",
@@ -93,14 +95,15 @@ def abstain_below(dated: bool) -> float:
 
 def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False, astray: str = "",
-               gate: float | None = None) -> Abstention | None:
+               gate: float | None = None, question: str = "") -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `rerank.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
     question's (`Question.kind`): see KIND_CHECKED. A follow-up is judged by its best
     sentence's score alone (see `_answerable`); `astray`, the conversation's question whose
     names the best sentence's article never mentions (`strayed`). `gate`: the topicality the
-    off-topic bar is on (`Ranking.gate`; `topic` when not given)."""
+    off-topic bar is on (`Ranking.gate`; `topic` when not given). `question`: its text, for
+    the holder of a role it asks about (`roles`), who needs no sure span to be named."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     closeness = topic if gate is None else gate
@@ -117,7 +120,8 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
         return Abstention(f"none of the sentences closest to it gives {_KIND_ASKED[kind]}")
     if kind in BEST_CARRIES and ranked[0].fit < 1.0:
         return Abstention(f"the closest sentence does not give {_KIND_ASKED[kind]}")
-    if kind in NAME_REQUIRED and not _sure_span(ranked[0], kind):
+    if (kind in NAME_REQUIRED and not _sure_span(ranked[0], kind)
+            and role_holder(question, ranked[0].text) is None):
         return Abstention("the closest sentence does not clearly name the person asked for")
     return None
 
@@ -139,9 +143,9 @@ def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, 
     text = f"{article.title}\n{article.text}"
     # A question naming its own subject, which that article mentions, is a new question even
     # with an "its" in it: "How much of its volume has the Rhone Glacier lost?" after one
-    # about a wind farm.
+    # about a wind farm. Not with "that game" in it: that points back, whatever it names.
     own = question_names(question.text)
-    if own and not names_missing(own, text):
+    if own and not names_missing(own, text) and not points_outside(question.text):
         return ""
     return question.previous if len(names_missing(names, text)) == len(names) else ""
 
@@ -196,7 +200,14 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     "a crew of 19" does not lead an answer to "how many boats"), and for "how many boats" only
     a figure that counts boats: "8.5 million" of "removed 14 sunken fishing boats at a cost of
     8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
-    ("more than 13,000")."""
+    ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
+    (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
+    holder = role_holder(question, best.text)
+    if holder is not None:
+        at = best.start + holder.start
+        if citation.start <= at and at + len(holder.name) <= citation.end:
+            return ShortAnswer(holder.name, citation.n, at, at + len(holder.name),
+                               round(best.answer_score, 3))
     if not _sure_span(best, kind) or best.answer is None:
         return None
     start, end = best.answer

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from .backends.base import ChatBackend
 from .types import Message
 
-__all__ = ["REWRITE_PROMPT", "last_message", "needs_context", "refers_back", "rewrite_query",
-           "rule_rewrite"]
+__all__ = ["REWRITE_PROMPT", "last_message", "needs_context", "points_outside", "refers_back",
+           "rewrite_query", "rule_rewrite"]
 
 REWRITE_PROMPT = """\
 Rewrite the user's last question so that it can be understood without the conversation.
@@ -58,6 +58,16 @@ def refers_back(question: str) -> bool:
     subject, and so may "And what about North Korean troops…?"; "how many are there" points
     nowhere."""
     return bool(_PRONOUN.search(_EXISTENTIAL.sub("", question)))
+
+
+# "he", "that game", "they": words that point outside the question. A possessive ("its volume")
+# may point at the question's own subject ("How much of its volume has the Rhone Glacier lost?").
+_POINTS_OUT = re.compile(r"\b(?:he|she|it|they|them|him|this|that|these|those|there)\b", re.I)
+
+
+def points_outside(question: str) -> bool:
+    """Does the question point back with a word that cannot mean its own subject?"""
+    return bool(_POINTS_OUT.search(_EXISTENTIAL.sub("", question)))
 
 
 def last_message(history: Sequence[Message], role: str) -> str:

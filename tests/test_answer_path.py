@@ -562,3 +562,52 @@ def test_a_year_after_since_never_leads_a_figure_asked_for(span: str, question: 
     ev = _ev(sentence, 0.9, (10 + where, 10 + where + len(span)), fit=1.0)
     short = short_answer(ev, citation, question_kind(question), question)
     assert (short is not None) is leads
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who is Portland's mayor?", "Portland Mayor Keith Wilson said in a statement his city was "
+     "now grappling with violence.", "Keith Wilson"),
+    ("Who is the South Korean president?", "It came after talks between visiting Polish "
+     "President Andrzej Duda and South Korean President Yoon Suk Yeol.", "Yoon Suk Yeol"),
+    ("Which Polish president visited South Korea?", "It came after talks between visiting "
+     "Polish President Andrzej Duda and South Korean President Yoon Suk Yeol.", "Andrzej Duda"),
+    ("Who is North Korea's leader?", "The pact was signed by Russian President Vladimir Putin "
+     "and North Korean leader Kim Jong Un.", "Kim Jong Un"),
+    ("Who is the Oslo museum director?", "The museum's director, Kari Holm, said the paintings "
+     "would return.", "Kari Holm"),
+    ("Who is the commander of the 192 Fleet?", "Chen Ming-feng, the commander of the 192 "
+     "Fleet, said they are ready.", "Chen Ming-feng"),
+    ("Who is the new superintendent?", "Superintendent Maria Lopez said schools would reopen.",
+     "Maria Lopez"),
+])
+def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
+                                                   name: str) -> None:
+    """Asked who holds a role, the name the sentence gives after (or beside) its title leads,
+    however unsure the reader's span is, or sure of another word ("Pyongyang")."""
+    from assistant.compose import abstention
+    from assistant.evidence import question_kind
+
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    unsure = _ev(sentence, 0.9, (10, 14), fit=1.0)  # the reader's span: the first word
+    unsure = replace(unsure, answer_score=0.5)
+    kind = question_kind(question)
+    short = short_answer(unsure, citation, kind, question)
+    assert short is not None and short.text == name
+    assert sentence[short.start - 10:short.end - 10] == name  # a span of the quote
+    # The name rule lets it through: the sentence names the holder.
+    reason = abstention([unsure], True, 1.5, kind, question=question)
+    assert reason is None or "clearly name" not in reason.reason
+    if kind == "person":  # and without the question, it turns the unsure span away
+        turned = abstention([unsure], True, 1.5, kind)
+        assert turned is not None and "clearly name" in turned.reason
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Who is the South Korean president?", "Polish President Andrzej Duda arrived."),
+    ("Who did the president meet?", "President Yoon met Andrzej Duda."),  # not the holder asked
+    ("Who is the president?", "The President said nothing."),  # a title, no name
+])
+def test_no_holder_is_guessed(question: str, sentence: str) -> None:
+    from assistant.roles import role_holder
+
+    assert role_holder(question, sentence) is None

@@ -193,6 +193,12 @@ def test_a_follow_up_answered_from_an_article_about_something_else_abstains() ->
     assert own.follow_up and strayed(own, ranked, {"a": glacier}) == ""
     # Its own subject is no pass where the article does not mention it.
     assert strayed(own, ranked, {"a": lottery}) == turbines
+    # Nor where the question points back beyond itself: "that game" is the conversation's.
+    game = analyse("What was the attendance at Wembley for that game?",
+                   "What was the attendance at Wembley for that game? US Open", None, None,
+                   None, previous)
+    concert = Article("c", "Concert", "The Wembley concert drew 90,000 fans.", "c.txt", "c.txt")
+    assert strayed(game, ranked, {"a": concert}) == previous
 
 
 def test_a_sure_best_sentence_is_judged_below_the_off_topic_bar(monkeypatch: pytest.MonkeyPatch

@@ -704,6 +704,19 @@ def test_who_is_a_named_person_is_answered_with_what_the_article_says_of_them(
     assert "captain of a Tuo Chiang-class corvette" in answer.citations[0].quote
 
 
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who is Portland's mayor?", "Keith Wilson"),
+    ("Which Polish president visited South Korea?", "Andrzej Duda"),  # led with "Pyongyang"
+    ("Who is North Korea's leader?", "Kim Jong Un"),  # led with "Russian President…Putin"
+])
+def test_who_holds_a_role_is_answered_with_the_name_after_its_title(
+        assistant: Assistant, question: str, name: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.short is not None, answer.text
+    assert answer.short.text == name and answer.text.startswith(f"{name} — ")
+    assert_verbatim(assistant, answer)
+
+
 class _OneDirection:
     """An embedder under which every sentence means the same (cosine 1)."""
 
