@@ -253,7 +253,7 @@ class Assistant:
         own = (own_line_answer(findings, path == "full")
                if asked.kind == "meta" and ranked else None)
         if reason and (own is None or reason.off_topic):
-            reason = within_dates(reason, request.since, request.until)
+            reason = within_dates(reason, request.since, request.until, request.as_of)
             text, citations = closest_text(reason, ranked, articles, asked.dated)
             _emit(on_delta, text)
             return _Composed(text, citations, abstained=True, notes=[reason.reason],

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from index import Article
 
@@ -74,15 +75,19 @@ class Abstention:
     off_topic: bool = False  # nothing retrieved is about the question: no closest sentence
 
 
-def within_dates(reason: Abstention, since: str | None, until: str | None) -> Abstention:
+def within_dates(reason: Abstention, since: str | None, until: str | None,
+                 as_of: date | None = None) -> Abstention:
     """The abstention of a question asked within dates, saying what the dates left out: every
-    article outside them, and every undated one (many a saved page carries no date)."""
-    if not (since or until):
-        return reason
-    span = (f"from {since} to {until}" if since and until
-            else f"from {since} on" if since else f"up to {until}")
-    return replace(reason, reason=f"{reason.reason}; only articles dated {span} were searched, "
-                                  "and those with no date were left out")
+    article outside them, and every undated one (many a saved page carries no date); asked as
+    of a given day, the articles published after it."""
+    said = reason.reason
+    if since or until:
+        span = (f"from {since} to {until}" if since and until
+                else f"from {since} on" if since else f"up to {until}")
+        said += f"; only articles dated {span} were searched, and those with no date were left out"
+    if as_of is not None and not (until and until <= as_of.isoformat()):
+        said += f"; asked as of {as_of.isoformat()}, articles published after it were left out"
+    return replace(reason, reason=said)
 
 
 def abstain_below(dated: bool) -> float:
@@ -112,7 +117,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
         # A tuned bar on closeness, not a certainty: said as what it is.
         return Abstention("no article seems to be about this", off_topic=True)
     if not _answerable(ranked, topic, dated, follow_up):
-        return Abstention("no sentence in them states it")
+        return Abstention("no sentence in them surely answers it")
     if astray:
         return Abstention("the closest sentence is from an article that mentions nothing the "
                           f"conversation asked about (“{astray}”)")

@@ -175,6 +175,13 @@ def test_an_abstention_within_dates_says_what_the_dates_left_out(assistant: Assi
     assert answer.notes[0].endswith("only articles dated from 2024-01-01 on were searched, and "
                                     "those with no date were left out")
     assert answer.notes[0] in answer.text
+    # Asked as of a day, the articles after it are left out, and it says so.
+    portland = "Who is the Portland police chief?"
+    assert not assistant.ask(portland).abstained
+    before = assistant.ask(portland, as_of="2025-06-01")  # the story is of 2026-01-09
+    assert before.abstained and not any("Portland" in p.title for p in before.retrieved)
+    assert before.notes[0].endswith("asked as of 2025-06-01, articles published after it were "
+                                    "left out")
 
 
 def test_conflicting_figures_are_both_given_each_with_its_source(assistant: Assistant) -> None:

@@ -291,6 +291,21 @@ def test_chunks_point_into_the_article_and_follow_sentences(articles: list[Artic
             assert nxt.start <= prev.end  # a sentence of overlap, never a gap
 
 
+def test_a_page_repeating_itself_is_chunked_once() -> None:
+    """A paragraph repeated thousands of times made as many identical vectors, and the vector
+    index then found only those copies for every question (a 0.62 match went unseen)."""
+    line = "The river Elwen at Dunmore rose by 3 meters on Sunday, the flood office said. "
+    text = "Flood office report. " + line * 400 + "Councillors met on Monday to discuss it."
+    art = Article("a", "River report", text, "r.txt", "r.txt")
+    chunks = chunk_article(art)
+    texts = [c.text for c in chunks]
+    assert len(texts) == len(set(texts)) < 10
+    assert [c.index for c in chunks] == list(range(len(chunks)))
+    assert all(c.text == text[c.start:c.end] for c in chunks)
+    for a, b in sentence_spans(text):  # every sentence still said by some chunk
+        assert any(text[a:b] in c.text for c in chunks)
+
+
 def test_a_passages_sentences_are_the_articles_sentences_there(articles: list[Article]
                                                                ) -> None:
     """The answer path splits only the lines a passage reaches into (and looks back and on for
