@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,9 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
                        author=given("author"), url=given("url"))
 
 
+_A_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S*[.!?]")
+
+
 def _load_html(path: Path, html: str) -> RawDocument:
     import trafilatura  # deferred: heavy import, only needed for HTML
 
@@ -192,10 +196,13 @@ def _load_html(path: Path, html: str) -> RawDocument:
     if not text:
         raise LoadError(f"{path}: no article text found in this HTML page; skipped")
     words = len(text.split())
-    if words < MIN_ARTICLE_WORDS:
+    # A short brief is an article all the same: only a page with no sentence in its little
+    # text is a menu or a page its scripts fill in.
+    if words < MIN_ARTICLE_WORDS and not _A_SENTENCE.search(text):
         plural = "" if words == 1 else "s"
         raise LoadError(f"{path}: no article found in this HTML page (only {words} word{plural}"
-                        " of text: a menu, an index page or a page its scripts fill in); skipped")
+                        " of text, and no sentence: a menu, an index page or a page its scripts "
+                        "fill in); skipped")
     return RawDocument(
         text=text,
         source=str(path),

@@ -82,10 +82,14 @@ def test_a_page_of_links_is_no_article(tmp_path: Path) -> None:
     """trafilatura finds the links of a page that has nothing else: "Home" was an article."""
     (tmp_path / "nav.html").write_text("<html><body><nav>Home</nav></body></html>")
     (tmp_path / "page.html").write_text(HTML)
+    (tmp_path / "brief.html").write_text(  # a brief of one sentence is an article all the same
+        "<html><head><title>Bridge opens</title></head><body><article><p>The new bridge over "
+        "the river Tam opened on Monday, the minister said.</p></article></body></html>")
     loaded, arts = _articles([tmp_path])
-    assert [a.title for a in arts] == ["Flood waters rise in Valencia"]
+    assert sorted(a.title for a in arts) == ["Bridge opens", "Flood waters rise in Valencia"]
     assert loaded.skipped == 1
-    assert "nav.html: no article found in this HTML page (only 1 word of" in loaded.warnings[0]
+    assert ("nav.html: no article found in this HTML page (only 1 word of text, and no "
+            "sentence") in loaded.warnings[0]
 
 
 def test_htm_suffix_too(tmp_path: Path) -> None:
