@@ -12,11 +12,12 @@ from queue import Queue
 
 from index import Article, NewsIndex, NoIndexError, Passage
 
+from .article_record import meta_answer
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT, abstention, closest_text, strayed, within_dates
 from .drafting import draft_reply
-from .extractive import Findings, compose_extractive, corroborate, own_line_answer
+from .extractive import Findings, compose_extractive, corroborate
 from .followup import last_message, refers_back, rewrite_query
 from .generative import ground_answer, relevant_to, renumber
 from .last_answer import LastAnswerReply, reply_about_last
@@ -250,9 +251,9 @@ class Assistant:
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
         # whatever the sentences' scores (only a question about no article is turned away) and
         # for every backend (a chat model's sources leave that line out, `build_messages`).
-        own = (own_line_answer(findings, path == "full")
-               if asked.kind == "meta" and ranked else None)
-        if reason and (own is None or reason.off_topic):
+        own = meta_answer(findings, path == "full") if asked.kind == "meta" and ranked else None
+        # Off topic, unless it names the article: "the panda article" shares few words with it.
+        if reason and (own is None or (reason.off_topic and not own.named)):
             reason = within_dates(reason, request.since, request.until, request.as_of)
             text, citations = closest_text(reason, ranked, articles, asked.dated)
             _emit(on_delta, text)

@@ -15,7 +15,7 @@ from datetime import date
 from index import Article, Embedder
 
 from . import calibration
-from .about import about_line, named_title
+from .about import about_line
 from .citing import CitationList
 from .compose import short_answer
 from .evidence import kind_fit, sentence_vectors, terms
@@ -63,6 +63,7 @@ class ExtractiveDraft:
     text: str
     citations: list[Citation]
     short: ShortAnswer | None = None
+    named: bool = False  # about an article the question names: it answers even off topic
 
 
 def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
@@ -216,13 +217,12 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
     return parts
 
 
-def own_line_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
-    """Asked about the article itself (`Question.kind` "meta": the one whose headline the
-    question quotes, else the best sentence's), its own line saying it ("Updated 24 October
-    2024"), quoted, with what is asked leading the answer (`about`); None when it has none."""
-    articles = found.articles
-    named = named_title(found.question.text, {k: a.title for k, a in articles.items()})
-    article = articles[named or found.ranked[0].article_id]
+def own_line_answer(found: Findings, short: bool, named: str | None = None
+                    ) -> ExtractiveDraft | None:
+    """Asked about the article itself (`Question.kind` "meta": `named`, the one the question
+    names, else the best sentence's), its own line saying it ("Updated 24 October 2024"),
+    quoted, with what is asked leading the answer (`about`); None when it has none."""
+    article = found.articles[named or found.ranked[0].article_id]
     line = about_line(found.question.text, article.text)
     if line is None:
         return None

@@ -21,9 +21,10 @@ from index import Article, NewsIndex, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS
 
 from .about import about_line, is_about_line
+from .article_record import ASKS_AUTHOR, record_answer
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
-from .extractive import ExtractiveDraft, human_date
+from .extractive import ExtractiveDraft
 from .quotes import enquote, verify_quote
 from .retrieval import retrieve
 from .types import Message, ShortAnswer
@@ -49,9 +50,6 @@ _BACK = re.compile(
     r"|published|reported|written|posted|out|updated|come|appear|appeared))*\W*$"
     r"|\bsources?\b|\bauthor\b|\bwriter\b|\bbyline\b", re.I)
 _SOURCE_NOTE = "answered from the article the last answer quoted"
-_DATE = re.compile(r"\bwhen\b|\bdate\b|\bday\b", re.I)
-_AUTHOR = re.compile(r"\bwho\s+(?:wrote|authored|is\s+the\s+(?:author|writer|reporter))\b"
-                     r"|\bauthor\b|\bwriter\b|\bbyline\b|\breporter\b", re.I)
 # "What did he say next?", "What happened after that?", "And then?", "How does it go on?"
 _NEXT = re.compile(r"\b(?:next|after\s+that|afterwards|then)\W*$|\bg(?:o|oes|oing|went)\s+on\b",
                    re.I)
@@ -146,12 +144,13 @@ def _next_sentence(question: str, article: Article, start: int, end: int) -> Las
 def _source(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
     """Where the quote came from: the article's own line saying it, else its record."""
     # "Who wrote it?" is what a credit line ("Reporting by Jane Doe") answers.
-    own = about_line(f"{question} (reporting)" if _AUTHOR.search(question) else question,
+    own = about_line(f"{question} (reporting)" if ASKS_AUTHOR.search(question) else question,
                      article.text)
     if own is not None:
         return LastAnswerReply(_own_line(article, own.start, own.end, own.answer_start,
                                          own.answer_end), False, _SOURCE_NOTE)
-    return _from_record(question, article, start, end)
+    record = record_answer(question, article, start, end)
+    return LastAnswerReply(record.draft, not record.stated, _SOURCE_NOTE)
 
 
 def _own_line(article: Article, start: int, end: int, answer_start: int, answer_end: int
@@ -162,31 +161,3 @@ def _own_line(article: Article, start: int, end: int, answer_start: int, answer_
     quoted = f"{enquote(article.text[start:end])} [{n}]"
     return ExtractiveDraft(f"{text} — {quoted} ({enquote(article.title)})", cites.items,
                            ShortAnswer(text, n, answer_start, answer_end))
-
-
-def _from_record(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
-    """What the article's record says of the asked aspect, beside the quote it is about."""
-    cites = CitationList()
-    n = cites.cite(article, start, end)
-    quote = f"{enquote(article.text[start:end])} [{n}]"
-    if _DATE.search(question):
-        asked, value = "when it was published", human_date(article.published)
-    elif _AUTHOR.search(question):
-        asked, value = "who wrote it", article.author
-    else:
-        asked, value = "which outlet published it", article.outlet
-    if value is None:
-        text = (f"Neither the article nor its record says {asked}. The quote is from "
-                f"{_named(article)}: {quote}")
-        return LastAnswerReply(ExtractiveDraft(text, cites.items), True, _SOURCE_NOTE)
-    lead = {"when it was published": f"Published {value}",
-            "who wrote it": f"By {value}"}.get(asked, value)
-    named = _named(article, outlet=asked != "which outlet published it")
-    return LastAnswerReply(ExtractiveDraft(f"{lead}: {named}, which says {quote}", cites.items),
-                           False, _SOURCE_NOTE)
-
-
-def _named(article: Article, outlet: bool = True) -> str:
-    """“Title” (Outlet, 24 October 2024), with what the record has."""
-    bits = [b for b in (article.outlet if outlet else None, human_date(article.published)) if b]
-    return enquote(article.title) + (f" ({', '.join(bits)})" if bits else "")

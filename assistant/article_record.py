@@ -1,0 +1,106 @@
+"""Questions about an article itself: who published it, who wrote it, when.
+
+Its own line answers where it has one (`extractive.own_line_answer`: "Updated 24 October
+2024"). A page often says none of this in its text, while its record (front matter, a feed, a
+page's metadata) does: asked "Who wrote the lighthouse article?", the record's author answers,
+shown with a sentence of the article quoted beside it, so that the user sees which article is
+meant. The value is not a quote and so leads no short answer: the attribution shows where it is
+from. The article is the one the question names, by a quoted headline or by its title's words
+("the panda article"), else the best sentence's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from index import Article, sentence_spans
+
+from .about import named_title
+from .citing import CitationList
+from .evidence import asking_terms, terms
+from .extractive import ExtractiveDraft, Findings, human_date, own_line_answer
+from .quotes import enquote
+
+__all__ = ["ASKS_AUTHOR", "RecordAnswer", "article_named", "meta_answer", "named",
+           "record_answer"]
+
+ASKS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|authored|is\s+the\s+(?:author|writer|reporter))\b"
+                         r"|\bauthor\b|\bwriter\b|\bbyline\b|\breporter\b", re.I)
+_ASKS_DATE = re.compile(r"\bwhen\b|\bdate\b|\bday\b", re.I)
+# The words of a question about an article that say what is asked, not which article.
+_ASKING_OF_AN_ARTICLE = ("article story page piece report headline published updated posted "
+                         "dated wrote written author writer outlet newspaper site website "
+                         "publication carried ran date reporter byline")
+
+
+def article_named(question: str, articles: dict[str, Article]) -> str | None:
+    """The id of the article the question names: by quoting its headline, or by words all of
+    which its title holds ("Who wrote the lighthouse article?": "Lighthouse keeper retires
+    after 40 years"), when one article's title alone holds them."""
+    quoted = named_title(question, {k: a.title for k, a in articles.items()})
+    if quoted is not None:
+        return quoted
+    asked = set(terms(question)) - asking_terms() - set(terms(_ASKING_OF_AN_ARTICLE))
+    titled = [k for k, a in articles.items() if asked and asked <= set(terms(a.title))]
+    return titled[0] if len(titled) == 1 else None
+
+
+def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
+    """Asked about an article itself: its own line saying it, else what its record holds of
+    it, or None (neither says). `named` when the question names the article."""
+    titled = article_named(found.question.text, found.articles)
+    own = own_line_answer(found, short, titled)
+    if own is not None:
+        return replace(own, named=titled is not None)
+    article = found.articles[titled or found.ranked[0].article_id]
+    start, end = _quotable(article, found)
+    record = record_answer(found.question.text, article, start, end)
+    return replace(record.draft, named=titled is not None) if record.stated else None
+
+
+def _quotable(article: Article, found: Findings) -> tuple[int, int]:
+    """The article's best sentence for the question, else its first."""
+    best = next((ev for ev in found.ranked if ev.article_id == article.id), None)
+    if best is not None:
+        return best.start, best.end
+    a, b = sentence_spans(article.text)[0]
+    return a, b
+
+
+@dataclass(frozen=True)
+class RecordAnswer:
+    draft: ExtractiveDraft
+    stated: bool  # the record holds what was asked
+
+
+def record_answer(question: str, article: Article, start: int, end: int) -> RecordAnswer:
+    """What the article's record says of the aspect asked about (date, author, else outlet),
+    beside its text at [start, end), quoted."""
+    cites = CitationList()
+    n = cites.cite(article, start, end)
+    quote = f"{enquote(article.text[start:end])} [{n}]"
+    if _ASKS_DATE.search(question):
+        asked, value = "when it was published", human_date(article.published)
+    elif ASKS_AUTHOR.search(question):
+        asked, value = "who wrote it", article.author
+    else:
+        asked, value = "which outlet published it", article.outlet
+    if value is None:
+        text = (f"Neither the article nor its record says {asked}. The quote is from "
+                f"{named(article)}: {quote}")
+        return RecordAnswer(ExtractiveDraft(text, cites.items), False)
+    lead = {"when it was published": f"Published {value}",
+            "who wrote it": f"By {value}"}.get(asked, value)
+    title = named(article, outlet=asked != "which outlet published it",
+                  day=asked != "when it was published")
+    return RecordAnswer(ExtractiveDraft(f"{lead}: {title}, which says {quote}", cites.items),
+                        True)
+
+
+def named(article: Article, outlet: bool = True, day: bool = True) -> str:
+    """“Title” (Outlet, 24 October 2024), with what the record has (and the answer does not
+    say already)."""
+    bits = [b for b in (article.outlet if outlet else None,
+                        human_date(article.published) if day else None) if b]
+    return enquote(article.title) + (f" ({', '.join(bits)})" if bits else "")
