@@ -41,7 +41,8 @@ def make_request(question: object, history: Sequence[Message] | None,
     if start and end and start > end:
         raise InvalidRequestError(
             f"The date range is empty: since {start} is after until {end}. Swap them.")
-    if not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
+    # A bool is an int to Python: true would be a top-k of 1.
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
         raise InvalidRequestError(f"top_k must be a whole number from 1 to {MAX_TOP_K}; "
                                   f"got {top_k!r}.")
     text, turns = check_question(question), _check_history(history)

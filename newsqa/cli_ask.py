@@ -214,7 +214,7 @@ def chat(
 ) -> None:
     """Talk to the assistant in the terminal; follow-up questions use the conversation.
 
-    Type /new to start over, /quit (or Ctrl-D) to leave."""
+    Type /new to start over, /quit (or Ctrl-D) to leave; Ctrl-C stops an answer."""
     from assistant import AssistantError, Message
 
     dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
@@ -242,6 +242,9 @@ def chat(
             continue
         try:
             answer = assistant.ask(question, history=history, **dates)
+        except KeyboardInterrupt:  # Ctrl-C stops this answer, not the conversation
+            console.print("[dim]Stopped. Ask again, or /quit to leave.[/]")
+            continue
         except AssistantError as exc:
             # A server's own words are in some messages: "[/v1]" must not read as markup.
             err_console.print(f"[red]{escape(str(exc))}[/]", highlight=False)

@@ -288,7 +288,7 @@ def test_bad_dates_are_clear_errors(assistant: Assistant, since: str | None, unt
 
 def test_top_k_limits_the_passages(assistant: Assistant) -> None:
     assert len(assistant.ask(TROOPS, top_k=2).retrieved) <= 2
-    for bad in (0, 51):
+    for bad in (0, 51, True):  # true is no top-k (Python: an int, 1)
         with pytest.raises(InvalidRequestError, match="top_k"):
             assistant.ask(TROOPS, top_k=bad)
 

@@ -169,6 +169,40 @@ def test_chat_answers_a_slash_word_with_its_commands_not_as_a_question(sample_st
     assert "The articles don't say" not in run.stdout and "[1]" not in run.stdout
 
 
+def test_ctrl_c_stops_an_answer_not_the_conversation(sample_store: Path) -> None:
+    """A server that takes the request and never answers: Ctrl-C gives the prompt back (it
+    ended the chat, exit 130), and the next line is still read."""
+    import signal
+    import socket
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    environ = {k: v for k, v in os.environ.items()
+               if not k.startswith(("OPENAI_", "NEWSQA_"))} | {
+        "HF_HUB_OFFLINE": "1", "NEWSQA_MAX_RETRIES": "0",
+        "NEWSQA_OPENAI_BASE_URL": f"http://127.0.0.1:{silent.getsockname()[1]}/v1"}
+    chat = subprocess.Popen([str(NEWSQA), "chat", "--llm", "openai", "--store",
+                             str(sample_store)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=environ)
+    try:
+        assert chat.stdin is not None
+        chat.stdin.write(f"{TROOPS}\n")
+        chat.stdin.flush()
+        silent.settimeout(60)
+        silent.accept()  # the question reached the server, which stays silent
+        time.sleep(0.5)
+        chat.send_signal(signal.SIGINT)
+        out, err = chat.communicate("/quit\n", timeout=60)
+    finally:
+        chat.kill()
+        silent.close()
+    assert chat.returncode == 0, err
+    assert "Stopped. Ask again" in out and "Traceback" not in err
+
+
 def test_chat_ends_cleanly_at_end_of_input(sample_store: Path) -> None:
     run = newsqa("chat", "--llm", "extractive", "--store", str(sample_store), stdin="")
     assert run.returncode == 0, run.stderr
