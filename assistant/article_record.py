@@ -76,16 +76,20 @@ class RecordAnswer:
 
 def record_answer(question: str, article: Article, start: int, end: int) -> RecordAnswer:
     """What the article's record says of the aspect asked about (date, author, else outlet),
-    beside its text at [start, end), quoted."""
-    cites = CitationList()
-    n = cites.cite(article, start, end)
-    quote = f"{enquote(article.text[start:end])} [{n}]"
+    beside its text at [start, end), quoted; or beside the line of its text that names the
+    outlet or author, where one does ("Join NewsTrack Whatsapp group"): the answer is then a
+    quote too."""
     if _ASKS_DATE.search(question):
         asked, value = "when it was published", human_date(article.published)
     elif ASKS_AUTHOR.search(question):
         asked, value = "who wrote it", article.author
     else:
         asked, value = "which outlet published it", article.outlet
+    if value is not None and asked != "when it was published":
+        start, end = _line_naming(article.text, value) or (start, end)
+    cites = CitationList()
+    n = cites.cite(article, start, end)
+    quote = f"{enquote(article.text[start:end])} [{n}]"
     if value is None:
         text = (f"Neither the article nor its record says {asked}. The quote is from "
                 f"{named(article)}: {quote}")
@@ -96,6 +100,17 @@ def record_answer(question: str, article: Article, start: int, end: int) -> Reco
                   day=asked != "when it was published")
     return RecordAnswer(ExtractiveDraft(f"{lead}: {title}, which says {quote}", cites.items),
                         True)
+
+
+def _line_naming(text: str, value: str) -> tuple[int, int] | None:
+    """The span of the first line of `text` that names `value` as written, as a whole word."""
+    found = re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text)
+    if found is None:
+        return None
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.end())
+    line = text[start:end if end >= 0 else len(text)]
+    return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
 
 
 def named(article: Article, outlet: bool = True, day: bool = True) -> str:

@@ -21,6 +21,14 @@ The lighthouse keeper of Point Vale, Tom Reed, retired on Friday after 40 years 
 harbour authority said.
 He said he would spend his retirement fishing.
 """
+PIER = """---
+title: Pier reopens after repairs
+date: 2025-05-02
+source: Harbour Times
+---
+The old pier of Point Vale reopened on Saturday after a year of repairs, the council said.
+Harbour Times readers voted it the town's favourite walk in 2024.
+"""
 BRIDGE = """<html><head><title>Bridge opens | Daily Post</title>
 <meta property="og:site_name" content="Daily Post">
 <meta property="article:published_time" content="2025-04-01T10:00:00Z"></head>
@@ -38,8 +46,9 @@ def assistant(sample_store: Path, tmp_path_factory: pytest.TempPathFactory) -> A
     shutil.copytree(sample_store, store)
     (folder / "lighthouse.md").write_text(LIGHTHOUSE, encoding="utf-8")
     (folder / "bridge.html").write_text(BRIDGE, encoding="utf-8")
+    (folder / "pier.md").write_text(PIER, encoding="utf-8")
     made = Assistant(make_settings(store, llm="extractive"))
-    made.index.ingest([folder / "lighthouse.md", folder / "bridge.html"])
+    made.index.ingest([folder / "lighthouse.md", folder / "bridge.html", folder / "pier.md"])
     return made
 
 
@@ -67,6 +76,13 @@ def test_the_record_answers_a_question_about_the_article_it_names(
     answer = _ask(assistant, question)
     assert not answer.abstained and answer.text.startswith(start), answer.text
     assert answer.citations[0].title == title and answer.short is None
+
+
+def test_a_line_of_the_article_naming_the_outlet_is_the_quote(assistant: Assistant) -> None:
+    """Where its text names the outlet, the answer quotes that line: the claim is a quote."""
+    answer = _ask(assistant, "Which outlet published the pier story?")
+    assert answer.text.startswith("Harbour Times: “Pier reopens after repairs” (2 May 2025)")
+    assert answer.citations[0].quote.startswith("Harbour Times readers voted")
 
 
 def test_an_article_the_question_does_not_name_is_not_guessed(assistant: Assistant) -> None:
