@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["AboutLine", "about_line", "is_about_line", "named_title"]
+__all__ = ["ASKS_AUTHOR", "AboutLine", "about_line", "is_about_line", "named_title"]
 
+# "Who wrote it?", "the author of…": a credit line ("Reporting by Jane Doe") answers it.
+ASKS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|authored|is\s+the\s+(?:author|writer|reporter))\b"
+                         r"|\bauthor\b|\bwriter\b|\bbyline\b|\breporter\b", re.I)
 # What is asked about the article, and the line that states it; group "it" is the answer.
 _ASPECTS = (
     # "When was it updated?", not "Which outlet published it?"
@@ -23,8 +26,8 @@ _ASPECTS = (
      re.compile(r"^[ \t]*(?:last[ \t]+)?(?:updated|published|posted|first[ \t]+published"
                 r"|modified)(?:[ \t]+on)?[ \t]*:?[ \t]*(?P<it>[^\n]{0,40}?\b(?:19|20)\d\d\b"
                 r"[^\n]{0,24}?)[ \t]*$", re.I | re.M)),
-    (re.compile(r"\b(?:news ?agency|agency|agencies|wire|reporting|reporters?|contributed"
-                r"|written by)\b", re.I),
+    (re.compile(rf"\b(?:news ?agency|agency|agencies|wire|reporting|reporters?|contributed"
+                rf"|written by)\b|{ASKS_AUTHOR.pattern}", re.I),
      re.compile(r"^[ \t]*(?:(?:this|the)[ \t]+(?:article|story|report)[ \t]+(?:includes|contains"
                 r"|has|uses)[ \t]+(?:reporting|information|material)[ \t]+(?:from|by)"
                 r"|(?:additional[ \t]+)?reporting[ \t]+by|written[ \t]+by)[ \t]+"

@@ -16,17 +16,14 @@ from dataclasses import dataclass, replace
 
 from index import Article, sentence_spans
 
-from .about import named_title
+from .about import ASKS_AUTHOR, named_title
 from .citing import CitationList
 from .evidence import asking_terms, terms
 from .extractive import ExtractiveDraft, Findings, human_date, own_line_answer
 from .quotes import enquote
 
-__all__ = ["ASKS_AUTHOR", "RecordAnswer", "article_named", "meta_answer", "named",
-           "record_answer"]
+__all__ = ["RecordAnswer", "article_named", "meta_answer", "named", "record_answer"]
 
-ASKS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|authored|is\s+the\s+(?:author|writer|reporter))\b"
-                         r"|\bauthor\b|\bwriter\b|\bbyline\b|\breporter\b", re.I)
 _ASKS_DATE = re.compile(r"\bwhen\b|\bdate\b|\bday\b", re.I)
 # The words of a question about an article that say what is asked, not which article.
 _ASKING_OF_AN_ARTICLE = ("article story page piece report headline published updated posted "
@@ -48,7 +45,8 @@ def article_named(question: str, articles: dict[str, Article]) -> str | None:
 
 def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
     """Asked about an article itself: its own line saying it, else what its record holds of
-    it, or None (neither says). `named` when the question names the article."""
+    it. Of an article the question names (`named`), that neither says, as an abstention;
+    of one it does not name, None (the evidence decides, as for any question)."""
     titled = article_named(found.question.text, found.articles)
     own = own_line_answer(found, short, titled)
     if own is not None:
@@ -56,7 +54,9 @@ def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
     article = found.articles[titled or found.ranked[0].article_id]
     start, end = _quotable(article, found)
     record = record_answer(found.question.text, article, start, end)
-    return replace(record.draft, named=titled is not None) if record.stated else None
+    if not record.stated and titled is None:
+        return None
+    return replace(record.draft, named=titled is not None, abstained=not record.stated)
 
 
 def _quotable(article: Article, found: Findings) -> tuple[int, int]:
@@ -70,34 +70,45 @@ def _quotable(article: Article, found: Findings) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class RecordAnswer:
+    """The answer, and whether the record held what was asked (else it says neither does)."""
+
     draft: ExtractiveDraft
     stated: bool  # the record holds what was asked
+
+
+def _aspect(question: str, article: Article) -> tuple[str, str | None]:
+    """What is asked ("date", "author", else "outlet") and what the record holds of it."""
+    if _ASKS_DATE.search(question):
+        return "date", human_date(article.published)
+    if ASKS_AUTHOR.search(question):
+        return "author", article.author
+    return "outlet", article.outlet
+
+
+# Per aspect: what the answer says when the record is silent, and how its value leads.
+_UNSAID = {"date": "when it was published", "author": "who wrote it",
+           "outlet": "which outlet published it"}
+_LEAD = {"date": "Published {}", "author": "By {}", "outlet": "{}"}
 
 
 def record_answer(question: str, article: Article, start: int, end: int) -> RecordAnswer:
     """What the article's record says of the aspect asked about (date, author, else outlet),
     beside its text at [start, end), quoted; or beside the line of its text that names the
-    outlet or author, where one does ("Join NewsTrack Whatsapp group"): the answer is then a
+    outlet or author, where one does ("Harbour Times readers voted…"): the answer is then a
     quote too."""
-    if _ASKS_DATE.search(question):
-        asked, value = "when it was published", human_date(article.published)
-    elif ASKS_AUTHOR.search(question):
-        asked, value = "who wrote it", article.author
-    else:
-        asked, value = "which outlet published it", article.outlet
-    if value is not None and asked != "when it was published":
+    aspect, value = _aspect(question, article)
+    if value is not None and aspect != "date":
         start, end = _line_naming(article.text, value) or (start, end)
     cites = CitationList()
     n = cites.cite(article, start, end)
     quote = f"{enquote(article.text[start:end])} [{n}]"
     if value is None:
-        text = (f"Neither the article nor its record says {asked}. The quote is from "
+        text = (f"Neither the article nor its record says {_UNSAID[aspect]}. The quote is from "
                 f"{named(article)}: {quote}")
         return RecordAnswer(ExtractiveDraft(text, cites.items), False)
-    lead = {"when it was published": f"Published {value}",
-            "who wrote it": f"By {value}"}.get(asked, value)
-    title = named(article, outlet=asked != "which outlet published it",
-                  day=asked != "when it was published")
+    # The title's attribution leaves out what the answer leads with.
+    title = named(article, outlet=aspect != "outlet", day=aspect != "date")
+    lead = _LEAD[aspect].format(value)
     return RecordAnswer(ExtractiveDraft(f"{lead}: {title}, which says {quote}", cites.items),
                         True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -134,8 +134,9 @@ class Assistant:
     def stream(self, question: str, history: Sequence[Message] | None = None, *,
                llm: str | None = None, top_k: int | None = None, since: str | None = None,
                until: str | None = None, as_of: str | date | None = None
-               ) -> Iterator[str | Answer]:
-        """Yield text deltas as they are produced, then the final, verified Answer.
+               ) -> Generator[str | Answer, None, None]:
+        """Yield text deltas as they are produced, then the final, verified Answer. Closing
+        the generator early abandons the answer (a chat model stops generating).
 
         The deltas are a provisional draft (a chat model's raw reply, not yet checked); only the
         final Answer's text and citations are verified. Invalid input raises before anything is
@@ -252,6 +253,10 @@ class Assistant:
         # whatever the sentences' scores (only a question about no article is turned away) and
         # for every backend (a chat model's sources leave that line out, `build_messages`).
         own = meta_answer(findings, path == "full") if asked.kind == "meta" and ranked else None
+        if own is not None and own.abstained:  # the article it names does not say it
+            _emit(on_delta, own.text)
+            return _Composed(own.text, own.citations, abstained=True, confidence=confidence,
+                             notes=["the article asked about does not say it"], ranking=ranking)
         # Off topic, unless it names the article: "the panda article" shares few words with it.
         if reason and (own is None or (reason.off_topic and not own.named)):
             reason = within_dates(reason, request.since, request.until, request.as_of)

@@ -85,7 +85,9 @@ def within_dates(reason: Abstention, since: str | None, until: str | None,
         span = (f"from {since} to {until}" if since and until
                 else f"from {since} on" if since else f"up to {until}")
         said += f"; only articles dated {span} were searched, and those with no date were left out"
-    if as_of is not None and not (until and until <= as_of.isoformat()):
+    # Only a day before today leaves anything out ("as of 2030" leaves out nothing yet).
+    if (as_of is not None and as_of < date.today()
+            and not (until and until <= as_of.isoformat())):
         said += f"; asked as of {as_of.isoformat()}, articles published after it were left out"
     return replace(reason, reason=said)
 
@@ -209,10 +211,9 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
     holder = role_holder(question, best.text)
     if holder is not None:
-        at = best.start + holder.start
-        if citation.start <= at and at + len(holder.name) <= citation.end:
-            return ShortAnswer(holder.name, citation.n, at, at + len(holder.name),
-                               round(best.answer_score, 3))
+        at, end = best.start + holder.start, best.start + holder.end
+        if citation.start <= at and end <= citation.end:
+            return ShortAnswer(holder.name, citation.n, at, end, round(best.answer_score, 3))
     if not _sure_span(best, kind) or best.answer is None:
         return None
     start, end = best.answer
@@ -234,10 +235,9 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
 
 # "since 2000" says when, not how much: a year after such a word never leads a figure asked
 # for ("How much of its volume has the glacier lost?" over "lost about a third of its ice
-# volume since 2000").
+# volume since 2000"). Not "by 2000", which may count ("grew by 2000 students").
 _A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_YEAR_OF = re.compile(r"\b(?:since|in|by|until|till|from|before|after|during|through)\s+$",
-                      re.I)
+_YEAR_OF = re.compile(r"\b(?:since|until|till|before|after|during)\s+$", re.I)
 
 
 # Words that make a figure what it is: "more than 13,000" is not 13,000.

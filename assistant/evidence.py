@@ -50,8 +50,8 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
                    r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
                    r"|\bwhose (?:page|site|reporting)\b"
-                   r"|\bwho (?:wrote|authored)\b.*\b(?:article|story|piece|report)\b"
-                   r"|\b(?:author|writer) of\b.*\b(?:article|story|piece|report)\b", re.I)
+                   r"|\bwho (?:wrote|authored)\b.*\b(?:article|story|piece)\b"
+                   r"|\b(?:author|writer) of\b.*\b(?:article|story|piece)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 # A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
 _FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"

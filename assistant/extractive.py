@@ -15,7 +15,7 @@ from datetime import date
 from index import Article, Embedder
 
 from . import calibration
-from .about import about_line
+from .about import AboutLine, about_line
 from .citing import CitationList
 from .compose import short_answer
 from .evidence import kind_fit, sentence_vectors, terms
@@ -25,7 +25,7 @@ from .rerank import Evidence
 from .types import Citation, ShortAnswer
 
 __all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date",
-           "own_line_answer"]
+           "own_line_answer", "own_line_draft"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
@@ -64,6 +64,7 @@ class ExtractiveDraft:
     citations: list[Citation]
     short: ShortAnswer | None = None
     named: bool = False  # about an article the question names: it answers even off topic
+    abstained: bool = False  # says that the article does not hold what was asked
 
 
 def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
@@ -224,8 +225,11 @@ def own_line_answer(found: Findings, short: bool, named: str | None = None
     quoted, with what is asked leading the answer (`about`); None when it has none."""
     article = found.articles[named or found.ranked[0].article_id]
     line = about_line(found.question.text, article.text)
-    if line is None:
-        return None
+    return None if line is None else own_line_draft(article, line, short)
+
+
+def own_line_draft(article: Article, line: AboutLine, short: bool) -> ExtractiveDraft:
+    """The article's own line quoted, led (`short`) by what it says of the article."""
     cites = CitationList()
     n = cites.cite(article, line.start, line.end)
     text = article.text[line.answer_start:line.answer_end]

@@ -15,27 +15,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from index import Article, NewsIndex, find_date_line, sentence_spans
+from index import Article, NewsIndex, caption_spans, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS
 
 from .about import about_line, is_about_line
-from .article_record import ASKS_AUTHOR, record_answer
+from .article_record import named, record_answer
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
-from .extractive import ExtractiveDraft
+from .extractive import ExtractiveDraft, human_date, own_line_draft
 from .quotes import enquote, verify_quote
 from .retrieval import retrieve
-from .types import Message, ShortAnswer
+from .types import Message
 
 __all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "reply_about_last"]
 
 _ASKS = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:"
     r"(?:which|what)(?:'s|’s|\s+is|\s+was)?\s+(?:the\s+)?(?:outlet|newspaper|paper|publication"
-    r"|site|website|channel|network|news\s+(?:site|outlet|organi[sz]ation|agency)|agency"
+    r"|site|website|channel|network|news\s+(?:site|outlet|organi[sz]ation|agency)"
     r"|source|article|story|report|author|writer|reporter|byline)s?\b"
+    r"|(?:which|what)\s+(?:news\s+)?agency\s+(?:reported|published|ran|carried)\b"
     r"|who\s+(?:reported|published|wrote|authored|ran|broke|is\s+the\s+(?:author|writer"
     r"|reporter))\b"
     r"|where\s+(?:is|was|did|does)\s+(?:that|this|it)\b.*\b(?:from|come|appear|reported"
@@ -43,32 +44,50 @@ _ASKS = re.compile(
     r"|when\s+was\s+(?:that|this|it|the\s+(?:article|story|report|piece))\b.*\b(?:published"
     r"|written|posted|reported|out|updated)\b)", re.I)
 # The question points at what was just shown: "that", "it", "the article" at its end (a "that"
-# opening a clause, "reported that the ceasefire collapsed", asks something new).
+# opening a clause, "reported that the ceasefire collapsed", asks something new), or "the
+# source?" alone ("the source of the leak" is another).
 _BACK = re.compile(
     r"\b(?:that|this|it|the\s+(?:article|story|report|piece|quote|figure|claim))\b"
     r"(?:\s+(?:article|story|report|piece|quote|figure|claim|first|originally|in|from|on"
     r"|published|reported|written|posted|out|updated|come|appear|appeared))*\W*$"
-    r"|\bsources?\b|\bauthor\b|\bwriter\b|\bbyline\b", re.I)
+    r"|\bthe\s+(?:source|author|writer|byline)s?\W*$", re.I)
+# "Who is the author of the Taiwan story?" names its article: a question of its own
+# (`article_record`). So does "Which agency said that?": the speaker is in the quote.
+_NOT_ABOUT_LAST = re.compile(r"\b(?:of|about)\s+the\s+(?!same\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+"
+                             r"(?:article|story|report|piece)\b|\b(?:say|says|said|told)\b",
+                             re.I)
 _SOURCE_NOTE = "answered from the article the last answer quoted"
-# "What did he say next?", "What happened after that?", "And then?", "How does it go on?"
-_NEXT = re.compile(r"\b(?:next|after\s+that|afterwards|then)\W*$|\bg(?:o|oes|oing|went)\s+on\b",
-                   re.I)
+# "What did he say next?", "What happened after that?", "And then?", "How does the article go
+# on?"; not "Who was Russia's president then?" nor "When does the exhibition go on display?".
+_NEXT = re.compile(
+    r"^\W*(?:and\s+)?(?:then|after\s+that|next|what\s+next)\W*$"
+    r"|\bwhat\s+(?:happened|came|comes|happens)\s+(?:next|then|after\s+that|afterwards)\b"
+    r"|\bwhat\s+(?:did|does|do)\s+\w+(?:\s+\w+)?\s+(?:say|add|do|tell\s+\w+)\s+"
+    r"(?:next|then|after\s+that|afterwards)\b"
+    r"|\b(?:does|did)\s+(?:it|the\s+(?:article|story|report))\s+go\s+on\b"
+    r"|\bgo(?:es)?\s+on\s+to\s+say\b", re.I)
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
 _ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
-_SPEECH = re.compile(r"[\"“”]|\b(?:says|said|added|adds|told|tells|according to|stated|warned"
-                     r"|noted|replied|wrote)\b", re.I)
+_SPEECH = re.compile(
+    r"[\"“”]|\b(?:say|says|said|add|adds|added|tell|tells|told|according\s+to|stat\w*|warn\w*"
+    r"|noted|notes|repl\w*|wrote|writes|emphasi[sz]\w*|stress\w*|argu\w*|insist\w*|urg\w*"
+    r"|call(?:s|ed)\s+(?:on|for)|describ\w*|announc\w*|declar\w*|explain\w*|acknowledg\w*"
+    r"|assert\w*|claim\w*|vow\w*|pledg\w*|promis\w*|criticiz\w*|criticis\w*|condemn\w*"
+    r"|den(?:y|ies|ied)|confirm\w*|suggest\w*|recall\w*|believ\w*|predict\w*|hop(?:e|es|ed)"
+    r"|expect\w*|ask\w*|admit\w*)\b", re.I)
 # The first quotation of an answer's text, with its citation mark.
 _QUOTED = re.compile(r"“([^“”]{12,})”\s*\[\d+\]")
 
 
 def asks_for_source(question: str) -> bool:
     """Does the question ask where what was just said came from (its outlet, author or date)?"""
-    return bool(_ASKS.search(question) and _BACK.search(question))
+    return bool(_ASKS.search(question) and _BACK.search(question)
+                and not _NOT_ABOUT_LAST.search(question))
 
 
 def asks_what_next(question: str) -> bool:
     """Does the question ask what the article says after what was just quoted?"""
-    return bool(_NEXT.search(question)) and len(question.split()) <= 8
+    return bool(_NEXT.search(question))
 
 
 @dataclass(frozen=True)
@@ -78,30 +97,44 @@ class LastAnswerReply:
     note: str
 
 
-def _quoted_article(index: NewsIndex, quote: str) -> tuple[Article, int, int] | None:
-    """The article holding the quote, and where: the quote itself is the best query for it."""
+def _quoted_articles(index: NewsIndex, quote: str, said: str
+                     ) -> list[tuple[Article, int, int]]:
+    """The articles holding the quote, and where, the likeliest first: the quote itself is the
+    best query for them. Copies of a story may hold it alike: the one whose outlet or date the
+    answer `said` beside it comes first."""
     found = retrieve(index, quote, k=5)
+    after = said[said.find(quote) + len(quote):][:200]
     # A quote shown with its inner marks made single (`enquote`) matches its sentence only
     # nearly: the nearest sentence then, as quotes are verified.
-    matches = [(not m.exact, n, article, m) for n, article in enumerate(found.articles.values())
+    matches = [((not m.exact, not _attributed(article, after), n), article, m)
+               for n, article in enumerate(found.articles.values())
                for m in verify_quote(quote, article.text)[:1]]
-    if not matches:
-        return None
-    _, _, article, best = min(matches, key=lambda t: t[:2])
-    return article, best.start, best.end
+    matches.sort(key=lambda t: t[0])
+    best = [(article, m.start, m.end) for key, article, m in matches
+            if key[0] == matches[0][0][0]]  # exact ones, or else the near ones
+    return best
 
 
-def _last_quote(history: Sequence[Message]) -> str | None:
-    """The first quote of the latest answer that quotes the story: an answer to an earlier
-    "When was it published?" quotes only the page's line about itself, and is about the same
-    article as the answer before it."""
+def _attributed(article: Article, after: str) -> bool:
+    """Does the text after a quote name this article's outlet or date ("(NewsTrack)")?"""
+    marks = [article.outlet, human_date(article.published)]
+    return any(mark and mark in after for mark in marks)
+
+
+def _last_quote(history: Sequence[Message]) -> tuple[str, str] | None:
+    """The first quote of the latest answer that quotes the story, and that answer's text: an
+    answer to an earlier "When was it published?" quotes only the page's line about itself, and
+    is about the same article as the answer before it. None after an abstention: what it quoted
+    was only the closest thing, not what was said."""
     for message in reversed(history):
         if message["role"] != "assistant":
             continue
+        if message["content"].startswith(ABSTAIN_TEXT):
+            return None
         quotes = [m.group(1) for m in _QUOTED.finditer(message["content"])]
         story = [q for q in quotes if find_date_line(q) is None and not is_about_line(q)]
         if story:
-            return story[0]
+            return story[0], message["content"]
     return None
 
 
@@ -112,13 +145,14 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     source, following = asks_for_source(question), asks_what_next(question)
     if not (source or following):
         return None
-    quote = _last_quote(history)
-    located = _quoted_article(index, quote) if quote else None
-    if located is None:
+    last = _last_quote(history)
+    located = _quoted_articles(index, *last) if last else []
+    if not located:
         return None
     if following:
-        return _next_sentence(question, *located)
-    return _source(question, *located)
+        return _next_sentence(question, *located[0])
+    reply = _source(question, *located[0])
+    return _with_copies(reply, located[1:]) if len(located) > 1 else reply
 
 
 def _next_sentence(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
@@ -126,10 +160,12 @@ def _next_sentence(question: str, article: Article, start: int, end: int) -> Las
     the story going on)."""
     cites = CitationList()
     note = "answered with the article's next sentence after the last answer's quote"
+    captions = caption_spans(article.text)
     for a, b in sentence_spans(article.text):
         sentence = article.text[a:b]
         if (a >= end and len(sentence) >= MIN_SENTENCE_CHARS and find_date_line(sentence) is None
-                and not is_about_line(sentence)):
+                and not is_about_line(sentence)
+                and not any(c < b and a < d for c, d in captions)):
             n = cites.cite(article, a, b)
             unsaid = _ASKS_SPEECH.search(question) and not _SPEECH.search(sentence)
             how = ", quoting no one" if unsaid else ""
@@ -141,23 +177,21 @@ def _next_sentence(question: str, article: Article, start: int, end: int) -> Las
     return LastAnswerReply(ExtractiveDraft(text, cites.items), True, note)
 
 
+def _with_copies(reply: LastAnswerReply, copies: list[tuple[Article, int, int]]
+                 ) -> LastAnswerReply:
+    """The reply, saying which other articles carry the same sentence (copies of a story),
+    each cited: which of them the last answer meant, its text cannot tell."""
+    cites = CitationList()
+    cites.items = list(reply.draft.citations)
+    others = [f"{named(article)} [{cites.cite(article, a, b)}]" for article, a, b in copies[:3]]
+    text = f"{reply.draft.text} The same sentence is also in {', '.join(others)}."
+    return replace(reply, draft=replace(reply.draft, text=text, citations=cites.items))
+
+
 def _source(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
     """Where the quote came from: the article's own line saying it, else its record."""
-    # "Who wrote it?" is what a credit line ("Reporting by Jane Doe") answers.
-    own = about_line(f"{question} (reporting)" if ASKS_AUTHOR.search(question) else question,
-                     article.text)
+    own = about_line(question, article.text)
     if own is not None:
-        return LastAnswerReply(_own_line(article, own.start, own.end, own.answer_start,
-                                         own.answer_end), False, _SOURCE_NOTE)
+        return LastAnswerReply(own_line_draft(article, own, short=True), False, _SOURCE_NOTE)
     record = record_answer(question, article, start, end)
     return LastAnswerReply(record.draft, not record.stated, _SOURCE_NOTE)
-
-
-def _own_line(article: Article, start: int, end: int, answer_start: int, answer_end: int
-              ) -> ExtractiveDraft:
-    cites = CitationList()
-    n = cites.cite(article, start, end)
-    text = article.text[answer_start:answer_end]
-    quoted = f"{enquote(article.text[start:end])} [{n}]"
-    return ExtractiveDraft(f"{text} — {quoted} ({enquote(article.title)})", cites.items,
-                           ShortAnswer(text, n, answer_start, answer_end))

@@ -5,14 +5,20 @@ Yeol", "North Korean leader Kim Jong Un", "museum director Kari Holm") or sets t
 the name ("Chen Ming-feng, the fleet's commander"). Asked who holds the role, that name is the
 answer, with no model needed to find it; the reader's span can be unsure of it, or sure of the
 wrong word ("Pyongyang" for "Which Polish president visited South Korea?").
+
+Only a question that asks for the holder and nothing else takes this path: the role ends it
+("Who is the mayor of Portland?"), or, after "which", words qualify the role ("Which Polish
+president visited…?"): "Which president visited South Korea?" asks about a visit, which a
+title beside a name does not settle, and is left to the reader.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["RoleHolder", "asked_role", "role_holder"]
+__all__ = ["AskedRole", "RoleHolder", "asked_role", "role_holder"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -25,28 +31,46 @@ _ROLES = sorted((
     "ambassador", "pope", "premier", "chief", "police chief", "sheriff", "attorney general",
     "speaker", "editor", "founder", "captain", "envoy", "curator", "analyst", "head",
 ), key=len, reverse=True)
+
+
 def _spaced(role: str) -> str:
     """The role as a pattern, its words apart by any space."""
     return r"\s+".join(re.escape(w) for w in role.split())
 
 
 _ROLE = "|".join(_spaced(r) for r in _ROLES)
-# "Who is the South Korean president?", "Who is Portland's mayor?", "Which Polish president
-# visited…?": the words before the title qualify it. Not "Who did the president meet?".
-_ASKED = re.compile(
-    r"^\W*(?:and\s+)?(?:who\s+(?:is|was|are|were)\s+(?:the\s+)?|which\s+)"
-    rf"(?P<qual>(?:[\w’'.-]+\s+){{0,4}}?)(?P<role>{_ROLE})\b", re.I)
-_NAME = r"[A-Z][\w’'.-]*[\w.](?:\s+(?:[A-Z][\w’'-]*\w|de|van|von|bin|al))*"
+_QUAL = r"(?P<qual>(?:[\w’'.-]+\s+){0,4}?)"
+_ASKED = (
+    # "Who is the South Korean president?", "Who is Portland's mayor?", "Who is the mayor of
+    # Portland?": the role ends the question.
+    re.compile(rf"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?{_QUAL}"
+               rf"(?P<role>{_ROLE})(?:\s+of\s+(?P<of>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,3}}))?"
+               r"\W*$", re.I),
+    # "Which Polish president visited South Korea?": qualified, not possessed ("'s city").
+    re.compile(rf"^\W*(?:and\s+)?which\s+(?P<qual>(?:[\w’'.-]+\s+){{1,4}}?)(?P<role>{_ROLE})"
+               r"\b(?![’']s)", re.I),
+)
+# A name: capitalised words, with the particles of names between them ("Ursula von der
+# Leyen"); it ends on a word, not on a sentence's full stop.
+_PARTICLE = r"(?:de|der|den|van|von|bin|al|da|di|la|le)"
+_NAME = (rf"[A-Z][\w’'-]*(?:\.[A-Z])*\w?(?:\s+(?:{_PARTICLE}(?=\s+(?:{_PARTICLE}\s+)?[A-Z])"
+         r"|[A-Z](?:\.|[\w’'-]*\w)))*")
 # Words before a title that say nothing of whose it is: "the new superintendent" is the one
 # "Superintendent Maria Lopez" names.
 _NOT_QUALIFYING = frozenset({"the", "a", "an", "new", "current", "acting", "interim",
                              "incoming", "top", "present"})
-_STOP_WORDS = frozenset({"The", "A", "An", "On", "In", "At", "Mr", "Ms", "Mrs", "Dr"})
+# Capitalised words that open a run but name no one: "Mayor On Tuesday", "Yesterday Keith
+# Wilson, the mayor", "King Jr".
+_NOT_NAMES = frozenset({
+    "The", "A", "An", "On", "In", "At", "Of", "For", "To", "And", "But", "Mr", "Ms", "Mrs",
+    "Dr", "Jr", "Sr", "Yesterday", "Today", "Tomorrow", "Earlier", "Later", "Meanwhile",
+    "However", "Also", "Then", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "This", "That", "Last", "Next", "When", "While", "After", "Before"})
 
 
 @dataclass(frozen=True)
 class RoleHolder:
-    """The name's span in the sentence."""
+    """The name and its span in the sentence: `sentence[start:end] == name`."""
 
     start: int
     end: int
@@ -55,18 +79,27 @@ class RoleHolder:
 
 @dataclass(frozen=True)
 class AskedRole:
+    """The role a question asks the holder of, and the words that qualify it: before it
+    ("south", "korean"; "portland"; "oslo", "museum") and after it ("of the 192 Fleet")."""
+
     role: str
-    qualifiers: tuple[str, ...]  # "south", "korean"; "portland"; "oslo", "museum"
+    qualifiers: tuple[str, ...]
+    of: tuple[str, ...] = ()
 
 
 def asked_role(question: str) -> AskedRole | None:
     """The role whose holder the question asks for, with the words that qualify it."""
-    m = _ASKED.search(question.strip())
-    if m is None:
-        return None
-    words = re.findall(r"[\w-]+", m.group("qual").replace("’s", "").replace("'s", ""))
-    qualifiers = tuple(w.casefold() for w in words if w.casefold() not in _NOT_QUALIFYING)
-    return AskedRole(" ".join(m.group("role").casefold().split()), qualifiers)
+    for pattern in _ASKED:
+        m = pattern.search(question.strip())
+        if m is not None:
+            role = " ".join(m.group("role").casefold().split())
+            return AskedRole(role, _words(m.group("qual")), _words(m.groupdict().get("of")))
+    return None
+
+
+def _words(text: str | None) -> tuple[str, ...]:
+    words = re.findall(r"[\w-]+", re.sub(r"[’']s\b", "", text or ""))
+    return tuple(w.casefold() for w in words if w.casefold() not in _NOT_QUALIFYING)
 
 
 def role_holder(question: str, sentence: str) -> RoleHolder | None:
@@ -77,45 +110,73 @@ def role_holder(question: str, sentence: str) -> RoleHolder | None:
     if asked is None:
         return None
     found = [*_after_title(asked.role, sentence), *_before_title(asked.role, sentence)]
-    scored = [(_shared(asked.qualifiers, sentence[max(0, at - 40):at]), h)
+    # "of the 192 Fleet" may follow the title or precede it ("South Korean President…").
+    scored = [(_shared((*asked.qualifiers, *asked.of), sentence[max(0, at - 40):at], last=True)
+               + _shared(asked.of, sentence[at:at + len(asked.role) + 40], last=False), h)
               for at, h in found if h.name.casefold() not in question.casefold()]
-    if asked.qualifiers:
+    if asked.qualifiers or asked.of:
         scored = [(n, h) for n, h in scored if n]
     if not scored:
         return None
     return max(scored, key=lambda t: t[0])[1]
 
 
+@lru_cache(maxsize=64)
+def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For "Mayor Keith Wilson" / "the fleet's commander, Chen Ming-feng, said" (the
+    appositive closed by a comma: "the spokesperson, Russia has…" names no one), and for
+    "Chen Ming-feng, the fleet's commander". A title inside a name ("Martin Luther King Jr")
+    is no title: it follows no capitalised word but an adjective of place ("Polish")."""
+    title = rf"(?i:{_spaced(role)})"
+    after = re.compile(rf"\b{title}(?:\s+(?P<n>{_NAME})|,\s+(?P<c>{_NAME}),)")
+    before = re.compile(rf"(?P<n>{_NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
+                        rf"{title}\b")
+    return after, before
+
+
 def _after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
-    """ "Mayor Keith Wilson", "the fleet's commander, Chen Ming-feng": (title's start, name)."""
-    pattern = re.compile(rf"\b(?i:{_spaced(role)}),?\s+(?P<n>{_NAME})")
-    return [(m.start(), _holder(m)) for m in pattern.finditer(sentence) if _holder(m).name]
+    after, _ = _patterns(role)
+    found = []
+    for m in after.finditer(sentence):
+        group = "n" if m.group("n") is not None else "c"
+        holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
+        if holder is not None:
+            found.append((m.start(), holder))
+    return found
 
 
 def _before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
-    """ "Chen Ming-feng, the fleet's commander": (title's start, name)."""
-    pattern = re.compile(rf"(?P<n>{_NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
-                         rf"(?i:{_spaced(role)})\b")
-    return [(m.end() - len(role), _holder(m)) for m in pattern.finditer(sentence)
-            if _holder(m).name]
+    _, before = _patterns(role)
+    found = []
+    for m in before.finditer(sentence):
+        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
+        if holder is not None:
+            found.append((m.end() - len(role), holder))
+    return found
 
 
-def _holder(m: re.Match[str]) -> RoleHolder:
-    """The name group without a possessive or a leading word that names no one."""
-    start, end = m.span("n")
-    text = m.group("n")
-    first = text.split()[0]
-    if first in _STOP_WORDS:
-        start += len(first) + 1
-        text = text[len(first) + 1:].lstrip()
+def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder | None:
+    """The name at [start, end), without a possessive; words that name no one lead it only
+    before a title ("Yesterday Keith Wilson, the mayor": stripped), never after one ("Mayor
+    On Tuesday": no name)."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    while words and words[0].group() in _NOT_NAMES:
+        if not strip_lead:
+            return None
+        words.pop(0)
+    if not words:
+        return None
+    a, b = start + words[0].start(), start + words[-1].end()
     for tail in ("’s", "'s"):
-        if text.endswith(tail):
-            text, end = text[:-2], end - 2
-    return RoleHolder(start, end, text.strip())
+        if sentence.endswith(tail, a, b):
+            b -= len(tail)
+    name = sentence[a:b]
+    return RoleHolder(a, b, name) if name and name not in _NOT_NAMES else None
 
 
-def _shared(qualifiers: tuple[str, ...], before: str) -> int:
-    """How many of the question's qualifying words the text before the title holds ("Korea"
-    qualifies as "Korean"; a stem of five letters is enough)."""
-    words = [w.casefold() for w in re.findall(r"[\w-]+", before)][-4:]
+def _shared(qualifiers: tuple[str, ...], near: str, last: bool) -> int:
+    """How many of the question's qualifying words the 4 words just before the title (`last`)
+    or just after it hold ("Korea" qualifies as "Korean"; a stem of five letters is enough)."""
+    words = [w.casefold() for w in re.findall(r"[\w-]+", near)]
+    words = words[-4:] if last else words[:6]
     return sum(any(w[:5] == q[:5] for w in words) for q in qualifiers)

@@ -89,16 +89,18 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 # Windows Notepad's "Unicode" is UTF-16 with a byte-order mark; its NUL bytes are no binary.
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def _read_text(path: Path, warnings: list[str]) -> str:
     data = read_file(path)
     if data.startswith(_UTF16_BOMS):
+        wide = "utf-32" if data.startswith(_UTF32_BOMS) else "utf-16"  # FF FE 00 00: UTF-32
         try:
-            text = data.decode("utf-16").removeprefix("\ufeff")  # a mark written twice
+            text = data.decode(wide).removeprefix("\ufeff")  # a mark written twice
         except UnicodeDecodeError as exc:
-            raise LoadError(f"{path}: starts as UTF-16 text but is not ({exc.reason}); save "
-                            "it as UTF-8; skipped") from None
+            raise LoadError(f"{path}: starts as {wide.upper()} text but is not ({exc.reason}); "
+                            "save it as UTF-8; skipped") from None
         if not text.strip():
             raise LoadError(f"{path}: is empty; skipped")
         return text

@@ -14,6 +14,8 @@ from rich.markup import escape
 from .common import LLM_HELP, StoreOption, console, err_console, make_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
+
     from assistant import Answer, Assistant
 
 __all__ = ["register"]
@@ -241,7 +243,7 @@ def chat(
                           "question about the articles.[/]")
             continue
         try:
-            answer = assistant.ask(question, history=history, **dates)
+            answer = _final(assistant.stream(question, history=history, **dates))
         except KeyboardInterrupt:  # Ctrl-C stops this answer, not the conversation
             console.print("[dim]Stopped. Ask again, or /quit to leave.[/]")
             continue
@@ -252,6 +254,20 @@ def chat(
         print_answer(answer)
         history += [{"role": "user", "content": question},
                     {"role": "assistant", "content": answer.text}]
+
+
+def _final(stream: Generator[str | Answer, None, None]) -> Answer:
+    """The Answer a stream ends with. The answer is made in a thread of its own while this one
+    waits on a queue, where Ctrl-C lands cleanly; closing the stream abandons that work."""
+    from assistant import Answer
+
+    try:
+        for item in stream:
+            if isinstance(item, Answer):
+                return item
+        raise RuntimeError("the answer stream ended without an answer")
+    finally:
+        stream.close()
 
 
 # A word after a slash, nothing else: "/help". A question may still start with "/" and go on.

@@ -600,14 +600,3 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
     if kind == "person":  # and without the question, it turns the unsure span away
         turned = abstention([unsure], True, 1.5, kind)
         assert turned is not None and "clearly name" in turned.reason
-
-
-@pytest.mark.parametrize(("question", "sentence"), [
-    ("Who is the South Korean president?", "Polish President Andrzej Duda arrived."),
-    ("Who did the president meet?", "President Yoon met Andrzej Duda."),  # not the holder asked
-    ("Who is the president?", "The President said nothing."),  # a title, no name
-])
-def test_no_holder_is_guessed(question: str, sentence: str) -> None:
-    from assistant.roles import role_holder
-
-    assert role_holder(question, sentence) is None

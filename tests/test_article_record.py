@@ -86,9 +86,20 @@ def test_a_line_of_the_article_naming_the_outlet_is_the_quote(assistant: Assista
 
 
 def test_an_article_the_question_does_not_name_is_not_guessed(assistant: Assistant) -> None:
+    from assistant.article_record import article_named
+
     answer = _ask(assistant, "When was the article about the Mars mission published?")
     assert answer.abstained and "Published" not in answer.text
-    # Several articles' titles hold "North Korea": none is named, and their record says
-    # nothing of an author.
-    author = _ask(assistant, "Who wrote the article about the North Korea treaty?")
-    assert author.abstained and "By " not in author.text
+    # Several articles' titles hold "North Korea": none of them is the one named.
+    articles = {a.id: a for a in assistant.index.list()}
+    assert article_named("Who wrote the article about the North Korea treaty?", articles) is None
+    lighthouse = article_named("Who wrote the lighthouse article?", articles)
+    assert lighthouse is not None and articles[lighthouse].title.startswith("Lighthouse")
+
+
+def test_a_named_article_whose_record_is_silent_says_so(assistant: Assistant) -> None:
+    """It had said "no article seems to be about this" of an article the question names."""
+    answer = _ask(assistant, "Who wrote the Portland article?")
+    assert answer.abstained
+    assert answer.text.startswith("Neither the article nor its record says who wrote it. The "
+                                  "quote is from “US border agent shoots")

@@ -595,7 +595,7 @@ def test_abandoned_stream_stops_generating(sample_store: Path) -> None:
     model.stream_chat = counting  # type: ignore[method-assign]
     stream = assistant.stream(TROOPS)
     assert isinstance(next(iter(stream)), str)
-    stream.close()  # type: ignore[attr-defined]
+    stream.close()
     time.sleep(0.5)
     assert len(produced) < len(reply.split(" "))
     assert not assistant.ask(TROOPS).abstained  # and the assistant is still usable

@@ -244,8 +244,8 @@ def test_non_utf8_text_is_decoded_with_a_fallback(tmp_path: Path) -> None:
     assert decode_bytes(bytes([0x81, 0x41])) == "\x81A"  # not cp1252 either: latin-1
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_with_its_mark_is_text_not_binary(tmp_path: Path, encoding: str) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_or_32_with_its_mark_is_text_not_binary(tmp_path: Path, encoding: str) -> None:
     """Windows Notepad saves "Unicode" as UTF-16 with a byte-order mark: NUL bytes throughout."""
     path = tmp_path / "notepad.txt"
     text = "Café Owners Protest New Rules\nThe café’s owner said “we will stay open” on Monday.\n"

@@ -38,7 +38,10 @@ def test_questions_about_the_last_answers_source(question: str) -> None:
 @pytest.mark.parametrize("question", [
     "Which outlet reported that the ceasefire collapsed?",  # "that" opens a new claim
     "Who said that?",  # the speaker, whom the quote names
+    "Which agency said that?",
     "Who reported the attack first?", "When was the treaty published?", "Where is Kursk?",
+    "Who is the author of the Taiwan story?",  # names its own article
+    "What is the source of the Taiwan story?", "Which newspaper is the source of the leak?",
 ])
 def test_questions_about_something_else(question: str) -> None:
     assert not asks_for_source(question)
@@ -83,6 +86,8 @@ def test_without_a_conversation_it_is_an_ordinary_question(assistant: Assistant)
     ("What did he say next?", True), ("What happened after that?", True), ("And then?", True),
     ("How does the article go on?", True), ("What is next for the treaty talks?", False),
     ("Who will lead the next round of talks between the two countries then?", False),
+    ("Who was Russia's president then?", False), ("Who will lead next?", False),
+    ("When does the exhibition go on display?", False),
 ])
 def test_questions_about_what_came_next(question: str, asks: bool) -> None:
     assert asks_what_next(question) is asks
@@ -102,3 +107,40 @@ def test_what_came_next_is_the_articles_next_sentence_not_the_same_one(
     assert "goes on, quoting no one:" in after.text  # not Rutte's words: it says so
     assert not after.abstained and following.quote.startswith("The deal seemingly marks")
     assert again.citations[0].start > following.end  # and on from there
+
+
+def test_after_an_abstention_there_is_no_last_answer_to_go_on_from(
+        assistant: Assistant) -> None:
+    """What an abstention quotes is only the closest thing: "What did he say next?" after it
+    is a question of its own, not the sentence after that quote."""
+    _, after = converse(assistant, "Who won the 2022 football World Cup?",
+                        "What did he say next?")
+    assert not any(n.startswith("answered with the article's next") for n in after.notes)
+
+
+def test_a_photo_credit_is_not_the_story_going_on(assistant: Assistant) -> None:
+    from assistant.last_answer import reply_about_last
+
+    article = next(a for a in assistant.index.list()
+                   if a.title.startswith("North Korea Ratifies Major"))
+    text = assistant.get_article(article.id).text
+    caption = text.index("FILE PHOTO:")
+    said = text[caption:text.index("2024.", caption) + 5]  # the caption's first sentence
+    history: list[Message] = [{"role": "user", "content": "Where was the photo taken?"},
+                              {"role": "assistant", "content": f"“{said}” [1]"}]
+    reply = reply_about_last("What happened after that?", history, assistant.index)
+    assert reply is not None
+    following = reply.draft.citations[0].quote
+    assert "via REUTERS" not in following, following  # its credit, the rest of the caption
+    assert following.startswith("North Korea ratified a major defense treaty")
+
+
+def test_a_sentence_two_copies_of_a_story_carry_names_both(assistant: Assistant) -> None:
+    """Which of two articles with the same sentence the last answer meant, its text cannot
+    tell (the samples carry no outlet or date to tell them apart): both are named, each cited,
+    rather than one guessed."""
+    first, outlet = converse(assistant, "What do observers speculate the treaty's "
+                             "ratification could signal?", "Which outlet reported that?")
+    assert len({c.article_id for c in first.citations}) == 2  # "2 articles report this"
+    assert {c.article_id for c in outlet.citations} == {c.article_id for c in first.citations}
+    assert "The same sentence is also in “" in outlet.text

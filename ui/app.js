@@ -45,8 +45,9 @@
 
   // A citation pill is named by its title ("Show source 1") rather than read as "[ 1 ]". The
   // chat's sanitiser drops aria attributes from answers, so they are set here, as pills come.
-  new MutationObserver(() => {
-    for (const pill of document.querySelectorAll("a.nq-cite:not([aria-label])")) {
+  new MutationObserver((records) => {
+    if (!records.some((r) => r.target instanceof Element && r.target.closest("#nq-chat"))) return;
+    for (const pill of document.querySelectorAll("#nq-chat a.nq-cite:not([aria-label])")) {
       pill.setAttribute("aria-label", pill.getAttribute("title") || pill.textContent);
     }
   }).observe(document.documentElement, { subtree: true, childList: true });

@@ -9,8 +9,10 @@ from .common import squeeze
 
 __all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text"]
 
-# Fewer words than this on a web page is a stub, a menu or an index page, not an article (what
-# trafilatura finds on a page of links is the links: "Home").
+# Fewer words than this on a fetched web page is a stub, a menu, an index page or a notice
+# ("enable JavaScript…"), not an article (what trafilatura finds on a page of links is the
+# links: "Home"). A saved page the user chose is refused only if it also holds no sentence
+# (`loading`): a brief of one sentence is an article.
 MIN_ARTICLE_WORDS = 30
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th",

@@ -1,0 +1,60 @@
+"""Who holds a role, read from a sentence (`assistant.roles`): the name after or beside the
+title, only where the question asks for the holder and nothing else, and no guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.roles import role_holder
+
+VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Suk Yeol said of "
+         "Pyongyang's reported troop deployments, after talks with visiting Polish President "
+         "Andrzej Duda.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who is the South Korean president?", VISIT, "Yoon Suk Yeol"),
+    ("Which Polish president visited South Korea?", VISIT, "Andrzej Duda"),
+    ("Who is the president of South Korea?", VISIT, "Yoon Suk Yeol"),
+    ("Who is the commander of the 192 Fleet?", "Chen Ming-feng, the commander of the 192 "
+     "Fleet, said they are ready.", "Chen Ming-feng"),
+    ("Who is the board's chief executive?", "Board chief executive Mike Bullock demanded more "
+     "funding.", "Mike Bullock"),  # not "Mike Bullock de", of "demanded"
+    ("Who is the president?", "Russian President Vladimir Putin also said so.",
+     "Vladimir Putin"),  # not "Vladimir Putin al"
+    ("Who is the mayor?", "Yesterday Keith Wilson, the mayor, said no.", "Keith Wilson"),
+    ("Who is the chief justice?", "Chief Justice John Roberts said.", "John Roberts"),
+    ("Who is the commission president?", "Commission President Ursula von der Leyen said.",
+     "Ursula von der Leyen"),
+    ("Who is the president?", "President John F. Kennedy said.", "John F. Kennedy"),
+    ("Who is the president?", "Polish President Duda.", "Duda"),  # not "Duda."
+])
+def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
+    holder = role_holder(question, sentence)
+    assert holder is not None and holder.name == name
+    assert sentence[holder.start:holder.end] == name
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Who is the South Korean president?", "Polish President Andrzej Duda arrived."),
+    ("Which president visited South Korea?", VISIT),  # a visit: the reader's to find
+    ("Which president was visiting South Korea?", VISIT),
+    ("Who is the president of Poland?", VISIT),  # "Poland" qualifies no title there
+    ("Who is the Portland mayor's city grappling with?", "Portland Mayor Keith Wilson said his "
+     "city was grappling with violence."),
+    ("Who did the president meet?", "President Yoon met Andrzej Duda."),
+    ("Who is the president?", "The President said nothing."),  # a title, no name
+    ("Who is the spokesperson?", "According to the spokesperson, Russia has not replied."),
+    ("Who is the general?", "In general, Russia said nothing."),
+    ("Who is the mayor?", "Mayor On Tuesday the council met."),
+    ("Who is the king?", "Martin Luther King Jr spoke."),
+    ("Who is the president?", "The President Of The United States spoke."),
+])
+def test_no_holder_is_guessed(question: str, sentence: str) -> None:
+    assert role_holder(question, sentence) is None
+
+
+def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
+    sentence = "In  Portland Keith Wilson, the president, said."
+    holder = role_holder("Who is the president?", sentence)
+    assert holder is not None and sentence[holder.start:holder.end] == holder.name
