@@ -20,7 +20,7 @@ from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborate
 from .followup import last_message, refers_back, rewrite_query
 from .generative import ground_answer, relevant_to, renumber
-from .last_answer import LastAnswerReply, reply_about_last
+from .last_answer import reply_about_last
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .request import Request, make_request
@@ -200,7 +200,9 @@ class Assistant:
         about_last = (reply_about_last(request.question, request.history, self.index)
                       if request.history else None)
         if about_last is not None:
-            return self._about_last(request, about_last, backend, on_delta, started), Ranking()
+            _emit(on_delta, about_last.draft.text)
+            return about_last.as_answer(request, asked_a_model=backend is not None,
+                                        seconds=time.perf_counter() - started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         query = rewrite_query(request.question, request.history,
                               backend if name == "openai" else None)
@@ -222,19 +224,6 @@ class Assistant:
                       query=query, notes=tuple(composed.notes), short=composed.short,
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
-
-    def _about_last(self, request: Request, reply: LastAnswerReply, backend: ChatBackend | None,
-                    on_delta: OnDelta | None, started: float) -> Answer:
-        """A follow-up about the last answer itself, answered by the article it quoted."""
-        draft = reply.draft
-        _emit(on_delta, draft.text)
-        notes = [reply.note + ("; the chat model was not asked" if backend is not None else "")]
-        took = round((time.perf_counter() - started) * 1000, 1)
-        return Answer(question=request.question, text=draft.text,
-                      citations=tuple(draft.citations), abstained=reply.abstained,
-                      llm=request.backend, timings=Timings(took, 0.0, took),
-                      query=request.question, notes=tuple(notes), short=draft.short,
-                      as_of=(request.as_of or date.today()).isoformat())
 
     def _compose(self, request: Request, asked: Question, found: Retrieval,
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:

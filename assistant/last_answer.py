@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from index import Article, NewsIndex, caption_spans, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS
@@ -26,8 +27,9 @@ from .citing import CitationList
 from .compose import ABSTAIN_TEXT
 from .extractive import ExtractiveDraft, human_date, own_line_draft
 from .quotes import enquote, verify_quote
+from .request import Request
 from .retrieval import retrieve
-from .types import Message
+from .types import Answer, Message, Timings
 
 __all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "reply_about_last"]
 
@@ -92,9 +94,22 @@ def asks_what_next(question: str) -> bool:
 
 @dataclass(frozen=True)
 class LastAnswerReply:
+    """The reply, whether it abstains (the article or its record does not hold what was
+    asked), and a note on how it was made."""
+
     draft: ExtractiveDraft
-    abstained: bool  # the article (or its record) does not hold what was asked
+    abstained: bool
     note: str
+
+    def as_answer(self, request: Request, asked_a_model: bool, seconds: float) -> Answer:
+        """The reply as `ask()` returns it; made before any search, so no passages."""
+        took = round(seconds * 1000, 1)
+        note = self.note + ("; the chat model was not asked" if asked_a_model else "")
+        return Answer(question=request.question, text=self.draft.text,
+                      citations=tuple(self.draft.citations), abstained=self.abstained,
+                      llm=request.backend, timings=Timings(took, 0.0, took),
+                      query=request.question, notes=(note,), short=self.draft.short,
+                      as_of=(request.as_of or date.today()).isoformat())
 
 
 def _quoted_articles(index: NewsIndex, quote: str, said: str
