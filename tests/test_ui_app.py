@@ -507,6 +507,12 @@ def test_remove_takes_an_article_out_of_the_list(fresh_store: Path) -> None:
     arts = ArticlesController(Assistant(make_settings(fresh_store)))
     _status, rows, _choices = arts.listing()
     victim = rows[0]
+    # The page's "Remove …?" answered no: nothing goes, and the choice stays.
+    import gradio as gr
+
+    status, kept, choices = arts.remove(victim[-1], confirmed=False)
+    assert "Nothing was removed" in status and kept == gr.skip() and choices == gr.skip()
+    assert len(arts.listing()[1]) == len(rows)
     status, after, _choices = arts.remove(victim[-1])
     assert "Removed 1 article" in status and victim[0] in status
     assert len(after) == len(rows) - 1 and victim[-1] not in {r[-1] for r in after}

@@ -473,6 +473,19 @@ def test_upload_an_article_then_ask_about_it(tab: Tab, server: Server,
     page.locator("#nq-articles [role=gridcell]").filter(has_text="Zorblax Mining").first.click()
     page.wait_for_function("document.querySelector('#nq-remove-choice input')?.value"
                            ".includes('Zorblax')")
+    # Removal asks first, naming the article; "Cancel" keeps it.
+    asked: list[str] = []
+
+    def answer(dialog: Any, yes: bool) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if yes else dialog.dismiss()
+
+    page.once("dialog", lambda d: answer(d, False))
+    page.click("#nq-remove")
+    page.locator("#nq-upload-status").get_by_text("Nothing was removed").wait_for()
+    assert asked and "Zorblax" in asked[0] and "cannot be undone" in asked[0]
+    assert page.locator("#nq-articles").get_by_text("Zorblax Mining").count() >= 1
+    page.once("dialog", lambda d: answer(d, True))
     page.click("#nq-remove")
     page.locator("#nq-upload-status").get_by_text("Removed 1 article").wait_for()
     page.wait_for_timeout(300)

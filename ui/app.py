@@ -84,6 +84,7 @@ class ArticleWidgets:
     refresh: gr.Button
     url: gr.Textbox
     fetch: gr.Button
+    confirmed: gr.Checkbox  # hidden: what the page's "Remove …?" dialog was answered
 
 
 def _chat_tab() -> ChatWidgets:
@@ -142,7 +143,8 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
                                      elem_id="nq-remove-choice")
                 remove = gr.Button("Remove", variant="stop", scale=1, elem_id="nq-remove")
                 refresh = gr.Button("Refresh", scale=1)
-    return ArticleWidgets(files, add, status, table, choice, remove, refresh, url, fetch)
+    return ArticleWidgets(files, add, status, table, choice, remove, refresh, url, fetch,
+                          gr.Checkbox(visible=False))
 
 
 def _options_tab(settings: Settings) -> OptionWidgets:
@@ -196,6 +198,14 @@ def _pick_row(evt: gr.SelectData) -> Any:
     return row[-1] if row else gr.skip()
 
 
+# Removal cannot be undone: the page asks first, naming the article as the list shows it.
+CONFIRM_REMOVAL_JS = """(choice, _confirmed) => {
+  if (!choice) return [choice, false];
+  const shown = document.querySelector('#nq-remove-choice input')?.value || choice;
+  return [choice, window.confirm(`Remove “${shown}” from the index? This cannot be undone.`)];
+}"""
+
+
 def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks) -> None:
     listing = [w.status, w.table, w.choice]
     # Two at once: the second reaches the index's write lock and says in the page that it
@@ -205,7 +215,8 @@ def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks)
         lambda: None, None, w.files, queue=False)
     w.fetch.click(arts.add_url, [w.url], listing, show_progress_on=[w.status], **write)
     w.url.submit(arts.add_url, [w.url], listing, show_progress_on=[w.status], **write)
-    w.remove.click(arts.remove, [w.choice], listing, **write)
+    w.remove.click(arts.remove, [w.choice, w.confirmed], listing, js=CONFIRM_REMOVAL_JS,
+                   **write)
     w.refresh.click(arts.listing, None, listing)
     w.table.select(_pick_row, None, w.choice, queue=False)
     demo.load(arts.listing, None, listing)

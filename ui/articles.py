@@ -175,9 +175,12 @@ class ArticlesController:
         return status_html([head, *_at_most(titles, MAX_LISTED, "article")],
                            "warn" if warnings else "ok", _at_most(warnings, MAX_LISTED, "warning"))
 
-    def remove(self, article_id: str | None) -> ArticlesOutputs:
+    def remove(self, article_id: str | None, confirmed: bool = True) -> ArticlesOutputs:
+        """Remove the chosen article; `confirmed`: the page's dialog was answered yes."""
         if not article_id:
             return self.listing(status_html(["Pick an article to remove first."], "error"))
+        if not confirmed:  # the choice stays, to remove after all or pick another
+            return status_html(["Nothing was removed."]), gr.skip(), gr.skip()
         try:
             removed = self.assistant.index.remove(article_id)
         except Exception as exc:
