@@ -15,7 +15,14 @@ from index import Article, NewsIndex, NoIndexError, Passage
 from .article_record import meta_answer
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .citing import CitationList
-from .compose import ABSTAIN_TEXT, abstention, closest_text, strayed, within_dates
+from .compose import (
+    ABSTAIN_TEXT,
+    abstention,
+    closest_text,
+    described_first,
+    strayed,
+    within_dates,
+)
 from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborate
 from .followup import last_message, refers_back, rewrite_query
@@ -237,6 +244,9 @@ class Assistant:
                              asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
                              asked.text)
                   if path != "retrieval" or not ranked else None)
+        described = described_first(asked.text, ranked)  # "Who is Hong Min?"
+        if described is not None and (reason is None or not reason.off_topic):
+            ranked, reason = described, None
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
         # whatever the sentences' scores (only a question about no article is turned away) and

@@ -26,11 +26,11 @@ from .followup import points_outside
 from .question import Question
 from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
-from .roles import role_holder
+from .roles import description, role_holder
 from .types import Citation, ShortAnswer
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "closest_text",
-           "short_answer", "strayed", "within_dates"]
+           "described_first", "short_answer", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
@@ -133,6 +133,17 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     return None
 
 
+def described_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked "Who is Hong Min?", the ranking with the first sentence that says what Hong Min
+    is ("said Hong Min, a senior analyst at…", `roles.description`) put first, or None where
+    none says it. Such a sentence answers, whatever its score: the reader scores a sentence
+    on what it says, and this one says it only in passing."""
+    for i, ev in enumerate(ranked):
+        if description(question, ev.text) is not None:
+            return [ev, *ranked[:i], *ranked[i + 1:]]
+    return None
+
+
 def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, Article]
             ) -> str:
     """For a follow-up that points back at its conversation ("that game", "they"), the
@@ -209,6 +220,12 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
     ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
     (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
+    described = description(question, best.text)
+    if described is not None:
+        at, end = best.start + described[0], best.start + described[1]
+        if citation.start <= at and end <= citation.end:
+            return ShortAnswer(best.text[described[0]:described[1]], citation.n, at, end,
+                               round(best.answer_score, 3))
     holder = role_holder(question, best.text)
     if holder is not None:
         at, end = best.start + holder.start, best.start + holder.end

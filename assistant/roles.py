@@ -1,4 +1,5 @@
-"""Who holds a role: "Who is Portland's mayor?" over "Portland Mayor Keith Wilson said…".
+"""Who holds a role, and what a named person is: "Who is Portland's mayor?" and "Who is Keith
+Wilson?" over "Portland Mayor Keith Wilson said…".
 
 News writing names a role's holder right after the title ("South Korean President Yoon Suk
 Yeol", "North Korean leader Kim Jong Un", "museum director Kari Holm") or sets the title beside
@@ -18,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["AskedRole", "RoleHolder", "asked_role", "role_holder"]
+__all__ = ["AskedRole", "RoleHolder", "asked_role", "description", "role_holder", "who_is"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -180,3 +181,31 @@ def _shared(qualifiers: tuple[str, ...], near: str, last: bool) -> int:
     words = [w.casefold() for w in re.findall(r"[\w-]+", near)]
     words = words[-4:] if last else words[:6]
     return sum(any(w[:5] == q[:5] for w in words) for q in qualifiers)
+
+
+# "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
+_WHO_IS = re.compile(r"^\W*(?i:(?:and\s+)?who\s+(?:is|was))\s+(?P<name>[A-Z][\w’'.-]*(?:\s+"
+                     r"[A-Z][\w’'.-]*){0,4})\s*\??\s*$")
+
+
+def who_is(question: str) -> str | None:
+    """The name a "Who is <Name>?" question asks about."""
+    m = _WHO_IS.match(question.strip())
+    return m.group("name") if m and not re.search(r"[’']s\b", m.group("name")) else None
+
+
+def description(question: str, sentence: str) -> tuple[int, int] | None:
+    """Where the sentence says what the person a "Who is <Name>?" question names is: the
+    words set beside the name ("Hong Min, a senior analyst at the Korea Institute for National
+    Unification,") or the title before it ("NATO's Secretary General Mark Rutte")."""
+    name = who_is(question)
+    if name is None:
+        return None
+    named = r"\s+".join(re.escape(w) for w in name.split())
+    beside = re.search(rf"\b{named},\s+(?!(?:who|which|that|whose)\b)"
+                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,100}}?)"
+                       r"\s*(?=[,.;:)]|$)", sentence)
+    if beside is not None:
+        return beside.span("d")
+    title = re.search(rf"(?P<d>(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{_ROLE}))\s+{named}\b", sentence)
+    return title.span("d") if title is not None else None

@@ -711,6 +711,18 @@ def test_who_is_a_named_person_is_answered_with_what_the_article_says_of_them(
     assert "captain of a Tuo Chiang-class corvette" in answer.citations[0].quote
 
 
+def test_who_a_named_person_is_leads_with_what_the_article_calls_them(
+        assistant: Assistant) -> None:
+    """"Who is Hong Min?" was turned away: the sentence saying it ("said Hong Min, a senior
+    analyst at…") scored low, saying it only in passing."""
+    answer = assistant.ask("Who is Hong Min?")
+    assert not answer.abstained and answer.short is not None, answer.text
+    assert answer.short.text == ("a senior analyst at the Korea Institute for National "
+                                 "Unification")
+    assert_verbatim(assistant, answer)
+    assert assistant.ask("Who is Lionel Messi?").abstained  # named nowhere: still off topic
+
+
 @pytest.mark.parametrize(("question", "name"), [
     ("Who is Portland's mayor?", "Keith Wilson"),
     ("Which Polish president visited South Korea?", "Andrzej Duda"),  # led with "Pyongyang"

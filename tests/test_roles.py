@@ -58,3 +58,22 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
     sentence = "In  Portland Keith Wilson, the president, said."
     holder = role_holder("Who is the president?", sentence)
     assert holder is not None and sentence[holder.start:holder.end] == holder.name
+
+
+@pytest.mark.parametrize(("question", "sentence", "said"), [
+    ("Who is Hong Min?", "'With bilateral ratifications, Pyongyang and Moscow will claim "
+     "legitimacy,' said Hong Min, a senior analyst at the Korea Institute for National "
+     "Unification.", "a senior analyst at the Korea Institute for National Unification"),
+    ("Who is Hsiao Shun-ming?", "Hsiao Shun-ming, captain of a Tuo Chiang-class corvette, said "
+     "his ship was ready.", "captain of a Tuo Chiang-class corvette"),
+    ("Who is Mark Rutte?", "NATO's Secretary General Mark Rutte said their presence marked an "
+     "escalation.", "NATO's Secretary General"),
+    ("Who is Keith Wilson?", "Keith Wilson, who was elected in 2024, said no.", None),
+    ("Who is Keith Wilson?", "Keith Wilson said no.", None),
+    ("Who is the mayor?", "Portland Mayor Keith Wilson said no.", None),  # a role, not a name
+])
+def test_what_a_named_person_is(question: str, sentence: str, said: str | None) -> None:
+    from assistant.roles import description
+
+    span = description(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == said
