@@ -40,7 +40,9 @@ def article_named(question: str, articles: dict[str, Article]) -> str | None:
         return quoted
     asked = set(terms(question)) - asking_terms() - set(terms(_ASKING_OF_AN_ARTICLE))
     titled = [k for k, a in articles.items() if asked and asked <= set(terms(a.title))]
-    return titled[0] if len(titled) == 1 else None
+    # Copies of one story under one title are one article to the asker: the first answers.
+    stories = {articles[k].story_id or k for k in titled}
+    return titled[0] if len(stories) == 1 else None
 
 
 def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:

@@ -19,7 +19,7 @@ from .compose import (
     ABSTAIN_TEXT,
     abstention,
     closest_text,
-    described_first,
+    said_first,
     strayed,
     within_dates,
 )
@@ -244,9 +244,9 @@ class Assistant:
                              asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
                              asked.text)
                   if path != "retrieval" or not ranked else None)
-        described = described_first(asked.text, ranked)  # "Who is Hong Min?"
-        if described is not None and (reason is None or not reason.off_topic):
-            ranked, reason = described, None
+        said = said_first(asked.text, ranked)  # "Who is Hong Min?", "Who is Holm's mayor?"
+        if said is not None and (reason is None or not reason.off_topic):
+            ranked, reason = said, None
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
         # whatever the sentences' scores (only a question about no article is turned away) and

@@ -26,11 +26,19 @@ from .followup import points_outside
 from .question import Question
 from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
-from .roles import description, role_holder
+from .roles import (
+    RoleHolder,
+    asks_for_holder,
+    description,
+    holders,
+    role_holder,
+    which_role,
+    who_is,
+)
 from .types import Citation, ShortAnswer
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "closest_text",
-           "described_first", "short_answer", "strayed", "within_dates"]
+           "said_first", "short_answer", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
@@ -133,13 +141,16 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     return None
 
 
-def described_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
-    """Asked "Who is Hong Min?", the ranking with the first sentence that says what Hong Min
-    is ("said Hong Min, a senior analyst at…", `roles.description`) put first, or None where
-    none says it. Such a sentence answers, whatever its score: the reader scores a sentence
-    on what it says, and this one says it only in passing."""
+def said_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked "Who is Hong Min?" or who holds a role ("Who is the Ukrainian president?"), the
+    ranking with the first sentence saying it put first ("said Hong Min, a senior analyst
+    at…", `roles.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`),
+    or None where none says it. Such a sentence answers, whatever its score: the reader scores
+    a sentence on what it says, and this one says it only in passing."""
+    if who_is(question) is None and not asks_for_holder(question):
+        return None
     for i, ev in enumerate(ranked):
-        if description(question, ev.text) is not None:
+        if description(question, ev.text) or role_holder(question, ev.text):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
 
@@ -231,6 +242,11 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
         at, end = best.start + holder.start, best.start + holder.end
         if citation.start <= at and end <= citation.end:
             return ShortAnswer(holder.name, citation.n, at, end, round(best.answer_score, 3))
+    # "Which president visited…?": where the sentence names holders of the role and the
+    # reader's span is none of them ("Pyongyang", "Norlandic"), the quote leads alone.
+    role = which_role(question)
+    if role and best.answer and _outside_holders(best, holders(role, best.text)):
+        return None
     if not _sure_span(best, kind) or best.answer is None:
         return None
     start, end = best.answer
@@ -248,6 +264,12 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
         return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:
+    """Are there holders, and does the reader's span start outside every one of them?"""
+    at = best.answer[0] - best.start if best.answer else -1
+    return bool(named) and not any(h.start <= at < h.end for h in named)
 
 
 # "since 2000" says when, not how much: a year after such a word never leads a figure asked

@@ -50,7 +50,7 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
                    r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
                    r"|\bwhose (?:page|site|reporting)\b"
-                   r"|\bwho (?:wrote|authored)\b.*\b(?:article|story|piece)\b"
+                   r"|\bwho (?:wrote|authored|reported)\b.*\b(?:article|story|piece)\b"
                    r"|\b(?:author|writer) of\b.*\b(?:article|story|piece)\b", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 # A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
@@ -71,8 +71,10 @@ _MEASURES = (
                 r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
                 r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare)"
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
-     re.compile(r"[$£€¥₹]|\b(?:dollars?|pounds?|euros?|yen|yuan|rupees?|francs?|rubles?|roubles?"
-                r"|pesos?|bucks|USD|EUR|GBP)\b|\d(?:bn|m|k)\b", re.I)),
+     re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
+                r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira|lire"
+                r"|dinars?|dirhams?|riyals?|rand|shekels?|won|baht|ringgit|real|reais|hryvnias?"
+                r"|bucks|USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK)\b|\d(?:bn|m|k)\b", re.I)),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
      re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"
                 r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),

@@ -26,6 +26,7 @@ from .article_record import named, record_answer
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
 from .extractive import ExtractiveDraft, human_date, own_line_draft
+from .followup import last_message
 from .quotes import enquote, verify_quote
 from .request import Request
 from .retrieval import retrieve
@@ -125,9 +126,7 @@ def _quoted_articles(index: NewsIndex, quote: str, said: str
                for n, article in enumerate(found.articles.values())
                for m in verify_quote(quote, article.text)[:1]]
     matches.sort(key=lambda t: t[0])
-    best = [(article, m.start, m.end) for key, article, m in matches
-            if key[0] == matches[0][0][0]]  # exact ones, or else the near ones
-    return best
+    return [(article, m.start, m.end) for _, article, m in matches]
 
 
 def _attributed(article: Article, after: str) -> bool:
@@ -160,36 +159,79 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     source, following = asks_for_source(question), asks_what_next(question)
     if not (source or following):
         return None
+    if last_message(history, "assistant").startswith(ABSTAIN_TEXT):
+        return _nothing_to_go_on(following)
     last = _last_quote(history)
-    located = _quoted_articles(index, *last) if last else []
+    if last is None:
+        return None
+    quote, said = last
+    located = _quoted_articles(index, quote, said)
     if not located:
         return None
     if following:
-        return _next_sentence(question, *located[0])
+        article, _, end = located[0]
+        return _next_sentence(question, article, _shown_up_to(article, said, end),
+                              _speakers(quote))
     reply = _source(question, *located[0])
     return _with_copies(reply, located[1:]) if len(located) > 1 else reply
 
 
-def _next_sentence(question: str, article: Article, start: int, end: int) -> LastAnswerReply:
-    """The article's first sentence after the quote (a caption or the page's own line is not
-    the story going on)."""
-    cites = CitationList()
+def _nothing_to_go_on(following: bool) -> LastAnswerReply:
+    """After an abstention: what it quoted was only the closest thing, no answer to go on from
+    or to trace to its source."""
+    what = "go on from" if following else "trace to its article"
+    text = f"{ABSTAIN_TEXT}: the last answer found nothing in them to {what}."
+    return LastAnswerReply(ExtractiveDraft(text, []), True,
+                           "the last answer was an abstention")
+
+
+def _shown_up_to(article: Article, said: str, end: int) -> int:
+    """Where the last answer's quotes of this article end: it may have quoted the sentence
+    after the first too ("…" [1] "…" [2]), which is not what comes next."""
+    for quote in (m.group(1) for m in _QUOTED.finditer(said)):
+        for found in verify_quote(quote, article.text)[:1]:
+            end = max(end, found.end)
+    return end
+
+
+def _speakers(quote: str) -> set[str]:
+    """The capitalised words of the quote the conversation is about: whoever speaks in it."""
+    return {w for w in re.findall(r"\b[A-Z][a-z][\w’'-]+", quote)} - {"The", "This", "That"}
+
+
+def _speaks(sentence: str, speakers: set[str]) -> bool:
+    """Does the sentence quote or report the same speaker: by name, or as "he", "she"?"""
+    return bool(_SPEECH.search(sentence)) and (
+        bool(re.search(r"\b(?:he|she|they)\b", sentence, re.I))
+        or any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in speakers))
+
+
+def _next_sentence(question: str, article: Article, end: int, speakers: set[str]
+                   ) -> LastAnswerReply:
+    """The article's next sentence after what was shown (a caption or the page's own line is
+    not the story going on); asked what someone said next, the next of the 3 that quotes or
+    reports that speaker (`_speaks`), else that one, said to quote no one."""
     note = "answered with the article's next sentence after the last answer's quote"
+    following = [(a, b) for a, b in _story_sentences(article) if a >= end][:3]
+    if not following:
+        text = f"{ABSTAIN_TEXT}: the article says nothing after what was quoted."
+        return LastAnswerReply(ExtractiveDraft(text, []), True, note)
+    speech = _ASKS_SPEECH.search(question) is not None
+    said = [(a, b) for a, b in following if _speaks(article.text[a:b], speakers)]
+    a, b = said[0] if speech and said else following[0]
+    cites = CitationList()
+    n = cites.cite(article, a, b)
+    how = ", with no more from that speaker" if speech and not said else ""
+    text = f"{enquote(article.title)} goes on{how}: {enquote(article.text[a:b])} [{n}]"
+    return LastAnswerReply(ExtractiveDraft(text, cites.items), False, note)
+
+
+def _story_sentences(article: Article) -> list[tuple[int, int]]:
     captions = caption_spans(article.text)
-    for a, b in sentence_spans(article.text):
-        sentence = article.text[a:b]
-        if (a >= end and len(sentence) >= MIN_SENTENCE_CHARS and find_date_line(sentence) is None
-                and not is_about_line(sentence)
-                and not any(c < b and a < d for c, d in captions)):
-            n = cites.cite(article, a, b)
-            unsaid = _ASKS_SPEECH.search(question) and not _SPEECH.search(sentence)
-            how = ", quoting no one" if unsaid else ""
-            text = f"{enquote(article.title)} goes on{how}: {enquote(sentence)} [{n}]"
-            return LastAnswerReply(ExtractiveDraft(text, cites.items), False, note)
-    n = cites.cite(article, start, end)
-    text = (f"{ABSTAIN_TEXT}: the article says nothing after that. Its last sentence of the "
-            f"story was the one quoted: {enquote(article.text[start:end])} [{n}]")
-    return LastAnswerReply(ExtractiveDraft(text, cites.items), True, note)
+    return [(a, b) for a, b in sentence_spans(article.text)
+            if b - a >= MIN_SENTENCE_CHARS and find_date_line(article.text[a:b]) is None
+            and not is_about_line(article.text[a:b])
+            and not any(c < b and a < d for c, d in captions)]
 
 
 def _with_copies(reply: LastAnswerReply, copies: list[tuple[Article, int, int]]

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["AskedRole", "RoleHolder", "asked_role", "description", "role_holder", "who_is"]
+__all__ = ["AskedRole", "RoleHolder", "asked_role", "asks_for_holder", "description", "holders",
+           "role_holder", "which_role", "who_is"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -88,6 +89,12 @@ class AskedRole:
     of: tuple[str, ...] = ()
 
 
+def asks_for_holder(question: str) -> bool:
+    """Does the question ask who holds a role and nothing else ("Who is the mayor of Holm?")?
+    Then a sentence naming the holder answers it, wherever the ranking put it."""
+    return _ASKED[0].search(question.strip()) is not None
+
+
 def asked_role(question: str) -> AskedRole | None:
     """The role whose holder the question asks for, with the words that qualify it."""
     for pattern in _ASKED:
@@ -103,6 +110,17 @@ def _words(text: str | None) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words if w.casefold() not in _NOT_QUALIFYING)
 
 
+_WHICH = re.compile(rf"^\W*(?:and\s+)?which\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<role>{_ROLE})\b"
+                    r"(?![’']s)", re.I)
+
+
+def which_role(question: str) -> str | None:
+    """The role of a "Which <role> …?" question, qualified or not ("Which president visited
+    South Korea?"): its answer is a holder of the role, not a place ("Pyongyang")."""
+    m = _WHICH.search(question.strip())
+    return " ".join(m.group("role").casefold().split()) if m else None
+
+
 def role_holder(question: str, sentence: str) -> RoleHolder | None:
     """The name the sentence gives for the role the question asks about, or None. Where the
     question qualifies the role ("South Korean president"), only a title with one of those
@@ -115,7 +133,10 @@ def role_holder(question: str, sentence: str) -> RoleHolder | None:
     scored = [(_shared((*asked.qualifiers, *asked.of), sentence[max(0, at - 40):at], last=True)
                + _shared(asked.of, sentence[at:at + len(asked.role) + 40], last=False), h)
               for at, h in found if h.name.casefold() not in question.casefold()]
-    if asked.qualifiers or asked.of:
+    if (asked.qualifiers or asked.of) and not (
+            len(scored) == 1 and _shared((*asked.qualifiers, *asked.of), sentence, last=False)):
+        # Unqualified by its own words, the only holder the sentence names still answers when
+        # the sentence names what qualifies it ("Holm … the town's current mayor, Anna de Boer").
         scored = [(n, h) for n, h in scored if n]
     if not scored:
         return None
@@ -124,21 +145,32 @@ def role_holder(question: str, sentence: str) -> RoleHolder | None:
 
 @lru_cache(maxsize=64)
 def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For "Mayor Keith Wilson" / "the fleet's commander, Chen Ming-feng, said" (the
-    appositive closed by a comma: "the spokesperson, Russia has…" names no one), and for
-    "Chen Ming-feng, the fleet's commander". A title inside a name ("Martin Luther King Jr")
-    is no title: it follows no capitalised word but an adjective of place ("Polish")."""
+    """For "Mayor Keith Wilson" / "the town's current mayor, Anna de Boer." (the appositive
+    closed: "the spokesperson, Russia has…" names no one), and for "Chen Ming-feng, the
+    fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
     title = rf"(?i:{_spaced(role)})"
-    after = re.compile(rf"\b{title}(?:\s+(?P<n>{_NAME})|,\s+(?P<c>{_NAME}),)")
+    after = re.compile(rf"\b{title}(?:\s+(?P<n>{_NAME})|,\s+(?P<c>{_NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{_NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
                         rf"{title}\b")
     return after, before
+
+
+def holders(role: str, sentence: str) -> list[RoleHolder]:
+    """Every name the sentence gives a holder of the role, however qualified."""
+    return [h for _, h in (*_after_title(role, sentence), *_before_title(role, sentence))]
+
+
+# "Former Holm mayor Piet Jansen", "ex-president", "the late king": no longer the holder.
+_FORMER = re.compile(r"\b(?:former|ex-?|late|then-?|previous|erstwhile)\s*(?:[\w’'-]+\s+){0,2}$",
+                     re.I)
 
 
 def _after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
     after, _ = _patterns(role)
     found = []
     for m in after.finditer(sentence):
+        if _FORMER.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
         group = "n" if m.group("n") is not None else "c"
         holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
         if holder is not None:
@@ -150,6 +182,8 @@ def _before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
     _, before = _patterns(role)
     found = []
     for m in before.finditer(sentence):
+        if _FORMER.search(m.group(), 0, len(m.group()) - len(role)):
+            continue
         holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
         if holder is not None:
             found.append((m.end() - len(role), holder))
@@ -177,9 +211,9 @@ def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder
 
 def _shared(qualifiers: tuple[str, ...], near: str, last: bool) -> int:
     """How many of the question's qualifying words the 4 words just before the title (`last`)
-    or just after it hold ("Korea" qualifies as "Korean"; a stem of five letters is enough)."""
+    or the text given hold ("Korea" qualifies as "Korean"; a stem of five letters is enough)."""
     words = [w.casefold() for w in re.findall(r"[\w-]+", near)]
-    words = words[-4:] if last else words[:6]
+    words = words[-4:] if last else words
     return sum(any(w[:5] == q[:5] for w in words) for q in qualifiers)
 
 

@@ -105,6 +105,13 @@ def _read_text(path: Path, warnings: list[str]) -> str:
             raise LoadError(f"{path}: is empty; skipped")
         return text
     if b"\x00" in data[:8192]:
+        head = data[:8192]
+        # Every other byte NUL: UTF-16 without its byte-order mark, which cannot be told from
+        # binary for sure.
+        if head[1::2].count(0) > 0.9 * len(head[1::2]) or head[::2].count(0) > 0.9 * len(
+                head[::2]):
+            raise LoadError(f"{path}: looks like UTF-16 text without a byte-order mark; save "
+                            "it as UTF-8 (or UTF-16 with its mark); skipped")
         raise LoadError(f"{path}: looks binary, not text; skipped")
     text, encoding = _decode(data)
     if not text.strip():
@@ -213,6 +220,7 @@ def _load_html(path: Path, html: str) -> RawDocument:
         url=doc.get("url") or None,
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
+        author=doc.get("author") or None,
         may_hold_several=False,
     )
 

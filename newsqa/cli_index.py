@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -207,10 +208,23 @@ def _short_source(source: str) -> str:
 
 
 def remove(
-    ref: Annotated[str, typer.Argument(help="Article id (or a unique prefix) or source path.")],
+    ref: Annotated[str, typer.Argument(help="Article id (or a unique prefix), source path, or "
+                                       "folder (every article under it; asks first).")],
     store: StoreOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Remove a folder's articles "
+                                      "without asking.")] = False,
 ) -> None:
-    """Remove an article, or every article of a source file, from both indexes."""
+    """Remove an article, or every article of a source file or folder, from both indexes."""
+    folder = Path(ref).expanduser()
+    if ref.strip() and folder.is_dir() and not yes:
+        # "." or "/" names every source under it: a slip would empty the store.
+        where = folder.resolve()
+        if not sys.stdin.isatty():
+            raise typer.BadParameter(f"{where} is a folder: every article from every file "
+                                     "under it would be removed. Add --yes to remove them.",
+                                     param_hint="REF")
+        if not typer.confirm(f"Remove every article from the files under {where}?"):
+            raise typer.Exit(1)
     removed = _open_index(store, existing=True).remove(ref)
     for a in removed:
         console.print(f"removed {a.id}  {a.title}", highlight=False)

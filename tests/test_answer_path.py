@@ -600,3 +600,15 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
     if kind == "person":  # and without the question, it turns the unsure span away
         turned = abstention([unsure], True, 1.5, kind)
         assert turned is not None and "clearly name" in turned.reason
+
+
+@pytest.mark.parametrize(("question", "sentence", "fits"), [
+    ("How much will the bridge cost?", "It is expected to cost 240 million crowns.", 1.0),
+    ("How much will the bridge cost?", "It is expected to cost 240 million kronor.", 1.0),
+    ("How much will the bridge cost?", "It will have 240 lanes.", 0.5),
+])
+def test_a_sum_in_any_currency_is_a_sum(question: str, sentence: str, fits: float) -> None:
+    """"240 million crowns" was no sum of money: "does not give the figure asked for"."""
+    from assistant.evidence import answer_fit, question_kind
+
+    assert answer_fit(question_kind(question), sentence, question) == fits

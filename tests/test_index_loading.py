@@ -25,6 +25,7 @@ ARTICLE = (
 )
 
 HTML = """<!DOCTYPE html><html><head><title>Flood waters rise in Valencia | The Daily Planet</title>
+<meta name="author" content="Lena Fischbach">
 <meta property="og:title" content="Flood waters rise in Valencia">
 <meta property="og:site_name" content="The Daily Planet">
 <meta property="article:published_time" content="2024-10-30T08:00:00Z">
@@ -74,6 +75,7 @@ def test_html_main_text_and_metadata_by_trafilatura(tmp_path: Path) -> None:
     assert art.outlet == "The Daily Planet"
     assert art.published == "2024-10-30"
     assert art.url == "https://dailyplanet.example/valencia-floods"
+    assert art.author == "Lena Fischbach"  # a saved page kept none (a fetched one did)
     assert "Emergency services rescued more than 200 people" in art.text
     assert "Home" not in art.text and "Subscribe" not in art.text
 

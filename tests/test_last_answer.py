@@ -104,7 +104,7 @@ def test_what_came_next_is_the_articles_next_sentence_not_the_same_one(
     assert following.article_id == rutte.article_id and following.start > rutte.end
     # Nothing but blank space between: the very next sentence of the story.
     assert not article.text[rutte.end:following.start].strip()
-    assert "goes on, quoting no one:" in after.text  # not Rutte's words: it says so
+    assert "goes on, with no more from that speaker:" in after.text  # not Rutte's words
     assert not after.abstained and following.quote.startswith("The deal seemingly marks")
     assert again.citations[0].start > following.end  # and on from there
 
@@ -144,3 +144,28 @@ def test_a_sentence_two_copies_of_a_story_carry_names_both(assistant: Assistant)
     assert len({c.article_id for c in first.citations}) == 2  # "2 articles report this"
     assert {c.article_id for c in outlet.citations} == {c.article_id for c in first.citations}
     assert "The same sentence is also in “" in outlet.text
+
+
+def test_after_an_abstention_a_follow_up_about_the_last_answer_says_there_is_none(
+        assistant: Assistant) -> None:
+    for question in ("What did he say next?", "Which outlet reported that?"):
+        _, after = converse(assistant, "Who won the 2022 football World Cup?", question)
+        assert after.abstained and after.citations == ()
+        assert "the last answer found nothing in them" in after.text
+
+
+def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Assistant) -> None:
+    """An answer that quoted a sentence and the one after it ("…" [1] "…" [2]) goes on after
+    the second: the first "next" had been the very sentence shown as [2]."""
+    from assistant.last_answer import reply_about_last
+
+    article = next(a for a in assistant.index.list() if a.title.startswith("North Korea fin"))
+    text = assistant.get_article(article.id).text
+    first = text.index("Russia had already completed")
+    second = text.index("The treaty between the two countries")
+    shown = (f"“{text[first:text.index(chr(10), first)]}” [1] "
+             f"“{text[second:text.index(chr(10), second)]}” [2]")
+    history: list[Message] = [{"role": "user", "content": "When did Russia ratify it?"},
+                              {"role": "assistant", "content": shown}]
+    reply = reply_about_last("What happened next?", history, assistant.index)
+    assert reply is not None and reply.draft.citations[0].quote.startswith("Last week, the US")

@@ -293,6 +293,7 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     assert re.fullmatch(r"\[\d+\]", pill.inner_text())  # as a screen reader reads the page
     assert pill.bounding_box()["width"] < 40  # type: ignore[index]  # the brackets unseen
     assert pill.get_attribute("aria-label") == "Show source 1"  # named, not read as "[ 1 ]"
+    assert _contrast(page, f"{FINAL} a.nq-cite") >= 4.5  # the pill's number (it was 3.99:1)
     drafts = page.evaluate("window.__nqDrafts")
     assert drafts, "no provisional (streamed) draft was shown before the answer"
     quotes = marked_quotes(page)
@@ -314,6 +315,7 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     assert page.evaluate("document.activeElement.id") == "src-1-1"
     # Small grey text is readable: at least 4.5:1 on its background (WCAG AA).
     assert _contrast(page, "#src-1-1 .nq-card-meta") >= 4.5
+    assert _contrast(page, "#src-1-1 .nq-num") >= 4.5  # white on the number's disc (4.47:1)
 
 
 def test_follow_up_abstention_copy_and_new_chat(tab: Tab) -> None:
