@@ -267,9 +267,12 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
 
 
 def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:
-    """Are there holders, and does the reader's span start outside every one of them?"""
-    at = best.answer[0] - best.start if best.answer else -1
-    return bool(named) and not any(h.start <= at < h.end for h in named)
+    """Are there holders, and does the reader's span meet none of them ("Britain's leader
+    Rishi Sunak" meets "Rishi Sunak")?"""
+    if best.answer is None:
+        return False
+    a, b = best.answer[0] - best.start, best.answer[1] - best.start
+    return bool(named) and not any(h.start < b and a < h.end for h in named)
 
 
 # "since 2000" says when, not how much: a year after such a word never leads a figure asked

@@ -71,9 +71,10 @@ _MEASURES = (
                 r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
                 r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare)"
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
+     # Not "won", "real" or "rand": words first ("won the MVP award").
      re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
                 r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira|lire"
-                r"|dinars?|dirhams?|riyals?|rand|shekels?|won|baht|ringgit|real|reais|hryvnias?"
+                r"|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|hryvnias?"
                 r"|bucks|USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK)\b|\d(?:bn|m|k)\b", re.I)),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
      re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"

@@ -130,14 +130,16 @@ def role_holder(question: str, sentence: str) -> RoleHolder | None:
         return None
     found = [*_after_title(asked.role, sentence), *_before_title(asked.role, sentence)]
     # "of the 192 Fleet" may follow the title or precede it ("South Korean President…").
-    scored = [(_shared((*asked.qualifiers, *asked.of), sentence[max(0, at - 40):at], last=True)
+    words = (*asked.qualifiers, *asked.of)
+    scored = [(_shared(words, sentence[max(0, at - 40):at], last=True)
                + _shared(asked.of, sentence[at:at + len(asked.role) + 40], last=False), h)
               for at, h in found if h.name.casefold() not in question.casefold()]
-    if (asked.qualifiers or asked.of) and not (
-            len(scored) == 1 and _shared((*asked.qualifiers, *asked.of), sentence, last=False)):
-        # Unqualified by its own words, the only holder the sentence names still answers when
-        # the sentence names what qualifies it ("Holm … the town's current mayor, Anna de Boer").
-        scored = [(n, h) for n, h in scored if n]
+    if words and not (len(scored) == 1 and _enough(_shared(words, sentence, last=False), words)):
+        # Qualified, a holder needs half the qualifying words by its title: "International
+        # Gymnastics Federation president" is not the International Olympic Committee's. The
+        # only holder the sentence names may have them anywhere in it ("Holm … the town's
+        # current mayor, Anna de Boer").
+        scored = [(n, h) for n, h in scored if _enough(n, words)]
     if not scored:
         return None
     return max(scored, key=lambda t: t[0])[1]
@@ -207,6 +209,10 @@ def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder
             b -= len(tail)
     name = sentence[a:b]
     return RoleHolder(a, b, name) if name and name not in _NOT_NAMES else None
+
+
+def _enough(shared: int, words: tuple[str, ...]) -> bool:
+    return shared > 0 and 2 * shared >= len(words)
 
 
 def _shared(qualifiers: tuple[str, ...], near: str, last: bool) -> int:

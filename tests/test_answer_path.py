@@ -606,9 +606,24 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
     ("How much will the bridge cost?", "It is expected to cost 240 million crowns.", 1.0),
     ("How much will the bridge cost?", "It is expected to cost 240 million kronor.", 1.0),
     ("How much will the bridge cost?", "It will have 240 lanes.", 0.5),
+    ("How much is her contract worth?", "She won the MVP award in 2018.", 0.5),  # "won"
 ])
 def test_a_sum_in_any_currency_is_a_sum(question: str, sentence: str, fits: float) -> None:
     """"240 million crowns" was no sum of money: "does not give the figure asked for"."""
     from assistant.evidence import answer_fit, question_kind
 
     assert answer_fit(question_kind(question), sentence, question) == fits
+
+
+@pytest.mark.parametrize(("span", "leads"), [
+    ("Britain's leader Rishi Sunak", True),  # meets the holder the sentence names
+    ("WASHINGTON", False),  # a place leads no "which leader"
+])
+def test_which_role_is_led_only_by_a_span_meeting_a_holder(span: str, leads: bool) -> None:
+    sentence = ("WASHINGTON – Britain's leader Rishi Sunak wrapped up a two-day visit to "
+                "Washington on Thursday.")
+    question = "Which world leader arrived in Washington for a two-day visit?"
+    where = sentence.index(span)
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    ev = _ev(sentence, 0.9, (10 + where, 10 + where + len(span)), fit=1.0)
+    assert (short_answer(ev, citation, "other", question) is not None) is leads

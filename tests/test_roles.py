@@ -28,6 +28,8 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
      "Ursula von der Leyen"),
     ("Who is the president?", "President John F. Kennedy said.", "John F. Kennedy"),
     ("Who is the president?", "Polish President Duda.", "Duda"),  # not "Duda."
+    ("Who is Holm's mayor?", "Former Holm mayor Piet Jansen criticised the town's current "
+     "mayor, Anna de Boer.", "Anna de Boer"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -49,6 +51,9 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the mayor?", "Mayor On Tuesday the council met."),
     ("Who is the king?", "Martin Luther King Jr spoke."),
     ("Who is the president?", "The President Of The United States spoke."),
+    ("Who was elected as the next president of the International Olympic Committee?",
+     "International Gymnastics Federation president Morinari Watanabe said."),  # not the IOC's
+    ("Who is Holm's mayor?", "Former Holm mayor Piet Jansen said so."),  # no longer holds it
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
