@@ -89,17 +89,24 @@ class AskedRole:
     of: tuple[str, ...] = ()
 
 
+# "Who was elected as the next president of the IOC?" asks about an election, not about the
+# president a sentence names ("International Olympic Committee President Thomas Bach"): a
+# verb or "next" among the words before the role.
+_AN_EVENT = re.compile(r"\b(?:next|[a-z]+ed)\b")
+
+
 def asks_for_holder(question: str) -> bool:
     """Does the question ask who holds a role and nothing else ("Who is the mayor of Holm?")?
     Then a sentence naming the holder answers it, wherever the ranking put it."""
-    return _ASKED[0].search(question.strip()) is not None
+    m = _ASKED[0].search(question.strip())
+    return m is not None and not _AN_EVENT.search(m.group("qual"))
 
 
 def asked_role(question: str) -> AskedRole | None:
     """The role whose holder the question asks for, with the words that qualify it."""
     for pattern in _ASKED:
         m = pattern.search(question.strip())
-        if m is not None:
+        if m is not None and not _AN_EVENT.search(m.group("qual")):
             role = " ".join(m.group("role").casefold().split())
             return AskedRole(role, _words(m.group("qual")), _words(m.groupdict().get("of")))
     return None

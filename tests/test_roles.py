@@ -53,6 +53,9 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the president?", "The President Of The United States spoke."),
     ("Who was elected as the next president of the International Olympic Committee?",
      "International Gymnastics Federation president Morinari Watanabe said."),  # not the IOC's
+    ("Who was elected as the next president of the International Olympic Committee?",
+     "International Olympic Committee President Thomas Bach will meet Trump."),  # an election
+    ("Who is the next mayor?", "Mayor Keith Wilson said no."),  # the one to come
     ("Who is Holm's mayor?", "Former Holm mayor Piet Jansen said so."),  # no longer holds it
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
