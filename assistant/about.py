@@ -37,6 +37,8 @@ _ASPECTS = (
 )
 
 
+_CONTRIBUTED = re.compile(r"\s*(?:this|the)\s+(?:article|story|report)\s+(?:includes|contains"
+                          r"|has|uses)\b", re.I)
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{8,200})[\"“”]")
 
 
@@ -89,6 +91,10 @@ def about_line(question: str, text: str) -> AboutLine | None:
         # The last such line: "Updated" lines follow "Published" ones, and a page's credits
         # come at its end, after any quoted material.
         found = _preferred(question, list(line.finditer(text)))
+        if ASKS_AUTHOR.search(question):
+            # "This article includes reporting from The Associated Press" names an agency
+            # that contributed, not who wrote it.
+            found = [m for m in found if not _CONTRIBUTED.match(m.group())]
         if found:
             m = found[-1]
             group = "it" if m.group("it") is not None else "by"

@@ -35,14 +35,27 @@ def article_named(question: str, articles: dict[str, Article]) -> str | None:
     """The id of the article the question names: by quoting its headline, or by words all of
     which its title holds ("Who wrote the lighthouse article?": "Lighthouse keeper retires
     after 40 years"), when one article's title alone holds them."""
-    quoted = named_title(question, {k: a.title for k, a in articles.items()})
-    if quoted is not None:
-        return quoted
-    asked = set(terms(question)) - asking_terms() - set(terms(_ASKING_OF_AN_ARTICLE))
-    titled = [k for k, a in articles.items() if asked and asked <= set(terms(a.title))]
+    titled = _titled(question, articles)
     # Copies of one story under one title are one article to the asker: the first answers.
     stories = {articles[k].story_id or k for k in titled}
     return titled[0] if len(stories) == 1 else None
+
+
+def _titled(question: str, articles: dict[str, Article]) -> list[str]:
+    """The ids of the articles whose headline the question quotes, or whose titles hold all
+    the words it names an article by."""
+    quoted = named_title(question, {k: a.title for k, a in articles.items()})
+    if quoted is not None:
+        return [quoted]
+    asked = set(terms(question)) - asking_terms() - set(terms(_ASKING_OF_AN_ARTICLE))
+    return [k for k, a in articles.items() if asked and asked <= set(terms(a.title))]
+
+
+def _which_of(titled: list[str], articles: dict[str, Article]) -> ExtractiveDraft:
+    """Asked about "the treaty article" where several stories' titles fit: which one?"""
+    names = ", ".join(named(articles[k]) for k in titled[:4])
+    return ExtractiveDraft(f"Several articles fit: {names}. Which one? Name it by more words "
+                           "of its headline.", [], abstained=True, named=True)
 
 
 def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
@@ -50,6 +63,9 @@ def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
     it. Of an article the question names (`named`), that neither says, as an abstention;
     of one it does not name, None (the evidence decides, as for any question)."""
     titled = article_named(found.question.text, found.articles)
+    fitting = _titled(found.question.text, found.articles)
+    if titled is None and len({found.articles[k].story_id or k for k in fitting}) > 1:
+        return _which_of(fitting, found.articles)
     own = own_line_answer(found, short, titled)
     if own is not None:
         return replace(own, named=titled is not None)

@@ -254,8 +254,10 @@ class Assistant:
         own = meta_answer(findings, path == "full") if asked.kind == "meta" and ranked else None
         if own is not None and own.abstained:  # the article it names does not say it
             _emit(on_delta, own.text)
+            note = ("the article asked about does not say it" if own.citations
+                    else "several articles fit the one asked about")
             return _Composed(own.text, own.citations, abstained=True, confidence=confidence,
-                             notes=["the article asked about does not say it"], ranking=ranking)
+                             notes=[note], ranking=ranking)
         # Off topic, unless it names the article: "the panda article" shares few words with it.
         if reason and (own is None or (reason.off_topic and not own.named)):
             reason = within_dates(reason, request.since, request.until, request.as_of)

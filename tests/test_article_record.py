@@ -97,6 +97,14 @@ def test_an_article_the_question_does_not_name_is_not_guessed(assistant: Assista
     assert lighthouse is not None and articles[lighthouse].title.startswith("Lighthouse")
 
 
+def test_several_articles_fitting_the_one_asked_about_are_named(assistant: Assistant) -> None:
+    """"The treaty article" fits three stories' titles: which one is asked, not guessed."""
+    answer = _ask(assistant, "Who wrote the treaty article?")
+    assert answer.abstained and answer.text.startswith("Several articles fit: “")
+    assert answer.text.count("“") >= 2 and "Which one?" in answer.text
+    assert answer.notes == ("several articles fit the one asked about",)
+
+
 def test_a_named_article_whose_record_is_silent_says_so(assistant: Assistant) -> None:
     """It had said "no article seems to be about this" of an article the question names."""
     answer = _ask(assistant, "Who wrote the Portland article?")

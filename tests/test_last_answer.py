@@ -55,6 +55,14 @@ def test_a_credit_line_names_the_agency_of_the_article_just_quoted(assistant: As
     assert agency.short is not None and agency.short.text == "The Associated Press"
 
 
+def test_a_contributing_agency_is_not_who_wrote_it(assistant: Assistant) -> None:
+    """"This article includes reporting from The Associated Press" names an agency that
+    contributed: it answers which agency reported it, not who wrote it."""
+    _, wrote = converse(assistant, EMPHASIZE, "Who wrote it?")
+    assert not wrote.text.startswith("The Associated Press")
+    assert wrote.abstained and "who wrote it" in wrote.text
+
+
 def test_a_date_line_says_when_and_a_second_question_keeps_the_article(
         assistant: Assistant) -> None:
     first, when, outlet = converse(assistant, LEAFLETS, "When was that published?",
