@@ -35,8 +35,11 @@ def article_named(question: str, articles: dict[str, Article]) -> str | None:
     """The id of the article the question names: by quoting its headline, or by words all of
     which its title holds ("Who wrote the lighthouse article?": "Lighthouse keeper retires
     after 40 years"), when one article's title alone holds them."""
-    titled = _titled(question, articles)
-    # Copies of one story under one title are one article to the asker: the first answers.
+    return _one_story(_titled(question, articles), articles)
+
+
+def _one_story(titled: list[str], articles: dict[str, Article]) -> str | None:
+    """Copies of one story under one title are one article to the asker: the first answers."""
     stories = {articles[k].story_id or k for k in titled}
     return titled[0] if len(stories) == 1 else None
 
@@ -62,9 +65,9 @@ def meta_answer(found: Findings, short: bool) -> ExtractiveDraft | None:
     """Asked about an article itself: its own line saying it, else what its record holds of
     it. Of an article the question names (`named`), that neither says, as an abstention;
     of one it does not name, None (the evidence decides, as for any question)."""
-    titled = article_named(found.question.text, found.articles)
     fitting = _titled(found.question.text, found.articles)
-    if titled is None and len({found.articles[k].story_id or k for k in fitting}) > 1:
+    titled = _one_story(fitting, found.articles)
+    if titled is None and fitting:  # several stories fit
         return _which_of(fitting, found.articles)
     own = own_line_answer(found, short, titled)
     if own is not None:

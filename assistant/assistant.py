@@ -241,8 +241,7 @@ class Assistant:
         confidence = round(ranked[0].score, 4) if ranked else 0.0
         ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
-                             asked.text)
+                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate)
                   if path != "retrieval" or not ranked else None)
         said = said_first(asked.text, ranked)  # "Who is Hong Min?", "Who is Holm's mayor?"
         if said is not None and (reason is None or not reason.off_topic):

@@ -110,15 +110,15 @@ def abstain_below(dated: bool) -> float:
 
 def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False, astray: str = "",
-               gate: float | None = None, question: str = "") -> Abstention | None:
+               gate: float | None = None) -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `rerank.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
     question's (`Question.kind`): see KIND_CHECKED. A follow-up is judged by its best
     sentence's score alone (see `_answerable`); `astray`, the conversation's question whose
     names the best sentence's article never mentions (`strayed`). `gate`: the topicality the
-    off-topic bar is on (`Ranking.gate`; `topic` when not given). `question`: its text, for
-    the holder of a role it asks about (`roles`), who needs no sure span to be named."""
+    off-topic bar is on (`Ranking.gate`; `topic` when not given). A sentence naming the holder
+    of a role asked about answers whatever this says (`said_first`)."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     closeness = topic if gate is None else gate
@@ -135,8 +135,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
         return Abstention(f"none of the sentences closest to it gives {_KIND_ASKED[kind]}")
     if kind in BEST_CARRIES and ranked[0].fit < 1.0:
         return Abstention(f"the closest sentence does not give {_KIND_ASKED[kind]}")
-    if (kind in NAME_REQUIRED and not _sure_span(ranked[0], kind)
-            and role_holder(question, ranked[0].text) is None):
+    if kind in NAME_REQUIRED and not _sure_span(ranked[0], kind):
         return Abstention("the closest sentence does not clearly name the person asked for")
     return None
 
@@ -231,17 +230,13 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
     ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
     (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
-    described = description(question, best.text)
-    if described is not None:
-        at, end = best.start + described[0], best.start + described[1]
-        if citation.start <= at and end <= citation.end:
-            return ShortAnswer(best.text[described[0]:described[1]], citation.n, at, end,
-                               round(best.answer_score, 3))
     holder = role_holder(question, best.text)
-    if holder is not None:
-        at, end = best.start + holder.start, best.start + holder.end
+    said = description(question, best.text) or (holder and (holder.start, holder.end))
+    if said:
+        at, end = best.start + said[0], best.start + said[1]
         if citation.start <= at and end <= citation.end:
-            return ShortAnswer(holder.name, citation.n, at, end, round(best.answer_score, 3))
+            return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end,
+                               round(best.answer_score, 3))
     # "Which president visited…?": where the sentence names holders of the role and the
     # reader's span is none of them ("Pyongyang", "Norlandic"), the quote leads alone.
     role = which_role(question)
