@@ -30,10 +30,13 @@ _ASPECTS = (
                 rf"|written by)\b|{ASKS_AUTHOR.pattern}", re.I),
      re.compile(r"^[ \t]*(?:(?:this|the)[ \t]+(?:article|story|report)[ \t]+(?:includes|contains"
                 r"|has|uses)[ \t]+(?:reporting|information|material)[ \t]+(?:from|by)"
-                r"|(?:additional[ \t]+)?reporting[ \t]+by|written[ \t]+by)[ \t]+"
+                r"|\(?(?:additional[ \t]+)?reporting[ \t]+by|written[ \t]+by)[ \t]+"
                 r"(?P<it>[^\n;.]{2,80})[^\n]{0,80}$"
                 r"|^[ \t]*(?P<by>[A-Z][^\n;.]{1,60}?)[ \t]+contributed[ \t]+to[ \t]+this"
-                r"[ \t]+(?:article|story|report)\.?[ \t]*$", re.I | re.M)),
+                r"[ \t]+(?:article|story|report)\.?[ \t]*$"
+                # "By Tomás Reyes | mountainherald.com | …", "By Marta Siwek, Staff Reporter"
+                r"|^[ \t]*[*_]*[Bb][Yy][ \t]+(?P<byline>(?-i:[A-Z][\w.'’-]+(?:[ \t]+(?:de|van|von"
+                r"|[A-Z][\w.'’-]+)){0,3}))[*_]*[ \t]*(?:[,|][^\n]{0,80})?$", re.I | re.M)),
 )
 
 
@@ -97,7 +100,7 @@ def about_line(question: str, text: str) -> AboutLine | None:
             found = [m for m in found if not _CONTRIBUTED.match(m.group())]
         if found:
             m = found[-1]
-            group = "it" if m.group("it") is not None else "by"
+            group = next(g for g in ("it", "by", "byline") if m.group(g) is not None)
             start = m.start() + len(m.group()) - len(m.group().lstrip())
             return AboutLine(start, m.end(), m.start(group), m.end(group))
     return None

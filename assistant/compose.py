@@ -21,7 +21,7 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
-from .evidence import counts_asked, names_missing, question_names
+from .evidence import counts_asked, figure_phrase, names_missing, question_names
 from .followup import points_outside
 from .question import Question
 from .quotes import enquote, is_one_quotation
@@ -32,6 +32,7 @@ from .roles import (
     description,
     holders,
     role_holder,
+    subject_holders,
     which_role,
     who_is,
 )
@@ -242,6 +243,9 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     role = which_role(question)
     if role and best.answer and _outside_holders(best, holders(role, best.text)):
         return None
+    # "Who did the mayor meet with?": the mayor the sentence names is who it is about.
+    if best.answer and _meets(best, subject_holders(question, best.text)):
+        return None
     if not _sure_span(best, kind) or best.answer is None:
         return None
     start, end = best.answer
@@ -251,6 +255,8 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
                                          question) is False:
         return None
     a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
+    if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
+        a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
     a = _qualified(citation.quote, a)
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
@@ -264,10 +270,15 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
 def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:
     """Are there holders, and does the reader's span meet none of them ("Britain's leader
     Rishi Sunak" meets "Rishi Sunak")?"""
+    return bool(named) and best.answer is not None and not _meets(best, named)
+
+
+def _meets(best: Evidence, named: list[RoleHolder]) -> bool:
+    """Does the reader's span overlap one of the names?"""
     if best.answer is None:
         return False
     a, b = best.answer[0] - best.start, best.answer[1] - best.start
-    return bool(named) and not any(h.start < b and a < h.end for h in named)
+    return any(h.start < b and a < h.end for h in named)
 
 
 # "since 2000" says when, not how much: a year after such a word never leads a figure asked

@@ -18,8 +18,8 @@ from index import Embedder
 
 from .memo import Memo
 
-__all__ = ["answer_fit", "asking_terms", "counts_asked", "kind_fit", "names_missing",
-           "question_kind", "question_names", "sentence_vectors", "terms"]
+__all__ = ["answer_fit", "asking_terms", "counts_asked", "figure_phrase", "kind_fit",
+           "names_missing", "question_kind", "question_names", "sentence_vectors", "terms"]
 
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
                      r"|thousands?|millions?|billions?)\b", re.I)
@@ -190,7 +190,13 @@ def _counted(question: str) -> set[str]:
     m = _COUNTED.search(question)
     if not m or m.group(1).split()[0].casefold() in _AUXILIARIES:
         return set()
-    counted = terms(m.group(1))
+    words = m.group(1).split()
+    # "How many balloons carried…": a verb after the thing counted is not part of it (the
+    # "carry" after "a crew of 19" counted balloons).
+    if len(words) > 1 and (words[1].casefold() in _AUXILIARIES
+                           or words[1].casefold().endswith("ed")):
+        words = words[:1]
+    counted = terms(" ".join(words))
     # "How many people died": what follows "people" is what they did, not what they are.
     return set() if counted and counted[0] in _ANYONE else set(counted) - _ANYONE
 
@@ -223,6 +229,49 @@ def counts_asked(sentence: str, start: int, end: int, question: str) -> bool | N
     before = _WORD.findall(sentence[:start])[-2:]
     after = _WORD.findall(sentence[end:])[:NEAR_FIGURE]
     return _counts(" ".join([*before, sentence[start:end], *after]), counted)
+
+
+_FIGURE_HEAD = re.compile(r"[$£€¥]?\d[\d,.]*(?:-\w+)*(?:\s*(?:%|percent\b|per cent\b"
+                          r"|(?:million|billion|trillion|thousand|hundred)\b))?")
+
+
+def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """For a question counting something ("How many sunken fishing boats…"), the figure the
+    span [start, end) of the sentence opens with and the words right after it that name what
+    is counted: "620 drivers" of "620 drivers walked off the job on Nov. 3.", "14,300 acres" of
+    "14,300". None when the span does not open with a figure, or no such word follows it."""
+    head = _FIGURE_HEAD.match(sentence, start, end)
+    counted = _counted_words(question)
+    if head is None or not counted:
+        return None
+    stop = None
+    for word in _WORD.finditer(sentence, head.end()):
+        if sentence[head.end() if stop is None else stop:word.start()].strip():
+            break  # only the words right after the figure, with nothing between them
+        if not counted & set(terms(word.group())):
+            break
+        stop = word.end()
+    return None if stop is None else (start, stop)
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
+_NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during", "for", "to",
+                          "with", "across", "since", "after", "before", "that", "who", "which"})
+
+
+def _counted_words(question: str) -> set[str]:
+    """The words of what a "how many" question counts, up to its verb ("sunken fishing boats"
+    of "How many sunken fishing boats were removed…?"), stemmed."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return set()
+    words: list[str] = []
+    for word in m.group(1).split():
+        w = word.casefold()
+        if w in _AUXILIARIES or w in _NOT_COUNTED or (words and w.endswith("ed")):
+            break
+        words.append(word)
+    return set(terms(" ".join(words))) - _ANYONE
 
 
 def _measured(sentence: str, question: str) -> bool:

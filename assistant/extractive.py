@@ -18,17 +18,20 @@ from . import calibration
 from .about import AboutLine, about_line
 from .citing import CitationList
 from .compose import short_answer
-from .evidence import kind_fit, sentence_vectors, terms
+from .evidence import kind_fit, names_missing, sentence_vectors, terms
 from .question import Question
 from .quotes import enquote
 from .rerank import Evidence
+from .roles import asked_role, other_holders
 from .types import Citation, ShortAnswer
 
 __all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date",
            "own_line_answer", "own_line_draft"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
+CONFLICT_MIN_COSINE = 0.5  # two figures' sentences this close may be about one event
 MAX_AGREEING = 3
+OTHER_HOLDERS_READ = 12  # the best sentences searched for other holders of a title asked about
 # Another article's sentence shown for a date or who-question: one the reader would accept as
 # an answer itself (its score over the abstention bar), this close in meaning (the same
 # statement, reported differently). A differing figure and the sentence after the answer are
@@ -89,20 +92,39 @@ def _differs(a: str, b: str) -> bool:
     return False
 
 
-def _conflicting(best: Evidence, ranked: Sequence[Evidence]) -> Evidence | None:
+def _conflicting(found: Findings, best: Evidence) -> Evidence | None:
     """A strong sentence giving a different figure for the same thing, from another article if
-    one does."""
-    found = [ev for ev in ranked[:12] if ev is not best
-             and ev.score >= _bar() and _differs(best.text, ev.text)]
-    found.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
-    return found[0] if found else None
+    one does: one about the same event, in an article naming whom the question names (a drug
+    recall's cost is no other figure for a bridge's)."""
+    articles, names = found.articles, found.question.names
+    found_ = [ev for ev in found.ranked[:12] if ev is not best
+              and ev.score >= _bar() and _differs(best.text, ev.text)
+              and not names_missing(names, articles[ev.article_id].text)]
+    if not found_:
+        return None
+    vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in found_])
+    close = [ev for ev, sim in zip(found_, vectors[1:] @ vectors[0], strict=True)
+             if float(sim) >= CONFLICT_MIN_COSINE]
+    close.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
+    return close[0] if close else None
+
+
+def _gives_answer(answer: str, sentence: str) -> bool:
+    """Does the sentence give the short answer: every figure of it, and half its other words
+    (stemmed) at least? A sentence close to the best one in meaning may still not name who or
+    how many ("Russian President Vladimir Putin praised…" beside "the president praised…")."""
+    wanted, held = set(terms(answer)), set(terms(sentence))
+    figures = {w for w in wanted if w.isdigit()}
+    return figures <= held and 2 * len(wanted & held) >= len(wanted)
 
 
 def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
-              exclude: set[str]) -> list[Evidence]:
-    """Sentences of other articles that say what the best one says (and no other figure)."""
+              exclude: set[str], answer: str = "") -> list[Evidence]:
+    """Sentences of other articles that say what the best one says (and no other figure),
+    and, under a short answer, give it too."""
     others = [ev for ev in ranked[:24] if ev.article_id not in exclude
-              and ev.article_id != best.article_id and not _differs(best.text, ev.text)]
+              and ev.article_id != best.article_id and not _differs(best.text, ev.text)
+              and _gives_answer(answer, ev.text)]
     if not others:
         return []
     vectors = sentence_vectors(embedder, [best.text] + [ev.text for ev in others])
@@ -139,9 +161,9 @@ def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evi
     return None
 
 
-def _agreement(found: Findings, anchor: Evidence, cites: CitationList, exclude: set[str]
-               ) -> str | None:
-    agreeing = _agreeing(anchor, found.ranked, found.embedder, exclude)
+def _agreement(found: Findings, anchor: Evidence, cites: CitationList, exclude: set[str],
+               answer: str) -> str | None:
+    agreeing = _agreeing(anchor, found.ranked, found.embedder, exclude, answer)
     if not agreeing:
         return None
     articles = found.articles
@@ -182,7 +204,7 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
                ) -> tuple[Evidence, str] | None:
     """The other report worth showing next to the anchor, with its line of the answer."""
     if found.question.kind == "number":
-        conflict = _conflicting(anchor, found.ranked)
+        conflict = _conflicting(found, anchor)
         if conflict is None or all(v in stated.replace(",", "")
                                    for v, _ in _figures(conflict.text)):
             return None
@@ -199,12 +221,13 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
     return conflict, f"{lead} {enquote(conflict.text)} [{n}]"
 
 
-def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = ""
-                ) -> list[str]:
+def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = "",
+                answer: str = "") -> list[str]:
     """What other sources add to the answer anchored on `anchor`: a differing figure for the
     same thing (number questions) or another date or source (date and who-questions), and how
     many articles agree. `stated` is the answer so far: a figure it already gives is not
-    repeated. The differing report comes first: it must land within the answer's opening."""
+    repeated; `answer` its short answer, which an agreeing sentence must give too. The
+    differing report comes first: it must land within the answer's opening."""
     parts: list[str] = []
     used = {anchor.article_id}
     differing = _differing(found, anchor, cites, stated)
@@ -212,7 +235,7 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
         conflict, line = differing
         parts.append(line)
         used.add(conflict.article_id)
-    agree = _agreement(found, anchor, cites, used)
+    agree = _agreement(found, anchor, cites, used, answer)
     if agree:
         parts.append(agree)
     return parts
@@ -240,6 +263,23 @@ def own_line_draft(article: Article, line: AboutLine, short: bool) -> Extractive
     return ExtractiveDraft(f"{text} — {quoted}", cites.items, lead)
 
 
+def _other_holders(found: Findings, lead: str, cites: CitationList) -> list[str]:
+    """"The articles also name as president: Yoon Suk Yeol [2] and Andrzej Duda [3]." under
+    an answer to "Who is the president?" (`roles.other_holders`), each cited."""
+    role = asked_role(found.question.text)
+    ranked = found.ranked[:OTHER_HOLDERS_READ]
+    others = other_holders(found.question.text, lead, [ev.text for ev in ranked])
+    if role is None or not others:
+        return []
+    named = []
+    for i, holder in others:
+        ev = ranked[i]
+        n = cites.cite(found.articles[ev.article_id], ev.start, ev.end)
+        named.append(f"{holder.name} [{n}]")
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return [f"The articles also name as {role.role}: {listed}."]
+
+
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     """The answer from the ranked sentences (a question about the article itself is answered
     from its own line first, `own_line_answer`, by the caller)."""
@@ -256,5 +296,7 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     span = short_answer(best, cites.items[0], question.kind, question.text) if short else None
     lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + _attribution(article, question.kind == "meta")]
-    parts += corroborate(found, best, cites, quoted)
+    parts += corroborate(found, best, cites, quoted, span.text if span else "")
+    if span is not None:
+        parts += _other_holders(found, span.text, cites)
     return ExtractiveDraft(" ".join(parts), cites.items, span)

@@ -53,7 +53,11 @@ _BACK = re.compile(
     r"\b(?:that|this|it|the\s+(?:article|story|report|piece|quote|figure|claim))\b"
     r"(?:\s+(?:article|story|report|piece|quote|figure|claim|first|originally|in|from|on"
     r"|published|reported|written|posted|out|updated|come|appear|appeared))*\W*$"
-    r"|\bthe\s+(?:source|author|writer|byline)s?\W*$", re.I)
+    r"|\bthe\s+(?:source|author|writer|byline)s?\W*$"
+    # "Which outlet?" alone, in a conversation: it can only mean the last answer's.
+    r"|^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:which|what)\s+(?:outlet|newspaper|paper|publication"
+    r"|site|website|source|agency|news\s+agency|network|channel|author|writer|reporter)s?\W*$",
+    re.I)
 # "Who is the author of the Taiwan story?" names its article: a question of its own
 # (`article_record`). So does "Which agency said that?": the speaker is in the quote.
 _NOT_ABOUT_LAST = re.compile(r"\b(?:of|about)\s+the\s+(?!same\b)[\w’'-]+(?:\s+[\w’'-]+)?\s+"
@@ -138,13 +142,11 @@ def _attributed(article: Article, after: str) -> bool:
 def _last_quote(history: Sequence[Message]) -> tuple[str, str] | None:
     """The first quote of the latest answer that quotes the story, and that answer's text: an
     answer to an earlier "When was it published?" quotes only the page's line about itself, and
-    is about the same article as the answer before it. None after an abstention: what it quoted
-    was only the closest thing, not what was said."""
+    is about the same article as the answer before it. After an abstention, the sentence it
+    quoted as the closest thing the articles say, if it quoted one."""
     for message in reversed(history):
         if message["role"] != "assistant":
             continue
-        if message["content"].startswith(ABSTAIN_TEXT):
-            return None
         quotes = [m.group(1) for m in _QUOTED.finditer(message["content"])]
         story = [q for q in quotes if find_date_line(q) is None and not is_about_line(q)]
         if story:
@@ -159,26 +161,36 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     source, following = asks_for_source(question), asks_what_next(question)
     if not (source or following):
         return None
-    if last_message(history, "assistant").startswith(ABSTAIN_TEXT):
-        return _nothing_to_go_on(following)
+    abstained = last_message(history, "assistant").startswith(ABSTAIN_TEXT)
     last = _last_quote(history)
     if last is None:
-        return None
+        return _nothing_to_go_on(following) if abstained else None
     quote, said = last
     located = _quoted_articles(index, quote, said)
     if not located:
-        return None
+        return _nothing_to_go_on(following) if abstained else None
     if following:
         article, _, end = located[0]
-        return _next_sentence(question, article, _shown_up_to(article, said, end),
-                              _speakers(quote))
-    reply = _source(question, *located[0])
-    return _with_copies(reply, located[1:]) if len(located) > 1 else reply
+        reply = _next_sentence(question, article, _shown_up_to(article, said, end),
+                               _speakers(quote))
+    else:
+        reply = _source(question, *located[0])
+        reply = _with_copies(reply, located[1:]) if len(located) > 1 else reply
+    return _of_the_closest(reply) if abstained else reply
+
+
+def _of_the_closest(reply: LastAnswerReply) -> LastAnswerReply:
+    """After an abstention the reply is about the sentence it quoted as the closest thing the
+    articles say ("that" can only be it), said as such: it was no answer."""
+    text = ("About the sentence the last answer quoted as the closest (it found no answer): "
+            f"{reply.draft.text}")
+    note = f"{reply.note} (quoted as the closest, the last answer being an abstention)"
+    return replace(reply, draft=replace(reply.draft, text=text), note=note)
 
 
 def _nothing_to_go_on(following: bool) -> LastAnswerReply:
-    """After an abstention: what it quoted was only the closest thing, no answer to go on from
-    or to trace to its source."""
+    """After an abstention that quoted nothing: no answer to go on from or to trace to its
+    source."""
     what = "go on from" if following else "trace to its article"
     text = f"{ABSTAIN_TEXT}: the last answer found nothing in them to {what}."
     return LastAnswerReply(ExtractiveDraft(text, []), True,

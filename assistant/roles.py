@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["AskedRole", "RoleHolder", "asked_role", "asks_for_holder", "description", "holders",
-           "role_holder", "which_role", "who_is"]
+           "other_holders", "role_holder", "subject_holders", "which_role", "who_is"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -87,6 +87,7 @@ class AskedRole:
     role: str
     qualifiers: tuple[str, ...]
     of: tuple[str, ...] = ()
+    proper: frozenset[str] = frozenset()  # the words capitalised in the question ("harbor")
 
 
 # "Who was elected as the next president of the IOC?" asks about an election, not about the
@@ -108,7 +109,10 @@ def asked_role(question: str) -> AskedRole | None:
         m = pattern.search(question.strip())
         if m is not None and not _AN_EVENT.search(m.group("qual")):
             role = " ".join(m.group("role").casefold().split())
-            return AskedRole(role, _words(m.group("qual")), _words(m.groupdict().get("of")))
+            of = m.groupdict().get("of")
+            proper = {w.casefold() for w in re.findall(r"[\w-]+", f"{m.group('qual')} {of or ''}")
+                      if w[0].isupper()}
+            return AskedRole(role, _words(m.group("qual")), _words(of), frozenset(proper))
     return None
 
 
@@ -138,10 +142,12 @@ def role_holder(question: str, sentence: str) -> RoleHolder | None:
     found = [*_after_title(asked.role, sentence), *_before_title(asked.role, sentence)]
     # "of the 192 Fleet" may follow the title or precede it ("South Korean President…").
     words = (*asked.qualifiers, *asked.of)
-    scored = [(_shared(words, sentence[max(0, at - 40):at], last=True)
-               + _shared(asked.of, sentence[at:at + len(asked.role) + 40], last=False), h)
+    proper = asked.proper
+    scored = [(_shared(words, sentence[max(0, at - 40):at], True, proper)
+               + _shared(asked.of, sentence[at:at + len(asked.role) + 40], False, proper), h)
               for at, h in found if h.name.casefold() not in question.casefold()]
-    if words and not (len(scored) == 1 and _enough(_shared(words, sentence, last=False), words)):
+    if words and not (len(scored) == 1
+                      and _enough(_shared(words, sentence, False, proper), words)):
         # Qualified, a holder needs half the qualifying words by its title: "International
         # Gymnastics Federation president" is not the International Olympic Committee's. The
         # only holder the sentence names may have them anywhere in it ("Holm … the town's
@@ -167,6 +173,44 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def holders(role: str, sentence: str) -> list[RoleHolder]:
     """Every name the sentence gives a holder of the role, however qualified."""
     return [h for _, h in (*_after_title(role, sentence), *_before_title(role, sentence))]
+
+
+def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
+                  ) -> list[tuple[int, RoleHolder]]:
+    """Asked who holds a title and nothing says whose ("Who is the president?"), the other
+    holders the sentences name beside `lead`, the one the answer gives: (sentence index,
+    holder), one per surname, in the sentences' order. Over news of several countries the
+    question has several answers, and naming one alone would pass it off as the only one."""
+    asked = asked_role(question)
+    if asked is None or asked.qualifiers or asked.of or not asks_for_holder(question):
+        return []
+    seen = {lead.split()[-1].casefold()} if lead.split() else set()
+    found: list[tuple[int, RoleHolder]] = []
+    for i, sentence in enumerate(sentences):
+        for holder in holders(asked.role, sentence):
+            surname = holder.name.split()[-1].casefold()
+            if surname not in seen and len(found) < most:
+                seen.add(surname)
+                found.append((i, holder))
+    return found
+
+
+# Events that make someone the holder: "Who was elected mayor?", "Who replaced the coach?"
+# ask for a holder, not about one.
+_MAKES_HOLDER = re.compile(r"\b(?:elect|appoint|nam(?:e|ed|ing)\b|nominat|chose|choos|select"
+                           r"|succeed|replac|becom|became|sworn|swear|install|hire|promot|new\b"
+                           r"|next\b)", re.I)
+
+
+def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
+    """The holders the sentence names of a title the question names as whom it is about:
+    "Who did the mayor meet with?" is about "Portland Mayor Keith Wilson", who is no answer
+    to it. None where the question asks for the holder, or for who became one."""
+    if asks_for_holder(question) or which_role(question) or _MAKES_HOLDER.search(question):
+        return []
+    named = {" ".join(m.group().casefold().split())
+             for m in re.finditer(rf"\b(?:{_ROLE})\b", question, re.I)}
+    return [h for role in named for h in holders(role, sentence)]
 
 
 # "Former Holm mayor Piet Jansen", "ex-president", "the late king": no longer the holder.
@@ -222,12 +266,16 @@ def _enough(shared: int, words: tuple[str, ...]) -> bool:
     return shared > 0 and 2 * shared >= len(words)
 
 
-def _shared(qualifiers: tuple[str, ...], near: str, last: bool) -> int:
+def _shared(qualifiers: tuple[str, ...], near: str, last: bool,
+            proper: frozenset[str] = frozenset()) -> int:
     """How many of the question's qualifying words the 4 words just before the title (`last`)
-    or the text given hold ("Korea" qualifies as "Korean"; a stem of five letters is enough)."""
-    words = [w.casefold() for w in re.findall(r"[\w-]+", near)]
+    or the text given hold ("Korea" qualifies as "Korean"; a stem of five letters is enough).
+    A word capitalised in the question (`proper`) counts only capitalised: the "city" of "the
+    city would add" is not the City of "Harbor City"."""
+    words = re.findall(r"[\w-]+", near)
     words = words[-4:] if last else words
-    return sum(any(w[:5] == q[:5] for w in words) for q in qualifiers)
+    return sum(any(w.casefold()[:5] == q[:5] and (q not in proper or w[0].isupper())
+                   for w in words) for q in qualifiers)
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).

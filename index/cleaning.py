@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from .dates import find_date_line, parse_date
+from .dates import find_date_line, parse_date, source_date_line
 from .pages import article_page_starts
 from .restated import drop_restated
 from .types import Article, RawDocument
@@ -46,6 +46,18 @@ _LINK_LABEL = re.compile(
     r"|also read|read also|read more|more news|latest news|top stories)\s*:?$",
     re.I,
 )
+# A link to another story run into its label ("Read more: Drought map shows…", "RELATED: …"), a
+# newsletter's pitch, a share bar: never the story's own sentences (218 such lines in the
+# RealTime QA 2025 Q1 corpus). "Related tax form or notice number." is a sentence: a label
+# takes its colon.
+_PROMO = re.compile(
+    r"^(?:(?:read more|related(?: stor(?:y|ies)| news| articles?| coverage| content)?|most read"
+    r"|most popular|also read|read also|see also|more coverage|more news)\s*:"
+    r"|(?:sign up|subscribe)\b.{0,300}?\b(?:newsletters?|inbox|e-?mails?|digital access)\b"
+    r"|share this (?:article|story)\b)",
+    re.I,
+)
+_LINK_LIST_WORDS = 14  # a related headline below its label: at most this many words, no stop
 # Page numbers of a printed or PDF page: "3", "Page 3", "3 of 12", "3 / 12", "- 3 -".
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$",
                           re.I)
@@ -59,7 +71,9 @@ _SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 # A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
 _BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
 _DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
-_BULLETS = " \t•·*▪►"
+# A list's bullet: "•", or "*" and "-" before a space ("*lindenportpost.com*, …" is emphasis,
+# whose closing mark would be left alone without its opening one).
+_BULLET = re.compile(r"^(?:[•·▪►]|[*-](?=\s))[\s•·▪►]*")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # A page widget's label run into the first line it labels (USA Today: "AI-assisted summary Venice's
 # experimental payment system…"): a quote should start at the sentence. Only before a colon or
@@ -110,7 +124,8 @@ def _is_clutter(line: str) -> bool:
     """Lines dropped from the text. A page's own date line ("Updated 24 October 2024") is
     furniture to a headline's eye but stays: asked when the article was updated, an answer
     can quote it."""
-    return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line))
+    return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line)
+                or _PROMO.match(line))
 
 
 def split_segments(lines: list[str]) -> list[list[str]]:
@@ -159,11 +174,15 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     return drop_restated(kept)
 
 
-def _is_link_line(line: str) -> bool:
-    """A related-article headline or a bare label: Title Case or a few words, no full stop."""
+def _is_link_line(line: str, below: bool = False) -> bool:
+    """A related-article headline or a bare label: Title Case or a few words, no full stop.
+    `below` the label, a headline in sentence case too ("City approves new aquarium wing"):
+    above it, such a line may be the story's own subheading."""
     words = line.split()
     capitalised = sum(w[:1].isupper() for w in words)
-    return line[-1] not in ".!?\"”’" and (len(words) <= 3 or capitalised / len(words) > 0.6)
+    return line[-1] not in ".!?\"”’" and (
+        len(words) <= 3 or capitalised / len(words) > 0.6
+        or (below and len(words) <= _LINK_LIST_WORDS))
 
 
 def _link_list_lines(lines: list[str]) -> set[int]:
@@ -176,7 +195,7 @@ def _link_list_lines(lines: list[str]) -> set[int]:
         drop.add(i)
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(lines) and _is_link_line(lines[j]):
+            while 0 <= j < len(lines) and _is_link_line(lines[j], below=step == 1):
                 drop.add(j)
                 j += step
     return drop
@@ -202,13 +221,45 @@ def _find_outlet(lines: list[str], raw: RawDocument) -> str | None:
 
 def _byline_site(line: str) -> str | None:
     """The site a byline names ("*usatoday.com*, 2025-03-19", "By usatoday.com | Published
-    …"): a site's address is its outlet, where a name ("Jane Doe, …", "Washington, …") may be
-    an author's or a dateline's."""
-    match = _BYLINE_SITE.match(line)
-    if match is None or find_date_line(line, alone=True) is None:
+    …", "By Jane Doe | herald.com | Published …"): a site's address is its outlet, where a
+    name ("Jane Doe, …", "Washington, …") may be an author's or a dateline's. A wire's name
+    before the date ("Reuters | June 3, 2025") is its outlet too."""
+    if find_date_line(line, alone=True) is None:
         return None
-    site = match.group("o").lower().removeprefix("www.")
-    return site if _SITE.fullmatch(site) else None
+    match = _BYLINE_SITE.match(line)
+    parts = [match.group("o")] if match else []
+    parts += [p.strip("*_ ") for p in line.split("|")[1:-1]]
+    for part in parts:
+        site = part.lower().removeprefix("www.")
+        if _SITE.fullmatch(site):
+            return site
+    dated = source_date_line(line)
+    return dated[0] if dated and dated[0].casefold() in _WIRES else None
+
+
+# Wires whose name alone before a date is a page's outlet ("Reuters | June 3, 2025"): a name
+# of another kind there may be an author's.
+_WIRES = frozenset({"reuters", "ap", "associated press", "the associated press", "afp",
+                    "agence france-presse", "bloomberg", "xinhua", "yonhap", "kyodo", "upi",
+                    "dpa", "efe", "ansa", "tass", "pti", "ani", "pa media"})
+# Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
+# …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
+_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+))"
+                     r"{0,3}))[*_\s]*(?:[,|].*)?$", re.I)
+_REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>[A-Z][^;.)\n]{1,60}?)"
+                        r"\s*(?:[;.)]|$)", re.I)
+_BYLINE_LINES = 5
+
+
+def _find_author(lines: list[str], raw: RawDocument) -> str | None:
+    if raw.author:
+        return raw.author
+    for line in lines[:_BYLINE_LINES]:
+        match = _BYLINE.match(line)
+        if match and not _SITE.fullmatch(match.group("n").lower()):
+            return match.group("n")
+    found = [m.group("n") for line in lines if (m := _REPORTING.match(line))]
+    return found[-1] if found else None
 
 
 def _find_published(lines: list[str], raw: RawDocument) -> str | None:
@@ -229,7 +280,7 @@ def _find_published(lines: list[str], raw: RawDocument) -> str | None:
 def _source_lines(text: str) -> list[str]:
     """Non-empty lines, stripped of surrounding blanks, bullets, Markdown heading marks and a
     widget's leading label (each still a substring of the source)."""
-    lines = (_LEAD_LABEL.sub("", _MD_HEADING.sub("", ln.strip().lstrip(_BULLETS).strip()))
+    lines = (_LEAD_LABEL.sub("", _MD_HEADING.sub("", _BULLET.sub("", ln.strip()).strip()))
              for ln in text.splitlines())
     return [ln for ln in lines if ln]
 
@@ -262,7 +313,7 @@ def clean_document(raw: RawDocument) -> list[Article]:
             outlet=_find_outlet(lines, raw),
             url=raw.url,
             doc_id=raw.doc_id,
-            author=raw.author,
+            author=_find_author(segment, raw),
             page_starts=article_page_starts(raw.text, raw.page_starts, text),
         ))
     return articles

@@ -282,6 +282,7 @@ def _record_to_document(
         url=url,
         published=record_field(record, ("published", "date"), where, warnings),
         outlet=record_field(record, ("source", "outlet"), where, warnings),
+        author=record_field(record, ("author", "byline"), where, warnings),
         doc_id=doc_id,
         may_hold_several=False,
     )

@@ -50,6 +50,18 @@ def test_other_credit_lines_and_no_line_at_all() -> None:
     assert _answer("On what date was the story published?", PAGE) == "3 March 2025"
 
 
+@pytest.mark.parametrize(("text", "author"), [
+    ("Fire grows\nBy Tomás Reyes | mountainherald.com | Published 2024-08-22\nIt grew.\n",
+     "Tomás Reyes"),
+    ("Zoo cubs\nBy Marta Siwek, Staff Reporter\nCubs were born.\n", "Marta Siwek"),
+    ("Recall\nIt began.\n(Reporting by Anna Keller; Editing by Mark Hughes)\n", "Anna Keller"),
+    ("Story\nBy usatoday.com | Published 2025-02-18\nIt began.\n", None),  # a site
+    ("Fire out\nBy the time it was out, 37 homes had burned.\n", None),  # a sentence
+])
+def test_a_byline_says_who_wrote_it(text: str, author: str | None) -> None:
+    assert _answer("Who wrote it?", text) == author
+
+
 def test_a_quoted_headline_names_the_article_asked_about() -> None:
     titles = {"a": "Storm closes ports along the coast", "b": "Ports reopen"}
     assert named_title('When was "Storm Closes Ports Along the Coast" updated?', titles) == "a"

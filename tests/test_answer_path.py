@@ -176,6 +176,9 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     # A figure of something else ("a crew of 19") is no count of ships; no figure at all is less.
     assert answer_fit("number", "The boats, with a crew of 19, carry missiles.", ships) == 0.5
     assert answer_fit("number", "The navy showed its missile boats.", ships) == 0.0
+    # A verb after the thing counted is not part of it: "carry" near 19 counts no balloons.
+    assert answer_fit("number", "The boats, with a crew of 19, carry missiles.",
+                      "How many balloons carried the leaflets?") == 0.5
     # "How many does he say…": what is counted was named earlier; any new figure may be it.
     assert answer_fit("number", "He said his army holds down 50,000 troops.",
                       "And how many does he say his army is holding down there?") == 1.0
@@ -530,7 +533,10 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
         short = short_answer(ev, citation, "number", question)
         return short.text if short else None
 
-    assert lead("14", asked) == "14"
+    # The figure with the words right after it that name what is counted.
+    assert lead("14", asked) == "14 sunken fishing boats"
+    assert lead("14 sunken fishing boats from the channel at a cost", asked) == (
+        "14 sunken fishing boats")  # a span too long to lead, cut to the count
     assert lead("8.5 million", asked) is None  # the quote leads, with "14 … boats" in it
     # A question that counts nothing in particular leaves the reader's figure as it is.
     assert lead("8.5 million", "How much did the clean-up cost?") == "8.5 million"

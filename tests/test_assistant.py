@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
+import re
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -195,6 +196,22 @@ def test_conflicting_figures_are_both_given_each_with_its_source(assistant: Assi
     for fig, cites in by_figure.items():
         assert f"[{cites[0].n}]" in answer.text.split(fig, 1)[1]
     assert by_figure["10,000"][0].article_id != by_figure["12,000"][0].article_id
+
+
+def test_an_unqualified_title_names_every_holder_the_articles_give(assistant: Assistant
+                                                                      ) -> None:
+    # The samples name Russia's, South Korea's and Poland's presidents: one alone is not
+    # "the president".
+    answer = assistant.ask("Who is the president?")
+    assert_verbatim(assistant, answer)
+    assert answer.short is not None
+    others = re.search(r"The articles also name as president: (.+)\.$", answer.text)
+    assert others is not None
+    named = re.findall(r"([A-Z][\w ]+?) \[(\d+)\]", others.group(1))
+    names = {name for name, _ in named}
+    assert answer.short.text not in names and {"Yoon Suk Yeol", "Andrzej Duda"} <= names
+    by_n = {c.n: c.quote for c in answer.citations}
+    assert all(name in by_n[int(n)] for name, n in named)
 
 
 def test_agreeing_outlets_are_counted(assistant: Assistant) -> None:
@@ -765,6 +782,38 @@ def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() 
     assert cites.items[0].article_id == "b"
 
 
+@pytest.mark.parametrize(("answer", "agree"), [("", True), ("Vladimir Putin", False),
+                                                ("Putin", False), ("13,000", False)])
+def test_an_agreeing_article_must_give_the_short_answer(answer: str, agree: bool) -> None:
+    # Close in meaning is not enough under a short answer: "the president" names no one.
+    first = "Russian President Vladimir Putin praised the treaty on Monday."
+    second = "The president praised the treaty on Monday."
+    articles = {"a": _article("a", first), "b": _article("b", second)}
+    ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
+              Evidence(1, "b", 0, len(second), second, 0.8, 0.8)]
+    asked = analyse("Who praised the treaty?", "", None, None, None)
+    found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
+    parts = corroborate(found, ranked[0], CitationList(), answer=answer)
+    assert (parts == ["2 articles report this [1][2]."]) is agree
+
+
+@pytest.mark.parametrize(("other", "shown"), [
+    ("The federal government will cover $150 million of the cost of the bridge.", False),
+    ("Novaris put the cost at $150 million, the federal government said.", True),
+])
+def test_a_differing_figure_comes_from_an_article_about_the_same_thing(other: str, shown: bool
+                                                                       ) -> None:
+    # A bridge's cost is no other figure for a drug recall's: its article never names Novaris.
+    first = "Novaris expects the recall to cost about $219 million."
+    articles = {"a": _article("a", first), "b": _article("b", other)}
+    ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
+              Evidence(1, "b", 0, len(other), other, 0.8, 0.8)]
+    asked = analyse("How much will the recall cost Novaris?", "", None, None, None)
+    found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
+    parts = corroborate(found, ranked[0], CitationList(), stated="$219 million")
+    assert any(p.startswith("Another report gives a different figure") for p in parts) is shown
+
+
 @pytest.mark.parametrize("same_article", [True, False])
 def test_a_differing_figure_of_the_same_article_is_not_called_another_report(
         same_article: bool) -> None:
@@ -774,8 +823,9 @@ def test_a_differing_figure_of_the_same_article_is_not_called_another_report(
     first, second = text.split("\n")
     assert [v for v, _ in _figures(second)] == ["8000"]
     other = "b" if not same_article else "a"
-    articles = {"a": _article("a", text), "b": _article("b", second)}
-    at = 0 if not same_article else len(first) + 1
+    # The other article names Texas too: one that does not gives no figure for Texas.
+    articles = {"a": _article("a", text), "b": _article("b", text)}
+    at = len(first) + 1
     ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
               Evidence(1, other, at, at + len(second), second, 0.8, 0.8)]
     cites = CitationList()

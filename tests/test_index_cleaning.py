@@ -156,6 +156,51 @@ def test_a_list_that_is_content_stays() -> None:
     assert clean_document(record)[0].text.endswith("San Francisco-Oakland-Hayward, California")
 
 
+@pytest.mark.parametrize("several", [True, False])
+def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> None:
+    text = ("Lindenport Zoo welcomes snow leopard cubs\n"
+            "Two snow leopard cubs were born at the Lindenport Zoo on March 11.\n"
+            "Sign up for our newsletter to get the latest local news in your inbox.\n"
+            "Read more: Drought map shows worst conditions since 2012\n"
+            "RELATED: Zoo raises ticket prices\n"
+            "Share this article: Facebook | X | Email\n"
+            "Related tax form or notice number.\n"
+            "The zoo will run a public contest to name them.\n"
+            "Related News\n"
+            "Lindenport Zoo raises ticket prices for summer season\n"
+            "City approves new aquarium wing\n")
+    raw = RawDocument(text=text, source="s", source_key="s", may_hold_several=several)
+    (art,) = clean_document(raw)
+    kept = ["Lindenport Zoo welcomes snow leopard cubs",
+            "Two snow leopard cubs were born at the Lindenport Zoo on March 11.",
+            "Related tax form or notice number.",  # a sentence, not a label
+            "The zoo will run a public contest to name them."]
+    # A record (several=False) is no scraped page: a list below a label may be its content.
+    tail = [] if several else ["Lindenport Zoo raises ticket prices for summer season",
+                               "City approves new aquarium wing"]
+    assert art.text.split("\n")[-len(kept) - len(tail) + 1:] == [*kept[1:], *tail]
+
+
+@pytest.mark.parametrize(("head", "published", "outlet", "author"), [
+    ("By Tomás Reyes | mountainherald.example | Published 2024-08-22", "2024-08-22",
+     "mountainherald.example", "Tomás Reyes"),
+    ("Reuters | June 3, 2025", "2025-06-03", "Reuters", "Anna Keller"),  # the credit's author
+    ("*lindenportpost.com*, 2025-04-02\nBy Marta Siwek, Staff Reporter", "2025-04-02",
+     "lindenportpost.com", "Marta Siwek"),
+    ("By usatoday.com | Published 2025-02-18", "2025-02-18", "usatoday.com", None),
+    ("Jane Doe | March 19, 2025", "2025-03-19", None, None),  # a name: whose, unsaid
+])
+def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str | None,
+                                          author: str | None) -> None:
+    credit = "(Reporting by Anna Keller; Editing by Mark Hughes)" if "Reuters" in head else ""
+    text = (f"Novaris recalls a drug\n{head}\nBy the time the recall began, Novaris had "
+            f"shipped 2.1 million bottles, the company said.\n{credit}\n")
+    (art,) = clean_document(RawDocument(text=text, source="s", source_key="s"))
+    assert (art.published, art.outlet, art.author) == (published, outlet, author)
+    # Emphasis keeps both its marks: "lindenportpost.com*, 2025-04-02" was quoted.
+    assert all(line.count("*") % 2 == 0 for line in art.text.split("\n"))
+
+
 # -- dates ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("text", "iso"), [
     ("2025/01/03", "2025-01-03"),

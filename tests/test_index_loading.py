@@ -104,8 +104,9 @@ def test_jsonl_records_with_every_field_name(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [
         {"id": "r1", "title": "Valencia floods", "url": "https://x.example/1",
-         "published": "2025/01/03", "source": "Planet", "text": ARTICLE},
+         "published": "2025/01/03", "source": "Planet", "author": "Lena Park", "text": ARTICLE},
         {"title": "Second story here", "date": "2024-11-05T10:00:00Z", "outlet": "Daily",
+         "byline": "Tom Ode",
          "body": "Voters went to the polls across the country on Tuesday in large numbers."},
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
@@ -114,6 +115,7 @@ def test_jsonl_records_with_every_field_name(tmp_path: Path) -> None:
     first, second = arts
     assert (first.title, first.doc_id, first.url, first.published, first.outlet) == (
         "Valencia floods", "r1", "https://x.example/1", "2025-01-03", "Planet")
+    assert (first.author, second.author) == ("Lena Park", "Tom Ode")
     assert first.source == "https://x.example/1"
     assert first.source_key == f"{path.resolve()}#r1"
     assert first.text == ARTICLE.strip()

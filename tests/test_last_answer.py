@@ -29,7 +29,8 @@ def converse(assistant: Assistant, *questions: str) -> list[Answer]:
 @pytest.mark.parametrize("question", [
     "Which outlet reported that?", "What news agency reported it?", "Who wrote that?",
     "When was that article published?", "And which newspaper was that in?",
-    "Where is that from?", "What's the source?", "Who is the author?",
+    "Where is that from?", "What's the source?", "Who is the author?", "Which outlet?",
+    "And what newspaper?",
 ])
 def test_questions_about_the_last_answers_source(question: str) -> None:
     assert asks_for_source(question)
@@ -160,6 +161,18 @@ def test_after_an_abstention_a_follow_up_about_the_last_answer_says_there_is_non
         _, after = converse(assistant, "Who won the 2022 football World Cup?", question)
         assert after.abstained and after.citations == ()
         assert "the last answer found nothing in them" in after.text
+
+
+@pytest.mark.parametrize("question", ["Which outlet reported that?", "Which outlet?",
+                                      "What happened after that?"])
+def test_after_an_abstention_that_quoted_a_sentence_that_sentence_is_meant(
+        assistant: Assistant, question: str) -> None:
+    """An abstention that quotes the closest sentence: "that" can only be that sentence, so
+    its article answers, said to be about the closest sentence, not an answer."""
+    first, after = converse(assistant, "What is the population of Kursk?", question)
+    assert first.abstained and first.citations
+    assert after.text.startswith("About the sentence the last answer quoted as the closest")
+    assert after.citations[0].article_id == first.citations[0].article_id
 
 
 def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Assistant) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.roles import role_holder
+from assistant.roles import other_holders, role_holder, subject_holders
 
 VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Suk Yeol said of "
          "Pyongyang's reported troop deployments, after talks with visiting Polish President "
@@ -57,6 +57,8 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
      "International Olympic Committee President Thomas Bach will meet Trump."),  # an election
     ("Who is the next mayor?", "Mayor Keith Wilson said no."),  # the one to come
     ("Who is Holm's mayor?", "Former Holm mayor Piet Jansen said so."),  # no longer holds it
+    ("Who is the mayor of Harbor City?", "Portland Mayor Keith Wilson said the city would add "
+     "six officers."),  # the city, not the City of Harbor City
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
@@ -85,3 +87,30 @@ def test_what_a_named_person_is(question: str, sentence: str, said: str | None) 
 
     span = description(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == said
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Who did the mayor meet with?", ["Keith Wilson"]),  # the mayor is whom it is about
+    ("Who met the Portland mayor?", ["Keith Wilson"]),
+    ("Who is the mayor?", []),  # asks for the holder
+    ("Which mayor met the owners?", []),
+    ("Who was elected mayor?", []),  # asks who became the holder
+    ("Who did Wilson meet?", []),  # names no title
+])
+def test_the_holder_a_question_is_about(question: str, names: list[str]) -> None:
+    sentence = "Portland Mayor Keith Wilson met with a group of business owners on Tuesday."
+    assert [h.name for h in subject_holders(question, sentence)] == names
+
+
+@pytest.mark.parametrize(("question", "others"), [
+    ("Who is the president?", ["Andrzej Duda", "Donald Trump"]),  # Yoon leads; Duda once
+    ("Who is the South Korean president?", []),  # whose is said: one answer
+    ("Who is the president of Poland?", []),
+    ("Which president visited South Korea?", []),  # asks about a visit, not the title
+])
+def test_an_unqualified_title_names_its_other_holders(question: str, others: list[str]) -> None:
+    sentences = [VISIT, "President Duda left on Friday.", "Polish President Andrzej Duda spoke.",
+                 "It was signed by President Donald Trump.", "Former president Joe Biden came."]
+    found = other_holders(question, "Yoon Suk Yeol", sentences)
+    assert [h.name for _, h in found] == others
+    assert all(sentences[i][h.start:h.end] == h.name for i, h in found)
