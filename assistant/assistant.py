@@ -243,7 +243,8 @@ class Assistant:
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
                              asked.follow_up, strayed(asked, ranked, articles), ranking.gate)
                   if path != "retrieval" or not ranked else None)
-        said = said_first(asked.text, ranked)  # "Who is Hong Min?", "Who is Holm's mayor?"
+        # "Who is Hong Min?", "Who is Holm's mayor?"
+        said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()})
         if said is not None and (reason is None or not reason.off_topic):
             ranked, reason = said, None
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)

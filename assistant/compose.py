@@ -141,16 +141,20 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     return None
 
 
-def said_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None
+               ) -> list[Evidence] | None:
     """Asked "Who is Hong Min?" or who holds a role ("Who is the Ukrainian president?"), the
     ranking with the first sentence saying it put first ("said Hong Min, a senior analyst
     at…", `roles.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`),
     or None where none says it. Such a sentence answers, whatever its score: the reader scores
-    a sentence on what it says, and this one says it only in passing."""
+    a sentence on what it says, and this one says it only in passing. `titles`: the articles'
+    titles by id, where a role's qualifier may be ("Novaris" for its chief executive)."""
     if who_is(question) is None and not asks_for_holder(question):
         return None
+    titles = titles or {}
     for i, ev in enumerate(ranked):
-        if description(question, ev.text) or role_holder(question, ev.text):
+        if (description(question, ev.text)
+                or role_holder(question, ev.text, titles.get(ev.article_id, ""))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
 
@@ -221,8 +225,8 @@ def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[
     return f"{text} The closest they come: {enquote(best.text)} [{n}]", cites.items
 
 
-def short_answer(best: Evidence, citation: Citation, kind: str = "other", question: str = ""
-                 ) -> ShortAnswer | None:
+def short_answer(best: Evidence, citation: Citation, kind: str = "other", question: str = "",
+                 title: str = "") -> ShortAnswer | None:
     """The reader's span inside the cited sentence, when it is sure of it and it is shorter
     than the sentence (why and how questions have no short span: the sentence is the answer).
     For a figure, date or person asked for, only from a sentence that carries one ("19" from
@@ -231,7 +235,7 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
     ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
     (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
-    holder = role_holder(question, best.text)
+    holder = role_holder(question, best.text, title)
     said = description(question, best.text) or (holder and (holder.start, holder.end))
     if said:
         at, end = best.start + said[0], best.start + said[1]

@@ -32,6 +32,10 @@ _ROLES = sorted((
     "superintendent", "commissioner", "judge", "justice", "general", "commander", "leader",
     "ambassador", "pope", "premier", "chief", "police chief", "sheriff", "attorney general",
     "speaker", "editor", "founder", "captain", "envoy", "curator", "analyst", "head",
+    "librarian", "keeper", "councillor", "councilor", "council member", "striker",
+    "goalkeeper", "professor", "economist", "scientist", "researcher", "prosecutor",
+    "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
+    "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
 ), key=len, reverse=True)
 
 
@@ -46,7 +50,8 @@ _ASKED = (
     # "Who is the South Korean president?", "Who is Portland's mayor?", "Who is the mayor of
     # Portland?": the role ends the question.
     re.compile(rf"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?{_QUAL}"
-               rf"(?P<role>{_ROLE})(?:\s+of\s+(?P<of>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,3}}))?"
+               rf"(?P<role>{_ROLE})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?[\w’'.-]+"
+               r"(?:\s+[\w’'.-]+){0,3}))?"
                r"\W*$", re.I),
     # "Which Polish president visited South Korea?": qualified, not possessed ("'s city").
     re.compile(rf"^\W*(?:and\s+)?which\s+(?P<qual>(?:[\w’'.-]+\s+){{1,4}}?)(?P<role>{_ROLE})"
@@ -132,10 +137,12 @@ def which_role(question: str) -> str | None:
     return " ".join(m.group("role").casefold().split()) if m else None
 
 
-def role_holder(question: str, sentence: str) -> RoleHolder | None:
+def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | None:
     """The name the sentence gives for the role the question asks about, or None. Where the
     question qualifies the role ("South Korean president"), only a title with one of those
-    words just before it counts: "Polish President Andrzej Duda" does not answer it."""
+    words just before it counts: "Polish President Andrzej Duda" does not answer it. The only
+    holder a sentence names may have them anywhere in it or in its article's `title`
+    ("…chief executive Henrik Vollmer said" under "Novaris recalls…")."""
     asked = asked_role(question)
     if asked is None:
         return None
@@ -147,7 +154,7 @@ def role_holder(question: str, sentence: str) -> RoleHolder | None:
                + _shared(asked.of, sentence[at:at + len(asked.role) + 40], False, proper), h)
               for at, h in found if h.name.casefold() not in question.casefold()]
     if words and not (len(scored) == 1
-                      and _enough(_shared(words, sentence, False, proper), words)):
+                      and _enough(_shared(words, f"{sentence} {title}", False, proper), words)):
         # Qualified, a holder needs half the qualifying words by its title: "International
         # Gymnastics Federation president" is not the International Olympic Committee's. The
         # only holder the sentence names may have them anywhere in it ("Holm … the town's
