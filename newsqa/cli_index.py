@@ -219,10 +219,12 @@ def remove(
     if ref.strip() and folder.is_dir() and not yes:
         # "." or "/" names every source under it: a slip would empty the store.
         where = folder.resolve()
-        if not sys.stdin.isatty():
-            raise typer.BadParameter(f"{where} is a folder: every article from every file "
-                                     "under it would be removed. Add --yes to remove them.",
-                                     param_hint="REF")
+        if not sys.stdin.isatty():  # no one to ask: a script says --yes
+            err_console.print(f"Error: {where} is a folder: every article from every file "
+                              "under it would be removed. Nothing was removed: add --yes to "
+                              "remove them.", style="red", highlight=False, markup=False,
+                              soft_wrap=True)
+            raise typer.Exit(1)
         if not typer.confirm(f"Remove every article from the files under {where}?"):
             raise typer.Exit(1)
     removed = _open_index(store, existing=True).remove(ref)

@@ -222,7 +222,8 @@ def test_progress_bar_off_for_json() -> None:
 def test_removing_a_folder_asks_first(fresh_store: Path, tmp_path: Path) -> None:
     """`remove .` named every source under the working directory and emptied the store."""
     out = newsqa("remove", str(SAMPLES), "--store", str(fresh_store), cwd=tmp_path)
-    assert out.returncode == 2 and "is a folder" in out.stderr and "--yes" in out.stderr
+    assert out.returncode == 1 and "is a folder" in out.stderr and "--yes" in out.stderr
+    assert "Usage:" not in out.stderr and "Nothing was removed" in out.stderr
     assert len(_listing(fresh_store, tmp_path)) == 7  # nothing went
     out = newsqa("remove", str(SAMPLES), "--yes", "--store", str(fresh_store), cwd=tmp_path)
     assert out.returncode == 0 and _listing(fresh_store, tmp_path) == []
