@@ -80,13 +80,23 @@ def topicality(question: Question, passages: Sequence[Passage], asking: bool = T
 def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float, float]:
     """`topicality` with the words a question asks with, and without: the passages read once."""
     cosine = max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
-    held = [set(terms(p.text)) for p in passages]
+    held = [_with_abbreviations(set(terms(p.text))) for p in passages]
 
     def share(asked: set[str]) -> float:
         return max((len(asked & h) / len(asked) for h in held), default=0.0) if asked else 0.0
 
     asked = set(terms(question.query))
     return cosine + share(asked), cosine + share(asked - asking_terms())
+
+
+# Abbreviations a question uses for what articles write out: "the CEO of Novaris" over
+# "chief executive Henrik Vollmer" (stems, as `terms` gives them).
+_WRITTEN_OUT = {"ceo": frozenset({"chief", "execut"})}
+
+
+def _with_abbreviations(held: set[str]) -> set[str]:
+    """The passage's terms, with an abbreviation whose written-out words it holds."""
+    return held | {short for short, words in _WRITTEN_OUT.items() if words <= held}
 
 
 def _logit(p: float) -> float:

@@ -45,6 +45,10 @@ def _spaced(role: str) -> str:
 
 
 _ROLE = "|".join(_spaced(r) for r in _ROLES)
+# A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
+# Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
+_SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
+               "chief executive": ("chief executive officer", "chief executive", "ceo")}
 _QUAL = r"(?P<qual>(?:[\w’'.-]+\s+){0,4}?)"
 _ASKED = (
     # "Who is the South Korean president?", "Who is Portland's mayor?", "Who is the mayor of
@@ -170,7 +174,7 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For "Mayor Keith Wilson" / "the town's current mayor, Anna de Boer." (the appositive
     closed: "the spokesperson, Russia has…" names no one), and for "Chen Ming-feng, the
     fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
-    title = rf"(?i:{_spaced(role)})"
+    title = "(?i:" + "|".join(_spaced(r) for r in _SAME_TITLE.get(role, (role,))) + ")"
     after = re.compile(rf"\b{title}(?:\s+(?P<n>{_NAME})|,\s+(?P<c>{_NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{_NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
                         rf"{title}\b")
@@ -310,4 +314,26 @@ def description(question: str, sentence: str) -> tuple[int, int] | None:
     if beside is not None:
         return beside.span("d")
     title = re.search(rf"(?P<d>(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{_ROLE}))\s+{named}\b", sentence)
-    return title.span("d") if title is not None else None
+    if title is None:
+        return None
+    return _widened(sentence, *title.span("d"))
+
+
+# Words before a title that are not part of it: "said union president Carla Mendes" gives
+# "union president".
+_NOT_TITLE = frozenset({"said", "says", "told", "and", "or", "but", "the", "a", "an", "of",
+                        "by", "to", "with", "for", "from", "at", "in", "on", "as", "that", "who",
+                        "which", "according", "former", "then", "also", "while", "after",
+                        "before", "when", "where", "its", "his", "her", "their", "our", "was",
+                        "is", "are", "were", "added", "wrote", "announced", "asked"})
+
+
+def _widened(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) with up to two lower-case words before it that qualify the title ("union"
+    of "union president"), as far as the title goes on."""
+    for _ in range(2):
+        word = re.search(r"([a-z][\w’'-]*)\s+$", sentence[:start])
+        if word is None or word.group(1) in _NOT_TITLE:
+            break
+        start = word.start(1)
+    return start, end

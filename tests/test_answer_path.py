@@ -260,6 +260,14 @@ def test_topicality_counts_the_words_a_passage_holds_besides_its_cosine() -> Non
     assert topicality(stray, []) == 0.0
 
 
+def test_an_abbreviation_is_held_by_its_written_out_words() -> None:
+    """"Who is the CEO of Novaris?" over "chief executive Henrik Vollmer": every word held."""
+    a = _article("a", "Novaris chief executive Henrik Vollmer said the recall was wise.", None)
+    far = Passage(**{**_passage(a).__dict__, "dense_score": 0.2})
+    asked = analyse("Who is the CEO of Novaris?", "Who is the CEO of Novaris?", None, None, None)
+    assert topicality(asked, [far], asking=False) == pytest.approx(1.2)
+
+
 def test_the_off_topic_bar_leaves_out_the_words_a_question_asks_with() -> None:
     """"What did Kim Jong Un tell …?": "what", "did" and "tell" are in no passage, and a short
     question's share of words was mostly them; the off-topic bar is on the rest (the

@@ -30,6 +30,8 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
     ("Who is the president?", "Polish President Duda.", "Duda"),  # not "Duda."
     ("Who is Holm's mayor?", "Former Holm mayor Piet Jansen criticised the town's current "
      "mayor, Anna de Boer.", "Anna de Boer"),
+    ("Who is the CEO of Novaris?", "Novaris chief executive Henrik Vollmer said.",
+     "Henrik Vollmer"),  # the abbreviation written out
     ("Who is the head librarian in Eastvale?", "The Eastvale library opens on Oct. 1, head "
      "librarian Omar Haddad announced.", "Omar Haddad"),
 ])
@@ -80,6 +82,9 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
      "his ship was ready.", "captain of a Tuo Chiang-class corvette"),
     ("Who is Mark Rutte?", "NATO's Secretary General Mark Rutte said their presence marked an "
      "escalation.", "NATO's Secretary General"),
+    ("Who is Carla Mendes?", "Wages rise 14%, union president Carla Mendes said.",
+     "union president"),  # not "president"; not "said union president"
+    ("Who is Noor Rahimi?", "'We waited,' said head keeper Noor Rahimi.", "head keeper"),
     ("Who is Keith Wilson?", "Keith Wilson, who was elected in 2024, said no.", None),
     ("Who is Keith Wilson?", "Keith Wilson said no.", None),
     ("Who is the mayor?", "Portland Mayor Keith Wilson said no.", None),  # a role, not a name
