@@ -164,12 +164,16 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     return result
 
 
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
 def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
     suffix = path.suffix.lower()
     if suffix in FORMAT_LOADERS:  # PDF, Word, e-mail: index.formats
         return FORMAT_LOADERS[suffix](path)
     text = _read_text(path, warnings)
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm") or _HTML_START.match(text):
+        # A page saved as .txt is still a page: its tags are not the story's words.
         return [_load_html(path, text)]
     if suffix == ".jsonl":
         return list(_load_jsonl(path, text, warnings))

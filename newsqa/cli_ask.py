@@ -103,7 +103,8 @@ def ask(
     as_of: AsOfOption = None,
     batch: Annotated[Path | None, typer.Option(
         "--batch", help='JSONL file of {"id", "question", "history"?, "as_of"?}, each line '
-        'may also set "since", "until", "top_k" and "llm" for itself; one answer per line.',
+        'may also set "since", "until", "top_k" and "llm" for itself; one answer per line, '
+        'always as JSON (a batch is for programs).',
         exists=True, dir_okay=False)] = None,
     model: ModelOption = None,
 ) -> None:

@@ -331,3 +331,15 @@ def test_an_impossible_front_matter_date_loses_nothing(tmp_path: Path) -> None:
     articles = [a for d in loaded.documents for a in clean_document(d)]
     assert sorted(a.title for a in articles) == ["Ferry resumes", "Odd"]
     assert next(a for a in articles if a.title == "Odd").published is None
+
+
+def test_a_page_saved_as_text_is_read_as_a_page(tmp_path: Path) -> None:
+    """Its tags are not the story's words: it was skipped as "no article text left"."""
+    path = tmp_path / "saved.txt"
+    path.write_text("<!DOCTYPE html>\n<html><head><title>Mayor resigns</title></head><body>"
+                    "<p>PORTVILLE — The Portville mayor resigned on Friday, citing health "
+                    "reasons, the city clerk said.</p></body></html>\n")
+    loaded, arts = _articles([path])
+    assert loaded.warnings == [] and len(arts) == 1
+    assert arts[0].title == "Mayor resigns" and "<" not in arts[0].text
+    assert arts[0].text.startswith("PORTVILLE — The Portville mayor resigned")
