@@ -137,7 +137,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     if kind in BEST_CARRIES and ranked[0].fit < 1.0:
         return Abstention(f"the closest sentence does not give {_KIND_ASKED[kind]}")
     if kind in NAME_REQUIRED and not _sure_span(ranked[0], kind):
-        return Abstention("the closest sentence does not clearly name the person asked for")
+        return Abstention("the closest sentence does not clearly give the name asked for")
     return None
 
 

@@ -24,7 +24,9 @@ Rewritten: What did Poland agree to buy from South Korea during President Andrze
 """
 
 _DEPENDENT = re.compile(
-    r"^(?:and|but|also|so|then|what about|how about|why|what else)\b"
+    # Not "why": "Why did China invade Taiwan in 2024?" names what it asks about; "Why?" and
+    # "Why did he go?" lean on the conversation by their length and their pronoun.
+    r"^(?:and|but|also|so|then|what about|how about|what else)\b"
     r"|\b(?:he|she|it|they|them|him|his|her|its|their|this|that|these|those|there|the same)\b",
     re.I,
 )

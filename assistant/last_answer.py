@@ -64,13 +64,16 @@ _NOT_ABOUT_LAST = re.compile(r"\b(?:of|about)\s+the\s+(?!same\b)[\w’'-]+(?:\s+
                              r"(?:article|story|report|piece)\b|\b(?:say|says|said|told)\b",
                              re.I)
 _SOURCE_NOTE = "answered from the article the last answer quoted"
-# "What did he say next?", "What happened after that?", "And then?", "How does the article go
-# on?"; not "Who was Russia's president then?" nor "When does the exhibition go on display?".
+# "What did he say next?", "What else did she say?", "What happened after that?", "And then?",
+# "How does the article go on?"; not "Who was Russia's president then?" nor "When does the
+# exhibition go on display?".
 _NEXT = re.compile(
     r"^\W*(?:and\s+)?(?:then|after\s+that|next|what\s+next)\W*$"
     r"|\bwhat\s+(?:happened|came|comes|happens)\s+(?:next|then|after\s+that|afterwards)\b"
     r"|\bwhat\s+(?:did|does|do)\s+\w+(?:\s+\w+)?\s+(?:say|add|do|tell\s+\w+)\s+"
     r"(?:next|then|after\s+that|afterwards)\b"
+    # "What else did he say?": more of what the article has that speaker say
+    r"|^\W*(?:and\s+)?what\s+else\s+(?:did|does|do)\s+(?:he|she|they)\s+(?:say|add|tell\s+\w+)\b"
     r"|\b(?:does|did)\s+(?:it|the\s+(?:article|story|report))\s+go\s+on\b"
     r"|\bgo(?:es)?\s+on\s+to\s+say\b", re.I)
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.

@@ -333,6 +333,11 @@ def test_follow_up_is_rewritten_by_rule_without_an_llm() -> None:
     # A standalone question, or one without history, is searched as it is.
     assert rewrite_query("How many tanks did Poland buy?", history) == (
         "How many tanks did Poland buy?")
+    # So is a why-question naming its own subject: rewritten, it was judged by a follow-up's
+    # lenient bar and answered with a photo caption. "Why?" alone leans on the conversation.
+    why = "Why did China invade Taiwan in 2024?"
+    assert rewrite_query(why, history) == why
+    assert "Yoon" in rewrite_query("Why?", history)
     assert rewrite_query("And what did Poland agree to?", None) == "And what did Poland agree to?"
 
 

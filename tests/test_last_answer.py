@@ -48,6 +48,14 @@ def test_questions_about_something_else(question: str) -> None:
     assert not asks_for_source(question)
 
 
+@pytest.mark.parametrize(("question", "next_"), [
+    ("What else did he say?", True), ("And what else did she tell reporters?", True),
+    ("What else did Yoon say about Russia?", False),  # names whom: a question of its own
+])
+def test_what_else_was_said_is_what_comes_next(question: str, next_: bool) -> None:
+    assert asks_what_next(question) is next_
+
+
 def test_a_credit_line_names_the_agency_of_the_article_just_quoted(assistant: Assistant) -> None:
     first, agency = converse(assistant, EMPHASIZE, "Which news agency reported that?")
     assert first.citations and not agency.abstained

@@ -187,6 +187,19 @@ def test_launch_options_are_offline_and_private(tmp_path: Path) -> None:
     assert launch_options(make_settings(tmp_path))["auth"] is None
 
 
+def test_the_theme_font_leaves_out_gradios_broken_semibold(tmp_path: Path) -> None:
+    """Gradio's SourceSansPro-SemiBold.woff2 holds 55 glyphs: "Attack" drew its "A" in one
+    typeface and the rest in another. The theme's fonts name only complete files, all local."""
+    import gradio as gr
+
+    theme = launch_options(make_settings(tmp_path))["theme"]
+    faces = [f.stylesheet()["css"] for f in theme._font if isinstance(f, gr.themes.LocalFont)]
+    assert faces and not any("SemiBold" in css or "http" in css for css in faces)
+    static = Path(gr.__file__).parent / "templates/frontend/static"
+    for url in re.findall(r"url\('([^']+)'\)", "".join(faces)):
+        assert (static.parent / url).stat().st_size > 50_000, url  # a whole font, not a subset
+
+
 def test_build_app_makes_blocks_without_a_server(assistant: Assistant) -> None:
     import gradio as gr
 

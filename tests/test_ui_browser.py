@@ -293,6 +293,10 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
     assert re.fullmatch(r"\[\d+\]", pill.inner_text())  # as a screen reader reads the page
     assert pill.bounding_box()["width"] < 40  # type: ignore[index]  # the brackets unseen
     assert pill.get_attribute("aria-label") == "Show source 1"  # named, not read as "[ 1 ]"
+    # A message is labelled with its text, not its HTML ("bot's message: <div class=…").
+    labels = page.eval_on_selector_all("#nq-chat [aria-label]",
+                                       "els => els.map(e => e.getAttribute('aria-label'))")
+    assert labels and not any("<" in label for label in labels), labels[:3]
     assert _contrast(page, f"{FINAL} a.nq-cite") >= 4.5  # the pill's number (it was 3.99:1)
     drafts = page.evaluate("window.__nqDrafts")
     assert drafts, "no provisional (streamed) draft was shown before the answer"
@@ -589,5 +593,30 @@ def test_the_articles_table_on_a_phone_shows_title_outlet_and_date_readably(
             .map(th => Math.round(th.getBoundingClientRect().height))""")
         assert max(heights) < 1.5 * min(heights), heights  # no header on two lines: "Chunk/s"
         shot(page, "19b-wide-articles")
+    finally:
+        page.context.close()
+
+
+def test_on_a_phone_an_answer_shows_its_first_line(browser: Browser, server: Server) -> None:
+    """The chat scrolled to an answer's end: on a phone the short answer ("10,000") was above
+    the chat's visible part, and the user saw the tail of the sources list."""
+    tab_ = new_tab(browser, server.url)
+    page = tab_.page
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_selector("#nq-question textarea")
+        answer = ask(page, KURSK)
+        page.wait_for_timeout(1500)  # past the chat's own scrolling as the message settles
+        tops = page.evaluate("""() => {
+            const a = [...document.querySelectorAll('#nq-chat .nq-answer:not(.nq-draft)')].pop();
+            let box = a.parentElement;
+            while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
+            return [a.getBoundingClientRect().top, box.getBoundingClientRect().top,
+                    box.scrollHeight > box.clientHeight];
+        }""")
+        shot(page, "20-phone-answer")
+        assert tops[2], "the answer fits the chat: nothing to show"
+        assert tops[0] >= tops[1] - 1, tops
+        assert answer.locator(".nq-short").is_visible()
     finally:
         page.context.close()

@@ -45,12 +45,44 @@
 
   // A citation pill is named by its title ("Show source 1") rather than read as "[ 1 ]". The
   // chat's sanitiser drops aria attributes from answers, so they are set here, as pills come.
+  // Gradio labels each chat message with its raw HTML ("bot's message: <div class=…"), which a
+  // screen reader would read out tag by tag: the label becomes the message's plain text
+  // (parsed by DOMParser, which runs nothing and loads nothing).
+  function plainLabels() {
+    for (const el of document.querySelectorAll('#nq-chat [aria-label*="<"]')) {
+      const parsed = new DOMParser().parseFromString(el.getAttribute("aria-label"), "text/html");
+      el.setAttribute("aria-label", parsed.body.textContent.replace(/\s+/g, " ").trim());
+    }
+  }
+
+  // The chat scrolls to its end as an answer comes; on a phone a whole answer is taller than
+  // the chat, and its first line (the short answer) went out of sight above. Once an answer
+  // is final, its start is brought back into view if it is above the chat's visible part.
+  function showAnswerStart() {
+    const answers = document.querySelectorAll("#nq-chat .nq-answer:not(.nq-draft)");
+    const answer = answers[answers.length - 1];
+    if (!answer || answer.dataset.nqShown) return;
+    answer.dataset.nqShown = "1";
+    const lift = () => {
+      let box = answer.parentElement;
+      while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
+      if (box && answer.getBoundingClientRect().top < box.getBoundingClientRect().top) {
+        box.scrollTop -= box.getBoundingClientRect().top - answer.getBoundingClientRect().top + 8;
+      }
+    };
+    // Gradio scrolls to the end again as the message settles: lifted after each of its moves.
+    for (const ms of [150, 500, 1000]) setTimeout(lift, ms);
+  }
+
   new MutationObserver((records) => {
     if (!records.some((r) => r.target instanceof Element && r.target.closest("#nq-chat"))) return;
     for (const pill of document.querySelectorAll("#nq-chat a.nq-cite:not([aria-label])")) {
       pill.setAttribute("aria-label", pill.getAttribute("title") || pill.textContent);
     }
-  }).observe(document.documentElement, { subtree: true, childList: true });
+    plainLabels();
+    showAnswerStart();
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true,
+                                         attributeFilter: ["aria-label"] });
 
   // "Copy" is a link acting as a button: Space presses it, as it would a button.
   document.addEventListener("keydown", (event) => {

@@ -43,11 +43,18 @@ def _asset(name: str) -> str:
     return (_HERE / name).read_text(encoding="utf-8")
 
 
+# The theme's font without its semibold file: Gradio ships SourceSansPro-SemiBold.woff2 as a
+# 5 KB subset (Cyrillic, "A" and "B"), so bold text came out in two typefaces ("**A**ttack").
+# With regular and bold only, the browser draws weight 600 from the bold file.
+FONT = (gr.themes.LocalFont("Source Sans Pro", weights=(400, 700)), "ui-sans-serif",
+        "system-ui", "sans-serif")
+
+
 def launch_options(settings: Settings) -> dict[str, Any]:
     """Everything `Blocks.launch` needs besides host and port. Gradio 6 takes theme, CSS and
     head at launch time; all of it is served locally (the theme's fonts ship with Gradio)."""
     return {
-        "theme": gr.themes.Default(primary_hue="indigo", neutral_hue="slate"),
+        "theme": gr.themes.Default(primary_hue="indigo", neutral_hue="slate", font=FONT),
         "css": _asset("style.css"),
         "head": f"<script>{_asset('app.js')}</script>",
         "auth": parse_auth(settings.ui_auth),
