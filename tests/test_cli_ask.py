@@ -190,7 +190,8 @@ def test_ctrl_c_stops_an_answer_not_the_conversation(sample_store: Path) -> None
                             env=environ)
     seen: list[str] = []
     assert chat.stdin is not None and chat.stdout is not None
-    threading.Thread(target=lambda: seen.extend(chat.stdout or []), daemon=True).start()
+    reader = threading.Thread(target=lambda: seen.extend(chat.stdout or []), daemon=True)
+    reader.start()
     try:
         chat.stdin.write(f"{TROOPS}\n")
         chat.stdin.flush()
@@ -207,6 +208,9 @@ def test_ctrl_c_stops_an_answer_not_the_conversation(sample_store: Path) -> None
     finally:
         chat.kill()
         silent.close()
+    # The lines written before the exit may still be on their way to `seen` (a busy machine
+    # read them after the assertion).
+    reader.join(timeout=30)
     err = chat.stderr.read() if chat.stderr else ""
     assert chat.returncode == 0, err
     assert any("Stopped. Ask again" in line for line in seen) and "Traceback" not in err
