@@ -513,6 +513,28 @@ def test_a_bad_upload_is_a_message_not_a_crash(tab: Tab, tmp_path: Path) -> None
     assert "junk.txt" in status.inner_text() and "/tmp" not in status.inner_text()
 
 
+def test_a_file_of_another_kind_is_named_and_nothing_is_added(tab: Tab, tmp_path: Path
+                                                              ) -> None:
+    """Chosen with an article, an .exe left a bare "Error" in the box, and the article was
+    added without a word about the other file."""
+    tool, story = tmp_path / "tool.exe", tmp_path / "bakery.txt"
+    tool.write_bytes(b"MZ\x90\x00 not an article")
+    story.write_text("Bakery reopens\n\nThe Main Street bakery reopened on Monday, its owner "
+                     "Sam Lee said.\n", encoding="utf-8")
+    page = tab.page
+    page.get_by_role("tab", name="Articles").click()
+    box = page.locator("#nq-upload")
+    box.get_by_text("Click to Upload").wait_for()
+    page.set_input_files("#nq-upload input[type=file]", [str(tool), str(story)])
+    page.wait_for_function("['tool', 'bakery'].every(n => document.querySelector('#nq-upload')"
+                           ".innerText.includes(n))", timeout=10_000)  # both shown as chosen
+    page.click("#nq-add")
+    status = page.locator("#nq-upload-status .nq-status.nq-error")
+    status.wait_for(timeout=ANSWER_MS)
+    assert "tool.exe is not a supported article file" in status.inner_text()
+    assert "Bakery reopens" not in page.locator("#nq-articles").inner_text()
+
+
 def test_an_oversized_upload_is_refused(tab: Tab, server: Server, tmp_path: Path) -> None:
     big = tmp_path / "big.txt"  # the module's server takes uploads up to 1 MiB
     big.write_text("A long story\n\n" + "All work and no play. " * 80_000, encoding="utf-8")

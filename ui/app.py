@@ -125,8 +125,11 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
     )
     with gr.Row(equal_height=False):
         with gr.Column(scale=2):
+            # No `file_types`: the browser's own refusal of a file left only a red "Error" in the
+            # box, and the other files chosen with it were added without a word. The server
+            # names a file it cannot take, and then takes none (`save_uploads`).
             files = gr.File(label="Article files", file_count="multiple", type="filepath",
-                            file_types=list(SUPPORTED_SUFFIXES), elem_id="nq-upload")
+                            elem_id="nq-upload")
             add = gr.Button("Add to index", variant="primary", elem_id="nq-add")
             with gr.Row(equal_height=True):
                 url = gr.Textbox(label="Or a web page or RSS/Atom feed", scale=4,

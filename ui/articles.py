@@ -93,13 +93,9 @@ class ArticlesController:
         """Save, ingest and report; every failure becomes a message under the upload box."""
         try:
             if not files:
-                # A file of another kind never gets here: the browser refuses it as it is
-                # chosen ("Invalid file type"), leaving nothing chosen.
                 limit = self.assistant.settings.ui_max_upload_mb
                 raise UIError("Choose one or more article files first "
-                              f"({', '.join(SUPPORTED_SUFFIXES)}, up to {limit} MiB each); "
-                              "files of other kinds or larger ones are refused as they are "
-                              "chosen.")
+                              f"({', '.join(SUPPORTED_SUFFIXES)}, up to {limit} MiB each).")
             saved = save_uploads([(Path(f), _upload_name(f)) for f in files], self.store,
                                  self.assistant.settings.ui_max_upload_mb)
             if progress is not None:
