@@ -25,7 +25,7 @@ from ui.errors import (
     UploadTooLargeError,
     friendly_message,
 )
-from ui.render import answer_html, card_for, plain_answer, sources_html
+from ui.render import answer_html, card_for, error_html, plain_answer, sources_html, status_html
 from ui.server import launch_options, parse_auth
 from ui.uploads import UPLOAD_DIR_NAME, sanitise_filename, save_uploads
 
@@ -531,3 +531,13 @@ def test_remove_takes_an_article_out_of_the_list(fresh_store: Path) -> None:
     assert len(after) == len(rows) - 1 and victim[-1] not in {r[-1] for r in after}
     status, _rows, _choices = arts.remove(None)
     assert "Pick an article" in status
+
+
+def test_a_command_in_an_error_is_code_not_backticks() -> None:
+    """Messages name commands for the terminal between backticks, which a page showed as
+    stray marks ("Set OPENAI_API_KEY or run `newsqa ui --llm local`")."""
+    html = error_html("Set OPENAI_API_KEY, or run `newsqa ui --llm local` <here>.")
+    assert "<code>newsqa ui --llm local</code>" in html and "`" not in html
+    assert "&lt;here&gt;" in html  # still escaped
+    status = status_html(["Nothing was added: run `make run`."], "error")
+    assert "<code>make run</code>" in status

@@ -272,7 +272,13 @@ def sources_html(turns: Sequence[tuple[str, Answer, Sequence[SourceCard]]]) -> s
 def error_html(message: str) -> str:
     if not message:
         return ""
-    return f'<div class="nq-error" role="alert"><strong>Sorry —</strong> {escape(message)}</div>'
+    return f'<div class="nq-error" role="alert"><strong>Sorry —</strong> {_coded(message)}</div>'
+
+
+def _coded(text: str) -> str:
+    """Escaped, with `a command` between backticks (as error messages write them for the
+    terminal) shown as code: the marks themselves read as stray characters on a page."""
+    return re.sub(r"`([^`\n]+)`", r"<code>\1</code>", escape(text))
 
 
 def status_html(lines: Sequence[str], kind: str = "ok", warnings: Sequence[str] = ()) -> str:
@@ -282,9 +288,9 @@ def status_html(lines: Sequence[str], kind: str = "ok", warnings: Sequence[str] 
     if not lines:
         return ""
     role = ' role="alert"' if kind == "error" else ' role="status"'
-    items = "".join(f"<li>{escape(line)}</li>" for line in lines[1:])
+    items = "".join(f"<li>{_coded(line)}</li>" for line in lines[1:])
     more = f"<ul>{items}</ul>" if items else ""
     if warnings:
         noted = "".join(f"<li>{escape(w)}</li>" for w in warnings)
         more += f'<p class="nq-warnings-head">Warnings:</p><ul class="nq-warnings">{noted}</ul>'
-    return f'<div class="nq-status nq-{kind}"{role}><p>{escape(lines[0])}</p>{more}</div>'
+    return f'<div class="nq-status nq-{kind}"{role}><p>{_coded(lines[0])}</p>{more}</div>'
