@@ -31,12 +31,15 @@ _ASPECTS = (
      re.compile(r"^[ \t]*(?:(?:this|the)[ \t]+(?:article|story|report)[ \t]+(?:includes|contains"
                 r"|has|uses)[ \t]+(?:reporting|information|material)[ \t]+(?:from|by)"
                 r"|\(?(?:additional[ \t]+)?reporting[ \t]+by|written[ \t]+by)[ \t]+"
-                r"(?P<it>[^\n;.]{2,80})[^\n]{0,80}$"
+                r"(?P<it>(?-i:[A-Z0-9])[^\n;.]{1,79})[^\n]{0,80}$"
                 r"|^[ \t]*(?P<by>[A-Z][^\n;.]{1,60}?)[ \t]+contributed[ \t]+to[ \t]+this"
                 r"[ \t]+(?:article|story|report)\.?[ \t]*$"
                 # "By Tomás Reyes | mountainherald.com | …", "By Marta Siwek, Staff Reporter"
-                r"|^[ \t]*[*_]*[Bb][Yy][ \t]+(?P<byline>(?-i:[A-Z][\w.'’-]+(?:[ \t]+(?:de|van|von"
-                r"|[A-Z][\w.'’-]+)){0,3}))[*_]*[ \t]*(?:[,|][^\n]{0,80})?$", re.I | re.M)),
+                r"|^[ \t]*[*_]*[Bb][Yy][ \t]+(?P<byline>(?-i:(?!(?:Monday|Tuesday|Wednesday"
+                r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+                r"|August|September|October|November|December)\b)[A-Z][\w.'’-]+(?:[ \t]+(?:de"
+                r"|van|von|[A-Z][\w.'’-]+)){0,3}))[*_]*[ \t]*(?:\|[^\n]{0,80}|,(?-i:[ \t]+[A-Z]"
+                r"[\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4}))?[*_ \t]*$", re.I | re.M)),
 )
 
 

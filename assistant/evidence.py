@@ -56,7 +56,6 @@ _WORD = re.compile(r"[\w’'-]+")
 # A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
 _FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
                            r"-([a-z]+)", re.I)
-_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,2})", re.I)
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
                           "will", "would", "can", "could", "should", "may", "might"})
 # A figure asked for in a unit: the question's words that ask for it, and what a sentence
@@ -187,18 +186,33 @@ def _counted(question: str) -> set[str]:
     """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}; nothing
     when a verb follows ("…and how many does he say are there?": the thing counted is in an
     earlier turn)."""
-    m = _COUNTED.search(question)
-    if not m or m.group(1).split()[0].casefold() in _AUXILIARIES:
-        return set()
-    words = m.group(1).split()
-    # "How many balloons carried…": a verb after the thing counted is not part of it (the
-    # "carry" after "a crew of 19" counted balloons).
-    if len(words) > 1 and (words[1].casefold() in _AUXILIARIES
-                           or words[1].casefold().endswith("ed")):
-        words = words[:1]
+    words = _counted_phrase(question)[:2]
     counted = terms(" ".join(words))
     # "How many people died": what follows "people" is what they did, not what they are.
     return set() if counted and counted[0] in _ANYONE else set(counted) - _ANYONE
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
+_NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during", "for", "to",
+                          "with", "across", "since", "after", "before", "that", "who", "which"})
+
+
+def _counted_phrase(question: str) -> list[str]:
+    """The words of what a "how many" question counts, up to its verb: "sunken fishing boats"
+    of "How many sunken fishing boats were removed…?", "balloons" of "How many balloons
+    carried…?" (a word in -ed is the verb, but after an adverb: "newly hired teachers"), and
+    no further than its last plural ("teachers", not "teachers start")."""
+    m = _HOW_MANY.search(question)
+    taken: list[str] = []
+    for word in (m.group(1).split() if m else [])[:4]:
+        w = word.casefold()
+        if w in _AUXILIARIES or w in _NOT_COUNTED or (
+                taken and w.endswith("ed") and not taken[-1].casefold().endswith("ly")):
+            break
+        taken.append(word)
+    plural = [i for i, w in enumerate(taken) if w.casefold().endswith("s")
+              and not w.casefold().endswith("ss")]
+    return taken[:plural[-1] + 1] if plural else taken
 
 
 def _counts(sentence: str, counted: set[str]) -> bool:
@@ -237,41 +251,24 @@ _FIGURE_HEAD = re.compile(r"[$£€¥]?\d[\d,.]*(?:-\w+)*(?:\s*(?:%|percent\b|pe
 
 def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
     """For a question counting something ("How many sunken fishing boats…"), the figure the
-    span [start, end) of the sentence opens with and the words right after it that name what
-    is counted: "620 drivers" of "620 drivers walked off the job on Nov. 3.", "14,300 acres" of
-    "14,300". None when the span does not open with a figure, or no such word follows it."""
+    span [start, end) of the sentence opens with and the words right after it, up to the noun
+    counted: "620 drivers" of "620 drivers walked off the job on Nov. 3.", "14,300 acres" of
+    "14,300". None when the span does not open with a figure, or the noun does not follow it
+    ("19 Chinese coast guard ships" is left as the reader read it, not cut to "19 Chinese")."""
+    phrase = _counted_phrase(question)
     head = _FIGURE_HEAD.match(sentence, start, end)
-    counted = _counted_words(question)
-    if head is None or not counted:
+    counted = set(terms(" ".join(phrase))) - _ANYONE
+    noun = set(terms(phrase[-1])) if phrase else set()
+    if head is None or not counted or not noun:
         return None
-    stop = None
+    stop = head.end()
     for word in _WORD.finditer(sentence, head.end()):
-        if sentence[head.end() if stop is None else stop:word.start()].strip():
-            break  # only the words right after the figure, with nothing between them
-        if not counted & set(terms(word.group())):
-            break
+        if sentence[stop:word.start()].strip() or not counted & set(terms(word.group())):
+            return None  # a word counted nothing, or something stood between
         stop = word.end()
-    return None if stop is None else (start, stop)
-
-
-_HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
-_NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during", "for", "to",
-                          "with", "across", "since", "after", "before", "that", "who", "which"})
-
-
-def _counted_words(question: str) -> set[str]:
-    """The words of what a "how many" question counts, up to its verb ("sunken fishing boats"
-    of "How many sunken fishing boats were removed…?"), stemmed."""
-    m = _HOW_MANY.search(question)
-    if not m:
-        return set()
-    words: list[str] = []
-    for word in m.group(1).split():
-        w = word.casefold()
-        if w in _AUXILIARIES or w in _NOT_COUNTED or (words and w.endswith("ed")):
-            break
-        words.append(word)
-    return set(terms(" ".join(words))) - _ANYONE
+        if noun & set(terms(word.group())):
+            return start, stop
+    return None
 
 
 def _measured(sentence: str, question: str) -> bool:

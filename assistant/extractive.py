@@ -97,13 +97,13 @@ def _conflicting(found: Findings, best: Evidence) -> Evidence | None:
     one does: one about the same event, in an article naming whom the question names (a drug
     recall's cost is no other figure for a bridge's)."""
     articles, names = found.articles, found.question.names
-    found_ = [ev for ev in found.ranked[:12] if ev is not best
-              and ev.score >= _bar() and _differs(best.text, ev.text)
-              and not names_missing(names, articles[ev.article_id].text)]
-    if not found_:
+    differing = [ev for ev in found.ranked[:12] if ev is not best
+                 and ev.score >= _bar() and _differs(best.text, ev.text)
+                 and not names_missing(names, articles[ev.article_id].text)]
+    if not differing:
         return None
-    vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in found_])
-    close = [ev for ev, sim in zip(found_, vectors[1:] @ vectors[0], strict=True)
+    vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in differing])
+    close = [ev for ev, sim in zip(differing, vectors[1:] @ vectors[0], strict=True)
              if float(sim) >= CONFLICT_MIN_COSINE]
     close.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
     return close[0] if close else None
@@ -277,7 +277,8 @@ def _other_holders(found: Findings, lead: str, cites: CitationList) -> list[str]
         n = cites.cite(found.articles[ev.article_id], ev.start, ev.end)
         named.append(f"{holder.name} [{n}]")
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-    return [f"The articles also name as {role.role}: {listed}."]
+    title = role.role.upper() if role.role == "ceo" else role.role
+    return [f"The articles also name as {title}: {listed}."]
 
 
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:

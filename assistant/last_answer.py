@@ -40,6 +40,7 @@ _ASKS = re.compile(
     r"|site|website|channel|network|news\s+(?:site|outlet|organi[sz]ation|agency)"
     r"|source|article|story|report|author|writer|reporter|byline)s?\b"
     r"|(?:which|what)\s+(?:news\s+)?agency\s+(?:reported|published|ran|carried)\b"
+    r"|^\W*(?:which|what)\s+(?:news\s+)?agency\W*$"
     r"|who\s+(?:reported|published|wrote|authored|ran|broke|is\s+the\s+(?:author|writer"
     r"|reporter))\b"
     r"|where\s+(?:is|was|did|does)\s+(?:that|this|it)\b.*\b(?:from|come|appear|reported"
@@ -85,6 +86,7 @@ _SPEECH = re.compile(
     r"|assert\w*|claim\w*|vow\w*|pledg\w*|promis\w*|criticiz\w*|criticis\w*|condemn\w*"
     r"|den(?:y|ies|ied)|confirm\w*|suggest\w*|recall\w*|believ\w*|predict\w*|hop(?:e|es|ed)"
     r"|expect\w*|ask\w*|admit\w*)\b", re.I)
+_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w’'-]+")
 # The first quotation of an answer's text, with its citation mark.
 _QUOTED = re.compile(r"“([^“”]{12,})”\s*\[\d+\]")
 
@@ -145,8 +147,10 @@ def _attributed(article: Article, after: str) -> bool:
 def _last_quote(history: Sequence[Message]) -> tuple[str, str] | None:
     """The first quote of the latest answer that quotes the story, and that answer's text: an
     answer to an earlier "When was it published?" quotes only the page's line about itself, and
-    is about the same article as the answer before it. After an abstention, the sentence it
-    quoted as the closest thing the articles say, if it quoted one."""
+    is about the same article as the answer before it (that line, when no answer before it
+    quoted the story). After an abstention, the sentence it quoted as the closest thing the
+    articles say, if it quoted one."""
+    line: tuple[str, str] | None = None
     for message in reversed(history):
         if message["role"] != "assistant":
             continue
@@ -154,7 +158,12 @@ def _last_quote(history: Sequence[Message]) -> tuple[str, str] | None:
         story = [q for q in quotes if find_date_line(q) is None and not is_about_line(q)]
         if story:
             return story[0], message["content"]
-    return None
+        if message["content"].startswith(ABSTAIN_TEXT):
+            return line  # it quoted nothing: an earlier answer's quote is not what it meant
+        if quotes and line is None:  # only a byline or a date line: its article, unless an
+            line = quotes[0], message["content"]  # earlier answer quoted the story itself
+    # "Who wrote the stadium article?" answered with its byline alone: that line's article.
+    return line
 
 
 def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
@@ -175,7 +184,7 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     if following:
         article, _, end = located[0]
         reply = _next_sentence(question, article, _shown_up_to(article, said, end),
-                               _speakers(quote))
+                               _speakers(quote, last_message(history, "user")))
     else:
         reply = _source(question, *located[0])
         reply = _with_copies(reply, located[1:]) if len(located) > 1 else reply
@@ -209,13 +218,28 @@ def _shown_up_to(article: Article, said: str, end: int) -> int:
     return end
 
 
-def _speakers(quote: str) -> set[str]:
-    """The capitalised words of the quote the conversation is about: whoever speaks in it."""
-    return {w for w in re.findall(r"\b[A-Z][a-z][\w’'-]+", quote)} - {"The", "This", "That"}
+def _speakers(quote: str, asked: str = "") -> set[str]:
+    """Whoever the conversation is about: the names the user's last question gives ("What did
+    union president Ana Ruiz say?"), else the capitalised words of the quote."""
+    def names(text: str) -> set[str]:
+        return {w for w in re.findall(r"\b[A-Z][a-z][\w’'-]+", text)} - _NOT_SPEAKERS
+
+    return names(asked) or names(quote)
+
+
+_NOT_SPEAKERS = frozenset({"The", "This", "That", "What", "Who", "Why", "How", "When", "Where",
+                           "Which", "And", "Did", "Does", "Said"})
 
 
 def _speaks(sentence: str, speakers: set[str]) -> bool:
-    """Does the sentence quote or report the same speaker: by name, or as "he", "she"?"""
+    """Does the sentence quote or report the same speaker: by name, or as "he", "she", or as
+    a quotation going on with no one named ("'We did not want to strike,' …")?"""
+    if sentence[:1] in "“\"‘'":
+        # Who says it is named after the quotation, if anyone is: not someone else.
+        after = re.split(r"[”\"’']", sentence[1:])[-1]
+        others = set(_NAME_WORD.findall(after)) - speakers - _NOT_SPEAKERS
+        if not others:
+            return True
     return bool(_SPEECH.search(sentence)) and (
         bool(re.search(r"\b(?:he|she|they)\b", sentence, re.I))
         or any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in speakers))

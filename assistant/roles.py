@@ -45,6 +45,7 @@ def _spaced(role: str) -> str:
 
 
 _ROLE = "|".join(_spaced(r) for r in _ROLES)
+_NAME_NEAR = 60  # characters around a title within which a name qualifying it must stand
 # A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
 # Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
 _SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
@@ -99,6 +100,8 @@ class AskedRole:
     proper: frozenset[str] = frozenset()  # the words capitalised in the question ("harbor")
 
 
+# "at the time", "for now", "in 2024": when, not whose.
+_A_TIME = re.compile(r"(?:the\s+)?(?:time|now|moment|present|year|month|week|day|\d)", re.I)
 # "Who was elected as the next president of the IOC?" asks about an election, not about the
 # president a sentence names ("International Olympic Committee President Thomas Bach"): a
 # verb or "next" among the words before the role.
@@ -119,6 +122,8 @@ def asked_role(question: str) -> AskedRole | None:
         if m is not None and not _AN_EVENT.search(m.group("qual")):
             role = " ".join(m.group("role").casefold().split())
             of = m.groupdict().get("of")
+            if of and _A_TIME.match(of):  # "the president at the time" is unqualified
+                of = None
             proper = {w.casefold() for w in re.findall(r"[\w-]+", f"{m.group('qual')} {of or ''}")
                       if w[0].isupper()}
             return AskedRole(role, _words(m.group("qual")), _words(of), frozenset(proper))
@@ -150,23 +155,38 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
     asked = asked_role(question)
     if asked is None:
         return None
-    found = [*_after_title(asked.role, sentence), *_before_title(asked.role, sentence)]
-    # "of the 192 Fleet" may follow the title or precede it ("South Korean President…").
+    found = [(at, h) for at, h in (*_after_title(asked.role, sentence),
+                                   *_before_title(asked.role, sentence))
+             if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
-    proper = asked.proper
-    scored = [(_shared(words, sentence[max(0, at - 40):at], True, proper)
-               + _shared(asked.of, sentence[at:at + len(asked.role) + 40], False, proper), h)
-              for at, h in found if h.name.casefold() not in question.casefold()]
-    if words and not (len(scored) == 1
-                      and _enough(_shared(words, f"{sentence} {title}", False, proper), words)):
-        # Qualified, a holder needs half the qualifying words by its title: "International
-        # Gymnastics Federation president" is not the International Olympic Committee's. The
-        # only holder the sentence names may have them anywhere in it ("Holm … the town's
-        # current mayor, Anna de Boer").
-        scored = [(n, h) for n, h in scored if _enough(n, words)]
-    if not scored:
-        return None
-    return max(scored, key=lambda t: t[0])[1]
+    if not words:
+        return found[0][1] if found else None
+    # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
+    # City", not its "City" alone), else half ("International Gymnastics Federation
+    # president" is not the International Olympic Committee's).
+    near = [(_shared(words, sentence[max(0, at - 40):at], True, asked.proper)
+             + _shared(asked.of, sentence[at:at + len(asked.role) + 40], False, asked.proper),
+             _qualified_in(sentence[max(0, at - 40):at + len(asked.role) + 40], words,
+                           asked.proper), h) for at, h in found]
+    qualified = [(n, h) for n, named, h in near if named and _enough(n, words)]
+    if qualified:
+        return max(qualified, key=lambda t: t[0])[1]
+    # The only holder a sentence names may have them anywhere in it ("Holm … the town's
+    # current mayor, Anna de Boer"), or in a title about nothing else ("Novaris recalls…").
+    titled = asked.of and _only_subject(title, asked.of) and (
+        not asked.qualifiers or _qualified_in(sentence, asked.qualifiers, asked.proper))
+    if len(found) == 1 and (titled or (_qualified_in(sentence, words, asked.proper)
+                                       and _named_near(sentence, found[0][0], asked))):
+        return found[0][1]
+    return None
+
+
+def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
+    """Are the names that qualify the role ("Ukraine") within a few words of the title at
+    `at`? "President Duda … weapons for Ukraine" names Poland's president, not Ukraine's."""
+    named = tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper)
+    near = sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
+    return _shared(named, near, False, asked.proper) == len(named)
 
 
 @lru_cache(maxsize=64)
@@ -195,13 +215,15 @@ def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
     asked = asked_role(question)
     if asked is None or asked.qualifiers or asked.of or not asks_for_holder(question):
         return []
-    seen = {lead.split()[-1].casefold()} if lead.split() else set()
+    seen = {w.casefold() for w in lead.split()}
     found: list[tuple[int, RoleHolder]] = []
     for i, sentence in enumerate(sentences):
         for holder in holders(asked.role, sentence):
-            surname = holder.name.split()[-1].casefold()
-            if surname not in seen and len(found) < most:
-                seen.add(surname)
+            # Any word shared is the same person: "Yoon" of "Yoon Suk Yeol", "Xi" of "Xi
+            # Jinping" (surname first).
+            words = {w.casefold() for w in holder.name.split()}
+            if not words & seen and len(found) < most:
+                seen |= words
                 found.append((i, holder))
     return found
 
@@ -209,8 +231,8 @@ def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
 # Events that make someone the holder: "Who was elected mayor?", "Who replaced the coach?"
 # ask for a holder, not about one.
 _MAKES_HOLDER = re.compile(r"\b(?:elect|appoint|nam(?:e|ed|ing)\b|nominat|chose|choos|select"
-                           r"|succeed|replac|becom|became|sworn|swear|install|hire|promot|new\b"
-                           r"|next\b)", re.I)
+                           r"|succeed|replac|becom|became|sworn|swear|install|hire|promot)"
+                           rf"|\b(?:new|next)\s+(?:{_ROLE})\b", re.I)
 
 
 def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
@@ -219,11 +241,15 @@ def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
     to it. None where the question asks for the holder, or for who became one."""
     if asks_for_holder(question) or which_role(question) or _MAKES_HOLDER.search(question):
         return []
+    # "Who was the president who signed the bill?" asks for the holder after all.
     named = {" ".join(m.group().casefold().split())
-             for m in re.finditer(rf"\b(?:{_ROLE})\b", question, re.I)}
+             for m in re.finditer(rf"\b(?:{_ROLE})\b(?!\s+(?:who|that|which)\b)", question,
+                                  re.I)}
     return [h for role in named for h in holders(role, sentence)]
 
 
+# "Vice President JD Vance", "deputy mayor": another title that ends in this one.
+_DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|acting)[\s-]*$", re.I)
 # "Former Holm mayor Piet Jansen", "ex-president", "the late king": no longer the holder.
 _FORMER = re.compile(r"\b(?:former|ex-?|late|then-?|previous|erstwhile)\s*(?:[\w’'-]+\s+){0,2}$",
                      re.I)
@@ -233,7 +259,8 @@ def _after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
     after, _ = _patterns(role)
     found = []
     for m in after.finditer(sentence):
-        if _FORMER.search(sentence, max(0, m.start() - 30), m.start()):
+        if (_FORMER.search(sentence, max(0, m.start() - 30), m.start())
+                or _DEPUTY.search(sentence, max(0, m.start() - 12), m.start())):
             continue
         group = "n" if m.group("n") is not None else "c"
         holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
@@ -271,6 +298,24 @@ def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder
             b -= len(tail)
     name = sentence[a:b]
     return RoleHolder(a, b, name) if name and name not in _NOT_NAMES else None
+
+
+def _only_subject(title: str, words: tuple[str, ...]) -> bool:
+    """Is the article's title about what qualifies the role and nothing else named: "Novaris
+    recalls blood pressure drug" for Novaris's chief executive, not "Microsoft deepens ties
+    with OpenAI" for OpenAI's?"""
+    names = {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]*", title)}
+    return bool(words) and all(w in names for w in words) and names <= set(words)
+
+
+def _qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:
+    """Does the text qualify the role as the question does: every word of a name of several
+    ("Harbor City", capitalised: its "City" alone is a city council's), else half the
+    qualifying words ("museum" of "the Oslo museum director")?"""
+    named = tuple(w for w in words if w in proper)
+    if len(named) > 1:
+        return _shared(named, text, False, proper) == len(named)
+    return _enough(_shared(words, text, False, proper), words)
 
 
 def _enough(shared: int, words: tuple[str, ...]) -> bool:
@@ -329,11 +374,21 @@ _NOT_TITLE = frozenset({"said", "says", "told", "and", "or", "but", "the", "a", 
 
 
 def _widened(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) with up to two lower-case words before it that qualify the title ("union"
-    of "union president"), as far as the title goes on."""
-    for _ in range(2):
-        word = re.search(r"([a-z][\w’'-]*)\s+$", sentence[:start])
-        if word is None or word.group(1) in _NOT_TITLE:
-            break
-        start = word.start(1)
+    """[start, end) with the words before an all lower-case title that qualify it: up to two
+    lower-case ones ("transit authority chair"), then up to two capitalised ones ("Nurses union
+    president", "Herons head coach"). A capitalised title ("Russian President") is whole; a
+    verb ("cheered", "said") ends the title."""
+    if not sentence[start:end].islower():
+        return start, end
+    for pattern in (_LOWER_WORD, _UPPER_WORD):
+        for _ in range(2):
+            word = pattern.search(sentence[:start])
+            if word is None or word.group(1).casefold() in _NOT_TITLE or (
+                    pattern is _LOWER_WORD and word.group(1).endswith("ed")):
+                break
+            start = word.start(1)
     return start, end
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$")
+_UPPER_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+$")

@@ -53,10 +53,13 @@ _LINK_LABEL = re.compile(
 _PROMO = re.compile(
     r"^(?:(?:read more|related(?: stor(?:y|ies)| news| articles?| coverage| content)?|most read"
     r"|most popular|also read|read also|see also|more coverage|more news)\s*:"
-    r"|(?:sign up|subscribe)\b.{0,300}?\b(?:newsletters?|inbox|e-?mails?|digital access)\b"
+    r"|(?:sign up|subscribe)\b.{0,80}?\b(?:newsletters?|inbox|digital access)\b"
     r"|share this (?:article|story)\b)",
     re.I,
 )
+# "* * *", "***", "---": a break between sections, no words of the story.
+_SECTION_BREAK = re.compile(r"^[*_\-–—=~•·\s]{3,}$")
+_LINK_LIST_LINES = 8  # at most this many related headlines below their label
 _LINK_LIST_WORDS = 14  # a related headline below its label: at most this many words, no stop
 # Page numbers of a printed or PDF page: "3", "Page 3", "3 of 12", "3 / 12", "- 3 -".
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$",
@@ -125,7 +128,7 @@ def _is_clutter(line: str) -> bool:
     furniture to a headline's eye but stays: asked when the article was updated, an answer
     can quote it."""
     return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line)
-                or _PROMO.match(line))
+                or _PROMO.match(line) or _SECTION_BREAK.match(line))
 
 
 def split_segments(lines: list[str]) -> list[list[str]]:
@@ -180,7 +183,8 @@ def _is_link_line(line: str, below: bool = False) -> bool:
     above it, such a line may be the story's own subheading."""
     words = line.split()
     capitalised = sum(w[:1].isupper() for w in words)
-    return line[-1] not in ".!?\"”’" and (
+    # "The measures include:" opens the story's own list: the run of links ends there.
+    return line[-1] not in ".!?\"”’:" and (
         len(words) <= 3 or capitalised / len(words) > 0.6
         or (below and len(words) <= _LINK_LIST_WORDS))
 
@@ -195,7 +199,8 @@ def _link_list_lines(lines: list[str]) -> set[int]:
         drop.add(i)
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(lines) and _is_link_line(lines[j], below=step == 1):
+            while (0 <= j < len(lines) and _is_link_line(lines[j], below=step == 1)
+                   and abs(j - i) <= _LINK_LIST_LINES):
                 drop.add(j)
                 j += step
     return drop
@@ -228,13 +233,25 @@ def _byline_site(line: str) -> str | None:
         return None
     match = _BYLINE_SITE.match(line)
     parts = [match.group("o")] if match else []
-    parts += [p.strip("*_ ") for p in line.split("|")[1:-1]]
+    bars = [p.strip("*_ ") for p in line.split("|")]
+    parts += bars[1:-1]
     for part in parts:
         site = part.lower().removeprefix("www.")
         if _SITE.fullmatch(site):
             return site
+    # "By Priya Das | Northfield Courier | Published …", "Riverton Daily Press | Published …":
+    # a name between the byline and the date line, or before a "Published" line, is the page's.
+    named = bars[1:-1] if re.match(r"by\s", bars[0], re.I) else (
+        bars[:1] if len(bars) == 2 and _PUBLISHED.match(bars[1]) else [])
+    for part in named:
+        if _OUTLET_NAME.fullmatch(part):
+            return part
     dated = source_date_line(line)
     return dated[0] if dated and dated[0].casefold() in _WIRES else None
+
+
+_PUBLISHED = re.compile(r"(?:last\s+)?(?:published|updated|posted)\b", re.I)
+_OUTLET_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
 
 
 # Wires whose name alone before a date is a page's outlet ("Reuters | June 3, 2025"): a name
@@ -244,14 +261,22 @@ _WIRES = frozenset({"reuters", "ap", "associated press", "the associated press",
                     "dpa", "efe", "ansa", "tass", "pti", "ani", "pa media"})
 # Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
 # …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
-_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+))"
-                     r"{0,3}))[*_\s]*(?:[,|].*)?$", re.I)
-_REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>[A-Z][^;.)\n]{1,60}?)"
-                        r"\s*(?:[;.)]|$)", re.I)
+# The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,
+# Associated Press"): "By Tuesday, the fire had spread…" is the story's first sentence.
+_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                     r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                     r"|September|October|November|December)\b)[A-Z][\w.'’-]+"
+                     r"(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}))[*_\s]*"
+                     r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?[*_\s]*$", re.I)
+# "(Reporting by Anna Keller; Editing by …)": capitalised names only, up to ";", ")" or the end.
+_REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>(?-i:[A-Z][\w.'’-]*"
+                        r"(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}))\s*(?:[;)]|$)", re.I)
 _BYLINE_LINES = 5
 
 
 def _find_author(lines: list[str], raw: RawDocument) -> str | None:
+    """Who wrote it: the record's author, else a byline under the title, else the last credit
+    line ("Reporting by …")."""
     if raw.author:
         return raw.author
     for line in lines[:_BYLINE_LINES]:

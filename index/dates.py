@@ -24,9 +24,11 @@ _NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _FIX = "write dates as YYYY-MM-DD, e.g. 2024-10-24"
 # A page line that only states when the article was published or updated.
 _DATE_LINE = re.compile(
-    # a byline before a bar ("By usatoday.com | Published 2025-02-18", "By Jane Doe |
-    # herald.com | Published 2025-02-18") is the page's too
-    r"^(?:by\s+[^|]{1,60}?\s*\|\s*(?:[^|]{1,60}?\s*\|\s*)?)?"
+    # a byline or an outlet before a bar ("By usatoday.com | Published 2025-02-18", "By Jane
+    # Doe | herald.com | Published 2025-02-18", "Riverton Daily Press | Published …") is the
+    # page's too
+    r"^(?:(?!\s*(?:last\s+)?(?:updated|published|posted|first\s+published|date)\b)"
+    r"[^|]{1,60}?\s*\|\s*(?:[^|]{1,60}?\s*\|\s*)?)?"
     r"(?:(?:last\s+)?updated|published|posted|first published|date)(?:\s+on)?\s*:?\s*"
     r"(?P<d>.{6,60}?)"
     # a time after the date, its zone, and whatever follows a bar ("| Updated …", "| Filed

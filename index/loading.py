@@ -164,7 +164,8 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     return result
 
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_HTML_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+                         r"<(?:!doctype\s+html|html|head)\b", re.I | re.S)
 
 
 def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
@@ -266,6 +267,15 @@ def _container_records(data: Any) -> list[Any]:
     return [data]
 
 
+def _authors(record: dict[str, Any], where: str, warnings: list[str]) -> str | None:
+    """The author field; a list of names (as scraped feeds give them) joined by commas."""
+    for key in ("author", "authors", "byline"):
+        value = record.get(key)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            return ", ".join(v.strip() for v in value if v.strip()) or None
+    return record_field(record, ("author", "authors", "byline"), where, warnings)
+
+
 def _record_to_document(
     path: Path, record: Any, n: int, warnings: list[str]
 ) -> RawDocument | None:
@@ -286,7 +296,7 @@ def _record_to_document(
         url=url,
         published=record_field(record, ("published", "date"), where, warnings),
         outlet=record_field(record, ("source", "outlet"), where, warnings),
-        author=record_field(record, ("author", "byline"), where, warnings),
+        author=_authors(record, where, warnings),
         doc_id=doc_id,
         may_hold_several=False,
     )

@@ -57,6 +57,8 @@ def test_other_credit_lines_and_no_line_at_all() -> None:
     ("Recall\nIt began.\n(Reporting by Anna Keller; Editing by Mark Hughes)\n", "Anna Keller"),
     ("Story\nBy usatoday.com | Published 2025-02-18\nIt began.\n", None),  # a site
     ("Fire out\nBy the time it was out, 37 homes had burned.\n", None),  # a sentence
+    ("Fire out\nBy Tuesday, the fire had spread to 3,000 acres.\n", None),  # a day, a sentence
+    ("Deal\nReporting by the Times revealed the deal in March.\n", None),  # the story's words
 ])
 def test_a_byline_says_who_wrote_it(text: str, author: str | None) -> None:
     assert _answer("Who wrote it?", text) == author

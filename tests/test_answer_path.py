@@ -179,6 +179,9 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     # A verb after the thing counted is not part of it: "carry" near 19 counts no balloons.
     assert answer_fit("number", "The boats, with a crew of 19, carry missiles.",
                       "How many balloons carried the leaflets?") == 0.5
+    # …but after an adverb a word in -ed is part of what is counted: "newly hired teachers".
+    assert answer_fit("number", "The district hired 300 new teachers.",
+                      "How many newly hired teachers start in the fall?") == 1.0
     # "How many does he say…": what is counted was named earlier; any new figure may be it.
     assert answer_fit("number", "He said his army holds down 50,000 troops.",
                       "And how many does he say his army is holding down there?") == 1.0
@@ -546,6 +549,12 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
     assert lead("14 sunken fishing boats from the channel at a cost", asked) == (
         "14 sunken fishing boats")  # a span too long to lead, cut to the count
     assert lead("8.5 million", asked) is None  # the quote leads, with "14 … boats" in it
+    # Cut only at the noun counted: "19 Chinese" of "19 Chinese coast guard ships" would be
+    # no answer, so the reader's figure stays as it read it.
+    from assistant.evidence import figure_phrase
+    ships = "The coast guard saw 19 Chinese coast guard ships."
+    at = ships.index("19")
+    assert figure_phrase(ships, at, at + 2, "How many Chinese ships were there?") is None
     # A question that counts nothing in particular leaves the reader's figure as it is.
     assert lead("8.5 million", "How much did the clean-up cost?") == "8.5 million"
 

@@ -767,6 +767,15 @@ class _OneDirection:
         return np.full((len(texts), 4), 0.5, dtype=np.float32)
 
 
+class _Apart:
+    """An embedder under which no two sentences are alike (cosine 0)."""
+
+    name = "apart"
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return np.eye(len(texts), max(len(texts), 4), dtype=np.float32)
+
+
 def _article(article_id: str, text: str) -> Article:
     return Article(id=article_id, title=article_id, text=text, source=article_id,
                    source_key=article_id, published=None, outlet=None, url=None, doc_id=None,
@@ -817,6 +826,11 @@ def test_a_differing_figure_comes_from_an_article_about_the_same_thing(other: st
     found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
     parts = corroborate(found, ranked[0], CitationList(), stated="$219 million")
     assert any(p.startswith("Another report gives a different figure") for p in parts) is shown
+
+    # Naming Novaris is not enough: far apart in meaning, two figures are of two things.
+    apart = Findings(asked, ranked, articles, _Apart())  # type: ignore[arg-type]
+    parts = corroborate(apart, ranked[0], CitationList(), stated="$219 million")
+    assert not any(p.startswith("Another report") for p in parts)
 
 
 @pytest.mark.parametrize("same_article", [True, False])

@@ -189,6 +189,10 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
      "lindenportpost.com", "Marta Siwek"),
     ("By usatoday.com | Published 2025-02-18", "2025-02-18", "usatoday.com", None),
     ("Jane Doe | March 19, 2025", "2025-03-19", None, None),  # a name: whose, unsaid
+    ("By Priya Das | Northfield Courier | Published 2025-02-20", "2025-02-20",
+     "Northfield Courier", "Priya Das"),
+    ("Riverton Daily Press | Published 2025-05-03", "2025-05-03", "Riverton Daily Press", None),
+    ("By Tuesday, officials had counted 2.1 million bottles.", None, None, None),  # a sentence
 ])
 def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str | None,
                                           author: str | None) -> None:
@@ -199,6 +203,24 @@ def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str
     assert (art.published, art.outlet, art.author) == (published, outlet, author)
     # Emphasis keeps both its marks: "lindenportpost.com*, 2025-04-02" was quoted.
     assert all(line.count("*") % 2 == 0 for line in art.text.split("\n"))
+
+
+def test_a_story_list_below_a_label_a_section_break_and_a_sentence_about_email_stay_apart(
+        ) -> None:
+    text = ("Council passes a transport plan\n"
+            "The council passed the plan on Monday, the mayor said.\n"
+            "* * *\n"
+            "Sign up to vote closes on Oct. 7, and residents can register by email or in person.\n"
+            "Read more\n"
+            "The measures include:\n"
+            "- a tax on parking\n"
+            "- a new bus lane\n")
+    (art,) = clean_document(RawDocument(text=text, source="s", source_key="s"))
+    lines = art.text.split("\n")
+    assert "* * *" not in lines and "* *" not in lines  # a break, no words
+    assert lines[-4:] == ["Sign up to vote closes on Oct. 7, and residents can register by "
+                          "email or in person.", "The measures include:", "a tax on parking",
+                          "a new bus lane"]  # the story's own list, not links
 
 
 # -- dates ---------------------------------------------------------------------------------------

@@ -343,3 +343,18 @@ def test_a_page_saved_as_text_is_read_as_a_page(tmp_path: Path) -> None:
     assert loaded.warnings == [] and len(arts) == 1
     assert arts[0].title == "Mayor resigns" and "<" not in arts[0].text
     assert arts[0].text.startswith("PORTVILLE — The Portville mayor resigned")
+
+
+def test_a_list_of_authors_is_joined_and_an_xml_prolog_is_still_a_page(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"title": "Bridge vote", "author": ["Ana Ruiz", "Tom Berg"],
+                                "text": "The council voted 7-2 on Thursday to replace the "
+                                        "bridge, the city clerk said."}) + "\n")
+    loaded, arts = _articles([feed])
+    assert loaded.warnings == [] and arts[0].author == "Ana Ruiz, Tom Berg"
+    page = tmp_path / "saved.txt"
+    page.write_text('<?xml version="1.0"?>\n<html><head><title>Mayor resigns</title></head>'
+                    "<body><p>PORTVILLE — The Portville mayor resigned on Friday, citing health "
+                    "reasons, the city clerk said.</p></body></html>\n")
+    _, arts = _articles([page])
+    assert arts[0].title == "Mayor resigns" and "<" not in arts[0].text

@@ -183,6 +183,45 @@ def test_after_an_abstention_that_quoted_a_sentence_that_sentence_is_meant(
     assert after.citations[0].article_id == first.citations[0].article_id
 
 
+def test_an_abstention_that_quoted_nothing_is_not_taken_for_the_answer_before_it(
+        assistant: Assistant) -> None:
+    """"Which outlet reported that?" after an off-topic abstention: the answer before it
+    quoted a sentence, but "that" is not it."""
+    first, off, after = converse(assistant, EMPHASIZE, "Who won the 2022 football World Cup?",
+                                 "Which outlet reported that?")
+    assert first.citations and off.abstained and not off.citations
+    assert after.abstained and "the last answer found nothing in them" in after.text
+
+
+def test_after_an_answer_quoting_only_a_credit_line_its_article_is_meant(
+        assistant: Assistant) -> None:
+    """"Who wrote the … article?" answered with its credit line alone: "Which outlet
+    published it?" is about that article (it was searched anew: "no article seems …")."""
+    from assistant.last_answer import reply_about_last
+
+    credit = "This article includes reporting from The Associated Press"
+    article = next(a for a in assistant.index.list()
+                   if credit in assistant.get_article(a.id).text)
+    said = f"The Associated Press — “{credit}” [1]"
+    history: list[Message] = [{"role": "user", "content": "Who reported the treaty article?"},
+                              {"role": "assistant", "content": said}]
+    reply = reply_about_last("Which outlet published it?", history, assistant.index)
+    assert reply is not None and reply.draft.citations[0].article_id == article.id
+
+
+def test_what_else_she_said_is_hers() -> None:
+    """The person asked about is the speaker, not everyone the quote names; a quotation going
+    on with no one else named is theirs; another's words are not."""
+    from assistant.last_answer import _speakers, _speaks
+
+    said = _speakers("“We will act,” Mayor Mendes said after meeting Ana Ruiz.",
+                     "What did union president Ana Ruiz say?")
+    assert {"Ana", "Ruiz"} <= said and "Mendes" not in said
+    assert _speaks("“We did not want to strike,” she added.", said)
+    assert _speaks("“We did not want to strike.”", said)
+    assert not _speaks("“We hear you,” Mendes told the crowd.", said)
+
+
 def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Assistant) -> None:
     """An answer that quoted a sentence and the one after it ("…" [1] "…" [2]) goes on after
     the second: the first "next" had been the very sentence shown as [2]."""

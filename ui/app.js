@@ -48,10 +48,16 @@
   // Gradio labels each chat message with its raw HTML ("bot's message: <div class=…"), which a
   // screen reader would read out tag by tag: the label becomes the message's plain text
   // (parsed by DOMParser, which runs nothing and loads nothing).
+  // Set only where it changes: setting a label queues a mutation even when the value is the
+  // same, and a plain text with a "<" of its own ("Is CPI < 3%?") would be set for ever.
   function plainLabels() {
     for (const el of document.querySelectorAll('#nq-chat [aria-label*="<"]')) {
-      const parsed = new DOMParser().parseFromString(el.getAttribute("aria-label"), "text/html");
-      el.setAttribute("aria-label", parsed.body.textContent.replace(/\s+/g, " ").trim());
+      const label = el.getAttribute("aria-label");
+      if (label === el.dataset.nqPlain) continue;
+      const parsed = new DOMParser().parseFromString(label, "text/html");
+      const plain = parsed.body.textContent.replace(/\s+/g, " ").trim();
+      el.dataset.nqPlain = plain;
+      if (plain !== label) el.setAttribute("aria-label", plain);
     }
   }
 
