@@ -18,6 +18,7 @@ from .citing import CitationList
 from .compose import (
     ABSTAIN_TEXT,
     abstention,
+    another_holder,
     closest_text,
     said_first,
     strayed,
@@ -247,6 +248,8 @@ class Assistant:
         said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()})
         if said is not None and (reason is None or not reason.off_topic):
             ranked, reason = said, None
+        elif reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
+            reason = another_holder(asked.text, ranked, articles[ranked[0].article_id].title)
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
         # whatever the sentences' scores (only a question about no article is turned away) and

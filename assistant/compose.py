@@ -28,8 +28,10 @@ from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
 from .roles import (
     RoleHolder,
+    asked_role,
     asks_for_holder,
     description,
+    holder_of_another,
     holders,
     role_holder,
     subject_holders,
@@ -38,8 +40,8 @@ from .roles import (
 )
 from .types import Citation, ShortAnswer
 
-__all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "closest_text",
-           "said_first", "short_answer", "strayed", "within_dates"]
+__all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
+           "closest_text", "said_first", "short_answer", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
@@ -157,6 +159,18 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
                 or role_holder(question, ev.text, titles.get(ev.article_id, ""))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
+
+
+def another_holder(question: str, ranked: Sequence[Evidence], title: str = ""
+                   ) -> Abstention | None:
+    """Asked who holds a role of someone's ("Who is the coach of the Riverton team?"), where
+    the answer would be the name the best sentence gives another's holder of it ("Herons head
+    coach Tom Berg"): the articles don't say, with that sentence as the closest."""
+    if not ranked or not _meets(ranked[0], holder_of_another(question, ranked[0].text, title)):
+        return None
+    role = asked_role(question)
+    return Abstention(f"the closest sentence names the {role.role if role else 'holder'} of "
+                      "something else")
 
 
 def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, Article]

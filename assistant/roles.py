@@ -19,8 +19,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["AskedRole", "RoleHolder", "asked_role", "asks_for_holder", "description", "holders",
-           "other_holders", "role_holder", "subject_holders", "which_role", "who_is"]
+__all__ = [
+    "AskedRole",
+    "RoleHolder",
+    "asked_role",
+    "asks_for_holder",
+    "description",
+    "holder_of_another",
+    "holders",
+    "other_holders",
+    "role_holder",
+    "subject_holders",
+    "which_role",
+    "who_is",
+]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -235,6 +247,18 @@ _MAKES_HOLDER = re.compile(r"\b(?:elect|appoint|nam(?:e|ed|ing)\b|nominat|chose|
                            rf"|\b(?:new|next)\s+(?:{_ROLE})\b", re.I)
 
 
+def holder_of_another(question: str, sentence: str, title: str = "") -> list[RoleHolder]:
+    """The holders of the role asked about that the sentence names, when the question
+    qualifies the role and none of them is qualified so ("Herons head coach Tom Berg" asked
+    "Who is the coach of the Riverton team?"): each holds another's title."""
+    asked = asked_role(question)
+    if asked is None or not (asked.qualifiers or asked.of) or not asks_for_holder(question):
+        return []
+    if role_holder(question, sentence, title) is not None:
+        return []
+    return holders(asked.role, sentence)
+
+
 def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
     """The holders the sentence names of a title the question names as whom it is about:
     "Who did the mayor meet with?" is about "Portland Mayor Keith Wilson", who is no answer
@@ -302,10 +326,14 @@ def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder
 
 def _only_subject(title: str, words: tuple[str, ...]) -> bool:
     """Is the article's title about what qualifies the role and nothing else named: "Novaris
-    recalls blood pressure drug" for Novaris's chief executive, not "Microsoft deepens ties
-    with OpenAI" for OpenAI's?"""
-    names = {w.casefold() for w in re.findall(r"\b[A-Z][\w’'-]*", title)}
-    return bool(words) and all(w in names for w in words) and names <= set(words)
+    recalls blood pressure drug" or "Brightline Systems to cut 340 jobs" for their chief
+    executive, not "Microsoft deepens ties with OpenAI" for OpenAI's?"""
+    runs = [{w.casefold() for w in run.split()}
+            for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)]
+    named = set().union(*runs) if runs else set()
+    # Every name the title gives holds one of the words ("Brightline Systems"): no other.
+    return bool(words) and all(w in named for w in words) and all(run & set(words)
+                                                                  for run in runs)
 
 
 def _qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:

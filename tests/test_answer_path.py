@@ -652,3 +652,18 @@ def test_which_role_is_led_only_by_a_span_meeting_a_holder(span: str, leads: boo
     citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
     ev = _ev(sentence, 0.9, (10 + where, 10 + where + len(span)), fit=1.0)
     assert (short_answer(ev, citation, "other", question) is not None) is leads
+
+
+def test_a_name_holding_anothers_title_is_no_answer() -> None:
+    """"Who is the coach of the Riverton team?" over "Herons head coach Tom Berg said…": the
+    reader's sure span was Tom Berg; the articles don't say."""
+    from assistant.compose import another_holder
+
+    text = "Herons head coach Tom Berg said the stadium would help."
+    at = text.index("Tom Berg")
+    berg = _ev(text, 0.9, (10 + at, 10 + at + len("Tom Berg")), fit=1.0)
+    reason = another_holder("Who is the coach of the Riverton team?", [berg])
+    assert reason is not None and "coach of something else" in reason.reason
+    assert another_holder("Who is the head coach of the Herons?", [berg]) is None
+    elsewhere = _ev(text, 0.9, (10, 16), fit=1.0)  # a span meeting no holder: not this rule
+    assert another_holder("Who is the coach of the Riverton team?", [elsewhere]) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.roles import other_holders, role_holder, subject_holders
+from assistant.roles import holder_of_another, other_holders, role_holder, subject_holders
 
 VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Suk Yeol said of "
          "Pyongyang's reported troop deployments, after talks with visiting Polish President "
@@ -148,3 +148,17 @@ def test_an_unqualified_title_names_its_other_holders(question: str, others: lis
     found = other_holders(question, "Yoon Suk Yeol", sentences)
     assert [h.name for _, h in found] == others
     assert all(sentences[i][h.start:h.end] == h.name for i, h in found)
+
+
+def test_a_holder_of_anothers_title_is_named_as_such() -> None:
+    """Asked the Riverton team's coach, "Herons head coach Tom Berg" holds another's title: the
+    reader had answered with him."""
+    herons = "Herons head coach Tom Berg said the stadium would help."
+    assert [h.name for h in holder_of_another("Who is the coach of the Riverton team?",
+                                              herons)] == ["Tom Berg"]
+    assert holder_of_another("Who is the head coach of the Herons?", herons) == []  # his
+    assert holder_of_another("Who is the coach?", herons) == []  # whose, unsaid
+    # A title naming its company and nothing else: "Brightline Systems" holds "Brightline".
+    said = "Chief executive Priya Natarajan told employees in a memo."
+    holder = role_holder("Who is the CEO of Brightline?", said, "Brightline Systems to cut jobs")
+    assert holder is not None and holder.name == "Priya Natarajan"
