@@ -94,17 +94,20 @@ def _differs(a: str, b: str) -> bool:
 
 def _conflicting(found: Findings, best: Evidence) -> Evidence | None:
     """A strong sentence giving a different figure for the same thing, from another article if
-    one does: one about the same event, in an article naming whom the question names (a drug
-    recall's cost is no other figure for a bridge's)."""
+    one does: one naming whom the question names and close in meaning to the best sentence (a
+    drug recall's cost is no other figure for a bridge's). The best sentence's own article
+    needs neither: it is about the same story."""
     articles, names = found.articles, found.question.names
     differing = [ev for ev in found.ranked[:12] if ev is not best
-                 and ev.score >= _bar() and _differs(best.text, ev.text)
-                 and not names_missing(names, articles[ev.article_id].text)]
-    if not differing:
-        return None
-    vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in differing])
-    close = [ev for ev, sim in zip(differing, vectors[1:] @ vectors[0], strict=True)
-             if float(sim) >= CONFLICT_MIN_COSINE]
+                 and ev.score >= _bar() and _differs(best.text, ev.text)]
+    others = [ev for ev in differing if ev.article_id != best.article_id
+              and not names_missing(names, articles[ev.article_id].text)]
+    close = []
+    if others:
+        vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in others])
+        close = [ev for ev, sim in zip(others, vectors[1:] @ vectors[0], strict=True)
+                 if float(sim) >= CONFLICT_MIN_COSINE]
+    close += [ev for ev in differing if ev.article_id == best.article_id]
     close.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
     return close[0] if close else None
 
