@@ -193,6 +193,7 @@ def _counted(question: str) -> set[str]:
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
+_PARTITIVE = frozenset({"the", "its", "their", "his", "her", "these", "those", "our", "your"})
 _NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during", "for", "to",
                           "with", "across", "since", "after", "before", "that", "who", "which"})
 
@@ -203,8 +204,12 @@ def _counted_phrase(question: str) -> list[str]:
     carried…?" (a word in -ed is the verb, but after an adverb: "newly hired teachers"), and
     no further than its last plural ("teachers", not "teachers start")."""
     m = _HOW_MANY.search(question)
+    words = m.group(1).split() if m else []
+    # "How many of its refineries…": the refineries are counted, not "of its".
+    if len(words) > 2 and words[0].casefold() == "of" and words[1].casefold() in _PARTITIVE:
+        words = words[2:]
     taken: list[str] = []
-    for word in (m.group(1).split() if m else [])[:4]:
+    for word in words[:4]:
         w = word.casefold()
         if w in _AUXILIARIES or w in _NOT_COUNTED or (
                 taken and w.endswith("ed") and not taken[-1].casefold().endswith("ly")):

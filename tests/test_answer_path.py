@@ -179,6 +179,9 @@ def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     # A verb after the thing counted is not part of it: "carry" near 19 counts no balloons.
     assert answer_fit("number", "The boats, with a crew of 19, carry missiles.",
                       "How many balloons carried the leaflets?") == 0.5
+    # "How many of its refineries": refineries, which "several thousand workers" are not.
+    assert answer_fit("number", "CGT said 'several thousand' workers were still striking.",
+                      "How many of its refineries in France are still on strike?") == 0.5
     # …but after an adverb a word in -ed is part of what is counted: "newly hired teachers".
     assert answer_fit("number", "The district hired 300 new teachers.",
                       "How many newly hired teachers start in the fall?") == 1.0
