@@ -355,11 +355,27 @@ def _shared(qualifiers: tuple[str, ...], near: str, last: bool,
     """How many of the question's qualifying words the 4 words just before the title (`last`)
     or the text given hold ("Korea" qualifies as "Korean"; a stem of five letters is enough).
     A word capitalised in the question (`proper`) counts only capitalised: the "city" of "the
-    city would add" is not the City of "Harbor City"."""
-    words = re.findall(r"[\w-]+", near)
+    city would add" is not the City of "Harbor City". A country's people name it too ("Polish"
+    for Poland, `_DEMONYMS`), and "U.S." is "US"."""
+    words = [w.replace(".", "") for w in re.findall(r"[\w-]+(?:\.[\w-]+)*\.?", near)]
     words = words[-4:] if last else words
-    return sum(any(w.casefold()[:5] == q[:5] and (q not in proper or w[0].isupper())
-                   for w in words) for q in qualifiers)
+
+    def same(w: str, q: str) -> bool:
+        folded = w.casefold()
+        return ((folded[:5] == q[:5] or folded == _DEMONYMS.get(q))
+                and (q not in proper or w[:1].isupper()))
+
+    return sum(any(same(w, q) for w in words) for q in qualifiers)
+
+
+# Countries whose people's name shares no five letters with theirs.
+_DEMONYMS = {"china": "chinese", "poland": "polish", "france": "french", "spain": "spanish",
+             "britain": "british", "netherlands": "dutch", "us": "american",
+             "usa": "american", "denmark": "danish", "sweden": "swedish", "finland": "finnish",
+             "turkey": "turkish", "ireland": "irish", "switzerland": "swiss", "greece": "greek",
+             "thailand": "thai", "philippines": "filipino", "portugal": "portuguese",
+             "norway": "norwegian", "peru": "peruvian", "iraq": "iraqi", "israel": "israeli",
+             "pakistan": "pakistani", "wales": "welsh", "scotland": "scottish"}
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).

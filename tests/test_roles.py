@@ -16,6 +16,9 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
     ("Who is the South Korean president?", VISIT, "Yoon Suk Yeol"),
     ("Which Polish president visited South Korea?", VISIT, "Andrzej Duda"),
     ("Who is the president of South Korea?", VISIT, "Yoon Suk Yeol"),
+    ("Who is the president of Poland?", VISIT, "Andrzej Duda"),  # "Polish" names Poland
+    ("Who is the president of China?", "Chinese President Xi Jinping met him.", "Xi Jinping"),
+    ("Who is the US president?", "U.S. President Donald Trump said.", "Donald Trump"),
     ("Who is the commander of the 192 Fleet?", "Chen Ming-feng, the commander of the 192 "
      "Fleet, said they are ready.", "Chen Ming-feng"),
     ("Who is the board's chief executive?", "Board chief executive Mike Bullock demanded more "
@@ -45,7 +48,6 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the South Korean president?", "Polish President Andrzej Duda arrived."),
     ("Which president visited South Korea?", VISIT),  # a visit: the reader's to find
     ("Which president was visiting South Korea?", VISIT),
-    ("Who is the president of Poland?", VISIT),  # "Poland" qualifies no title there
     ("Who is the Portland mayor's city grappling with?", "Portland Mayor Keith Wilson said his "
      "city was grappling with violence."),
     ("Who did the president meet?", "President Yoon met Andrzej Duda."),
