@@ -163,6 +163,7 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
             "Sign up for our newsletter to get the latest local news in your inbox.\n"
             "Read more: Drought map shows worst conditions since 2012\n"
             "RELATED: Zoo raises ticket prices\n"
+            "More:Jon Batiste to perform at the state dinner\n"
             "Share this article: Facebook | X | Email\n"
             "Related tax form or notice number.\n"
             "The zoo will run a public contest to name them.\n"
