@@ -100,9 +100,23 @@ def _write_subset(corpus: Path, wanted: set[str], target: Path) -> None:
 
 
 def _fingerprint(corpus: Path, docs: Sequence[str] | None) -> str:
+    """The corpus file, the documents wanted, and the code that reads and cleans them: a store
+    built by an older cleaning is brought up to date (ingest replaces an article whose cleaned
+    text changed), where it had been reused as it stood."""
     stat = corpus.stat()
-    what = f"{corpus.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{','.join(docs or ['*'])}"
+    what = (f"{corpus.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{','.join(docs or ['*'])}"
+            f"|{_reading_code()}")
     return hashlib.sha256(what.encode()).hexdigest()
+
+
+def _reading_code() -> str:
+    """A digest of the `index` package's source: what turns a corpus line into stored text."""
+    import index
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(index.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def ensure_realtimeqa(index: IndexLike, store: Path, dataset: Dataset, limited: bool,

@@ -184,6 +184,21 @@ def test_limited_realtimeqa_ingests_only_selected_documents_once(tmp_path: Path)
     assert index.ingested[-1] == [str(ds.source / "corpus.jsonl")]
 
 
+def test_a_store_built_by_other_cleaning_code_is_brought_up_to_date(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The marker kept a store as it stood when the cleaning changed: an eval then scored the
+    new code over articles cleaned by the old."""
+    import evals.stores as stores
+
+    ds = load_realtimeqa(make_realtimeqa(tmp_path / "rtqa"))
+    store, index = tmp_path / "store", FakeIndex()
+    store.mkdir()
+    assert ensure_realtimeqa(index, store, ds, limited=False)
+    assert not ensure_realtimeqa(index, store, ds, limited=False)  # the same code: reused
+    monkeypatch.setattr(stores, "_reading_code", lambda: "another cleaning")
+    assert ensure_realtimeqa(index, store, ds, limited=False)  # ingested again
+
+
 def test_realtimeqa_ingest_that_adds_nothing_is_an_error(tmp_path: Path) -> None:
     class Nothing(FakeIndex):
         def ingest(self, paths: Iterable[str | Path],
