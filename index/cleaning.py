@@ -49,8 +49,8 @@ _LINK_LABEL = re.compile(
 # A link to another story run into its label ("Read more: Drought map shows…", "RELATED: …"), a
 # newsletter's pitch, a share bar: never the story's own sentences (218 such lines in the
 # RealTime QA 2025 Q1 corpus, and 1,285 of USA Today's "More:" links there and in the held-out
-# weeks; one was quoted as the answer to who was invited to the White House). "Related tax form or notice number." is a sentence: a label
-# takes its colon.
+# weeks; one was quoted as the answer to who was invited to the White House). "Related tax form
+# or notice number." is a sentence: a label takes its colon.
 _PROMO = re.compile(
     r"^(?:(?:read more|related(?: stor(?:y|ies)| news| articles?| coverage| content)?|most read"
     r"|most popular|also read|read also|see also|more coverage|more news|more|watch)\s*:"
