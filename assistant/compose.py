@@ -23,6 +23,7 @@ from .answerability import answerability
 from .citing import CitationList
 from .evidence import counts_asked, figure_phrase, names_missing, question_names
 from .followup import points_outside
+from .persons import description, who_is
 from .question import Question
 from .quotes import enquote, is_one_quotation
 from .rerank import Evidence
@@ -30,13 +31,11 @@ from .roles import (
     RoleHolder,
     asked_role,
     asks_for_holder,
-    description,
     holder_of_another,
     holders,
     role_holder,
     subject_holders,
     which_role,
-    who_is,
 )
 from .types import Citation, ShortAnswer
 
@@ -147,7 +146,7 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
                ) -> list[Evidence] | None:
     """Asked "Who is Hong Min?" or who holds a role ("Who is the Ukrainian president?"), the
     ranking with the first sentence saying it put first ("said Hong Min, a senior analyst
-    at…", `roles.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`),
+    at…", `persons.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`),
     or None where none says it. Such a sentence answers, whatever its score: the reader scores
     a sentence on what it says, and this one says it only in passing. `titles`: the articles'
     titles by id, where a role's qualifier may be ("Novaris" for its chief executive)."""

@@ -1,5 +1,6 @@
-"""Who holds a role, and what a named person is: "Who is Portland's mayor?" and "Who is Keith
-Wilson?" over "Portland Mayor Keith Wilson said…".
+"""Who holds a role: "Who is Portland's mayor?" over "Portland Mayor Keith Wilson said…" (what
+a named person is, "Who is Keith Wilson?", is `persons`; whether a sentence qualifies a title as
+the question does, `qualifiers`).
 
 News writing names a role's holder right after the title ("South Korean President Yoon Suk
 Yeol", "North Korean leader Kim Jong Un", "museum director Kari Holm") or sets the title beside
@@ -19,20 +20,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = [
-    "AskedRole",
-    "RoleHolder",
-    "asked_role",
-    "asks_for_holder",
-    "description",
-    "holder_of_another",
-    "holders",
-    "other_holders",
-    "role_holder",
-    "subject_holders",
-    "which_role",
-    "who_is",
-]
+from .qualifiers import enough, only_subject, qualified_in, shared
+
+__all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder",
+           "holder_of_another", "holders", "other_holders", "role_holder", "subject_holders",
+           "which_role"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -57,6 +49,7 @@ def _spaced(role: str) -> str:
 
 
 _ROLE = "|".join(_spaced(r) for r in _ROLES)
+TITLES = _ROLE  # the titles as one pattern, for `persons`
 _NAME_NEAR = 60  # characters around a title within which a name qualifying it must stand
 # A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
 # Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
@@ -176,18 +169,18 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
     # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
     # City", not its "City" alone), else half ("International Gymnastics Federation
     # president" is not the International Olympic Committee's).
-    near = [(_shared(words, sentence[max(0, at - 40):at], True, asked.proper)
-             + _shared(asked.of, sentence[at:at + len(asked.role) + 40], False, asked.proper),
-             _qualified_in(sentence[max(0, at - 40):at + len(asked.role) + 40], words,
+    near = [(shared(words, sentence[max(0, at - 40):at], True, asked.proper)
+             + shared(asked.of, sentence[at:at + len(asked.role) + 40], False, asked.proper),
+             qualified_in(sentence[max(0, at - 40):at + len(asked.role) + 40], words,
                            asked.proper), h) for at, h in found]
-    qualified = [(n, h) for n, named, h in near if named and _enough(n, words)]
+    qualified = [(n, h) for n, named, h in near if named and enough(n, words)]
     if qualified:
         return max(qualified, key=lambda t: t[0])[1]
     # The only holder a sentence names may have them anywhere in it ("Holm … the town's
     # current mayor, Anna de Boer"), or in a title about nothing else ("Novaris recalls…").
-    titled = asked.of and _only_subject(title, asked.of) and (
-        not asked.qualifiers or _qualified_in(sentence, asked.qualifiers, asked.proper))
-    if len(found) == 1 and (titled or (_qualified_in(sentence, words, asked.proper)
+    titled = asked.of and only_subject(title, asked.of) and (
+        not asked.qualifiers or qualified_in(sentence, asked.qualifiers, asked.proper))
+    if len(found) == 1 and (titled or (qualified_in(sentence, words, asked.proper)
                                        and _named_near(sentence, found[0][0], asked))):
         return found[0][1]
     return None
@@ -198,7 +191,7 @@ def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
     `at`? "President Duda … weapons for Ukraine" names Poland's president, not Ukraine's."""
     named = tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper)
     near = sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
-    return _shared(named, near, False, asked.proper) == len(named)
+    return shared(named, near, False, asked.proper) == len(named)
 
 
 @lru_cache(maxsize=64)
@@ -322,117 +315,3 @@ def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder
             b -= len(tail)
     name = sentence[a:b]
     return RoleHolder(a, b, name) if name and name not in _NOT_NAMES else None
-
-
-def _only_subject(title: str, words: tuple[str, ...]) -> bool:
-    """Is the article's title about what qualifies the role and nothing else named: "Novaris
-    recalls blood pressure drug" or "Brightline Systems to cut 340 jobs" for their chief
-    executive, not "Microsoft deepens ties with OpenAI" for OpenAI's?"""
-    runs = [{w.casefold() for w in run.split()}
-            for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)]
-    named = set().union(*runs) if runs else set()
-    # Every name the title gives holds one of the words ("Brightline Systems"): no other.
-    return bool(words) and all(w in named for w in words) and all(run & set(words)
-                                                                  for run in runs)
-
-
-def _qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:
-    """Does the text qualify the role as the question does: every word of a name of several
-    ("Harbor City", capitalised: its "City" alone is a city council's), else half the
-    qualifying words ("museum" of "the Oslo museum director")?"""
-    named = tuple(w for w in words if w in proper)
-    if len(named) > 1:
-        return _shared(named, text, False, proper) == len(named)
-    return _enough(_shared(words, text, False, proper), words)
-
-
-def _enough(shared: int, words: tuple[str, ...]) -> bool:
-    return shared > 0 and 2 * shared >= len(words)
-
-
-def _shared(qualifiers: tuple[str, ...], near: str, last: bool,
-            proper: frozenset[str] = frozenset()) -> int:
-    """How many of the question's qualifying words the 4 words just before the title (`last`)
-    or the text given hold ("Korea" qualifies as "Korean"; a stem of five letters is enough).
-    A word capitalised in the question (`proper`) counts only capitalised: the "city" of "the
-    city would add" is not the City of "Harbor City". A country's people name it too ("Polish"
-    for Poland, `_DEMONYMS`), and "U.S." is "US"."""
-    words = [w.replace(".", "") for w in re.findall(r"[\w-]+(?:\.[\w-]+)*\.?", near)]
-    words = words[-4:] if last else words
-
-    def same(w: str, q: str) -> bool:
-        folded = w.casefold()
-        return ((folded[:5] == q[:5] or folded == _DEMONYMS.get(q))
-                and (q not in proper or w[:1].isupper()))
-
-    return sum(any(same(w, q) for w in words) for q in qualifiers)
-
-
-# Countries whose people's name shares no five letters with theirs.
-_DEMONYMS = {"china": "chinese", "poland": "polish", "france": "french", "spain": "spanish",
-             "britain": "british", "netherlands": "dutch", "us": "american",
-             "usa": "american", "denmark": "danish", "sweden": "swedish", "finland": "finnish",
-             "turkey": "turkish", "ireland": "irish", "switzerland": "swiss", "greece": "greek",
-             "thailand": "thai", "philippines": "filipino", "portugal": "portuguese",
-             "norway": "norwegian", "peru": "peruvian", "iraq": "iraqi", "israel": "israeli",
-             "pakistan": "pakistani", "wales": "welsh", "scotland": "scottish"}
-
-
-# "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
-_WHO_IS = re.compile(r"^\W*(?i:(?:and\s+)?who\s+(?:is|was))\s+(?P<name>[A-Z][\w’'.-]*(?:\s+"
-                     r"[A-Z][\w’'.-]*){0,4})\s*\??\s*$")
-
-
-def who_is(question: str) -> str | None:
-    """The name a "Who is <Name>?" question asks about."""
-    m = _WHO_IS.match(question.strip())
-    return m.group("name") if m and not re.search(r"[’']s\b", m.group("name")) else None
-
-
-def description(question: str, sentence: str) -> tuple[int, int] | None:
-    """Where the sentence says what the person a "Who is <Name>?" question names is: the
-    words set beside the name ("Hong Min, a senior analyst at the Korea Institute for National
-    Unification,") or the title before it ("NATO's Secretary General Mark Rutte")."""
-    name = who_is(question)
-    if name is None:
-        return None
-    named = r"\s+".join(re.escape(w) for w in name.split())
-    beside = re.search(rf"\b{named},\s+(?!(?:who|which|that|whose)\b)"
-                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,100}}?)"
-                       r"\s*(?=[,.;:)]|$)", sentence)
-    if beside is not None:
-        return beside.span("d")
-    title = re.search(rf"(?P<d>(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{_ROLE}))\s+{named}\b", sentence)
-    if title is None:
-        return None
-    return _widened(sentence, *title.span("d"))
-
-
-# Words before a title that are not part of it: "said union president Carla Mendes" gives
-# "union president".
-_NOT_TITLE = frozenset({"said", "says", "told", "and", "or", "but", "the", "a", "an", "of",
-                        "by", "to", "with", "for", "from", "at", "in", "on", "as", "that", "who",
-                        "which", "according", "former", "then", "also", "while", "after",
-                        "before", "when", "where", "its", "his", "her", "their", "our", "was",
-                        "is", "are", "were", "added", "wrote", "announced", "asked"})
-
-
-def _widened(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """[start, end) with the words before an all lower-case title that qualify it: up to two
-    lower-case ones ("transit authority chair"), then up to two capitalised ones ("Nurses union
-    president", "Herons head coach"). A capitalised title ("Russian President") is whole; a
-    verb ("cheered", "said") ends the title."""
-    if not sentence[start:end].islower():
-        return start, end
-    for pattern in (_LOWER_WORD, _UPPER_WORD):
-        for _ in range(2):
-            word = pattern.search(sentence[:start])
-            if word is None or word.group(1).casefold() in _NOT_TITLE or (
-                    pattern is _LOWER_WORD and word.group(1).endswith("ed")):
-                break
-            start = word.start(1)
-    return start, end
-
-
-_LOWER_WORD = re.compile(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$")
-_UPPER_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+$")

@@ -95,7 +95,7 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
     ("Who is the mayor?", "Portland Mayor Keith Wilson said no.", None),  # a role, not a name
 ])
 def test_what_a_named_person_is(question: str, sentence: str, said: str | None) -> None:
-    from assistant.roles import description
+    from assistant.persons import description
 
     span = description(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == said

@@ -1,0 +1,71 @@
+"""What a named person is: "Who is Hong Min?" over "…said Hong Min, a senior analyst at the
+Korea Institute for National Unification", or "Who is Mark Rutte?" over "NATO's Secretary
+General Mark Rutte". The words set beside the name, or the title before it, answer."""
+
+from __future__ import annotations
+
+import re
+
+from .roles import TITLES
+
+__all__ = ["description", "who_is"]
+
+
+# "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
+_WHO_IS = re.compile(r"^\W*(?i:(?:and\s+)?who\s+(?:is|was))\s+(?P<name>[A-Z][\w’'.-]*(?:\s+"
+                     r"[A-Z][\w’'.-]*){0,4})\s*\??\s*$")
+
+
+def who_is(question: str) -> str | None:
+    """The name a "Who is <Name>?" question asks about."""
+    m = _WHO_IS.match(question.strip())
+    return m.group("name") if m and not re.search(r"[’']s\b", m.group("name")) else None
+
+
+def description(question: str, sentence: str) -> tuple[int, int] | None:
+    """Where the sentence says what the person a "Who is <Name>?" question names is: the
+    words set beside the name ("Hong Min, a senior analyst at the Korea Institute for National
+    Unification,") or the title before it ("NATO's Secretary General Mark Rutte")."""
+    name = who_is(question)
+    if name is None:
+        return None
+    named = r"\s+".join(re.escape(w) for w in name.split())
+    beside = re.search(rf"\b{named},\s+(?!(?:who|which|that|whose)\b)"
+                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,100}}?)"
+                       r"\s*(?=[,.;:)]|$)", sentence)
+    if beside is not None:
+        return beside.span("d")
+    title = re.search(rf"(?P<d>(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{TITLES}))\s+{named}\b", sentence)
+    if title is None:
+        return None
+    return _widened(sentence, *title.span("d"))
+
+
+# Words before a title that are not part of it: "said union president Carla Mendes" gives
+# "union president".
+_NOT_TITLE = frozenset({"said", "says", "told", "and", "or", "but", "the", "a", "an", "of",
+                        "by", "to", "with", "for", "from", "at", "in", "on", "as", "that", "who",
+                        "which", "according", "former", "then", "also", "while", "after",
+                        "before", "when", "where", "its", "his", "her", "their", "our", "was",
+                        "is", "are", "were", "added", "wrote", "announced", "asked"})
+
+
+def _widened(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) with the words before an all lower-case title that qualify it: up to two
+    lower-case ones ("transit authority chair"), then up to two capitalised ones ("Nurses union
+    president", "Herons head coach"). A capitalised title ("Russian President") is whole; a
+    verb ("cheered", "said") ends the title."""
+    if not sentence[start:end].islower():
+        return start, end
+    for pattern in (_LOWER_WORD, _UPPER_WORD):
+        for _ in range(2):
+            word = pattern.search(sentence[:start])
+            if word is None or word.group(1).casefold() in _NOT_TITLE or (
+                    pattern is _LOWER_WORD and word.group(1).endswith("ed")):
+                break
+            start = word.start(1)
+    return start, end
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$")
+_UPPER_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+$")

@@ -1,0 +1,63 @@
+"""Whether a sentence qualifies a title as a question does: "the South Korean president", "the
+mayor of Harbor City", "the chief executive of Novaris" (`roles`). A capitalised word of the
+question is a name and counts only capitalised; a country's people name it too."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["enough", "only_subject", "qualified_in", "shared"]
+
+
+def only_subject(title: str, words: tuple[str, ...]) -> bool:
+    """Is the article's title about what qualifies the role and nothing else named: "Novaris
+    recalls blood pressure drug" or "Brightline Systems to cut 340 jobs" for their chief
+    executive, not "Microsoft deepens ties with OpenAI" for OpenAI's?"""
+    runs = [{w.casefold() for w in run.split()}
+            for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)]
+    named = set().union(*runs) if runs else set()
+    # Every name the title gives holds one of the words ("Brightline Systems"): no other.
+    return bool(words) and all(w in named for w in words) and all(run & set(words)
+                                                                  for run in runs)
+
+
+def qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:
+    """Does the text qualify the role as the question does: every word of a name of several
+    ("Harbor City", capitalised: its "City" alone is a city council's), else half the
+    qualifying words ("museum" of "the Oslo museum director")?"""
+    named = tuple(w for w in words if w in proper)
+    if len(named) > 1:
+        return shared(named, text, False, proper) == len(named)
+    return enough(shared(words, text, False, proper), words)
+
+
+def enough(shared: int, words: tuple[str, ...]) -> bool:
+    return shared > 0 and 2 * shared >= len(words)
+
+
+def shared(qualifiers: tuple[str, ...], near: str, last: bool,
+            proper: frozenset[str] = frozenset()) -> int:
+    """How many of the question's qualifying words the 4 words just before the title (`last`)
+    or the text given hold ("Korea" qualifies as "Korean"; a stem of five letters is enough).
+    A word capitalised in the question (`proper`) counts only capitalised: the "city" of "the
+    city would add" is not the City of "Harbor City". A country's people name it too ("Polish"
+    for Poland, `_DEMONYMS`), and "U.S." is "US"."""
+    words = [w.replace(".", "") for w in re.findall(r"[\w-]+(?:\.[\w-]+)*\.?", near)]
+    words = words[-4:] if last else words
+
+    def same(w: str, q: str) -> bool:
+        folded = w.casefold()
+        return ((folded[:5] == q[:5] or folded == _DEMONYMS.get(q))
+                and (q not in proper or w[:1].isupper()))
+
+    return sum(any(same(w, q) for w in words) for q in qualifiers)
+
+
+# Countries whose people's name shares no five letters with theirs.
+_DEMONYMS = {"china": "chinese", "poland": "polish", "france": "french", "spain": "spanish",
+             "britain": "british", "netherlands": "dutch", "us": "american",
+             "usa": "american", "denmark": "danish", "sweden": "swedish", "finland": "finnish",
+             "turkey": "turkish", "ireland": "irish", "switzerland": "swiss", "greece": "greek",
+             "thailand": "thai", "philippines": "filipino", "portugal": "portuguese",
+             "norway": "norwegian", "peru": "peruvian", "iraq": "iraqi", "israel": "israeli",
+             "pakistan": "pakistani", "wales": "welsh", "scotland": "scottish"}
