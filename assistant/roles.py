@@ -120,6 +120,7 @@ def asks_for_holder(question: str) -> bool:
     return m is not None and not _AN_EVENT.search(m.group("qual"))
 
 
+@lru_cache(maxsize=256)  # asked once per sentence read, of the same question
 def asked_role(question: str) -> AskedRole | None:
     """The role whose holder the question asks for, with the words that qualify it."""
     for pattern in _ASKED:

@@ -782,6 +782,15 @@ def _article(article_id: str, text: str) -> Article:
                    story_id="one story", n_chunks=1, text_length=len(text))
 
 
+def _two_reports(question: str, first: str, second: str, embedder: Any = None) -> Findings:
+    """Findings of two one-sentence articles, "a" ranked above "b"."""
+    articles = {"a": _article("a", first), "b": _article("b", second)}
+    ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
+              Evidence(1, "b", 0, len(second), second, 0.8, 0.8)]
+    asked = analyse(question, "", None, None, None)
+    return Findings(asked, ranked, articles, embedder or _OneDirection())
+
+
 def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() -> None:
     first = "The decree was signed on Monday, KCNA said."
     second = "The pact was ratified on Tuesday."
@@ -800,14 +809,10 @@ def test_another_outlets_date_for_the_same_event_comes_right_after_the_answer() 
                                                 ("Putin", False), ("13,000", False)])
 def test_an_agreeing_article_must_give_the_short_answer(answer: str, agree: bool) -> None:
     # Close in meaning is not enough under a short answer: "the president" names no one.
-    first = "Russian President Vladimir Putin praised the treaty on Monday."
-    second = "The president praised the treaty on Monday."
-    articles = {"a": _article("a", first), "b": _article("b", second)}
-    ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
-              Evidence(1, "b", 0, len(second), second, 0.8, 0.8)]
-    asked = analyse("Who praised the treaty?", "", None, None, None)
-    found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
-    parts = corroborate(found, ranked[0], CitationList(), answer=answer)
+    found = _two_reports("Who praised the treaty?",
+                         "Russian President Vladimir Putin praised the treaty on Monday.",
+                         "The president praised the treaty on Monday.")
+    parts = corroborate(found, found.ranked[0], CitationList(), answer=answer)
     assert (parts == ["2 articles report this [1][2]."]) is agree
 
 
@@ -818,18 +823,15 @@ def test_an_agreeing_article_must_give_the_short_answer(answer: str, agree: bool
 def test_a_differing_figure_comes_from_an_article_about_the_same_thing(other: str, shown: bool
                                                                        ) -> None:
     # A bridge's cost is no other figure for a drug recall's: its article never names Novaris.
-    first = "Novaris expects the recall to cost about $219 million."
-    articles = {"a": _article("a", first), "b": _article("b", other)}
-    ranked = [Evidence(0, "a", 0, len(first), first, 0.9, 0.9),
-              Evidence(1, "b", 0, len(other), other, 0.8, 0.8)]
-    asked = analyse("How much will the recall cost Novaris?", "", None, None, None)
-    found = Findings(asked, ranked, articles, _OneDirection())  # type: ignore[arg-type]
-    parts = corroborate(found, ranked[0], CitationList(), stated="$219 million")
+    question, first = ("How much will the recall cost Novaris?",
+                       "Novaris expects the recall to cost about $219 million.")
+    found = _two_reports(question, first, other)
+    parts = corroborate(found, found.ranked[0], CitationList(), stated="$219 million")
     assert any(p.startswith("Another report gives a different figure") for p in parts) is shown
 
     # Naming Novaris is not enough: far apart in meaning, two figures are of two things.
-    apart = Findings(asked, ranked, articles, _Apart())  # type: ignore[arg-type]
-    parts = corroborate(apart, ranked[0], CitationList(), stated="$219 million")
+    apart = _two_reports(question, first, other, _Apart())
+    parts = corroborate(apart, apart.ranked[0], CitationList(), stated="$219 million")
     assert not any(p.startswith("Another report") for p in parts)
 
 
