@@ -21,7 +21,8 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
-from .evidence import counts_asked, figure_phrase, names_missing, question_names
+from .counts import counts_asked, figure_phrase, later_count
+from .evidence import names_missing, question_names
 from .followup import points_outside
 from .persons import description, who_is
 from .question import Question
@@ -265,12 +266,10 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
         return None
     if not _sure_span(best, kind) or best.answer is None:
         return None
-    start, end = best.answer
-    if not citation.start <= start < end <= citation.end:
+    span = _counted_span(best, question) if kind == "number" else best.answer
+    if span is None or not citation.start <= span[0] < span[1] <= citation.end:
         return None
-    if kind == "number" and counts_asked(best.text, start - best.start, end - best.start,
-                                         question) is False:
-        return None
+    start, end = span
     a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
@@ -282,6 +281,18 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
         return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
+    """The reader's figure, or a later one of the sentence that counts what the question
+    counts where the reader's does not ("3 councillors abstaining", not "14", `later_count`);
+    None where the reader's figure counts something else and no other does."""
+    if best.answer is None:
+        return None
+    a, b = best.answer[0] - best.start, best.answer[1] - best.start
+    if later := later_count(best.text, a, b, question):
+        return best.start + later[0], best.start + later[1]
+    return None if counts_asked(best.text, a, b, question) is False else best.answer
 
 
 def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:

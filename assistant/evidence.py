@@ -1,6 +1,6 @@
-"""Sentence helpers the composing steps share: content terms, cached sentence vectors, and the
-kind of answer a question asks for (a figure, a date, a name), which decides what counts as
-another source's differing account.
+"""Sentence helpers the composing steps share: cached sentence vectors, the names a question
+mentions, and the kind of answer a question asks for (a figure, a date, a name), which decides
+what counts as another source's differing account.
 
 Which sentence answers a question, and whether any does, is the trained reader's call
 (`rerank`, `compose`); nothing here decides it.
@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
 from index import Embedder
 
+from .counts import NUMBER, counted, counts
 from .memo import Memo
 
-__all__ = ["answer_fit", "asking_terms", "counts_asked", "figure_phrase", "kind_fit",
-           "names_missing", "question_kind", "question_names", "sentence_vectors", "terms"]
+__all__ = ["answer_fit", "kind_fit", "names_missing", "question_kind", "question_names",
+           "sentence_vectors"]
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
-                     r"|thousands?|millions?|billions?)\b", re.I)
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
                    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
                    r"|Saturday|Sunday|today|yesterday|last (?:week|month|year)|ago"
@@ -52,12 +50,6 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
                    r"|\bwhose (?:page|site|reporting)\b"
                    r"|\bwho (?:wrote|authored|reported)\b.*\b(?:article|story|piece)\b"
                    r"|\b(?:author|writer) of\b.*\b(?:article|story|piece)\b", re.I)
-_WORD = re.compile(r"[\w’'-]+")
-# A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
-_FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
-                           r"-([a-z]+)", re.I)
-_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
-                          "will", "would", "can", "could", "should", "may", "might"})
 # A figure asked for in a unit: the question's words that ask for it, and what a sentence
 # stating it must carry ("What percentage of the vote…" is not answered by "$104 million").
 _MEASURES = (
@@ -82,10 +74,6 @@ _MEASURES = (
      re.compile(r"\d+-year-old|\b(?:aged?|age of) \d|\b\d+ years? old\b|, \d{1,3},"
                 r"|\(\d{1,3}\)", re.I)),
 )
-# "How many people…" is answered by "18 million viewers", "300 residents": people are counted
-# by whatever they are.
-_ANYONE = frozenset({"peopl", "person", "individu"})
-NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
 # A run of capitalised words inside a question ("Karen Lynch", "CVS Health"), not its first
 # word nor one opening a sentence; a wh-word, a month or a day names nothing an article must.
@@ -116,37 +104,6 @@ def sentence_vectors(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
     return np.stack(vectors) if vectors else embedder.embed_documents([])
 
 
-@lru_cache(maxsize=1)
-def _stem_and_stop() -> tuple[object, frozenset[str]]:
-    import Stemmer
-    from bm25s.stopwords import STOPWORDS_EN
-
-    return Stemmer.Stemmer("english"), frozenset(STOPWORDS_EN)
-
-
-# The words a question asks with, not about: "how", "much", "did", "say" ("What did Hong Min
-# say?" is answered by "…, Hong Min said"). BM25's stop list (33 words) keeps them.
-# Not "us" nor "may": "US troops", "in May".
-_ASKING = ("how much many what which who whom whose when where why did do does done has have had "
-           "can could would should will might must he she him her his hers its they them "
-           "their theirs we our you your i me my is was were been be being am say says said "
-           "tell told there here ever")
-
-
-@lru_cache(maxsize=1)
-def asking_terms() -> frozenset[str]:
-    """The stems of the words a question asks with (`_ASKING`)."""
-    stemmer, _ = _stem_and_stop()
-    return frozenset(stemmer.stemWords(_ASKING.split()))  # type: ignore[attr-defined]
-
-
-def terms(text: str) -> list[str]:
-    """Content words, stemmed: what BM25 would match on."""
-    stemmer, stop = _stem_and_stop()
-    words = [w.casefold().strip("’'-") for w in _WORD.findall(text)]
-    return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
-
-
 # Words a question may open with before its wh-word ("And how many…", "On which day…",
 # "Roughly how many…"): stripped so the kind patterns, anchored at the start, still apply.
 _LEAD = re.compile(r"^(?:(?:and|but|so|then|also|roughly|approximately|about|around|exactly"
@@ -174,106 +131,13 @@ def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
 def kind_fit(kind: str, sentence: str, question: str) -> float:
     """1.0 when the sentence carries the kind of answer the question asks for."""
     if kind == "number":
-        return float(_new(_NUMBER, sentence, question))
+        return float(_new(NUMBER, sentence, question))
     if kind == "date":
         return float(_new(_DATE, sentence, question))
     if kind == "person":
         return float(_new(_NAME, sentence, question))
     return 0.5
 
-
-def _counted(question: str) -> set[str]:
-    """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}; nothing
-    when a verb follows ("…and how many does he say are there?": the thing counted is in an
-    earlier turn)."""
-    words = _counted_phrase(question)[:2]
-    counted = terms(" ".join(words))
-    # "How many people died": what follows "people" is what they did, not what they are.
-    return set() if counted and counted[0] in _ANYONE else set(counted) - _ANYONE
-
-
-_HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
-_PARTITIVE = frozenset({"the", "its", "their", "his", "her", "these", "those", "our", "your"})
-_NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during", "for", "to",
-                          "with", "across", "since", "after", "before", "that", "who", "which"})
-
-
-def _counted_phrase(question: str) -> list[str]:
-    """The words of what a "how many" question counts, up to its verb: "sunken fishing boats"
-    of "How many sunken fishing boats were removed…?", "balloons" of "How many balloons
-    carried…?" (a word in -ed is the verb, but after an adverb: "newly hired teachers"), and
-    no further than its last plural ("teachers", not "teachers start")."""
-    m = _HOW_MANY.search(question)
-    words = m.group(1).split() if m else []
-    # "How many of its refineries…": the refineries are counted, not "of its".
-    if len(words) > 2 and words[0].casefold() == "of" and words[1].casefold() in _PARTITIVE:
-        words = words[2:]
-    taken: list[str] = []
-    for word in words[:4]:
-        w = word.casefold()
-        if w in _AUXILIARIES or w in _NOT_COUNTED or (
-                taken and w.endswith("ed") and not taken[-1].casefold().endswith("ly")):
-            break
-        taken.append(word)
-    plural = [i for i, w in enumerate(taken) if w.casefold().endswith("s")
-              and not w.casefold().endswith("ss")]
-    return taken[:plural[-1] + 1] if plural else taken
-
-
-def _counts(sentence: str, counted: set[str]) -> bool:
-    """Does a figure of the sentence count the thing asked about ("19 crew" is no count of
-    ships)?"""
-    words = _WORD.findall(sentence)
-    for i, word in enumerate(words):
-        if _NUMBER.search(word):
-            # What a figure's own word counts ("a four-day visit": days), but not an age, nor
-            # a name with a figure in it ("COVID-19").
-            own = _FIGURE_FIRST.match(word)
-            counted_here = ([own.group(1)] if own and not word.casefold().endswith("-old")
-                            else [])
-            near = " ".join([*words[max(0, i - 2):i], *counted_here,
-                             *words[i + 1:i + 1 + NEAR_FIGURE]])
-            if counted & set(terms(near)):
-                return True
-    return False
-
-
-def counts_asked(sentence: str, start: int, end: int, question: str) -> bool | None:
-    """Does the figure at [start, end) of the sentence count what a "how many" question counts
-    ("14" of "removed 14 sunken fishing boats at a cost of 8.5 million euros", not "8.5
-    million")? None when the question counts nothing in particular."""
-    counted = _counted(question)
-    if not counted:
-        return None
-    before = _WORD.findall(sentence[:start])[-2:]
-    after = _WORD.findall(sentence[end:])[:NEAR_FIGURE]
-    return _counts(" ".join([*before, sentence[start:end], *after]), counted)
-
-
-_FIGURE_HEAD = re.compile(r"[$£€¥]?\d[\d,.]*(?:-\w+)*(?:\s*(?:%|percent\b|per cent\b"
-                          r"|(?:million|billion|trillion|thousand|hundred)\b))?")
-
-
-def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
-    """For a question counting something ("How many sunken fishing boats…"), the figure the
-    span [start, end) of the sentence opens with and the words right after it, up to the noun
-    counted: "620 drivers" of "620 drivers walked off the job on Nov. 3.", "14,300 acres" of
-    "14,300". None when the span does not open with a figure, or the noun does not follow it
-    ("19 Chinese coast guard ships" is left as the reader read it, not cut to "19 Chinese")."""
-    phrase = _counted_phrase(question)
-    head = _FIGURE_HEAD.match(sentence, start, end)
-    counted = set(terms(" ".join(phrase))) - _ANYONE
-    noun = set(terms(phrase[-1])) if phrase else set()
-    if head is None or not counted or not noun:
-        return None
-    stop = head.end()
-    for word in _WORD.finditer(sentence, head.end()):
-        if sentence[stop:word.start()].strip() or not counted & set(terms(word.group())):
-            return None  # a word counted nothing, or something stood between
-        stop = word.end()
-        if noun & set(terms(word.group())):
-            return start, stop
-    return None
 
 
 def _measured(sentence: str, question: str) -> bool:
@@ -310,8 +174,8 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
     if kind not in ("number", "date", "person"):
         return 0.5
     fit = kind_fit(kind, sentence, question)
-    counted = _counted(question) if kind == "number" else set()
-    if fit and counted and not _counts(sentence, counted):
+    things = counted(question) if kind == "number" else set()
+    if fit and things and not counts(sentence, things):
         return 0.5
     if fit and kind == "number" and not _measured(sentence, question):
         return 0.5

@@ -18,12 +18,13 @@ from . import calibration
 from .about import AboutLine, about_line
 from .citing import CitationList
 from .compose import short_answer
-from .evidence import kind_fit, names_missing, sentence_vectors, terms
+from .evidence import kind_fit, names_missing, sentence_vectors
 from .question import Question
 from .quotes import enquote
 from .rerank import Evidence
 from .roles import asked_role, other_holders
 from .types import Citation, ShortAnswer
+from .words import terms
 
 __all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date",
            "own_line_answer", "own_line_draft"]

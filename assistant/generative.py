@@ -12,11 +12,11 @@ from itertools import pairwise
 from index import Article, Passage, sentence_spans, without_date_lines
 
 from .citing import CitationList
-from .evidence import terms
 from .injection import instruction_spans, without_instructions
 from .quotes import QuoteMatch, enquote, verify_quote
 from .rerank import Evidence
 from .types import Citation, Message
+from .words import terms
 
 __all__ = [
     "ANSWER_PROMPT", "EVIDENCE_SENTENCES", "REFUSAL", "GenerativeDraft", "build_messages",

@@ -75,6 +75,8 @@ _NEXT = re.compile(
     r"(?:next|then|after\s+that|afterwards)\b"
     # "What else did he say?": more of what the article has that speaker say
     r"|^\W*(?:and\s+)?what\s+else\s+(?:did|does|do)\s+(?:he|she|they)\s+(?:say|add|tell\s+\w+)\b"
+    # "What did he say?" after an answer naming him: what the article has him say
+    r"|^\W*(?:and\s+)?what\s+(?:did|does)\s+(?:he|she|they)\s+(?:say|add)\W*$"
     r"|\b(?:does|did)\s+(?:it|the\s+(?:article|story|report))\s+go\s+on\b"
     r"|\bgo(?:es)?\s+on\s+to\s+say\b", re.I)
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
@@ -184,7 +186,7 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     if following:
         article, _, end = located[0]
         reply = _next_sentence(question, article, _shown_up_to(article, said, end),
-                               _speakers(quote, last_message(history, "user")))
+                               _speakers(quote, history))
     else:
         reply = _source(question, *located[0])
         reply = _with_copies(reply, located[1:]) if len(located) > 1 else reply
@@ -218,13 +220,25 @@ def _shown_up_to(article: Article, said: str, end: int) -> int:
     return end
 
 
-def _speakers(quote: str, asked: str = "") -> set[str]:
-    """Whoever the conversation is about: the names the user's last question gives ("What did
-    union president Ana Ruiz say?"), else the capitalised words of the quote."""
+def _speakers(quote: str, history: Sequence[Message]) -> set[str]:
+    """Whoever the conversation is about, the latest turn that says first: the name an answer
+    led with ("Keith Wilson — “…”", asked "Who is the mayor of Portland?": not "Portland"),
+    or the names a question gives ("What did union president Ana Ruiz say?"); else the
+    capitalised words of the quote. Asked "What did he say next?" twice, the second turn
+    still means him."""
     def names(text: str) -> set[str]:
         return {w for w in re.findall(r"\b[A-Z][a-z][\w’'-]+", text)} - _NOT_SPEAKERS
 
-    return names(asked) or names(quote)
+    for message in reversed(history):
+        lead = _LEAD.match(message["content"]) if message["role"] == "assistant" else None
+        said = names(lead.group(1)) if lead else (
+            names(message["content"]) if message["role"] == "user" else set())
+        if said:
+            return said
+    return names(quote)
+
+
+_LEAD = re.compile(r"^([^“\n]{1,80}?) — “")  # an answer's short answer, before its quote
 
 
 _NOT_SPEAKERS = frozenset({"The", "This", "That", "What", "Who", "Why", "How", "When", "Where",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["enough", "only_subject", "qualified_in", "shared"]
+__all__ = ["distinctive", "enough", "only_subject", "qualified_in", "shared"]
 
 
 def only_subject(title: str, words: tuple[str, ...]) -> bool:
@@ -16,19 +16,40 @@ def only_subject(title: str, words: tuple[str, ...]) -> bool:
     runs = [{w.casefold() for w in run.split()}
             for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)]
     named = set().union(*runs) if runs else set()
-    # Every name the title gives holds one of the words ("Brightline Systems"): no other.
-    return bool(words) and all(w in named for w in words) and all(run & set(words)
-                                                                  for run in runs)
+    # Every name the title gives holds one of the words ("Brightline Systems"): no other. But
+    # a person's may follow the headline's subject ("Brightwell Foods names finance chief Anita
+    # Gorecki as…"): a company is one word often enough ("…deepens ties with OpenAI").
+    return bool(words) and all(w in named for w in words) and bool(runs) and (
+        set(words) <= runs[0] or all(run & set(words) for run in runs)) and all(
+        run & set(words) or len(run) > 1 for run in runs)
 
 
 def qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:
     """Does the text qualify the role as the question does: every word of a name of several
     ("Harbor City", capitalised: its "City" alone is a city council's), else half the
     qualifying words ("museum" of "the Oslo museum director")?"""
-    named = tuple(w for w in words if w in proper)
+    named = distinctive(tuple(w for w in words if w in proper))
     if len(named) > 1:
         return shared(named, text, False, proper) == len(named)
     return enough(shared(words, text, False, proper), words)
+
+
+def distinctive(name: tuple[str, ...]) -> tuple[str, ...]:
+    """A company's name without the words that say what kind it is, which its short name
+    leaves out: "Northline chief executive Carla Brandt" is Northline Rail's. Not a place's
+    ("Harbor City"): a city's is not its council's."""
+    kept = list(name)
+    while len(kept) > 1 and kept[-1] in _KIND_OF_COMPANY:
+        kept.pop()
+    return tuple(kept)
+
+
+_KIND_OF_COMPANY = frozenset({
+    "rail", "railway", "railways", "airlines", "airways", "air", "foods", "food", "systems",
+    "group", "inc", "corp", "corporation", "company", "co", "ltd", "plc", "holdings", "bank",
+    "energy", "motors", "technologies", "technology", "pharmaceuticals", "pharma", "media",
+    "industries", "international", "partners", "labs", "insurance", "networks", "software",
+    "capital", "brands", "entertainment", "telecom", "communications", "logistics"})
 
 
 def enough(shared: int, words: tuple[str, ...]) -> bool:

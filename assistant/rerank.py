@@ -26,10 +26,11 @@ from index import Article, Embedder, Passage, caption_spans
 
 from . import calibration
 from .errors import ReaderUnavailableError
-from .evidence import answer_fit, asking_terms, names_missing, sentence_vectors, terms
+from .evidence import answer_fit, names_missing, sentence_vectors
 from .question import Question
 from .reader import Reader, Reading
 from .shortlist import CANDIDATES, SENTENCE_END, shortlist
+from .words import asking_terms, terms
 
 __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
            "topicalities", "topicality"]

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .qualifiers import enough, only_subject, qualified_in, shared
+from .qualifiers import distinctive, enough, only_subject, qualified_in, shared
 
 __all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder",
            "holder_of_another", "holders", "other_holders", "role_holder", "subject_holders",
@@ -190,7 +190,7 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
 def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
     """Are the names that qualify the role ("Ukraine") within a few words of the title at
     `at`? "President Duda … weapons for Ukraine" names Poland's president, not Ukraine's."""
-    named = tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper)
+    named = distinctive(tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper))
     near = sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
     return shared(named, near, False, asked.proper) == len(named)
 

@@ -18,9 +18,9 @@ from math import log
 from index import Article, Passage, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS
 
-from .evidence import terms
 from .injection import is_instruction
 from .question import Question
+from .words import terms
 
 __all__ = ["CANDIDATES", "MORE_READ", "WHOLE_ARTICLES", "Candidate", "shortlist"]
 

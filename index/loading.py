@@ -18,7 +18,8 @@ from typing import Any
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
-from .formats.html import MIN_ARTICLE_WORDS
+from .formats.html import MIN_ARTICLE_WORDS, extract_html
+from .formats.markdown import markdown_text
 from .frontmatter import front_matter
 from .types import RawDocument
 from .validation import record_field, record_text
@@ -43,9 +44,10 @@ class LoadResult:
 def _dir_files(folder: Path) -> list[Path]:
     """Supported files under a folder, recursively, leaving out hidden files and folders (only
     below `folder`: the folder itself may well sit under a hidden one, such as ~/.local)."""
+    # A link whose target is gone is listed too, so that it is reported, not passed over.
     return [
         p for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+        if (p.is_file() or p.is_symlink()) and p.suffix.lower() in SUPPORTED_SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
 
@@ -69,7 +71,7 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         if not found:
             missing.append(text)
         files.extend(found)
-    unique = list(dict.fromkeys(p.resolve() for p in files))
+    unique = list(dict.fromkeys(p.resolve() if p.exists() else p for p in files))
     return unique, missing
 
 
@@ -138,6 +140,11 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     result = LoadResult(missing=missing)
     result.warnings.extend(_nothing_at(m) for m in missing)
     for path in files:
+        if not path.exists():  # only a link gets here so
+            result.skipped += 1
+            result.warnings.append(f"{path}: a link to {path.readlink()}, which does not exist; "
+                                   "skipped")
+            continue
         if not path.is_file():
             # A pipe named *.txt would block the read forever, waiting for a writer.
             result.skipped += 1
@@ -159,9 +166,22 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
             result.warnings.append(str(exc))
             continue
         result.skipped += sum(w.endswith("skipped") for w in result.warnings[before:])
+        result.warnings[before:] = _collapsed(result.warnings[before:], path)
         result.documents.extend(docs)
         result.files += 1
     return result
+
+
+MAX_FILE_WARNINGS = 5  # a file's own; the rest are counted in one line
+
+
+def _collapsed(warnings: list[str], path: Path) -> list[str]:
+    """A file's warnings, the first few and a count of the rest: a JSONL file of other
+    records gave one per line, hundreds, and the summary scrolled out of sight."""
+    if len(warnings) <= MAX_FILE_WARNINGS + 1:
+        return warnings
+    more = len(warnings) - MAX_FILE_WARNINGS
+    return [*warnings[:MAX_FILE_WARNINGS], f"{path}: {more} more warnings like these"]
 
 
 _HTML_START = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
@@ -187,6 +207,8 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
     """A text or Markdown file; its front matter, if any, gives the title, date, outlet,
     author and URL (checked like a JSON record's fields)."""
     fields, text = front_matter(text, warnings, str(path))
+    if path.suffix.lower() == ".md":
+        text = markdown_text(text)
     where = f"{path} (front matter)"
 
     def given(name: str) -> str | None:
@@ -201,12 +223,8 @@ _A_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S*[.!?]")
 
 
 def _load_html(path: Path, html: str) -> RawDocument:
-    import trafilatura  # deferred: heavy import, only needed for HTML
-
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    doc: dict[str, Any] = {} if extracted is None else (
-        dict(extracted) if isinstance(extracted, dict) else extracted.as_dict())
-    text = (doc.get("text") or "").strip()
+    doc = extract_html(html)
+    text = doc.get("text") or ""
     if not text:
         raise LoadError(f"{path}: no article text found in this HTML page; skipped")
     words = len(text.split())

@@ -60,6 +60,8 @@ def test_names_with_new_are_no_moment() -> None:
      "REUTERS", True),
     ("Putin and Kim Jong Un at the airport on June 19, 2024. (Sputnik/Kremlin via AP)", True),
     ("This photo, taken Oct. 23, 2024, shows a balloon over Seoul. (Yonhap)", True),
+    ("Residents are rescued by boat on Mill Street on 10 November. Photo: Sara Quinn", True),
+    ("The best photo: a dog on a skateboard, said the judge.", False),
     ("By Jane Doe and John Roe, Associated Press", True),
     ("SEOUL (Reuters) - North Korea ratified a defence pact with Russia on Tuesday.", False),
     ("Yoon said Seoul would not sit idle, according to the presidential office.", False),
@@ -372,10 +374,12 @@ def test_a_short_answer_is_a_span_of_the_cited_quote_at_its_offsets() -> None:
     assert short_answer(_ev(STORY, 0.9, (10, 10 + len(STORY))), citation) is None
 
 
-def _short_of(sentence: str, span: str) -> str | None:
+def _short_of(sentence: str, span: str, question: str = "") -> str | None:
     where = sentence.index(span)
     citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
-    short = short_answer(_ev(sentence, 0.9, (10 + where, 10 + where + len(span))), citation)
+    ev = _ev(sentence, 0.9, (10 + where, 10 + where + len(span)), fit=1.0 if question else 0.5)
+    short = (short_answer(ev, citation, "number", question) if question
+             else short_answer(ev, citation))
     if short is not None:  # still a span of the quote, at its offsets
         assert sentence[short.start - 10:short.end - 10] == short.text
     return short.text if short else None
@@ -554,12 +558,24 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
     assert lead("8.5 million", asked) is None  # the quote leads, with "14 … boats" in it
     # Cut only at the noun counted: "19 Chinese" of "19 Chinese coast guard ships" would be
     # no answer, so the reader's figure stays as it read it.
-    from assistant.evidence import figure_phrase
+    from assistant.counts import figure_phrase
     ships = "The coast guard saw 19 Chinese coast guard ships."
     at = ships.index("19")
     assert figure_phrase(ships, at, at + 2, "How many Chinese ships were there?") is None
     # A question that counts nothing in particular leaves the reader's figure as it is.
     assert lead("8.5 million", "How much did the clean-up cost?") == "8.5 million"
+
+
+def test_a_later_figure_counting_what_was_asked_leads_instead_of_the_readers() -> None:
+    sentence = "The plan was approved by 27 votes to 14, with 3 councillors abstaining."
+    assert _short_of(sentence, "14", "How many councillors abstained on the vote?") == (
+        "3 councillors")
+    # Not without the question's verb by it, nor an earlier figure: the bare one after a
+    # counted figure is its ellipsis.
+    assert _short_of(sentence, "14", "How many councillors voted against?") != "3 councillors"
+    strike = "Northline said 1,200 services were cancelled on the first day and 950 on the second."
+    assert _short_of(strike, "950", "How many services were cancelled on the second day?") in (
+        None, "950")  # the quote leads, or the reader's figure: never "1,200 services"
 
 
 @pytest.mark.parametrize(("sentence", "span", "short"), [

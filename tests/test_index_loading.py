@@ -65,6 +65,20 @@ def test_markdown_heading_is_the_title_and_never_in_the_text(tmp_path: Path) -> 
     assert "#" not in arts[0].text and arts[0].text == ARTICLE.strip()
 
 
+def test_markdown_markup_is_not_the_articles_words(tmp_path: Path) -> None:
+    """"**Tomas Lindqvist**" was stored, quoted and shown with its asterisks, and "Who is the
+    head baker?" found no name in it."""
+    path = tmp_path / "bakery.md"
+    path.write_text("---\ntitle: Bakery wins bread prize\n---\n\n# Bakery wins bread prize\n\n"
+                    "Head baker **Tomas Lindqvist** said the [recipe](https://x.example/r) was "
+                    "his grandmother's.\n> \"We never expected to win,\" he said.\n\n"
+                    "1. First prize\n2. A second oven\n")
+    _, (art,) = _articles([path])
+    assert art.text == ("Head baker Tomas Lindqvist said the recipe was his grandmother's.\n"
+                        "\"We never expected to win,\" he said.\n1. First prize\n"
+                        "2. A second oven")
+
+
 def test_html_main_text_and_metadata_by_trafilatura(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(HTML)
@@ -78,6 +92,34 @@ def test_html_main_text_and_metadata_by_trafilatura(tmp_path: Path) -> None:
     assert art.author == "Lena Fischbach"  # a saved page kept none (a fetched one did)
     assert "Emergency services rescued more than 200 people" in art.text
     assert "Home" not in art.text and "Subscribe" not in art.text
+
+
+def test_a_figure_caption_stays_in_a_pages_text_marked_as_one(tmp_path: Path) -> None:
+    """trafilatura drops <figure> with its caption, and a caption is news too ("rescued by boat
+    on Mill Street"): kept as a line of its own, which `caption_spans` marks."""
+    from index import caption_spans
+
+    caption = "Residents are rescued by boat on Mill Street. Photo: Sara Quinn"
+    figure = (f'<figure><img src="f.jpg" alt="Flooded street"><figcaption>{caption}'
+              "</figcaption></figure>")
+    (tmp_path / "page.html").write_text(HTML.replace("<p>", figure + "<p>", 1))
+    _, (art,) = _articles([tmp_path])
+    at = art.text.index(caption)
+    assert (at, at + len(caption)) in caption_spans(art.text)
+    assert "Emergency services rescued more than 200 people" in art.text
+
+
+def test_a_link_to_nothing_is_named_and_a_files_many_warnings_are_counted(tmp_path: Path
+                                                                          ) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "other.jsonl").write_text("".join(f'{{"n": {i}}}\n' for i in range(40)))
+    loaded = load_paths([tmp_path])
+    assert len(loaded.documents) == 1 and loaded.skipped == 41
+    assert loaded.warnings[0] == (f"{tmp_path / 'gone.txt'}: a link to "
+                                  f"{tmp_path / 'deleted.txt'}, which does not exist; skipped")
+    mine = [w for w in loaded.warnings if "other.jsonl" in w]
+    assert len(mine) == 6 and mine[-1].endswith("other.jsonl: 35 more warnings like these")
 
 
 def test_a_page_of_links_is_no_article(tmp_path: Path) -> None:

@@ -104,7 +104,8 @@ def test_without_a_conversation_it_is_an_ordinary_question(assistant: Assistant)
     ("How does the article go on?", True), ("What is next for the treaty talks?", False),
     ("Who will lead the next round of talks between the two countries then?", False),
     ("Who was Russia's president then?", False), ("Who will lead next?", False),
-    ("When does the exhibition go on display?", False),
+    ("When does the exhibition go on display?", False), ("What did he say?", True),
+    ("What did he say about the treaty?", False),  # about something: searched
 ])
 def test_questions_about_what_came_next(question: str, asks: bool) -> None:
     assert asks_what_next(question) is asks
@@ -215,11 +216,24 @@ def test_what_else_she_said_is_hers() -> None:
     from assistant.last_answer import _speakers, _speaks
 
     said = _speakers("“We will act,” Mayor Mendes said after meeting Ana Ruiz.",
-                     "What did union president Ana Ruiz say?")
+                     [{"role": "user", "content": "What did union president Ana Ruiz say?"}])
     assert {"Ana", "Ruiz"} <= said and "Mendes" not in said
     assert _speaks("“We did not want to strike,” she added.", said)
     assert _speaks("“We did not want to strike.”", said)
     assert not _speaks("“We hear you,” Mendes told the crowd.", said)
+
+
+def test_what_he_said_is_the_words_of_whom_the_answer_named(assistant: Assistant) -> None:
+    """Asked "What did he say?" after "Keith Wilson — …", the police chief's words were given
+    (the question named "Portland"); asked next again, a sentence of his was skipped."""
+    said, first, second, third = converse(assistant, "Who is the mayor of Portland?",
+                                          "What did he say?", "What did he say next?",
+                                          "What did he say next?")
+    assert said.text.startswith("Keith Wilson — ")
+    assert first.citations[0].quote.startswith("He called on ICE to halt")
+    assert second.citations[0].quote.endswith("Wilson said.")  # "'Federal militarization…"
+    assert "I will use every legal" in third.citations[0].quote
+    assert "Bob Day" not in first.text + second.text + third.text
 
 
 def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Assistant) -> None:

@@ -37,6 +37,9 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
      "Henrik Vollmer"),  # the abbreviation written out
     ("Who is the head librarian in Eastvale?", "The Eastvale library opens on Oct. 1, head "
      "librarian Omar Haddad announced.", "Omar Haddad"),
+    # A company's short name: Northline Rail's chief is "Northline chief executive…".
+    ("Who is the chief executive of Northline Rail?", "Northline chief executive Carla Brandt "
+     "said the strike would cost the company about £4 million a day.", "Carla Brandt"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -66,6 +69,8 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the mayor of Harbor City?", "Portland Mayor Keith Wilson said the city would add "
      "six officers."),  # the city, not the City of Harbor City
     ("Who is the mayor of Harbor City?", "Mayor Jane Doe told the City Council."),  # half a name
+    ("Who is the chief executive of Northline Rail?", "Brightwell chief executive Tomas Riedel "
+     "said so."),  # another company's
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
@@ -108,6 +113,13 @@ def test_a_qualifier_may_be_in_the_articles_title() -> None:
     holder = role_holder(asked, said, "Novaris recalls blood pressure drug")
     assert holder is not None and holder.name == "Henrik Vollmer"
     assert role_holder(asked, said, "Portland zoo welcomes cubs") is None
+    # The headline's subject, then a person's name: the chair is the company's.
+    holder = role_holder("Who is the chair of Brightwell Foods?", "Chair Beatrice Ng said the "
+                         "board had chosen Gorecki unanimously.", "Brightwell Foods names "
+                         "finance chief Anita Gorecki as chief executive")
+    assert holder is not None and holder.name == "Beatrice Ng"
+    assert role_holder("Who is the CEO of OpenAI?", "Chief executive Satya Nadella spoke.",
+                       "OpenAI signs deal with Microsoft") is None  # Microsoft's, maybe
     # A title naming others too says nothing of whose: Microsoft's chief is not OpenAI's.
     assert role_holder("Who is the CEO of OpenAI?", "Chief executive Satya Nadella spoke.",
                        "Microsoft deepens ties with OpenAI") is None

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 
@@ -163,9 +163,10 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def new_tab(browser: Browser, url: str) -> Tab:
-    """A fresh browser context (its own cookies, so its own Gradio session) on `url`."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900},
+def new_tab(browser: Browser, url: str, scheme: Literal["light", "dark"] = "light") -> Tab:
+    """A fresh browser context (its own cookies, so its own Gradio session) on `url`, in the
+    system's light or dark `scheme` (Gradio follows it)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme,
                                   permissions=["clipboard-read", "clipboard-write"])
     context.add_init_script(WATCH_DRAFTS)
     tab = Tab(context.new_page())
@@ -511,6 +512,26 @@ def test_a_bad_upload_is_a_message_not_a_crash(tab: Tab, tmp_path: Path) -> None
     shot(page, "15-bad-upload")
     assert "No article could be read" in status.inner_text()
     assert "junk.txt" in status.inner_text() and "/tmp" not in status.inner_text()
+
+
+def test_in_dark_mode_a_message_is_readable_on_its_background(browser: Browser, server: Server,
+                                                               tmp_path: Path) -> None:
+    """With the system in dark mode, an upload's message was near-white on pale pink."""
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\x00\x01\x02\x03\x00 not text at all")
+    dark = new_tab(browser, server.url, "dark")
+    page = dark.page
+    try:
+        page.wait_for_selector("#nq-question textarea")
+        assert page.evaluate("document.body.classList.contains('dark')")
+        page.get_by_role("tab", name="Articles").click()
+        choose_file(page, junk)
+        page.click("#nq-add")
+        page.locator("#nq-upload-status .nq-status.nq-error").wait_for(timeout=ANSWER_MS)
+        shot(page, "15b-bad-upload-dark")
+        assert _contrast(page, "#nq-upload-status .nq-status p") >= 4.5
+    finally:
+        page.context.close()
 
 
 def test_a_file_of_another_kind_is_named_and_nothing_is_added(tab: Tab, tmp_path: Path

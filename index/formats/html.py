@@ -3,6 +3,7 @@ such as a feed entry's content (lxml, which trafilatura brings)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .common import squeeze
@@ -24,13 +25,26 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     author; an empty dict when it finds no article."""
     import trafilatura  # deferred: heavy import, only needed for HTML
 
-    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+    extracted = trafilatura.bare_extraction(_figures_opened(html), url=url, with_metadata=True,
                                             include_comments=False)
     if extracted is None:
         return {}
     doc = dict(extracted) if isinstance(extracted, dict) else extracted.as_dict()
     doc["text"] = (doc.get("text") or "").strip()
     return doc
+
+
+# trafilatura drops a <figure> with its caption, and what a caption says ("Residents are
+# rescued by boat on Mill Street…") is news the story may not repeat. As a block and a
+# paragraph it is kept, and `index.captions` marks it where it reads as one.
+_FIGURE_TAG = re.compile(r"<(/?)(figure|figcaption)\b", re.I)
+
+
+def _figures_opened(html: str) -> str:
+    def renamed(m: re.Match[str]) -> str:
+        return f"<{m.group(1)}{'div' if m.group(2).casefold() == 'figure' else 'p'}"
+
+    return _FIGURE_TAG.sub(renamed, html)
 
 
 def fragment_text(html: str) -> str:

@@ -1,0 +1,45 @@
+"""Content words, stemmed as BM25 stems them: what the reader's neighbours (ranking features,
+the off-topic bar, counting) compare a question and a sentence on."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["WORD", "asking_terms", "terms"]
+
+WORD = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=1)
+def _stem_and_stop() -> tuple[object, frozenset[str]]:
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return Stemmer.Stemmer("english"), frozenset(STOPWORDS_EN)
+
+
+# The words a question asks with, not about: "how", "much", "did", "say" ("What did Hong Min
+# say?" is answered by "…, Hong Min said"). BM25's stop list (33 words) keeps them.
+# Not "us" nor "may": "US troops", "in May". "old" asks for an age ("How old is Lena Marsh?"
+# shares all it is about with its article, and the off-topic bar is on that share); not "age",
+# which is often what is asked about ("Which age group…").
+_ASKING = ("how much many what which who whom whose when where why did do does done has have had "
+           "can could would should will might must he she him her his hers its they them "
+           "their theirs we our you your i me my is was were been be being am say says said "
+           "tell told there here ever old")
+
+
+@lru_cache(maxsize=1)
+def asking_terms() -> frozenset[str]:
+    """The stems of the words a question asks with (`_ASKING`)."""
+    stemmer, _ = _stem_and_stop()
+    return frozenset(stemmer.stemWords(_ASKING.split()))  # type: ignore[attr-defined]
+
+
+def terms(text: str) -> list[str]:
+    """Content words, stemmed: what BM25 would match on."""
+    stemmer, stop = _stem_and_stop()
+    words = [w.casefold().strip("’'-") for w in WORD.findall(text)]
+    return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
+

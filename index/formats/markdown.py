@@ -1,0 +1,41 @@
+"""The text of a Markdown article (markdown-it, which gradio brings): "**Tomas Lindqvist**"
+is read as "Tomas Lindqvist", so that a quote and a short answer carry no markup and a name
+in bold still matches a question's."""
+
+from __future__ import annotations
+
+from .common import squeeze
+
+__all__ = ["markdown_text"]
+
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th")
+
+
+def markdown_text(markdown: str) -> str:
+    """One line per block, as in a plain text article: a heading keeps its "#"s (the first is
+    the title, `index.cleaning`), a list item its "- "; a quotation's ">" and emphasis go."""
+    import lxml.html
+    from markdown_it import MarkdownIt
+
+    # A line break is kept where it was written, as in a text file: a news .md often puts
+    # one paragraph on each line, with no blank line between.
+    html = MarkdownIt("commonmark", {"breaks": True}).enable("table").render(markdown)
+    if not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = []
+    for el in root.iter(*_BLOCKS):
+        if any(a.tag in _BLOCKS for a in el.iterancestors()):
+            continue  # a paragraph inside a list item is the item's
+        text = "\n".join(squeeze(line) for line in el.text_content().split("\n"))
+        if el.tag[0] == "h" and el.tag[1:].isdigit():
+            text = "#" * int(el.tag[1:]) + " " + text
+        elif el.tag == "li":
+            parent = el.getparent()
+            ordered = parent is not None and parent.tag == "ol"
+            text = (f"{parent.index(el) + int(parent.get('start', '1'))}. " if ordered
+                    else "- ") + text
+        lines.append(text)
+    return "\n\n".join(line for line in lines if line.strip("#- "))
