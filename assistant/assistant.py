@@ -29,6 +29,7 @@ from .extractive import Findings, compose_extractive, corroborate
 from .followup import last_message, refers_back, rewrite_query
 from .generative import ground_answer, relevant_to, renumber
 from .last_answer import reply_about_last
+from .last_when import reply_when
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .request import Request, make_request
@@ -205,7 +206,8 @@ class Assistant:
         if check_model is not None:
             check_model()  # a model name the server does not know fails here, clearly
         self._require_index()
-        about_last = (reply_about_last(request.question, request.history, self.index)
+        about_last = ((reply_about_last(request.question, request.history, self.index)
+                       or reply_when(request.question, request.history, self.index))
                       if request.history else None)
         if about_last is not None:
             _emit(on_delta, about_last.draft.text)

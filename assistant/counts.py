@@ -74,7 +74,7 @@ def counts(sentence: str, counted: set[str]) -> bool:
                             else [])
             near = " ".join([*words[max(0, i - 2):i], *counted_here,
                              *words[i + 1:i + 1 + NEAR_FIGURE]])
-            if counted & set(terms(near)):
+            if counted & _spelt_out(terms(near)):
                 return True
     return False
 
@@ -109,13 +109,28 @@ def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[i
         return None
     stop = head.end()
     for word in WORD.finditer(sentence, head.end()):
-        if sentence[stop:word.start()].strip() or not wanted & set(terms(word.group())):
+        said = _spelt_out(terms(word.group()))
+        if sentence[stop:word.start()].strip() or not wanted & said:
             return None  # a word counted nothing, or something stood between
         stop = word.end()
-        if noun & set(terms(word.group())):
+        if noun & said:
             return start, stop
     return None
 
+
+
+# A unit's abbreviation counts what its name does ("142 mm" answers "How many millimetres…"):
+# stems, as `terms` gives them, both spellings. Not "m" ("9 a.m.") nor "g".
+_ABBREVIATED = {"mm": ("millimetr", "millimet"), "cm": ("centimetr", "centimet"),
+                "km": ("kilometr", "kilomet"), "kg": ("kilogram",), "lb": ("pound",),
+                "lbs": ("pound",), "ft": ("feet", "foot"), "mi": ("mile",), "mph": ("mile",),
+                "ha": ("hectar",), "bn": ("billion",), "hr": ("hour",), "hrs": ("hour",),
+                "min": ("minut",), "yr": ("year",), "yrs": ("year",)}
+
+
+def _spelt_out(stems: list[str]) -> set[str]:
+    """The stems, with what each abbreviation among them stands for."""
+    return set(stems).union(*(_ABBREVIATED.get(s, ()) for s in stems))
 
 
 def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:

@@ -32,7 +32,8 @@ from .request import Request
 from .retrieval import retrieve
 from .types import Answer, Message, Timings
 
-__all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "reply_about_last"]
+__all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "last_quote", "quoted_articles",
+           "reply_about_last"]
 
 _ASKS = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:"
@@ -124,7 +125,7 @@ class LastAnswerReply:
                       as_of=(request.as_of or date.today()).isoformat())
 
 
-def _quoted_articles(index: NewsIndex, quote: str, said: str
+def quoted_articles(index: NewsIndex, quote: str, said: str
                      ) -> list[tuple[Article, int, int]]:
     """The articles holding the quote, and where, the likeliest first: the quote itself is the
     best query for them. Copies of a story may hold it alike: the one whose outlet or date the
@@ -146,7 +147,7 @@ def _attributed(article: Article, after: str) -> bool:
     return any(mark and mark in after for mark in marks)
 
 
-def _last_quote(history: Sequence[Message]) -> tuple[str, str] | None:
+def last_quote(history: Sequence[Message]) -> tuple[str, str] | None:
     """The first quote of the latest answer that quotes the story, and that answer's text: an
     answer to an earlier "When was it published?" quotes only the page's line about itself, and
     is about the same article as the answer before it (that line, when no answer before it
@@ -176,11 +177,11 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     if not (source or following):
         return None
     abstained = last_message(history, "assistant").startswith(ABSTAIN_TEXT)
-    last = _last_quote(history)
+    last = last_quote(history)
     if last is None:
         return _nothing_to_go_on(following) if abstained else None
     quote, said = last
-    located = _quoted_articles(index, quote, said)
+    located = quoted_articles(index, quote, said)
     if not located:
         return _nothing_to_go_on(following) if abstained else None
     if following:

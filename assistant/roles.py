@@ -66,7 +66,14 @@ _ASKED = (
     # "Which Polish president visited South Korea?": qualified, not possessed ("'s city").
     re.compile(rf"^\W*(?:and\s+)?which\s+(?P<qual>(?:[\w’'.-]+\s+){{1,4}}?)(?P<role>{_ROLE})"
                r"\b(?![’']s)", re.I),
+    # "Who was elected mayor of Port Ellery on Friday?": who became the holder (`_BECOME`).
+    re.compile(r"^\W*(?:and\s+)?who\s+(?:was|has\s+been|had\s+been|is|will\s+be|got)\s+"
+               r"(?:re-?)?(?:elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?\s+"
+               rf"(?:the\s+)?{_QUAL}(?P<role>{_ROLE})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?"
+               r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?))?(?:\s+(?:on|in|last|this|yesterday|today"
+               r"|earlier)\b[^?]*)?\W*$", re.I),
 )
+_BECOME_ASKED = _ASKED[2]
 # A name: capitalised words, with the particles of names between them ("Ursula von der
 # Leyen"); it ends on a word, not on a sentence's full stop.
 _PARTICLE = r"(?:de|der|den|van|von|bin|al|da|di|la|le)"
@@ -116,7 +123,7 @@ _AN_EVENT = re.compile(r"\b(?:next|[a-z]+ed)\b")
 def asks_for_holder(question: str) -> bool:
     """Does the question ask who holds a role and nothing else ("Who is the mayor of Holm?")?
     Then a sentence naming the holder answers it, wherever the ranking put it."""
-    m = _ASKED[0].search(question.strip())
+    m = _ASKED[0].search(question.strip()) or _BECOME_ASKED.search(question.strip())
     return m is not None and not _AN_EVENT.search(m.group("qual"))
 
 
@@ -161,9 +168,12 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
     asked = asked_role(question)
     if asked is None:
         return None
-    found = [(at, h) for at, h in (*_after_title(asked.role, sentence),
-                                   *_before_title(asked.role, sentence))
-             if h.name.casefold() not in question.casefold()]
+    # Asked who became it, only a sentence saying who became it answers: in an election's
+    # story "Mayor Henry Pratt" is the one stepping down.
+    named = (_became_title(asked.role, sentence) if _BECOME_ASKED.search(question.strip())
+             else [*_after_title(asked.role, sentence), *_before_title(asked.role, sentence),
+                   *_became_title(asked.role, sentence)])
+    found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
     if not words:
         return found[0][1] if found else None
@@ -207,9 +217,33 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
+# "Rosa Delgado of the Green Party was elected mayor of Port Ellery": she holds it now. Not
+# "Henry Pratt, who was elected mayor in 2017" (a relative clause: a past holder, maybe).
+_BECAME = (r"(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+"
+           r"(?:(?i:was|has\s+been|is|will\s+be)\s+(?i:(?:re-?)?elected|named|appointed|chosen"
+           r"|sworn\s+in)(?:\s+as)?|(?i:will\s+become|became|becomes|is\s+to\s+become))\s+"
+           r"(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?")
+
+
+@lru_cache(maxsize=64)
+def _became_pattern(role: str) -> re.Pattern[str]:
+    title = "(?i:" + "|".join(_spaced(r) for r in _SAME_TITLE.get(role, (role,))) + ")"
+    return re.compile(rf"(?P<n>{_NAME}){_BECAME}{title}\b")
+
+
+def _became_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+    found = []
+    for m in _became_pattern(role).finditer(sentence):
+        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
+        if holder is not None:
+            found.append((m.end() - len(role), holder))
+    return found
+
+
 def holders(role: str, sentence: str) -> list[RoleHolder]:
     """Every name the sentence gives a holder of the role, however qualified."""
-    return [h for _, h in (*_after_title(role, sentence), *_before_title(role, sentence))]
+    return [h for _, h in (*_after_title(role, sentence), *_before_title(role, sentence),
+                           *_became_title(role, sentence))]
 
 
 def other_holders(question: str, lead: str, sentences: list[str], most: int = 3

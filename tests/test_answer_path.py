@@ -578,6 +578,16 @@ def test_a_later_figure_counting_what_was_asked_leads_instead_of_the_readers() -
         None, "950")  # the quote leads, or the reader's figure: never "1,200 services"
 
 
+def test_a_units_abbreviation_counts_what_its_name_does() -> None:
+    """ "142 mm" had been no figure of millimetres: "none of the sentences closest to it gives
+    the figure asked for", quoting it."""
+    rain = "Whitaker said 142 mm of rain had fallen on the town during Storm Ilse."
+    asked = "How many millimetres of rain fell during Storm Ilse?"
+    assert answer_fit("number", rain, asked) == 1.0
+    assert _short_of(rain, "142", asked) == "142 mm"
+    assert answer_fit("number", "It cost 142 euros.", asked) == 0.5
+
+
 @pytest.mark.parametrize(("sentence", "span", "short"), [
     ("North Korea has delivered over 13,000 containers of arms.", "13,000", "over 13,000"),
     ("It sent more than 13,000 containers.", "13,000", "more than 13,000"),

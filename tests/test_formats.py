@@ -115,6 +115,15 @@ def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path)
     assert _article(path).published == "2025-03-05"
 
 
+def test_a_pdfs_own_date_line_wins_over_its_creation_date(tmp_path: Path) -> None:
+    """A PDF saved today of a story published in May was dated today, and "When was it
+    published?" contradicted its own "Published 2025-05-20" line."""
+    path = _one_column_pdf(tmp_path / "library.pdf", (
+        "Library lends laptops\n\nPublished 2025-05-20\n\nThe town library will lend laptops "
+        "for two weeks at a time from June, the librarian said on Tuesday."))
+    assert _article(path).published == "2025-05-20"
+
+
 def test_pdf_page_starts_name_each_quote_page() -> None:
     art = _article(PDF)
     assert len(art.page_starts) == 2

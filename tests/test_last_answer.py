@@ -236,6 +236,31 @@ def test_what_he_said_is_the_words_of_whom_the_answer_named(assistant: Assistant
     assert "Bob Day" not in first.text + second.text + third.text
 
 
+@pytest.mark.parametrize(("question", "asks"), [
+    ("When was that?", True), ("On what day?", True), ("When did it happen?", True),
+    ("What day was that?", True), ("When?", True),
+    ("When was the treaty signed?", False),  # names what: searched
+    ("When was that article published?", False),  # about the article (`asks_for_source`)
+])
+def test_questions_about_when_the_last_answer_happened(question: str, asks: bool) -> None:
+    from assistant.last_when import asks_when_that
+
+    assert asks_when_that(question) is asks
+
+
+def test_when_that_was_is_the_day_the_last_quote_gives(assistant: Assistant) -> None:
+    """ "On what day?" after the decree's signer had been answered with the day Russia
+    completed its ratification: another event's."""
+    said, when = converse(assistant, "Who signed the decree ratifying the treaty in North "
+                                     "Korea?", "On what day?")
+    assert "signed on Monday by Kim Jong Un" in said.citations[0].quote
+    assert when.text.startswith("Monday — ") and not when.abstained
+    assert when.short is not None and when.short.text == "Monday"
+    article = assistant.get_article(when.citations[0].article_id)
+    assert article.text[when.short.start:when.short.end] == "Monday"
+    assert when.citations[0].quote == said.citations[0].quote
+
+
 def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Assistant) -> None:
     """An answer that quoted a sentence and the one after it ("…" [1] "…" [2]) goes on after
     the second: the first "next" had been the very sentence shown as [2]."""

@@ -106,6 +106,33 @@ def test_what_a_named_person_is(question: str, sentence: str, said: str | None) 
     assert (sentence[span[0]:span[1]] if span else None) == said
 
 
+ELECTED = ("Rosa Delgado of the Green Party was elected mayor of Port Ellery on Friday with 41.2% "
+           "of the vote.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who was elected mayor yesterday?", ELECTED, "Rosa Delgado"),
+    ("Who was elected mayor of Port Ellery on Friday?", ELECTED, "Rosa Delgado"),
+    ("Who is the mayor of Port Ellery?", ELECTED, "Rosa Delgado"),  # she holds it now
+    ("Who was elected mayor of Harbor City?", ELECTED, None),  # another city's
+    ("Who was elected mayor?", "Outgoing Mayor Henry Pratt congratulated her.", None),
+    ("Who is the president?", "Lee Jae-myung was sworn in as president on June 4.",
+     "Lee Jae-myung"),
+    ("Who is the coach?", "The team said Tom Berg has been appointed as the new head coach.",
+     "Tom Berg"),
+    ("Who was named chief executive?", "Anita Gorecki will become chief executive in January.",
+     "Anita Gorecki"),
+])
+def test_who_became_the_holder(question: str, sentence: str, name: str | None) -> None:
+    """Asked who was elected (named, appointed…), the one a sentence says became it; in an
+    election's story the outgoing holder is no answer. "Who was elected mayor yesterday?" had
+    been answered "Port Ellery"."""
+    holder = role_holder(question, sentence)
+    assert (holder.name if holder else None) == name
+    if holder:
+        assert sentence[holder.start:holder.end] == name
+
+
 def test_a_qualifier_may_be_in_the_articles_title() -> None:
     said = "'Patient safety comes first,' chief executive Henrik Vollmer said."
     asked = "Who is the chief executive of Novaris?"

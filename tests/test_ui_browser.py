@@ -393,6 +393,34 @@ def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
     assert page.locator("#nq-sources-panel .nq-sources-empty").is_visible()
 
 
+def test_stop_ends_an_answer_but_keeps_the_conversation(tab: Tab) -> None:
+    """A slow answer could be stopped only by "New chat", which also threw the conversation
+    away."""
+    page = tab.page
+    first = ask(page, example="How many North Korean troops are in Kursk?")
+    assert "10,000" in first.inner_text()
+    answer_with_the_slow_model(page)
+    page.fill("#nq-question textarea", "Where is Kursk?")
+    page.click("#nq-ask")
+    page.wait_for_selector("#nq-chat .nq-draft")
+    page.click("#nq-stop")
+    page.wait_for_selector("#nq-chat .nq-stopped")
+    shot(page, "08c-stopped")
+    page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
+    assert page.locator("#nq-chat .nq-draft").count() == 0  # the draft did not come back
+    answers = page.locator(f"{FINAL}:not(.nq-stopped)")
+    assert answers.count() == 1 and "10,000" in answers.inner_text()
+    assert "Where is Kursk?" in page.locator("#nq-chat").inner_text()
+    assert "Stopped before the answer was complete" in page.locator("#nq-chat").inner_text()
+    # The next question is answered, and the stopped one left no trace in the conversation.
+    page.get_by_role("tab", name="Settings").click()
+    page.locator("#nq-backend input").click()
+    page.get_by_role("option", name=re.compile(r"^extractive")).click()
+    page.get_by_role("tab", name="Chat").click()
+    again = ask(page, "How many North Korean troops are in Kursk?")
+    assert "10,000" in again.inner_text()
+
+
 def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab) -> None:
     page = tab.page
     answer_with_the_slow_model(page)

@@ -57,6 +57,7 @@ class ChatWidgets:
     chatbot: gr.Chatbot
     question: gr.Textbox
     ask: gr.Button
+    stop: gr.Button
     new_chat: gr.Button
     examples: list[tuple[gr.Button, str]]
     error: gr.HTML
@@ -104,6 +105,7 @@ def _chat_tab() -> ChatWidgets:
                     container=False, scale=8, lines=1, max_lines=4,
                     placeholder="Ask about the articles: a fact, a number, a date…")
                 ask = gr.Button("Ask", variant="primary", scale=0, min_width=80, elem_id="nq-ask")
+                stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nq-stop")
                 new_chat = gr.Button("New chat", scale=0, min_width=110, elem_id="nq-new-chat")
             with gr.Row(elem_id="nq-examples"):
                 gr.HTML('<span class="nq-try">Try:</span>', elem_classes="nq-try-box")
@@ -113,7 +115,7 @@ def _chat_tab() -> ChatWidgets:
         with gr.Column(scale=2, min_width=320):
             gr.HTML('<h2 class="nq-panel-title">Sources</h2>')
             sources = gr.HTML(sources_html([]), elem_id="nq-sources-panel")
-    return ChatWidgets(chatbot, question, ask, new_chat, examples, error, sources,
+    return ChatWidgets(chatbot, question, ask, stop, new_chat, examples, error, sources,
                        gr.State(None),  # a ChatSession, made on first use
                        gr.Textbox(visible=False, elem_id="nq-retry"))
 
@@ -191,6 +193,7 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
     # Starting over also stops an answer still streaming (see ChatSession); Gradio's own
     # `cancels` would leave an "Error" badge on the chat.
     w.new_chat.click(chat.new_chat, [w.session], outputs, queue=False)
+    w.stop.click(chat.stop, [w.session], outputs, queue=False)  # the answer only, not the chat
     w.chatbot.clear(chat.new_chat, [w.session], outputs, queue=False)  # the bin icon
     w.retry.change(None, [w.retry, w.question], w.question, js=RESTORE_QUESTION_JS,
                    queue=False)

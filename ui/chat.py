@@ -1,5 +1,5 @@
 """The chat tab's behaviour: one `ChatSession` per browser session (held in `gr.State`, never in a
-global), streamed answers, the sources panel, follow-ups, "New chat" and friendly errors."""
+global), streamed answers, the sources panel, follow-ups, "Stop", "New chat" and friendly errors."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from .render import (
     error_html,
     question_html,
     sources_html,
+    stopped_html,
 )
 
 __all__ = ["SAMPLE_QUESTIONS", "AskOptions", "ChatController", "ChatSession"]
@@ -62,6 +63,16 @@ class ChatSession:
         self.epoch += 1
         self.history, self.messages, self.turns = [], [], []
         self.answering = False
+
+    def stop(self) -> bool:
+        """Stop the answer streaming, if one is: the chat stays, the question with it, said
+        to have been stopped (and left out of the history that follow-ups read)."""
+        if not self.answering:
+            return False
+        self.epoch += 1
+        self.answering = False
+        self.messages[-1] = {"role": "assistant", "content": stopped_html()}
+        return True
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,11 @@ class ChatController:
         session = session or ChatSession()
         session.reset()
         return [], sources_html([]), session, "", "", gr.skip()
+
+    def stop(self, session: ChatSession | None = None) -> ChatOutputs:
+        session = session or ChatSession()
+        session.stop()
+        return _current(session)
 
     def respond(self, question: str | None, session: ChatSession | None, llm: str | None,
                 top_k: float | None, since: str | None, until: str | None

@@ -33,6 +33,7 @@ __all__ = [
     "source_anchor",
     "sources_html",
     "status_html",
+    "stopped_html",
 ]
 
 # Context shown around a quote on each side, in characters; long paragraphs are trimmed.
@@ -200,6 +201,13 @@ def draft_html(text: str) -> str:
     shown = escape(" ".join(text.split())) or "Searching the articles…"
     return (f'<div class="nq-answer nq-draft"><div class="nq-badge">Drafting…</div>'
             f"<p>{shown}</p></div>")
+
+
+def stopped_html() -> str:
+    """In place of an answer stopped before it was verified: nothing of its draft is shown,
+    for none of it was checked against the articles."""
+    return ('<div class="nq-answer nq-stopped"><div class="nq-badge">Stopped</div>'
+            "<p>Stopped before the answer was complete. Ask again to get it.</p></div>")
 
 
 def _card_html(turn: int, card: SourceCard) -> str:

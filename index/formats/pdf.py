@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..dates import find_date_line
 from ..errors import LoadError
 from ..types import RawDocument
 from .common import join_wrapped, read_file, squeeze
@@ -50,9 +51,12 @@ def load_pdf(path: Path) -> list[RawDocument]:
         for paragraph in page:
             lines.append(paragraph)
             offset += len(paragraph) + 1
+    # The document's own "Published 2025-05-20" line over its properties' creation date, which
+    # is when it was saved as a PDF (as for a Word file).
+    stated = next((d for text in lines[:30] if (d := find_date_line(text))), None)
     return [RawDocument(
         text="\n".join(lines), source=str(path), source_key=str(path),
-        title=info.get("title"), published=info.get("date"), author=info.get("author"),
+        title=info.get("title"), published=stated or info.get("date"), author=info.get("author"),
         may_hold_several=False, page_starts=tuple(starts),
         drop_lines=frozenset(_running_lines(pages)),
     )]
