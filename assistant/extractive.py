@@ -17,12 +17,12 @@ from index import Article, Embedder
 from . import calibration
 from .about import AboutLine, about_line
 from .citing import CitationList
-from .compose import short_answer
 from .evidence import kind_fit, names_missing, sentence_vectors
 from .question import Question
 from .quotes import enquote
 from .rerank import Evidence
 from .roles import asked_role, other_holders
+from .short import short_answer
 from .types import Citation, ShortAnswer
 from .words import terms
 

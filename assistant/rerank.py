@@ -17,7 +17,7 @@ match.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from math import exp, isfinite, log
@@ -82,12 +82,24 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
     """`topicality` with the words a question asks with, and without: the passages read once."""
     cosine = max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
     held = [_with_abbreviations(set(terms(p.text))) for p in passages]
+    # The off-topic bar's share is of an article's passages together: "What did Lindqvist say
+    # about winning?" has its name in one passage and "win" in the next.
+    articles: dict[str, set[str]] = {}
+    for p, h in zip(passages, held, strict=True):
+        articles.setdefault(p.article_id, set()).update(h)
 
-    def share(asked: set[str]) -> float:
-        return max((len(asked & h) / len(asked) for h in held), default=0.0) if asked else 0.0
+    def share(asked: set[str], pools: Iterable[set[str]]) -> float:
+        return max((len(asked & h) / len(asked) for h in pools), default=0.0) if asked else 0.0
 
     asked = set(terms(question.query))
-    return cosine + share(asked), cosine + share(asked - asking_terms())
+    about = asked - asking_terms() - _how_asked(question.text)
+    return cosine + share(asked, held), cosine + share(about, articles.values())
+
+
+def _how_asked(question: str) -> set[str]:
+    """The word a question asks with after "how" ("long" of "How long will the laptops be
+    lent for?", "old"): what it asks for, not what it is about."""
+    return set(terms(" ".join(re.findall(r"\bhow\s+([\w’'-]+)", question, re.I))))
 
 
 # Abbreviations a question uses for what articles write out: "the CEO of Novaris" over

@@ -1,6 +1,6 @@
 """Who holds a role: "Who is Portland's mayor?" over "Portland Mayor Keith Wilson said…" (what
-a named person is, "Who is Keith Wilson?", is `persons`; whether a sentence qualifies a title as
-the question does, `qualifiers`).
+a named person is, "Who is Keith Wilson?", is `persons`; where a sentence names a title's
+holder, `titled`; whether a sentence qualifies a title as the question does, `qualifiers`).
 
 News writing names a role's holder right after the title ("South Korean President Yoon Suk
 Yeol", "North Korean leader Kim Jong Un", "museum director Kari Holm") or sets the title beside
@@ -21,86 +21,43 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .qualifiers import distinctive, enough, only_subject, qualified_in, shared
+from .titled import (
+    TITLES,
+    RoleHolder,
+    after_title,
+    became_title,
+    before_title,
+    holders,
+)
 
 __all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder",
            "holder_of_another", "holders", "other_holders", "role_holder", "subject_holders",
            "which_role"]
 
-# Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
-# over "minister".
-_ROLES = sorted((
-    "president", "prime minister", "vice president", "president-elect", "mayor", "governor",
-    "senator", "minister", "chancellor", "king", "queen", "ceo", "chief executive",
-    "secretary", "secretary general", "secretary-general", "director", "chairman",
-    "chairwoman", "chair", "spokesperson", "spokesman", "spokeswoman", "coach", "manager",
-    "superintendent", "commissioner", "judge", "justice", "general", "commander", "leader",
-    "ambassador", "pope", "premier", "chief", "police chief", "sheriff", "attorney general",
-    "speaker", "editor", "founder", "captain", "envoy", "curator", "analyst", "head",
-    "librarian", "keeper", "councillor", "councilor", "council member", "striker",
-    "goalkeeper", "professor", "economist", "scientist", "researcher", "prosecutor",
-    "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
-    "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
-), key=len, reverse=True)
-
-
-def _spaced(role: str) -> str:
-    """The role as a pattern, its words apart by any space."""
-    return r"\s+".join(re.escape(w) for w in role.split())
-
-
-_ROLE = "|".join(_spaced(r) for r in _ROLES)
-TITLES = _ROLE  # the titles as one pattern, for `persons`
 _NAME_NEAR = 60  # characters around a title within which a name qualifying it must stand
-# A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
-# Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
-_SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
-               "chief executive": ("chief executive officer", "chief executive", "ceo")}
 _QUAL = r"(?P<qual>(?:[\w’'.-]+\s+){0,4}?)"
 _ASKED = (
     # "Who is the South Korean president?", "Who is Portland's mayor?", "Who is the mayor of
     # Portland?": the role ends the question.
     re.compile(rf"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?{_QUAL}"
-               rf"(?P<role>{_ROLE})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?[\w’'.-]+"
+               rf"(?P<role>{TITLES})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?[\w’'.-]+"
                r"(?:\s+[\w’'.-]+){0,3}))?"
                r"\W*$", re.I),
     # "Which Polish president visited South Korea?": qualified, not possessed ("'s city").
-    re.compile(rf"^\W*(?:and\s+)?which\s+(?P<qual>(?:[\w’'.-]+\s+){{1,4}}?)(?P<role>{_ROLE})"
+    re.compile(rf"^\W*(?:and\s+)?which\s+(?P<qual>(?:[\w’'.-]+\s+){{1,4}}?)(?P<role>{TITLES})"
                r"\b(?![’']s)", re.I),
     # "Who was elected mayor of Port Ellery on Friday?": who became the holder (`_BECOME`).
     re.compile(r"^\W*(?:and\s+)?who\s+(?:was|has\s+been|had\s+been|is|will\s+be|got)\s+"
                r"(?:re-?)?(?:elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?\s+"
-               rf"(?:the\s+)?{_QUAL}(?P<role>{_ROLE})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?"
+               rf"(?:the\s+)?{_QUAL}(?P<role>{TITLES})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?"
                r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?))?(?:\s+(?:on|in|last|this|yesterday|today"
                r"|earlier)\b[^?]*)?\W*$", re.I),
 )
 _BECOME_ASKED = _ASKED[2]
-# A name: capitalised words, with the particles of names between them ("Ursula von der
-# Leyen"); it ends on a word, not on a sentence's full stop.
-_PARTICLE = r"(?:de|der|den|van|von|bin|al|da|di|la|le)"
-_NAME = (rf"[A-Z][\w’'-]*(?:\.[A-Z])*\w?(?:\s+(?:{_PARTICLE}(?=\s+(?:{_PARTICLE}\s+)?[A-Z])"
-         r"|[A-Z](?:\.|[\w’'-]*\w)))*")
 # Words before a title that say nothing of whose it is: "the new superintendent" is the one
 # "Superintendent Maria Lopez" names.
 _NOT_QUALIFYING = frozenset({"the", "a", "an", "new", "current", "acting", "interim",
                              "incoming", "top", "present"})
-# Capitalised words that open a run but name no one: "Mayor On Tuesday", "Yesterday Keith
-# Wilson, the mayor", "King Jr".
-_NOT_NAMES = frozenset({
-    "The", "A", "An", "On", "In", "At", "Of", "For", "To", "And", "But", "Mr", "Ms", "Mrs",
-    "Dr", "Jr", "Sr", "Yesterday", "Today", "Tomorrow", "Earlier", "Later", "Meanwhile",
-    "However", "Also", "Then", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "This", "That", "Last", "Next", "When", "While", "After", "Before"})
-
-
-@dataclass(frozen=True)
-class RoleHolder:
-    """The name and its span in the sentence: `sentence[start:end] == name`."""
-
-    start: int
-    end: int
-    name: str
-
-
 @dataclass(frozen=True)
 class AskedRole:
     """The role a question asks the holder of, and the words that qualify it: before it
@@ -148,7 +105,7 @@ def _words(text: str | None) -> tuple[str, ...]:
     return tuple(w.casefold() for w in words if w.casefold() not in _NOT_QUALIFYING)
 
 
-_WHICH = re.compile(rf"^\W*(?:and\s+)?which\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<role>{_ROLE})\b"
+_WHICH = re.compile(rf"^\W*(?:and\s+)?which\s+(?:[\w’'.-]+\s+){{0,4}}?(?P<role>{TITLES})\b"
                     r"(?![’']s)", re.I)
 
 
@@ -170,9 +127,9 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
         return None
     # Asked who became it, only a sentence saying who became it answers: in an election's
     # story "Mayor Henry Pratt" is the one stepping down.
-    named = (_became_title(asked.role, sentence) if _BECOME_ASKED.search(question.strip())
-             else [*_after_title(asked.role, sentence), *_before_title(asked.role, sentence),
-                   *_became_title(asked.role, sentence)])
+    named = (became_title(asked.role, sentence) if _BECOME_ASKED.search(question.strip())
+             else [*after_title(asked.role, sentence), *before_title(asked.role, sentence),
+                   *became_title(asked.role, sentence)])
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
     if not words:
@@ -205,47 +162,6 @@ def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
     return shared(named, near, False, asked.proper) == len(named)
 
 
-@lru_cache(maxsize=64)
-def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For "Mayor Keith Wilson" / "the town's current mayor, Anna de Boer." (the appositive
-    closed: "the spokesperson, Russia has…" names no one), and for "Chen Ming-feng, the
-    fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
-    title = "(?i:" + "|".join(_spaced(r) for r in _SAME_TITLE.get(role, (role,))) + ")"
-    after = re.compile(rf"\b{title}(?:\s+(?P<n>{_NAME})|,\s+(?P<c>{_NAME})(?=[,.;:]|$))")
-    before = re.compile(rf"(?P<n>{_NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
-                        rf"{title}\b")
-    return after, before
-
-
-# "Rosa Delgado of the Green Party was elected mayor of Port Ellery": she holds it now. Not
-# "Henry Pratt, who was elected mayor in 2017" (a relative clause: a past holder, maybe).
-_BECAME = (r"(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+"
-           r"(?:(?i:was|has\s+been|is|will\s+be)\s+(?i:(?:re-?)?elected|named|appointed|chosen"
-           r"|sworn\s+in)(?:\s+as)?|(?i:will\s+become|became|becomes|is\s+to\s+become))\s+"
-           r"(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?")
-
-
-@lru_cache(maxsize=64)
-def _became_pattern(role: str) -> re.Pattern[str]:
-    title = "(?i:" + "|".join(_spaced(r) for r in _SAME_TITLE.get(role, (role,))) + ")"
-    return re.compile(rf"(?P<n>{_NAME}){_BECAME}{title}\b")
-
-
-def _became_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
-    found = []
-    for m in _became_pattern(role).finditer(sentence):
-        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
-        if holder is not None:
-            found.append((m.end() - len(role), holder))
-    return found
-
-
-def holders(role: str, sentence: str) -> list[RoleHolder]:
-    """Every name the sentence gives a holder of the role, however qualified."""
-    return [h for _, h in (*_after_title(role, sentence), *_before_title(role, sentence),
-                           *_became_title(role, sentence))]
-
-
 def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
                   ) -> list[tuple[int, RoleHolder]]:
     """Asked who holds a title and nothing says whose ("Who is the president?"), the other
@@ -272,7 +188,7 @@ def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
 # ask for a holder, not about one.
 _MAKES_HOLDER = re.compile(r"\b(?:elect|appoint|nam(?:e|ed|ing)\b|nominat|chose|choos|select"
                            r"|succeed|replac|becom|became|sworn|swear|install|hire|promot)"
-                           rf"|\b(?:new|next)\s+(?:{_ROLE})\b", re.I)
+                           rf"|\b(?:new|next)\s+(?:{TITLES})\b", re.I)
 
 
 def holder_of_another(question: str, sentence: str, title: str = "") -> list[RoleHolder]:
@@ -295,58 +211,9 @@ def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
         return []
     # "Who was the president who signed the bill?" asks for the holder after all.
     named = {" ".join(m.group().casefold().split())
-             for m in re.finditer(rf"\b(?:{_ROLE})\b(?!\s+(?:who|that|which)\b)", question,
+             for m in re.finditer(rf"\b(?:{TITLES})\b(?!\s+(?:who|that|which)\b)", question,
                                   re.I)}
     return [h for role in named for h in holders(role, sentence)]
 
 
 # "Vice President JD Vance", "deputy mayor": another title that ends in this one.
-_DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|acting)[\s-]*$", re.I)
-# "Former Holm mayor Piet Jansen", "ex-president", "the late king": no longer the holder.
-_FORMER = re.compile(r"\b(?:former|ex-?|late|then-?|previous|erstwhile)\s*(?:[\w’'-]+\s+){0,2}$",
-                     re.I)
-
-
-def _after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
-    after, _ = _patterns(role)
-    found = []
-    for m in after.finditer(sentence):
-        if (_FORMER.search(sentence, max(0, m.start() - 30), m.start())
-                or _DEPUTY.search(sentence, max(0, m.start() - 12), m.start())):
-            continue
-        group = "n" if m.group("n") is not None else "c"
-        holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
-        if holder is not None:
-            found.append((m.start(), holder))
-    return found
-
-
-def _before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
-    _, before = _patterns(role)
-    found = []
-    for m in before.finditer(sentence):
-        if _FORMER.search(m.group(), 0, len(m.group()) - len(role)):
-            continue
-        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
-        if holder is not None:
-            found.append((m.end() - len(role), holder))
-    return found
-
-
-def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder | None:
-    """The name at [start, end), without a possessive; words that name no one lead it only
-    before a title ("Yesterday Keith Wilson, the mayor": stripped), never after one ("Mayor
-    On Tuesday": no name)."""
-    words = list(re.finditer(r"\S+", sentence[start:end]))
-    while words and words[0].group() in _NOT_NAMES:
-        if not strip_lead:
-            return None
-        words.pop(0)
-    if not words:
-        return None
-    a, b = start + words[0].start(), start + words[-1].end()
-    for tail in ("’s", "'s"):
-        if sentence.endswith(tail, a, b):
-            b -= len(tail)
-    name = sentence[a:b]
-    return RoleHolder(a, b, name) if name and name not in _NOT_NAMES else None

@@ -21,13 +21,12 @@ def _stem_and_stop() -> tuple[object, frozenset[str]]:
 
 # The words a question asks with, not about: "how", "much", "did", "say" ("What did Hong Min
 # say?" is answered by "…, Hong Min said"). BM25's stop list (33 words) keeps them.
-# Not "us" nor "may": "US troops", "in May". "old" asks for an age ("How old is Lena Marsh?"
-# shares all it is about with its article, and the off-topic bar is on that share); not "age",
-# which is often what is asked about ("Which age group…").
+# Not "us" nor "may": "US troops", "in May". "about" asks too ("What did Lindqvist say about
+# winning?"): BM25's stop list lacks it.
 _ASKING = ("how much many what which who whom whose when where why did do does done has have had "
            "can could would should will might must he she him her his hers its they them "
            "their theirs we our you your i me my is was were been be being am say says said "
-           "tell told there here ever old")
+           "tell told there here ever about")
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant import calibration
-from assistant.compose import ABSTAIN_TEXT, abstention, closest_text, short_answer
+from assistant.compose import ABSTAIN_TEXT, abstention, closest_text
 from assistant.evidence import (
     answer_fit,
     kind_fit,
@@ -28,6 +28,7 @@ from assistant.question import analyse, relative_window
 from assistant.reader import Reading
 from assistant.rerank import FEATURES, Evidence, read_candidates, rerank, topicality
 from assistant.retrieval import retrieve
+from assistant.short import short_answer
 from assistant.types import Citation
 from index import Article, Passage, caption_spans, is_caption
 
@@ -266,6 +267,26 @@ def test_topicality_counts_the_words_a_passage_holds_besides_its_cosine() -> Non
     assert topicality(detail, [far]) > topicality(stray, [far]) + 0.5
     assert topicality(stray, [far]) == pytest.approx(0.2)
     assert topicality(stray, []) == 0.0
+
+
+def test_the_off_topic_bar_reads_an_articles_passages_together() -> None:
+    """"What did Lindqvist say about winning?" has the name in one passage of the article and
+    "win" in the next; "How old is Lena Marsh?" asks with "old". Both were turned away as
+    about nothing retrieved."""
+    bakery = _article("b", "Head baker Tomas Lindqvist said the recipe was his grandmother's.\n"
+                      "'We never expected to win,' he said.", None)
+    first, second = bakery.text.split("\n")
+    whole = _passage(bakery).__dict__
+    passages = [Passage(**{**whole, "text": first, "dense_score": 0.15}),
+                Passage(**{**whole, "chunk_id": "b2", "text": second, "dense_score": 0.15})]
+    asked = "What did Lindqvist say about winning?"
+    assert topicality(analyse(asked, asked, None, None, None), passages,
+                      asking=False) == pytest.approx(1.15)
+    court = _article("c", "His co-defendant, shipping agent Lena Marsh, 47, was fined.", None)
+    far = Passage(**{**_passage(court).__dict__, "dense_score": 0.2})
+    asked = "How old is Lena Marsh?"
+    assert topicality(analyse(asked, asked, None, None, None), [far],
+                      asking=False) == pytest.approx(1.2)
 
 
 def test_an_abbreviation_is_held_by_its_written_out_words() -> None:
@@ -533,7 +554,7 @@ def test_memo_computes_only_what_it_lacks_and_forgets_the_oldest() -> None:
     ("at 9:36 p.m.", "at 9:36 p.m."), ("the U.S.", "the U.S."), ("Los Angeles,", "Los Angeles"),
     ("(said).", "said"), ("in Aug.", "in Aug")])
 def test_a_short_answer_keeps_an_abbreviations_full_stop(span: str, kept: str) -> None:
-    from assistant.compose import _strip
+    from assistant.short import _strip
 
     a, b = _strip(span, 0, len(span))
     assert span[a:b] == kept

@@ -1,0 +1,184 @@
+"""The short answer an answer leads with: the reader's span inside the cited sentence, when
+it is sure of it ("Kim Keon Hee — “…”"), or the name a sentence gives a title asked about; a
+figure with what it counts and the words that qualify it ("more than 13,000"), trimmed of
+stray marks and never cut inside a quotation."""
+
+from __future__ import annotations
+
+import re
+
+from . import calibration
+from .counts import counts_asked, figure_phrase, later_count
+from .persons import description
+from .quotes import is_one_quotation
+from .rerank import Evidence
+from .roles import RoleHolder, holders, role_holder, subject_holders, which_role
+from .types import Citation, ShortAnswer
+
+__all__ = ["KIND_ASKED", "meets", "short_answer", "sure_span"]
+
+SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
+KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
+               "person": "the name asked for"}
+
+
+# Stripped from a short answer's ends; double quotation marks go only in pairs (below).
+_EDGES = " ,.;:'’()"
+
+
+def sure_span(best: Evidence, kind: str) -> bool:
+    """Whether the reader is sure enough of its span in the sentence to lead the answer with
+    it; for a figure, date or person asked for, only in a sentence that carries one."""
+    if best.answer is None or best.answer_score < calibration.THRESHOLDS.short_min:
+        return False
+    return kind not in KIND_ASKED or best.fit == 1.0
+
+
+def short_answer(best: Evidence, citation: Citation, kind: str = "other", question: str = "",
+                 title: str = "") -> ShortAnswer | None:
+    """The reader's span inside the cited sentence, when it is sure of it and it is shorter
+    than the sentence (why and how questions have no short span: the sentence is the answer).
+    For a figure, date or person asked for, only from a sentence that carries one ("19" from
+    "a crew of 19" does not lead an answer to "how many boats"), and for "how many boats" only
+    a figure that counts boats: "8.5 million" of "removed 14 sunken fishing boats at a cost of
+    8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
+    ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
+    (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
+    holder = role_holder(question, best.text, title)
+    said = description(question, best.text) or (holder and (holder.start, holder.end))
+    if said:
+        at, end = best.start + said[0], best.start + said[1]
+        if citation.start <= at and end <= citation.end:
+            return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end,
+                               round(best.answer_score, 3))
+    # "Which president visited…?": where the sentence names holders of the role and the
+    # reader's span is none of them ("Pyongyang", "Norlandic"), the quote leads alone.
+    role = which_role(question)
+    if role and best.answer and _outside_holders(best, holders(role, best.text)):
+        return None
+    # "Who did the mayor meet with?": the mayor the sentence names is who it is about.
+    if best.answer and meets(best, subject_holders(question, best.text)):
+        return None
+    if not sure_span(best, kind) or best.answer is None:
+        return None
+    span = _counted_span(best, question) if kind == "number" else best.answer
+    if span is None or not citation.start <= span[0] < span[1] <= citation.end:
+        return None
+    start, end = span
+    a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
+    if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
+        a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
+    a = _qualified(citation.quote, a)
+    text = citation.quote[a:b]
+    if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
+        return None
+    if kind == "number" and _A_YEAR.fullmatch(text) and _YEAR_OF.search(citation.quote, 0, a):
+        return None
+    at = citation.start + a
+    return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
+    """The reader's figure, or a later one of the sentence that counts what the question
+    counts where the reader's does not ("3 councillors abstaining", not "14", `later_count`);
+    None where the reader's figure counts something else and no other does."""
+    if best.answer is None:
+        return None
+    a, b = best.answer[0] - best.start, best.answer[1] - best.start
+    if later := later_count(best.text, a, b, question):
+        return best.start + later[0], best.start + later[1]
+    return None if counts_asked(best.text, a, b, question) is False else best.answer
+
+
+def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:
+    """Are there holders, and does the reader's span meet none of them ("Britain's leader
+    Rishi Sunak" meets "Rishi Sunak")?"""
+    return bool(named) and best.answer is not None and not meets(best, named)
+
+
+def meets(best: Evidence, named: list[RoleHolder]) -> bool:
+    """Does the reader's span overlap one of the names?"""
+    if best.answer is None:
+        return False
+    a, b = best.answer[0] - best.start, best.answer[1] - best.start
+    return any(h.start < b and a < h.end for h in named)
+
+
+# "since 2000" says when, not how much: a year after such a word never leads a figure asked
+# for ("How much of its volume has the glacier lost?" over "lost about a third of its ice
+# volume since 2000"). Not "by 2000", which may count ("grew by 2000 students").
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_OF = re.compile(r"\b(?:since|until|till|before|after|during)\s+$", re.I)
+
+
+# Words that make a figure what it is: "more than 13,000" is not 13,000.
+# "no more than 13,000" is not "more than 13,000": a negation goes with its qualifier.
+_QUALIFIER = re.compile(r"(?:\b(?:no|not) )?(?:\b(?:more|fewer|less|greater|higher|lower) than"
+                        r"|\b(?:just |well )?(?:over|under|nearly|almost|about|around|roughly"
+                        r"|approximately|some|at least|at most|up to|as many as|as much as"
+                        r"|close to))\s+$", re.I)
+
+
+def _qualified(quote: str, a: int) -> int:
+    """Where a short answer starting with a figure starts, with its qualifier if it has one."""
+    if a >= len(quote) or not (quote[a].isdigit() or quote[a] in "$£€¥"):
+        return a
+    found = _QUALIFIER.search(quote, max(0, a - 30), a)
+    return found.start() if found else a
+
+
+def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:
+    """The span [a, b) of `quote` without the punctuation at its ends, cut where it runs past a
+    double quotation mark it does not pair (`_inside_quotation`), and without the marks of a
+    quotation that is all of it ('“Anora”' gives "Anora", '“Anora” and “Flow”' stays)."""
+    a, b = _strip(quote, *_inside_quotation(quote, *_strip(quote, a, b)))
+    return _strip(quote, a + 1, b - 1) if is_one_quotation(quote[a:b]) else (a, b)
+
+
+def _marks(quote: str, a: int, b: int) -> list[tuple[int, bool]]:
+    """The double quotation marks in [a, b), each as (where, whether it closes). A straight
+    mark opens or closes by how many came before it in the quote."""
+    inside = quote.count('"', 0, a) % 2 == 1
+    found = []
+    for i in range(a, b):
+        if quote[i] == '"':
+            found.append((i, inside))
+            inside = not inside
+        elif quote[i] in "“”":
+            found.append((i, quote[i] == "”"))
+    return found
+
+
+def _strip(quote: str, a: int, b: int) -> tuple[int, int]:
+    """[a, b) without the punctuation and spaces at its ends, but for an abbreviation's own
+    full stop ("9:36 p.m.", "the U.S.")."""
+    while a < b and quote[a] in _EDGES:
+        a += 1
+    while b > a and quote[b - 1] in _EDGES and not _ABBREVIATED.search(quote, a, b):
+        b -= 1
+    return a, b
+
+
+_ABBREVIATED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
+
+
+def _inside_quotation(quote: str, a: int, b: int) -> tuple[int, int]:
+    """The span [a, b) of `quote` cut at a double quotation mark it does not pair.
+
+    Word pieces do not know where a quotation ends: asked for the best in show, the reader can
+    give 'Sage," the Miniature Poodle', the end of one quotation run into the words after it.
+    A mark that closes a quotation opened before the span keeps what precedes it ("Sage"); one
+    that opens a quotation the span does not close keeps what follows it."""
+    opened: list[int] = []
+    for i, closing in _marks(quote, a, b):
+        if not closing:
+            opened.append(i)
+        elif opened:
+            opened.pop()
+        elif i > a:
+            return a, i
+        else:  # the span starts with the mark that ends the quotation: it begins after it
+            a = i + 1
+    if opened and opened[0] + 1 < b:
+        return opened[0] + 1, b
+    return a, b

@@ -1,0 +1,154 @@
+"""Where a sentence names the holder of a title: right after it ("South Korean President Yoon
+Suk Yeol", "museum director Kari Holm"), beside it ("Chen Ming-feng, the fleet's commander"),
+or as the one who became it ("Rosa Delgado of the Green Party was elected mayor"). Whose title
+it is and whether it answers a question is `roles`'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["NAME", "SAME_TITLE", "TITLES", "RoleHolder", "after_title", "became_title",
+           "before_title", "holders", "spaced"]
+
+# Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
+# over "minister".
+_ROLES = sorted((
+    "president", "prime minister", "vice president", "president-elect", "mayor", "governor",
+    "senator", "minister", "chancellor", "king", "queen", "ceo", "chief executive",
+    "secretary", "secretary general", "secretary-general", "director", "chairman",
+    "chairwoman", "chair", "spokesperson", "spokesman", "spokeswoman", "coach", "manager",
+    "superintendent", "commissioner", "judge", "justice", "general", "commander", "leader",
+    "ambassador", "pope", "premier", "chief", "police chief", "sheriff", "attorney general",
+    "speaker", "editor", "founder", "captain", "envoy", "curator", "analyst", "head",
+    "librarian", "keeper", "councillor", "councilor", "council member", "striker",
+    "goalkeeper", "professor", "economist", "scientist", "researcher", "prosecutor",
+    "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
+    "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
+), key=len, reverse=True)
+
+
+def spaced(role: str) -> str:
+    """The role as a pattern, its words apart by any space."""
+    return r"\s+".join(re.escape(w) for w in role.split())
+
+
+TITLES = "|".join(spaced(r) for r in _ROLES)  # the titles as one pattern
+# A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
+# Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
+SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
+               "chief executive": ("chief executive officer", "chief executive", "ceo")}
+# A name: capitalised words, with the particles of names between them ("Ursula von der
+# Leyen"); it ends on a word, not on a sentence's full stop.
+_PARTICLE = r"(?:de|der|den|van|von|bin|al|da|di|la|le)"
+NAME = (rf"[A-Z][\w’'-]*(?:\.[A-Z])*\w?(?:\s+(?:{_PARTICLE}(?=\s+(?:{_PARTICLE}\s+)?[A-Z])"
+         r"|[A-Z](?:\.|[\w’'-]*\w)))*")
+# Capitalised words that open a run but name no one: "Mayor On Tuesday", "Yesterday Keith
+# Wilson, the mayor", "King Jr".
+_NOT_NAMES = frozenset({
+    "The", "A", "An", "On", "In", "At", "Of", "For", "To", "And", "But", "Mr", "Ms", "Mrs",
+    "Dr", "Jr", "Sr", "Yesterday", "Today", "Tomorrow", "Earlier", "Later", "Meanwhile",
+    "However", "Also", "Then", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "This", "That", "Last", "Next", "When", "While", "After", "Before"})
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    """The name and its span in the sentence: `sentence[start:end] == name`."""
+
+    start: int
+    end: int
+    name: str
+
+
+@lru_cache(maxsize=64)
+def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For "Mayor Keith Wilson" / "the town's current mayor, Anna de Boer." (the appositive
+    closed: "the spokesperson, Russia has…" names no one), and for "Chen Ming-feng, the
+    fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
+    title = "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
+    after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$))")
+    before = re.compile(rf"(?P<n>{NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
+                        rf"{title}\b")
+    return after, before
+
+
+# "Rosa Delgado of the Green Party was elected mayor of Port Ellery": she holds it now. Not
+# "Henry Pratt, who was elected mayor in 2017" (a relative clause: a past holder, maybe).
+_BECAME = (r"(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+"
+           r"(?:(?i:was|has\s+been|is|will\s+be)\s+(?i:(?:re-?)?elected|named|appointed|chosen"
+           r"|sworn\s+in)(?:\s+as)?|(?i:will\s+become|became|becomes|is\s+to\s+become))\s+"
+           r"(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?")
+
+
+@lru_cache(maxsize=64)
+def _became_pattern(role: str) -> re.Pattern[str]:
+    title = "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
+    return re.compile(rf"(?P<n>{NAME}){_BECAME}{title}\b")
+
+
+def became_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+    found = []
+    for m in _became_pattern(role).finditer(sentence):
+        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
+        if holder is not None:
+            found.append((m.end() - len(role), holder))
+    return found
+
+
+def holders(role: str, sentence: str) -> list[RoleHolder]:
+    """Every name the sentence gives a holder of the role, however qualified."""
+    return [h for _, h in (*after_title(role, sentence), *before_title(role, sentence),
+                           *became_title(role, sentence))]
+
+
+_DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|acting)[\s-]*$", re.I)
+# "Former Holm mayor Piet Jansen", "ex-president", "the late king": no longer the holder.
+_FORMER = re.compile(r"\b(?:former|ex-?|late|then-?|previous|erstwhile)\s*(?:[\w’'-]+\s+){0,2}$",
+                     re.I)
+
+
+def after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+    after, _ = _patterns(role)
+    found = []
+    for m in after.finditer(sentence):
+        if (_FORMER.search(sentence, max(0, m.start() - 30), m.start())
+                or _DEPUTY.search(sentence, max(0, m.start() - 12), m.start())):
+            continue
+        group = "n" if m.group("n") is not None else "c"
+        holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
+        if holder is not None:
+            found.append((m.start(), holder))
+    return found
+
+
+def before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+    _, before = _patterns(role)
+    found = []
+    for m in before.finditer(sentence):
+        if _FORMER.search(m.group(), 0, len(m.group()) - len(role)):
+            continue
+        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
+        if holder is not None:
+            found.append((m.end() - len(role), holder))
+    return found
+
+
+def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder | None:
+    """The name at [start, end), without a possessive; words that name no one lead it only
+    before a title ("Yesterday Keith Wilson, the mayor": stripped), never after one ("Mayor
+    On Tuesday": no name)."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    while words and words[0].group() in _NOT_NAMES:
+        if not strip_lead:
+            return None
+        words.pop(0)
+    if not words:
+        return None
+    a, b = start + words[0].start(), start + words[-1].end()
+    for tail in ("’s", "'s"):
+        if sentence.endswith(tail, a, b):
+            b -= len(tail)
+    name = sentence[a:b]
+    return RoleHolder(a, b, name) if name and name not in _NOT_NAMES else None
