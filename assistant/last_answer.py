@@ -90,6 +90,11 @@ _SPEECH = re.compile(
     r"|den(?:y|ies|ied)|confirm\w*|suggest\w*|recall\w*|believ\w*|predict\w*|hop(?:e|es|ed)"
     r"|expect\w*|ask\w*|admit\w*)\b", re.I)
 _NAME_WORD = re.compile(r"\b[A-Z][a-z][\w’'-]+")
+# "said Mara Okafor", "Mara Okafor said": who says it, by name.
+_SAID = r"(?:said|says|told|added|adds|explained|noted|warned|insisted)"
+_NAMED_SPEAKER = re.compile(
+    rf"\b{_SAID}\s+((?:[A-Z][a-z][\w’'-]*\s+)*[A-Z][a-z][\w’'-]*)"
+    rf"|((?:[A-Z][a-z][\w’'-]*\s+)+)(?:has\s+|had\s+)?{_SAID}\b")
 # The first quotation of an answer's text, with its citation mark.
 _QUOTED = re.compile(r"“([^“”]{12,})”\s*\[\d+\]")
 
@@ -242,19 +247,25 @@ def _speakers(quote: str, history: Sequence[Message]) -> set[str]:
 _LEAD = re.compile(r"^([^“\n]{1,80}?) — “")  # an answer's short answer, before its quote
 
 
+_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "You", "His", "Her", "Their"})
 _NOT_SPEAKERS = frozenset({"The", "This", "That", "What", "Who", "Why", "How", "When", "Where",
                            "Which", "And", "Did", "Does", "Said"})
 
 
 def _speaks(sentence: str, speakers: set[str]) -> bool:
     """Does the sentence quote or report the same speaker: by name, or as "he", "she", or as
-    a quotation going on with no one named ("'We did not want to strike,' …")?"""
+    a quotation going on with no one named ("'We did not want to strike,' …")? Not one that
+    names another as saying it ("…, said Mara Okafor, who added that she…")."""
     if sentence[:1] in "“\"‘'":
         # Who says it is named after the quotation, if anyone is: not someone else.
         after = re.split(r"[”\"’']", sentence[1:])[-1]
         others = set(_NAME_WORD.findall(after)) - speakers - _NOT_SPEAKERS
         if not others:
             return True
+    for m in _NAMED_SPEAKER.finditer(sentence):
+        named = set((m.group(1) or m.group(2)).split()) - _NOT_SPEAKERS - _PRONOUNS
+        if named and not named & speakers:
+            return False
     return bool(_SPEECH.search(sentence)) and (
         bool(re.search(r"\b(?:he|she|they)\b", sentence, re.I))
         or any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in speakers))

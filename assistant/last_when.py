@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from index import NewsIndex
 
 from .citing import CitationList
+from .compose import ABSTAIN_TEXT
 from .evidence import date_mentions
 from .extractive import ExtractiveDraft, human_date
+from .followup import last_message
 from .last_answer import LastAnswerReply, last_quote, quoted_articles
 from .quotes import enquote
 from .types import Message, ShortAnswer
@@ -33,23 +35,30 @@ def asks_when_that(question: str) -> bool:
 def reply_when(question: str, history: Sequence[Message], index: NewsIndex
                ) -> LastAnswerReply | None:
     """The first day or date the last answer's quoted sentence gives, leading that sentence
-    again, with its article's date ("Thursday" is of that week); None where the sentence gives
-    none (the question is then searched) or there is no last answer to go on."""
+    again, with its article's date ("Thursday" is of that week). Where the sentence gives none,
+    "the articles don't say", with that sentence and its article's date: searched, "that"
+    found another event's day ("Neil Ross was sworn in … on Monday"). None where there is no
+    last answer to go on, or it abstained (the question is then searched)."""
     if not asks_when_that(question) or (last := last_quote(history)) is None:
+        return None
+    if last_message(history, "assistant").startswith(ABSTAIN_TEXT):
         return None
     located = quoted_articles(index, *last)
     if not located:
         return None
     article, start, end = located[0]
     sentence = article.text[start:end]
-    days = date_mentions(sentence)
-    if not days:
-        return None
-    a, b = days[0]
     cites = CitationList()
     n = cites.cite(article, start, end)
-    published = f" (its article is of {human_date(article.published)})" if article.published else ""
-    text = f"{sentence[a:b]} — {enquote(sentence)} [{n}]{published}"
+    dated = f" (its article is of {human_date(article.published)})" if article.published else ""
+    days = date_mentions(sentence)
+    if not days:
+        text = (f"{ABSTAIN_TEXT} when: the sentence the last answer quoted names no day, "
+                f"{enquote(sentence)} [{n}]{dated}.")
+        return LastAnswerReply(ExtractiveDraft(text, cites.items), True,
+                               "the last answer's quote names no day")
+    a, b = days[0]
+    text = f"{sentence[a:b]} — {enquote(sentence)} [{n}]{dated}"
     short = ShortAnswer(sentence[a:b], n, start + a, start + b)
     return LastAnswerReply(ExtractiveDraft(text, cites.items, short), False,
                            "answered with the day the last answer's quote gives")

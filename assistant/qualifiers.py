@@ -35,21 +35,25 @@ def qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> b
 
 
 def distinctive(name: tuple[str, ...]) -> tuple[str, ...]:
-    """A company's name without the words that say what kind it is, which its short name
-    leaves out: "Northline chief executive Carla Brandt" is Northline Rail's. Not a place's
-    ("Harbor City"): a city's is not its council's."""
-    kept = list(name)
-    while len(kept) > 1 and kept[-1] in _KIND_OF_COMPANY:
-        kept.pop()
-    return tuple(kept)
+    """What of a company's name its short form keeps: "Northline chief executive Carla Brandt"
+    is Northline Rail's, "Kettleby chief executive" Kettleby Appliances'. Not a place's
+    ("Harbor City": a city's is not its council's) nor a name whose first word many share
+    ("New Jersey" is not "New York")."""
+    if (len(name) > 1 and name[0] not in _SHARED_FIRST
+            and not set(name[1:]) & _PLACE_WORDS):
+        return name[:1]
+    return name
 
 
-_KIND_OF_COMPANY = frozenset({
-    "rail", "railway", "railways", "airlines", "airways", "air", "foods", "food", "systems",
-    "group", "inc", "corp", "corporation", "company", "co", "ltd", "plc", "holdings", "bank",
-    "energy", "motors", "technologies", "technology", "pharmaceuticals", "pharma", "media",
-    "industries", "international", "partners", "labs", "insurance", "networks", "software",
-    "capital", "brands", "entertainment", "telecom", "communications", "logistics"})
+_SHARED_FIRST = frozenset({
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "san", "santa", "los", "las", "saint", "st", "port", "fort", "mount", "lake", "great",
+    "united", "upper", "lower", "la", "el", "le", "de", "central", "royal", "national",
+    "american", "british", "first", "general"})
+_PLACE_WORDS = frozenset({
+    "city", "county", "town", "village", "island", "islands", "state", "province", "district",
+    "region", "valley", "heights", "beach", "bay", "falls", "springs", "park", "hills",
+    "harbor", "harbour", "borough", "parish", "township", "republic", "kingdom"})
 
 
 def enough(shared: int, words: tuple[str, ...]) -> bool:

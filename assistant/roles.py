@@ -73,8 +73,10 @@ class AskedRole:
 _A_TIME = re.compile(r"(?:the\s+)?(?:time|now|moment|present|year|month|week|day|\d)", re.I)
 # "Who was elected as the next president of the IOC?" asks about an election, not about the
 # president a sentence names ("International Olympic Committee President Thomas Bach"): a
-# verb or "next" among the words before the role.
-_AN_EVENT = re.compile(r"\b(?:next|[a-z]+ed)\b")
+# verb or "next" among the words before the role ("Who is stepping down as Halvern chairman?"
+# asks who leaves it).
+_AN_EVENT = re.compile(r"\b(?:next|[a-z]+ed|stepping|standing|leaving|quitting|resigning"
+                       r"|retiring|running|replacing|succeeding|becoming)\b")
 
 
 def asks_for_holder(question: str) -> bool:
@@ -127,7 +129,8 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
         return None
     # Asked who became it, only a sentence saying who became it answers: in an election's
     # story "Mayor Henry Pratt" is the one stepping down.
-    named = (became_title(asked.role, sentence) if _BECOME_ASKED.search(question.strip())
+    named = (became_title(asked.role, sentence, future=True)
+             if _BECOME_ASKED.search(question.strip())
              else [*after_title(asked.role, sentence), *before_title(asked.role, sentence),
                    *became_title(asked.role, sentence)])
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]

@@ -68,7 +68,7 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
-    a = _qualified(citation.quote, a)
+    a, b = _qualified(citation.quote, a), _with_unit(citation.quote, a, b)
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
@@ -125,6 +125,23 @@ def _qualified(quote: str, a: int) -> int:
         return a
     found = _QUALIFIER.search(quote, max(0, a - 30), a)
     return found.start() if found else a
+
+
+# What a sum or a share is in, right after its figure: "3.2 million" of "3.2 million euros"
+# said nothing of the currency.
+_UNIT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|(?:US\s+)?(?:dollars?|euros?|pounds?"
+                   r"|(?:pounds\s+)?sterling|yen|yuan|rupees?|francs?|pesos?|won|roubles?"
+                   r"|rubles?|kronor|kroner|krona|crowns?)\b)", re.I)
+
+
+def _with_unit(quote: str, a: int, b: int) -> int:
+    """Where a figure's short answer ends: with the currency or percent sign that follows it
+    ("3.2 million euros"), if one does and the span ends on the figure."""
+    if a >= b or not (quote[b - 1].isdigit() or quote[b - 7:b].casefold().endswith(
+            ("million", "billion", "trillion", "thousand"))):
+        return b
+    unit = _UNIT.match(quote, b)
+    return unit.end() if unit else b
 
 
 def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:

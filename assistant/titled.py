@@ -75,22 +75,29 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 # "Rosa Delgado of the Green Party was elected mayor of Port Ellery": she holds it now. Not
-# "Henry Pratt, who was elected mayor in 2017" (a relative clause: a past holder, maybe).
-_BECAME = (r"(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+"
-           r"(?:(?i:was|has\s+been|is|will\s+be)\s+(?i:(?:re-?)?elected|named|appointed|chosen"
-           r"|sworn\s+in)(?:\s+as)?|(?i:will\s+become|became|becomes|is\s+to\s+become))\s+"
-           r"(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?")
+# "Henry Pratt, who was elected mayor in 2017" (a relative clause: a past holder, maybe). One
+# who "will become chief executive" does not hold it yet: only who was named to it.
+_OF_PARTY = r"(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+"
+_MADE = r"(?i:(?:re-?)?elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?"
+_BECAME = (rf"(?:(?i:was|has\s+been|is)\s+{_MADE}|(?i:became|becomes))")
+_TO_BECOME = (rf"(?:(?i:will\s+be|is\s+to\s+be|is\s+set\s+to\s+be)\s+{_MADE}"
+              r"|(?i:will\s+become|is\s+to\s+become|is\s+set\s+to\s+become))")
+_ITS = r"\s+(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?"
 
 
-@lru_cache(maxsize=64)
-def _became_pattern(role: str) -> re.Pattern[str]:
+@lru_cache(maxsize=128)
+def _became_pattern(role: str, future: bool) -> re.Pattern[str]:
     title = "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
-    return re.compile(rf"(?P<n>{NAME}){_BECAME}{title}\b")
+    made = f"(?:{_BECAME}|{_TO_BECOME})" if future else _BECAME
+    return re.compile(rf"(?P<n>{NAME}){_OF_PARTY}{made}{_ITS}{title}\b")
 
 
-def became_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+def became_title(role: str, sentence: str, future: bool = False
+                 ) -> list[tuple[int, RoleHolder]]:
+    """The names the sentence says became the role's holder; with `future`, also those who
+    will ("was named" is asked about by "Who was named chief executive?" either way)."""
     found = []
-    for m in _became_pattern(role).finditer(sentence):
+    for m in _became_pattern(role, future).finditer(sentence):
         holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
         if holder is not None:
             found.append((m.end() - len(role), holder))

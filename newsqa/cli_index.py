@@ -161,8 +161,9 @@ def list_articles(
 
 def _article_table(articles: list[Article], width: int) -> Table:
     """One line per article, fitted to `width`: a title folded over six lines hid the rest of
-    the list. What does not fit ends in an ellipsis; the source goes first, then the outlet
-    (`--json` has every field whole). An id is copied into `newsqa remove`: it is never cut."""
+    the list. What does not fit ends in an ellipsis; the source goes first, then the chunk
+    count, then the outlet (`--json` has every field whole). An id is copied into `newsqa
+    remove`: it is never cut."""
     from rich.table import Table
 
     sources = [_short_source(a.source) for a in articles]
@@ -171,10 +172,15 @@ def _article_table(articles: list[Article], width: int) -> Table:
     spare = width - id_w - 10 - 6 - 19  # id, published, chunks, and 6 columns' rules and pads
     outlet_w = min(16, max(map(len, outlets), default=0))
     source_w = min(max(map(len, sources), default=0), (spare - outlet_w) * 2 // 5)
-    if source_w < 12:
+    if source_w < 12 or (outlet_w and spare - outlet_w - source_w < 24):
         source_w, spare = 0, spare + 3
-    if outlet_w and spare - outlet_w - source_w < 24:
-        outlet_w, spare = 0, spare + 3
+    # Then the chunk count gives way to the outlet (in 80 columns): which paper reported a
+    # story is what the list is read for, with its title.
+    chunks = not (outlet_w and spare - outlet_w < 24)
+    if not chunks:
+        spare += 9
+    if outlet_w and spare - outlet_w < 16:
+        outlet_w, spare, chunks = 0, spare - 6, True
     title_w = max(10, spare - outlet_w - source_w)
     table = Table(title=f"{len(articles)} articles", caption="Every field whole: --json.")
     table.add_column("id", no_wrap=True, min_width=id_w)
@@ -188,8 +194,9 @@ def _article_table(articles: list[Article], width: int) -> Table:
     if source_w:
         table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=source_w)
         columns.append(sources)
-    table.add_column("chunks", no_wrap=True, justify="right")
-    columns.append([str(a.n_chunks) for a in articles])
+    if chunks:
+        table.add_column("chunks", no_wrap=True, justify="right")
+        columns.append([str(a.n_chunks) for a in articles])
     for row in zip(*columns, strict=True):
         table.add_row(*row)
     return table

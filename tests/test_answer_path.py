@@ -584,7 +584,7 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
     at = ships.index("19")
     assert figure_phrase(ships, at, at + 2, "How many Chinese ships were there?") is None
     # A question that counts nothing in particular leaves the reader's figure as it is.
-    assert lead("8.5 million", "How much did the clean-up cost?") == "8.5 million"
+    assert lead("8.5 million", "How much did the clean-up cost?") == "8.5 million euros"
 
 
 def test_a_later_figure_counting_what_was_asked_leads_instead_of_the_readers() -> None:
@@ -613,8 +613,12 @@ def test_a_units_abbreviation_counts_what_its_name_does() -> None:
     ("North Korea has delivered over 13,000 containers of arms.", "13,000", "over 13,000"),
     ("It sent more than 13,000 containers.", "13,000", "more than 13,000"),
     ("His army is holding down around 50,000 troops.", "50,000", "around 50,000"),
-    ("It paid a total of 13,000 euros.", "13,000", "13,000"),
+    ("It paid a total of 13,000 euros.", "13,000", "13,000 euros"),
     ("They hired no more than 13,000 workers.", "13,000", "no more than 13,000"),
+    # and its currency or percent sign: "3.2 million" said nothing of euros
+    ("The repairs cost 3.2 million euros, the museum said.", "3.2 million", "3.2 million euros"),
+    ("Shares rose 40 percent on Monday.", "40", "40 percent"),
+    ("They won 3 games in a row.", "3", "3"),
 ])
 def test_a_figure_keeps_the_words_that_qualify_it(sentence: str, span: str, short: str) -> None:
     assert _short_of(sentence, span) == short

@@ -191,6 +191,14 @@ def test_a_follow_up_answered_from_an_article_about_something_else_abstains() ->
                   "How much of its volume has the Rhone Glacier lost? Moray East", None, None,
                   None, turbines)
     assert own.follow_up and strayed(own, ranked, {"a": glacier}) == ""
+    # A follow-up naming whom it asks about, answered from an article that never names them.
+    said = analyse("What did Lindqvist say?", "What did Lindqvist say? Riverside Bakery", None,
+                   None, None)
+    nato = Article("n", "NATO warns", "'A dangerous escalation,' Mark Rutte said.", "n.txt",
+                   "n.txt")
+    assert said.follow_up and strayed(said, ranked, {"a": nato}) == "What did Lindqvist say?"
+    bakery = Article("k", "Bakery", "Tomas Lindqvist said the recipe was old.", "k.txt", "k.txt")
+    assert strayed(said, ranked, {"a": bakery}) == ""
     # Its own subject is no pass where the article does not mention it.
     assert strayed(own, ranked, {"a": lottery}) == turbines
     # Nor where the question points back beyond itself: "that game" is the conversation's.

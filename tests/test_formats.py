@@ -103,6 +103,15 @@ def test_a_pdf_sentence_going_on_with_a_name_is_whole(tmp_path: Path) -> None:
     assert art.title == "Wind farm off Scotland doubles output"
 
 
+def test_a_pdf_sentence_going_on_with_a_figure_is_whole(tmp_path: Path) -> None:
+    """"…produce power for about" / "300,000 homes.": the quote stopped at "about"."""
+    import shutil
+
+    shutil.copy(Path(__file__).parent / "fixtures" / "windfarm.pdf", tmp_path / "windfarm.pdf")
+    art = _article(tmp_path / "windfarm.pdf")
+    assert "produce power for about 300,000 homes." in art.text
+
+
 def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path) -> None:
     import docx
 

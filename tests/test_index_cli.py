@@ -83,6 +83,7 @@ def test_list_shows_seven_with_real_headlines(fresh_store: Path, tmp_path: Path)
     assert max(map(len, lines)) <= 80
     assert sum(str(r["id"]) in line for line in lines for r in rows) == len(rows)
     assert sum(line.startswith("│") for line in lines) == len(rows)
+    assert "outlet" in lines[2] and "NewsTrack" in table.stdout  # the chunks give way to it
     wide = newsqa("list", "--store", str(fresh_store), cwd=tmp_path, columns=200).stdout
     assert "000_7b04a166e35a1883.txt#2" in wide and "NewsTrack" in wide  # room: shown whole
 

@@ -221,6 +221,10 @@ def test_what_else_she_said_is_hers() -> None:
     assert _speaks("“We did not want to strike,” she added.", said)
     assert _speaks("“We did not want to strike.”", said)
     assert not _speaks("“We hear you,” Mendes told the crowd.", said)
+    # Another named as saying it is not hers, whatever pronoun follows.
+    assert not _speaks("Union treasurer Mara Okafor said she was delighted.", said)
+    assert not _speaks("“We have orders,” said Mara Okafor; she smiled.", said)
+    assert _speaks("She said the strike would go on.", said)
 
 
 def test_what_he_said_is_the_words_of_whom_the_answer_named(assistant: Assistant) -> None:
@@ -259,6 +263,15 @@ def test_when_that_was_is_the_day_the_last_quote_gives(assistant: Assistant) -> 
     article = assistant.get_article(when.citations[0].article_id)
     assert article.text[when.short.start:when.short.end] == "Monday"
     assert when.citations[0].quote == said.citations[0].quote
+
+
+def test_when_the_last_quote_names_no_day_the_articles_do_not_say(assistant: Assistant) -> None:
+    """Searched, "When was that?" found another event's day."""
+    said, when = converse(assistant, "Who is the mayor of Portland?", "When was that?")
+    assert said.text.startswith("Keith Wilson — ")
+    assert when.abstained and when.text.startswith("The articles don't say when: the sentence")
+    assert when.citations[0].quote == said.citations[0].quote
+    assert "(its article is of 9 January 2026)" in when.text
 
 
 def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Assistant) -> None:

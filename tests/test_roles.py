@@ -40,6 +40,8 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
     # A company's short name: Northline Rail's chief is "Northline chief executive…".
     ("Who is the chief executive of Northline Rail?", "Northline chief executive Carla Brandt "
      "said the strike would cost the company about £4 million a day.", "Carla Brandt"),
+    ("Who is the chief executive of Kettleby Appliances?", "Kettleby chief executive Daniel "
+     "Frey said the recall was voluntary.", "Daniel Frey"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -71,6 +73,7 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the mayor of Harbor City?", "Mayor Jane Doe told the City Council."),  # half a name
     ("Who is the chief executive of Northline Rail?", "Brightwell chief executive Tomas Riedel "
      "said so."),  # another company's
+    ("Who is the governor of New Jersey?", "New York Governor Kathy Hochul said so."),
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
@@ -122,6 +125,13 @@ ELECTED = ("Rosa Delgado of the Green Party was elected mayor of Port Ellery on 
      "Tom Berg"),
     ("Who was named chief executive?", "Anita Gorecki will become chief executive in January.",
      "Anita Gorecki"),
+    # Who will become it does not hold it yet.
+    ("Who is the chief executive?", "Anita Gorecki will become chief executive in January.",
+     None),
+    ("Who is the chairman?", "Henrik Dahl will be named chairman when Lucia Ferraro retires.",
+     None),
+    ("Who is stepping down as Halvern chairman?", "Henrik Dahl will become Halvern chairman "
+     "when Lucia Ferraro steps down.", None),  # asks who leaves it
 ])
 def test_who_became_the_holder(question: str, sentence: str, name: str | None) -> None:
     """Asked who was elected (named, appointed…), the one a sentence says became it; in an

@@ -558,8 +558,20 @@ def test_in_dark_mode_a_message_is_readable_on_its_background(browser: Browser, 
         page.locator("#nq-upload-status .nq-status.nq-error").wait_for(timeout=ANSWER_MS)
         shot(page, "15b-bad-upload-dark")
         assert _contrast(page, "#nq-upload-status .nq-status p") >= 4.5
+        assert _contrast(page, 'button[role="tab"][aria-selected="true"]') >= 4.5
     finally:
         page.context.close()
+
+
+def test_the_question_box_shows_keyboard_focus(tab: Tab) -> None:
+    """Tabbing to the question box changed nothing a user could see."""
+    page = tab.page
+    page.locator("#nq-question textarea").focus()
+    style = page.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('#nq-question textarea'));
+        return [s.outlineStyle, s.outlineWidth];
+    }""")
+    assert style[0] != "none" and style[1] != "0px", style
 
 
 def test_a_file_of_another_kind_is_named_and_nothing_is_added(tab: Tab, tmp_path: Path
