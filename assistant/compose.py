@@ -70,10 +70,6 @@ BEST_CARRIES = frozenset({"number", "date"})
 SURE_OVER_TOPIC = 0.5
 
 
-
-
-
-
 @dataclass(frozen=True)
 class Abstention:
     reason: str

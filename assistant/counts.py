@@ -39,16 +39,22 @@ _NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during"
                           "with", "across", "since", "after", "before", "that", "who", "which"})
 
 
+def _how_many_words(question: str) -> list[str]:
+    """The words after "how many", without a partitive: "How many of its refineries…" counts
+    the refineries, not "of its"."""
+    m = _HOW_MANY.search(question)
+    words = m.group(1).split() if m else []
+    if len(words) > 2 and words[0].casefold() == "of" and words[1].casefold() in _PARTITIVE:
+        words = words[2:]
+    return words
+
+
 def _counted_phrase(question: str) -> list[str]:
     """The words of what a "how many" question counts, up to its verb: "sunken fishing boats"
     of "How many sunken fishing boats were removed…?", "balloons" of "How many balloons
     carried…?" (a word in -ed is the verb, but after an adverb: "newly hired teachers"), and
     no further than its last plural ("teachers", not "teachers start")."""
-    m = _HOW_MANY.search(question)
-    words = m.group(1).split() if m else []
-    # "How many of its refineries…": the refineries are counted, not "of its".
-    if len(words) > 2 and words[0].casefold() == "of" and words[1].casefold() in _PARTITIVE:
-        words = words[2:]
+    words = _how_many_words(question)
     taken: list[str] = []
     for word in words[:4]:
         w = word.casefold()
@@ -118,19 +124,18 @@ def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[i
     return None
 
 
-
 # A unit's abbreviation counts what its name does ("142 mm" answers "How many millimetres…"):
-# stems, as `terms` gives them, both spellings. Not "m" ("9 a.m.") nor "g".
-_ABBREVIATED = {"mm": ("millimetr", "millimet"), "cm": ("centimetr", "centimet"),
+# stems, as `terms` gives them, both spellings. Not "m" ("9 a.m."), "min" or "ha" (names too),
+# nor "mph" (a speed is no count of miles).
+_UNIT_NAMES = {"mm": ("millimetr", "millimet"), "cm": ("centimetr", "centimet"),
                 "km": ("kilometr", "kilomet"), "kg": ("kilogram",), "lb": ("pound",),
-                "lbs": ("pound",), "ft": ("feet", "foot"), "mi": ("mile",), "mph": ("mile",),
-                "ha": ("hectar",), "bn": ("billion",), "hr": ("hour",), "hrs": ("hour",),
-                "min": ("minut",), "yr": ("year",), "yrs": ("year",)}
+                "lbs": ("pound",), "ft": ("feet", "foot"), "bn": ("billion",), "hrs": ("hour",),
+                "yrs": ("year",)}
 
 
 def _spelt_out(stems: list[str]) -> set[str]:
     """The stems, with what each abbreviation among them stands for."""
-    return set(stems).union(*(_ABBREVIATED.get(s, ()) for s in stems))
+    return set(stems).union(*(_UNIT_NAMES.get(s, ()) for s in stems))
 
 
 def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
@@ -149,16 +154,13 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
     return None
 
 
+_BE = frozenset({"be", "been", "being", "get", "got", "gotten"})
+
+
 def _asked_verb(question: str) -> set[str]:
     """The stem of the verb after what a "how many" question counts ("abstained" of "How many
     councillors abstained…", "cast" of "…votes were cast…"), or none."""
-    m = _HOW_MANY.search(question)
-    words = m.group(1).split() if m else []
-    if len(words) > 2 and words[0].casefold() == "of" and words[1].casefold() in _PARTITIVE:
-        words = words[2:]  # as `_counted_phrase` reads it
+    words = _how_many_words(question)
     rest = [w for w in words[len(_counted_phrase(question)):]
             if w.casefold() not in _AUXILIARIES and w.casefold() not in _BE]
     return set(terms(rest[0])) if rest and rest[0].casefold() not in _NOT_COUNTED else set()
-
-
-_BE = frozenset({"be", "been", "being", "get", "got", "gotten"})

@@ -18,8 +18,8 @@ from index import Embedder
 from .counts import NUMBER, counted, counts
 from .memo import Memo
 
-__all__ = ["answer_fit", "date_mentions", "kind_fit", "names_missing", "question_kind",
-           "question_names", "sentence_vectors"]
+__all__ = ["answer_fit", "kind_fit", "names_missing", "question_kind", "question_names",
+           "sentence_vectors"]
 
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
                    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
@@ -122,11 +122,6 @@ def question_kind(question: str) -> str:
     return "other"
 
 
-def date_mentions(text: str) -> list[tuple[int, int]]:
-    """Where the text names a day, a date, a time or a year ("on Thursday", "Oct. 24")."""
-    return [m.span() for m in _DATE.finditer(text)]
-
-
 def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
     """Does the sentence hold a figure / date / name the question does not already state?"""
     asked = {m.casefold() for m in pattern.findall(question)}
@@ -142,7 +137,6 @@ def kind_fit(kind: str, sentence: str, question: str) -> float:
     if kind == "person":
         return float(_new(_NAME, sentence, question))
     return 0.5
-
 
 
 def _measured(sentence: str, question: str) -> bool:

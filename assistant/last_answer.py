@@ -237,6 +237,8 @@ def _speakers(quote: str, history: Sequence[Message]) -> set[str]:
 
     for message in reversed(history):
         lead = _LEAD.match(message["content"]) if message["role"] == "assistant" else None
+        if lead and not _A_PERSON.fullmatch(lead.group(1)):
+            lead = None  # "Thursday — …", "Transit Workers Union — …": no one who speaks
         said = names(lead.group(1)) if lead else (
             names(message["content"]) if message["role"] == "user" else set())
         if said:
@@ -245,6 +247,14 @@ def _speakers(quote: str, history: Sequence[Message]) -> set[str]:
 
 
 _LEAD = re.compile(r"^([^“\n]{1,80}?) — “")  # an answer's short answer, before its quote
+# A person's name, as a short answer gives one: two to four capitalised words (particles
+# between), none a day, a month or a word of an organisation's name.
+_NOT_PERSON = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+               r"|March|April|May|June|July|August|September|October|November|December|Union"
+               r"|Party|Council|Committee|Ministry|Department|Association|Company|Group"
+               r"|University|Agency|Court|Police|City|County|News|Inc|Corp|Bank)\b)")
+_A_PERSON = re.compile(rf"{_NOT_PERSON}[A-Z][\w’'.-]+(?:\s+(?:(?:de|der|van|von|bin|al|da)\s+)*"
+                       rf"{_NOT_PERSON}[A-Z][\w’'.-]+){{1,3}}")
 
 
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "You", "His", "Her", "Their"})

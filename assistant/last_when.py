@@ -11,20 +11,40 @@ from index import NewsIndex
 
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
-from .evidence import date_mentions
 from .extractive import ExtractiveDraft, human_date
 from .followup import last_message
 from .last_answer import LastAnswerReply, last_quote, quoted_articles
 from .quotes import enquote
 from .types import Message, ShortAnswer
 
-__all__ = ["asks_when_that", "reply_when"]
+__all__ = ["asks_when_that", "day_named", "reply_when"]
 
 # "When was that?", "When did it happen?", "On what day?", "What day was that?", "When?"
 _WHEN_THAT = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:when|(?:on\s+)?(?:what|which)\s+(?:day|date))"
     r"(?:\s+(?:was|did|is|does|will)\s+(?:that|this|it)(?:\s+(?:happen|take\s+place|be))?)?"
     r"\W*$", re.I)
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A day as news gives one, capitalised as written ("may vote" is no month): a date with its
+# month ("March 3, 2025", "Oct. 24", "3 March"), a weekday, "last week", "yesterday", or a
+# year after "in".
+_DAY = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
+    rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
+    rf"|\b{_WEEKDAY}\b(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+    rf"|\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year|weekend|{_WEEKDAY})\b"
+    rf"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+this\s+(?:week|month|year))\b"
+    rf"|\b(?:in|In)\s+(?:{_MONTH}\s+)?(?:1[89]|20)\d\d\b|\bin\s+{_MONTH}(?!\s*\d)")
+
+
+def day_named(sentence: str) -> tuple[int, int] | None:
+    """The most particular day the sentence names ("March 3, 2025" over "Monday"), or None."""
+    found = [m.span() for m in _DAY.finditer(sentence)]
+    return max(found, key=lambda ab: (ab[1] - ab[0], -ab[0])) if found else None
 
 
 def asks_when_that(question: str) -> bool:
@@ -51,13 +71,13 @@ def reply_when(question: str, history: Sequence[Message], index: NewsIndex
     cites = CitationList()
     n = cites.cite(article, start, end)
     dated = f" (its article is of {human_date(article.published)})" if article.published else ""
-    days = date_mentions(sentence)
-    if not days:
+    day = day_named(sentence)
+    if day is None:
         text = (f"{ABSTAIN_TEXT} when: the sentence the last answer quoted names no day, "
                 f"{enquote(sentence)} [{n}]{dated}.")
         return LastAnswerReply(ExtractiveDraft(text, cites.items), True,
                                "the last answer's quote names no day")
-    a, b = days[0]
+    a, b = day
     text = f"{sentence[a:b]} — {enquote(sentence)} [{n}]{dated}"
     short = ShortAnswer(sentence[a:b], n, start + a, start + b)
     return LastAnswerReply(ExtractiveDraft(text, cites.items, short), False,

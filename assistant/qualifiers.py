@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["distinctive", "enough", "only_subject", "qualified_in", "shared"]
+from .titled import TITLE_WORDS
+
+__all__ = ["distinctive", "enough", "named_in", "only_subject", "qualified_in", "shared"]
 
 
 def only_subject(title: str, words: tuple[str, ...]) -> bool:
@@ -15,23 +17,44 @@ def only_subject(title: str, words: tuple[str, ...]) -> bool:
     executive, not "Microsoft deepens ties with OpenAI" for OpenAI's?"""
     runs = [{w.casefold() for w in run.split()}
             for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)]
-    named = set().union(*runs) if runs else set()
+    asked = set(words)
+    if not asked or not runs or not asked <= set().union(*runs):
+        return False
     # Every name the title gives holds one of the words ("Brightline Systems"): no other. But
-    # a person's may follow the headline's subject ("Brightwell Foods names finance chief Anita
-    # Gorecki as…"): a company is one word often enough ("…deepens ties with OpenAI").
-    return bool(words) and all(w in named for w in words) and bool(runs) and (
-        set(words) <= runs[0] or all(run & set(words) for run in runs)) and all(
-        run & set(words) or len(run) > 1 for run in runs)
+    # people may follow the headline's subject ("Brightwell Foods names finance chief Anita
+    # Gorecki as…"), where a company is one word often enough ("…with OpenAI"), or says what
+    # it is ("Apple sues Samsung Electronics").
+    subject_first = asked <= runs[0]
+    others_people = all(run & asked or (len(run) > 1 and not run & _COMPANY_WORDS)
+                        for run in runs)
+    return all(run & asked for run in runs) or (subject_first and others_people)
 
 
 def qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:
     """Does the text qualify the role as the question does: every word of a name of several
     ("Harbor City", capitalised: its "City" alone is a city council's), else half the
     qualifying words ("museum" of "the Oslo museum director")?"""
-    named = distinctive(tuple(w for w in words if w in proper))
+    named = tuple(w for w in words if w in proper)
     if len(named) > 1:
-        return shared(named, text, False, proper) == len(named)
+        return named_in(named, text, proper)
     return enough(shared(words, text, False, proper), words)
+
+
+def named_in(name: tuple[str, ...], text: str, proper: frozenset[str]) -> bool:
+    """Does the text name it: every word ("Harbor City"), or a company's short form, its first
+    word with no other name run on ("Northline chief executive" is Northline Rail's;
+    "Northline Bus chief executive", "Manchester City manager" are others')."""
+    if shared(name, text, False, proper) == len(name):
+        return True
+    short = distinctive(name)
+    if short == name:
+        return False
+    for m in re.finditer(rf"\b{re.escape(short[0])}\b", text, re.I):
+        after = re.match(r"\s+([A-Z][\w’'-]*)", text[m.end():])
+        if m.group()[:1].isupper() and not (after and after.group(1).casefold()
+                                             not in TITLE_WORDS):
+            return True
+    return False
 
 
 def distinctive(name: tuple[str, ...]) -> tuple[str, ...]:
@@ -45,6 +68,12 @@ def distinctive(name: tuple[str, ...]) -> tuple[str, ...]:
     return name
 
 
+_COMPANY_WORDS = frozenset({
+    "inc", "corp", "corporation", "co", "company", "ltd", "plc", "group", "holdings",
+    "electronics", "motors", "foods", "systems", "technologies", "labs", "bank", "airlines",
+    "airways", "energy", "media", "industries", "partners", "capital", "pharmaceuticals",
+    "telecom", "networks", "software", "brands", "entertainment", "studios", "rail", "union",
+    "council", "party", "university", "agency", "ministry", "department", "association"})
 _SHARED_FIRST = frozenset({
     "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "san", "santa", "los", "las", "saint", "st", "port", "fort", "mount", "lake", "great",

@@ -92,14 +92,18 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
         return max((len(asked & h) / len(asked) for h in pools), default=0.0) if asked else 0.0
 
     asked = set(terms(question.query))
-    about = asked - asking_terms() - _how_asked(question.text)
+    about = asked - asking_terms() - _how_asked(question.query)
     return cosine + share(asked, held), cosine + share(about, articles.values())
 
 
 def _how_asked(question: str) -> set[str]:
     """The word a question asks with after "how" ("long" of "How long will the laptops be
-    lent for?", "old"): what it asks for, not what it is about."""
-    return set(terms(" ".join(re.findall(r"\bhow\s+([\w’'-]+)", question, re.I))))
+    lent for?", "old"): what it asks for, not what it is about ("how Novaris tested")."""
+    return set(terms(" ".join(re.findall(rf"\bhow\s+({_HOW_WORDS})\b", question, re.I))))
+
+
+_HOW_WORDS = ("old|long|far|much|many|often|soon|big|large|tall|high|deep|fast|wide|heavy"
+              "|early|late|come|close|strong")
 
 
 # Abbreviations a question uses for what articles write out: "the CEO of Novaris" over

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .qualifiers import distinctive, enough, only_subject, qualified_in, shared
+from .qualifiers import enough, named_in, only_subject, qualified_in, shared
 from .titled import (
     TITLES,
     RoleHolder,
@@ -37,6 +37,14 @@ __all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder",
 _NAME_NEAR = 60  # characters around a title within which a name qualifying it must stand
 _QUAL = r"(?P<qual>(?:[\w’'.-]+\s+){0,4}?)"
 _ASKED = (
+    # "Who was elected mayor of Port Ellery on Friday?": who became the holder. First, or the
+    # next reads "elected" / "sworn in as" as words qualifying the role. Whose role: a name
+    # ("of Port Ellery"), not "in a landslide".
+    re.compile(r"^\W*(?:and\s+)?who\s+(?:was|has\s+been|had\s+been|is|will\s+be|got)\s+"
+               r"(?:re-?)?(?:elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?\s+"
+               rf"(?:the\s+)?{_QUAL}(?P<role>{TITLES})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?"
+               r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))?"
+               r"(?:\s+(?:on|in|by|with|last|this|yesterday|today|earlier)\b[^?]*)?\W*$", re.I),
     # "Who is the South Korean president?", "Who is Portland's mayor?", "Who is the mayor of
     # Portland?": the role ends the question.
     re.compile(rf"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?{_QUAL}"
@@ -46,18 +54,14 @@ _ASKED = (
     # "Which Polish president visited South Korea?": qualified, not possessed ("'s city").
     re.compile(rf"^\W*(?:and\s+)?which\s+(?P<qual>(?:[\w’'.-]+\s+){{1,4}}?)(?P<role>{TITLES})"
                r"\b(?![’']s)", re.I),
-    # "Who was elected mayor of Port Ellery on Friday?": who became the holder (`_BECOME`).
-    re.compile(r"^\W*(?:and\s+)?who\s+(?:was|has\s+been|had\s+been|is|will\s+be|got)\s+"
-               r"(?:re-?)?(?:elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?\s+"
-               rf"(?:the\s+)?{_QUAL}(?P<role>{TITLES})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?"
-               r"[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?))?(?:\s+(?:on|in|last|this|yesterday|today"
-               r"|earlier)\b[^?]*)?\W*$", re.I),
 )
-_BECOME_ASKED = _ASKED[2]
+_BECOME_ASKED, _HOLDS_ASKED = _ASKED[0], _ASKED[1]
 # Words before a title that say nothing of whose it is: "the new superintendent" is the one
 # "Superintendent Maria Lopez" names.
 _NOT_QUALIFYING = frozenset({"the", "a", "an", "new", "current", "acting", "interim",
                              "incoming", "top", "present"})
+
+
 @dataclass(frozen=True)
 class AskedRole:
     """The role a question asks the holder of, and the words that qualify it: before it
@@ -82,7 +86,7 @@ _AN_EVENT = re.compile(r"\b(?:next|[a-z]+ed|stepping|standing|leaving|quitting|r
 def asks_for_holder(question: str) -> bool:
     """Does the question ask who holds a role and nothing else ("Who is the mayor of Holm?")?
     Then a sentence naming the holder answers it, wherever the ranking put it."""
-    m = _ASKED[0].search(question.strip()) or _BECOME_ASKED.search(question.strip())
+    m = _BECOME_ASKED.search(question.strip()) or _HOLDS_ASKED.search(question.strip())
     return m is not None and not _AN_EVENT.search(m.group("qual"))
 
 
@@ -160,9 +164,9 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
 def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
     """Are the names that qualify the role ("Ukraine") within a few words of the title at
     `at`? "President Duda … weapons for Ukraine" names Poland's president, not Ukraine's."""
-    named = distinctive(tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper))
+    named = tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper)
     near = sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
-    return shared(named, near, False, asked.proper) == len(named)
+    return not named or named_in(named, near, asked.proper)
 
 
 def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
@@ -172,7 +176,8 @@ def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
     holder), one per surname, in the sentences' order. Over news of several countries the
     question has several answers, and naming one alone would pass it off as the only one."""
     asked = asked_role(question)
-    if asked is None or asked.qualifiers or asked.of or not asks_for_holder(question):
+    if (asked is None or asked.qualifiers or asked.of or not asks_for_holder(question)
+            or _BECOME_ASKED.search(question.strip())):  # who became it: one answer
         return []
     seen = {w.casefold() for w in lead.split()}
     found: list[tuple[int, RoleHolder]] = []
@@ -217,6 +222,3 @@ def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
              for m in re.finditer(rf"\b(?:{TITLES})\b(?!\s+(?:who|that|which)\b)", question,
                                   re.I)}
     return [h for role in named for h in holders(role, sentence)]
-
-
-# "Vice President JD Vance", "deputy mayor": another title that ends in this one.

@@ -68,7 +68,9 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
-    a, b = _qualified(citation.quote, a), _with_unit(citation.quote, a, b)
+    a = _qualified(citation.quote, a)
+    if kind == "number":
+        b = _with_unit(citation.quote, a, b)
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
@@ -128,19 +130,22 @@ def _qualified(quote: str, a: int) -> int:
 
 
 # What a sum or a share is in, right after its figure: "3.2 million" of "3.2 million euros"
-# said nothing of the currency.
+# said nothing of the currency. "won" only after a magnitude: "12 won seats" is a verb.
 _UNIT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|(?:US\s+)?(?:dollars?|euros?|pounds?"
-                   r"|(?:pounds\s+)?sterling|yen|yuan|rupees?|francs?|pesos?|won|roubles?"
-                   r"|rubles?|kronor|kroner|krona|crowns?)\b)", re.I)
+                   r"|(?:pounds\s+)?sterling|yen|yuan|rupees?|francs?|pesos?|roubles?|rubles?"
+                   r"|kronor|kroner|krona|crowns?)\b)", re.I)
+_MAGNITUDE_WON = re.compile(r"\s(?:won|yen|yuan)\b", re.I)
+_ENDS_FIGURE = re.compile(r"(?:\d|\b(?:million|billion|trillion|thousand))$", re.I)
 
 
 def _with_unit(quote: str, a: int, b: int) -> int:
     """Where a figure's short answer ends: with the currency or percent sign that follows it
     ("3.2 million euros"), if one does and the span ends on the figure."""
-    if a >= b or not (quote[b - 1].isdigit() or quote[b - 7:b].casefold().endswith(
-            ("million", "billion", "trillion", "thousand"))):
+    ends = _ENDS_FIGURE.search(quote, a, b)
+    if a >= b or ends is None:
         return b
-    unit = _UNIT.match(quote, b)
+    unit = _UNIT.match(quote, b) or (
+        _MAGNITUDE_WON.match(quote, b) if not ends.group()[0].isdigit() else None)
     return unit.end() if unit else b
 
 

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NAME", "SAME_TITLE", "TITLES", "RoleHolder", "after_title", "became_title",
-           "before_title", "holders", "spaced"]
+__all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "became_title",
+           "before_title", "holders"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -35,6 +35,7 @@ def spaced(role: str) -> str:
 
 
 TITLES = "|".join(spaced(r) for r in _ROLES)  # the titles as one pattern
+TITLE_WORDS = frozenset(w for r in _ROLES for w in r.replace("-", " ").split())
 # A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
 # Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
 SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
@@ -82,14 +83,14 @@ _MADE = r"(?i:(?:re-?)?elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?"
 _BECAME = (rf"(?:(?i:was|has\s+been|is)\s+{_MADE}|(?i:became|becomes))")
 _TO_BECOME = (rf"(?:(?i:will\s+be|is\s+to\s+be|is\s+set\s+to\s+be)\s+{_MADE}"
               r"|(?i:will\s+become|is\s+to\s+become|is\s+set\s+to\s+become))")
-_ITS = r"\s+(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?"
+_ITS = r"\s+(?P<its>(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?)"
 
 
 @lru_cache(maxsize=128)
 def _became_pattern(role: str, future: bool) -> re.Pattern[str]:
     title = "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
     made = f"(?:{_BECAME}|{_TO_BECOME})" if future else _BECAME
-    return re.compile(rf"(?P<n>{NAME}){_OF_PARTY}{made}{_ITS}{title}\b")
+    return re.compile(rf"(?P<n>{NAME}){_OF_PARTY}{made}{_ITS}{title}\b(?![’']s)")
 
 
 def became_title(role: str, sentence: str, future: bool = False
@@ -98,10 +99,26 @@ def became_title(role: str, sentence: str, future: bool = False
     will ("was named" is asked about by "Who was named chief executive?" either way)."""
     found = []
     for m in _became_pattern(role, future).finditer(sentence):
-        holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
+        # "elected deputy mayor", "named former mayor Pratt's chief of staff": not the mayor.
+        if _DEPUTY.search(m.group("its")) or _FORMER.search(m.group("its")):
+            continue
+        start = _own_name(sentence, m.start("n"), m.end("n"))
+        holder = _holder(sentence, start, m.end("n"), strip_lead=True)
         if holder is not None:
             found.append((m.end() - len(role), holder))
     return found
+
+
+def _own_name(sentence: str, start: int, end: int) -> int:
+    """Where the person's own name starts in a run of capitalised words: after a possessive
+    ("The Green Party's Rosa Delgado") and, in a run of more than three, at its last two ("In
+    Port Ellery Rosa Delgado")."""
+    run = sentence[start:end]
+    owner = max(run.rfind("’s "), run.rfind("'s "))
+    if owner >= 0:
+        start += owner + 3
+    words = list(re.finditer(r"\b[A-Z]\S*", sentence[start:end]))  # not "von der"
+    return words[-2].start() + start if len(words) > 3 else start
 
 
 def holders(role: str, sentence: str) -> list[RoleHolder]:

@@ -77,6 +77,13 @@ def test_markdown_markup_is_not_the_articles_words(tmp_path: Path) -> None:
     assert art.text == ("Head baker Tomas Lindqvist said the recipe was his grandmother's.\n"
                         "\"We never expected to win,\" he said.\n1. First prize\n"
                         "2. A second oven")
+    # An image's words and a block of raw HTML are the article's too.
+    path.write_text("---\ntitle: River floods the valley\n---\n\n"
+                    "<div>The mayor resigned on Monday.</div>\n\n"
+                    "![Residents are rescued by boat](boat.jpg)\n\nThe river rose.\n")
+    _, (art,) = _articles([path])
+    assert art.text == ("The mayor resigned on Monday.\nResidents are rescued by boat\n"
+                        "The river rose.")
 
 
 def test_html_main_text_and_metadata_by_trafilatura(tmp_path: Path) -> None:

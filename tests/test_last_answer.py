@@ -225,6 +225,13 @@ def test_what_else_she_said_is_hers() -> None:
     assert not _speaks("Union treasurer Mara Okafor said she was delighted.", said)
     assert not _speaks("“We have orders,” said Mara Okafor; she smiled.", said)
     assert _speaks("She said the strike would go on.", said)
+    # A short answer that is no person ("Thursday — …") names no speaker.
+    led: list[Message] = [
+        {"role": "user", "content": "When did union president Ana Ruiz call the strike?"},
+        {"role": "assistant", "content": "Thursday — “Union president Ana Ruiz called the "
+                                         "strike on Thursday.” [1]"}]
+    ruiz = _speakers("Union president Ana Ruiz called the strike on Thursday.", led)
+    assert {"Ana", "Ruiz"} <= ruiz and _speaks("“We will not back down,” said Ana Ruiz.", ruiz)
 
 
 def test_what_he_said_is_the_words_of_whom_the_answer_named(assistant: Assistant) -> None:
@@ -263,6 +270,21 @@ def test_when_that_was_is_the_day_the_last_quote_gives(assistant: Assistant) -> 
     article = assistant.get_article(when.citations[0].article_id)
     assert article.text[when.short.start:when.short.end] == "Monday"
     assert when.citations[0].quote == said.citations[0].quote
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The council may vote on the plan on Thursday.", "Thursday"),  # "may" is no month
+    ("The mill closed years ago.", None),
+    ("About 1500 workers walked out on Monday.", "Monday"),
+    ("The treaty was signed on March 3, 2025 in Moscow.", "March 3, 2025"),
+    ("The law takes effect Oct. 24.", "Oct. 24"),
+    ("It was signed on Monday, Nov. 11, 2024.", "Monday, Nov. 11, 2024"),
+])
+def test_the_day_a_sentence_names(sentence: str, day: str | None) -> None:
+    from assistant.last_when import day_named
+
+    found = day_named(sentence)
+    assert (sentence[found[0]:found[1]] if found else None) == day
 
 
 def test_when_the_last_quote_names_no_day_the_articles_do_not_say(assistant: Assistant) -> None:

@@ -74,6 +74,12 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the chief executive of Northline Rail?", "Brightwell chief executive Tomas Riedel "
      "said so."),  # another company's
     ("Who is the governor of New Jersey?", "New York Governor Kathy Hochul said so."),
+    # A short name only where no other name runs on from it: these are others'.
+    ("Who is the Manchester United manager?", "Manchester City manager Pep Guardiola said so."),
+    ("Who is the coach of the Chicago Bulls?", "Chicago Bears coach Ben Johnson said so."),
+    ("Who is the chief executive of Northline Rail?", "Northline Bus chief executive Ivo Sand "
+     "said so."),
+    ("Who is the president of Costa Rica?", "Costa Brava President Luis Mora said so."),
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
@@ -132,6 +138,20 @@ ELECTED = ("Rosa Delgado of the Green Party was elected mayor of Port Ellery on 
      None),
     ("Who is stepping down as Halvern chairman?", "Henrik Dahl will become Halvern chairman "
      "when Lucia Ferraro steps down.", None),  # asks who leaves it
+    # A deputy, a former holder's aide, another's title: no holder.
+    ("Who is the mayor?", "Tom Reyes was elected deputy mayor on Friday.", None),
+    ("Who is the president?", "Dana Cole was named vice president of the company.", None),
+    ("Who was elected mayor?", "Jane Smith was named former mayor Henry Pratt's chief of staff.",
+     None),
+    ("Who was elected mayor?", "Mark Lee was elected mayor's deputy.", None),
+    # The person, not the place or party before the name.
+    ("Who is the mayor?", "In Port Ellery Rosa Delgado was elected mayor.", "Rosa Delgado"),
+    ("Who is the mayor?", "The Green Party's Rosa Delgado was elected mayor.", "Rosa Delgado"),
+    ("Who is the president?", "Ursula von der Leyen was elected president of the commission.",
+     "Ursula von der Leyen"),
+    ("Who was elected mayor in a landslide?", ELECTED, "Rosa Delgado"),  # not "of a landslide"
+    ("Who was sworn in as president?", "Lee Jae-myung was sworn in as president on June 4.",
+     "Lee Jae-myung"),
 ])
 def test_who_became_the_holder(question: str, sentence: str, name: str | None) -> None:
     """Asked who was elected (named, appointed…), the one a sentence says became it; in an
@@ -157,6 +177,8 @@ def test_a_qualifier_may_be_in_the_articles_title() -> None:
     assert holder is not None and holder.name == "Beatrice Ng"
     assert role_holder("Who is the CEO of OpenAI?", "Chief executive Satya Nadella spoke.",
                        "OpenAI signs deal with Microsoft") is None  # Microsoft's, maybe
+    assert role_holder("Who is the chief executive of Apple?", "Chief executive Han Jong-hee "
+                       "spoke.", "Apple sues Samsung Electronics over patents") is None
     # A title naming others too says nothing of whose: Microsoft's chief is not OpenAI's.
     assert role_holder("Who is the CEO of OpenAI?", "Chief executive Satya Nadella spoke.",
                        "Microsoft deepens ties with OpenAI") is None

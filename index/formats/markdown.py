@@ -4,6 +4,8 @@ in bold still matches a question's."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from .common import squeeze
 
 __all__ = ["markdown_text"]
@@ -13,7 +15,8 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "td", "th")
 
 def markdown_text(markdown: str) -> str:
     """One line per block, as in a plain text article: a heading keeps its "#"s (the first is
-    the title, `index.cleaning`), a list item its "- "; a quotation's ">" and emphasis go."""
+    the title, `index.cleaning`), a list item its "- "; a quotation's ">" and emphasis go. An
+    image's words (its alt text) and a block of raw HTML keep theirs."""
     import lxml.html
     from markdown_it import MarkdownIt
 
@@ -25,17 +28,28 @@ def markdown_text(markdown: str) -> str:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
-    lines = []
-    for el in root.iter(*_BLOCKS):
-        if any(a.tag in _BLOCKS for a in el.iterancestors()):
-            continue  # a paragraph inside a list item is the item's
-        text = "\n".join(squeeze(line) for line in el.text_content().split("\n"))
-        if el.tag[0] == "h" and el.tag[1:].isdigit():
-            text = "#" * int(el.tag[1:]) + " " + text
-        elif el.tag == "li":
-            parent = el.getparent()
-            ordered = parent is not None and parent.tag == "ol"
-            text = (f"{parent.index(el) + int(parent.get('start', '1'))}. " if ordered
-                    else "- ") + text
-        lines.append(text)
+    lines = [_line(el) for el in root.iter()
+             if el is not root and _a_block(el, root)]
     return "\n\n".join(line for line in lines if line.strip("#- "))
+
+
+def _a_block(el: Any, root: Any) -> bool:
+    """A block of the text: one of `_BLOCKS` not inside another, or raw HTML at the top
+    ("<div>The mayor resigned.</div>") holding none of them."""
+    if el.tag in _BLOCKS:
+        return not any(a.tag in _BLOCKS for a in el.iterancestors())
+    return el.getparent() is root and not any(d.tag in _BLOCKS for d in el.iterdescendants())
+
+
+def _line(el: Any) -> str:
+    text = "\n".join(squeeze(line) for line in el.text_content().split("\n"))
+    if not text.strip():  # an image alone: its words ("![Residents rescued by boat](x.jpg)")
+        text = " ".join(squeeze(img.get("alt") or "") for img in el.iter("img")).strip()
+    if el.tag[0] == "h" and el.tag[1:].isdigit():
+        return "#" * int(el.tag[1:]) + " " + text
+    if el.tag == "li":
+        parent = el.getparent()
+        ordered = parent is not None and parent.tag == "ol"
+        return (f"{parent.index(el) + int(parent.get('start', '1'))}. " if ordered
+                else "- ") + text
+    return text

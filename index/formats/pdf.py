@@ -73,10 +73,11 @@ def pdf_pages(data: bytes) -> list[list[str]]:
 
 # A word no sentence or headline ends with: the box after it goes on with the same sentence,
 # even where that starts with a name ("…lies 22 kilometres off the" / "Aberdeenshire coast.").
-# Nor with a word that stands before a figure ("…power for about" / "300,000 homes.").
+# Nor with a word that stands before a figure ("…power for about" / "300,000 homes."), nor
+# with an auxiliary ("…the bridge will" / "reopen in May.").
 _ENDS_MIDWAY = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|by|with|from|off|into|onto"
                           r"|than|its|their|his|her|our|your|between|per|about|around|nearly"
-                          r"|almost|roughly|approximately|some|least|is|are|was|were|will"
+                          r"|almost|roughly|approximately|some|is|are|was|were|will"
                           r"|would|be|been|has|have|had)$")
 
 
