@@ -412,6 +412,9 @@ def test_stop_ends_an_answer_but_keeps_the_conversation(tab: Tab) -> None:
     assert answers.count() == 1 and "10,000" in answers.inner_text()
     assert "Where is Kursk?" in page.locator("#nq-chat").inner_text()
     assert "Stopped before the answer was complete" in page.locator("#nq-chat").inner_text()
+    # Its question is back in the box, to ask again as it was or changed.
+    page.wait_for_function("document.querySelector('#nq-question textarea').value === "
+                           "'Where is Kursk?'", timeout=10_000)
     # The next question is answered, and the stopped one left no trace in the conversation.
     page.get_by_role("tab", name="Settings").click()
     page.locator("#nq-backend input").click()

@@ -58,21 +58,23 @@ class ChatSession:
     turns: list[tuple[str, Answer, list[SourceCard]]] = field(default_factory=list)
     answering: bool = False  # a second question (Enter, then a click) waits for the first
     epoch: int = 0
+    asking: str = ""  # the question being answered, offered back if its answer is stopped
 
     def reset(self) -> None:
         self.epoch += 1
         self.history, self.messages, self.turns = [], [], []
         self.answering = False
 
-    def stop(self) -> bool:
-        """Stop the answer streaming, if one is: the chat stays, the question with it, said
-        to have been stopped (and left out of the history that follow-ups read)."""
+    def stop(self) -> str | None:
+        """Stop the answer streaming, if one is, and give its question: the chat stays, the
+        question with it, said to have been stopped (and left out of the history that
+        follow-ups read)."""
         if not self.answering:
-            return False
+            return None
         self.epoch += 1
         self.answering = False
         self.messages[-1] = {"role": "assistant", "content": stopped_html()}
-        return True
+        return self.asking
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,12 @@ class ChatController:
         return [], sources_html([]), session, "", "", gr.skip()
 
     def stop(self, session: ChatSession | None = None) -> ChatOutputs:
+        """Stop the answer; its question is offered back to the box (if nothing was typed
+        there since), to ask again as it was or changed."""
         session = session or ChatSession()
-        session.stop()
-        return _current(session)
+        asked = session.stop()
+        retry = f"{next(_RETRIES)}\n{asked}" if asked else gr.skip()
+        return (*_current(session)[:5], retry)
 
     def respond(self, question: str | None, session: ChatSession | None, llm: str | None,
                 top_k: float | None, since: str | None, until: str | None
@@ -160,7 +165,7 @@ class ChatController:
             yield _refused(session, UIError(
                 "Still answering your previous question; ask again once it is done."))
             return
-        epoch, session.answering = session.epoch, True
+        epoch, session.answering, session.asking = session.epoch, True, question
         try:
             yield from self._stream(question, session, options, epoch)
         except Exception as exc:
