@@ -71,6 +71,7 @@ class AskedRole:
     qualifiers: tuple[str, ...]
     of: tuple[str, ...] = ()
     proper: frozenset[str] = frozenset()  # the words capitalised in the question ("harbor")
+    became: bool = False  # asks who became the holder ("Who was elected mayor?")
 
 
 # "at the time", "for now", "in 2024": when, not whose.
@@ -102,7 +103,8 @@ def asked_role(question: str) -> AskedRole | None:
                 of = None
             proper = {w.casefold() for w in re.findall(r"[\w-]+", f"{m.group('qual')} {of or ''}")
                       if w[0].isupper()}
-            return AskedRole(role, _words(m.group("qual")), _words(of), frozenset(proper))
+            return AskedRole(role, _words(m.group("qual")), _words(of), frozenset(proper),
+                             became=pattern is _BECOME_ASKED)
     return None
 
 
@@ -134,7 +136,7 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
     # Asked who became it, only a sentence saying who became it answers: in an election's
     # story "Mayor Henry Pratt" is the one stepping down.
     named = (became_title(asked.role, sentence, future=True)
-             if _BECOME_ASKED.search(question.strip())
+             if asked.became
              else [*after_title(asked.role, sentence), *before_title(asked.role, sentence),
                    *became_title(asked.role, sentence)])
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
@@ -177,7 +179,7 @@ def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
     question has several answers, and naming one alone would pass it off as the only one."""
     asked = asked_role(question)
     if (asked is None or asked.qualifiers or asked.of or not asks_for_holder(question)
-            or _BECOME_ASKED.search(question.strip())):  # who became it: one answer
+            or asked.became):  # who became it: one answer
         return []
     seen = {w.casefold() for w in lead.split()}
     found: list[tuple[int, RoleHolder]] = []

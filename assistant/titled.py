@@ -63,12 +63,17 @@ class RoleHolder:
     name: str
 
 
+def _title(role: str) -> str:
+    """The role as a case-blind pattern, with its other forms ("CEO", "chief executive")."""
+    return "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
+
+
 @lru_cache(maxsize=64)
 def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For "Mayor Keith Wilson" / "the town's current mayor, Anna de Boer." (the appositive
     closed: "the spokesperson, Russia has…" names no one), and for "Chen Ming-feng, the
     fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
-    title = "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
+    title = _title(role)
     after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
                         rf"{title}\b")
@@ -88,7 +93,7 @@ _ITS = r"\s+(?P<its>(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){
 
 @lru_cache(maxsize=128)
 def _became_pattern(role: str, future: bool) -> re.Pattern[str]:
-    title = "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
+    title = _title(role)
     made = f"(?:{_BECAME}|{_TO_BECOME})" if future else _BECAME
     return re.compile(rf"(?P<n>{NAME}){_OF_PARTY}{made}{_ITS}{title}\b(?![’']s)")
 
