@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from queue import Queue
 
 from index import Article, NewsIndex, NoIndexError, Passage
 
 from .article_record import meta_answer
 from .backends.base import ChatBackend, SourceContext, check_backend_name
-from .citing import CitationList
 from .compose import (
     ABSTAIN_TEXT,
     abstention,
@@ -25,17 +23,19 @@ from .compose import (
     within_dates,
 )
 from .drafting import draft_reply
-from .extractive import Findings, compose_extractive, corroborate
+from .extractive import Findings, compose_extractive, corroborated
 from .followup import last_message, refers_back, rewrite_query
-from .generative import ground_answer, relevant_to, renumber
+from .generative import ground_answer, relevant_to
 from .last_answer import reply_about_last
 from .last_when import reply_when
+from .last_who import reply_who
 from .question import Question, analyse
 from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .settings import Settings
+from .streaming import OnDelta, streamed
 from .types import Answer, Citation, Message, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
@@ -43,14 +43,6 @@ __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
 # `auto` without an OpenAI-compatible server: the offline backend that scores best on our evals
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
 AUTO_OFFLINE_BACKEND = "extractive"
-
-OnDelta = Callable[[str], None]
-
-
-class _Abandoned(BaseException):
-    """The stream's reader stopped reading (a BaseException, so no `except Exception` on the way
-    swallows it)."""
-
 
 @dataclass(frozen=True)
 class Ranking:
@@ -151,33 +143,7 @@ class Assistant:
         final Answer's text and citations are verified. Invalid input raises before anything is
         yielded."""
         request = self._request(question, history, llm, top_k, since, until, as_of)
-        queue: Queue[str | Answer | BaseException] = Queue()
-        abandoned = threading.Event()
-
-        def emit(delta: str) -> None:
-            if abandoned.is_set():  # the reader left: stop generating, free the model
-                raise _Abandoned
-            queue.put(delta)
-
-        def work() -> None:
-            try:
-                queue.put(self._answer(request, emit))
-            except _Abandoned:
-                pass
-            except BaseException as exc:  # re-raised in the caller's thread below
-                queue.put(exc)
-
-        threading.Thread(target=work, daemon=True, name="newsqa-answer").start()
-        try:
-            while True:
-                item = queue.get()
-                if isinstance(item, BaseException):
-                    raise item
-                yield item
-                if isinstance(item, Answer):
-                    return
-        finally:
-            abandoned.set()
+        yield from streamed(lambda emit: self._answer(request, emit))
 
     def _request(self, question: str, history: Sequence[Message] | None, llm: str | None,
                  top_k: int | None, since: str | None, until: str | None,
@@ -207,7 +173,8 @@ class Assistant:
             check_model()  # a model name the server does not know fails here, clearly
         self._require_index()
         about_last = ((reply_about_last(request.question, request.history, self.index)
-                       or reply_when(request.question, request.history, self.index))
+                       or reply_when(request.question, request.history, self.index)
+                       or reply_who(request.question, request.history, self.index))
                       if request.history else None)
         if about_last is not None:
             _emit(on_delta, about_last.draft.text)
@@ -244,7 +211,8 @@ class Assistant:
         confidence = round(ranked[0].score, 4) if ranked else 0.0
         ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate)
+                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
+                             asked.text)
                   if path != "retrieval" or not ranked else None)
         # "Who is Hong Min?", "Who is Holm's mayor?"
         said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()})
@@ -306,24 +274,10 @@ class Assistant:
         if draft.dropped:
             notes.append(f"{draft.dropped} unverifiable quote(s) or sentence(s) removed")
         if draft.text:
-            text, citations = self._corroborated(findings, draft.text, draft.citations)
+            text, citations = corroborated(findings, draft.text, draft.citations)
             return _Composed(text, citations, notes=notes)
         notes.append("the model's answer could not be verified; showing the evidence instead")
         return None
-
-    def _corroborated(self, findings: Findings, text: str, citations: list[Citation]
-                      ) -> tuple[str, list[Citation]]:
-        """A model's verified answer plus what other sources say: a differing figure, and how
-        many articles agree with the sentence it cites first."""
-        first = citations[0]
-        anchor = next((ev for ev in findings.ranked if ev.article_id == first.article_id
-                       and ev.start <= first.start and first.end <= ev.end), None)
-        if anchor is None:
-            return text, citations
-        cites = CitationList()
-        cites.items = list(citations)
-        extra = corroborate(findings, anchor, cites, text)
-        return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 
 def _emit(on_delta: OnDelta | None, text: str) -> None:

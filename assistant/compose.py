@@ -21,6 +21,7 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
+from .contest import asked_contest, contest_answer, names_a_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
 from .persons import description, who_is
@@ -33,7 +34,8 @@ from .roles import (
     holder_of_another,
     role_holder,
 )
-from .short import KIND_ASKED, meets, sure_span
+from .short import KIND_ASKED, meets, sole_answer, sure_span
+from .speakers import asked_speech, pronoun_speaks, quotes_speaker
 from .types import Citation
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
@@ -68,6 +70,8 @@ BEST_CARRIES = frozenset({"number", "date"})
 # judged as any other (answerability). Over the natural and off-topic tuning questions the
 # highest best score below the bar is 0.38 (an off-topic quiz question): no tuning answer moves.
 SURE_OVER_TOPIC = 0.5
+# Asked who won or lost, the best sentences searched for one saying so.
+CONTEST_READ = 12
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def abstain_below(dated: bool) -> float:
 
 def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False, astray: str = "",
-               gate: float | None = None) -> Abstention | None:
+               gate: float | None = None, question: str = "") -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `rerank.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
@@ -111,7 +115,8 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     sentence's score alone (see `_answerable`); `astray`, the conversation's question whose
     names the best sentence's article never mentions (`strayed`). `gate`: the topicality the
     off-topic bar is on (`Ranking.gate`; `topic` when not given). A sentence naming the holder
-    of a role asked about answers whatever this says (`said_first`)."""
+    of a role asked about answers whatever this says (`said_first`). `question`: its text, for
+    the one name a sentence gives, on which the reader's unsure span falls (`sole_answer`)."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     closeness = topic if gate is None else gate
@@ -122,31 +127,45 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     if not _answerable(ranked, topic, dated, follow_up):
         return Abstention("no sentence in them surely answers it")
     if astray:
+        asked = " ".join(astray.split())  # a question typed over lines is quoted on one
         return Abstention("the closest sentence is from an article that mentions nothing the "
-                          f"conversation asked about (“{astray}”)")
+                          f"conversation asked about (“{asked}”)")
     if kind in KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {KIND_ASKED[kind]}")
     if kind in BEST_CARRIES and ranked[0].fit < 1.0:
         return Abstention(f"the closest sentence does not give {KIND_ASKED[kind]}")
-    if kind in NAME_REQUIRED and not sure_span(ranked[0], kind):
+    if (kind in NAME_REQUIRED and not sure_span(ranked[0], kind)
+            and not sole_answer(ranked[0], question)):
         return Abstention("the closest sentence does not clearly give the name asked for")
     return None
 
 
 def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None
                ) -> list[Evidence] | None:
-    """Asked "Who is Hong Min?" or who holds a role ("Who is the Ukrainian president?"), the
-    ranking with the first sentence saying it put first ("said Hong Min, a senior analyst
-    at…", `persons.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`),
-    or None where none says it. Such a sentence answers, whatever its score: the reader scores
-    a sentence on what it says, and this one says it only in passing. `titles`: the articles'
-    titles by id, where a role's qualifier may be ("Novaris" for its chief executive)."""
-    if who_is(question) is None and not asks_for_holder(question):
+    """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
+    won or lost ("Who won the Lakeport election?"), the ranking with the first sentence saying
+    it put first ("said Hong Min, a senior analyst at…", `persons.description`; "Ukrainian
+    President Volodymyr Zelenskyy", `roles.role_holder`; "Okonkwo has been elected…,
+    defeating…", `contest`: among the best CONTEST_READ only, for a sentence about another
+    contest says it as plainly), or what someone said ("What did Hong Min say?": "…," said
+    Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a sentence answers,
+    whatever its score: the reader scores a sentence on what it says, and this one says it
+    only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
+    ("Novaris" for its chief executive)."""
+    contest = asked_contest(question) is not None and names_a_contest(question)
+    speech = asked_speech(question)
+    if (speech and ranked and pronoun_speaks(ranked[0].text)
+            and not quotes_speaker(ranked[0].text, speech)):
+        speech = None  # the best sentence has them speak already ("She said she would…")
+    if (who_is(question) is None and not asks_for_holder(question) and not contest
+            and speech is None):
         return None
     titles = titles or {}
     for i, ev in enumerate(ranked):
-        if (description(question, ev.text)
-                or role_holder(question, ev.text, titles.get(ev.article_id, ""))):
+        title = titles.get(ev.article_id, "")
+        if (description(question, ev.text) or role_holder(question, ev.text, title)
+                or (contest and i < CONTEST_READ and contest_answer(question, ev.text))
+                or (speech and i < CONTEST_READ and quotes_speaker(ev.text, speech))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
 

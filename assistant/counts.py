@@ -8,7 +8,19 @@ import re
 
 from .words import WORD, terms
 
-__all__ = ["NUMBER", "counted", "counts", "counts_asked", "figure_phrase", "later_count"]
+__all__ = [
+    "NUMBER",
+    "counted",
+    "counting_words",
+    "counts",
+    "counts_asked",
+    "fate_count",
+    "figure_phrase",
+    "later_count",
+    "named_count",
+    "only_count",
+    "states_fate",
+]
 
 NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
                     r"|thousands?|millions?|billions?)\b", re.I)
@@ -154,6 +166,74 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
     return None
 
 
+def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
+    """Where the figure at [start, end) counts something else (a plural noun follows it), the
+    one figure of the sentence followed by what the question counts: "34 countries" of
+    "employs about 21,000 people in 34 countries", asked in how many countries, and read as
+    "21,000". None where several are, or the reader's figure is followed by no noun ("27 votes
+    to 14,": 14 votes)."""
+    if figure_phrase(sentence, start, end, question) or not _counts_other(sentence, end):
+        return None
+    found = [phrase for head in _FIGURE_HEAD.finditer(sentence)
+             if not _in_a_name(sentence, head.start())
+             and (phrase := figure_phrase(sentence, head.start(), len(sentence), question))]
+    return found[0] if len(found) == 1 else None
+
+
+_NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*)")
+_PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
+                      "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
+_NOT_PLURAL = frozenset({"was", "is", "has", "does", "his", "this", "its", "as", "us", "plus",
+                         "across", "thus", "always", "perhaps", "besides", "whereas"})
+
+
+def _counts_other(sentence: str, end: int) -> bool:
+    """Is the figure ending at `end` followed by a plural noun, what it counts ("21,000
+    people")? Not a verb ("12 won seats"), nor nothing ("27 votes to 14,": its ellipsis)."""
+    m = _NEXT_WORD.match(sentence, end)
+    word = m.group(1).casefold() if m else ""
+    return word in _PLURALS or (len(word) > 3 and word.endswith("s")
+                                and word not in _NOT_PLURAL)
+
+
+def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
+                ) -> tuple[int, int] | None:
+    """Asked how many someone got ("How many votes did Brandt get?"), where the reader's
+    figure at `start` is another's ("Moreau … received 18,402 votes, while Brandt … took
+    16,262"): the figure right after their name's possessive ("won 51,028 votes to Dahl's
+    47,615"), else the one figure of the clause naming them. None where the reader's is
+    theirs, or the sentence does not say whose."""
+    words = [w for name in names for w in name if len(w) > 1]
+    if not words:
+        return None
+    word = rf"\b(?:{'|'.join(map(re.escape, words))})\b"
+    heads = [(h.start(), h.start() + len(h.group().rstrip(",."))) for h in
+             _FIGURE_HEAD.finditer(sentence)
+             if not _in_a_name(sentence, h.start()) and not _A_YEAR.fullmatch(h.group())]
+    owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])]
+    if owned:
+        return None if owned[0][0] == start else owned[0]
+    clauses = [m.span() for m in _CLAUSE_OF.finditer(sentence)]
+
+    def named(at: int) -> bool:
+        a, b = next(((a, b) for a, b in clauses if a <= at < b), (0, len(sentence)))
+        return re.search(word, sentence[a:b]) is not None
+
+    if named(start):
+        return None
+    theirs = [h for h in heads if h[0] != start and named(h[0])]
+    return theirs[0] if len(theirs) == 1 else None
+
+
+# Clauses of a sentence that give two people's figures: "…, while Brandt took 16,262".
+_CLAUSE_OF = re.compile(r".+?(?=;|,\s*and\b|\bwhile\b|\bwhereas\b|\bbut\b|$)", re.I | re.S)
+
+
+def _in_a_name(sentence: str, at: int) -> bool:
+    """Is the figure at `at` part of a word ("Covid-19 tests" counts no 19 tests)?"""
+    return at > 0 and (sentence[at - 1].isalnum() or sentence[at - 1] in "-‐")
+
+
 _BE = frozenset({"be", "been", "being", "get", "got", "gotten"})
 
 
@@ -164,3 +244,85 @@ def _asked_verb(question: str) -> set[str]:
     rest = [w for w in words[len(_counted_phrase(question)):]
             if w.casefold() not in _AUXILIARIES and w.casefold() not in _BE]
     return set(terms(rest[0])) if rest and rest[0].casefold() not in _NOT_COUNTED else set()
+
+
+# What befell the people counted, in the words news uses for each fate (stems): asked how many
+# died, "About 2,300 people have been evacuated" gives no answer, and "The death toll … has
+# risen to 37" does.
+_DEATH = frozenset({"kill", "die", "dead", "death", "fatal", "toll", "perish", "drown"})
+_FATES = (_DEATH,
+          frozenset({"injur", "wound", "hurt", "hospit"}),
+          frozenset({"miss", "unaccount"}),
+          frozenset({"evacu", "displac", "fled", "flee", "homeless", "shelter", "rescu"}),
+          frozenset({"arrest", "detain", "charg"}))
+# Content words after a figure, in its clause, where what befell those it counts is said, and
+# before it: "40 are missing", "Forty-one people are now known to have died", "killed 12".
+FATE_AFTER, FATE_BEFORE = 5, 2
+_WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+                r"|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?")
+# A count of people: digits, or number words ("Forty-one"); not a year ("In 2021 floods…").
+_A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBER}))?\b", re.I)
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "The death toll … has risen to 37", "The number of people confirmed dead … has risen to 23":
+# the figure after the toll.
+_TOLL = re.compile(r"\b(?:toll|dead|deaths)\b[^.;]{0,80}?\b(?:to|at|of|is|was|stands\s+at"
+                   r"|reached)\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|more\s+than\s+"
+                   r"|over\s+|nearly\s+)?(\d[\d,]*\d|\d)", re.I)
+# What is said after a figure stops at the next clause: "killed 3 and injured 40".
+_CLAUSE = re.compile(r"\s*(?:,|;|\band\b|\bbut\b|\bwhile\b)", re.I)
+
+
+def counting_words(question: str) -> set[str]:
+    """The stems a "how many" question counts with: people, and the fate asked about ("died":
+    any of its words, "killed", "toll")."""
+    return set(_ANYONE) | set(_fate(question) or ())
+
+
+def _fate(question: str) -> frozenset[str] | None:
+    verb = _asked_verb(question)
+    return next((f for f in _FATES if verb & f), None)
+
+
+def _fated(sentence: str, fate: frozenset[str]) -> list[tuple[int, int]]:
+    """The figures of the sentence counting people of that fate: followed by it in their clause
+    ("14 people have been killed", "40 are missing"), or after it ("killed 12 people"), and a
+    death toll's. Not a year, nor a figure inside a name ("Flight 370", "Covid-19")."""
+    found = []
+    for m in _A_FIGURE.finditer(sentence):
+        if _A_YEAR.fullmatch(m.group()) or _in_a_name(sentence, m.start()) or (
+                sentence[m.start() - 7:m.start()].casefold().strip() in _NAMED_BY):
+            continue
+        after = _CLAUSE.split(sentence[m.end():], maxsplit=1)[0]
+        before = _CLAUSE.split(sentence[:m.start()])[-1]
+        if fate & {*terms(before)[-FATE_BEFORE:], *terms(after)[:FATE_AFTER]}:
+            found.append(m.span())
+    toll = _TOLL.search(sentence) if fate is _DEATH else None
+    return found + ([toll.span(1)] if toll and toll.span(1) not in found else [])
+
+
+# Words before a figure that make it a name: "Flight 370", "Route 66", "Room 101".
+_NAMED_BY = frozenset({"flight", "route", "room", "number", "no.", "gate", "platform",
+                       "highway", "bus", "apollo", "article", "section", "chapter"})
+
+
+def states_fate(sentence: str, question: str) -> bool | None:
+    """Does a figure of the sentence count people of the fate the question asks about ("How
+    many people were killed…")? None where it asks about no such fate."""
+    fate = _fate(question)
+    return None if fate is None else bool(_fated(sentence, fate))
+
+
+def fate_count(sentence: str, question: str, start: int = 0, end: int = 0
+               ) -> tuple[int, int] | None:
+    """The figure of the sentence counting people of the fate asked about, where the reader's
+    span [start, end) is not one: the one inside it ("14" of "14 people have been killed and
+    40" read whole), else the sentence's one ("40" of "At least 14 people have been killed and
+    40 are missing", asked how many are missing, read as "14"). None where the reader's figure
+    counts that fate, or no single figure does."""
+    fate = _fate(question)
+    found = _fated(sentence, fate) if fate else []
+    inside = [f for f in found if start <= f[0] and f[1] <= end]
+    if inside:
+        return inside[0] if len(inside) == 1 and inside[0] != (start, end) else None
+    return found[0] if len(found) == 1 else None

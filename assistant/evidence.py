@@ -15,11 +15,11 @@ import numpy as np
 
 from index import Embedder
 
-from .counts import NUMBER, counted, counts
+from .counts import NUMBER, counted, counts, states_fate
 from .memo import Memo
 
-__all__ = ["answer_fit", "kind_fit", "names_missing", "question_kind", "question_names",
-           "sentence_vectors"]
+__all__ = ["DURATION", "LENGTH", "SINCE", "answer_fit", "kind_fit", "names_missing",
+           "question_kind", "question_names", "sentence_vectors"]
 
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
                    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
@@ -50,6 +50,12 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
                    r"|\bwhose (?:page|site|reporting)\b"
                    r"|\bwho (?:wrote|authored|reported)\b.*\b(?:article|story|piece)\b"
                    r"|\b(?:author|writer) of\b.*\b(?:article|story|piece)\b", re.I)
+# A span of time, as a figure's unit ("12 months", "a 12-month sentence", "three decades").
+DURATION = (r"(?:\b|-)(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?"
+            r"|centur(?:y|ies)|hrs|yrs)\b")
+LENGTH = r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?)\b"
+# A span of time given by its start: "since 2018", "from 2005 to 2021".
+SINCE = r"\b(?:since\s+(?:19|20)\d\d|from\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d)\b"
 # A figure asked for in a unit: the question's words that ask for it, and what a sentence
 # stating it must carry ("What percentage of the vote…" is not answered by "$104 million").
 _MEASURES = (
@@ -70,6 +76,8 @@ _MEASURES = (
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
      re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"
                 r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),
+    # "How long was the sentence?": a duration, or a length ("how long is the bridge").
+    (re.compile(r"\bhow long\b", re.I), re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),
     (re.compile(r"\bhow old\b", re.I),
      re.compile(r"\d+-year-old|\b(?:aged?|age of) \d|\b\d+ years? old\b|, \d{1,3},"
                 r"|\(\d{1,3}\)", re.I)),
@@ -178,4 +186,6 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
         return 0.5
     if fit and kind == "number" and not _measured(sentence, question):
         return 0.5
+    if fit and kind == "number" and states_fate(sentence, question) is False:
+        return 0.5  # "2,300 evacuated" asked how many died
     return fit

@@ -7,18 +7,18 @@ report the same thing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from index import Article, Embedder
 
-from . import calibration
 from .about import AboutLine, about_line
 from .citing import CitationList
-from .evidence import kind_fit, names_missing, sentence_vectors
-from .question import Question
+from .conflict import conflicting, differs, figures, latest
+from .evidence import kind_fit, sentence_vectors
+from .findings import Findings, shown_bar
+from .generative import renumber
 from .quotes import enquote
 from .rerank import Evidence
 from .roles import asked_role, other_holders
@@ -26,11 +26,10 @@ from .short import short_answer
 from .types import Citation, ShortAnswer
 from .words import terms
 
-__all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "human_date",
-           "own_line_answer", "own_line_draft"]
+__all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "corroborated",
+           "human_date", "own_line_answer", "own_line_draft"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
-CONFLICT_MIN_COSINE = 0.5  # two figures' sentences this close may be about one event
 MAX_AGREEING = 3
 OTHER_HOLDERS_READ = 12  # the best sentences searched for other holders of a title asked about
 # Another article's sentence shown for a date or who-question: one the reader would accept as
@@ -38,28 +37,6 @@ OTHER_HOLDERS_READ = 12  # the best sentences searched for other holders of a ti
 # statement, reported differently). A differing figure and the sentence after the answer are
 # shown on the same condition: the reader's scores are probabilities, not ratios to the best.
 ACCOUNT_MIN_COSINE = 0.6
-SAME_THING = 0.5  # overlap of the words after two figures for them to count the same thing
-# A figure and the (up to three) words after it: "10,000 North Korean troops".
-# A figure and the (up to 3) words after it, none a figure itself: in "In 2018 Starbucks closed
-# 8,000 stores" the year's words stop before 8,000, which is read whole.
-_FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+(?!\d)[\w’'-]+){0,3})")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-
-
-def _bar() -> float:
-    return calibration.THRESHOLDS.abstain_below
-
-
-@dataclass(frozen=True)
-class Findings:
-    """What a question's answer is made from: the question, its ranked evidence, their
-    articles by id, and the embedder that compares sentences (the one the evidence was ranked
-    with, so its sentence vectors are cached)."""
-
-    question: Question
-    ranked: Sequence[Evidence]
-    articles: dict[str, Article]
-    embedder: Embedder
 
 
 @dataclass(frozen=True)
@@ -69,48 +46,6 @@ class ExtractiveDraft:
     short: ShortAnswer | None = None
     named: bool = False  # about an article the question names: it answers even off topic
     abstained: bool = False  # says that the article does not hold what was asked
-
-
-def _figures(text: str) -> list[tuple[str, frozenset[str]]]:
-    """(value, what it counts) for every figure of a sentence, years left out."""
-    out = []
-    for m in _FIGURE.finditer(text):
-        value = m.group(1).replace(",", "").rstrip(".")
-        if not _YEAR.fullmatch(value):
-            out.append((value, frozenset(terms(m.group(2)))))
-    return out
-
-
-def _differs(a: str, b: str) -> bool:
-    """Does b give another figure than a for the same thing?"""
-    mine, theirs = _figures(a), _figures(b)
-    values_a, values_b = {v for v, _ in mine}, {v for v, _ in theirs}
-    for va, ua in mine:
-        for vb, ub in theirs:
-            if (va != vb and vb not in values_a and va not in values_b and ua and ub
-                    and len(ua & ub) / len(ua | ub) >= SAME_THING):
-                return True
-    return False
-
-
-def _conflicting(found: Findings, best: Evidence) -> Evidence | None:
-    """A strong sentence giving a different figure for the same thing, from another article if
-    one does: one naming whom the question names and close in meaning to the best sentence (a
-    drug recall's cost is no other figure for a bridge's). The best sentence's own article
-    needs neither: it is about the same story."""
-    articles, names = found.articles, found.question.names
-    differing = [ev for ev in found.ranked[:12] if ev is not best
-                 and ev.score >= _bar() and _differs(best.text, ev.text)]
-    others = [ev for ev in differing if ev.article_id != best.article_id
-              and not names_missing(names, articles[ev.article_id].text)]
-    close = []
-    if others:
-        vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in others])
-        close = [ev for ev, sim in zip(others, vectors[1:] @ vectors[0], strict=True)
-                 if float(sim) >= CONFLICT_MIN_COSINE]
-    close += [ev for ev in differing if ev.article_id == best.article_id]
-    close.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
-    return close[0] if close else None
 
 
 def _gives_answer(answer: str, sentence: str) -> bool:
@@ -127,7 +62,7 @@ def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
     """Sentences of other articles that say what the best one says (and no other figure),
     and, under a short answer, give it too."""
     others = [ev for ev in ranked[:24] if ev.article_id not in exclude
-              and ev.article_id != best.article_id and not _differs(best.text, ev.text)
+              and ev.article_id != best.article_id and not differs(best.text, ev.text)
               and _gives_answer(answer, ev.text)]
     if not others:
         return []
@@ -160,7 +95,7 @@ def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evi
     the question is often followed by the one that answers it."""
     for ev in ranked[1:]:
         if (ev.article_id == best.article_id and ev.start > best.end
-                and not text[best.end:ev.start].strip() and ev.score >= _bar()):
+                and not text[best.end:ev.start].strip() and ev.score >= shown_bar()):
             return ev
     return None
 
@@ -193,7 +128,7 @@ def _other_account(found: Findings, anchor: Evidence) -> Evidence | None:
     story = articles[anchor.article_id].story_id
     others = [ev for ev in found.ranked[:12] if ev.article_id != anchor.article_id
               and story is not None and articles[ev.article_id].story_id == story
-              and ev.score >= _bar()
+              and ev.score >= shown_bar()
               and kind_fit(kind, ev.text, anchor.text + " " + question.text) == 1.0
               and kind_fit(kind, anchor.text, ev.text + " " + question.text) == 1.0]
     if not others:
@@ -208,13 +143,12 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
                ) -> tuple[Evidence, str] | None:
     """The other report worth showing next to the anchor, with its line of the answer."""
     if found.question.kind == "number":
-        conflict = _conflicting(found, anchor)
+        conflict = conflicting(found, anchor)
         if conflict is None or all(v in stated.replace(",", "")
-                                   for v, _ in _figures(conflict.text)):
+                                   for v, *_ in figures(conflict.text)):
             return None
-        # The best sentence's own article is no other report: said as what it is.
-        lead = ("The same article also gives:" if conflict.article_id == anchor.article_id
-                else "Another report gives a different figure:")
+        lead = _other_figure(found.articles[anchor.article_id],
+                             found.articles[conflict.article_id])
     else:
         conflict = _other_account(found, anchor)
         if conflict is None:
@@ -223,6 +157,16 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
     n = cites.cite(found.articles[conflict.article_id], conflict.start, conflict.end)
     # No full stop after the mark: the quote ends with its own.
     return conflict, f"{lead} {enquote(conflict.text)} [{n}]"
+
+
+def _other_figure(anchor: Article, other: Article) -> str:
+    """How another figure's report is introduced: the best sentence's own article is no other
+    report, and one dated before it is an earlier one, said with its date."""
+    if other.id == anchor.id:
+        return "The same article also gives:"
+    if anchor.published and other.published and other.published < anchor.published:
+        return f"An earlier report, of {human_date(other.published)}, gave:"
+    return "Another report gives a different figure:"
 
 
 def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = "",
@@ -243,6 +187,21 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
     if agree:
         parts.append(agree)
     return parts
+
+
+def corroborated(findings: Findings, text: str, citations: list[Citation]
+             ) -> tuple[str, list[Citation]]:
+    """A model's verified answer plus what other sources say: a differing figure, and how
+    many articles agree with the sentence it cites first."""
+    first = citations[0]
+    anchor = next((ev for ev in findings.ranked if ev.article_id == first.article_id
+                   and ev.start <= first.start and first.end <= ev.end), None)
+    if anchor is None:
+        return text, citations
+    cites = CitationList()
+    cites.items = list(citations)
+    extra = corroborate(findings, anchor, cites, text)
+    return renumber(" ".join([text, *extra]), cites.items) if extra else (text, citations)
 
 
 def own_line_answer(found: Findings, short: bool, named: str | None = None
@@ -289,7 +248,7 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     """The answer from the ranked sentences (a question about the article itself is answered
     from its own line first, `own_line_answer`, by the caller)."""
     question, ranked = found.question, found.ranked
-    best = ranked[0]
+    best = latest(found, ranked[0])  # a later report's figure of the same story leads
     article = found.articles[best.article_id]
     cites = CitationList()
     lead = [best]

@@ -46,12 +46,22 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 def needs_context(question: str) -> bool:
-    """Does the question lean on the conversation: a pronoun or an "and…" opening, a few words,
-    or no name at all ("What does the name mean?": whose name is for the conversation to say)."""
+    """Does the question lean on the conversation: a pronoun or an "and…" opening, or no name
+    at all ("What does the name mean?", "Since when?": whose name is for the conversation to
+    say), or a few words without a verb of their own ("How many in Ukraine?"). A short
+    question naming its verb's subject does not: "Who is Portland's mayor?", asked again after
+    a question about Kursk, had been searched with "North Korean Kursk" added."""
     # The first word is capitalised for being first, not for being a name.
     named = [m.group() for m in _NAME.finditer(question.strip())
              if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
-    return bool(_DEPENDENT.search(question)) or len(question.split()) <= 4 or not named
+    short = len(question.split()) <= 4 and not _NAMES_ITS_SUBJECT.match(question)
+    return bool(_DEPENDENT.search(question)) or not named or short
+
+
+# A short question whose verb has a named subject stands alone: "Who is Portland's mayor?",
+# "What did Putin say?"; "How many in Ukraine?" and "Same for Russia?" do not.
+_NAMES_ITS_SUBJECT = re.compile(r"^\W*(?i:(?:who|what|where|when|how|why|which)\s+(?:is|was"
+                                r"|are|were|did|does|do|has|have|will))\s+[A-Z]")
 
 
 def refers_back(question: str) -> bool:

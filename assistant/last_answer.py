@@ -30,10 +30,11 @@ from .followup import last_message
 from .quotes import enquote, verify_quote
 from .request import Request
 from .retrieval import retrieve
+from .speakers import asks_speech, conversation_speakers, speaks
 from .types import Answer, Message, Timings
 
-__all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "last_quote", "quoted_articles",
-           "reply_about_last"]
+__all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "first_sentence", "last_quote",
+           "of_the_closest", "quoted_articles", "reply_about_last"]
 
 _ASKS = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:"
@@ -81,20 +82,6 @@ _NEXT = re.compile(
     r"|\b(?:does|did)\s+(?:it|the\s+(?:article|story|report))\s+go\s+on\b"
     r"|\bgo(?:es)?\s+on\s+to\s+say\b", re.I)
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
-_ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
-_SPEECH = re.compile(
-    r"[\"“”]|\b(?:say|says|said|add|adds|added|tell|tells|told|according\s+to|stat\w*|warn\w*"
-    r"|noted|notes|repl\w*|wrote|writes|emphasi[sz]\w*|stress\w*|argu\w*|insist\w*|urg\w*"
-    r"|call(?:s|ed)\s+(?:on|for)|describ\w*|announc\w*|declar\w*|explain\w*|acknowledg\w*"
-    r"|assert\w*|claim\w*|vow\w*|pledg\w*|promis\w*|criticiz\w*|criticis\w*|condemn\w*"
-    r"|den(?:y|ies|ied)|confirm\w*|suggest\w*|recall\w*|believ\w*|predict\w*|hop(?:e|es|ed)"
-    r"|expect\w*|ask\w*|admit\w*)\b", re.I)
-_NAME_WORD = re.compile(r"\b[A-Z][a-z][\w’'-]+")
-# "said Mara Okafor", "Mara Okafor said": who says it, by name.
-_SAID = r"(?:said|says|told|added|adds|explained|noted|warned|insisted)"
-_NAMED_SPEAKER = re.compile(
-    rf"\b{_SAID}\s+((?:[A-Z][a-z][\w’'-]*\s+)*[A-Z][a-z][\w’'-]*)"
-    rf"|((?:[A-Z][a-z][\w’'-]*\s+)+)(?:has\s+|had\s+)?{_SAID}\b")
 # The first quotation of an answer's text, with its citation mark.
 _QUOTED = re.compile(r"“([^“”]{12,})”\s*\[\d+\]")
 
@@ -190,16 +177,16 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     if not located:
         return _nothing_to_go_on(following) if abstained else None
     if following:
-        article, _, end = located[0]
-        reply = _next_sentence(question, article, _shown_up_to(article, said, end),
-                               _speakers(quote, history))
+        article, start, end = located[0]
+        reply = _next_sentence(question, article, (start, _shown_up_to(article, said, end)),
+                               conversation_speakers(quote, history))
     else:
         reply = _source(question, *located[0])
         reply = _with_copies(reply, located[1:]) if len(located) > 1 else reply
-    return _of_the_closest(reply) if abstained else reply
+    return of_the_closest(reply) if abstained else reply
 
 
-def _of_the_closest(reply: LastAnswerReply) -> LastAnswerReply:
+def of_the_closest(reply: LastAnswerReply) -> LastAnswerReply:
     """After an abstention the reply is about the sentence it quoted as the closest thing the
     articles say ("that" can only be it), said as such: it was no answer."""
     text = ("About the sentence the last answer quoted as the closest (it found no answer): "
@@ -226,79 +213,42 @@ def _shown_up_to(article: Article, said: str, end: int) -> int:
     return end
 
 
-def _speakers(quote: str, history: Sequence[Message]) -> set[str]:
-    """Whoever the conversation is about, the latest turn that says first: the name an answer
-    led with ("Keith Wilson — “…”", asked "Who is the mayor of Portland?": not "Portland"),
-    or the names a question gives ("What did union president Ana Ruiz say?"); else the
-    capitalised words of the quote. Asked "What did he say next?" twice, the second turn
-    still means him."""
-    def names(text: str) -> set[str]:
-        return {w for w in re.findall(r"\b[A-Z][a-z][\w’'-]+", text)} - _NOT_SPEAKERS
-
-    for message in reversed(history):
-        lead = _LEAD.match(message["content"]) if message["role"] == "assistant" else None
-        if lead and not _A_PERSON.fullmatch(lead.group(1)):
-            lead = None  # "Thursday — …", "Transit Workers Union — …": no one who speaks
-        said = names(lead.group(1)) if lead else (
-            names(message["content"]) if message["role"] == "user" else set())
-        if said:
-            return said
-    return names(quote)
-
-
-_LEAD = re.compile(r"^([^“\n]{1,80}?) — “")  # an answer's short answer, before its quote
-# A person's name, as a short answer gives one: two to four capitalised words (particles
-# between), none a day, a month or a word of an organisation's name.
-_NOT_PERSON = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
-               r"|March|April|May|June|July|August|September|October|November|December|Union"
-               r"|Party|Council|Committee|Ministry|Department|Association|Company|Group"
-               r"|University|Agency|Court|Police|City|County|News|Inc|Corp|Bank)\b)")
-_A_PERSON = re.compile(rf"{_NOT_PERSON}[A-Z][\w’'.-]+(?:\s+(?:(?:de|der|van|von|bin|al|da)\s+)*"
-                       rf"{_NOT_PERSON}[A-Z][\w’'.-]+){{1,3}}")
-
-
-_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "You", "His", "Her", "Their"})
-_NOT_SPEAKERS = frozenset({"The", "This", "That", "What", "Who", "Why", "How", "When", "Where",
-                           "Which", "And", "Did", "Does", "Said"})
-
-
-def _speaks(sentence: str, speakers: set[str]) -> bool:
-    """Does the sentence quote or report the same speaker: by name, or as "he", "she", or as
-    a quotation going on with no one named ("'We did not want to strike,' …")? Not one that
-    names another as saying it ("…, said Mara Okafor, who added that she…")."""
-    if sentence[:1] in "“\"‘'":
-        # Who says it is named after the quotation, if anyone is: not someone else.
-        after = re.split(r"[”\"’']", sentence[1:])[-1]
-        others = set(_NAME_WORD.findall(after)) - speakers - _NOT_SPEAKERS
-        if not others:
-            return True
-    for m in _NAMED_SPEAKER.finditer(sentence):
-        named = set((m.group(1) or m.group(2)).split()) - _NOT_SPEAKERS - _PRONOUNS
-        if named and not named & speakers:
-            return False
-    return bool(_SPEECH.search(sentence)) and (
-        bool(re.search(r"\b(?:he|she|they)\b", sentence, re.I))
-        or any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in speakers))
-
-
-def _next_sentence(question: str, article: Article, end: int, speakers: set[str]
-                   ) -> LastAnswerReply:
-    """The article's next sentence after what was shown (a caption or the page's own line is
+def _next_sentence(question: str, article: Article, shown: tuple[int, int],
+                   speakers: set[str]) -> LastAnswerReply:
+    """The article's next sentence after what was `shown` (a caption or the page's own line is
     not the story going on); asked what someone said next, the next of the 3 that quotes or
-    reports that speaker (`_speaks`), else that one, said to quote no one."""
+    reports that speaker (`speakers.speaks`), else that one, said to quote no one. Asked only
+    "What did he say?" where the sentence shown is his words and no more follow, those."""
     note = "answered with the article's next sentence after the last answer's quote"
-    following = [(a, b) for a, b in _story_sentences(article) if a >= end][:3]
+    following = [(a, b) for a, b in _story_sentences(article) if a >= shown[1]][:3]
+    speech = asks_speech(question)
+    said = [(a, b) for a, b in following if speaks(article.text[a:b], speakers)]
+    cites = CitationList()
+    if speech and not said and _JUST_SAID.match(question) and speaks(
+            article.text[shown[0]:shown[1]], speakers):
+        n = cites.cite(article, *first_sentence(article, shown))
+        text = (f"In the sentence just quoted: {enquote(cites.items[0].quote)} [{n}] "
+                f"{enquote(article.title)} quotes no more from that speaker.")
+        return LastAnswerReply(ExtractiveDraft(text, cites.items), False,
+                               "answered with the last answer's own quote")
     if not following:
         text = f"{ABSTAIN_TEXT}: the article says nothing after what was quoted."
         return LastAnswerReply(ExtractiveDraft(text, []), True, note)
-    speech = _ASKS_SPEECH.search(question) is not None
-    said = [(a, b) for a, b in following if _speaks(article.text[a:b], speakers)]
     a, b = said[0] if speech and said else following[0]
-    cites = CitationList()
     n = cites.cite(article, a, b)
-    how = ", with no more from that speaker" if speech and not said else ""
-    text = f"{enquote(article.title)} goes on{how}: {enquote(article.text[a:b])} [{n}]"
+    how = " quotes no more from that speaker; it" if speech and not said else ""
+    text = f"{enquote(article.title)}{how} goes on: {enquote(article.text[a:b])} [{n}]"
     return LastAnswerReply(ExtractiveDraft(text, cites.items), False, note)
+
+
+# "What did he say?", not "What did he say next?": the words just shown may be the answer.
+_JUST_SAID = re.compile(r"^\W*(?:and\s+)?what\s+(?:did|does)\s+(?:he|she|they)\s+(?:say|add)\W*$",
+                        re.I)
+
+
+def first_sentence(article: Article, shown: tuple[int, int]) -> tuple[int, int]:
+    """The first sentence of what was shown (it may have been two)."""
+    return next(((a, b) for a, b in sentence_spans(article.text, *shown) if b > a), shown)
 
 
 def _story_sentences(article: Article) -> list[tuple[int, int]]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from .roles import TITLES
+from .titled import NAME, TITLE_WORDS
 
-__all__ = ["description", "who_is"]
+__all__ = ["description", "sole_name", "who_is"]
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
@@ -69,3 +70,52 @@ def _widened(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])([a-z][\w’'-]*)\s+$")
 _UPPER_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*)\s+$")
+
+
+# Capitalised words that name no one: a sentence's opening word, days and months.
+_NO_NAME = frozenset({
+    "the", "a", "an", "on", "in", "at", "of", "for", "to", "and", "but", "he", "she", "they",
+    "it", "we", "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
+    "yesterday", "today", "tomorrow", "earlier", "later", "meanwhile", "however", "also",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "ms", "mrs", "dr", "while", "when", "after", "before"})
+
+
+# A name after these is a place: "arrested in Lakeport", "a house on Main Street".
+_PLACED = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|on|into|across|around"
+                     r"|towards?|through)\s+(?:the\s+)?$", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–:-]")
+
+
+def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
+    """The one name the sentence gives that the question does not (its title words left
+    out: "Anders Kvist" of "Mayor Anders Kvist"; a place after "in", "at"… is none), or None
+    where it gives none or several, or lacks a figure the question gives.
+    "Who was fined £12,000?" over "Kevin Marsh, 51, … was fined £12,000" is answered by it,
+    however unsure the reader's span over it is."""
+    asked = {w.casefold().strip("’'s") for w in re.findall(r"[\w’'-]+", question)}
+    # "Who was fined £2.4 million?" is not answered by a sentence of a £12,000 fine.
+    if any(f not in sentence for f in re.findall(r"\d[\d,.]*\d|\d", question)):
+        return None
+    found: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(sentence)
+    placed_end = 0
+    for m in re.finditer(NAME, sentence):
+        if dateline and m.start() < dateline.end():  # "WASHINGTON —": where, not who
+            continue
+        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'.-]+", m.group())]
+        # The name is after its title: "Mark Rutte" of "NATO's Secretary General Mark Rutte".
+        titled = [i for i, (_, _, w) in enumerate(words) if w.casefold() in TITLE_WORDS]
+        words = words[titled[-1] + 1:] if titled else words
+        kept = [(a, b) for a, b, w in words if w.casefold().strip(".’'s") not in _NO_NAME]
+        names = [m.group()[a:b].casefold().strip(".’'s") for a, b in kept]
+        if not kept or any(w in asked for w in names):
+            continue
+        if _PLACED.search(sentence[:m.start() + kept[0][0]]) or (
+                placed_end and sentence[placed_end:m.start()].strip() == ","):
+            placed_end = m.end()  # "arrested in Lakeport", "in Merced County, California"
+            continue
+        found.append((m.start() + kept[0][0], m.start() + kept[-1][1]))
+    return found[0] if len(found) == 1 else None
+

@@ -81,7 +81,8 @@ def topicality(question: Question, passages: Sequence[Passage], asking: bool = T
 def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float, float]:
     """`topicality` with the words a question asks with, and without: the passages read once."""
     cosine = max((p.dense_score for p in passages if p.dense_score is not None), default=0.0)
-    held = [_with_abbreviations(set(terms(p.text))) for p in passages]
+    spelt = _acronyms(question.query)
+    held = [_with_abbreviations(set(terms(p.text)), p.text, spelt) for p in passages]
     # The off-topic bar's share is of an article's passages together: "What did Lindqvist say
     # about winning?" has its name in one passage and "win" in the next.
     articles: dict[str, set[str]] = {}
@@ -111,9 +112,29 @@ _HOW_WORDS = ("old|long|far|much|many|often|soon|big|large|tall|high|deep|fast|w
 _WRITTEN_OUT = {"ceo": frozenset({"chief", "execut"})}
 
 
-def _with_abbreviations(held: set[str]) -> set[str]:
-    """The passage's terms, with an abbreviation whose written-out words it holds."""
-    return held | {short for short, words in _WRITTEN_OUT.items() if words <= held}
+def _with_abbreviations(held: set[str], text: str = "",
+                        spelt: dict[str, re.Pattern[str]] | None = None) -> set[str]:
+    """The passage's terms, with an abbreviation whose written-out words it holds: "CEO", or
+    a question's acronym the passage spells out ("HSE": "the Health and Safety Executive")."""
+    written = {short for short, words in _WRITTEN_OUT.items() if words <= held}
+    return held | written | {short for short, words in (spelt or {}).items()
+                             if words.search(text)}
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _acronyms(question: str) -> dict[str, re.Pattern[str]]:
+    """The question's acronyms (as `terms` stems them), each with the pattern of its words
+    written out: "HSE" -> "Health and Safety Executive" (small words between allowed)."""
+    out = {}
+    for acronym in set(_ACRONYM.findall(question)):
+        small = r"(?:(?:and|of|for|the|on|in|&)\s+)*"
+        words = rf"\s+{small}".join(rf"{letter}[\w’'-]*" for letter in acronym)
+        stems = terms(acronym)
+        if stems:
+            out[stems[0]] = re.compile(rf"\b{words}")
+    return out
 
 
 def _logit(p: float) -> float:

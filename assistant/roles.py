@@ -25,6 +25,7 @@ from .titled import (
     TITLES,
     RoleHolder,
     after_title,
+    bare_title,
     became_title,
     before_title,
     holders,
@@ -35,6 +36,7 @@ __all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder",
            "which_role"]
 
 _NAME_NEAR = 60  # characters around a title within which a name qualifying it must stand
+_SUBJECT_WORDS = 6  # a sentence's opening words, where its subject is
 _QUAL = r"(?P<qual>(?:[\w’'.-]+\s+){0,4}?)"
 _ASKED = (
     # "Who was elected mayor of Port Ellery on Friday?": who became the holder. First, or the
@@ -143,6 +145,14 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
     words = (*asked.qualifiers, *asked.of)
     if not words:
         return found[0][1] if found else None
+    return _qualified_holder(asked, words, found, sentence, title)
+
+
+def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
+                      found: list[tuple[int, RoleHolder]], sentence: str, title: str
+                      ) -> RoleHolder | None:
+    """Of the holders `found` (each by its title's place), the one the question's qualifying
+    `words` single out, if any."""
     # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
     # City", not its "City" alone), else half ("International Gymnastics Federation
     # president" is not the International Olympic Committee's).
@@ -157,10 +167,21 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
     # current mayor, Anna de Boer"), or in a title about nothing else ("Novaris recalls…").
     titled = asked.of and only_subject(title, asked.of) and (
         not asked.qualifiers or qualified_in(sentence, asked.qualifiers, asked.proper))
-    if len(found) == 1 and (titled or (qualified_in(sentence, words, asked.proper)
-                                       and _named_near(sentence, found[0][0], asked))):
+    if len(found) == 1 and (titled or (qualified_in(sentence, words, asked.proper) and (
+            _named_near(sentence, found[0][0], asked) or _subject_holder(sentence, *found[0],
+                                                                          asked)))):
         return found[0][1]
     return None
+
+
+def _subject_holder(sentence: str, at: int, holder: RoleHolder, asked: AskedRole) -> bool:
+    """Whether a bare title ("…, Mayor Anders Kvist said.") is that of the place or body the
+    sentence opens with ("The town of Port Elling reopened…"): the sentence's subject is whose
+    it is. Not "President Duda … weapons for Ukraine": Ukraine is no subject there."""
+    named = tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper)
+    opening = " ".join(sentence.split()[:_SUBJECT_WORDS])
+    return bool(named) and bare_title(sentence, min(at, holder.start)) and named_in(
+        named, opening, asked.proper)
 
 
 def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
@@ -210,7 +231,8 @@ def holder_of_another(question: str, sentence: str, title: str = "") -> list[Rol
         return []
     if role_holder(question, sentence, title) is not None:
         return []
-    return holders(asked.role, sentence)
+    # A bare title ("…, Mayor Anders Kvist said.") says nothing of whose it is.
+    return [h for h in holders(asked.role, sentence) if not bare_title(sentence, h.start)]
 
 
 def subject_holders(question: str, sentence: str) -> list[RoleHolder]:

@@ -8,14 +8,24 @@ from __future__ import annotations
 import re
 
 from . import calibration
-from .counts import counts_asked, figure_phrase, later_count
-from .persons import description
+from .contest import asked_contest, contest_answer, other_side
+from .counts import (
+    counts_asked,
+    fate_count,
+    figure_phrase,
+    later_count,
+    named_count,
+    only_count,
+)
+from .evidence import DURATION, LENGTH, SINCE, question_names
+from .persons import description, sole_name
 from .quotes import is_one_quotation
 from .rerank import Evidence
-from .roles import RoleHolder, holders, role_holder, subject_holders, which_role
+from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
+from .speakers import named_speaker
 from .types import Citation, ShortAnswer
 
-__all__ = ["KIND_ASKED", "meets", "short_answer", "sure_span"]
+__all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
 
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
 KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
@@ -44,33 +54,93 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
     ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
     (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
-    holder = role_holder(question, best.text, title)
-    said = description(question, best.text) or (holder and (holder.start, holder.end))
-    if said:
-        at, end = best.start + said[0], best.start + said[1]
-        if citation.start <= at and end <= citation.end:
-            return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end,
-                               round(best.answer_score, 3))
-    # "Which president visited…?": where the sentence names holders of the role and the
-    # reader's span is none of them ("Pyongyang", "Norlandic"), the quote leads alone.
-    role = which_role(question)
-    if role and best.answer and _outside_holders(best, holders(role, best.text)):
-        return None
-    # "Who did the mayor meet with?": the mayor the sentence names is who it is about.
-    if best.answer and meets(best, subject_holders(question, best.text)):
-        return None
-    if not sure_span(best, kind) or best.answer is None:
+    stated = _stated(best, citation, question, title, kind)
+    if stated is not None:
+        return stated
+    if _another_asked_for(best, question) or not sure_span(best, kind) or best.answer is None:
         return None
     span = _counted_span(best, question) if kind == "number" else best.answer
     if span is None or not citation.start <= span[0] < span[1] <= citation.end:
         return None
-    start, end = span
-    a, b = _unquoted(citation.quote, start - citation.start, end - citation.start)
+    return _leading(best, citation, span, kind, question)
+
+
+def _stated(best: Evidence, citation: Citation, question: str, title: str, kind: str = ""
+            ) -> ShortAnswer | None:
+    """What the sentence itself gives as the thing asked for, inside the quote: the
+    description asked for, the name it gives the role asked about, the side of a contest
+    asked for, or, asked who, the one name it gives that the reader's span falls on."""
+    holder = role_holder(question, best.text, title)
+    said = (description(question, best.text) or (holder and (holder.start, holder.end))
+            or contest_answer(question, best.text)
+            or (sole_answer(best, question) if kind == "person" else None))
+    if not said:
+        return None
+    at, end = best.start + said[0], best.start + said[1]
+    if not citation.start <= at or end > citation.end:
+        return None
+    return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end,
+                       round(best.answer_score, 3))
+
+
+_ASKS_SAYING = re.compile(r"\b(?:say|says|said|call|calls|called|describe[sd]?|warn(?:s|ed)?"
+                          r"|tell|tells|told|claim(?:s|ed)?|announce[sd]?|state[sd]?|urge[sd]?"
+                          r"|argue[sd]?|critici[sz]e[sd]?|prais(?:e|es|ed)|accuse[sd]?"
+                          r"|den(?:y|ies|ied)|confirm(?:s|ed)?|quoted?)\b", re.I)
+
+
+def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
+    """The one name the sentence gives (`persons.sole_name`), where the reader's span, however
+    unsure, falls on it: sentence offsets."""
+    if asked_role(question) is not None or asked_contest(question) is not None:
+        return None  # whose title it is, or which side won, is for `roles` and `contest`
+    sole = sole_name(best.text, question)
+    if sole is None or not _overlaps(best, [sole]):
+        return None
+    # Who says it is the answer only asked who said it: "Portland Mayor Keith Wilson said…"
+    # does not say who was shot.
+    said = named_speaker(best.text)
+    if said and said[0] < sole[1] and sole[0] < said[1] and not _ASKS_SAYING.search(question):
+        return None
+    return sole
+
+
+def _another_asked_for(best: Evidence, question: str) -> bool:
+    """Whether the reader's span is plainly not whom the question asks for."""
+    # "Which president visited…?": where the sentence names holders of the role and the
+    # reader's span is none of them ("Pyongyang", "Norlandic"), the quote leads alone.
+    role = which_role(question)
+    if role and best.answer and _outside_holders(best, holders(role, best.text)):
+        return True
+    # "Who won the election?": not the candidate the sentence says was defeated.
+    if best.answer and _overlaps(best, other_side(question, best.text)):
+        return True
+    # "Who did the mayor meet with?": the mayor the sentence names is who it is about.
+    return bool(best.answer and meets(best, subject_holders(question, best.text)))
+
+
+def _overlaps(best: Evidence, spans: list[tuple[int, int]]) -> bool:
+    """Whether the reader's span (article offsets) overlaps any of these sentence spans."""
+    if best.answer is None:
+        return False
+    a, b = best.answer[0] - best.start, best.answer[1] - best.start
+    return any(s < b and a < e for s, e in spans)
+
+
+def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: str,
+             question: str) -> ShortAnswer | None:
+    """The span as it leads the answer: outside quotation marks, a figure with what it counts,
+    its qualifier and its unit; never most of the quote."""
+    a, b = _unquoted(citation.quote, span[0] - citation.start, span[1] - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
     a = _qualified(citation.quote, a)
     if kind == "number":
         b = _with_unit(citation.quote, a, b)
+        if _HOW_LONG.search(question):  # "12 months"; never "£12,000" for a sentence's length
+            a, b = _how_long(citation.quote, a, b)
+            if not _A_DURATION.search(citation.quote[a:b]):
+                return None
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
@@ -79,7 +149,6 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
 
-
 def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
     """The reader's figure, or a later one of the sentence that counts what the question
     counts where the reader's does not ("3 councillors abstaining", not "14", `later_count`);
@@ -87,8 +156,13 @@ def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
     if best.answer is None:
         return None
     a, b = best.answer[0] - best.start, best.answer[1] - best.start
-    if later := later_count(best.text, a, b, question):
-        return best.start + later[0], best.start + later[1]
+    if fated := fate_count(best.text, question, a, b):  # "40 are missing", not "14 killed"
+        return best.start + fated[0], best.start + fated[1]
+    if theirs := named_count(best.text, a, question_names(question)):  # Brandt's, not Moreau's
+        return best.start + theirs[0], best.start + theirs[1]
+    found = later_count(best.text, a, b, question) or only_count(best.text, a, b, question)
+    if found:
+        return best.start + found[0], best.start + found[1]
     return None if counts_asked(best.text, a, b, question) is False else best.answer
 
 
@@ -147,6 +221,27 @@ def _with_unit(quote: str, a: int, b: int) -> int:
     unit = _UNIT.match(quote, b) or (
         _MAGNITUDE_WON.match(quote, b) if not ends.group()[0].isdigit() else None)
     return unit.end() if unit else b
+
+
+_HOW_LONG = re.compile(r"\bhow long\b", re.I)
+_SPAN_UNIT = rf"(?:{DURATION}|{LENGTH})"
+_A_DURATION = re.compile(rf"[\d½¼¾][\d,.½¼¾]*(?:\s*|-){_SPAN_UNIT}|\b(?:one|two|three|four|five"
+                         rf"|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]+{_SPAN_UNIT}|{SINCE}",
+                         re.I)
+_UNIT_AFTER = re.compile(rf"(?:\s+|-){_SPAN_UNIT}", re.I)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.I)
+_UNTIL_AFTER = re.compile(r"\s+(?:to|until)\s+(?:19|20)\d\d\b", re.I)
+
+
+def _how_long(quote: str, a: int, b: int) -> tuple[int, int]:
+    """The span widened to say how long: past a unit right after it ("12" -> "12 months",
+    "1,200" -> "1,200 metres"), or back to the "since" before a year ("since 2018")."""
+    if m := _UNIT_AFTER.match(quote, b):
+        return a, m.end()
+    if since := _SINCE_BEFORE.search(quote, 0, a):
+        until = _UNTIL_AFTER.match(quote, b)
+        return since.start(), until.end() if until else b
+    return a, b
 
 
 def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:

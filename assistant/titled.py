@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "became_title",
+__all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "bare_title", "became_title",
            "before_title", "holders"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
@@ -124,6 +124,26 @@ def _own_name(sentence: str, start: int, end: int) -> int:
         start += owner + 3
     words = list(re.finditer(r"\b[A-Z]\S*", sentence[start:end]))  # not "von der"
     return words[-2].start() + start if len(words) > 3 else start
+
+
+# Two words before a title or its holder's name: a capitalised word there that is no title
+# ("Herons head coach", "Portland Mayor") or a possessive ("the club's manager") says whose.
+# Words a sentence opens with, capitalised for being first ("The mayor…", "Yesterday Mayor…").
+_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "yesterday", "today", "but", "and",
+                      "then", "meanwhile", "earlier", "later", "last", "this", "that", "when"})
+_WHOSE = re.compile(r"(?:\b[A-Z][\w’'-]*|[\w’'-]+(?:’s|'s|s’|s'))$")
+
+
+def bare_title(sentence: str, at: int) -> bool:
+    """Whether the title just before `at` (a holder's name, or the title itself) stands with
+    nothing saying whose it is: "…, Mayor Anders Kvist said", not "Herons head coach Tom
+    Berg"."""
+    before = sentence[:at].split()
+    words = [w.strip(",;:()“”\"") for w in before[-4:]]
+    if len(before) <= len(words) and words and words[0].casefold() in _OPENERS:
+        words = words[1:]
+    titled = [w for w in words if w.casefold() not in TITLE_WORDS]
+    return not any(_WHOSE.search(w) for w in titled[-2:])
 
 
 def holders(role: str, sentence: str) -> list[RoleHolder]:

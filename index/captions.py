@@ -22,9 +22,12 @@ _CAPTION = re.compile(
     # a line ending in a credit: "(Sputnik/Kremlin via AP)", "Sputnik/Pool via REUTERS"
     rf"|(?:\((?:[^()]*\b{_CREDIT}\b[^()]*)\)|\b[\w.]+/{_CREDIT}\b[\w/ .]*|\bvia {_CREDIT})"
     r"\s*$"
-    # a caption ending in its credit: "…on Mill Street. Photo: Sara Quinn"
+    # a caption ending in its credit: "…on Mill Street. Photo: Sara Quinn", "…on Friday.
+    # (Global Wire/Ana Lopes)"
     r"|[.!?)]\s+(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*:\s*[A-Z][\w.'’-]*"
     r"(?:[ /][A-Z][\w.'’-]*){0,4}\s*$"
+    r"|[.!?]\s+\([A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}/\s?[A-Z][\w.'’-]*"
+    r"(?:\s[A-Z][\w.'’-]*){0,3}\)\s*$"
     # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press"
     r"|^\s*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [^.!?]{0,60})?\s*$",
 )

@@ -8,28 +8,26 @@ becomes a warning that names it (every such warning ends in "skipped"), and the 
 from __future__ import annotations
 
 import glob
-import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
 from .formats.html import MIN_ARTICLE_WORDS, extract_html
 from .formats.markdown import markdown_text
+from .formats.records import load_json, load_jsonl
 from .frontmatter import front_matter
 from .types import RawDocument
-from .validation import record_field, record_text
+from .validation import record_field
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadResult", "decode_bytes", "expand_paths", "load_paths"]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", *FORMAT_SUFFIXES)
 # Encodings tried in turn: cp1252 covers most legacy Western pages, latin-1 never fails.
 _FALLBACK_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
-_CONTAINER_KEYS = ("articles", "items", "records", "data", "documents")
 
 
 @dataclass
@@ -140,23 +138,10 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     result = LoadResult(missing=missing)
     result.warnings.extend(_nothing_at(m) for m in missing)
     for path in files:
-        if not path.exists():  # only a link gets here so
+        refused = _refusal(path)
+        if refused:
             result.skipped += 1
-            result.warnings.append(f"{path}: a link to {path.readlink()}, which does not exist; "
-                                   "skipped")
-            continue
-        if not path.is_file():
-            # A pipe named *.txt would block the read forever, waiting for a writer.
-            result.skipped += 1
-            result.warnings.append(f"{path}: not a regular file (a pipe, socket or device); "
-                                   "skipped")
-            continue
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            result.skipped += 1
-            result.warnings.append(
-                f"{path}: unsupported file type '{path.suffix}'; use one of "
-                + ", ".join(SUPPORTED_SUFFIXES) + "; skipped"
-            )
+            result.warnings.append(refused)
             continue
         try:
             before = len(result.warnings)
@@ -170,6 +155,19 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
         result.documents.extend(docs)
         result.files += 1
     return result
+
+
+def _refusal(path: Path) -> str | None:
+    """Why a file found is not read, if it is not."""
+    if not path.exists():  # only a link gets here so
+        return f"{path}: a link to {path.readlink()}, which does not exist; skipped"
+    if not path.is_file():
+        # A pipe named *.txt would block the read forever, waiting for a writer.
+        return f"{path}: not a regular file (a pipe, socket or device); skipped"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return (f"{path}: unsupported file type '{path.suffix}'; use one of "
+                + ", ".join(SUPPORTED_SUFFIXES) + "; skipped")
+    return None
 
 
 MAX_FILE_WARNINGS = 5  # a file's own; the rest are counted in one line
@@ -197,9 +195,9 @@ def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
         # A page saved as .txt is still a page: its tags are not the story's words.
         return [_load_html(path, text)]
     if suffix == ".jsonl":
-        return list(_load_jsonl(path, text, warnings))
+        return list(load_jsonl(path, text, warnings))
     if suffix == ".json":
-        return list(_load_json(path, text, warnings))
+        return list(load_json(path, text, warnings))
     return [_load_text(path, text, warnings)]
 
 
@@ -244,77 +242,5 @@ def _load_html(path: Path, html: str) -> RawDocument:
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
         author=doc.get("author") or None,
-        may_hold_several=False,
-    )
-
-
-def _load_jsonl(path: Path, text: str, warnings: list[str]) -> Iterator[RawDocument]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            warnings.append(f"{path}:{lineno}: malformed JSON ({exc.msg}); line skipped")
-            continue
-        doc = _record_to_document(path, record, lineno, warnings)
-        if doc is not None:
-            yield doc
-
-
-def _load_json(path: Path, text: str, warnings: list[str]) -> Iterator[RawDocument]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg}); file skipped") from exc
-    records = data if isinstance(data, list) else _container_records(data)
-    if not records:
-        warnings.append(f"{path}: holds no article records (an empty list); nothing to ingest")
-    for n, record in enumerate(records, start=1):
-        doc = _record_to_document(path, record, n, warnings)
-        if doc is not None:
-            yield doc
-
-
-def _container_records(data: Any) -> list[Any]:
-    """A feed object such as {"articles": [...]}, or else a single record."""
-    if isinstance(data, dict) and not any(data.get(k) for k in ("text", "body")):
-        for key in _CONTAINER_KEYS:
-            if isinstance(data.get(key), list):
-                return list(data[key])
-    return [data]
-
-
-def _authors(record: dict[str, Any], where: str, warnings: list[str]) -> str | None:
-    """The author field; a list of names (as scraped feeds give them) joined by commas."""
-    for key in ("author", "authors", "byline"):
-        value = record.get(key)
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            return ", ".join(v.strip() for v in value if v.strip()) or None
-    return record_field(record, ("author", "authors", "byline"), where, warnings)
-
-
-def _record_to_document(
-    path: Path, record: Any, n: int, warnings: list[str]
-) -> RawDocument | None:
-    where = f"{path}:{n}"
-    if not isinstance(record, dict):
-        warnings.append(f"{where}: a record must be a JSON object; skipped")
-        return None
-    text = record_text(record, where, warnings)
-    if text is None:
-        return None
-    doc_id = record_field(record, ("id",), where, warnings, numbers=True)
-    url = record_field(record, ("url",), where, warnings)
-    return RawDocument(
-        text=text,
-        source=url or f"{path}#{doc_id or n}",
-        source_key=f"{path}#{doc_id or n}",
-        title=record_field(record, ("title",), where, warnings, numbers=True),
-        url=url,
-        published=record_field(record, ("published", "date"), where, warnings),
-        outlet=record_field(record, ("source", "outlet"), where, warnings),
-        author=_authors(record, where, warnings),
-        doc_id=doc_id,
         may_hold_several=False,
     )

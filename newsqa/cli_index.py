@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -159,42 +160,54 @@ def list_articles(
     console.print(_article_table(articles, console.width))
 
 
-def _article_table(articles: list[Article], width: int) -> Table:
-    """One line per article, fitted to `width`: a title folded over six lines hid the rest of
-    the list. What does not fit ends in an ellipsis; the source goes first, then the chunk
-    count, then the outlet (`--json` has every field whole). An id is copied into `newsqa
-    remove`: it is never cut."""
-    from rich.table import Table
+@dataclass(frozen=True)
+class _Widths:
+    title: int
+    outlet: int  # 0: no outlet column
+    source: int  # 0: no source column
+    chunks: bool
 
-    sources = [_short_source(a.source) for a in articles]
-    outlets = [a.outlet or "" for a in articles]
-    id_w = max((len(a.id) for a in articles), default=2)
+
+def _widths(ids: list[str], outlets: list[str], sources: list[str], width: int) -> _Widths:
+    """Column widths for `width`. The source gives way first, then the chunk count, then the
+    outlet (in 80 columns the outlet stays: which paper reported a story is what the list is
+    read for, with its title)."""
+    id_w = max(map(len, ids), default=2)
     spare = width - id_w - 10 - 6 - 19  # id, published, chunks, and 6 columns' rules and pads
     outlet_w = min(16, max(map(len, outlets), default=0))
     source_w = min(max(map(len, sources), default=0), (spare - outlet_w) * 2 // 5)
     if source_w < 12 or (outlet_w and spare - outlet_w - source_w < 24):
         source_w, spare = 0, spare + 3
-    # Then the chunk count gives way to the outlet (in 80 columns): which paper reported a
-    # story is what the list is read for, with its title.
     chunks = not (outlet_w and spare - outlet_w < 24)
     if not chunks:
         spare += 9
     if outlet_w and spare - outlet_w < 16:
         outlet_w, spare, chunks = 0, spare - 6, True
-    title_w = max(10, spare - outlet_w - source_w)
+    return _Widths(max(10, spare - outlet_w - source_w), outlet_w, source_w, chunks)
+
+
+def _article_table(articles: list[Article], width: int) -> Table:
+    """One line per article, fitted to `width`: a title folded over six lines hid the rest of
+    the list. What does not fit ends in an ellipsis (`--json` has every field whole). An id
+    is copied into `newsqa remove`: it is never cut."""
+    from rich.table import Table
+
+    ids, sources = [a.id for a in articles], [_short_source(a.source) for a in articles]
+    outlets = [a.outlet or "" for a in articles]
+    w = _widths(ids, outlets, sources, width)
     table = Table(title=f"{len(articles)} articles", caption="Every field whole: --json.")
-    table.add_column("id", no_wrap=True, min_width=id_w)
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=title_w)
-    columns = [[a.id for a in articles], [a.title for a in articles]]
-    if outlet_w:
-        table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=outlet_w)
+    table.add_column("id", no_wrap=True, min_width=max(map(len, ids), default=2))
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=w.title)
+    columns = [ids, [a.title for a in articles]]
+    if w.outlet:
+        table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=w.outlet)
         columns.append(outlets)
     table.add_column("published", no_wrap=True, min_width=10)
     columns.append([a.published or "" for a in articles])
-    if source_w:
-        table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=source_w)
+    if w.source:
+        table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=w.source)
         columns.append(sources)
-    if chunks:
+    if w.chunks:
         table.add_column("chunks", no_wrap=True, justify="right")
         columns.append([str(a.n_chunks) for a in articles])
     for row in zip(*columns, strict=True):

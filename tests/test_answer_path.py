@@ -62,6 +62,8 @@ def test_names_with_new_are_no_moment() -> None:
     ("Putin and Kim Jong Un at the airport on June 19, 2024. (Sputnik/Kremlin via AP)", True),
     ("This photo, taken Oct. 23, 2024, shows a balloon over Seoul. (Yonhap)", True),
     ("Residents are rescued by boat on Mill Street on 10 November. Photo: Sara Quinn", True),
+    ("Residents clear mud from a street in Belmonte. (Global Wire/Ana Lopes)", True),
+    ("He said the vote was close (51/49).", False),
     ("The best photo: a dog on a skateboard, said the judge.", False),
     ("By Jane Doe and John Roe, Associated Press", True),
     ("SEOUL (Reuters) - North Korea ratified a defence pact with Russia on Tuesday.", False),
@@ -302,6 +304,16 @@ def test_an_abbreviation_is_held_by_its_written_out_words() -> None:
     far = Passage(**{**_passage(a).__dict__, "dense_score": 0.2})
     asked = analyse("Who is the CEO of Novaris?", "Who is the CEO of Novaris?", None, None, None)
     assert topicality(asked, [far], asking=False) == pytest.approx(1.2)
+    # A question's acronym, spelt out by the passage: "Who led the HSE investigation?" was
+    # "no article seems to be about this".
+    b = _article("b", "Aisha Patel, the Health and Safety Executive inspector who led the "
+                 "investigation, said so.", None)
+    near = Passage(**{**_passage(b).__dict__, "dense_score": 0.2})
+    hse = "Who led the HSE investigation?"
+    assert topicality(analyse(hse, hse, None, None, None), [near], asking=False) == (
+        pytest.approx(1.2))
+    fbi = "Who led the FBI investigation?"  # not spelt out there: not held
+    assert topicality(analyse(fbi, fbi, None, None, None), [near], asking=False) < 1.0
 
 
 def test_the_off_topic_bar_leaves_out_the_words_a_question_asks_with() -> None:
@@ -583,7 +595,9 @@ def test_a_count_is_led_only_by_a_figure_counting_what_was_asked() -> None:
     assert lead("14", asked) == "14 sunken fishing boats"
     assert lead("14 sunken fishing boats from the channel at a cost", asked) == (
         "14 sunken fishing boats")  # a span too long to lead, cut to the count
-    assert lead("8.5 million", asked) is None  # the quote leads, with "14 … boats" in it
+    # The reader's "8.5 million" counts no boats; the sentence's one figure that does leads
+    # (`counts.only_count`; the quote had led alone).
+    assert lead("8.5 million", asked) == "14 sunken fishing boats"
     # Cut only at the noun counted: "19 Chinese" of "19 Chinese coast guard ships" would be
     # no answer, so the reader's figure stays as it read it.
     from assistant.counts import figure_phrase
@@ -737,3 +751,14 @@ def test_a_name_holding_anothers_title_is_no_answer() -> None:
     assert another_holder("Who is the head coach of the Herons?", [berg]) is None
     elsewhere = _ev(text, 0.9, (10, 16), fit=1.0)  # a span meeting no holder: not this rule
     assert another_holder("Who is the coach of the Riverton team?", [elsewhere]) is None
+
+
+def test_a_question_typed_over_lines_is_quoted_on_one() -> None:
+    """A follow-up's "mentions nothing the conversation asked about (“…”)" showed the earlier
+    question with its line break."""
+    from assistant.compose import abstention
+
+    sentence = "Westbay Wanderers beat Corran Town 2-0 in the cup semi-final on Sunday."
+    ev = _ev(sentence, 0.9, (10, 26), fit=1.0)
+    reason = abstention([ev], True, 1.5, "other", True, "Who is Hong Min\nand where does he work?")
+    assert reason is not None and "(“Who is Hong Min and where does he work?”)" in reason.reason

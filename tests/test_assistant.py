@@ -20,6 +20,7 @@ import pytest
 import assistant as assistant_pkg
 from assistant import Answer, Assistant, AssistantError, Citation, Settings, ask
 from assistant.citing import CitationList
+from assistant.conflict import figures
 from assistant.errors import (
     EmptyQuestionError,
     InvalidRequestError,
@@ -29,7 +30,7 @@ from assistant.errors import (
     UnknownBackendError,
 )
 from assistant.evidence import question_kind
-from assistant.extractive import Findings, _figures, corroborate
+from assistant.extractive import Findings, corroborate
 from assistant.followup import rewrite_query, rule_rewrite
 from assistant.generative import EVIDENCE_SENTENCES
 from assistant.question import analyse
@@ -339,6 +340,10 @@ def test_follow_up_is_rewritten_by_rule_without_an_llm() -> None:
     assert rewrite_query(why, history) == why
     assert "Yoon" in rewrite_query("Why?", history)
     assert rewrite_query("And what did Poland agree to?", None) == "And what did Poland agree to?"
+    # Short, but naming its subject: a new question (it was searched with "South Korea Yoon").
+    assert rewrite_query("Who is Portland's mayor?", history) == "Who is Portland's mayor?"
+    assert "Yoon" in rewrite_query("Since when?", history)
+    assert "Yoon" in rewrite_query("How many in Ukraine?", history)  # a few words, no verb
 
 
 def test_a_follow_up_to_a_question_naming_nothing_takes_the_answers_names() -> None:
@@ -842,7 +847,7 @@ def test_a_differing_figure_of_the_same_article_is_not_called_another_report(
     text = ("Texas has about 1,300 Starbucks stores, second only to California.\n"
             "In 2018 Starbucks closed 8,000 Starbucks stores for an afternoon of training.")
     first, second = text.split("\n")
-    assert [v for v, _ in _figures(second)] == ["8000"]
+    assert [v for v, *_ in figures(second)] == ["8000"]
     other = "b" if not same_article else "a"
     # The other article names Texas too: one that does not gives no figure for Texas.
     articles = {"a": _article("a", text), "b": _article("b", text)}

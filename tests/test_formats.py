@@ -22,7 +22,7 @@ from index.pages import page_of
 from index.sentences import sentence_spans
 from index.types import Article
 from ui.articles import ArticlesController
-from ui.render import card_for, sources_html
+from ui.sources import card_for, sources_html
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PDF_TITLE = "Harbour breakwater to be finished by spring"
@@ -110,6 +110,40 @@ def test_a_pdf_sentence_going_on_with_a_figure_is_whole(tmp_path: Path) -> None:
     shutil.copy(Path(__file__).parent / "fixtures" / "windfarm.pdf", tmp_path / "windfarm.pdf")
     art = _article(tmp_path / "windfarm.pdf")
     assert "produce power for about 300,000 homes." in art.text
+
+
+def test_a_pdf_sentence_wrapped_before_a_name_and_a_headline_over_its_masthead(
+        tmp_path: Path) -> None:
+    """A tester's file (fpdf2): "…in the Palau National Marine" / "Sanctuary, which took
+    effect…" came apart in two boxes, and a quote began at "Sanctuary"; the 15-point headline
+    and the 10-point masthead under it were one line, quoted as an answer."""
+    import shutil
+
+    shutil.copy(Path(__file__).parent / "fixtures" / "reefs.pdf", tmp_path / "reefs.pdf")
+    art = _article(tmp_path / "reefs.pdf")
+    assert ("a ban on commercial fishing in the Palau National Marine Sanctuary, which took "
+            "effect in 2020, and to the absence") in art.text
+    assert art.title == "Palau's coral reefs recovering faster than expected, study finds"
+    assert art.text.startswith("Pacific Science Review\nPublished 2026-11-12\n")
+
+
+def test_a_pdf_lists_items_are_not_joined_as_one_sentence(tmp_path: Path) -> None:
+    """Items of ten words or more with no full stop ran together into one line."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for item in ("- Fish numbers rose by a third across the sanctuary according to the survey",
+                 "- Coral cover rose from 19 to 31 percent on the reefs east of Babeldaob"):
+        pdf.multi_cell(0, 6, item)
+        pdf.ln(4)
+    pdf.multi_cell(0, 6, "The survey was published on Wednesday.")
+    pdf.output(str(tmp_path / "list.pdf"))
+    from index.formats.pdf import pdf_pages
+
+    [page] = pdf_pages((tmp_path / "list.pdf").read_bytes())
+    assert len(page) == 3 and page[2] == "The survey was published on Wednesday."
 
 
 def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path) -> None:

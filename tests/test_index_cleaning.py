@@ -291,7 +291,11 @@ def test_a_byline_of_a_source_and_a_date_is_a_date_line_under_a_title(line: str,
     ("By USAToday.com | Published 2025-03-19", "usatoday.com"),
     ("By usatoday.com | 2025-03-19", "usatoday.com"),
     ("www.usatoday.com, 2025-03-19", "usatoday.com"),
-    ("*Jane Doe*, 2025-03-19", None), ("Washington, March 19, 2025", None)])
+    ("*Jane Doe*, 2025-03-19", None), ("Washington, March 19, 2025", None),
+    # A paper's or a wire's name, by the words outlets are called: its source and date.
+    ("Global Wire, 19 March 2025", "Global Wire"), ("*Harbourside Times*, 2025-03-19",
+                                                     "Harbourside Times"),
+    ("Staff Reporter, 19 March 2025", None), ("Jane Star, 19 March 2025", None)])
 def test_a_markdown_byline_gives_the_date_and_a_sites_name_the_outlet(byline: str,
                                                                        outlet: str | None) -> None:
     text = (f"# Venice doubles its day-tripper fee\n\n{byline}\n\nVenice will charge "

@@ -122,7 +122,7 @@ def test_what_came_next_is_the_articles_next_sentence_not_the_same_one(
     assert following.article_id == rutte.article_id and following.start > rutte.end
     # Nothing but blank space between: the very next sentence of the story.
     assert not article.text[rutte.end:following.start].strip()
-    assert "goes on, with no more from that speaker:" in after.text  # not Rutte's words
+    assert "quotes no more from that speaker; it goes on:" in after.text  # not Rutte's words
     assert not after.abstained and following.quote.startswith("The deal seemingly marks")
     assert again.citations[0].start > following.end  # and on from there
 
@@ -213,25 +213,25 @@ def test_after_an_answer_quoting_only_a_credit_line_its_article_is_meant(
 def test_what_else_she_said_is_hers() -> None:
     """The person asked about is the speaker, not everyone the quote names; a quotation going
     on with no one else named is theirs; another's words are not."""
-    from assistant.last_answer import _speakers, _speaks
+    from assistant.speakers import conversation_speakers, speaks
 
-    said = _speakers("“We will act,” Mayor Mendes said after meeting Ana Ruiz.",
+    said = conversation_speakers("“We will act,” Mayor Mendes said after meeting Ana Ruiz.",
                      [{"role": "user", "content": "What did union president Ana Ruiz say?"}])
     assert {"Ana", "Ruiz"} <= said and "Mendes" not in said
-    assert _speaks("“We did not want to strike,” she added.", said)
-    assert _speaks("“We did not want to strike.”", said)
-    assert not _speaks("“We hear you,” Mendes told the crowd.", said)
+    assert speaks("“We did not want to strike,” she added.", said)
+    assert speaks("“We did not want to strike.”", said)
+    assert not speaks("“We hear you,” Mendes told the crowd.", said)
     # Another named as saying it is not hers, whatever pronoun follows.
-    assert not _speaks("Union treasurer Mara Okafor said she was delighted.", said)
-    assert not _speaks("“We have orders,” said Mara Okafor; she smiled.", said)
-    assert _speaks("She said the strike would go on.", said)
+    assert not speaks("Union treasurer Mara Okafor said she was delighted.", said)
+    assert not speaks("“We have orders,” said Mara Okafor; she smiled.", said)
+    assert speaks("She said the strike would go on.", said)
     # A short answer that is no person ("Thursday — …") names no speaker.
     led: list[Message] = [
         {"role": "user", "content": "When did union president Ana Ruiz call the strike?"},
         {"role": "assistant", "content": "Thursday — “Union president Ana Ruiz called the "
                                          "strike on Thursday.” [1]"}]
-    ruiz = _speakers("Union president Ana Ruiz called the strike on Thursday.", led)
-    assert {"Ana", "Ruiz"} <= ruiz and _speaks("“We will not back down,” said Ana Ruiz.", ruiz)
+    ruiz = conversation_speakers("Union president Ana Ruiz called the strike on Thursday.", led)
+    assert {"Ana", "Ruiz"} <= ruiz and speaks("“We will not back down,” said Ana Ruiz.", ruiz)
 
 
 def test_what_he_said_is_the_words_of_whom_the_answer_named(assistant: Assistant) -> None:
@@ -311,3 +311,90 @@ def test_what_came_next_starts_after_every_sentence_already_shown(assistant: Ass
                               {"role": "assistant", "content": shown}]
     reply = reply_about_last("What happened next?", history, assistant.index)
     assert reply is not None and reply.draft.citations[0].quote.startswith("Last week, the US")
+
+
+@pytest.mark.parametrize(("question", "sentence", "quotes"), [
+    ("What did Hong Min say?", '"They will claim legitimacy," said Hong Min, an analyst.', True),
+    ("What did Hong Min say?", '"It does not override UN resolutions," Hong added.', True),
+    ("What did Hong Min say?", "Hong Min, an analyst, has a doctorate.", False),  # no speech
+    ("What did Ana Ruiz say?", '"No," said Ana Lopez.', False),  # another Ana
+    ("What did Yoon say about the troop deployments?", "“We won't sit idle,” South Korean "
+     "President Yoon Suk Yeol said of the reported troop deployments.", True),
+    ("What did Yoon say about the troop deployments?", "According to Yoon, the troops are "
+     "in Kursk.", True),
+    ("What did Yoon say about the troop deployments?", '"We will buy tanks," Yoon said.',
+     False),  # Yoon, on something else
+])
+def test_a_sentence_naming_whom_a_question_asks_about_as_its_speaker(
+        question: str, sentence: str, quotes: bool) -> None:
+    from assistant.speakers import asked_speech, quotes_speaker
+
+    asked = asked_speech(question)
+    assert asked is not None and quotes_speaker(sentence, asked) is quotes
+
+
+def test_what_someone_said_is_answered_by_a_sentence_naming_them_as_its_speaker() -> None:
+    """"What did Hong Min say?" over the samples had been turned away, quoting a Taiwanese
+    admiral: the reader scored every sentence near nothing."""
+    from assistant.compose import said_first
+    from assistant.rerank import Evidence
+    from assistant.speakers import asked_speech
+
+    admiral = Evidence(0, "a", 0, 60, "“We are always ready to respond quickly,” the admiral "
+                       "said.", 0.03, 0.03)
+    hong = Evidence(0, "b", 0, 60, '"They will claim legitimacy," said Hong Min, a senior '
+                    "analyst.", 0.01, 0.01)
+    assert said_first("What did Hong Min say?", [admiral, hong]) == [hong, admiral]
+    assert said_first("What did the admiral say?", [admiral, hong]) is None
+    # Already first, it answers (it had been turned away: "no sentence surely answers it").
+    assert said_first("What did Hong Min say?", [hong, admiral]) == [hong, admiral]
+    # The best sentence has her speak already ("She said…"): it stays first.
+    she = Evidence(0, "c", 0, 60, "She said she would declare a state of emergency.", 0.2, 0.2)
+    bass = Evidence(0, "c", 60, 120, "Bass argued that she knew the city well.", 0.1, 0.1)
+    assert said_first("What did Karen Bass say she would declare?", [she, bass]) is None
+    assert asked_speech("What did he say?") is None  # for the conversation (`last_answer`)
+
+
+def test_who_said_that_is_whom_the_quoted_sentence_names_as_saying_it(
+        assistant: Assistant) -> None:
+    """"Who said that?" was searched as a question of its own, and named Hong Min over a
+    quote about something else."""
+    from assistant.last_who import asks_who_said
+
+    assert asks_who_said("Who said that?") and asks_who_said("And who claimed this?")
+    assert not asks_who_said("Who wrote it?")  # the article's author (`asks_for_source`)
+    assert not asks_who_said("Who said the treaty was illegal?")  # says what: searched
+    said, who = converse(assistant, "How many North Korean troops are in Kursk?",
+                         "Who said that?")
+    assert who.text.startswith("US — “Last week, the US confirmed") and not who.abstained
+    assert who.short is not None and who.short.text == "US"
+    assert who.citations[0].article_id == said.citations[0].article_id
+
+
+def test_what_did_he_say_after_his_own_words_were_quoted_is_those_words(
+        assistant: Assistant) -> None:
+    """"What did he say?" after "Bob Day — ‘We understand…,’ said Bob Day" gave the article's
+    next sentence, "with no more from that speaker"."""
+    chief, said = converse(assistant, "Who is the Portland police chief?", "What did he say?")
+    assert chief.short is not None and chief.short.text == "Bob Day"
+    assert said.text.startswith("In the sentence just quoted: “")
+    assert said.citations[0].quote in chief.citations[0].quote and not said.abstained
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ('"No," said Hong Min, an analyst.', "Hong Min"),
+    ('"Never," Hong added.', "Hong"),
+    ("'We deserved a point,' said Calder manager Eileen Grady.", "Eileen Grady"),
+    ("The Bank of England said rates would rise.", "Bank of England"),
+    ("According to Reuters, the talks failed.", "Reuters"),
+    ("Last week, the US confirmed that there were 10,000 troops.", "US"),
+    ("The ministry said on Tuesday that it would respond.", None),  # not "Tuesday"
+    ("The ministry said that South Korea would respond.", None),  # not "South Korea"
+    ("The mayor told Hong Min the plan was off.", None),  # Hong Min listens
+    ("“We will not back down,” he said.", None),
+])
+def test_who_a_sentence_names_as_its_speaker(sentence: str, speaker: str | None) -> None:
+    from assistant.speakers import named_speaker
+
+    span = named_speaker(sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == speaker

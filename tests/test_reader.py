@@ -181,9 +181,9 @@ ASKED = [
 ]
 NEVER_STATED = [
     "What is the capital of France?",  # off-topic
-    pytest.param("How many North Korean soldiers have died in Kursk?",  # on topic, never stated
-                 marks=pytest.mark.xfail(strict=True, reason="a known miss of the shipped "
-                                         "reader: it answers with the troops' number")),
+    # On topic, never stated: it was answered with the troops' number until a figure had to
+    # count those who died (`counts.states_fate`, twenty-eighth sitting).
+    "How many North Korean soldiers have died in Kursk?",
     "What did Kim Jong Un eat at the state reception?",  # nearly answered (answerability)
     "Which stadium will host the 2030 World Cup final?",
     # nearly answered: the passenger is in the story, never by name

@@ -235,3 +235,92 @@ def test_a_holder_of_anothers_title_is_named_as_such() -> None:
     said = "Chief executive Priya Natarajan told employees in a memo."
     holder = role_holder("Who is the CEO of Brightline?", said, "Brightline Systems to cut jobs")
     assert holder is not None and holder.name == "Priya Natarajan"
+
+
+def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
+    """"Who is the mayor of Port Elling?" over "The town of Port Elling reopened…, Mayor
+    Anders Kvist said." was turned away as naming "the mayor of something else"."""
+    sentence = ("The town of Port Elling reopened its 150-year-old lighthouse on Friday after a "
+                "two-year restoration, Mayor Anders Kvist said.")
+    holder = role_holder("Who is the mayor of Port Elling?", sentence)
+    assert holder is not None and holder.name == "Anders Kvist"
+    assert holder_of_another("Who is the mayor of Port Elling?", sentence) == []
+    # Opening with another place, the bare title is not claimed for the one asked about...
+    other = ("The town of Brevik reopened its lighthouse, long opposed by Port Elling, on Friday "
+             "after a two-year restoration costing 4.2 million euros and several delays, Mayor "
+             "Anders Kvist said.")
+    assert role_holder("Who is the mayor of Port Elling?", other) is None
+    # ...nor said to be another's: nothing says whose it is.
+    assert holder_of_another("Who is the mayor of Port Elling?", other) == []
+    assert [h.name for h in holder_of_another("Who is the mayor of Port Elling?",
+                                              "Brevik Mayor Ola Berg said no.")] == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who was fined £12,000?", "The former site manager, Kevin Marsh, 51, who admitted "
+     "neglect, was fined £12,000.", "Kevin Marsh"),
+    ("Who is the mayor of Port Elling?", "The town of Port Elling reopened its lighthouse on "
+     "Friday, Mayor Anders Kvist said.", "Anders Kvist"),  # the title and the place left out
+    ("Who declared national mourning?", "President Rafael Ortiz visited Belmonte and declared "
+     "three days of national mourning.", None),  # two names: which, the sentence does not say
+    ("Who said so?", "The council said so on Monday.", None),  # no name
+    ("Who bit the agents?", "WASHINGTON — The president's dog Buddy bit two agents.", "Buddy"),
+    ("Who was arrested?", "A man was arrested in Lakeport on Friday.", None),  # a place
+    ("Who was found?", "The family was found in Merced County, California.", None),  # places
+    ("Who was fined £2.4 million?", "Kevin Marsh, 51, was fined £12,000.", None),  # not that
+    ("Who was fined £12,000?", "Kevin Marsh, 51, was fined £12,000 at Lakeport Crown Court.",
+     "Kevin Marsh"),
+])
+def test_the_one_name_a_sentence_gives(question: str, sentence: str, name: str | None) -> None:
+    from assistant.persons import sole_name
+
+    span = sole_name(sentence, question)
+    assert (sentence[span[0]:span[1]] if span else None) == name
+
+
+def test_an_unsure_span_on_the_one_name_a_sentence_gives_answers_who() -> None:
+    """"Who was fined £12,000?" over the sentence naming Kevin Marsh alone was turned away:
+    "the closest sentence does not clearly give the name asked for"."""
+    from assistant.compose import abstention
+    from assistant.rerank import Evidence
+    from assistant.short import short_answer
+    from assistant.types import Citation
+
+    sentence = "The former site manager, Kevin Marsh, 51, who admitted neglect, was fined £12,000."
+    question = "Who was fined £12,000?"
+    at = 10 + sentence.index("Marsh")
+    unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + 5), 1.0,
+                      fit=1.0)
+    assert abstention([unsure], True, 1.5, "person", question=question) is None
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    short = short_answer(unsure, citation, "person", question)
+    assert short is not None and short.text == "Kevin Marsh"
+    elsewhere = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (10, 13), 1.0,
+                         fit=1.0)  # the reader's span on "The": not the name
+    assert abstention([elsewhere], True, 1.5, "person", question=question) is not None
+
+
+def test_the_one_name_is_no_answer_to_whose_title_it_is() -> None:
+    """"Who is now CEO of OpenAI?" was answered "Microsoft CEO Satya Nadella": the one name
+    of its sentence, but another's holder (`roles` decides holders)."""
+    from assistant.rerank import Evidence
+    from assistant.short import sole_answer
+
+    sentence = "Altman said he was returning with the support of Microsoft CEO Satya Nadella."
+    at = 10 + sentence.index("Satya")
+    ev = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + 13), 1.0)
+    assert sole_answer(ev, "Who supported Altman?") is not None
+    assert sole_answer(ev, "Who is now CEO of OpenAI?") is None
+
+
+def test_who_says_it_answers_only_a_question_about_saying() -> None:
+    """"Who was shot by the border agent?" was answered "Keith Wilson", the mayor who made a
+    statement: the one name of the sentence, and its speaker."""
+    from assistant.rerank import Evidence
+    from assistant.short import sole_answer
+
+    sentence = "Portland Mayor Keith Wilson said his city was grappling with violence."
+    at = 10 + sentence.index("Keith")
+    ev = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + 12), 1.0)
+    assert sole_answer(ev, "Who was shot by the border agent in Portland?") is None
+    assert sole_answer(ev, "Who described Portland as grappling with violence?") is not None

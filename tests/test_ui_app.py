@@ -25,8 +25,9 @@ from ui.errors import (
     UploadTooLargeError,
     friendly_message,
 )
-from ui.render import answer_html, card_for, error_html, plain_answer, sources_html, status_html
+from ui.render import answer_html, error_html, plain_answer, status_html
 from ui.server import launch_options, parse_auth
+from ui.sources import card_for, sources_html
 from ui.uploads import UPLOAD_DIR_NAME, sanitise_filename, save_uploads
 
 KURSK = "How many North Korean troops are in Kursk?"
@@ -150,6 +151,15 @@ def test_oversized_or_unsupported_uploads_are_refused_before_anything_is_copied(
     with pytest.raises(UnsupportedUploadError, match=r"\.txt"):
         save_uploads([(good, "good.txt"), (exe, "tool.exe")], store, max_mb=1)
     assert not (store / UPLOAD_DIR_NAME).exists()
+    # Told where to say so, the others are saved and each refused file is named.
+    refused: list[str] = []
+    saved = save_uploads([(good, "good.txt"), (exe, "tool.exe"), (big, "big.txt")], store,
+                         max_mb=1, refused=refused)
+    assert [p.name for p in saved] == ["good.txt"]
+    assert len(refused) == 2 and all(r.endswith("; skipped") for r in refused)
+    assert "tool.exe is not a supported article file" in refused[0] and "big.txt" in refused[1]
+    with pytest.raises(UnsupportedUploadError):  # nothing to save: refused, as before
+        save_uploads([(exe, "tool.exe")], store, max_mb=1, refused=[])
 
 
 # --- serving: login, launch options, the CLI ----------------------------------------------------
@@ -369,6 +379,47 @@ def test_new_chat_mid_answer_drops_that_answer_and_a_second_ask_waits(
     rest = list(running)  # the abandoned answer ends showing the new, empty chat
     assert rest and rest[-1][0] == [] and session.turns == []
     assert "10,000" in ask(chat, KURSK, session)[-1][0][-1]["content"]  # not stuck "answering"
+
+
+def test_a_reload_finds_its_tab_s_chat_and_stops_an_answer_the_page_left(
+        assistant: Assistant) -> None:
+    chat = ChatController(assistant)
+    *_, key = chat.restore("")  # a new tab: a new chat under a new key
+    messages, _panel, session, _box, _error, _retry, again = chat.restore(key)
+    assert again == key and messages == []
+    ask(chat, KURSK, session)
+    messages, panel, same, *_ = chat.restore(key)  # reloaded
+    assert same is session and "10,000" in messages[-1]["content"] and "<mark>" in panel
+    assert chat.restore("made-up-key")[-1] != "made-up-key"  # a key is never chosen by a page
+    running = chat.respond("What does the treaty require if either country is attacked?",
+                           session, "extractive", 6, "", "")
+    next(running)
+    running.close()  # the page went away mid-answer (Gradio closes its generator)
+    messages, _panel, same, _box, _error, retry, _key = chat.restore(key)
+    assert "nq-stopped" in messages[-1]["content"] and len(same.turns) == 1
+    assert retry.endswith("\nWhat does the treaty require if either country is attacked?")
+    assert "10,000" in ask(chat, KURSK, session)[-1][0][-1]["content"]  # not stuck "answering"
+    # Closed without a reload after it (Gradio closes a stream whose output failed): the next
+    # question is answered, and the unfinished one shows as stopped.
+    running = chat.respond("What does the treaty require if either country is attacked?",
+                           session, "extractive", 6, "", "")
+    next(running)
+    running.close()
+    messages = ask(chat, KURSK, session)[-1][0]
+    assert "nq-stopped" in messages[-3]["content"] and "10,000" in messages[-1]["content"]
+
+
+def test_the_chats_kept_for_reloads_are_bounded() -> None:
+    from ui.sessions import Sessions
+
+    sessions = Sessions(limit=3)
+    first, _ = sessions.resume(None)
+    keys = [sessions.resume(None)[0] for _ in range(3)]
+    assert len(sessions) == 3 and sessions.resume(first)[0] != first  # the oldest went
+    assert sessions.resume(keys[-1])[0] == keys[-1]
+    brief = Sessions(ttl=0.0)  # none kept past its time unused
+    key, _ = brief.resume(None)
+    assert brief.resume(key)[0] != key
 
 
 def test_a_question_typed_while_answering_stays_in_the_box(assistant: Assistant) -> None:

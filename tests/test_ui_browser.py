@@ -424,6 +424,50 @@ def test_stop_ends_an_answer_but_keeps_the_conversation(tab: Tab) -> None:
     assert "10,000" in again.inner_text()
 
 
+def test_a_reload_keeps_the_chat_of_its_tab_only(tab: Tab) -> None:
+    """A reload (F5, a phone's pull-down) threw the conversation away, and its follow-ups with
+    it. The tab's chat comes back; another tab of the same browser has its own."""
+    page = tab.page
+    ask(page, example="When did North Korea ratify the defence pact with Russia?")
+    page.reload()
+    page.wait_for_selector(FINAL)
+    shot(page, "08d-reloaded")
+    assert "ratif" in page.inner_text("#nq-chat").lower()
+    assert page.locator("#nq-sources-panel summary").first.inner_text().startswith("Q1:")
+    second = ask(page, "And what did Russia do?")  # a follow-up of the chat before the reload
+    assert page.locator(FINAL).count() == 2 and "Russia" in second.inner_text()
+    other = page.context.new_page()  # the same browser: its own tab, its own chat
+    try:
+        other.goto(page.url)
+        other.wait_for_selector("#nq-question textarea")
+        other.wait_for_timeout(1000)  # the load event has run
+        assert other.locator(FINAL).count() == 0
+    finally:
+        other.close()
+    page.click("#nq-new-chat")
+    page.wait_for_function(f"document.querySelectorAll('{FINAL}').length === 0")
+    page.reload()
+    page.wait_for_selector("#nq-question textarea")
+    page.wait_for_timeout(1000)
+    assert page.locator(FINAL).count() == 0  # a new chat stays new
+
+
+def test_a_reload_while_answering_stops_the_answer(tab: Tab) -> None:
+    page = tab.page
+    answer_with_the_slow_model(page)
+    page.fill("#nq-question textarea", "Where is Kursk?")
+    page.click("#nq-ask")
+    page.wait_for_selector("#nq-chat .nq-draft")
+    page.reload()
+    page.wait_for_selector("#nq-chat .nq-stopped")
+    page.wait_for_function("document.querySelector('#nq-question textarea').value === "
+                           "'Where is Kursk?'", timeout=10_000)
+    page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
+    assert page.locator("#nq-chat .nq-draft").count() == 0
+    again = ask(page, "Where is Kursk?")  # not "still answering"
+    assert "Kursk" in again.inner_text()
+
+
 def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab) -> None:
     page = tab.page
     answer_with_the_slow_model(page)
@@ -575,12 +619,29 @@ def test_the_question_box_shows_keyboard_focus(tab: Tab) -> None:
         return [s.outlineStyle, s.outlineWidth];
     }""")
     assert style[0] != "none" and style[1] != "0px", style
+    # And the Ask button after it: a pale 1 px line there, once.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "nq-ask"
+    # A ring around the button in a colour the white page shows (Gradio's was white on it),
+    # once the button's transition has run.
+    page.wait_for_function("getComputedStyle(document.activeElement).boxShadow"
+                           ".includes('rgb(67, 56, 202)')", timeout=5_000)
 
 
-def test_a_file_of_another_kind_is_named_and_nothing_is_added(tab: Tab, tmp_path: Path
-                                                              ) -> None:
+def test_the_question_boxs_placeholder_is_readable(tab: Tab) -> None:
+    """Gradio's grey placeholder was 2.6:1 on white."""
+    ratio = tab.page.evaluate(CONTRAST.replace(
+        "const fg = luminance(getComputedStyle(el).color);",
+        "const fg = luminance(getComputedStyle(el, '::placeholder').color);"),
+        "#nq-question textarea")
+    assert ratio >= 4.5, ratio
+
+
+def test_a_file_of_another_kind_is_named_and_the_others_are_added(tab: Tab, tmp_path: Path
+                                                                  ) -> None:
     """Chosen with an article, an .exe left a bare "Error" in the box, and the article was
-    added without a word about the other file."""
+    added without a word about the other file; then nothing was added, and the article's
+    absence went unsaid."""
     tool, story = tmp_path / "tool.exe", tmp_path / "bakery.txt"
     tool.write_bytes(b"MZ\x90\x00 not an article")
     story.write_text("Bakery reopens\n\nThe Main Street bakery reopened on Monday, its owner "
@@ -593,10 +654,13 @@ def test_a_file_of_another_kind_is_named_and_nothing_is_added(tab: Tab, tmp_path
     page.wait_for_function("['tool', 'bakery'].every(n => document.querySelector('#nq-upload')"
                            ".innerText.includes(n))", timeout=10_000)  # both shown as chosen
     page.click("#nq-add")
-    status = page.locator("#nq-upload-status .nq-status.nq-error")
+    status = page.locator("#nq-upload-status .nq-status.nq-warn")
     status.wait_for(timeout=ANSWER_MS)
+    shot(page, "13b-one-file-refused")
+    assert "1 added" in status.inner_text()
     assert "tool.exe is not a supported article file" in status.inner_text()
-    assert "Bakery reopens" not in page.locator("#nq-articles").inner_text()
+    page.wait_for_function("document.querySelector('#nq-articles').innerText"
+                           ".includes('Bakery reopens')", timeout=10_000)
 
 
 def test_an_oversized_upload_is_refused(tab: Tab, server: Server, tmp_path: Path) -> None:

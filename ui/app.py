@@ -17,7 +17,8 @@ from index import SUPPORTED_SUFFIXES
 
 from .articles import TABLE_HEADERS, ArticlesController
 from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs
-from .render import sources_html
+from .sessions import LOAD_KEY_JS, SAVE_KEY_JS
+from .sources import sources_html
 
 __all__ = ["BACKEND_CHOICES", "backend_choices", "build_app"]
 
@@ -64,6 +65,7 @@ class ChatWidgets:
     sources: gr.HTML
     session: gr.State
     retry: gr.Textbox  # hidden: a failed question, offered back to the box (RESTORE_QUESTION_JS)
+    key: gr.Textbox  # hidden: the tab's key to its chat, kept in its sessionStorage (ui.sessions)
 
 
 @dataclass
@@ -103,7 +105,7 @@ def _chat_tab() -> ChatWidgets:
                 question = gr.Textbox(
                     label="Your question", elem_id="nq-question", show_label=False,
                     container=False, scale=8, lines=1, max_lines=4,
-                    placeholder="Ask about the articles: a fact, a number, a date…")
+                    placeholder="Ask about the articles…")
                 ask = gr.Button("Ask", variant="primary", scale=0, min_width=80, elem_id="nq-ask")
                 stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nq-stop")
                 new_chat = gr.Button("New chat", scale=0, min_width=110, elem_id="nq-new-chat")
@@ -116,8 +118,9 @@ def _chat_tab() -> ChatWidgets:
             gr.HTML('<h2 class="nq-panel-title">Sources</h2>')
             sources = gr.HTML(sources_html([]), elem_id="nq-sources-panel")
     return ChatWidgets(chatbot, question, ask, stop, new_chat, examples, error, sources,
-                       gr.State(None),  # a ChatSession, made on first use
-                       gr.Textbox(visible=False, elem_id="nq-retry"))
+                       gr.State(None),  # a ChatSession, the tab's own (on page load)
+                       gr.Textbox(visible=False, elem_id="nq-retry"),
+                       gr.Textbox(visible=False, elem_id="nq-chat-key"))
 
 
 def _articles_tab(max_mb: int) -> ArticleWidgets:
@@ -129,7 +132,7 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
         with gr.Column(scale=2):
             # No `file_types`: the browser's own refusal of a file left only a red "Error" in the
             # box, and the other files chosen with it were added without a word. The server
-            # names a file it cannot take, and then takes none (`save_uploads`).
+            # adds the others and names each file it cannot take (`save_uploads`).
             files = gr.File(label="Article files", file_count="multiple", type="filepath",
                             elem_id="nq-upload")
             add = gr.Button("Add to index", variant="primary", elem_id="nq-add")
@@ -179,7 +182,8 @@ RESTORE_QUESTION_JS = ("(retry, box) => (box && box.trim()) ? box "
                        ": retry.slice(retry.indexOf('\\n') + 1)")
 
 
-def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
+def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets, demo: gr.Blocks
+               ) -> None:
     options = [o.backend, o.top_k, o.since, o.until]
     outputs = [w.chatbot, w.sources, w.session, w.question, w.error, w.retry]
     # "multiple": a question asked while an answer streams reaches `respond`, which says it
@@ -197,6 +201,9 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets) -> None:
     w.chatbot.clear(chat.new_chat, [w.session], outputs, queue=False)  # the bin icon
     w.retry.change(None, [w.retry, w.question], w.question, js=RESTORE_QUESTION_JS,
                    queue=False)
+    # A reload finds the tab's chat again: the page reads its key, the server gives the chat.
+    demo.load(chat.restore, [w.key], [*outputs, w.key], js=LOAD_KEY_JS, queue=False).then(
+        None, [w.key], None, js=SAVE_KEY_JS, queue=False)
 
 
 def _pick_row(evt: gr.SelectData) -> Any:
@@ -240,6 +247,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 art_w = _articles_tab(assistant.settings.ui_max_upload_mb)
             with gr.Tab("Settings", id="settings"):
                 opt_w = _options_tab(assistant.settings)
-        _wire_chat(chat, chat_w, opt_w)
+        _wire_chat(chat, chat_w, opt_w, demo)
         _wire_articles(arts, art_w, demo)
     return demo

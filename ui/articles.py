@@ -16,7 +16,8 @@ from assistant import Assistant
 from index import SUPPORTED_SUFFIXES, Article, IngestProgress, IngestReport, IngestStatus
 
 from .errors import UIError, friendly_message
-from .render import format_date, status_html
+from .render import status_html
+from .sources import format_date
 from .uploads import save_uploads, upload_dir
 
 __all__ = ["TABLE_HEADERS", "ArticlesController", "article_choices", "article_rows"]
@@ -96,15 +97,17 @@ class ArticlesController:
                 limit = self.assistant.settings.ui_max_upload_mb
                 raise UIError("Choose one or more article files first "
                               f"({', '.join(SUPPORTED_SUFFIXES)}, up to {limit} MiB each).")
+            refused: list[str] = []
             saved = save_uploads([(Path(f), _upload_name(f)) for f in files], self.store,
-                                 self.assistant.settings.ui_max_upload_mb)
+                                 self.assistant.settings.ui_max_upload_mb, refused)
             if progress is not None:
                 progress(0, desc=f"Reading and cleaning {len(saved)} file(s)…")
             report = self.assistant.index.ingest(saved, progress=self._progress(progress),
                                                  notice=self._notice(progress))
         except Exception as exc:
             return self.listing(status_html([friendly_message(exc)], "error"))
-        return self.listing(self._report(report, saved), {str(p.resolve()) for p in saved})
+        return self.listing(self._report(report, saved, refused),
+                            {str(p.resolve()) for p in saved})
 
     def add_url(self, url: str | None, progress: gr.Progress | None = _TRACK
                 ) -> ArticlesOutputs:
@@ -157,11 +160,13 @@ class ArticlesController:
 
         return update
 
-    def _report(self, report: IngestReport, saved: Sequence[Path]) -> str:
+    def _report(self, report: IngestReport, saved: Sequence[Path], refused: Sequence[str] = ()
+                ) -> str:
+        """What the upload added, and every file skipped or warned about, by name."""
         sources = {str(p.resolve()) for p in saved}
         titles = [a.title for a in self.assistant.index.list() if _source(a.source) in sources]
         folder = str(upload_dir(self.store).resolve()) + "/"
-        warnings = [w.replace(folder, "") for w in report.warnings]
+        warnings = [*refused, *(w.replace(folder, "") for w in report.warnings)]
         if not titles:
             return status_html(["No article could be read from the upload.",
                                 *_at_most(warnings, MAX_LISTED, "warning")], "error")

@@ -1,32 +1,25 @@
-"""The chat tab's behaviour: one `ChatSession` per browser session (held in `gr.State`, never in a
-global), streamed answers, the sources panel, follow-ups, "Stop", "New chat" and friendly errors."""
+"""The chat tab's behaviour: one `ChatSession` per browser tab (in `gr.State` for its events, and
+kept under the tab's key so that a reload finds it: `ui.sessions`), streamed answers, the sources
+panel, follow-ups, "Stop", "New chat" and friendly errors."""
 
 from __future__ import annotations
 
 import itertools
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 import gradio as gr
 
 from assistant import Answer, Assistant
 from assistant.errors import EmptyQuestionError
-from assistant.types import Message
 from index.dates import read_date
 
 from .errors import BadDateError, UIError, friendly_message
-from .render import (
-    SourceCard,
-    answer_html,
-    card_for,
-    draft_html,
-    error_html,
-    question_html,
-    sources_html,
-    stopped_html,
-)
+from .render import answer_html, draft_html, error_html, question_html
+from .sessions import ChatSession, Sessions
+from .sources import card_for, sources_html
 
 __all__ = ["SAMPLE_QUESTIONS", "AskOptions", "ChatController", "ChatSession"]
 
@@ -43,38 +36,6 @@ SAMPLE_QUESTIONS = (
 # (chatbot messages, sources panel, session, question box, error banner, retry)
 ChatOutputs = tuple[Any, Any, Any, Any, Any, Any]
 _RETRIES = itertools.count()
-
-
-@dataclass
-class ChatSession:
-    """Everything one browser session has said and been shown.
-
-    "New chat" clears it in place and bumps `epoch`; an answer still streaming for the old chat
-    sees the change and stops quietly instead of bringing the old chat back.
-    """
-
-    history: list[Message] = field(default_factory=list)
-    messages: list[dict[str, str]] = field(default_factory=list)
-    turns: list[tuple[str, Answer, list[SourceCard]]] = field(default_factory=list)
-    answering: bool = False  # a second question (Enter, then a click) waits for the first
-    epoch: int = 0
-    asking: str = ""  # the question being answered, offered back if its answer is stopped
-
-    def reset(self) -> None:
-        self.epoch += 1
-        self.history, self.messages, self.turns = [], [], []
-        self.answering = False
-
-    def stop(self) -> str | None:
-        """Stop the answer streaming, if one is, and give its question: the chat stays, the
-        question with it, said to have been stopped (and left out of the history that
-        follow-ups read)."""
-        if not self.answering:
-            return None
-        self.epoch += 1
-        self.answering = False
-        self.messages[-1] = {"role": "assistant", "content": stopped_html()}
-        return self.asking
 
 
 @dataclass(frozen=True)
@@ -134,6 +95,17 @@ class ChatController:
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
+        self.sessions = Sessions()
+
+    def restore(self, key: str | None) -> tuple[Any, ...]:
+        """On page load: the tab's chat as it was before a reload (a new one for a new tab),
+        and its key, which the page keeps. An answer still being written for the page that
+        was left is stopped, and its question offered back, as the Stop button does: the page
+        that asked for it can no longer show it."""
+        key, session = self.sessions.resume(key)
+        asked = session.stop()
+        retry = f"{next(_RETRIES)}\n{asked}" if asked else gr.skip()
+        return (*_current(session)[:5], retry, key)
 
     def new_chat(self, session: ChatSession | None = None) -> ChatOutputs:
         session = session or ChatSession()
@@ -158,16 +130,22 @@ class ChatController:
             options = AskOptions.parse(llm, top_k, since, until)
             if not question:
                 raise EmptyQuestionError()
+            if session.answering:
+                raise UIError("Still answering your previous question; ask again once it is "
+                              "done.")
         except Exception as exc:
             yield _refused(session, exc)
             return
-        if session.answering:
-            yield _refused(session, UIError(
-                "Still answering your previous question; ask again once it is done."))
-            return
+        session.stop()  # an answer left unfinished (`interrupted`) is shown as stopped
         epoch, session.answering, session.asking = session.epoch, True, question
+        left = False
         try:
             yield from self._stream(question, session, options, epoch)
+        except GeneratorExit:
+            # The page went away mid-answer (a reload, a closed tab). The answer is marked
+            # unfinished: the tab's next load, or its next question, shows it stopped.
+            left, session.answering, session.interrupted = True, False, True
+            raise
         except Exception as exc:
             if session.epoch != epoch:
                 yield _current(session)
@@ -175,7 +153,7 @@ class ChatController:
             del session.messages[-2:]  # the question goes back into the box, to retry
             yield _failed(session, question, exc)
         finally:
-            if session.epoch == epoch:
+            if session.epoch == epoch and not left:
                 session.answering = False
 
     def _stream(self, question: str, session: ChatSession, options: AskOptions, epoch: int
@@ -207,6 +185,9 @@ class ChatController:
         """Record the turn: shown message, sources cards, and plain-text history for follow-ups."""
         texts = self._article_texts(answer)
         cards = [card_for(c, *texts.get(c.article_id, (None, ()))) for c in answer.citations]
+        # Earlier answers' retrieved passages are let go: a tab's chat is held for reloads
+        # (`Sessions`), and the sources panel shows only what they cite.
+        session.turns = [(q, replace(a, retrieved=()), c) for q, a, c in session.turns]
         session.turns.append((question, answer, cards))
         session.messages[-1] = {"role": "assistant",
                                 "content": answer_html(answer, len(session.turns))}

@@ -100,12 +100,26 @@ def _claim(part: Path, target: Path) -> None:
             shutil.copyfileobj(copy, claimed)
 
 
-def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int) -> list[Path]:
+def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int,
+                 refused: list[str] | None = None) -> list[Path]:
     """Copy `(temporary path, name the user gave)` pairs into the upload folder; every file is
-    checked before any is copied, so a refused file leaves nothing half-done."""
-    pending = list(files)
-    for path, shown in pending:
-        _check(path, re.split(r"[\\/]", shown)[-1], max_mb)
+    checked before any is copied. A refused file (another kind, too large) raises its error,
+    and nothing is copied; given `refused`, its message goes there instead ("…; skipped") and
+    the other files are saved: one wrong file chosen among articles lost them all, unsaid. A
+    choice of refused files only still raises the first one's error."""
+    pending, errors = [], []
+    for path, shown in files:
+        try:
+            _check(path, re.split(r"[\\/]", shown)[-1], max_mb)
+            pending.append((path, shown))
+        except UploadError as exc:
+            if refused is None:
+                raise
+            errors.append(exc)
+    if errors and not pending:
+        raise errors[0]
+    if refused is not None:
+        refused += [f"{str(exc).rstrip('.')}; skipped" for exc in errors]
     folder = upload_dir(store)
     folder.mkdir(parents=True, exist_ok=True)
     return [_place(path, folder, sanitise_filename(shown)) for path, shown in pending]

@@ -81,22 +81,35 @@ _ENDS_MIDWAY = re.compile(r"\b(?:the|a|an|of|to|in|on|at|for|and|or|by|with|from
                           r"|would|be|been|has|have|had)$")
 
 
-def _rejoined(paragraphs: list[str]) -> list[str]:
-    """A sentence pdfminer split over two text boxes made whole again: one box ending with no
-    full stop ("Transport minister Gail Hart cut the") and the next going on in lower case
-    ("ribbon at the northern entrance."), or after a word no sentence ends with. A quote must
-    not stop half-way."""
-    out: list[str] = []
-    for text in paragraphs:
-        if out and out[-1][-1:].isalnum() and (text[:1].islower()
-                                               or _ENDS_MIDWAY.search(out[-1])):
-            out[-1] = join_wrapped([out[-1], text])
+# A box of at least this many words, in the body's type, that ends with no full stop is a
+# sentence going on in the next box, whatever that starts with: "…a ban on commercial fishing
+# in the Palau National Marine" / "Sanctuary, which took effect in 2020, …".
+_WRAPPED_WORDS = 10
+# A list's item, which ends with no full stop and is no wrapped sentence: "- Fish numbers rose…".
+_ITEM = re.compile(r"\s*(?:[-–—•·▪►*]|\d{1,2}[.)])\s")
+
+
+def _rejoined(paragraphs: list[tuple[str, float]]) -> list[str]:
+    """A sentence pdfminer split over two text boxes of one type size made whole again: one box
+    ending with no full stop ("Transport minister Gail Hart cut the") and the next going on in
+    lower case ("ribbon at the northern entrance."), or after a word no sentence ends with, or
+    after a long run of words. A quote must not stop half-way; a headline (another size) is
+    not joined to the story under it."""
+    out: list[tuple[str, float]] = []
+    for text, size in paragraphs:
+        last, last_size = out[-1] if out else ("", 0.0)
+        if (out and last[-1:].isalnum() and abs(size - last_size) < _SAME_SIZE
+                and (text[:1].islower() or _ENDS_MIDWAY.search(last)
+                     or (len(last.split()) >= _WRAPPED_WORDS
+                         and not _ITEM.match(text) and not _ITEM.match(last)))):
+            out[-1] = (join_wrapped([last, text]), size)
         else:
-            out.append(text)
-    return out
+            out.append((text, size))
+    return [text for text, _ in out]
 
 
-def _page_paragraphs(layout: Any) -> Iterator[str]:
+def _page_paragraphs(layout: Any) -> Iterator[tuple[str, float]]:
+    """A page's paragraphs, each with its type size."""
     from pdfminer.layout import LTTextContainer, LTTextLine
 
     for box in layout:
@@ -106,19 +119,32 @@ def _page_paragraphs(layout: Any) -> Iterator[str]:
         for group in _paragraph_groups(lines, box.x1):
             text = join_wrapped([line.get_text() for line in group])
             if text:
-                yield text
+                yield text, _size(group[0])
+
+
+_SAME_SIZE = 0.5  # points: type sizes closer than this are one type
+
+
+def _size(line: Any) -> float:
+    """A line's type size: that of most of its characters (0 for none)."""
+    from pdfminer.layout import LTChar
+
+    sizes = [round(c.size, 1) for c in line if isinstance(c, LTChar)]
+    return max(set(sizes), key=sizes.count) if sizes else 0.0
 
 
 def _paragraph_groups(lines: list[Any], right: float) -> Iterator[list[Any]]:
     """Lines of one text box split where a paragraph ends: a line that stops short of the
-    box's right edge after a full stop (pdfminer puts close paragraphs in one box)."""
+    box's right edge after a full stop (pdfminer puts close paragraphs in one box), or where
+    the type size changes (a headline over its masthead's line)."""
     group: list[Any] = []
     for line in lines:
         if group:
             prev = group[-1]
             text = prev.get_text().rstrip()
             short = prev.x1 < right - max(20.0, 0.12 * (right - prev.x0))
-            if short and text.endswith(tuple(_PARAGRAPH_END)):
+            if ((short and text.endswith(tuple(_PARAGRAPH_END)))
+                    or abs(_size(line) - _size(prev)) >= _SAME_SIZE):
                 yield group
                 group = []
         group.append(line)

@@ -1,0 +1,137 @@
+"""Who published an article, who wrote it and when: read from its record where the loader
+found them (a JSON record's fields, a page's meta tags), else from its lines (a byline, a
+date line under the title, a copyright or "Join … on WhatsApp" line at its foot)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from .dates import find_date_line, parse_date, source_date_line
+from .types import RawDocument
+
+__all__ = ["find_author", "find_outlet", "find_published"]
+
+_OUTLET_CUES = (
+    re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
+    re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s*)?(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})"),
+)
+_SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+# A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
+_BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
+_DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
+
+
+def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
+    """Who published it: the record's outlet, else a copyright or "Join …" line (the last),
+    else a site or wire named in a byline near the top, else the page's address."""
+    if raw.outlet:
+        return raw.outlet
+    for line in reversed(lines):
+        for cue in _OUTLET_CUES:
+            match = cue.match(line)
+            if match:
+                return match.group("o").strip()
+    for line in lines[:_DATE_ALONE_LINES]:
+        site = _byline_site(line)
+        if site:
+            return site
+    if raw.url:
+        host = urlparse(raw.url).netloc.lower()
+        return host.removeprefix("www.") or None
+    return None
+
+
+def _byline_site(line: str) -> str | None:
+    """The site a byline names ("*usatoday.com*, 2025-03-19", "By usatoday.com | Published
+    …", "By Jane Doe | herald.com | Published …"): a site's address is its outlet, where a
+    name ("Jane Doe, …", "Washington, …") may be an author's or a dateline's. A wire's name
+    before the date ("Reuters | June 3, 2025") is its outlet too."""
+    if find_date_line(line, alone=True) is None:
+        return None
+    match = _BYLINE_SITE.match(line)
+    parts = [match.group("o")] if match else []
+    bars = [p.strip("*_ ") for p in line.split("|")]
+    parts += bars[1:-1]
+    for part in parts:
+        site = part.lower().removeprefix("www.")
+        if _SITE.fullmatch(site):
+            return site
+    # "By Priya Das | Northfield Courier | Published …", "Riverton Daily Press | Published …":
+    # a name between the byline and the date line, or before a "Published" line, is the page's.
+    named = bars[1:-1] if re.match(r"by\s", bars[0], re.I) else (
+        bars[:1] if len(bars) == 2 and _PUBLISHED.match(bars[1]) else [])
+    for part in named:
+        if _OUTLET_NAME.fullmatch(part):
+            return part
+    dated = source_date_line(line)
+    return dated[0] if dated and _names_outlet(dated[0]) else None
+
+
+def _names_outlet(name: str) -> bool:
+    """A wire's name, or a paper's, ending in a word papers are called by ("Global Wire",
+    "Harbourside Times", "Meridian News Agency"): not an author's ("Jane Doe", "Staff
+    Reporter") or a dateline's place ("Washington")."""
+    words = name.casefold().split()
+    return name.casefold() in _WIRES or (2 <= len(words) <= 5 and words[-1] in _OUTLET_WORDS)
+
+
+_PUBLISHED = re.compile(r"(?:last\s+)?(?:published|updated|posted)\b", re.I)
+_OUTLET_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
+
+
+# Wires whose name alone before a date is a page's outlet ("Reuters | June 3, 2025"): a name
+# of another kind there may be an author's.
+_WIRES = frozenset({"reuters", "ap", "associated press", "the associated press", "afp",
+                    "agence france-presse", "bloomberg", "xinhua", "yonhap", "kyodo", "upi",
+                    "dpa", "efe", "ansa", "tass", "pti", "ani", "pa media"})
+# Words that name a news outlet ("Global Wire, 25 November 2026" under a title is the page's
+# source and date; "Jane Doe, 25 November 2026" may be its author's).
+_OUTLET_WORDS = frozenset({
+    "wire", "news", "times", "post", "herald", "gazette", "journal", "chronicle", "tribune",
+    "press", "daily", "courier", "review", "ledger", "observer", "guardian", "telegraph",
+    "express", "bulletin", "weekly", "magazine", "radio", "tv", "broadcasting", "agency",
+    "media", "network", "dispatch", "examiner", "inquirer", "monitor", "register", "sentinel",
+    "advertiser", "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer"})
+# Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
+# …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
+# The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,
+# Associated Press"): "By Tuesday, the fire had spread…" is the story's first sentence.
+_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                     r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                     r"|September|October|November|December)\b)[A-Z][\w.'’-]+"
+                     r"(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}))[*_\s]*"
+                     r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?[*_\s]*$", re.I)
+# "(Reporting by Anna Keller; Editing by …)": capitalised names only, up to ";", ")" or the end.
+_REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>(?-i:[A-Z][\w.'’-]*"
+                        r"(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}))\s*(?:[;)]|$)", re.I)
+_BYLINE_LINES = 5
+
+
+def find_author(lines: list[str], raw: RawDocument) -> str | None:
+    """Who wrote it: the record's author, else a byline under the title, else the last credit
+    line ("Reporting by …")."""
+    if raw.author:
+        return raw.author
+    for line in lines[:_BYLINE_LINES]:
+        match = _BYLINE.match(line)
+        if match and not _SITE.fullmatch(match.group("n").lower()):
+            return match.group("n")
+    found = [m.group("n") for line in lines if (m := _REPORTING.match(line))]
+    return found[-1] if found else None
+
+
+def find_published(lines: list[str], raw: RawDocument) -> str | None:
+    """When: the record's date, else a date line among the page's first lines."""
+    given = parse_date(raw.published)
+    if given:
+        return given
+    story_begun = False
+    for n, line in enumerate(lines[:30]):
+        # A date alone counts only among the first lines (title, byline, date) and before
+        # the story's first sentence: further down it is a timeline's entry.
+        found = find_date_line(line, alone=n < _DATE_ALONE_LINES and not story_begun)
+        if found:
+            return found
+        story_begun = story_begun or (line[-1] in ".!?\"”" and len(line.split()) >= 5)
+    return None

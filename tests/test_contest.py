@@ -1,0 +1,128 @@
+"""Who won and who lost (`assistant.contest`): the side a sentence's verb gives each name, and
+the answer path leading with the side asked for, never the other one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.compose import said_first
+from assistant.contest import asked_contest, contest_answer, other_side
+from assistant.rerank import Evidence
+from assistant.short import short_answer
+from assistant.types import Citation
+
+ELECTED = ("Mara Lindqvist has been elected mayor of Osterby, defeating the incumbent Paul "
+           "Feld after a recount of postal votes.")
+MATCH = "Westbay Wanderers beat Corran Town 2-0 in the cup semi-final on Sunday."
+
+
+@pytest.mark.parametrize(("question", "sentence", "side"), [
+    ("Who won the Osterby mayoral election?", ELECTED, "Mara Lindqvist"),
+    ("Who lost the Osterby mayoral election?", ELECTED, "Paul Feld"),
+    ("Who defeated Paul Feld?", ELECTED, "Mara Lindqvist"),
+    ("Which candidate was defeated?", ELECTED, "Paul Feld"),
+    ("Who won the semi-final between Wanderers and Corran Town?", MATCH, "Westbay Wanderers"),
+    ("Which team did Westbay Wanderers beat?", MATCH, "Corran Town"),
+    ("Who beat Corran Town?", MATCH, "Westbay Wanderers"),
+    ("Who won?", "Corran Town lost 2-0 to Westbay Wanderers on Sunday.", "Westbay Wanderers"),
+    ("Who lost?", "The Herons were beaten by the Kestrels in overtime.", "Herons"),
+    ("Who won?", "Arden's 3-1 win over Belmont sent them top.", "Arden"),
+    ("Who conceded defeat?", "Feld conceded defeat outside City Hall.", "Feld"),
+    ("Which author won the 2023 Booker Prize?", "Irish writer Paul Lynch won the Booker Prize "
+     "for fiction on Sunday.", "Paul Lynch"),  # "Prize" as a name writes it
+    # What opens a sentence is no side; a full stop or apostrophe does not end one.
+    ("Who won the Osterby election?", "In Osterby, Mara Lindqvist won 52% of the vote, "
+     "defeating Paul Feld.", "Mara Lindqvist"),
+    ("Who won the final?", "On Sunday Swiatek beat Sabalenka in three sets.", "Swiatek"),
+    ("Who won the seat?", "The Conservatives lost the seat to Labour.", "Labour"),
+    ("Who beat Calder Town?", "Westmere Rangers' win over Calder Town sent them top.",
+     "Westmere Rangers"),
+    ("Who beat Calder Town?", "Calder Town were beaten 2-1 by Westmere Rangers.",
+     "Westmere Rangers"),
+    ("Who won the election?", "Paulo Reis, who had led in the polls, was beaten by Ines Barros.",
+     "Ines Barros"),
+    ("Who lost the election?", "Incumbent Paulo Reis suffered a heavy defeat at the hands of "
+     "Ines Barros.", "Paulo Reis"),
+    ("Who won Osterby's mayoral election?", "Mara Lindqvist was elected mayor of Osterby.",
+     "Mara Lindqvist"),
+    ("Who won the Osterby election?", "Mara Lindqvist was elected mayor of Osterby.",
+     "Mara Lindqvist"),
+])
+def test_the_side_asked_for(question: str, sentence: str, side: str) -> None:
+    span = contest_answer(question, sentence)
+    assert span is not None and sentence[span[0]:span[1]] == side
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # Another contest: the question names its teams, the sentence none of them.
+    ("Who won the semi-final between Wanderers and Corran Town?",
+     "Eastfield beat Millbrook 1-0 on Friday."),
+    # The side the question names is the winner, not the one it asks whom they beat.
+    ("Who beat Corran Town?", "Corran Town beat Westbay Wanderers 2-0 on Sunday."),
+    ("Who won the election?", "Feld lost his temper at the count."),  # no contest's verb
+    ("Who won the cup?", "They beat them in the final with a late goal."),  # no names
+    ("What did Feld say?", ELECTED),  # not a question about a contest
+    ("Which author won the 2023 Booker Prize?", "Australian author Richard Flanagan wins the "
+     "2014 Man Booker prize for his book."),  # another year's
+    ("Who won the Mercury Prize for the best British album?", "Singer Bob Dylan won the Nobel "
+     "Prize in Literature."),  # another prize: "Prize" names no contest of its own
+    ("Who won the race?", "Wildfires swept through Lahaina as the race began."),  # no contest
+    ("Who won the vote?", "Parliament took a vote on the bill."),
+    ("Who won the cup final?", "Westbay beat Corran 3-1 in the cup quarter-final."),  # a round
+    ("Who won the cup final?", "Mara Lindqvist has been elected mayor of Osterby."),  # a kind
+    # of contest other than the one asked about
+    # "A" opens the sentence: no side (it led "Which NFL team won the Super Bowl?").
+    ("Which team won the final?", "A win against the Eagles on Sunday would make the Chiefs "
+     "the first team to win three in a row."),
+    ("Which team lost the final?", "A win against the Eagles on Sunday would make the Chiefs "
+     "the first team to win three in a row."),  # nor the Eagles its loser: no winner named
+])
+def test_no_side_is_guessed(question: str, sentence: str) -> None:
+    assert contest_answer(question, sentence) is None
+
+
+def test_questions_of_a_contest_and_of_other_kinds() -> None:
+    assert asked_contest("Who won the Mercury Prize?") == asked_contest("Who won?")
+    beaten = asked_contest("Who did Karen Bass beat in the mayor's race?")
+    assert beaten is not None and not beaten.winner and beaten.named == {"karen", "bass"}
+    assert asked_contest("Who was elected mayor?") is None  # a holder's question (`roles`)
+    assert asked_contest("How many votes did Feld win?") is None
+    assert asked_contest("Who lost their homes in the fire?") is None  # no contest lost
+    assert asked_contest("Who lost to the Chiefs?") is not None
+
+
+def _evidence(sentence: str, span: str, answer_score: float = 14.0) -> Evidence:
+    at = 10 + sentence.index(span)
+    return Evidence(text=sentence, article_id="a", start=10, end=10 + len(sentence),
+                    relevance=0.5, score=0.6, passage=0, answer=(at, at + len(span)),
+                    answer_score=answer_score, fit=1.0)
+
+
+def test_the_loser_never_leads_an_answer_to_who_won() -> None:
+    """The reader's sure span was the defeated candidate: a user was told the loser won."""
+    citation = Citation(1, ELECTED, "a", "a", None, None, "a", 10, 10 + len(ELECTED))
+    loser = _evidence(ELECTED, "Paul Feld")
+    short = short_answer(loser, citation, "person", "Who won the Osterby mayoral election?")
+    assert short is not None and short.text == "Mara Lindqvist"
+    assert ELECTED[short.start - 10:short.end - 10] == short.text
+    # Where the sentence states no winner, the other side still does not lead: the quote does.
+    conceded = "Paul Feld conceded defeat in Osterby."
+    quote = Citation(1, conceded, "a", "a", None, None, "a", 10, 10 + len(conceded))
+    assert other_side("Who won the Osterby election?", conceded)
+    assert short_answer(_evidence(conceded, "Paul Feld"), quote, "person",
+                        "Who won the Osterby election?") is None
+
+
+def test_a_sentence_stating_the_side_asked_for_answers_first() -> None:
+    """Unsure of any span, the reader put the scorer's sentence first; the sentence saying who
+    beat whom answers, wherever it ranks among those read."""
+    scorer = _evidence("Tom Ash put Wanderers ahead in the 12th minute.", "Tom Ash")
+    result = replace(_evidence(MATCH, "Corran Town", answer_score=2.0), score=0.1)
+    ranked = said_first("Who won the semi-final between Wanderers and Corran Town?",
+                        [scorer, result])
+    assert ranked is not None and ranked[0] is result
+    # "Who won?" names no contest: no sentence is put first for its verb alone.
+    assert said_first("Who won?", [scorer, result]) is None
+

@@ -1,0 +1,176 @@
+"""Which figure answers a "how many / how long" question: the one counting the fate asked about
+("killed", not "evacuated"), the one followed by what is counted ("34 countries"), a duration
+for "how long", and the later report's where two reports of a story differ."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.conflict import differs
+from assistant.counts import fate_count, only_count, states_fate
+from assistant.evidence import answer_fit, question_kind
+from assistant.rerank import Evidence
+from assistant.short import short_answer
+from assistant.types import Citation
+
+FLOOD = ("At least 14 people have been killed and 40 are missing after flash floods swept "
+         "through the province, officials said.")
+TOLL = "The death toll from last week's floods has risen to 37, the government said."
+EVACUATED = "About 2,300 people have been evacuated from their homes."
+
+
+@pytest.mark.parametrize(("question", "sentence", "figure"), [
+    ("How many people were killed in the floods?", FLOOD, "14"),
+    # Active voice, the fate before the figure; years and names' figures are no counts.
+    ("How many people were killed in the attack?", "The gunmen killed 12 people.", "12"),
+    ("How many suspects were arrested?", "Police arrested 23 suspects on Friday.", "23"),
+    ("How many people were killed in the floods?", "In 2021 floods killed 14 people.", "14"),
+    ("How many people died in the crash?", "Flight 370 crashed, killing all 239 people on board.",
+     "239"),
+    ("How many people were injured?", "The blast killed 3 and injured 40, police said.", "40"),
+    ("How many people died?", "Forty-one people are now known to have died.", "Forty-one"),
+    ("How many people died?", "The number of people confirmed dead has risen to 23.", "23"),
+    ("How many people died in the floods?", TOLL, "37"),
+    ("How many people are missing?", FLOOD, "40"),
+    ("How many were missing?", "Eleven people are still missing, and around 5,800 people have "
+     "been displaced.", "Eleven"),
+    ("How many people were evacuated?", EVACUATED, "2,300"),
+])
+def test_the_figure_of_the_fate_asked_about(question: str, sentence: str, figure: str) -> None:
+    span = fate_count(sentence, question)
+    assert span is not None and sentence[span[0]:span[1]] == figure
+
+
+def test_a_later_reports_figure_for_someone_else_does_not_lead() -> None:
+    """"Henrik Dahl won 47,615 votes…" (7 Nov) led "How many votes did Grace Okonkwo get?"
+    over her own 48,312 (4 Nov): a later figure, but another candidate's."""
+    from assistant.conflict import _as_asked
+    from assistant.findings import Findings
+    from assistant.question import analyse
+
+    question = "How many votes did Grace Okonkwo get?"
+    asked = analyse(question, question, None, None, None)
+    hers = Evidence(0, "a", 0, 50, "Grace Okonkwo won 48,312 votes on Tuesday.", 0.6, 0.6)
+    his = Evidence(0, "b", 0, 50, "Henrik Dahl won 47,615 votes in the election won by "
+                   "Okonkwo.", 0.5, 0.5)
+    final = Evidence(0, "b", 0, 50, "Grace Okonkwo won 51,028 votes in all.", 0.5, 0.5)
+    found = Findings(asked, [hers, his, final], {}, None)  # type: ignore[arg-type]
+    assert not _as_asked(found, hers, his) and _as_asked(found, hers, final)
+
+
+def test_a_figure_of_another_fate_is_no_answer_to_how_many_died() -> None:
+    """"How many people were killed…?" was answered "About 2,300" (evacuated)."""
+    question = "How many people were killed in the floods?"
+    assert states_fate(EVACUATED, question) is False and states_fate(FLOOD, question) is True
+    kind = question_kind(question)
+    assert answer_fit(kind, EVACUATED, question) == 0.5 and answer_fit(kind, FLOOD, question) == 1
+    assert states_fate(EVACUATED, "How many people live in Serrano?") is None  # no fate asked
+    # Two reports of the toll differ; a count of the missing is no other figure for it.
+    assert differs(FLOOD, TOLL, "How many people died?")
+    assert not differs(FLOOD, "Eleven people are still missing, and 5,800 people have been "
+                       "displaced.", "How many people died?")
+
+
+def _lead(question: str, sentence: str, span: str) -> str | None:
+    at = 10 + sentence.index(span)
+    ev = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + len(span)),
+                  20.0, fit=1.0)
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    short = short_answer(ev, citation, question_kind(question), question)
+    if short is not None:
+        assert sentence[short.start - 10:short.end - 10] == short.text  # a span of the quote
+    return short.text if short else None
+
+
+def test_the_figure_followed_by_what_is_counted_leads() -> None:
+    """"How many countries…?" was answered "about 21,000" (its employees)."""
+    sentence = "The company employs about 21,000 people in 34 countries."
+    question = "How many countries does Nordvik operate in?"
+    assert _lead(question, sentence, "21,000") == "34 countries"
+    i = sentence.index("21,000")
+    assert only_count(sentence, i, i + 6, question) is not None
+    covid = "More than 50 million households have received their free Covid-19 tests."
+    at = covid.index("50")
+    assert only_count(covid, at, at + 10, "How many free Covid-19 tests can households order?"
+                      ) is None  # "19 tests" is a name's figure
+    two = "It sells in 34 countries and buys from 12 countries."  # which one: not said
+    assert only_count(two, two.index("34"), two.index("34") + 2, question) is None
+
+
+def test_how_long_is_answered_by_a_span_of_time_or_by_the_quote() -> None:
+    """"How long was the suspended sentence?" was answered "£12,000" (the fine)."""
+    sentence = "Marsh was fined £12,000 and given a 12-month suspended sentence."
+    question = "How long was Kevin Marsh's suspended sentence?"
+    assert _lead(question, sentence, "£12,000") is None
+    assert _lead(question, sentence, "12-month") == "12-month"
+    assert _lead("How long did the strike last?", "The strike lasted 12 days in all.",
+                 "12") == "12 days"
+    assert _lead("How long is the bridge?", "The bridge is 1,200 metres long.",
+                 "1,200") == "1,200 metres"  # a length is how long too
+    assert _lead("How long has Dahl been mayor?", "Dahl, who has been mayor since 2018, lost.",
+                 "2018") == "since 2018"
+    assert answer_fit("number", "Dahl has been mayor since 2018.", "How long has Dahl been "
+                      "mayor?") == 1.0
+    # A span read over two figures leads with the one of the fate asked about.
+    assert _lead("How many people were killed in the floods?", FLOOD,
+                 "14 people have been killed and 40") == "At least 14"
+
+
+def test_a_later_report_of_a_changed_figure_leads_and_the_earlier_is_dated(
+        tmp_path: Path) -> None:
+    """"How many votes did Grace Okonkwo get?" gave the first day's count, not the final one
+    published three days later."""
+    from assistant import Assistant, Settings
+    from index import NewsIndex, StoreConfig
+
+    records = [
+        {"id": "day1", "title": "Okonkwo leads Lakeport mayoral race as count continues",
+         "published": "2026-11-04", "source": "Lakeport Herald",
+         "text": "Grace Okonkwo of the Civic Alliance leads the race for mayor of Lakeport with "
+                 "48,312 votes after the first day of counting, election officials said on "
+                 "Wednesday.\nAbout 9,000 postal ballots are still to be counted."},
+        {"id": "final", "title": "Okonkwo elected Lakeport mayor after final count",
+         "published": "2026-11-07", "source": "Lakeport Herald",
+         "text": "Grace Okonkwo has been elected mayor of Lakeport.\nOkonkwo, of the Civic "
+                 "Alliance, won 51,028 votes to Dahl's 47,615, election officials announced on "
+                 "Friday evening."},
+    ]
+    corpus = tmp_path / "lakeport.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    index = NewsIndex(StoreConfig(path=tmp_path / "s", embed_model="all-MiniLM-L6-v2"))
+    index.ingest([corpus])
+    assistant = Assistant(Settings(store=tmp_path / "s", llm="extractive", _env_file=None),
+                          index=index)
+    answer = assistant.ask("How many votes did Grace Okonkwo get?")
+    assert answer.text.startswith("51,028 votes — "), answer.text
+    assert "An earlier report, of 4 November 2026, gave:" in answer.text
+    assert "48,312" in answer.text
+    # Asked for the first day's count, it is the answer, later report or not.
+    first = assistant.ask("How many votes did Okonkwo get after the first day of counting?")
+    assert first.text.startswith("48,312 votes"), first.text
+    # Asked before the final count, the first day's figure is the latest there is.
+    early = assistant.ask("How many votes did Grace Okonkwo get?", as_of="2026-11-05")
+    assert early.text.startswith("48,312 votes"), early.text
+
+
+@pytest.mark.parametrize(("question", "sentence", "read", "theirs"), [
+    ("How many votes did Brandt get?", "Moreau, of the Harbour Party, received 18,402 votes, "
+     "while Brandt, of the Green Party, took 16,262.", "18,402", "16,262"),
+    ("How many votes did Dahl get?", "Okonkwo won 51,028 votes to Dahl's 47,615, officials "
+     "said.", "51,028", "47,615"),
+    ("How many votes did Henrik Dahl receive?", "Henrik Dahl has 45,907 votes, and Frank Ruiz "
+     "has 6,140.", "6,140", "45,907"),
+    ("How many votes did Okonkwo get?", "Okonkwo won 51,028 votes to Dahl's 47,615.", "51,028",
+     None),  # the reader's figure is hers
+])
+def test_a_count_asked_of_someone_is_theirs(question: str, sentence: str, read: str,
+                                            theirs: str | None) -> None:
+    """"How many votes did Brandt get?" was answered with Moreau's 18,402."""
+    from assistant.counts import named_count
+    from assistant.evidence import question_names
+
+    span = named_count(sentence, sentence.index(read), question_names(question))
+    assert (sentence[span[0]:span[1]] if span else None) == theirs

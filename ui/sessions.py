@@ -1,0 +1,106 @@
+"""Chats that outlive a page reload: each browser tab keeps a random key in its
+`sessionStorage`, and the server keeps that tab's `ChatSession` under it.
+
+A tab's own storage, not `localStorage` (Gradio's `BrowserState`): two tabs are two
+conversations, as they were before a reload could find them; and only a reload looks for its
+chat (a duplicated tab copies its storage, and begins a conversation of its own). The chats
+live in this server's memory only; a restart begins them afresh (`Sessions`' bounds).
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from assistant import Answer
+from assistant.types import Message
+
+from .render import stopped_html
+from .sources import SourceCard
+
+__all__ = ["LOAD_KEY_JS", "SAVE_KEY_JS", "ChatSession", "Sessions"]
+
+# Read and written in the page. A browser that refuses storage (a private window's settings)
+# simply gets a new chat on reload, as before.
+STORAGE_KEY = "newsqa-chat"
+# Only a reload finds its chat: a tab duplicated by the browser copies its sessionStorage too,
+# and must not share (or stop) the first tab's conversation.
+LOAD_KEY_JS = ("(key) => { try { const nav = performance.getEntriesByType('navigation')[0]; "
+               "if (nav && nav.type !== 'reload') return ''; "
+               f"return sessionStorage.getItem('{STORAGE_KEY}') || ''; }} "
+               "catch (e) { return ''; } }")
+SAVE_KEY_JS = f"(key) => {{ try {{ sessionStorage.setItem('{STORAGE_KEY}', key); }} " \
+              "catch (e) {} }"
+
+
+@dataclass
+class ChatSession:
+    """Everything one browser session has said and been shown.
+
+    "New chat" clears it in place and bumps `epoch`; an answer still streaming for the old chat
+    sees the change and stops quietly instead of bringing the old chat back.
+    """
+
+    history: list[Message] = field(default_factory=list)
+    messages: list[dict[str, str]] = field(default_factory=list)
+    turns: list[tuple[str, Answer, list[SourceCard]]] = field(default_factory=list)
+    answering: bool = False  # a second question (Enter, then a click) waits for the first
+    epoch: int = 0
+    asking: str = ""  # the question being answered, offered back if its answer is stopped
+    # Its stream was closed before it ended (the page left): its draft is shown as stopped.
+    interrupted: bool = False
+    used: float = field(default_factory=time.monotonic)
+
+    def reset(self) -> None:
+        self.epoch += 1
+        self.history, self.messages, self.turns = [], [], []
+        self.answering = self.interrupted = False
+
+    def stop(self) -> str | None:
+        """Stop the answer streaming (or left unfinished), if one is, and give its question:
+        the chat stays, the question with it, said to have been stopped (and left out of the
+        history that follow-ups read)."""
+        if not (self.answering or self.interrupted):
+            return None
+        self.epoch += 1
+        self.answering = self.interrupted = False
+        self.messages[-1] = {"role": "assistant", "content": stopped_html()}
+        return self.asking
+
+
+class Sessions:
+    """The chats of the tabs this server has served, by key (thread-safe): at most LIMIT, the
+    least recently used going first, and none unused for TTL seconds (Gradio itself frees a
+    closed tab's state after an hour; a reload comes sooner than that)."""
+
+    LIMIT = 256
+    TTL = 6 * 3600.0
+
+    def __init__(self, limit: int = LIMIT, ttl: float = TTL) -> None:
+        self._chats: OrderedDict[str, ChatSession] = OrderedDict()
+        self._limit, self._ttl = limit, ttl
+        self._lock = threading.Lock()
+
+    def resume(self, key: str | None) -> tuple[str, ChatSession]:
+        """The chat kept under `key`, or a new one under a new key (an unknown key is another
+        server's, or one forgotten: it is not taken over, so that no page can pick a key)."""
+        now = time.monotonic()
+        with self._lock:
+            while self._chats and now - next(iter(self._chats.values())).used > self._ttl:
+                self._chats.popitem(last=False)
+            if key and key in self._chats:
+                self._chats.move_to_end(key)
+                chat = self._chats[key]
+            else:
+                key, chat = secrets.token_urlsafe(16), ChatSession()
+                self._chats[key] = chat
+            while len(self._chats) > self._limit:
+                self._chats.popitem(last=False)
+            chat.used = now
+            return key, chat
+
+    def __len__(self) -> int:
+        return len(self._chats)
