@@ -153,21 +153,32 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
     ("Novaris" for its chief executive)."""
     contest = asked_contest(question) is not None and names_a_contest(question)
-    speech = asked_speech(question)
-    if (speech and ranked and pronoun_speaks(ranked[0].text)
-            and not quotes_speaker(ranked[0].text, speech)):
-        speech = None  # the best sentence has them speak already ("She said she would…")
-    if (who_is(question) is None and not asks_for_holder(question) and not contest
-            and speech is None):
-        return None
+    if who_is(question) is None and not asks_for_holder(question) and not contest:
+        return _speech_first(question, ranked)
     titles = titles or {}
     for i, ev in enumerate(ranked):
         title = titles.get(ev.article_id, "")
         if (description(question, ev.text) or role_holder(question, ev.text, title)
-                or (contest and i < CONTEST_READ and contest_answer(question, ev.text))
-                or (speech and i < CONTEST_READ and quotes_speaker(ev.text, speech))):
+                or (contest and i < CONTEST_READ and contest_answer(question, ev.text))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
+
+
+def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked what someone said, the ranking with the first of the best sentences naming them
+    as its speaker put first, one naming them whole ("said Hong Min") before one naming them in
+    part ("Hong added"); None where none does, or the best sentence has them speak already
+    ("She said she would…")."""
+    speech = asked_speech(question)
+    if speech is None or not ranked or (pronoun_speaks(ranked[0].text)
+                                        and not quotes_speaker(ranked[0].text, speech)):
+        return None
+    said = [ev for ev in ranked[:CONTEST_READ] if quotes_speaker(ev.text, speech)]
+    whole = [ev for ev in said if quotes_speaker(ev.text, speech, whole=True)]
+    if not said:
+        return None
+    first = (whole or said)[0]
+    return [first, *(ev for ev in ranked if ev is not first)]
 
 
 def another_holder(question: str, ranked: Sequence[Evidence], title: str = ""

@@ -234,6 +234,12 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
     if not following:
         text = f"{ABSTAIN_TEXT}: the article says nothing after what was quoted."
         return LastAnswerReply(ExtractiveDraft(text, []), True, note)
+    if speech and not said and not speaks(article.text[shown[0]:shown[1]], speakers):
+        # No one speaks in what was shown: "he" is no one the last answer named as speaking.
+        n = cites.cite(article, *following[0])
+        text = (f"{ABSTAIN_TEXT}: no one speaks in the sentence the last answer quoted, nor in "
+                f"the article's next ones. It goes on: {enquote(cites.items[0].quote)} [{n}]")
+        return LastAnswerReply(ExtractiveDraft(text, cites.items), True, note)
     a, b = said[0] if speech and said else following[0]
     n = cites.cite(article, a, b)
     how = " quotes no more from that speaker; it" if speech and not said else ""

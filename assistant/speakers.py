@@ -77,12 +77,13 @@ def asked_speech(question: str) -> AskedSpeech | None:
         else None
 
 
-def quotes_speaker(sentence: str, asked: AskedSpeech) -> bool:
+def quotes_speaker(sentence: str, asked: AskedSpeech, whole: bool = False) -> bool:
     """Whether the sentence names the person asked about as its speaker ("…," said Hong Min,
-    "Hong added", "according to Hong"), and holds something of what it is asked about."""
+    "Hong added", "according to Hong"; with `whole`, by every word of the name asked), and
+    holds something of what it is asked about."""
     # One name within the other: "Hong" for Hong Min, "President Yoon Suk Yeol" for Yoon; not
     # "Ana Lopez" for Ana Ruiz.
-    named = any(asked.names <= said or said <= asked.names
+    named = any(asked.names <= said or (not whole and said <= asked.names)
                 for a, b, c in _SPEAKER_NAMED.findall(sentence)
                 if (said := {w.casefold() for w in (a or b or c).split()} - _NOT_SPEAKERS_CF))
     return named and (not asked.about or bool(set(asked.about) & set(terms(sentence))))

@@ -139,8 +139,12 @@ def bare_title(sentence: str, at: int) -> bool:
     nothing saying whose it is: "…, Mayor Anders Kvist said", not "Herons head coach Tom
     Berg"."""
     before = sentence[:at].split()
-    words = [w.strip(",;:()“”\"") for w in before[-4:]]
-    if len(before) <= len(words) and words and words[0].casefold() in _OPENERS:
+    # Only the title's own phrase: "…restoration on Friday, Mayor Anders Kvist" is no
+    # "Friday Mayor".
+    phrase = before[-4:]
+    cut = max((i + 1 for i, w in enumerate(phrase) if w[-1:] in ",;:"), default=0)
+    words = [w.strip(",;:()“”\"") for w in phrase[cut:]]
+    if len(before) <= len(phrase) and cut == 0 and words and words[0].casefold() in _OPENERS:
         words = words[1:]
     titled = [w for w in words if w.casefold() not in TITLE_WORDS]
     return not any(_WHOSE.search(w) for w in titled[-2:])

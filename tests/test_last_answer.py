@@ -348,6 +348,10 @@ def test_what_someone_said_is_answered_by_a_sentence_naming_them_as_its_speaker(
     assert said_first("What did the admiral say?", [admiral, hong]) is None
     # Already first, it answers (it had been turned away: "no sentence surely answers it").
     assert said_first("What did Hong Min say?", [hong, admiral]) == [hong, admiral]
+    # Named whole before named in part: "said Hong Min" leads, not "Hong added".
+    added = Evidence(0, "b", 60, 120, '"It does not override UN resolutions," Hong added.', 0.2,
+                     0.2)
+    assert said_first("What did Hong Min say?", [added, hong]) == [hong, added]
     # The best sentence has her speak already ("She said…"): it stays first.
     she = Evidence(0, "c", 0, 60, "She said she would declare a state of emergency.", 0.2, 0.2)
     bass = Evidence(0, "c", 60, 120, "Bass argued that she knew the city well.", 0.1, 0.1)

@@ -245,6 +245,10 @@ def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
     holder = role_holder("Who is the mayor of Port Elling?", sentence)
     assert holder is not None and holder.name == "Anders Kvist"
     assert holder_of_another("Who is the mayor of Port Elling?", sentence) == []
+    # A day before the comma is no one's: not "Friday Mayor" (the review's case).
+    friday = sentence.replace("on Friday after a two-year restoration", "after a two-year "
+                              "restoration on Friday")
+    assert holder_of_another("Who is the mayor of Port Elling?", friday) == []
     # Opening with another place, the bare title is not claimed for the one asked about...
     other = ("The town of Brevik reopened its lighthouse, long opposed by Port Elling, on Friday "
              "after a two-year restoration costing 4.2 million euros and several delays, Mayor "

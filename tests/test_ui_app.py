@@ -22,6 +22,7 @@ from ui.chat import ChatController, ChatOutputs, ChatSession
 from ui.errors import (
     AuthConfigError,
     UnsupportedUploadError,
+    UploadError,
     UploadTooLargeError,
     friendly_message,
 )
@@ -160,6 +161,8 @@ def test_oversized_or_unsupported_uploads_are_refused_before_anything_is_copied(
     assert "tool.exe is not a supported article file" in refused[0] and "big.txt" in refused[1]
     with pytest.raises(UnsupportedUploadError):  # nothing to save: refused, as before
         save_uploads([(exe, "tool.exe")], store, max_mb=1, refused=[])
+    with pytest.raises(UploadError, match=r"tool\.exe.*big\.txt"):  # each one named
+        save_uploads([(exe, "tool.exe"), (big, "big.txt")], store, max_mb=1, refused=[])
 
 
 # --- serving: login, launch options, the CLI ----------------------------------------------------
@@ -398,6 +401,8 @@ def test_a_reload_finds_its_tab_s_chat_and_stops_an_answer_the_page_left(
     messages, _panel, same, _box, _error, retry, _key = chat.restore(key)
     assert "nq-stopped" in messages[-1]["content"] and len(same.turns) == 1
     assert retry.endswith("\nWhat does the treaty require if either country is attacked?")
+    again = chat.restore(key)[5]  # reloaded a second time: offered again, not lost
+    assert again.endswith("\nWhat does the treaty require if either country is attacked?")
     assert "10,000" in ask(chat, KURSK, session)[-1][0][-1]["content"]  # not stuck "answering"
     # Closed without a reload after it (Gradio closes a stream whose output failed): the next
     # question is answered, and the unfinished one shows as stopped.

@@ -103,7 +103,7 @@ class ChatController:
         was left is stopped, and its question offered back, as the Stop button does: the page
         that asked for it can no longer show it."""
         key, session = self.sessions.resume(key)
-        asked = session.stop()
+        asked = session.stop() or session.offered
         retry = f"{next(_RETRIES)}\n{asked}" if asked else gr.skip()
         return (*_current(session)[:5], retry, key)
 
@@ -137,6 +137,7 @@ class ChatController:
             yield _refused(session, exc)
             return
         session.stop()  # an answer left unfinished (`interrupted`) is shown as stopped
+        session.offered = ""  # another question is asked: the stopped one is not offered again
         epoch, session.answering, session.asking = session.epoch, True, question
         left = False
         try:

@@ -52,12 +52,16 @@ class ChatSession:
     asking: str = ""  # the question being answered, offered back if its answer is stopped
     # Its stream was closed before it ended (the page left): its draft is shown as stopped.
     interrupted: bool = False
+    # A stopped answer's question, offered back to its box until another is asked: a second
+    # reload offers it again.
+    offered: str = ""
     used: float = field(default_factory=time.monotonic)
 
     def reset(self) -> None:
         self.epoch += 1
         self.history, self.messages, self.turns = [], [], []
         self.answering = self.interrupted = False
+        self.offered = ""
 
     def stop(self) -> str | None:
         """Stop the answer streaming (or left unfinished), if one is, and give its question:
@@ -68,6 +72,7 @@ class ChatSession:
         self.epoch += 1
         self.answering = self.interrupted = False
         self.messages[-1] = {"role": "assistant", "content": stopped_html()}
+        self.offered = self.asking
         return self.asking
 
 

@@ -117,7 +117,9 @@ def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int,
                 raise
             errors.append(exc)
     if errors and not pending:
-        raise errors[0]
+        if len(errors) == 1:
+            raise errors[0]
+        raise UploadError(" ".join(str(e) for e in errors))  # each named, not the first alone
     if refused is not None:
         refused += [f"{str(exc).rstrip('.')}; skipped" for exc in errors]
     folder = upload_dir(store)
