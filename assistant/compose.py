@@ -126,6 +126,9 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
         return Abstention("no article seems to be about this", off_topic=True)
     if not _answerable(ranked, topic, dated, follow_up):
         return Abstention("no sentence in them surely answers it")
+    if astray and astray == question and not follow_up:
+        return Abstention("the closest sentence is from an article that never names whom the "
+                          "question asks about")
     if astray:
         asked = " ".join(astray.split())  # a question typed over lines is quoted on one
         return Abstention("the closest sentence is from an article that mentions nothing the "
@@ -219,8 +222,10 @@ def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, 
         return question.previous
     # A follow-up naming whom it asks about, from an article that never names them: "What did
     # Lindqvist say?" after questions about a bakery was answered with NATO's chief's words,
-    # judged by the follow-up's lenient bar.
-    if question.follow_up and own and len(names_missing(own, text)) == len(own):
+    # judged by the follow-up's lenient bar. So was "What did Priya Nair say?" asked first:
+    # whose words are asked for, an article not naming her cannot give.
+    asks_words = asked_speech(question.text) is not None
+    if (question.follow_up or asks_words) and own and len(names_missing(own, text)) == len(own):
         return question.text
     return ""
 

@@ -199,6 +199,15 @@ def test_a_follow_up_answered_from_an_article_about_something_else_abstains() ->
     assert said.follow_up and strayed(said, ranked, {"a": nato}) == "What did Lindqvist say?"
     bakery = Article("k", "Bakery", "Tomas Lindqvist said the recipe was old.", "k.txt", "k.txt")
     assert strayed(said, ranked, {"a": bakery}) == ""
+    # Asked first, what someone said is no more answered by an article never naming them
+    # ("What did Priya Nair say?" had quoted a civil protection chief).
+    first = analyse("What did Lindqvist say?", "What did Lindqvist say?", None, None, None)
+    assert not first.follow_up and strayed(first, ranked, {"a": nato}) == first.text
+    said_so = abstention(ranked, False, 1.5, astray=first.text, question=first.text)
+    assert said_so is not None and "never names whom the question asks about" in said_so.reason
+    assert strayed(first, ranked, {"a": bakery}) == ""
+    other = analyse("Who is Lindqvist?", "Who is Lindqvist?", None, None, None)
+    assert strayed(other, ranked, {"a": nato}) == ""  # not a question about his words
     # Its own subject is no pass where the article does not mention it.
     assert strayed(own, ranked, {"a": lottery}) == turbines
     # Nor where the question points back beyond itself: "that game" is the conversation's.
