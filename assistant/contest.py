@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .words import WEEKDAYS
+
 __all__ = ["Contest", "asked_contest", "contest_answer", "names_a_contest", "other_side"]
 
 # A side: a name (capitalised words, a club's "49ers"), after at most three lowercase words
@@ -90,9 +92,8 @@ MAX_CHARS = 600
 _LOWER = re.compile(r"[a-z][a-z-]*")
 _ROUNDS = frozenset({"final", "semi-final", "semifinal", "quarter-final", "quarterfinal",
                      "semi-finals", "quarter-finals", "playoff", "play-off"})
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "yesterday", "today", "tonight", "incumbent", "former", "defending",
-                   "champion", "champions", "rival", "rivals", "holders"})
+_DAYS = WEEKDAYS | {"yesterday", "today", "tonight", "incumbent", "former", "defending",
+                    "champion", "champions", "rival", "rivals", "holders"}
 # Kinds of contest: a question about one is not answered by a sentence about another ("Who won
 # the cup final?" by "Okonkwo has been elected mayor").
 _KINDS = (frozenset({"election", "elected", "re-elected", "vote", "votes", "ballot", "poll",

@@ -9,6 +9,7 @@ import re
 from .words import WORD, terms
 
 __all__ = [
+    "A_YEAR",
     "NUMBER",
     "counted",
     "counting_words",
@@ -209,7 +210,7 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
     word = rf"\b(?:{'|'.join(map(re.escape, words))})\b"
     heads = [(h.start(), h.start() + len(h.group().rstrip(",."))) for h in
              _FIGURE_HEAD.finditer(sentence)
-             if not _in_a_name(sentence, h.start()) and not _A_YEAR.fullmatch(h.group())]
+             if not _in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
     owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])]
     if owned:
         return None if owned[0][0] == start else owned[0]
@@ -263,7 +264,7 @@ _WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
                 r"|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?")
 # A count of people: digits, or number words ("Forty-one"); not a year ("In 2021 floods…").
 _A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBER}))?\b", re.I)
-_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing
 # "The death toll … has risen to 37", "The number of people confirmed dead … has risen to 23":
 # the figure after the toll.
 _TOLL = re.compile(r"\b(?:toll|dead|deaths)\b[^.;]{0,80}?\b(?:to|at|of|is|was|stands\s+at"
@@ -290,7 +291,7 @@ def _fated(sentence: str, fate: frozenset[str]) -> list[tuple[int, int]]:
     death toll's. Not a year, nor a figure inside a name ("Flight 370", "Covid-19")."""
     found = []
     for m in _A_FIGURE.finditer(sentence):
-        if _A_YEAR.fullmatch(m.group()) or _in_a_name(sentence, m.start()) or (
+        if A_YEAR.fullmatch(m.group()) or _in_a_name(sentence, m.start()) or (
                 sentence[m.start() - 7:m.start()].casefold().strip() in _NAMED_BY):
             continue
         after = _CLAUSE.split(sentence[m.end():], maxsplit=1)[0]

@@ -36,6 +36,10 @@ from .types import Answer, Message, Timings
 __all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "first_sentence", "last_quote",
            "of_the_closest", "quoted_articles", "reply_about_last"]
 
+# "What did he say?", not "What did he say next?": the words just shown may be the answer.
+_JUST_SAID_PATTERN = r"^\W*(?:and\s+)?what\s+(?:did|does)\s+(?:he|she|they)\s+(?:say|add)\W*$"
+_JUST_SAID = re.compile(_JUST_SAID_PATTERN, re.I)
+
 _ASKS = re.compile(
     r"^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:"
     r"(?:which|what)(?:'s|’s|\s+is|\s+was)?\s+(?:the\s+)?(?:outlet|newspaper|paper|publication"
@@ -78,10 +82,9 @@ _NEXT = re.compile(
     # "What else did he say?": more of what the article has that speaker say
     r"|^\W*(?:and\s+)?what\s+else\s+(?:did|does|do)\s+(?:he|she|they)\s+(?:say|add|tell\s+\w+)\b"
     # "What did he say?" after an answer naming him: what the article has him say
-    r"|^\W*(?:and\s+)?what\s+(?:did|does)\s+(?:he|she|they)\s+(?:say|add)\W*$"
+    rf"|{_JUST_SAID_PATTERN}"
     r"|\b(?:does|did)\s+(?:it|the\s+(?:article|story|report))\s+go\s+on\b"
     r"|\bgo(?:es)?\s+on\s+to\s+say\b", re.I)
-# Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
 # The first quotation of an answer's text, with its citation mark.
 _QUOTED = re.compile(r"“([^“”]{12,})”\s*\[\d+\]")
 
@@ -247,9 +250,6 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
     return LastAnswerReply(ExtractiveDraft(text, cites.items), False, note)
 
 
-# "What did he say?", not "What did he say next?": the words just shown may be the answer.
-_JUST_SAID = re.compile(r"^\W*(?:and\s+)?what\s+(?:did|does)\s+(?:he|she|they)\s+(?:say|add)\W*$",
-                        re.I)
 
 
 def first_sentence(article: Article, shown: tuple[int, int]) -> tuple[int, int]:

@@ -8,6 +8,7 @@ import re
 
 from .roles import TITLES
 from .titled import NAME, TITLE_WORDS
+from .words import MONTHS, WEEKDAYS
 
 __all__ = ["description", "sole_name", "who_is"]
 
@@ -77,13 +78,11 @@ _NO_NAME = frozenset({
     "the", "a", "an", "on", "in", "at", "of", "for", "to", "and", "but", "he", "she", "they",
     "it", "we", "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
     "yesterday", "today", "tomorrow", "earlier", "later", "meanwhile", "however", "also",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "mr", "ms", "mrs", "dr", "while", "when", "after", "before"})
+    "mr", "ms", "mrs", "dr", "while", "when", "after", "before"}) | WEEKDAYS | MONTHS
 
 
 # A name after these is a place: "arrested in Lakeport", "a house on Main Street".
-_PLACED = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|on|into|across|around"
+_PLACED = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|on|into|around"
                      r"|towards?|through)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–:-]")
 

@@ -10,6 +10,7 @@ import re
 from . import calibration
 from .contest import asked_contest, contest_answer, other_side
 from .counts import (
+    A_YEAR,
     counts_asked,
     fate_count,
     figure_phrase,
@@ -144,7 +145,7 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
-    if kind == "number" and _A_YEAR.fullmatch(text) and _YEAR_OF.search(citation.quote, 0, a):
+    if kind == "number" and A_YEAR.fullmatch(text) and _YEAR_OF.search(citation.quote, 0, a):
         return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
@@ -183,7 +184,6 @@ def meets(best: Evidence, named: list[RoleHolder]) -> bool:
 # "since 2000" says when, not how much: a year after such a word never leads a figure asked
 # for ("How much of its volume has the glacier lost?" over "lost about a third of its ice
 # volume since 2000"). Not "by 2000", which may count ("grew by 2000 students").
-_A_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _YEAR_OF = re.compile(r"\b(?:since|until|till|before|after|during)\s+$", re.I)
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from .titled import TITLE_WORDS
 from .types import Message
-from .words import terms
+from .words import MONTHS, WEEKDAYS, terms
 
 __all__ = ["AskedSpeech", "asked_speech", "asks_speech", "conversation_speakers", "named_speaker",
            "pronoun_speaks", "quotes_speaker", "speaks"]
 
+# Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
 _ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
 _SPEECH = re.compile(
     r"[\"“”]|\b(?:say|says|said|add|adds|added|tell|tells|told|according\s+to|stat\w*|warn\w*"
@@ -112,9 +113,8 @@ def named_speaker(sentence: str) -> tuple[int, int] | None:
     return None
 
 
-_WHEN = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "january", "february", "march", "april", "june", "july", "august",
-                   "september", "october", "november", "december", "yesterday", "today"})
+# Days are no speakers ("May" may be one).
+_WHEN = WEEKDAYS | (MONTHS - {"may"}) | {"yesterday", "today"}
 # "Calder manager Eileen Grady": a team or place, title words, then the person.
 _TITLED_NEXT = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{1,3}}?({_RUN})")
 

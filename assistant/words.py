@@ -6,9 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["WORD", "asking_terms", "terms"]
+__all__ = ["MONTHS", "WEEKDAYS", "WORD", "asking_terms", "terms"]
 
 WORD = re.compile(r"[\w’'-]+")
+# Capitalised words that name a day, not anyone (lowercase, to compare with `casefold()`).
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
 
 
 @lru_cache(maxsize=1)
