@@ -414,6 +414,20 @@ def test_a_reload_finds_its_tab_s_chat_and_stops_an_answer_the_page_left(
     assert "nq-stopped" in messages[-3]["content"] and "10,000" in messages[-1]["content"]
 
 
+def test_a_question_asked_before_the_page_loaded_is_kept_by_a_reload(
+        assistant: Assistant) -> None:
+    """A click on an example can run before the page's load event: its answer went into a chat
+    no key found, and a reload showed an empty chat (a flaky browser test found it)."""
+    from ui.sessions import ChatSession
+
+    chat = ChatController(assistant)
+    session = ChatSession()  # the page's own (gr.State's copy), before the load event
+    ask(chat, KURSK, session)
+    *_, key = chat.restore("", session)  # the load event comes after
+    messages, _panel, same, *_ = chat.restore(key)  # reloaded
+    assert same is session and "10,000" in messages[-1]["content"]
+
+
 def test_the_chats_kept_for_reloads_are_bounded() -> None:
     from ui.sessions import Sessions
 

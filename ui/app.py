@@ -17,7 +17,7 @@ from index import SUPPORTED_SUFFIXES
 
 from .articles import TABLE_HEADERS, ArticlesController
 from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs
-from .sessions import LOAD_KEY_JS, SAVE_KEY_JS
+from .sessions import LOAD_KEY_JS, SAVE_KEY_JS, ChatSession
 from .sources import sources_html
 
 __all__ = ["BACKEND_CHOICES", "backend_choices", "build_app"]
@@ -118,7 +118,9 @@ def _chat_tab() -> ChatWidgets:
             gr.HTML('<h2 class="nq-panel-title">Sources</h2>')
             sources = gr.HTML(sources_html([]), elem_id="nq-sources-panel")
     return ChatWidgets(chatbot, question, ask, stop, new_chat, examples, error, sources,
-                       gr.State(None),  # a ChatSession, the tab's own (on page load)
+                       # The tab's own chat from its first event (Gradio copies it per page):
+                       # a question asked before the page's load event is kept by a reload.
+                       gr.State(ChatSession()),
                        gr.Textbox(visible=False, elem_id="nq-retry"),
                        gr.Textbox(visible=False, elem_id="nq-chat-key"))
 
@@ -202,8 +204,8 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets, demo: gr.
     w.retry.change(None, [w.retry, w.question], w.question, js=RESTORE_QUESTION_JS,
                    queue=False)
     # A reload finds the tab's chat again: the page reads its key, the server gives the chat.
-    demo.load(chat.restore, [w.key], [*outputs, w.key], js=LOAD_KEY_JS, queue=False).then(
-        None, [w.key], None, js=SAVE_KEY_JS, queue=False)
+    demo.load(chat.restore, [w.key, w.session], [*outputs, w.key], js=LOAD_KEY_JS,
+              queue=False).then(None, [w.key], None, js=SAVE_KEY_JS, queue=False)
 
 
 def _pick_row(evt: gr.SelectData) -> Any:

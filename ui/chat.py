@@ -97,12 +97,13 @@ class ChatController:
         self.assistant = assistant
         self.sessions = Sessions()
 
-    def restore(self, key: str | None) -> tuple[Any, ...]:
-        """On page load: the tab's chat as it was before a reload (a new one for a new tab),
-        and its key, which the page keeps. An answer still being written for the page that
-        was left is stopped, and its question offered back, as the Stop button does: the page
-        that asked for it can no longer show it."""
-        key, session = self.sessions.resume(key)
+    def restore(self, key: str | None, current: ChatSession | None = None) -> tuple[Any, ...]:
+        """On page load: the tab's chat as it was before a reload (for a new tab, the page's
+        own, kept from now on: a question may have been asked before this ran), and its key,
+        which the page keeps. An answer still being written for the page that was left is
+        stopped, and its question offered back, as the Stop button does: the page that asked
+        for it can no longer show it."""
+        key, session = self.sessions.resume(key, current)
         asked = session.stop() or session.offered
         retry = f"{next(_RETRIES)}\n{asked}" if asked else gr.skip()
         return (*_current(session)[:5], retry, key)

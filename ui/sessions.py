@@ -28,10 +28,11 @@ __all__ = ["LOAD_KEY_JS", "SAVE_KEY_JS", "ChatSession", "Sessions"]
 STORAGE_KEY = "newsqa-chat"
 # Only a reload finds its chat: a tab duplicated by the browser copies its sessionStorage too,
 # and must not share (or stop) the first tab's conversation.
-LOAD_KEY_JS = ("(key) => { try { const nav = performance.getEntriesByType('navigation')[0]; "
-               "if (nav && nav.type !== 'reload') return ''; "
-               f"return sessionStorage.getItem('{STORAGE_KEY}') || ''; }} "
-               "catch (e) { return ''; } }")
+# Its inputs are the key and the page's chat (a server-side State, passed through as it came).
+LOAD_KEY_JS = ("(key, chat) => { try { const nav = performance.getEntriesByType('navigation')[0]; "
+               "if (nav && nav.type !== 'reload') return ['', chat]; "
+               f"return [sessionStorage.getItem('{STORAGE_KEY}') || '', chat]; }} "
+               "catch (e) { return ['', chat]; } }")
 SAVE_KEY_JS = f"(key) => {{ try {{ sessionStorage.setItem('{STORAGE_KEY}', key); }} " \
               "catch (e) {} }"
 
@@ -89,9 +90,12 @@ class Sessions:
         self._limit, self._ttl = limit, ttl
         self._lock = threading.Lock()
 
-    def resume(self, key: str | None) -> tuple[str, ChatSession]:
-        """The chat kept under `key`, or a new one under a new key (an unknown key is another
-        server's, or one forgotten: it is not taken over, so that no page can pick a key)."""
+    def resume(self, key: str | None, current: ChatSession | None = None
+               ) -> tuple[str, ChatSession]:
+        """The chat kept under `key`, or else `current` (the page's own, which may already hold
+        a question asked before the page finished loading) or a new one, under a new key. An
+        unknown key is another server's, or one forgotten: it is not taken over, so that no
+        page can pick a key."""
         now = time.monotonic()
         with self._lock:
             while self._chats and now - next(iter(self._chats.values())).used > self._ttl:
@@ -100,7 +104,7 @@ class Sessions:
                 self._chats.move_to_end(key)
                 chat = self._chats[key]
             else:
-                key, chat = secrets.token_urlsafe(16), ChatSession()
+                key, chat = secrets.token_urlsafe(16), current or ChatSession()
                 self._chats[key] = chat
             while len(self._chats) > self._limit:
                 self._chats.popitem(last=False)
