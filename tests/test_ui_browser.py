@@ -452,6 +452,37 @@ def test_a_reload_keeps_the_chat_of_its_tab_only(tab: Tab) -> None:
     assert page.locator(FINAL).count() == 0  # a new chat stays new
 
 
+def test_a_reload_keeps_the_tab_s_settings(tab: Tab) -> None:
+    """A reload set the date filter back to none, silently: the next answers drew on every
+    date. The tab's settings come back with its chat; another tab has the defaults."""
+    page = tab.page
+    page.get_by_role("tab", name="Settings").click()
+    page.get_by_label("Published from").fill("2030-01-01")
+    page.locator("#nq-backend input").click()
+    page.get_by_role("option", name=re.compile(r"^openai")).click()
+    page.wait_for_timeout(300)
+    page.reload()
+    page.wait_for_selector("#nq-question textarea")
+    page.get_by_role("tab", name="Settings").click()
+    page.wait_for_function("document.querySelector('#nq-backend input')?.value"
+                           ".startsWith('openai')", timeout=10_000)
+    assert page.get_by_label("Published from").input_value() == "2030-01-01"
+    page.get_by_role("tab", name="Chat").click()
+    page.fill("#nq-question textarea", KURSK)  # the filter applies: nothing is that recent
+    page.click("#nq-ask")
+    page.wait_for_selector(FINAL, timeout=ANSWER_MS)
+    assert "2030" in page.inner_text("#nq-chat")
+    other = page.context.new_page()
+    try:
+        other.goto(page.url)
+        other.wait_for_selector("#nq-question textarea")
+        other.wait_for_timeout(1000)
+        other.get_by_role("tab", name="Settings").click()
+        assert other.get_by_label("Published from").input_value() == ""
+    finally:
+        other.close()
+
+
 def test_a_reload_while_answering_stops_the_answer(tab: Tab) -> None:
     page = tab.page
     answer_with_the_slow_model(page)

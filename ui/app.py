@@ -17,7 +17,7 @@ from index import SUPPORTED_SUFFIXES
 
 from .articles import TABLE_HEADERS, ArticlesController
 from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs
-from .sessions import LOAD_KEY_JS, SAVE_KEY_JS, ChatSession
+from .sessions import LOAD_KEY_JS, SAVE_KEY_JS, SAVE_OPTIONS_JS, ChatSession, load_options_js
 from .sources import sources_html
 
 __all__ = ["BACKEND_CHOICES", "backend_choices", "build_app"]
@@ -208,6 +208,14 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets, demo: gr.
               queue=False).then(None, [w.key], None, js=SAVE_KEY_JS, queue=False)
 
 
+def _wire_options(o: OptionWidgets, backends: list[str], demo: gr.Blocks) -> None:
+    """The tab's settings outlive a reload, as its chat does (kept in the page only)."""
+    options: list[Any] = [o.backend, o.top_k, o.since, o.until]
+    for widget in options:
+        widget.change(None, options, None, js=SAVE_OPTIONS_JS, queue=False)
+    demo.load(None, options, options, js=load_options_js(backends), queue=False)
+
+
 def _pick_row(evt: gr.SelectData) -> Any:
     row = evt.row_value or []
     return row[-1] if row else gr.skip()
@@ -250,5 +258,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             with gr.Tab("Settings", id="settings"):
                 opt_w = _options_tab(assistant.settings)
         _wire_chat(chat, chat_w, opt_w, demo)
+        _wire_options(opt_w, [value for _, value in backend_choices(assistant.settings)], demo)
         _wire_articles(arts, art_w, demo)
     return demo

@@ -9,6 +9,7 @@ live in this server's memory only; a restart begins them afresh (`Sessions`' bou
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 import time
@@ -21,7 +22,8 @@ from assistant.types import Message
 from .render import stopped_html
 from .sources import SourceCard
 
-__all__ = ["LOAD_KEY_JS", "SAVE_KEY_JS", "ChatSession", "Sessions"]
+__all__ = ["LOAD_KEY_JS", "SAVE_KEY_JS", "SAVE_OPTIONS_JS", "ChatSession", "Sessions",
+           "load_options_js"]
 
 # Read and written in the page. A browser that refuses storage (a private window's settings)
 # simply gets a new chat on reload, as before.
@@ -35,6 +37,23 @@ LOAD_KEY_JS = ("(key, chat) => { try { const nav = performance.getEntriesByType(
                "catch (e) { return ['', chat]; } }")
 SAVE_KEY_JS = f"(key) => {{ try {{ sessionStorage.setItem('{STORAGE_KEY}', key); }} " \
               "catch (e) {} }"
+
+# The Settings tab's values, kept the same way: a reload had set a date filter back to none,
+# silently, and the next answers drew on every date.
+OPTIONS_KEY = "newsqa-options"
+SAVE_OPTIONS_JS = (f"(...values) => {{ try {{ sessionStorage.setItem('{OPTIONS_KEY}', "
+                   "JSON.stringify(values)); } catch (e) {} }")
+
+
+def load_options_js(backends: list[str]) -> str:
+    """The page's step that puts the tab's kept settings back (its inputs and outputs are the
+    settings' widgets): a backend this server no longer offers keeps the page's default."""
+    offered = json.dumps(backends)
+    return ("(...current) => { try { "
+            f"const kept = JSON.parse(sessionStorage.getItem('{OPTIONS_KEY}') || 'null'); "
+            "if (!Array.isArray(kept) || kept.length !== current.length) return current; "
+            f"if (!{offered}.includes(kept[0])) kept[0] = current[0]; "
+            "return kept; } catch (e) { return current; } }")
 
 
 @dataclass
