@@ -15,6 +15,7 @@ from .article_record import meta_answer
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .compose import (
     ABSTAIN_TEXT,
+    Abstention,
     abstention,
     another_holder,
     closest_text,
@@ -26,7 +27,8 @@ from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborated
 from .followup import last_message, refers_back, rewrite_query
 from .generative import ground_answer, relevant_to
-from .last_answer import reply_about_last
+from .last_answer import LastAnswerReply, reply_about_last
+from .last_side import reply_side
 from .last_when import reply_when
 from .last_who import reply_who
 from .question import Question, analyse
@@ -172,23 +174,13 @@ class Assistant:
         if check_model is not None:
             check_model()  # a model name the server does not know fails here, clearly
         self._require_index()
-        about_last = ((reply_about_last(request.question, request.history, self.index)
-                       or reply_when(request.question, request.history, self.index)
-                       or reply_who(request.question, request.history, self.index))
-                      if request.history else None)
+        about_last = _reply_to_last(request, self.index)
         if about_last is not None:
             _emit(on_delta, about_last.draft.text)
             return about_last.as_answer(request, asked_a_model=backend is not None,
                                         seconds=time.perf_counter() - started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
-        query = rewrite_query(request.question, request.history,
-                              backend if name == "openai" else None)
-        # A follow-up that points back ("that game") is judged against the conversation's
-        # subject (`compose.strayed`); one that names nothing may have changed the subject.
-        previous = (last_message(request.history or [], "user")
-                    if refers_back(request.question) else "")
-        asked = analyse(request.question, query, request.as_of, request.since, request.until,
-                        previous)
+        asked = _analysed(request, backend if name == "openai" else None)
         found = retrieve_asked(self.index, asked, request.top_k)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)
@@ -198,7 +190,7 @@ class Assistant:
         return Answer(question=request.question, text=composed.text,
                       citations=tuple(composed.citations), abstained=composed.abstained,
                       retrieved=tuple(retrieved_passages(found)), llm=name, timings=timings,
-                      query=query, notes=tuple(composed.notes), short=composed.short,
+                      query=asked.query, notes=tuple(composed.notes), short=composed.short,
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
 
@@ -206,20 +198,8 @@ class Assistant:
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
         articles = found.articles
         path = self.settings.answer_path
-        ranked = rerank(asked, found.passages, articles,
-                        None if path == "retrieval" else self.reader, self.index.sentence_embedder)
-        confidence = round(ranked[0].score, 4) if ranked else 0.0
-        ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
-        reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
-                             asked.text)
-                  if path != "retrieval" or not ranked else None)
-        # "Who is Hong Min?", "Who is Holm's mayor?"
-        said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()})
-        if said is not None and (reason is None or not reason.off_topic):
-            ranked, reason = said, None
-        elif reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
-            reason = another_holder(asked.text, ranked, articles[ranked[0].article_id].title)
+        ranking, ranked, reason = self._judge(asked, found)
+        confidence = round(ranking.evidence[0].score, 4) if ranking.evidence else 0.0
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
         # whatever the sentences' scores (only a question about no article is turned away) and
@@ -252,6 +232,27 @@ class Assistant:
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
                          confidence=confidence, ranking=ranking)
 
+    def _judge(self, asked: Question, found: Retrieval
+               ) -> tuple[Ranking, list[Evidence], Abstention | None]:
+        """The evidence as reranked, the order it is read in (a sentence that plainly says what
+        is asked first: `said_first`), and why the articles cannot answer (None: they can)."""
+        articles = found.articles
+        retrieval_only = self.settings.answer_path == "retrieval"
+        ranked = rerank(asked, found.passages, articles,
+                        None if retrieval_only else self.reader, self.index.sentence_embedder)
+        ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
+        reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
+                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
+                             asked.text)
+                  if not retrieval_only or not ranked else None)
+        # "Who is Hong Min?", "Who is Holm's mayor?"
+        said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()})
+        if said is not None and (reason is None or not reason.off_topic):
+            ranked, reason = said, None
+        elif reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
+            reason = another_holder(asked.text, ranked, articles[ranked[0].article_id].title)
+        return ranking, ranked, reason
+
     def _generative(self, request: Request, passages: Sequence[Passage], findings: Findings,
                     backend: ChatBackend, on_delta: OnDelta | None, notes: list[str]
                     ) -> _Composed | None:
@@ -278,6 +279,30 @@ class Assistant:
             return _Composed(text, citations, notes=notes)
         notes.append("the model's answer could not be verified; showing the evidence instead")
         return None
+
+
+def _reply_to_last(request: Request, index: NewsIndex) -> LastAnswerReply | None:
+    """The reply to a follow-up about the last answer itself (its source, its date, who said
+    it, the other side of its contest), made from that answer's quote; None for any other
+    question."""
+    if not request.history:
+        return None
+    for reply in (reply_about_last, reply_when, reply_who, reply_side):
+        if (found := reply(request.question, request.history, index)) is not None:
+            return found
+    return None
+
+
+def _analysed(request: Request, rewriter: ChatBackend | None) -> Question:
+    """The question analysed once, a follow-up rewritten to stand alone (by `rewriter`, a
+    capable server model, where there is one)."""
+    query = rewrite_query(request.question, request.history, rewriter)
+    # A follow-up that points back ("that game") is judged against the conversation's
+    # subject (`compose.strayed`); one that names nothing may have changed the subject.
+    previous = (last_message(request.history or [], "user")
+                if refers_back(request.question) else "")
+    return analyse(request.question, query, request.as_of, request.since, request.until,
+                   previous)
 
 
 def _emit(on_delta: OnDelta | None, text: str) -> None:

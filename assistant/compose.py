@@ -21,7 +21,7 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
-from .contest import asked_contest, contest_answer, names_a_contest
+from .contest import another_contest, asked_contest, contest_answer, names_a_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
 from .persons import description, who_is
@@ -133,10 +133,20 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
         asked = " ".join(astray.split())  # a question typed over lines is quoted on one
         return Abstention("the closest sentence is from an article that mentions nothing the "
                           f"conversation asked about (“{asked}”)")
+    return _not_what_was_asked(ranked, kind, question)
+
+
+def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
+                        ) -> Abstention | None:
+    """Why the closest sentences, close as they are, do not give the kind of thing asked for
+    (a figure, a date, a name, the contest asked about), or None."""
     if kind in KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {KIND_ASKED[kind]}")
     if kind in BEST_CARRIES and ranked[0].fit < 1.0:
         return Abstention(f"the closest sentence does not give {KIND_ASKED[kind]}")
+    # "Who won the cup final?" is not answered by who won an election, nor a quarter-final.
+    if question and another_contest(question, ranked[0].text):
+        return Abstention("the closest sentence is about another contest")
     if (kind in NAME_REQUIRED and not sure_span(ranked[0], kind)
             and not sole_answer(ranked[0], question)):
         return Abstention("the closest sentence does not clearly give the name asked for")

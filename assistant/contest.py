@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from .words import WEEKDAYS
 
-__all__ = ["Contest", "asked_contest", "contest_answer", "names_a_contest", "other_side"]
+__all__ = ["Contest", "another_contest", "asked_contest", "contest_answer", "names_a_contest",
+           "other_side", "sides"]
 
 # A side: a name (capitalised words, a club's "49ers"), after at most three lowercase words
 # that describe it ("the incumbent Henrik Dahl", "defending champion Iga Swiatek", "rivals
@@ -60,6 +61,10 @@ _SIDES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
          rf"(?:over|against)\s+(?P<pl>{_PRE})(?P<l>{_NAME})", "w", "l"),
         (rf"(?P<w>{_NAME})\s+{_HAS}(?:won|wins|win)\s+(?:[\w’'-]+\s+){{0,6}}?(?:against|over)"
          rf"\s+(?P<pl>{_PRE})(?P<l>{_NAME})", "w", "l"),
+        # "Okonkwo, of the Civic Alliance, won 51,028 votes to Dahl's 47,615"
+        (rf"(?P<w>{_NAME})(?:,[^,.;]{{1,60}},)?\s+{_HAS}(?:won|took|got|received|polled)\s+"
+         rf"[\d,.]+\s+(?:[\w-]+\s+)?votes\s+to\s+(?P<pl>{_PRE})(?P<l>{_NAME})(?:’s|'s|’|')",
+         "w", "l"),
         (rf"(?P<w>{_NAME})\s+{_BEEN}(?:elected|re-elected|voted\s+in)\b", "w", None),
         (rf"(?P<w>{_NAME})\s+{_HAS}(?:won|wins|clinched|claimed|secured)\s+(?:the|a|an|his"
          rf"|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT}\b", "w", None),
@@ -83,6 +88,8 @@ _LOSER_Q = re.compile(
 _BEATEN_Q = re.compile(r"^\s*(?:who|whom|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:did|has|have|had)"
                        r"\s+(?P<named>.+?)\s+(?:beat|defeat|overcome|edge|thrash|knock\s+out"
                        r"|eliminate|oust|unseat|upset|down)\b", re.I)
+_LOST_TO_Q = re.compile(r"^\s*(?:who|whom|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:did|has|have|had)"
+                        r"\s+(?P<named>.+?)\s+(?:lose|lost|fall|fell)\s+(?:to|against)\b", re.I)
 # Capitalised words that open a sentence but are no side: "A win against the Eagles would…".
 _NO_SIDE = frozenset({"a", "an", "the", "this", "that", "it", "its", "they", "he", "she", "we",
                       "i", "you", "but", "and", "if", "when", "after", "before", "in", "on",
@@ -103,6 +110,9 @@ _KINDS = (frozenset({"election", "elected", "re-elected", "vote", "votes", "ball
                      "tie", "tournament", "league", "championship", "series", "round", "bout",
                      "fight", "trophy", "title", "race", "goal", "goals", "season"}),
           frozenset({"prize", "award", "medal", "grammy", "oscar", "emmy"}))
+# "final" before a noun is no round: "after the final count of postal ballots".
+_ADJECTIVE_FINAL = re.compile(r"\bfinal(?=\s+(?!(?:at|in|on|of|against|with|between|and|or|was"
+                              r"|is|will|for|to|after|before|this|last|next)\b)[a-z])")
 _GENERIC = frozenset(re.sub(r"[()?:|\\]|i:", " ", _EVENT).split()) | {
     "the", "best", "world", "national", "international", "award", "awards", "prize", "prizes",
     "cup", "final", "open", "grand", "championships", "games", "olympics", "league"}
@@ -123,6 +133,8 @@ def asked_contest(question: str) -> Contest | None:
     """The side a question asks for, or None for a question of another kind."""
     q = question.strip()
     if m := _BEAT_Q.match(q):
+        return Contest(True, _words(m.group("named")))
+    if m := _LOST_TO_Q.match(q):
         return Contest(True, _words(m.group("named")))
     if _WINNER_Q.match(q):
         return Contest(True)
@@ -160,6 +172,11 @@ def _pairs(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int]
                        for span in sides):
                 found.append(sides)
     return tuple(found)
+
+
+def sides(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int] | None], ...]:
+    """Every (winner, loser) span pair the sentence states; a side it does not name is None."""
+    return _pairs(sentence)
 
 
 def _side(match: re.Match[str], group: str | None) -> tuple[int, int] | None:
@@ -213,12 +230,22 @@ def contest_answer(question: str, sentence: str) -> tuple[int, int] | None:
 def _same_kind(question: str, sentence: str) -> bool:
     """Unless both say what kind of contest (an election, a match, a prize), of one kind, and
     of one round ("the cup final" is no quarter-final)."""
-    q_words, s_words = set(_LOWER.findall(question.lower())), set(_LOWER.findall(sentence.lower()))
+    q_words = set(_LOWER.findall(question.lower()))
+    s_words = set(_LOWER.findall(_ADJECTIVE_FINAL.sub("", sentence.lower())))
     asked = {k for k, words in enumerate(_KINDS) if words & q_words}
     said = {k for k, words in enumerate(_KINDS) if words & s_words}
     rounds, stated = q_words & _ROUNDS, s_words & _ROUNDS
     return ((not asked or not said or bool(asked & said))
             and (not rounds or not stated or bool(rounds & stated)))
+
+
+def another_contest(question: str, sentence: str) -> bool:
+    """Does the sentence state the sides of a contest other than the one the question names
+    by its kind or round ("Who won the cup final?" and "Okonkwo has been elected mayor…,
+    defeating…", or "…beat Harbour City in the quarter-final")?"""
+    if asked_contest(question) is None or not any(w and lo for w, lo in _pairs(sentence)):
+        return False
+    return not _same_kind(question, sentence)
 
 
 def names_a_contest(question: str) -> bool:

@@ -92,22 +92,7 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
     current = {a.id for a in articles}  # an article that moved to another file is not stale
     for key, arts in new_by_key.items():
         stale = by_key.get(key, set()) - current
-        fresh = []
-        for art in arts:
-            old = known.get(art.id)
-            if old is not None and not _described_anew(old, art):
-                plan.unchanged += 1
-                if old.source_key != art.source_key and art.id not in seen:
-                    plan.copies.append((art, old))
-            elif art.id in seen:
-                plan.duplicates.append(art)
-            elif old is not None:  # the same text, its date or outlet corrected
-                plan.to_remove.append(art.id)
-                plan.to_add.append(art)
-                plan.updated += 1
-            else:
-                fresh.append(art)
-            seen.add(art.id)
+        fresh = [art for art in arts if _planned(plan, art, known.get(art.id), seen)]
         replaced = min(len(stale), len(fresh))
         plan.to_remove.extend(sorted(stale))
         plan.to_add.extend(fresh)
@@ -115,6 +100,26 @@ def plan_ingest(articles: Sequence[Article], existing: Sequence[Article]) -> _Pl
         plan.added += len(fresh) - replaced
         plan.removed += len(stale) - replaced
     return plan
+
+
+def _planned(plan: _Plan, art: Article, old: Article | None, seen: set[str]) -> bool:
+    """Note in the plan what becomes of one article read; True for one new to the store (which
+    may replace a stale article of its source: the caller counts those)."""
+    new = False
+    if old is not None and not _described_anew(old, art):
+        plan.unchanged += 1
+        if old.source_key != art.source_key and art.id not in seen:
+            plan.copies.append((art, old))
+    elif art.id in seen:
+        plan.duplicates.append(art)
+    elif old is not None:  # the same text, its date or outlet corrected
+        plan.to_remove.append(art.id)
+        plan.to_add.append(art)
+        plan.updated += 1
+    else:
+        new = True
+    seen.add(art.id)
+    return new
 
 
 def _described_anew(stored: Article, read: Article) -> bool:

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
+from assistant import Assistant
 from assistant.compose import said_first
-from assistant.contest import asked_contest, contest_answer, other_side
+from assistant.contest import Contest, asked_contest, contest_answer, other_side
 from assistant.rerank import Evidence
 from assistant.short import short_answer
 from assistant.types import Citation
@@ -126,3 +127,85 @@ def test_a_sentence_stating_the_side_asked_for_answers_first() -> None:
     # "Who won?" names no contest: no sentence is put first for its verb alone.
     assert said_first("Who won?", [scorer, result]) is None
 
+
+
+LAKEPORT = [
+    {"id": "final", "title": "Okonkwo wins Lakeport mayoralty after final count",
+     "published": "2026-11-07", "source": "Lakeport Herald",
+     "text": "Grace Okonkwo has been elected mayor of Lakeport, defeating the incumbent Henrik "
+             "Dahl after the final count of postal ballots.\nOkonkwo, of the Civic Alliance, "
+             "won 51,028 votes to Dahl's 47,615, election officials announced on Friday "
+             "evening.\nThe incumbent mayor, Henrik Dahl of the Liberal Party, conceded on "
+             "Saturday, and independent candidate Frank Ruiz finished third with 6,502 votes."},
+    {"id": "cup", "title": "Rovers edge Harbour City to reach National Cup semi-final",
+     "published": "2026-11-22", "source": "Northgate Chronicle",
+     "text": "Riverside Rovers beat Harbour City 3-1 in the National Cup quarter-final at "
+             "Kingsmead Stadium on Saturday.\n\"We were second best for long spells,\" said "
+             "Harbour City manager Paul Ashworth."},
+]
+
+
+@pytest.fixture(scope="module")
+def contests(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    import json
+
+    from assistant import Settings
+    from index import NewsIndex, StoreConfig
+
+    where = tmp_path_factory.mktemp("contests")
+    corpus = where / "contests.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in LAKEPORT), encoding="utf-8")
+    index = NewsIndex(StoreConfig(path=where / "s", embed_model="all-MiniLM-L6-v2"))
+    index.ingest([corpus])
+    return Assistant(Settings(store=where / "s", llm="extractive", _env_file=None), index=index)
+
+
+def _converse(assistant: Assistant, *questions: str) -> list[str]:
+    from tests.test_last_answer import converse
+
+    return [answer.text for answer in converse(assistant, *questions)]
+
+
+def test_who_she_beat_is_the_other_side_of_the_sentence_just_quoted(contests: Assistant) -> None:
+    """"Who did she beat?" after "Grace Okonkwo — …" was searched with the conversation's
+    names, and turned away over another candidate's tally; the sentence just quoted says."""
+    from assistant.last_side import asks_other_side
+
+    assert asks_other_side("Who did she beat?") and asks_other_side("And who beat them?")
+    assert not asks_other_side("Who did Rovers beat?")  # a side named: searched
+    won, beaten, winner = _converse(contests, "Who won the Lakeport mayoral election?",
+                                    "Who did she beat?", "Who beat him?")
+    assert won.startswith("Grace Okonkwo — ")
+    assert beaten.startswith("Henrik Dahl — “Grace Okonkwo has been elected"), beaten
+    assert winner.startswith("Grace Okonkwo — “Grace Okonkwo has been elected"), winner
+    # After a figure, the one contest its sentence states ("…won 51,028 votes to Dahl's…").
+    _, other = _converse(contests, "How many votes did Okonkwo get?", "Who did she beat?")
+    assert other.startswith("Dahl — “Okonkwo, of the Civic Alliance"), other
+    # Never the name just given: she was beaten by no one.
+    _, by = _converse(contests, "Who won the Lakeport mayoral election?",
+                      "Who was she beaten by?")
+    assert not by.startswith("Grace Okonkwo"), by
+
+
+def test_who_a_side_lost_to_is_the_winner(contests: Assistant) -> None:
+    """"Who did Harbour City lose to?" named Harbour City's manager."""
+    assert asked_contest("Who did Harbour City lose to?") == Contest(True, frozenset(
+        {"harbour", "city"}))
+    answer = contests.ask("Who did Harbour City lose to?")
+    assert answer.text.startswith("Riverside Rovers — "), answer.text
+
+
+def test_a_contest_of_another_kind_or_round_does_not_answer(contests: Assistant) -> None:
+    """"Who won the cup final?", after a question about the election, was answered "Grace
+    Okonkwo": the reader's span in a sentence about another contest."""
+    from assistant.contest import another_contest
+
+    elected = LAKEPORT[0]["text"].split("\n")[0]
+    assert another_contest("Who won the cup final?", elected)
+    assert another_contest("Who won the cup final?", MATCH)  # a semi-final
+    assert not another_contest("Who won the mayoral election?", elected)  # "final count"
+    assert not another_contest("Who won the semi-final?", MATCH)
+    assert not another_contest("When was the final held?", MATCH)  # not asked who won
+    _, final = _converse(contests, "How many votes did Okonkwo get?", "Who won the cup final?")
+    assert final.startswith("The articles don't say: the closest sentence is about another "
+                            "contest"), final

@@ -90,6 +90,19 @@ class ArticleWidgets:
     confirmed: gr.Checkbox  # hidden: what the page's "Remove …?" dialog was answered
 
 
+def _ask_row() -> tuple[gr.Textbox, gr.Button, gr.Button, gr.Button]:
+    """The question box and its buttons: Ask, Stop, New chat."""
+    with gr.Row(elem_id="nq-ask-row", equal_height=True):
+        # The label is hidden, but names the box for screen readers.
+        question = gr.Textbox(label="Your question", elem_id="nq-question", show_label=False,
+                              container=False, scale=8, lines=1, max_lines=4,
+                              placeholder="Ask about the articles…")
+        ask = gr.Button("Ask", variant="primary", scale=0, min_width=80, elem_id="nq-ask")
+        stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nq-stop")
+        new_chat = gr.Button("New chat", scale=0, min_width=110, elem_id="nq-new-chat")
+    return question, ask, stop, new_chat
+
+
 def _chat_tab() -> ChatWidgets:
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=420):
@@ -100,15 +113,7 @@ def _chat_tab() -> ChatWidgets:
                 placeholder="Ask a question below, or pick an example.",
             )
             error = gr.HTML(elem_id="nq-error-box")
-            with gr.Row(elem_id="nq-ask-row", equal_height=True):
-                # The label is hidden, but names the box for screen readers.
-                question = gr.Textbox(
-                    label="Your question", elem_id="nq-question", show_label=False,
-                    container=False, scale=8, lines=1, max_lines=4,
-                    placeholder="Ask about the articles…")
-                ask = gr.Button("Ask", variant="primary", scale=0, min_width=80, elem_id="nq-ask")
-                stop = gr.Button("Stop", scale=0, min_width=80, elem_id="nq-stop")
-                new_chat = gr.Button("New chat", scale=0, min_width=110, elem_id="nq-new-chat")
+            question, ask, stop, new_chat = _ask_row()
             with gr.Row(elem_id="nq-examples"):
                 gr.HTML('<span class="nq-try">Try:</span>', elem_classes="nq-try-box")
                 examples = [(gr.Button(q, size="sm", variant="secondary", min_width=0,

@@ -90,6 +90,17 @@ def _current(session: ChatSession) -> ChatOutputs:
             gr.skip())
 
 
+def _accepted(question: str, session: ChatSession, llm: str | None, top_k: float | None,
+              since: str | None, until: str | None) -> AskOptions:
+    """The options a question is asked with, or why it cannot be asked now."""
+    options = AskOptions.parse(llm, top_k, since, until)
+    if not question:
+        raise EmptyQuestionError()
+    if session.answering:
+        raise UIError("Still answering your previous question; ask again once it is done.")
+    return options
+
+
 class ChatController:
     """Event handlers of the chat tab, bound to one shared (thread-safe) Assistant."""
 
@@ -128,12 +139,7 @@ class ChatController:
         session = session or ChatSession()
         question = (question or "").strip()
         try:
-            options = AskOptions.parse(llm, top_k, since, until)
-            if not question:
-                raise EmptyQuestionError()
-            if session.answering:
-                raise UIError("Still answering your previous question; ask again once it is "
-                              "done.")
+            options = _accepted(question, session, llm, top_k, since, until)
         except Exception as exc:
             yield _refused(session, exc)
             return
