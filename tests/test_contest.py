@@ -13,6 +13,7 @@ from assistant.contest import Contest, asked_contest, contest_answer, other_side
 from assistant.rerank import Evidence
 from assistant.short import short_answer
 from assistant.types import Citation
+from tests.records import assistant_over
 
 ELECTED = ("Mara Lindqvist has been elected mayor of Osterby, defeating the incumbent Paul "
            "Feld after a recount of postal votes.")
@@ -128,7 +129,6 @@ def test_a_sentence_stating_the_side_asked_for_answers_first() -> None:
     assert said_first("Who won?", [scorer, result]) is None
 
 
-
 LAKEPORT = [
     {"id": "final", "title": "Okonkwo wins Lakeport mayoralty after final count",
      "published": "2026-11-07", "source": "Lakeport Herald",
@@ -147,17 +147,7 @@ LAKEPORT = [
 
 @pytest.fixture(scope="module")
 def contests(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    import json
-
-    from assistant import Settings
-    from index import NewsIndex, StoreConfig
-
-    where = tmp_path_factory.mktemp("contests")
-    corpus = where / "contests.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in LAKEPORT), encoding="utf-8")
-    index = NewsIndex(StoreConfig(path=where / "s", embed_model="all-MiniLM-L6-v2"))
-    index.ingest([corpus])
-    return Assistant(Settings(store=where / "s", llm="extractive", _env_file=None), index=index)
+    return assistant_over(LAKEPORT, tmp_path_factory.mktemp("contests"))
 
 
 def _converse(assistant: Assistant, *questions: str) -> list[str]:

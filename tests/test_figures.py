@@ -4,7 +4,6 @@ for "how long", and the later report's where two reports of a story differ."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from assistant.evidence import answer_fit, question_kind
 from assistant.rerank import Evidence
 from assistant.short import short_answer
 from assistant.types import Citation
+from tests.records import assistant_over
 
 FLOOD = ("At least 14 people have been killed and 40 are missing after flash floods swept "
          "through the province, officials said.")
@@ -123,9 +123,6 @@ def test_a_later_report_of_a_changed_figure_leads_and_the_earlier_is_dated(
         tmp_path: Path) -> None:
     """"How many votes did Grace Okonkwo get?" gave the first day's count, not the final one
     published three days later."""
-    from assistant import Assistant, Settings
-    from index import NewsIndex, StoreConfig
-
     records = [
         {"id": "day1", "title": "Okonkwo leads Lakeport mayoral race as count continues",
          "published": "2026-11-04", "source": "Lakeport Herald",
@@ -138,12 +135,7 @@ def test_a_later_report_of_a_changed_figure_leads_and_the_earlier_is_dated(
                  "Alliance, won 51,028 votes to Dahl's 47,615, election officials announced on "
                  "Friday evening."},
     ]
-    corpus = tmp_path / "lakeport.jsonl"
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    index = NewsIndex(StoreConfig(path=tmp_path / "s", embed_model="all-MiniLM-L6-v2"))
-    index.ingest([corpus])
-    assistant = Assistant(Settings(store=tmp_path / "s", llm="extractive", _env_file=None),
-                          index=index)
+    assistant = assistant_over(records, tmp_path)
     answer = assistant.ask("How many votes did Grace Okonkwo get?")
     assert answer.text.startswith("51,028 votes — "), answer.text
     assert "An earlier report, of 4 November 2026, gave:" in answer.text
