@@ -130,8 +130,7 @@ class ChromaConnection:
                 f"Cannot open the Chroma store at {self.config.where}: {exc}. "
                 + ("Start the server with `chroma run --host 127.0.0.1 --port "
                    f"{self.config.chroma_port}` or unset NEWSQA_CHROMA_HOST."
-                   if self.config.chroma_host else
-                   "Check that the directory is writable, or choose another with --store.")
+                   if self.config.chroma_host else _local_fix(self.config.where, exc))
             ) from exc
 
     # -- collections -------------------------------------------------------------------------
@@ -276,3 +275,13 @@ class ChromaConnection:
     def mark_dirty(self) -> None:
         """Before any change: if we die mid-way, the next open sees "dirty" and repairs."""
         self.set_generation("dirty-" + uuid.uuid4().hex)
+
+
+def _local_fix(where: str, exc: Exception) -> str:
+    """How to fix a local store Chroma cannot open. A read-only one (a shared or mounted
+    copy) cannot be read either: Chroma writes to its database on opening it."""
+    if "readonly" in str(exc).replace("-", "").replace(" ", "").lower():
+        return (f"Chroma writes to a store even to read it, and this one is read-only: copy it "
+                f"somewhere writable (`cp -r {where} ~/newsqa-store`) and pass that with "
+                "--store (or NEWSQA_STORE).")
+    return "Check that the directory is writable, or choose another with --store."

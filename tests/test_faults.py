@@ -398,3 +398,26 @@ def test_a_file_of_nothing_but_bad_records_adds_nothing_and_says_why(
     report: IngestReport = index.ingest([path])
     assert report.added == 0 and report.skipped == 5 and len(report.warnings) == 5
     assert all(f"{path.resolve()}" in w and w.endswith("skipped") for w in report.warnings)
+
+
+def test_a_read_only_store_says_to_copy_it(sample_store: Path, tmp_path: Path) -> None:
+    """A store on a read-only mount (a shared copy) failed with "Check that the directory is
+    writable", which it may well be not meant to be: Chroma writes to its database even to
+    read it, so the fix is a writable copy. A real read-only bind mount, where one can be made
+    (root, as CI runs); nothing else makes a file read-only for root."""
+    import subprocess
+
+    from index import StoreUnavailableError
+
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    made = subprocess.run(["mount", "--bind", "-o", "ro", str(sample_store), str(mount)],
+                          capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"no read-only bind mount here: {made.stderr.decode().strip()}")
+    try:
+        with pytest.raises(StoreUnavailableError, match=r"read-only: copy it somewhere "
+                                                        r"writable \(`cp -r "):
+            NewsIndex(StoreConfig(path=mount, embed_model="all-MiniLM-L6-v2")).require_articles()
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)
