@@ -23,6 +23,7 @@ from .compose import (
     strayed,
     within_dates,
 )
+from .credits import credit_answer
 from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborated
 from .followup import last_message, refers_back, rewrite_query
@@ -204,7 +205,8 @@ class Assistant:
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
         # whatever the sentences' scores (only a question about no article is turned away) and
         # for every backend (a chat model's sources leave that line out, `build_messages`).
-        own = meta_answer(findings, path == "full") if asked.kind == "meta" and ranked else None
+        own = (credit_answer(findings) or (meta_answer(findings, path == "full")
+                                           if asked.kind == "meta" else None)) if ranked else None
         if own is not None and own.abstained:  # the article it names does not say it
             _emit(on_delta, own.text)
             note = ("the article asked about does not say it" if own.citations

@@ -34,6 +34,7 @@ from .roles import (
     holder_of_another,
     role_holder,
 )
+from .scores import asks_score, score_span
 from .short import KIND_ASKED, meets, sole_answer, sure_span
 from .speakers import asked_speech, pronoun_speaks, quotes_speaker
 from .types import Citation
@@ -156,7 +157,8 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
 def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None
                ) -> list[Evidence] | None:
     """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
-    won or lost ("Who won the Lakeport election?"), the ranking with the first sentence saying
+    won or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the
+    ranking with the first sentence saying
     it put first ("said Hong Min, a senior analyst at…", `persons.description`; "Ukrainian
     President Volodymyr Zelenskyy", `roles.role_holder`; "Okonkwo has been elected…,
     defeating…", `contest`: among the best CONTEST_READ only, for a sentence about another
@@ -165,14 +167,16 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     whatever its score: the reader scores a sentence on what it says, and this one says it
     only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
     ("Novaris" for its chief executive)."""
-    contest = asked_contest(question) is not None and names_a_contest(question)
+    contest = ((asked_contest(question) is not None and names_a_contest(question))
+               or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
         return _speech_first(question, ranked)
     titles = titles or {}
     for i, ev in enumerate(ranked):
         title = titles.get(ev.article_id, "")
         if (description(question, ev.text) or role_holder(question, ev.text, title)
-                or (contest and i < CONTEST_READ and contest_answer(question, ev.text))):
+                or (contest and i < CONTEST_READ and (contest_answer(question, ev.text)
+                                                      or score_span(question, ev.text)))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
 

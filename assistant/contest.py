@@ -40,7 +40,7 @@ _OPENING = r"(?:(?:In|On|At|After|Before|During|Last|This|Late|Early)\b[^,.;]{0,
 _BEEN = r"(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+)?"
 _EVENT = (r"(?i:election|race|vote|ballot|contest|match|game|final|semi-final|tie|derby|cup|title"
           r"|championship|tournament|trophy|league|seat|primary|runoff|run-off|bout|fight"
-          r"|prize|award|medal|battle|series|round|leadership|nomination|referendum)")
+          r"|prize|award|category|medal|battle|series|round|leadership|nomination|referendum)")
 # (pattern, which group is the winner, which the loser); a pattern naming one side only has
 # None for the other.
 _SIDES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
@@ -66,9 +66,16 @@ _SIDES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
          rf"[\d,.]+\s+(?:[\w-]+\s+)?votes\s+to\s+(?P<pl>{_PRE})(?P<l>{_NAME})(?:’s|'s|’|')",
          "w", "l"),
         (rf"(?P<w>{_NAME})\s+{_BEEN}(?:elected|re-elected|voted\s+in)\b", "w", None),
+        # "Priya Raman has been confirmed as the new mayor of Millbrook after a recount"
+        (rf"(?P<w>{_NAME})\s+{_BEEN}(?:confirmed|declared|named)\s+(?:as\s+)?(?:the\s+)?"
+         r"(?:new\s+|next\s+)?(?:winner|victor|mayor|president|governor|champion|leader)\b",
+         "w", None),
         (rf"(?P<w>{_NAME})\s+{_HAS}(?:won|wins|clinched|claimed|secured)\s+(?:the|a|an|his"
          rf"|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT}\b", "w", None),
         (rf"(?P<w>{_NAME})\s+{_HAS}(?:claimed|declared|secured)\s+victory\b", "w", None),
+        # "The non-fiction prize went to historian Peter Lowe"
+        (rf"(?i:prize|award|title|trophy|medal|category)\s+(?:went|goes|has\s+gone|was\s+awarded"
+         rf"|was\s+given)\s+to\s+(?P<pw>{_PRE})(?P<w>{_NAME})", "w", None),
         (rf"(?P<l>{_NAME})\s+{_HAS}(?:conceded(?:\s+defeat)?|lost\s+(?:the|a|an|his|her|their|its)"
          rf"\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT})\b", None, "l"),
     ))
@@ -100,7 +107,11 @@ _LOWER = re.compile(r"[a-z][a-z-]*")
 _ROUNDS = frozenset({"final", "semi-final", "semifinal", "quarter-final", "quarterfinal",
                      "semi-finals", "quarter-finals", "playoff", "play-off"})
 _DAYS = WEEKDAYS | {"yesterday", "today", "tonight", "incumbent", "former", "defending",
-                    "champion", "champions", "rival", "rivals", "holders"}
+                    "champion", "champions", "rival", "rivals", "holders",
+                    # what a side is, capitalised opening a sentence: "Poet Hana Ito won…"
+                    "poet", "novelist", "author", "writer", "historian", "singer", "rapper",
+                    "actor", "actress", "director", "artist", "candidate", "independent",
+                    "challenger", "striker", "midfielder", "defender", "goalkeeper", "veteran"}
 # Kinds of contest: a question about one is not answered by a sentence about another ("Who won
 # the cup final?" by "Okonkwo has been elected mayor").
 _KINDS = (frozenset({"election", "elected", "re-elected", "vote", "votes", "ballot", "poll",
@@ -109,7 +120,7 @@ _KINDS = (frozenset({"election", "elected", "re-elected", "vote", "votes", "ball
           frozenset({"match", "game", "final", "semi-final", "quarter-final", "cup", "derby",
                      "tie", "tournament", "league", "championship", "series", "round", "bout",
                      "fight", "trophy", "title", "race", "goal", "goals", "season"}),
-          frozenset({"prize", "award", "medal", "grammy", "oscar", "emmy"}))
+          frozenset({"prize", "award", "category", "medal", "grammy", "oscar", "emmy"}))
 # "final" before a noun is no round: "after the final count of postal ballots".
 _ADJECTIVE_FINAL = re.compile(r"\bfinal(?=\s+(?!(?:at|in|on|of|against|with|between|and|or|was"
                               r"|is|will|for|to|after|before|this|last|next)\b)[a-z])")
@@ -215,7 +226,7 @@ def contest_answer(question: str, sentence: str) -> tuple[int, int] | None:
     years, stated = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
     if years and stated and not years & stated:
         return None
-    if not _same_kind(question, sentence):
+    if not _same_kind(question, sentence) or not _category_said(question, sentence):
         return None
     for winner, loser in _pairs(sentence):
         side, other = (winner, loser) if asked.winner else (loser, winner)
@@ -246,6 +257,23 @@ def another_contest(question: str, sentence: str) -> bool:
     if asked_contest(question) is None or not any(w and lo for w, lo in _pairs(sentence)):
         return False
     return not _same_kind(question, sentence)
+
+
+# "the poetry prize", "the children's book award": a category of a prize, in lower case (a
+# prize's own name is capitalised: "the Coastline Book Prize").
+_CATEGORY = re.compile(r"\b((?:[a-z][\w’'-]*\s+){1,2})(?:prize|award|category|medal)s?\b")
+_NO_CATEGORY = frozenset({"the", "a", "an", "this", "that", "best", "top", "overall", "main",
+                          "annual", "first", "last", "next", "same", "won", "win", "wins"})
+
+
+def _category_said(question: str, sentence: str) -> bool:
+    """Does the sentence name the category of prize the question asks about, where it names
+    one? "Amara Quinn won the Coastline Book Prize for fiction" does not say who won the
+    poetry prize, nor the non-fiction one."""
+    m = _CATEGORY.search(question)
+    asked = [w for w in m.group(1).split() if w not in _NO_CATEGORY] if m else []
+    said = {w.casefold() for w in re.findall(r"[\w’'-]+", sentence)}
+    return all(w in said for w in asked)
 
 
 def names_a_contest(question: str) -> bool:

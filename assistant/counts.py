@@ -83,6 +83,8 @@ def _counted_phrase(question: str) -> list[str]:
 def counts(sentence: str, counted: set[str]) -> bool:
     """Does a figure of the sentence count the thing asked about ("19 crew" is no count of
     ships)?"""
+    if _number_of(sentence, counted):
+        return True
     words = WORD.findall(sentence)
     for i, word in enumerate(words):
         if NUMBER.search(word):
@@ -96,6 +98,19 @@ def counts(sentence: str, counted: set[str]) -> bool:
             if counted & _spelt_out(terms(near)):
                 return True
     return False
+
+
+# "The number of people killed by Storm Isla has risen to four": what a figure counts, said
+# before it ("the total of", "the tally of" alike).
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+                        r"(?P<rest>[^.;]*)", re.I)
+
+
+def _number_of(sentence: str, counted: set[str]) -> bool:
+    """Does a "number of <the thing counted>" phrase of the sentence have a figure after it, in
+    its clause?"""
+    return any(counted & _spelt_out(terms(m.group(1))) and NUMBER.search(m.group("rest"))
+               for m in _NUMBER_OF.finditer(sentence))
 
 
 def counts_asked(sentence: str, start: int, end: int, question: str) -> bool | None:
@@ -267,9 +282,11 @@ _A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBE
 A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing
 # "The death toll … has risen to 37", "The number of people confirmed dead … has risen to 23":
 # the figure after the toll.
-_TOLL = re.compile(r"\b(?:toll|dead|deaths)\b[^.;]{0,80}?\b(?:to|at|of|is|was|stands\s+at"
+# "The number of people killed by Storm Isla has risen to four": the figure after the number.
+_TOLL = re.compile(r"\b(?:toll|dead|deaths|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|who\s+"
+                   r"(?:have\s+|had\s+)?died))\b[^.;]{0,80}?\b(?:to|at|of|is|was|stands\s+at"
                    r"|reached)\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|more\s+than\s+"
-                   r"|over\s+|nearly\s+)?(\d[\d,]*\d|\d)", re.I)
+                   rf"|over\s+|nearly\s+)?(\d[\d,]*\d|\d|\b(?:{_WORD_NUMBER})\b)", re.I)
 # What is said after a figure stops at the next clause: "killed 3 and injured 40".
 _CLAUSE = re.compile(r"\s*(?:,|;|\band\b|\bbut\b|\bwhile\b)", re.I)
 

@@ -26,8 +26,8 @@ from .short import short_answer
 from .types import Citation, ShortAnswer
 from .words import terms
 
-__all__ = ["ExtractiveDraft", "Findings", "compose_extractive", "corroborate", "corroborated",
-           "human_date", "own_line_answer", "own_line_draft"]
+__all__ = ["ExtractiveDraft", "Findings", "attribution", "compose_extractive", "corroborate",
+           "corroborated", "human_date", "own_line_answer", "own_line_draft"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
@@ -84,7 +84,8 @@ def human_date(iso: str | None) -> str | None:
     return f"{day.day} {day:%B %Y}"
 
 
-def _attribution(article: Article, with_title: bool) -> str:
+def attribution(article: Article, with_title: bool) -> str:
+    """" (outlet, date)" after a quote, its title first where asked ("(“Title”, …)")."""
     bits = [enquote(article.title)] if with_title else []
     bits += [b for b in (article.outlet, human_date(article.published)) if b]
     return f" ({', '.join(bits)})" if bits else ""
@@ -219,7 +220,7 @@ def own_line_draft(article: Article, line: AboutLine, short: bool) -> Extractive
     cites = CitationList()
     n = cites.cite(article, line.start, line.end)
     text = article.text[line.answer_start:line.answer_end]
-    quoted = f"{enquote(article.text[line.start:line.end])} [{n}]{_attribution(article, True)}"
+    quoted = f"{enquote(article.text[line.start:line.end])} [{n}]{attribution(article, True)}"
     if not short:
         return ExtractiveDraft(quoted, cites.items)
     lead = ShortAnswer(text, n, line.answer_start, line.answer_end)
@@ -260,7 +261,7 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     span = (short_answer(best, cites.items[0], question.kind, question.text, article.title)
             if short else None)
     lead_in = f"{span.text} — " if span else ""
-    parts = [lead_in + quoted + _attribution(article, question.kind == "meta")]
+    parts = [lead_in + quoted + attribution(article, question.kind == "meta")]
     parts += corroborate(found, best, cites, quoted, span.text if span else "")
     if span is not None:
         parts += _other_holders(found, span.text, cites)

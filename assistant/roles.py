@@ -74,6 +74,7 @@ class AskedRole:
     of: tuple[str, ...] = ()
     proper: frozenset[str] = frozenset()  # the words capitalised in the question ("harbor")
     became: bool = False  # asks who became the holder ("Who was elected mayor?")
+    new: bool = False  # asks who the new one is: who became it, else not the outgoing one
 
 
 # "at the time", "for now", "in 2024": when, not whose.
@@ -86,18 +87,41 @@ _AN_EVENT = re.compile(r"\b(?:next|[a-z]+ed|stepping|standing|leaving|quitting|r
                        r"|retiring|running|replacing|succeeding|becoming)\b")
 
 
+_NEW = re.compile(r"\bnew\b")
+_OUTGOING = re.compile(r"\b(?:incumbent|outgoing|former|retiring|departing|previous|ex)\W+"
+                       r"(?:\w+\W+)?$", re.I)
+
+
+# "Who manages Riverside Rovers?" asks who "Riverside manager Colin Dwyer" is, as "Who is the
+# manager of Riverside Rovers?" does.
+_HOLDS_BY_VERB = re.compile(r"^\W*(?:and\s+)?who\s+(?P<verb>manages|coaches|chairs|captains"
+                            r"|governs|owns|leads)\s+(?P<of>(?-i:[A-Z])[^?]*?)\W*$", re.I)
+_VERB_ROLE = {"manages": "manager", "coaches": "coach", "chairs": "chair",
+              "captains": "captain", "governs": "governor", "owns": "owner", "leads": "leader"}
+
+
+def _as_held(question: str) -> str:
+    """The question in the words of a role: "Who manages X?" as "Who is the manager of X?"."""
+    m = _HOLDS_BY_VERB.match(question.strip())
+    if m is None:
+        return question.strip()
+    return f"Who is the {_VERB_ROLE[m.group('verb').casefold()]} of {m.group('of')}?"
+
+
 def asks_for_holder(question: str) -> bool:
     """Does the question ask who holds a role and nothing else ("Who is the mayor of Holm?")?
     Then a sentence naming the holder answers it, wherever the ranking put it."""
-    m = _BECOME_ASKED.search(question.strip()) or _HOLDS_ASKED.search(question.strip())
+    question = _as_held(question)
+    m = _BECOME_ASKED.search(question) or _HOLDS_ASKED.search(question)
     return m is not None and not _AN_EVENT.search(m.group("qual"))
 
 
 @lru_cache(maxsize=256)  # asked once per sentence read, of the same question
 def asked_role(question: str) -> AskedRole | None:
     """The role whose holder the question asks for, with the words that qualify it."""
+    question = _as_held(question)
     for pattern in _ASKED:
-        m = pattern.search(question.strip())
+        m = pattern.search(question)
         if m is not None and not _AN_EVENT.search(m.group("qual")):
             role = " ".join(m.group("role").casefold().split())
             of = m.groupdict().get("of")
@@ -106,7 +130,8 @@ def asked_role(question: str) -> AskedRole | None:
             proper = {w.casefold() for w in re.findall(r"[\w-]+", f"{m.group('qual')} {of or ''}")
                       if w[0].isupper()}
             return AskedRole(role, _words(m.group("qual")), _words(of), frozenset(proper),
-                             became=pattern is _BECOME_ASKED)
+                             became=pattern is _BECOME_ASKED,
+                             new=bool(_NEW.search(m.group("qual"))))
     return None
 
 
@@ -141,6 +166,9 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
              if asked.became
              else [*after_title(asked.role, sentence), *before_title(asked.role, sentence),
                    *became_title(asked.role, sentence)])
+    if asked.new:  # "Who is the new mayor?": not "Incumbent mayor Gerald Hobbs"
+        named = became_title(asked.role, sentence, future=True) or [
+            (at, h) for at, h in named if not _OUTGOING.search(sentence[max(0, at - 30):at])]
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
     if not words:
@@ -153,6 +181,7 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
                       ) -> RoleHolder | None:
     """Of the holders `found` (each by its title's place), the one the question's qualifying
     `words` single out, if any."""
+    found = [(at, h) for at, h in found if not (at < h.start and _of_another(sentence, h, words))]
     # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
     # City", not its "City" alone), else half ("International Gymnastics Federation
     # president" is not the International Olympic Committee's).
@@ -172,6 +201,25 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
                                                                           asked)))):
         return found[0][1]
     return None
+
+
+# "President Andrzej Duda of Poland": whose title (before the name) it is, said right after
+# the name. ("Rosa Delgado of the Green Party was elected mayor": her party, not the title's.)
+_OF_PLACE = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+
+_PARTY = re.compile(r"[^,.;]{0,40}?\b(?i:party|alliance|union|front|movement|coalition|league"
+                    r"|democrats|republicans|conservatives|socialists|greens)\b")
+
+
+def _of_another(sentence: str, holder: RoleHolder, words: tuple[str, ...]) -> bool:
+    """Does the sentence say, right after the holder's name, that the title is of a place or
+    body the question does not ask about ("Duda of Poland", asked about Ukraine's)?"""
+    m = _OF_PLACE.match(sentence, holder.end)
+    if m is None or _PARTY.match(sentence, m.start(1)):
+        return False
+    place = tuple(w.casefold() for w in m.group(1).split())
+    # Either way round: "Polish" asked, "of Poland" said; "Poland" asked, "of Polish…" not.
+    return not (shared(words, m.group(1), False) or shared(place, " ".join(words), False))
 
 
 def _subject_holder(sentence: str, at: int, holder: RoleHolder, asked: AskedRole) -> bool:

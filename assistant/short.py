@@ -23,7 +23,8 @@ from .persons import description, sole_name
 from .quotes import is_one_quotation
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
-from .speakers import named_speaker
+from .scores import score_span
+from .speakers import asks_about_saying, named_speaker
 from .types import Citation, ShortAnswer
 
 __all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
@@ -73,7 +74,7 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
     asked for, or, asked who, the one name it gives that the reader's span falls on."""
     holder = role_holder(question, best.text, title)
     said = (description(question, best.text) or (holder and (holder.start, holder.end))
-            or contest_answer(question, best.text)
+            or contest_answer(question, best.text) or score_span(question, best.text)
             or (sole_answer(best, question) if kind == "person" else None))
     if not said:
         return None
@@ -82,12 +83,6 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
         return None
     return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end,
                        round(best.answer_score, 3))
-
-
-_ASKS_SAYING = re.compile(r"\b(?:say|says|said|call|calls|called|describe[sd]?|warn(?:s|ed)?"
-                          r"|tell|tells|told|claim(?:s|ed)?|announce[sd]?|state[sd]?|urge[sd]?"
-                          r"|argue[sd]?|critici[sz]e[sd]?|prais(?:e|es|ed)|accuse[sd]?"
-                          r"|den(?:y|ies|ied)|confirm(?:s|ed)?|quoted?)\b", re.I)
 
 
 def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
@@ -101,7 +96,7 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     # Who says it is the answer only asked who said it: "Portland Mayor Keith Wilson said…"
     # does not say who was shot.
     said = named_speaker(best.text)
-    if said and said[0] < sole[1] and sole[0] < said[1] and not _ASKS_SAYING.search(question):
+    if said and said[0] < sole[1] and sole[0] < said[1] and not asks_about_saying(question):
         return None
     return sole
 

@@ -12,8 +12,8 @@ from .titled import TITLE_WORDS
 from .types import Message
 from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["AskedSpeech", "asked_speech", "asks_speech", "conversation_speakers", "named_speaker",
-           "pronoun_speaks", "quotes_speaker", "speaks"]
+__all__ = ["AskedSpeech", "asked_speech", "asks_about_saying", "asks_speech",
+           "conversation_speakers", "named_speaker", "pronoun_speaks", "quotes_speaker", "speaks"]
 
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
 _ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
@@ -133,6 +133,18 @@ def _person_after(sentence: str, start: int, end: int) -> tuple[int, int]:
 def asks_speech(question: str) -> bool:
     """Whether the question asks what someone said ("What did he say next?")."""
     return _ASKS_SPEECH.search(question) is not None
+
+
+# A verb of saying anywhere in a question: "Who warned that…?", "Who said it?".
+_ASKS_SAYING = re.compile(r"\b(?:say|says|said|call|calls|called|describe[sd]?|warn(?:s|ed)?"
+                          r"|tell|tells|told|claim(?:s|ed)?|announce[sd]?|state[sd]?|urge[sd]?"
+                          r"|argue[sd]?|critici[sz]e[sd]?|prais(?:e|es|ed)|accuse[sd]?"
+                          r"|den(?:y|ies|ied)|confirm(?:s|ed)?|quoted?)\b", re.I)
+
+
+def asks_about_saying(question: str) -> bool:
+    """Whether the question is about something said, by any verb of saying ("Who warned…?")."""
+    return _ASKS_SAYING.search(question) is not None
 
 
 def conversation_speakers(quote: str, history: Sequence[Message]) -> set[str]:

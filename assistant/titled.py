@@ -84,7 +84,7 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 # "Henry Pratt, who was elected mayor in 2017" (a relative clause: a past holder, maybe). One
 # who "will become chief executive" does not hold it yet: only who was named to it.
 _OF_PARTY = r"(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+"
-_MADE = r"(?i:(?:re-?)?elected|named|appointed|chosen|sworn\s+in)(?:\s+as)?"
+_MADE = r"(?i:(?:re-?)?elected|named|appointed|chosen|sworn\s+in|confirmed|declared)(?:\s+as)?"
 _BECAME = (rf"(?:(?i:was|has\s+been|is)\s+{_MADE}|(?i:became|becomes))")
 _TO_BECOME = (rf"(?:(?i:will\s+be|is\s+to\s+be|is\s+set\s+to\s+be)\s+{_MADE}"
               r"|(?i:will\s+become|is\s+to\s+become|is\s+set\s+to\s+become))")

@@ -4,7 +4,7 @@ It knows nothing of the assistant, the UI or the evals; they build on it.
 """
 
 from .bm25 import Bm25Hit, Bm25Index
-from .captions import caption_spans, is_caption
+from .captions import caption_spans, credit_span, is_caption
 from .cleaning import clean_document
 from .dates import find_date_line, parse_date, without_date_lines
 from .embedding import DEFAULT_EMBED_MODEL, Embedder, make_embedder
@@ -55,6 +55,7 @@ __all__ = [
     "StoreUnavailableError",
     "caption_spans",
     "clean_document",
+    "credit_span",
     "find_date_line",
     "is_caption",
     "load_paths",

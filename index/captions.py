@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["caption_spans", "is_caption"]
+__all__ = ["caption_spans", "credit_span", "is_caption"]
 
 _CREDIT = (r"(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Yonhap|Sputnik|Kremlin|Pool|Xinhua"
            r"|Bloomberg|Shutterstock|Alamy|Photo|Photograph|Image|File|Handout|Courtesy)")
@@ -46,3 +46,25 @@ def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
         if is_caption(line.group()):
             spans.append((line.start(), line.end()))
     return tuple(spans)
+
+
+# Whom a caption credits, by where captions put it: in brackets at its end ("(Sputnik/Kremlin
+# via AP)", "(Global Wire/Ana Lopes)"), after "Photo:" or "Photo by", or as an agency's
+# "X/Pool via REUTERS" ending the line.
+_CREDITED = (
+    re.compile(rf"\((?P<c>[^()]*(?:\b{_CREDIT}\b|/)[^()]*)\)\s*$"),
+    re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?::|by|courtesy(?: of)?)"
+               r"\s*(?P<c>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,5})\s*$"),
+    re.compile(rf"(?P<c>(?:\b[A-Z][\w.'’-]*[ /])*?\b[\w.]+/(?:via )?{_CREDIT}\b[\w/ .]*?"
+               rf"|\b[\w.]+ via {_CREDIT})\s*$"),
+)
+
+
+def credit_span(line: str) -> tuple[int, int] | None:
+    """Where a caption line names whom its photo is credited to (line offsets), or None: a
+    "FILE PHOTO: …" caption credits no one."""
+    for pattern in _CREDITED:
+        if m := pattern.search(line):
+            start, end = m.span("c")
+            return (start, end) if line[start:end].strip() else None
+    return None

@@ -36,6 +36,9 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
         site = _byline_site(line)
         if site:
             return site
+    named = _outlet_line(lines[:_HEAD_LINES])
+    if named:
+        return named
     if raw.url:
         host = urlparse(raw.url).netloc.lower()
         return host.removeprefix("www.") or None
@@ -66,6 +69,24 @@ def _byline_site(line: str) -> str | None:
             return part
     dated = source_date_line(line)
     return dated[0] if dated and _names_outlet(dated[0]) else None
+
+
+_HEAD_LINES = 6  # a title, a byline, the outlet, a date line, a ticker: the head of a page
+_BYLINE = re.compile(r"^[*_\s]*By\s+[A-Z]")
+
+
+def _outlet_line(head: list[str]) -> str | None:
+    """A paper's name on a line of its own beside a byline or a date line ("By Helen Park,
+    Courts Reporter" / "The Western Echo" / "Published 2025-04-22")."""
+    for i, line in enumerate(head):
+        name = line.strip("*_ \t")
+        if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name)):
+            continue
+        beside = [head[j] for j in (i - 1, i + 1) if 0 <= j < len(head)]
+        if any(_BYLINE.match(b) or _PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
+               for b in beside):
+            return name
+    return None
 
 
 def _names_outlet(name: str) -> bool:

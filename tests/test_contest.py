@@ -199,3 +199,66 @@ def test_a_contest_of_another_kind_or_round_does_not_answer(contests: Assistant)
     _, final = _converse(contests, "How many votes did Okonkwo get?", "Who won the cup final?")
     assert final.startswith("The articles don't say: the closest sentence is about another "
                             "contest"), final
+
+
+AWARDS = ["The debut novelist Amara Quinn won the Coastline Book Prize for fiction on Friday "
+          "night, beating five shortlisted authors.",
+          "The non-fiction prize went to historian Peter Lowe for 'Iron and Tide'.",
+          "Poet Hana Ito won the poetry category for her collection 'Low Water'."]
+
+
+@pytest.mark.parametrize(("question", "winner"), [
+    ("Who won the non-fiction prize?", "Peter Lowe"),
+    ("Who won the poetry prize?", "Hana Ito"),  # "Poet" says what she is
+    ("Who won the Coastline Book Prize?", "Amara Quinn"),
+    ("Who won the fiction prize?", "Amara Quinn"),
+])
+def test_a_prize_s_category_is_answered_by_its_own_winner(question: str, winner: str) -> None:
+    """Every category of a book prize was answered with the first winner the article named
+    ("Who won the poetry prize?": Amara Quinn, the fiction winner)."""
+    answers = [(span := contest_answer(question, s)) and s[span[0]:span[1]] for s in AWARDS]
+    assert [a for a in answers if a] == [winner]
+
+
+def test_confirmed_as_the_new_mayor_is_who_won() -> None:
+    """"Who won the Millbrook mayoral election?" named the defeated incumbent: the recount's
+    "has been confirmed as the new mayor" stated no winner."""
+    from assistant.roles import role_holder
+
+    recount = ("Priya Raman has been confirmed as the new mayor of Millbrook after a hand "
+               "recount narrowed her lead over Gerald Hobbs from 21 votes to 17.")
+    incumbent = "Incumbent mayor Gerald Hobbs, a Conservative, received 8,391 votes."
+    span = contest_answer("Who won the Millbrook mayoral election?", recount)
+    assert span is not None and recount[span[0]:span[1]] == "Priya Raman"
+    holder = role_holder("Who is the new mayor of Millbrook?", recount)
+    assert holder is not None and holder.name == "Priya Raman"
+    assert role_holder("Who is the new mayor of Millbrook?", incumbent) is None  # not new
+    assert role_holder("Who is the mayor?", incumbent) is not None
+
+
+@pytest.mark.parametrize(("question", "sentence", "score"), [
+    ("What was the final score?", "Harbour City beat Riverside Rovers 3-2 at Ferry Park.", "3-2"),
+    ("What was the score?", "The result, 3-2 to Harbour City, is unchanged.", "3-2"),
+    ("What was the final score?", "Mensah scored again to give the visitors a 2-1 lead.", None),
+    ("What was the half-time score?", "Mensah scored to give the visitors a 2-1 lead.", "2-1"),
+    ("What was the final score?", "The attendance was 6,214.", None),
+    ("What was the final score?", "The 2024-25 season ends with a 12-month ban.", None),
+    ("Who scored the winner?", "Harbour City beat Riverside Rovers 3-2.", None),  # not asked
+])
+def test_a_score_asked_is_the_result_the_sentence_gives(question: str, sentence: str,
+                                                         score: str | None) -> None:
+    """"What was the final score?" was answered "6,214", the attendance; a half-time lead is
+    no final score."""
+    from assistant.scores import score_span
+
+    span = score_span(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == score
+
+
+def test_the_sentence_giving_the_score_answers_first() -> None:
+    attendance = Evidence(0, "m", 0, 30, "The attendance was 6,214.", 0.4, 0.4,
+                          answer=(19, 24))
+    result = Evidence(0, "m", 40, 90, "Harbour City beat Riverside Rovers 3-2 at Ferry Park.",
+                      0.2, 0.2)
+    assert said_first("What was the final score?", [attendance, result]) == [result, attendance]
+    assert said_first("What was the attendance?", [attendance, result]) is None

@@ -166,3 +166,17 @@ def test_a_count_asked_of_someone_is_theirs(question: str, sentence: str, read: 
 
     span = named_count(sentence, sentence.index(read), question_names(question))
     assert (sentence[span[0]:span[1]] if span else None) == theirs
+
+
+def test_a_toll_said_as_the_number_of_people_killed_in_words() -> None:
+    """"How many people died in Storm Isla?" was turned away ("none of the sentences closest
+    to it gives the figure asked for") over "The number of people killed by Storm Isla has
+    risen to four"."""
+    sentence = ("The number of people killed by Storm Isla has risen to four, police confirmed "
+                "on Wednesday.")
+    question = "How many people died in Storm Isla?"
+    assert states_fate(sentence, question) and answer_fit("number", sentence, question) == 1.0
+    span = fate_count(sentence, question)
+    assert span is not None and sentence[span[0]:span[1]] == "four"
+    homes = "The number of homes without power has fallen to 8,000, Northgrid said."
+    assert answer_fit("number", homes, "How many homes are without power?") == 1.0

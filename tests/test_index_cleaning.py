@@ -194,6 +194,11 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
      "Northfield Courier", "Priya Das"),
     ("Riverton Daily Press | Published 2025-05-03", "2025-05-03", "Riverton Daily Press", None),
     ("By Tuesday, officials had counted 2.1 million bottles.", None, None, None),  # a sentence
+    # The paper's name on a line of its own, between the byline and the date line.
+    ("By Helen Park, Courts Reporter\nThe Western Echo\nPublished 2025-04-22", "2025-04-22",
+     "The Western Echo", "Helen Park"),
+    ("The Western Echo\nMarch 19, 2025", "2025-03-19", "The Western Echo", None),
+    ("Harbour Street Closed\nMarch 19, 2025", "2025-03-19", None, None),  # no paper's word
 ])
 def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str | None,
                                           author: str | None) -> None:

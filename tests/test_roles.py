@@ -42,6 +42,17 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
      "said the strike would cost the company about £4 million a day.", "Carla Brandt"),
     ("Who is the chief executive of Kettleby Appliances?", "Kettleby chief executive Daniel "
      "Frey said the recall was voluntary.", "Daniel Frey"),
+    ("Who is the Ukrainian president?", "President Volodymyr Zelenskyy of Ukraine thanked "
+     "allies.", "Volodymyr Zelenskyy"),
+    ("Who is the mayor of Holm?", "Mayor Anna de Boer of Holm said the bridge would reopen.",
+     "Anna de Boer"),
+    # Asked by the role's verb (it had abstained: "does not clearly give the name").
+    ("Who manages Riverside Rovers?", "Riverside manager Colin Dwyer said his side had been "
+     "robbed.", "Colin Dwyer"),
+    ("Who coaches Harbour City?", "Harbour City coach Ellen Shaw said so.", "Ellen Shaw"),
+    # "new": the one who became it, else not the one leaving it.
+    ("Who is the new mayor of Millbrook?", "In Millbrook, incumbent mayor Gerald Hobbs lost "
+     "and Priya Raman was named mayor.", "Priya Raman"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -51,6 +62,13 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
 
 @pytest.mark.parametrize(("question", "sentence"), [
     ("Who is the South Korean president?", "Polish President Andrzej Duda arrived."),
+    ("Who is the new mayor?", "Incumbent mayor Gerald Hobbs received 8,391 votes."),
+    ("Who manages the budget?", "Finance director Mark Ellis manages the budget."),  # no name
+    # "of Poland" right after the name says whose title it is, Ukraine near it or not.
+    ("Who is the president of Ukraine?", "President Andrzej Duda of Poland said Ukraine would "
+     "get help."),
+    ("Who is the president of Ukraine?", "Ukraine hopes for support from President Andrzej "
+     "Duda of Poland, who visited Kyiv."),
     ("Which president visited South Korea?", VISIT),  # a visit: the reader's to find
     ("Which president was visiting South Korea?", VISIT),
     ("Who is the Portland mayor's city grappling with?", "Portland Mayor Keith Wilson said his "

@@ -1,0 +1,64 @@
+""""Who took the photo?": whom a caption credits. A caption's own line names it ("…outside
+Pyongyang on June 19, 2024. (Sputnik/Kremlin via AP)"), but as a sentence of its own that
+no reader scores; asked, the best sentence's article was searched for a name and gave "North
+Korea's". The caption line nearest the question's words that credits someone answers, quoted
+whole; where none does, the question is answered as any other."""
+
+from __future__ import annotations
+
+import re
+
+from index import Article, caption_spans, credit_span
+
+from .citing import CitationList
+from .extractive import ExtractiveDraft, Findings, attribution
+from .quotes import enquote
+from .types import ShortAnswer
+from .words import asking_terms, terms
+
+__all__ = ["asks_credit", "credit_answer"]
+
+_ASKS = re.compile(
+    r"\bwho\s+photographed\b|\bwho\s+(?:took|shot|snapped|captured)\s+(?:(?:the|this|that"
+    r"|these|those|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:photos?|pictures?|images?|photographs?"
+    r"|shots?)\b|\b(?:photo|picture|image)\s+credit|\bwhose\s+(?:photo|picture|image)"
+    r"|\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:photo|picture|image)s?\s+(?:credited|by)",
+    re.I)
+_PHOTO_WORDS = frozenset(terms("photo photos picture pictures image images photograph "
+                               "photographed took taken shot snapped captured credit credited"))
+
+
+def asks_credit(question: str) -> bool:
+    """Does the question ask whom a photo is credited to ("Who took the photo?")?"""
+    return bool(_ASKS.search(question))
+
+
+def credit_answer(found: Findings) -> ExtractiveDraft | None:
+    """The credit of the caption line sharing most of the question's words (the better ranked
+    first), or None: not asked, or no caption of what it asks about credits anyone."""
+    if not asks_credit(found.question.text):
+        return None
+    asked = set(terms(found.question.query)) - asking_terms() - _PHOTO_WORDS
+    credited = []
+    for rank, ev in enumerate(found.ranked):
+        article = found.articles[ev.article_id]
+        line = next(((a, b) for a, b in caption_spans(article.text) if a <= ev.start < b), None)
+        credit = credit_span(article.text[line[0]:line[1]]) if line else None
+        if line and credit:
+            shared = len(asked & set(terms(article.text[line[0]:line[1]])))
+            if shared or not asked:  # a caption of something else credits no photo of it
+                credited.append((-shared, rank, article, line, credit))
+    if not credited:
+        return None
+    _, _, article, line, credit = min(credited, key=lambda c: c[:2])
+    return _credited(article, line, (line[0] + credit[0], line[0] + credit[1]))
+
+
+def _credited(article: Article, line: tuple[int, int], credit: tuple[int, int]
+              ) -> ExtractiveDraft:
+    cites = CitationList()
+    n = cites.cite(article, *line)
+    name = article.text[credit[0]:credit[1]]
+    text = (f"{name} — {enquote(cites.items[0].quote)} [{n}]"
+            f"{attribution(article, False)}")
+    return ExtractiveDraft(text, cites.items, ShortAnswer(name, n, *credit, 1.0))

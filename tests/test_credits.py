@@ -1,0 +1,49 @@
+""""Who took the photo?": the credit a caption line gives (`index.credit_span`,
+`assistant.credits`), quoted with its caption; never a caption of something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.credits import asks_credit
+from index import credit_span
+from tests.test_assistant import assert_verbatim
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Putin and Kim Jong Un at the airport on June 19, 2024. (Sputnik/Kremlin via AP)",
+     "Sputnik/Kremlin via AP"),
+    ("Putin and Kim attend a reception in Pyongyang, North Korea June 19, 2024. "
+     "Sputnik/Vladimir Smirnov/Pool via REUTERS", "Sputnik/Vladimir Smirnov/Pool via REUTERS"),
+    ("The lighthouse on Friday. Photo: Sara Quinn", "Sara Quinn"),
+    ("Crowds at the quay on Friday. (Global Wire/Ana Lopes)", "Global Wire/Ana Lopes"),
+    ("Kim Jong Un inspects troops. KCNA/via REUTERS", "KCNA/via REUTERS"),
+    ("FILE PHOTO: Putin and Kim attend a reception in Pyongyang.", None),  # credits no one
+    ("The mayor at City Hall (2019).", None),
+])
+def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
+    span = credit_span(line)
+    assert (line[span[0]:span[1]] if span else None) == credit
+
+
+def test_questions_asking_whom_a_photo_is_credited_to() -> None:
+    assert asks_credit("Who took the photo?") and asks_credit("Who took this picture of Kim?")
+    assert asks_credit("Who photographed the lighthouse?") and asks_credit("Photo credit?")
+    assert not asks_credit("Who took power in Syria?") and not asks_credit("Who took part?")
+    assert not asks_credit("Who was pictured on the leaflets?")  # who is in it: the caption
+
+
+def test_who_took_the_photo_is_the_credit_of_its_caption(assistant: Assistant) -> None:
+    """Asked who took the photo of Putin and Kim at the airport, the answer was "North
+    Korea's", a span of another caption."""
+    answer = assistant.ask("Who took the photo of Putin and Kim Jong Un at the airport?")
+    assert_verbatim(assistant, answer)
+    assert answer.text.startswith("Sputnik/Kremlin via AP — “Russian President Vladimir Putin, "
+                                  "right,"), answer.text
+    assert answer.short is not None and answer.short.text == "Sputnik/Kremlin via AP"
+    # The other photo of them, at the reception, is credited otherwise.
+    other = assistant.ask("Who took the photo of the state reception in Pyongyang?")
+    assert other.text.startswith("Sputnik/Vladimir Smirnov/Pool via REUTERS — "), other.text
+    # No caption is of a lighthouse: none answers.
+    assert "Sputnik" not in assistant.ask("Who photographed the lighthouse?").text
