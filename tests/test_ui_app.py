@@ -193,7 +193,7 @@ def test_auth_parses_user_and_password_with_colons() -> None:
 def test_launch_options_are_offline_and_private(tmp_path: Path) -> None:
     opts = launch_options(make_settings(tmp_path, ui_auth="bob:secret", ui_max_upload_mb=3))
     assert opts["auth"] == ("bob", "secret")
-    assert opts["max_file_size"] == "3mb"
+    assert opts["max_file_size"] == "24mb"  # each file is held to 3 MiB by `save_uploads`
     assert opts["run_history"] is False and opts["ssr_mode"] is False
     assert opts["show_error"] is False and opts["mcp_server"] is False
     assert not re.search(r"https?://", opts["css"] + opts["head"])  # no external assets

@@ -99,6 +99,17 @@
     }
   }, true);
 
+  // Escape stops an answer being written, as the Stop button does; not while a list or a
+  // dialog is open, whose own Escape closes it.
+  document.addEventListener("keydown", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (event.key !== "Escape" || (target && target.closest('[role="listbox"], ul.options'))
+        || document.querySelector('[role="listbox"], ul.options')) return;
+    if (!document.querySelector("#nq-chat .nq-draft")) return;
+    const stop = document.querySelector("#nq-stop");
+    if (stop) stop.click();
+  });
+
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     const link = target && target.closest('a[href^="#src-"], a.nq-copy');

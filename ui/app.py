@@ -16,7 +16,7 @@ from assistant.settings import Settings
 from index import SUPPORTED_SUFFIXES
 
 from .articles import TABLE_HEADERS, ArticlesController
-from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs
+from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs, dates_note
 from .sessions import LOAD_KEY_JS, SAVE_KEY_JS, SAVE_OPTIONS_JS, ChatSession, load_options_js
 from .sources import sources_html
 
@@ -74,6 +74,7 @@ class OptionWidgets:
     top_k: gr.Slider
     since: gr.Textbox
     until: gr.Textbox
+    dates_note: gr.HTML  # what is wrong with the dates, said as they are typed
 
 
 @dataclass
@@ -165,13 +166,15 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
 def _options_tab(settings: Settings) -> OptionWidgets:
     backend = gr.Dropdown(backend_choices(settings), value=settings.llm,
                           label="Answering backend", elem_id="nq-backend")
-    top_k = gr.Slider(1, MAX_TOP_K, value=settings.top_k, step=1, label="Passages per answer "
-                      "(top-k)", info="How many retrieved passages the answer may draw on.")
+    top_k = gr.Slider(1, MAX_TOP_K, value=settings.top_k, step=1, elem_id="nq-top-k",
+                      label="Passages per answer (top-k)",
+                      info="How many retrieved passages the answer may draw on.")
     with gr.Row():
         since = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD (optional)")
         until = gr.Textbox(label="Published until", placeholder="YYYY-MM-DD (optional)")
+    note = gr.HTML(elem_id="nq-dates-note")
     gr.Markdown(f"Index: `{settings.store}`. These settings apply to this browser tab only.")
-    return OptionWidgets(backend, top_k, since, until)
+    return OptionWidgets(backend, top_k, since, until, note)
 
 
 def _example(chat: ChatController, question: str) -> Callable[..., Iterator[ChatOutputs]]:
@@ -219,6 +222,9 @@ def _wire_options(o: OptionWidgets, backends: list[str], demo: gr.Blocks) -> Non
     for widget in options:
         widget.change(None, options, None, js=SAVE_OPTIONS_JS, queue=False)
     demo.load(None, options, options, js=load_options_js(backends), queue=False)
+    for box in (o.since, o.until):
+        for event in (box.blur, box.submit):
+            event(dates_note, [o.since, o.until], o.dates_note, queue=False)
 
 
 def _pick_row(evt: gr.SelectData) -> Any:

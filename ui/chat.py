@@ -21,7 +21,7 @@ from .render import answer_html, draft_html, error_html, question_html
 from .sessions import ChatSession, Sessions
 from .sources import card_for, sources_html
 
-__all__ = ["SAMPLE_QUESTIONS", "AskOptions", "ChatController", "ChatSession"]
+__all__ = ["SAMPLE_QUESTIONS", "AskOptions", "ChatController", "ChatSession", "dates_note"]
 
 # One click away under the chat box; chosen for the bundled sample articles. The last one is not
 # covered by them, to show what an honest abstention looks like.
@@ -52,8 +52,19 @@ class AskOptions:
         2.5 is taken as the slider shows it, 3 (half up), not cut to 2."""
         start, end = _date(since, "from"), _date(until, "to")
         if start and end and start > end:
-            raise UIError(f"The date range is reversed: {start} comes after {end}.")
+            raise UIError(f"The date range is reversed: {start} comes after {end}. Swap the "
+                          "two dates in the Settings tab, or clear one.")
         return cls(llm or None, math.floor(top_k + 0.5) if top_k else None, start, end)
+
+
+def dates_note(since: str | None, until: str | None) -> str:
+    """What the Settings tab says of its dates as soon as one is typed: nothing when they
+    read, else what is wrong and how to fix it (it had waited for the next question)."""
+    try:
+        AskOptions.parse(None, None, since, until)
+    except UIError as exc:
+        return error_html(str(exc))
+    return ""
 
 
 def _date(value: str | None, label: str) -> str | None:

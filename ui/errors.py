@@ -55,7 +55,7 @@ class BadDateError(UIError):
                 else "is not a date I can read")
         super().__init__(
             f"The {label} date '{value}' {what}; use YYYY-MM-DD, e.g. 2024-10-24, or leave it "
-            "empty."
+            "empty (in the Settings tab)."
         )
 
 

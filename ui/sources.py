@@ -155,8 +155,10 @@ def _turn_html(turn: int, question: str, answer: Answer, cards: Sequence[SourceC
                    "is shown.</p>" if answer.abstained else "")
         body = closest + "".join(_card_html(turn, card) for card in cards)
     return (
-        f'<details class="nq-turn" {"open" if latest else ""}><summary>Q{turn}: '
-        f"{escape(question)}</summary>{body}</details>"
+        # A long question is cut to two lines here (all of it on hover): the chat has it whole.
+        f'<details class="nq-turn" {"open" if latest else ""}><summary>'
+        f'<span class="nq-turn-q" title="{escape(question, quote=True)}">Q{turn}: '
+        f"{escape(question)}</span></summary>{body}</details>"
     )
 
 
