@@ -204,6 +204,22 @@ def ask(page: Page, question: str | None = None, *, example: str | None = None) 
     return page.locator(FINAL).nth(before)
 
 
+def add_files(page: Page, *paths: Path) -> Locator:
+    """Choose these files together in the Articles tab, add them, and give the status that
+    warns of the ones skipped."""
+    page.get_by_role("tab", name="Articles").click()
+    page.locator("#nq-upload").get_by_text("Click to Upload").wait_for()
+    page.wait_for_timeout(500)  # the tab's widgets are wired up just after they appear
+    page.set_input_files("#nq-upload input[type=file]", [str(p) for p in paths])
+    names = json.dumps([p.stem for p in paths])
+    page.wait_for_function(f"{names}.every(n => document.querySelector('#nq-upload')"
+                           ".innerText.includes(n))", timeout=10_000)  # all shown as chosen
+    page.click("#nq-add")
+    status = page.locator("#nq-upload-status .nq-status.nq-warn")
+    status.wait_for(timeout=ANSWER_MS)
+    return status
+
+
 def choose_file(page: Page, path: Path) -> None:
     """Put `path` in the upload box. Right after the Articles tab opens, the box can miss a file
     set programmatically before its handlers are attached, so try again if it does not show."""
@@ -745,15 +761,7 @@ def test_a_file_of_another_kind_is_named_and_the_others_are_added(tab: Tab, tmp_
     story.write_text("Bakery reopens\n\nThe Main Street bakery reopened on Monday, its owner "
                      "Sam Lee said.\n", encoding="utf-8")
     page = tab.page
-    page.get_by_role("tab", name="Articles").click()
-    box = page.locator("#nq-upload")
-    box.get_by_text("Click to Upload").wait_for()
-    page.set_input_files("#nq-upload input[type=file]", [str(tool), str(story)])
-    page.wait_for_function("['tool', 'bakery'].every(n => document.querySelector('#nq-upload')"
-                           ".innerText.includes(n))", timeout=10_000)  # both shown as chosen
-    page.click("#nq-add")
-    status = page.locator("#nq-upload-status .nq-status.nq-warn")
-    status.wait_for(timeout=ANSWER_MS)
+    status = add_files(page, tool, story)
     shot(page, "13b-one-file-refused")
     assert "1 added" in status.inner_text()
     assert "tool.exe is not a supported article file" in status.inner_text()
@@ -771,15 +779,7 @@ def test_an_oversized_upload_is_named_and_skipped_and_the_others_added(
     good.write_text("Ferry service resumes\n\nThe island ferry resumed on Monday after a week "
                     "of storms, the operator said.\n", encoding="utf-8")
     page = tab.page
-    page.get_by_role("tab", name="Articles").click()
-    page.locator("#nq-upload").get_by_text("Click to Upload").wait_for()
-    page.wait_for_timeout(500)  # the tab's widgets are wired up just after they appear
-    page.set_input_files("#nq-upload input[type=file]", [str(big), str(good)])
-    page.wait_for_function("['big', 'ferry'].every(n => document.querySelector('#nq-upload')"
-                           ".innerText.includes(n))", timeout=10_000)  # both shown as chosen
-    page.click("#nq-add")
-    status = page.locator("#nq-upload-status .nq-status.nq-warn")
-    status.wait_for(timeout=ANSWER_MS)
+    status = add_files(page, big, good)
     shot(page, "16-too-big")
     assert "1 added" in status.inner_text()
     assert "big.txt" in status.inner_text() and "1 MiB" in status.inner_text()
