@@ -99,12 +99,12 @@
     }
   }, true);
 
-  // Escape stops an answer being written, as the Stop button does; not while a list or a
-  // dialog is open, whose own Escape closes it.
+  // Escape stops an answer being written, as the Stop button does; not while a dropdown's
+  // list is open, whose own Escape closes it (closed lists stay in the page, unseen).
+  const listOpen = () => [...document.querySelectorAll('[role="listbox"]')]
+    .some((list) => list.getClientRects().length > 0);
   document.addEventListener("keydown", (event) => {
-    const target = event.target instanceof Element ? event.target : null;
-    if (event.key !== "Escape" || (target && target.closest('[role="listbox"], ul.options'))
-        || document.querySelector('[role="listbox"], ul.options')) return;
+    if (event.key !== "Escape" || listOpen()) return;
     if (!document.querySelector("#nq-chat .nq-draft")) return;
     const stop = document.querySelector("#nq-stop");
     if (stop) stop.click();
