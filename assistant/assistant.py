@@ -248,7 +248,8 @@ class Assistant:
                              asked.text)
                   if not retrieval_only or not ranked else None)
         # "Who is Hong Min?", "Who is Holm's mayor?"
-        said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()})
+        said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()},
+                          {k: a.published for k, a in articles.items() if a.published})
         if said is not None and (reason is None or not reason.off_topic):
             ranked, reason = said, None
         elif reason is None and ranked:  # "Herons head coach" for the Riverton team's coach

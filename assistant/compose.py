@@ -154,8 +154,8 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
     return None
 
 
-def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None
-               ) -> list[Evidence] | None:
+def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None,
+               published: dict[str, str] | None = None) -> list[Evidence] | None:
     """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
     won or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the
     ranking with the first sentence saying
@@ -166,7 +166,8 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a sentence answers,
     whatever its score: the reader scores a sentence on what it says, and this one says it
     only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
-    ("Novaris" for its chief executive)."""
+    ("Novaris" for its chief executive); `published`, their dates (a contest of another
+    year)."""
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
@@ -175,7 +176,8 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     for i, ev in enumerate(ranked):
         title = titles.get(ev.article_id, "")
         if (description(question, ev.text) or role_holder(question, ev.text, title)
-                or (contest and i < CONTEST_READ and (contest_answer(question, ev.text)
+                or (contest and i < CONTEST_READ and (contest_answer(
+                    question, ev.text, (published or {}).get(ev.article_id))
                                                       or score_span(question, ev.text)))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None

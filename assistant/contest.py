@@ -163,7 +163,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1024)
-def _pairs(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int] | None], ...]:
+def sides(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int] | None], ...]:
     """Every (winner, loser) span pair the sentence states; a side it does not name is None.
     A "sentence" longer than MAX_CHARS is a page's run-on text, not read (the patterns would
     take long over it)."""
@@ -185,11 +185,6 @@ def _pairs(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int]
     return tuple(found)
 
 
-def sides(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int] | None], ...]:
-    """Every (winner, loser) span pair the sentence states; a side it does not name is None."""
-    return _pairs(sentence)
-
-
 def _side(match: re.Match[str], group: str | None) -> tuple[int, int] | None:
     """A side's span, without the words that open it but name nothing ("The Eagles", "In
     Lakeport", "On Sunday Swiatek") and without a full stop or apostrophe ending it
@@ -209,7 +204,8 @@ def _side(match: re.Match[str], group: str | None) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def contest_answer(question: str, sentence: str) -> tuple[int, int] | None:
+def contest_answer(question: str, sentence: str, published: str | None = None
+                   ) -> tuple[int, int] | None:
     """The span of the side asked for, where the sentence states it, and states any side the
     question names as the other. A question naming its contest ("the Lakeport election") is
     answered only by a sentence naming some of it too: in a report of a cup's round, "Eastbrook
@@ -226,9 +222,13 @@ def contest_answer(question: str, sentence: str) -> tuple[int, int] | None:
     years, stated = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
     if years and stated and not years & stated:
         return None
+    # Nor, naming no year, by a report (`published`, ISO) of another year: "Who won the
+    # Millbrook election in 2021?" is not answered by 2025's winner.
+    if years and not stated and published and not _of_year(published, years):
+        return None
     if not _same_kind(question, sentence) or not _category_said(question, sentence):
         return None
-    for winner, loser in _pairs(sentence):
+    for winner, loser in sides(sentence):
         side, other = (winner, loser) if asked.winner else (loser, winner)
         if side is None:
             continue
@@ -236,6 +236,12 @@ def contest_answer(question: str, sentence: str) -> tuple[int, int] | None:
             continue
         return side
     return None
+
+
+def _of_year(published: str, years: set[str]) -> bool:
+    """Is a report of that day (ISO) one of those years' (or early in the next)?"""
+    year = int(published[:4])
+    return str(year) in years or str(year - 1) in years
 
 
 def _same_kind(question: str, sentence: str) -> bool:
@@ -254,7 +260,7 @@ def another_contest(question: str, sentence: str) -> bool:
     """Does the sentence state the sides of a contest other than the one the question names
     by its kind or round ("Who won the cup final?" and "Okonkwo has been elected mayor…,
     defeating…", or "…beat Harbour City in the quarter-final")?"""
-    if asked_contest(question) is None or not any(w and lo for w, lo in _pairs(sentence)):
+    if asked_contest(question) is None or not any(w and lo for w, lo in sides(sentence)):
         return False
     return not _same_kind(question, sentence)
 
@@ -288,4 +294,4 @@ def other_side(question: str, sentence: str) -> list[tuple[int, int]]:
     asked = asked_contest(question)
     if asked is None:
         return []
-    return [span for pair in _pairs(sentence) if (span := pair[1 if asked.winner else 0])]
+    return [span for pair in sides(sentence) if (span := pair[1 if asked.winner else 0])]

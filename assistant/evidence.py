@@ -47,6 +47,9 @@ _WHO_IS_NAMED = re.compile(r"^(?!.*[’']s\b)[Ww]ho (?:is|was|are|were) [A-Z][\w
 _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|posted|dated)\b"
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|publication|site|website)"
                    r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
+                   # "Which outlet reported the Bramwell fine?": whose report it is
+                   r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|paper|publication|site"
+                   r"|website) (?:reported|covered|carried|ran)\b(?!\s+(?:that|how|what|why)\b)"
                    r"|\bwhose (?:page|site|reporting)\b"
                    r"|\bwho (?:wrote|authored|reported)\b.*\b(?:article|story|piece)\b"
                    r"|\b(?:author|writer) of\b.*\b(?:article|story|piece)\b", re.I)

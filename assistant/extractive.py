@@ -258,7 +258,8 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
         lead.append(following)
     quoted = " ".join(f"{enquote(ev.text)} [{cites.cite(article, ev.start, ev.end)}]"
                       for ev in lead)
-    span = (short_answer(best, cites.items[0], question.kind, question.text, article.title)
+    span = (short_answer(best, cites.items[0], question.kind, question.text, article.title,
+                         article.published)
             if short else None)
     lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + attribution(article, question.kind == "meta")]

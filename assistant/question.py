@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Question", "analyse", "relative_window"]
+from .words import terms
+
+__all__ = ["Question", "analyse", "chosen", "relative_window"]
 
 WEEK_DAYS = 10  # how far back "this week", "recently" reach: generous, a week and a weekend
 
@@ -90,3 +92,15 @@ def analyse(text: str, query: str, as_of: date | None, since: str | None,
                     tuple(question_names(text)),
                     timely=as_of is not None or window is not None, dated=as_of is not None,
                     previous=previous if query != text else "")
+
+
+# "Who got more votes in the recount, Raman or Hobbs?": the answer is one of the two.
+_CHOICE = re.compile(r",\s*(?:(?:was\s+it|is\s+it)\s+)?(?P<a>[^,?]{1,40}?)\s+or\s+"
+                     r"(?P<b>[^,?]{1,40}?)\s*\?\s*$", re.I)
+
+
+def chosen(question: str, answer: str) -> bool:
+    """Is the answer one of the two the question offers (any answer, where it offers none)?"""
+    m = _CHOICE.search(question)
+    offered = [set(terms(m.group(side))) for side in ("a", "b")] if m else []
+    return not offered or any(words & set(terms(answer)) for words in offered)

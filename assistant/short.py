@@ -20,6 +20,7 @@ from .counts import (
 )
 from .evidence import DURATION, LENGTH, SINCE, question_names
 from .persons import description, sole_name
+from .question import chosen
 from .quotes import is_one_quotation
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
@@ -32,8 +33,6 @@ __all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
 KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
                "person": "the name asked for"}
-
-
 # Stripped from a short answer's ends; double quotation marks go only in pairs (below).
 _EDGES = " ,.;:'’()"
 
@@ -47,17 +46,22 @@ def sure_span(best: Evidence, kind: str) -> bool:
 
 
 def short_answer(best: Evidence, citation: Citation, kind: str = "other", question: str = "",
-                 title: str = "") -> ShortAnswer | None:
+                 title: str = "", published: str | None = None) -> ShortAnswer | None:
     """The reader's span inside the cited sentence, when it is sure of it and it is shorter
-    than the sentence (why and how questions have no short span: the sentence is the answer).
-    For a figure, date or person asked for, only from a sentence that carries one ("19" from
-    "a crew of 19" does not lead an answer to "how many boats"), and for "how many boats" only
-    a figure that counts boats: "8.5 million" of "removed 14 sunken fishing boats at a cost of
-    8.5 million euros" does not lead, the quote does. A figure keeps the words that qualify it
-    ("more than 13,000"). Asked who holds a role, the name the sentence gives it leads
-    (`roles`: "Portland Mayor Keith Wilson"), sure span or not."""
-    stated = _stated(best, citation, question, title, kind)
-    if stated is not None:
+    than the sentence (why and how questions have none: the sentence is the answer). For a
+    figure, date or person asked for, only from a sentence that carries one, and for "how many
+    boats" only a figure that counts boats ("8.5 million" of "removed 14 sunken fishing boats
+    at a cost of 8.5 million euros" does not lead, the quote does), with the words that
+    qualify it ("more than 13,000"). Asked who holds a role, the name the sentence gives it
+    leads (`roles`: "Portland Mayor Keith Wilson"), sure span or not. Asked to choose ("…,
+    Raman or Hobbs?"), only one of the two: never "Martha Greene"."""
+    short = _short(best, citation, kind, question, title, published)
+    return short if short is None or chosen(question, short.text) else None
+
+
+def _short(best: Evidence, citation: Citation, kind: str, question: str, title: str,
+           published: str | None) -> ShortAnswer | None:
+    if stated := _stated(best, citation, question, title, kind, published):
         return stated
     if _another_asked_for(best, question) or not sure_span(best, kind) or best.answer is None:
         return None
@@ -67,22 +71,21 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     return _leading(best, citation, span, kind, question)
 
 
-def _stated(best: Evidence, citation: Citation, question: str, title: str, kind: str = ""
-            ) -> ShortAnswer | None:
+def _stated(best: Evidence, citation: Citation, question: str, title: str, kind: str = "",
+            published: str | None = None) -> ShortAnswer | None:
     """What the sentence itself gives as the thing asked for, inside the quote: the
     description asked for, the name it gives the role asked about, the side of a contest
     asked for, or, asked who, the one name it gives that the reader's span falls on."""
     holder = role_holder(question, best.text, title)
     said = (description(question, best.text) or (holder and (holder.start, holder.end))
-            or contest_answer(question, best.text) or score_span(question, best.text)
+            or contest_answer(question, best.text, published) or score_span(question, best.text)
             or (sole_answer(best, question) if kind == "person" else None))
     if not said:
         return None
     at, end = best.start + said[0], best.start + said[1]
     if not citation.start <= at or end > citation.end:
         return None
-    return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end,
-                       round(best.answer_score, 3))
+    return ShortAnswer(best.text[said[0]:said[1]], citation.n, at, end, round(best.answer_score, 3))
 
 
 def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
@@ -115,6 +118,7 @@ def _another_asked_for(best: Evidence, question: str) -> bool:
     return bool(best.answer and meets(best, subject_holders(question, best.text)))
 
 
+
 def _overlaps(best: Evidence, spans: list[tuple[int, int]]) -> bool:
     """Whether the reader's span (article offsets) overlaps any of these sentence spans."""
     if best.answer is None:
@@ -145,6 +149,7 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
 
+
 def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
     """The reader's figure, or a later one of the sentence that counts what the question
     counts where the reader's does not ("3 councillors abstaining", not "14", `later_count`);
@@ -163,8 +168,7 @@ def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
 
 
 def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:
-    """Are there holders, and does the reader's span meet none of them ("Britain's leader
-    Rishi Sunak" meets "Rishi Sunak")?"""
+    """Are there holders, and does the reader's span meet none of them?"""
     return bool(named) and best.answer is not None and not meets(best, named)
 
 

@@ -78,6 +78,10 @@ def test_a_question_about_the_news_is_not_one_about_the_article() -> None:
     assert question_kind("Which news agency could not verify the video?") != "meta"
     # A report is what the news is about: its date is the news's, not the page's.
     assert question_kind("When was the Pentagon report on UFOs published?") != "meta"
+    # Whose report it is ("Which outlet reported the Bramwell fine?" had been searched for).
+    assert question_kind("Which outlet reported the Bramwell fine?") == "meta"
+    assert question_kind("Which newspaper covered the storm deaths?") == "meta"
+    assert question_kind("Which outlet reported that the ceasefire collapsed?") != "meta"
 
 
 def test_the_answer_quotes_the_articles_own_line(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -262,3 +262,33 @@ def test_the_sentence_giving_the_score_answers_first() -> None:
                       0.2, 0.2)
     assert said_first("What was the final score?", [attendance, result]) == [result, attendance]
     assert said_first("What was the attendance?", [attendance, result]) is None
+
+
+def test_a_year_asked_is_not_answered_by_another_year_s_report() -> None:
+    """"Who won the Millbrook election in 2021?" was answered with 2025's winner: the sentence
+    names no year, its report is of 2025."""
+    recount = "Priya Raman has been confirmed as the new mayor of Millbrook after a recount."
+    asked = "Who won the Millbrook election in 2021?"
+    assert contest_answer(asked, recount, "2025-05-10") is None
+    assert contest_answer(asked, recount, "2021-05-10") is not None
+    assert contest_answer(asked, recount, "2022-01-03") is not None  # reported early next year
+    assert contest_answer(asked, recount) is not None  # an undated report: not known
+
+
+def test_a_question_offering_two_answers_is_answered_by_one_of_them() -> None:
+    """"Who got more votes in the recount, Raman or Hobbs?" was answered "Martha Greene", the
+    official who announced the figures."""
+    from assistant.question import chosen
+
+    asked = "Who got more votes in the recount, Raman or Hobbs?"
+    assert not chosen(asked, "Martha Greene") and chosen(asked, "Priya Raman")
+    assert not chosen("Which happened first, Storm Isla or the Millbrook election?", "the fire")
+    assert chosen("Who won the recount?", "Martha Greene")  # no choice offered
+    sentence = ("The final recount figures, announced by elections board chair Martha Greene, "
+                "gave Raman 8,409 votes and Hobbs 8,392.")
+    at = sentence.index("Martha Greene")
+    best = Evidence(0, "r", 0, len(sentence), sentence, 0.6, 0.6, answer=(at, at + 13),
+                    answer_score=20.0, fit=1.0)
+    cite = Citation(1, sentence, "r", "t", "o", "2025-05-10", "s", 0, len(sentence))
+    assert short_answer(best, cite, "person", asked) is None
+    assert short_answer(best, cite, "person", "Who announced the recount figures?") is not None
