@@ -102,17 +102,6 @@ def rewrite_query(question: str, history: Sequence[Message] | None,
     return rule_rewrite(question, history)
 
 
-# "… [1] (The Western Echo, 22 April 2025)": where the quote is from. Its outlet is no subject
-# of the conversation ("Who is the chief executive?" had been searched with "The Western
-# Echo" and found off topic); its date may help find the story's other reports.
-_ATTRIBUTION = re.compile(r"(\[\d+\])\s*\(([^()]*)\)")
-_A_DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]+ \d{4}\b")
-
-
-def _its_dates(m: re.Match[str]) -> str:
-    return " ".join([m.group(1), *_A_DATE.findall(m.group(2))])
-
-
 def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     """The question followed by the names it leaves implicit: those of the previous question
     (the topic) and, when the question says "he", "it", "they"... or the previous question
@@ -123,8 +112,7 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     context = [w for w in _NAME.findall(last_message(history, "user"))
                if w.casefold() not in _NOT_NAMES]
     if _PRONOUN.search(question) or not context:
-        said = _ATTRIBUTION.sub(_its_dates, last_message(history, "assistant"))
-        answer = " ".join(_MARKS.sub(" ", said).split()[:25])
+        answer = " ".join(_MARKS.sub(" ", last_message(history, "assistant")).split()[:25])
         context += _NAME.findall(answer)
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]

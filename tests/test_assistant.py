@@ -326,12 +326,6 @@ def test_follow_up_is_rewritten_by_rule_without_an_llm() -> None:
     assert "South Korea" in query and "Yoon" in query
     # A pronoun pulls in the names the previous answer starts with.
     assert "Duda" in rule_rewrite("What did he say?", history)
-    # Not the outlet it is from ("Who is the chief executive?" had been searched with "The
-    # Western Echo" and found off topic); its date stays.
-    fined = turn("How much was Bramwell fined?", "£450,000 — “Bramwell was fined £450,000.” [1] "
-                 "(The Western Echo, 22 April 2025)")
-    assert "Echo" not in rule_rewrite("Who is its chief executive?", fined)
-    assert "Bramwell" in rule_rewrite("Who is its chief executive?", fined)
     # "him" asks for the conversation as "he" does (a follow-up conversation of the tuning set
     # was searched as it stood).
     assert "Duda" in rewrite_query("What did the officials say about him afterwards?", history)
