@@ -11,6 +11,7 @@ from functools import cached_property
 
 from index import Article, NewsIndex, NoIndexError, Passage
 
+from .about_last import reply_to_last
 from .article_record import meta_answer
 from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .compose import (
@@ -26,13 +27,9 @@ from .compose import (
 from .credits import credit_answer
 from .drafting import draft_reply
 from .extractive import Findings, compose_extractive, corroborated
-from .followup import last_message, refers_back, rewrite_query
+from .followup import asked_question
 from .generative import ground_answer, relevant_to
-from .last_answer import LastAnswerReply, reply_about_last
-from .last_side import reply_side
-from .last_when import reply_when
-from .last_who import reply_who
-from .question import Question, analyse
+from .question import Question
 from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicalities
@@ -175,13 +172,13 @@ class Assistant:
         if check_model is not None:
             check_model()  # a model name the server does not know fails here, clearly
         self._require_index()
-        about_last = _reply_to_last(request, self.index)
+        about_last = reply_to_last(request, self.index)
         if about_last is not None:
             _emit(on_delta, about_last.draft.text)
             return about_last.as_answer(request, asked_a_model=backend is not None,
                                         seconds=time.perf_counter() - started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
-        asked = _analysed(request, backend if name == "openai" else None)
+        asked = asked_question(request, backend if name == "openai" else None)
         found = retrieve_asked(self.index, asked, request.top_k)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)
@@ -282,30 +279,6 @@ class Assistant:
             return _Composed(text, citations, notes=notes)
         notes.append("the model's answer could not be verified; showing the evidence instead")
         return None
-
-
-def _reply_to_last(request: Request, index: NewsIndex) -> LastAnswerReply | None:
-    """The reply to a follow-up about the last answer itself (its source, its date, who said
-    it, the other side of its contest), made from that answer's quote; None for any other
-    question."""
-    if not request.history:
-        return None
-    for reply in (reply_about_last, reply_when, reply_who, reply_side):
-        if (found := reply(request.question, request.history, index)) is not None:
-            return found
-    return None
-
-
-def _analysed(request: Request, rewriter: ChatBackend | None) -> Question:
-    """The question analysed once, a follow-up rewritten to stand alone (by `rewriter`, a
-    capable server model, where there is one)."""
-    query = rewrite_query(request.question, request.history, rewriter)
-    # A follow-up that points back ("that game") is judged against the conversation's
-    # subject (`compose.strayed`); one that names nothing may have changed the subject.
-    previous = (last_message(request.history or [], "user")
-                if refers_back(request.question) else "")
-    return analyse(request.question, query, request.as_of, request.since, request.until,
-                   previous)
 
 
 def _emit(on_delta: OnDelta | None, text: str) -> None:

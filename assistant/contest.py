@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .contest_kind import KINDS, category_said, kind_words, of_year, same_kind
 from .words import WEEKDAYS
 
 __all__ = ["Contest", "another_contest", "asked_contest", "contest_answer", "names_a_contest",
@@ -62,9 +63,10 @@ _SIDES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
         (rf"(?P<w>{_NAME})\s+{_HAS}(?:won|wins|win)\s+(?:[\w’'-]+\s+){{0,6}}?(?:against|over)"
          rf"\s+(?P<pl>{_PRE})(?P<l>{_NAME})", "w", "l"),
         # "Okonkwo, of the Civic Alliance, won 51,028 votes to Dahl's 47,615"
+        # (the more votes win: "Hobbs received 8,392 votes to Raman's 8,409" names Raman)
         (rf"(?P<w>{_NAME})(?:,[^,.;]{{1,60}},)?\s+{_HAS}(?:won|took|got|received|polled)\s+"
-         rf"[\d,.]+\s+(?:[\w-]+\s+)?votes\s+to\s+(?P<pl>{_PRE})(?P<l>{_NAME})(?:’s|'s|’|')",
-         "w", "l"),
+         rf"(?P<n1>[\d,]+)\s+(?:[\w-]+\s+)?votes\s+to\s+(?P<pl>{_PRE})(?P<l>{_NAME})"
+         r"(?:’s|'s|’|')\s+(?P<n2>[\d,]+)", "w", "l"),
         (rf"(?P<w>{_NAME})\s+{_BEEN}(?:elected|re-elected|voted\s+in)\b", "w", None),
         # "Priya Raman has been confirmed as the new mayor of Millbrook after a recount"
         (rf"(?P<w>{_NAME})\s+{_BEEN}(?:confirmed|declared|named)\s+(?:as\s+)?(?:the\s+)?"
@@ -103,27 +105,12 @@ _NO_SIDE = frozenset({"a", "an", "the", "this", "that", "it", "its", "they", "he
                       "at", "last", "next", "another", "one", "their", "his", "her", "our"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_CHARS = 600
-_LOWER = re.compile(r"[a-z][a-z-]*")
-_ROUNDS = frozenset({"final", "semi-final", "semifinal", "quarter-final", "quarterfinal",
-                     "semi-finals", "quarter-finals", "playoff", "play-off"})
-_DAYS = WEEKDAYS | {"yesterday", "today", "tonight", "incumbent", "former", "defending",
-                    "champion", "champions", "rival", "rivals", "holders",
-                    # what a side is, capitalised opening a sentence: "Poet Hana Ito won…"
-                    "poet", "novelist", "author", "writer", "historian", "singer", "rapper",
-                    "actor", "actress", "director", "artist", "candidate", "independent",
-                    "challenger", "striker", "midfielder", "defender", "goalkeeper", "veteran"}
-# Kinds of contest: a question about one is not answered by a sentence about another ("Who won
-# the cup final?" by "Okonkwo has been elected mayor").
-_KINDS = (frozenset({"election", "elected", "re-elected", "vote", "votes", "ballot", "poll",
-                     "polls", "seat", "primary", "runoff", "run-off", "mayoral", "presidential",
-                     "referendum", "mayor", "candidate", "nomination", "leadership"}),
-          frozenset({"match", "game", "final", "semi-final", "quarter-final", "cup", "derby",
-                     "tie", "tournament", "league", "championship", "series", "round", "bout",
-                     "fight", "trophy", "title", "race", "goal", "goals", "season"}),
-          frozenset({"prize", "award", "category", "medal", "grammy", "oscar", "emmy"}))
-# "final" before a noun is no round: "after the final count of postal ballots".
-_ADJECTIVE_FINAL = re.compile(r"\bfinal(?=\s+(?!(?:at|in|on|of|against|with|between|and|or|was"
-                              r"|is|will|for|to|after|before|this|last|next)\b)[a-z])")
+# Words opening a side that are not its name: a day, and what the side is ("Poet Hana Ito").
+_NOT_ITS_NAME = WEEKDAYS | {
+    "yesterday", "today", "tonight", "incumbent", "former", "defending", "champion",
+    "champions", "rival", "rivals", "holders", "poet", "novelist", "author", "writer",
+    "historian", "singer", "rapper", "actor", "actress", "director", "artist", "candidate",
+    "independent", "challenger", "striker", "midfielder", "defender", "goalkeeper", "veteran"}
 _GENERIC = frozenset(re.sub(r"[()?:|\\]|i:", " ", _EVENT).split()) | {
     "the", "best", "world", "national", "international", "award", "awards", "prize", "prizes",
     "cup", "final", "open", "grand", "championships", "games", "olympics", "league"}
@@ -176,6 +163,8 @@ def sides(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int] 
                    for word in (m.group(g) or "").split()):
                 continue
             sides = (_side(m, w), _side(m, lo))
+            if "n1" in pattern.groupindex and _votes(m["n1"]) < _votes(m["n2"]):
+                sides = sides[::-1]
             # A side the pattern names must be one ("A win against the Eagles…": no winner).
             if any(g and not span for g, span in zip((w, lo), sides, strict=True)):
                 continue
@@ -183,6 +172,10 @@ def sides(sentence: str) -> tuple[tuple[tuple[int, int] | None, tuple[int, int] 
                        for span in sides):
                 found.append(sides)
     return tuple(found)
+
+
+def _votes(figure: str) -> int:
+    return int(figure.replace(",", "") or 0)
 
 
 def _side(match: re.Match[str], group: str | None) -> tuple[int, int] | None:
@@ -194,7 +187,7 @@ def _side(match: re.Match[str], group: str | None) -> tuple[int, int] | None:
     start, end = match.span(group)
     text = match.string
     for word in re.finditer(r"\S+", text[start:end]):
-        if word.group().casefold().strip(",") not in _NO_SIDE | _DAYS:
+        if word.group().casefold().strip(",") not in _NO_SIDE | _NOT_ITS_NAME:
             start += word.start()
             break
     else:
@@ -224,9 +217,9 @@ def contest_answer(question: str, sentence: str, published: str | None = None
         return None
     # Nor, naming no year, by a report (`published`, ISO) of another year: "Who won the
     # Millbrook election in 2021?" is not answered by 2025's winner.
-    if years and not stated and published and not _of_year(published, years):
+    if years and not stated and published and not of_year(published, years):
         return None
-    if not _same_kind(question, sentence) or not _category_said(question, sentence):
+    if not same_kind(question, sentence) or not category_said(question, sentence):
         return None
     for winner, loser in sides(sentence):
         side, other = (winner, loser) if asked.winner else (loser, winner)
@@ -238,55 +231,20 @@ def contest_answer(question: str, sentence: str, published: str | None = None
     return None
 
 
-def _of_year(published: str, years: set[str]) -> bool:
-    """Is a report of that day (ISO) one of those years' (or early in the next)?"""
-    year = int(published[:4])
-    return str(year) in years or str(year - 1) in years
-
-
-def _same_kind(question: str, sentence: str) -> bool:
-    """Unless both say what kind of contest (an election, a match, a prize), of one kind, and
-    of one round ("the cup final" is no quarter-final)."""
-    q_words = set(_LOWER.findall(question.lower()))
-    s_words = set(_LOWER.findall(_ADJECTIVE_FINAL.sub("", sentence.lower())))
-    asked = {k for k, words in enumerate(_KINDS) if words & q_words}
-    said = {k for k, words in enumerate(_KINDS) if words & s_words}
-    rounds, stated = q_words & _ROUNDS, s_words & _ROUNDS
-    return ((not asked or not said or bool(asked & said))
-            and (not rounds or not stated or bool(rounds & stated)))
-
-
 def another_contest(question: str, sentence: str) -> bool:
     """Does the sentence state the sides of a contest other than the one the question names
     by its kind or round ("Who won the cup final?" and "Okonkwo has been elected mayor…,
     defeating…", or "…beat Harbour City in the quarter-final")?"""
     if asked_contest(question) is None or not any(w and lo for w, lo in sides(sentence)):
         return False
-    return not _same_kind(question, sentence)
-
-
-# "the poetry prize", "the children's book award": a category of a prize, in lower case (a
-# prize's own name is capitalised: "the Coastline Book Prize").
-_CATEGORY = re.compile(r"\b((?:[a-z][\w’'-]*\s+){1,2})(?:prize|award|category|medal)s?\b")
-_NO_CATEGORY = frozenset({"the", "a", "an", "this", "that", "best", "top", "overall", "main",
-                          "annual", "first", "last", "next", "same", "won", "win", "wins"})
-
-
-def _category_said(question: str, sentence: str) -> bool:
-    """Does the sentence name the category of prize the question asks about, where it names
-    one? "Amara Quinn won the Coastline Book Prize for fiction" does not say who won the
-    poetry prize, nor the non-fiction one."""
-    m = _CATEGORY.search(question)
-    asked = [w for w in m.group(1).split() if w not in _NO_CATEGORY] if m else []
-    said = {w.casefold() for w in re.findall(r"[\w’'-]+", sentence)}
-    return all(w in said for w in asked)
+    return not same_kind(question, sentence)
 
 
 def names_a_contest(question: str) -> bool:
     """Does the question say which contest it asks about (a name, a kind)? "Who won?" does
     not: it is no question to search every sentence for a winner with."""
     named = _words(question.strip()[1:]) - _GENERIC
-    return bool(named) or any(words & set(_LOWER.findall(question.lower())) for words in _KINDS)
+    return bool(named) or any(words & kind_words(question) for words in KINDS)
 
 
 def other_side(question: str, sentence: str) -> list[tuple[int, int]]:

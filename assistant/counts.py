@@ -1,4 +1,4 @@
-"""What a "how many" question counts, and which figure of a sentence counts it: "How many
+"""Which figure of a sentence counts what a "how many" question counts (`counting`): "How many
 sunken fishing boats were removed?" is answered by "14" of "removed 14 sunken fishing boats
 at a cost of 8.5 million euros", not by "8.5 million"."""
 
@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
+from .counting import ANYONE, asked_verb, counted, counted_phrase
 from .words import WORD, terms
 
 __all__ = [
     "A_YEAR",
     "NUMBER",
-    "counted",
     "counting_words",
     "counts",
     "counts_asked",
@@ -28,56 +28,7 @@ NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|d
 # A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
 _FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
                            r"-([a-z]+)", re.I)
-_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
-                          "will", "would", "can", "could", "should", "may", "might"})
-# "How many people…" is answered by "18 million viewers", "300 residents": people are counted
-# by whatever they are.
-_ANYONE = frozenset({"peopl", "person", "individu"})
 NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
-
-
-def counted(question: str) -> set[str]:
-    """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}; nothing
-    when a verb follows ("…and how many does he say are there?": the thing counted is in an
-    earlier turn)."""
-    words = _counted_phrase(question)[:2]
-    stems = terms(" ".join(words))
-    # "How many people died": what follows "people" is what they did, not what they are.
-    return set() if stems and stems[0] in _ANYONE else set(stems) - _ANYONE
-
-
-_HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
-_PARTITIVE = frozenset({"the", "its", "their", "his", "her", "these", "those", "our", "your"})
-_NOT_COUNTED = frozenset({"in", "of", "on", "at", "by", "from", "near", "during", "for", "to",
-                          "with", "across", "since", "after", "before", "that", "who", "which"})
-
-
-def _how_many_words(question: str) -> list[str]:
-    """The words after "how many", without a partitive: "How many of its refineries…" counts
-    the refineries, not "of its"."""
-    m = _HOW_MANY.search(question)
-    words = m.group(1).split() if m else []
-    if len(words) > 2 and words[0].casefold() == "of" and words[1].casefold() in _PARTITIVE:
-        words = words[2:]
-    return words
-
-
-def _counted_phrase(question: str) -> list[str]:
-    """The words of what a "how many" question counts, up to its verb: "sunken fishing boats"
-    of "How many sunken fishing boats were removed…?", "balloons" of "How many balloons
-    carried…?" (a word in -ed is the verb, but after an adverb: "newly hired teachers"), and
-    no further than its last plural ("teachers", not "teachers start")."""
-    words = _how_many_words(question)
-    taken: list[str] = []
-    for word in words[:4]:
-        w = word.casefold()
-        if w in _AUXILIARIES or w in _NOT_COUNTED or (
-                taken and w.endswith("ed") and not taken[-1].casefold().endswith("ly")):
-            break
-        taken.append(word)
-    plural = [i for i, w in enumerate(taken) if w.casefold().endswith("s")
-              and not w.casefold().endswith("ss")]
-    return taken[:plural[-1] + 1] if plural else taken
 
 
 def counts(sentence: str, counted: set[str]) -> bool:
@@ -109,8 +60,12 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+((?:[\w-]+\s+){0
 def _number_of(sentence: str, counted: set[str]) -> bool:
     """Does a "number of <the thing counted>" phrase of the sentence have a figure after it, in
     its clause?"""
-    return any(counted & _spelt_out(terms(m.group(1))) and NUMBER.search(m.group("rest"))
-               for m in _NUMBER_OF.finditer(sentence))
+    for m in _NUMBER_OF.finditer(sentence):
+        clause = _CLAUSE.split(m.group("rest"), maxsplit=1)[0]
+        figures = [f for f in _A_FIGURE.findall(clause) if not A_YEAR.fullmatch(f)]
+        if counted & _spelt_out(terms(m.group(1))) and figures:
+            return True
+    return False
 
 
 def counts_asked(sentence: str, start: int, end: int, question: str) -> bool | None:
@@ -135,9 +90,9 @@ def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[i
     counted: "620 drivers" of "620 drivers walked off the job on Nov. 3.", "14,300 acres" of
     "14,300". None when the span does not open with a figure, or the noun does not follow it
     ("19 Chinese coast guard ships" is left as the reader read it, not cut to "19 Chinese")."""
-    phrase = _counted_phrase(question)
+    phrase = counted_phrase(question)
     head = _FIGURE_HEAD.match(sentence, start, end)
-    wanted = set(terms(" ".join(phrase))) - _ANYONE
+    wanted = set(terms(" ".join(phrase))) - ANYONE
     noun = set(terms(phrase[-1])) if phrase else set()
     if head is None or not wanted or not noun:
         return None
@@ -172,7 +127,7 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
     "approved by 27 votes to 14, with 3 councillors abstaining", asked how many councillors
     abstained and read as "14". Only a later one: a bare figure after a counted one is its
     ellipsis ("1,200 services were cancelled on the first day and 950 on the second")."""
-    verb = _asked_verb(question)
+    verb = asked_verb(question)
     if not verb or figure_phrase(sentence, start, end, question):
         return None
     for head in _FIGURE_HEAD.finditer(sentence, end):
@@ -250,18 +205,6 @@ def _in_a_name(sentence: str, at: int) -> bool:
     return at > 0 and (sentence[at - 1].isalnum() or sentence[at - 1] in "-‐")
 
 
-_BE = frozenset({"be", "been", "being", "get", "got", "gotten"})
-
-
-def _asked_verb(question: str) -> set[str]:
-    """The stem of the verb after what a "how many" question counts ("abstained" of "How many
-    councillors abstained…", "cast" of "…votes were cast…"), or none."""
-    words = _how_many_words(question)
-    rest = [w for w in words[len(_counted_phrase(question)):]
-            if w.casefold() not in _AUXILIARIES and w.casefold() not in _BE]
-    return set(terms(rest[0])) if rest and rest[0].casefold() not in _NOT_COUNTED else set()
-
-
 # What befell the people counted, in the words news uses for each fate (stems): asked how many
 # died, "About 2,300 people have been evacuated" gives no answer, and "The death toll … has
 # risen to 37" does.
@@ -286,7 +229,8 @@ A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing
 _TOLL = re.compile(r"\b(?:toll|dead|deaths|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|who\s+"
                    r"(?:have\s+|had\s+)?died))\b[^.;]{0,80}?\b(?:to|at|of|is|was|stands\s+at"
                    r"|reached)\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|more\s+than\s+"
-                   rf"|over\s+|nearly\s+)?(\d[\d,]*\d|\d|\b(?:{_WORD_NUMBER})\b)", re.I)
+                   rf"|over\s+|nearly\s+)?(\d[\d,]*\d|\d|\b(?:{_WORD_NUMBER})\b(?!\s+of\b))",
+                   re.I)
 # What is said after a figure stops at the next clause: "killed 3 and injured 40".
 _CLAUSE = re.compile(r"\s*(?:,|;|\band\b|\bbut\b|\bwhile\b)", re.I)
 
@@ -294,11 +238,11 @@ _CLAUSE = re.compile(r"\s*(?:,|;|\band\b|\bbut\b|\bwhile\b)", re.I)
 def counting_words(question: str) -> set[str]:
     """The stems a "how many" question counts with: people, and the fate asked about ("died":
     any of its words, "killed", "toll")."""
-    return set(_ANYONE) | set(_fate(question) or ())
+    return set(ANYONE) | set(_fate(question) or ())
 
 
 def _fate(question: str) -> frozenset[str] | None:
-    verb = _asked_verb(question)
+    verb = asked_verb(question)
     return next((f for f in _FATES if verb & f), None)
 
 

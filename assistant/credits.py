@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import re
 
-from index import Article, caption_spans, credit_span
+from index import caption_spans, credit_span
 
-from .citing import CitationList
-from .extractive import ExtractiveDraft, Findings, attribution
-from .quotes import enquote
-from .types import ShortAnswer
+from .extractive import ExtractiveDraft, Findings, led_by
 from .words import asking_terms, terms
 
 __all__ = ["asks_credit", "credit_answer"]
 
 _ASKS = re.compile(
     r"\bwho\s+photographed\b|\bwho\s+(?:took|shot|snapped|captured)\s+(?:(?:the|this|that"
-    r"|these|those|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:photos?|pictures?|images?|photographs?"
-    r"|shots?)\b|\b(?:photo|picture|image)\s+credit|\bwhose\s+(?:photo|picture|image)"
+    r"|these|those|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:photos?|pictures?|images?|photographs?)\b"
+    r"|\b(?:photo|picture|image)\s+credit"
     r"|\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:photo|picture|image)s?\s+(?:credited|by)",
     re.I)
 _PHOTO_WORDS = frozenset(terms("photo photos picture pictures image images photograph "
@@ -51,14 +48,4 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
     if not credited:
         return None
     _, _, article, line, credit = min(credited, key=lambda c: c[:2])
-    return _credited(article, line, (line[0] + credit[0], line[0] + credit[1]))
-
-
-def _credited(article: Article, line: tuple[int, int], credit: tuple[int, int]
-              ) -> ExtractiveDraft:
-    cites = CitationList()
-    n = cites.cite(article, *line)
-    name = article.text[credit[0]:credit[1]]
-    text = (f"{name} — {enquote(cites.items[0].quote)} [{n}]"
-            f"{attribution(article, False)}")
-    return ExtractiveDraft(text, cites.items, ShortAnswer(name, n, *credit, 1.0))
+    return led_by(article, line, (line[0] + credit[0], line[0] + credit[1]), attributed=True)

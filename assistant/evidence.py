@@ -15,7 +15,8 @@ import numpy as np
 
 from index import Embedder
 
-from .counts import NUMBER, counted, counts, states_fate
+from .counting import counted
+from .counts import NUMBER, counts, states_fate
 from .memo import Memo
 
 __all__ = ["DURATION", "LENGTH", "SINCE", "answer_fit", "kind_fit", "names_missing",
@@ -49,7 +50,7 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
                    r"(?=.*\b(?:article|story|report|page|piece|headlined?)\b)"
                    # "Which outlet reported the Bramwell fine?": whose report it is
                    r"|\b(?:which|what) (?:outlet|news ?agency|newspaper|paper|publication|site"
-                   r"|website) (?:reported|covered|carried|ran)\b(?!\s+(?:that|how|what|why)\b)"
+                   r"|website) (?:reported|covered)\b(?!\s+(?:that|how|what|why)\b)"
                    r"|\bwhose (?:page|site|reporting)\b"
                    r"|\bwho (?:wrote|authored|reported)\b.*\b(?:article|story|piece)\b"
                    r"|\b(?:author|writer) of\b.*\b(?:article|story|piece)\b", re.I)

@@ -27,7 +27,7 @@ from .types import Citation, ShortAnswer
 from .words import terms
 
 __all__ = ["ExtractiveDraft", "Findings", "attribution", "compose_extractive", "corroborate",
-           "corroborated", "human_date", "own_line_answer", "own_line_draft"]
+           "corroborated", "human_date", "led_by", "own_line_answer", "own_line_draft"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
@@ -89,6 +89,18 @@ def attribution(article: Article, with_title: bool) -> str:
     bits = [enquote(article.title)] if with_title else []
     bits += [b for b in (article.outlet, human_date(article.published)) if b]
     return f" ({', '.join(bits)})" if bits else ""
+
+
+def led_by(article: Article, quoted: tuple[int, int], lead: tuple[int, int],
+           attributed: bool = False) -> ExtractiveDraft:
+    """The article's span `quoted`, quoted, led by its span `lead` as the short answer
+    ("Henrik Dahl — “…defeating the incumbent Henrik Dahl…” [1]"); both article offsets."""
+    cites = CitationList()
+    n = cites.cite(article, *quoted)
+    name = article.text[lead[0]:lead[1]]
+    text = (f"{name} — {enquote(cites.items[0].quote)} [{n}]"
+            + (attribution(article, False) if attributed else ""))
+    return ExtractiveDraft(text, cites.items, ShortAnswer(name, n, *lead, 1.0))
 
 
 def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evidence | None:

@@ -6,10 +6,12 @@ import re
 from collections.abc import Sequence
 
 from .backends.base import ChatBackend
+from .question import Question, analyse
+from .request import Request
 from .types import Message
 
-__all__ = ["REWRITE_PROMPT", "last_message", "needs_context", "points_outside", "refers_back",
-           "rewrite_query", "rule_rewrite"]
+__all__ = ["REWRITE_PROMPT", "asked_question", "last_message", "needs_context", "points_outside",
+           "refers_back", "rewrite_query", "rule_rewrite"]
 
 REWRITE_PROMPT = """\
 Rewrite the user's last question so that it can be understood without the conversation.
@@ -136,3 +138,15 @@ def _llm_rewrite(question: str, history: Sequence[Message], backend: ChatBackend
     ]
     lines = backend.chat(messages, max_tokens=80).strip().splitlines()
     return lines[0].strip().removeprefix("Rewritten:").strip() if lines else ""
+
+
+def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
+    """The question analysed once, a follow-up rewritten to stand alone (by `rewriter`, a
+    capable server model, where there is one)."""
+    query = rewrite_query(request.question, request.history, rewriter)
+    # A follow-up that points back ("that game") is judged against the conversation's
+    # subject (`compose.strayed`); one that names nothing may have changed the subject.
+    previous = (last_message(request.history or [], "user")
+                if refers_back(request.question) else "")
+    return analyse(request.question, query, request.as_of, request.since, request.until,
+                   previous)

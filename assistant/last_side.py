@@ -8,15 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index import Article, NewsIndex
+from index import NewsIndex
 
-from .citing import CitationList
 from .contest import asked_contest, sides
-from .extractive import ExtractiveDraft
+from .extractive import led_by
 from .followup import last_message
 from .last_answer import LastAnswerReply, first_sentence, last_quote, quoted_articles
-from .quotes import enquote
-from .types import Message, ShortAnswer
+from .types import Message
 
 __all__ = ["asks_other_side", "reply_side"]
 
@@ -52,7 +50,9 @@ def reply_side(question: str, history: Sequence[Message], index: NewsIndex
     winner = _asks_winner(question)
     span = _asked_side(article.text[a:b], _named_before(last_message(history, "assistant")),
                        winner)
-    return None if span is None else _reply(article, (a, b), span)
+    if span is None:
+        return None
+    return LastAnswerReply(led_by(article, (a, b), (a + span[0], a + span[1])), False, _NOTE)
 
 
 def _asks_winner(question: str) -> bool:
@@ -87,14 +87,3 @@ def _asked_side(sentence: str, named: str, winner: bool) -> tuple[int, int] | No
 
 def _words_of(sentence: str, span: tuple[int, int] | None) -> set[str]:
     return set(sentence[span[0]:span[1]].casefold().split()) if span else set()
-
-
-def _reply(article: Article, sentence: tuple[int, int], span: tuple[int, int]
-           ) -> LastAnswerReply:
-    cites = CitationList()
-    n = cites.cite(article, *sentence)
-    at, end = sentence[0] + span[0], sentence[0] + span[1]
-    name = article.text[at:end]
-    text = f"{name} — {enquote(cites.items[0].quote)} [{n}]"
-    return LastAnswerReply(ExtractiveDraft(text, cites.items, ShortAnswer(name, n, at, end, 1.0)),
-                           False, _NOTE)

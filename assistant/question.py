@@ -99,8 +99,17 @@ _CHOICE = re.compile(r",\s*(?:(?:was\s+it|is\s+it)\s+)?(?P<a>[^,?]{1,40}?)\s+or\
                      r"(?P<b>[^,?]{1,40}?)\s*\?\s*$", re.I)
 
 
+_WHO_OR_WHICH = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|which)\b", re.I)
+
+
 def chosen(question: str, answer: str) -> bool:
-    """Is the answer one of the two the question offers (any answer, where it offers none)?"""
+    """Is the answer one of the two the question offers (any answer, where it offers none)?
+    Offered by a "who" or "which" question, as two names or figures ("…, Raman or Hobbs?"):
+    not "…, injured or missing?", "…, the incumbent or the challenger?"."""
     m = _CHOICE.search(question)
-    offered = [set(terms(m.group(side))) for side in ("a", "b")] if m else []
-    return not offered or any(words & set(terms(answer)) for words in offered)
+    if m is None or not _WHO_OR_WHICH.match(question):
+        return True
+    sides = [re.sub(r"^(?:the|a|an)\s+", "", m.group(k), flags=re.I) for k in ("a", "b")]
+    if not all(re.match(r"[A-Z0-9£$€]", side) for side in sides):
+        return True
+    return any(set(terms(side)) & set(terms(answer)) for side in sides)

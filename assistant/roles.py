@@ -95,9 +95,9 @@ _OUTGOING = re.compile(r"\b(?:incumbent|outgoing|former|retiring|departing|previ
 # "Who manages Riverside Rovers?" asks who "Riverside manager Colin Dwyer" is, as "Who is the
 # manager of Riverside Rovers?" does.
 _HOLDS_BY_VERB = re.compile(r"^\W*(?:and\s+)?who\s+(?P<verb>manages|coaches|chairs|captains"
-                            r"|governs|owns|leads)\s+(?P<of>(?-i:[A-Z])[^?]*?)\W*$", re.I)
+                            r"|governs|owns)\s+(?P<of>(?-i:[A-Z])[^?]*?)\W*$", re.I)
 _VERB_ROLE = {"manages": "manager", "coaches": "coach", "chairs": "chair",
-              "captains": "captain", "governs": "governor", "owns": "owner", "leads": "leader"}
+              "captains": "captain", "governs": "governor", "owns": "owner"}
 
 
 def _as_held(question: str) -> str:
@@ -168,7 +168,8 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
                    *became_title(asked.role, sentence)])
     if asked.new:  # "Who is the new mayor?": not "Incumbent mayor Gerald Hobbs"
         named = became_title(asked.role, sentence, future=True) or [
-            (at, h) for at, h in named if not _OUTGOING.search(sentence[max(0, at - 30):at])]
+            (at, h) for at, h in named
+            if not _OUTGOING.search(sentence[max(0, min(at, h.start) - 30):min(at, h.start)])]
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
     if not words:

@@ -9,14 +9,20 @@ import re
 
 __all__ = ["asks_score", "score_span"]
 
-_ASKS = re.compile(r"^\W*(?:and\s+)?what\s+(?:was|is|were|'s)\s+the\s+(?:(?:final|full-time"
-                   r"|half-time|match|end)\s+)?(?:score(?:line)?|result)\b", re.I)
+_ASKS = re.compile(r"^\W*(?:and\s+)?what(?:\s+(?:was|is|were)|['’]s)\s+the\s+(?:(?:final"
+                   r"|full-time|half-time|match|end)\s+)?(?:score(?:line)?|result)\b"
+                   r"(?!\s+of\s+the\s+(?:inquiry|investigation|review|vote|referendum|test))",
+                   re.I)
 # "3-2", "2–1": not a year's range ("2024-25") nor a figure's hyphen ("12-month").
 # Nor a lead on the way ("a 2-1 lead", "2-1 at half-time"), unless the half-time score is
 # asked.
-_SCORE = re.compile(r"(?<![\d.,-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d.,%-])")
-_ON_THE_WAY = re.compile(r"\s*(?:lead|advantage|at\s+(?:half-time|the\s+break|half\s+time))\b",
-                         re.I)
+# Nor a span of days ("10-12 May") or a name ("9-11"): a score is followed by what ends a
+# clause or by a word of play, not by a month or another figure.
+_SCORE = re.compile(r"(?<![\d.,/-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d%/-]|[.,]\d)"
+                    r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)")
+_ON_THE_WAY = re.compile(r"\s*(?:lead|advantage|up|ahead|down|at\s+(?:half-time|the\s+break"
+                         r"|half\s+time))\b", re.I)
+_BEFORE_A_LEAD = re.compile(r"\b(?:led|leading|trailed|trailing|trail)\s+$", re.I)
 
 
 def asks_score(question: str) -> bool:
@@ -31,6 +37,7 @@ def score_span(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     half = "half" in question.casefold()
     for m in _SCORE.finditer(sentence):
-        if half or not _ON_THE_WAY.match(sentence, m.end()):
+        if half or not (_ON_THE_WAY.match(sentence, m.end())
+                        or _BEFORE_A_LEAD.search(sentence[:m.start()])):
             return m.span()
     return None

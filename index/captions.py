@@ -52,10 +52,10 @@ def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
 # via AP)", "(Global Wire/Ana Lopes)"), after "Photo:" or "Photo by", or as an agency's
 # "X/Pool via REUTERS" ending the line.
 _CREDITED = (
-    re.compile(rf"\((?P<c>[^()]*(?:\b{_CREDIT}\b|/)[^()]*)\)\s*$"),
+    re.compile(rf"\((?P<c>[^()]*(?:\b{_CREDIT}\b|[A-Za-z]/[A-Za-z])[^()]*)\)\s*$"),
     re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?::|by|courtesy(?: of)?)"
                r"\s*(?P<c>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,5})\s*$"),
-    re.compile(rf"(?P<c>(?:\b[A-Z][\w.'’-]*[ /])*?\b[\w.]+/(?:via )?{_CREDIT}\b[\w/ .]*?"
+    re.compile(rf"(?P<c>(?:\b[A-Z][\w'’-]*[ /])*?\b[\w.]+/(?:via )?{_CREDIT}\b[\w/ .]*?"
                rf"|\b[\w.]+ via {_CREDIT})\s*$"),
 )
 
@@ -66,5 +66,9 @@ def credit_span(line: str) -> tuple[int, int] | None:
     for pattern in _CREDITED:
         if m := pattern.search(line):
             start, end = m.span("c")
-            return (start, end) if line[start:end].strip() else None
+            # "(File Photo)", "(Photo)": what the picture is, not whose
+            return None if _NO_ONE.fullmatch(line[start:end].strip()) else (start, end)
     return None
+
+
+_NO_ONE = re.compile(r"(?i:(?:file\s+)?(?:photo|picture|image)s?|file|handout)?")

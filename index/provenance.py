@@ -72,19 +72,21 @@ def _byline_site(line: str) -> str | None:
 
 
 _HEAD_LINES = 6  # a title, a byline, the outlet, a date line, a ticker: the head of a page
-_BYLINE = re.compile(r"^[*_\s]*By\s+[A-Z]")
+_BY = re.compile(r"^[*_\s]*By\s+[A-Z]")
 
 
 def _outlet_line(head: list[str]) -> str | None:
-    """A paper's name on a line of its own beside a byline or a date line ("By Helen Park,
-    Courts Reporter" / "The Western Echo" / "Published 2025-04-22")."""
-    for i, line in enumerate(head):
+    """A paper's name on a line of its own below the title, beside a byline ("By Helen Park,
+    Courts Reporter" / "The Western Echo" / "Published 2025-04-22"), or "The …" beside a date
+    line. Not a headline in title case ("Council Orders Budget Review"), nor "Breaking News"."""
+    for i, line in enumerate(head[1:], start=1):
         name = line.strip("*_ \t")
         if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name)):
             continue
-        beside = [head[j] for j in (i - 1, i + 1) if 0 <= j < len(head)]
-        if any(_BYLINE.match(b) or _PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
-               for b in beside):
+        beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
+        dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
+                    for b in beside)
+        if any(_BY.match(b) for b in beside) or (dated and name.startswith("The ")):
             return name
     return None
 

@@ -244,6 +244,13 @@ def test_confirmed_as_the_new_mayor_is_who_won() -> None:
     ("What was the final score?", "The attendance was 6,214.", None),
     ("What was the final score?", "The 2024-25 season ends with a 12-month ban.", None),
     ("Who scored the winner?", "Harbour City beat Riverside Rovers 3-2.", None),  # not asked
+    # The review's: a score ending its sentence; a span of days; a lead on the way.
+    ("What's the final score?", "Harbour City beat Riverside Rovers 3-2.", "3-2"),
+    ("What was the score?", "The match ended 2-2, their third draw.", "2-2"),
+    ("What was the final score?", "The festival ran 10-12 May.", None),
+    ("What was the final score?", "Rovers, 2-1 up at half-time, won 3-2.", "3-2"),
+    ("What was the final score?", "City led 1-0 at the break but lost 2-1.", "2-1"),
+    ("What was the result of the inquiry?", "The panel voted 7-2 to close it.", None),
 ])
 def test_a_score_asked_is_the_result_the_sentence_gives(question: str, sentence: str,
                                                          score: str | None) -> None:
@@ -292,3 +299,34 @@ def test_a_question_offering_two_answers_is_answered_by_one_of_them() -> None:
     cite = Citation(1, sentence, "r", "t", "o", "2025-05-10", "s", 0, len(sentence))
     assert short_answer(best, cite, "person", asked) is None
     assert short_answer(best, cite, "person", "Who announced the recount figures?") is not None
+
+
+
+def test_the_review_s_contest_cases() -> None:
+    """The more votes win, whichever name comes first; a quarter-final is no final; "a
+    category 4 storm" is no prize; a report early in the next year still counts."""
+    from assistant.contest import another_contest
+
+    tally = "Incumbent Gerald Hobbs received 8,392 votes to Priya Raman's 8,409, officials said."
+    won = contest_answer("Who won the election?", tally)
+    assert won is not None and tally[won[0]:won[1]] == "Priya Raman"
+    assert another_contest("Who won the cup final?", "Eastbrook beat Harbour City in the "
+                           "quarter-final yesterday.")
+    assert not another_contest("Who won the race?", "Storm Isla, a category 4 storm, hit "
+                               "Millbrook, and Smith beat Jones.")
+    recount = "Priya Raman has been confirmed as the new mayor of Millbrook."
+    asked = "Who won the Millbrook election in 2024?"
+    assert contest_answer(asked, recount, "2025-11-02") is None
+    assert contest_answer(asked, recount, "2025-02-02") is not None
+    assert contest_answer(asked, recount, "May 2021") is not None  # no ISO date: not judged
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("How many people were killed, injured or missing?", "14"),
+    ("Who is the mayor, and is he running again or retiring?", "Gerald Hobbs"),
+    ("Who won, the incumbent or the challenger?", "Priya Raman"),
+])
+def test_an_or_that_offers_no_two_names_is_no_choice(question: str, answer: str) -> None:
+    from assistant.question import chosen
+
+    assert chosen(question, answer)

@@ -21,6 +21,10 @@ from tests.test_assistant import assert_verbatim
     ("Kim Jong Un inspects troops. KCNA/via REUTERS", "KCNA/via REUTERS"),
     ("FILE PHOTO: Putin and Kim attend a reception in Pyongyang.", None),  # credits no one
     ("The mayor at City Hall (2019).", None),
+    ("Crowds cheer in Kyiv. Valentyn Ogirenko/Pool via REUTERS",
+     "Valentyn Ogirenko/Pool via REUTERS"),  # not "Kyiv. Valentyn…"
+    ("The mayor at City Hall. (File Photo)", None),  # what it is, not whose
+    ("The squad in 2024. (pictured 2024/25)", None),
 ])
 def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
     span = credit_span(line)
@@ -32,6 +36,8 @@ def test_questions_asking_whom_a_photo_is_credited_to() -> None:
     assert asks_credit("Who photographed the lighthouse?") and asks_credit("Photo credit?")
     assert not asks_credit("Who took power in Syria?") and not asks_credit("Who took part?")
     assert not asks_credit("Who was pictured on the leaflets?")  # who is in it: the caption
+    assert not asks_credit("Who took the penalty shots?")
+    assert not asks_credit("Whose image appears on the new banknote?")
 
 
 def test_who_took_the_photo_is_the_credit_of_its_caption(assistant: Assistant) -> None:

@@ -180,3 +180,16 @@ def test_a_toll_said_as_the_number_of_people_killed_in_words() -> None:
     assert span is not None and sentence[span[0]:span[1]] == "four"
     homes = "The number of homes without power has fallen to 8,000, Northgrid said."
     assert answer_fit("number", homes, "How many homes are without power?") == 1.0
+
+
+
+def test_a_number_of_things_needs_its_own_figure_and_one_of_is_no_toll() -> None:
+    """The review's: "the number of homes flooded since 2023" counts nothing (a year), nor does
+    a figure past the clause; "one of the highest" is no death toll."""
+    asked = "How many homes are without power?"
+    assert answer_fit("number", "The number of homes flooded since 2023 is still unknown.",
+                      asked) == 0.5
+    assert answer_fit("number", "The number of homes without power is unknown, but 12 "
+                      "schools have closed.", asked) == 0.5
+    toll = "The death toll from the floods is one of the highest in decades."
+    assert not states_fate(toll, "How many people died in the floods?")

@@ -199,6 +199,9 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
      "The Western Echo", "Helen Park"),
     ("The Western Echo\nMarch 19, 2025", "2025-03-19", "The Western Echo", None),
     ("Harbour Street Closed\nMarch 19, 2025", "2025-03-19", None, None),  # no paper's word
+    ("Breaking News\nMarch 19, 2025", "2025-03-19", None, None),  # a label, not "The …"
+    ("By Helen Park and Tom Roe\nThe Western Echo\nPublished 2025-04-22", "2025-04-22",
+     "The Western Echo", None),
 ])
 def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str | None,
                                           author: str | None) -> None:
@@ -438,3 +441,11 @@ def test_a_widget_label_run_into_its_first_line_is_dropped() -> None:
     story = "Tech giants\nAI-assisted summary features have cut traffic to news sites by a third.\n"
     (art,) = clean_document(RawDocument(text=story, source="s", source_key="s"))
     assert art.text.startswith("AI-assisted summary features have cut traffic")
+
+
+
+def test_a_headline_in_title_case_is_no_outlet() -> None:
+    text = ("Council Orders Budget Review\nMarch 19, 2025\nThe council ordered a review of its "
+            "budget on Monday, officials said.\n")
+    (art,) = clean_document(RawDocument(text=text, source="s", source_key="s"))
+    assert art.outlet is None and art.published == "2025-03-19"

@@ -426,6 +426,14 @@ def test_a_question_asked_before_the_page_loaded_is_kept_by_a_reload(
     *_, key = chat.restore("", session)  # the load event comes after
     messages, _panel, same, *_ = chat.restore(key)  # reloaded
     assert same is session and "10,000" in messages[-1]["content"]
+    # The load event arriving while that first answer is still written does not stop it.
+    page = ChatSession()
+    running = chat.respond(KURSK, page, "extractive", 6, "", "")
+    next(running)
+    chat.restore("", page)
+    rest = list(running)
+    assert "10,000" in rest[-1][0][-1]["content"] and "nq-stopped" not in str(rest[-1][0])
+    assert chat.restore("", ChatSession(answering=True))[-1]  # nothing shown yet: no failure
 
 
 def test_the_chats_kept_for_reloads_are_bounded() -> None:

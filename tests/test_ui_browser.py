@@ -529,6 +529,16 @@ def test_a_reload_keeps_the_tab_s_settings(tab: Tab) -> None:
         assert other.get_by_label("Published from").input_value() == ""
     finally:
         other.close()
+    # Kept values the page cannot take (a top-k past the slider, a date that is no text) are
+    # left at their defaults: Gradio refused the top-k, and every question with it.
+    page.evaluate("sessionStorage.setItem('newsqa-options', "
+                  "JSON.stringify(['extractive', 500, 7, '2030-01-01']))")
+    page.reload()
+    page.wait_for_selector("#nq-question textarea")
+    page.wait_for_timeout(1000)
+    assert "2030" in page.inner_text("#nq-chat")  # the chat came back, asked and answered
+    again = ask(page, KURSK)
+    assert "Sorry" not in page.inner_text("#nq-error-box") and again.inner_text()
 
 
 def test_a_reload_while_answering_stops_the_answer(tab: Tab) -> None:

@@ -104,7 +104,7 @@
   const listOpen = () => [...document.querySelectorAll('[role="listbox"]')]
     .some((list) => list.getClientRects().length > 0);
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || listOpen()) return;
+    if (event.key !== "Escape" || event.isComposing || event.defaultPrevented || listOpen()) return;
     if (!document.querySelector("#nq-chat .nq-draft")) return;
     const stop = document.querySelector("#nq-stop");
     if (stop) stop.click();

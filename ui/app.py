@@ -221,7 +221,7 @@ def _wire_options(o: OptionWidgets, backends: list[str], demo: gr.Blocks) -> Non
     options: list[Any] = [o.backend, o.top_k, o.since, o.until]
     for widget in options:
         widget.change(None, options, None, js=SAVE_OPTIONS_JS, queue=False)
-    demo.load(None, options, options, js=load_options_js(backends), queue=False)
+    demo.load(None, options, options, js=load_options_js(backends, MAX_TOP_K), queue=False)
     for box in (o.since, o.until):
         for event in (box.blur, box.submit):
             event(dates_note, [o.since, o.until], o.dates_note, queue=False)

@@ -126,7 +126,9 @@ class ChatController:
         stopped, and its question offered back, as the Stop button does: the page that asked
         for it can no longer show it."""
         key, session = self.sessions.resume(key, current)
-        asked = session.stop() or session.offered
+        # The page's own chat, just kept, may be answering for this very page: not stopped.
+        asked = (session.offered if session is current and current is not None
+                 else session.stop() or session.offered)
         retry = f"{next(_RETRIES)}\n{asked}" if asked else gr.skip()
         return (*_current(session)[:5], retry, key)
 

@@ -18,8 +18,8 @@ from .app import build_app
 from .errors import AuthConfigError, PortTakenError, SamplesNotFoundError
 from .warming import SentenceWarmer
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "launch_options", "locate_samples", "parse_auth",
-           "private_api", "serve", "warm_up"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "UPLOAD_CAP_FACTOR", "launch_options",
+           "locate_samples", "parse_auth", "private_api", "serve", "theme", "warm_up"]
 
 log = logging.getLogger("newsqa.ui")
 

@@ -45,14 +45,19 @@ SAVE_OPTIONS_JS = (f"(...values) => {{ try {{ sessionStorage.setItem('{OPTIONS_K
                    "JSON.stringify(values)); } catch (e) {} }")
 
 
-def load_options_js(backends: list[str]) -> str:
+def load_options_js(backends: list[str], max_top_k: int) -> str:
     """The page's step that puts the tab's kept settings back (its inputs and outputs are the
-    settings' widgets): a backend this server no longer offers keeps the page's default."""
+    settings' widgets: backend, top-k, from, until). A kept value this page cannot take keeps
+    the page's default: a backend this server no longer offers, a top-k out of the slider's
+    range (Gradio refuses it, and with it every question), a date that is no text."""
     offered = json.dumps(backends)
     return ("(...current) => { try { "
             f"const kept = JSON.parse(sessionStorage.getItem('{OPTIONS_KEY}') || 'null'); "
             "if (!Array.isArray(kept) || kept.length !== current.length) return current; "
             f"if (!{offered}.includes(kept[0])) kept[0] = current[0]; "
+            f"if (!Number.isFinite(kept[1]) || kept[1] < 1 || kept[1] > {max_top_k}) "
+            "kept[1] = current[1]; "
+            "for (const i of [2, 3]) if (typeof kept[i] !== 'string') kept[i] = current[i]; "
             "return kept; } catch (e) { return current; } }")
 
 
@@ -91,7 +96,8 @@ class ChatSession:
             return None
         self.epoch += 1
         self.answering = self.interrupted = False
-        self.messages[-1] = {"role": "assistant", "content": stopped_html()}
+        if self.messages:  # (none yet: stopped before its question was shown)
+            self.messages[-1] = {"role": "assistant", "content": stopped_html()}
         self.offered = self.asking
         return self.asking
 
