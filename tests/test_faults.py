@@ -421,3 +421,13 @@ def test_a_read_only_store_says_to_copy_it(sample_store: Path, tmp_path: Path) -
             NewsIndex(StoreConfig(path=mount, embed_model="all-MiniLM-L6-v2")).require_articles()
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_the_read_only_message_is_chosen_by_the_error() -> None:
+    """As the bind-mount test above, wherever it cannot mount: Chroma's own words."""
+    from index.connection import _local_fix
+
+    readonly = Exception("error returned from database: (code: 8) attempt to write a readonly "
+                         "database")
+    assert "copy it somewhere writable (`cp -r /s " in _local_fix("/s", readonly)
+    assert "Check that the directory is writable" in _local_fix("/s", Exception("no such dir"))
