@@ -4,6 +4,7 @@ the answer path leading with the side asked for, never the other one."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -330,3 +331,19 @@ def test_an_or_that_offers_no_two_names_is_no_choice(question: str, answer: str)
     from assistant.question import chosen
 
     assert chosen(question, answer)
+
+
+def test_what_a_correction_says_was_wrong_is_not_the_answer(tmp_path: Path) -> None:
+    """"Who was credited with the winning goal after the correction?" quoted "An earlier version
+    of our report … credited the winning goal to Luis Ortega" and led with Ortega."""
+    correction = {
+        "id": "fix", "title": "Correction: Harbour City winner credited to Jamie Hart",
+        "published": "2025-05-13", "source": "Coastal Sport",
+        "text": "An earlier version of our report on Harbour City's 3-2 win over Riverside "
+                "Rovers on Sunday credited the winning goal to Luis Ortega.\nThe Southern "
+                "League has since awarded the 87th-minute goal to Jamie Hart, after video "
+                "showed Ortega's shot was deflected in by Hart's knee."}
+    answer = assistant_over([correction], tmp_path).ask(
+        "Who was credited with the winning goal after the correction?")
+    assert "Ortega." not in answer.citations[0].quote, answer.text
+    assert "Jamie Hart" in answer.text.split("”")[0], answer.text
