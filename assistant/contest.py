@@ -244,7 +244,9 @@ def names_a_contest(question: str) -> bool:
     """Does the question say which contest it asks about (a name, a kind)? "Who won?" does
     not: it is no question to search every sentence for a winner with."""
     named = _words(question.strip()[1:]) - _GENERIC
-    return bool(named) or any(words & kind_words(question) for words in KINDS)
+    said = kind_words(question)
+    # "the poetry category" names one (a word of no kind: "a category 4 storm" is no prize).
+    return bool(named) or "category" in said or any(words & said for words in KINDS)
 
 
 def other_side(question: str, sentence: str) -> list[tuple[int, int]]:
