@@ -26,7 +26,7 @@ from .compose import (
 )
 from .credits import credit_answer
 from .drafting import draft_reply
-from .extractive import Findings, compose_extractive, corroborated
+from .extractive import ExtractiveDraft, Findings, compose_extractive, corroborated
 from .followup import asked_question
 from .generative import ground_answer, relevant_to
 from .question import Question
@@ -204,19 +204,10 @@ class Assistant:
         # for every backend (a chat model's sources leave that line out, `build_messages`).
         own = (credit_answer(findings) or (meta_answer(findings, path == "full")
                                            if asked.kind == "meta" else None)) if ranked else None
-        if own is not None and own.abstained:  # the article it names does not say it
-            _emit(on_delta, own.text)
-            note = ("the article asked about does not say it" if own.citations
-                    else "several articles fit the one asked about")
-            return _Composed(own.text, own.citations, abstained=True, confidence=confidence,
-                             notes=[note], ranking=ranking)
-        # Off topic, unless it names the article: "the panda article" shares few words with it.
-        if reason and (own is None or (reason.off_topic and not own.named)):
-            reason = within_dates(reason, request.since, request.until, request.as_of)
-            text, citations = closest_text(reason, ranked, articles, asked.dated)
-            _emit(on_delta, text)
-            return _Composed(text, citations, abstained=True, notes=[reason.reason],
-                             confidence=confidence, ranking=ranking)
+        turned = _turned_away(request, findings, own, reason, confidence, ranking)
+        if turned is not None:
+            _emit(on_delta, turned.text)
+            return turned
         notes: list[str] = []
         if backend is not None and own is not None:
             notes.append("answered from the article's own line; the chat model was not asked")
@@ -279,6 +270,26 @@ class Assistant:
             return _Composed(text, citations, notes=notes)
         notes.append("the model's answer could not be verified; showing the evidence instead")
         return None
+
+
+def _turned_away(request: Request, findings: Findings, own: ExtractiveDraft | None,
+                 reason: Abstention | None, confidence: float, ranking: Ranking
+                 ) -> _Composed | None:
+    """The abstention, if the articles cannot answer: the article asked about does not say it,
+    or the question is off topic (unless it names an article: "the panda article" shares few
+    words with it)."""
+    if own is not None and own.abstained:
+        note = ("the article asked about does not say it" if own.citations
+                else "several articles fit the one asked about")
+        return _Composed(own.text, own.citations, abstained=True, confidence=confidence,
+                         notes=[note], ranking=ranking)
+    if reason and (own is None or (reason.off_topic and not own.named)):
+        reason = within_dates(reason, request.since, request.until, request.as_of)
+        text, citations = closest_text(reason, findings.ranked, findings.articles,
+                                       findings.question.dated)
+        return _Composed(text, citations, abstained=True, notes=[reason.reason],
+                         confidence=confidence, ranking=ranking)
+    return None
 
 
 def _emit(on_delta: OnDelta | None, text: str) -> None:

@@ -22,6 +22,7 @@ from . import calibration
 from .answerability import answerability
 from .citing import CitationList
 from .contest import another_contest, asked_contest, contest_answer, names_a_contest
+from .counts import states_fate
 from .evidence import names_missing, question_names
 from .followup import points_outside
 from .persons import description, who_is
@@ -171,7 +172,7 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
-        return _speech_first(question, ranked)
+        return _speech_first(question, ranked) or _fate_first(question, ranked)
     titles = titles or {}
     for i, ev in enumerate(ranked):
         title = titles.get(ev.article_id, "")
@@ -181,6 +182,17 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
                                                       or score_span(question, ev.text)))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
+
+
+def _fate_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked how many met a fate ("How many people died…?"), where the best sentence counts no
+    one of it ("About 14,000 residents were ordered to leave"), the ranking with the first of
+    the next best that does ("Four people have died") put first; else None."""
+    if not ranked or states_fate(ranked[0].text, question) is not False:
+        return None
+    fated = next((ev for ev in ranked[1:KIND_CHECKED] if ev.fit == 1.0
+                  and states_fate(ev.text, question)), None)
+    return None if fated is None else [fated, *(ev for ev in ranked if ev is not fated)]
 
 
 def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .counts import counting_words, fate_count
+from .counts import counting_words, fate_count, states_fate
 from .evidence import names_missing, sentence_vectors
 from .findings import Findings, shown_bar
 from .rerank import Evidence
@@ -83,8 +83,13 @@ def conflicting(found: Findings, best: Evidence) -> Evidence | None:
     close = []
     if others:
         vectors = sentence_vectors(found.embedder, [best.text] + [ev.text for ev in others])
+        # Or a toll of the fate asked about, in a report naming what the question names: "The
+        # number of people killed in the Cedar Ridge fire has risen to seven" beside "Four
+        # people have died" is one story's toll, though the two sentences share few words.
+        tolled = bool(names) and states_fate(best.text, found.question.text) is True
         close = [ev for ev, sim in zip(others, vectors[1:] @ vectors[0], strict=True)
-                 if float(sim) >= CONFLICT_MIN_COSINE]
+                 if float(sim) >= CONFLICT_MIN_COSINE
+                 or (tolled and states_fate(ev.text, found.question.text) is True)]
     close += [ev for ev in differing if ev.article_id == best.article_id]
     close.sort(key=lambda ev: (ev.article_id == best.article_id, -ev.score))
     return close[0] if close else None

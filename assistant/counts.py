@@ -15,6 +15,7 @@ __all__ = [
     "counting_words",
     "counts",
     "counts_asked",
+    "death_toll",
     "fate_count",
     "figure_phrase",
     "later_count",
@@ -266,6 +267,13 @@ def _fated(sentence: str, fate: frozenset[str]) -> list[tuple[int, int]]:
 # Words before a figure that make it a name: "Flight 370", "Route 66", "Room 101".
 _NAMED_BY = frozenset({"flight", "route", "room", "number", "no.", "gate", "platform",
                        "highway", "bus", "apollo", "article", "section", "chapter"})
+
+
+def death_toll(sentence: str, question: str) -> tuple[int, int] | None:
+    """Asked how many died, the figure a toll gives ("has risen to seven"): it says the answer
+    in so many words, however unsure the reader is of it."""
+    toll = _TOLL.search(sentence) if _fate(question) is _DEATH else None
+    return toll.span(1) if toll else None
 
 
 def states_fate(sentence: str, question: str) -> bool | None:

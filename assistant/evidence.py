@@ -19,12 +19,12 @@ from .counting import counted
 from .counts import NUMBER, counts, states_fate
 from .memo import Memo
 
-__all__ = ["DURATION", "LENGTH", "SINCE", "answer_fit", "kind_fit", "names_missing",
+__all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "kind_fit", "names_missing",
            "question_kind", "question_names", "sentence_vectors"]
 
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
                    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
-                   r"|Saturday|Sunday|today|yesterday|last (?:week|month|year)|ago"
+                   r"|Saturday|Sunday|today|yesterday|tomorrow|last (?:week|month|year)|ago"
                    # a time of day answers "when" and "what time" too ("at 9:36 p.m.")
                    r"|noon|midnight)\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _KINDS = (
@@ -62,6 +62,15 @@ LENGTH = r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:
 SINCE = r"\b(?:since\s+(?:19|20)\d\d|from\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d)\b"
 # A figure asked for in a unit: the question's words that ask for it, and what a sentence
 # stating it must carry ("What percentage of the vote…" is not answered by "$104 million").
+_HOW_OLD = re.compile(r"\bhow old\b", re.I)
+_AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) \d+|\b\d+ years? old\b|, \d{1,3},"
+                  r"|\(\d{1,3}\)", re.I)
+# An age said of someone: "Amara Osei is 39, runs…", "She was 91.", "dies at 91"; not an age
+# at some other time ("until she was 85", "when he was 12").
+_AGE_SAID = re.compile(r"\b(?:is|was|turns|turned|(?:died?|dies) at)\s+\d{1,3}(?=[,.;]|\s+(?:and"
+                       r"|when|on|in)\b)", re.I)
+_AGE_THEN = re.compile(r"\b(?:until|till|when|before|after|since|as|once|by the time)\s+"
+                       r"[\w’'-]+\s+$", re.I)
 _MEASURES = (
     (re.compile(r"\b(?:percent(?:age)?s?|what (?:share|proportion|fraction))\b|%"
                 r"|\bhow much\b.*\brates?\b", re.I),
@@ -82,9 +91,7 @@ _MEASURES = (
                 r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),
     # "How long was the sentence?": a duration, or a length ("how long is the bridge").
     (re.compile(r"\bhow long\b", re.I), re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),
-    (re.compile(r"\bhow old\b", re.I),
-     re.compile(r"\d+-year-old|\b(?:aged?|age of) \d|\b\d+ years? old\b|, \d{1,3},"
-                r"|\(\d{1,3}\)", re.I)),
+    (_HOW_OLD, _AGE),
 )
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
 # A run of capitalised words inside a question ("Karen Lynch", "CVS Health"), not its first
@@ -153,7 +160,26 @@ def kind_fit(kind: str, sentence: str, question: str) -> float:
 
 def _measured(sentence: str, question: str) -> bool:
     """Does the sentence carry the unit the question asks its figure in (none asked: yes)?"""
-    return all(unit.search(sentence) for asks, unit in _MEASURES if asks.search(question))
+    return all(unit.search(sentence) or (unit is _AGE and age_span(question, sentence))
+               for asks, unit in _MEASURES if asks.search(question))
+
+
+_FELL = re.compile(r"\b(?:f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump"
+                   r"(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|sank|sink(?:s|ing)?"
+                   r"|lo(?:se|ses|st|sing)|down|shr[ai]nk(?:s|ing)?|shrunk|cut)\b", re.I)
+_ROSE = re.compile(r"\b(?:r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed"
+                   r"|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?|up"
+                   r"|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\b", re.I)
+
+
+def _opposite(sentence: str, question: str) -> bool:
+    """Asked how much something fell, a sentence saying only that it rose (or the other way
+    round): "Shares in Halvorsen rose 4.2%" is no answer to how much they fell."""
+    for asked, other in ((_FELL, _ROSE), (_ROSE, _FELL)):
+        if (asked.search(question) and not other.search(question)
+                and other.search(sentence) and not asked.search(sentence)):
+            return True
+    return False
 
 
 def question_names(question: str) -> list[tuple[str, ...]]:
@@ -188,8 +214,24 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
     things = counted(question) if kind == "number" else set()
     if fit and things and not counts(sentence, things):
         return 0.5
-    if fit and kind == "number" and not _measured(sentence, question):
+    if fit and kind == "number" and (not _measured(sentence, question)
+                                     or _opposite(sentence, question)):
         return 0.5
     if fit and kind == "number" and states_fate(sentence, question) is False:
         return 0.5  # "2,300 evacuated" asked how many died
     return fit
+
+
+def age_span(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked how old someone is, the age where the sentence gives one age ("39" of "Amara Osei
+    is 39, runs two…") and names whom the question names: sentence offsets, or None. ("She was
+    91." is quoted, not led by its age: whose it is, the sentence does not say.)"""
+    if not _HOW_OLD.search(question):
+        return None
+    ages = [*_AGE.finditer(sentence), *(m for m in _AGE_SAID.finditer(sentence)
+                                         if not _AGE_THEN.search(sentence, 0, m.start()))]
+    if len(ages) != 1 or names_missing(question_names(question), sentence):
+        return None
+    digits = re.search(r"\d+", ages[0].group())
+    return None if digits is None else (ages[0].start() + digits.start(),
+                                        ages[0].start() + digits.end())

@@ -16,10 +16,12 @@ from index import Article, Embedder
 from .about import AboutLine, about_line
 from .citing import CitationList
 from .conflict import conflicting, differs, figures, latest
+from .corrections import Correction, correction_of
 from .evidence import kind_fit, sentence_vectors
 from .findings import Findings, shown_bar
 from .generative import renumber
 from .quotes import enquote
+from .relative_dates import counted_from
 from .rerank import Evidence
 from .roles import asked_role, other_holders
 from .short import short_answer
@@ -107,7 +109,7 @@ def _next_sentence(best: Evidence, ranked: Sequence[Evidence], text: str) -> Evi
     """The sentence right after the best one, when it is relevant too: a sentence that restates
     the question is often followed by the one that answers it."""
     for ev in ranked[1:]:
-        if (ev.article_id == best.article_id and ev.start > best.end
+        if (ev.article_id == best.article_id and ev.start > best.end and not ev.caption
                 and not text[best.end:ev.start].strip() and ev.score >= shown_bar()):
             return ev
     return None
@@ -157,8 +159,10 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
     """The other report worth showing next to the anchor, with its line of the answer."""
     if found.question.kind == "number":
         conflict = conflicting(found, anchor)
-        if conflict is None or all(v in stated.replace(",", "")
-                                   for v, *_ in figures(conflict.text)):
+        # Not a figure the answer gives already; one in words ("Four people have died") is
+        # never among them.
+        given = [v for v, *_ in figures(conflict.text)] if conflict else []
+        if conflict is None or (given and all(v in stated.replace(",", "") for v in given)):
             return None
         lead = _other_figure(found.articles[anchor.article_id],
                              found.articles[conflict.article_id])
@@ -257,6 +261,12 @@ def _other_holders(found: Findings, lead: str, cites: CitationList) -> list[str]
     return [f"The articles also name as {title}: {listed}."]
 
 
+def _corrected(fixed: Correction, cites: CitationList) -> str:
+    marks = " ".join(f"{enquote(fixed.article.text[a:b])} [{cites.cite(fixed.article, a, b)}]"
+                     for a, b in fixed.spans)
+    return f"A later report says this was wrong: {marks}{attribution(fixed.article, False)}."
+
+
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     """The answer from the ranked sentences (a question about the article itself is answered
     from its own line first, `own_line_answer`, by the caller)."""
@@ -273,8 +283,15 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     span = (short_answer(best, cites.items[0], question.kind, question.text, article.title,
                          article.published)
             if short else None)
+    # A name or figure a later report says was wrong does not lead; the correction is quoted.
+    fixed = correction_of(found, best.article_id, span.text) if span else None
+    span = None if fixed else span
     lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + attribution(article, question.kind == "meta")]
+    if fixed is not None:
+        parts.append(_corrected(fixed, cites))
+    if question.kind == "date" and (counted := counted_from(best.text, article.published)):
+        parts.append(counted)
     parts += corroborate(found, best, cites, quoted, span.text if span else "")
     if span is not None:
         parts += _other_holders(found, span.text, cites)

@@ -10,7 +10,7 @@ from .roles import TITLES
 from .titled import NAME, TITLE_WORDS
 from .words import MONTHS, WEEKDAYS
 
-__all__ = ["description", "sole_name", "who_is"]
+__all__ = ["description", "listed_names", "sole_name", "who_is"]
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
@@ -82,9 +82,22 @@ _NO_NAME = frozenset({
 
 
 # A name after these is a place: "arrested in Lakeport", "a house on Main Street".
-_PLACED = re.compile(r"\b(?:in|at|near|from|to|across|outside|inside|on|into|around"
-                     r"|towards?|through)\s+(?:the\s+)?$", re.I)
+# Before a place: "in Bergen", and "Gerald Pike, 58, of Harrogate".
+_PLACED = re.compile(r"(?:\b(?:in|at|near|from|to|across|outside|inside|on|into|around"
+                     r"|towards?|through)|,\s*\d{1,3},\s+of)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–:-]")
+
+
+def _named_in(name: list[str], asked: set[str], question: str) -> bool:
+    """Is the sentence's name (casefolded words) one the question gives: all of it ("Biden" of
+    "Joe Biden"), or a name of the question all in it? "Olav Halvorsen" is not "Halvorsen
+    Foods": each has a word the other lacks."""
+    if not any(w in asked for w in name):
+        return False
+    runs = [[w.casefold().strip("’'s") for w in run.split()]
+            for run in re.findall(NAME, question)]
+    return all(w in asked for w in name) or any(
+        run and all(w in name for w in run) for run in runs) or not runs
 
 
 def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
@@ -109,7 +122,7 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
         words = words[titled[-1] + 1:] if titled else words
         kept = [(a, b) for a, b, w in words if w.casefold().strip(".’'s") not in _NO_NAME]
         names = [m.group()[a:b].casefold().strip(".’'s") for a, b in kept]
-        if not kept or any(w in asked for w in names):
+        if not kept or _named_in(names, asked, question):
             continue
         if _PLACED.search(sentence[:m.start() + kept[0][0]]) or (
                 placed_end and sentence[placed_end:m.start()].strip() == ","):
@@ -118,3 +131,20 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
         found.append((m.start() + kept[0][0], m.start() + kept[-1][1]))
     return found[0] if len(found) == 1 else None
 
+
+
+# A group named in full after a copula: "The four councillors who voted against the budget
+# were Raymond Teal, Greg Amato, Lucy Chen and Omar Haddad."
+_LISTED = re.compile(rf"\b(?:were|are|include[sd]?|namely)\s+((?:{NAME})(?:,\s+(?:{NAME}))*"
+                     rf",?\s+and\s+(?:{NAME}))(?=\s*[.;,]|\s*$)")
+
+
+def listed_names(sentence: str, at: int, end: int) -> tuple[int, int] | None:
+    """The names a sentence lists as a group ("…were Raymond Teal, Greg Amato, Lucy Chen and
+    Omar Haddad"), where the reader's span [at, end) (sentence offsets) falls inside the list:
+    asked who, all of them answer, not the one the span gives."""
+    for m in _LISTED.finditer(sentence):
+        a, b = m.span(1)
+        if a <= at and end <= b:
+            return a, b
+    return None

@@ -30,6 +30,7 @@ from .evidence import answer_fit, names_missing, sentence_vectors
 from .question import Question
 from .reader import Reader, Reading
 from .shortlist import CANDIDATES, SENTENCE_END, shortlist
+from .withdrawn import withdrawn_factor
 from .words import asking_terms, terms
 
 __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
@@ -37,11 +38,6 @@ __all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", 
 
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
-RETRACTED_FACTOR = 0.3  # a sentence saying what an earlier report got wrong: not the answer
-_RETRACTED = re.compile(r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this|our|the)\s+"
-                        r"(?:report|article|story)\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
-                        r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b",
-                        re.I)
 RECENCY_BONUS = 0.05  # of the rank, at most: a year older than the question earns none
 FRESH_DAYS = 30.0  # a report this many days older than the question is 1/e as fresh
 # What the combination weighs, in the order of `calibration.THRESHOLDS.combine` (after its
@@ -278,8 +274,7 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         rank = c.estimate if reader is None else combined(c.features)
         score = rank if reader is None or question.dated else combined(
             c.features, calibration.THRESHOLDS.confidence)
-        # What a correction says was wrong ("An earlier version … credited the goal to Ortega").
-        withdrawn = RETRACTED_FACTOR if _RETRACTED.search(c.text) else 1.0
+        withdrawn = withdrawn_factor(c.text, question.text, question.kind)
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
                                _adjust(question, score, article, caption, question.dated)
                                * withdrawn, c.reading.relevance,

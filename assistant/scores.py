@@ -16,10 +16,14 @@ _ASKS = re.compile(r"^\W*(?:and\s+)?what(?:\s+(?:was|is|were)|['’]s)\s+the\s+(
 # "3-2", "2–1": not a year's range ("2024-25") nor a figure's hyphen ("12-month").
 # Nor a lead on the way ("a 2-1 lead", "2-1 at half-time"), unless the half-time score is
 # asked.
-# Nor a span of days ("10-12 May") or a name ("9-11"): a score is followed by what ends a
-# clause or by a word of play, not by a month or another figure.
-_SCORE = re.compile(r"(?<![\d.,/-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d%/-]|[.,]\d)"
-                    r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)")
+# Nor a span of days ("10-12 May") or a name ("the 9-11 attacks", "since 9-11"): a score is
+# followed by what ends a clause or by a word of play, not by a month or another figure, and
+# follows no "since".
+_SCORE = re.compile(r"(?<![\d.,/-])(?<!\bsince\s)(?<!\bafter\s)(?<!\bpost-)"
+                    r"\d{1,2}\s?[-–]\s?\d{1,2}(?![\d%/-]|[.,]\d)"
+                    r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)"
+                    r"(?!\s+(?:attacks?|anniversary|memorial|commission|hijack\w*|terror\w*"
+                    r"|victims?|families|survivors?|responders?|era)\b)", re.I)
 _ON_THE_WAY = re.compile(r"\s*(?:lead|advantage|up|ahead|down|at\s+(?:half-time|the\s+break"
                          r"|half\s+time))\b", re.I)
 _BEFORE_A_LEAD = re.compile(r"\b(?:led|leading|trailed|trailing|trail)\s+$", re.I)

@@ -9,23 +9,25 @@ import re
 
 from . import calibration
 from .contest import asked_contest, contest_answer, other_side
+from .counting import counted_phrase
 from .counts import (
     A_YEAR,
     counts_asked,
+    death_toll,
     fate_count,
     figure_phrase,
     later_count,
     named_count,
     only_count,
 )
-from .evidence import DURATION, LENGTH, SINCE, question_names
-from .persons import description, sole_name
+from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
+from .persons import description, listed_names, sole_name
 from .question import chosen
-from .quotes import is_one_quotation
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
 from .scores import score_span
 from .speakers import asks_about_saying, named_speaker
+from .trimming import unquoted
 from .types import Citation, ShortAnswer
 
 __all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
@@ -33,8 +35,6 @@ __all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
 KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
                "person": "the name asked for"}
-# Stripped from a short answer's ends; double quotation marks go only in pairs (below).
-_EDGES = " ,.;:'’()"
 
 
 def sure_span(best: Evidence, kind: str) -> bool:
@@ -63,7 +63,8 @@ def _short(best: Evidence, citation: Citation, kind: str, question: str, title: 
            published: str | None) -> ShortAnswer | None:
     if stated := _stated(best, citation, question, title, kind, published):
         return stated
-    if _another_asked_for(best, question) or not sure_span(best, kind) or best.answer is None:
+    if (_another_asked_for(best, question) or not sure_span(best, kind) or best.answer is None
+            or (kind == "person" and _a_place(best))):
         return None
     span = _counted_span(best, question) if kind == "number" else best.answer
     if span is None or not citation.start <= span[0] < span[1] <= citation.end:
@@ -79,6 +80,8 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
     holder = role_holder(question, best.text, title)
     said = (description(question, best.text) or (holder and (holder.start, holder.end))
             or contest_answer(question, best.text, published) or score_span(question, best.text)
+            or (death_toll(best.text, question) or age_span(question, best.text)
+                if kind == "number" else None)
             or (sole_answer(best, question) if kind == "person" else None))
     if not said:
         return None
@@ -89,10 +92,14 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
 
 
 def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
-    """The one name the sentence gives (`persons.sole_name`), where the reader's span, however
-    unsure, falls on it: sentence offsets."""
+    """The one name the sentence gives (`persons.sole_name`), or the group it lists
+    (`persons.listed_names`), where the reader's span, however unsure, falls on it: sentence
+    offsets."""
     if asked_role(question) is not None or asked_contest(question) is not None:
         return None  # whose title it is, or which side won, is for `roles` and `contest`
+    if best.answer is not None and (listed := listed_names(
+            best.text, best.answer[0] - best.start, best.answer[1] - best.start)):
+        return listed  # a group listed: all of it, not the name the span gives
     sole = sole_name(best.text, question)
     if sole is None or not _overlaps(best, [sole]):
         return None
@@ -119,6 +126,17 @@ def _another_asked_for(best: Evidence, question: str) -> bool:
 
 
 
+# Before a place, not a person: "Gerald Pike, 58, of Harrogate", "sentenced at Leeds Crown
+# Court", "in Bergen".
+_PLACE_BEFORE = re.compile(r"(?:,\s*\d{1,3},\s+of|\b(?:in|at|near))\s+(?:the\s+)?$", re.I)
+
+
+def _a_place(best: Evidence) -> bool:
+    """Whether the reader's span, asked who, is where someone is from or was."""
+    return best.answer is not None and bool(
+        _PLACE_BEFORE.search(best.text, 0, best.answer[0] - best.start))
+
+
 def _overlaps(best: Evidence, spans: list[tuple[int, int]]) -> bool:
     """Whether the reader's span (article offsets) overlaps any of these sentence spans."""
     if best.answer is None:
@@ -131,7 +149,7 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
              question: str) -> ShortAnswer | None:
     """The span as it leads the answer: outside quotation marks, a figure with what it counts,
     its qualifier and its unit; never most of the quote."""
-    a, b = _unquoted(citation.quote, span[0] - citation.start, span[1] - citation.start)
+    a, b = unquoted(citation.quote, span[0] - citation.start, span[1] - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
     a = _qualified(citation.quote, a)
@@ -141,6 +159,8 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
             a, b = _how_long(citation.quote, a, b)
             if not _A_DURATION.search(citation.quote[a:b]):
                 return None
+        elif _counts_no_time(question) and _A_TIME.search(citation.quote[a:b]):
+            return None  # "How many did he score?" is not "58 minutes"
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
@@ -148,6 +168,13 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
         return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
+
+
+def _counts_no_time(question: str) -> bool:
+    """A "how many" question counting no span of time: "How many did he score?", not "How
+    many days did the strike last?"."""
+    return ("how many" in question.casefold()
+            and not re.search(DURATION, " ".join(counted_phrase(question)), re.I))
 
 
 def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
@@ -227,6 +254,7 @@ _SPAN_UNIT = rf"(?:{DURATION}|{LENGTH})"
 _A_DURATION = re.compile(rf"[\d½¼¾][\d,.½¼¾]*(?:\s*|-){_SPAN_UNIT}|\b(?:one|two|three|four|five"
                          rf"|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]+{_SPAN_UNIT}|{SINCE}",
                          re.I)
+_A_TIME = re.compile(rf"\d(?:\s*|-){DURATION}", re.I)
 _UNIT_AFTER = re.compile(rf"(?:\s+|-){_SPAN_UNIT}", re.I)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.I)
 _UNTIL_AFTER = re.compile(r"\s+(?:to|until)\s+(?:19|20)\d\d\b", re.I)
@@ -240,61 +268,4 @@ def _how_long(quote: str, a: int, b: int) -> tuple[int, int]:
     if since := _SINCE_BEFORE.search(quote, 0, a):
         until = _UNTIL_AFTER.match(quote, b)
         return since.start(), until.end() if until else b
-    return a, b
-
-
-def _unquoted(quote: str, a: int, b: int) -> tuple[int, int]:
-    """The span [a, b) of `quote` without the punctuation at its ends, cut where it runs past a
-    double quotation mark it does not pair (`_inside_quotation`), and without the marks of a
-    quotation that is all of it ('“Anora”' gives "Anora", '“Anora” and “Flow”' stays)."""
-    a, b = _strip(quote, *_inside_quotation(quote, *_strip(quote, a, b)))
-    return _strip(quote, a + 1, b - 1) if is_one_quotation(quote[a:b]) else (a, b)
-
-
-def _marks(quote: str, a: int, b: int) -> list[tuple[int, bool]]:
-    """The double quotation marks in [a, b), each as (where, whether it closes). A straight
-    mark opens or closes by how many came before it in the quote."""
-    inside = quote.count('"', 0, a) % 2 == 1
-    found = []
-    for i in range(a, b):
-        if quote[i] == '"':
-            found.append((i, inside))
-            inside = not inside
-        elif quote[i] in "“”":
-            found.append((i, quote[i] == "”"))
-    return found
-
-
-def _strip(quote: str, a: int, b: int) -> tuple[int, int]:
-    """[a, b) without the punctuation and spaces at its ends, but for an abbreviation's own
-    full stop ("9:36 p.m.", "the U.S.")."""
-    while a < b and quote[a] in _EDGES:
-        a += 1
-    while b > a and quote[b - 1] in _EDGES and not _ABBREVIATED.search(quote, a, b):
-        b -= 1
-    return a, b
-
-
-_ABBREVIATED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
-
-
-def _inside_quotation(quote: str, a: int, b: int) -> tuple[int, int]:
-    """The span [a, b) of `quote` cut at a double quotation mark it does not pair.
-
-    Word pieces do not know where a quotation ends: asked for the best in show, the reader can
-    give 'Sage," the Miniature Poodle', the end of one quotation run into the words after it.
-    A mark that closes a quotation opened before the span keeps what precedes it ("Sage"); one
-    that opens a quotation the span does not close keeps what follows it."""
-    opened: list[int] = []
-    for i, closing in _marks(quote, a, b):
-        if not closing:
-            opened.append(i)
-        elif opened:
-            opened.pop()
-        elif i > a:
-            return a, i
-        else:  # the span starts with the mark that ends the quotation: it begins after it
-            a = i + 1
-    if opened and opened[0] + 1 < b:
-        return opened[0] + 1, b
     return a, b

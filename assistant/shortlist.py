@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from math import log
 
-from index import Article, Passage, find_date_line, sentence_spans
+from index import Article, Passage, credit_span, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS
 
 from .injection import is_instruction
@@ -42,6 +42,11 @@ MORE_READ = 4
 # Shorter pieces are never candidates; the same bound decides which sentences an ingest stores
 # vectors for (`index.sentence_vectors`), so every candidate finds its stored vector.
 MIN_CHARS = MIN_SENTENCE_CHARS
+# A caption's credit split off as a sentence, all in brackets ("(Millbrook Courier/Jae Park)"):
+# it states nothing (asked who took the photo, `credits` reads the caption's whole line). A
+# sentence in brackets may state something ("(Scott has been to the state five times.)").
+_BRACKETED = re.compile(r"^\s*\([^()]*\)\s*$")
+HEAD_LINES = 6  # a title, a byline, the outlet, a date line: where a page's date line is
 # The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
 SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
 
@@ -74,8 +79,12 @@ def _readable(text: str, start: int, end: int) -> bool:
     # And its whole line: a sentence can end inside a date line ("Updated 11:45 p.m. EST, Mon.").
     line_end = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
+    # Near the top, a date alone with the page's name is its date line too ("Space Ledger |
+    # November 5, 2025").
+    dated = find_date_line(line, alone=text.count("\n", 0, start) < HEAD_LINES)
     return (end - start >= MIN_CHARS and not _asks(sentence) and not is_instruction(sentence)
-            and find_date_line(sentence) is None and find_date_line(line) is None)
+            and not (_BRACKETED.match(sentence) and credit_span(sentence))
+            and find_date_line(sentence) is None and dated is None)
 
 
 def _in_passages(passages: Sequence[Passage], articles: dict[str, Article]

@@ -26,6 +26,7 @@ _ROLES = sorted((
     "goalkeeper", "professor", "economist", "scientist", "researcher", "prosecutor",
     "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
     "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
+    "chief financial officer", "finance chief", "finance director", "cfo",
 ), key=len, reverse=True)
 
 
@@ -38,8 +39,10 @@ TITLES = "|".join(spaced(r) for r in _ROLES)  # the titles as one pattern
 TITLE_WORDS = frozenset(w for r in _ROLES for w in r.replace("-", " ").split())
 # A title asked for by its abbreviation, as articles write it out ("Who is the CEO of
 # Novaris?" over "chief executive Henrik Vollmer"); longer forms first.
+_CFO = ("chief financial officer", "finance chief", "finance director", "cfo")
 SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
-               "chief executive": ("chief executive officer", "chief executive", "ceo")}
+              "chief executive": ("chief executive officer", "chief executive", "ceo"),
+              **dict.fromkeys(_CFO, _CFO)}
 # A name: capitalised words, with the particles of names between them ("Ursula von der
 # Leyen"); it ends on a word, not on a sentence's full stop.
 _PARTICLE = r"(?:de|der|den|van|von|bin|al|da|di|la|le)"

@@ -66,9 +66,16 @@ def credit_span(line: str) -> tuple[int, int] | None:
     for pattern in _CREDITED:
         if m := pattern.search(line):
             start, end = m.span("c")
-            # "(File Photo)", "(Photo)": what the picture is, not whose
-            return None if _NO_ONE.fullmatch(line[start:end].strip()) else (start, end)
+            # "(File Photo)", "(Photo)": what the picture is, not whose; "Photo: Harbour City
+            # Mayor Grace Okonkwo": whom it shows (a photographer is credited without a title)
+            credited = line[start:end].strip()
+            if _NO_ONE.fullmatch(credited) or _TITLED.search(credited):
+                return None
+            return start, end
     return None
 
 
+_TITLED = re.compile(r"\b(?:Mayor|President|Prime Minister|Minister|Governor|Senator|Chancellor"
+                     r"|King|Queen|Prince|Princess|Pope|Coach|Manager|Captain|Judge|Sheriff"
+                     r"|Chief Executive|Secretary|Ambassador|Mr|Mrs|Ms|Dr)\b\.?")
 _NO_ONE = re.compile(r"(?i:(?:file\s+)?(?:photo|picture|image)s?|file|handout)?")

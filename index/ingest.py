@@ -146,11 +146,10 @@ def ingest_loaded(
 ) -> IngestReport:
     """Ingest documents already read (from files, pages or feeds); `t0` when reading began."""
     t0 = time.perf_counter() if t0 is None else t0
-    # A path that names nothing (a typo) is said, and the rest still ingested; named alone,
-    # nothing is done.
+    # A path that names nothing (a typo) is said, and the rest still ingested; with nothing
+    # else readable, nothing is done, and every file's reason is said (not the typo's alone).
     if loaded.missing and not loaded.documents:
-        named = "; ".join(loaded.warnings[: len(loaded.missing)])
-        raise LoadError(f"Nothing was ingested: {named}.")
+        raise LoadError(f"Nothing was ingested: {'; '.join(loaded.warnings)}.")
     report = IngestReport(warnings=list(loaded.warnings), skipped=loaded.skipped,
                           missing=list(loaded.missing))
     articles = _clean_all(loaded.documents, report, notice)

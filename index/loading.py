@@ -92,6 +92,16 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
+def _like_utf16(head: bytes) -> bool:
+    """Every other byte NUL, and the others printable text: not a program's (an ELF file's
+    header is mostly NULs at both places)."""
+    for zeros, chars in ((head[1::2], head[::2]), (head[::2], head[1::2])):
+        printable = sum(32 <= c < 127 or c in (9, 10, 13) for c in chars)
+        if zeros.count(0) > 0.9 * len(zeros) and printable > 0.9 * len(chars):
+            return True
+    return False
+
+
 def _read_text(path: Path, warnings: list[str]) -> str:
     data = read_file(path)
     if data.startswith(_UTF16_BOMS):
@@ -108,8 +118,7 @@ def _read_text(path: Path, warnings: list[str]) -> str:
         head = data[:8192]
         # Every other byte NUL: UTF-16 without its byte-order mark, which cannot be told from
         # binary for sure.
-        if head[1::2].count(0) > 0.9 * len(head[1::2]) or head[::2].count(0) > 0.9 * len(
-                head[::2]):
+        if _like_utf16(head):
             raise LoadError(f"{path}: looks like UTF-16 text without a byte-order mark; save "
                             "it as UTF-8 (or UTF-16 with its mark); skipped")
         raise LoadError(f"{path}: looks binary, not text; skipped")

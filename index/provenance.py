@@ -50,11 +50,15 @@ def _byline_site(line: str) -> str | None:
     …", "By Jane Doe | herald.com | Published …"): a site's address is its outlet, where a
     name ("Jane Doe, …", "Washington, …") may be an author's or a dateline's. A wire's name
     before the date ("Reuters | June 3, 2025") is its outlet too."""
+    bars = [p.strip("*_ ") for p in line.split("|")]
+    if _BY.match(line):  # "By Ingrid Solberg | nordicbusinessdaily.com", its date below
+        sites = [b.lower().removeprefix("www.") for b in bars[1:]]
+        if site := next((b for b in sites if _SITE.fullmatch(b)), None):
+            return site
     if find_date_line(line, alone=True) is None:
         return None
     match = _BYLINE_SITE.match(line)
     parts = [match.group("o")] if match else []
-    bars = [p.strip("*_ ") for p in line.split("|")]
     parts += bars[1:-1]
     for part in parts:
         site = part.lower().removeprefix("www.")
@@ -77,8 +81,9 @@ _BY = re.compile(r"^[*_\s]*By\s+[A-Z]")
 
 def _outlet_line(head: list[str]) -> str | None:
     """A paper's name on a line of its own below the title, beside a byline ("By Helen Park,
-    Courts Reporter" / "The Western Echo" / "Published 2025-04-22"), or "The …" beside a date
-    line. Not a headline in title case ("Council Orders Budget Review"), nor "Breaking News"."""
+    Courts Reporter" / "The Western Echo" / "Published 2025-04-22") or a date line ("Valley
+    Herald" / "Date: 2025-08-12"). Not a headline in title case ("Council Orders Budget
+    Review"), nor a label ("Breaking News")."""
     for i, line in enumerate(head[1:], start=1):
         name = line.strip("*_ \t")
         if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name)):
@@ -86,7 +91,8 @@ def _outlet_line(head: list[str]) -> str | None:
         beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
                     for b in beside)
-        if any(_BY.match(b) for b in beside) or (dated and name.startswith("The ")):
+        if any(_BY.match(b) for b in beside) or (
+                dated and (name.startswith("The ") or not _LABEL.fullmatch(name))):
             return name
     return None
 
@@ -99,6 +105,9 @@ def _names_outlet(name: str) -> bool:
     return name.casefold() in _WIRES or (2 <= len(words) <= 5 and words[-1] in _OUTLET_WORDS)
 
 
+# A page's label, not its name, though it ends in a paper's word ("Breaking News").
+_LABEL = re.compile(r"(?:breaking|latest|top|local|world|national|international|business"
+                    r"|sports?|live|more|related|daily)\s+(?:news|updates?|briefing)", re.I)
 _PUBLISHED = re.compile(r"(?:last\s+)?(?:published|updated|posted)\b", re.I)
 _OUTLET_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
 
@@ -115,7 +124,7 @@ _OUTLET_WORDS = frozenset({
     "press", "daily", "courier", "review", "ledger", "observer", "guardian", "telegraph",
     "express", "bulletin", "weekly", "magazine", "radio", "tv", "broadcasting", "agency",
     "media", "network", "dispatch", "examiner", "inquirer", "monitor", "register", "sentinel",
-    "advertiser", "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer"})
+    "advertiser", "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "today"})
 # Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
 # …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
 # The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,

@@ -16,7 +16,7 @@ from .common import LLM_HELP, StoreOption, console, err_console, make_settings
 if TYPE_CHECKING:
     from collections.abc import Generator
 
-    from assistant import Answer, Assistant
+    from assistant import Answer, Assistant, Message
 
 __all__ = ["register"]
 
@@ -164,8 +164,6 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
     """One JSON answer per input line; a bad line or a failed question becomes an error line
     with the line's id (its line number when it has none). Each carries its `line` number too.
     Exits 1 after the last line when any failed, so that a script can tell."""
-    from .common import is_user_error
-
     failed: list[int] = []
     lines = path.read_bytes().splitlines()
     if not any(raw.strip() for raw in lines):
@@ -176,21 +174,7 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
     for lineno, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        out: dict[str, Any] = {"id": lineno, "line": lineno}
-        try:
-            item = _parse_line(_decode_line(raw, lineno), lineno)
-            out["id"] = item.get("id", lineno)
-            _misspelt(item, lineno)
-            own = {k: item[k] for k in _LINE_OPTIONS if item.get(k) not in (None, "")}
-            answer = assistant.ask(item["question"], history=item.get("history"),
-                                   **{**dates, **own})
-            out.update(answer.to_dict())
-        except ValueError as exc:
-            out["error"] = str(exc)
-        except Exception as exc:
-            if not is_user_error(exc):
-                raise
-            out["error"] = str(exc)
+        out = _answer_line(assistant, raw, lineno, dates)
         if "error" in out:
             failed.append(lineno)
         typer.echo(json.dumps(out, ensure_ascii=False))
@@ -199,6 +183,30 @@ def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
         err_console.print(f"{len(failed)} line(s) not answered (line {', '.join(map(str, failed))}"
                           '): see the "error" of each.', highlight=False)
         raise typer.Exit(1)
+
+
+def _answer_line(assistant: Assistant, raw: bytes, lineno: int, dates: Dates
+                 ) -> dict[str, Any]:
+    """A batch line's answer as a JSON object, or its "error": a user's mistake (a bad line,
+    a question refused) is reported on its line; anything else is a bug, and raised."""
+    from .common import is_user_error
+
+    out: dict[str, Any] = {"id": lineno, "line": lineno}
+    try:
+        item = _parse_line(_decode_line(raw, lineno), lineno)
+        out["id"] = item.get("id", lineno)
+        _misspelt(item, lineno)
+        own = {k: item[k] for k in _LINE_OPTIONS if item.get(k) not in (None, "")}
+        answer = assistant.ask(item["question"], history=item.get("history"),
+                               **{**dates, **own})
+        out.update(answer.to_dict())
+    except ValueError as exc:
+        out["error"] = str(exc)
+    except Exception as exc:
+        if not is_user_error(exc):
+            raise
+        out["error"] = str(exc)
+    return out
 
 
 def _decode_line(raw: bytes, lineno: int) -> str:
@@ -218,8 +226,6 @@ def chat(
     """Talk to the assistant in the terminal; follow-up questions use the conversation.
 
     Type /new to start over, /quit (or Ctrl-D) to leave; Ctrl-C stops an answer."""
-    from assistant import AssistantError, Message
-
     dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
                   as_of=_check_date(as_of, "--as-of"))
     assistant = _assistant(store, llm, top_k, model)
@@ -235,26 +241,40 @@ def chat(
             break
         if question == "/new":
             history = []
-            console.print("[dim]A new conversation: earlier questions are forgotten.[/]")
+        if _command(question):
             continue
-        if not question:
-            continue
-        if _COMMAND.fullmatch(question):  # "/help", "/foo": a command, never a question
-            console.print("[dim]Commands: /new starts over, /quit leaves; anything else is a "
-                          "question about the articles.[/]")
-            continue
-        try:
-            answer = _final(assistant.stream(question, history=history, **dates))
-        except KeyboardInterrupt:  # Ctrl-C stops this answer, not the conversation
-            console.print("[dim]Stopped. Ask again, or /quit to leave.[/]")
-            continue
-        except AssistantError as exc:
-            # A server's own words are in some messages: "[/v1]" must not read as markup.
-            err_console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
+        answer = _chat_answer(assistant, question, history, dates)
+        if answer is None:
             continue
         print_answer(answer)
         history += [{"role": "user", "content": question},
                     {"role": "assistant", "content": answer.text}]
+
+
+def _chat_answer(assistant: Assistant, question: str, history: list[Message], dates: Dates
+                 ) -> Answer | None:
+    """The answer, or None when Ctrl-C stopped it or it failed (said why)."""
+    from assistant import AssistantError
+
+    try:
+        return _final(assistant.stream(question, history=history, **dates))
+    except KeyboardInterrupt:  # Ctrl-C stops this answer, not the conversation
+        console.print("[dim]Stopped. Ask again, or /quit to leave.[/]")
+    except AssistantError as exc:
+        # A server's own words are in some messages: "[/v1]" must not read as markup.
+        err_console.print(f"[red]{escape(str(exc))}[/]", highlight=False)
+    return None
+
+
+def _command(line: str) -> bool:
+    """Whether the line is no question: empty, or a command ("/new", "/help", "/foo"), which
+    is answered here."""
+    if line == "/new":
+        console.print("[dim]A new conversation: earlier questions are forgotten.[/]")
+    elif line and _COMMAND.fullmatch(line):  # "/help", "/foo": a command, never a question
+        console.print("[dim]Commands: /new starts over, /quit leaves; anything else is a "
+                      "question about the articles.[/]")
+    return not line or bool(_COMMAND.fullmatch(line))
 
 
 def _final(stream: Generator[str | Answer, None, None]) -> Answer:

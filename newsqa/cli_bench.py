@@ -86,13 +86,7 @@ def bench(
 
     target = out or BENCH_DIR
     if render:
-        import json
-
-        from bench.report import render_markdown
-
-        results = json.loads((target / "results.json").read_text())
-        (target / "results.md").write_text(render_markdown(results))
-        console.print(f"wrote {target / 'results.md'}", highlight=False)
+        _render(target)
         return
     if quick:
         # A check of the machinery, not a measurement: never over the results of a full run
@@ -107,18 +101,36 @@ def bench(
             cfg.data = data
     cfg.llm_backends = chosen[1]
     if only:
-        wanted = tuple(s.strip() for s in only.split(",") if s.strip())
-        unknown = [s for s in wanted if s not in pkg.SECTIONS]
-        if unknown:
-            raise typer.BadParameter(f"unknown section(s) {unknown}; choose from "
-                                     f"{', '.join(pkg.SECTIONS)}", param_hint="--only")
-        cfg.sections = wanted
+        cfg.sections = _sections(only, pkg.SECTIONS)
     cfg.work = work
-    results = pkg.run_bench(cfg)
+    _print_targets(pkg.run_bench(cfg))
+
+
+def _render(target: Path) -> None:
+    """Rewrite results.md from the results.json beside it."""
+    import json
+
+    from bench.report import render_markdown
+
+    results = json.loads((target / "results.json").read_text())
+    (target / "results.md").write_text(render_markdown(results))
+    console.print(f"wrote {target / 'results.md'}", highlight=False)
+
+
+def _sections(only: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    wanted = tuple(s.strip() for s in only.split(",") if s.strip())
+    unknown = [s for s in wanted if s not in known]
+    if unknown:
+        raise typer.BadParameter(f"unknown section(s) {unknown}; choose from "
+                                 f"{', '.join(known)}", param_hint="--only")
+    return wanted
+
+
+def _print_targets(results: dict[str, Any]) -> None:
     from bench.report import targets
 
+    met = {None: "[dim]not measured[/]", True: "[green]met[/]", False: "[red]not met[/]"}
     for t in targets(results):
-        met = {None: "[dim]not measured[/]", True: "[green]met[/]", False: "[red]not met[/]"}
         console.print(f"{t['target']}: {t['shown']} (target {t['goal']}) {met[t['met']]}",
                       highlight=False)
 

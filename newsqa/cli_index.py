@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,11 +11,11 @@ import typer
 from rich.markup import escape
 
 from .common import StoreOption, console, count, err_console, make_settings
+from .listing import article_table
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
-    from index import Article, IngestReport, IngestStatus, NewsIndex
+    from assistant import Settings
+    from index import IngestReport, IngestStatus, NewsIndex
 
 __all__ = ["register"]
 
@@ -52,18 +51,26 @@ def ingest(
     RSS/Atom feeds by URL."""
     from index import LoadError
 
-    from .progress import ingest_progress
-
     if not paths and not reindex and not sentence_vectors:
         # A user error (a message, exit 1), worded like ingest's others.
         raise LoadError("Name at least one file, directory or glob to ingest, e.g. "
                         "`newsqa ingest data/sample_articles`.")
-    settings = make_settings(store)
     index = _open_index(store, reindexing=reindex)
-    named: IngestReport | None = None  # what the paths alone gave, a re-index apart
+    report, named = _run_ingest(index, make_settings(store), paths, reindex, as_json)
+    added = _add_sentence_vectors(index, not as_json) if sentence_vectors else None
+    _print_ingest(report, added, as_json)
+    _exit_status(report, named, as_json)
+
+
+def _run_ingest(index: NewsIndex, settings: Settings, paths: list[str] | None, reindex: bool,
+                quiet: bool) -> tuple[IngestReport | None, IngestReport | None]:
+    """The re-index's and the paths' reports merged, and what the paths alone gave."""
+    from .progress import ingest_progress
+
+    named: IngestReport | None = None
     reindexing = reindex  # until the re-index is done: then an interrupt stops the ingest
     try:
-        with ingest_progress(enabled=not as_json) as progress:
+        with ingest_progress(enabled=not quiet) as progress:
             report = index.reindex(progress) if reindex else None
             reindexing = False
             if paths:
@@ -78,16 +85,24 @@ def ingest(
                  "rest (those stored are skipped).")
         err_console.print(f"Interrupted. {where}", style="red", highlight=False, markup=False)
         raise typer.Exit(130) from None
-    added = _add_sentence_vectors(index, not as_json) if sentence_vectors else None
+    return report, named
+
+
+def _print_ingest(report: IngestReport | None, added: int | None, as_json: bool) -> None:
     if as_json:
         summary = report.as_dict() if report is not None else {}
         typer.echo(json.dumps(summary | ({} if added is None else {"sentence_vectors": added})))
-    else:
-        if report is not None:
-            _print_report(report)
-        if added is not None:
-            console.print(f"{added} sentence vectors stored: every sentence of the index has "
-                          "one.", highlight=False)
+        return
+    if report is not None:
+        _print_report(report)
+    if added is not None:
+        console.print(f"{added} sentence vectors stored: every sentence of the index has "
+                      "one.", highlight=False)
+
+
+def _exit_status(report: IngestReport | None, named: IngestReport | None,
+                 as_json: bool) -> None:
+    """Exit 1 when a path named nothing, or nothing named could be read."""
     if report is not None and report.missing:
         err_console.print(f"{len(report.missing)} path(s) named nothing to read "
                           f"({', '.join(report.missing)}); the rest was ingested.",
@@ -157,74 +172,7 @@ def list_articles(
                 "length": a.length,
             }))
         return
-    console.print(_article_table(articles, console.width))
-
-
-@dataclass(frozen=True)
-class _Widths:
-    title: int
-    outlet: int  # 0: no outlet column
-    source: int  # 0: no source column
-    chunks: bool
-
-
-def _widths(ids: list[str], outlets: list[str], sources: list[str], width: int) -> _Widths:
-    """Column widths for `width`. The source gives way first, then the chunk count, then the
-    outlet (in 80 columns the outlet stays: which paper reported a story is what the list is
-    read for, with its title)."""
-    id_w = max(map(len, ids), default=2)
-    spare = width - id_w - 10 - 6 - 19  # id, published, chunks, and 6 columns' rules and pads
-    outlet_w = min(16, max(map(len, outlets), default=0))
-    source_w = min(max(map(len, sources), default=0), (spare - outlet_w) * 2 // 5)
-    if source_w < 12 or (outlet_w and spare - outlet_w - source_w < 24):
-        source_w, spare = 0, spare + 3
-    chunks = not (outlet_w and spare - outlet_w < 24)
-    if not chunks:
-        spare += 9
-    if outlet_w and spare - outlet_w < 16:
-        outlet_w, spare, chunks = 0, spare - 6, True
-    return _Widths(max(10, spare - outlet_w - source_w), outlet_w, source_w, chunks)
-
-
-def _article_table(articles: list[Article], width: int) -> Table:
-    """One line per article, fitted to `width`: a title folded over six lines hid the rest of
-    the list. What does not fit ends in an ellipsis (`--json` has every field whole). An id
-    is copied into `newsqa remove`: it is never cut."""
-    from rich.table import Table
-
-    ids, sources = [a.id for a in articles], [_short_source(a.source) for a in articles]
-    outlets = [a.outlet or "" for a in articles]
-    w = _widths(ids, outlets, sources, width)
-    table = Table(title=f"{len(articles)} articles", caption="Every field whole: --json.")
-    table.add_column("id", no_wrap=True, min_width=max(map(len, ids), default=2))
-    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=w.title)
-    columns = [ids, [a.title for a in articles]]
-    if w.outlet:
-        table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=w.outlet)
-        columns.append(outlets)
-    table.add_column("published", no_wrap=True, min_width=10)
-    columns.append([a.published or "" for a in articles])
-    if w.source:
-        table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=w.source)
-        columns.append(sources)
-    if w.chunks:
-        table.add_column("chunks", no_wrap=True, justify="right")
-        columns.append([str(a.n_chunks) for a in articles])
-    for row in zip(*columns, strict=True):
-        table.add_row(*row)
-    return table
-
-
-def _short_source(source: str) -> str:
-    """A file's path from here when it is under the working directory, else its name: the
-    folders before it are the same for every article of an ingest."""
-    if "://" in source:
-        return source
-    path = Path(source)
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return path.name
+    console.print(article_table(articles, console.width))
 
 
 def remove(

@@ -573,9 +573,9 @@ def test_memo_computes_only_what_it_lacks_and_forgets_the_oldest() -> None:
     ("at 9:36 p.m.", "at 9:36 p.m."), ("the U.S.", "the U.S."), ("Los Angeles,", "Los Angeles"),
     ("(said).", "said"), ("in Aug.", "in Aug")])
 def test_a_short_answer_keeps_an_abbreviations_full_stop(span: str, kept: str) -> None:
-    from assistant.short import _strip
+    from assistant.trimming import strip_span
 
-    a, b = _strip(span, 0, len(span))
+    a, b = strip_span(span, 0, len(span))
     assert span[a:b] == kept
 
 

@@ -15,6 +15,7 @@ from assistant.rerank import Evidence
 from assistant.short import short_answer
 from assistant.types import Citation
 from tests.records import assistant_over
+from tests.test_corrections import CORRECTION
 
 ELECTED = ("Mara Lindqvist has been elected mayor of Osterby, defeating the incumbent Paul "
            "Feld after a recount of postal votes.")
@@ -255,6 +256,10 @@ def test_confirmed_as_the_new_mayor_is_who_won() -> None:
     ("What was the final score?", "Rovers, 2-1 up at half-time, won 3-2.", "3-2"),
     ("What was the final score?", "City led 1-0 at the break but lost 2-1.", "2-1"),
     ("What was the result of the inquiry?", "The panel voted 7-2 to close it.", None),
+    # "9-11" names a day, not a score.
+    ("What was the final score?", "The stadium held a minute's silence for the 9-11 attacks "
+     "before City won 2-0.", "2-0"),
+    ("What was the final score?", "Security at the ground has been tight since 9-11.", None),
 ])
 def test_a_score_asked_is_the_result_the_sentence_gives(question: str, sentence: str,
                                                          score: str | None) -> None:
@@ -339,14 +344,7 @@ def test_an_or_that_offers_no_two_names_is_no_choice(question: str, answer: str)
 def test_what_a_correction_says_was_wrong_is_not_the_answer(tmp_path: Path) -> None:
     """"Who was credited with the winning goal after the correction?" quoted "An earlier version
     of our report … credited the winning goal to Luis Ortega" and led with Ortega."""
-    correction = {
-        "id": "fix", "title": "Correction: Harbour City winner credited to Jamie Hart",
-        "published": "2025-05-13", "source": "Coastal Sport",
-        "text": "An earlier version of our report on Harbour City's 3-2 win over Riverside "
-                "Rovers on Sunday credited the winning goal to Luis Ortega.\nThe Southern "
-                "League has since awarded the 87th-minute goal to Jamie Hart, after video "
-                "showed Ortega's shot was deflected in by Hart's knee."}
-    answer = assistant_over([correction], tmp_path).ask(
+    answer = assistant_over([CORRECTION], tmp_path).ask(
         "Who was credited with the winning goal after the correction?")
     assert "Ortega." not in answer.citations[0].quote, answer.text
     assert "Jamie Hart" in answer.text.split("”")[0], answer.text

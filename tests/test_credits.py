@@ -25,6 +25,8 @@ from tests.test_assistant import assert_verbatim
      "Valentyn Ogirenko/Pool via REUTERS"),  # not "Kyiv. Valentyn…"
     ("The mayor at City Hall. (File Photo)", None),  # what it is, not whose
     ("The squad in 2024. (pictured 2024/25)", None),
+    ("Photo: Harbour City Mayor Grace Okonkwo", None),  # whom it shows, not who took it
+    ("Photo: President Duda (Reuters/Kacper Pempel)", "Reuters/Kacper Pempel"),
 ])
 def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
     span = credit_span(line)
@@ -53,3 +55,20 @@ def test_who_took_the_photo_is_the_credit_of_its_caption(assistant: Assistant) -
     assert other.text.startswith("Sputnik/Vladimir Smirnov/Pool via REUTERS — "), other.text
     # No caption is of a lighthouse: none answers.
     assert "Sputnik" not in assistant.ask("Who photographed the lighthouse?").text
+
+
+def test_a_caption_after_the_answer_is_not_quoted_as_its_next_sentence() -> None:
+    """"Who founded Halvorsen Foods?" quoted, after its answer, the photo caption below it
+    ("Photo: Anders Vik, chief executive of Halvorsen Foods, at …") as if the story went on."""
+    from assistant.extractive import _next_sentence
+    from assistant.rerank import Evidence
+
+    text = ("It was founded in 1921 by the baker Olav Halvorsen.\nPhoto: Anders Vik, chief "
+            "executive of Halvorsen Foods, in Oslo.\nIt employs 2,100 people.")
+    first, second = text.split("\n")[:2]
+    best = Evidence(0, "a", 0, len(first), first, 0.5, 0.5)
+    caption = Evidence(0, "a", len(first) + 1, len(first) + 1 + len(second), second, 0.4, 0.4,
+                       caption=True)
+    assert _next_sentence(best, [best, caption], text) is None
+    story = Evidence(0, "a", caption.start, caption.end, second, 0.4, 0.4)
+    assert _next_sentence(best, [best, story], text) is story

@@ -100,6 +100,51 @@ def test_the_figure_followed_by_what_is_counted_leads() -> None:
     assert only_count(two, two.index("34"), two.index("34") + 2, question) is None
 
 
+def test_how_many_is_no_span_of_time_unless_it_counts_one() -> None:
+    """"How many did he score?" was answered "58 minutes", the time of a goal."""
+    sentence = "Vella levelled on 58 minutes, and Ortega scored the winner in the 87th minute."
+    assert _lead("How many did he score?", sentence, "58 minutes") is None
+    assert _lead("How many goals did Vella score?", sentence, "58") is None
+    assert _lead("How many minutes had been played when Vella levelled?", sentence,
+                 "58 minutes") == "58 minutes"
+    assert _lead("How many days did the strike last?", "The strike lasted 12 days in all.",
+                 "12 days") == "12 days"
+    assert _lead("How many passing yards did he have?", "Howell is 15-for-21 passing for 159 "
+                 "yards.", "159 yards") == "159 yards"  # a length is no span of time
+
+
+@pytest.mark.parametrize(("sentence", "age"), [
+    ("Amara Osei is 39, runs two of the busiest restaurants in Manchester.", "39"),
+    ("Amara Osei, 39, runs two restaurants.", "39"),
+    ("The 39-year-old Amara Osei opened her first restaurant in 2015.", "39"),
+    ("Amara Osei opened her first restaurant at the age of 29 and is 39, with two more.",
+     None),  # two ages
+    ("Amara Osei runs two restaurants with 39 staff.", None),  # no age
+    ("She was 91.", None),  # whose age, the sentence does not say
+    ("Amara Osei taught in Delft until she was 85.", None),  # an age at another time
+])
+def test_how_old_is_the_age_the_sentence_gives(sentence: str, age: str | None) -> None:
+    """"How old is Amara Osei?" was turned away over "Amara Osei is 39, runs…": "is 39" was no
+    age to it ("none of the sentences closest to it gives the figure asked for")."""
+    from assistant.evidence import age_span
+
+    question = "How old is Amara Osei?"
+    span = age_span(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == age
+    if age is not None:
+        assert answer_fit("number", sentence, question) == 1.0
+        assert _lead(question, sentence, "runs" if "runs" in sentence else "opened") == age
+
+
+def test_an_age_said_of_another_or_at_another_time_is_no_age_asked() -> None:
+    """"Amara Osei is 39" gives her age, not Kwame Mensah's; "until she was 85" no age now."""
+    said = "Amara Osei is 39, runs two of the busiest restaurants in Manchester."
+    assert answer_fit("number", said, "How old is Amara Osei?") == 1.0
+    assert answer_fit("number", said, "How old is Kwame Mensah?") == 0.5
+    then = "She retired in 2008 but taught at Delft until she was 85."
+    assert answer_fit("number", then, "How old was she?") == 0.5
+
+
 def test_how_long_is_answered_by_a_span_of_time_or_by_the_quote() -> None:
     """"How long was the suspended sentence?" was answered "£12,000" (the fine)."""
     sentence = "Marsh was fined £12,000 and given a 12-month suspended sentence."
@@ -148,6 +193,32 @@ def test_a_later_report_of_a_changed_figure_leads_and_the_earlier_is_dated(
     assert early.text.startswith("48,312 votes"), early.text
 
 
+def test_a_later_toll_leads_though_its_sentence_is_worded_otherwise(tmp_path: Path) -> None:
+    """"How many people have died in the Cedar Ridge fire?" was answered "Four", from the first
+    day's report: the later "The number of people killed … has risen to seven" shares few words
+    with "Four people have died", so it was not taken for the same story's figure, and the
+    earlier figure, in words, was not shown beside it either."""
+    records = [
+        {"id": "first", "title": "Cedar Ridge fire forces 14,000 from homes",
+         "published": "2025-08-12", "source": "Valley Herald",
+         "text": "The Cedar Ridge fire spread overnight through dry forest north of Pine "
+                 "Hollow.\nFour people have died, Lassen County Sheriff Tom "
+                 "Reyes said on Tuesday morning."},
+        {"id": "update", "title": "Cedar Ridge fire toll rises to seven",
+         "published": "2025-08-15", "source": "Valley Herald",
+         "text": "PINE HOLLOW, Calif. — The number of people killed in the Cedar Ridge fire has "
+                 "risen to seven, Lassen County Sheriff Tom Reyes said on Friday, after search "
+                 "teams found three more bodies in burned homes north of Pine Hollow."},
+    ]
+    assistant = assistant_over(records, tmp_path)
+    answer = assistant.ask("How many people have died in the Cedar Ridge fire?")
+    assert answer.text.startswith("seven — "), answer.text
+    assert "An earlier report, of 12 August 2025, gave: “Four people have died" in answer.text
+    early = assistant.ask("How many people have died in the Cedar Ridge fire?",
+                          as_of="2025-08-13")
+    assert early.text.startswith("Four — "), early.text
+
+
 @pytest.mark.parametrize(("question", "sentence", "read", "theirs"), [
     ("How many votes did Brandt get?", "Moreau, of the Harbour Party, received 18,402 votes, "
      "while Brandt, of the Green Party, took 16,262.", "18,402", "16,262"),
@@ -193,3 +264,35 @@ def test_a_number_of_things_needs_its_own_figure_and_one_of_is_no_toll() -> None
                       "schools have closed.", asked) == 0.5
     toll = "The death toll from the floods is one of the highest in decades."
     assert not states_fate(toll, "How many people died in the floods?")
+
+
+@pytest.mark.parametrize(("question", "sentence", "fit"), [
+    ("How much did Halvorsen shares fall after the profit warning?",
+     "Shares in Halvorsen rose 4.2% to 187 kroner in Oslo trading.", 0.5),
+    ("How much did Halvorsen shares fall after the profit warning?",
+     "The warning sent its shares down 17%.", 1.0),
+    ("How much did Halvorsen shares rise after the results?",
+     "Shares in Halvorsen rose 4.2% to 187 kroner in Oslo trading.", 1.0),
+    ("How many seats did the Greens gain?", "The Greens lost 3 seats.", 0.5),
+    ("How many seats did the Greens win?", "The Greens lost 3 seats.", 1.0),  # no way asked
+])
+def test_a_change_the_other_way_is_no_answer(question: str, sentence: str, fit: float) -> None:
+    """"How much did Halvorsen shares fall after the profit warning?" was answered with the
+    4.2% they rose after the results two months before."""
+    assert answer_fit("number", sentence, question) == fit
+
+
+def test_asked_how_many_died_a_sentence_counting_the_dead_comes_first() -> None:
+    """"How many people were killed in the Cedar Ridge fire?" was turned away ("the closest
+    sentence does not give the figure asked for") over the evacuation sentence ranked first,
+    with "Four people have died" second."""
+    from assistant.compose import said_first
+
+    question = "How many people were killed in the Cedar Ridge fire?"
+    evacuated = Evidence(0, "a", 0, 80, "About 14,000 residents were ordered to leave their "
+                         "homes as the Cedar Ridge fire spread.", 0.5, 0.1, fit=0.5)
+    dead = Evidence(0, "a", 81, 150, "Four people have died, Sheriff Tom Reyes said.", 0.4,
+                    0.1, fit=1.0)
+    assert said_first(question, [evacuated, dead]) == [dead, evacuated]
+    assert said_first(question, [dead, evacuated]) is None  # already first
+    assert said_first("How many residents were evacuated?", [evacuated, dead]) is None

@@ -202,6 +202,15 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
     ("Breaking News\nMarch 19, 2025", "2025-03-19", None, None),  # a label, not "The …"
     ("By Helen Park and Tom Roe\nThe Western Echo\nPublished 2025-04-22", "2025-04-22",
      "The Western Echo", None),
+    # A tester's pages: a site in a byline with its date below; a paper's name without "The"
+    # above its date line.
+    ("By Ingrid Solberg | nordicbusinessdaily.com\nPublished 2025-10-23", "2025-10-23",
+     "nordicbusinessdaily.com", "Ingrid Solberg"),
+    ("Valley Herald\nDate: 2025-08-12\nBy Marcus Bell and Renee Alvarez", "2025-08-12",
+     "Valley Herald", None),
+    ("Consumer Safety Today\nPublished 2025-04-22\nBy Nadia Hussain", "2025-04-22",
+     "Consumer Safety Today", "Nadia Hussain"),
+    ("Latest News\nMarch 19, 2025", "2025-03-19", None, None),  # a label
 ])
 def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str | None,
                                           author: str | None) -> None:

@@ -140,6 +140,14 @@ def test_a_path_naming_nothing_is_said_and_the_rest_is_ingested(tmp_path: Path) 
     summary = json.loads(out.stdout)
     assert summary["articles_added"] == 7 and summary["missing"] == [str(tmp_path / "typo.txt")]
     assert "typo.txt" in out.stderr and "the rest was ingested" in out.stderr
+    # With nothing else readable, each file's reason is said, not the typo's alone.
+    (tmp_path / "x.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "blank.txt").write_text("\n")
+    bad = newsqa("ingest", str(tmp_path / "x.bin"), str(tmp_path / "blank.txt"),
+                 str(tmp_path / "typo.txt"), "--store", str(store), cwd=tmp_path)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    for said in ("typo.txt: no such file", "x.bin: unsupported file type", "blank.txt: is empty"):
+        assert said in bad.stderr, bad.stderr
 
 
 def test_an_ingest_that_reads_nothing_exits_non_zero_and_loses_nothing(

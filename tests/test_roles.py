@@ -292,6 +292,15 @@ def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
     ("Who was fined £2.4 million?", "Kevin Marsh, 51, was fined £12,000.", None),  # not that
     ("Who was fined £12,000?", "Kevin Marsh, 51, was fined £12,000 at Lakeport Crown Court.",
      "Kevin Marsh"),
+    # A name sharing a word with one the question gives is another's: "Olav Halvorsen" is not
+    # "Halvorsen Foods". "Biden" of "Joe Biden" is the question's own.
+    ("Who founded Halvorsen Foods?", "It was founded in 1921 in Bergen by the baker Olav "
+     "Halvorsen.", "Olav Halvorsen"),
+    ("Who did Biden meet?", "Joe Biden met Xi Jinping in Lima.", "Xi Jinping"),
+    ("Who did Joe Biden meet?", "Biden met Xi Jinping in Lima.", "Xi Jinping"),
+    # "Who sentenced Gerald Pike?" was answered "Harrogate": where he is from.
+    ("Who sentenced Gerald Pike?", "Gerald Pike, 58, of Harrogate, was sentenced at Leeds "
+     "Crown Court on Thursday.", None),
 ])
 def test_the_one_name_a_sentence_gives(question: str, sentence: str, name: str | None) -> None:
     from assistant.persons import sole_name
@@ -320,6 +329,56 @@ def test_an_unsure_span_on_the_one_name_a_sentence_gives_answers_who() -> None:
     elsewhere = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (10, 13), 1.0,
                          fit=1.0)  # the reader's span on "The": not the name
     assert abstention([elsewhere], True, 1.5, "person", question=question) is not None
+
+
+def test_a_finance_chief_is_a_chief_financial_officer() -> None:
+    """A role asked by one of its names is held by whoever a sentence gives another of them."""
+    from assistant.roles import role_holder
+
+    sentence = "Chief financial officer Leila Moradi said the delay would cost €12 million."
+    for question in ("Who is the CFO of Halvorsen?", "Who is the finance chief of Halvorsen?",
+                     "Who is the chief financial officer of Halvorsen?"):
+        holder = role_holder(question, sentence, "Halvorsen Foods cuts profit forecast")
+        assert holder is not None and holder.name == "Leila Moradi", question
+
+
+def test_a_place_the_reader_gives_is_no_answer_to_who() -> None:
+    from assistant.rerank import Evidence
+    from assistant.short import short_answer
+    from assistant.types import Citation
+
+    sentence = "Gerald Pike, 58, of Harrogate, was sentenced at Leeds Crown Court on Thursday."
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    for place in ("Harrogate", "Leeds Crown Court"):
+        at = 10 + sentence.index(place)
+        sure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9,
+                        (at, at + len(place)), 20.0, fit=1.0)
+        assert short_answer(sure, citation, "person", "Who sentenced Gerald Pike?") is None
+
+
+def test_a_group_listed_answers_who_whole() -> None:
+    """"Who voted against the Millbrook budget?" was turned away ("the closest sentence does
+    not clearly give the name asked for") over the sentence listing all four."""
+    from assistant.compose import abstention
+    from assistant.persons import listed_names
+    from assistant.rerank import Evidence
+    from assistant.short import short_answer
+    from assistant.types import Citation
+
+    sentence = ("The four councillors who voted against the budget were Raymond Teal, Greg "
+                "Amato, Lucy Chen and Omar Haddad.")
+    question = "Who voted against the Millbrook budget?"
+    at = 10 + sentence.index("Raymond")
+    unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.5, 0.5, (at, at + 12), 1.0,
+                      fit=1.0)
+    assert abstention([unsure], True, 1.5, "person", question=question) is None
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    short = short_answer(unsure, citation, "person", question)
+    assert short is not None and short.text == "Raymond Teal, Greg Amato, Lucy Chen and Omar Haddad"
+    # Not a list the span is outside of, nor names that are no group after a copula.
+    other = "Mayor Sandra Okafor, Raymond Teal and Greg Amato met on Monday."
+    assert listed_names(other, other.index("Raymond"), other.index("Raymond") + 12) is None
+    assert listed_names(sentence, 0, 3) is None
 
 
 def test_the_one_name_is_no_answer_to_whose_title_it_is() -> None:

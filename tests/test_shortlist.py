@@ -96,6 +96,24 @@ def test_a_pages_date_line_is_no_candidate() -> None:
         story = _article("story", [line, *FILLER[:2]])
         found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
         assert [c.text for c in found] == FILLER[:2], line
+    # Near the top, a page's name with its date is its date line ("When will it launch
+    # now?" quoted "Space Ledger | November 5, 2025"); far down, a date alone is a story's.
+    story = _article("story", ["Space Ledger | November 5, 2025", *FILLER[:2]])
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert [c.text for c in found] == FILLER[:2]
+    far = _article("story", [*FILLER[:7], "Space Ledger | November 5, 2025"])
+    found = shortlist(asked, [_passage(far, 8)], {"story": far}, read_on=False)
+    assert "Space Ledger | November 5, 2025" in [c.text for c in found]
+    # A caption's credit, split off as a sentence of its own, states nothing.
+    story = _article("story", [FILLER[0], "Photo: Crowds on the route. (Millbrook Courier/Jae "
+                               "Park)", FILLER[1]])
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert "(Millbrook Courier/Jae Park)" not in [c.text for c in found]
+    # A statement in brackets is a sentence like any other.
+    said = "(Scott has been to the state at least five times in the last three years.)"
+    story = _article("story", [FILLER[0], said, FILLER[1]])
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert said in [c.text for c in found]
     # A date run into the story's first sentence on one line: the date goes, the story stays.
     story = _article("story", [f"Updated 6 January 2025. {FILLER[0]}", FILLER[1]])
     found = shortlist(asked, [_passage(story, 2)], {"story": story}, read_on=False)

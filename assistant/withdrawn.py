@@ -1,0 +1,33 @@
+"""Sentences that say what is no longer so: a correction's account of what an earlier report
+got wrong ("An earlier version of our report … credited the winning goal to Luis Ortega"), and,
+asked when, a date since moved ("Selene-2 was first due to launch in June 2025, but that date
+slipped"). Each weighs a share of its score (`rerank`): it is on topic, and not the answer."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["RETRACTED", "RETRACTED_FACTOR", "SUPERSEDED_FACTOR", "withdrawn_factor"]
+
+RETRACTED_FACTOR = 0.3  # a sentence saying what an earlier report got wrong: not the answer
+RETRACTED = re.compile(r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this|our|the)\s+"
+                       r"(?:report|article|story)\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
+                       r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b",
+                       re.I)
+SUPERSEDED_FACTOR = 0.5  # asked when, a date the sentence says was given up
+_SUPERSEDED = re.compile(r"\b(?:was|were)\s+(?:first|originally|initially)\s+(?:due|scheduled"
+                         r"|planned|set|expected|slated)\b|\bhad\s+(?:been\s+)?(?:originally\s+)?"
+                         r"(?:scheduled|due|planned|set|expected|slated)\b|\boriginally\s+"
+                         r"(?:scheduled|planned|due|set|expected|slated)\b", re.I)
+# A question about the date given up asks for it: "When was it first due to launch?"
+_ASKS_FORMER = re.compile(r"\b(?:first|originally|initially|original|initial|previously|before"
+                          r"|earlier|had\s+been|supposed|meant)\b", re.I)
+
+
+def withdrawn_factor(sentence: str, question: str, kind: str) -> float:
+    """The share of its score a sentence keeps: all of it unless it says what is no longer so."""
+    if RETRACTED.search(sentence):
+        return RETRACTED_FACTOR
+    if kind == "date" and _SUPERSEDED.search(sentence) and not _ASKS_FORMER.search(question):
+        return SUPERSEDED_FACTOR
+    return 1.0

@@ -1,0 +1,84 @@
+"""A later report's correction of the answer (`assistant.corrections`): the name or figure it
+withdraws does not lead, and the correction is quoted beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from tests.records import assistant_over
+
+MATCH = {
+    "id": "match", "title": "Harbour City edge Riverside Rovers in five-goal thriller",
+    "published": "2025-05-11", "source": "Coastal Sport",
+    "text": "Harbour City beat Riverside Rovers 3-2 at Ferry Park on Sunday.\nStriker Marco "
+            "Vella opened the scoring after 12 minutes, heading in a cross from Jamie Hart.\n"
+            "Vella levelled on 58 minutes, and substitute Luis Ortega scored the winner in the "
+            "87th minute."}
+CORRECTION = {
+    "id": "fix", "title": "Correction: Harbour City winner credited to Jamie Hart, not Ortega",
+    "published": "2025-05-13", "source": "Coastal Sport",
+    "text": "An earlier version of our report on Harbour City's 3-2 win over Riverside Rovers "
+            "on Sunday credited the winning goal to Luis Ortega.\nThe Southern League has "
+            "since awarded the 87th-minute goal to Jamie Hart, after video showed Ortega's "
+            "shot was deflected in by Hart's knee.\nThe result is unchanged."}
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over([MATCH, CORRECTION], tmp_path_factory.mktemp("corrected"))
+
+
+def test_a_name_a_later_report_withdraws_does_not_lead(corrected: Assistant) -> None:
+    """"Who scored the winning goal?" was answered "Luis Ortega — …", from the match report,
+    though a later report said that credit was wrong and named Jamie Hart."""
+    answer = corrected.ask("Who scored the winning goal for Harbour City?")
+    assert answer.short is None or "Ortega" not in answer.short.text, answer.text
+    assert not answer.text.startswith("Luis Ortega"), answer.text
+    quotes = [c.quote for c in answer.citations]
+    assert any("credited the winning goal to Luis Ortega" in q for q in quotes), answer.text
+    assert any("awarded the 87th-minute goal to Jamie Hart" in q for q in quotes), answer.text
+    assert "A later report says this was wrong" in answer.text
+
+
+def test_what_the_correction_leaves_standing_still_leads(corrected: Assistant) -> None:
+    """The correction names Ortega about the winner only: asked who opened the scoring, the
+    match report's name leads as before."""
+    answer = corrected.ask("Who opened the scoring for Harbour City?")
+    assert answer.text.startswith("Marco Vella"), answer.text
+    assert "later report says" not in answer.text
+
+
+def test_a_correction_published_before_the_answer_does_not_count(tmp_path: Path) -> None:
+    """Only a later report corrects: the same correction dated before the match report is
+    about some earlier report, and the answer leads as it did."""
+    early = dict(CORRECTION, published="2025-05-01")
+    answer = assistant_over([MATCH, early], tmp_path).ask(
+        "Who scored the winning goal for Harbour City?")
+    assert "later report says" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("sentence", "question", "kind", "factor"), [
+    ("Selene-2 was first due to launch in June 2025, but that date slipped.",
+     "When will Selene-2 launch?", "date", 0.5),
+    ("The lander had been scheduled to lift off on December 12.", "When will it launch?",
+     "date", 0.5),
+    # Asked for the date given up, it is the answer; asked anything else, it is not weighed.
+    ("Selene-2 was first due to launch in June 2025, but that date slipped.",
+     "When was Selene-2 first due to launch?", "date", 1.0),
+    ("Selene-2 was first due to launch in June 2025, but that date slipped.",
+     "Why did the Selene-2 launch slip?", "other", 1.0),
+    ("Skyward has postponed the launch to no earlier than April 2026.",
+     "When will Selene-2 launch?", "date", 1.0),
+    ("An earlier version of this story incorrectly said the launch was in May.",
+     "When will Selene-2 launch?", "date", 0.3),
+])
+def test_what_is_no_longer_so_weighs_less(sentence: str, question: str, kind: str,
+                                          factor: float) -> None:
+    """"When will Selene-2 launch?" was answered "June 2025", the date the launch was first due
+    on, over the later sentence giving April 2026."""
+    from assistant.withdrawn import withdrawn_factor
+
+    assert withdrawn_factor(sentence, question, kind) == factor
