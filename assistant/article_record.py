@@ -18,8 +18,9 @@ from index import Article, sentence_spans
 
 from .about import ASKS_AUTHOR, named_title
 from .citing import CitationList
-from .extractive import ExtractiveDraft, Findings, human_date, own_line_answer
+from .extractive import ExtractiveDraft, Findings, own_line_answer
 from .quotes import enquote
+from .relative_dates import human_date
 from .words import asking_terms, terms
 
 __all__ = ["RecordAnswer", "article_named", "meta_answer", "named", "record_answer"]

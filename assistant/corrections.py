@@ -10,11 +10,15 @@ from dataclasses import dataclass
 
 from index import Article, sentence_after, sentence_spans
 
+from .counting import counted
+from .counts import counts, states_fate
+from .evidence import question_names
 from .findings import Findings
+from .titled import NAME
 from .withdrawn import RETRACTED
 from .words import asking_terms, terms
 
-__all__ = ["Correction", "correction_of"]
+__all__ = ["Correction", "correction_in", "correction_of"]
 
 
 @dataclass(frozen=True)
@@ -27,18 +31,33 @@ class Correction:
     spans: tuple[tuple[int, int], ...]
 
 
-def _names_it(sentence: str, answer: str) -> bool:
-    """The withdrawn answer in the sentence: all of it, or a name's last word ("Ortega's shot"
-    for "Luis Ortega")."""
+def _withdraws(sentence: str, after: int, answer: str) -> bool:
+    """Does the retraction withdraw the answer: name it after its cue ("credited the winning
+    goal to Luis Ortega"; a name's last word will do: "Ortega's shot"), and not as what is
+    right ("… to Luis Ortega rather than Jamie Hart" withdraws Ortega, not Hart)?"""
     words = answer.split()
     wanted = [answer] + ([words[-1]] if len(words) > 1 and words[-1][:1].isupper() else [])
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence, re.I) for w in wanted)
+    for w in wanted:
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", sentence[after:], re.I):
+            if not _RIGHT_ONE.search(sentence, 0, after + m.start()):
+                return True
+    return False
+
+
+# What introduces the right one beside the withdrawn: "… rather than Jamie Hart", "…, not Hart".
+_RIGHT_ONE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|but)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def _about_question(sentence: str, question: str, answer: str) -> bool:
     """The retraction is about what was asked: it shares a word of the question besides the
-    answer's ("credited the winning goal" for "Who scored the winning goal?")."""
-    asked = set(terms(question)) - asking_terms() - set(terms(answer))
+    answer's and the names the question gives ("credited the winning goal" for "Who scored the
+    winning goal for Harbour City?"; "Harbour City" alone is no more than the same team)."""
+    named = " ".join(w for name in question_names(question) for w in name)
+    asked = set(terms(question)) - asking_terms() - set(terms(answer)) - set(terms(named))
+    # A figure withdrawn counts what is asked: "said four fire crews attended" is no toll.
+    things = counted(question)
+    if states_fate(sentence, question) is False or (things and not counts(sentence, things)):
+        return False
     return bool(asked & set(terms(sentence)))
 
 
@@ -47,26 +66,38 @@ def _retraction(article: Article, question: str, answer: str) -> tuple[int, int]
     for m in RETRACTED.finditer(text):
         for start, end in sentence_spans(text, m.start(), m.end()):
             sentence = text[start:end]
-            if (start <= m.start() < end and _names_it(sentence, answer)
+            if (start <= m.start() < end and _withdraws(sentence, m.end() - start, answer)
                     and _about_question(sentence, question, answer)):
                 return start, end
     return None
 
 
 def correction_of(found: Findings, article_id: str, answer: str) -> Correction | None:
-    """A retrieved article published after the answer's that says the answer (a name or a
-    figure) was given wrongly by an earlier report, with its retraction sentence. An article's
-    own correction of itself is not looked for: its text already holds the right one."""
+    """A retrieved article published on or after the answer's day that says the answer (a
+    name or a figure) was given wrongly by an earlier report, with its retraction sentence. An
+    article's own correction of itself is not looked for: its text already holds the right
+    one."""
     first = found.articles[article_id]
     if not first.published or not answer.strip():
         return None
-    for other in found.articles.values():
-        if other.id == article_id or not other.published or other.published <= first.published:
-            continue
+    # The latest first; a correction of the same day counts (online, it often is).
+    later = sorted((a for a in found.articles.values() if a.id != article_id and a.published
+                    and a.published >= first.published), key=lambda a: a.published or "",
+                   reverse=True)
+    for other in later:
         retraction = _retraction(other, found.question.text, answer)
         if retraction is None:
             continue
         after = sentence_after(other.text, retraction[1])
         spans = (retraction,) + ((after,) if after is not None else ())
         return Correction(other, spans)
+    return None
+
+
+def correction_in(found: Findings, article_id: str, sentence: str) -> Correction | None:
+    """Where no short answer leads: a later correction withdrawing a name the quoted sentence
+    gives ("…substitute Luis Ortega scored the winner", quoted without "Luis Ortega —")."""
+    for name in dict.fromkeys(re.findall(NAME, sentence)):
+        if len(name.split()) > 1 and (fixed := correction_of(found, article_id, name)):
+            return fixed
     return None

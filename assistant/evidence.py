@@ -67,8 +67,8 @@ _AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) \d+|\b\d+ years? old\b|, \d{
                   r"|\(\d{1,3}\)", re.I)
 # An age said of someone: "Amara Osei is 39, runs…", "She was 91.", "dies at 91"; not an age
 # at some other time ("until she was 85", "when he was 12").
-_AGE_SAID = re.compile(r"\b(?:is|was|turns|turned|(?:died?|dies) at)\s+\d{1,3}(?=[,.;]|\s+(?:and"
-                       r"|when|on|in)\b)", re.I)
+_AGE_SAID = re.compile(r"\b(?:is|was|turns|turned|(?:died?|dies) at)\s+(?:now\s+)?\d{1,3}"
+                       r"(?=[,.;]|\s+(?:and|on)\b)", re.I)
 _AGE_THEN = re.compile(r"\b(?:until|till|when|before|after|since|as|once|by the time)\s+"
                        r"[\w’'-]+\s+$", re.I)
 _MEASURES = (
@@ -164,22 +164,30 @@ def _measured(sentence: str, question: str) -> bool:
                for asks, unit in _MEASURES if asks.search(question))
 
 
-_FELL = re.compile(r"\b(?:f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump"
-                   r"(?:s|ed|ing)?|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|sank|sink(?:s|ing)?"
-                   r"|lo(?:se|ses|st|sing)|down|shr[ai]nk(?:s|ing)?|shrunk|cut)\b", re.I)
-_ROSE = re.compile(r"\b(?:r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed"
-                   r"|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?|up"
-                   r"|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\b", re.I)
+# Which way a figure moved: asked as the question's own verb ("How much did shares fall…?"),
+# said in the sentence ("rose 4.2%", "down 17%": "up" and "down" only before a figure).
+_FELL = (r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump(?:s|ed|ing)?"
+         r"|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|sank|sink(?:s|ing)?|shr[ai]nk(?:s|ing)?"
+         r"|shrunk|lo(?:se|ses|st|sing)")
+_ROSE = (r"r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
+         r"|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?"
+         r"|increas(?:e|es|ed|ing)")
+_ASKED_WAY = re.compile(r"^\W*how\s+(?:much|far|many\s+[\w-]+)\s+(?:did|does|do|has|have|had"
+                        r"|will|would)\b[^?]*?\b(?:(?P<fell>" + _FELL + r")|(?P<rose>" + _ROSE
+                        + r"))\b", re.I)
+_SAID_FELL = re.compile(rf"\b(?:{_FELL})\b|\bdown\s+(?:by\s+)?[$£€]?\d", re.I)
+_SAID_ROSE = re.compile(rf"\b(?:{_ROSE})\b|\bup\s+(?:by\s+)?[$£€]?\d", re.I)
 
 
 def _opposite(sentence: str, question: str) -> bool:
     """Asked how much something fell, a sentence saying only that it rose (or the other way
-    round): "Shares in Halvorsen rose 4.2%" is no answer to how much they fell."""
-    for asked, other in ((_FELL, _ROSE), (_ROSE, _FELL)):
-        if (asked.search(question) and not other.search(question)
-                and other.search(sentence) and not asked.search(sentence)):
-            return True
-    return False
+    round): "Shares in Halvorsen rose 4.2%" is no answer to how much they fell. Only where the
+    question's own verb is the way ("How many people died when the bridge fell?" asks no way)."""
+    asked = _ASKED_WAY.match(question)
+    if asked is None:
+        return False
+    same, other = (_SAID_FELL, _SAID_ROSE) if asked.group("fell") else (_SAID_ROSE, _SAID_FELL)
+    return bool(other.search(sentence)) and not same.search(sentence)
 
 
 def question_names(question: str) -> list[tuple[str, ...]]:

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from index import Article, Embedder
 
 from .about import AboutLine, about_line
 from .citing import CitationList
 from .conflict import conflicting, differs, figures, latest
-from .corrections import Correction, correction_of
+from .corrections import Correction, correction_in, correction_of
 from .evidence import kind_fit, sentence_vectors
 from .findings import Findings, shown_bar
 from .generative import renumber
 from .quotes import enquote
-from .relative_dates import counted_from
+from .relative_dates import counted_from, human_date
 from .rerank import Evidence
 from .roles import asked_role, other_holders
 from .short import short_answer
@@ -29,7 +28,7 @@ from .types import Citation, ShortAnswer
 from .words import terms
 
 __all__ = ["ExtractiveDraft", "Findings", "attribution", "compose_extractive", "corroborate",
-           "corroborated", "human_date", "led_by", "own_line_answer", "own_line_draft"]
+           "corroborated", "led_by", "own_line_answer", "own_line_draft"]
 
 AGREE_MIN_COSINE = 0.80  # two sentences this close say the same thing in other words
 MAX_AGREEING = 3
@@ -75,15 +74,6 @@ def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
         if float(sim) >= AGREE_MIN_COSINE and ev.article_id not in {c.article_id for c in chosen}:
             chosen.append(ev)
     return chosen[:MAX_AGREEING]
-
-
-def human_date(iso: str | None) -> str | None:
-    """"2024-10-24" -> "24 October 2024"; "9 January 2026", as most articles write it (some
-    pages print "09 January 2026" on their own date line, which is quoted as it stands)."""
-    if not iso:
-        return None
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
 
 
 def attribution(article: Article, with_title: bool) -> str:
@@ -264,7 +254,7 @@ def _other_holders(found: Findings, lead: str, cites: CitationList) -> list[str]
 def _corrected(fixed: Correction, cites: CitationList) -> str:
     marks = " ".join(f"{enquote(fixed.article.text[a:b])} [{cites.cite(fixed.article, a, b)}]"
                      for a, b in fixed.spans)
-    return f"A later report says this was wrong: {marks}{attribution(fixed.article, False)}."
+    return f"A correction says this was wrong: {marks}{attribution(fixed.article, False)}."
 
 
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
@@ -283,8 +273,9 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     span = (short_answer(best, cites.items[0], question.kind, question.text, article.title,
                          article.published)
             if short else None)
-    # A name or figure a later report says was wrong does not lead; the correction is quoted.
-    fixed = correction_of(found, best.article_id, span.text) if span else None
+    # Shown the earlier report alone, a reader would take what a later one withdrew as so.
+    fixed = (correction_of(found, best.article_id, span.text) if span
+             else correction_in(found, best.article_id, best.text))
     span = None if fixed else span
     lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + attribution(article, question.kind == "meta")]

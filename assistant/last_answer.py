@@ -25,9 +25,10 @@ from .about import about_line, is_about_line
 from .article_record import named, record_answer
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
-from .extractive import ExtractiveDraft, human_date, own_line_draft
+from .extractive import ExtractiveDraft, own_line_draft
 from .followup import last_message
 from .quotes import enquote, verify_quote
+from .relative_dates import human_date
 from .request import Request
 from .retrieval import retrieve
 from .speakers import asks_speech, conversation_speakers, speaks

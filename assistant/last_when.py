@@ -11,10 +11,11 @@ from index import NewsIndex
 
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
-from .extractive import ExtractiveDraft, human_date
+from .extractive import ExtractiveDraft
 from .followup import last_message
 from .last_answer import LastAnswerReply, last_quote, quoted_articles
 from .quotes import enquote
+from .relative_dates import human_date
 from .types import Message, ShortAnswer
 
 __all__ = ["asks_when_that", "day_named", "reply_when"]

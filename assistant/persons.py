@@ -8,9 +8,9 @@ import re
 
 from .roles import TITLES
 from .titled import NAME, TITLE_WORDS
-from .words import MONTHS, WEEKDAYS
+from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["description", "listed_names", "sole_name", "who_is"]
+__all__ = ["description", "listed_names", "sole_name", "who_does", "who_is"]
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
@@ -94,8 +94,9 @@ def _named_in(name: list[str], asked: set[str], question: str) -> bool:
     Foods": each has a word the other lacks."""
     if not any(w in asked for w in name):
         return False
-    runs = [[w.casefold().strip("’'s") for w in run.split()]
-            for run in re.findall(NAME, question)]
+    # The question's names without their titles, as the sentence's are ("President Biden").
+    runs = [[w.strip("’'s") for w in (w.casefold().strip(".") for w in run.split())
+             if w not in TITLE_WORDS | _NOT_FIRST] for run in re.findall(NAME, question)]
     return all(w in asked for w in name) or any(
         run and all(w in name for w in run) for run in runs) or not runs
 
@@ -132,7 +133,6 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
     return found[0] if len(found) == 1 else None
 
 
-
 # A group named in full after a copula: "The four councillors who voted against the budget
 # were Raymond Teal, Greg Amato, Lucy Chen and Omar Haddad."
 _LISTED = re.compile(rf"\b(?:were|are|include[sd]?|namely)\s+((?:{NAME})(?:,\s+(?:{NAME}))*"
@@ -147,4 +147,29 @@ def listed_names(sentence: str, at: int, end: int) -> tuple[int, int] | None:
         a, b = m.span(1)
         if a <= at and end <= b:
             return a, b
+    return None
+
+
+# Capitalised words of a question's name that name no one: honorifics ("Ms Okafor") and an
+# opening determiner.
+_NOT_FIRST = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "the",
+                        "a", "an", "his", "her", "their", "its", "our", "this", "that"})
+
+
+_WHO_DOES = re.compile(r"^\W*(?:and\s+)?who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b"
+                       r"|have\b|had\b|will\b|would\b|can\b|could\b)([a-z]+)\b", re.I)
+
+
+def who_does(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked "Who chairs Cluster Europe?", the name a sentence says does it in a clause of its
+    own ("Martina Kovač, who chairs the patient group Cluster Europe, said…"), where the
+    clause holds what the question asks about: sentence offsets, or None."""
+    asked = _WHO_DOES.match(question)
+    if asked is None:
+        return None
+    verb = terms(asked.group(1))
+    rest = set(terms(question[asked.end():]))
+    for m in re.finditer(rf"({NAME}),\s+who\s+([a-z]+)\b([^,;]*)", sentence):
+        if terms(m.group(2)) == verb and verb and rest <= set(terms(m.group(3))):
+            return m.span(1)
     return None

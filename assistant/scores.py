@@ -19,11 +19,11 @@ _ASKS = re.compile(r"^\W*(?:and\s+)?what(?:\s+(?:was|is|were)|['’]s)\s+the\s+(
 # Nor a span of days ("10-12 May") or a name ("the 9-11 attacks", "since 9-11"): a score is
 # followed by what ends a clause or by a word of play, not by a month or another figure, and
 # follows no "since".
-_SCORE = re.compile(r"(?<![\d.,/-])(?<!\bsince\s)(?<!\bafter\s)(?<!\bpost-)"
+_SCORE = re.compile(r"(?<![\d.,/-])(?<![Ss]ince\s)(?<![Aa]fter\s)(?<![Bb]efore\s)(?<![Pp]ost-)"
                     r"\d{1,2}\s?[-–]\s?\d{1,2}(?![\d%/-]|[.,]\d)"
                     r"(?!\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*\b)"
                     r"(?!\s+(?:attacks?|anniversary|memorial|commission|hijack\w*|terror\w*"
-                    r"|victims?|families|survivors?|responders?|era)\b)", re.I)
+                    r"|victims?|families|survivors?|responders?|era)\b)")
 _ON_THE_WAY = re.compile(r"\s*(?:lead|advantage|up|ahead|down|at\s+(?:half-time|the\s+break"
                          r"|half\s+time))\b", re.I)
 _BEFORE_A_LEAD = re.compile(r"\b(?:led|leading|trailed|trailing|trail)\s+$", re.I)

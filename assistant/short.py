@@ -21,7 +21,7 @@ from .counts import (
     only_count,
 )
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
-from .persons import description, listed_names, sole_name
+from .persons import description, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
@@ -95,6 +95,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     """The one name the sentence gives (`persons.sole_name`), or the group it lists
     (`persons.listed_names`), where the reader's span, however unsure, falls on it: sentence
     offsets."""
+    if does := who_does(question, best.text):  # "Martina Kovač, who chairs Cluster Europe"
+        return does
     if asked_role(question) is not None or asked_contest(question) is not None:
         return None  # whose title it is, or which side won, is for `roles` and `contest`
     if best.answer is not None and (listed := listed_names(

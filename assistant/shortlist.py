@@ -46,7 +46,7 @@ MIN_CHARS = MIN_SENTENCE_CHARS
 # it states nothing (asked who took the photo, `credits` reads the caption's whole line). A
 # sentence in brackets may state something ("(Scott has been to the state five times.)").
 _BRACKETED = re.compile(r"^\s*\([^()]*\)\s*$")
-HEAD_LINES = 6  # a title, a byline, the outlet, a date line: where a page's date line is
+_HEAD_LINES = 6  # a title, a byline, the outlet, a date line: where a page's date line is
 # The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
 SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
 
@@ -80,8 +80,10 @@ def _readable(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(text)]
     # Near the top, a date alone with the page's name is its date line too ("Space Ledger |
-    # November 5, 2025").
-    dated = find_date_line(line, alone=text.count("\n", 0, start) < HEAD_LINES)
+    # November 5, 2025"); not a sentence ending as one does ("The launch is set for Tuesday,
+    # November 4, 2025.").
+    head = text.count("\n", 0, start) < _HEAD_LINES and not SENTENCE_END.search(line)
+    dated = find_date_line(line, alone=head)
     return (end - start >= MIN_CHARS and not _asks(sentence) and not is_instruction(sentence)
             and not (_BRACKETED.match(sentence) and credit_span(sentence))
             and find_date_line(sentence) is None and dated is None)

@@ -15,10 +15,13 @@ RETRACTED = re.compile(r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:t
                        r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b",
                        re.I)
 SUPERSEDED_FACTOR = 0.5  # asked when, a date the sentence says was given up
-_SUPERSEDED = re.compile(r"\b(?:was|were)\s+(?:first|originally|initially)\s+(?:due|scheduled"
-                         r"|planned|set|expected|slated)\b|\bhad\s+(?:been\s+)?(?:originally\s+)?"
-                         r"(?:scheduled|due|planned|set|expected|slated)\b|\boriginally\s+"
-                         r"(?:scheduled|planned|due|set|expected|slated)\b", re.I)
+_SUPERSEDED = re.compile(r"\b(?:(?:was|were)\s+(?:first|originally|initially)|had(?:\s+been)?"
+                         r"(?:\s+(?:originally|initially))?|originally|initially)\s+(?:due|scheduled"
+                         r"|planned|set|expected|slated)\s+(?:to|for|in|on)\b", re.I)
+# The sentence giving the date it moved to as well is the answer: "The opening, originally
+# scheduled for March, will now take place on 12 May."
+_MOVED = re.compile(r"\b(?:now|moved\s+to|pushed\s+back\s+to|postponed\s+(?:to|until)"
+                    r"|delayed\s+(?:to|until)|rescheduled\s+(?:for|to)|instead)\b", re.I)
 # A question about the date given up asks for it: "When was it first due to launch?"
 _ASKS_FORMER = re.compile(r"\b(?:first|originally|initially|original|initial|previously|before"
                           r"|earlier|had\s+been|supposed|meant)\b", re.I)
@@ -28,6 +31,7 @@ def withdrawn_factor(sentence: str, question: str, kind: str) -> float:
     """The share of its score a sentence keeps: all of it unless it says what is no longer so."""
     if RETRACTED.search(sentence):
         return RETRACTED_FACTOR
-    if kind == "date" and _SUPERSEDED.search(sentence) and not _ASKS_FORMER.search(question):
+    if (kind == "date" and _SUPERSEDED.search(sentence) and not _MOVED.search(sentence)
+            and not _ASKS_FORMER.search(question)):
         return SUPERSEDED_FACTOR
     return 1.0

@@ -69,13 +69,18 @@ def credit_span(line: str) -> tuple[int, int] | None:
             # "(File Photo)", "(Photo)": what the picture is, not whose; "Photo: Harbour City
             # Mayor Grace Okonkwo": whom it shows (a photographer is credited without a title)
             credited = line[start:end].strip()
-            if _NO_ONE.fullmatch(credited) or _TITLED.search(credited):
+            if _NO_ONE.fullmatch(credited) or (_LABELLED.search(line[:start])
+                                               and _TITLED.search(credited)):
                 return None
             return start, end
     return None
 
 
-_TITLED = re.compile(r"\b(?:Mayor|President|Prime Minister|Minister|Governor|Senator|Chancellor"
-                     r"|King|Queen|Prince|Princess|Pope|Coach|Manager|Captain|Judge|Sheriff"
-                     r"|Chief Executive|Secretary|Ambassador|Mr|Mrs|Ms|Dr)\b\.?")
+# "Photo: <title> <Given> <Surname>" labels whom the photo shows; "Photo by …", a credit in
+# brackets, and a title before no name ("King County Sheriff's Office", "Queen's University")
+# are credits.
+_LABELLED = re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Images?)\s*:\s*$")
+_TITLED = re.compile(r"\b(?:Mayor|President|Prime\s+Minister|Minister|Governor|Senator"
+                     r"|Chancellor|Pope|Coach|Manager|Judge|Secretary|Ambassador|Mr|Mrs|Ms)\.?"
+                     r"\s+[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)+\s*$")
 _NO_ONE = re.compile(r"(?i:(?:file\s+)?(?:photo|picture|image)s?|file|handout)?")

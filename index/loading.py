@@ -96,7 +96,8 @@ def _like_utf16(head: bytes) -> bool:
     """Every other byte NUL, and the others printable text: not a program's (an ELF file's
     header is mostly NULs at both places)."""
     for zeros, chars in ((head[1::2], head[::2]), (head[::2], head[1::2])):
-        printable = sum(32 <= c < 127 or c in (9, 10, 13) for c in chars)
+        # Latin-1's letters count too: "é", "à" and "«" are UTF-16 bytes of their own.
+        printable = sum(32 <= c < 127 or c >= 0xA0 or c in (9, 10, 13) for c in chars)
         if zeros.count(0) > 0.9 * len(zeros) and printable > 0.9 * len(chars):
             return True
     return False

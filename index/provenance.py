@@ -81,9 +81,10 @@ _BY = re.compile(r"^[*_\s]*By\s+[A-Z]")
 
 def _outlet_line(head: list[str]) -> str | None:
     """A paper's name on a line of its own below the title, beside a byline ("By Helen Park,
-    Courts Reporter" / "The Western Echo" / "Published 2025-04-22") or a date line ("Valley
-    Herald" / "Date: 2025-08-12"). Not a headline in title case ("Council Orders Budget
-    Review"), nor a label ("Breaking News")."""
+    Courts Reporter" / "The Western Echo" / "Published 2025-04-22"), or beside a date line,
+    "The …", a name only a paper has ("Valley Herald" / "Date: 2025-08-12") or a masthead's
+    (`_masthead`). Not a headline in title case ("Council Orders Budget Review"), nor a label
+    ("Breaking News", "Health News" above a date alone)."""
     for i, line in enumerate(head[1:], start=1):
         name = line.strip("*_ \t")
         if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name)):
@@ -91,10 +92,20 @@ def _outlet_line(head: list[str]) -> str | None:
         beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
                     for b in beside)
-        if any(_BY.match(b) for b in beside) or (
-                dated and (name.startswith("The ") or not _LABEL.fullmatch(name))):
+        papered = name.casefold().split()[-1] in _PAPER_WORDS
+        if any(_BY.match(b) for b in beside) or (dated and not _LABEL.fullmatch(name) and (
+                name.startswith("The ") or papered or _masthead(head, i))):
             return name
     return None
+
+
+def _masthead(head: list[str], i: int) -> bool:
+    """Right under the title, then the date line, then the byline: a page's masthead block
+    ("Metro Transit News" / "Published 2025-01-28" / "By Grace O'Neill"), where a section's
+    label has no byline below its date."""
+    return (i == 1 and i + 2 < len(head) and bool(_BY.match(head[i + 2]))
+            and bool(_PUBLISHED.match(head[i + 1].strip("*_ "))
+                     or find_date_line(head[i + 1], alone=True)))
 
 
 def _names_outlet(name: str) -> bool:
@@ -125,6 +136,13 @@ _OUTLET_WORDS = frozenset({
     "express", "bulletin", "weekly", "magazine", "radio", "tv", "broadcasting", "agency",
     "media", "network", "dispatch", "examiner", "inquirer", "monitor", "register", "sentinel",
     "advertiser", "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "today"})
+# Words only a paper's name ends in: without "The" and away from a byline, a name ending in
+# one beside the date line is the outlet ("Valley Herald"); "Health News", "Book Review" and
+# "Tech Weekly" may be a page's section.
+_PAPER_WORDS = frozenset({
+    "herald", "gazette", "journal", "chronicle", "tribune", "courier", "ledger", "observer",
+    "guardian", "telegraph", "dispatch", "examiner", "inquirer", "sentinel", "advertiser",
+    "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "times", "post"})
 # Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
 # …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
 # The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,

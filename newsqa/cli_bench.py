@@ -118,6 +118,7 @@ def _render(target: Path) -> None:
 
 
 def _sections(only: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The sections `--only` names, each one the bench knows."""
     wanted = tuple(s.strip() for s in only.split(",") if s.strip())
     unknown = [s for s in wanted if s not in known]
     if unknown:
@@ -127,6 +128,7 @@ def _sections(only: str, known: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _print_targets(results: dict[str, Any]) -> None:
+    """Each target of the README's table, its figure and whether it is met."""
     from bench.report import targets
 
     met = {None: "[dim]not measured[/]", True: "[green]met[/]", False: "[red]not met[/]"}

@@ -260,6 +260,10 @@ def test_confirmed_as_the_new_mayor_is_who_won() -> None:
     ("What was the final score?", "The stadium held a minute's silence for the 9-11 attacks "
      "before City won 2-0.", "2-0"),
     ("What was the final score?", "Security at the ground has been tight since 9-11.", None),
+    ("What was the final score?", "Before 9-11, the club played at Ferry Park.", None),
+    # Words after a score that begin like a month are no month: the review's.
+    ("What was the final score?", "City won 2-0 decisively.", "2-0"),
+    ("What was the final score?", "Rovers won 2-1 marking their first win.", "2-1"),
 ])
 def test_a_score_asked_is_the_result_the_sentence_gives(question: str, sentence: str,
                                                          score: str | None) -> None:

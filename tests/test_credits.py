@@ -27,6 +27,11 @@ from tests.test_assistant import assert_verbatim
     ("The squad in 2024. (pictured 2024/25)", None),
     ("Photo: Harbour City Mayor Grace Okonkwo", None),  # whom it shows, not who took it
     ("Photo: President Duda (Reuters/Kacper Pempel)", "Reuters/Kacper Pempel"),
+    # The review's: a title before no person's name, or "Photo by", is still a credit.
+    ("The scene on Friday. Photo: King County Sheriff's Office", "King County Sheriff's Office"),
+    ("The campus. (Photo: Queen's University Belfast)", "Photo: Queen's University Belfast"),
+    ("The ship at sea. Photo by Captain Jane Roe/Royal Navy", "Captain Jane Roe/Royal Navy"),
+    ("The lab. Photo: Dr. Anne Ross", "Dr. Anne Ross"),
 ])
 def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
     span = credit_span(line)

@@ -208,9 +208,14 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
      "nordicbusinessdaily.com", "Ingrid Solberg"),
     ("Valley Herald\nDate: 2025-08-12\nBy Marcus Bell and Renee Alvarez", "2025-08-12",
      "Valley Herald", None),
+    ("Latest News\nMarch 19, 2025", "2025-03-19", None, None),  # a label
+    # A masthead: the paper's name, its date line, then the byline.
     ("Consumer Safety Today\nPublished 2025-04-22\nBy Nadia Hussain", "2025-04-22",
      "Consumer Safety Today", "Nadia Hussain"),
-    ("Latest News\nMarch 19, 2025", "2025-03-19", None, None),  # a label
+    # The review's: a section's name above the date line is no outlet.
+    ("Health News\nMarch 19, 2025", "2025-03-19", None, None),
+    ("Book Review\nMarch 19, 2025", "2025-03-19", None, None),
+    ("Markets Today\nMarch 19, 2025", "2025-03-19", None, None),
 ])
 def test_a_bylines_date_outlet_and_author(head: str, published: str, outlet: str | None,
                                           author: str | None) -> None:

@@ -309,8 +309,9 @@ def test_utf16_or_32_with_its_mark_is_text_not_binary(tmp_path: Path, encoding: 
     assert arts[0].text == "The café’s owner said “we will stay open” on Monday."
     # Without its mark, UTF-16 is named for what it looks like; a program (an ELF file's
     # header: NULs at every place) is binary, not UTF-16.
-    bare = tmp_path / "bare.txt"
-    bare.write_bytes(text.encode("utf-16-le"))
+    bare = tmp_path / "bare.txt"  # French, as the review's: « », é and à are text too
+    bare.write_bytes(("« Le café était fermé », a-t-il déclaré à la presse. " * 4 + text)
+                     .encode("utf-16-le"))
     program = tmp_path / "binary.txt"
     program.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(57) + b"\x03\x00>\x00" + bytes(300))
     loaded, _ = _articles([bare, program])

@@ -18,7 +18,14 @@ TUESDAY = "2025-01-28"  # a Tuesday
     ("The two sides will meet next Monday.", TUESDAY, ["3 February 2025"]),
     ("The union walked out last Friday.", TUESDAY, ["24 January 2025"]),
     ("Talks resume this Tuesday.", TUESDAY, ["28 January 2025"]),  # this very day
-    ("Talks resume this Thursday.", TUESDAY, ["30 January 2025"]),
+    ("Talks resume this Thursday.", TUESDAY, []),  # past or to come: by its tense, unsaid
+    ("Talks were held this Monday.", TUESDAY, []),
+    # The review's: names and rolling periods are no relative dates.
+    ("He told the Today programme and USA Today that it went well.", TUESDAY, []),
+    ("Prices rose over the last year and in the past week.", TUESDAY, []),
+    ("Over the next month, talks will go on.", TUESDAY, []),
+    ("Today the union meets.", TUESDAY, ["28 January 2025"]),
+    ("Last Friday the union met.", TUESDAY, ["24 January 2025"]),
     ("Talks resume next Tuesday.", TUESDAY, ["4 February 2025"]),  # a week on, not today
     ("He said yesterday that the vote is tomorrow.", TUESDAY,
      ["27 January 2025", "29 January 2025"]),

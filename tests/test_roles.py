@@ -298,6 +298,8 @@ def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
      "Halvorsen.", "Olav Halvorsen"),
     ("Who did Biden meet?", "Joe Biden met Xi Jinping in Lima.", "Xi Jinping"),
     ("Who did Joe Biden meet?", "Biden met Xi Jinping in Lima.", "Xi Jinping"),
+    ("Who did President Biden meet?", "Joe Biden met Xi Jinping in Lima.", "Xi Jinping"),
+    ("Who did Ms Okafor replace?", "Sandra Okafor replaced Tom Lee.", "Tom Lee"),
     # "Who sentenced Gerald Pike?" was answered "Harrogate": where he is from.
     ("Who sentenced Gerald Pike?", "Gerald Pike, 58, of Harrogate, was sentenced at Leeds "
      "Crown Court on Thursday.", None),
@@ -405,3 +407,30 @@ def test_who_says_it_answers_only_a_question_about_saying() -> None:
     ev = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + 12), 1.0)
     assert sole_answer(ev, "Who was shot by the border agent in Portland?") is None
     assert sole_answer(ev, "Who described Portland as grappling with violence?") is not None
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who chairs Cluster Europe?", "Martina Kovač"),
+    ("Who chairs the board?", None),  # the clause says nothing of a board
+    ("Who leads Cluster Europe?", None),  # another verb
+    ("Who is Martina Kovač?", None),  # `description`'s
+])
+def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str | None
+                                                       ) -> None:
+    """"Who chairs Cluster Europe?" was turned away ("the closest sentence does not clearly
+    give the name asked for") over "Martina Kovač, who chairs the patient group Cluster
+    Europe, said…"."""
+    from assistant.persons import who_does
+
+    sentence = ("Martina Kovač, who chairs the patient group Cluster Europe, said she had "
+                "waited twenty years.")
+    span = who_does(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == name
+    if name:
+        from assistant.compose import abstention
+        from assistant.rerank import Evidence
+
+        at = 10 + sentence.index("Cluster")  # the reader's unsure span on the group's name
+        unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.5, 0.5, (at, at + 7),
+                          1.0, fit=1.0)
+        assert abstention([unsure], True, 1.5, "person", question=question) is None

@@ -101,6 +101,10 @@ def test_a_pages_date_line_is_no_candidate() -> None:
     story = _article("story", ["Space Ledger | November 5, 2025", *FILLER[:2]])
     found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
     assert [c.text for c in found] == FILLER[:2]
+    said = "The launch is set for Tuesday, November 4, 2025."  # a story's sentence near the top
+    story = _article("story", [FILLER[0], said, FILLER[1]])
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert said in [c.text for c in found]
     far = _article("story", [*FILLER[:7], "Space Ledger | November 5, 2025"])
     found = shortlist(asked, [_passage(far, 8)], {"story": far}, read_on=False)
     assert "Space Ledger | November 5, 2025" in [c.text for c in found]
