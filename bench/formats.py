@@ -21,7 +21,7 @@ from typing import Any
 
 from .common import percentile, run_worker
 
-__all__ = ["measure_formats", "run_formats"]
+__all__ = ["measure_formats", "poll_target", "render_formats", "run_formats"]
 
 _LATIN1 = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
                          "…": "...", "\u00a0": " "})
@@ -79,10 +79,8 @@ def _feed(base: str, records: list[dict[str, Any]]) -> bytes:
             ).encode()
 
 
-@contextmanager
-def _serve(records: list[dict[str, Any]]) -> Iterator[str]:
-    pages = [_page(r) for r in records]
-    state: dict[str, bytes] = {}
+def _handler(pages: list[bytes], state: dict[str, bytes]) -> type[BaseHTTPRequestHandler]:
+    """Serves the pages at /a/N and the feed (`state["feed"]`, made once the port is known)."""
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
@@ -106,7 +104,14 @@ def _serve(records: list[dict[str, Any]]) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    return Handler
+
+
+@contextmanager
+def _serve(records: list[dict[str, Any]]) -> Iterator[str]:
+    pages = [_page(r) for r in records]
+    state: dict[str, bytes] = {}
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(pages, state))
     base = f"http://127.0.0.1:{server.server_address[1]}"
     state["feed"] = _feed(base, records)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .data import NATURAL
 from .run import DEFAULT_OUT
-from .tune import _followups, _off_topic, _questions
+from .tuningsets import _followups, _off_topic, _questions
 
 __all__ = ["followup_eval_set", "natural_eval_set"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +26,8 @@ from .tune import tune
 from .validate import Scores, metrics
 from .written import written_stage
 
-__all__ = ["main", "run"]
+__all__ = ["CLOZE_STAGE", "DEFAULT_OUT", "RANK_CONFIG", "RANK_STAGE", "SHIPPED", "STAGES",
+           "WRITTEN_REPLAY", "Recipe", "main", "run"]
 
 DEFAULT_OUT = Path(__file__).resolve().parent / "out"
 SHIPPED = Path(__file__).resolve().parents[1] / "assistant" / "models"
@@ -127,6 +128,69 @@ def _rank_config(config: TrainConfig) -> TrainConfig:
                    head_lr=RANK_CONFIG["head_lr"])
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """What `run` trains: the stages' sizes, in the order they run."""
+
+    stages: tuple[int, ...] = STAGES
+    cloze: tuple[int, int] | None = CLOZE_STAGE
+    rank: int | None = RANK_STAGE
+    phrase: tuple[int, int] | None = PHRASE_STAGE
+    written: int | None = None
+
+    def as_config(self) -> dict:
+        """As training.json records it, beside the training settings."""
+        return {"stages": list(self.stages), "cloze_stage": list(self.cloze or ()),
+                "rank_stage": {"articles": self.rank, **RANK_CONFIG},
+                "phrase_stage": list(self.phrase or ()),
+                "written_stage": {"replayed": self.written}}
+
+
+# A stage: its checkpoint's name, its pairs, its settings.
+_Part = tuple[str, list[Pair], TrainConfig]
+
+
+def _parts(data: Path, out: Path, seed: int, train_pairs: list[Pair], config: TrainConfig,
+           recipe: Recipe) -> tuple[list[_Part], Recipe]:
+    """Every stage's pairs and settings, and the recipe as run (the phrase stage only after a
+    ranking stage)."""
+    starts = np.cumsum((0, *recipe.stages))
+    # Checkpoints: the first stages by number, as they always were; the later ones by name,
+    # so that a `train/out` of an older recipe never resumes one stage from another's.
+    parts: list[_Part] = [(f"stage{k}", train_pairs[a:a + n], config)
+                          for k, (a, n) in enumerate(zip(starts, recipe.stages, strict=False),
+                                                     start=1)]
+    if recipe.cloze:
+        parts.append((f"stage{len(parts) + 1}",
+                      cloze_stage(data, out, seed, train_pairs, recipe.cloze), config))
+    ranked = rank_stage(data, out, seed, recipe.rank) if recipe.rank else []
+    if ranked:
+        parts.append((f"stage{len(parts) + 1}", ranked, _rank_config(config)))
+    # The phrase stage replays the ranking stage's questions: none without it.
+    recipe = recipe if ranked else replace(recipe, phrase=None)
+    if recipe.phrase:
+        parts.append(("phrase", phrase_stage(data, out, seed, ranked, recipe.phrase),
+                      _rank_config(config)))
+    if recipe.written is not None:
+        parts.append(("written", written_stage(data, out, seed, ranked, recipe.written),
+                      _rank_config(config)))
+    return parts, recipe
+
+
+def _validate_and_export(model: Reader, tok: object, folder: Path, val_pairs: list[Pair],
+                         out: Path, target: Path) -> dict:
+    """The held-out pairs' figures: the torch model's, then its float and int8 ONNX exports'
+    (the int8 one written to `target`, as shipped)."""
+    figures = {"torch": metrics(val_pairs, lambda ps: _torch_scores(model, tok, ps))}
+    from .export import export_reader
+
+    export_reader(model, folder / "tokenizer.json", out / "float", quantized=False)
+    figures["onnx_float"] = metrics(val_pairs, lambda ps: _onnx_scores(out / "float", ps))
+    export_reader(model, folder / "tokenizer.json", target, quantized=True)
+    figures["onnx_int8"] = metrics(val_pairs, lambda ps: _onnx_scores(target, ps))
+    return figures
+
+
 def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPPED,
         seed: int = 13, stages: tuple[int, ...] = STAGES,
         cloze: tuple[int, int] | None = CLOZE_STAGE, rank: int | None = RANK_STAGE,
@@ -145,51 +209,31 @@ def run(data: Path = DEFAULT_DATA, out: Path = DEFAULT_OUT, target: Path = SHIPP
     model = Reader.from_minilm(folder)
     config = TrainConfig(seed=seed, bf16=bf16_supported() if bf16 is None else bf16)
     print(f"forward passes in {'bfloat16' if config.bf16 else 'float32'}")
-    starts = np.cumsum((0, *stages))
-    # Checkpoints: the first stages by number, as they always were; the later ones by name,
-    # so that a `train/out` of an older recipe never resumes one stage from another's.
-    parts = [(f"stage{k}", train_pairs[a:a + n], config)
-             for k, (a, n) in enumerate(zip(starts, stages, strict=False), start=1)]
-    if cloze:
-        parts.append((f"stage{len(parts) + 1}", cloze_stage(data, out, seed, train_pairs, cloze),
-                      config))
-    ranked = rank_stage(data, out, seed, rank) if rank else []
-    if ranked:
-        parts.append((f"stage{len(parts) + 1}", ranked, _rank_config(config)))
-    phrase = phrase if ranked else None  # it replays the ranking stage's questions
-    if phrase:
-        parts.append(("phrase", phrase_stage(data, out, seed, ranked, phrase),
-                      _rank_config(config)))
-    if written is not None:
-        parts.append(("written", written_stage(data, out, seed, ranked, written),
-                      _rank_config(config)))
+    parts, recipe = _parts(data, out, seed, train_pairs, config,
+                           Recipe(stages, cloze, rank, phrase, written))
     for name, part, stage_config in parts:
         for _ in train(model, encode(tok, part), stage_config, out / f"checkpoint-{name}.pt",
                        progress):
             pass
     torch.save(model.state_dict(), out / "reader.pt")
-    figures = {"torch": metrics(val_pairs, lambda ps: _torch_scores(model, tok, ps))}
-    from .export import export_reader
-
-    export_reader(model, folder / "tokenizer.json", out / "float", quantized=False)
-    figures["onnx_float"] = metrics(val_pairs, lambda ps: _onnx_scores(out / "float", ps))
-    export_reader(model, folder / "tokenizer.json", target, quantized=True)
-    figures["onnx_int8"] = metrics(val_pairs, lambda ps: _onnx_scores(target, ps))
-    report = {"stats": stats, "config": {**config.__dict__, "stages": list(stages),
-                                         "cloze_stage": list(cloze or ()),
-                                         "rank_stage": {"articles": rank, **RANK_CONFIG},
-                                         "phrase_stage": list(phrase or ()),
-                                         "written_stage": {"replayed": written}},
+    figures = _validate_and_export(model, tok, folder, val_pairs, out, target)
+    report = {"stats": stats, "config": {**config.__dict__, **recipe.as_config()},
               "validation": figures,
               "training_minutes": round((time.time() - started) / 60, 1),
               "model_bytes": (target / "reader.onnx").stat().st_size}
+    return _finish(report, out, target, data, seed, started)
+
+
+def _finish(report: dict, out: Path, target: Path, data: Path, seed: int, started: float
+            ) -> dict:
+    """The answer path's numbers tuned on the new reader, then training.json and the card."""
     report["max_tokens"] = MAX_TOKENS
     report["thresholds"] = tune(out, target, data, seed)
     # The whole run: the tuning stores' ingest is a third of a run from an empty `out`.
     report["minutes"] = round((time.time() - started) / 60, 1)
     (target / "training.json").write_text(json.dumps(report, indent=2))
     write_card(report, target)
-    print(json.dumps(figures, indent=2))
+    print(json.dumps(report["validation"], indent=2))
     return report
 
 
