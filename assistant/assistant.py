@@ -20,7 +20,6 @@ from .compose import (
     abstention,
     another_holder,
     closest_text,
-    said_first,
     strayed,
     within_dates,
 )
@@ -34,6 +33,7 @@ from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
+from .said_first import said_first
 from .settings import Settings
 from .streaming import OnDelta, streamed
 from .types import Answer, Citation, Message, ShortAnswer, Timings

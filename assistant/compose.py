@@ -21,27 +21,22 @@ from index import Article
 from . import calibration
 from .answerability import answerability
 from .citing import CitationList
-from .contest import another_contest, asked_contest, contest_answer, names_a_contest
-from .counts import states_fate
+from .contest import another_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
-from .persons import description, who_is
 from .question import Question
 from .quotes import enquote
 from .rerank import Evidence
 from .roles import (
     asked_role,
-    asks_for_holder,
     holder_of_another,
-    role_holder,
 )
-from .scores import asks_score, score_span
 from .short import KIND_ASKED, meets, sole_answer, sure_span
-from .speakers import asked_speech, pronoun_speaks, quotes_speaker
+from .speakers import asked_speech
 from .types import Citation
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
-           "closest_text", "said_first", "strayed", "within_dates"]
+           "closest_text", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -72,8 +67,6 @@ BEST_CARRIES = frozenset({"number", "date"})
 # judged as any other (answerability). Over the natural and off-topic tuning questions the
 # highest best score below the bar is 0.38 (an off-topic quiz question): no tuning answer moves.
 SURE_OVER_TOPIC = 0.5
-# Asked who won or lost, the best sentences searched for one saying so.
-CONTEST_READ = 12
 
 
 @dataclass(frozen=True)
@@ -153,63 +146,6 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
             and not sole_answer(ranked[0], question)):
         return Abstention("the closest sentence does not clearly give the name asked for")
     return None
-
-
-def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None,
-               published: dict[str, str] | None = None) -> list[Evidence] | None:
-    """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
-    won or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the
-    ranking with the first sentence saying
-    it put first ("said Hong Min, a senior analyst at…", `persons.description`; "Ukrainian
-    President Volodymyr Zelenskyy", `roles.role_holder`; "Okonkwo has been elected…,
-    defeating…", `contest`: among the best CONTEST_READ only, for a sentence about another
-    contest says it as plainly), or what someone said ("What did Hong Min say?": "…," said
-    Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a sentence answers,
-    whatever its score: the reader scores a sentence on what it says, and this one says it
-    only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
-    ("Novaris" for its chief executive); `published`, their dates (a contest of another
-    year)."""
-    contest = ((asked_contest(question) is not None and names_a_contest(question))
-               or asks_score(question))
-    if who_is(question) is None and not asks_for_holder(question) and not contest:
-        return _speech_first(question, ranked) or _fate_first(question, ranked)
-    titles = titles or {}
-    for i, ev in enumerate(ranked):
-        title = titles.get(ev.article_id, "")
-        if (description(question, ev.text) or role_holder(question, ev.text, title)
-                or (contest and i < CONTEST_READ and (contest_answer(
-                    question, ev.text, (published or {}).get(ev.article_id))
-                                                      or score_span(question, ev.text)))):
-            return [ev, *ranked[:i], *ranked[i + 1:]]
-    return None
-
-
-def _fate_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
-    """Asked how many met a fate ("How many people died…?"), where the best sentence counts no
-    one of it ("About 14,000 residents were ordered to leave"), the ranking with the first of
-    the next best that does ("Four people have died") put first; else None."""
-    if not ranked or states_fate(ranked[0].text, question) is not False:
-        return None
-    fated = next((ev for ev in ranked[1:KIND_CHECKED] if ev.fit == 1.0
-                  and states_fate(ev.text, question)), None)
-    return None if fated is None else [fated, *(ev for ev in ranked if ev is not fated)]
-
-
-def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
-    """Asked what someone said, the ranking with the first of the best sentences naming them
-    as its speaker put first, one naming them whole ("said Hong Min") before one naming them in
-    part ("Hong added"); None where none does, or the best sentence has them speak already
-    ("She said she would…")."""
-    speech = asked_speech(question)
-    if speech is None or not ranked or (pronoun_speaks(ranked[0].text)
-                                        and not quotes_speaker(ranked[0].text, speech)):
-        return None
-    said = [ev for ev in ranked[:CONTEST_READ] if quotes_speaker(ev.text, speech)]
-    whole = [ev for ev in said if quotes_speaker(ev.text, speech, whole=True)]
-    if not said:
-        return None
-    first = (whole or said)[0]
-    return [first, *(ev for ev in ranked if ev is not first)]
 
 
 def another_holder(question: str, ranked: Sequence[Evidence], title: str = ""

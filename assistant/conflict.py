@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .counts import counting_words, fate_count, states_fate
 from .evidence import names_missing, sentence_vectors
+from .fates import counting_words, fate_count, states_fate
 from .findings import Findings, shown_bar
 from .rerank import Evidence
 from .words import asking_terms, terms

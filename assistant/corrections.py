@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from index import Article, sentence_after, sentence_spans
 
 from .counting import counted
-from .counts import counts, states_fate
+from .counts import counts
 from .evidence import question_names
+from .fates import states_fate
 from .findings import Findings
 from .titled import NAME
 from .withdrawn import RETRACTED

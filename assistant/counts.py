@@ -10,18 +10,18 @@ from .counting import ANYONE, asked_verb, counted, counted_phrase
 from .words import WORD, terms
 
 __all__ = [
+    "A_FIGURE",
     "A_YEAR",
+    "CLAUSE",
     "NUMBER",
-    "counting_words",
+    "WORD_NUMBER",
     "counts",
     "counts_asked",
-    "death_toll",
-    "fate_count",
     "figure_phrase",
+    "in_a_name",
     "later_count",
     "named_count",
     "only_count",
-    "states_fate",
 ]
 
 NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
@@ -62,8 +62,8 @@ def _number_of(sentence: str, counted: set[str]) -> bool:
     """Does a "number of <the thing counted>" phrase of the sentence have a figure after it, in
     its clause?"""
     for m in _NUMBER_OF.finditer(sentence):
-        clause = _CLAUSE.split(m.group("rest"), maxsplit=1)[0]
-        figures = [f for f in _A_FIGURE.findall(clause) if not A_YEAR.fullmatch(f)]
+        clause = CLAUSE.split(m.group("rest"), maxsplit=1)[0]
+        figures = [f for f in A_FIGURE.findall(clause) if not A_YEAR.fullmatch(f)]
         if counted & _spelt_out(terms(m.group(1))) and figures:
             return True
     return False
@@ -126,7 +126,8 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
     """Where the figure at [start, end) of the sentence is not followed by what the question
     counts, a later figure that is, and by the question's verb: "3 councillors abstaining" of
     "approved by 27 votes to 14, with 3 councillors abstaining", asked how many councillors
-    abstained and read as "14". Only a later one: a bare figure after a counted one is its
+    abstained and read as "14"; "three" of "17 reports of batteries overheating, including
+    three that caught fire". Only a later one: a bare figure after a counted one is its
     ellipsis ("1,200 services were cancelled on the first day and 950 on the second")."""
     verb = asked_verb(question)
     if not verb or figure_phrase(sentence, start, end, question):
@@ -135,7 +136,17 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
         phrase = figure_phrase(sentence, head.start(), len(sentence), question)
         if phrase and verb & set(terms(" ".join(WORD.findall(sentence[phrase[1]:])[:3]))):
             return phrase
+    # "17 reports of batteries overheating, including three that caught fire"
+    for m in A_FIGURE.finditer(sentence, end):
+        did = _DID.match(sentence, m.end())
+        if did and verb & set(terms(did.group(1))):
+            return m.span()
     return None
+
+
+# A figure whose own clause says what befell them: "three that caught fire".
+_DID = re.compile(r"\s+(?:of\s+(?:them|which)\s+)?(?:that|which|who)\s+"
+                  r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)")
 
 
 def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
@@ -147,7 +158,7 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
     if figure_phrase(sentence, start, end, question) or not _counts_other(sentence, end):
         return None
     found = [phrase for head in _FIGURE_HEAD.finditer(sentence)
-             if not _in_a_name(sentence, head.start())
+             if not in_a_name(sentence, head.start())
              and (phrase := figure_phrase(sentence, head.start(), len(sentence), question))]
     return found[0] if len(found) == 1 else None
 
@@ -181,7 +192,7 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
     word = rf"\b(?:{'|'.join(map(re.escape, words))})\b"
     heads = [(h.start(), h.start() + len(h.group().rstrip(",."))) for h in
              _FIGURE_HEAD.finditer(sentence)
-             if not _in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
+             if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
     owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])]
     if owned:
         return None if owned[0][0] == start else owned[0]
@@ -201,98 +212,16 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
 _CLAUSE_OF = re.compile(r".+?(?=;|,\s*and\b|\bwhile\b|\bwhereas\b|\bbut\b|$)", re.I | re.S)
 
 
-def _in_a_name(sentence: str, at: int) -> bool:
+def in_a_name(sentence: str, at: int) -> bool:
     """Is the figure at `at` part of a word ("Covid-19 tests" counts no 19 tests)?"""
     return at > 0 and (sentence[at - 1].isalnum() or sentence[at - 1] in "-‐")
 
 
-# What befell the people counted, in the words news uses for each fate (stems): asked how many
-# died, "About 2,300 people have been evacuated" gives no answer, and "The death toll … has
-# risen to 37" does.
-_DEATH = frozenset({"kill", "die", "dead", "death", "fatal", "toll", "perish", "drown"})
-_FATES = (_DEATH,
-          frozenset({"injur", "wound", "hurt", "hospit"}),
-          frozenset({"miss", "unaccount"}),
-          frozenset({"evacu", "displac", "fled", "flee", "homeless", "shelter", "rescu"}),
-          frozenset({"arrest", "detain", "charg"}))
-# Content words after a figure, in its clause, where what befell those it counts is said, and
-# before it: "40 are missing", "Forty-one people are now known to have died", "killed 12".
-FATE_AFTER, FATE_BEFORE = 5, 2
-_WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                 r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
                 r"|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?")
 # A count of people: digits, or number words ("Forty-one"); not a year ("In 2021 floods…").
-_A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{_WORD_NUMBER})(?:-(?:{_WORD_NUMBER}))?\b", re.I)
+A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORD_NUMBER})(?:-(?:{WORD_NUMBER}))?\b", re.I)
 A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing
-# "The death toll … has risen to 37", "The number of people confirmed dead … has risen to 23":
-# the figure after the toll.
-# "The number of people killed by Storm Isla has risen to four": the figure after the number.
-_TOLL = re.compile(r"\b(?:toll|dead|deaths|number\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|who\s+"
-                   r"(?:have\s+|had\s+)?died))\b[^.;]{0,80}?\b(?:to|at|of|is|was|stands\s+at"
-                   r"|reached)\s+(?:at\s+least\s+|about\s+|around\s+|some\s+|more\s+than\s+"
-                   rf"|over\s+|nearly\s+)?(\d[\d,]*\d|\d|\b(?:{_WORD_NUMBER})\b(?!\s+of\b))",
-                   re.I)
 # What is said after a figure stops at the next clause: "killed 3 and injured 40".
-_CLAUSE = re.compile(r"\s*(?:,|;|\band\b|\bbut\b|\bwhile\b)", re.I)
-
-
-def counting_words(question: str) -> set[str]:
-    """The stems a "how many" question counts with: people, and the fate asked about ("died":
-    any of its words, "killed", "toll")."""
-    return set(ANYONE) | set(_fate(question) or ())
-
-
-def _fate(question: str) -> frozenset[str] | None:
-    verb = asked_verb(question)
-    return next((f for f in _FATES if verb & f), None)
-
-
-def _fated(sentence: str, fate: frozenset[str]) -> list[tuple[int, int]]:
-    """The figures of the sentence counting people of that fate: followed by it in their clause
-    ("14 people have been killed", "40 are missing"), or after it ("killed 12 people"), and a
-    death toll's. Not a year, nor a figure inside a name ("Flight 370", "Covid-19")."""
-    found = []
-    for m in _A_FIGURE.finditer(sentence):
-        if A_YEAR.fullmatch(m.group()) or _in_a_name(sentence, m.start()) or (
-                sentence[m.start() - 7:m.start()].casefold().strip() in _NAMED_BY):
-            continue
-        after = _CLAUSE.split(sentence[m.end():], maxsplit=1)[0]
-        before = _CLAUSE.split(sentence[:m.start()])[-1]
-        if fate & {*terms(before)[-FATE_BEFORE:], *terms(after)[:FATE_AFTER]}:
-            found.append(m.span())
-    toll = _TOLL.search(sentence) if fate is _DEATH else None
-    return found + ([toll.span(1)] if toll and toll.span(1) not in found else [])
-
-
-# Words before a figure that make it a name: "Flight 370", "Route 66", "Room 101".
-_NAMED_BY = frozenset({"flight", "route", "room", "number", "no.", "gate", "platform",
-                       "highway", "bus", "apollo", "article", "section", "chapter"})
-
-
-def death_toll(sentence: str, question: str) -> tuple[int, int] | None:
-    """Asked how many died, the figure a toll gives ("has risen to seven"): it says the answer
-    in so many words, however unsure the reader is of it."""
-    toll = _TOLL.search(sentence) if _fate(question) is _DEATH else None
-    return toll.span(1) if toll else None
-
-
-def states_fate(sentence: str, question: str) -> bool | None:
-    """Does a figure of the sentence count people of the fate the question asks about ("How
-    many people were killed…")? None where it asks about no such fate."""
-    fate = _fate(question)
-    return None if fate is None else bool(_fated(sentence, fate))
-
-
-def fate_count(sentence: str, question: str, start: int = 0, end: int = 0
-               ) -> tuple[int, int] | None:
-    """The figure of the sentence counting people of the fate asked about, where the reader's
-    span [start, end) is not one: the one inside it ("14" of "14 people have been killed and
-    40" read whole), else the sentence's one ("40" of "At least 14 people have been killed and
-    40 are missing", asked how many are missing, read as "14"). None where the reader's figure
-    counts that fate, or no single figure does."""
-    fate = _fate(question)
-    found = _fated(sentence, fate) if fate else []
-    inside = [f for f in found if start <= f[0] and f[1] <= end]
-    if inside:
-        return inside[0] if len(inside) == 1 and inside[0] != (start, end) else None
-    return found[0] if len(found) == 1 else None
+CLAUSE = re.compile(r"\s*(?:,|;|\band\b|\bbut\b|\bwhile\b)", re.I)

@@ -16,7 +16,8 @@ import numpy as np
 from index import Embedder
 
 from .counting import counted
-from .counts import NUMBER, counts, states_fate
+from .counts import NUMBER, counts
+from .fates import states_fate
 from .memo import Memo
 
 __all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "kind_fit", "names_missing",

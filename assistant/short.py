@@ -10,17 +10,9 @@ import re
 from . import calibration
 from .contest import asked_contest, contest_answer, other_side
 from .counting import counted_phrase
-from .counts import (
-    A_YEAR,
-    counts_asked,
-    death_toll,
-    fate_count,
-    figure_phrase,
-    later_count,
-    named_count,
-    only_count,
-)
+from .counts import A_YEAR, counts_asked, figure_phrase, later_count, named_count, only_count
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
+from .fates import death_toll, fate_count
 from .persons import description, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence

@@ -691,8 +691,9 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
                                                    name: str) -> None:
     """Asked who holds a role, the name the sentence gives after (or beside) its title leads,
     however unsure the reader's span is, or sure of another word ("Pyongyang")."""
-    from assistant.compose import abstention, said_first
+    from assistant.compose import abstention
     from assistant.evidence import question_kind
+    from assistant.said_first import said_first
 
     citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
     unsure = _ev(sentence, 0.9, (10, 14), fit=1.0)  # the reader's span: the first word

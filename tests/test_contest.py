@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.compose import said_first
 from assistant.contest import Contest, asked_contest, contest_answer, other_side
 from assistant.rerank import Evidence
+from assistant.said_first import said_first
 from assistant.short import short_answer
 from assistant.types import Citation
 from tests.records import assistant_over

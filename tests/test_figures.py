@@ -4,13 +4,15 @@ for "how long", and the later report's where two reports of a story differ."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from assistant.conflict import differs
-from assistant.counts import fate_count, only_count, states_fate
+from assistant.counts import only_count
 from assistant.evidence import answer_fit, question_kind
+from assistant.fates import fate_count, states_fate
 from assistant.rerank import Evidence
 from assistant.short import short_answer
 from assistant.types import Citation
@@ -294,7 +296,7 @@ def test_asked_how_many_died_a_sentence_counting_the_dead_comes_first() -> None:
     """"How many people were killed in the Cedar Ridge fire?" was turned away ("the closest
     sentence does not give the figure asked for") over the evacuation sentence ranked first,
     with "Four people have died" second."""
-    from assistant.compose import said_first
+    from assistant.said_first import said_first
 
     question = "How many people were killed in the Cedar Ridge fire?"
     evacuated = Evidence(0, "a", 0, 80, "About 14,000 residents were ordered to leave their "
@@ -304,3 +306,21 @@ def test_asked_how_many_died_a_sentence_counting_the_dead_comes_first() -> None:
     assert said_first(question, [evacuated, dead]) == [dead, evacuated]
     assert said_first(question, [dead, evacuated]) is None  # already first
     assert said_first("How many residents were evacuated?", [evacuated, dead]) is None
+    # Asked how many of a thing had something done to them, the sentence that says so.
+    homes = Evidence(0, "a", 151, 220, "A total of 212 homes and 45 other buildings have been "
+                     "destroyed.", 0.3, 0.1, fit=1.0)
+    lifted = Evidence(0, "a", 0, 80, "Officials lifted evacuation orders for about 6,000 "
+                      "residents on Friday.", 0.5, 0.1, fit=0.5)
+    question = "How many homes were destroyed in the Cedar Ridge fire?"
+    assert said_first(question, [lifted, homes]) == [homes, lifted]
+    rebuilt = replace(homes, text="A total of 212 homes have been rebuilt since 2010.")
+    assert said_first(question, [lifted, rebuilt]) is None  # not what was asked of them
+
+
+def test_a_figure_whose_clause_says_what_befell_them() -> None:
+    """"How many VoltRide batteries caught fire?" was answered "17", the reports of
+    overheating, over "…, including three that caught fire"."""
+    sentence = ("VoltRide said it had received 17 reports of batteries overheating, including "
+                "three that caught fire.")
+    assert _lead("How many VoltRide batteries caught fire?", sentence, "17") == "three"
+    assert _lead("How many reports did VoltRide receive?", sentence, "17") == "17 reports"

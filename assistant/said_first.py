@@ -1,0 +1,90 @@
+"""Which sentence says plainly what was asked, whatever its score: a description of whom a
+question asks about, the holder of a role, a contest's side or score, someone's words, a count
+of what befell them. Such a sentence is read first (`said_first`): the reader scores a sentence
+on what it says, and these say it only in passing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .compose import KIND_CHECKED
+from .contest import asked_contest, contest_answer, names_a_contest
+from .counting import asked_verb, counted
+from .fates import states_fate
+from .persons import description, who_is
+from .rerank import Evidence
+from .roles import asks_for_holder, role_holder
+from .scores import asks_score, score_span
+from .speakers import asked_speech, pronoun_speaks, quotes_speaker
+from .words import terms
+
+__all__ = ["CONTEST_READ", "said_first"]
+
+# Asked who won or lost, the best sentences searched for one saying so.
+CONTEST_READ = 12
+
+
+def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None,
+               published: dict[str, str] | None = None) -> list[Evidence] | None:
+    """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
+    won or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the
+    ranking with the first sentence saying
+    it put first ("said Hong Min, a senior analyst at…", `persons.description`; "Ukrainian
+    President Volodymyr Zelenskyy", `roles.role_holder`; "Okonkwo has been elected…,
+    defeating…", `contest`: among the best CONTEST_READ only, for a sentence about another
+    contest says it as plainly), or what someone said ("What did Hong Min say?": "…," said
+    Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a sentence answers,
+    whatever its score: the reader scores a sentence on what it says, and this one says it
+    only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
+    ("Novaris" for its chief executive); `published`, their dates (a contest of another
+    year)."""
+    contest = ((asked_contest(question) is not None and names_a_contest(question))
+               or asks_score(question))
+    if who_is(question) is None and not asks_for_holder(question) and not contest:
+        return _speech_first(question, ranked) or _count_first(question, ranked)
+    titles = titles or {}
+    for i, ev in enumerate(ranked):
+        title = titles.get(ev.article_id, "")
+        if (description(question, ev.text) or role_holder(question, ev.text, title)
+                or (contest and i < CONTEST_READ and (contest_answer(
+                    question, ev.text, (published or {}).get(ev.article_id))
+                                                      or score_span(question, ev.text)))):
+            return [ev, *ranked[:i], *ranked[i + 1:]]
+    return None
+
+
+def _count_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked how many met a fate or had something done to them ("How many people died…?",
+    "How many homes were destroyed…?"), where the best sentence counts none of it ("About
+    14,000 residents were ordered to leave"), the ranking with the first of the next best that
+    does put first ("Four people have died"; "A total of 212 homes … have been destroyed");
+    else None."""
+    if not ranked or ranked[0].fit == 1.0:
+        return None
+    fated = states_fate(ranked[0].text, question) is not None
+    verb = asked_verb(question) if counted(question) else set()
+
+    def states(ev: Evidence) -> bool:
+        if fated:
+            return bool(states_fate(ev.text, question))
+        return bool(verb) and verb <= set(terms(ev.text))
+
+    first = next((ev for ev in ranked[1:KIND_CHECKED] if ev.fit == 1.0 and states(ev)), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked what someone said, the ranking with the first of the best sentences naming them
+    as its speaker put first, one naming them whole ("said Hong Min") before one naming them in
+    part ("Hong added"); None where none does, or the best sentence has them speak already
+    ("She said she would…")."""
+    speech = asked_speech(question)
+    if speech is None or not ranked or (pronoun_speaks(ranked[0].text)
+                                        and not quotes_speaker(ranked[0].text, speech)):
+        return None
+    said = [ev for ev in ranked[:CONTEST_READ] if quotes_speaker(ev.text, speech)]
+    whole = [ev for ev in said if quotes_speaker(ev.text, speech, whole=True)]
+    if not said:
+        return None
+    first = (whole or said)[0]
+    return [first, *(ev for ev in ranked if ev is not first)]
