@@ -10,16 +10,19 @@ from dataclasses import dataclass
 
 from index import Article, sentence_after, sentence_spans
 
+from .attributing import attribution
+from .citing import CitationList
 from .counting import counted
 from .counts import counts
 from .evidence import question_names
 from .fates import states_fate
 from .findings import Findings
+from .quotes import enquote
 from .titled import NAME
 from .withdrawn import RETRACTED
 from .words import asking_terms, terms
 
-__all__ = ["Correction", "correction_in", "correction_of"]
+__all__ = ["Correction", "correction_in", "correction_line", "correction_of"]
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,22 @@ def correction_of(found: Findings, article_id: str, answer: str) -> Correction |
 
 
 def correction_in(found: Findings, article_id: str, sentence: str) -> Correction | None:
-    """Where no short answer leads: a later correction withdrawing a name the quoted sentence
-    gives ("…substitute Luis Ortega scored the winner", quoted without "Luis Ortega —")."""
-    for name in dict.fromkeys(re.findall(NAME, sentence)):
-        if len(name.split()) > 1 and (fixed := correction_of(found, article_id, name)):
+    """Where no short answer leads: a later correction withdrawing a name or a figure the
+    quoted sentence gives ("…substitute Luis Ortega scored the winner", quoted without "Luis
+    Ortega —"; "a fleet of 148 aircraft")."""
+    names = [n for n in re.findall(NAME, sentence) if len(n.split()) > 1]
+    figures = [f for f in re.findall(r"\d[\d,.]*\d|\d", sentence) if not _YEAR.fullmatch(f)]
+    for said in dict.fromkeys(names + figures):
+        if fixed := correction_of(found, article_id, said):
             return fixed
     return None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def correction_line(fixed: Correction, cites: CitationList) -> str:
+    """The correction as the answer quotes it, after the withdrawn answer."""
+    marks = " ".join(f"{enquote(fixed.article.text[a:b])} [{cites.cite(fixed.article, a, b)}]"
+                     for a, b in fixed.spans)
+    return f"A correction says this was wrong: {marks}{attribution(fixed.article, False)}."

@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from index import Article, Embedder
 
 from .about import AboutLine, about_line
+from .attributing import attribution, other_figure
 from .citing import CitationList
 from .conflict import conflicting, differs, figures, latest
-from .corrections import Correction, correction_in, correction_of
+from .corrections import correction_in, correction_line, correction_of
 from .evidence import kind_fit, sentence_vectors
 from .findings import Findings, shown_bar
 from .generative import renumber
 from .quotes import enquote
-from .relative_dates import counted_from, human_date
+from .relative_dates import counted_from
 from .rerank import Evidence
+from .revisions import revised, revised_answer
 from .roles import asked_role, other_holders
 from .short import short_answer
 from .types import Citation, ShortAnswer
@@ -74,13 +76,6 @@ def _agreeing(best: Evidence, ranked: Sequence[Evidence], embedder: Embedder,
         if float(sim) >= AGREE_MIN_COSINE and ev.article_id not in {c.article_id for c in chosen}:
             chosen.append(ev)
     return chosen[:MAX_AGREEING]
-
-
-def attribution(article: Article, with_title: bool) -> str:
-    """" (outlet, date)" after a quote, its title first where asked ("(“Title”, …)")."""
-    bits = [enquote(article.title)] if with_title else []
-    bits += [b for b in (article.outlet, human_date(article.published)) if b]
-    return f" ({', '.join(bits)})" if bits else ""
 
 
 def led_by(article: Article, quoted: tuple[int, int], lead: tuple[int, int],
@@ -154,7 +149,7 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
         given = [v for v, *_ in figures(conflict.text)] if conflict else []
         if conflict is None or (given and all(v in stated.replace(",", "") for v in given)):
             return None
-        lead = _other_figure(found.articles[anchor.article_id],
+        lead = other_figure(found.articles[anchor.article_id],
                              found.articles[conflict.article_id])
     else:
         conflict = _other_account(found, anchor)
@@ -166,25 +161,16 @@ def _differing(found: Findings, anchor: Evidence, cites: CitationList, stated: s
     return conflict, f"{lead} {enquote(conflict.text)} [{n}]"
 
 
-def _other_figure(anchor: Article, other: Article) -> str:
-    """How another figure's report is introduced: the best sentence's own article is no other
-    report, and one dated before it is an earlier one, said with its date."""
-    if other.id == anchor.id:
-        return "The same article also gives:"
-    if anchor.published and other.published and other.published < anchor.published:
-        return f"An earlier report, of {human_date(other.published)}, gave:"
-    return "Another report gives a different figure:"
-
-
 def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: str = "",
-                answer: str = "") -> list[str]:
+                answer: str = "", corrected: str = "") -> list[str]:
     """What other sources add to the answer anchored on `anchor`: a differing figure for the
     same thing (number questions) or another date or source (date and who-questions), and how
     many articles agree. `stated` is the answer so far: a figure it already gives is not
     repeated; `answer` its short answer, which an agreeing sentence must give too. The
-    differing report comes first: it must land within the answer's opening."""
+    differing report comes first: it must land within the answer's opening. `corrected`: the
+    article of a correction quoted already, which agrees with nothing (it quotes the error)."""
     parts: list[str] = []
-    used = {anchor.article_id}
+    used = {anchor.article_id, corrected}
     differing = _differing(found, anchor, cites, stated)
     if differing is not None:
         conflict, line = differing
@@ -251,10 +237,12 @@ def _other_holders(found: Findings, lead: str, cites: CitationList) -> list[str]
     return [f"The articles also name as {title}: {listed}."]
 
 
-def _corrected(fixed: Correction, cites: CitationList) -> str:
-    marks = " ".join(f"{enquote(fixed.article.text[a:b])} [{cites.cite(fixed.article, a, b)}]"
-                     for a, b in fixed.spans)
-    return f"A correction says this was wrong: {marks}{attribution(fixed.article, False)}."
+def _with_next(best: Evidence, ranked: Sequence[Evidence], text: str) -> list[Evidence]:
+    """The best sentence, and the next one where it is relevant too and both are short."""
+    following = _next_sentence(best, ranked, text)
+    if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
+        return [best, following]
+    return [best]
 
 
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
@@ -262,14 +250,12 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     from its own line first, `own_line_answer`, by the caller)."""
     question, ranked = found.question, found.ranked
     best = latest(found, ranked[0])  # a later report's figure of the same story leads
+    if short and (revision := revised(found, best)):
+        return ExtractiveDraft(*revised_answer(found, revision))
     article = found.articles[best.article_id]
     cites = CitationList()
-    lead = [best]
-    following = _next_sentence(best, ranked, article.text)
-    if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
-        lead.append(following)
     quoted = " ".join(f"{enquote(ev.text)} [{cites.cite(article, ev.start, ev.end)}]"
-                      for ev in lead)
+                      for ev in _with_next(best, ranked, article.text))
     span = (short_answer(best, cites.items[0], question.kind, question.text, article.title,
                          article.published)
             if short else None)
@@ -280,10 +266,11 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     lead_in = f"{span.text} — " if span else ""
     parts = [lead_in + quoted + attribution(article, question.kind == "meta")]
     if fixed is not None:
-        parts.append(_corrected(fixed, cites))
+        parts.append(correction_line(fixed, cites))
     if question.kind == "date" and (counted := counted_from(best.text, article.published)):
         parts.append(counted)
-    parts += corroborate(found, best, cites, quoted, span.text if span else "")
+    parts += corroborate(found, best, cites, quoted, span.text if span else "",
+                         fixed.article.id if fixed else "")
     if span is not None:
         parts += _other_holders(found, span.text, cites)
     return ExtractiveDraft(" ".join(parts), cites.items, span)

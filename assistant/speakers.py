@@ -54,7 +54,7 @@ _SAYS_AFTER = _SAYS.replace("|told", "")
 _SPEAKER_NAMED = re.compile(
     rf"\b{_SAYS_AFTER}\s+(?:(?!(?:on|that|in|at|to|of|for|before|after|during|this|last|when"
     rf"|while|about|with|it|they|he|she|we|the\s+[a-z])\b)[a-z][\w-]*\s+){{0,3}}?({_RUN})"
-    rf"|({_RUN})\s+(?:has\s+|had\s+|also\s+)?{_SAYS}\b"
+    rf"|({_RUN})(?:,\s*\d{{1,3}},)?\s+(?:has\s+|had\s+|also\s+)?{_SAYS}\b"  # "Correia, 52, told"
     rf"|\b[Aa]ccording\s+to\s+(?:[a-z][\w-]*\s+){{0,4}}?({_RUN})")
 
 

@@ -11,7 +11,7 @@ __all__ = ["RETRACTED", "RETRACTED_FACTOR", "SUPERSEDED_FACTOR", "withdrawn_fact
 
 RETRACTED_FACTOR = 0.3  # a sentence saying what an earlier report got wrong: not the answer
 RETRACTED = re.compile(r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this|our|the)\s+"
-                       r"(?:report|article|story)\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
+                       r"(?:[\w,.-]+\s+){0,3}?(?:report|article|story)\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
                        r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b",
                        re.I)
 SUPERSEDED_FACTOR = 0.5  # asked when, a date the sentence says was given up

@@ -25,7 +25,7 @@ _CAPTION = re.compile(
     # a caption ending in its credit: "…on Mill Street. Photo: Sara Quinn", "…on Friday.
     # (Global Wire/Ana Lopes)"
     r"|[.!?)]\s+(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*:\s*[A-Z][\w.'’-]*"
-    r"(?:[ /][A-Z][\w.'’-]*){0,4}\s*$"
+    r"(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*){0,5}\s*$"
     r"|[.!?]\s+\([A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}/\s?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\)\s*$"
     # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press"
@@ -54,7 +54,8 @@ def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
 _CREDITED = (
     re.compile(rf"\((?P<c>[^()]*(?:\b{_CREDIT}\b|[A-Za-z]/[A-Za-z])[^()]*)\)\s*$"),
     re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?::|by|courtesy(?: of)?)"
-               r"\s*(?P<c>[A-Z][\w.'’-]*(?:[ /][A-Z][\w.'’-]*){0,5})\s*$"),
+               # "Photo: Marta Sousa / Reuters": a slash may stand between spaces
+               r"\s*(?P<c>[A-Z][\w.'’-]*(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*){0,6})\s*$"),
     re.compile(rf"(?P<c>(?:\b[A-Z][\w'’-]*[ /])*?\b[\w.]+/(?:via )?{_CREDIT}\b[\w/ .]*?"
                rf"|\b[\w.]+ via {_CREDIT})\s*$"),
 )

@@ -32,6 +32,11 @@ from tests.test_assistant import assert_verbatim
     ("The campus. (Photo: Queen's University Belfast)", "Photo: Queen's University Belfast"),
     ("The ship at sea. Photo by Captain Jane Roe/Royal Navy", "Captain Jane Roe/Royal Navy"),
     ("The lab. Photo: Dr. Anne Ross", "Dr. Anne Ross"),
+    # A tester's: a slash between spaces.
+    ("Members of parliament vote on the bill in Lisbon on Thursday. Photo: Marta Sousa / "
+     "Reuters", "Marta Sousa / Reuters"),
+    ("Teachers on a picket line in Edinburgh. Photo: Ruth Gallagher / The Edinburgh Ledger",
+     "Ruth Gallagher / The Edinburgh Ledger"),
 ])
 def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
     span = credit_span(line)

@@ -396,6 +396,9 @@ def test_what_did_he_say_after_his_own_words_were_quoted_is_those_words(
     ("The ministry said that South Korea would respond.", None),  # not "South Korea"
     ("The mayor told Hong Min the plan was off.", None),  # Hong Min listens
     ("“We will not back down,” he said.", None),
+    # A tester's: an age between the name and the verb.
+    ("'Rest is no enemy,' Labour Minister Ana Rita Correia, 52, told deputies.",
+     "Labour Minister Ana Rita Correia"),
 ])
 def test_who_a_sentence_names_as_its_speaker(sentence: str, speaker: str | None) -> None:
     from assistant.speakers import named_speaker
