@@ -336,8 +336,8 @@ def test_a_sentence_naming_whom_a_question_asks_about_as_its_speaker(
 def test_what_someone_said_is_answered_by_a_sentence_naming_them_as_its_speaker() -> None:
     """"What did Hong Min say?" over the samples had been turned away, quoting a Taiwanese
     admiral: the reader scored every sentence near nothing."""
-    from assistant.compose import said_first
     from assistant.rerank import Evidence
+    from assistant.said_first import said_first
     from assistant.speakers import asked_speech
 
     admiral = Evidence(0, "a", 0, 60, "“We are always ready to respond quickly,” the admiral "
