@@ -72,7 +72,9 @@ def _byline_site(line: str) -> str | None:
         if _OUTLET_NAME.fullmatch(part):
             return part
     dated = source_date_line(line)
-    return dated[0] if dated and _names_outlet(dated[0]) else None
+    if dated is None or _LABEL.fullmatch(dated[0]):
+        return None
+    return dated[0] if _names_outlet(dated[0], anywhere=True) else None
 
 
 _HEAD_LINES = 6  # a title, a byline, the outlet, a date line, a ticker: the head of a page
@@ -87,7 +89,7 @@ def _outlet_line(head: list[str]) -> str | None:
     ("Breaking News", "Health News" above a date alone)."""
     for i, line in enumerate(head[1:], start=1):
         name = line.strip("*_ \t")
-        if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name)):
+        if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name, _masthead(head, i))):
             continue
         beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
@@ -108,12 +110,15 @@ def _masthead(head: list[str], i: int) -> bool:
                      or find_date_line(head[i + 1], alone=True)))
 
 
-def _names_outlet(name: str) -> bool:
+def _names_outlet(name: str, anywhere: bool = False) -> bool:
     """A wire's name, or a paper's, ending in a word papers are called by ("Global Wire",
-    "Harbourside Times", "Meridian News Agency"): not an author's ("Jane Doe", "Staff
-    Reporter") or a dateline's place ("Washington")."""
+    "Harbourside Times", "Meridian News Agency"), or with one `anywhere` in it where the page
+    says plainly that it is its name ("Aviation Wire Europe" heading a masthead, "Lisbon Daily
+    Report | April 4, 2025"): not an author's ("Jane Doe", "Staff Reporter") or a dateline's
+    place ("Washington")."""
     words = name.casefold().split()
-    return name.casefold() in _WIRES or (2 <= len(words) <= 5 and words[-1] in _OUTLET_WORDS)
+    held = set(words) & _OUTLET_WORDS if anywhere else {words[-1]} & _OUTLET_WORDS
+    return name.casefold() in _WIRES or (2 <= len(words) <= 5 and bool(held))
 
 
 # A page's label, not its name, though it ends in a paper's word ("Breaking News").

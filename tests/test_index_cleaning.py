@@ -212,6 +212,11 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
     # A masthead: the paper's name, its date line, then the byline.
     ("Consumer Safety Today\nPublished 2025-04-22\nBy Nadia Hussain", "2025-04-22",
      "Consumer Safety Today", "Nadia Hussain"),
+    # A second tester's: a paper's word inside the name, on a masthead or beside its date.
+    ("Aviation Wire Europe\nPublished 2025-03-03\nBy Henrik Aalto", "2025-03-03",
+     "Aviation Wire Europe", "Henrik Aalto"),
+    ("Lisbon Daily Report | April 4, 2025", "2025-04-04", "Lisbon Daily Report", None),
+    ("Daily Updates | April 4, 2025", "2025-04-04", None, None),  # a label
     # The review's: a section's name above the date line is no outlet.
     ("Health News\nMarch 19, 2025", "2025-03-19", None, None),
     ("Book Review\nMarch 19, 2025", "2025-03-19", None, None),
