@@ -65,31 +65,34 @@ def _about_question(sentence: str, question: str, answer: str) -> bool:
     return bool(asked & set(terms(sentence)))
 
 
-def _retraction(article: Article, question: str, answer: str) -> tuple[int, int] | None:
+def _retraction(article: Article, question: str, *answers: str) -> tuple[int, int] | None:
+    """The article's first sentence withdrawing one of the answers, about what was asked."""
     text = article.text
     for m in RETRACTED.finditer(text):
         for start, end in sentence_spans(text, m.start(), m.end()):
             sentence = text[start:end]
-            if (start <= m.start() < end and _withdraws(sentence, m.end() - start, answer)
-                    and _about_question(sentence, question, answer)):
+            if start <= m.start() < end and any(
+                    _withdraws(sentence, m.end() - start, answer)
+                    and _about_question(sentence, question, answer) for answer in answers):
                 return start, end
     return None
 
 
-def correction_of(found: Findings, article_id: str, answer: str) -> Correction | None:
-    """A retrieved article published on or after the answer's day that says the answer (a
-    name or a figure) was given wrongly by an earlier report, with its retraction sentence. An
-    article's own correction of itself is not looked for: its text already holds the right
-    one."""
+def correction_of(found: Findings, article_id: str, *answers: str) -> Correction | None:
+    """A retrieved article published on or after the answer's day that says one of the
+    answers (a name or a figure) was given wrongly by an earlier report, with its retraction
+    sentence. An article's own correction of itself is not looked for: its text already holds
+    the right one. Each article is read once, whatever the number of answers."""
     first = found.articles[article_id]
-    if not first.published or not answer.strip():
+    answers = tuple(a for a in answers if a.strip())
+    if not first.published or not answers:
         return None
     # The latest first; a correction of the same day counts (online, it often is).
     later = sorted((a for a in found.articles.values() if a.id != article_id and a.published
                     and a.published >= first.published), key=lambda a: a.published or "",
                    reverse=True)
     for other in later:
-        retraction = _retraction(other, found.question.text, answer)
+        retraction = _retraction(other, found.question.text, *answers)
         if retraction is None:
             continue
         after = sentence_after(other.text, retraction[1])
@@ -104,10 +107,7 @@ def correction_in(found: Findings, article_id: str, sentence: str) -> Correction
     Ortega —"; "a fleet of 148 aircraft")."""
     names = [n for n in re.findall(NAME, sentence) if len(n.split()) > 1]
     figures = [f for f in re.findall(r"\d[\d,.]*\d|\d", sentence) if not _YEAR.fullmatch(f)]
-    for said in dict.fromkeys(names + figures):
-        if fixed := correction_of(found, article_id, said):
-            return fixed
-    return None
+    return correction_of(found, article_id, *dict.fromkeys(names + figures))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")

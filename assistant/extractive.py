@@ -170,7 +170,7 @@ def corroborate(found: Findings, anchor: Evidence, cites: CitationList, stated: 
     differing report comes first: it must land within the answer's opening. `corrected`: the
     article of a correction quoted already, which agrees with nothing (it quotes the error)."""
     parts: list[str] = []
-    used = {anchor.article_id, corrected}
+    used = {anchor.article_id} | ({corrected} if corrected else set())
     differing = _differing(found, anchor, cites, stated)
     if differing is not None:
         conflict, line = differing

@@ -17,6 +17,7 @@ from .last_answer import LastAnswerReply, last_quote, quoted_articles
 from .quotes import enquote
 from .relative_dates import human_date
 from .types import Message, ShortAnswer
+from .words import MONTH_NAME, WEEKDAY_NAME
 
 __all__ = ["asks_when_that", "day_named", "reply_when"]
 
@@ -27,9 +28,8 @@ _WHEN_THAT = re.compile(
     r"\W*$", re.I)
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = rf"(?:{MONTH_NAME}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_WEEKDAY = WEEKDAY_NAME
 # A day as news gives one, capitalised as written ("may vote" is no month): a date with its
 # month ("March 3, 2025", "Oct. 24", "3 March"), a weekday, "last week", "yesterday", or a
 # year after "in".

@@ -17,13 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .words import WEEKDAY_NAME
+
 __all__ = ["RELATIVE_DATE", "Resolved", "counted_from", "human_date", "resolve"]
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 RELATIVE_DATE = re.compile(
     r"(?:\b(?:yesterday|today|tomorrow)|^(?:Yesterday|Today|Tomorrow))\b"
-    rf"|\b(?:[Nn]ext|[Ll]ast|[Tt]his)\s+{_WEEKDAY}\b"
+    rf"|\b(?:[Nn]ext|[Ll]ast|[Tt]his)\s+{WEEKDAY_NAME}\b"
     # Not a rolling period: "over the last year", "in the past week", "the next month".
     r"|(?<!\bthe\s)(?<!\bpast\s)\b(?:[Nn]ext|[Ll]ast)\s+week\b"
     r"|(?<!\bthe\s)(?<!\bpast\s)\b(?:[Nn]ext|[Ll]ast|[Tt]his)\s+(?:month|year)\b(?![’']s)")

@@ -19,15 +19,13 @@ from .quotes import enquote
 from .relative_dates import counted_from
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
-from .words import asking_terms, terms
+from .words import MONTH_NAME, asking_terms, terms
 
 __all__ = ["Revision", "revised", "revised_answer"]
 
 _FIG = r"[$£€]?\d[\d,.]*\d(?:\s*(?:%|million|billion))?|[$£€]?\d(?:\s*(?:%|million|billion))?"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December)")
-_DATE = (rf"{_MONTH}\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
-         rf"|{_MONTH}\s+\d{{4}}")
+_DATE = (rf"{MONTH_NAME}\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_NAME}(?:\s+\d{{4}})?"
+         rf"|{MONTH_NAME}\s+\d{{4}}")
 _QUALIFIER = r"(?:about|around|some|roughly|nearly|almost)\s+"
 # "revised down to about 450, from the 600 announced last week"
 _REVISED = re.compile(

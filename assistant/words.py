@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["MONTHS", "WEEKDAYS", "WORD", "asking_terms", "terms"]
+__all__ = ["MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD", "asking_terms", "terms"]
 
 WORD = re.compile(r"[\w’'-]+")
 # Capitalised words that name a day, not anyone (lowercase, to compare with `casefold()`).
@@ -14,6 +14,9 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
                       "sunday"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})
+# The same as patterns, capitalised as written ("may vote" is no month).
+MONTH_NAME = "(?:" + "|".join(sorted(m.capitalize() for m in MONTHS)) + ")"
+WEEKDAY_NAME = "(?:" + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + ")"
 
 
 @lru_cache(maxsize=1)
