@@ -33,7 +33,7 @@ from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
-from .said_first import said_first
+from .said_first import read_first, said_first
 from .settings import Settings
 from .streaming import OnDelta, streamed
 from .types import Answer, Citation, Message, ShortAnswer, Timings
@@ -96,8 +96,7 @@ class Assistant:
 
     def resolve_backend(self, llm: str | None = None) -> str:
         name = llm or self._default_llm or self.settings.llm
-        # A backend given as an instance has no registry entry; a batch line's "llm": ["x"]
-        # is no name at all (and cannot be looked up).
+        # An instance has no registry entry; a batch line's "llm": ["x"] is no name at all.
         if not isinstance(name, str) or name not in self._backends:
             check_backend_name(name)
         if name == "auto":
@@ -239,8 +238,9 @@ class Assistant:
         said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()},
                           {k: a.published for k, a in articles.items() if a.published})
         if said is not None and (reason is None or not reason.off_topic):
-            ranked, reason = said, None
-        elif reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
+            return ranking, said, None
+        ranked = read_first(asked.text, ranked) or ranked  # "When did Olsen die?": not her photo
+        if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
             reason = another_holder(asked.text, ranked, articles[ranked[0].article_id].title)
         return ranking, ranked, reason
 

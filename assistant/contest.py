@@ -60,6 +60,10 @@ _SIDES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
          rf"(?P<pw>{_PRE})(?P<w>{_NAME})", "w", "l"),
         (rf"(?P<w>{_NAME})(?:’s|'s|’|')\s+(?:[\w-]+\s+){{0,2}}?(?:victory|win|triumph)\s+"
          rf"(?:over|against)\s+(?P<pl>{_PRE})(?P<l>{_NAME})", "w", "l"),
+        # "A penalty … gave Harbor City a 2-1 win over Millbrook Rovers"
+        (rf"\b(?i:gave|gives|handed|hands|earned|earns)\s+(?P<w>{_NAME})\s+(?:a|an|the|their"
+         rf"|its)\s+(?:[\w-]+\s+){{0,2}}?(?:victory|win|triumph)\s+(?:over|against)\s+"
+         rf"(?P<pl>{_PRE})(?P<l>{_NAME})", "w", "l"),
         (rf"(?P<w>{_NAME})\s+{_HAS}(?:won|wins|win)\s+(?:[\w’'-]+\s+){{0,6}}?(?:against|over)"
          rf"\s+(?P<pl>{_PRE})(?P<l>{_NAME})", "w", "l"),
         # "Okonkwo, of the Civic Alliance, won 51,028 votes to Dahl's 47,615"
@@ -90,7 +94,7 @@ _BEAT_Q = re.compile(rf"^\s*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:has|hav
                      rf"{_BEAT}\s+(?P<named>.+?)\s*\??\s*$", re.I)
 _LOSER_Q = re.compile(
     r"^\s*(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:(?:has|have|had|did)\s+)?(?:(?:lost|lose)"
-    rf"(?=\s+to\b|\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT}\b|\s*\?|$)"
+    rf"(?=\s+to\b|\s+(?:the|a|an|his|her|their|its)\s+(?:[\w’'.-]+\s+){{0,6}}?{_EVENT}\b|\s*\?|$)"
     r"|conceded|(?:was|were|has\s+been|have\s+been)\s+(?:beaten|defeated|knocked\s+out"
     r"|eliminated|ousted|unseated)|(?:was|is|were|are)\s+(?:the\s+)?(?:losers?|runners?-up))\b"
     r"(?:.*?\b(?:by|to)\s+(?P<named>[^?]+))?[^?]*\??\s*$", re.I)

@@ -49,7 +49,9 @@ def _withdraws(sentence: str, after: int, answer: str) -> bool:
 
 
 # What introduces the right one beside the withdrawn: "… rather than Jamie Hart", "…, not Hart".
-_RIGHT_ONE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|but)\s+(?:\w+\s+){0,2}$", re.I)
+_RIGHT_ONE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|but)\s+(?:\w+\s+){0,2}$"
+                        r"|\b(?:correct|right|actual|true)\s+(?:figure|number|total)\s+(?:was|is)\s+$",
+                        re.I)
 
 
 def _about_question(sentence: str, question: str, answer: str) -> bool:
@@ -62,7 +64,9 @@ def _about_question(sentence: str, question: str, answer: str) -> bool:
     things = counted(question)
     if states_fate(sentence, question) is False or (things and not counts(sentence, things)):
         return False
-    return bool(asked & set(terms(sentence)))
+    # A figure of three digits or more withdrawn as the answer gave it is what was asked, in
+    # whatever words ("the attendance as 18,412" for "How many people watched…?").
+    return bool(asked & set(terms(sentence))) or len(re.sub(r"\D", "", answer)) >= 3
 
 
 def _retraction(article: Article, question: str, *answers: str) -> tuple[int, int] | None:

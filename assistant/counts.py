@@ -47,9 +47,17 @@ def counts(sentence: str, counted: set[str]) -> bool:
                             else [])
             near = " ".join([*words[max(0, i - 2):i], *counted_here,
                              *words[i + 1:i + 1 + NEAR_FIGURE]])
-            if counted & _spelt_out(terms(near)):
+            said = _spelt_out(terms(near))
+            if counted & said or (said & _ANY_THING and not counted & _PEOPLE):
                 return True
     return False
+
+
+# "A further 18,000 units were sold in Canada" counts the air fryers asked about: "units" and
+# "items" count whatever was sold or made, though never people.
+_ANY_THING = frozenset(terms("unit units item items"))
+_PEOPLE = frozenset(terms("people person persons residents workers members staff employees "
+                          "passengers fans voters patients children adults"))
 
 
 # "The number of people killed by Storm Isla has risen to four": what a figure counts, said

@@ -39,8 +39,7 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
     credited = []
     for rank, ev in enumerate(found.ranked):
         article = found.articles[ev.article_id]
-        line = next(((a, b) for a, b in caption_spans(article.text) if a <= ev.start < b), None)
-        credit = credit_span(article.text[line[0]:line[1]]) if line else None
+        line, credit = _credited_line(article.text, ev.start)
         if line and credit:
             shared = len(asked & set(terms(article.text[line[0]:line[1]])))
             if shared or not asked:  # a caption of something else credits no photo of it
@@ -49,3 +48,18 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
         return None
     _, _, article, line, credit = min(credited, key=lambda c: c[:2])
     return led_by(article, line, (line[0] + credit[0], line[0] + credit[1]), attributed=True)
+
+
+def _credited_line(text: str, at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The caption line at `at` and its credit (line offsets), the credit line under it taken
+    in where the caption's own line has none ("…on Sunday." / "Photograph: Ana Robles/…")."""
+    spans = caption_spans(text)
+    line = next(((a, b) for a, b in spans if a <= at < b), None)
+    if line is None:
+        return None, None
+    credit = credit_span(text[line[0]:line[1]])
+    below = next(((a, b) for a, b in spans if a == line[1] + 1), None)
+    if credit is None and below is not None and (under := credit_span(text[below[0]:below[1]])):
+        shift = below[0] - line[0]
+        return (line[0], below[1]), (under[0] + shift, under[1] + shift)
+    return line, credit

@@ -28,6 +28,7 @@ from .roles import asked_role, other_holders
 from .short import short_answer
 from .types import Citation, ShortAnswer
 from .words import terms
+from .yes_no import yes_no
 
 __all__ = ["ExtractiveDraft", "Findings", "attribution", "compose_extractive", "corroborate",
            "corroborated", "led_by", "own_line_answer", "own_line_draft"]
@@ -263,7 +264,11 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     fixed = (correction_of(found, best.article_id, span.text) if span
              else correction_in(found, best.article_id, best.text))
     span = None if fixed else span
-    lead_in = f"{span.text} — " if span else ""
+    verdict = None if fixed else yes_no(question.text, best.text,
+                                        question.query if question.follow_up else "")
+    span = None if verdict else span  # "Did he plead guilty?" is not answered "in January"
+    lead = verdict or (span.text if span else "")
+    lead_in = f"{lead} — " if lead else ""
     parts = [lead_in + quoted + attribution(article, question.kind == "meta")]
     if fixed is not None:
         parts.append(correction_line(fixed, cites))

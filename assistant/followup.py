@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .backends.base import ChatBackend
 from .question import Question, analyse
+from .referent import resolve_pronoun
 from .request import Request
 from .types import Message
 
@@ -143,10 +144,12 @@ def _llm_rewrite(question: str, history: Sequence[Message], backend: ChatBackend
 def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     """The question analysed once, a follow-up rewritten to stand alone (by `rewriter`, a
     capable server model, where there is one)."""
+    # "How old is she?" asks about the one the conversation means: named, the question is
+    # read by its name, as if asked so. It is searched as the follow-up it is, with the
+    # conversation's names (searched as "How old is Lena Hartmann?" alone, it lost them).
+    text = resolve_pronoun(request.question, request.history)
     query = rewrite_query(request.question, request.history, rewriter)
     # A follow-up that points back ("that game") is judged against the conversation's
     # subject (`compose.strayed`); one that names nothing may have changed the subject.
-    previous = (last_message(request.history or [], "user")
-                if refers_back(request.question) else "")
-    return analyse(request.question, query, request.as_of, request.since, request.until,
-                   previous)
+    previous = last_message(request.history or [], "user") if refers_back(text) else ""
+    return analyse(text, query, request.as_of, request.since, request.until, previous)

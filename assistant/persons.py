@@ -33,7 +33,7 @@ def description(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     named = r"\s+".join(re.escape(w) for w in name.split())
     beside = re.search(rf"\b{named},\s+(?!(?:who|which|that|whose)\b)"
-                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,100}}?)"
+                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,150}}?)"
                        r"\s*(?=[,.;:)]|$)", sentence)
     if beside is not None:
         return beside.span("d")

@@ -8,7 +8,8 @@ import re
 
 from .titled import TITLE_WORDS
 
-__all__ = ["distinctive", "enough", "named_in", "only_subject", "qualified_in", "shared"]
+__all__ = ["distinctive", "enough", "named_in", "of_another", "only_subject", "qualified_in",
+           "shared", "story_qualified"]
 
 
 def only_subject(title: str, words: tuple[str, ...]) -> bool:
@@ -38,6 +39,35 @@ def qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> b
     if len(named) > 1:
         return named_in(named, text, proper)
     return enough(shared(words, text, False, proper), words)
+
+
+def story_qualified(sentence: str, at: int, title: str, words: tuple[str, ...],
+                    proper: frozenset[str], near: str) -> bool:
+    """Is the title at `at` (its holder the only one the sentence names) qualified as asked by
+    the sentence and its article's title together, with nothing beside it saying it is
+    another's? "…back in Ghent,' said prosecutor Hilde Claes" under "Two arrested over Ghent
+    reliquary theft" is the prosecutor in the Ghent theft case; "Education Secretary Fiona
+    MacLeod" under "Scottish teachers accept pay deal" is Scotland's Education Secretary. A name
+    asked that the sentence gives must be in the words `near` the title; one it does not, the
+    whole of what the article's title names ("OpenAI signs deal with Microsoft" may be about
+    Microsoft's chief executive)."""
+    phrase = re.split(r"[,;:“”\"(]", sentence[:at])[-1].split()[-3:]
+    beside = [w for w in phrase if w.casefold() not in TITLE_WORDS
+              and not shared(words, w, False, proper)]
+    if any(re.search(r"(?:^[A-Z]|[’']s$)", w) for w in beside[1:] or beside[-1:]):
+        return False
+    named = tuple(w for w in words if w in proper)
+    missing = tuple(w for w in named if not shared((w,), sentence, False, proper))
+    if (len(missing) < len(named) and not shared(named, near, False, proper)) or (
+            missing and not only_subject(_countries(title), missing)):
+        return False
+    return enough(shared(words, f"{sentence} {title}", False, proper), words)
+
+
+def _countries(title: str) -> str:
+    """The title with its peoples as their countries: "Scottish teachers" is about Scotland."""
+    countries = {people: country.capitalize() for country, people in _DEMONYMS.items()}
+    return re.sub(r"[A-Z]\w+", lambda m: countries.get(m.group().casefold(), m.group()), title)
 
 
 def named_in(name: tuple[str, ...], text: str, proper: frozenset[str]) -> bool:
@@ -105,6 +135,26 @@ def shared(qualifiers: tuple[str, ...], near: str, last: bool,
                 and (q not in proper or w[:1].isupper()))
 
     return sum(any(same(w, q) for w in words) for q in qualifiers)
+
+
+# "President Andrzej Duda of Poland": whose title (before the name) it is, said right after
+# the name. ("Rosa Delgado of the Green Party was elected mayor": her party, not the title's.)
+_OF_PLACE = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
+
+_PARTY = re.compile(r"[^,.;]{0,40}?\b(?i:party|alliance|union|front|movement|coalition|league"
+                    r"|democrats|republicans|conservatives|socialists|greens)\b")
+
+
+def of_another(sentence: str, end: int, words: tuple[str, ...]) -> bool:
+    """Does the sentence say, right after the holder's name (ending at `end`), that the title
+    is of a place or body the question does not ask about ("Duda of Poland", asked about
+    Ukraine's)?"""
+    m = _OF_PLACE.match(sentence, end)
+    if m is None or _PARTY.match(sentence, m.start(1)):
+        return False
+    place = tuple(w.casefold() for w in m.group(1).split())
+    # Either way round: "Polish" asked, "of Poland" said; "Poland" asked, "of Polish…" not.
+    return not (shared(words, m.group(1), False) or shared(place, " ".join(words), False))
 
 
 # Countries whose people's name shares no five letters with theirs.

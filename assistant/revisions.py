@@ -1,6 +1,8 @@
 """A later report that revises the answer in so many words: "The number of job cuts has been
 revised down to about 450, from the 600 announced last week", "The shareholder vote, which had
-been scheduled for April 15, has been moved to May 6", "$4.90 per share, up from $4.30". Where
+been scheduled for April 15, has been moved to May 6", "$4.90 per share, up from $4.30", "about
+5,100 workers, not 4,600 as previously reported", "gave the attendance as 18,412; the correct
+figure was 18,142". Where
 the best sentence gives the old figure or date, the revising sentence leads with the new one,
 however weakly the reader scores it (it rarely repeats the question's words), and the earlier
 report is quoted beside it. A figure that merely differs is `conflict.latest`'s."""
@@ -35,6 +37,14 @@ _REVISED = re.compile(
 # "$4.90 per share, up from $4.30"; "now valued at €5.2 million, up from … €3.5 million"
 _UP_FROM = re.compile(rf"(?P<new>{_FIG})[^.;]{{0,30}}?,?\s+(?:up|down)\s+from\s+(?:the\s+|an?\s+)?"
                       rf"(?:[\w’'-]+\s+){{0,5}}?(?P<old>{_FIG})", re.I)
+# "about 5,100 workers at the operator, not 4,600 as previously reported"
+_NOT_AS = re.compile(rf"(?P<new>(?:{_QUALIFIER})?(?:{_FIG}))[^.;]{{0,40}}?,?\s+not\s+(?:the\s+)?"
+                     rf"(?P<old>{_FIG})\s+(?:as\s+)?(?:\w+\s+)?(?:previously|earlier|originally"
+                     r"|first|initially|wrongly)\s+(?:reported|stated|said|given|announced)", re.I)
+# "The report also gave the attendance as 18,412; the correct figure was 18,142."
+_CORRECT = re.compile(rf"\bgave\s+[^.;]{{0,40}}?\bas\s+(?P<old>{_FIG})[;,]?\s+(?:but\s+)?the\s+"
+                      rf"(?:correct|right|actual|true)\s+(?:figure|number|total)\s+(?:was|is)\s+"
+                      rf"(?P<new>{_FIG})", re.I)
 # "had been scheduled for April 15, has been moved to May 6"
 _MOVED = re.compile(r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|brought\s+forward)"
                     rf"\s+(?:to|until|for)\s+(?:no\s+earlier\s+than\s+)?(?P<new>{_DATE})"
@@ -59,7 +69,8 @@ def _value(text: str) -> str:
 def _revision(sentence: str, kind: str) -> tuple[tuple[int, int], str] | None:
     """The new value's span in the sentence and the old value, if the sentence revises one."""
     if kind == "number":
-        m = _REVISED.search(sentence) or _UP_FROM.search(sentence)
+        m = (_REVISED.search(sentence) or _UP_FROM.search(sentence) or _NOT_AS.search(sentence)
+             or _CORRECT.search(sentence))
         return (m.span("new"), m.group("old")) if m else None
     m = _MOVED.search(sentence) if kind == "date" else None
     if m is None:
@@ -90,7 +101,11 @@ def revised(found: Findings, best: Evidence) -> Revision | None:
             continue
         (a, b), old = rev
         said_before = old and _value(old) in _value(best.text)
-        if ((said_before or (not old and kind == "date")) and _about(found.question.text, ev.text)
+        # A figure of three digits or more that the best sentence gives is what is revised,
+        # in whatever words ("the attendance as 18,412" for "How many people watched…?").
+        about = _about(found.question.text, ev.text) or (
+            said_before and len(re.sub(r"\D", "", old)) >= 3)
+        if ((said_before or (not old and kind == "date")) and about
                 and _value(ev.text[a:b]) not in _value(best.text)):
             return Revision(ev, (ev.start + a, ev.start + b), best)
     return None

@@ -20,7 +20,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .qualifiers import enough, named_in, only_subject, qualified_in, shared
+from .qualifiers import (
+    enough,
+    named_in,
+    of_another,
+    only_subject,
+    qualified_in,
+    shared,
+    story_qualified,
+)
 from .titled import (
     TITLES,
     RoleHolder,
@@ -182,7 +190,8 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
                       ) -> RoleHolder | None:
     """Of the holders `found` (each by its title's place), the one the question's qualifying
     `words` single out, if any."""
-    found = [(at, h) for at, h in found if not (at < h.start and _of_another(sentence, h, words))]
+    found = [(at, h) for at, h in found
+             if not (at < h.start and of_another(sentence, h.end, words))]
     # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
     # City", not its "City" alone), else half ("International Gymnastics Federation
     # president" is not the International Olympic Committee's).
@@ -199,28 +208,11 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
         not asked.qualifiers or qualified_in(sentence, asked.qualifiers, asked.proper))
     if len(found) == 1 and (titled or (qualified_in(sentence, words, asked.proper) and (
             _named_near(sentence, found[0][0], asked) or _subject_holder(sentence, *found[0],
-                                                                          asked)))):
+                                                                          asked)))
+            or story_qualified(sentence, min(found[0][0], found[0][1].start), title, words,
+                               asked.proper, _near(sentence, found[0][0], asked))):
         return found[0][1]
     return None
-
-
-# "President Andrzej Duda of Poland": whose title (before the name) it is, said right after
-# the name. ("Rosa Delgado of the Green Party was elected mayor": her party, not the title's.)
-_OF_PLACE = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
-
-_PARTY = re.compile(r"[^,.;]{0,40}?\b(?i:party|alliance|union|front|movement|coalition|league"
-                    r"|democrats|republicans|conservatives|socialists|greens)\b")
-
-
-def _of_another(sentence: str, holder: RoleHolder, words: tuple[str, ...]) -> bool:
-    """Does the sentence say, right after the holder's name, that the title is of a place or
-    body the question does not ask about ("Duda of Poland", asked about Ukraine's)?"""
-    m = _OF_PLACE.match(sentence, holder.end)
-    if m is None or _PARTY.match(sentence, m.start(1)):
-        return False
-    place = tuple(w.casefold() for w in m.group(1).split())
-    # Either way round: "Polish" asked, "of Poland" said; "Poland" asked, "of Polish…" not.
-    return not (shared(words, m.group(1), False) or shared(place, " ".join(words), False))
 
 
 def _subject_holder(sentence: str, at: int, holder: RoleHolder, asked: AskedRole) -> bool:
@@ -237,8 +229,11 @@ def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
     """Are the names that qualify the role ("Ukraine") within a few words of the title at
     `at`? "President Duda … weapons for Ukraine" names Poland's president, not Ukraine's."""
     named = tuple(w for w in (*asked.qualifiers, *asked.of) if w in asked.proper)
-    near = sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
-    return not named or named_in(named, near, asked.proper)
+    return not named or named_in(named, _near(sentence, at, asked), asked.proper)
+
+
+def _near(sentence: str, at: int, asked: AskedRole) -> str:
+    return sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
 
 
 def other_holders(question: str, lead: str, sentences: list[str], most: int = 3

@@ -5,20 +5,23 @@ on what it says, and these say it only in passing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from .compose import KIND_CHECKED
 from .contest import asked_contest, contest_answer, names_a_contest
 from .counting import asked_verb, counted
+from .evidence import age_span, question_names
 from .fates import states_fate
 from .persons import description, who_is
 from .rerank import Evidence
 from .roles import asks_for_holder, role_holder
 from .scores import asks_score, score_span
 from .speakers import asked_speech, pronoun_speaks, quotes_speaker
-from .words import terms
+from .words import asking_terms, terms
 
-__all__ = ["CONTEST_READ", "said_first"]
+__all__ = ["CONTEST_READ", "read_first", "said_first"]
 
 # Asked who won or lost, the best sentences searched for one saying so.
 CONTEST_READ = 12
@@ -41,7 +44,8 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
-        return _speech_first(question, ranked) or _count_first(question, ranked)
+        return (_speech_first(question, ranked) or _count_first(question, ranked)
+                or _age_first(question, ranked))
     titles = titles or {}
     for i, ev in enumerate(ranked):
         title = titles.get(ev.article_id, "")
@@ -71,6 +75,72 @@ def _count_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
 
     first = next((ev for ev in ranked[1:KIND_CHECKED] if ev.fit == 1.0 and states(ev)), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+def _age_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked how old someone named is, the ranking with the first of the best sentences giving
+    that person's age put first ("Hartmann, 22, the world No. 14, broke serve…"); else None.
+    The reader scores such a sentence on its story, not on the age it gives in passing."""
+    if not question_names(question):
+        return None
+    first = next((ev for ev in ranked[:KIND_CHECKED] if age_span(question, ev.text)), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+_WHEN = re.compile(r"^\W*(?:and\s+)?when\s+(?:did|does|do|will|was|were|is|has|have|had)\s+"
+                   r"(?P<rest>.+?)\W*$", re.I)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_ADVERBS = frozenset({"first", "last", "finally", "originally", "initially", "officially",
+                      "formally", "actually", "really", "ever", "also", "again", "eventually",
+                      "recently", "publicly", "once"})
+
+
+def _when_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked when someone did something ("When did Marguerite Olsen die?"), where the best
+    sentence says no such thing ("Marguerite Olsen performing at the Blue Lantern club in
+    1988."), the ranking with the first of the next best that does, with a date, put first;
+    else None."""
+    m = _WHEN.match(question)
+    if m is None or not ranked:
+        return None
+    words = m.group("rest").split()
+    subject = list(takewhile(lambda w: w[:1].isupper() or w.casefold() in _DETERMINERS, words))
+    # "When was Nancy Pelosi first elected…": the verb, not the adverb before it
+    rest = [w for w in words[len(subject):] if w.casefold() not in _ADVERBS]
+    named = any(w[:1].isupper() for w in subject)
+    verb = set(terms(rest[0])) if named and rest else set()
+    if not verb or verb <= set(terms(ranked[0].text)):
+        return None
+    first = next((ev for ev in ranked[1:KIND_CHECKED]
+                  if ev.fit == 1.0 and verb <= set(terms(ev.text))), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+_HOW_MUCH = re.compile(r"^\W*(?:and\s+)?how\s+(?:much|many)\b", re.I)
+
+
+def _thing_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked how much or how many, where the best sentence holds none of the question's words
+    but its names ("$2.41 billion" of revenue for "How much is Velmora's new quarterly
+    dividend?"), the ranking with the first of the next best that holds some, with a figure,
+    put first ("It also raised its quarterly dividend to 38 cents a share"): one holding half
+    the question's words at least; else None."""
+    if not _HOW_MUCH.match(question) or not ranked:
+        return None
+    named = {t for name in question_names(question) for t in terms(" ".join(name))}
+    asked = set(terms(question)) - asking_terms() - named
+    if not asked or asked & set(terms(ranked[0].text)):
+        return None
+    first = next((ev for ev in ranked[1:KIND_CHECKED]
+                  if ev.fit == 1.0 and 2 * len(asked & set(terms(ev.text))) >= len(asked)), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """The ranking with a sentence about what was asked put before a best one that is not
+    (`_when_first`, `_thing_first`), or None. Unlike `said_first`'s, such a sentence does not
+    answer whatever its score: the answerability still judges the question."""
+    return _when_first(question, ranked) or _thing_first(question, ranked)
 
 
 def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:

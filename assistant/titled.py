@@ -26,7 +26,8 @@ _ROLES = sorted((
     "goalkeeper", "professor", "economist", "scientist", "researcher", "prosecutor",
     "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
     "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
-    "chief financial officer", "finance chief", "finance director", "cfo",
+    "chief financial officer", "finance chief", "finance director", "cfo", "author",
+    "lead author",
 ), key=len, reverse=True)
 
 
@@ -55,6 +56,7 @@ _NOT_NAMES = frozenset({
     "Dr", "Jr", "Sr", "Yesterday", "Today", "Tomorrow", "Earlier", "Later", "Meanwhile",
     "However", "Also", "Then", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "This", "That", "Last", "Next", "When", "While", "After", "Before"})
+_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
 @dataclass(frozen=True)
@@ -194,10 +196,10 @@ def before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
 def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder | None:
     """The name at [start, end), without a possessive; words that name no one lead it only
     before a title ("Yesterday Keith Wilson, the mayor": stripped), never after one ("Mayor
-    On Tuesday": no name)."""
+    On Tuesday": no name), but an honorific ("lead author Dr Eleanor Voss")."""
     words = list(re.finditer(r"\S+", sentence[start:end]))
     while words and words[0].group() in _NOT_NAMES:
-        if not strip_lead:
+        if not strip_lead and words[0].group() not in _HONORIFICS:
             return None
         words.pop(0)
     if not words:

@@ -12,7 +12,10 @@ __all__ = ["RETRACTED", "RETRACTED_FACTOR", "SUPERSEDED_FACTOR", "withdrawn_fact
 RETRACTED_FACTOR = 0.3  # a sentence saying what an earlier report got wrong: not the answer
 RETRACTED = re.compile(r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this|our|the)\s+"
                        r"(?:[\w,.-]+\s+){0,3}?(?:report|article|story)\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
-                       r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b",
+                       r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b"
+                       # "The report also gave the attendance as 18,412; the correct figure was…"
+                       r"|\bgave\s+[^.;]{0,40}?\bas\b(?=[^.;]{0,30}[;,]\s+(?:but\s+)?the\s+"
+                       r"(?:correct|right|actual|true)\s+(?:figure|number|total)\b)",
                        re.I)
 SUPERSEDED_FACTOR = 0.5  # asked when, a date the sentence says was given up
 _SUPERSEDED = re.compile(r"\b(?:(?:was|were)\s+(?:first|originally|initially)|had(?:\s+been)?"

@@ -38,12 +38,24 @@ def is_caption(line: str) -> bool:
     return len(line) <= MAX_CAPTION_CHARS and bool(_CAPTION.search(line))
 
 
+# A credit on a line of its own under its caption ("(Photo: Tom Vargas / Capital Metro
+# News)", "Picture: Eastbrook Courier", "Photograph: Ana Robles/Meridian Post").
+_CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?::|by)\s*"
+                          r"[^\n]{1,80}$")
+CAPTION_WORDS = 40  # a caption above its credit line is at most this long
+
+
 @lru_cache(maxsize=2048)
 def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every caption, credit or byline line of the text."""
+    """(start, end) of every caption, credit or byline line of the text, and of a line a credit
+    line of its own follows ("Commuters at Kingsgate station during the last rail strike in
+    March." above "(Photo: Tom Vargas / Capital Metro News)")."""
+    lines = list(re.finditer(r"[^\n]+", text))
     spans = []
-    for line in re.finditer(r"[^\n]+", text):
-        if is_caption(line.group()):
+    for line, below in zip(lines, [*lines[1:], None], strict=True):
+        credited = (below is not None and _CREDIT_LINE.match(below.group()) is not None
+                    and len(line.group().split()) <= CAPTION_WORDS)
+        if credited or is_caption(line.group()) or _CREDIT_LINE.match(line.group()):
             spans.append((line.start(), line.end()))
     return tuple(spans)
 

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from .dates import find_date_line
 from .pages import article_page_starts
-from .provenance import find_author, find_outlet, find_published
+from .provenance import (
+    after_head_line,
+    find_author,
+    find_outlet,
+    find_published,
+    is_byline,
+    page_head,
+)
 from .restated import drop_restated
 from .types import Article, RawDocument
 
@@ -139,14 +146,45 @@ def split_segments(lines: list[str]) -> list[list[str]]:
 
 
 def _find_title(lines: list[str], given: str | None) -> str | None:
-    """The given title, else the first line when it reads as a title (a sentence-case headline
-    such as "Valencia floods: hundreds rescued"), else the first Title Case headline."""
+    """The given title, else the headline a byline or date line follows in the page's head,
+    else the first line when it reads as a title (a sentence-case headline such as "Valencia
+    floods: hundreds rescued"), else the first Title Case headline."""
     if given:
         return " ".join(given.split())
     first = next((ln for ln in lines if not _is_furniture(ln)), None)
+    if first is not None and _is_title_line(first) and not _masthead(first):
+        return first
+    # A copied page opens with its masthead ("THE COASTAL LEDGER") or a ticker; its headline
+    # is the line its byline or date line follows.
+    placed = _placed_headline(lines)
+    if placed is not None:
+        return placed
     if first is not None and _is_title_line(first):
         return first
     return next((ln for ln in lines[:25] if _is_headline(ln)), None)
+
+
+_SECTIONS = re.compile(r"\s[|·›»▲▼]\s|[▲▼]")
+
+
+def _placed_headline(lines: list[str]) -> str | None:
+    """The line right above the page's first byline or date line, where that reads as a
+    headline of three words or more: not the masthead, the sections or the ticker above it."""
+    for n, line in enumerate(lines[:page_head(lines)]):
+        if is_byline(line) or find_date_line(line, alone=True):
+            return None
+        if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
+                and not _masthead(line) and after_head_line(lines, n)):
+            return line
+    return None
+
+
+def _masthead(line: str) -> bool:
+    """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few words, each capitalised),
+    a list of sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"), not a headline."""
+    words = line.split()
+    return bool(_SECTIONS.search(line)) or (
+        len(words) <= 4 and all(w[:1].isupper() or w in "&" for w in words))
 
 
 def _is_title_line(line: str) -> bool:

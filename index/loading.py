@@ -16,10 +16,11 @@ from pathlib import Path
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
-from .formats.html import MIN_ARTICLE_WORDS, extract_html
+from .formats.html import MIN_ARTICLE_WORDS, extract_html, fragment_text, story_pages
 from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .frontmatter import front_matter
+from .provenance import byline_author
 from .types import RawDocument
 from .validation import record_field
 
@@ -203,7 +204,7 @@ def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
     text = _read_text(path, warnings)
     if suffix in (".html", ".htm") or _HTML_START.match(text):
         # A page saved as .txt is still a page: its tags are not the story's words.
-        return [_load_html(path, text)]
+        return [_load_html(path, page, n) for n, page in enumerate(story_pages(text), start=1)]
     if suffix == ".jsonl":
         return list(load_jsonl(path, text, warnings))
     if suffix == ".json":
@@ -230,7 +231,8 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
 _A_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S*[.!?]")
 
 
-def _load_html(path: Path, html: str) -> RawDocument:
+def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
+    """The page's story (`n`: which of the page's stories, `formats.html.story_pages`)."""
     doc = extract_html(html)
     text = doc.get("text") or ""
     if not text:
@@ -245,12 +247,12 @@ def _load_html(path: Path, html: str) -> RawDocument:
                         "fill in); skipped")
     return RawDocument(
         text=text,
-        source=str(path),
+        source=str(path) if n == 1 else f"{path}#{n}",
         source_key=str(path),
         title=doc.get("title") or None,
         url=doc.get("url") or None,
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
-        author=doc.get("author") or None,
+        author=doc.get("author") or byline_author(fragment_text(html)),
         may_hold_several=False,
     )

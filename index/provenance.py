@@ -10,7 +10,8 @@ from urllib.parse import urlparse
 from .dates import find_date_line, parse_date, source_date_line
 from .types import RawDocument
 
-__all__ = ["find_author", "find_outlet", "find_published"]
+__all__ = ["after_head_line", "byline_author", "find_author", "find_outlet", "find_published",
+           "is_byline", "page_head"]
 
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
@@ -20,6 +21,8 @@ _SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 # A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
 _BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
 _DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
+_SECTIONS = re.compile(r"\s[|·›»]\s")
+HEAD_LINES = 12  # a page's head (masthead to date line) is at most this long
 
 
 def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
@@ -32,7 +35,7 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
             match = cue.match(line)
             if match:
                 return match.group("o").strip()
-    for line in lines[:_DATE_ALONE_LINES]:
+    for line in lines[:max(_DATE_ALONE_LINES, page_head(lines))]:
         site = _byline_site(line)
         if site:
             return site
@@ -156,7 +159,11 @@ _BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:(?!(?:Monday|Tuesday|Wednesday|Th
                      r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
                      r"|September|October|November|December)\b)[A-Z][\w.'’-]+"
                      r"(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}))[*_\s]*"
-                     r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?[*_\s]*$", re.I)
+                     # "By Elena Sorrentino in San Crisanto": where the reporter filed from
+                     r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
+                     r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?"
+                     # "By Amira Haddad, Courts Reporter · 3 June 2026"
+                     r"(?:\s+·\s.*)?[*_\s]*$", re.I)
 # "(Reporting by Anna Keller; Editing by …)": capitalised names only, up to ";", ")" or the end.
 _REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>(?-i:[A-Z][\w.'’-]*"
                         r"(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}))\s*(?:[;)]|$)", re.I)
@@ -168,10 +175,8 @@ def find_author(lines: list[str], raw: RawDocument) -> str | None:
     line ("Reporting by …")."""
     if raw.author:
         return raw.author
-    for line in lines[:_BYLINE_LINES]:
-        match = _BYLINE.match(line)
-        if match and not _SITE.fullmatch(match.group("n").lower()):
-            return match.group("n")
+    if named := byline_author("\n".join(lines)):
+        return named
     found = [m.group("n") for line in lines if (m := _REPORTING.match(line))]
     return found[-1] if found else None
 
@@ -181,12 +186,42 @@ def find_published(lines: list[str], raw: RawDocument) -> str | None:
     given = parse_date(raw.published)
     if given:
         return given
-    story_begun = False
+    head = page_head(lines)
     for n, line in enumerate(lines[:30]):
-        # A date alone counts only among the first lines (title, byline, date) and before
-        # the story's first sentence: further down it is a timeline's entry.
-        found = find_date_line(line, alone=n < _DATE_ALONE_LINES and not story_begun)
+        # A date alone counts only among the first lines (title, byline, date), or in the
+        # page's head before the story's first sentence ("Meridian Post" / its sections / the
+        # headline / "Thursday 12 March 2026"): further down it is a timeline's entry.
+        found = find_date_line(line, alone=n <= head and n < max(_DATE_ALONE_LINES, head))
         if found:
             return found
-        story_begun = story_begun or (line[-1] in ".!?\"”" and len(line.split()) >= 5)
     return None
+
+
+def page_head(lines: list[str]) -> int:
+    """How many lines come before the story's first sentence (a line of five words or more
+    ending as a sentence does), at most HEAD_LINES: masthead, sections, headline, byline,
+    date, share buttons."""
+    return next((n for n, line in enumerate(lines[:HEAD_LINES])
+                 if line[-1] in ".!?\"”" and len(line.split()) >= 5), min(len(lines), HEAD_LINES))
+
+
+def byline_author(text: str) -> str | None:
+    """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:max(_BYLINE_LINES, page_head(lines))]:
+        match = _BYLINE.match(line)
+        if match and not _SITE.fullmatch(match.group("n").lower()):
+            return match.group("n")
+    return None
+
+
+def is_byline(line: str) -> bool:
+    return _BYLINE.match(line) is not None
+
+
+def after_head_line(lines: list[str], n: int) -> bool:
+    """Is line `n` followed by a byline or a date line, and no list of sections ("Home | News |
+    Sport"): a headline's place?"""
+    following = lines[n + 1] if n + 1 < len(lines) else ""
+    return (not _SECTIONS.search(lines[n])
+            and bool(_BYLINE.match(following) or find_date_line(following, alone=True)))

@@ -53,6 +53,11 @@ MATCH = "Westbay Wanderers beat Corran Town 2-0 in the cup semi-final on Sunday.
      "Mara Lindqvist"),
     ("Who won the Osterby election?", "Mara Lindqvist was elected mayor of Osterby.",
      "Mara Lindqvist"),
+    # what gave a side its win; a match named by its two sides
+    ("Who won the Harbor City v Millbrook Rovers match?", "A penalty awarded in the 88th "
+     "minute gave Harbor City a 2-1 win over Millbrook Rovers.", "Harbor City"),
+    ("Who lost the Harbor City v Millbrook Rovers match?", "A penalty awarded in the 88th "
+     "minute gave Harbor City a 2-1 win over Millbrook Rovers.", "Millbrook Rovers"),
 ])
 def test_the_side_asked_for(question: str, sentence: str, side: str) -> None:
     span = contest_answer(question, sentence)

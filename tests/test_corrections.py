@@ -191,3 +191,49 @@ def test_what_a_revising_sentence_gives_as_new_and_old(sentence: str, kind: str,
     found = _revision(sentence, kind)
     assert (None if found is None else (sentence[found[0][0]:found[0][1]], found[1])) == (
         None if new is None else (new, old))
+
+
+STRIKE = {
+    "id": "strike", "title": "Rail workers to strike on October 20 in pay dispute",
+    "published": "2026-10-02", "source": "Capital Metro News",
+    "text": "Train drivers at Transit Capital will stage a 24-hour strike on October 20, the "
+            "RMTU announced on Friday.\nThe union said 82% of members backed strike action.\n"
+            "It represents about 4,600 workers at the operator."}
+MOVED = {
+    "id": "moved", "title": "Rail strike moved to October 27 and extended to 48 hours",
+    "published": "2026-10-14", "source": "Capital Metro News",
+    "text": "The rail strike at Transit Capital has been moved to October 27, the RMTU said on "
+            "Wednesday.\nThe union represents about 5,100 workers at the operator, not 4,600 as "
+            "previously reported."}
+
+
+def test_a_later_reports_figure_not_the_earlier_one_as_reported(tmp_path: Path) -> None:
+    """"…about 5,100 workers…, not 4,600 as previously reported" leads with 5,100; the tester's
+    question was answered "4,600"."""
+    answer = assistant_over([STRIKE, MOVED], tmp_path).ask(
+        "How many workers does the RMTU represent?")
+    assert answer.short is not None and answer.short.text == "about 5,100", answer.text
+    assert "An earlier report" in answer.text and "4,600 workers" in answer.text
+
+
+GAME = {
+    "id": "game", "title": "Harbor City edge Millbrook Rovers 2-1",
+    "published": "2026-09-13", "source": "Coastal Ledger",
+    "text": "Harbor City beat Millbrook Rovers 2-1 at Quayside Park on Saturday.\nA crowd of "
+            "18,412 watched the match, the largest at Quayside Park this season."}
+REVIEW = {
+    "id": "review", "title": "Referees' body admits Harbor City penalty was wrong",
+    "published": "2026-09-16", "source": "Coastal Ledger",
+    "text": "The referees' body has admitted that the late penalty was wrongly awarded.\n"
+            "Correction: An earlier version of our match report credited Millbrook's goal to "
+            "Jonas Eklund. It was scored by Viktor Lindahl. The report also gave the attendance "
+            "as 18,412; the correct figure was 18,142."}
+
+
+def test_a_figure_the_correction_gives_otherwise_is_shown_corrected(tmp_path: Path) -> None:
+    """"…gave the attendance as 18,412; the correct figure was 18,142": asked how many watched
+    (none of the correction's words), the old figure no longer leads alone."""
+    answer = assistant_over([GAME, REVIEW], tmp_path).ask(
+        "How many people watched Harbor City play Millbrook?")
+    assert not answer.text.startswith("18,412"), answer.text
+    assert "the correct figure was 18,142" in answer.text

@@ -82,3 +82,51 @@ def test_a_caption_after_the_answer_is_not_quoted_as_its_next_sentence() -> None
     assert _next_sentence(best, [best, caption], text) is None
     story = Evidence(0, "a", caption.start, caption.end, second, 0.4, 0.4)
     assert _next_sentence(best, [best, story], text) is story
+
+
+OBITUARY = {
+    "id": "olsen", "title": "Marguerite Olsen, jazz pianist, dies at 87",
+    "published": "2026-11-23", "source": "The Western Echo",
+    "text": "Marguerite Olsen performing at the Blue Lantern club in 1988.\n(Photo: Western Echo "
+            "archive)\nMarguerite Olsen, the jazz pianist whose late-night sets at the Blue "
+            "Lantern club drew musicians from across the country, died last Tuesday at her home "
+            "in Port Alder.\nBorn in Duluth in 1939, Olsen moved to Port Alder at 19.\n"
+            "She recorded 42 albums."}
+FLOODS = {
+    "id": "floods", "title": "Flash floods kill at least 14 in Valderra province",
+    "published": "2026-10-05", "source": "Meridian Post",
+    "text": "Residents wade through a flooded street in San Crisanto on Sunday.\nPhotograph: "
+            "Ana Robles/Meridian Post\nAt least 14 people have died after flash floods swept "
+            "through the streets of San Crisanto in Valderra province, local authorities said."}
+
+
+def test_a_line_above_a_credit_line_is_a_caption() -> None:
+    """"…in 1988." above "(Photo: Western Echo archive)" is the photo's caption, not the
+    story: asked when she died, it had answered "1988"."""
+    from index import caption_spans
+
+    captions = [text[a:b] for text in (OBITUARY["text"], FLOODS["text"])
+                for a, b in caption_spans(text)]
+    assert captions == ["Marguerite Olsen performing at the Blue Lantern club in 1988.",
+                        "(Photo: Western Echo archive)",
+                        "Residents wade through a flooded street in San Crisanto on Sunday.",
+                        "Photograph: Ana Robles/Meridian Post"]
+
+
+@pytest.fixture(scope="module")
+def obituary(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    from tests.records import assistant_over
+
+    return assistant_over([OBITUARY, FLOODS], tmp_path_factory.mktemp("obituary"))
+
+
+def test_the_credit_on_the_line_under_its_caption(obituary: Assistant) -> None:
+    answer = obituary.ask("Who took the photo of the flooded street?")
+    assert answer.short is not None and answer.short.text == "Ana Robles/Meridian Post"
+    assert_verbatim(obituary, answer)
+
+
+def test_when_someone_died_is_the_sentence_saying_they_died(obituary: Assistant) -> None:
+    answer = obituary.ask("When did Marguerite Olsen die?")
+    assert "died last Tuesday" in answer.citations[0].quote, answer.text
+    assert "17 November 2026" in answer.text  # "last Tuesday", counted from its article's date

@@ -324,3 +324,12 @@ def test_a_figure_whose_clause_says_what_befell_them() -> None:
                 "three that caught fire.")
     assert _lead("How many VoltRide batteries caught fire?", sentence, "17") == "three"
     assert _lead("How many reports did VoltRide receive?", sentence, "17") == "17 reports"
+
+
+def test_units_count_what_was_sold_but_never_people() -> None:
+    """"A further 18,000 units were sold in Canada" counts the air fryers asked about."""
+    from assistant.counts import counts
+
+    sentence = "A further 18,000 units were sold in Canada, where a separate recall was announced."
+    assert counts(sentence, {"air", "fryer"})
+    assert not counts(sentence, {"peopl"})

@@ -122,6 +122,11 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
     ("Who is Noor Rahimi?", "'We waited,' said head keeper Noor Rahimi.", "head keeper"),
     ("Who is Vladimir Putin?", "Trump called Russian President Vladimir Putin on Tuesday.",
      "Russian President"),  # a capitalised title is whole: not "rump called Russian President"
+    # a long description, as obituaries give one
+    ("Who was Marguerite Olsen?", "Marguerite Olsen, the jazz pianist whose late-night sets at "
+     "the Blue Lantern club drew musicians from across the country for four decades, died last "
+     "Tuesday.", "the jazz pianist whose late-night sets at the Blue Lantern club drew "
+     "musicians from across the country for four decades"),
     ("Who is Keith Wilson?", "Keith Wilson, who was elected in 2024, said no.", None),
     ("Who is Keith Wilson?", "Keith Wilson said no.", None),
     ("Who is the mayor?", "Portland Mayor Keith Wilson said no.", None),  # a role, not a name
@@ -434,3 +439,28 @@ def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str 
         unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.5, 0.5, (at, at + 7),
                           1.0, fit=1.0)
         assert abstention([unsure], True, 1.5, "person", question=question) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "title", "name"), [
+    # the case and its city in the story's title, the title bare beside the name
+    ("Who is the prosecutor in the Ghent theft case?", "'Our work is not finished until the "
+     "reliquary is back in Ghent,' said prosecutor Hilde Claes.", "Two arrested over Ghent "
+     "reliquary theft", "Hilde Claes"),
+    # the country as its people, in the title; the rest of the title beside the name
+    ("Who is Scotland's Education Secretary?", "Education Secretary Fiona MacLeod, 49, said "
+     "the agreement was fair.", "Scottish teachers accept 9.5% pay deal", "Fiona MacLeod"),
+    # an honorific after the title
+    ("Who was the lead author of the coral study?", "'We did not expect this,' said lead "
+     "author Dr Eleanor Voss, 41.", "Heat-tolerant corals survive heatwave test",
+     "Eleanor Voss"),
+    # a name asked that neither the sentence nor the title gives
+    ("Who is the prosecutor in the Bruges theft case?", "'Our work is not finished,' said "
+     "prosecutor Hilde Claes.", "Two arrested over Ghent reliquary theft", None),
+    # another's title: "Polish" says whose
+    ("Who is Scotland's Education Secretary?", "Welsh Education Secretary Lynne Neagle said "
+     "the deal was fair.", "Scottish teachers accept 9.5% pay deal", None),
+])
+def test_the_story_and_its_title_may_qualify_the_one_holder(question: str, sentence: str,
+                                                           title: str, name: str | None) -> None:
+    holder = role_holder(question, sentence, title)
+    assert (holder.name if holder else None) == name

@@ -8,7 +8,7 @@ from typing import Any
 
 from .common import squeeze
 
-__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text"]
+__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text", "story_pages"]
 
 # Fewer words than this on a fetched web page is a stub, a menu, an index page or a notice
 # ("enable JavaScript…"), not an article (what trafilatura finds on a page of links is the
@@ -32,6 +32,39 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     doc = dict(extracted) if isinstance(extracted, dict) else extracted.as_dict()
     doc["text"] = (doc.get("text") or "").strip()
     return doc
+
+
+def story_pages(html: str) -> list[str]:
+    """The page once for each story it carries in an <article> of its own with its own heading
+    (a second, unrelated story under the first: trafilatura reads the first alone), each as the
+    page with that story alone in its body; else the page itself. A story after the first
+    loses the page's <title>, which is the first story's."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return [html]
+    stories = [a for a in root.iter("article") if _a_story(a)]
+    if len(stories) < 2:
+        return [html]
+    head = root.find("head")
+    pages = []
+    for n, story in enumerate(stories):
+        if head is not None and n == 1:
+            for titled in head.xpath("title|meta[@property='og:title' or @name='title']"):
+                head.remove(titled)
+        kept = lxml.html.tostring(head, encoding="unicode") if head is not None else ""
+        body = lxml.html.tostring(story, encoding="unicode")
+        pages.append(f"<html>{kept}<body>{body}</body></html>")
+    return pages
+
+
+def _a_story(article: Any) -> bool:
+    """An outermost <article> with a heading and an article's words."""
+    return (not any(a.tag == "article" for a in article.iterancestors())
+            and next(article.iter("h1", "h2", "h3"), None) is not None
+            and len(article.text_content().split()) >= MIN_ARTICLE_WORDS)
 
 
 # trafilatura drops a <figure> with its caption, and what a caption says ("Residents are

@@ -1,0 +1,108 @@
+"""Whom a follow-up's "he" or "she" means, put in its place.
+
+"How old is she?" after "Who won the Stuttgart Open?" (answered "Lena Hartmann — …") asks
+"How old is Lena Hartmann?", and every rule that reads a question by its names (an age said
+of the person asked about, what a named speaker said) can then do its work. Adding the
+conversation's names beside the pronoun, as `followup.rule_rewrite` does, searches well but
+leaves the question nameless, and takes whoever is named first: asked "How old is she?", a
+"Professor Marcus Hale, 58" answered.
+
+The people the conversation has named are taken most recent first: the last answer's short
+answer, then the names of the last question, then the turn before. The first whose first name
+fits the pronoun (`gender_guesser`'s table of first names) is meant; where no one's does, the
+question is left as asked. A name the table does not know is no person's: "Reef Restoration
+Foundation" is not a "she".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from .types import Message
+
+__all__ = ["people_named", "resolve_pronoun"]
+
+_HE = re.compile(r"\b(?:he|him|his)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
+_LEAD = re.compile(r"^(?P<lead>[^“\"—]{3,60}?) — [“\"]")
+# A person's name: two to four capitalised words, particles between ("Ursula von der Leyen").
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:de|der|den|van|von|da|di|la|le)\s+)*"
+                   r"[A-Z][\w’'-]+){1,3}")
+_TITLES = frozenset({"dr", "mr", "ms", "mrs", "prof", "professor", "sir", "dame", "judge",
+                     "president", "mayor", "minister", "senator", "chief", "executive",
+                     "councillor", "coach", "captain", "lord", "lady", "queen", "king"})
+# "her" that owns what follows ("her husband") rather than being its verb's object ("beat her").
+_NOT_OWNED = frozenset({"in", "on", "at", "for", "to", "from", "with", "by", "about", "after",
+                        "before", "into", "onto", "over", "than", "as", "when", "and", "or",
+                        "say", "said", "tell", "ask", "now", "then", "again", "once", "first",
+                        "last", "most", "so", "up", "down", "out", "off", "back", "away",
+                        "there", "here", "home", "today", "yesterday", "tomorrow", "later",
+                        "earlier", "recently", "yet", "too", "also", "well", "this", "that"})
+TURNS = 3  # how far back in the conversation a referent may be
+
+
+def resolve_pronoun(question: str, history: Sequence[Message] | None) -> str:
+    """The question with "he"/"she" (and "him", "his", "her", "hers") replaced by the person
+    the conversation means, or the question as asked where that is not clear."""
+    he, she = bool(_HE.search(question)), bool(_SHE.search(question))
+    if not history or he == she:
+        return question
+    person = next((p for p in people_named(history) if _gender(p) == ("female" if she else "male")),
+                  None)
+    return question if person is None else _replaced(question, person)
+
+
+def people_named(history: Sequence[Message]) -> Iterator[str]:
+    """The people the conversation named, most recent first: each answer's short answer (what
+    leads it before " — “"), then its question's names."""
+    turns = list(history)[-2 * TURNS:]
+    for message in reversed(turns):
+        text = message["content"]
+        if message["role"] == "assistant":
+            lead = _LEAD.match(text)
+            names = [_own(lead.group("lead"))] if lead else []
+        else:
+            names = [_own(m.group()) for m in _NAME.finditer(text)]
+        yield from (n for n in names if _gender(n) is not None)
+
+
+def _own(name: str) -> str:
+    """The person's own name: not "Germany's" before it, nor a title ("Dr Eleanor Voss")."""
+    name = re.split(r"[’']s\s+", name.strip())[-1]
+    words = name.split()
+    while len(words) > 2 and words[0].casefold().strip(".") in _TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _gender(name: str) -> str | None:
+    """"male" or "female" by the first name, or None: not a person's name, or either's."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
+        return None
+    said = _detector().get_gender(words[0])
+    return {"male": "male", "mostly_male": "male", "female": "female",
+            "mostly_female": "female"}.get(said)
+
+
+def _replaced(question: str, person: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        word = m.group().casefold()
+        following = question[m.end():].split(maxsplit=1)
+        owned = (word == "her" and bool(following) and following[0][:1].isalpha()
+                 and following[0].casefold().strip("?,.!") not in _NOT_OWNED)
+        return f"{person}'s" if word in ("his", "hers") or owned else person
+
+    return (_SHE if _SHE.search(question) else _HE).sub(one, question)
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    # Loaded on first use: its name table costs ~0.2 s, which `newsqa ask` without a
+    # conversation should not pay.
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)

@@ -1,0 +1,85 @@
+"""A copied page's head (`index.cleaning`, `index.provenance`): masthead, sections, ticker,
+headline, byline, date line. A new user's twelve pages had "THE COASTAL LEDGER" and a stock
+ticker as titles, five had no date, and an HTML page's second story was never read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.cleaning import clean_document
+from index.loading import load_paths
+from index.types import Article, RawDocument
+
+BODY = ("Train drivers at Transit Capital will stage a 24-hour strike on Tuesday October 20, the "
+        "union announced on Friday.\nThe union wants a 6% rise.")
+
+
+def _page(head: str) -> Article:
+    [article] = clean_document(RawDocument(text=f"{head}\n\n{BODY}", source="p.txt",
+                                           source_key="p.txt"))
+    return article
+
+
+@pytest.mark.parametrize(("head", "title", "published", "author"), [
+    ("CAPITAL METRO NEWS\nTransport | City | Business | Weather\n\nRail workers to strike on "
+     "October 20 in pay dispute\n\nCapital Metro News, 2 October 2026\nBy Harriet Osei, "
+     "Transport Correspondent\n\n🔗 Share  ✉ Email", "Rail workers to strike on October 20 in pay "
+     "dispute", "2026-10-02", "Harriet Osei"),
+    ("DOW 41,220.15 ▲0.31% | S&P 500 5,612.40 ▲0.18%\n\nFinance Herald\nMarkets · Companies\n\n"
+     "Rail workers to strike in pay dispute\n\nBy Karin Lindqvist | financeherald.com\nPublished "
+     "July 30, 2026, 9:15 a.m. ET", "Rail workers to strike in pay dispute", "2026-07-30",
+     "Karin Lindqvist"),
+    ("Meridian Post\nWorld | Europe | Climate\n\nRail workers to strike in pay dispute\n\n"
+     "Meridian Post | October 5, 2026\n\nBy Elena Sorrentino in San Crisanto",
+     "Rail workers to strike in pay dispute", "2026-10-05", "Elena Sorrentino"),
+    ("The Western Echo\nArts & Culture | Obituaries\n\nRail workers to strike in pay dispute\n\n"
+     "By Samuel Achebe\nMonday 23 November 2026", "Rail workers to strike in pay dispute",
+     "2026-11-23", "Samuel Achebe"),
+    # a title first, the paper's name under it (not a masthead to skip)
+    ("Rail workers to strike in pay dispute\nThe Northern Gazette\nPublished 2025-03-14\n"
+     "By Alison Greaves, Courts Correspondent", "Rail workers to strike in pay dispute",
+     "2025-03-14", "Alison Greaves"),
+])
+def test_the_headline_date_and_byline_under_a_masthead(head: str, title: str, published: str,
+                                                       author: str) -> None:
+    article = _page(head)
+    assert (article.title, article.published, article.author) == (title, published, author)
+
+
+def test_a_date_below_the_story_is_no_date_of_its_own() -> None:
+    """A timeline's entry after the first sentence stays a timeline's entry."""
+    article = _page("Strike timeline\n\nThe dispute began in March, the union said.\n"
+                    "August 6, 2024")
+    assert article.published is None
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Councillor jailed over grants fraud - Northern
+Gazette</title><meta property="og:site_name" content="Northern Gazette"></head><body>
+<article><h1>Councillor jailed over grants fraud</h1>
+<p class="meta">By Amira Haddad, Courts Reporter · 3 June 2026</p>
+<p>A former councillor who steered £1.34 million of housing grants to companies run by her
+brother-in-law has been jailed for four years at Ravensholt Crown Court on Tuesday.</p>
+<p>Judge Marion Achterberg said she had betrayed the trust of the tenants she was elected to
+protect.</p></article><hr>
+<article><h1>Regulator approves first nasal spray for migraine in teenagers</h1>
+<p class="meta">By Jonah Whitley, Health Correspondent · 3 June 2026</p>
+<p>The medicines regulator has approved Zelvira, a nasal spray for treating migraine attacks in
+children aged 12 to 17, the first such treatment licensed for that age group.</p>
+<p>A pack of six doses will cost £92, and it will be available from September.</p></article>
+</body></html>"""
+
+
+def test_each_story_of_an_html_page_is_an_article(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE)
+    loaded = load_paths([tmp_path])
+    articles = [a for raw in loaded.documents for a in clean_document(raw)]
+    assert [a.title for a in articles] == ["Councillor jailed over grants fraud",
+                                           "Regulator approves first nasal spray for migraine "
+                                           "in teenagers"]
+    assert [a.author for a in articles] == ["Amira Haddad", "Jonah Whitley"]
+    assert "Zelvira" not in articles[0].text and "Zelvira" in articles[1].text
+    assert {a.source_key for a in articles} == {str(tmp_path / "page.html")}
+    assert articles[1].source == f"{tmp_path / 'page.html'}#2"
+    assert all(a.outlet == "Northern Gazette" for a in articles)

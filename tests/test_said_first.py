@@ -1,0 +1,45 @@
+"""A sentence about what was asked is read before a best one that is not
+(`assistant.said_first.read_first`): cases a new user met."""
+
+from __future__ import annotations
+
+from assistant.rerank import Evidence
+from assistant.said_first import read_first
+
+
+def _ev(text: str, at: int, fit: float = 1.0) -> Evidence:
+    return Evidence(0, "a", at, at + len(text), text, 0.3, 0.3, fit=fit)
+
+
+REVENUE = _ev("Velmora Foods reported second-quarter revenue of $2.41 billion on Thursday.", 0)
+DIVIDEND = _ev("It also raised its quarterly dividend to 38 cents a share from 34 cents.", 100)
+SHARES = _ev("Shares of Velmora rose 6.4% to $71.20 in morning trading.", 200)
+
+
+def test_how_much_is_answered_by_a_sentence_about_the_thing_asked() -> None:
+    """"How much is Velmora's new quarterly dividend?" led with the revenue's $2.41 billion."""
+    ranked = [REVENUE, SHARES, DIVIDEND]
+    assert read_first("How much is Velmora's new quarterly dividend?", ranked) == [
+        DIVIDEND, REVENUE, SHARES]
+    # the best holds a word asked: the ranking stands
+    assert read_first("How much revenue did Velmora report?", ranked) is None
+    # none of the next best does: nothing to move
+    assert read_first("How much is Velmora's pension deficit?", ranked) is None
+
+
+CAPTION = _ev("Marguerite Olsen performing at the Blue Lantern club in 1988.", 0)
+DIED = _ev("Marguerite Olsen, the jazz pianist, died last Tuesday at her home.", 100)
+BORN = _ev("Born in Duluth in 1939, Olsen moved to Port Alder at 19.", 200)
+
+
+def test_when_someone_did_something_is_the_sentence_saying_they_did() -> None:
+    assert read_first("When did Marguerite Olsen die?", [CAPTION, DIED, BORN]) == [
+        DIED, CAPTION, BORN]
+    assert read_first("When did Olsen move to Port Alder?", [BORN, CAPTION, DIED]) is None
+    # an adverb is not the verb asked about
+    elected = _ev("She was elected to the speaker post in 2007.", 400)
+    whip = _ev("Pelosi became the first woman to lead as whip in 2001.", 500)
+    assert read_first("When was Nancy Pelosi first elected speaker?", [elected, whip]) is None
+    # a sentence without a date does not come first
+    undated = _ev("Marguerite Olsen died peacefully, her family said.", 300, fit=0.5)
+    assert read_first("When did Marguerite Olsen die?", [CAPTION, undated]) is None
