@@ -436,6 +436,63 @@ def test_a_question_asked_before_the_page_loaded_is_kept_by_a_reload(
     assert chat.restore("", ChatSession(answering=True))[-1]  # nothing shown yet: no failure
 
 
+def test_a_page_come_back_to_finds_its_chat_and_a_copy_of_the_tab_its_own(
+        assistant: Assistant) -> None:
+    """A page's claim (`ui.sessions`): "<its id> <id of the page that left>" finds the chat
+    only if that page held it; a page shown again whose chat a copy of the tab has taken
+    begins another, not sharing the copy's."""
+    chat = ChatController(assistant)
+    _messages, _panel, session, _box, _error, _retry, key = chat.restore("", None, "one")
+    ask(chat, KURSK, session)
+    messages, _panel, same, *_, found = chat.restore(key, None, "two one")  # Back, "one" left
+    assert found == key and same is session and "10,000" in messages[-1]["content"]
+    # A copy of the tab taken while "one" was away comes back too: "two" holds the chat now.
+    messages, _panel, other, *_, found = chat.restore(key, None, "three one")
+    assert found != key and other is not session and messages == []
+    # "two", shown again from the back-forward cache, claims its own chat.
+    *_, same, _box, _error, _retry, found = chat.restore(key, session, "four two")
+    assert found == key and same is session
+    # Shown again after another page took it (a copy come back first): a new chat of its own.
+    messages, _panel, other, *_, found = chat.restore(key, session, "five two")
+    assert found != key and other is not session and messages == []
+
+
+def test_a_question_asked_before_a_reloaded_page_loaded_is_kept_with_its_chat(
+        assistant: Assistant) -> None:
+    """With a known key, the load event gave the chat kept before, while the page's own chat
+    was answering the question asked before it: the page showed that one, the next reload the
+    kept one."""
+    chat = ChatController(assistant)
+    *_, key = chat.restore("")
+    ask(chat, KURSK, chat.restore(key)[2])
+    page = ChatSession()  # the reloaded page's own, answering before its load event
+    running = chat.respond("What does the treaty require if either country is attacked?",
+                           page, "extractive", 6, "", "")
+    next(running)
+    messages, _panel, same, _box, _error, _retry, found = chat.restore(key, page)
+    assert same is page and found != key and "nq-stopped" not in str(messages)
+    assert "10,000" not in str(messages)
+    assert "nq-stopped" not in str(list(running)[-1][0])  # answered, not stopped
+    assert chat.restore(found)[2] is page  # the next reload finds it
+
+
+def test_a_stream_closed_after_a_reload_stopped_it_leaves_the_chat_alone(
+        assistant: Assistant) -> None:
+    """Gradio may close a left page's stream long after the reload that stopped its answer: it
+    marked the chat's next answer unfinished, and the next load showed that one stopped."""
+    chat = ChatController(assistant)
+    *_, key = chat.restore("")
+    session = chat.restore(key)[2]
+    running = chat.respond("What does the treaty require if either country is attacked?",
+                           session, "extractive", 6, "", "")
+    next(running)
+    assert "nq-stopped" in chat.restore(key)[0][-1]["content"]  # reloaded: stopped
+    ask(chat, KURSK, session)
+    running.close()
+    messages = chat.restore(key)[0]
+    assert "10,000" in messages[-1]["content"] and "nq-stopped" not in messages[-1]["content"]
+
+
 def test_the_chats_kept_for_reloads_are_bounded() -> None:
     from ui.sessions import Sessions
 

@@ -31,11 +31,15 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (dev ex
 
 if TYPE_CHECKING:
     import gradio as gr
-    from playwright.sync_api import Browser, Locator, Page
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route
+
+    from ui.chat import ChatController
 
 ARTIFACTS = ROOT / "artifacts" / "ui"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# An extension that duplicates a tab as the tab menu's "Duplicate" does (nothing else can).
+DUPLICATE_TAB = ROOT / "tests" / "fixtures" / "duplicate_tab"
 ANSWER_MS = 90_000  # the first answer may wait for the embedder to load on a busy machine
 KURSK = "How many North Korean troops are in Kursk?"
 FINAL = "#nq-chat .nq-answer:not(.nq-draft)"
@@ -161,6 +165,40 @@ def browser() -> Iterator[Browser]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture()
+def users_browser(browser: Browser, tmp_path: Path) -> Iterator[BrowserContext]:
+    """The browser as a user has it: with its back-forward cache (which Playwright turns off)
+    and a way to duplicate a tab (`duplicate`)."""
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, f"--disable-extensions-except={DUPLICATE_TAB}",
+              f"--load-extension={DUPLICATE_TAB}"],
+        ignore_default_args=["--disable-extensions", "--disable-back-forward-cache"],
+        viewport={"width": 1366, "height": 900})
+    # Says that a page came back from the back-forward cache, not loaded again.
+    context.add_init_script("addEventListener('pageshow', (e) => { "
+                            "if (e.persisted) window.__nqCached = true; })")
+    yield context
+    context.close()
+
+
+def duplicate(context: BrowserContext, page: Page) -> Page:
+    """The tab menu's "Duplicate" on `page`'s tab (through the extension's worker)."""
+    worker = (context.service_workers[0] if context.service_workers
+              else context.wait_for_event("serviceworker"))
+    with context.expect_page() as opened:
+        worker.evaluate("(url) => self.duplicate(url)", page.url)
+    return opened.value
+
+
+def chat_controller(server: Server) -> ChatController:
+    """The server's chat handlers, to read the chats it keeps."""
+    from ui.chat import ChatController
+
+    owners = [getattr(fn.fn, "__self__", None) for fn in server.demo.fns.values()]
+    return next(o for o in owners if isinstance(o, ChatController))
 
 
 def new_tab(browser: Browser, url: str, scheme: Literal["light", "dark"] = "light") -> Tab:
@@ -555,6 +593,121 @@ def test_a_reload_while_answering_stops_the_answer(tab: Tab) -> None:
     assert page.locator("#nq-chat .nq-draft").count() == 0
     again = ask(page, "Where is Kursk?")  # not "still answering"
     assert "Kursk" in again.inner_text()
+
+
+RATIFY = "When did North Korea ratify the defence pact with Russia?"
+KEPT_KEY = "sessionStorage.getItem('newsqa-chat')"
+
+
+def test_back_returns_to_the_tab_s_chat(tab: Tab) -> None:
+    """Leaving the page (a link out, another address typed in the tab) and coming Back began a
+    new chat: only a reload found the tab's chat."""
+    page = tab.page
+    ask(page, example=RATIFY)
+    page.goto("data:text/html,<p>Another page</p>")
+    page.go_back()
+    page.wait_for_selector(FINAL)
+    shot(page, "08e-back")
+    assert "ratif" in page.inner_text("#nq-chat").lower()
+    second = ask(page, "And what did Russia do?")  # a follow-up of the chat before it was left
+    assert page.locator(FINAL).count() == 2 and "Russia" in second.inner_text()
+    # Left while an answer is written: back, it shows stopped, its question offered back, as
+    # after a reload.
+    answer_with_the_slow_model(page)
+    page.fill("#nq-question textarea", "Where is Kursk?")
+    page.click("#nq-ask")
+    page.wait_for_selector("#nq-chat .nq-draft")
+    page.goto("data:text/html,<p>Another page</p>")
+    page.go_back()
+    page.wait_for_selector("#nq-chat .nq-stopped")
+    page.wait_for_function("document.querySelector('#nq-question textarea').value === "
+                           "'Where is Kursk?'", timeout=10_000)
+    assert page.locator(f"{FINAL}:not(.nq-stopped)").count() == 2
+
+
+def test_a_duplicated_tab_begins_its_own_chat_and_a_cached_page_keeps_its_own(
+        users_browser: BrowserContext, server: Server) -> None:
+    """A duplicated tab copies the tab's storage, key and all, and Chromium loads it as it does
+    a page come Back to: it must not share (or stop) the first tab's chat. And a page shown
+    again from the back-forward cache is the tab's page again: a reload there found the chat of
+    the page the tab had loaded after it."""
+    page = users_browser.new_page()
+    page.goto(server.url)
+    page.wait_for_selector("#nq-question textarea")
+    ask(page, example=RATIFY)
+    key = page.evaluate(KEPT_KEY)
+    answer_with_the_slow_model(page)
+    page.fill("#nq-question textarea", KURSK)
+    page.click("#nq-ask")
+    page.wait_for_selector("#nq-chat .nq-draft")
+    copy = duplicate(users_browser, page)  # while the first tab's answer is written
+    copy.wait_for_function(f"(key) => ({KEPT_KEY} || key) !== key", arg=key)  # its own, kept
+    assert copy.evaluate("performance.getEntriesByType('navigation')[0].type") == "back_forward"
+    assert copy.locator("#nq-chat .nq-answer").count() == 0
+    page.wait_for_function(f"document.querySelectorAll('{FINAL}').length === 2",
+                           timeout=ANSWER_MS)  # the first tab's answer was not stopped
+    assert page.locator("#nq-chat .nq-stopped").count() == 0
+    ask(copy, "Who won the 2022 football World Cup?")
+    for tab_, mine, other in ((page, KURSK, "World Cup"), (copy, "World Cup", KURSK)):
+        tab_.reload()
+        tab_.wait_for_selector(FINAL)
+        assert mine in tab_.inner_text("#nq-chat") and other not in tab_.inner_text("#nq-chat")
+    copy.close()
+    # This app again in the same tab (a bookmark; not the same address, which would replace the
+    # page): a new chat there. Back to the first page, from the cache; a reload there shows its
+    # chat, not the other page's.
+    page.goto(f"{server.url}/?from=bookmark")
+    page.wait_for_function(f"(key) => ({KEPT_KEY} || key) !== key", arg=key)
+    page.go_back(wait_until="commit")
+    page.wait_for_function("window.__nqCached === true")
+    page.wait_for_function(f"(key) => {KEPT_KEY} === key", arg=key, timeout=10_000)
+    page.reload()
+    page.wait_for_selector(FINAL)
+    shot(page, "08f-cached-page-reloaded")
+    assert KURSK in page.inner_text("#nq-chat")
+
+
+def _questions(page: Page) -> list[str]:
+    return [q.inner_text().strip() for q in page.locator("#nq-chat [data-testid=user]").all()]
+
+
+def test_a_question_asked_as_a_reload_loads_is_asked_in_the_tab_s_chat(tab: Tab,
+                                                                        server: Server) -> None:
+    """A question asked before a reloaded page had its chat back was answered in a chat of its
+    own, which the page showed; but the tab's key still named the chat kept before, and a
+    reload while that answer was written showed the kept chat, without the question."""
+    page = tab.page
+    ask(page, example=RATIFY)
+    answer_with_the_slow_model(page)
+    held: list[Route] = []
+
+    def hold_the_first(route: Route) -> None:  # the load event's call, which waits
+        if held:
+            route.fallback()
+        else:
+            held.append(route)
+
+    page.route("**/gradio_api/run/predict", hold_the_first)
+    with page.expect_request("**/gradio_api/run/predict"):
+        page.reload()
+    page.wait_for_selector("#nq-question textarea")
+    page.fill("#nq-question textarea", "Where is Kursk?")
+    page.click("#nq-ask")  # before the page has its chat back
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    page.wait_for_selector("#nq-chat .nq-draft")
+    page.reload()  # while the answer is written
+    page.wait_for_selector(FINAL)
+    shot(page, "08g-reloaded-while-the-first-question-streamed")
+    kept = chat_controller(server).sessions._chats[page.evaluate(KEPT_KEY)]
+    assert _questions(page) == [RATIFY, "Where is Kursk?"]
+    assert len(kept.messages) == 4 and "Where is Kursk?" in kept.messages[2]["content"]
+    stopped = "nq-stopped" in kept.messages[3]["content"]
+    assert page.locator("#nq-chat .nq-stopped").count() == int(stopped)
+    if stopped:  # its question is offered back, as after any reload while answering
+        page.wait_for_function("document.querySelector('#nq-question textarea').value === "
+                               "'Where is Kursk?'", timeout=10_000)
 
 
 def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab) -> None:

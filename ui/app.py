@@ -17,7 +17,15 @@ from index import SUPPORTED_SUFFIXES
 
 from .articles import TABLE_HEADERS, ArticlesController
 from .chat import SAMPLE_QUESTIONS, ChatController, ChatOutputs, dates_note
-from .sessions import LOAD_KEY_JS, SAVE_KEY_JS, SAVE_OPTIONS_JS, ChatSession, load_options_js
+from .sessions import (
+    LOAD_KEY_JS,
+    RECLAIM_ID,
+    SAVE_KEY_JS,
+    SAVE_OPTIONS_JS,
+    WAIT_FOR_CHAT_JS,
+    ChatSession,
+    load_options_js,
+)
 from .sources import sources_html
 
 __all__ = ["BACKEND_CHOICES", "backend_choices", "build_app"]
@@ -66,6 +74,8 @@ class ChatWidgets:
     session: gr.State
     retry: gr.Textbox  # hidden: a failed question, offered back to the box (RESTORE_QUESTION_JS)
     key: gr.Textbox  # hidden: the tab's key to its chat, kept in its sessionStorage (ui.sessions)
+    page: gr.Textbox  # hidden: the page's claim to that chat, made up in the page (ui.sessions)
+    reclaim: gr.Button  # unseen: pressed by a page shown again from the back-forward cache
 
 
 @dataclass
@@ -128,7 +138,9 @@ def _chat_tab() -> ChatWidgets:
                        # a question asked before the page's load event is kept by a reload.
                        gr.State(ChatSession()),
                        gr.Textbox(visible=False, elem_id="nq-retry"),
-                       gr.Textbox(visible=False, elem_id="nq-chat-key"))
+                       gr.Textbox(visible=False, elem_id="nq-chat-key"),
+                       gr.Textbox(visible=False, elem_id="nq-page"),
+                       gr.Button(visible="hidden", elem_id=RECLAIM_ID))
 
 
 def _articles_tab(max_mb: int) -> ArticleWidgets:
@@ -198,8 +210,10 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets, demo: gr.
     outputs = [w.chatbot, w.sources, w.session, w.question, w.error, w.retry]
     # "multiple": a question asked while an answer streams reaches `respond`, which says it
     # is still answering (Gradio drops a repeated event by default, silently).
+    # A question waits for the page's chat to be restored, to be asked in it (ui.sessions).
     run: dict[str, Any] = {"concurrency_limit": ANSWER_CONCURRENCY, "trigger_mode": "multiple",
-                           "concurrency_id": "answer", "show_progress": "hidden"}
+                           "concurrency_id": "answer", "show_progress": "hidden",
+                           "js": WAIT_FOR_CHAT_JS}
     w.question.submit(chat.respond, [w.question, w.session, *options], outputs, **run)
     w.ask.click(chat.respond, [w.question, w.session, *options], outputs, **run)
     for button, question in w.examples:
@@ -211,8 +225,10 @@ def _wire_chat(chat: ChatController, w: ChatWidgets, o: OptionWidgets, demo: gr.
     w.chatbot.clear(chat.new_chat, [w.session], outputs, queue=False)  # the bin icon
     w.retry.change(None, [w.retry, w.question], w.question, js=RESTORE_QUESTION_JS,
                    queue=False)
-    # A reload finds the tab's chat again: the page reads its key, the server gives the chat.
-    demo.load(chat.restore, [w.key, w.session], [*outputs, w.key], js=LOAD_KEY_JS,
+    # A reload, or a Back to the page, finds the tab's chat again: the page reads its key, the
+    # server gives the chat.
+    for found in (demo.load, w.reclaim.click):
+        found(chat.restore, [w.key, w.session, w.page], [*outputs, w.key], js=LOAD_KEY_JS,
               queue=False).then(None, [w.key], None, js=SAVE_KEY_JS, queue=False)
 
 

@@ -119,18 +119,21 @@ class ChatController:
         self.assistant = assistant
         self.sessions = Sessions()
 
-    def restore(self, key: str | None, current: ChatSession | None = None) -> tuple[Any, ...]:
-        """On page load: the tab's chat as it was before a reload (for a new tab, the page's
-        own, kept from now on: a question may have been asked before this ran), and its key,
-        which the page keeps. An answer still being written for the page that was left is
-        stopped, and its question offered back, as the Stop button does: the page that asked
-        for it can no longer show it."""
-        key, session = self.sessions.resume(key, current)
-        # The page's own chat, just kept, may be answering for this very page: not stopped.
-        asked = (session.offered if session is current and current is not None
-                 else session.stop() or session.offered)
+    def restore(self, key: str | None, current: ChatSession | None = None, page: str | None = ""
+                ) -> tuple[Any, ...]:
+        """On page load: the tab's chat as it was before a reload or before the page was left
+        (for a new tab, the page's own, kept from now on: a question may have been asked before
+        this ran), and its key, which the page keeps. `page` is the page's claim (`ui.sessions`):
+        its id, and that of the page that left, if the chat is to be found only if that page
+        held it. An answer still being written for the page that was left is stopped, and its
+        question offered back, as the Stop button does: the page that asked for it can no
+        longer show it."""
+        doc, _, left = (page or "").partition(" ")
+        found, session = self.sessions.resume(key, current, doc, left or None)
+        # The page's own chat, just kept under a new key, may be answering for this very page.
+        asked = (session.stop() or session.offered) if found == key else session.offered
         retry = f"{next(_RETRIES)}\n{asked}" if asked else gr.skip()
-        return (*_current(session)[:5], retry, key)
+        return (*_current(session)[:5], retry, found)
 
     def new_chat(self, session: ChatSession | None = None) -> ChatOutputs:
         session = session or ChatSession()
@@ -159,13 +162,10 @@ class ChatController:
         session.stop()  # an answer left unfinished (`interrupted`) is shown as stopped
         session.offered = ""  # another question is asked: the stopped one is not offered again
         epoch, session.answering, session.asking = session.epoch, True, question
-        left = False
         try:
             yield from self._stream(question, session, options, epoch)
         except GeneratorExit:
-            # The page went away mid-answer (a reload, a closed tab). The answer is marked
-            # unfinished: the tab's next load, or its next question, shows it stopped.
-            left, session.answering, session.interrupted = True, False, True
+            session.leave(epoch)  # the page went away mid-answer (a reload, a closed tab)
             raise
         except Exception as exc:
             if session.epoch != epoch:
@@ -174,7 +174,7 @@ class ChatController:
             del session.messages[-2:]  # the question goes back into the box, to retry
             yield _failed(session, question, exc)
         finally:
-            if session.epoch == epoch and not left:
+            if session.epoch == epoch:
                 session.answering = False
 
     def _stream(self, question: str, session: ChatSession, options: AskOptions, epoch: int
