@@ -20,7 +20,7 @@ from .findings import Findings
 from .quotes import enquote
 from .titled import NAME
 from .withdrawn import RETRACTED
-from .words import asking_terms, terms
+from .words import asking_terms, specific_figure, terms
 
 __all__ = ["Correction", "correction_in", "correction_line", "correction_of"]
 
@@ -66,7 +66,7 @@ def _about_question(sentence: str, question: str, answer: str) -> bool:
         return False
     # A figure of three digits or more withdrawn as the answer gave it is what was asked, in
     # whatever words ("the attendance as 18,412" for "How many people watched…?").
-    return bool(asked & set(terms(sentence))) or len(re.sub(r"\D", "", answer)) >= 3
+    return bool(asked & set(terms(sentence))) or specific_figure(answer)
 
 
 def _retraction(article: Article, question: str, *answers: str) -> tuple[int, int] | None:

@@ -48,16 +48,21 @@ def counts(sentence: str, counted: set[str]) -> bool:
             near = " ".join([*words[max(0, i - 2):i], *counted_here,
                              *words[i + 1:i + 1 + NEAR_FIGURE]])
             said = _spelt_out(terms(near))
-            if counted & said or (said & _ANY_THING and not counted & _PEOPLE):
+            if counted & said or _units_of(said, counted, sentence):
                 return True
     return False
 
 
 # "A further 18,000 units were sold in Canada" counts the air fryers asked about: "units" and
-# "items" count whatever was sold or made, though never people.
+# "items" count whatever was sold or made, though never people ("Two army units").
 _ANY_THING = frozenset(terms("unit units item items"))
-_PEOPLE = frozenset(terms("people person persons residents workers members staff employees "
-                          "passengers fans voters patients children adults"))
+_SOLD = re.compile(r"\b(?:sold|recalled|made|produced|shipped|delivered|built|bought|ordered)\b",
+                   re.I)
+
+
+def _units_of(said: set[str], counted: set[str], sentence: str) -> bool:
+    people = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters"))
+    return bool(said & _ANY_THING) and not counted & people and bool(_SOLD.search(sentence))
 
 
 # "The number of people killed by Storm Isla has risen to four": what a figure counts, said

@@ -19,6 +19,7 @@ from .counting import counted
 from .counts import NUMBER, counts
 from .fates import states_fate
 from .memo import Memo
+from .words import WORD
 
 __all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "kind_fit", "names_missing",
            "question_kind", "question_names", "sentence_vectors"]
@@ -240,34 +241,41 @@ def age_span(question: str, sentence: str) -> tuple[int, int] | None:
     ages = [*_AGE.finditer(sentence), *(m for m in _AGE_SAID.finditer(sentence)
                                          if not _AGE_THEN.search(sentence, 0, m.start()))]
     names = question_names(question)
-    if owned := owned_age(names, sentence):  # "Hartmann, 22, … Ibáñez, 29, …"
+    if owned := owned_age(question, sentence):  # "Hartmann, 22, … Ibáñez, 29, …"
         return owned
-    if len(ages) != 1 or names_missing(names, sentence) or _anothers(ages[0], sentence, names):
+    if (len(ages) != 1 or names_missing(names, sentence)
+            or _anothers(ages[0], sentence, question, names)):
         return None
     digits = re.search(r"\d+", ages[0].group())
     return None if digits is None else (ages[0].start() + digits.start(),
                                         ages[0].start() + digits.end())
 
 
-def _anothers(age: re.Match[str], sentence: str, names: Sequence[tuple[str, ...]]) -> bool:
+def _anothers(age: re.Match[str], sentence: str, question: str,
+              names: Sequence[tuple[str, ...]]) -> bool:
     """Is the age right after another person's name, where the question names someone in
     full ("Hartmann's coach, Martin Kühn, 47" asked about Lena Hartmann)? Asked about "the
     Halvorsen chief executive", the one age by the one name is the answer."""
     before = sentence[:age.start()].split()[-1:]
-    asked = [w for name in names for w in name]
     return (any(len(name) > 1 for name in names) and bool(before) and before[0][:1].isupper()
-            and not any(before[0].startswith(w) for w in asked))
+            and before[0].strip(",(") not in _asked_words(question))
 
 
-def owned_age(names: Sequence[tuple[str, ...]], sentence: str) -> tuple[int, int] | None:
+def _asked_words(question: str) -> list[str]:
+    """The question's capitalised words as written, past its first ("Eleanor", "Voss"):
+    `question_names` cuts a final "s" off ("Vo"), which "Volkov" would match."""
+    return [w for w in WORD.findall(question)[1:] if w[:1].isupper()]
+
+
+def owned_age(question: str, sentence: str) -> tuple[int, int] | None:
     """The age the sentence gives right beside a word of a name asked about: "Hartmann, 22,",
     "Amara Osei is 39", "Osei (39)", "the 39-year-old Osei"; sentence offsets, or None."""
-    words = "|".join(re.escape(w) for name in names for w in name if len(w) > 1)
+    words = "|".join(re.escape(w) for w in _asked_words(question) if len(w) > 1)
     if not words:
         return None
-    # A name's words as `question_names` gives them, cut of a final "s" ("Vo" of "Voss").
-    m = (re.search(rf"\b(?:{words})\w*(?:,\s+|\s+\(|\s+(?:is|was|turns|turned|(?:died?|dies)"
-                   rf"\s+at)\s+(?:now\s+)?)(\d{{1,3}})(?=[,.;)]|\s+(?:and|on)\b)", sentence)
-         or re.search(rf"\b(\d{{1,3}})-year-old\s+(?:[A-Z][\w’'-]*\s+){{0,3}}?(?:{words})",
+    m = (re.search(rf"\b(?:{words})(?:[’']s)?(?:,\s+|\s+\(|\s+(?:is|was|turns|turned"
+                   rf"|(?:died?|dies)\s+at)\s+(?:now\s+)?)(\d{{1,3}})(?=[,.;)]|\s+(?:and|on)\b)",
+                   sentence)
+         or re.search(rf"\b(\d{{1,3}})-year-old\s+(?:[A-Z][\w’'-]*\s+){{0,3}}?(?:{words})\b",
                       sentence))
     return None if m is None else m.span(1)

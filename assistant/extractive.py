@@ -16,7 +16,7 @@ from .about import AboutLine, about_line
 from .attributing import attribution, other_figure
 from .citing import CitationList
 from .conflict import conflicting, differs, figures, latest
-from .corrections import correction_in, correction_line, correction_of
+from .corrections import Correction, correction_in, correction_line, correction_of
 from .evidence import kind_fit, sentence_vectors
 from .findings import Findings, shown_bar
 from .generative import renumber
@@ -246,6 +246,24 @@ def _with_next(best: Evidence, ranked: Sequence[Evidence], text: str) -> list[Ev
     return [best]
 
 
+def _lead(found: Findings, best: Evidence, citation: Citation, short: bool
+          ) -> tuple[ShortAnswer | None, Correction | None, str]:
+    """What leads the quote (`short`): the short answer, or "Yes"/"No" (`yes_no`), unless a
+    later correction withdraws what it would say; with that correction, and the lead-in."""
+    question, article = found.question, found.articles[best.article_id]
+    span = (short_answer(best, citation, question.kind, question.text, article.title,
+                         article.published) if short else None)
+    # Shown the earlier report alone, a reader would take what a later one withdrew as so.
+    fixed = (correction_of(found, best.article_id, span.text) if span
+             else correction_in(found, best.article_id, best.text))
+    verdict = None if fixed or not short else yes_no(
+        question.text, best.text, question.query if question.follow_up else "")
+    # "Did he plead guilty?" is not answered "in January"
+    span = None if fixed or verdict else span
+    lead = verdict or (span.text if span else "")
+    return span, fixed, f"{lead} — " if lead else ""
+
+
 def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     """The answer from the ranked sentences (a question about the article itself is answered
     from its own line first, `own_line_answer`, by the caller)."""
@@ -257,19 +275,8 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     cites = CitationList()
     quoted = " ".join(f"{enquote(ev.text)} [{cites.cite(article, ev.start, ev.end)}]"
                       for ev in _with_next(best, ranked, article.text))
-    span = (short_answer(best, cites.items[0], question.kind, question.text, article.title,
-                         article.published)
-            if short else None)
-    # Shown the earlier report alone, a reader would take what a later one withdrew as so.
-    fixed = (correction_of(found, best.article_id, span.text) if span
-             else correction_in(found, best.article_id, best.text))
-    span = None if fixed else span
-    verdict = None if fixed else yes_no(question.text, best.text,
-                                        question.query if question.follow_up else "")
-    span = None if verdict else span  # "Did he plead guilty?" is not answered "in January"
-    lead = verdict or (span.text if span else "")
-    lead_in = f"{lead} — " if lead else ""
-    parts = [lead_in + quoted + attribution(article, question.kind == "meta")]
+    span, fixed, lead = _lead(found, best, cites.items[0], short)
+    parts = [lead + quoted + attribution(article, question.kind == "meta")]
     if fixed is not None:
         parts.append(correction_line(fixed, cites))
     if question.kind == "date" and (counted := counted_from(best.text, article.published)):

@@ -8,8 +8,8 @@ import re
 
 from .titled import TITLE_WORDS
 
-__all__ = ["distinctive", "enough", "named_in", "of_another", "only_subject", "qualified_in",
-           "shared", "story_qualified"]
+__all__ = ["NOT_PEOPLE", "distinctive", "enough", "named_in", "of_another", "only_subject",
+           "qualified_in", "shared", "story_qualified"]
 
 
 def only_subject(title: str, words: tuple[str, ...]) -> bool:
@@ -56,12 +56,23 @@ def story_qualified(sentence: str, at: int, title: str, words: tuple[str, ...],
               and not shared(words, w, False, proper)]
     if any(re.search(r"(?:^[A-Z]|[’']s$)", w) for w in beside[1:] or beside[-1:]):
         return False
+    if _another_country(sentence, words):  # "…agreed in Wales last year, Education Secretary…"
+        return False
     named = tuple(w for w in words if w in proper)
     missing = tuple(w for w in named if not shared((w,), sentence, False, proper))
     if (len(missing) < len(named) and not shared(named, near, False, proper)) or (
             missing and not only_subject(_countries(title), missing)):
         return False
     return enough(shared(words, f"{sentence} {title}", False, proper), words)
+
+
+def _another_country(sentence: str, words: tuple[str, ...]) -> bool:
+    """Does the sentence name a country, or its people, other than one the question asks
+    about?"""
+    said = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", sentence)}
+    asked = set(words) | {_DEMONYMS.get(w, w) for w in words}
+    return any((country in said or people in said) and not {country, people} & asked
+               for country, people in _DEMONYMS.items())
 
 
 def _countries(title: str) -> str:
@@ -165,3 +176,9 @@ _DEMONYMS = {"china": "chinese", "poland": "polish", "france": "french", "spain"
              "thailand": "thai", "philippines": "filipino", "portugal": "portuguese",
              "norway": "norwegian", "peru": "peruvian", "iraq": "iraqi", "israel": "israeli",
              "pakistan": "pakistani", "wales": "welsh", "scotland": "scottish"}
+
+# Last words of names no person has: a company's, a body's, a place's ("Georgia Power",
+# "Jordan Foods", "Victoria Falls Council").
+NOT_PEOPLE = _COMPANY_WORDS | _PLACE_WORDS | frozenset({
+    "power", "foods", "council", "government", "police", "club", "fc", "united", "city",
+    "hospital", "school", "museum", "foundation", "trust", "institute", "court", "news"})

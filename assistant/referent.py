@@ -21,6 +21,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .qualifiers import NOT_PEOPLE
+from .titled import TITLE_WORDS
 from .types import Message
 
 __all__ = ["people_named", "resolve_pronoun"]
@@ -28,19 +30,23 @@ __all__ = ["people_named", "resolve_pronoun"]
 _HE = re.compile(r"\b(?:he|him|his)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
 _LEAD = re.compile(r"^(?P<lead>[^“\"—]{3,60}?) — [“\"]")
-# A person's name: two to four capitalised words, particles between ("Ursula von der Leyen").
-_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:(?:de|der|den|van|von|da|di|la|le)\s+)*"
-                   r"[A-Z][\w’'-]+){1,3}")
-_TITLES = frozenset({"dr", "mr", "ms", "mrs", "prof", "professor", "sir", "dame", "judge",
-                     "president", "mayor", "minister", "senator", "chief", "executive",
-                     "councillor", "coach", "captain", "lord", "lady", "queen", "king"})
+# A run of capitalised words, any alphabet's ("Álvaro Ruiz"), particles between ("Ursula von
+# der Leyen").
+_NAME = re.compile(r"(?<![\w’'-])(?:[^\W\d_][\w’'-]*)(?:\s+(?:(?:de|der|den|van|von|da|di|la|le)"
+                   r"\s+)*[^\W\d_][\w’'-]*)*")
+# Words a name does not begin with: a question's ("Did Gerald Pike…"), a title's.
+_NOT_FIRST = frozenset({"did", "does", "do", "is", "was", "were", "are", "has", "have", "had",
+                        "will", "can", "could", "who", "what", "when", "where", "why", "how",
+                        "which", "the", "a", "an", "and", "but", "so", "dr", "mr", "ms", "mrs",
+                        "prof", "professor", "sir", "dame", "lord", "lady"}) | TITLE_WORDS
 # "her" that owns what follows ("her husband") rather than being its verb's object ("beat her").
 _NOT_OWNED = frozenset({"in", "on", "at", "for", "to", "from", "with", "by", "about", "after",
                         "before", "into", "onto", "over", "than", "as", "when", "and", "or",
                         "say", "said", "tell", "ask", "now", "then", "again", "once", "first",
                         "last", "most", "so", "up", "down", "out", "off", "back", "away",
                         "there", "here", "home", "today", "yesterday", "tomorrow", "later",
-                        "earlier", "recently", "yet", "too", "also", "well", "this", "that"})
+                        "earlier", "recently", "yet", "too", "also", "well", "this", "that",
+                        "a", "an", "the", "some", "any", "no"})
 TURNS = 3  # how far back in the conversation a referent may be
 
 
@@ -65,15 +71,29 @@ def people_named(history: Sequence[Message]) -> Iterator[str]:
             lead = _LEAD.match(text)
             names = [_own(lead.group("lead"))] if lead else []
         else:
-            names = [_own(m.group()) for m in _NAME.finditer(text)]
+            names = [_own(run) for m in _NAME.finditer(text) for run in _capitalised(m.group())]
         yield from (n for n in names if _gender(n) is not None)
+
+
+def _capitalised(run: str) -> list[str]:
+    """The runs of capitalised words in a run of words ("Did Gerald Pike plead" gives
+    "Did Gerald Pike"; `_own` drops "Did")."""
+    found: list[str] = []
+    words: list[str] = []
+    for word in [*run.split(), ""]:
+        if word[:1].isupper() or (words and word in {"de", "der", "den", "van", "von", "da"}):
+            words.append(word)
+        else:
+            found += [" ".join(words)] if words else []
+            words = []
+    return found
 
 
 def _own(name: str) -> str:
     """The person's own name: not "Germany's" before it, nor a title ("Dr Eleanor Voss")."""
     name = re.split(r"[’']s\s+", name.strip())[-1]
     words = name.split()
-    while len(words) > 2 and words[0].casefold().strip(".") in _TITLES:
+    while words and words[0].casefold().strip(".") in _NOT_FIRST:
         words.pop(0)
     return " ".join(words)
 
@@ -81,7 +101,8 @@ def _own(name: str) -> str:
 def _gender(name: str) -> str | None:
     """"male" or "female" by the first name, or None: not a person's name, or either's."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name):
+    if (not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name)
+            or words[-1].casefold() in NOT_PEOPLE):
         return None
     said = _detector().get_gender(words[0])
     return {"male": "male", "mostly_male": "male", "female": "female",

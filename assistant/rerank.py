@@ -25,6 +25,7 @@ from math import exp, isfinite, log
 from index import Article, Embedder, Passage, caption_spans
 
 from . import calibration
+from .anchored import anchored_factor
 from .errors import ReaderUnavailableError
 from .evidence import answer_fit, names_missing, sentence_vectors
 from .question import Question
@@ -274,7 +275,8 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         rank = c.estimate if reader is None else combined(c.features)
         score = rank if reader is None or question.dated else combined(
             c.features, calibration.THRESHOLDS.confidence)
-        withdrawn = withdrawn_factor(c.text, question.text, question.kind)
+        withdrawn = (withdrawn_factor(c.text, question.text, question.kind)
+                     * anchored_factor(question.text, c.text, article, c.start))
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
                                _adjust(question, score, article, caption, question.dated)
                                * withdrawn, c.reading.relevance,

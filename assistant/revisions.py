@@ -21,7 +21,7 @@ from .quotes import enquote
 from .relative_dates import counted_from
 from .rerank import Evidence
 from .types import Citation, ShortAnswer
-from .words import MONTH_NAME, asking_terms, terms
+from .words import MONTH_NAME, asking_terms, specific_figure, terms
 
 __all__ = ["Revision", "revised", "revised_answer"]
 
@@ -38,7 +38,8 @@ _REVISED = re.compile(
 _UP_FROM = re.compile(rf"(?P<new>{_FIG})[^.;]{{0,30}}?,?\s+(?:up|down)\s+from\s+(?:the\s+|an?\s+)?"
                       rf"(?:[\w’'-]+\s+){{0,5}}?(?P<old>{_FIG})", re.I)
 # "about 5,100 workers at the operator, not 4,600 as previously reported"
-_NOT_AS = re.compile(rf"(?P<new>(?:{_QUALIFIER})?(?:{_FIG}))[^.;]{{0,40}}?,?\s+not\s+(?:the\s+)?"
+_NOT_AS = re.compile(rf"(?P<new>(?:{_QUALIFIER})?(?:{_FIG}))(?:(?!\d)[^.;]){{0,40}}?,?\s+not\s+"
+                     r"(?:the\s+)?"
                      rf"(?P<old>{_FIG})\s+(?:as\s+)?(?:\w+\s+)?(?:previously|earlier|originally"
                      r"|first|initially|wrongly)\s+(?:reported|stated|said|given|announced)", re.I)
 # "The report also gave the attendance as 18,412; the correct figure was 18,142."
@@ -104,7 +105,7 @@ def revised(found: Findings, best: Evidence) -> Revision | None:
         # A figure of three digits or more that the best sentence gives is what is revised,
         # in whatever words ("the attendance as 18,412" for "How many people watched…?").
         about = _about(found.question.text, ev.text) or (
-            said_before and len(re.sub(r"\D", "", old)) >= 3)
+            said_before and specific_figure(old))
         if ((said_before or (not old and kind == "date")) and about
                 and _value(ev.text[a:b]) not in _value(best.text)):
             return Revision(ev, (ev.start + a, ev.start + b), best)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import takewhile
 
 from .compose import KIND_CHECKED
 from .contest import asked_contest, contest_answer, names_a_contest
@@ -19,7 +18,7 @@ from .rerank import Evidence
 from .roles import asks_for_holder, role_holder
 from .scores import asks_score, score_span
 from .speakers import asked_speech, pronoun_speaks, quotes_speaker
-from .words import asking_terms, terms
+from .words import WORD, asking_terms, subject_split, terms
 
 __all__ = ["CONTEST_READ", "read_first", "said_first"]
 
@@ -89,7 +88,6 @@ def _age_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | No
 
 _WHEN = re.compile(r"^\W*(?:and\s+)?when\s+(?:did|does|do|will|was|were|is|has|have|had)\s+"
                    r"(?P<rest>.+?)\W*$", re.I)
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 _ADVERBS = frozenset({"first", "last", "finally", "originally", "initially", "officially",
                       "formally", "actually", "really", "ever", "also", "again", "eventually",
                       "recently", "publicly", "once"})
@@ -103,16 +101,15 @@ def _when_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | N
     m = _WHEN.match(question)
     if m is None or not ranked:
         return None
-    words = m.group("rest").split()
-    subject = list(takewhile(lambda w: w[:1].isupper() or w.casefold() in _DETERMINERS, words))
+    subject, rest = subject_split(m.group("rest").split())
     # "When was Nancy Pelosi first elected…": the verb, not the adverb before it
-    rest = [w for w in words[len(subject):] if w.casefold() not in _ADVERBS]
-    named = any(w[:1].isupper() for w in subject)
+    rest = [w for w in rest if w.casefold() not in _ADVERBS]
+    named = [w for w in subject if w[:1].isupper()]
     verb = set(terms(rest[0])) if named and rest else set()
     if not verb or verb <= set(terms(ranked[0].text)):
         return None
-    first = next((ev for ev in ranked[1:KIND_CHECKED]
-                  if ev.fit == 1.0 and verb <= set(terms(ev.text))), None)
+    first = next((ev for ev in ranked[1:KIND_CHECKED] if ev.fit == 1.0
+                  and verb <= set(terms(ev.text)) and _names_asked(named, ev.text)), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 
@@ -132,8 +129,25 @@ def _thing_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
     if not asked or asked & set(terms(ranked[0].text)):
         return None
     first = next((ev for ev in ranked[1:KIND_CHECKED]
-                  if ev.fit == 1.0 and 2 * len(asked & set(terms(ev.text))) >= len(asked)), None)
+                  if ev.fit == 1.0 and 2 * len(asked & set(terms(ev.text))) >= len(asked)
+                  and not _strangers(question, ev.text)), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+def _names_asked(named: list[str], sentence: str) -> bool:
+    """Does the sentence name the one asked about: the last of the question's name words, not
+    after another first name ("Paul Olsen" asked about Marguerite Olsen)?"""
+    for m in re.finditer(rf"\b{re.escape(named[-1])}\b", sentence):
+        before = sentence[:m.start()].split()[-1:]
+        if not before or not before[0][:1].isupper() or before[0] in named:
+            return True
+    return False
+
+
+def _strangers(question: str, sentence: str) -> bool:
+    """Does the sentence name someone or something the question does not ("Rival Corlex
+    raised its quarterly dividend…"), past its first word?"""
+    return any(w[:1].isupper() and w not in question for w in WORD.findall(sentence)[1:])
 
 
 def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:

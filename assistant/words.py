@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD", "asking_terms", "terms"]
+__all__ = ["DETERMINERS", "MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD",
+           "asking_terms", "specific_figure", "subject_split", "terms"]
 
 WORD = re.compile(r"[\w’'-]+")
 # Capitalised words that name a day, not anyone (lowercase, to compare with `casefold()`).
@@ -50,3 +51,22 @@ def terms(text: str) -> list[str]:
     words = [w.casefold().strip("’'-") for w in WORD.findall(text)]
     return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
 
+
+# Words that open a noun phrase without naming anything: "the council", "its shares".
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+def subject_split(words: list[str]) -> tuple[list[str], list[str]]:
+    """A question's words after its auxiliary, as its subject (capitalised words and the
+    determiners among them: "the Millbrook council" gives "the Millbrook") and the rest, whose
+    first word is most often the verb asked about ("approve the budget")."""
+    n = 0
+    while n < len(words) and (words[n][:1].isupper() or words[n].casefold() in DETERMINERS):
+        n += 1
+    return words[:n], words[n:]
+
+
+def specific_figure(text: str) -> bool:
+    """A figure of three digits or more ("18,412", "4,600"): given exactly where an earlier
+    report gave it, it is what a later one revises or withdraws, in whatever words."""
+    return len(re.sub(r"\D", "", text)) >= 3

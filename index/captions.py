@@ -40,9 +40,12 @@ def is_caption(line: str) -> bool:
 
 # A credit on a line of its own under its caption ("(Photo: Tom Vargas / Capital Metro
 # News)", "Picture: Eastbrook Courier", "Photograph: Ana Robles/Meridian Post").
-_CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?::|by)\s*"
-                          r"[^\n]{1,80}$")
-CAPTION_WORDS = 40  # a caption above its credit line is at most this long
+# "Photos by residents showed water…" is a sentence, no credit.
+_CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)"
+                          r"\s*(?::\s*|\s+by\s+)[A-Z][^\n.]{0,70}\)?\s*$")
+CAPTION_WORDS = 30  # a caption above its credit line is at most this long; a story's paragraph
+# seldom is, and a caption seldom quotes anyone
+_QUOTES = re.compile(r"[“\"]|\bsaid\b")
 
 
 @lru_cache(maxsize=2048)
@@ -54,7 +57,8 @@ def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for line, below in zip(lines, [*lines[1:], None], strict=True):
         credited = (below is not None and _CREDIT_LINE.match(below.group()) is not None
-                    and len(line.group().split()) <= CAPTION_WORDS)
+                    and len(line.group().split()) <= CAPTION_WORDS
+                    and not _QUOTES.search(line.group()))
         if credited or is_caption(line.group()) or _CREDIT_LINE.match(line.group()):
             spans.append((line.start(), line.end()))
     return tuple(spans)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from .dates import find_date_line
 from .pages import article_page_starts
 from .provenance import (
+    PAPER_WORDS,
+    SECTIONS,
     after_head_line,
     find_author,
     find_outlet,
@@ -151,8 +153,9 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
     floods: hundreds rescued"), else the first Title Case headline."""
     if given:
         return " ".join(given.split())
-    first = next((ln for ln in lines if not _is_furniture(ln)), None)
-    if first is not None and _is_title_line(first) and not _masthead(first):
+    at = next((i for i, ln in enumerate(lines) if not _is_furniture(ln)), None)
+    first = None if at is None else lines[at]
+    if first is not None and _is_title_line(first) and not _masthead(lines, at or 0):
         return first
     # A copied page opens with its masthead ("THE COASTAL LEDGER") or a ticker; its headline
     # is the line its byline or date line follows.
@@ -164,9 +167,6 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
     return next((ln for ln in lines[:25] if _is_headline(ln)), None)
 
 
-_SECTIONS = re.compile(r"\s[|·›»▲▼]\s|[▲▼]")
-
-
 def _placed_headline(lines: list[str]) -> str | None:
     """The line right above the page's first byline or date line, where that reads as a
     headline of three words or more: not the masthead, the sections or the ticker above it."""
@@ -174,17 +174,31 @@ def _placed_headline(lines: list[str]) -> str | None:
         if is_byline(line) or find_date_line(line, alone=True):
             return None
         if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
-                and not _masthead(line) and after_head_line(lines, n)):
+                and not _a_name(line) and not _masthead(lines, n) and after_head_line(lines, n)):
             return line
     return None
 
 
-def _masthead(line: str) -> bool:
-    """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few words, each capitalised),
-    a list of sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"), not a headline."""
+def _a_name(line: str) -> bool:
+    """A few capitalised words, as a paper or a section is named ("Food & City")."""
     words = line.split()
-    return bool(_SECTIONS.search(line)) or (
-        len(words) <= 4 and all(w[:1].isupper() or w in "&" for w in words))
+    return len(words) <= 4 and ":" not in line and all(w[:1].isupper() or w == "&" for w in words)
+
+
+def _masthead(lines: list[str], i: int) -> bool:
+    """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few capitalised words, in
+    capitals, ending in a word papers are called by, or above a list of sections), a list of
+    sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not a short headline ("Storm
+    Isla: Homes Flooded", "Rail Strike Called")."""
+    line = lines[i]
+    words = line.split()
+    if SECTIONS.search(line):
+        return True
+    if not _a_name(line):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return (line.isupper() or words[-1].casefold() in PAPER_WORDS
+            or bool(SECTIONS.search(following)))
 
 
 def _is_title_line(line: str) -> bool:

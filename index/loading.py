@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
-from .formats.html import MIN_ARTICLE_WORDS, extract_html, fragment_text, story_pages
+from .formats.html import MIN_ARTICLE_WORDS, extract_html, story_pages, story_text
 from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .frontmatter import front_matter
@@ -253,6 +253,6 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
         url=doc.get("url") or None,
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
-        author=doc.get("author") or byline_author(fragment_text(html)),
+        author=doc.get("author") or byline_author(story_text(html)),
         may_hold_several=False,
     )

@@ -10,8 +10,8 @@ from urllib.parse import urlparse
 from .dates import find_date_line, parse_date, source_date_line
 from .types import RawDocument
 
-__all__ = ["after_head_line", "byline_author", "find_author", "find_outlet", "find_published",
-           "is_byline", "page_head"]
+__all__ = ["PAPER_WORDS", "SECTIONS", "after_head_line", "byline_author", "find_author",
+           "find_outlet", "find_published", "is_byline", "page_head"]
 
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
@@ -21,7 +21,8 @@ _SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 # A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
 _BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
 _DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
-_SECTIONS = re.compile(r"\s[|·›»]\s")
+# A list of a site's sections ("Home | News | Sport") or a ticker's ("DOW 41,220.15 ▲0.31%").
+SECTIONS = re.compile(r"\s[|·›»▲▼]\s|[▲▼]")
 HEAD_LINES = 12  # a page's head (masthead to date line) is at most this long
 
 
@@ -97,7 +98,7 @@ def _outlet_line(head: list[str]) -> str | None:
         beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
                     for b in beside)
-        papered = name.casefold().split()[-1] in _PAPER_WORDS
+        papered = name.casefold().split()[-1] in PAPER_WORDS
         if any(_BY.match(b) for b in beside) or (dated and not _LABEL.fullmatch(name) and (
                 name.startswith("The ") or papered or _masthead(head, i))):
             return name
@@ -147,7 +148,7 @@ _OUTLET_WORDS = frozenset({
 # Words only a paper's name ends in: without "The" and away from a byline, a name ending in
 # one beside the date line is the outlet ("Valley Herald"); "Health News", "Book Review" and
 # "Tech Weekly" may be a page's section.
-_PAPER_WORDS = frozenset({
+PAPER_WORDS = frozenset({
     "herald", "gazette", "journal", "chronicle", "tribune", "courier", "ledger", "observer",
     "guardian", "telegraph", "dispatch", "examiner", "inquirer", "sentinel", "advertiser",
     "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "times", "post"})
@@ -201,8 +202,11 @@ def page_head(lines: list[str]) -> int:
     """How many lines come before the story's first sentence (a line of five words or more
     ending as a sentence does), at most HEAD_LINES: masthead, sections, headline, byline,
     date, share buttons."""
+    # No sentence ends in that many lines: text wrapped at a fixed width, or a timeline, whose
+    # date alone a few lines down is an entry's, not the page's.
     return next((n for n, line in enumerate(lines[:HEAD_LINES])
-                 if line[-1] in ".!?\"”" and len(line.split()) >= 5), min(len(lines), HEAD_LINES))
+                 if line[-1] in ".!?\"”" and len(line.split()) >= 5),
+                min(len(lines), _DATE_ALONE_LINES))
 
 
 def byline_author(text: str) -> str | None:
@@ -223,5 +227,5 @@ def after_head_line(lines: list[str], n: int) -> bool:
     """Is line `n` followed by a byline or a date line, and no list of sections ("Home | News |
     Sport"): a headline's place?"""
     following = lines[n + 1] if n + 1 < len(lines) else ""
-    return (not _SECTIONS.search(lines[n])
+    return (not SECTIONS.search(lines[n])
             and bool(_BYLINE.match(following) or find_date_line(following, alone=True)))

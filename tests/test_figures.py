@@ -333,3 +333,10 @@ def test_units_count_what_was_sold_but_never_people() -> None:
     sentence = "A further 18,000 units were sold in Canada, where a separate recall was announced."
     assert counts(sentence, {"air", "fryer"})
     assert not counts(sentence, {"peopl"})
+
+
+def test_units_sent_or_of_an_army_count_nothing_asked() -> None:
+    """The review's: "Firefighters sent 14 units" counts no homes."""
+    from assistant.counts import counts
+
+    assert not counts("Firefighters sent 14 units to the blaze.", {"home"})

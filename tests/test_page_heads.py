@@ -83,3 +83,37 @@ def test_each_story_of_an_html_page_is_an_article(tmp_path: Path) -> None:
     assert {a.source_key for a in articles} == {str(tmp_path / "page.html")}
     assert articles[1].source == f"{tmp_path / 'page.html'}#2"
     assert all(a.outlet == "Northern Gazette" for a in articles)
+
+
+TEASER = ("<article><h2>{title}</h2><p>{words}</p></article>")
+
+
+def test_teasers_in_a_sidebar_are_not_stories_and_a_menu_is_no_byline(tmp_path: Path) -> None:
+    """The review's: a story in <main> with two long <article> teasers beside it was loaded as
+    the two teasers; a menu's "By Region" became the author."""
+    story = " ".join(["The council approved the tram extension on Tuesday night."] * 12)
+    filler = " ".join(["Read more about the other story in our archive today."] * 4)
+    teasers = "".join(TEASER.format(title=f"Other story {n}", words=filler) for n in (1, 2))
+    page = (f"<html><head><title>Tram extension approved</title></head><body><nav><ul>"
+            f"<li>By Region</li><li>By Topic</li></ul></nav><main><h1>Tram extension approved"
+            f"</h1><p>{story}</p></main><aside>{teasers}</aside></body></html>")
+    (tmp_path / "page.html").write_text(page)
+    articles = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    assert len(articles) == 1 and "tram extension" in articles[0].text
+    assert articles[0].author is None
+
+
+@pytest.mark.parametrize(("text", "title", "published"), [
+    # a short headline is no masthead: its standfirst is not the title
+    ("Storm Isla: Homes Flooded\nRivers burst their banks in three counties\nBy Jane Doe\n"
+     "12 March 2025\n\nThe rivers burst their banks on Sunday, officials said.",
+     "Storm Isla: Homes Flooded", "2025-03-12"),
+    ("Rail Strike Called\nDrivers walk out over pay for the first time in a decade\nBy Jane Doe\n"
+     "\nThe union called the strike on Sunday, officials said.", "Rail Strike Called", None),
+    # a timeline, no sentence ended: a date five lines down is an entry's
+    ("Timeline\nJan 1 the plan began\nFeb 2 the vote\nMarch 3 the result\nthe council then\n"
+     "3 January 2025\nwas the day", "Timeline", None),
+])
+def test_a_short_headline_and_a_timeline(text: str, title: str, published: str | None) -> None:
+    [article] = clean_document(RawDocument(text=text, source="p.txt", source_key="p.txt"))
+    assert (article.title, article.published) == (title, published)

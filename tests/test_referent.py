@@ -29,6 +29,7 @@ CLOSEST = _turn("Who led the coral study?", "The articles don't say: no sentence
     (WON, "Who is her coach?", "Who is Lena Hartmann's coach?"),
     (WON, "Who beat her?", "Who beat Lena Hartmann?"),
     (WON, "Who coached her there?", "Who coached Lena Hartmann there?"),
+    (WON, "Who gave her the trophy?", "Who gave Lena Hartmann the trophy?"),
     # the answer's man is not "she"; nor is anyone the abstention only quoted
     (WON, "How old is he?", "How old is he?"),
     (CLOSEST, "How old is she?", "How old is she?"),
@@ -48,11 +49,19 @@ def test_the_pronoun_becomes_the_person_meant(history: list[Message], question: 
 
 
 def test_only_people_are_named() -> None:
-    """A foundation, a date, a place: no first name, no person."""
+    """A foundation, a date, a place, a company with a first name in it: no person."""
     history = [*_turn("Who paid for the study?", "Reef Restoration Foundation — “The Reef "
                       "Restoration Foundation paid for it.” [1]"),
-               *_turn("When did it start?", "March 2024 — “It began in March 2024.” [1]")]
+               *_turn("When did it start?", "March 2024 — “It began in March 2024.” [1]"),
+               *_turn("What did Georgia Power say?", "Victoria Falls Council — “x” [1]"),
+               *_turn("What did Jordan Foods announce?", "“Jordan Foods cut jobs.” [1]")]
     assert list(people_named(history)) == []
+
+
+def test_names_of_any_alphabet_and_not_the_question_s_first_word() -> None:
+    history = [*_turn("Did Gerald Pike plead guilty?", "Yes — “Gerald Pike pleaded.” [1]"),
+               *_turn("Who is Álvaro Ruiz?", "a striker — “Álvaro Ruiz, a striker, …” [1]")]
+    assert list(people_named(history)) == ["Álvaro Ruiz", "Gerald Pike"]
 
 
 TENNIS = {

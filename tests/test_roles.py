@@ -456,9 +456,11 @@ def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str 
     # a name asked that neither the sentence nor the title gives
     ("Who is the prosecutor in the Bruges theft case?", "'Our work is not finished,' said "
      "prosecutor Hilde Claes.", "Two arrested over Ghent reliquary theft", None),
-    # another's title: "Polish" says whose
+    # another's title: "Welsh" says whose, and so does the place the sentence names
     ("Who is Scotland's Education Secretary?", "Welsh Education Secretary Lynne Neagle said "
      "the deal was fair.", "Scottish teachers accept 9.5% pay deal", None),
+    ("Who is Scotland's Education Secretary?", "The deal mirrors one agreed in Wales last year, "
+     "Education Secretary Lynne Neagle said.", "Scottish teachers accept 9.5% pay deal", None),
 ])
 def test_the_story_and_its_title_may_qualify_the_one_holder(question: str, sentence: str,
                                                            title: str, name: str | None) -> None:

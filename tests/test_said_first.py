@@ -43,3 +43,11 @@ def test_when_someone_did_something_is_the_sentence_saying_they_did() -> None:
     # a sentence without a date does not come first
     undated = _ev("Marguerite Olsen died peacefully, her family said.", 300, fit=0.5)
     assert read_first("When did Marguerite Olsen die?", [CAPTION, undated]) is None
+
+
+def test_another_s_dividend_or_death_is_not_moved_first() -> None:
+    """The review's: another company's dividend, another Olsen's death."""
+    rival = _ev("Rival Corlex raised its quarterly dividend to 40 cents a share.", 300)
+    assert read_first("How much is Velmora's new quarterly dividend?", [REVENUE, rival]) is None
+    husband = _ev("Her husband, the pianist Paul Olsen, died in 2001.", 300)
+    assert read_first("When did Marguerite Olsen die?", [CAPTION, husband]) is None

@@ -55,6 +55,19 @@ def test_a_sentence_that_plainly_says_it_gives_the_verdict(question: str, senten
     # a word asked about missing
     ("Did the council approve the library amendment?", COUNCIL),
     ("Did Gerald Pike go to prison?", "Gerald Pike was sentenced on Thursday."),
+    # the review's: someone else said it, did it, or is the object; a plan; a denial; the
+    # opposite as another word form; what was, asked what is; the verb said twice
+    ("Did Smith resign?", "Smith said Jones resigned."),
+    ("Was Pike arrested?", "Pike said officers arrested his neighbour."),
+    ("Did police arrest Pike?", "Pike arrested a police officer."),
+    ("Did the jury convict Smith?", "The jury convicted Smith's accomplice."),
+    ("Did Arsenal beat Chelsea?", "Arsenal fans watched Chelsea beat Arsenal."),
+    ("Did the strike end?", "Union members voted to end the strike next week."),
+    ("Did the company cut jobs?", "Unions deny the company cut jobs."),
+    ("Is the bridge open?", "The bridge remains closed; the road beside it is open."),
+    ("Is Jones still the chief executive?", "Jones was chief executive of the firm in 2015."),
+    ("Did Gerald Pike plead guilty?", "Gerald Pike, who had never pleaded guilty before, "
+     "pleaded guilty on Monday."),
     # a negation in a clause of its own
     ("Did Beatriz Lemos vote for the budget?", "Beatriz Lemos, who did not speak, voted for "
      "the budget."),
@@ -70,6 +83,8 @@ def test_no_verdict_where_the_sentence_leaves_doubt(question: str, sentence: str
     ("Were the men injured or missing?", False),
     ("Who approved the budget?", False),
     ("Is there a strike on Friday?", True),
+    ("Can you tell me who won the Millbrook mayoral election?", False),  # wants the name
+    ("Could you tell me when the new bridge opened?", False),
 ])
 def test_which_questions_ask_yes_or_no(question: str, asks: bool) -> None:
     assert asks_yes_no(question) is asks

@@ -8,7 +8,7 @@ from typing import Any
 
 from .common import squeeze
 
-__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text", "story_pages"]
+__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text", "story_pages", "story_text"]
 
 # Fewer words than this on a fetched web page is a stub, a menu, an index page or a notice
 # ("enable JavaScript…"), not an article (what trafilatura finds on a page of links is the
@@ -46,7 +46,11 @@ def story_pages(html: str) -> list[str]:
     except (ValueError, lxml.etree.ParserError):
         return [html]
     stories = [a for a in root.iter("article") if _a_story(a)]
-    if len(stories) < 2:
+    body = root.find("body")
+    words = len((body if body is not None else root).text_content().split())
+    # Teasers in a sidebar are <article>s too: the page is split only where its stories hold
+    # most of its words.
+    if len(stories) < 2 or 2 * sum(len(a.text_content().split()) for a in stories) < words:
         return [html]
     head = root.find("head")
     pages = []
@@ -60,9 +64,13 @@ def story_pages(html: str) -> list[str]:
     return pages
 
 
+_NOT_STORIES = frozenset({"article", "aside", "nav", "header", "footer"})
+
+
 def _a_story(article: Any) -> bool:
-    """An outermost <article> with a heading and an article's words."""
-    return (not any(a.tag == "article" for a in article.iterancestors())
+    """An outermost <article> with a heading and an article's words, not in a sidebar, a menu,
+    a header or a footer."""
+    return (not any(a.tag in _NOT_STORIES for a in article.iterancestors())
             and next(article.iter("h1", "h2", "h3"), None) is not None
             and len(article.text_content().split()) >= MIN_ARTICLE_WORDS)
 
@@ -78,6 +86,19 @@ def _figures_opened(html: str) -> str:
         return f"<{m.group(1)}{'div' if m.group(2).casefold() == 'figure' else 'p'}"
 
     return _FIGURE_TAG.sub(renamed, html)
+
+
+def story_text(html: str) -> str:
+    """The text of the page's first outermost <article>, one block a line, where a byline
+    trafilatura leaves out is to be looked for: not the page's menus ("By Region")."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    story = next((a for a in root.iter("article") if _a_story(a)), None)
+    return "" if story is None else fragment_text(lxml.html.tostring(story, encoding="unicode"))
 
 
 def fragment_text(html: str) -> str:
