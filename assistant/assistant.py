@@ -35,7 +35,7 @@ from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .said_first import read_first, said_first
 from .settings import Settings
-from .streaming import OnDelta, streamed
+from .streaming import OnDelta, emit, streamed
 from .types import Answer, Citation, Message, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
@@ -173,7 +173,7 @@ class Assistant:
         self._require_index()
         about_last = reply_to_last(request, self.index)
         if about_last is not None:
-            _emit(on_delta, about_last.draft.text)
+            emit(on_delta, about_last.draft.text)
             return about_last.as_answer(request, asked_a_model=backend is not None,
                                         seconds=time.perf_counter() - started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
@@ -203,9 +203,9 @@ class Assistant:
         # for every backend (a chat model's sources leave that line out, `build_messages`).
         own = (credit_answer(findings) or (meta_answer(findings, path == "full")
                                            if asked.kind == "meta" else None)) if ranked else None
-        turned = _turned_away(request, findings, own, reason, confidence, ranking)
+        turned = _turned_away(self._dated(request), findings, own, reason, confidence, ranking)
         if turned is not None:
-            _emit(on_delta, turned.text)
+            emit(on_delta, turned.text)
             return turned
         notes: list[str] = []
         if backend is not None and own is not None:
@@ -217,9 +217,16 @@ class Assistant:
                 return replace(drafted, confidence=confidence, ranking=ranking)
         extract = own or compose_extractive(findings, short=path == "full")
         # After a model's draft that did not hold up, the evidence follows it on its own lines.
-        _emit(on_delta, ("\n\n" if backend is not None and own is None else "") + extract.text)
+        emit(on_delta, ("\n\n" if backend is not None and own is None else "") + extract.text)
         return _Composed(extract.text, extract.citations, notes=notes, short=extract.short,
                          confidence=confidence, ranking=ranking)
+
+    def _dated(self, request: Request) -> Request:
+        """The request, without its as-of day where no article is dated after it: turned away,
+        it must not say that later articles were left out."""
+        day = request.as_of
+        later = day is not None and self.index.published_after(day.isoformat())
+        return request if later else replace(request, as_of=None)
 
     def _judge(self, asked: Question, found: Retrieval
                ) -> tuple[Ranking, list[Evidence], Abstention | None]:
@@ -290,11 +297,3 @@ def _turned_away(request: Request, findings: Findings, own: ExtractiveDraft | No
         return _Composed(text, citations, abstained=True, notes=[reason.reason],
                          confidence=confidence, ranking=ranking)
     return None
-
-
-def _emit(on_delta: OnDelta | None, text: str) -> None:
-    """The text as deltas of a word each, which join to it exactly."""
-    if on_delta is not None:
-        words = text.split(" ")
-        for n, word in enumerate(words, start=1):
-            on_delta(word if n == len(words) else word + " ")

@@ -32,7 +32,8 @@ def description(question: str, sentence: str) -> tuple[int, int] | None:
     if name is None:
         return None
     named = r"\s+".join(re.escape(w) for w in name.split())
-    beside = re.search(rf"\b{named},\s+(?!(?:who|which|that|whose)\b)"
+    # "Ravi Shetty, 47, director general of…": an age may come first
+    beside = re.search(rf"\b{named},\s+(?:\d{{1,3}},\s+)?(?!(?:who|which|that|whose)\b)"
                        rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,150}}?)"
                        r"\s*(?=[,.;:)]|$)", sentence)
     if beside is not None:

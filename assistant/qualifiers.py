@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .titled import TITLE_WORDS
+from .words import MONTHS, WEEKDAYS
 
 __all__ = ["NOT_PEOPLE", "distinctive", "enough", "named_in", "of_another", "only_subject",
            "qualified_in", "shared", "story_qualified"]
@@ -16,8 +17,10 @@ def only_subject(title: str, words: tuple[str, ...]) -> bool:
     """Is the article's title about what qualifies the role and nothing else named: "Novaris
     recalls blood pressure drug" or "Brightline Systems to cut 340 jobs" for their chief
     executive, not "Microsoft deepens ties with OpenAI" for OpenAI's?"""
+    # A day or a month is no other name ("… as Saturday headliners")
     runs = [{w.casefold() for w in run.split()}
-            for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)]
+            for run in re.findall(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", title)
+            if run.casefold() not in WEEKDAYS | MONTHS]
     asked = set(words)
     if not asked or not runs or not asked <= set().union(*runs):
         return False

@@ -9,7 +9,7 @@ from collections.abc import Callable, Generator
 from queue import Queue
 from typing import TypeVar
 
-__all__ = ["OnDelta", "streamed"]
+__all__ = ["OnDelta", "emit", "streamed"]
 
 OnDelta = Callable[[str], None]
 T = TypeVar("T")
@@ -51,3 +51,11 @@ def streamed(produce: Callable[[OnDelta], T]) -> Generator[str | T, None, None]:
                 return
     finally:
         abandoned.set()
+
+
+def emit(on_delta: OnDelta | None, text: str) -> None:
+    """The text as deltas of a word each, which join to it exactly."""
+    if on_delta is not None:
+        words = text.split(" ")
+        for n, word in enumerate(words, start=1):
+            on_delta(word if n == len(words) else word + " ")

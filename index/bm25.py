@@ -109,6 +109,10 @@ class Bm25Index:
         return [Bm25Hit(self.ids[int(d)], float(s))
                 for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def any_after(self, day: int) -> bool:
+        """Is any chunk dated after the day (an ordinal)?"""
+        return bool((self.published > day).any())
+
     def _date_mask(self, since: int | None, until: int | None) -> np.ndarray | None:
         if since is None and until is None:
             return None

@@ -14,17 +14,9 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_date_line
+from .pagehead import a_name, after_head_line, head_clutter, is_byline, masthead, page_head
 from .pages import article_page_starts
-from .provenance import (
-    PAPER_WORDS,
-    SECTIONS,
-    after_head_line,
-    find_author,
-    find_outlet,
-    find_published,
-    is_byline,
-    page_head,
-)
+from .provenance import find_author, find_outlet, find_published
 from .restated import drop_restated
 from .types import Article, RawDocument
 
@@ -155,7 +147,7 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
         return " ".join(given.split())
     at = next((i for i, ln in enumerate(lines) if not _is_furniture(ln)), None)
     first = None if at is None else lines[at]
-    if first is not None and _is_title_line(first) and not _masthead(lines, at or 0):
+    if first is not None and _is_title_line(first) and not masthead(lines, at or 0):
         return first
     # A copied page opens with its masthead ("THE COASTAL LEDGER") or a ticker; its headline
     # is the line its byline or date line follows.
@@ -174,31 +166,9 @@ def _placed_headline(lines: list[str]) -> str | None:
         if is_byline(line) or find_date_line(line, alone=True):
             return None
         if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
-                and not _a_name(line) and not _masthead(lines, n) and after_head_line(lines, n)):
+                and not a_name(line) and not masthead(lines, n) and after_head_line(lines, n)):
             return line
     return None
-
-
-def _a_name(line: str) -> bool:
-    """A few capitalised words, as a paper or a section is named ("Food & City")."""
-    words = line.split()
-    return len(words) <= 4 and ":" not in line and all(w[:1].isupper() or w == "&" for w in words)
-
-
-def _masthead(lines: list[str], i: int) -> bool:
-    """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few capitalised words, in
-    capitals, ending in a word papers are called by, or above a list of sections), a list of
-    sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not a short headline ("Storm
-    Isla: Homes Flooded", "Rail Strike Called")."""
-    line = lines[i]
-    words = line.split()
-    if SECTIONS.search(line):
-        return True
-    if not _a_name(line):
-        return False
-    following = lines[i + 1] if i + 1 < len(lines) else ""
-    return (line.isupper() or words[-1].casefold() in PAPER_WORDS
-            or bool(SECTIONS.search(following)))
 
 
 def _is_title_line(line: str) -> bool:
@@ -216,7 +186,8 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = line.casefold()
-        if i not in drop and key not in seen and not _is_clutter(line):
+        if (i not in drop and key not in seen and not _is_clutter(line)
+                and not head_clutter(lines, i)):
             kept.append(line)
         seen.add(key)
     return drop_restated(kept)

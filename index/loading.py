@@ -20,7 +20,7 @@ from .formats.html import MIN_ARTICLE_WORDS, extract_html, story_pages, story_te
 from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .frontmatter import front_matter
-from .provenance import byline_author
+from .pagehead import byline_author
 from .types import RawDocument
 from .validation import record_field
 

@@ -257,6 +257,10 @@ class NewsIndex:
                 ) -> builtins.list[Bm25Hit]:
         return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until))
 
+    def published_after(self, day: str) -> bool:
+        """Is any article dated after the day (ISO)?"""
+        return self.bm25().any_after(date_to_ordinal(day) or 0)
+
     def bm25(self) -> Bm25Index:
         """The BM25 index matching the store's current state; rebuilt when missing or stale.
         While a write is under way (here or in another process) it is the index as it was

@@ -8,22 +8,29 @@ import re
 from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date, source_date_line
+from .pagehead import (
+    DATE_ALONE_LINES,
+    PAPER_WORDS,
+    SECTIONS,
+    SITE,
+    byline_author,
+    is_byline,
+    masthead,
+    masthead_name,
+    page_head,
+)
 from .types import RawDocument
 
-__all__ = ["PAPER_WORDS", "SECTIONS", "after_head_line", "byline_author", "find_author",
-           "find_outlet", "find_published", "is_byline", "page_head"]
+__all__ = ["find_author", "find_outlet", "find_published"]
 
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
     re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s*)?(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})"),
+    # "Eastbrook Gazette © 2026"
+    re.compile(r"^(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})\s+(?:©|\(c\)|Copyright)\s*\d{4}\b"),
 )
-_SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 # A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
 _BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
-_DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
-# A list of a site's sections ("Home | News | Sport") or a ticker's ("DOW 41,220.15 ▲0.31%").
-SECTIONS = re.compile(r"\s[|·›»▲▼]\s|[▲▼]")
-HEAD_LINES = 12  # a page's head (masthead to date line) is at most this long
 
 
 def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
@@ -36,7 +43,7 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
             match = cue.match(line)
             if match:
                 return match.group("o").strip()
-    for line in lines[:max(_DATE_ALONE_LINES, page_head(lines))]:
+    for line in lines[:max(DATE_ALONE_LINES, page_head(lines))]:
         site = _byline_site(line)
         if site:
             return site
@@ -46,7 +53,18 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
     if raw.url:
         host = urlparse(raw.url).netloc.lower()
         return host.removeprefix("www.") or None
-    return None
+    return _masthead_outlet(lines)
+
+
+def _masthead_outlet(lines: list[str]) -> str | None:
+    """A paper's name heading the page above its sections, or ending in a word only papers
+    end in ("NORTHFIELD COURIER", stored as Northfield Courier; "Metro News" above "Home ›
+    Technology"); not a name in capitals alone ("GARANCE BURKE", a byline)."""
+    if not lines or not masthead(lines, 0) or SECTIONS.search(lines[0]):
+        return None
+    following = lines[1] if len(lines) > 1 else ""
+    papered = lines[0].split()[-1].casefold() in PAPER_WORDS
+    return masthead_name(lines[0]) if papered or SECTIONS.search(following) else None
 
 
 def _byline_site(line: str) -> str | None:
@@ -57,7 +75,7 @@ def _byline_site(line: str) -> str | None:
     bars = [p.strip("*_ ") for p in line.split("|")]
     if _BY.match(line):  # "By Ingrid Solberg | nordicbusinessdaily.com", its date below
         sites = [b.lower().removeprefix("www.") for b in bars[1:]]
-        if site := next((b for b in sites if _SITE.fullmatch(b)), None):
+        if site := next((b for b in sites if SITE.fullmatch(b)), None):
             return site
     if find_date_line(line, alone=True) is None:
         return None
@@ -66,7 +84,7 @@ def _byline_site(line: str) -> str | None:
     parts += bars[1:-1]
     for part in parts:
         site = part.lower().removeprefix("www.")
-        if _SITE.fullmatch(site):
+        if SITE.fullmatch(site):
             return site
     # "By Priya Das | Northfield Courier | Published …", "Riverton Daily Press | Published …":
     # a name between the byline and the date line, or before a "Published" line, is the page's.
@@ -148,27 +166,10 @@ _OUTLET_WORDS = frozenset({
 # Words only a paper's name ends in: without "The" and away from a byline, a name ending in
 # one beside the date line is the outlet ("Valley Herald"); "Health News", "Book Review" and
 # "Tech Weekly" may be a page's section.
-PAPER_WORDS = frozenset({
-    "herald", "gazette", "journal", "chronicle", "tribune", "courier", "ledger", "observer",
-    "guardian", "telegraph", "dispatch", "examiner", "inquirer", "sentinel", "advertiser",
-    "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "times", "post"})
-# Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
-# …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
-# The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,
-# Associated Press"): "By Tuesday, the fire had spread…" is the story's first sentence.
-_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-                     r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
-                     r"|September|October|November|December)\b)[A-Z][\w.'’-]+"
-                     r"(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}))[*_\s]*"
-                     # "By Elena Sorrentino in San Crisanto": where the reporter filed from
-                     r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
-                     r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?"
-                     # "By Amira Haddad, Courts Reporter · 3 June 2026"
-                     r"(?:\s+·\s.*)?[*_\s]*$", re.I)
+
 # "(Reporting by Anna Keller; Editing by …)": capitalised names only, up to ";", ")" or the end.
 _REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>(?-i:[A-Z][\w.'’-]*"
                         r"(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}))\s*(?:[;)]|$)", re.I)
-_BYLINE_LINES = 5
 
 
 def find_author(lines: list[str], raw: RawDocument) -> str | None:
@@ -192,40 +193,12 @@ def find_published(lines: list[str], raw: RawDocument) -> str | None:
         # A date alone counts only among the first lines (title, byline, date), or in the
         # page's head before the story's first sentence ("Meridian Post" / its sections / the
         # headline / "Thursday 12 March 2026"): further down it is a timeline's entry.
-        found = find_date_line(line, alone=n <= head and n < max(_DATE_ALONE_LINES, head))
+        alone = n <= head and n < max(DATE_ALONE_LINES, head)
+        # "By Amira Haddad, Technology Reporter · 20 February 2026"
+        dated = re.split(r"\s[·|]\s", line)[-1] if alone and is_byline(line) else ""
+        found = find_date_line(line, alone=alone) or (dated and find_date_line(dated, True))
         if found:
             return found
     return None
 
 
-def page_head(lines: list[str]) -> int:
-    """How many lines come before the story's first sentence (a line of five words or more
-    ending as a sentence does), at most HEAD_LINES: masthead, sections, headline, byline,
-    date, share buttons."""
-    # No sentence ends in that many lines: text wrapped at a fixed width, or a timeline, whose
-    # date alone a few lines down is an entry's, not the page's.
-    return next((n for n, line in enumerate(lines[:HEAD_LINES])
-                 if line[-1] in ".!?\"”" and len(line.split()) >= 5),
-                min(len(lines), _DATE_ALONE_LINES))
-
-
-def byline_author(text: str) -> str | None:
-    """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter")."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    for line in lines[:max(_BYLINE_LINES, page_head(lines))]:
-        match = _BYLINE.match(line)
-        if match and not _SITE.fullmatch(match.group("n").lower()):
-            return match.group("n")
-    return None
-
-
-def is_byline(line: str) -> bool:
-    return _BYLINE.match(line) is not None
-
-
-def after_head_line(lines: list[str], n: int) -> bool:
-    """Is line `n` followed by a byline or a date line, and no list of sections ("Home | News |
-    Sport"): a headline's place?"""
-    following = lines[n + 1] if n + 1 < len(lines) else ""
-    return (not SECTIONS.search(lines[n])
-            and bool(_BYLINE.match(following) or find_date_line(following, alone=True)))

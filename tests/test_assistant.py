@@ -184,6 +184,9 @@ def test_an_abstention_within_dates_says_what_the_dates_left_out(assistant: Assi
     assert before.abstained and not any("Portland" in p.title for p in before.retrieved)
     assert before.notes[0].endswith("asked as of 2025-06-01, articles published after it were "
                                     "left out")
+    # Asked as of a day after every article, nothing was left out, and it says nothing of it.
+    later = assistant.ask("How many crew does a submarine have?", as_of="2026-06-01")
+    assert later.abstained and "left out" not in later.text, later.text
 
 
 def test_conflicting_figures_are_both_given_each_with_its_source(assistant: Assistant) -> None:

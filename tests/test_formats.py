@@ -312,3 +312,15 @@ def test_a_bad_document_loses_nothing_already_stored(formats_store: Path,
     assert report.added == 0 and report.skipped == 1
     assert "not a readable PDF" in report.warnings[0]
     assert {a.id for a in index.list()} == before
+
+
+def test_a_markdown_table_row_is_one_line_with_its_columns_names() -> None:
+    """The fifth tester's house prices by area were stored one cell a line: "£265,300" apart
+    from "Kilbride", and the average asked for was another figure."""
+    from index.formats.markdown import markdown_text
+
+    text = markdown_text("Prices by area:\n\n| Area | Average price |\n|---|---|\n"
+                         "| Kilbride | £265,300 |\n| Dunmore | £198,700 |\n")
+    assert "Area: Kilbride | Average price: £265,300" in text.splitlines()
+    assert "Area: Dunmore | Average price: £198,700" in text.splitlines()
+    assert "Area | Average price" not in text

@@ -117,3 +117,31 @@ def test_teasers_in_a_sidebar_are_not_stories_and_a_menu_is_no_byline(tmp_path: 
 def test_a_short_headline_and_a_timeline(text: str, title: str, published: str | None) -> None:
     [article] = clean_document(RawDocument(text=text, source="p.txt", source_key="p.txt"))
     assert (article.title, article.published) == (title, published)
+
+
+def test_a_masthead_names_the_outlet_and_the_byline_gives_the_date() -> None:
+    """The fifth tester's: "Metro News" above its sections, a byline ending "· 20 February
+    2026", "NORTHFIELD COURIER", "Eastbrook Gazette © 2026": no outlet, no date."""
+    article = _page("Metro News\nHome › Technology › Security\nHackers stole data of 2.3 million "
+                    "customers, says ParcelLink\nBy Amira Haddad, Technology Reporter · 20 "
+                    "February 2026\n\n🔗 Copy link   Share on Facebook   Share on LinkedIn")
+    assert (article.outlet, article.published) == ("Metro News", "2026-02-20")
+    assert "Share on Facebook" not in article.text and "Technology ›" not in article.text
+    assert _page("NORTHFIELD COURIER\nNews | Culture | Music | Film\n\nRail workers to strike "
+                 "in pay dispute\nBy Tara Nkemelu, Arts Reporter").outlet == "Northfield Courier"
+    [signed] = clean_document(RawDocument(text=f"Rail workers to strike in pay dispute\n{BODY}\n"
+                                          "Eastbrook Gazette © 2026", source="p.txt",
+                                          source_key="p.txt"))
+    assert signed.outlet == "Eastbrook Gazette"
+
+
+def test_a_ticker_in_the_head_is_no_part_of_the_story() -> None:
+    """"Breaking: Power cut hits 3,000 homes in Kilbride East" above an election story had
+    answered how many homes a fire destroyed."""
+    article = _page("KILBRIDE ADVERTISER\nHome | News | Politics | Business\nBreaking: Power cut "
+                    "hits 3,000 homes in Kilbride East\n\nGreen candidate wins seat after "
+                    "recount\nBy Owen Hale\n27 February 2026")
+    assert "3,000 homes" not in article.text and "Train drivers" in article.text
+    # a "Breaking:" sentence of the story stays
+    kept = _page("Strike called\nBreaking: The union has called a strike for Friday.")
+    assert "The union has called a strike" in kept.text

@@ -122,6 +122,10 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
     ("Who is Noor Rahimi?", "'We waited,' said head keeper Noor Rahimi.", "head keeper"),
     ("Who is Vladimir Putin?", "Trump called Russian President Vladimir Putin on Tuesday.",
      "Russian President"),  # a capitalised title is whole: not "rump called Russian President"
+    # an age before the description
+    ("Who is Ravi Shetty?", "'Firms needed a cut,' said Ravi Shetty, 47, director general of the "
+     "Northbridge Chamber of Commerce.", "director general of the Northbridge Chamber of "
+     "Commerce"),
     # a long description, as obituaries give one
     ("Who was Marguerite Olsen?", "Marguerite Olsen, the jazz pianist whose late-night sets at "
      "the Blue Lantern club drew musicians from across the country for four decades, died last "
@@ -453,6 +457,10 @@ def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str 
     ("Who was the lead author of the coral study?", "'We did not expect this,' said lead "
      "author Dr Eleanor Voss, 41.", "Heat-tolerant corals survive heatwave test",
      "Eleanor Voss"),
+    # the festival's name in the title, beside a day ("as Saturday headliners")
+    ("Who is the director of the Harbour Park Festival?", "Festival director Gareth Marsh said "
+     "fans could ask for a refund.", "Harbour Park Festival: Velvet Comet replace Lumen Drive as "
+     "Saturday headliners", "Gareth Marsh"),
     # a name asked that neither the sentence nor the title gives
     ("Who is the prosecutor in the Bruges theft case?", "'Our work is not finished,' said "
      "prosecutor Hilde Claes.", "Two arrested over Ghent reliquary theft", None),

@@ -1,0 +1,114 @@
+"""A copied page's head: its masthead ("THE COASTAL LEDGER"), its sections ("Home | News |
+Sport"), a ticker, its headline, byline and date line, before the story's first sentence. What
+`cleaning` takes the title from and drops, and `provenance` the date, author and outlet."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date_line
+
+__all__ = ["DATE_ALONE_LINES", "HEAD_LINES", "PAPER_WORDS", "SECTIONS", "SITE", "a_name",
+           "after_head_line", "byline_author", "head_clutter", "is_byline", "masthead",
+           "masthead_name", "page_head"]
+
+# A list of a site's sections ("Home | News | Sport") or a ticker's ("DOW 41,220.15 ▲0.31%").
+SECTIONS = re.compile(r"\s[|·›»▲▼]\s|[▲▼]")
+DATE_ALONE_LINES = 3  # a line that is only a date is the article's date among its first 3
+HEAD_LINES = 12  # a page's head (masthead to date line) is at most this long
+SITE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+# Names only papers end in ("Valley Herald", "The Western Echo").
+PAPER_WORDS = frozenset({
+    "herald", "gazette", "journal", "chronicle", "tribune", "courier", "ledger", "observer",
+    "guardian", "telegraph", "dispatch", "examiner", "inquirer", "sentinel", "advertiser",
+    "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "times", "post"})
+# Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
+# …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
+# The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,
+# Associated Press"): "By Tuesday, the fire had spread…" is the story's first sentence.
+_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+                     r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                     r"|September|October|November|December)\b)[A-Z][\w.'’-]+"
+                     r"(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}))[*_\s]*"
+                     # "By Elena Sorrentino in San Crisanto": where the reporter filed from
+                     r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
+                     r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?"
+                     # "By Amira Haddad, Courts Reporter · 3 June 2026"
+                     r"(?:\s+·\s.*)?[*_\s]*$", re.I)
+_BYLINE_LINES = 5
+# A ticker's or a live page's line in the head ("Breaking: Power cut hits 3,000 homes…",
+# "LIVE: Markets react…"), and a share bar ("🔗 Copy link   Share on Facebook"): no sentence of
+# the story (a "Breaking:" line that ends as a sentence may be its first).
+_HEAD_TICKER = re.compile(r"^\W*(?:breaking(?:\s+news)?|live|ticker|just\s+in|latest|developing)"
+                          r"\s*:.*[^.!?\"”]$", re.I)
+_SHARE_BAR = re.compile(r"\bshare\b.{0,40}\b(?:facebook|twitter|linkedin|whatsapp|email|x)\b"
+                        r"|\bcopy\s+link\b", re.I)
+
+
+def page_head(lines: list[str]) -> int:
+    """How many lines come before the story's first sentence (a line of five words or more
+    ending as a sentence does), at most HEAD_LINES: masthead, sections, headline, byline,
+    date, share buttons."""
+    # No sentence ends in that many lines: text wrapped at a fixed width, or a timeline, whose
+    # date alone a few lines down is an entry's, not the page's.
+    return next((n for n, line in enumerate(lines[:HEAD_LINES])
+                 if line[-1] in ".!?\"”" and len(line.split()) >= 5),
+                min(len(lines), DATE_ALONE_LINES))
+
+
+def byline_author(text: str) -> str | None:
+    """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:max(_BYLINE_LINES, page_head(lines))]:
+        match = _BYLINE.match(line)
+        if match and not SITE.fullmatch(match.group("n").lower()):
+            return match.group("n")
+    return None
+
+
+def is_byline(line: str) -> bool:
+    return _BYLINE.match(line) is not None
+
+
+def after_head_line(lines: list[str], n: int) -> bool:
+    """Is line `n` followed by a byline or a date line, and no list of sections ("Home | News |
+    Sport"): a headline's place?"""
+    following = lines[n + 1] if n + 1 < len(lines) else ""
+    return (not SECTIONS.search(lines[n])
+            and bool(_BYLINE.match(following) or find_date_line(following, alone=True)))
+
+
+def a_name(line: str) -> bool:
+    """A few capitalised words, as a paper or a section is named ("Food & City")."""
+    words = line.split()
+    return len(words) <= 4 and ":" not in line and all(w[:1].isupper() or w == "&" for w in words)
+
+
+def masthead(lines: list[str], i: int) -> bool:
+    """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few capitalised words, in
+    capitals, ending in a word papers are called by, or above a list of sections), a list of
+    sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not a short headline ("Storm
+    Isla: Homes Flooded", "Rail Strike Called")."""
+    line = lines[i]
+    words = line.split()
+    if SECTIONS.search(line):
+        return True
+    if not a_name(line):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return (line.isupper() or words[-1].casefold() in PAPER_WORDS
+            or bool(SECTIONS.search(following)))
+
+
+def masthead_name(line: str) -> str:
+    """A masthead as a name: "NORTHFIELD COURIER" is Northfield Courier."""
+    return line.title() if line.isupper() else line
+
+
+def head_clutter(lines: list[str], i: int) -> bool:
+    """Is line `i`, in the page's head, a list of sections, a ticker or a share bar?"""
+    line = lines[i]
+    if i >= page_head(lines) or is_byline(line) or find_date_line(line, alone=True):
+        return False
+    return (len(SECTIONS.findall(line)) >= 2 or bool(_HEAD_TICKER.match(line))
+            or bool(_SHARE_BAR.search(line) and len(line.split()) <= 12))
