@@ -203,7 +203,8 @@ class Assistant:
         # for every backend (a chat model's sources leave that line out, `build_messages`).
         own = (credit_answer(findings) or (meta_answer(findings, path == "full")
                                            if asked.kind == "meta" else None)) if ranked else None
-        turned = _turned_away(self._dated(request), findings, own, reason, confidence, ranking)
+        turned = _turned_away(self._dated(request) if reason else request, findings, own,
+                              reason, confidence, ranking)
         if turned is not None:
             emit(on_delta, turned.text)
             return turned

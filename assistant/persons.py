@@ -24,6 +24,13 @@ def who_is(question: str) -> str | None:
     return m.group("name") if m and not re.search(r"[’']s\b", m.group("name")) else None
 
 
+# What follows a name and its age without describing them: a clause or a verb ("Ravi Shetty, 47,
+# was charged…", "…, 47, said…", "…, 47, on Tuesday").
+_NOT_SAID_OF = (r"(?:who|which|that|whose|was|is|were|are|has|have|had|said|says|told|tells|"
+                r"will|would|could|can|also|and|or|but|on|in|at|from|to|for|with|by|after|"
+                r"before|when|while)")
+
+
 def description(question: str, sentence: str) -> tuple[int, int] | None:
     """Where the sentence says what the person a "Who is <Name>?" question names is: the
     words set beside the name ("Hong Min, a senior analyst at the Korea Institute for National
@@ -33,7 +40,7 @@ def description(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     named = r"\s+".join(re.escape(w) for w in name.split())
     # "Ravi Shetty, 47, director general of…": an age may come first
-    beside = re.search(rf"\b{named},\s+(?:\d{{1,3}},\s+)?(?!(?:who|which|that|whose)\b)"
+    beside = re.search(rf"\b{named},\s+(?:\d{{1,3}},\s+(?![a-z]+ed\b))?(?!{_NOT_SAID_OF}\b)"
                        rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,150}}?)"
                        r"\s*(?=[,.;:)]|$)", sentence)
     if beside is not None:

@@ -106,6 +106,8 @@ def _is_headline(line: str) -> bool:
         and line[0] not in "-–—"
         and not _is_caption(line) and not _is_furniture(line)
         and sum(w[:1].isupper() for w in words) >= 2
+        # a table's row ("Area: Kilbride | Price: £265,300 | Change: +3.9%"), a menu
+        and line.count(" | ") < 2 and not re.match(r"[^|]*:\s[^|]*\s\|\s", line)
     )
 
 

@@ -9,7 +9,7 @@ import re
 from .dates import find_date_line
 
 __all__ = ["DATE_ALONE_LINES", "HEAD_LINES", "PAPER_WORDS", "SECTIONS", "SITE", "a_name",
-           "after_head_line", "byline_author", "head_clutter", "is_byline", "masthead",
+           "after_head_line", "byline_author", "head_clutter", "is_byline", "is_menu", "masthead",
            "masthead_name", "page_head"]
 
 # A list of a site's sections ("Home | News | Sport") or a ticker's ("DOW 41,220.15 ▲0.31%").
@@ -41,8 +41,16 @@ _BYLINE_LINES = 5
 # the story (a "Breaking:" line that ends as a sentence may be its first).
 _HEAD_TICKER = re.compile(r"^\W*(?:breaking(?:\s+news)?|live|ticker|just\s+in|latest|developing)"
                           r"\s*:.*[^.!?\"”]$", re.I)
-_SHARE_BAR = re.compile(r"\bshare\b.{0,40}\b(?:facebook|twitter|linkedin|whatsapp|email|x)\b"
-                        r"|\bcopy\s+link\b", re.I)
+# A share bar's buttons stand apart ("Share on Facebook | Share on X", "🔗 Copy link   Share on
+# LinkedIn"); "Users can now share photos to WhatsApp and Facebook" is a sentence.
+_SHARE_BAR = re.compile(r"^(?=.*(?:[|·•🔗✉🖨]|\S\s{2,}\S))(?=.*\b(?:share|tweet|copy\s+link)\b)",
+                        re.I)
+# A ticker's line under a label in capitals, its items apart ("LIVE: Traffic updates | Weather:
+# showers, 14C").
+_CAPS_TICKER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,})*:\s.*\s\|\s")
+# A menu's item: a few words, no figure, no "label: value" ("Results: Ward A 512 | …" and a
+# table's row are no menu).
+_ITEM = re.compile(r"[^\d:]{1,30}")
 
 
 def page_head(lines: list[str]) -> int:
@@ -52,7 +60,7 @@ def page_head(lines: list[str]) -> int:
     # No sentence ends in that many lines: text wrapped at a fixed width, or a timeline, whose
     # date alone a few lines down is an entry's, not the page's.
     return next((n for n, line in enumerate(lines[:HEAD_LINES])
-                 if line[-1] in ".!?\"”" and len(line.split()) >= 5),
+                 if line[-1:] in (".", "!", "?", "\"", "”") and len(line.split()) >= 5),
                 min(len(lines), DATE_ALONE_LINES))
 
 
@@ -106,9 +114,22 @@ def masthead_name(line: str) -> str:
 
 
 def head_clutter(lines: list[str], i: int) -> bool:
-    """Is line `i`, in the page's head, a list of sections, a ticker or a share bar?"""
-    line = lines[i]
-    if i >= page_head(lines) or is_byline(line) or find_date_line(line, alone=True):
+    """Is line `i`, in the head of a page that has a masthead or a menu, a menu, a ticker or a
+    share bar? A page with neither loses nothing: its first lines may be its story's."""
+    line, head = lines[i], page_head(lines)
+    if i >= head or is_byline(line) or find_date_line(line, alone=True):
         return False
-    return (len(SECTIONS.findall(line)) >= 2 or bool(_HEAD_TICKER.match(line))
-            or bool(_SHARE_BAR.search(line) and len(line.split()) <= 12))
+    if _CAPS_TICKER.match(line):  # "MARKETS: FTSE 100 +0.4% | Brent $81.20 | …"
+        return True
+    if not (lines[0].isupper() or any(is_menu(h) for h in lines[:head])):
+        return False
+    words = [w for w in line.split() if w not in "|·•"]
+    return (is_menu(line) or bool(re.search(r"[▲▼]", line)) or bool(_HEAD_TICKER.match(line))
+            or bool(_SHARE_BAR.match(line) and len(words) <= 12))
+
+
+def is_menu(line: str) -> bool:
+    """A list of a site's sections: "Home | News | Politics", "Home › Technology › Security"."""
+    items = [item.strip() for item in re.split(r"\s[|·›»]\s", line)]
+    return len(items) >= 3 and all(_ITEM.fullmatch(item) and len(item.split()) <= 3
+                                   for item in items)

@@ -15,6 +15,7 @@ from .pagehead import (
     SITE,
     byline_author,
     is_byline,
+    is_menu,
     masthead,
     masthead_name,
     page_head,
@@ -26,10 +27,11 @@ __all__ = ["find_author", "find_outlet", "find_published"]
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
     re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s*)?(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})"),
-    # "Eastbrook Gazette © 2026"
+    # "Eastbrook Gazette © 2026", at the page's foot (a photo's "Jane Doe © 2026" is no outlet)
     re.compile(r"^(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})\s+(?:©|\(c\)|Copyright)\s*\d{4}\b"),
 )
 # A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
+_FOOT_LINES = 3  # a page's last lines, where "Name © 2026" signs it
 _BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]", re.I)
 
 
@@ -38,8 +40,8 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
     else a site or wire named in a byline near the top, else the page's address."""
     if raw.outlet:
         return raw.outlet
-    for line in reversed(lines):
-        for cue in _OUTLET_CUES:
+    for n, line in enumerate(reversed(lines)):
+        for cue in _OUTLET_CUES[:2] if n >= _FOOT_LINES else _OUTLET_CUES:
             match = cue.match(line)
             if match:
                 return match.group("o").strip()
@@ -57,14 +59,12 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
 
 
 def _masthead_outlet(lines: list[str]) -> str | None:
-    """A paper's name heading the page above its sections, or ending in a word only papers
-    end in ("NORTHFIELD COURIER", stored as Northfield Courier; "Metro News" above "Home ›
-    Technology"); not a name in capitals alone ("GARANCE BURKE", a byline)."""
-    if not lines or not masthead(lines, 0) or SECTIONS.search(lines[0]):
+    """A paper's name heading the page above its menu of sections ("NORTHFIELD COURIER",
+    stored as Northfield Courier; "Metro News" above "Home › Technology › Security"); not a
+    headline nor a name in capitals alone ("GARANCE BURKE", a byline)."""
+    if len(lines) < 2 or not masthead(lines, 0) or SECTIONS.search(lines[0]):
         return None
-    following = lines[1] if len(lines) > 1 else ""
-    papered = lines[0].split()[-1].casefold() in PAPER_WORDS
-    return masthead_name(lines[0]) if papered or SECTIONS.search(following) else None
+    return masthead_name(lines[0]) if is_menu(lines[1]) else None
 
 
 def _byline_site(line: str) -> str | None:
@@ -195,8 +195,9 @@ def find_published(lines: list[str], raw: RawDocument) -> str | None:
         # headline / "Thursday 12 March 2026"): further down it is a timeline's entry.
         alone = n <= head and n < max(DATE_ALONE_LINES, head)
         # "By Amira Haddad, Technology Reporter · 20 February 2026"
-        dated = re.split(r"\s[·|]\s", line)[-1] if alone and is_byline(line) else ""
-        found = find_date_line(line, alone=alone) or (dated and find_date_line(dated, True))
+        parts = re.split(r"\s[·|]\s", line)[1:] if alone and is_byline(line) else []
+        found = find_date_line(line, alone=alone) or next(
+            (d for part in parts if (d := find_date_line(part, alone=True))), None)
         if found:
             return found
     return None

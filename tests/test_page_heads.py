@@ -145,3 +145,38 @@ def test_a_ticker_in_the_head_is_no_part_of_the_story() -> None:
     # a "Breaking:" sentence of the story stays
     kept = _page("Strike called\nBreaking: The union has called a strike for Friday.")
     assert "The union has called a strike" in kept.text
+
+
+@pytest.mark.parametrize("first", [
+    "Live: Counting is under way in 42 constituencies across the region",
+    "Results: Ward A 512 | Ward B 430 | Ward C 301",
+    "Users can now share photos directly to WhatsApp and Facebook",
+])
+def test_a_page_with_no_masthead_or_menu_loses_no_line(first: str) -> None:
+    """The last review's: story lines before the first full sentence were dropped as a
+    ticker, a menu or a share bar."""
+    assert first in _page(f"Election night in the region\n{first}").text
+
+
+def test_a_table_of_three_columns_stays_whole(tmp_path: Path) -> None:
+    """Its rows, each with two " | ", were dropped as menus, and one was taken for the title."""
+    (tmp_path / "prices.md").write_text(
+        "# Prices\n\n| Area | Price | Change |\n|---|---|---|\n| Kilbride | £265,300 | +3.9% |\n"
+        "| Dunmore | £198,700 | |\n\nPrices rose fastest in Kilbride, the figures show.\n")
+    [article] = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    assert "Area: Kilbride | Price: £265,300 | Change: +3.9%" in article.text.splitlines()
+    assert "Area: Dunmore | Price: £198,700" in article.text.splitlines()  # no empty cell
+
+
+@pytest.mark.parametrize(("text", "outlet", "published"), [
+    ("Minister Quits Post\n\n" + BODY, None, None),  # a headline, no masthead
+    ("MARIA LOPEZ\nStaff Writer · 3 June 2026\n\n" + BODY, None, "2026-06-03"),  # a byline
+    ("Title of the story\n" + BODY + "\nJane Doe © 2026\nMore of the story, she said.\nA line."
+     "\nAnother line.", None, None),  # a photo's credit, not the page's foot
+    ("Title of it\nBy Amira Haddad · 3 June 2026 · Updated 4 June 2026\n\n" + BODY, None,
+     "2026-06-03"),  # the byline's first date
+])
+def test_no_outlet_or_date_where_the_page_gives_none(text: str, outlet: str | None,
+                                                     published: str | None) -> None:
+    [article] = clean_document(RawDocument(text=text, source="p.txt", source_key="p.txt"))
+    assert (article.outlet, article.published) == (outlet, published)

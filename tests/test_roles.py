@@ -132,6 +132,9 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
      "Tuesday.", "the jazz pianist whose late-night sets at the Blue Lantern club drew "
      "musicians from across the country for four decades"),
     ("Who is Keith Wilson?", "Keith Wilson, who was elected in 2024, said no.", None),
+    # after an age, a verb or a time is no description (the last review's)
+    ("Who is Ravi Shetty?", "Ravi Shetty, 47, was charged with fraud.", None),
+    ("Who is Ravi Shetty?", "Police arrested Ravi Shetty, 47, on Tuesday.", None),
     ("Who is Keith Wilson?", "Keith Wilson said no.", None),
     ("Who is the mayor?", "Portland Mayor Keith Wilson said no.", None),  # a role, not a name
 ])

@@ -4,6 +4,7 @@ in bold still matches a question's."""
 
 from __future__ import annotations
 
+from itertools import zip_longest
 from typing import Any
 
 from .common import squeeze
@@ -51,7 +52,10 @@ def _row(tr: Any) -> str:
     if head is None or head is tr:
         return "" if head is tr else " | ".join(cells)
     names = [squeeze(c.text_content()) for c in head if c.tag in ("td", "th")]
-    return " | ".join(f"{n}: {c}" if n else c for n, c in zip(names, cells, strict=False))
+    # A cell past the header's (one spanning two columns) is kept without a name; an empty
+    # one is left out.
+    return " | ".join(f"{n}: {c}" if n else c for n, c in zip_longest(names, cells, fillvalue="")
+                      if c)
 
 
 def _line(el: Any) -> str:
