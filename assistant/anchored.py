@@ -9,10 +9,11 @@ sentence nor the one before it names any of it, the sentence weighs a share of i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from index import Article, sentence_before
 
-from .evidence import names_missing, question_names
+from .evidence import names_missing
 
 __all__ = ["UNANCHORED_FACTOR", "anchored_factor"]
 
@@ -20,12 +21,13 @@ UNANCHORED_FACTOR = 0.5
 _PRONOUN_FIRST = re.compile(r"^\W*(?:It|This|That|These|Those|They|He|She|His|Her|Its|Their)\b")
 
 
-def anchored_factor(question: str, sentence: str, article: Article, start: int) -> float:
+def anchored_factor(names: Sequence[tuple[str, ...]], sentence: str, article: Article,
+                    start: int) -> float:
     """The share of its score a sentence keeps: all of it unless it opens with a pronoun and
-    neither it nor the sentence before it names anything the question names."""
+    neither it nor the sentence before it names anything the question names (`names`, as
+    `Question.names` holds them)."""
     if not _PRONOUN_FIRST.match(sentence):
         return 1.0
-    names = question_names(question)
     if not names or len(names_missing(names, sentence)) < len(names):
         return 1.0
     before = sentence_before(article.text, start)

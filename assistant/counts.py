@@ -61,8 +61,7 @@ _SOLD = re.compile(r"\b(?:sold|recalled|made|produced|shipped|delivered|built|bo
 
 
 def _units_of(said: set[str], counted: set[str], sentence: str) -> bool:
-    people = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters"))
-    return bool(said & _ANY_THING) and not counted & people and bool(_SOLD.search(sentence))
+    return bool(said & _ANY_THING) and not counted & _PEOPLE and bool(_SOLD.search(sentence))
 
 
 # "The number of people killed by Storm Isla has risen to four": what a figure counts, said
@@ -179,6 +178,7 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
 _NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*)")
 _PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
                       "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
+_PEOPLE = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters"))
 _NOT_PLURAL = frozenset({"was", "is", "has", "does", "his", "this", "its", "as", "us", "plus",
                          "across", "thus", "always", "perhaps", "besides", "whereas"})
 

@@ -21,7 +21,8 @@ from .fates import states_fate
 from .memo import Memo
 from .words import WORD
 
-__all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "kind_fit", "names_missing",
+__all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "asked_words", "kind_fit",
+           "names_missing",
            "question_kind", "question_names", "sentence_vectors"]
 
 _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
@@ -258,10 +259,10 @@ def _anothers(age: re.Match[str], sentence: str, question: str,
     Halvorsen chief executive", the one age by the one name is the answer."""
     before = sentence[:age.start()].split()[-1:]
     return (any(len(name) > 1 for name in names) and bool(before) and before[0][:1].isupper()
-            and before[0].strip(",(") not in _asked_words(question))
+            and before[0].strip(",(") not in asked_words(question))
 
 
-def _asked_words(question: str) -> list[str]:
+def asked_words(question: str) -> list[str]:
     """The question's capitalised words as written, past its first ("Eleanor", "Voss"):
     `question_names` cuts a final "s" off ("Vo"), which "Volkov" would match."""
     return [w for w in WORD.findall(question)[1:] if w[:1].isupper()]
@@ -270,7 +271,7 @@ def _asked_words(question: str) -> list[str]:
 def owned_age(question: str, sentence: str) -> tuple[int, int] | None:
     """The age the sentence gives right beside a word of a name asked about: "Hartmann, 22,",
     "Amara Osei is 39", "Osei (39)", "the 39-year-old Osei"; sentence offsets, or None."""
-    words = "|".join(re.escape(w) for w in _asked_words(question) if len(w) > 1)
+    words = "|".join(re.escape(w) for w in asked_words(question) if len(w) > 1)
     if not words:
         return None
     m = (re.search(rf"\b(?:{words})(?:[’']s)?(?:,\s+|\s+\(|\s+(?:is|was|turns|turned"

@@ -276,7 +276,7 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         score = rank if reader is None or question.dated else combined(
             c.features, calibration.THRESHOLDS.confidence)
         withdrawn = (withdrawn_factor(c.text, question.text, question.kind)
-                     * anchored_factor(question.text, c.text, article, c.start))
+                     * anchored_factor(question.names, c.text, article, c.start))
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,
                                _adjust(question, score, article, caption, question.dated)
                                * withdrawn, c.reading.relevance,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .evidence import asked_words
 from .words import WORD, asking_terms, subject_split, terms
 
 __all__ = ["asks_yes_no", "yes_no"]
@@ -90,9 +91,8 @@ def _same_order(question: str, sentence: str) -> bool:
     """The question's names come in the sentence in the question's order, and not only as
     another's ("Did the jury convict Smith?" is not answered by "…convicted Smith's
     accomplice"; "Did Arsenal beat Chelsea?" not by "Chelsea beat Arsenal")."""
-    names = [w for w in WORD.findall(question)[1:] if w[0].isupper()]
     at = []
-    for name in names:
+    for name in asked_words(question):
         found = re.search(rf"\b{re.escape(name)}\b(?![’']s)", sentence)
         if found is None:
             return False

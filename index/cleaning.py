@@ -180,16 +180,16 @@ def _is_title_line(line: str) -> bool:
 
 
 def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
-    """Drop furniture, repeats, summary bullets the body restates and, on scraped pages, the lists
-    of related headlines around a "Related News" label. A caption is kept once: it can carry facts
+    """Drop furniture, a page head's menus, tickers and share bars, repeats, summary bullets the
+    body restates and, on scraped pages, the lists of related headlines around a "Related News"
+    label. A caption is kept once: it can carry facts
     (where, when) the body never states."""
-    drop = _link_list_lines(lines) if page else set()
+    drop = head_clutter(lines) | (_link_list_lines(lines) if page else set())
     seen: set[str] = {title.casefold()} if title else set()
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = line.casefold()
-        if (i not in drop and key not in seen and not _is_clutter(line)
-                and not head_clutter(lines, i)):
+        if i not in drop and key not in seen and not _is_clutter(line):
             kept.append(line)
         seen.add(key)
     return drop_restated(kept)

@@ -113,19 +113,23 @@ def masthead_name(line: str) -> str:
     return line.title() if line.isupper() else line
 
 
-def head_clutter(lines: list[str], i: int) -> bool:
-    """Is line `i`, in the head of a page that has a masthead or a menu, a menu, a ticker or a
-    share bar? A page with neither loses nothing: its first lines may be its story's."""
-    line, head = lines[i], page_head(lines)
-    if i >= head or is_byline(line) or find_date_line(line, alone=True):
-        return False
+def head_clutter(lines: list[str]) -> set[int]:
+    """The lines, in the head of a page that has a masthead or a menu, that are a menu, a
+    ticker or a share bar (a ticker under a label in capitals anywhere in the head). A page
+    with neither loses nothing else: its first lines may be its story's."""
+    head = page_head(lines)
+    paged = bool(lines) and (lines[0].isupper() or any(is_menu(h) for h in lines[:head]))
+    return {i for i in range(head) if not is_byline(lines[i])
+            and not find_date_line(lines[i], alone=True) and _clutter(lines[i], paged)}
+
+
+def _clutter(line: str, paged: bool) -> bool:
     if _CAPS_TICKER.match(line):  # "MARKETS: FTSE 100 +0.4% | Brent $81.20 | …"
         return True
-    if not (lines[0].isupper() or any(is_menu(h) for h in lines[:head])):
-        return False
     words = [w for w in line.split() if w not in "|·•"]
-    return (is_menu(line) or bool(re.search(r"[▲▼]", line)) or bool(_HEAD_TICKER.match(line))
-            or bool(_SHARE_BAR.match(line) and len(words) <= 12))
+    return paged and (is_menu(line) or bool(re.search(r"[▲▼]", line))
+                      or bool(_HEAD_TICKER.match(line))
+                      or bool(_SHARE_BAR.match(line) and len(words) <= 12))
 
 
 def is_menu(line: str) -> bool:
