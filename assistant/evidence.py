@@ -74,21 +74,23 @@ _AGE_SAID = re.compile(r"\b(?:is|was|turns|turned|(?:died?|dies) at)\s+(?:now\s+
                        r"(?=[,.;]|\s+(?:and|on)\b)", re.I)
 _AGE_THEN = re.compile(r"\b(?:until|till|when|before|after|since|as|once|by the time)\s+"
                        r"[\w’'-]+\s+$", re.I)
+_PERCENT = re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b"
+                      r"|\b(?:half|third|quarter)\b", re.I)
+# Not "won", "real" or "rand": words first ("won the MVP award").
+_MONEY = re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
+                    r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira"
+                    r"|lire|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|hryvnias?"
+                    r"|bucks|USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK)\b|\d(?:bn|m|k)\b", re.I)
 _MEASURES = (
     (re.compile(r"\b(?:percent(?:age)?s?|what (?:share|proportion|fraction))\b|%"
                 r"|\bhow much\b.*\brates?\b", re.I),
-     re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b|\b(?:half|third|quarter)\b",
-                re.I)),
+     _PERCENT),
     # A sum of money ("how much … paid / raise / cost"), unless a rate is asked for.
     (re.compile(r"^(?!.*\b(?:rates?|percent|points?|interest)\b)(?:.*\bhow much\b.*\b(?:cost"
                 r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
                 r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare)"
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
-     # Not "won", "real" or "rand": words first ("won the MVP award").
-     re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
-                r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira|lire"
-                r"|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|hryvnias?"
-                r"|bucks|USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK)\b|\d(?:bn|m|k)\b", re.I)),
+     _MONEY),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
      re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"
                 r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),
@@ -163,7 +165,11 @@ def kind_fit(kind: str, sentence: str, question: str) -> float:
 
 def _measured(sentence: str, question: str) -> bool:
     """Does the sentence carry the unit the question asks its figure in (none asked: yes)?"""
+    # How far a price moved may be said in per cent: "How much did its share price go up?"
+    # is answered by "share price gains (up 42%)".
+    moved = _ASKED_WAY.match(question) is not None and _PERCENT.search(sentence) is not None
     return all(unit.search(sentence) or (unit is _AGE and age_span(question, sentence))
+               or (moved and unit is _MONEY)
                for asks, unit in _MEASURES if asks.search(question))
 
 
@@ -175,9 +181,10 @@ _FELL = (r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump(
 _ROSE = (r"r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
          r"|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?"
          r"|increas(?:e|es|ed|ing)")
+_WENT = r"(?:go(?:es|ne)?|went)\s+"  # "go up", "went down": a way said in two words
 _ASKED_WAY = re.compile(r"^\W*how\s+(?:much|far|many\s+[\w-]+)\s+(?:did|does|do|has|have|had"
-                        r"|will|would)\b[^?]*?\b(?:(?P<fell>" + _FELL + r")|(?P<rose>" + _ROSE
-                        + r"))\b", re.I)
+                        r"|will|would)\b[^?]*?\b(?:(?P<fell>" + _FELL + r"|" + _WENT
+                        + r"down)|(?P<rose>" + _ROSE + r"|" + _WENT + r"up))\b", re.I)
 _SAID_FELL = re.compile(rf"\b(?:{_FELL})\b|\bdown\s+(?:by\s+)?[$£€]?\d", re.I)
 _SAID_ROSE = re.compile(rf"\b(?:{_ROSE})\b|\bup\s+(?:by\s+)?[$£€]?\d", re.I)
 

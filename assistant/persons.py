@@ -94,6 +94,10 @@ _NO_NAME = frozenset({
 _PLACED = re.compile(r"(?:\b(?:in|at|near|from|to|across|outside|inside|on|into|around"
                      r"|towards?|through)|,\s*\d{1,3},\s+of)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–:-]")
+# "…, editor Peter Sokolowski told The Associated Press": whom it was told is no answer to who
+# did or said it, unless the question asks whom someone told.
+_TOLD = re.compile(r"\btold\s+(?:the\s+)?$", re.I)
+_ASKS_TOLD = re.compile(r"\b(?:tell|told)\b", re.I)
 
 
 def _named_in(name: list[str], asked: set[str], question: str) -> bool:
@@ -132,6 +136,8 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
         kept = [(a, b) for a, b, w in words if w.casefold().strip(".’'s") not in _NO_NAME]
         names = [m.group()[a:b].casefold().strip(".’'s") for a, b in kept]
         if not kept or _named_in(names, asked, question):
+            continue
+        if _TOLD.search(sentence[:m.start() + kept[0][0]]) and not _ASKS_TOLD.search(question):
             continue
         if _PLACED.search(sentence[:m.start() + kept[0][0]]) or (
                 placed_end and sentence[placed_end:m.start()].strip() == ","):

@@ -285,6 +285,13 @@ def test_a_number_of_things_needs_its_own_figure_and_one_of_is_no_toll() -> None
     ("How many jobs were lost?", "It shed 300 jobs, even as orders grew.", 1.0),
     ("How many people lost their homes?", "About 300 lost homes as the river rose.", 1.0),
     ("How much did sales grow?", "Sales were up 8% on the year.", 1.0),
+    # How far a price moved may be said in per cent: "How much did its share price go up?"
+    # was turned away over "share price gains (up 42%)", as if a sum of money were asked.
+    ("How much did Halvorsen's share price go up under her?",
+     "On her watch its revenue grew 9% and its share price gains (up 42%) beat the index.", 1.0),
+    ("How much did the price of bread rise?", "Bread cost 12% more than a year before.", 1.0),
+    ("How much did Halvorsen's share price go down?", "Its share price went up 4%.", 0.5),
+    ("How much does a loaf of bread cost?", "Bread cost 12% more than a year before.", 0.5),
 ])
 def test_a_change_the_other_way_is_no_answer(question: str, sentence: str, fit: float) -> None:
     """"How much did Halvorsen shares fall after the profit warning?" was answered with the
