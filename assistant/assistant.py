@@ -18,8 +18,8 @@ from .compose import (
     ABSTAIN_TEXT,
     Abstention,
     abstention,
-    another_holder,
     closest_text,
+    not_of_it,
     strayed,
     within_dates,
 )
@@ -249,7 +249,7 @@ class Assistant:
             return ranking, said, None
         ranked = read_first(asked.text, ranked) or ranked  # "When did Olsen die?": not her photo
         if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
-            reason = another_holder(asked.text, ranked, articles[ranked[0].article_id].title)
+            reason = not_of_it(asked.text, ranked, articles[ranked[0].article_id])
         return ranking, ranked, reason
 
     def _generative(self, request: Request, passages: Sequence[Passage], findings: Findings,

@@ -12,6 +12,7 @@ on the development or gold set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -36,7 +37,7 @@ from .speakers import asked_speech
 from .types import Citation
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
-           "closest_text", "strayed", "within_dates"]
+           "another_year", "closest_text", "not_of_it", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -146,6 +147,30 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
             and not sole_answer(ranked[0], question)):
         return Abstention("the closest sentence does not clearly give the name asked for")
     return None
+
+
+def not_of_it(question: str, ranked: Sequence[Evidence], article: Article
+              ) -> Abstention | None:
+    """Why the best sentence, close as it is, is of another holder of the role asked about
+    (`another_holder`) or of another year (`another_year`), or None."""
+    return (another_holder(question, ranked, article.title)
+            or (another_year(question, ranked[0], article.published) if ranked else None))
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def another_year(question: str, best: Evidence, published: str | None) -> Abstention | None:
+    """Asked about a year long before the best sentence's report, which never names it: "How
+    many homes were destroyed in the 1998 fire?" is not answered by a report of 2026 counting
+    this year's ("Of the 17 homes destroyed…"). A report of the year after may still tell it."""
+    years = {int(y) for y in _A_YEAR.findall(question)}
+    if not years or not published or years & {int(y) for y in _A_YEAR.findall(best.text)}:
+        return None
+    if any(year >= int(published[:4]) - 1 for year in years):
+        return None
+    return Abstention(f"the closest sentence, from a report of {published[:4]}, says nothing "
+                      f"of {min(years)}")
 
 
 def another_holder(question: str, ranked: Sequence[Evidence], title: str = ""

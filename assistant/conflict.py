@@ -27,8 +27,9 @@ _AUXILIARIES = frozenset({"have", "has", "had", "do", "doe", "did", "is", "are",
                           "be", "been", "get", "got"})
 SAME_THING = 0.5  # overlap of the words after two figures for them to count the same thing
 # A figure and the (up to 3) words after it, none a figure itself: in "In 2018 Starbucks closed
-# 8,000 stores" the year's words stop before 8,000, which is read whole.
-_FIGURE = re.compile(r"(\d[\d,.]*\d|\d)((?:\s+(?!\d)[\w’'-]+){0,3})")
+# 8,000 stores" the year's words stop before 8,000, which is read whole. A share's words come
+# after its sign: "15% contained".
+_FIGURE = re.compile(r"(\d[\d,.]*\d|\d)%?((?:\s+(?!\d)[\w’'-]+){0,3})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -54,7 +55,7 @@ def differs(a: str, b: str, question: str = "") -> bool:
         if fated_b is None:
             return False
         return _value(a[fated_a[0]:fated_a[1]]) != _value(b[fated_b[0]:fated_b[1]])
-    mine, theirs = figures(a), figures(b)
+    mine, theirs = _asked_figures(figures(a), question), figures(b)
     values_a, values_b = {v for v, *_ in mine}, {v for v, *_ in theirs}
     for va, ua, fa in mine:
         for vb, ub, fb in theirs:
@@ -64,6 +65,16 @@ def differs(a: str, b: str, question: str = "") -> bool:
             if va != vb and vb not in values_a and va not in values_b and same:
                 return True
     return False
+
+
+def _asked_figures(found: list[tuple[str, frozenset[str], str]], question: str
+                   ) -> list[tuple[str, frozenset[str], str]]:
+    """The figures of the thing asked about, where the sentence says which they are: asked how
+    much of a fire is contained, "15% contained", not the "2,300 hectares" it burned, whose
+    other figure in another report is no other figure for what was asked."""
+    asked = set(terms(question)) - asking_terms()
+    said = [f for f in found if f[1] & asked]
+    return said or found
 
 
 def _value(figure: str) -> str:

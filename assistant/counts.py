@@ -197,8 +197,8 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
     """Asked how many someone got ("How many votes did Brandt get?"), where the reader's
     figure at `start` is another's ("Moreau … received 18,402 votes, while Brandt … took
     16,262"): the figure right after their name's possessive ("won 51,028 votes to Dahl's
-    47,615"), else the one figure of the clause naming them. None where the reader's is
-    theirs, or the sentence does not say whose."""
+    47,615", or "to Dahl on 47,615"), else the one figure of the clause naming them. None
+    where the reader's is theirs, or the sentence does not say whose."""
     words = [w for name in names for w in name if len(w) > 1]
     if not words:
         return None
@@ -206,7 +206,9 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
     heads = [(h.start(), h.start() + len(h.group().rstrip(",."))) for h in
              _FIGURE_HEAD.finditer(sentence)
              if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
-    owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])]
+    # "to Dahl's 47,615", "to Labour's Marcus Dale on 8,127", "Dahl with 47,615"
+    owned = [h for h in heads
+             if re.search(rf"{word}(?:’s|'s|\s+(?:on|with))\s+$", sentence[:h[0]])]
     if owned:
         return None if owned[0][0] == start else owned[0]
     clauses = [m.span() for m in _CLAUSE_OF.finditer(sentence)]

@@ -44,7 +44,12 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|the
 # Capitalised words that open quotes and sentences but name nothing.
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
                         "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
-                        "when", "where", "why", "how", "which", "last", "according"})
+                        "when", "where", "why", "how", "which", "last", "according", "did",
+                        "does", "do", "is", "are", "was", "were", "has", "have", "had", "can",
+                        "could", "will", "would", "should"}) | frozenset(
+    w + s for w in ("what", "who", "where", "how", "it", "that") for s in ("'s", "’s"))
+# An answer's attribution, "(Valley Herald, 3 February 2026)": whose report, not what about.
+_ATTRIBUTION = re.compile(r"\([^()]*\)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+")
 
 
@@ -106,20 +111,46 @@ def rewrite_query(question: str, history: Sequence[Message] | None,
 
 
 def rule_rewrite(question: str, history: Sequence[Message]) -> str:
-    """The question followed by the names it leaves implicit: those of the previous question
-    (the topic) and, when the question says "he", "it", "they"... or the previous question
-    named nothing ("Which first lady was pictured on the leaflets?"), those at the start of the
-    previous answer (who or what that is). Only names are added, so the question's own words
-    still decide what is searched for."""
+    """The question followed by the names it leaves implicit: those of the conversation's
+    subject (`_topic_names`) and, when the question says "he", "it", "they"... or no question
+    named anything ("Which first lady was pictured on the leaflets?"), those at the start of
+    the last answer that found one (who or what that is). Only names are added, so the
+    question's own words still decide what is searched for."""
     asked = {w.casefold() for w in _WORDS.findall(question)}
-    context = [w for w in _NAME.findall(last_message(history, "user"))
-               if w.casefold() not in _NOT_NAMES]
+    context = _topic_names(history)
     if _PRONOUN.search(question) or not context:
-        answer = " ".join(_MARKS.sub(" ", last_message(history, "assistant")).split()[:25])
-        context += _NAME.findall(answer)
+        context += _answer_names(history)
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
     return " ".join([question, *added])
+
+
+_TOPIC_LOOKBACK = 3  # questions: a subject named further back has likely changed
+
+
+def _topic_names(history: Sequence[Message]) -> list[str]:
+    """The names of the latest of the last few questions that names something: "What did it
+    cost?" after "And how many were damaged?" is still about the Carrow Ridge fire the
+    question before named."""
+    questions = [m["content"] for m in history if m["role"] == "user"][-_TOPIC_LOOKBACK:]
+    for text in reversed(questions):
+        if names := [w for w in _NAME.findall(text) if w.casefold() not in _NOT_NAMES]:
+            return names
+    return []
+
+
+def _answer_names(history: Sequence[Message]) -> list[str]:
+    """The names at the start of the last answer that found one, its attributions left out:
+    an answer that found none names only the closest sentence it quoted, not who or what the
+    conversation is about."""
+    from .compose import ABSTAIN_TEXT  # compose reads follow-ups: imported when first needed
+
+    answers = [m["content"] for m in history
+               if m["role"] == "assistant" and not m["content"].startswith(ABSTAIN_TEXT)]
+    if not answers:
+        return []
+    words = " ".join(_ATTRIBUTION.sub(" ", _MARKS.sub(" ", answers[-1])).split()[:25])
+    return _NAME.findall(words)
 
 
 def _usable(rewritten: str, question: str) -> bool:

@@ -10,7 +10,7 @@ from .roles import TITLES
 from .titled import NAME, TITLE_WORDS
 from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["description", "listed_names", "sole_name", "who_does", "who_is"]
+__all__ = ["description", "done_by", "listed_names", "sole_name", "who_does", "who_is"]
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
@@ -186,4 +186,30 @@ def who_does(question: str, sentence: str) -> tuple[int, int] | None:
     for m in re.finditer(rf"({NAME}),\s+who\s+([a-z]+)\b([^,;]*)", sentence):
         if terms(m.group(2)) == verb and verb and rest <= set(terms(m.group(3))):
             return m.span(1)
+    return None
+
+
+# Works whose maker a listing gives as "Title by Name": asked who wrote, painted… it.
+_MADE = frozenset(terms("wrote written authored painted composed directed designed"))
+_DONE = re.compile(r"(?:ed|en)$")  # another thing done by them: "published by", "funded by"
+
+
+def done_by(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked "Who led the research?", the name after "led by" ("The team, led by
+    microbiologist Dr Yusuf Halloran, found…"); asked who wrote, painted… something, the name
+    after any "by" ("The Glass Orchard by Mariam Qureshi (Blackfen)"): sentence offsets, its
+    descriptions and titles left out, or None."""
+    asked = _WHO_DOES.match(question)
+    if asked is None:
+        return None
+    verb = terms(asked.group(1))
+    for m in re.finditer(rf"(?:([\w’'-]+)\s+)?by\s+((?:[a-z]+\s+){{0,2}})({NAME})", sentence):
+        before = m.group(1) or ""
+        made = set(verb) & _MADE and (set(terms(before)) & _MADE or not _DONE.search(before))
+        if terms(before) != verb and not made:
+            continue  # "published by Harbour Press" does not say who wrote it
+        words = [(w.start(), w.end()) for w in re.finditer(r"[\w’'.-]+", m.group(3))
+                 if w.group().casefold().strip(".") not in TITLE_WORDS | _NO_NAME]
+        if words:
+            return m.start(3) + words[0][0], m.start(3) + words[-1][1]
     return None

@@ -10,10 +10,18 @@ import re
 from . import calibration
 from .contest import asked_contest, contest_answer, other_side
 from .counting import counted_phrase
-from .counts import A_YEAR, counts_asked, figure_phrase, later_count, named_count, only_count
+from .counts import (
+    A_YEAR,
+    WORD_NUMBER,
+    counts_asked,
+    figure_phrase,
+    later_count,
+    named_count,
+    only_count,
+)
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
 from .fates import death_toll, fate_count
-from .persons import description, listed_names, sole_name, who_does
+from .persons import description, done_by, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
@@ -89,6 +97,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     offsets."""
     if does := who_does(question, best.text):  # "Martina Kovač, who chairs Cluster Europe"
         return does
+    if (by := done_by(question, best.text)) and _overlaps(best, [by]):  # "led by Dr Halloran"
+        return by
     if asked_role(question) is not None or asked_contest(question) is not None:
         return None  # whose title it is, or which side won, is for `roles` and `contest`
     if best.answer is not None and (listed := listed_names(
@@ -146,7 +156,7 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
     a, b = unquoted(citation.quote, span[0] - citation.start, span[1] - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
-    a = _qualified(citation.quote, a)
+    a = _qualified(citation.quote, _worded_from(citation.quote, a))
     if kind == "number":
         b = _with_unit(citation.quote, a, b)
         if _HOW_LONG.search(question):  # "12 months"; never "£12,000" for a sentence's length
@@ -213,6 +223,21 @@ _QUALIFIER = re.compile(r"(?:\b(?:no|not) )?(?:\b(?:more|fewer|less|greater|high
                         r"|\b(?:just |well )?(?:over|under|nearly|almost|about|around|roughly"
                         r"|approximately|some|at least|at most|up to|as many as|as much as"
                         r"|close to))\s+$", re.I)
+
+
+# The words before a figure in words that are part of it: "One hundred and " before "ten
+# thousand people".
+_WORDED = re.compile(rf"(?:\b(?:{WORD_NUMBER}|million|billion)[\s-]+(?:and\s+)?)+$", re.I)
+_A_WORD_NUMBER = re.compile(rf"(?:{WORD_NUMBER})\b", re.I)
+
+
+def _worded_from(quote: str, a: int) -> int:
+    """Where a figure said in words starts: "ten thousand" was led for "One hundred and ten
+    thousand people"."""
+    if not _A_WORD_NUMBER.match(quote, a):
+        return a
+    found = _WORDED.search(quote, max(0, a - 60), a)
+    return found.start() if found else a
 
 
 def _qualified(quote: str, a: int) -> int:

@@ -358,6 +358,29 @@ def test_a_follow_up_to_a_question_naming_nothing_takes_the_answers_names() -> N
     assert query.startswith("What did the leaflets say?") and "Kim" in query
 
 
+def test_a_follow_up_keeps_the_subject_a_question_before_named() -> None:
+    """The testers' conversations: "What did it cost?" after "And how many were damaged?"
+    was searched with "February" (the last answer's date) and judged off topic; "How much did
+    he take?" after an abstention, with "You" (the closest quote's first word)."""
+    history = [*turn("How many homes did the Harlow Vale fire destroy?",
+                     "17 homes — “…17 homes had been destroyed.” [1] (Valley Post, 5 February "
+                     "2026)"),
+               *turn("And how many were damaged?",
+                     "“A further 31 properties were damaged.” [1] (Valley Post, 5 February 2026)")]
+    query = rule_rewrite("What did it cost?", history)
+    assert query.startswith("What did it cost?") and "Harlow Vale" in query
+    assert "February" not in query and "Post" not in query  # whose report, not what about
+    turned_away = turn("What happened to the Brenford council treasurer?",
+                       "The articles don't say: no sentence in them surely answers it. The "
+                       "closest they come: “'You treated the reserves as your own bank,' she "
+                       "told him.” [1]")
+    assert rule_rewrite("How much did he take?", turned_away) == "How much did he take? Brenford"
+    # "Did" opens the question; it names nothing.
+    asked = turn("Did Ashford's budget pass?", "“The budget passed by 31 votes to 18.” [1]")
+    assert rule_rewrite("What happened to her amendment?", asked) == (
+        "What happened to her amendment? Ashford's")
+
+
 def test_a_follow_up_about_the_leaflets_is_answered_from_them(assistant: Assistant) -> None:
     first = assistant.ask(LEAFLET)
     follow = assistant.ask("What did the leaflets say?", history=turn(LEAFLET, first.text))

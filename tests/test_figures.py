@@ -76,6 +76,35 @@ def test_a_figure_of_another_fate_is_no_answer_to_how_many_died() -> None:
                        "displaced.", "How many people died?")
 
 
+def test_another_figure_is_of_the_thing_asked_about() -> None:
+    """"How much of the fire was contained?" (15%) was followed by "Another report gives a
+    different figure:" and a sentence about a fire of 1998 that burned 3,000 hectares: the
+    hectares of the answer's sentence were compared, not its share contained."""
+    answer = "The fire has burned an estimated 2,300 hectares and is 15% contained."
+    other = "The 1998 fire burned more than 3,000 hectares of the valley."
+    assert not differs(answer, other, "How much of the fire was contained?")
+    assert differs(answer, other, "How many hectares has the fire burned?")
+    assert differs(answer, "By Friday it was 60% contained.", "How much of the fire was "
+                   "contained?")
+
+
+def test_a_year_long_before_the_report_is_not_answered_by_it() -> None:
+    """"How many homes were destroyed in the 1998 fire?" was answered "17 homes", this year's."""
+    from assistant.compose import another_year
+
+    sentence = "Of the 17 homes destroyed, 15 were on Ridgeway Road."
+    best = Evidence(0, "a", 0, len(sentence), sentence, 0.9, 0.9)
+    asked = "How many homes were destroyed in the 1998 fire?"
+    turned = another_year(asked, best, "2026-02-05")
+    assert turned is not None and "1998" in turned.reason
+    said = "The 1998 fire destroyed 41 homes."
+    assert another_year(asked, Evidence(0, "a", 0, len(said), said, 0.9, 0.9),
+                        "2026-02-05") is None  # the sentence names the year
+    assert another_year("Who won the 2025 award?", best, "2026-01-10") is None  # a year on
+    assert another_year("Who will host in 2027?", best, "2026-01-10") is None
+    assert another_year(asked, best, None) is None  # undated: it may be of any year
+
+
 def _lead(question: str, sentence: str, span: str) -> str | None:
     at = 10 + sentence.index(span)
     ev = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + len(span)),
@@ -85,6 +114,17 @@ def _lead(question: str, sentence: str, span: str) -> str | None:
     if short is not None:
         assert sentence[short.start - 10:short.end - 10] == short.text  # a span of the quote
     return short.text if short else None
+
+
+def test_a_figure_in_words_leads_whole() -> None:
+    """"How many people use the trams each day?" was answered "ten thousand", cut out of "One
+    hundred and ten thousand people rely on the trams every day"."""
+    sentence = "One hundred and ten thousand people rely on the trams every day."
+    lead = _lead("How many people use the trams each day?", sentence, "ten thousand")
+    assert lead is not None and lead.startswith("One hundred and ten thousand")
+    other = "The depot holds two trams and ten thousand spare parts."
+    lead = _lead("How many spare parts does the depot hold?", other, "ten thousand")
+    assert lead is not None and lead.startswith("ten thousand")  # "two trams and" is no part
 
 
 def test_the_figure_followed_by_what_is_counted_leads() -> None:
@@ -233,6 +273,11 @@ def test_a_later_toll_leads_though_its_sentence_is_worded_otherwise(tmp_path: Pa
      "has 6,140.", "6,140", "45,907"),
     ("How many votes did Okonkwo get?", "Okonkwo won 51,028 votes to Dahl's 47,615.", "51,028",
      None),  # the reader's figure is hers
+    # "…polled 8,214 votes to Labour's Marcus Dale on 8,127" was answered 8,214 for Dale.
+    ("How many votes did Henrik Dahl get?", "Okonkwo polled 51,028 votes to Labour's Henrik "
+     "Dahl on 47,615.", "51,028", "47,615"),
+    ("How many votes did Dahl get?", "Okonkwo won with 51,028 votes, Dahl with 47,615.",
+     "51,028", "47,615"),
 ])
 def test_a_count_asked_of_someone_is_theirs(question: str, sentence: str, read: str,
                                             theirs: str | None) -> None:

@@ -365,6 +365,29 @@ def test_asked_who_spoke_the_speaker_a_sentence_names_answers(verb: str) -> None
     assert _led_by(sentence, question, "Moreau") == (False, "Ines Moreau")
 
 
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who wrote The Lantern Year?", "The Lantern Year by Oriel Vance (Marlow Books)",
+     "Oriel Vance"),
+    ("Who led the research?", "The team, led by microbiologist Dr Tamsin Ude, found the enzyme.",
+     "Tamsin Ude"),
+    ("Who wrote the song?", "The song, written by Ana Ruiz, won the prize.", "Ana Ruiz"),
+    # Another thing done by someone is no answer: who published it did not write it.
+    ("Who wrote the report?", "The report, published by Harbour Press, was damning.", None),
+    ("Who led the research?", "It was funded by the Wellcome Trust.", None),
+])
+def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence: str,
+                                                          name: str | None) -> None:
+    """"Who wrote The Glass Orchard?" over a prize's shortlist line "The Glass Orchard by
+    Mariam Qureshi (Blackfen)", and "Who led the research?" over "led by microbiologist Dr
+    Yusuf Halloran", were turned away: several names, or the name after a description."""
+    from assistant.persons import done_by
+
+    span = done_by(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == name
+    if name is not None:
+        assert _led_by(sentence, question, name.split()[-1]) == (False, name)
+
+
 def test_a_finance_chief_is_a_chief_financial_officer() -> None:
     """A role asked by one of its names is held by whoever a sentence gives another of them."""
     from assistant.roles import role_holder
