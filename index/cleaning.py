@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_date_line
-from .pagehead import a_name, after_head_line, head_clutter, is_byline, masthead, page_head
+from .mastheads import masthead_line
+from .pagehead import (
+    a_name,
+    after_head_line,
+    head_clutter,
+    head_date,
+    is_byline,
+    masthead,
+    page_head,
+)
 from .pages import article_page_starts
 from .provenance import find_author, find_outlet, find_published
 from .restated import drop_restated
@@ -163,9 +172,14 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
 
 def _placed_headline(lines: list[str]) -> str | None:
     """The line right above the page's first byline or date line, where that reads as a
-    headline of three words or more: not the masthead, the sections or the ticker above it."""
+    headline of three words or more: not the masthead, the sections or the ticker above it,
+    nor the date line right under the masthead ("Northern Daily Record" / "Thursday 5
+    February 2026" / the headline / its byline)."""
     for n, line in enumerate(lines[:page_head(lines)]):
-        if is_byline(line) or find_date_line(line, alone=True):
+        dated = head_date(line) is not None
+        if is_byline(line) or dated:
+            if dated and n and all(masthead(lines, k) for k in range(n)):
+                continue  # the masthead's own date line
             return None
         if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
                 and not a_name(line) and not masthead(lines, n) and after_head_line(lines, n)):
@@ -180,11 +194,14 @@ def _is_title_line(line: str) -> bool:
 
 
 def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
-    """Drop furniture, a page head's menus, tickers and share bars, repeats, summary bullets the
-    body restates and, on scraped pages, the lists of related headlines around a "Related News"
-    label. A caption is kept once: it can carry facts
-    (where, when) the body never states."""
+    """Drop furniture, a page head's masthead, menus, tickers and share bars, repeats, summary
+    bullets the body restates and, on scraped pages, the lists of related headlines around a
+    "Related News" label. A caption is kept once: it can carry facts (where, when) the body
+    never states."""
     drop = head_clutter(lines) | (_link_list_lines(lines) if page else set())
+    # The paper's name is the outlet, no line of the story.
+    if named := masthead_line(lines):
+        drop.add(named[0])
     seen: set[str] = {title.casefold()} if title else set()
     kept: list[str] = []
     for i, line in enumerate(lines):

@@ -8,9 +8,10 @@ import re
 
 from .dates import find_date_line
 
-__all__ = ["DATE_ALONE_LINES", "HEAD_LINES", "PAPER_WORDS", "SECTIONS", "SITE", "a_name",
-           "after_head_line", "byline_author", "head_clutter", "is_byline", "is_menu", "masthead",
-           "masthead_name", "page_head"]
+__all__ = ["DATE_ALONE_LINES", "HEAD_LINES", "LABEL", "MASTHEAD_WORDS", "PAPER_WORDS", "SECTIONS",
+           "SITE", "a_name", "after_head_line", "byline_author", "head_clutter", "head_date",
+           "head_parts", "is_byline", "is_menu", "masthead", "masthead_name", "names_paper",
+           "page_head"]
 
 # A list of a site's sections ("Home | News | Sport") or a ticker's ("DOW 41,220.15 ▲0.31%").
 SECTIONS = re.compile(r"\s[|·›»▲▼]\s|[▲▼]")
@@ -22,19 +23,27 @@ PAPER_WORDS = frozenset({
     "herald", "gazette", "journal", "chronicle", "tribune", "courier", "ledger", "observer",
     "guardian", "telegraph", "dispatch", "examiner", "inquirer", "sentinel", "advertiser",
     "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "times", "post"})
+# And words a paper's name holds anywhere ("Northern Daily Record", "Arts Desk Weekly").
+MASTHEAD_WORDS = PAPER_WORDS | {"daily", "weekly"}
+# A page's label, not its name, though it ends in a paper's word ("Breaking News").
+LABEL = re.compile(r"(?:breaking|latest|top|local|world|national|international|business"
+                   r"|sports?|live|more|related|daily)\s+(?:news|updates?|briefing)", re.I)
 # Who wrote it: a byline under the title ("By Marta Siwek, Staff Reporter", "By Tomás Reyes |
 # …"), else a credit line anywhere ("(Reporting by Anna Keller; Editing by Mark Hughes)").
 # The name ends the line, or a bar or a short credit follows it ("…, Staff Reporter", "…,
 # Associated Press"): "By Tuesday, the fire had spread…" is the story's first sentence.
-_BYLINE = re.compile(r"^[*_\s]*by\s+(?P<n>(?-i:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday"
-                     r"|Saturday|Sunday|January|February|March|April|May|June|July|August"
-                     r"|September|October|November|December)\b)[A-Z][\w.'’-]+"
-                     r"(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}))[*_\s]*"
-                     # "By Elena Sorrentino in San Crisanto": where the reporter filed from
-                     r"(?:\s+in\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
+_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+         r"|March|April|May|June|July|August|September|October|November|December)\b)"
+         r"[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){0,3}")
+# Two reporters ("By Tomasz Wierzbicki and Hannah Greave") are both named.
+_BYLINE = re.compile(rf"^[*_\s]*by\s+(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*_\s]*"
+                     # "By Elena Sorrentino in San Crisanto", "By Gareth Llewellyn at Harlow
+                     # Road": where the reporter filed from
+                     r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
                      r"(?:\|.*|,(?-i:\s+[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}))?"
-                     # "By Amira Haddad, Courts Reporter · 3 June 2026"
-                     r"(?:\s+·\s.*)?[*_\s]*$", re.I)
+                     # "By Amira Haddad, Courts Reporter · 3 June 2026", "By Sunil Madhavan,
+                     # Companies Reporter | Published 29 January 2026"
+                     r"(?:\s+[·|]\s.*)?[*_\s]*$", re.I)
 _BYLINE_LINES = 5
 # A ticker's or a live page's line in the head ("Breaking: Power cut hits 3,000 homes…",
 # "LIVE: Markets react…"), and a share bar ("🔗 Copy link   Share on Facebook"): no sentence of
@@ -65,13 +74,45 @@ def page_head(lines: list[str]) -> int:
 
 
 def byline_author(text: str) -> str | None:
-    """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter")."""
+    """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter",
+    "24 February 2026 | By Felix Aldridge")."""
     lines = [line for line in text.splitlines() if line.strip()]
-    for line in lines[:max(_BYLINE_LINES, page_head(lines))]:
-        match = _BYLINE.match(line)
-        if match and not SITE.fullmatch(match.group("n").lower()):
-            return match.group("n")
+    for n, line in enumerate(lines[:max(_BYLINE_LINES, page_head(lines))]):
+        for part in (line, *(head_parts(line) or ())):
+            match = _BYLINE.match(part)
+            # Two names only under a headline: a record's text that opens with "By A and B"
+            # (its title given apart) keeps being read as the eval corpora were.
+            if match and not SITE.fullmatch(match.group("n").lower()) and (
+                    n or " and " not in match.group("n")):
+                return match.group("n")
     return None
+
+
+# A line of a page's head in parts: "24 February 2026 | By Felix Aldridge".
+_PARTS = re.compile(r"\s[|·]\s")
+
+
+def head_parts(line: str) -> list[str] | None:
+    """The parts of a line that joins the page's date to its byline or to the paper's and
+    section's names ("24 February 2026 | By Felix Aldridge", "Porthaven Evening Post ·
+    Transport · Tuesday 17 February 2026"), their emphasis left out; None for another line
+    (a menu, a table's row, a sentence)."""
+    parts = [p.strip("*_ \t") for p in _PARTS.split(line)]
+    if len(parts) < 2 or not any(find_date_line(p, alone=True) for p in parts):
+        return None
+    # A byline's own line may go on as it likes ("By Sofia Marques · 20 May 2026 · 5 min read")
+    named = _BYLINE.match(line) or all(
+        p and (find_date_line(p, alone=True) or _BYLINE.match(p) or a_name(p)) for p in parts)
+    return parts if named else None
+
+
+def head_date(line: str) -> str | None:
+    """The ISO date of a page's date line ("Updated 3 February 2026", "Reuters | March 19,
+    2025"), or of a line that joins it to a byline or the paper's name (`head_parts`)."""
+    found = find_date_line(line, alone=True)
+    if found or (parts := head_parts(line)) is None:
+        return found
+    return next(d for p in parts if (d := find_date_line(p, alone=True)))
 
 
 def is_byline(line: str) -> bool:
@@ -83,7 +124,7 @@ def after_head_line(lines: list[str], n: int) -> bool:
     Sport"): a headline's place?"""
     following = lines[n + 1] if n + 1 < len(lines) else ""
     return (not SECTIONS.search(lines[n])
-            and bool(_BYLINE.match(following) or find_date_line(following, alone=True)))
+            and bool(_BYLINE.match(following) or head_date(following)))
 
 
 def a_name(line: str) -> bool:
@@ -94,9 +135,10 @@ def a_name(line: str) -> bool:
 
 def masthead(lines: list[str], i: int) -> bool:
     """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few capitalised words, in
-    capitals, ending in a word papers are called by, or above a list of sections), a list of
-    sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not a short headline ("Storm
-    Isla: Homes Flooded", "Rail Strike Called")."""
+    capitals, ending in a word papers are called by, or above a list of sections, or holding
+    one only papers have above the date line: "Northern Daily Record" / "Thursday 5 February
+    2026"), a list of sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not a short
+    headline ("Storm Isla: Homes Flooded", "Rail Strike Called")."""
     line = lines[i]
     words = line.split()
     if SECTIONS.search(line):
@@ -105,7 +147,16 @@ def masthead(lines: list[str], i: int) -> bool:
         return False
     following = lines[i + 1] if i + 1 < len(lines) else ""
     return (line.isupper() or words[-1].casefold() in PAPER_WORDS
-            or bool(SECTIONS.search(following)))
+            or bool(SECTIONS.search(following))
+            or (names_paper(line) and head_date(following) is not None))
+
+
+def names_paper(name: str) -> bool:
+    """Holds a word only a paper's name has ("Northern Daily Record", "Arts Desk Weekly");
+    "Health News", "Book Review" and "Markets Today" may be a page's section, "Daily Updates"
+    its label."""
+    return (bool(MASTHEAD_WORDS & {w.casefold() for w in name.split()})
+            and not LABEL.fullmatch(name))
 
 
 def masthead_name(line: str) -> str:

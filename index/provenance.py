@@ -8,16 +8,14 @@ import re
 from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date, source_date_line
+from .mastheads import dated_masthead, masthead_line
 from .pagehead import (
     DATE_ALONE_LINES,
+    LABEL,
     PAPER_WORDS,
-    SECTIONS,
     SITE,
     byline_author,
-    is_byline,
-    is_menu,
-    masthead,
-    masthead_name,
+    head_date,
     page_head,
 )
 from .types import RawDocument
@@ -37,7 +35,8 @@ _BYLINE_SITE = re.compile(r"^[*_\s]*(?:by\s+)?(?P<o>[\w.-]+)[*_\s]*[,|·—–-]
 
 def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
     """Who published it: the record's outlet, else a copyright or "Join …" line (the last),
-    else a site or wire named in a byline near the top, else the page's address."""
+    else a site or wire named in a byline near the top, else the page's address, else its
+    masthead (`mastheads`)."""
     if raw.outlet:
         return raw.outlet
     for n, line in enumerate(reversed(lines)):
@@ -55,16 +54,8 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
     if raw.url:
         host = urlparse(raw.url).netloc.lower()
         return host.removeprefix("www.") or None
-    return _masthead_outlet(lines)
-
-
-def _masthead_outlet(lines: list[str]) -> str | None:
-    """A paper's name heading the page above its menu of sections ("NORTHFIELD COURIER",
-    stored as Northfield Courier; "Metro News" above "Home › Technology › Security"); not a
-    headline nor a name in capitals alone ("GARANCE BURKE", a byline)."""
-    if len(lines) < 2 or not masthead(lines, 0) or SECTIONS.search(lines[0]):
-        return None
-    return masthead_name(lines[0]) if is_menu(lines[1]) else None
+    found = masthead_line(lines)
+    return found[1] if found else dated_masthead(lines)
 
 
 def _byline_site(line: str) -> str | None:
@@ -94,7 +85,7 @@ def _byline_site(line: str) -> str | None:
         if _OUTLET_NAME.fullmatch(part):
             return part
     dated = source_date_line(line)
-    if dated is None or _LABEL.fullmatch(dated[0]):
+    if dated is None or LABEL.fullmatch(dated[0]):
         return None
     return dated[0] if _names_outlet(dated[0], anywhere=True) else None
 
@@ -117,7 +108,7 @@ def _outlet_line(head: list[str]) -> str | None:
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
                     for b in beside)
         papered = name.casefold().split()[-1] in PAPER_WORDS
-        if any(_BY.match(b) for b in beside) or (dated and not _LABEL.fullmatch(name) and (
+        if any(_BY.match(b) for b in beside) or (dated and not LABEL.fullmatch(name) and (
                 name.startswith("The ") or papered or _masthead(head, i))):
             return name
     return None
@@ -143,9 +134,6 @@ def _names_outlet(name: str, anywhere: bool = False) -> bool:
     return name.casefold() in _WIRES or (2 <= len(words) <= 5 and bool(held))
 
 
-# A page's label, not its name, though it ends in a paper's word ("Breaking News").
-_LABEL = re.compile(r"(?:breaking|latest|top|local|world|national|international|business"
-                    r"|sports?|live|more|related|daily)\s+(?:news|updates?|briefing)", re.I)
 _PUBLISHED = re.compile(r"(?:last\s+)?(?:published|updated|posted)\b", re.I)
 _OUTLET_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
 
@@ -194,10 +182,9 @@ def find_published(lines: list[str], raw: RawDocument) -> str | None:
         # page's head before the story's first sentence ("Meridian Post" / its sections / the
         # headline / "Thursday 12 March 2026"): further down it is a timeline's entry.
         alone = n <= head and n < max(DATE_ALONE_LINES, head)
-        # "By Amira Haddad, Technology Reporter · 20 February 2026"
-        parts = re.split(r"\s[·|]\s", line)[1:] if alone and is_byline(line) else []
-        found = find_date_line(line, alone=alone) or next(
-            (d for part in parts if (d := find_date_line(part, alone=True))), None)
+        # "By Amira Haddad, Technology Reporter · 20 February 2026", "24 February 2026 | By
+        # Felix Aldridge", "Porthaven Evening Post · Transport · Tuesday 17 February 2026"
+        found = head_date(line) if alone else find_date_line(line)
         if found:
             return found
     return None

@@ -201,13 +201,13 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
     ("Harbour Street Closed\nMarch 19, 2025", "2025-03-19", None, None),  # no paper's word
     ("Breaking News\nMarch 19, 2025", "2025-03-19", None, None),  # a label, not "The …"
     ("By Helen Park and Tom Roe\nThe Western Echo\nPublished 2025-04-22", "2025-04-22",
-     "The Western Echo", None),
+     "The Western Echo", "Helen Park and Tom Roe"),
     # A tester's pages: a site in a byline with its date below; a paper's name without "The"
     # above its date line.
     ("By Ingrid Solberg | nordicbusinessdaily.com\nPublished 2025-10-23", "2025-10-23",
      "nordicbusinessdaily.com", "Ingrid Solberg"),
     ("Valley Herald\nDate: 2025-08-12\nBy Marcus Bell and Renee Alvarez", "2025-08-12",
-     "Valley Herald", None),
+     "Valley Herald", "Marcus Bell and Renee Alvarez"),
     ("Latest News\nMarch 19, 2025", "2025-03-19", None, None),  # a label
     # A masthead: the paper's name, its date line, then the byline.
     ("Consumer Safety Today\nPublished 2025-04-22\nBy Nadia Hussain", "2025-04-22",

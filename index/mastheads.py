@@ -1,0 +1,83 @@
+"""Where a copied page prints its paper's name in its head: a masthead above the sections or
+above the date line ("NORTHFIELD COURIER" / "News | Culture | Music", "Northern Daily Record"
+/ "Thursday 5 February 2026"), a masthead with its section ("The Lowland Observer - Science",
+"Arts Desk Weekly | Books"), or the name joined to the section and the date ("Porthaven Evening
+Post · Transport · Tuesday 17 February 2026"). The name is the outlet (`provenance`); a line
+that is only the name is the page's, not the story's, and `cleaning` drops it."""
+
+from __future__ import annotations
+
+import re
+
+from .pagehead import (
+    SECTIONS,
+    a_name,
+    head_clutter,
+    head_date,
+    head_parts,
+    is_byline,
+    is_menu,
+    masthead,
+    masthead_name,
+    names_paper,
+    page_head,
+)
+
+__all__ = ["dated_masthead", "masthead_line"]
+
+# Between a masthead and its section: "The Lowland Observer - Science", "Arts Desk Weekly |
+# Books".
+_SECTION_BAR = re.compile(r"\s[|·–—-]\s")
+_SECTION_WORDS = 3
+
+
+def masthead_line(lines: list[str]) -> tuple[int, str] | None:
+    """(index, name) of the head's line that is the paper's masthead and nothing else: the
+    first line that is no ticker or menu, above the sections or above the date line of a head
+    that goes on to a headline and a byline; or a name with its section, at the top or under
+    the headline."""
+    head = page_head(lines)
+    clutter = head_clutter(lines)
+    firsts = [i for i in range(head) if i not in clutter][:2]
+    for n, i in enumerate(firsts):
+        line = lines[i]
+        if n == 0 and _above_sections_or_date(lines, i, head):
+            return i, masthead_name(line)
+        if name := _with_section(line):
+            return i, name
+    return None
+
+
+def _above_sections_or_date(lines: list[str], i: int, head: int) -> bool:
+    """A masthead above the menu of sections ("Metro News" / "Home › Technology"), or a
+    paper's name above the date line, then a headline and a byline ("Northern Daily Record" /
+    "Thursday 5 February 2026" / … / "By Malcolm Ferrier"): not a short headline above its own
+    date ("Daily Fares Rise" / "3 March 2026" / its first sentence)."""
+    if i + 1 >= len(lines) or not masthead(lines, i) or SECTIONS.search(lines[i]):
+        return False
+    following = lines[i + 1]
+    if is_menu(following):
+        return True
+    return (names_paper(lines[i]) and head_date(following) is not None
+            and any(is_byline(line) for line in lines[i + 2:head]))
+
+
+def _with_section(line: str) -> str | None:
+    """The paper's name of a masthead with its section ("Arts Desk Weekly | Books")."""
+    parts = [p.strip("*_ ") for p in _SECTION_BAR.split(line)]
+    if len(parts) != 2:
+        return None
+    name, section = parts
+    named = (a_name(name) and names_paper(name) and a_name(section)
+             and len(section.split()) <= _SECTION_WORDS and head_date(section) is None)
+    return masthead_name(name) if named else None
+
+
+def dated_masthead(lines: list[str]) -> str | None:
+    """The paper's name where a line of the head joins it to the section and the date
+    ("Porthaven Evening Post · Transport · Tuesday 17 February 2026")."""
+    for line in lines[:page_head(lines)]:
+        parts = head_parts(line)
+        if parts and not is_byline(parts[0]) and a_name(parts[0]) and names_paper(parts[0]):
+            return masthead_name(parts[0])
+    return None
