@@ -253,6 +253,15 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
         url=doc.get("url") or None,
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
-        author=doc.get("author") or byline_author(story_text(html)),
+        author=_author(doc.get("author"), byline_author(story_text(html))),
         may_hold_several=False,
     )
+
+
+def _author(found: str | None, byline: str | None) -> str | None:
+    """trafilatura's author, unless it is the story's byline read whole, its role, date or
+    separator taken for more names ("Owain Treharne; Political Editor", "Sofia Marques ·"
+    from "By Owain Treharne, Political Editor"): the byline's name, as we read it."""
+    if byline and (not found or found.startswith(byline)):
+        return byline
+    return found

@@ -324,3 +324,40 @@ def test_a_markdown_table_row_is_one_line_with_its_columns_names() -> None:
     assert "Area: Kilbride | Average price: £265,300" in text.splitlines()
     assert "Area: Dunmore | Average price: £198,700" in text.splitlines()
     assert "Area | Average price" not in text
+
+
+TABLE_PAGE = """<html><head><title>Tarnmouth Ferries results</title></head><body><article>
+<h1>Tarnmouth Ferries carries a record 1.2 million passengers</h1>
+<p>Tarnmouth Ferries carried a record 1.2 million passengers last year, its annual report
+said on Tuesday, and its revenue rose by a quarter.</p>
+<table><caption>Tarnmouth Ferries: full-year results</caption>
+{head}
+<tbody><tr><td>Revenue</td><td>£4.1m</td><td>£3.2m</td></tr>
+<tr><td>Passengers</td><td>1.2m</td><td>0.9m</td></tr></tbody></table>
+<p>The company said it would add a second boat to the Gull Island route in the spring.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("head", [
+    "<thead><tr><th></th><th>2026</th><th>2025</th></tr></thead>",
+    "<tr><th></th><th>2026</th><th>2025</th></tr>",  # a first row of <th>, no <thead>
+])
+def test_an_html_table_row_is_one_line_with_its_columns_names(tmp_path: Path, head: str
+                                                              ) -> None:
+    """The seventh tester's results tables: trafilatura printed the caption as the header row
+    and the header as a row of data, so "£4.1m" was read apart from its year."""
+    (tmp_path / "results.html").write_text(TABLE_PAGE.format(head=head))
+    [art] = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    lines = art.text.splitlines()
+    at = lines.index("Tarnmouth Ferries: full-year results")
+    assert lines[at + 1:at + 3] == ["Revenue | 2026: £4.1m | 2025: £3.2m",
+                                    "Passengers | 2026: 1.2m | 2025: 0.9m"]
+    assert not any("|---" in line or "2026 | 2025" in line for line in lines)
+
+
+def test_a_table_laying_out_a_page_is_left_to_trafilatura() -> None:
+    from index.formats.tables import tables_as_rows
+
+    page = ("<html><body><table><tr><td><p>The council met on Monday.</p></td></tr></table>"
+            "</body></html>")
+    assert tables_as_rows(page) == page

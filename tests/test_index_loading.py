@@ -417,3 +417,46 @@ def test_a_list_of_authors_is_joined_and_an_xml_prolog_is_still_a_page(tmp_path:
                     "reasons, the city clerk said.</p></body></html>\n")
     _, arts = _articles([page])
     assert arts[0].title == "Mayor resigns" and "<" not in arts[0].text
+
+
+PAGE = """<!DOCTYPE html><html><head><title>{title}</title></head><body>{top}
+<article><h1>Gull Island ferry to stop running in March</h1>
+<p class="byline">{byline}</p>
+<p>The ferry to Gull Island will stop running in March, its operator said on Monday, after
+forty years of crossings.</p>
+<p>About 300 islanders use it each week, and the council said it would look for another
+operator before the summer.</p>
+</article>{foot}</body></html>"""
+
+
+HEADLINE = "Gull Island ferry to stop running in March"
+
+
+@pytest.mark.parametrize(("title", "top", "foot", "outlet"), [
+    (f"{HEADLINE} - Tarnmouth Business Review", "", "", "Tarnmouth Business Review"),
+    (HEADLINE, '<div class="brand">Tarnmouth Courier</div>', "", "Tarnmouth Courier"),
+    (HEADLINE, "", "<footer><p>The Tarnmouth Courier | 2 Quay Street, Tarnmouth | © 2026</p>"
+     "</footer>", "The Tarnmouth Courier"),
+    (HEADLINE, "", "<footer>Tarnmouth Courier © 2026 | Terms | Cookies</footer>",
+     "Tarnmouth Courier"),
+])
+def test_a_pages_name_in_its_title_brand_or_footer_is_its_outlet(
+        tmp_path: Path, title: str, top: str, foot: str, outlet: str) -> None:
+    """No og:site_name, and trafilatura takes a site's name from a <title> only where it is
+    an address ("… | herald.com"): the seventh tester's pages had no outlet."""
+    (tmp_path / "page.html").write_text(PAGE.format(title=title, top=top, foot=foot,
+                                                    byline="By Iwan Pryce"))
+    _, (art,) = _articles([tmp_path])
+    assert (art.title, art.outlet) == (HEADLINE, outlet)
+
+
+@pytest.mark.parametrize("byline", [
+    "By Iwan Pryce, Political Editor",  # trafilatura: "Iwan Pryce; Political Editor"
+    "By Iwan Pryce, Companies Reporter | Published 4 March 2026",  # trafilatura: none
+    "By Iwan Pryce · 4 March 2026 · 3 min read",  # trafilatura: "Iwan Pryce ·"
+])
+def test_a_pages_byline_gives_the_name_alone(tmp_path: Path, byline: str) -> None:
+    (tmp_path / "page.html").write_text(PAGE.format(title="Ferry", top="", foot="",
+                                                    byline=byline))
+    _, (art,) = _articles([tmp_path])
+    assert art.author == "Iwan Pryce"

@@ -4,10 +4,10 @@ in bold still matches a question's."""
 
 from __future__ import annotations
 
-from itertools import zip_longest
 from typing import Any
 
 from .common import squeeze
+from .tables import cell_texts, header_cells, row_line
 
 __all__ = ["markdown_text"]
 
@@ -44,18 +44,13 @@ def _a_block(el: Any, root: Any) -> bool:
 
 def _row(tr: Any) -> str:
     """A table's row as one line, each cell under its column's name: "Area: Kilbride | Average
-    price: £265,300". Cell by cell, the figure was read apart from the place it is of. The
-    header row itself is said by every row."""
-    cells = [squeeze(c.text_content()) for c in tr if c.tag in ("td", "th")]
+    price: £265,300" (`tables`). The header row itself is said by every row."""
     table = next((a for a in tr.iterancestors() if a.tag == "table"), None)
-    head = table.find(".//thead/tr") if table is not None else None
-    if head is None or head is tr:
-        return "" if head is tr else " | ".join(cells)
-    names = [squeeze(c.text_content()) for c in head if c.tag in ("td", "th")]
-    # A cell past the header's (one spanning two columns) is kept without a name; an empty
-    # one is left out.
-    return " | ".join(f"{n}: {c}" if n else c for n, c in zip_longest(names, cells, fillvalue="")
-                      if c)
+    found = header_cells(table) if table is not None else None
+    if found is None:
+        return " | ".join(cell_texts(tr))
+    head, names = found
+    return "" if head is tr else row_line(names, cell_texts(tr))
 
 
 def _line(el: Any) -> str:
