@@ -134,6 +134,35 @@ def _thing_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 
+# How far down the ranking a sentence holding every word of what is asked is looked for.
+FOCUS_READ = 6
+# Words that say what kind of answer is wanted, not what it is about ("How long…", "How old…").
+# Nor do words of when it is asked ("this year", "the new store"): a report says them rarely.
+_KIND_WORDS = frozenset(terms("long far old much many often big large soon year years week "
+                              "weeks month months day days today tonight yesterday recent "
+                              "recently new newly latest current currently"))
+
+
+def _focus_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Where the best sentence lacks a word of what is asked ("turnout" of "What was the
+    turnout in Kelvedon West?"), the ranking with the first of the next best that holds every
+    one ("Turnout was 41.3%…") put first: one of the best sentence's article, or naming all
+    the question names; else None."""
+    if not ranked or _HOW_MUCH.match(question):  # how much: `_thing_first`'s, with its care
+        return None
+    named = {t for name in question_names(question) for t in terms(" ".join(name))}
+    asked = set(terms(question)) - asking_terms() - named - _KIND_WORDS
+    if not asked or asked <= set(terms(ranked[0].text)):
+        return None
+    def of_it(ev: Evidence) -> bool:  # not "Her husband, the pianist Paul Olsen, died…"
+        return named <= set(terms(ev.text)) or (ev.article_id == ranked[0].article_id
+                                                and not _strangers(question, ev.text, 6))
+
+    first = next((ev for ev in ranked[1:FOCUS_READ] if asked <= set(terms(ev.text))
+                  and ev.fit >= ranked[0].fit and of_it(ev)), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
 def _names_asked(named: list[str], sentence: str) -> bool:
     """Does the sentence name the one asked about: the last of the question's name words, not
     after another first name ("Paul Olsen" asked about Marguerite Olsen)?"""
@@ -144,17 +173,19 @@ def _names_asked(named: list[str], sentence: str) -> bool:
     return False
 
 
-def _strangers(question: str, sentence: str) -> bool:
+def _strangers(question: str, sentence: str, within: int | None = None) -> bool:
     """Does the sentence name someone or something the question does not ("Rival Corlex
-    raised its quarterly dividend…"), past its first word?"""
-    return any(w[:1].isupper() and w not in question for w in WORD.findall(sentence)[1:])
+    raised its quarterly dividend…"), past its first word (and within its first `within`)?"""
+    return any(w[:1].isupper() and w not in question
+               for w in WORD.findall(sentence)[1:within])
 
 
 def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
     """The ranking with a sentence about what was asked put before a best one that is not
     (`_when_first`, `_thing_first`), or None. Unlike `said_first`'s, such a sentence does not
     answer whatever its score: the answerability still judges the question."""
-    return _when_first(question, ranked) or _thing_first(question, ranked)
+    return (_when_first(question, ranked) or _thing_first(question, ranked)
+            or _focus_first(question, ranked))
 
 
 def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:

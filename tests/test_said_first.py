@@ -51,3 +51,27 @@ def test_another_s_dividend_or_death_is_not_moved_first() -> None:
     assert read_first("How much is Velmora's new quarterly dividend?", [REVENUE, rival]) is None
     husband = _ev("Her husband, the pianist Paul Olsen, died in 2001.", 300)
     assert read_first("When did Marguerite Olsen die?", [CAPTION, husband]) is None
+
+
+SPEECH = _ev("'Tonight Kelvedon West voted for warm homes,' Ms Corrigan said.", 0, fit=0.5)
+MARGIN = _ev("The Greens have won the Kelvedon West by-election by 87 votes.", 100, fit=0.5)
+TURNOUT = _ev("Turnout was 41.3%, down from 63.8% at the general election.", 200, fit=0.5)
+
+
+def test_a_sentence_holding_every_word_asked_is_read_first() -> None:
+    """"What was the turnout in Kelvedon West?" quoted Ms Corrigan's speech: the reader
+    scored "Turnout was 41.3%…", of the same article, near zero."""
+    ranked = [SPEECH, MARGIN, TURNOUT]
+    assert read_first("What was the turnout in Kelvedon West?", ranked) == [
+        TURNOUT, SPEECH, MARGIN]
+    # The words of when it is asked are no part of what is asked.
+    assert read_first("What was the turnout in Kelvedon West this year?", ranked) == [
+        TURNOUT, SPEECH, MARGIN]
+    # Another article's sentence must name whom the question names.
+    elsewhere = _ev("Turnout was 38% in Brenford.", 300, fit=0.5)
+    other = Evidence(0, "b", 300, 300 + len(elsewhere.text), elsewhere.text, 0.3, 0.3, fit=0.5)
+    assert read_first("What was the turnout in Kelvedon West?", [SPEECH, other]) is None
+    assert read_first("Who won the by-election in Kelvedon West?", ranked) == [
+        MARGIN, SPEECH, TURNOUT]
+    # The best sentence holds every word asked: the ranking stands.
+    assert read_first("Who voted for warm homes in Kelvedon West?", ranked) is None
