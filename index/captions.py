@@ -59,9 +59,25 @@ def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
         credited = (below is not None and _CREDIT_LINE.match(below.group()) is not None
                     and len(line.group().split()) <= CAPTION_WORDS
                     and not _QUOTES.search(line.group()))
-        if credited or is_caption(line.group()) or _CREDIT_LINE.match(line.group()):
+        if (credited or is_caption(line.group()) or _CREDIT_LINE.match(line.group())
+                or _placed(line.group())):
             spans.append((line.start(), line.end()))
     return tuple(spans)
+
+
+# Where someone stands in the picture: "Hannah Corrigan, centre, with supporters…", "Dale is
+# on the left", "Mayor Ruiz (right)". A story's sentence seldom says so.
+_PLACED = re.compile(r"\b[A-Z][\w’'-]+,\s+(?:(?:second|far|top|bottom)\s+)?(?:left|right"
+                     r"|centre|center|pictured|front|rear)\s*,"
+                     r"|\b(?:is|are|stands?|sits?)\s+(?:pictured\s+)?on\s+the\s+(?:far\s+)?"
+                     r"(?:left|right)\b|\([Ll]eft\)|\([Rr]ight\)|\([Cc]ent(?:re|er)\)")
+
+
+def _placed(line: str) -> bool:
+    """Is the line a caption by where it places people in the picture (at most CAPTION_WORDS
+    words, quoting no one)?"""
+    return (len(line.split()) <= CAPTION_WORDS and not _QUOTES.search(line)
+            and _PLACED.search(line) is not None)
 
 
 # Whom a caption credits, by where captions put it: in brackets at its end ("(Sputnik/Kremlin

@@ -113,6 +113,23 @@ def test_a_line_above_a_credit_line_is_a_caption() -> None:
                         "Photograph: Ana Robles/Meridian Post"]
 
 
+def test_a_line_placing_people_in_the_picture_is_a_caption() -> None:
+    """"Hannah Corrigan, centre, with supporters after the declaration. Labour's Marcus Dale is
+    on the left." answered what Corrigan did before she was elected."""
+    from index import caption_spans
+
+    text = ("The Greens won the seat by 87 votes.\n"
+            "Hannah Corrigan, centre, with supporters after the declaration. Labour's Marcus "
+            "Dale is on the left.\n"
+            "Mayor Ana Ruiz (right) and her deputy at the count.\n"
+            "Ms Corrigan, a former head teacher, thanked her left-wing supporters.\n"
+            "'I stood on the left of the stage,' Ms Corrigan said.")
+    captions = [text[a:b] for a, b in caption_spans(text)]
+    assert captions == ["Hannah Corrigan, centre, with supporters after the declaration. "
+                        "Labour's Marcus Dale is on the left.",
+                        "Mayor Ana Ruiz (right) and her deputy at the count."]
+
+
 @pytest.fixture(scope="module")
 def obituary(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     from tests.records import assistant_over
