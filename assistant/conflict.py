@@ -55,9 +55,9 @@ def differs(a: str, b: str, question: str = "") -> bool:
         if fated_b is None:
             return False
         return _value(a[fated_a[0]:fated_a[1]]) != _value(b[fated_b[0]:fated_b[1]])
-    mine, theirs = _asked_figures(figures(a), question), figures(b)
+    mine, theirs = figures(a), figures(b)
     values_a, values_b = {v for v, *_ in mine}, {v for v, *_ in theirs}
-    for va, ua, fa in mine:
+    for va, ua, fa in _asked_figures(mine, question):
         for vb, ub, fb in theirs:
             # The same thing: the same word right after ("48,312 votes after…", "51,028 votes
             # to…"), or most of the words after alike.

@@ -206,9 +206,11 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
     heads = [(h.start(), h.start() + len(h.group().rstrip(",."))) for h in
              _FIGURE_HEAD.finditer(sentence)
              if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
-    # "to Dahl's 47,615", "to Labour's Marcus Dale on 8,127", "Dahl with 47,615"
-    owned = [h for h in heads
-             if re.search(rf"{word}(?:’s|'s|\s+(?:on|with))\s+$", sentence[:h[0]])]
+    # "to Dahl's 47,615"; "to Labour's Marcus Dale on 8,127", "Dahl with 47,615." where the
+    # figure ends its clause (not "Brandt on 4 May", "Dahl with 2 recounts demanded")
+    owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])
+             or (re.search(rf"{word}\s+(?:on|with)\s+$", sentence[:h[0]])
+                 and re.match(r"\s*(?:[.,;:)]|$)", sentence[h[1]:]))]
     if owned:
         return None if owned[0][0] == start else owned[0]
     clauses = [m.span() for m in _CLAUSE_OF.finditer(sentence)]

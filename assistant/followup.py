@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .about import ASKS_AUTHOR
 from .backends.base import ChatBackend
 from .question import Question, analyse
 from .referent import resolve_pronoun
 from .request import Request
 from .types import Message
 
-__all__ = ["REWRITE_PROMPT", "asked_question", "last_message", "needs_context", "points_outside",
-           "refers_back", "rewrite_query", "rule_rewrite"]
+__all__ = ["REWRITE_PROMPT", "TOPIC_LOOKBACK", "asked_question", "last_message", "needs_context",
+           "of_a_work", "points_outside", "refers_back", "rewrite_query", "rule_rewrite"]
 
 REWRITE_PROMPT = """\
 Rewrite the user's last question so that it can be understood without the conversation.
@@ -44,10 +45,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|the
 # Capitalised words that open quotes and sentences but name nothing.
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
                         "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
-                        "when", "where", "why", "how", "which", "last", "according", "did",
-                        "does", "do", "is", "are", "was", "were", "has", "have", "had", "can",
-                        "could", "will", "would", "should"}) | frozenset(
-    w + s for w in ("what", "who", "where", "how", "it", "that") for s in ("'s", "’s"))
+                        "when", "where", "why", "how", "which", "last", "according"})
 # An answer's attribution, "(Valley Herald, 3 February 2026)": whose report, not what about.
 _ATTRIBUTION = re.compile(r"\([^()]*\)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+")
@@ -125,16 +123,19 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     return " ".join([question, *added])
 
 
-_TOPIC_LOOKBACK = 3  # questions: a subject named further back has likely changed
+TOPIC_LOOKBACK = 3  # questions: a subject named further back has likely changed
 
 
 def _topic_names(history: Sequence[Message]) -> list[str]:
     """The names of the latest of the last few questions that names something: "What did it
     cost?" after "And how many were damaged?" is still about the Carrow Ridge fire the
-    question before named."""
-    questions = [m["content"] for m in history if m["role"] == "user"][-_TOPIC_LOOKBACK:]
+    question before named. A question's first word is capitalised for being first ("Did",
+    "Tell me more…"), not for being a name."""
+    questions = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
     for text in reversed(questions):
-        if names := [w for w in _NAME.findall(text) if w.casefold() not in _NOT_NAMES]:
+        names = [m.group() for m in _NAME.finditer(text.strip())
+                 if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
+        if names:
             return names
     return []
 
@@ -145,12 +146,28 @@ def _answer_names(history: Sequence[Message]) -> list[str]:
     conversation is about."""
     from .compose import ABSTAIN_TEXT  # compose reads follow-ups: imported when first needed
 
-    answers = [m["content"] for m in history
-               if m["role"] == "assistant" and not m["content"].startswith(ABSTAIN_TEXT)]
+    answers = [m["content"] for m in history if m["role"] == "assistant"][-TOPIC_LOOKBACK:]
+    answers = [text for text in answers if not text.startswith(ABSTAIN_TEXT)]
     if not answers:
         return []
     words = " ".join(_ATTRIBUTION.sub(" ", _MARKS.sub(" ", answers[-1])).split()[:25])
     return _NAME.findall(words)
+
+
+# A work a conversation about a prize or a release asks "Who wrote it?" of: nouns only, not
+# "play" (a verb) nor "the books" (accounts).
+_WORK = re.compile(r"\b(?:book|novels?|memoirs?|poems?|poetry|song|albums?|musicals?"
+                   r"|screenplays?|biograph(?:y|ies)|short stories)\b", re.I)
+_OF_THE_ARTICLE = re.compile(r"\b(?:article|story|report|piece|page)\b", re.I)
+
+
+def of_a_work(question: str, history: Sequence[Message]) -> bool:
+    """Does "Who wrote it?" ask of a book the conversation is about, not of the article just
+    quoted? After "What's the book about?" it was answered with the article's byline."""
+    if not ASKS_AUTHOR.search(question) or _OF_THE_ARTICLE.search(question):
+        return False
+    asked = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
+    return any(_WORK.search(text) for text in asked)
 
 
 def _usable(rewritten: str, question: str) -> bool:

@@ -26,7 +26,7 @@ from .article_record import named, record_answer
 from .citing import CitationList
 from .compose import ABSTAIN_TEXT
 from .extractive import ExtractiveDraft, own_line_draft
-from .followup import last_message
+from .followup import last_message, of_a_work
 from .quotes import enquote, verify_quote
 from .relative_dates import human_date
 from .request import Request
@@ -94,19 +94,6 @@ def asks_for_source(question: str) -> bool:
     """Does the question ask where what was just said came from (its outlet, author or date)?"""
     return bool(_ASKS.search(question) and _BACK.search(question)
                 and not _NOT_ABOUT_LAST.search(question))
-
-
-# A work, which a conversation about a prize or a release asks "Who wrote it?" of.
-_WORK = re.compile(r"\b(?:books?|novels?|memoirs?|poems?|poetry|songs?|albums?|plays?|musicals?"
-                   r"|screenplays?|scripts?|biograph(?:y|ies)|stor(?:y|ies) collection)\b", re.I)
-_WROTE = re.compile(r"\b(?:wrote|written|authored|author|writer)\b", re.I)
-
-
-def _of_a_work(question: str, history: Sequence[Message]) -> bool:
-    """Does "Who wrote it?" ask of a book the conversation is about, not of the article just
-    quoted? After "What's the book about?" it was answered with the article's byline."""
-    asked = [m["content"] for m in history if m["role"] == "user"][-3:]
-    return bool(_WROTE.search(question)) and any(_WORK.search(text) for text in asked)
 
 
 def asks_what_next(question: str) -> bool:
@@ -182,7 +169,7 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
                      ) -> LastAnswerReply | None:
     """The answer to a follow-up about the last answer itself (where it came from, what came
     next), or None: not such a question, or no quote of the last answer found in the index."""
-    source = asks_for_source(question) and not _of_a_work(question, history)
+    source = asks_for_source(question) and not of_a_work(question, history)
     following = asks_what_next(question)
     if not (source or following):
         return None

@@ -97,7 +97,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–:-]")
 # "…, editor Peter Sokolowski told The Associated Press": whom it was told is no answer to who
 # did or said it, unless the question asks whom someone told.
 _TOLD = re.compile(r"\btold\s+(?:the\s+)?$", re.I)
-_ASKS_TOLD = re.compile(r"\b(?:tell|told)\b", re.I)
+_ASKS_WHOM_TOLD = re.compile(r"\bwhom?\s+(?:did|does|do|has|have|had|will|would)\b[^?]*\btell\b"
+                             r"|\btold\s+whom\b", re.I)
 
 
 def _named_in(name: list[str], asked: set[str], question: str) -> bool:
@@ -137,7 +138,7 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
         names = [m.group()[a:b].casefold().strip(".’'s") for a, b in kept]
         if not kept or _named_in(names, asked, question):
             continue
-        if _TOLD.search(sentence[:m.start() + kept[0][0]]) and not _ASKS_TOLD.search(question):
+        if _TOLD.search(sentence[:m.start() + kept[0][0]]) and _told_is_no_answer(question):
             continue
         if _PLACED.search(sentence[:m.start() + kept[0][0]]) or (
                 placed_end and sentence[placed_end:m.start()].strip() == ","):
@@ -191,25 +192,43 @@ def who_does(question: str, sentence: str) -> tuple[int, int] | None:
 
 # Works whose maker a listing gives as "Title by Name": asked who wrote, painted… it.
 _MADE = frozenset(terms("wrote written authored painted composed directed designed"))
-_DONE = re.compile(r"(?:ed|en)$")  # another thing done by them: "published by", "funded by"
+
+
+def _told_is_no_answer(question: str) -> bool:
+    """Asked who said something, whom it was told is no answer ("Peter Sokolowski told The
+    Associated Press"); asked whom someone told, or anything else ("The manager told Ruiz he
+    would start"), it may be."""
+    from .speakers import asks_about_saying  # speakers reads names: imported when needed
+
+    return asks_about_saying(question) and not _ASKS_WHOM_TOLD.search(question)
 
 
 def done_by(question: str, sentence: str) -> tuple[int, int] | None:
     """Asked "Who led the research?", the name after "led by" ("The team, led by
     microbiologist Dr Yusuf Halloran, found…"); asked who wrote, painted… something, the name
-    after any "by" ("The Glass Orchard by Mariam Qureshi (Blackfen)"): sentence offsets, its
-    descriptions and titles left out, or None."""
+    after an authoring verb's "by" or a title's ("The Glass Orchard by Mariam Qureshi
+    (Blackfen)"): sentence offsets, its descriptions and titles left out, a body's "of" kept
+    ("the University of Harlow"), or None."""
     asked = _WHO_DOES.match(question)
     if asked is None:
         return None
     verb = terms(asked.group(1))
-    for m in re.finditer(rf"(?:([\w’'-]+)\s+)?by\s+((?:[a-z]+\s+){{0,2}})({NAME})", sentence):
-        before = m.group(1) or ""
-        made = set(verb) & _MADE and (set(terms(before)) & _MADE or not _DONE.search(before))
-        if terms(before) != verb and not made:
-            continue  # "published by Harbour Press" does not say who wrote it
+    for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+)?by\s+((?:[a-z]+\s+){{0,2}})({NAME}"
+                         rf"(?:\s+of\s+(?:the\s+)?{NAME})?)", sentence):
+        if not _by_maker(m.group(1) or "", verb):
+            continue
         words = [(w.start(), w.end()) for w in re.finditer(r"[\w’'.-]+", m.group(3))
                  if w.group().casefold().strip(".") not in TITLE_WORDS | _NO_NAME]
         if words:
             return m.start(3) + words[0][0], m.start(3) + words[-1][1]
     return None
+
+
+def _by_maker(before: str, verb: list[str]) -> bool:
+    """Is whoever follows "by" the one who did what was asked: after that verb ("led by"), or,
+    asked who wrote or painted it, after an authoring verb or a title ("The Glass Orchard by",
+    "‘Tattoo’ by"), not after another deed ("published by", "read by", "in 2019 by")?"""
+    if terms(before) == verb:
+        return True
+    titled = before[:1].isupper() or before[-1:] in "’'\"”*"
+    return bool(set(verb) & _MADE) and (bool(set(terms(before)) & _MADE) or titled)

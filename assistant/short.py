@@ -225,10 +225,13 @@ _QUALIFIER = re.compile(r"(?:\b(?:no|not) )?(?:\b(?:more|fewer|less|greater|high
                         r"|close to))\s+$", re.I)
 
 
-# The words before a figure in words that are part of it: "One hundred and " before "ten
-# thousand people".
-_WORDED = re.compile(rf"(?:\b(?:{WORD_NUMBER}|million|billion)[\s-]+(?:and\s+)?)+$", re.I)
-_A_WORD_NUMBER = re.compile(rf"(?:{WORD_NUMBER})\b", re.I)
+# A figure in words, whole: "One hundred and ten thousand" ("and" only after a hundred or a
+# thousand: "aged eight and ten" is two figures), "a hundred and ten".
+_MAGNITUDE = r"(?:hundred|thousand|million|billion)"
+_WORDED = re.compile(rf"(?:\b(?:an?\s+|(?:{WORD_NUMBER}|{_MAGNITUDE})[\s-]+)(?={_MAGNITUDE}\b"
+                     rf"|(?:{WORD_NUMBER})\b)|\b{_MAGNITUDE}\s+and\s+"
+                     rf"|\b(?:{WORD_NUMBER})[\s-]+)+$", re.I)
+_A_WORD_NUMBER = re.compile(rf"(?:{WORD_NUMBER}|{_MAGNITUDE})\b", re.I)
 
 
 def _worded_from(quote: str, a: int) -> int:
@@ -242,7 +245,8 @@ def _worded_from(quote: str, a: int) -> int:
 
 def _qualified(quote: str, a: int) -> int:
     """Where a short answer starting with a figure starts, with its qualifier if it has one."""
-    if a >= len(quote) or not (quote[a].isdigit() or quote[a] in "$£€¥"):
+    if a >= len(quote) or not (quote[a].isdigit() or quote[a] in "$£€¥"
+                               or _A_WORD_NUMBER.match(quote, a) or quote[a:a + 2] in ("a ", "A ")):
         return a
     found = _QUALIFIER.search(quote, max(0, a - 30), a)
     return found.start() if found else a

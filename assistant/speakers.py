@@ -139,8 +139,10 @@ def asks_speech(question: str) -> bool:
 _ASKS_SAYING = re.compile(r"\b(?:say|says|said|call|calls|called|describe[sd]?|warn(?:s|ed)?"
                           r"|tell|tells|told|claim(?:s|ed)?|announce[sd]?|state[sd]?|urge[sd]?"
                           r"|argue[sd]?|critici[sz]e[sd]?|prais(?:e|es|ed)|accuse[sd]?"
-                          r"|den(?:y|ies|ied)|confirm(?:s|ed)?|quoted?|talk(?:s|ed)?|sp(?:eaks?|oke)"
-                          r"|comment(?:s|ed)?|explain(?:s|ed)?)\b", re.I)
+                          r"|den(?:y|ies|ied)|confirm(?:s|ed)?|quoted?|sp(?:eaks?|oke)|explain(?:s|ed)?)\b"
+                          # verbs, not "the comments", "peace talks"
+                          r"|(?<!the )(?<!peace )(?<!trade )(?<!his )(?<!her )(?<!their )"
+                          r"(?<!these )(?<!those )\b(?:talk(?:s|ed)?|comment(?:s|ed)?)\b", re.I)
 
 
 def asks_about_saying(question: str) -> bool:

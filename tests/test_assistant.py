@@ -375,10 +375,13 @@ def test_a_follow_up_keeps_the_subject_a_question_before_named() -> None:
                        "closest they come: “'You treated the reserves as your own bank,' she "
                        "told him.” [1]")
     assert rule_rewrite("How much did he take?", turned_away) == "How much did he take? Brenford"
-    # "Did" opens the question; it names nothing.
+    # "Did" opens the question; it names nothing. Nor does "Tell" (the review's): the subject
+    # is still the one the question before named.
     asked = turn("Did Ashford's budget pass?", "“The budget passed by 31 votes to 18.” [1]")
     assert rule_rewrite("What happened to her amendment?", asked) == (
         "What happened to her amendment? Ashford's")
+    told = [*history, *turn("Tell me more about the damage.", "“Roofs were torn off.” [1]")]
+    assert "Harlow Vale" in rule_rewrite("What did it cost?", told)
 
 
 def test_a_follow_up_about_the_leaflets_is_answered_from_them(assistant: Assistant) -> None:

@@ -86,23 +86,32 @@ def test_another_figure_is_of_the_thing_asked_about() -> None:
     assert differs(answer, other, "How many hectares has the fire burned?")
     assert differs(answer, "By Friday it was 60% contained.", "How much of the fire was "
                    "contained?")
+    # A figure the answer's sentence gives anywhere is no other figure (the review's).
+    assert not differs("Okonkwo won 51,028 votes to Dahl's 47,615.", "Dahl finished second "
+                       "with 47,615 votes.", "How many votes did Dahl get?")
 
 
 def test_a_year_long_before_the_report_is_not_answered_by_it() -> None:
     """"How many homes were destroyed in the 1998 fire?" was answered "17 homes", this year's."""
     from assistant.compose import another_year
+    from index import Article
 
-    sentence = "Of the 17 homes destroyed, 15 were on Ridgeway Road."
-    best = Evidence(0, "a", 0, len(sentence), sentence, 0.9, 0.9)
+    def report(text: str, published: str | None = "2026-02-05") -> Article:
+        return Article("a", "Fire contained", text, "a.txt", "a", published)
+
     asked = "How many homes were destroyed in the 1998 fire?"
-    turned = another_year(asked, best, "2026-02-05")
+    this_year = report("Of the 17 homes destroyed, 15 were on Ridgeway Road.")
+    turned = another_year(asked, this_year)
     assert turned is not None and "1998" in turned.reason
-    said = "The 1998 fire destroyed 41 homes."
-    assert another_year(asked, Evidence(0, "a", 0, len(said), said, 0.9, 0.9),
-                        "2026-02-05") is None  # the sentence names the year
-    assert another_year("Who won the 2025 award?", best, "2026-01-10") is None  # a year on
-    assert another_year("Who will host in 2027?", best, "2026-01-10") is None
-    assert another_year(asked, best, None) is None  # undated: it may be of any year
+    # The article names the year (in the sentence or beside it): it may tell of it.
+    assert another_year(asked, report("The great fire of 1998 swept the valley. It destroyed "
+                                      "41 homes.")) is None
+    assert another_year("Who won the 2025 award?", this_year) is None  # a report a year on
+    assert another_year("Who will host in 2027?", this_year) is None
+    assert another_year(asked, report("Of the 17 homes…", None)) is None  # undated
+    # "since 2019" is when a count starts, not the year asked about (the review's).
+    built = report("Since then, 1,240 homes have been built in Tarnmouth.")
+    assert another_year("How many homes have been built in Tarnmouth since 2019?", built) is None
 
 
 def _lead(question: str, sentence: str, span: str) -> str | None:
@@ -125,6 +134,15 @@ def test_a_figure_in_words_leads_whole() -> None:
     other = "The depot holds two trams and ten thousand spare parts."
     lead = _lead("How many spare parts does the depot hold?", other, "ten thousand")
     assert lead is not None and lead.startswith("ten thousand")  # "two trams and" is no part
+    # The review's: two figures joined by "and", a leading "A", a qualifier before words.
+    assert _lead("How old was the older boy?", "The boys, aged eight and ten, were found.",
+                 "ten") == "ten"
+    lead = _lead("How many people came?", "A hundred and ten thousand people came to the "
+                 "festival over its three days.", "ten thousand")
+    assert lead is not None and lead.startswith("A hundred and ten thousand")
+    lead = _lead("How many people came?", "More than one hundred people came to the town "
+                 "hall meeting on Friday.", "one hundred")
+    assert lead is not None and lead.startswith("More than one hundred")
 
 
 def test_the_figure_followed_by_what_is_counted_leads() -> None:
@@ -278,6 +296,9 @@ def test_a_later_toll_leads_though_its_sentence_is_worded_otherwise(tmp_path: Pa
      "Dahl on 47,615.", "51,028", "47,615"),
     ("How many votes did Dahl get?", "Okonkwo won with 51,028 votes, Dahl with 47,615.",
      "51,028", "47,615"),
+    # A date after "on" is no count of theirs (the review's).
+    ("How many votes did Brandt get?", "Moreau beat Brandt on 4 May, taking 18,402 votes to "
+     "his 16,262.", "18,402", None),
 ])
 def test_a_count_asked_of_someone_is_theirs(question: str, sentence: str, read: str,
                                             theirs: str | None) -> None:

@@ -52,16 +52,16 @@ def test_who_wrote_it_in_a_conversation_about_a_book_asks_of_the_book() -> None:
     """"Who wrote it?" after "What's the book about?" and "What about the favourite?" was
     answered with the article's byline ("Neither the article nor its record says who wrote
     it"): "it" is the book the conversation is about."""
-    from assistant.last_answer import _of_a_work
+    from assistant.followup import of_a_work
 
     about_a_book: list[Message] = [
         {"role": "user", "content": "What's the novel about?"},
         {"role": "assistant", "content": "“A clerk hides a stolen ledger.” [1]"},
         {"role": "user", "content": "What about the favourite?"},
         {"role": "assistant", "content": "“Booksellers made The Lantern Year the favourite.” [1]"}]
-    assert _of_a_work("Who wrote it?", about_a_book)
-    assert not _of_a_work("Which outlet reported that?", about_a_book)
-    assert not _of_a_work("Who wrote it?", about_a_book[2:])  # nothing but the article
+    assert of_a_work("Who wrote it?", about_a_book)
+    assert not of_a_work("Which outlet reported that?", about_a_book)
+    assert not of_a_work("Who wrote it?", about_a_book[2:])  # nothing but the article
 
 
 @pytest.mark.parametrize(("question", "next_"), [

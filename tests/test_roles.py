@@ -320,6 +320,9 @@ def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
     ("Who is the museum's curator who spoke about the find?", "'It is a rare piece,' curator "
      "Ines Moreau told The Harbour Times.", "Ines Moreau"),
     ("Who did Ines Moreau tell?", "Ines Moreau told The Harbour Times.", "Harbour Times"),
+    # Not asked who said it, the one told may be the answer (the review's).
+    ("Who will start in goal on Saturday?", "The manager told Ruiz on Thursday that he would "
+     "start.", "Ruiz"),
 ])
 def test_the_one_name_a_sentence_gives(question: str, sentence: str, name: str | None) -> None:
     from assistant.persons import sole_name
@@ -355,6 +358,17 @@ def test_an_unsure_span_on_the_one_name_a_sentence_gives_answers_who() -> None:
     assert _led_by(sentence, question, "The")[0]
 
 
+def test_the_comments_or_talks_asked_about_are_no_saying() -> None:
+    """"Who was suspended over the comments?" was answered with the chairman who spoke of
+    them (the review's): "the comments" is a noun, not a verb of saying."""
+    from assistant.speakers import asks_about_saying
+
+    assert not asks_about_saying("Who was suspended over the comments?")
+    assert not asks_about_saying("Who led the peace talks?")
+    assert asks_about_saying("Who commented on the result?")
+    assert asks_about_saying("Who talked about the find?")
+
+
 @pytest.mark.parametrize("verb", ["talked about", "spoke about", "commented on"])
 def test_asked_who_spoke_the_speaker_a_sentence_names_answers(verb: str) -> None:
     """"Who is the museum's curator who talked about the find?" over "…, curator Ines Moreau
@@ -374,6 +388,12 @@ def test_asked_who_spoke_the_speaker_a_sentence_names_answers(verb: str) -> None
     # Another thing done by someone is no answer: who published it did not write it.
     ("Who wrote the report?", "The report, published by Harbour Press, was damning.", None),
     ("Who led the research?", "It was funded by the Wellcome Trust.", None),
+    # The review's: a body's "of" is part of its name; another deed's "by" is not the author's.
+    ("Who led the research?", "The research was led by the University of Harlow.",
+     "University of Harlow"),
+    ("Who wrote the book?", "The audiobook was read by Tom Hardy.", None),
+    ("Who wrote the album?", "It was released in 2019 by Sony.", None),
+    ("Who wrote the play?", "It was staged this year by the Harlow Players.", None),
 ])
 def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence: str,
                                                           name: str | None) -> None:

@@ -75,3 +75,12 @@ def test_a_sentence_holding_every_word_asked_is_read_first() -> None:
         MARGIN, SPEECH, TURNOUT]
     # The best sentence holds every word asked: the ranking stands.
     assert read_first("Who voted for warm homes in Kelvedon West?", ranked) is None
+
+
+def test_what_was_said_is_not_answered_by_the_questions_words() -> None:
+    """The review's: "What did the mayor say about the budget?" moved "The mayor will present
+    the budget" ahead of the mayor's words."""
+    words = _ev("'We cannot spend what we do not have,' Mayor Ruiz said.", 0, fit=0.5)
+    plan = _ev("The mayor will present the budget on Monday.", 100, fit=0.5)
+    assert read_first("What did Mayor Ruiz say about the budget?", [words, plan]) is None
+    assert read_first("When will the mayor present the budget?", [words, plan]) == [plan, words]
