@@ -20,7 +20,8 @@ from .formats.html import MIN_ARTICLE_WORDS, extract_html, story_pages, story_te
 from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .frontmatter import front_matter
-from .pagehead import byline_author
+from .pagehead import CALENDAR, byline_author
+from .provenance import names_outlet
 from .types import RawDocument
 from .validation import record_field
 
@@ -258,10 +259,26 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
     )
 
 
+# What trafilatura may take for another author after a byline's name: a role ("Political
+# Editor", "Staff Reporters"), a date or its words ("August", "Published", "5 min read").
+_NO_NAME = re.compile(rf"\d|\b(?:{CALENDAR}|published|updated|posted|read|editor|reporter"
+                      r"|correspondent|writer|columnist|staff|contributor|journalist|critic"
+                      r"|producer|desk|bureau)s?\b", re.I)
+
+
 def _author(found: str | None, byline: str | None) -> str | None:
-    """trafilatura's author, unless it is the story's byline read whole, its role, date or
-    separator taken for more names ("Owain Treharne; Political Editor", "Sofia Marques ·"
-    from "By Owain Treharne, Political Editor"): the byline's name, as we read it."""
-    if byline and (not found or found.startswith(byline)):
-        return byline
-    return found
+    """trafilatura's author, unless it is the story's byline read whole, its role, date,
+    separator or agency taken for more names ("Owain Treharne; Political Editor", "Sofia
+    Marques ·" from "By Owain Treharne, Political Editor", "Jane Smith; Reuters"): the
+    byline's names, as we read them. A co-author is no role: "Jane Smith; Tom Roe; Ali Khan"
+    (from "By Jane Smith, Tom Roe and Ali Khan", whose byline we read as "Jane Smith" and a
+    credit, or from the meta tags) stays whole."""
+    if not (byline and found) or found == byline:
+        return byline or found
+    names = byline.split(" and ")
+    parts = [p.strip() for p in re.split(r"[;,·|]", found)]
+    rest = parts[len(names):]
+    if parts[:len(names)] != names or not all(
+            not p or _NO_NAME.search(p) or names_outlet(p) for p in rest):
+        return found
+    return "; ".join(names)  # two reporters as trafilatura joins them

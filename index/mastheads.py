@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .pagehead import (
+    BARS,
     SECTIONS,
     a_name,
     head_clutter,
@@ -27,7 +28,7 @@ __all__ = ["dated_masthead", "masthead_line"]
 
 # Between a masthead and its section: "The Lowland Observer - Science", "Arts Desk Weekly |
 # Books".
-_SECTION_BAR = re.compile(r"\s[|·–—-]\s")
+_SECTION_BAR = re.compile(rf"\s[{BARS}–—-]\s")
 _SECTION_WORDS = 3
 
 
@@ -52,14 +53,16 @@ def _above_sections_or_date(lines: list[str], i: int, head: int) -> bool:
     """A masthead above the menu of sections ("Metro News" / "Home › Technology"), or a
     paper's name above the date line, then a headline and a byline ("Northern Daily Record" /
     "Thursday 5 February 2026" / … / "By Malcolm Ferrier"): not a short headline above its own
-    date ("Daily Fares Rise" / "3 March 2026" / its first sentence)."""
+    date ("Daily Fares Rise" / "3 March 2026" / its first sentence), nor one above its date
+    and byline ("Minister Quits Post" / "3 March 2026" / "By Iwan Pryce")."""
     if i + 1 >= len(lines) or not masthead(lines, i) or SECTIONS.search(lines[i]):
         return False
     following = lines[i + 1]
     if is_menu(following):
         return True
-    return (names_paper(lines[i]) and head_date(following) is not None
-            and any(is_byline(line) for line in lines[i + 2:head]))
+    headed = i + 2 < len(lines) and not is_byline(lines[i + 2])
+    return (names_paper(lines[i]) and head_date(following) is not None and headed
+            and any(is_byline(line) for line in lines[i + 3:head]))
 
 
 def _with_section(line: str) -> str | None:

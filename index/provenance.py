@@ -12,6 +12,7 @@ from .mastheads import dated_masthead, masthead_line
 from .pagehead import (
     DATE_ALONE_LINES,
     LABEL,
+    OUTLET_NAME,
     PAPER_WORDS,
     SITE,
     byline_author,
@@ -20,7 +21,7 @@ from .pagehead import (
 )
 from .types import RawDocument
 
-__all__ = ["find_author", "find_outlet", "find_published"]
+__all__ = ["find_author", "find_outlet", "find_published", "names_outlet"]
 
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
@@ -82,12 +83,12 @@ def _byline_site(line: str) -> str | None:
     named = bars[1:-1] if re.match(r"by\s", bars[0], re.I) else (
         bars[:1] if len(bars) == 2 and _PUBLISHED.match(bars[1]) else [])
     for part in named:
-        if _OUTLET_NAME.fullmatch(part):
+        if OUTLET_NAME.fullmatch(part):
             return part
     dated = source_date_line(line)
     if dated is None or LABEL.fullmatch(dated[0]):
         return None
-    return dated[0] if _names_outlet(dated[0], anywhere=True) else None
+    return dated[0] if names_outlet(dated[0], anywhere=True) else None
 
 
 _HEAD_LINES = 6  # a title, a byline, the outlet, a date line, a ticker: the head of a page
@@ -102,7 +103,7 @@ def _outlet_line(head: list[str]) -> str | None:
     ("Breaking News", "Health News" above a date alone)."""
     for i, line in enumerate(head[1:], start=1):
         name = line.strip("*_ \t")
-        if not (_OUTLET_NAME.fullmatch(name) and _names_outlet(name, _masthead(head, i))):
+        if not (OUTLET_NAME.fullmatch(name) and names_outlet(name, _masthead(head, i))):
             continue
         beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)
@@ -123,7 +124,7 @@ def _masthead(head: list[str], i: int) -> bool:
                      or find_date_line(head[i + 1], alone=True)))
 
 
-def _names_outlet(name: str, anywhere: bool = False) -> bool:
+def names_outlet(name: str, anywhere: bool = False) -> bool:
     """A wire's name, or a paper's, ending in a word papers are called by ("Global Wire",
     "Harbourside Times", "Meridian News Agency"), or with one `anywhere` in it where the page
     says plainly that it is its name ("Aviation Wire Europe" heading a masthead, "Lisbon Daily
@@ -135,7 +136,6 @@ def _names_outlet(name: str, anywhere: bool = False) -> bool:
 
 
 _PUBLISHED = re.compile(r"(?:last\s+)?(?:published|updated|posted)\b", re.I)
-_OUTLET_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}")
 
 
 # Wires whose name alone before a date is a page's outlet ("Reuters | June 3, 2025"): a name

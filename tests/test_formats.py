@@ -361,3 +361,58 @@ def test_a_table_laying_out_a_page_is_left_to_trafilatura() -> None:
     page = ("<html><body><table><tr><td><p>The council met on Monday.</p></td></tr></table>"
             "</body></html>")
     assert tables_as_rows(page) == page
+
+
+def test_a_table_laying_out_a_page_with_line_breaks_is_left_to_trafilatura(tmp_path: Path
+                                                                            ) -> None:
+    """Its one cell holds the story, its lines apart only by <br>: read as a table's cell,
+    "…running in March" and "By Iwan Pryce" ran together."""
+    from index.formats.tables import tables_as_rows
+
+    page = ("<html><head><title>Ferry</title></head><body><table><tr><td><b>Gull Island ferry "
+            "to stop running in March</b><br><b>By</b> Iwan Pryce<br>The ferry to Gull Island "
+            "will stop running in March, its operator said on Monday, after forty years of "
+            "crossings.<br>About 300 islanders use it each week, and the council said it would "
+            "look for another operator before the summer.</td></tr></table></body></html>")
+    assert tables_as_rows(page) == page
+    (tmp_path / "ferry.html").write_text(page)
+    [art] = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    assert "MarchBy" not in art.text and "March By Iwan Pryce" in art.text
+
+
+SPANNED = """<html><head><title>Kelvedon West</title></head><body><article>
+<h1>Greens win Kelvedon West by 87 votes after recount</h1>
+<p>The Green Party has won the Kelvedon West by-election by 87 votes, taking a seat Labour had
+held since 1997, after a recount on Friday.</p>
+<table><thead><tr><th rowspan="2">Candidate</th><th rowspan="2">Party</th>
+<th colspan="2">Votes<br>(share)</th></tr><tr><th>Count</th><th>Share</th></tr></thead>
+<tbody><tr><td>Hannah Corrigan</td><td>Green</td><td>8,214</td><td>50.2%</td></tr>
+<tr><td rowspan="2">Marcus Dale</td><td>Labour</td><td>8,127</td><td>49.7%</td></tr>
+<tr><td>Labour Co-op</td><td>12</td><td>0.1%</td></tr>
+<tr><td colspan="2">Total</td><td>16,353</td><td></td></tr></tbody></table>
+<p>Turnout was 41.3%, the returning officer said after the declaration at the centre.</p>
+</article></body></html>"""
+
+
+def test_a_table_row_under_a_cell_spanning_rows_keeps_its_columns(tmp_path: Path) -> None:
+    """A row under a cell spanning two rows has a cell fewer: each of its cells was read
+    under the column before its own ("Candidate: Labour Co-op | Party: 12")."""
+    (tmp_path / "result.html").write_text(SPANNED)
+    [art] = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    lines = art.text.splitlines()
+    assert lines[1:5] == [
+        "Candidate: Hannah Corrigan | Party: Green | Count: 8,214 | Share: 50.2%",
+        "Candidate: Marcus Dale | Party: Labour | Count: 8,127 | Share: 49.7%",
+        "Candidate: Marcus Dale | Party: Labour Co-op | Count: 12 | Share: 0.1%",
+        "Candidate: Total | Count: 16,353"]
+
+
+def test_a_table_row_that_does_not_fill_its_columns_is_its_cells_alone() -> None:
+    from index.formats.tables import tables_as_rows
+
+    page = ("<html><body><table><tr><th>Candidate</th><th>Party</th><th>Votes</th></tr>"
+            "<tr><td>Hannah Corrigan</td><td>Green</td><td>8,214</td></tr>"
+            "<tr><td>Spoilt ballots</td><td>31</td></tr></table></body></html>")
+    out = tables_as_rows(page)
+    assert "<p>Spoilt ballots | 31</p>" in out
+    assert "<p>Candidate: Hannah Corrigan | Party: Green | Votes: 8,214</p>" in out

@@ -460,3 +460,46 @@ def test_a_pages_byline_gives_the_name_alone(tmp_path: Path, byline: str) -> Non
                                                     byline=byline))
     _, (art,) = _articles([tmp_path])
     assert art.author == "Iwan Pryce"
+
+
+@pytest.mark.parametrize(("title", "top", "foot", "outlet"), [
+    # What follows the headline in a <title> may be the page's section, not its outlet …
+    (f"{HEADLINE} | Opinion", "", "", None),
+    (f"{HEADLINE} - Transport", "", "", None),
+    (f"{HEADLINE} | Arts & Culture", "", "", None),
+    (f"{HEADLINE} | Opinion | The Tarnmouth Courier", "", "", "The Tarnmouth Courier"),
+    # … a logo a sponsor's or a social network's …
+    (HEADLINE, '<div class="sponsor-logo">Acme Insurance</div>', "", None),
+    (HEADLINE, '<a class="logo-twitter" href="/x">Twitter</a>', "", None),
+    (HEADLINE, '<div class="partners"><span class="logo">Acme Insurance</span></div>'
+     '<div class="site-logo">Tarnmouth Courier</div>', "", "Tarnmouth Courier"),
+    # … and a footer's menu no part of its © line.
+    (HEADLINE, "", "<footer><p>Home | About | Contact</p><p>Riverside Gazette © 2026</p>"
+     "</footer>", "Riverside Gazette"),
+    (HEADLINE, "", "<footer><div>Home | About<br>Riverside Gazette © 2026</div></footer>",
+     "Riverside Gazette"),
+])
+def test_a_section_a_sponsors_logo_or_a_footers_menu_is_no_outlet(
+        tmp_path: Path, title: str, top: str, foot: str, outlet: str | None) -> None:
+    (tmp_path / "page.html").write_text(PAGE.format(title=title, top=top, foot=foot,
+                                                    byline="By Iwan Pryce"))
+    _, (art,) = _articles([tmp_path])
+    assert (art.title, art.outlet) == (HEADLINE, outlet)
+
+
+@pytest.mark.parametrize(("byline", "meta", "author"), [
+    # trafilatura: "Jane Smith; Tom Roe; Ali Khan"; our byline reads "Jane Smith" and a credit
+    ("By Jane Smith, Tom Roe and Ali Khan", "", "Jane Smith; Tom Roe; Ali Khan"),
+    ("By Jane Smith", '<meta name="author" content="Jane Smith; Tom Roe; Ali Khan">',
+     "Jane Smith; Tom Roe; Ali Khan"),
+    ("By Jane Smith, Tom Roe", "", "Jane Smith; Tom Roe"),
+    # a role after two reporters, or an agency after one, is no co-author
+    ("By Iwan Pryce and Tom Roe, Staff Reporters", "", "Iwan Pryce; Tom Roe"),
+    ("By Iwan Pryce | Reuters", "", "Iwan Pryce"),
+])
+def test_a_pages_co_authors_are_all_kept(tmp_path: Path, byline: str, meta: str,
+                                         author: str) -> None:
+    page = PAGE.format(title="Ferry", top="", foot="", byline=byline)
+    (tmp_path / "page.html").write_text(page.replace("</head>", f"{meta}</head>"))
+    _, (art,) = _articles([tmp_path])
+    assert art.author == author

@@ -267,3 +267,42 @@ def test_a_record_opening_with_two_reporters_is_read_as_before() -> None:
     [article] = clean_document(RawDocument(text=f"By Anwen Cole and Rafael Moreno\n{STORY}",
                                            source="r", source_key="r", title="Ferry to stop"))
     assert article.author is None
+
+
+@pytest.mark.parametrize("headline", [
+    "Weekly Bin Collections Axed", "Post Office Counter Closes", "Times Tables Test Scrapped",
+    "Daily Ferry Service Axed", "Weekly Roundup"])
+@pytest.mark.parametrize("standfirst", ["", "Islanders say the crossing is a lifeline\n"])
+def test_a_headline_holding_a_papers_word_is_no_masthead(headline: str, standfirst: str
+                                                         ) -> None:
+    """A paper's word opening a headline in title case, above its date line, a standfirst and
+    its byline, is the headline's: it is the title, no outlet."""
+    article = _file(f"{headline}\n4 March 2026\n{standfirst}By Iwan Pryce")
+    assert (article.title, article.outlet) == (headline, None)
+
+
+def test_a_headline_ending_in_a_papers_word_above_its_date_and_byline_is_no_masthead() -> None:
+    """A paper's name is above the date line, then the headline, then the byline."""
+    article = _file("Minister Quits Post\n4 March 2026\nBy Iwan Pryce")
+    assert (article.title, article.outlet) == ("Minister Quits Post", None)
+
+
+def test_a_column_and_its_section_are_no_masthead() -> None:
+    article = _file("Gull Island ferry to stop running in March\n\nWeekly Roundup - Transport\n"
+                    "4 March 2026\nBy Iwan Pryce")
+    assert article.outlet is None
+    assert "Weekly Roundup - Transport" in article.text.splitlines()
+
+
+@pytest.mark.parametrize(("name", "paper"), [
+    ("Northern Daily Record", True), ("Eastfield Sports Daily", True),
+    ("Arts Desk Weekly", True), ("The Lowland Observer", True),
+    ("Porthaven Evening Post", True), ("Carrow Valley Herald", True),
+    ("Weekly Bin Collections Axed", False), ("Post Office Counter Closes", False),
+    ("Times Tables Test Scrapped", False), ("Daily Ferry Service Axed", False),
+    ("Weekly Roundup", False), ("Daily Updates", False),
+])
+def test_what_names_a_paper(name: str, paper: bool) -> None:
+    from index.pagehead import names_paper
+
+    assert names_paper(name) is paper

@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 from .common import squeeze
+from .sitename import site_name
 from .tables import tables_as_rows
 
-__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text", "site_name", "story_pages",
-           "story_text"]
+__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text", "story_pages", "story_text"]
 
 # Fewer words than this on a fetched web page is a stub, a menu, an index page or a notice
 # ("enable JavaScript…"), not an article (what trafilatura finds on a page of links is the
@@ -118,53 +118,3 @@ def fragment_text(html: str) -> str:
     if not blocks:
         return squeeze(root.text_content())
     return "\n".join(t for t in (squeeze(el.text_content()) for el in blocks) if t)
-
-
-# A paper's name: a few capitalised words ("The Riverside Gazette", "Meridian Business Review").
-_SITE_NAME = re.compile(r"(?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4}")
-# After the headline in the <title>: "Headline | Meridian Business Review", "Headline - …".
-_TITLE_TAIL = re.compile(r"^\s+[|–—:·-]\s+(?P<n>.+?)\s*$")
-# An element that holds the site's name, by its class or id: "brand", "logo", "site-name".
-_BRAND = re.compile(r"(?:^|[\s_-])(?:brand|logo|site-?name|site-?title|masthead)(?:$|[\s_-])",
-                    re.I)
-# A footer's "Meridian Business Review © 2026", "© 2026 Ashcombe Echo", or the first of its
-# parts beside a bare "© 2026" ("The Riverside Gazette | 14 Quay Street | © 2026").
-_FOOT_NAME = re.compile(r"^(?:(?P<a>.+?)\s*©\s*\d{4}|©\s*\d{4}\s*(?P<b>.+?))\.?$")
-
-
-def site_name(html: str, headline: str | None) -> str | None:
-    """The paper's name as the page prints it: after the headline in its <title>, in an
-    element named for it ("brand", "site-name", "logo"), or beside the © of its footer."""
-    import lxml.html
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return None
-    found = [_title_tail(root, headline) or ""]
-    found += [squeeze(el.text_content()) for el in root.iter() if isinstance(el.tag, str)
-              and _BRAND.search(f"{el.get('class', '')} {el.get('id', '')}")]
-    found += [_footer_name(squeeze(f.text_content())) or "" for f in root.iter("footer")]
-    return next((n for n in found if _SITE_NAME.fullmatch(n)), None)
-
-
-def _title_tail(root: Any, headline: str | None) -> str | None:
-    """What follows the headline in the page's <title>: "Headline | Meridian Business
-    Review"."""
-    title = root.find(".//head/title")
-    text = squeeze(title.text_content()) if title is not None else ""
-    if not headline or not text.startswith(headline):
-        return None
-    match = _TITLE_TAIL.match(text[len(headline):])
-    return match.group("n") if match else None
-
-
-def _footer_name(text: str) -> str | None:
-    """The name a footer's © line gives, or the first of its parts beside a bare "© 2026"."""
-    parts = [p.strip() for p in re.split(r"\s[|·]\s", text)]
-    for part in parts:
-        if m := _FOOT_NAME.match(part):
-            return m.group("a") or m.group("b")
-        if re.fullmatch(r"©\s*\d{4}", part):
-            return parts[0]
-    return None
