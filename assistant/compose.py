@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from index import Article
+from index import Article, sentence_spans
 
 from . import calibration
 from .answerability import answerability
@@ -154,20 +154,23 @@ def not_of_it(question: str, ranked: Sequence[Evidence], article: Article
     """Why the best sentence, close as it is, is of another holder of the role asked about
     (`another_holder`) or of another year (`another_year`), or None."""
     return (another_holder(question, ranked, article.title)
-            or (another_year(question, article) if ranked else None))
+            or (another_year(question, ranked[0], article) if ranked else None))
 
 
 # A year asked about; not one a span of time starts from ("since 2019", "from 2005 to…").
 _A_YEAR = re.compile(r"(?<!since )(?<!from )(?<!between )(?<!after )\b(?:19|20)\d\d\b", re.I)
 
 
-def another_year(question: str, article: Article) -> Abstention | None:
-    """Asked about a year long before the best sentence's report, which never names it: "How
-    many homes were destroyed in the 1998 fire?" is not answered by a report of 2026 counting
-    this year's ("Of the 17 homes destroyed…"). A report of the year after may still tell it."""
+def another_year(question: str, best: Evidence, article: Article) -> Abstention | None:
+    """Asked about a year long before the best sentence's report, which never names it, nor
+    the sentence before it ("The great fire of 1998… It destroyed 41 homes"): "How many homes
+    were destroyed in the 1998 fire?" is not answered by a report of 2026 counting this year's
+    ("Of the 17 homes destroyed…"). A report of the year after may still tell it."""
     years = {int(y) for y in _A_YEAR.findall(question)}
     published = article.published
-    if not years or not published or any(str(y) in article.text for y in years):
+    starts = [a for a, _ in sentence_spans(article.text) if a <= best.start] or [best.start]
+    around = article.text[starts[-2] if len(starts) > 1 else starts[-1]:best.end]
+    if not years or not published or any(str(y) in around for y in years):
         return None
     if any(year >= int(published[:4]) - 1 for year in years):
         return None

@@ -96,22 +96,31 @@ def test_a_year_long_before_the_report_is_not_answered_by_it() -> None:
     from assistant.compose import another_year
     from index import Article
 
-    def report(text: str, published: str | None = "2026-02-05") -> Article:
-        return Article("a", "Fire contained", text, "a.txt", "a", published)
+    def asked_of(text: str, sentence: str, question: str = "How many homes were destroyed in "
+                 "the 1998 fire?", published: str | None = "2026-02-05") -> bool:
+        at = text.index(sentence)
+        best = Evidence(0, "a", at, at + len(sentence), sentence, 0.9, 0.9)
+        article = Article("a", "Fire contained", text, "a.txt", "a", published)
+        return another_year(question, best, article) is not None
 
-    asked = "How many homes were destroyed in the 1998 fire?"
-    this_year = report("Of the 17 homes destroyed, 15 were on Ridgeway Road.")
-    turned = another_year(asked, this_year)
-    assert turned is not None and "1998" in turned.reason
-    # The article names the year (in the sentence or beside it): it may tell of it.
-    assert another_year(asked, report("The great fire of 1998 swept the valley. It destroyed "
-                                      "41 homes.")) is None
-    assert another_year("Who won the 2025 award?", this_year) is None  # a report a year on
-    assert another_year("Who will host in 2027?", this_year) is None
-    assert another_year(asked, report("Of the 17 homes…", None)) is None  # undated
+    this_year = "The fire is out. Of the 17 homes destroyed, 15 were on Ridgeway Road."
+    assert asked_of(this_year, "Of the 17 homes destroyed, 15 were on Ridgeway Road.")
+    # Elsewhere in the article, 1998 is another fire's year: still not this sentence's.
+    later = this_year + " It was the worst fire since 1998."
+    assert asked_of(later, "Of the 17 homes destroyed, 15 were on Ridgeway Road.")
+    # The sentence, or the one before it, names the year: it may tell of it.
+    assert not asked_of("The great fire of 1998 swept the valley. It destroyed 41 homes.",
+                        "It destroyed 41 homes.")
+    assert not asked_of(this_year, "Of the 17 homes destroyed, 15 were on Ridgeway Road.",
+                        "Who won the 2025 award?")  # a report a year on
+    assert not asked_of(this_year, "Of the 17 homes destroyed, 15 were on Ridgeway Road.",
+                        "Who will host in 2027?")
+    assert not asked_of(this_year, "Of the 17 homes destroyed, 15 were on Ridgeway Road.",
+                        published=None)  # undated: it may be of any year
     # "since 2019" is when a count starts, not the year asked about (the review's).
-    built = report("Since then, 1,240 homes have been built in Tarnmouth.")
-    assert another_year("How many homes have been built in Tarnmouth since 2019?", built) is None
+    assert not asked_of("Since then, 1,240 homes have been built in Tarnmouth.",
+                        "Since then, 1,240 homes have been built in Tarnmouth.",
+                        "How many homes have been built in Tarnmouth since 2019?")
 
 
 def _lead(question: str, sentence: str, span: str) -> str | None:
