@@ -33,7 +33,7 @@ from .reader import Reader, get_reader
 from .request import Request, make_request
 from .rerank import Evidence, rerank, topicalities
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
-from .said_first import read_first, said_first
+from .said_first import read_again, said_first
 from .settings import Settings
 from .streaming import OnDelta, emit, streamed
 from .types import Answer, Citation, Message, ShortAnswer, Timings
@@ -247,7 +247,7 @@ class Assistant:
                           {k: a.published for k, a in articles.items() if a.published})
         if said is not None and (reason is None or not reason.off_topic):
             return ranking, said, None
-        ranked = read_first(asked.text, ranked) or ranked  # "When did Olsen die?": not her photo
+        ranked, reason = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
         if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
             reason = not_of_it(asked.text, ranked, articles[ranked[0].article_id])
         return ranking, ranked, reason

@@ -37,7 +37,7 @@ from .speakers import asked_speech
 from .types import Citation
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
-           "another_year", "closest_text", "not_of_it", "strayed", "within_dates"]
+           "another_year", "closest_text", "judged_again", "not_of_it", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -74,6 +74,7 @@ SURE_OVER_TOPIC = 0.5
 class Abstention:
     reason: str
     off_topic: bool = False  # nothing retrieved is about the question: no closest sentence
+    of_best: bool = False  # said of the best sentence alone (what kind of answer it gives)
 
 
 def within_dates(reason: Abstention, since: str | None, until: str | None,
@@ -139,7 +140,7 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
     if kind in KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {KIND_ASKED[kind]}")
     if kind in BEST_CARRIES and ranked[0].fit < 1.0:
-        return Abstention(f"the closest sentence does not give {KIND_ASKED[kind]}")
+        return Abstention(f"the closest sentence does not give {KIND_ASKED[kind]}", of_best=True)
     # "Who won the cup final?" is not answered by who won an election, nor a quarter-final.
     if question and another_contest(question, ranked[0].text):
         return Abstention("the closest sentence is about another contest")
@@ -176,6 +177,16 @@ def another_year(question: str, best: Evidence, article: Article) -> Abstention 
         return None
     return Abstention(f"the closest sentence, from a report of {published[:4]}, says nothing "
                       f"of {min(years)}")
+
+
+def judged_again(reason: Abstention | None, ranked: Sequence[Evidence], kind: str,
+                 question: str) -> Abstention | None:
+    """The reason, where another sentence is now read first (`said_first.read_first`), judged
+    again where it was said of the best sentence alone: the sentence read first may give the
+    figure the best one did not."""
+    if reason is None or not reason.of_best:
+        return reason
+    return _not_what_was_asked(ranked, kind, question)
 
 
 def another_holder(question: str, ranked: Sequence[Evidence], title: str = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .compose import KIND_CHECKED
+from .compose import KIND_CHECKED, Abstention, judged_again
 from .contest import asked_contest, contest_answer, names_a_contest
 from .counting import asked_verb, counted
 from .evidence import age_span, question_names
@@ -20,7 +20,7 @@ from .scores import asks_score, score_span
 from .speakers import asked_speech, pronoun_speaks, quotes_speaker
 from .words import WORD, asking_terms, subject_split, terms
 
-__all__ = ["CONTEST_READ", "read_first", "said_first"]
+__all__ = ["CONTEST_READ", "read_again", "read_first", "said_first"]
 
 # Asked who won or lost, the best sentences searched for one saying so.
 CONTEST_READ = 12
@@ -126,7 +126,10 @@ def _thing_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
         return None
     named = {t for name in question_names(question) for t in terms(" ".join(name))}
     asked = set(terms(question)) - asking_terms() - named
-    if not asked or asked & set(terms(ranked[0].text)):
+    # A best sentence holding some of the question's words still gives no answer where it
+    # carries no figure of what is counted ("…reported fourth-quarter revenue of £412.6
+    # million" for how many systems were shipped in the fourth quarter).
+    if not asked or (asked & set(terms(ranked[0].text)) and ranked[0].fit == 1.0):
         return None
     first = next((ev for ev in ranked[1:KIND_CHECKED]
                   if ev.fit == 1.0 and 2 * len(asked & set(terms(ev.text))) >= len(asked)
@@ -181,8 +184,22 @@ def _names_asked(named: list[str], sentence: str) -> bool:
 def _strangers(question: str, sentence: str, within: int | None = None) -> bool:
     """Does the sentence name someone or something the question does not ("Rival Corlex
     raised its quarterly dividend…"), past its first word (and within its first `within`)?"""
-    return any(w[:1].isupper() and w not in question
-               for w in WORD.findall(sentence)[1:within])
+    # A table's column ("Change: +27%") and a figure's label ("Q4", "G7") are no one's names.
+    words = WORD.findall(_COLUMN.sub(" ", sentence))
+    return any(w[:1].isupper() and w not in question and not any(c.isdigit() for c in w)
+               for w in words[1:within])
+
+
+_COLUMN = re.compile(r"(?:^|\|)\s*[A-Z][\w ]{0,30}?:")
+
+
+def read_again(question: str, kind: str, ranked: list[Evidence], reason: Abstention | None
+               ) -> tuple[list[Evidence], Abstention | None]:
+    """The ranking with a sentence about what was asked read first (`read_first`), and why the
+    articles cannot answer, judged again where that was said of the best sentence alone."""
+    first = read_first(question, ranked)
+    return (ranked, reason) if first is None else (first, judged_again(reason, first, kind,
+                                                                         question))
 
 
 def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:

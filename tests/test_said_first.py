@@ -84,3 +84,24 @@ def test_what_was_said_is_not_answered_by_the_questions_words() -> None:
     plan = _ev("The mayor will present the budget on Monday.", 100, fit=0.5)
     assert read_first("What did Mayor Ruiz say about the budget?", [words, plan]) is None
     assert read_first("When will the mayor present the budget?", [words, plan]) == [plan, words]
+
+
+def test_a_table_row_with_the_figure_asked_is_read_before_a_sentence_without_one() -> None:
+    """"How many systems did Pelham ship in the fourth quarter?" was turned away ("the closest
+    sentence does not give the figure asked for") over "…reported fourth-quarter revenue of
+    £412.6 million", with the table's row "Systems shipped | Q4 2025: 2,940 | …" second: the
+    best sentence holds some words asked but no figure of the thing counted, and a table's
+    column names and a quarter's label are no one's names."""
+    from assistant.compose import Abstention, judged_again
+    from assistant.said_first import read_again
+
+    revenue = _ev("Pelham Robotics reported fourth-quarter revenue of £412.6 million.", 0,
+                  fit=0.5)
+    row = _ev("Systems shipped | Q4 2025: 2,940 | Q4 2024: 2,310 | Change: +27%", 100)
+    question = "How many systems did Pelham ship in the fourth quarter?"
+    turned = Abstention("the closest sentence does not give the figure asked for", of_best=True)
+    assert read_again(question, "number", [revenue, row], turned) == ([row, revenue], None)
+    # A reason not about the best sentence alone stands.
+    other = Abstention("no sentence in them surely answers it")
+    assert read_again(question, "number", [revenue, row], other) == ([row, revenue], other)
+    assert judged_again(None, [row], "number", question) is None
