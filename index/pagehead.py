@@ -91,16 +91,10 @@ def byline_author(text: str) -> str | None:
     """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter",
     "24 February 2026 | By Felix Aldridge")."""
     lines = [line for line in text.splitlines() if line.strip()]
-    for n, line in enumerate(lines[:max(_BYLINE_LINES, page_head(lines))]):
+    for line in lines[:max(_BYLINE_LINES, page_head(lines))]:
         for part in (line, *(head_parts(line) or ())):
             match = _BYLINE.match(part)
-            # Two names are read only under a headline. A text's first line "By A and B" (a
-            # record's, its title given apart) is left unread for one reason alone: so that
-            # the eval corpora read as they were scored (three USA Today records open "By
-            # Stephanie Armour and David Hilzenrath" and the like). Naming both there would
-            # be as right as under a headline; it waits on the corpora being read anew.
-            if match and not SITE.fullmatch(match.group("n").lower()) and (
-                    n or " and " not in match.group("n")):
+            if match and not SITE.fullmatch(match.group("n").lower()):
                 return match.group("n")
     return None
 
