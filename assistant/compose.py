@@ -169,11 +169,11 @@ def another_year(question: str, best: Evidence, article: Article) -> Abstention 
     ("Of the 17 homes destroyed…"). A report of the year after may still tell it."""
     years = {int(y) for y in _A_YEAR.findall(question)}
     published = article.published
-    starts = [a for a, _ in sentence_spans(article.text) if a <= best.start] or [best.start]
-    around = article.text[starts[-2] if len(starts) > 1 else starts[-1]:best.end]
-    if not years or not published or any(str(y) in around for y in years):
-        return None
-    if any(year >= int(published[:4]) - 1 for year in years):
+    if not years or not published or any(year >= int(published[:4]) - 1 for year in years):
+        return None  # the article is only split into sentences for a question naming a year
+    before = [a for a, _ in sentence_spans(article.text) if a < best.start]
+    around = article.text[before[-1] if before else best.start:best.end]
+    if any(str(year) in around for year in years):
         return None
     return Abstention(f"the closest sentence, from a report of {published[:4]}, says nothing "
                       f"of {min(years)}")

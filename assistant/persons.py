@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .roles import TITLES
+from .speakers import asks_about_saying
 from .titled import NAME, TITLE_WORDS
 from .words import MONTHS, WEEKDAYS, terms
 
@@ -198,8 +199,6 @@ def _told_is_no_answer(question: str) -> bool:
     """Asked who said something, whom it was told is no answer ("Peter Sokolowski told The
     Associated Press"); asked whom someone told, or anything else ("The manager told Ruiz he
     would start"), it may be."""
-    from .speakers import asks_about_saying  # speakers reads names: imported when needed
-
     return asks_about_saying(question) and not _ASKS_WHOM_TOLD.search(question)
 
 

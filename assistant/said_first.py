@@ -181,6 +181,10 @@ def _names_asked(named: list[str], sentence: str) -> bool:
     return False
 
 
+# A table's column name: "Change:" of "… | Change: +27%".
+_COLUMN = re.compile(r"(?:^|\|)\s*[A-Z][\w ]{0,30}?:")
+
+
 def _strangers(question: str, sentence: str, within: int | None = None) -> bool:
     """Does the sentence name someone or something the question does not ("Rival Corlex
     raised its quarterly dividend…"), past its first word (and within its first `within`)?"""
@@ -188,9 +192,6 @@ def _strangers(question: str, sentence: str, within: int | None = None) -> bool:
     words = WORD.findall(_COLUMN.sub(" ", sentence))
     return any(w[:1].isupper() and w not in question and not any(c.isdigit() for c in w)
                for w in words[1:within])
-
-
-_COLUMN = re.compile(r"(?:^|\|)\s*[A-Z][\w ]{0,30}?:")
 
 
 def read_again(question: str, kind: str, ranked: list[Evidence], reason: Abstention | None
@@ -204,8 +205,9 @@ def read_again(question: str, kind: str, ranked: list[Evidence], reason: Abstent
 
 def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
     """The ranking with a sentence about what was asked put before a best one that is not
-    (`_when_first`, `_thing_first`), or None. Unlike `said_first`'s, such a sentence does not
-    answer whatever its score: the answerability still judges the question."""
+    (`_when_first`, `_thing_first`, `_focus_first`), or None. Unlike `said_first`'s, such a
+    sentence does not answer whatever its score: the answerability still judges the
+    question."""
     return (_when_first(question, ranked) or _thing_first(question, ranked)
             or _focus_first(question, ranked))
 

@@ -228,9 +228,8 @@ _QUALIFIER = re.compile(r"(?:\b(?:no|not) )?(?:\b(?:more|fewer|less|greater|high
 # A figure in words, whole: "One hundred and ten thousand" ("and" only after a hundred or a
 # thousand: "aged eight and ten" is two figures), "a hundred and ten".
 _MAGNITUDE = r"(?:hundred|thousand|million|billion)"
-_WORDED = re.compile(rf"(?:\b(?:an?\s+|(?:{WORD_NUMBER}|{_MAGNITUDE})[\s-]+)(?={_MAGNITUDE}\b"
-                     rf"|(?:{WORD_NUMBER})\b)|\b{_MAGNITUDE}\s+and\s+"
-                     rf"|\b(?:{WORD_NUMBER})[\s-]+)+$", re.I)
+_WORDED = re.compile(rf"(?:\b(?:an?\s+(?={_MAGNITUDE}\b)|(?:{WORD_NUMBER}|{_MAGNITUDE})[\s-]+"
+                     rf"|{_MAGNITUDE}\s+and\s+))+$", re.I)
 _A_WORD_NUMBER = re.compile(rf"(?:{WORD_NUMBER}|{_MAGNITUDE})\b", re.I)
 
 

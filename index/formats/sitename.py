@@ -6,6 +6,7 @@ or a social network's logo, a footer's menu."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -54,9 +55,11 @@ def site_name(html: str, headline: str | None) -> str | None:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return None
-    found = [_title_tail(root, headline) or ""]
-    found += [squeeze(el.text_content()) for el in root.iter() if _a_brand(el)]
-    found += [_footer_name(line) or "" for line in _copyright_lines(root)]
+    # Looked for in that order, each only where the one before names no outlet.
+    found = itertools.chain(
+        [_title_tail(root, headline) or ""],
+        (squeeze(el.text_content()) for el in root.iter() if _a_brand(el)),
+        (_footer_name(line) or "" for line in _copyright_lines(root)))
     return next((n for n in found if OUTLET_NAME.fullmatch(n)), None)
 
 
