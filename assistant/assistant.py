@@ -243,8 +243,7 @@ class Assistant:
                              asked.text)
                   if not retrieval_only or not ranked else None)
         # "Who is Hong Min?", "Who is Holm's mayor?"
-        said = said_first(asked.text, ranked, {k: a.title for k, a in articles.items()},
-                          {k: a.published for k, a in articles.items() if a.published})
+        said = said_first(asked.text, ranked, articles)
         if said is not None and (reason is None or not reason.off_topic):
             return ranking, said, None
         ranked, reason = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo

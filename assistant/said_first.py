@@ -6,7 +6,9 @@ on what it says, and these say it only in passing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from index import Article
 
 from .compose import KIND_CHECKED, Abstention, judged_again
 from .contest import asked_contest, contest_answer, names_a_contest
@@ -26,8 +28,8 @@ __all__ = ["CONTEST_READ", "read_again", "read_first", "said_first"]
 CONTEST_READ = 12
 
 
-def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str] | None = None,
-               published: dict[str, str] | None = None) -> list[Evidence] | None:
+def said_first(question: str, ranked: Sequence[Evidence],
+               articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
     """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
     won or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the
     ranking with the first sentence saying
@@ -37,20 +39,22 @@ def said_first(question: str, ranked: Sequence[Evidence], titles: dict[str, str]
     contest says it as plainly), or what someone said ("What did Hong Min say?": "…," said
     Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a sentence answers,
     whatever its score: the reader scores a sentence on what it says, and this one says it
-    only in passing. `titles`: the articles' titles by id, where a role's qualifier may be
-    ("Novaris" for its chief executive); `published`, their dates (a contest of another
-    year)."""
+    only in passing. `articles`, by id: a title may hold a role's qualifier ("Novaris" for its
+    chief executive), a date tells a contest of another year, and a speaker named by one word
+    of their name must be named by another somewhere in the article ("Ford said" is not
+    Harrison Ford's in a report about the carmaker)."""
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
-        return (_speech_first(question, ranked) or _count_first(question, ranked)
+        return (_speech_first(question, ranked, articles) or _count_first(question, ranked)
                 or _age_first(question, ranked))
-    titles = titles or {}
+    articles = articles or {}
     for i, ev in enumerate(ranked):
-        title = titles.get(ev.article_id, "")
+        article = articles.get(ev.article_id)
+        title = article.title if article else ""
         if (description(question, ev.text) or role_holder(question, ev.text, title)
                 or (contest and i < CONTEST_READ and (contest_answer(
-                    question, ev.text, (published or {}).get(ev.article_id))
+                    question, ev.text, article.published if article else None)
                                                       or score_span(question, ev.text)))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
     return None
@@ -212,18 +216,32 @@ def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | No
             or _focus_first(question, ranked))
 
 
-def _speech_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+def _speech_first(question: str, ranked: Sequence[Evidence],
+                  articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
     """Asked what someone said, the ranking with the first of the best sentences naming them
     as its speaker put first, one naming them whole ("said Hong Min") before one naming them in
-    part ("Hong added"); None where none does, or the best sentence has them speak already
-    ("She said she would…")."""
+    part ("Hong added", where the article names them by another word of their name too); None
+    where none does, or the best sentence has them speak already ("She said she would…")."""
     speech = asked_speech(question)
     if speech is None or not ranked or (pronoun_speaks(ranked[0].text)
                                         and not quotes_speaker(ranked[0].text, speech)):
         return None
-    said = [ev for ev in ranked[:CONTEST_READ] if quotes_speaker(ev.text, speech)]
+
+    def named_whole(ev: Evidence) -> bool:  # "Ford said…" in a report on the carmaker
+        article = (articles or {}).get(ev.article_id)
+        said = {w for w in speech.names if _holds(ev.text, w)}
+        return (article is None or len(said) > 1
+                or any(_holds(article.text, w) for w in speech.names - said))
+
+    said = [ev for ev in ranked[:CONTEST_READ]
+            if quotes_speaker(ev.text, speech) and named_whole(ev)]
     whole = [ev for ev in said if quotes_speaker(ev.text, speech, whole=True)]
     if not said:
         return None
     first = (whole or said)[0]
     return [first, *(ev for ev in ranked if ev is not first)]
+
+
+def _holds(text: str, word: str) -> bool:
+    """Does the text hold the word whole ("J.D." too, whose dot ends no word for `\\b`)?"""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) is not None

@@ -57,6 +57,7 @@ _NOT_NAMES = frozenset({
     "However", "Also", "Then", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "This", "That", "Last", "Next", "When", "While", "After", "Before"})
 _HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
+_PLACING = frozenset({"In", "At", "From", "Of", "To"})
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,13 @@ def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder
     before a title ("Yesterday Keith Wilson, the mayor": stripped), never after one ("Mayor
     On Tuesday": no name), but an honorific ("lead author Dr Eleanor Voss")."""
     words = list(re.finditer(r"\S+", sentence[start:end]))
+    stripped = ""
     while words and words[0].group() in _NOT_NAMES:
         if not strip_lead and words[0].group() not in _HONORIFICS:
             return None
-        words.pop(0)
-    if not words:
+        stripped = words.pop(0).group()
+    # "In Ukraine, President Andrzej Duda of Poland…": a place the title stands in, no holder.
+    if not words or (stripped in _PLACING and len(words) == 1):
         return None
     a, b = start + words[0].start(), start + words[-1].end()
     for tail in ("’s", "'s"):

@@ -375,6 +375,30 @@ def test_what_someone_said_is_answered_by_a_sentence_naming_them_as_its_speaker(
     assert asked_speech("What did he say?") is None  # for the conversation (`last_answer`)
 
 
+def test_a_speaker_named_in_part_is_the_one_asked_only_where_the_article_names_them_whole(
+) -> None:
+    """"Ford said…" in a report on the carmaker is not Harrison Ford speaking: one name within
+    the other counts only in an article that names him whole."""
+    from assistant.rerank import Evidence
+    from assistant.said_first import said_first
+    from index import Article
+
+    carmaker = Article("car", "Ford recalls 90,000 pickups", "Ford said it would replace the "
+                       "brakes of the film crews' trucks. Dealers will fix them free.",
+                       "car.txt", "car.txt")
+    actor = Article("actor", "Harrison Ford at the premiere", "Harrison Ford arrived late. "
+                    "The film was his idea, Ford said at the premiere.", "actor.txt", "actor.txt")
+    recall = Evidence(0, "car", 0, 60, "Ford said it would replace the brakes of the film "
+                      "crews' trucks.", 0.3, 0.3)
+    premiere = Evidence(0, "actor", 27, 80, "The film was his idea, Ford said at the premiere.",
+                        0.1, 0.1)
+    question = "What did Harrison Ford say about the film?"
+    articles = {"car": carmaker, "actor": actor}
+    assert said_first(question, [recall, premiere], articles) == [premiere, recall]
+    # Without the articles, as before: the first sentence with "Ford" as its speaker.
+    assert said_first(question, [recall, premiere]) == [recall, premiere]
+
+
 def test_who_said_that_is_whom_the_quoted_sentence_names_as_saying_it(
         assistant: Assistant) -> None:
     """"Who said that?" was searched as a question of its own, and named Hong Min over a
