@@ -23,6 +23,7 @@ from .pagehead import (
     is_byline,
     masthead,
     page_head,
+    reads_as_headline,
 )
 from .pages import article_page_starts
 from .provenance import find_author, find_outlet, find_published
@@ -181,8 +182,11 @@ def _placed_headline(lines: list[str]) -> str | None:
             if dated and n and all(masthead(lines, k) for k in range(n)):
                 continue  # the masthead's own date line
             return None
+        # A few capitalised words are the masthead's or a section's, unless a headline's
+        # ("Minister Quits Post")
+        named = a_name(line) and not reads_as_headline(line)
         if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
-                and not a_name(line) and not masthead(lines, n) and after_head_line(lines, n)):
+                and not named and not masthead(lines, n) and after_head_line(lines, n)):
             return line
     return None
 

@@ -11,7 +11,7 @@ from .dates import find_date_line
 __all__ = ["BARS", "CALENDAR", "DATE_ALONE_LINES", "HEAD_LINES", "LABEL", "OUTLET_NAME",
            "PAPER_WORDS", "PARTS", "SECTIONS", "SITE", "a_name", "after_head_line",
            "byline_author", "head_clutter", "head_date", "head_parts", "is_byline", "is_menu",
-           "masthead", "masthead_name", "names_paper", "page_head"]
+           "masthead", "masthead_name", "names_paper", "page_head", "reads_as_headline"]
 
 # What sets the parts of a line of a page's head apart, with a blank each side ("Home |
 # News", "Porthaven Evening Post · Transport"); a menu's path may use arrows too, and a
@@ -145,7 +145,8 @@ def masthead(lines: list[str], i: int) -> bool:
     capitals, ending in a word papers are called by, or above a list of sections, or ending
     as only a paper's name does above the date line: "Northern Daily Record" / "Thursday 5
     February 2026"), a list of sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not
-    a short headline ("Storm Isla: Homes Flooded", "Rail Strike Called")."""
+    a short headline ("Storm Isla: Homes Flooded", "Rail Strike Called", "Minister Quits Post"
+    above its standfirst, `reads_as_headline`)."""
     line = lines[i]
     words = line.split()
     if SECTIONS.search(line):
@@ -153,9 +154,11 @@ def masthead(lines: list[str], i: int) -> bool:
     if not a_name(line):
         return False
     following = lines[i + 1] if i + 1 < len(lines) else ""
-    return (line.isupper() or words[-1].casefold() in PAPER_WORDS
-            or bool(SECTIONS.search(following))
-            or (names_paper(line) and head_date(following) is not None))
+    if line.isupper() or SECTIONS.search(following):
+        return True
+    papered = words[-1].casefold() in PAPER_WORDS or (
+        names_paper(line) and head_date(following) is not None)
+    return papered and not reads_as_headline(line)
 
 
 def names_paper(name: str) -> bool:
@@ -169,6 +172,35 @@ def names_paper(name: str) -> bool:
         return False
     return (words[-1] in PAPER_WORDS | _DAILIES
             or (len(words) > 1 and words[-2] in _DAILIES and words[-1] in _AFTER_DAILY))
+
+
+# Small words a headline in title case capitalises and a paper's name has none of after its
+# first word ("Residents Rally Behind Local Times", "Readers Save The Chronicle"); "The Voice of
+# the Valley" has its "the" after "of".
+_SMALL_WORDS = frozenset({"the", "a", "an", "to", "for", "in", "on", "at", "as", "by", "with",
+                          "from", "over", "after", "behind", "into", "against", "amid", "under",
+                          "up", "more", "is", "are", "its"})
+
+
+def reads_as_headline(line: str) -> bool:
+    """Title case words that are a headline's, not a paper's name, though they end in a
+    paper's word: a small word capitalised after the first ("Residents Rally Behind Local
+    Times", "Readers Save The Chronicle"), or a verb in "s" before the paper's word ("Minister
+    Quits Post", "Ferry Firm Buys Courier"). A place so ending ("Los Angeles Times") reads as
+    a headline too, so a masthead in title case alone above the date line or the headline
+    is known only by its capitals, its sections below or its section beside it."""
+    if line.isupper():  # capitals say nothing of the case a headline is written in
+        return False
+    words = line.split()
+    befores = [w.casefold() for w in words]
+    small = any(w.casefold() in _SMALL_WORDS and w[:1].isupper()
+                and not (w == "The" and before == "of")
+                for before, w in zip(befores, words[1:], strict=False))
+    # Only before a paper's word: "Eastfield Sports Daily" has no verb
+    papers = _AFTER_DAILY | PAPER_WORDS
+    verb = befores[-2] if len(words) >= 3 and befores[-1] in papers else ""
+    return small or (verb.endswith("s") and not verb.endswith(("ss", "'s", "’s"))
+                     and verb not in papers)
 
 
 def masthead_name(line: str) -> str:

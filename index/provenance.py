@@ -18,6 +18,7 @@ from .pagehead import (
     byline_author,
     head_date,
     page_head,
+    reads_as_headline,
 )
 from .types import RawDocument
 
@@ -103,7 +104,8 @@ def _outlet_line(head: list[str]) -> str | None:
     ("Breaking News", "Health News" above a date alone)."""
     for i, line in enumerate(head[1:], start=1):
         name = line.strip("*_ \t")
-        if not (OUTLET_NAME.fullmatch(name) and names_outlet(name, _masthead(head, i))):
+        if not (OUTLET_NAME.fullmatch(name) and names_outlet(name, _masthead(head, i))
+                and not reads_as_headline(name)):
             continue
         beside = [head[j] for j in (i - 1, i + 1) if 0 < j < len(head)]
         dated = any(_PUBLISHED.match(b.strip("*_ ")) or find_date_line(b, alone=True)

@@ -307,3 +307,59 @@ def test_what_names_a_paper(name: str, paper: bool) -> None:
     from index.pagehead import names_paper
 
     assert names_paper(name) is paper
+
+
+# A short headline in title case ending in a paper's word, with a standfirst before its
+# byline, was read as the masthead: the standfirst became the title, and above a date line
+# the headline became the outlet and left the text.
+STANDFIRST = "Islanders say the crossing is a lifeline they cannot do without"
+
+
+@pytest.mark.parametrize("headline", [
+    "Readers Save The Chronicle", "Minister Quits Post", "Ferry Firm Buys Courier"])
+@pytest.mark.parametrize("layout", [
+    "{h}\n\n{s}\n\nBy Iwan Pryce\n\n4 March 2026", "{h}\n\n4 March 2026\n\n{s}\n\nBy Iwan Pryce"])
+@pytest.mark.parametrize("source", ["p.txt", "p.md"])
+def test_a_headline_ending_in_a_papers_word_above_its_standfirst_is_no_masthead(
+        headline: str, layout: str, source: str) -> None:
+    marked = f"# {headline}" if source.endswith(".md") else headline
+    article = _file(layout.format(h=marked, s=STANDFIRST), source)
+    assert (article.title, article.outlet) == (headline, None)
+    assert STANDFIRST in article.text.splitlines()
+
+
+@pytest.mark.parametrize("label", ["Politics", "Home | News | Sport"])
+def test_a_headline_under_a_section_or_menu_is_no_outlet(label: str) -> None:
+    for head in ("Residents Rally Behind Local Times\nBy Iwan Pryce",
+                 f"Minister Quits Post\n4 March 2026\n{STANDFIRST}\nBy Iwan Pryce"):
+        article = _file(f"{label}\n{head}")
+        assert (article.title, article.outlet) == (head.split("\n")[0], None)
+
+
+@pytest.mark.parametrize(("head", "outlet"), [
+    ("THE WESTMERE CHRONICLE\n4 March 2026", "The Westmere Chronicle"),
+    ("Harlow Evening Post | News", "Harlow Evening Post"),
+    ("The Westmere Chronicle\nWednesday 4 March 2026", "The Westmere Chronicle"),
+    ("Westmere Chronicle\nHome | News | Sport", "Westmere Chronicle"),
+])
+@pytest.mark.parametrize("headline", ["Gull Island ferry to stop running in March",
+                                      "Ferry To Stop Running"])
+def test_a_masthead_above_a_headline_is_still_the_outlet(head: str, outlet: str,
+                                                         headline: str) -> None:
+    """A title case headline under a masthead's date line was no headline ("Ferry To Stop
+    Running": the masthead was the title)."""
+    article = _file(f"{head}\n{headline}\nBy Iwan Pryce")
+    assert (article.title, article.outlet) == (headline, outlet)
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Readers Save The Chronicle", True), ("Minister Quits Post", True),
+    ("Residents Rally Behind Local Times", True), ("Ferry To Stop Running", True),
+    ("The Westmere Chronicle", False), ("Harlow Evening Post", False),
+    ("Eastfield Sports Daily", False), ("The Voice of the Valley Herald", False),
+    ("Carrow Valley Herald", False), ("THE NEWS AT TEN POST", False),
+])
+def test_what_reads_as_a_headline(line: str, headline: bool) -> None:
+    from index.pagehead import reads_as_headline
+
+    assert reads_as_headline(line) is headline
