@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .contest_kind import KINDS, category_said, kind_words, of_year, same_kind
-from .words import WEEKDAYS
+from .words import WEEKDAYS, terms
 
 __all__ = ["Contest", "another_contest", "asked_contest", "contest_answer", "names_a_contest",
            "other_side", "sides"]
@@ -82,6 +82,9 @@ _SIDES: tuple[tuple[re.Pattern[str], str | None, str | None], ...] = tuple(
         # "The non-fiction prize went to historian Peter Lowe"
         (rf"(?i:prize|award|title|trophy|medal|category)\s+(?:went|goes|has\s+gone|was\s+awarded"
          rf"|was\s+given)\s+to\s+(?P<pw>{_PRE})(?P<w>{_NAME})", "w", None),
+        # "The women's race was won by Amara Lindgren"
+        (rf"\b{_EVENT}\s+(?:was|were|has\s+been|had\s+been)\s+won\s+by\s+(?P<pw>{_PRE})"
+         rf"(?P<w>{_NAME})", "w", None),
         (rf"(?P<l>{_NAME})\s+{_HAS}(?:conceded(?:\s+defeat)?|lost\s+(?:the|a|an|his|her|their|its)"
          rf"\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT})\b", None, "l"),
     ))
@@ -225,14 +228,28 @@ def contest_answer(question: str, sentence: str, published: str | None = None
         return None
     if not same_kind(question, sentence) or not category_said(question, sentence):
         return None
+    found = []
     for winner, loser in sides(sentence):
         side, other = (winner, loser) if asked.winner else (loser, winner)
         if side is None:
             continue
         if asked.named and (other is None or not asked.named & _words(sentence[slice(*other)])):
             continue
-        return side
-    return None
+        found.append(side)
+    # Of two contests one sentence reports ("Luc Moreau won the men's title…, and Hana Sato won
+    # the women's race"), the one whose clause holds more of what is asked.
+    return max(found, key=lambda side: _asked_in_clause(question, sentence, side), default=None)
+
+
+# Where one contest's report ends and another's begins in a sentence.
+_CLAUSES = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s*|\s+while\s+")
+
+
+def _asked_in_clause(question: str, sentence: str, side: tuple[int, int]) -> int:
+    """How many of the question's words the clause holding the side holds."""
+    starts = [0, *(m.end() for m in _CLAUSES.finditer(sentence)), len(sentence) + 1]
+    at = max(i for i, start in enumerate(starts[:-1]) if start <= side[0])
+    return len(set(terms(question)) & set(terms(sentence[starts[at]:starts[at + 1]])))
 
 
 def another_contest(question: str, sentence: str) -> bool:

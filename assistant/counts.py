@@ -5,9 +5,10 @@ at a cost of 8.5 million euros", not by "8.5 million"."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .counting import ANYONE, asked_verb, counted, counted_phrase
-from .words import WORD, terms
+from .words import WORD, asking_terms, terms
 
 __all__ = [
     "A_FIGURE",
@@ -15,6 +16,7 @@ __all__ = [
     "CLAUSE",
     "NUMBER",
     "WORD_NUMBER",
+    "compared_count",
     "counts",
     "counts_asked",
     "figure_phrase",
@@ -227,6 +229,32 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
 
 # Clauses of a sentence that give two people's figures: "…, while Brandt took 16,262".
 _CLAUSE_OF = re.compile(r".+?(?=;|,\s*and\b|\bwhile\b|\bwhereas\b|\bbut\b|$)", re.I | re.S)
+
+
+# Where a sentence sets one group's figure beside another's: "23 in the vaccine group…,
+# compared with 79 in the placebo group".
+_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\b)|;"
+                     r"|,\s*(?:and|while|whereas|but)\b|\b(?:while|whereas)\b", re.I)
+
+
+def compared_count(sentence: str, start: int, question: str) -> tuple[int, int] | None:
+    """Asked how many of one group ("How many people in the placebo group were
+    hospitalised?"), where the sentence sets two groups' figures side by side and the reader's
+    figure at `start` is the other's ("23 people in the vaccine group…, compared with 79 in
+    the placebo group"): the figure of the one clause holding words of the question no other
+    clause holds. None where the reader's clause holds such words, or not one other does."""
+    bounds = [0, *(m.start() for m in _BESIDE.finditer(sentence)), len(sentence)]
+    clauses = list(pairwise(bounds))
+    asked = set(terms(question)) - asking_terms() - set(terms(" ".join(counted_phrase(question))))
+    said = [asked & set(terms(sentence[a:b])) for a, b in clauses]
+    own = [words - set().union(*said[:i], *said[i + 1:]) for i, words in enumerate(said)]
+    if len(clauses) < 2 or any(own[i] for i, (a, b) in enumerate(clauses) if a <= start < b):
+        return None
+    found = [(h.start(), h.start() + len(h.group().rstrip(",."))) for i, (a, b)
+             in enumerate(clauses) if own[i]
+             for h in list(_FIGURE_HEAD.finditer(sentence, a, b))[:1]
+             if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
+    return found[0] if len(found) == 1 else None
 
 
 def in_a_name(sentence: str, at: int) -> bool:

@@ -80,7 +80,8 @@ _PERCENT = re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b"
 _MONEY = re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
                     r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira"
                     r"|lire|dinars?|dirhams?|riyals?|shekels?|baht|ringgit|hryvnias?"
-                    r"|bucks|USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK)\b|\d(?:bn|m|k)\b", re.I)
+                    r"|bucks|pence|cents?|USD|EUR|GBP|CHF|JPY|CNY|SEK|NOK|DKK)\b"
+                    r"|\d(?:bn|m|k|p)\b", re.I)  # "485p" a share: pence
 _MEASURES = (
     (re.compile(r"\b(?:percent(?:age)?s?|what (?:share|proportion|fraction))\b|%"
                 r"|\bhow much\b.*\brates?\b", re.I),

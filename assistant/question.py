@@ -46,7 +46,7 @@ class Question:
     # retrieval also searches the days meant on their own (`fresh`). (Among equally good
     # answers the more recent report comes first for every question.)
     timely: bool = False
-    # The moment was stated (an as_of given), as each quiz week states it. Then how old the
+    # The moment was stated (an as_of before today given), as each quiz week states it. Then how old the
     # best evidence is counts toward whether the articles answer it at all (a quiz about this
     # week's news is not answered by last year's story), and it is judged by the bars tuned on
     # the quiz weeks. A reader's own question, even one saying "this year", is judged as the
@@ -88,9 +88,13 @@ def analyse(text: str, query: str, as_of: date | None, since: str | None,
 
     moment = as_of or date.today()
     window = relative_window(text, moment)
+    # Today, or a day to come, is the moment a question is asked at anyway: stated, it asks
+    # nothing the same question asked at no moment does not ("--as-of" today had abstained
+    # where no date answered).
+    stated = moment < date.today()
     return Question(text, query, moment, since, until, window, question_kind(text),
                     tuple(question_names(text)),
-                    timely=as_of is not None or window is not None, dated=as_of is not None,
+                    timely=stated or window is not None, dated=stated,
                     previous=previous if query != text else "")
 
 

@@ -209,11 +209,34 @@ def read_again(question: str, kind: str, ranked: list[Evidence], reason: Abstent
 
 def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
     """The ranking with a sentence about what was asked put before a best one that is not
-    (`_when_first`, `_thing_first`, `_focus_first`), or None. Unlike `said_first`'s, such a
-    sentence does not answer whatever its score: the answerability still judges the
-    question."""
-    return (_when_first(question, ranked) or _thing_first(question, ranked)
-            or _focus_first(question, ranked))
+    (`_side_first`, `_when_first`, `_thing_first`, `_focus_first`), or None. Unlike
+    `said_first`'s, such a sentence does not answer whatever its score: the answerability
+    still judges the question."""
+    return (_side_first(question, ranked) or _when_first(question, ranked)
+            or _thing_first(question, ranked) or _focus_first(question, ranked))
+
+
+# Words naming one of two sides of a story, as stems: the men's race is not the women's.
+_SIDES = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in (
+    ("men man", "women woman"), ("boy", "girl"), ("male", "femal")))
+
+
+def _side_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked about one side ("Who won the men's Valmont Marathon?"), where the best sentence
+    is about the other only ("The women's race was won by Amara Lindgren…"), the ranking with
+    the first of the next best that is not put first ("…winning the men's race"); else None."""
+    asked = set(terms(question))
+
+    def other_side(ev: Evidence) -> bool:
+        said = set(terms(ev.text))
+        return any(one & asked and not one & said and other & said and not other & asked
+                   for a, b in _SIDES for one, other in ((a, b), (b, a)))
+
+    if not ranked or not other_side(ranked[0]):
+        return None
+    first = next((ev for ev in ranked[1:KIND_CHECKED]
+                  if not other_side(ev) and ev.fit >= ranked[0].fit), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 
 def _speech_first(question: str, ranked: Sequence[Evidence],
@@ -230,7 +253,7 @@ def _speech_first(question: str, ranked: Sequence[Evidence],
     def named_whole(ev: Evidence) -> bool:  # "Ford said…" in a report on the carmaker
         article = (articles or {}).get(ev.article_id)
         said = {w for w in speech.names if _holds(ev.text, w)}
-        return (article is None or len(said) > 1
+        return (article is None or said == speech.names or len(said) > 1
                 or any(_holds(article.text, w) for w in speech.names - said))
 
     said = [ev for ev in ranked[:CONTEST_READ]

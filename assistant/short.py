@@ -13,6 +13,7 @@ from .counting import counted_phrase
 from .counts import (
     A_YEAR,
     WORD_NUMBER,
+    compared_count,
     counts_asked,
     figure_phrase,
     later_count,
@@ -190,7 +191,8 @@ def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
     a, b = best.answer[0] - best.start, best.answer[1] - best.start
     if fated := fate_count(best.text, question, a, b):  # "40 are missing", not "14 killed"
         return best.start + fated[0], best.start + fated[1]
-    if theirs := named_count(best.text, a, question_names(question)):  # Brandt's, not Moreau's
+    if theirs := (named_count(best.text, a, question_names(question))  # Brandt's, not Moreau's
+                  or compared_count(best.text, a, question)):  # the placebo group's
         return best.start + theirs[0], best.start + theirs[1]
     found = later_count(best.text, a, b, question) or only_count(best.text, a, b, question)
     if found:

@@ -148,7 +148,7 @@ def test_freshness_decides_abstention_only_for_questions_asked_at_a_stated_momen
     week_old = _article("w", STORY, (today - timedelta(days=7)).isoformat())
     year_old = _article("y", STORY, (today - timedelta(days=365)).isoformat())
     reader = _Scripted({STORY: 0.7})
-    asked = {"dated": analyse("Who did Kim meet?", "q", today, None, None),
+    asked = {"dated": analyse("Who did Kim meet?", "q", today - timedelta(days=1), None, None),
              "undated": analyse("Who did Kim meet?", "q", None, None, None),
              # "This week" with no as-of date orders the evidence; it judges nothing.
              "this week": analyse("Who did Kim meet this week?", "q", None, None, None)}
@@ -509,6 +509,11 @@ def test_a_question_asked_at_a_moment_searches_that_moments_days_too() -> None:
     assert analyse("Who resigned yesterday?", "q", None, None, None).fresh == relative_window(
         "Who resigned yesterday?", date.today())
     assert analyse("Which city began tolling drivers?", "q", None, None, None).fresh is None
+    # Today, or a day to come, is the moment asked at anyway: no other question than none.
+    for day in (date.today(), date.today() + timedelta(days=30)):
+        stated = analyse("Which city began tolling drivers?", "q", day, None, None)
+        assert stated.fresh is None and not stated.dated and not stated.timely
+    assert analyse("Which city?", "q", date.today() - timedelta(days=1), None, None).dated
 
 
 def _toll_corpus(path: Path) -> Path:
@@ -717,6 +722,11 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
     ("How much will the bridge cost?", "It is expected to cost 240 million kronor.", 1.0),
     ("How much will the bridge cost?", "It will have 240 lanes.", 0.5),
     ("How much is her contract worth?", "She won the MVP award in 2018.", 0.5),  # "won"
+    # A price in pence or cents ("does not give the figure asked for" had turned it away).
+    ("How much is Brightwater paying for each Calloway share?", "Brightwater will pay 485p "
+     "for each Calloway share.", 1.0),
+    ("How much does a stamp cost?", "A stamp costs 85 cents.", 1.0),
+    ("How much will the bridge cost?", "It opens at 5pm on 3 May.", 0.5),
 ])
 def test_a_sum_in_any_currency_is_a_sum(question: str, sentence: str, fits: float) -> None:
     """"240 million crowns" was no sum of money: "does not give the figure asked for"."""

@@ -10,7 +10,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +187,10 @@ def test_an_abstention_within_dates_says_what_the_dates_left_out(assistant: Assi
     # Asked as of a day after every article, nothing was left out, and it says nothing of it.
     later = assistant.ask("How many crew does a submarine have?", as_of="2026-06-01")
     assert later.abstained and "left out" not in later.text, later.text
+    # Asked as of today, it is asked at no other moment than without a date: the same answer.
+    for question in (portland, "How many crew does a submarine have?", TROOPS):
+        today = assistant.ask(question, as_of=date.today())
+        assert today.text == assistant.ask(question).text, question
 
 
 def test_conflicting_figures_are_both_given_each_with_its_source(assistant: Assistant) -> None:
@@ -702,7 +706,7 @@ def test_only_the_most_promising_sentences_are_read(assistant: Assistant) -> Non
     # (asked at a moment, so that nothing of the article beyond the passage is read).
     first = found.passages[0]
     cut = dataclasses.replace(first, start=first.start + 7)
-    timely = analyse(TROOPS, TROOPS, date.today(), None, None)
+    timely = analyse(TROOPS, TROOPS, date.today() - timedelta(days=1), None, None)
     clipped = rerank(timely, [cut], articles, real, limit=99)
     assert min(ev.start for ev in clipped) == cut.start
 

@@ -357,3 +357,21 @@ def test_what_a_correction_says_was_wrong_is_not_the_answer(tmp_path: Path) -> N
         "Who was credited with the winning goal after the correction?")
     assert "Ortega." not in answer.citations[0].quote, answer.text
     assert "Jamie Hart" in answer.text.split("”")[0], answer.text
+
+
+@pytest.mark.parametrize(("question", "sentence", "side"), [
+    # "was won by": a passive report of the race names its winner
+    ("Who won the women's race?", "The women's race was won by Amara Lindgren, who grew up in "
+     "the Old Town, in 2:19:47.", "Amara Lindgren"),
+    ("Who won the match?", "The match was won by a late penalty.", None),
+    # Of two contests one sentence reports, the one asked about
+    ("Who won the women's race?", "In the wheelchair race, Luc Moreau won the men's title for "
+     "the fourth time, and Hana Sato won the women's race in 1:38:51.", "Hana Sato"),
+    ("Who won the men's title?", "In the wheelchair race, Luc Moreau won the men's title for "
+     "the fourth time, and Hana Sato won the women's race in 1:38:51.", "Luc Moreau"),
+])
+def test_the_side_of_the_contest_asked_about(question: str, sentence: str,
+                                             side: str | None) -> None:
+    span = contest_answer(question, sentence)
+    assert (span and sentence[span[0]:span[1]]) == side if side else span is None
+

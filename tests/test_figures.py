@@ -422,3 +422,21 @@ def test_units_sent_or_of_an_army_count_nothing_asked() -> None:
     from assistant.counts import counts
 
     assert not counts("Firefighters sent 14 units to the blaze.", {"home"})
+
+
+@pytest.mark.parametrize(("question", "read", "figure"), [
+    ("How many people in the placebo group were hospitalised?", "23", "79"),
+    ("How many people in the vaccine group were hospitalised?", "23", None),  # the reader's
+    ("How many people were hospitalised?", "23", None),  # no group asked: not said which
+])
+def test_a_count_of_one_group_beside_another_is_that_groups(question: str, read: str,
+                                                            figure: str | None) -> None:
+    """"23" had led for the placebo group, of "23 people in the vaccine group…, compared with
+    79 in the placebo group"."""
+    from assistant.counts import compared_count
+
+    sentence = ("Over the following winter, 23 people in the vaccine group were admitted to "
+                "hospital with RSV, compared with 79 in the placebo group.")
+    span = compared_count(sentence, sentence.index(read), question)
+    assert (span and sentence[span[0]:span[1]]) == figure if figure else span is None
+

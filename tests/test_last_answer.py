@@ -397,6 +397,13 @@ def test_a_speaker_named_in_part_is_the_one_asked_only_where_the_article_names_t
     assert said_first(question, [recall, premiere], articles) == [premiere, recall]
     # Without the articles, as before: the first sentence with "Ford" as its speaker.
     assert said_first(question, [recall, premiere]) == [recall, premiere]
+    # A name of one word, said whole, is theirs wherever it is said.
+    dhs = Article("dhs", "Agent fires at driver", "The driver tried to run over the agents. "
+                  "In response, DHS said an agent fired a shot.", "dhs.txt", "dhs.txt")
+    said = Evidence(0, "dhs", 42, 86, "In response, DHS said an agent fired a shot.", 0.1, 0.1)
+    driver = Evidence(0, "dhs", 0, 41, "The driver tried to run over the agents.", 0.8, 0.8)
+    assert said_first("What did DHS say the agent did?", [driver, said], {"dhs": dhs}) == [
+        said, driver]
 
 
 def test_who_said_that_is_whom_the_quoted_sentence_names_as_saying_it(

@@ -105,3 +105,19 @@ def test_a_table_row_with_the_figure_asked_is_read_before_a_sentence_without_one
     other = Abstention("no sentence in them surely answers it")
     assert read_again(question, "number", [revenue, row], other) == ([row, revenue], other)
     assert judged_again(None, [row], "number", question) is None
+
+
+def test_a_sentence_about_the_other_side_gives_way() -> None:
+    """"Who won the men's Valmont Marathon?" was answered by the women's winner: the best
+    sentence was about the women's race only."""
+    women = _ev("The women's race was won by Amara Lindgren, in 2:19:47.", 0)
+    men = _ev("Elias Kiprotich broke the course record on Sunday, winning the men's race.", 100)
+    assert read_first("Who won the men's Valmont Marathon?", [women, men]) == [men, women]
+    # asked about the women's race, or about no side, the ranking stands
+    assert read_first("Who won the women's race?", [women, men]) is None
+    assert read_first("Who won the Valmont Marathon?", [women, men]) is None
+    # a next best about the other side too moves nothing
+    girls = _ev("The girls' race was won by Ana Ruiz.", 200)
+    relay = _ev("The girls' relay went to Harlow.", 300)
+    assert read_first("Who won the boys' race?", [girls, relay]) is None
+
