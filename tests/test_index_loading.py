@@ -450,6 +450,26 @@ def test_a_pages_name_in_its_title_brand_or_footer_is_its_outlet(
     assert (art.title, art.outlet) == (HEADLINE, outlet)
 
 
+@pytest.mark.parametrize(("top", "foot", "outlet"), [
+    ('<header class="masthead"><div class="site-name">Tarnmouth Sports Daily</div><ul>'
+     "<li>Football</li><li>Athletics</li></ul></header>", "", "Tarnmouth Sports Daily"),
+    ("", "<footer><p>&copy; 2026 Tarnmouth Sports Daily. All rights reserved.</p></footer>",
+     "Tarnmouth Sports Daily"),
+    ("", "", "tarnmouthsportsdaily.com"),
+])
+def test_a_pages_printed_name_is_its_outlet_before_its_address(
+        tmp_path: Path, top: str, foot: str, outlet: str) -> None:
+    """trafilatura names a page with no og:site_name by its canonical address: the new
+    user's sports page printed its name in its masthead and footer. A masthead's menu is no
+    part of the name ("Tarnmouth Sports Daily FootballAthletics")."""
+    page = PAGE.format(title=HEADLINE, top=top, foot=foot, byline="By Iwan Pryce").replace(
+        "</title>", '</title><link rel="canonical" '
+        'href="https://www.tarnmouthsportsdaily.com/athletics/ferry">')
+    (tmp_path / "page.html").write_text(page)
+    _, (art,) = _articles([tmp_path])
+    assert (art.title, art.outlet) == (HEADLINE, outlet)
+
+
 @pytest.mark.parametrize("byline", [
     "By Iwan Pryce, Political Editor",  # trafilatura: "Iwan Pryce; Political Editor"
     "By Iwan Pryce, Companies Reporter | Published 4 March 2026",  # trafilatura: none

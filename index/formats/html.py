@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..pagehead import SITE
 from .common import squeeze
 from .sitename import site_name
 from .tables import tables_as_rows
@@ -33,9 +34,12 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
         return {}
     doc = dict(extracted) if isinstance(extracted, dict) else extracted.as_dict()
     doc["text"] = (doc.get("text") or "").strip()
-    # trafilatura names the site from its meta tags, or from a <title>'s part that is an
-    # address ("… | herald.com"): a paper's name printed on the page is ours to read.
-    doc["sitename"] = doc.get("sitename") or site_name(html, doc.get("title"))
+    # trafilatura names the site from its meta tags, or from an address (a <title>'s part,
+    # "… | herald.com", or the canonical URL's host): a paper's name printed on the page is
+    # ours to read, and where it prints one, it is the outlet rather than the address.
+    named = doc.get("sitename")
+    if not named or SITE.fullmatch(named):
+        doc["sitename"] = site_name(html, doc.get("title")) or named
     return doc
 
 

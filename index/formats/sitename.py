@@ -40,7 +40,9 @@ _NOT_BRAND = re.compile(r"(?:^|[\s_-])(?:sponsor\w*|partner\w*|ads?|advert\w*|pr
                         r"|tiktok|whatsapp|pinterest|threads|bluesky)(?:$|[\s_-])", re.I)
 # A footer's "Meridian Business Review © 2026", "© 2026 Ashcombe Echo", or the first of its
 # parts beside a bare "© 2026" ("The Riverside Gazette | 14 Quay Street | © 2026").
-_FOOT_NAME = re.compile(r"^(?:(?P<a>.+?)\s*©\s*\d{4}|©\s*\d{4}\s*(?P<b>.+?))\.?$")
+# "© 2026 Valmont Sports Daily. All rights reserved." names "Valmont Sports Daily".
+_FOOT_NAME = re.compile(r"^(?:(?P<a>.+?)\s*©\s*\d{4}|©\s*\d{4}\s*(?P<b>.+?))"
+                        r"(?:\.\s*all rights reserved)?\.?$", re.I)
 # Inline elements: their text runs on in their block's.
 _INLINE = frozenset({"a", "span", "small", "strong", "b", "em", "i", "u", "time", "abbr",
                      "sup", "sub", "br", "img"})
@@ -58,7 +60,7 @@ def site_name(html: str, headline: str | None) -> str | None:
     # Looked for in that order, each only where the one before names no outlet.
     found = itertools.chain(
         [_title_tail(root, headline) or ""],
-        (squeeze(el.text_content()) for el in root.iter() if _a_brand(el)),
+        (_brand_text(el) for el in _brands(root)),
         (_footer_name(line) or "" for line in _copyright_lines(root)))
     return next((n for n in found if OUTLET_NAME.fullmatch(n)), None)
 
@@ -88,6 +90,20 @@ def _a_brand(el: Any) -> bool:
 
     return (isinstance(el.tag, str) and bool(_BRAND.search(named(el)))
             and not any(_NOT_BRAND.search(named(e)) for e in (el, *el.iterancestors())))
+
+
+def _brands(root: Any) -> list[Any]:
+    """The elements named for the site's name, one holding no other first: a masthead's
+    "site-name" before the masthead, whose menu is no part of the name."""
+    brands = [el for el in root.iter() if _a_brand(el)]
+    return sorted(brands, key=lambda el: any(_a_brand(d) for d in el.iterdescendants()))
+
+
+def _brand_text(el: Any) -> str:
+    """An element's text, its blocks apart: a masthead's menu ("<li>Football</li><li>Athletics
+    </li>") is words of its own, not run into one that a name might end in."""
+    blocks = any(isinstance(d.tag, str) and d.tag not in _INLINE for d in el.iterdescendants())
+    return squeeze(" ".join(el.itertext()) if blocks else el.text_content())
 
 
 def _copyright_lines(root: Any) -> list[str]:
