@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_date_line
+from .linklists import link_list_lines
 from .mastheads import masthead_line
 from .pagehead import (
     a_name,
@@ -21,6 +22,7 @@ from .pagehead import (
     head_clutter,
     head_date,
     is_byline,
+    kicker,
     masthead,
     page_head,
     reads_as_headline,
@@ -51,12 +53,6 @@ _CREDIT = re.compile(
     r"|\b(?:via|/)\s*(?:AP|AFP|REUTERS|Reuters|EPA|Getty Images)"
     r"|\bEPA(?:-EFE)?/[A-Z][A-Z .'-]+|Getty Images|\bPHOTO: .*)\s*\.?$"
 )
-_LINK_LABEL = re.compile(
-    r"^(?:related|related news|related articles|related stories|related content|more stories"
-    r"|more from .{1,40}|most popular|most read|trending|recommended|you may also like"
-    r"|also read|read also|read more|more news|latest news|top stories)\s*:?$",
-    re.I,
-)
 # A link to another story run into its label ("Read more: Drought map shows…", "RELATED: …"), a
 # newsletter's pitch, a share bar: never the story's own sentences (218 such lines in the
 # RealTime QA 2025 Q1 corpus, and 1,285 of USA Today's "More:" links there and in the held-out
@@ -69,10 +65,12 @@ _PROMO = re.compile(
     r"|share this (?:article|story)\b)",
     re.I,
 )
+# The label over a page's short second story ("IN BRIEF", "Also in the news"): the story
+# under it is one of its own (`split_segments`).
+_BRIEFS = re.compile(r"^(?:(?:news )?in brief|briefly|(?:news )?briefs|also in the news"
+                     r"|in other news|other news)\s*:?$", re.I)
 # "* * *", "***", "---": a break between sections, no words of the story.
 _SECTION_BREAK = re.compile(r"^[*_\-–—=~•·\s]{3,}$")
-_LINK_LIST_LINES = 8  # at most this many related headlines below their label
-_LINK_LIST_WORDS = 14  # a related headline below its label: at most this many words, no stop
 # Page numbers of a printed or PDF page: "3", "Page 3", "3 of 12", "3 / 12", "- 3 -".
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$",
                           re.I)
@@ -139,16 +137,26 @@ def _is_clutter(line: str) -> bool:
 
 def split_segments(lines: list[str]) -> list[list[str]]:
     """Split a page into articles: each starts with a headline repeated a few lines further down,
-    the way news sites print a title above a photo and again above the text."""
+    the way news sites print a title above a photo and again above the text, or with a label
+    such as "IN BRIEF" above a headline (a short story of its own at the page's foot)."""
     starts = [0]
     for i, line in enumerate(lines):
-        if i == 0 or not _is_headline(line):
+        if i == 0:
             continue
-        following = lines[i + 1 : i + 14]
-        if line in following and i > starts[-1] + 14:
+        repeated = _is_headline(line) and line in lines[i + 1 : i + 14] and i > starts[-1] + 14
+        if repeated or (_a_brief(lines, i) and i > starts[-1] + _BRIEF_AFTER):
             starts.append(i)
     bounds = [*starts, len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds) if lines[a:b]]
+
+
+_BRIEF_AFTER = 3  # a brief's label splits a page only below this many lines of its story
+
+
+def _a_brief(lines: list[str], i: int) -> bool:
+    """A brief's label, then its headline and a sentence."""
+    return (bool(_BRIEFS.match(lines[i])) and i + 2 < len(lines)
+            and _is_headline(lines[i + 1]) and not _open_ended(lines[i + 2]))
 
 
 def _find_title(lines: list[str], given: str | None) -> str | None:
@@ -159,6 +167,10 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
         return " ".join(given.split())
     at = next((i for i, ln in enumerate(lines) if not _is_furniture(ln)), None)
     first = None if at is None else lines[at]
+    # "The Lowland Observer - Planning" is a masthead with its section, no headline
+    named = masthead_line(lines)
+    if first is not None and named is not None and named[0] == at:
+        first = None
     if first is not None and _is_title_line(first) and not masthead(lines, at or 0):
         return first
     # A copied page opens with its masthead ("THE COASTAL LEDGER") or a ticker; its headline
@@ -175,18 +187,23 @@ def _placed_headline(lines: list[str]) -> str | None:
     """The line right above the page's first byline or date line, where that reads as a
     headline of three words or more: not the masthead, the sections or the ticker above it,
     nor the date line right under the masthead ("Northern Daily Record" / "Thursday 5
-    February 2026" / the headline / its byline)."""
+    February 2026" / the headline / its byline). A headline may come under that date line too,
+    above its first sentence ("The Western Echo" / its sections / "24 February 2026 | By …" /
+    the headline)."""
+    dated_head = False  # past the masthead's own date line
     for n, line in enumerate(lines[:page_head(lines)]):
         dated = head_date(line) is not None
         if is_byline(line) or dated:
             if dated and n and all(masthead(lines, k) for k in range(n)):
-                continue  # the masthead's own date line
+                dated_head = True  # the masthead's own date line
+                continue
             return None
         # A few capitalised words are the masthead's or a section's, unless a headline's
         # ("Minister Quits Post")
         named = a_name(line) and not reads_as_headline(line)
         if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
-                and not named and not masthead(lines, n) and after_head_line(lines, n)):
+                and not named and not masthead(lines, n)
+                and (dated_head or after_head_line(lines, n))):
             return line
     return None
 
@@ -202,10 +219,12 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     bullets the body restates and, on scraped pages, the lists of related headlines around a
     "Related News" label. A caption is kept once: it can carry facts (where, when) the body
     never states."""
-    drop = head_clutter(lines) | (_link_list_lines(lines) if page else set())
+    drop = head_clutter(lines) | (link_list_lines(lines) if page else set())
     # The paper's name is the outlet, no line of the story.
     if named := masthead_line(lines):
         drop.add(named[0])
+    if (found := kicker(lines, title)) is not None:
+        drop.add(found)
     seen: set[str] = {title.casefold()} if title else set()
     kept: list[str] = []
     for i, line in enumerate(lines):
@@ -216,37 +235,6 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     return drop_restated(kept)
 
 
-def _is_link_line(line: str, below: bool = False) -> bool:
-    """A related-article headline or a bare label: Title Case or a few words, no full stop.
-    `below` the label, a headline in sentence case too ("City approves new aquarium wing"):
-    above it, such a line may be the story's own subheading."""
-    words = line.split()
-    capitalised = sum(w[:1].isupper() for w in words)
-    # "The measures include:" opens the story's own list: the run of links ends there.
-    return line[-1] not in ".!?\"”’:" and (
-        len(words) <= 3 or capitalised / len(words) > 0.6
-        or (below and len(words) <= _LINK_LIST_WORDS))
-
-
-def _link_list_lines(lines: list[str]) -> set[int]:
-    """Indexes of "Related News"-style labels and the runs of headline-like lines on either side
-    of them. Anchored on the label, so a list that is content (a ranking, a roll call) stays."""
-    drop: set[int] = set()
-    for i, line in enumerate(lines):
-        if not _LINK_LABEL.match(line):
-            continue
-        drop.add(i)
-        for step in (-1, 1):
-            j = i + step
-            while (0 <= j < len(lines) and _is_link_line(lines[j], below=step == 1)
-                   and abs(j - i) <= _LINK_LIST_LINES):
-                drop.add(j)
-                j += step
-    return drop
-
-
-
-
 def _source_lines(text: str) -> list[str]:
     """Non-empty lines, stripped of surrounding blanks, bullets, Markdown heading marks and a
     widget's leading label (each still a substring of the source)."""
@@ -255,23 +243,38 @@ def _source_lines(text: str) -> list[str]:
     return [ln for ln in lines if ln]
 
 
+def _title_and_text(segment: list[str], given: str | None, page: bool
+                    ) -> tuple[str, str] | None:
+    """A segment's title and text; None for a date line alone, which is no article."""
+    title = _find_title(segment, given)
+    body = _keep_lines(segment, title, page)
+    first = next((ln for ln in body if find_date_line(ln) is None), None)
+    if first is None:
+        return None
+    # Else the first words of the first line that has any ("---", a rule, has none).
+    worded = next((ln for ln in body if find_date_line(ln) is None
+                   and any(c.isalpha() for c in ln)), first)
+    return title or " ".join(worded.split()[:12]), "\n".join(body)
+
+
 def clean_document(raw: RawDocument) -> list[Article]:
     """One raw document -> its articles (usually one; two when a page carries a second story)."""
     # Lines the loader knows to be page furniture (a PDF's running headers) go first of all.
     lines = [ln for ln in _source_lines(raw.text) if ln not in raw.drop_lines]
     segments = split_segments(lines) if raw.may_hold_several else [lines]
     articles: list[Article] = []
+    dated = None  # the page's date, which a brief under its story shares
     for n, segment in enumerate(segments, start=1):
-        title = _find_title(segment, raw.title if n == 1 else None)
-        body = _keep_lines(segment, title, page=raw.may_hold_several)
-        first = next((ln for ln in body if find_date_line(ln) is None), None)
-        if first is None:  # a date line alone is no article
+        # A brief's label is neither story's line; the brief, which has no date of its own,
+        # ran in the page's edition.
+        brief = n > 1 and bool(_BRIEFS.match(segment[0]))
+        segment = segment[1:] if brief else segment
+        found = _title_and_text(segment, raw.title if n == 1 else None, raw.may_hold_several)
+        if found is None:
             continue
-        text = "\n".join(body)
-        # Else the first words of the first line that has any ("---", a rule, has none).
-        worded = next((ln for ln in body if find_date_line(ln) is None
-                       and any(c.isalpha() for c in ln)), first)
-        title = title or " ".join(worded.split()[:12])
+        title, text = found
+        published = find_published(segment, raw) or (dated if brief else None)
+        dated = published if n == 1 else dated
         suffix = f"#{n}" if len(segments) > 1 and n > 1 else ""
         articles.append(Article(
             id=article_id(title, text),
@@ -279,7 +282,7 @@ def clean_document(raw: RawDocument) -> list[Article]:
             text=text,
             source=raw.source + suffix,
             source_key=raw.source_key,
-            published=find_published(segment, raw),
+            published=published,
             outlet=find_outlet(lines, raw),
             url=raw.url,
             doc_id=raw.doc_id,

@@ -11,7 +11,7 @@ from .dates import find_date_line
 __all__ = ["BARS", "CALENDAR", "DATE_ALONE_LINES", "HEAD_LINES", "LABEL", "OUTLET_NAME",
            "PAPER_WORDS", "PARTS", "SECTIONS", "SITE", "a_name", "after_head_line",
            "byline_author", "head_clutter", "head_date", "head_parts", "is_byline", "is_menu",
-           "masthead", "masthead_name", "names_paper", "page_head", "reads_as_headline"]
+           "kicker", "masthead", "masthead_name", "names_paper", "page_head", "reads_as_headline"]
 
 # What sets the parts of a line of a page's head apart, with a blank each side ("Home |
 # News", "Porthaven Evening Post · Transport"); a menu's path may use arrows too, and a
@@ -61,9 +61,10 @@ _BYLINE = re.compile(rf"^[*_\s]*by\s+(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*
 _BYLINE_LINES = 5
 # A ticker's or a live page's line in the head ("Breaking: Power cut hits 3,000 homes…",
 # "LIVE: Markets react…"), and a share bar ("🔗 Copy link   Share on Facebook"): no sentence of
-# the story (a "Breaking:" line that ends as a sentence may be its first).
+# the story (a "Breaking:" line that ends as a sentence may be its first; one trailing off,
+# "Breaking: Ferry services suspended after engine fault...", is cut short as a ticker's is).
 _HEAD_TICKER = re.compile(r"^\W*(?:breaking(?:\s+news)?|live|ticker|just\s+in|latest|developing)"
-                          r"\s*:.*[^.!?\"”]$", re.I)
+                          r"\s*:.*(?:[^.!?\"”]|\.\.\.|…)$", re.I)
 # A share bar's buttons stand apart ("Share on Facebook | Share on X", "🔗 Copy link   Share on
 # LinkedIn"); "Users can now share photos to WhatsApp and Facebook" is a sentence.
 _SHARE_BAR = re.compile(r"^(?=.*(?:[|·•🔗✉🖨]|\S\s{2,}\S))(?=.*\b(?:share|tweet|copy\s+link)\b)",
@@ -82,8 +83,10 @@ def page_head(lines: list[str]) -> int:
     date, share buttons."""
     # No sentence ends in that many lines: text wrapped at a fixed width, or a timeline, whose
     # date alone a few lines down is an entry's, not the page's.
+    # A ticker's line trailing off above the headline is no sentence of the story.
     return next((n for n, line in enumerate(lines[:HEAD_LINES])
-                 if line[-1:] in (".", "!", "?", "\"", "”") and len(line.split()) >= 5),
+                 if line[-1:] in (".", "!", "?", "\"", "”") and len(line.split()) >= 5
+                 and not _HEAD_TICKER.match(line)),
                 min(len(lines), DATE_ALONE_LINES))
 
 
@@ -201,6 +204,16 @@ def reads_as_headline(line: str) -> bool:
     verb = befores[-2] if len(words) >= 3 and befores[-1] in papers else ""
     return small or (verb.endswith("s") and not verb.endswith(("ss", "'s", "’s"))
                      and verb not in papers)
+
+
+def kicker(lines: list[str], title: str | None) -> int | None:
+    """The index of a kicker: a section's or a topic's label of a few capitalised words right
+    above the headline in the page's head ("Environment", "Storm Ilse"), not the story's."""
+    head = [ln.casefold() for ln in lines[:page_head(lines)]]
+    at = head.index(title.casefold()) if title and title.casefold() in head else 0
+    label = lines[at - 1] if at else ""
+    plain = not (is_byline(label) or find_date_line(label) or any(c.isdigit() for c in label))
+    return at - 1 if label and a_name(label) and len(label.split()) <= 3 and plain else None
 
 
 def masthead_name(line: str) -> str:

@@ -17,6 +17,7 @@ from .pagehead import (
     SITE,
     byline_author,
     head_date,
+    masthead_name,
     page_head,
     reads_as_headline,
 )
@@ -24,11 +25,16 @@ from .types import RawDocument
 
 __all__ = ["find_author", "find_outlet", "find_published", "names_outlet"]
 
+# A word of a name on a copyright line: a dot only inside it ("Yahoo.com") or after each
+# letter of an initialism ("U.S."): "© 2026 Harbourside Tribune. All rights reserved." ends
+# the name at "Tribune".
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w))*)"
+_FOOT_NAME = rf"(?P<o>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})"
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
-    re.compile(r"^(?:Copyright|©)\s*(?:\d{4}\s*)?(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})"),
+    re.compile(rf"^(?:Copyright|©)\s*(?:\d{{4}}\s*)?{_FOOT_NAME}"),
     # "Eastbrook Gazette © 2026", at the page's foot (a photo's "Jane Doe © 2026" is no outlet)
-    re.compile(r"^(?P<o>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,4})\s+(?:©|\(c\)|Copyright)\s*\d{4}\b"),
+    re.compile(rf"^{_FOOT_NAME}\s+(?:©|\(c\)|Copyright)\s*\d{{4}}\b"),
 )
 # A byline's source before its date: "*usatoday.com*, …", "By usatoday.com | …".
 _FOOT_LINES = 3  # a page's last lines, where "Name © 2026" signs it
@@ -45,7 +51,7 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
         for cue in _OUTLET_CUES[:2] if n >= _FOOT_LINES else _OUTLET_CUES:
             match = cue.match(line)
             if match:
-                return match.group("o").strip()
+                return _as_masthead_prints(match.group("o").strip(), lines)
     for line in lines[:max(DATE_ALONE_LINES, page_head(lines))]:
         site = _byline_site(line)
         if site:
@@ -58,6 +64,17 @@ def find_outlet(lines: list[str], raw: RawDocument) -> str | None:
         return host.removeprefix("www.") or None
     found = masthead_line(lines)
     return found[1] if found else dated_masthead(lines)
+
+
+def _as_masthead_prints(name: str, lines: list[str]) -> str:
+    """The name as the page's head prints it where its foot leaves out the "The" ("The
+    Lowland Observer - Planning" or "THE LOWLAND OBSERVER" above, "Lowland Observer © 2026"
+    below): "The" is part of a paper's name, and outlets read from a masthead keep it."""
+    found = masthead_line(lines)
+    heads = [masthead_name(ln) for ln in lines[:page_head(lines)]]
+    heads += [found[1] if found else dated_masthead(lines) or ""]
+    fuller = f"the {name}".casefold()
+    return next((head for head in heads if head.casefold() == fuller), name)
 
 
 def _byline_site(line: str) -> str | None:

@@ -468,3 +468,45 @@ def test_a_headline_in_title_case_is_no_outlet() -> None:
             "budget on Monday, officials said.\n")
     (art,) = clean_document(RawDocument(text=text, source="s", source_key="s"))
     assert art.outlet is None and art.published == "2025-03-19"
+
+
+BANK = """Meridian Post | Tuesday 10 February 2026
+
+Northmere Bank app outage leaves 3.1 million customers unable to pay
+
+By Amira Haddad, Technology Reporter
+
+Millions of Northmere Bank customers were unable to pay on Monday after the bank's app failed.
+The bank said about 3.1 million customers were affected.
+
+Read more: How to claim compensation when your bank lets you down
+"""
+BRIEF = """New salamander species found in Harrow Gorge caves
+
+A salamander never before described by science has been found in a cave in Harrow Gorge.
+Only 37 individuals have been counted, Dr Nadia Korvan said.
+"""
+
+
+@pytest.mark.parametrize("label", ["IN BRIEF", "Also in the news:", "News in brief"])
+def test_a_brief_under_a_label_is_an_article_of_its_own(label: str) -> None:
+    """A new user's page ran a short, unrelated story under "IN BRIEF" at its foot: its
+    answers were cited under the bank's headline."""
+    def clean(text: str) -> list[Article]:
+        return clean_document(RawDocument(text=text, source="p.txt", source_key="p.txt"))
+
+    [alone] = clean(BANK)
+    bank, brief = clean(f"{BANK}\n----------\n\n{label}\n\n{BRIEF}\n© 2026 Meridian Post")
+    assert (bank.title, bank.text) == (alone.title, alone.text)
+    assert (brief.title, brief.published, brief.outlet, brief.author, brief.source) == (
+        "New salamander species found in Harrow Gorge caves", "2026-02-10", "Meridian Post",
+        None, "p.txt#2")
+    assert brief.text == "\n".join(BRIEF.splitlines()[2:])
+
+
+def test_a_label_over_a_summary_splits_nothing() -> None:
+    [article] = clean_document(RawDocument(
+        text=f"{BANK}\nIn brief\nThe bank will pay £50 to each customer who could not pay.\n",
+        source="p.txt", source_key="p.txt"))
+    assert article.text.endswith("In brief\nThe bank will pay £50 to each customer who could "
+                                 "not pay.")

@@ -363,3 +363,74 @@ def test_what_reads_as_a_headline(line: str, headline: bool) -> None:
     from index.pagehead import reads_as_headline
 
     assert reads_as_headline(line) is headline
+
+
+# A new user's twelve pages: a ticker trailing off ("…engine fault...") read as the story's
+# first sentence (the masthead was the title, the ticker and the headline stayed in the text),
+# a headline under the masthead's date and byline, a masthead with its section above a
+# Markdown heading taken for the title, "All" of "All rights reserved" in the outlet, and a
+# section's kicker above the headline left as the first line.
+HEADLINE = "Gull Island ferry to stop running in March"
+TICKER = "Breaking: Ferry services suspended on the Kell estuary after engine fault..."
+
+
+def _footed(head: str, foot: str = "", source: str = "p.txt") -> Article:
+    text = f"{head}\n\n{STORY}\n\n{foot}"
+    [article] = clean_document(RawDocument(text=markdown_text(text) if source.endswith(".md")
+                                           else text, source=source, source_key=source))
+    return article
+
+
+@pytest.mark.parametrize("top", ["THE HARBOURSIDE TRIBUNE\nHome | News | Health | Sport",
+                                 "THE HARBOURSIDE TRIBUNE", "Home | News | Health | Sport"])
+def test_a_ticker_trailing_off_is_no_sentence_of_the_story(top: str) -> None:
+    article = _footed(f"{top}\n{TICKER}\n\n{HEADLINE}\n\nBy Priya "
+                      "Venkataraman, Health Correspondent\nPublished 14 January 2026",
+                      "© 2026 Harbourside Tribune. All rights reserved.")
+    outlet = "The Harbourside Tribune" if "TRIBUNE" in top else "Harbourside Tribune"
+    assert (article.title, article.outlet, article.published, article.author) == (
+        HEADLINE, outlet, "2026-01-14", "Priya Venkataraman")
+    assert TICKER not in article.text and HEADLINE not in article.text
+
+
+@pytest.mark.parametrize(("head", "author"), [
+    ("The Western Echo\nWorld | Europe | Diplomacy\n24 February 2026 | By Nikolai Petrov in "
+     "Lisvik", "Nikolai Petrov"),
+    ("THE WESTERN ECHO\nTuesday 24 February 2026", None),
+])
+def test_a_headline_under_the_mastheads_date_line(head: str, author: str | None) -> None:
+    article = _footed(f"{head}\n\n{HEADLINE}")
+    assert (article.title, article.published, article.author) == (HEADLINE, "2026-02-24", author)
+    assert HEADLINE not in article.text and "Western Echo" not in article.text
+
+
+@pytest.mark.parametrize(("head", "foot", "outlet"), [
+    # the masthead says "The", the foot leaves it out: the masthead's name, as the others are
+    ("The Lowland Observer - Planning\n\n", "Lowland Observer © 2026", "The Lowland Observer"),
+    ("", "Lowland Observer © 2026", "Lowland Observer"),
+    ("", "© 2026 Harbourside Tribune. All rights reserved.", "Harbourside Tribune"),
+    ("", "Copyright 2026 U.S. News Service. All rights reserved.", "U.S. News Service"),
+])
+def test_a_masthead_with_its_section_and_the_outlet_at_the_foot(head: str, foot: str,
+                                                               outlet: str) -> None:
+    article = _footed(f"{head}# {HEADLINE}\n\n**By Callum Strachan | 12 February 2026**", foot,
+                      source="p.md")
+    assert (article.title, article.outlet, article.published, article.author) == (
+        HEADLINE, outlet, "2026-02-12", "Callum Strachan")
+
+
+def test_a_kicker_above_the_headline_is_no_line_of_the_story() -> None:
+    """A subheading of the story ("Key Facts") stays."""
+    article = _footed(f"Environment\n{HEADLINE}\nBy Ciaran Doherty\n\nKey Facts")
+    assert article.title == HEADLINE
+    assert article.text.split("\n")[:2] == ["By Ciaran Doherty", "Key Facts"]
+
+
+@pytest.mark.parametrize("kicker", ["Environment", "Crime &amp; Courts", "Storm Ilse"])
+def test_an_html_pages_kicker_is_no_line_of_the_story(tmp_path: Path, kicker: str) -> None:
+    paragraphs = STORY.replace("\n", "</p><p>")
+    (tmp_path / "p.html").write_text(
+        f"<html><head><title>{HEADLINE}</title></head><body><article><p class='kicker'>"
+        f"{kicker}</p><h1>{HEADLINE}</h1><p>{paragraphs}</p></article></body></html>")
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert (article.title, article.text) == (HEADLINE, STORY)
