@@ -46,11 +46,12 @@ class Question:
     # retrieval also searches the days meant on their own (`fresh`). (Among equally good
     # answers the more recent report comes first for every question.)
     timely: bool = False
-    # The moment was stated (an as_of before today given), as each quiz week states it. Then how old the
-    # best evidence is counts toward whether the articles answer it at all (a quiz about this
-    # week's news is not answered by last year's story), and it is judged by the bars tuned on
-    # the quiz weeks. A reader's own question, even one saying "this year", is judged as the
-    # hand-written natural questions were tuned: last year's articles answer as well as today's.
+    # The moment was stated (an as_of before today given), as each quiz week states it. Then
+    # how old the best evidence is counts toward whether the articles answer it at all (a quiz
+    # about this week's news is not answered by last year's story), and it is judged by the
+    # bars tuned on the quiz weeks. A reader's own question, even one saying "this year", is
+    # judged as the hand-written natural questions were tuned: last year's articles answer as
+    # well as today's.
     dated: bool = False
     # For a follow-up, the conversation's last question: an answer from an article that
     # mentions none of its names has strayed from what the conversation is about (`compose`).
