@@ -16,7 +16,7 @@ import ui
 from assistant import Answer, Assistant, Citation
 from assistant.errors import LLMError
 from assistant.settings import Settings
-from tests.llama_server import free_port
+from tests.llama_server import LlamaServer, free_port, llama_server
 from ui.articles import ArticlesController
 from ui.chat import ChatController, ChatOutputs, ChatSession
 from ui.errors import (
@@ -32,6 +32,7 @@ from ui.sources import card_for, sources_html
 from ui.uploads import UPLOAD_DIR_NAME, sanitise_filename, save_uploads
 
 KURSK = "How many North Korean troops are in Kursk?"
+_ = llama_server  # the fixture is found by name; this keeps the import from looking unused
 
 
 def make_settings(store: Path, **fields: Any) -> Settings:
@@ -340,11 +341,12 @@ def test_abstentions_look_different_and_quote_nothing() -> None:
 # --- the chat handler ---------------------------------------------------------------------------
 
 
-def test_a_question_streams_a_draft_then_a_cited_answer(assistant: Assistant) -> None:
+def test_a_question_shows_its_progress_then_a_cited_answer(assistant: Assistant) -> None:
     outputs = ask(ChatController(assistant), KURSK)
     messages, panel, session, box, error, _retry = outputs[-1]
-    assert "nq-draft" in outputs[0][0][-1]["content"]  # shown at once, before any answer
-    assert len(outputs) > 2  # the draft grew in steps
+    assert "nq-pending" in outputs[0][0][-1]["content"]  # shown at once, before any answer
+    assert "Searching the articles" in outputs[0][0][-1]["content"]
+    assert len(outputs) > 2  # the progress moved in steps
     import gradio as gr
 
     assert outputs[0][3] == "" and error == ""  # the box is emptied as the question is posted
@@ -352,6 +354,86 @@ def test_a_question_streams_a_draft_then_a_cited_answer(assistant: Assistant) ->
     assert [m["role"] for m in messages] == ["user", "assistant"]
     assert "10,000" in messages[-1]["content"] and "nq-cite" in messages[-1]["content"]
     assert "<mark>" in panel and session.history[0]["content"] == KURSK
+
+
+class DraftingModel:
+    """A chat backend whose streamed draft holds a claim no article makes (what a small local
+    model does), then a true quote. Scripted, not SmolLM2: the test needs a draft known in
+    advance to hold an invention that verification removes, and a real model's draft is
+    neither known nor sure to hold one (tests/test_assistant.py's ScriptedModel, as a seam)."""
+
+    name = "drafting"
+    max_sources: int | None = None
+    context = "passages"
+    REPLY = ("Kim Jong Un personally leads 99,999 troops and will capture Kyiv by Friday [1]. "
+             "The US confirmed 10,000 North Korean troops in the Russian region of Kursk [1].\n"
+             '"Last week, the US confirmed that there were 10,000 North Korean troops in the '
+             'Russian region of Kursk — where Ukraine launched a surprise incursion in early '
+             'August." [1]')
+
+    def chat(self, messages: Any, *, max_tokens: int = 400, temperature: float = 0.0) -> str:
+        return self.REPLY
+
+    def stream_chat(self, messages: Any, *, max_tokens: int = 400,
+                    temperature: float = 0.0) -> Any:
+        # A few characters at a time, as a model's tokens come: words are split across them.
+        yield from (self.REPLY[i:i + 5] for i in range(0, len(self.REPLY), 5))
+
+
+def _shown_before_the_answer(outputs: list[ChatOutputs]) -> list[str]:
+    """The assistant's message as the chat showed it at every step before the final one."""
+    return [out[0][-1]["content"] for out in outputs[:-1]
+            if out[0] and out[0][-1]["role"] == "assistant"]
+
+
+def test_an_unchecked_draft_is_never_shown_only_its_progress(sample_store: Path) -> None:
+    """The model's raw draft streamed into the chat under "Drafting…": a reader read its
+    invented "99,999 troops … Kyiv" before the verified answer replaced it."""
+    drafting = Assistant(make_settings(sample_store, llm="local"))
+    drafting._backends["local"] = DraftingModel()  # the seam: any ChatBackend
+    outputs = ask(ChatController(drafting), KURSK, llm="local")
+    final = outputs[-1][0][-1]["content"]
+    assert "10,000" in final and "nq-cite" in final and "Kyiv" not in final  # verified
+    shown = _shown_before_the_answer(outputs)
+    assert len(shown) > 5  # the progress moved as the draft came
+    for html in shown:  # not a word of the draft, invented or true
+        assert "Kyiv" not in html and "99,999" not in html and "10,000" not in html, html
+        assert "Kim Jong Un" not in html and "Kursk" not in html, html
+    for html in shown:  # only how far it has got
+        text = re.sub(r"<[^>]+>", "", html)
+        assert re.fullmatch(r"Answering…(Searching the articles…|Writing the answer — \d+ "
+                            r"words? so far\. It is shown once every quote in it is checked "
+                            r"against the articles\.)", text), text
+    counts = [int(n) for n in re.findall(r"— (\d+) word", " ".join(shown))]
+    assert counts == sorted(counts) and counts[-1] >= len(DraftingModel.REPLY.split()) - 1
+
+
+def test_a_real_local_model_s_draft_is_never_shown(llama_server: LlamaServer,
+                                                   sample_store: Path) -> None:
+    """The same with SmolLM2 on a real llama.cpp server: whatever it drafts, none of its words
+    reach the chat before the verified answer."""
+    served = Assistant(make_settings(sample_store, llm="openai",
+                                     openai_base_url=llama_server.base_url,
+                                     model=llama_server.model))
+    drafts: list[str] = []
+    stream = served.stream
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:  # the real stream, its deltas kept
+        for item in stream(*args, **kwargs):
+            if isinstance(item, str):
+                drafts.append(item)
+            yield item
+
+    served.stream = recorded  # type: ignore[method-assign]
+    outputs = ask(ChatController(served), KURSK, llm="openai")
+    assert "nq-answer" in outputs[-1][0][-1]["content"] and drafts
+    said = {"answering", "searching", "articles", "writing", "answer", "words", "word", "shown",
+            "once", "every", "quote", "checked", "against"}  # what the progress says
+    invented = set(re.findall(r"[a-z]{4,}", "".join(drafts).lower())) - said
+    assert invented, drafts  # the model said something of its own to look for
+    for html in _shown_before_the_answer(outputs):
+        seen = set(re.findall(r"[a-z]{4,}", re.sub(r"<[^>]+>", "", html).lower()))
+        assert not seen & invented, (seen & invented, html)
 
 
 def test_follow_ups_use_the_conversation_and_sessions_stay_apart(assistant: Assistant) -> None:
@@ -374,7 +456,7 @@ def test_new_chat_mid_answer_drops_that_answer_and_a_second_ask_waits(
     session = ask(chat, KURSK)[-1][2]
     running = chat.respond("What does the treaty require if either country is attacked?",
                            session, "extractive", 6, "", "")
-    assert "nq-draft" in next(running)[0][-1]["content"]
+    assert "nq-pending" in next(running)[0][-1]["content"]
     busy = ask(chat, "Another question?", session)[-1]
     assert "Still answering" in busy[4] and len(session.messages) == 4
     messages, _panel, same, _box, _error, _retry = chat.new_chat(session)

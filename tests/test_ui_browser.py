@@ -42,15 +42,19 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 DUPLICATE_TAB = ROOT / "tests" / "fixtures" / "duplicate_tab"
 ANSWER_MS = 90_000  # the first answer may wait for the embedder to load on a busy machine
 KURSK = "How many North Korean troops are in Kursk?"
-FINAL = "#nq-chat .nq-answer:not(.nq-draft)"
-# Records every draft the chat shows, so a test can tell that the answer was streamed.
-WATCH_DRAFTS = """
-window.__nqDrafts = [];
+FINAL = "#nq-chat .nq-answer:not(.nq-pending)"
+# Records every text the chat shows while an answer is written (its progress), and every text
+# the chat shows at all, so that a test can tell what a reader saw on the way to the answer.
+WATCH_PENDING = """
+window.__nqPending = [];
+window.__nqChat = [];
+const remember = (seen, text) => { if (seen[seen.length - 1] !== text) seen.push(text); };
 new MutationObserver(() => {
-  for (const d of document.querySelectorAll('#nq-chat .nq-draft')) {
-    const seen = window.__nqDrafts;
-    if (seen[seen.length - 1] !== d.textContent) seen.push(d.textContent);
+  for (const d of document.querySelectorAll('#nq-chat .nq-pending')) {
+    remember(window.__nqPending, d.textContent);
   }
+  const chat = document.querySelector('#nq-chat');
+  if (chat) remember(window.__nqChat, chat.textContent);
 }).observe(document, {subtree: true, childList: true, characterData: true});
 """
 
@@ -80,8 +84,9 @@ def start_server(store: Path, **fields: Any) -> Server:
     return Server(f"http://127.0.0.1:{port}", store, demo)
 
 
-# What the stand-in model says, a few characters at a time: a sentence and its quote, cited to
-# whichever numbered source in the prompt holds the quote.
+# What the stand-in model says, a few characters at a time: a sentence, a claim no article
+# makes (as a small model's drafts do; verification removes it) and a quote, cited to whichever
+# numbered source in the prompt holds the quote.
 KURSK_QUOTE = ("Last week, the US confirmed that there were 10,000 North Korean troops in the "
                "Russian region of Kursk — where Ukraine launched a surprise incursion in early "
                "August.")
@@ -93,8 +98,13 @@ BREAKS_OFF = "(breaks off)"
 def _model_reply(prompt: str) -> str:
     n = next((m.group(1) for m in re.finditer(r"^\[(\d+)\]", prompt, re.M)
               if KURSK_QUOTE[:60] in prompt[m.start():].split("\n[", 1)[0]), "1")
-    return (f"The US says 10,000 North Korean troops are in Kursk [{n}].\n"
+    return (f"The US says 10,000 North Korean troops are in Kursk [{n}]. {INVENTED} [{n}].\n"
             f'"{KURSK_QUOTE}" [{n}]')
+
+
+INVENTED = "Kim Jong Un will capture Kyiv by Friday"
+# Long enough for the stand-in model's whole reply to have streamed, and a little more.
+STREAM_MS = int(SLOW_CHUNK_SECONDS * len(_model_reply("")) / 6 * 1000) + 1500
 
 
 class SlowModel(BaseHTTPRequestHandler):
@@ -206,7 +216,7 @@ def new_tab(browser: Browser, url: str, scheme: Literal["light", "dark"] = "ligh
     system's light or dark `scheme` (Gradio follows it)."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme,
                                   permissions=["clipboard-read", "clipboard-write"])
-    context.add_init_script(WATCH_DRAFTS)
+    context.add_init_script(WATCH_PENDING)
     tab = Tab(context.new_page())
     host = url.rstrip("/")
     tab.page.on("request", lambda r: None if r.url.startswith((host, "data:", "blob:"))
@@ -353,8 +363,8 @@ def test_ask_stream_quote_and_jump_to_the_source(tab: Tab) -> None:
                                        "els => els.map(e => e.getAttribute('aria-label'))")
     assert labels and not any("<" in label for label in labels), labels[:3]
     assert _contrast(page, f"{FINAL} a.nq-cite") >= 4.5  # the pill's number (it was 3.99:1)
-    drafts = page.evaluate("window.__nqDrafts")
-    assert drafts, "no provisional (streamed) draft was shown before the answer"
+    progress = page.evaluate("window.__nqPending")
+    assert progress, "the answer's progress was not shown before the answer"
     quotes = marked_quotes(page)
     assert quotes and all(any(q in text for text in sample_texts()) for q in quotes)
     card = page.locator("#nq-sources-panel .nq-card").first
@@ -442,18 +452,23 @@ def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
     answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", KURSK)
     page.click("#nq-ask")
-    page.wait_for_function("document.querySelector('#nq-chat .nq-draft')?.textContent"
-                           ".includes('North Korean troops')")
+    page.wait_for_function("document.querySelector('#nq-chat .nq-pending')?.textContent"
+                           ".includes('words so far')")
     shot(page, "07-streaming")
     answer = page.locator(FINAL).first
     answer.wait_for(timeout=ANSWER_MS)
-    drafts = page.evaluate("window.__nqDrafts")
-    assert len(drafts) >= 5, drafts  # the model's words arrived in steps
     assert "openai" in answer.inner_text() and "10,000" in answer.inner_text()
     assert KURSK_QUOTE in marked_quotes(page)
+    # While the model wrote, the chat said how far it had got, never what it wrote: not its
+    # invented claim (which verification removed), nor a true word before it was checked.
+    progress = page.evaluate("window.__nqPending")
+    counts = [int(n) for p in progress for n in re.findall(r"(\d+) words? so far", p)]
+    assert len(counts) >= 5 and counts == sorted(counts), progress  # it moved, in steps
+    assert not any("North Korean" in p or "Kyiv" in p for p in progress), progress
+    assert not any("Kyiv" in text for text in page.evaluate("window.__nqChat"))
     page.fill("#nq-question textarea", "Where is Kursk?")
     page.press("#nq-question textarea", "Enter")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     # Enter again while it streams: said so (it once did nothing), and the question is kept.
     page.fill("#nq-question textarea", "Who leads Russia?")
     page.press("#nq-question textarea", "Enter")
@@ -461,7 +476,7 @@ def test_a_slow_model_streams_and_new_chat_stops_it(tab: Tab) -> None:
                            ".includes('Still answering')")
     assert page.input_value("#nq-question textarea") == "Who leads Russia?"
     page.click("#nq-new-chat")
-    page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
+    page.wait_for_timeout(STREAM_MS)
     shot(page, "08-new-chat-while-streaming")
     assert page.locator("#nq-chat .nq-answer").count() == 0  # the old chat did not come back
     assert page.locator("#nq-sources-panel .nq-sources-empty").is_visible()
@@ -476,12 +491,12 @@ def test_stop_ends_an_answer_but_keeps_the_conversation(tab: Tab) -> None:
     answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", "Where is Kursk?")
     page.click("#nq-ask")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     page.click("#nq-stop")
     page.wait_for_selector("#nq-chat .nq-stopped")
     shot(page, "08c-stopped")
-    page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
-    assert page.locator("#nq-chat .nq-draft").count() == 0  # the draft did not come back
+    page.wait_for_timeout(STREAM_MS)
+    assert page.locator("#nq-chat .nq-pending").count() == 0  # the draft did not come back
     answers = page.locator(f"{FINAL}:not(.nq-stopped)")
     assert answers.count() == 1 and "10,000" in answers.inner_text()
     assert "Where is Kursk?" in page.locator("#nq-chat").inner_text()
@@ -504,7 +519,7 @@ def test_escape_stops_an_answer_being_written(tab: Tab) -> None:
     answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", KURSK)
     page.click("#nq-ask")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     page.keyboard.press("Escape")
     page.wait_for_selector("#nq-chat .nq-stopped", timeout=10_000)
     assert page.input_value("#nq-question textarea") == KURSK  # offered back, as Stop does
@@ -584,13 +599,13 @@ def test_a_reload_while_answering_stops_the_answer(tab: Tab) -> None:
     answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", "Where is Kursk?")
     page.click("#nq-ask")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     page.reload()
     page.wait_for_selector("#nq-chat .nq-stopped")
     page.wait_for_function("document.querySelector('#nq-question textarea').value === "
                            "'Where is Kursk?'", timeout=10_000)
-    page.wait_for_timeout(int(SLOW_CHUNK_SECONDS * len(KURSK_QUOTE) / 6 * 1000) + 1500)
-    assert page.locator("#nq-chat .nq-draft").count() == 0
+    page.wait_for_timeout(STREAM_MS)
+    assert page.locator("#nq-chat .nq-pending").count() == 0
     again = ask(page, "Where is Kursk?")  # not "still answering"
     assert "Kursk" in again.inner_text()
 
@@ -616,7 +631,7 @@ def test_back_returns_to_the_tab_s_chat(tab: Tab) -> None:
     answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", "Where is Kursk?")
     page.click("#nq-ask")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     page.goto("data:text/html,<p>Another page</p>")
     page.go_back()
     page.wait_for_selector("#nq-chat .nq-stopped")
@@ -639,7 +654,7 @@ def test_a_duplicated_tab_begins_its_own_chat_and_a_cached_page_keeps_its_own(
     answer_with_the_slow_model(page)
     page.fill("#nq-question textarea", KURSK)
     page.click("#nq-ask")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     copy = duplicate(users_browser, page)  # while the first tab's answer is written
     copy.wait_for_function(f"(key) => ({KEPT_KEY} || key) !== key", arg=key)  # its own, kept
     assert copy.evaluate("performance.getEntriesByType('navigation')[0].type") == "back_forward"
@@ -696,7 +711,7 @@ def test_a_question_asked_as_a_reload_loads_is_asked_in_the_tab_s_chat(tab: Tab,
     while not held:
         page.wait_for_timeout(50)
     held[0].continue_()
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     page.reload()  # while the answer is written
     page.wait_for_selector(FINAL)
     shot(page, "08g-reloaded-while-the-first-question-streamed")
@@ -718,7 +733,7 @@ def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab
     # Typed into the box while the answer streamed: the next question stays when it fails.
     page.fill("#nq-question textarea", failing)
     page.click("#nq-ask")
-    page.wait_for_selector("#nq-chat .nq-draft")
+    page.wait_for_selector("#nq-chat .nq-pending")
     page.fill("#nq-question textarea", "Where is Kursk?")
     page.wait_for_function(f"{error}?.includes('crashed')", timeout=ANSWER_MS)
     page.wait_for_timeout(500)  # the page's restoring step runs after the error shows
@@ -728,7 +743,7 @@ def test_a_failed_answer_offers_its_question_back_but_keeps_a_newer_one(tab: Tab
     for _ in range(2):
         page.fill("#nq-question textarea", failing)
         page.click("#nq-ask")
-        page.wait_for_selector("#nq-chat .nq-draft")  # posted: the box and error are emptied
+        page.wait_for_selector("#nq-chat .nq-pending")  # posted: the box and error are emptied
         page.wait_for_function(f"{error}?.includes('crashed')", timeout=ANSWER_MS)
         page.wait_for_function("(q) => document.querySelector('#nq-question textarea').value"
                                " === q", arg=failing)
@@ -1030,7 +1045,7 @@ def test_on_a_phone_an_answer_shows_its_first_line(browser: Browser, server: Ser
         answer = ask(page, KURSK)
         page.wait_for_timeout(1500)  # past the chat's own scrolling as the message settles
         tops = page.evaluate("""() => {
-            const a = [...document.querySelectorAll('#nq-chat .nq-answer:not(.nq-draft)')].pop();
+            const a = [...document.querySelectorAll('#nq-chat .nq-answer:not(.nq-pending)')].pop();
             let box = a.parentElement;
             while (box && box.scrollHeight <= box.clientHeight + 1) box = box.parentElement;
             return [a.getBoundingClientRect().top, box.getBoundingClientRect().top,

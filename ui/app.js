@@ -65,7 +65,7 @@
   // the chat, and its first line (the short answer) went out of sight above. Once an answer
   // is final, its start is brought back into view if it is above the chat's visible part.
   function showAnswerStart() {
-    const answers = document.querySelectorAll("#nq-chat .nq-answer:not(.nq-draft)");
+    const answers = document.querySelectorAll("#nq-chat .nq-answer:not(.nq-pending)");
     const answer = answers[answers.length - 1];
     if (!answer || answer.dataset.nqShown) return;
     answer.dataset.nqShown = "1";
@@ -105,7 +105,7 @@
     .some((list) => list.getClientRects().length > 0);
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Escape" || event.isComposing || event.defaultPrevented || listOpen()) return;
-    if (!document.querySelector("#nq-chat .nq-draft")) return;
+    if (!document.querySelector("#nq-chat .nq-pending")) return;
     const stop = document.querySelector("#nq-stop");
     if (stop) stop.click();
   });

@@ -1,6 +1,7 @@
 """The chat tab's behaviour: one `ChatSession` per browser tab (in `gr.State` for its events, and
-kept under the tab's key so that a reload finds it: `ui.sessions`), streamed answers, the sources
-panel, follow-ups, "Stop", "New chat" and friendly errors."""
+kept under the tab's key so that a reload finds it: `ui.sessions`), answers shown once verified
+(their progress as they are written), the sources panel, follow-ups, "Stop", "New chat" and
+friendly errors."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from assistant.errors import EmptyQuestionError
 from index.dates import read_date
 
 from .errors import BadDateError, UIError, friendly_message
-from .render import answer_html, draft_html, error_html, question_html
+from .render import answer_html, error_html, progress_html, question_html
 from .sessions import ChatSession, Sessions
 from .sources import card_for, sources_html
 
@@ -151,7 +152,8 @@ class ChatController:
     def respond(self, question: str | None, session: ChatSession | None, llm: str | None,
                 top_k: float | None, since: str | None, until: str | None
                 ) -> Iterator[ChatOutputs]:
-        """Stream one answer: the draft as it comes, then the verified answer in its place."""
+        """Stream one answer: its progress as it is written, then the verified answer in its
+        place (never the unchecked draft)."""
         session = session or ChatSession()
         question = (question or "").strip()
         try:
@@ -180,9 +182,11 @@ class ChatController:
     def _stream(self, question: str, session: ChatSession, options: AskOptions, epoch: int
                 ) -> Iterator[ChatOutputs]:
         session.messages += [{"role": "user", "content": question_html(question)},
-                             {"role": "assistant", "content": draft_html("")}]
+                             {"role": "assistant", "content": progress_html()}]
         yield list(session.messages), gr.skip(), session, "", "", gr.skip()
-        draft = ""
+        # The deltas are a chat model's raw draft, unchecked: they are counted, never shown
+        # (`progress_html`). Only the verified Answer takes the progress message's place.
+        drafted, words = "", 0
         stream = self.assistant.stream(
             question, history=list(session.history), llm=options.llm, top_k=options.top_k,
             since=options.since, until=options.until)
@@ -197,9 +201,11 @@ class ChatController:
                 yield (list(session.messages), sources_html(session.turns), session, gr.skip(),
                        "", gr.skip())
                 return
-            draft += item
-            session.messages[-1] = {"role": "assistant", "content": draft_html(draft)}
-            yield list(session.messages), gr.skip(), session, gr.skip(), gr.skip(), gr.skip()
+            drafted += item
+            if len(drafted.split()) != words:  # a token that ends no word changes nothing
+                words = len(drafted.split())
+                session.messages[-1] = {"role": "assistant", "content": progress_html(words)}
+                yield list(session.messages), gr.skip(), session, gr.skip(), gr.skip(), gr.skip()
         raise UIError("The answer stopped before it was complete; please ask again.")
 
     def _finish(self, session: ChatSession, question: str, answer: Answer) -> None:

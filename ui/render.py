@@ -1,5 +1,5 @@
-"""HTML for the page: answers with clickable citation numbers, abstentions, drafts, error
-banners and upload outcomes (the sources panel is `ui.sources`).
+"""HTML for the page: answers with clickable citation numbers, abstentions, an answer's progress,
+error banners and upload outcomes (the sources panel is `ui.sources`).
 
 Pure functions of their arguments: everything from an article or a user is escaped here.
 Chat messages are emitted as single-line HTML so the chatbot's Markdown pass leaves them alone.
@@ -18,9 +18,9 @@ from .sources import meta_line, source_anchor
 
 __all__ = [
     "answer_html",
-    "draft_html",
     "error_html",
     "plain_answer",
+    "progress_html",
     "question_html",
     "status_html",
     "stopped_html",
@@ -109,11 +109,17 @@ def answer_html(answer: Answer, turn: int) -> str:
             f"{_footer(answer)}</div>")
 
 
-def draft_html(text: str) -> str:
-    """The streamed draft, shown as provisional until the verified answer replaces it."""
-    shown = escape(" ".join(text.split())) or "Searching the articles…"
-    return (f'<div class="nq-answer nq-draft"><div class="nq-badge">Drafting…</div>'
-            f"<p>{shown}</p></div>")
+def progress_html(words: int = 0) -> str:
+    """In place of an answer being written: how far it has got, never what it says so far. A
+    chat model's draft is unchecked (a small model invents figures and names), and whatever
+    the chat shows is read as the answer; only the verified answer replaces this."""
+    if not words:
+        said = "Searching the articles…"
+    else:
+        said = (f"Writing the answer — {words} word{'s' if words != 1 else ''} so far. It is "
+                "shown once every quote in it is checked against the articles.")
+    return ('<div class="nq-answer nq-pending"><div class="nq-badge">Answering…'
+            f"</div><p>{said}</p></div>")
 
 
 def stopped_html() -> str:

@@ -141,7 +141,7 @@ class ChatSession:
     answering: bool = False  # a second question (Enter, then a click) waits for the first
     epoch: int = 0
     asking: str = ""  # the question being answered, offered back if its answer is stopped
-    # Its stream was closed before it ended (the page left): its draft is shown as stopped.
+    # Its stream was closed before it ended (the page left): its progress is shown as stopped.
     interrupted: bool = False
     # A stopped answer's question, offered back to its box until another is asked: a second
     # reload offers it again.
