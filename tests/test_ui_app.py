@@ -198,6 +198,8 @@ def test_launch_options_are_offline_and_private(tmp_path: Path) -> None:
     assert opts["run_history"] is False and opts["ssr_mode"] is False
     assert opts["show_error"] is False and opts["mcp_server"] is False
     assert not re.search(r"https?://", opts["css"] + opts["head"])  # no external assets
+    # The page holds each file to the setting before it is uploaded (ui/app.js).
+    assert f"window.newsqaMaxUploadBytes = {3 * 1024 * 1024};" in opts["head"]
     assert launch_options(make_settings(tmp_path))["auth"] is None
 
 
@@ -709,6 +711,36 @@ def test_an_upload_of_good_and_bad_files_lists_the_skipped_apart(fresh_store: Pa
     assert "binary.txt" in skipped and "Orchard" not in skipped
     # What was just added heads the list, not after the articles already there.
     assert rows[0][0] == "Orchard town hosts record apple festival" and len(rows) > 5
+
+
+def test_files_the_page_kept_back_are_named_with_what_was_added(fresh_store: Path,
+                                                                tmp_path: Path) -> None:
+    """The page keeps a file over the limit back (ui/app.js) and names it to the server, which
+    says so at once and again in the upload's report; what it is sent is only shown back."""
+    from ui.uploads import left_out_in_page
+
+    arts = ArticlesController(Assistant(make_settings(fresh_store, ui_max_upload_mb=1)))
+    sent = '[["big.txt", 1782579], ["C:\\\\Users\\\\me\\\\huge.md", 3145728]]'
+    assert [str(e).split(";")[0] for e in left_out_in_page(sent, 1)] == [
+        "big.txt is 1.7 MiB", "huge.md is 3.0 MiB"]
+    for bad in ("", "not json", "{}", '[["x"]]', '[[1, 2]]', '[["x", true]]', "[null]"):
+        assert left_out_in_page(bad, 1) == []
+    note = arts.left_out_note(sent)
+    assert "will not be uploaded" in note and "big.txt is 1.7 MiB" in note and "huge.md" in note
+    import gradio as gr
+
+    assert arts.left_out_note("[]") == gr.skip()  # nothing kept back: nothing said
+    good = tmp_path / "kiln.txt"
+    good.write_text("Pottery kiln restored\n\nThe village kiln was fired again on Sunday, its "
+                    "volunteers said.\n", encoding="utf-8")
+    status, _rows, _choices = arts.upload([str(good)], '[["big.txt", 1782579]]', progress=None)
+    added, warned = status.split("Warnings:")
+    assert "1 added" in added and "Pottery kiln restored" in added and "big.txt" not in added
+    assert "big.txt is 1.7 MiB; uploads are limited to 1 MiB each" in warned
+    assert "not uploaded" in warned and "<code>newsqa ingest</code>" in warned  # no backticks
+    status, _rows, _choices = arts.upload(None, '[["big.txt", 1782579]]', progress=None)
+    assert "Nothing was added" in status and "big.txt is 1.7 MiB" in status
+    assert "nq-error" in status
 
 
 def test_the_backend_choices_say_when_openai_is_not_set_up() -> None:

@@ -11,6 +11,7 @@ import re
 import shutil
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -947,21 +948,86 @@ def test_a_file_of_another_kind_is_named_and_the_others_are_added(tab: Tab, tmp_
                            ".includes('Bakery reopens')", timeout=10_000)
 
 
-def test_an_oversized_upload_is_named_and_skipped_and_the_others_added(
+def received(name: str) -> list[Path]:
+    """The copies of a file of this name that the server's upload route received (Gradio keeps
+    each upload in its cache folder under the name the browser gave)."""
+    from gradio.utils import get_upload_folder
+
+    return list(Path(get_upload_folder()).rglob(name))
+
+
+def test_an_oversized_file_is_kept_back_before_upload_and_the_others_added(
         tab: Tab, server: Server, tmp_path: Path) -> None:
-    """Gradio's own size limit refused the whole choice, the good file with the big one, in a
-    toast that passed: the status said "Choose one or more article files first"."""
-    big = tmp_path / "big.txt"  # the module's server takes uploads up to 1 MiB each
+    """A file over the limit was uploaded in full (up to 8 times the limit, Gradio's own) before
+    the server skipped it; beyond that Gradio refused the whole choice, the good file with it,
+    in a toast that passed."""
+    token = uuid.uuid4().hex[:8]  # names no earlier run left in the server's upload cache
+    big = tmp_path / f"big-{token}.txt"  # the module's server takes uploads up to 1 MiB each
     big.write_text("A long story\n\n" + "All work and no play. " * 80_000, encoding="utf-8")
-    good = tmp_path / "ferry.txt"
+    good = tmp_path / f"ferry-{token}.txt"
     good.write_text("Ferry service resumes\n\nThe island ferry resumed on Monday after a week "
                     "of storms, the operator said.\n", encoding="utf-8")
     page = tab.page
-    status = add_files(page, big, good)
-    shot(page, "16-too-big")
+    page.get_by_role("tab", name="Articles").click()
+    page.locator("#nq-upload").get_by_text("Click to Upload").wait_for()
+    page.wait_for_timeout(500)  # the tab's widgets are wired up just after they appear
+    page.set_input_files("#nq-upload input[type=file]", [str(big), str(good)])
+    page.locator("#nq-upload").get_by_text(good.stem).wait_for(timeout=10_000)  # uploaded
+    # The big file never travelled: the server received the small one only.
+    assert received(good.name) and received(big.name) == []
+    assert big.stem not in page.locator("#nq-upload").inner_text()
+    # Said at once, before anything is added.
+    note = page.locator("#nq-upload-status .nq-status.nq-warn")
+    note.get_by_text(f"{big.name} is 1.7 MiB").wait_for(timeout=10_000)
+    assert "will not be uploaded" in note.inner_text() and "1 MiB" in note.inner_text()
+    shot(page, "16-too-big-kept-back")
+    page.click("#nq-add")
+    status = page.locator("#nq-upload-status .nq-status.nq-warn").filter(has_text="added")
+    status.wait_for(timeout=ANSWER_MS)
+    shot(page, "16b-too-big-named-with-what-was-added")
     assert "1 added" in status.inner_text()
-    assert "big.txt" in status.inner_text() and "1 MiB" in status.inner_text()
-    assert not (server.store / "uploads" / "big.txt").exists()
+    assert f"{big.name} is 1.7 MiB" in status.inner_text()
+    assert "not uploaded" in status.inner_text() and received(big.name) == []
+    assert not (server.store / "uploads" / big.name).exists()
+
+
+DROP_FILES = """([big, small, token]) => {
+    const files = new DataTransfer();
+    files.items.add(new File(["x".repeat(big)], `huge-${token}.txt`, {type: "text/plain"}));
+    files.items.add(new File([small], `small-${token}.txt`, {type: "text/plain"}));
+    return files;
+}"""
+
+
+def test_a_dropped_file_over_the_limit_is_kept_back_too(tab: Tab) -> None:
+    """Dropped on the box rather than chosen: the same, and a choice of only files too large
+    adds nothing, saying why."""
+    page = tab.page
+    page.get_by_role("tab", name="Articles").click()
+    zone = page.locator("#nq-upload .upload-container").first
+    zone.wait_for()
+    page.wait_for_timeout(500)
+    token = uuid.uuid4().hex[:8]
+    small = "Harbour wall repaired\n\nThe harbour wall was repaired on Friday, the council said.\n"
+    zone.dispatch_event("drop", {"dataTransfer": page.evaluate_handle(
+        DROP_FILES, [3 * 1024 * 1024, small, token])})
+    page.locator("#nq-upload").get_by_text(f"small-{token}").wait_for(timeout=10_000)
+    assert received(f"small-{token}.txt") and received(f"huge-{token}.txt") == []
+    note = page.locator("#nq-upload-status .nq-status.nq-warn")
+    note.get_by_text(f"huge-{token}.txt is 3.0 MiB").wait_for(timeout=10_000)
+    # Only files too large: nothing goes up, and "Add to index" says why nothing was added.
+    page.locator("#nq-upload button[aria-label='Clear']").click()
+    token = uuid.uuid4().hex[:8]
+    dropped = page.evaluate_handle(DROP_FILES, [2 * 1024 * 1024, small, token])
+    page.evaluate("(files) => { files.items.remove(1); }", dropped)
+    page.locator("#nq-upload .upload-container").first.dispatch_event(
+        "drop", {"dataTransfer": dropped})
+    note.get_by_text(f"huge-{token}.txt is 2.0 MiB").wait_for(timeout=10_000)
+    page.click("#nq-add")
+    error = page.locator("#nq-upload-status .nq-status.nq-error")
+    error.wait_for(timeout=ANSWER_MS)
+    assert "Nothing was added" in error.inner_text() and f"huge-{token}" in error.inner_text()
+    assert "small-" not in error.inner_text() and received(f"huge-{token}.txt") == []
 
 
 # --- login --------------------------------------------------------------------------------------

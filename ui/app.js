@@ -110,6 +110,47 @@
     if (stop) stop.click();
   });
 
+  // A file over the per-file limit (`newsqaMaxUploadBytes`, set in the page's head) is kept
+  // back before it is uploaded: a file up to 8 times the limit travelled in full before the
+  // server skipped it, and Gradio's own limit, beyond that, refused the whole choice. The
+  // upload box's file input and drop zone are Gradio's; their files are filtered on the way
+  // down (capture), before Gradio's listeners read them. The page then presses the unseen
+  // "nq-left-out" button, for the server to name them under the box (`newsqaUploads.peek`), and
+  // sends them with "Add to index" (`take`), whose report names them again; the box's clear
+  // button forgets them. The server still checks each file that arrives.
+  const leftOut = new Map(); // name -> size in bytes
+  window.newsqaUploads = {
+    peek: () => JSON.stringify([...leftOut]),
+    take() { const sent = this.peek(); leftOut.clear(); return sent; },
+    forget: () => leftOut.clear(),
+  };
+  // The files within the limit (a DataTransfer holding them), or null if all of them are.
+  function keepBack(files) {
+    const limit = window.newsqaMaxUploadBytes;
+    const all = Array.from(files || []);
+    if (!limit || all.every((file) => file.size <= limit)) return null;
+    const kept = new DataTransfer();
+    for (const file of all) {
+      if (file.size > limit) leftOut.set(file.name, file.size);
+      else kept.items.add(file);
+    }
+    setTimeout(() => document.getElementById("nq-left-out")?.click());
+    return kept;
+  }
+  const inUploadBox = (node) => node instanceof Element && node.closest("#nq-upload");
+  document.addEventListener("change", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "file" || !inUploadBox(input)) return;
+    const kept = keepBack(input.files);
+    if (kept) input.files = kept.files;
+  }, true);
+  document.addEventListener("drop", (event) => {
+    if (!inUploadBox(event.target) || !event.dataTransfer) return;
+    const kept = keepBack(event.dataTransfer.files);
+    // A drop's own files cannot be changed: Gradio's listener is given these in their place.
+    if (kept) Object.defineProperty(event, "dataTransfer", { value: kept });
+  }, true);
+
   document.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     const link = target && target.closest('a[href^="#src-"], a.nq-copy');

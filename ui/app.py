@@ -99,6 +99,8 @@ class ArticleWidgets:
     url: gr.Textbox
     fetch: gr.Button
     confirmed: gr.Checkbox  # hidden: what the page's "Remove …?" dialog was answered
+    left_out: gr.Textbox  # hidden: the files the page kept back as too large (ui/app.js)
+    note_left_out: gr.Button  # unseen: pressed by the page when it keeps files back
 
 
 def _ask_row() -> tuple[gr.Textbox, gr.Button, gr.Button, gr.Button]:
@@ -172,7 +174,8 @@ def _articles_tab(max_mb: int) -> ArticleWidgets:
                 remove = gr.Button("Remove", variant="stop", scale=1, elem_id="nq-remove")
                 refresh = gr.Button("Refresh", scale=1)
     return ArticleWidgets(files, add, status, table, choice, remove, refresh, url, fetch,
-                          gr.Checkbox(visible=False))
+                          gr.Checkbox(visible=False), gr.Textbox(visible=False),
+                          gr.Button(visible="hidden", elem_id="nq-left-out"))
 
 
 def _options_tab(settings: Settings) -> OptionWidgets:
@@ -261,7 +264,13 @@ def _wire_articles(arts: ArticlesController, w: ArticleWidgets, demo: gr.Blocks)
     # Two at once: the second reaches the index's write lock and says in the page that it
     # waits for the first, rather than sitting silently in Gradio's queue.
     write: dict[str, Any] = {"concurrency_limit": 2, "concurrency_id": "index"}
-    w.add.click(arts.upload, [w.files], listing, show_progress_on=[w.status], **write).then(
+    # The files the page kept back as too large (ui/app.js) are named as soon as it does, and
+    # again beside what the upload added.
+    w.note_left_out.click(arts.left_out_note, [w.left_out], w.status, queue=False,
+                          js="(_) => [window.newsqaUploads?.peek() ?? '']")
+    w.files.clear(None, js="() => window.newsqaUploads?.forget()", queue=False)
+    w.add.click(arts.upload, [w.files, w.left_out], listing, show_progress_on=[w.status],
+                js="(files, _) => [files, window.newsqaUploads?.take() ?? '']", **write).then(
         lambda: None, None, w.files, queue=False)
     w.fetch.click(arts.add_url, [w.url], listing, show_progress_on=[w.status], **write)
     w.url.submit(arts.add_url, [w.url], listing, show_progress_on=[w.status], **write)

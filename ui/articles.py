@@ -15,10 +15,10 @@ import gradio as gr
 from assistant import Assistant
 from index import SUPPORTED_SUFFIXES, Article, IngestProgress, IngestReport, IngestStatus
 
-from .errors import UIError, friendly_message
+from .errors import UIError, UploadError, friendly_message
 from .render import status_html
 from .sources import format_date
-from .uploads import save_uploads, upload_dir
+from .uploads import left_out_in_page, save_uploads, upload_dir
 
 __all__ = ["TABLE_HEADERS", "ArticlesController", "article_choices", "article_rows"]
 
@@ -89,25 +89,40 @@ class ArticlesController:
         return (status, article_rows(articles),
                 gr.update(choices=article_choices(articles), value=None))
 
-    def upload(self, files: Sequence[str] | None, progress: gr.Progress | None = _TRACK
-               ) -> ArticlesOutputs:
-        """Save, ingest and report; every failure becomes a message under the upload box."""
+    def upload(self, files: Sequence[str] | None, left_out: str | None = "",
+               progress: gr.Progress | None = _TRACK) -> ArticlesOutputs:
+        """Save, ingest and report; every failure becomes a message under the upload box.
+        `left_out`: the files the page kept back as too large (`left_out_in_page`), named too."""
+        limit = self.assistant.settings.ui_max_upload_mb
+        unsent = [f"{str(e).rstrip('.')}; not uploaded" for e in left_out_in_page(left_out, limit)]
         try:
             if not files:
-                limit = self.assistant.settings.ui_max_upload_mb
+                if unsent:
+                    raise UploadError("Nothing was added: every file chosen is over the size "
+                                      "limit.")
                 raise UIError("Choose one or more article files first "
                               f"({', '.join(SUPPORTED_SUFFIXES)}, up to {limit} MiB each).")
-            refused: list[str] = []
-            saved = save_uploads([(Path(f), _upload_name(f)) for f in files], self.store,
-                                 self.assistant.settings.ui_max_upload_mb, refused)
+            refused = list(unsent)
+            saved = save_uploads([(Path(f), _upload_name(f)) for f in files], self.store, limit,
+                                 refused)
             if progress is not None:
                 progress(0, desc=f"Reading and cleaning {len(saved)} file(s)…")
             report = self.assistant.index.ingest(saved, progress=self._progress(progress),
                                                  notice=self._notice(progress))
         except Exception as exc:
-            return self.listing(status_html([friendly_message(exc)], "error"))
+            return self.listing(status_html([friendly_message(exc), *unsent], "error"))
         return self.listing(self._report(report, saved, refused),
                             {str(p.resolve()) for p in saved})
+
+    def left_out_note(self, left_out: str | None) -> Any:
+        """Said under the upload box as soon as the page keeps files back as too large
+        (`ui/app.js`): each one named, before anything is added."""
+        errors = left_out_in_page(left_out, self.assistant.settings.ui_max_upload_mb)
+        if not errors:
+            return gr.skip()
+        head = (f"{'This file is' if len(errors) == 1 else 'These files are'} over the size "
+                "limit and will not be uploaded; any other files chosen go ahead:")
+        return status_html([head, *(str(e) for e in errors)], "warn")
 
     def add_url(self, url: str | None, progress: gr.Progress | None = _TRACK
                 ) -> ArticlesOutputs:

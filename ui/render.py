@@ -151,6 +151,6 @@ def status_html(lines: Sequence[str], kind: str = "ok", warnings: Sequence[str] 
     items = "".join(f"<li>{_coded(line)}</li>" for line in lines[1:])
     more = f"<ul>{items}</ul>" if items else ""
     if warnings:
-        noted = "".join(f"<li>{escape(w)}</li>" for w in warnings)
+        noted = "".join(f"<li>{_coded(w)}</li>" for w in warnings)
         more += f'<p class="nq-warnings-head">Warnings:</p><ul class="nq-warnings">{noted}</ul>'
     return f'<div class="nq-status nq-{kind}"{role}><p>{_coded(lines[0])}</p>{more}</div>'

@@ -63,18 +63,25 @@ def theme() -> gr.themes.Base:
 UPLOAD_CAP_FACTOR = 8  # Gradio's upload limit, as a multiple of the per-file setting
 
 
+def _head(settings: Settings) -> str:
+    """The page's script, and the per-file upload limit it holds files to before they travel."""
+    limit = settings.ui_max_upload_mb * 1024 * 1024
+    return f"<script>window.newsqaMaxUploadBytes = {limit};\n{_asset('app.js')}</script>"
+
+
 def launch_options(settings: Settings) -> dict[str, Any]:
     """Everything `Blocks.launch` needs besides host and port. Gradio 6 takes theme, CSS and
     head at launch time; all of it is served locally (the theme's fonts ship with Gradio)."""
     return {
         "theme": theme(),
         "css": _asset("style.css"),
-        "head": f"<script>{_asset('app.js')}</script>",
+        "head": _head(settings),
         "auth": parse_auth(settings.ui_auth),
         "auth_message": "newsqa: sign in with the user and password set in NEWSQA_UI_AUTH.",
         # Gradio's own limit refuses a whole choice of files, good ones with the one too big,
-        # in a passing toast: it only guards against the absurd. Each file is held to the
-        # setting by `save_uploads`, which names the one it skips and adds the rest.
+        # in a passing toast: it only guards against the absurd, from clients other than the
+        # page. The page keeps a file over the setting back before it is uploaded (app.js),
+        # and `save_uploads` holds each file that arrives to the setting all the same.
         "max_file_size": f"{settings.ui_max_upload_mb * UPLOAD_CAP_FACTOR}mb",
         # No footer: Gradio's own "Settings" link would be mistaken for the Settings tab.
         "footer_links": [],

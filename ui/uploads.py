@@ -7,6 +7,7 @@ in Gradio's temporary cache, which is cleaned up) for re-ingests and removals to
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -19,11 +20,13 @@ from index import SUPPORTED_SUFFIXES
 
 from .errors import UnsupportedUploadError, UploadError, UploadTooLargeError
 
-__all__ = ["UPLOAD_DIR_NAME", "sanitise_filename", "save_uploads", "upload_dir"]
+__all__ = ["UPLOAD_DIR_NAME", "left_out_in_page", "sanitise_filename", "save_uploads",
+           "upload_dir"]
 
 UPLOAD_DIR_NAME = "uploads"
 _MAX_NAME_CHARS = 80
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_LEFT_OUT = 50  # files named as left out by the page; a longer list is cut
 
 
 def upload_dir(store: Path) -> Path:
@@ -125,3 +128,23 @@ def save_uploads(files: Iterable[tuple[Path, str]], store: Path, max_mb: int,
     folder = upload_dir(store)
     folder.mkdir(parents=True, exist_ok=True)
     return [_place(path, folder, sanitise_filename(shown)) for path, shown in pending]
+
+
+def left_out_in_page(payload: str | None, max_mb: int) -> list[UploadTooLargeError]:
+    """The files the page left out of an upload as too large (`ui/app.js`), as the error the
+    server would have given each: the page sends `[[name, bytes], …]` as JSON. It is only said
+    back to the page that sent it, so it is taken at its word; anything malformed is dropped."""
+    try:
+        pairs = json.loads(payload or "[]")
+    except ValueError:
+        return []
+    if not isinstance(pairs, list):
+        return []
+    return [UploadTooLargeError(re.split(r"[\\/]", name)[-1][:_MAX_NAME_CHARS * 2],
+                                size / 1024 / 1024, max_mb)
+            for name, size in (p for p in pairs[:_MAX_LEFT_OUT] if _named_size(p))]
+
+
+def _named_size(pair: object) -> bool:
+    return (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)
+            and isinstance(pair[1], int | float) and not isinstance(pair[1], bool))
