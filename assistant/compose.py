@@ -201,6 +201,9 @@ def another_holder(question: str, ranked: Sequence[Evidence], title: str = ""
                       "something else")
 
 
+_HOW_OLD = re.compile(r"\bhow\s+old\b", re.I)
+
+
 def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, Article]
             ) -> str:
     """For a follow-up that points back at its conversation ("that game", "they"), the
@@ -228,9 +231,10 @@ def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, 
     # A follow-up naming whom it asks about, from an article that never names them: "What did
     # Lindqvist say?" after questions about a bakery was answered with NATO's chief's words,
     # judged by the follow-up's lenient bar. So was "What did Priya Nair say?" asked first:
-    # whose words are asked for, an article not naming her cannot give.
-    asks_words = asked_speech(question.text) is not None
-    if (question.follow_up or asks_words) and own and len(names_missing(own, text)) == len(own):
+    # whose words are asked for, an article not naming her cannot give; nor her age ("How old
+    # is Gwen Talbot?" had been answered with a runner's "said Lindgren, 29").
+    asks_own = asked_speech(question.text) is not None or _HOW_OLD.search(question.text)
+    if (question.follow_up or asks_own) and own and len(names_missing(own, text)) == len(own):
         return question.text
     return ""
 

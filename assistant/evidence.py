@@ -89,7 +89,8 @@ _MEASURES = (
     # A sum of money ("how much … paid / raise / cost"), unless a rate is asked for.
     (re.compile(r"^(?!.*\b(?:rates?|percent|points?|interest)\b)(?:.*\bhow much\b.*\b(?:cost"
                 r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
-                r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare)"
+                r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare"
+                r"|bill|tax|debt|loan|budget|revenue|profit|compensat|reward|grant)"
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
      _MONEY),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),

@@ -178,16 +178,21 @@ _WHO_DOES = re.compile(r"^\W*(?:and\s+)?who\s+(?!is\b|was\b|are\b|were\b|did\b|d
 
 def who_does(question: str, sentence: str) -> tuple[int, int] | None:
     """Asked "Who chairs Cluster Europe?", the name a sentence says does it in a clause of its
-    own ("Martina Kovač, who chairs the patient group Cluster Europe, said…"), where the
-    clause holds what the question asks about: sentence offsets, or None."""
+    own ("Martina Kovač, who chairs the patient group Cluster Europe, said…") or opens a clause
+    with ("Holt painted The Salt Gatherers in 1884"), where the clause holds what the question
+    asks about: sentence offsets, or None."""
     asked = _WHO_DOES.match(question)
     if asked is None:
         return None
     verb = terms(asked.group(1))
     rest = set(terms(question[asked.end():]))
-    for m in re.finditer(rf"({NAME}),\s+who\s+([a-z]+)\b([^,;]*)", sentence):
-        if terms(m.group(2)) == verb and verb and rest <= set(terms(m.group(3))):
-            return m.span(1)
+    # "…, who chairs the patient group Cluster Europe"; "Holt painted The Salt Gatherers in
+    # 1884": the name the clause opens with, its verb the one asked.
+    for m in re.finditer(rf"({NAME}),\s+who\s+([a-z]+)\b([^,;]*)|(?:^|[,;]\s+|\band\s+)"
+                         rf"({NAME})\s+(?:has\s+|had\s+)?([a-z]+)\b([^,;]*)", sentence):
+        name, did, what = (1, 2, 3) if m.group(1) else (4, 5, 6)
+        if terms(m.group(did)) == verb and verb and rest <= set(terms(m.group(what))):
+            return m.span(name)
     return None
 
 

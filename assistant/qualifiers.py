@@ -9,8 +9,8 @@ import re
 from .titled import TITLE_WORDS
 from .words import MONTHS, WEEKDAYS
 
-__all__ = ["NOT_PEOPLE", "distinctive", "enough", "named_in", "of_another", "only_subject",
-           "qualified_in", "shared", "story_qualified"]
+__all__ = ["NOT_PEOPLE", "described", "distinctive", "enough", "named_in", "of_another",
+           "only_subject", "qualified_in", "shared", "story_qualified"]
 
 
 def only_subject(title: str, words: tuple[str, ...]) -> bool:
@@ -32,6 +32,16 @@ def only_subject(title: str, words: tuple[str, ...]) -> bool:
     others_people = all(run & asked or (len(run) > 1 and not run & _COMPANY_WORDS)
                         for run in runs)
     return all(run & asked for run in runs) or (subject_first and others_people)
+
+
+def described(sentence: str, at: int, of: tuple[str, ...], title: str,
+              proper: frozenset[str]) -> bool:
+    """Is the title at `at` that of what the question names, called by its kind ("The
+    museum's director, Hugh Pemberton-Lyle" for the Aldwick Museum's), in an article whose
+    title names it whole ("Two paintings … stolen from Aldwick Museum")?"""
+    kind = of[-1] if len(of) > 1 else ""
+    return bool(kind) and re.search(rf"\bthe\s+{re.escape(kind)}(?:’s|'s)\s+$", sentence[:at],
+                                    re.I) is not None and named_in(of, title, proper)
 
 
 def qualified_in(text: str, words: tuple[str, ...], proper: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .qualifiers import (
+    described,
     enough,
     named_in,
     of_another,
@@ -204,7 +205,8 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
         return max(qualified, key=lambda t: t[0])[1]
     # The only holder a sentence names may have them anywhere in it ("Holm … the town's
     # current mayor, Anna de Boer"), or in a title about nothing else ("Novaris recalls…").
-    titled = asked.of and only_subject(title, asked.of) and (
+    titled = asked.of and (only_subject(title, asked.of) or described(
+        sentence, found[0][0] if found else 0, asked.of, title, asked.proper)) and (
         not asked.qualifiers or qualified_in(sentence, asked.qualifiers, asked.proper))
     if len(found) == 1 and (titled or (qualified_in(sentence, words, asked.proper) and (
             _named_near(sentence, found[0][0], asked) or _subject_holder(sentence, *found[0],

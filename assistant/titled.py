@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "bare_title", "became_title",
-           "before_title", "holders"]
+           "before_title", "holders", "others_holders"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -27,7 +27,7 @@ _ROLES = sorted((
     "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
     "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
     "chief financial officer", "finance chief", "finance director", "cfo", "author",
-    "lead author",
+    "lead author", "headteacher", "head teacher", "headmaster", "headmistress",
 ), key=len, reverse=True)
 
 
@@ -160,6 +160,16 @@ def holders(role: str, sentence: str) -> list[RoleHolder]:
     """Every name the sentence gives a holder of the role, however qualified."""
     return [h for _, h in (*after_title(role, sentence), *before_title(role, sentence),
                            *became_title(role, sentence))]
+
+
+def others_holders(role: str, sentence: str) -> list[RoleHolder]:
+    """The names the sentence gives holders of titles other than the role: "Prime Minister
+    Jonas Lindahl", asked who the mayor is. A name holding the role too is left out."""
+    titles = {" ".join(m.group().casefold().split())
+              for m in re.finditer(rf"\b(?:{TITLES})\b", sentence, re.I)}
+    own = {h.name for h in holders(role, sentence)}
+    return [h for title in titles - {role} for h in holders(title, sentence)
+            if h.name not in own and role not in title]
 
 
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|acting)[\s-]*$", re.I)

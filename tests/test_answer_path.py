@@ -727,6 +727,9 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
      "for each Calloway share.", 1.0),
     ("How much does a stamp cost?", "A stamp costs 85 cents.", 1.0),
     ("How much will the bridge cost?", "It opens at 5pm on 3 May.", 0.5),
+    # a bill is a sum: "146 litres a day" had answered how much the average water bill is
+    ("How much is the average water bill?", "The average customer uses 146 litres a day.", 0.5),
+    ("How much is the average water bill?", "The average bill will rise to £512 a year.", 1.0),
 ])
 def test_a_sum_in_any_currency_is_a_sum(question: str, sentence: str, fits: float) -> None:
     """"240 million crowns" was no sum of money: "does not give the figure asked for"."""

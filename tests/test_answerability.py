@@ -208,6 +208,12 @@ def test_a_follow_up_answered_from_an_article_about_something_else_abstains() ->
     assert strayed(first, ranked, {"a": bakery}) == ""
     other = analyse("Who is Lindqvist?", "Who is Lindqvist?", None, None, None)
     assert strayed(other, ranked, {"a": nato}) == ""  # not a question about his words
+    # Nor someone's age ("How old is Gwen Talbot?" had been given a runner's "Lindgren, 29").
+    age = analyse("How old is Gwen Talbot?", "How old is Gwen Talbot?", None, None, None)
+    runner = Article("r", "Marathon", "'I trained here,' said Lindgren, 29.", "r.txt", "r.txt")
+    talbot = Article("t", "Runway", "Gwen Talbot, 61, chairs the campaign.", "t.txt", "t.txt")
+    assert strayed(age, ranked, {"a": runner}) == age.text
+    assert strayed(age, ranked, {"a": talbot}) == ""
     # Its own subject is no pass where the article does not mention it.
     assert strayed(own, ranked, {"a": lottery}) == turbines
     # Nor where the question points back beyond itself: "that game" is the conversation's.

@@ -53,6 +53,9 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
     # "new": the one who became it, else not the one leaving it.
     ("Who is the new mayor of Millbrook?", "In Millbrook, incumbent mayor Gerald Hobbs lost "
      "and Priya Raman was named mayor.", "Priya Raman"),
+    # A school's head is a title too (a parent named beside the school had answered).
+    ("Who is the headteacher of Ashby Fold?", "Ashby Fold headteacher Ruth Ames said the "
+     "school would fight the plan.", "Ruth Ames"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -73,6 +76,8 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the Ukrainian president?", "In Ukraine, President Andrzej Duda of Poland met "
      "soldiers."),
     ("Who is the mayor?", "At Holm, Mayor of Nowhere was a play."),
+    ("Who is the headteacher of Ashby Fold?", "Its organiser, Joanna Fitch, whose two sons "
+     "attend Ashby Fold, said so."),
     ("Which president visited South Korea?", VISIT),  # a visit: the reader's to find
     ("Which president was visiting South Korea?", VISIT),
     ("Who is the Portland mayor's city grappling with?", "Portland Mayor Keith Wilson said his "
@@ -437,6 +442,26 @@ def test_a_place_the_reader_gives_is_no_answer_to_who() -> None:
         assert short_answer(sure, citation, "person", "Who sentenced Gerald Pike?") is None
 
 
+def test_a_holder_of_another_title_is_no_answer_to_whose_the_role_is() -> None:
+    """"Who is the mayor of Port Esker?" was led by "Jonas Lindahl" of "Prime Minister Jonas
+    Lindahl visited Port Esker…": the quote answers alone."""
+    from assistant.rerank import Evidence
+    from assistant.short import short_answer
+    from assistant.titled import others_holders
+    from assistant.types import Citation
+
+    sentence = "Prime Minister Jonas Lindahl visited Port Esker on Wednesday afternoon."
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    at = 10 + sentence.index("Jonas")
+    sure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9, (at, at + 13), 20.0,
+                    fit=1.0)
+    assert short_answer(sure, citation, "person", "Who is the mayor of Port Esker?") is None
+    short = short_answer(sure, citation, "person", "Who is the prime minister?")
+    assert short is not None and short.text == "Jonas Lindahl"
+    # Holding the role asked about too, or a title within it, is no other's.
+    assert others_holders("president", "Vice President Ann Ray met President Joe Biden.") == []
+
+
 def test_a_group_listed_answers_who_whole() -> None:
     """"Who voted against the Millbrook budget?" was turned away ("the closest sentence does
     not clearly give the name asked for") over the sentence listing all four."""
@@ -515,6 +540,26 @@ def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str 
         assert abstention([unsure], True, 1.5, "person", question=question) is None
 
 
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who painted The Salt Gatherers?", "Holt painted The Salt Gatherers in 1884 at the salt "
+     "pans of Merrow Bay.", "Holt"),
+    ("Who approved the runway?", "Transport Secretary Adaeze Morrow approved the second runway "
+     "on Wednesday.", "Transport Secretary Adaeze Morrow"),
+    ("Who painted The Salt Gatherers?", "The museum said Holt painted The Salt Gatherers.",
+     None),  # not the clause's first name: whose words they are is the museum's
+    ("Who painted Girl with a Lantern?", "Holt painted The Salt Gatherers in 1884.", None),
+    ("Who beat Harbour City?", "Harbour City beat Wanderers 2-1.", None),  # the other side
+])
+def test_who_does_it_is_the_name_a_clause_opens_with(question: str, sentence: str,
+                                                     name: str | None) -> None:
+    """"Who painted The Salt Gatherers?" was turned away ("the closest sentence does not
+    clearly give the name asked for") over "Holt painted The Salt Gatherers in 1884…"."""
+    from assistant.persons import who_does
+
+    span = who_does(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == name
+
+
 @pytest.mark.parametrize(("question", "sentence", "title", "name"), [
     # the case and its city in the story's title, the title bare beside the name
     ("Who is the prosecutor in the Ghent theft case?", "'Our work is not finished until the "
@@ -539,6 +584,17 @@ def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str 
      "the deal was fair.", "Scottish teachers accept 9.5% pay deal", None),
     ("Who is Scotland's Education Secretary?", "The deal mirrors one agreed in Wales last year, "
      "Education Secretary Lynne Neagle said.", "Scottish teachers accept 9.5% pay deal", None),
+    # what is asked about called by its kind, in a story whose title names it
+    ("Who is the director of the Aldwick Museum?", "The museum's director, Hugh Pemberton-Lyle, "
+     "said staff were heartbroken.", "Two paintings worth £5.7m stolen from Aldwick Museum",
+     "Hugh Pemberton-Lyle"),
+    ("Who is the chief executive of Kestrel Point Airport?", "Daniel Achterberg, the airport's "
+     "chief executive, said it was a great day.", "Second runway at Kestrel Point Airport "
+     "approved", "Daniel Achterberg"),
+    ("Who is the director of the Aldwick Museum?", "The museum's director, Hugh Pemberton-Lyle, "
+     "said no.", "Storm hits the coast", None),  # the title names no museum
+    ("Who is the director of the Aldwick Museum?", "The gallery's director, Ann Holm, said no.",
+     "Two paintings stolen from Aldwick Museum", None),  # another kind
 ])
 def test_the_story_and_its_title_may_qualify_the_one_holder(question: str, sentence: str,
                                                            title: str, name: str | None) -> None:
