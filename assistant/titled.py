@@ -162,9 +162,15 @@ def holders(role: str, sentence: str) -> list[RoleHolder]:
                            *became_title(role, sentence))]
 
 
+_BROAD = frozenset({"leader", "head", "chief"})
+
+
 def others_holders(role: str, sentence: str) -> list[RoleHolder]:
     """The names the sentence gives holders of titles other than the role: "Prime Minister
-    Jonas Lindahl", asked who the mayor is. A name holding the role too is left out."""
+    Jonas Lindahl", asked who the mayor is. A name holding the role too is left out, and a
+    role every title holder may hold has no others ("President Donald Trump" is a leader)."""
+    if role in _BROAD:
+        return []
     titles = {" ".join(m.group().casefold().split())
               for m in re.finditer(rf"\b(?:{TITLES})\b", sentence, re.I)}
     own = {h.name for h in holders(role, sentence)}

@@ -460,6 +460,7 @@ def test_a_holder_of_another_title_is_no_answer_to_whose_the_role_is() -> None:
     assert short is not None and short.text == "Jonas Lindahl"
     # Holding the role asked about too, or a title within it, is no other's.
     assert others_holders("president", "Vice President Ann Ray met President Joe Biden.") == []
+    assert others_holders("leader", "President Donald Trump spoke with Putin.") == []
 
 
 def test_a_group_listed_answers_who_whole() -> None:
