@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from .about import ASKS_AUTHOR
 from .backends.base import ChatBackend
 from .question import Question, analyse
 from .referent import resolve_pronoun
 from .request import Request
-from .story import conversation_story
 from .types import Message
 
 __all__ = ["REWRITE_PROMPT", "TOPIC_LOOKBACK", "asked_question", "last_message", "needs_context",
@@ -118,7 +116,7 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     question's own words still decide what is searched for."""
     asked = {w.casefold() for w in _WORDS.findall(question)}
     context = _topic_names(history)
-    if refers_back(question) or not context:
+    if _PRONOUN.search(question) or not context:
         context += _answer_names(history)
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
@@ -133,22 +131,13 @@ def _topic_names(history: Sequence[Message]) -> list[str]:
     cost?" after "And how many were damaged?" is still about the Carrow Ridge fire the
     question before named. A question's first word is capitalised for being first ("Did",
     "Tell me more…"), not for being a name."""
-    asked = [m["content"] for m in history if m["role"] == "user"]
-    # Further back only where the last few named nothing: "Is there a reward?" after three
-    # nameless questions about a stolen painting had been searched with the last answer's
-    # words (a table's row: "Painting… Artist… Value") and answered with that row.
-    questions = asked[-TOPIC_LOOKBACK:]
-    if not any(_named_in(text) for text in questions):
-        questions = asked
+    questions = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
     for text in reversed(questions):
-        if names := _named_in(text):
+        names = [m.group() for m in _NAME.finditer(text.strip())
+                 if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
+        if names:
             return names
     return []
-
-
-def _named_in(question: str) -> list[str]:
-    return [m.group() for m in _NAME.finditer(question.strip())
-            if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
 
 
 def _answer_names(history: Sequence[Message]) -> list[str]:
@@ -211,9 +200,4 @@ def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     # A follow-up that points back ("that game") is judged against the conversation's
     # subject (`compose.strayed`); one that names nothing may have changed the subject.
     previous = last_message(request.history or [], "user") if refers_back(text) else ""
-    asked = analyse(text, query, request.as_of, request.since, request.until, previous)
-    # A follow-up stays with the story its conversation is on (`story`), even where the
-    # rewrite added nothing to it: "Is there a reward?" after three nameless questions.
-    if request.history and needs_context(request.question):
-        asked = replace(asked, story=conversation_story(text, request.history))
-    return asked
+    return analyse(text, query, request.as_of, request.since, request.until, previous)

@@ -28,11 +28,10 @@ from .compose import ABSTAIN_TEXT
 from .extractive import ExtractiveDraft, own_line_draft
 from .followup import last_message, of_a_work
 from .quotes import enquote, verify_quote
-from .referent import person_meant
 from .relative_dates import human_date
 from .request import Request
 from .retrieval import retrieve
-from .speakers import asks_speech, conversation_speakers, leaves_open, speaks
+from .speakers import asks_speech, conversation_speakers, speaks
 from .types import Answer, Message, Timings
 
 __all__ = ["LastAnswerReply", "asks_for_source", "asks_what_next", "first_sentence", "last_quote",
@@ -179,21 +178,13 @@ def reply_about_last(question: str, history: Sequence[Message], index: NewsIndex
     if last is None:
         return _nothing_to_go_on(following) if abstained else None
     quote, said = last
-    # "What did she say?" after an abstention means whoever the conversation asked about,
-    # not the closest sentence's, unless that sentence names someone "she" can be: that
-    # sentence may be from another story ("The fighting has forced…" after "Who is fighting
-    # it?" of a runway), and then the question is searched as any other.
-    speaker = person_meant(question, quote) if abstained else None
-    if abstained and following and _JUST_SAID.match(question) and speaker is None:
-        return None
     located = quoted_articles(index, quote, said)
     if not located:
         return _nothing_to_go_on(following) if abstained else None
     if following:
         article, start, end = located[0]
-        speakers = set(speaker.split()) if speaker else conversation_speakers(quote, history)
         reply = _next_sentence(question, article, (start, _shown_up_to(article, said, end)),
-                               speakers)
+                               conversation_speakers(quote, history))
     else:
         reply = _source(question, *located[0])
         reply = _with_copies(reply, located[1:]) if len(located) > 1 else reply
@@ -255,9 +246,6 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
                 f"the article's next ones. It goes on: {enquote(cites.items[0].quote)} [{n}]")
         return LastAnswerReply(ExtractiveDraft(text, cites.items), True, note)
     a, b = said[0] if speech and said else following[0]
-    i = following.index((a, b))
-    if speech and i and leaves_open(article.text[slice(*following[i - 1])]):
-        a = following[i - 1][0]  # their words split over two sentences: shown whole
     n = cites.cite(article, a, b)
     how = " quotes no more from that speaker; it" if speech and not said else ""
     text = f"{enquote(article.title)}{how} goes on: {enquote(article.text[a:b])} [{n}]"

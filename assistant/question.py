@@ -11,12 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from .words import terms
-
-if TYPE_CHECKING:
-    from .story import Story
 
 __all__ = ["Question", "analyse", "chosen", "relative_window"]
 
@@ -60,16 +56,12 @@ class Question:
     # For a follow-up, the conversation's last question: an answer from an article that
     # mentions none of its names has strayed from what the conversation is about (`compose`).
     previous: str = ""
-    # For a follow-up, the story its conversation is on: its evidence is taken from that
-    # story's articles unless it names another (`story`, `retrieval.retrieve`).
-    story: Story | None = None
 
     @property
     def follow_up(self) -> bool:
         """Asked in a conversation and rewritten to stand alone ("And what did Poland agree to
-        buy?" with the previous question's names added), or searched within its conversation's
-        story with nothing to add ("When will the decision be made?" after nameless ones)."""
-        return self.query != self.text or self.story is not None
+        buy?" with the previous question's names added)."""
+        return self.query != self.text
 
     @property
     def fresh(self) -> tuple[str, str] | None:

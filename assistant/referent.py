@@ -25,7 +25,7 @@ from .qualifiers import NOT_PEOPLE
 from .titled import TITLE_WORDS
 from .types import Message
 
-__all__ = ["people_named", "person_meant", "resolve_pronoun"]
+__all__ = ["people_named", "resolve_pronoun"]
 
 _HE = re.compile(r"\b(?:he|him|his)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
@@ -59,16 +59,6 @@ def resolve_pronoun(question: str, history: Sequence[Message] | None) -> str:
     person = next((p for p in people_named(history) if _gender(p) == ("female" if she else "male")),
                   None)
     return question if person is None else _replaced(question, person)
-
-
-def person_meant(question: str, sentence: str) -> str | None:
-    """The first person the sentence names whom the question's "he" or "she" can mean (None:
-    no one such, or the question says neither or both)."""
-    he, she = bool(_HE.search(question)), bool(_SHE.search(question))
-    if he == she:
-        return None
-    named = (_own(run) for m in _NAME.finditer(sentence) for run in _capitalised(m.group()))
-    return next((p for p in named if _gender(p) == ("female" if she else "male")), None)
 
 
 def people_named(history: Sequence[Message]) -> Iterator[str]:

@@ -11,7 +11,6 @@ from index import Article, Bm25Hit, DenseHit, NewsIndex, Passage, sentence_after
 from index.dates import date_to_ordinal
 
 from .question import Question
-from .story import Story
 from .types import RetrievedPassage
 
 __all__ = ["RRF_K", "Retrieval", "retrieve", "retrieve_asked", "retrieved_passages"]
@@ -144,13 +143,12 @@ def _merge_overlaps(passages: list[Passage]) -> list[Passage]:
 def retrieve(
     index: NewsIndex, query: str, k: int = 6, *, since: str | None = None,
     until: str | None = None, not_after: str | None = None, pool_size: int = 40,
-    fresh: tuple[str, str] | None = None, story: Story | None = None,
+    fresh: tuple[str, str] | None = None,
 ) -> Retrieval:
     """The k best passages; `not_after` (the moment a question is asked) drops articles
     published later but, unlike `until`, keeps undated ones. `fresh`, the first and last
     ISO day a question means (`Question.fresh`), ranks those days' articles in a lane of
-    their own too (within `since` and `until`). `story`, a follow-up's conversation's: only
-    its articles are read, where the pool holds any (`Story.articles`)."""
+    their own too (within `since` and `until`)."""
     if not_after is not None and (until is None or until > not_after):
         pool_size *= AS_OF_POOL  # later articles are filtered out of the pool afterwards
     else:
@@ -165,8 +163,6 @@ def retrieve(
             if latest is None or c.meta.get("published_ord", latest) <= latest}
     articles = index.articles(list({c.meta["article_id"] for c in pool.values()}))
     live = [c for c in pool.values() if c.meta["article_id"] in articles]  # skip orphans
-    told = story.articles(articles) if story is not None else set()
-    live = [c for c in live if c.meta["article_id"] in told] if told else live
     chosen = _diversify(live, k)
     passages = _merge_overlaps([_to_passage(c, articles[c.meta["article_id"]]) for c in chosen])
     passages = [p if p.text else replace(p, text=articles[p.article_id].text[p.start:p.end])
@@ -180,7 +176,7 @@ def retrieve_asked(index: NewsIndex, asked: Question, k: int) -> Retrieval:
     after its moment, its own days in a lane of their own. The tuning (`train/tune.py`) calls
     this too, so that the numbers are fitted on what the answer path really retrieves."""
     return retrieve(index, asked.query, k, since=asked.since, until=asked.until,
-                    not_after=asked.as_of.isoformat(), fresh=asked.fresh, story=asked.story)
+                    not_after=asked.as_of.isoformat(), fresh=asked.fresh)
 
 
 def retrieved_passages(found: Retrieval) -> list[RetrievedPassage]:

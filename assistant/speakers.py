@@ -13,8 +13,7 @@ from .types import Message
 from .words import MONTHS, WEEKDAYS, terms
 
 __all__ = ["AskedSpeech", "asked_speech", "asks_about_saying", "asks_speech",
-           "conversation_speakers", "leaves_open", "named_speaker", "pronoun_speaks",
-           "quotes_speaker", "speaks"]
+           "conversation_speakers", "named_speaker", "pronoun_speaks", "quotes_speaker", "speaks"]
 
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
 _ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
@@ -207,10 +206,3 @@ def speaks(sentence: str, speakers: set[str]) -> bool:
 
 
 _NOT_SPEAKERS_CF = frozenset(w.casefold() for w in _NOT_SPEAKERS | _PRONOUNS)
-
-
-def leaves_open(sentence: str) -> bool:
-    """Does the sentence open a quotation that goes on into the next ("'These schools are the
-    last public building left in some of these villages." before "The pub has gone…,' she
-    said.")? A closing mark is one no letter follows: "it's" closes nothing."""
-    return sentence[:1] in "“\"‘'" and re.search(r"[”\"’'](?![^\W\d_])", sentence[1:]) is None

@@ -452,39 +452,3 @@ def test_who_a_sentence_names_as_its_speaker(sentence: str, speaker: str | None)
 
     span = named_speaker(sentence)
     assert (sentence[span[0]:span[1]] if span else None) == speaker
-
-
-def test_what_she_said_after_an_abstention_is_no_one_elses(assistant: Assistant) -> None:
-    """"What did she say?" after "Who is fighting it?" was turned away with another story's
-    "The fighting has forced…" as the closest: it had been answered as what that sentence
-    goes on to, "no one speaks in the sentence the last answer quoted". She is no one that
-    sentence names: the question is searched as any other."""
-    from assistant.last_answer import reply_about_last
-
-    turned: list[Message] = [
-        {"role": "user", "content": "Who is fighting the runway?"},
-        {"role": "assistant", "content": "The articles don't say: no sentence in them surely "
-         "answers it. The closest they come: “The fighting has forced about 430,000 people "
-         "from their homes, according to the United Nations refugee agency.” [1]"}]
-    assert reply_about_last("What did she say?", turned, assistant.index) is None
-
-
-def test_what_she_said_after_an_abstention_naming_her_is_her_words_whole() -> None:
-    """The closest sentence named the host, Sigrid Havmand: what she said is hers, from where
-    her quotation opens (the sentence before "Our job now…,' Ms Havmand told reporters")."""
-    from assistant.last_answer import _next_sentence
-    from assistant.referent import person_meant
-    from index import Article
-
-    closest = ("It was agreed after nine days of talks in Lisvik, hosted by Norland's foreign "
-               "minister, Sigrid Havmand.")
-    text = (f"{closest} 'Tonight the guns have been given a holiday. Our job now is to make it "
-            "permanent,' Ms Havmand told reporters. The truce begins on Thursday.")
-    article = Article("d", "Dravenia ceasefire", text, "d.txt", "d")
-    speaker = person_meant("What did she say?", closest)
-    assert speaker == "Sigrid Havmand"
-    reply = _next_sentence("What did she say?", article, (0, len(closest)), set(speaker.split()))
-    assert not reply.abstained
-    assert reply.draft.citations[0].quote.startswith("'Tonight the guns have been given")
-    assert "Ms Havmand told reporters" in reply.draft.citations[0].quote
-    assert person_meant("What did he say?", closest) is None
