@@ -250,10 +250,14 @@ def compared_count(sentence: str, start: int, question: str) -> tuple[int, int] 
     own = [words - set().union(*said[:i], *said[i + 1:]) for i, words in enumerate(said)]
     if len(clauses) < 2 or any(own[i] for i, (a, b) in enumerate(clauses) if a <= start < b):
         return None
+    # The group's words after its figure ("79 in the placebo group"), not before it: "Ortega
+    # scored the winner in the 87th minute" counts no goals.
     found = [(h.start(), h.start() + len(h.group().rstrip(",."))) for i, (a, b)
              in enumerate(clauses) if own[i]
              for h in list(_FIGURE_HEAD.finditer(sentence, a, b))[:1]
-             if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
+             if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())
+             and own[i] & set(terms(sentence[h.end():b]))
+             and not re.match(r"(?:st|nd|rd|th)\b", sentence[h.end():])]
     return found[0] if len(found) == 1 else None
 
 
