@@ -233,7 +233,9 @@ def strayed(question: Question, ranked: Sequence[Evidence], articles: dict[str, 
     # judged by the follow-up's lenient bar. So was "What did Priya Nair say?" asked first:
     # whose words are asked for, an article not naming her cannot give; nor her age ("How old
     # is Gwen Talbot?" had been answered with a runner's "said Lindgren, 29").
-    asks_own = asked_speech(question.text) is not None or _HOW_OLD.search(question.text)
+    # (A person's name of two words at least: "How old was Notre-Dame…?" asks of a building.)
+    aged = _HOW_OLD.search(question.text) and all(len(name) > 1 for name in own)
+    asks_own = asked_speech(question.text) is not None or aged
     if (question.follow_up or asks_own) and own and len(names_missing(own, text)) == len(own):
         return question.text
     return ""

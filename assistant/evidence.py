@@ -90,7 +90,8 @@ _MEASURES = (
     (re.compile(r"^(?!.*\b(?:rates?|percent|points?|interest)\b)(?:.*\bhow much\b.*\b(?:cost"
                 r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
                 r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare"
-                r"|bill|tax|debt|loan|budget|revenue|profit|compensat|reward|grant)"
+                r"|bills?\b|debts?\b|loans?\b|revenues?\b|profits?\b|compensation\b"
+                r"|rewards?\b|grants?\b)"
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
      _MONEY),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),

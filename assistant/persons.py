@@ -191,9 +191,27 @@ def who_does(question: str, sentence: str) -> tuple[int, int] | None:
     for m in re.finditer(rf"({NAME}),\s+who\s+([a-z]+)\b([^,;]*)|(?:^|[,;]\s+|\band\s+)"
                          rf"({NAME})\s+(?:has\s+|had\s+)?([a-z]+)\b([^,;]*)", sentence):
         name, did, what = (1, 2, 3) if m.group(1) else (4, 5, 6)
-        if terms(m.group(did)) == verb and verb and rest <= set(terms(m.group(what))):
+        if (terms(m.group(did)) == verb and verb and rest <= set(terms(m.group(what)))
+                and not _not_its_doer(m.group(name), m.group(what), question[asked.end():])):
             return m.span(name)
     return None
+
+
+# Words that open a clause without naming anyone: "On Monday Governor Hochul signed…".
+_NO_DOER = frozenset({"On", "In", "At", "By", "For", "From", "After", "Before", "Yesterday",
+                      "Today", "Tonight", "Then", "Meanwhile", "Also", "But", "And", "The", "A",
+                      "An", "This", "That", "Last", "Next", "Earlier", "Later"} | {
+    d.capitalize() for d in WEEKDAYS})
+
+
+def _not_its_doer(name: str, what: str, asked: str) -> bool:
+    """Is the name no doer ("On Monday Governor Hochul"), or what it did another thing, its
+    object asked of as its own ("Lindqvist wrote the report's foreword")?"""
+    first = (re.findall(r"[\w’'-]+", asked) or [""])
+    obj = next((w for w in first if w.casefold() not in {"the", "a", "an", "its", "his", "her",
+                                                         "their"}), "")
+    owned = bool(obj) and re.search(rf"\b{re.escape(obj)}(?:’s|'s)", what, re.I) is not None
+    return name.split()[0] in _NO_DOER or owned
 
 
 # Works whose maker a listing gives as "Title by Name": asked who wrote, painted… it.

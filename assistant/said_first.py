@@ -224,7 +224,8 @@ _SIDES = tuple((frozenset(a.split()), frozenset(b.split())) for a, b in (
 def _side_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
     """Asked about one side ("Who won the men's Valmont Marathon?"), where the best sentence
     is about the other only ("The women's race was won by Amara Lindgren…"), the ranking with
-    the first of the next best that is not put first ("…winning the men's race"); else None."""
+    the first of the next best about the side asked put first ("…winning the men's race");
+    else None."""
     asked = set(terms(question))
 
     def other_side(ev: Evidence) -> bool:
@@ -234,8 +235,12 @@ def _side_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | N
 
     if not ranked or not other_side(ranked[0]):
         return None
-    first = next((ev for ev in ranked[1:KIND_CHECKED]
-                  if not other_side(ev) and ev.fit >= ranked[0].fit), None)
+    def asked_side(ev: Evidence) -> bool:  # "…winning the men's race", not "Her time was…"
+        said = set(terms(ev.text))
+        return any(one & asked and one & said for a, b in _SIDES for one in (a, b))
+
+    first = next((ev for ev in ranked[1:KIND_CHECKED] if not other_side(ev) and asked_side(ev)
+                  and ev.fit >= ranked[0].fit), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 
@@ -254,7 +259,9 @@ def _speech_first(question: str, ranked: Sequence[Evidence],
         article = (articles or {}).get(ev.article_id)
         said = {w for w in speech.names if _holds(ev.text, w)}
         return (article is None or said == speech.names or len(said) > 1
-                or any(_holds(article.text, w) for w in speech.names - said))
+                or any(_holds(article.text, w) for w in speech.names - said)
+                or any(re.search(rf"{_TITLED.pattern}\s+(?i:{re.escape(w)})\b", article.text)
+                       for w in said))
 
     said = [ev for ev in ranked[:CONTEST_READ]
             if quotes_speaker(ev.text, speech) and named_whole(ev)]
@@ -263,6 +270,12 @@ def _speech_first(question: str, ranked: Sequence[Evidence],
         return None
     first = (whole or said)[0]
     return [first, *(ev for ev in ranked if ev is not first)]
+
+
+# A person's title or honorific: "President Biden", "Mr. Obama" name the person.
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Prime\s+Minister"
+                     r"|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Minister|Secretary|Judge"
+                     r"|Justice|Professor|Prof)\.?")
 
 
 def _holds(text: str, word: str) -> bool:

@@ -28,7 +28,6 @@ from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
 from .scores import score_span
 from .speakers import asks_about_saying, named_speaker
-from .titled import others_holders
 from .trimming import unquoted
 from .types import Citation, ShortAnswer
 
@@ -126,10 +125,6 @@ def _another_asked_for(best: Evidence, question: str) -> bool:
         return True
     # "Who won the election?": not the candidate the sentence says was defeated.
     if best.answer and _overlaps(best, other_side(question, best.text)):
-        return True
-    # "Who is the mayor of Port Esker?": not "Prime Minister Jonas Lindahl".
-    asked = asked_role(question)
-    if asked and best.answer and meets(best, others_holders(asked.role, best.text)):
         return True
     # "Who did the mayor meet with?": the mayor the sentence names is who it is about.
     return bool(best.answer and meets(best, subject_holders(question, best.text)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "bare_title", "became_title",
-           "before_title", "holders", "others_holders"]
+           "before_title", "holders"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -160,22 +160,6 @@ def holders(role: str, sentence: str) -> list[RoleHolder]:
     """Every name the sentence gives a holder of the role, however qualified."""
     return [h for _, h in (*after_title(role, sentence), *before_title(role, sentence),
                            *became_title(role, sentence))]
-
-
-_BROAD = frozenset({"leader", "head", "chief"})
-
-
-def others_holders(role: str, sentence: str) -> list[RoleHolder]:
-    """The names the sentence gives holders of titles other than the role: "Prime Minister
-    Jonas Lindahl", asked who the mayor is. A name holding the role too is left out, and a
-    role every title holder may hold has no others ("President Donald Trump" is a leader)."""
-    if role in _BROAD:
-        return []
-    titles = {" ".join(m.group().casefold().split())
-              for m in re.finditer(rf"\b(?:{TITLES})\b", sentence, re.I)}
-    own = {h.name for h in holders(role, sentence)}
-    return [h for title in titles - {role} for h in holders(title, sentence)
-            if h.name not in own and role not in title]
 
 
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|acting)[\s-]*$", re.I)

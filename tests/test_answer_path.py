@@ -730,6 +730,7 @@ def test_the_holder_of_the_role_asked_about_leads(question: str, sentence: str,
     # a bill is a sum: "146 litres a day" had answered how much the average water bill is
     ("How much is the average water bill?", "The average customer uses 146 litres a day.", 0.5),
     ("How much is the average water bill?", "The average bill will rise to £512 a year.", 1.0),
+    ("How much land was granted to the tribe?", "The state granted 3,000 acres.", 1.0),  # no sum
 ])
 def test_a_sum_in_any_currency_is_a_sum(question: str, sentence: str, fits: float) -> None:
     """"240 million crowns" was no sum of money: "does not give the figure asked for"."""

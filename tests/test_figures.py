@@ -428,6 +428,8 @@ def test_units_sent_or_of_an_army_count_nothing_asked() -> None:
     ("How many people in the placebo group were hospitalised?", "23", "79"),
     ("How many people in the vaccine group were hospitalised?", "23", None),  # the reader's
     ("How many people were hospitalised?", "23", None),  # no group asked: not said which
+    # a word of the question in a clause that compares nothing ("2 of them … in the bus")
+    ("How many people were hurt in the bus crash?", "14", None),
 ])
 def test_a_count_of_one_group_beside_another_is_that_groups(question: str, read: str,
                                                             figure: str | None) -> None:
@@ -437,6 +439,9 @@ def test_a_count_of_one_group_beside_another_is_that_groups(question: str, read:
 
     sentence = ("Over the following winter, 23 people in the vaccine group were admitted to "
                 "hospital with RSV, compared with 79 in the placebo group.")
+    if read == "14":
+        sentence = ("Police said 14 passengers were taken to hospital; 2 of them were trapped "
+                    "in the bus for an hour.")
     span = compared_count(sentence, sentence.index(read), question)
     assert (span and sentence[span[0]:span[1]]) == figure if figure else span is None
 

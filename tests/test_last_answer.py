@@ -397,6 +397,13 @@ def test_a_speaker_named_in_part_is_the_one_asked_only_where_the_article_names_t
     assert said_first(question, [recall, premiere], articles) == [premiere, recall]
     # Without the articles, as before: the first sentence with "Ford" as its speaker.
     assert said_first(question, [recall, premiere]) == [recall, premiere]
+    # A title or an honorific before the name names the person ("President Biden").
+    biden = Article("b", "Biden meets", "President Biden met the premier. 'We will not back "
+                    "down,' Biden said after the meeting.", "b.txt", "b.txt")
+    quote = Evidence(0, "b", 33, 90, "'We will not back down,' Biden said after the meeting.",
+                     0.1, 0.1)
+    met = Evidence(0, "b", 0, 32, "President Biden met the premier.", 0.5, 0.5)
+    assert said_first("What did Joe Biden say?", [met, quote], {"b": biden}) == [quote, met]
     # A name of one word, said whole, is theirs wherever it is said.
     dhs = Article("dhs", "Agent fires at driver", "The driver tried to run over the agents. "
                   "In response, DHS said an agent fired a shot.", "dhs.txt", "dhs.txt")

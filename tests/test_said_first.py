@@ -116,6 +116,10 @@ def test_a_sentence_about_the_other_side_gives_way() -> None:
     # asked about the women's race, or about no side, the ranking stands
     assert read_first("Who won the women's race?", [women, men]) is None
     assert read_first("Who won the Valmont Marathon?", [women, men]) is None
+    # a sentence naming no side is not put first ("Lindgren's time was a course record")
+    record = _ev("Lindgren's time was a course record.", 300)
+    assert read_first("Who won the men's Valmont Marathon?", [women, record, men]) == [
+        men, women, record]
     # a next best about the other side too moves nothing
     girls = _ev("The girls' race was won by Ana Ruiz.", 200)
     relay = _ev("The girls' relay went to Harlow.", 300)
