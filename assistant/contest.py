@@ -242,7 +242,7 @@ def contest_answer(question: str, sentence: str, published: str | None = None
 
 
 # Where one contest's report ends and another's begins in a sentence.
-_CLAUSES = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s*|\s+while\s+")
+_CLAUSES = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s*|\s+while\s+|\s+and\s+(?=[A-Z])")
 
 
 def _asked_in_clause(question: str, sentence: str, side: tuple[int, int]) -> int:

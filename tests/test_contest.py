@@ -369,6 +369,8 @@ def test_what_a_correction_says_was_wrong_is_not_the_answer(tmp_path: Path) -> N
      "the fourth time, and Hana Sato won the women's race in 1:38:51.", "Hana Sato"),
     ("Who won the men's title?", "In the wheelchair race, Luc Moreau won the men's title for "
      "the fourth time, and Hana Sato won the women's race in 1:38:51.", "Luc Moreau"),
+    ("Who won the women's race?", "Luc Moreau won the men's race in 2:08:11 and Hana Sato won "
+     "the women's race in 2:21:40.", "Hana Sato"),  # joined by a bare "and"
 ])
 def test_the_side_of_the_contest_asked_about(question: str, sentence: str,
                                              side: str | None) -> None:
