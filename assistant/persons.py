@@ -9,7 +9,7 @@ import re
 from .roles import TITLES
 from .speakers import asks_about_saying
 from .titled import NAME, TITLE_WORDS
-from .words import MONTHS, WEEKDAYS, terms
+from .words import DETERMINERS, MONTHS, WEEKDAYS, terms
 
 __all__ = ["description", "done_by", "listed_names", "sole_name", "who_does", "who_is"]
 
@@ -207,9 +207,8 @@ _NO_DOER = frozenset({"On", "In", "At", "By", "For", "From", "After", "Before", 
 def _not_its_doer(name: str, what: str, asked: str) -> bool:
     """Is the name no doer ("On Monday Governor Hochul"), or what it did another thing, its
     object asked of as its own ("Lindqvist wrote the report's foreword")?"""
-    first = (re.findall(r"[\w’'-]+", asked) or [""])
-    obj = next((w for w in first if w.casefold() not in {"the", "a", "an", "its", "his", "her",
-                                                         "their"}), "")
+    obj = next((w for w in re.findall(r"[\w’'-]+", asked) if w.casefold() not in DETERMINERS),
+               "")
     owned = bool(obj) and re.search(rf"\b{re.escape(obj)}(?:’s|'s)", what, re.I) is not None
     return name.split()[0] in _NO_DOER or owned
 

@@ -20,6 +20,7 @@ from .rerank import Evidence
 from .roles import asks_for_holder, role_holder
 from .scores import asks_score, score_span
 from .speakers import asked_speech, pronoun_speaks, quotes_speaker
+from .titled import TITLES
 from .words import WORD, asking_terms, subject_split, terms
 
 __all__ = ["CONTEST_READ", "read_again", "read_first", "said_first"]
@@ -260,8 +261,8 @@ def _speech_first(question: str, ranked: Sequence[Evidence],
         said = {w for w in speech.names if _holds(ev.text, w)}
         return (article is None or said == speech.names or len(said) > 1
                 or any(_holds(article.text, w) for w in speech.names - said)
-                or any(re.search(rf"{_TITLED.pattern}\s+(?i:{re.escape(w)})\b", article.text)
-                       for w in said))
+                or any(re.search(rf"\b(?:{TITLES}|{_HONORIFICS})\.?\s+{re.escape(w)}\b",
+                                 article.text, re.I) for w in said))
 
     said = [ev for ev in ranked[:CONTEST_READ]
             if quotes_speaker(ev.text, speech) and named_whole(ev)]
@@ -272,10 +273,9 @@ def _speech_first(question: str, ranked: Sequence[Evidence],
     return [first, *(ev for ev in ranked if ev is not first)]
 
 
-# A person's title or honorific: "President Biden", "Mr. Obama" name the person.
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Prime\s+Minister"
-                     r"|Senator|Sen|Rep|Governor|Gov|Mayor|Chancellor|Minister|Secretary|Judge"
-                     r"|Justice|Professor|Prof)\.?")
+# Before a name, with a role's title (`titled.TITLES`), they name the person: "President
+# Biden", "Mr. Obama".
+_HONORIFICS = r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof"
 
 
 def _holds(text: str, word: str) -> bool:
