@@ -202,8 +202,8 @@ class ChatController:
                        "", gr.skip())
                 return
             drafted += item
-            if len(drafted.split()) != words:  # a token that ends no word changes nothing
-                words = len(drafted.split())
+            if (count := len(drafted.split())) != words:  # a token ending no word: no change
+                words = count
                 session.messages[-1] = {"role": "assistant", "content": progress_html(words)}
                 yield list(session.messages), gr.skip(), session, gr.skip(), gr.skip(), gr.skip()
         raise UIError("The answer stopped before it was complete; please ask again.")
