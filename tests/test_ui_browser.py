@@ -973,7 +973,12 @@ def test_an_oversized_file_is_kept_back_before_upload_and_the_others_added(
     page.wait_for_timeout(500)  # the tab's widgets are wired up just after they appear
     page.set_input_files("#nq-upload input[type=file]", [str(big), str(good)])
     page.locator("#nq-upload").get_by_text(good.stem).wait_for(timeout=10_000)  # uploaded
-    # The big file never travelled: the server received the small one only.
+    # The big file never travelled: the server received the small one only. (The widget may
+    # name the small file a moment before the server has written it: wait for it, up to 10 s.)
+    for _ in range(50):
+        if received(good.name):
+            break
+        page.wait_for_timeout(200)
     assert received(good.name) and received(big.name) == []
     assert big.stem not in page.locator("#nq-upload").inner_text()
     # Said at once, before anything is added.
