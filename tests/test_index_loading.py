@@ -523,3 +523,24 @@ def test_a_pages_co_authors_are_all_kept(tmp_path: Path, byline: str, meta: str,
     (tmp_path / "page.html").write_text(page.replace("</head>", f"{meta}</head>"))
     _, (art,) = _articles([tmp_path])
     assert art.author == author
+
+
+DEAL = "Halvorsen to buy Brightfield Dairy in $1.2bn deal"
+
+
+@pytest.mark.parametrize(("title", "top", "outlet"), [
+    (f"{DEAL} - Markets - Tarnmouth Business Review", "", "Tarnmouth Business Review"),
+    (f"{DEAL} - Markets", '<a class="brand" href="/">Tarnmouth Business Review</a>',
+     "Tarnmouth Business Review"),
+    (f"{DEAL} - Markets", "", None),
+])
+def test_a_headline_is_never_the_outlet(tmp_path: Path, title: str, top: str,
+                                        outlet: str | None) -> None:
+    """trafilatura names a site by the part of the <title> holding a dot, meant for an
+    address ("… | herald.com"): a headline's "$1.2bn" made "<headline> - Markets" the
+    tester's outlet, the page's own name in its <title> and brand passed over."""
+    page = PAGE.format(title=title, top=top, foot="", byline="By Iwan Pryce").replace(
+        HEADLINE, DEAL)
+    (tmp_path / "page.html").write_text(page)
+    _, (art,) = _articles([tmp_path])
+    assert (art.title, art.outlet) == (DEAL, outlet)

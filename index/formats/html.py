@@ -38,9 +38,18 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     # "… | herald.com", or the canonical URL's host): a paper's name printed on the page is
     # ours to read, and where it prints one, it is the outlet rather than the address.
     named = doc.get("sitename")
-    if not named or SITE.fullmatch(named):
-        doc["sitename"] = site_name(html, doc.get("title")) or named
+    headline = _headline_named(named, doc.get("title"))
+    if not named or SITE.fullmatch(named) or headline:
+        doc["sitename"] = site_name(html, doc.get("title")) or (None if headline else named)
     return doc
+
+
+def _headline_named(named: str | None, headline: str | None) -> bool:
+    """Is the site's name trafilatura gives the headline, or the <title> it opens ("Headline
+    - Markets" of "Headline - Markets - Meridian Business Review")? No outlet is."""
+    if not (named and headline):
+        return False
+    return " ".join(named.split()).casefold().startswith(" ".join(headline.split()).casefold())
 
 
 def story_pages(html: str) -> list[str]:
