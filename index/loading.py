@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LoadError
@@ -21,7 +21,7 @@ from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .frontmatter import front_matter
 from .pagehead import CALENDAR, byline_author
-from .provenance import names_outlet
+from .provenance import find_published, names_outlet
 from .types import RawDocument
 from .validation import record_field
 
@@ -205,7 +205,9 @@ def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
     text = _read_text(path, warnings)
     if suffix in (".html", ".htm") or _HTML_START.match(text):
         # A page saved as .txt is still a page: its tags are not the story's words.
-        return [_load_html(path, page, n) for n, page in enumerate(story_pages(text), start=1)]
+        first, *others = [_load_html(path, page, n)
+                          for n, page in enumerate(story_pages(text), start=1)]
+        return [first, *(_of_the_page(doc, first) for doc in others)]
     if suffix == ".jsonl":
         return list(load_jsonl(path, text, warnings))
     if suffix == ".json":
@@ -257,6 +259,17 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
         author=_author(doc.get("author"), byline_author(story_text(html))),
         may_hold_several=False,
     )
+
+
+def _of_the_page(story: RawDocument, page: RawDocument) -> RawDocument:
+    """A story after the page's first, which `story_pages` cuts out without the page's brand,
+    footer or first story's date line: where its own markup names no outlet or date, and its
+    text no date line, it ran on the page's site on the page's day (as a text page's brief
+    does, `cleaning`)."""
+    lines = [line.strip() for line in story.text.splitlines() if line.strip()]
+    dated = story.published or find_published(lines, story)
+    return replace(story, outlet=story.outlet or page.outlet,
+                   published=story.published or (None if dated else page.published))
 
 
 # What trafilatura may take for another author after a byline's name: a role ("Political

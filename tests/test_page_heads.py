@@ -86,6 +86,38 @@ def test_each_story_of_an_html_page_is_an_article(tmp_path: Path) -> None:
     assert all(a.outlet == "Northern Gazette" for a in articles)
 
 
+BRIEFED = """<!DOCTYPE html><html><head><title>Museum reopens after renovation - Arts Desk
+Weekly</title></head><body><header><a class="brand" href="/">Arts Desk Weekly</a></header>
+<article><h1>Museum reopens after renovation</h1>
+<p class="meta">By Nadim Farouk · Friday 30 January 2026</p>
+<p>The Kelsall Museum of Art will reopen to the public next Saturday after a three-year
+renovation costing £22 million, with a new glass wing.</p>
+<p>Admission will remain free, and the museum expects 150,000 visitors in its first
+year.</p></article>
+<article class="brief"><h2>Coulter wins Greystone Prize</h2>{dateline}
+<p>The playwright Nadia Coulter has won the £15,000 Greystone Prize for new writing for Low
+Tide, a play about a fishing family torn apart by a lifeboat disaster.</p>
+<p>The judges called it fierce and funny. It opens at the Quayside Theatre in April.</p>
+</article>
+<footer><p>&copy; 2026 Arts Desk Weekly. All rights reserved.</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize(("dateline", "published"), [
+    ("", "2026-01-30"),
+    ('<p class="meta">Thursday 29 January 2026</p>', "2026-01-29"),
+])
+def test_a_pages_second_story_has_the_pages_outlet_and_date(
+        tmp_path: Path, dateline: str, published: str) -> None:
+    """Cut out of the page without its brand, footer or first story's date line, the
+    tester's brief had no outlet and no date (another page's, named by its meta tags, had
+    both); a date line of its own is still its date."""
+    (tmp_path / "page.html").write_text(BRIEFED.format(dateline=dateline))
+    articles = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    assert [(a.title, a.outlet, a.published) for a in articles] == [
+        ("Museum reopens after renovation", "Arts Desk Weekly", "2026-01-30"),
+        ("Coulter wins Greystone Prize", "Arts Desk Weekly", published)]
+
+
 TEASER = ("<article><h2>{title}</h2><p>{words}</p></article>")
 
 
