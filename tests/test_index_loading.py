@@ -116,6 +116,25 @@ def test_a_figure_caption_stays_in_a_pages_text_marked_as_one(tmp_path: Path) ->
     assert "Emergency services rescued more than 200 people" in art.text
 
 
+@pytest.mark.parametrize("photo", [
+    '<div class="photo"><img src="f.jpg" alt=""><p class="caption">{}</p></div>',
+    '<figure class="wp-caption"><img src="f.jpg" alt=""><figcaption class="wp-caption-text">'
+    "{}</figcaption></figure>",
+    '<div id="photo-caption">{}</div>',
+])
+def test_a_caption_named_by_its_class_stays_marked_as_one(tmp_path: Path, photo: str) -> None:
+    """trafilatura drops an element whose class or id says "caption": four of the tester's
+    pages lost theirs (`<p class="caption">` in `<div class="photo">`)."""
+    from index import caption_spans
+
+    caption = "Residents are rescued by boat on Mill Street. (Photo: Sara Quinn / Valley Herald)"
+    (tmp_path / "page.html").write_text(HTML.replace("<p>", photo.format(caption) + "<p>", 1))
+    _, (art,) = _articles([tmp_path])
+    at = art.text.index(caption)
+    assert (at, at + len(caption)) in caption_spans(art.text)
+    assert art.text.count(caption) == 1 and "Emergency services rescued" in art.text
+
+
 def test_a_link_to_nothing_is_named_and_a_files_many_warnings_are_counted(tmp_path: Path
                                                                           ) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)

@@ -93,17 +93,25 @@ def _a_story(article: Any) -> bool:
             and len(article.text_content().split()) >= MIN_ARTICLE_WORDS)
 
 
-# trafilatura drops a <figure> with its caption, and what a caption says ("Residents are
-# rescued by boat on Mill Street…") is news the story may not repeat. As a block and a
-# paragraph it is kept, and `index.captions` marks it where it reads as one.
+# trafilatura drops a <figure> with its caption, and an element whose class or id says
+# "caption" (`<div class="photo"><p class="caption">`, WordPress's "wp-caption"), and what a
+# caption says ("Residents are rescued by boat on Mill Street…") is news the story may not
+# repeat. As a block and a paragraph, its class renamed, it is kept, and `index.captions`
+# marks it where it reads as one.
 _FIGURE_TAG = re.compile(r"<(/?)(figure|figcaption)\b", re.I)
+_CAPTION_TAG = re.compile(r"<[a-z][^<>]*caption[^<>]*>", re.I)
+_CAPTION_NAME = re.compile(r"""\s(?:class|id)\s*=\s*(["'])[^"'<>]*?caption[^"'<>]*\1""", re.I)
 
 
 def _figures_opened(html: str) -> str:
     def renamed(m: re.Match[str]) -> str:
         return f"<{m.group(1)}{'div' if m.group(2).casefold() == 'figure' else 'p'}"
 
-    return _FIGURE_TAG.sub(renamed, html)
+    def unnamed(tag: re.Match[str]) -> str:
+        return _CAPTION_NAME.sub(lambda m: re.sub("caption", "legend", m.group(), flags=re.I),
+                                 tag.group())
+
+    return _CAPTION_TAG.sub(unnamed, _FIGURE_TAG.sub(renamed, html))
 
 
 def story_text(html: str) -> str:
