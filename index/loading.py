@@ -256,7 +256,7 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
         url=doc.get("url") or None,
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
-        author=_author(doc.get("author"), byline_author(story_text(html))),
+        author=_author(doc.get("author"), byline_author(story_text(html, doc.get("title")))),
         may_hold_several=False,
     )
 

@@ -563,3 +563,47 @@ def test_a_headline_is_never_the_outlet(tmp_path: Path, title: str, top: str,
     (tmp_path / "page.html").write_text(page)
     _, (art,) = _articles([tmp_path])
     assert (art.title, art.outlet) == (DEAL, outlet)
+
+
+@pytest.mark.parametrize("meta", [
+    '<div class="article-meta"><span class="author">By Iwan Pryce, Transport Reporter</span>\n'
+    '<span class="date">4 March 2026</span></div>',
+    '<div class="article-meta"><span class="author">By Iwan Pryce, Transport Reporter · 4 March'
+    ' 2026</span>\n<span class="date">4 March 2026</span></div>',
+    '<div class="meta">By <a href="/iwan">Iwan Pryce</a>, Transport Reporter</div>',
+])
+def test_a_byline_in_a_div_gives_the_name_alone(tmp_path: Path, meta: str) -> None:
+    """A byline in a <span> or a <div>, not a paragraph, went unread: trafilatura's author was
+    the tester's, its role and all ("Owain Treharne; Transport Reporter")."""
+    page = PAGE.format(title="Ferry", top="", foot="", byline="").replace(
+        '<p class="byline"></p>', meta)
+    (tmp_path / "page.html").write_text(page)
+    _, (art,) = _articles([tmp_path])
+    assert art.author == "Iwan Pryce"
+
+
+STORY_DIV = """<!DOCTYPE html><html><head><title>{headline} | Tarnmouth Sports Desk</title></head>
+<body><div id="top"><nav><ul><li>By Region</li><li>By Topic</li></ul></nav></div>
+<div id="content"><div class="story"><div class="kicker">Football</div>
+<h1 class="headline">{headline}</h1>
+<div class="meta">{byline}</div>
+<p>Dani Ruiz scored twice as Kessington Rovers beat Ashford Town 3-1 in the Northern Cup
+quarter-final at Millbrook Park on Saturday, in front of a crowd of 18,342.</p>
+<p>The Spanish striker, 24, opened the scoring in the 14th minute, heading in a corner from
+captain Joe Pennant.</p></div></div></body></html>"""
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By Tom Whitaker, Football Correspondent | Published 18 January 2026", "Tom Whitaker"),
+    ("By Catriona Bell and Rhys Morgan | Published 18 January 2026",
+     "Catriona Bell and Rhys Morgan"),
+    ("Published 18 January 2026", None),  # and the menu's "By Region" is no byline
+])
+def test_a_byline_under_the_headline_of_a_story_in_no_article(
+        tmp_path: Path, byline: str, author: str | None) -> None:
+    """A page with no <article> had its byline unread: four of the tester's pages, whose
+    "By X, Role | Published …" trafilatura leaves out, had no author."""
+    headline = "Ruiz double sends Kessington Rovers into the semi-finals"
+    (tmp_path / "page.html").write_text(STORY_DIV.format(headline=headline, byline=byline))
+    _, (art,) = _articles([tmp_path])
+    assert (art.title, art.author) == (headline, author)

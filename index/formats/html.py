@@ -114,9 +114,10 @@ def _figures_opened(html: str) -> str:
     return _CAPTION_TAG.sub(unnamed, _FIGURE_TAG.sub(renamed, html))
 
 
-def story_text(html: str) -> str:
-    """The text of the page's first outermost <article>, one block a line, where a byline
-    trafilatura leaves out is to be looked for: not the page's menus ("By Region")."""
+def story_text(html: str, headline: str | None = None) -> str:
+    """The text of the page's first outermost <article>, else of its body from the `headline`
+    on (a story in a <div>), one block a line, where a byline trafilatura leaves out is to be
+    looked for: not the page's menus ("By Region")."""
     import lxml.html
 
     try:
@@ -124,7 +125,35 @@ def story_text(html: str) -> str:
     except (ValueError, lxml.etree.ParserError):
         return ""
     story = next((a for a in root.iter("article") if _a_story(a)), None)
-    return "" if story is None else fragment_text(lxml.html.tostring(story, encoding="unicode"))
+    if story is not None:
+        return "\n".join(_block_lines(story))
+    body = root.find("body")
+    lines = _block_lines(body) if body is not None and headline else []
+    at = next((n for n, line in enumerate(lines) if line == squeeze(headline or "")), None)
+    return "" if at is None else "\n".join(lines[at:])
+
+
+def _block_lines(root: Any) -> list[str]:
+    """The text of each block, and of each <div> holding none: a byline is often a <div> or
+    a <span> in one (`<div class="meta">By Tom Whitaker | Published …</div>`)."""
+    def block(el: Any) -> bool:
+        return el.tag in _BLOCKS or (el.tag == "div" and next(
+            el.iterdescendants("div", *_BLOCKS), None) is None)
+
+    blocks = [el for el in root.iter("div", *_BLOCKS) if block(el)
+              and not any(a.tag in _BLOCKS for a in el.iterancestors())]
+    return [t for el in blocks for t in map(squeeze, _div_parts(el)) if t]
+
+
+def _div_parts(el: Any) -> list[str]:
+    """A <div>'s elements each apart where nothing but blanks stands between them: a byline
+    and a date beside it (`<span class="author">By Owain Treharne, Transport Reporter</span>
+    <span class="date">24 February 2026</span>`) are no one line. Else its text whole ("By
+    <a>Tom Whitaker</a>, Football Correspondent")."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    apart = el.tag == "div" and children and not (el.text or "").strip() and all(
+        not (c.tail or "").strip() for c in el)
+    return [c.text_content() for c in children] if apart else [el.text_content()]
 
 
 def fragment_text(html: str) -> str:
