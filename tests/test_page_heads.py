@@ -118,6 +118,21 @@ def test_a_pages_second_story_has_the_pages_outlet_and_date(
         ("Coulter wins Greystone Prize", "Arts Desk Weekly", published)]
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    ('<p class="byline">By Arts Desk Staff</p>', "Arts Desk Staff"),
+    ("", None),
+])
+def test_a_pages_second_story_is_not_by_the_first_storys_author(
+        tmp_path: Path, byline: str, author: str | None) -> None:
+    """The page's meta tags name its first story's author: the tester's brief "By Chronicle
+    Staff" was stored as by the first story's reporter."""
+    page = BRIEFED.format(dateline=byline).replace(
+        "</head>", '<meta name="author" content="Nadim Farouk"></head>')
+    (tmp_path / "page.html").write_text(page)
+    articles = [a for raw in load_paths([tmp_path]).documents for a in clean_document(raw)]
+    assert [a.author for a in articles] == ["Nadim Farouk", author]
+
+
 TEASER = ("<article><h2>{title}</h2><p>{words}</p></article>")
 
 

@@ -56,7 +56,7 @@ def story_pages(html: str) -> list[str]:
     """The page once for each story it carries in an <article> of its own with its own heading
     (a second, unrelated story under the first: trafilatura reads the first alone), each as the
     page with that story alone in its body; else the page itself. A story after the first
-    loses the page's <title>, which is the first story's."""
+    loses the page's <title> and its author's meta tags, which are the first story's."""
     import lxml.html
 
     try:
@@ -74,14 +74,19 @@ def story_pages(html: str) -> list[str]:
     pages = []
     for n, story in enumerate(stories):
         if head is not None and n == 1:
-            for titled in head.xpath("title|meta[@property='og:title' or @name='title']"):
-                head.remove(titled)
+            for first in head.xpath("title|meta"):
+                if first.tag == "title" or _FIRST_STORYS.fullmatch(
+                        first.get("property") or first.get("name") or ""):
+                    head.remove(first)
         kept = lxml.html.tostring(head, encoding="unicode") if head is not None else ""
         body = lxml.html.tostring(story, encoding="unicode")
         pages.append(f"<html>{kept}<body>{body}</body></html>")
     return pages
 
 
+# The meta tags of a page's head that name its first story and who wrote it ("og:title",
+# "author", "article:author", "dc.creator", "byl"), not a second story's.
+_FIRST_STORYS = re.compile(r"(?:og:)?title|.*(?:author|creator).*|byl", re.I)
 _NOT_STORIES = frozenset({"article", "aside", "nav", "header", "footer"})
 
 
