@@ -34,9 +34,16 @@ _FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eigh
 NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming what it counts
 
 
+# Counts of how often, in whichever word: "How many times did it discharge sewage?" is
+# answered by "on 212 occasions".
+_HOW_OFTEN = frozenset(terms("times occasions instances"))
+
+
 def counts(sentence: str, counted: set[str]) -> bool:
     """Does a figure of the sentence count the thing asked about ("19 crew" is no count of
     ships)?"""
+    if counted & _HOW_OFTEN:
+        counted = counted | _HOW_OFTEN
     if _number_of(sentence, counted):
         return True
     words = WORD.findall(sentence)
@@ -209,10 +216,11 @@ def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
              _FIGURE_HEAD.finditer(sentence)
              if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
     # "to Dahl's 47,615"; "to Labour's Marcus Dale on 8,127", "Dahl with 47,615." where the
-    # figure ends its clause (not "Brandt on 4 May", "Dahl with 2 recounts demanded")
+    # figure ends its clause or list's item (not "Brandt on 4 May", "Dahl with 2 recounts
+    # demanded"; "Baxter on 6,977 and the Civic Party's Ruth Allanby on 3,102")
     owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])
              or (re.search(rf"{word}\s+(?:on|with)\s+$", sentence[:h[0]])
-                 and re.match(r"\s*(?:[.,;:)]|$)", sentence[h[1]:]))]
+                 and re.match(r"\s*(?:[.,;:)]|and\b(?!\s+\d)|$)", sentence[h[1]:]))]
     if owned:
         return None if owned[0][0] == start else owned[0]
     clauses = [m.span() for m in _CLAUSE_OF.finditer(sentence)]

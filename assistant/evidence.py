@@ -62,16 +62,17 @@ DURATION = (r"(?:\b|-)(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|sec
             r"|centur(?:y|ies)|hrs|yrs)\b")
 LENGTH = r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?)\b"
 # A span of time given by its start: "since 2018", "from 2005 to 2021".
-SINCE = r"\b(?:since\s+(?:19|20)\d\d|from\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d)\b"
+_FROM_TO = r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b"
+SINCE = rf"(?:\bsince\s+(?:19|20)\d\d\b|{_FROM_TO})"
 # A figure asked for in a unit: the question's words that ask for it, and what a sentence
 # stating it must carry ("What percentage of the vote…" is not answered by "$104 million").
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)
 _AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) \d+|\b\d+ years? old\b|, \d{1,3},"
                   r"|\(\d{1,3}\)", re.I)
 # An age said of someone: "Amara Osei is 39, runs…", "She was 91.", "dies at 91"; not an age
-# at some other time ("until she was 85", "when he was 12").
+# at some other time ("until she was 85", "when he was 12"), nor a figure ("is 1,237").
 _AGE_SAID = re.compile(r"\b(?:is|was|turns|turned|(?:died?|dies) at)\s+(?:now\s+)?\d{1,3}"
-                       r"(?=[,.;]|\s+(?:and|on)\b)", re.I)
+                       r"(?=[,.;](?!\d)|\s+(?:and|on)\b)", re.I)
 _AGE_THEN = re.compile(r"\b(?:until|till|when|before|after|since|as|once|by the time)\s+"
                        r"[\w’'-]+\s+$", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b"
@@ -97,8 +98,12 @@ _MEASURES = (
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
      re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"
                 r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),
-    # "How long was the sentence?": a duration, or a length ("how long is the bridge").
-    (re.compile(r"\bhow long\b", re.I), re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),
+    # "How long was the sentence?": a duration, a length ("how long is the bridge") or its
+    # years; since when only for how long it has been so (not "the first strike since 2011").
+    (re.compile(r"\bhow long\b(?!\s+(?:has|have|had)\b)(?!.*\bsince\b)", re.I),
+     re.compile(rf"{DURATION}|{LENGTH}|{_FROM_TO}", re.I)),
+    (re.compile(r"\bhow long\b(?=\s+(?:has|have|had)\b|.*\bsince\b)", re.I),
+     re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),
     (_HOW_OLD, _AGE),
 )
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]+")
@@ -149,6 +154,10 @@ def question_kind(question: str) -> str:
     return "other"
 
 
+# A figure whole: "28" is new beside "18 to 24" (`NUMBER` finds a figure's first digit only).
+_FIGURE = re.compile(NUMBER.pattern.replace(r"\d|", r"\d(?:[\d,.]*\d)?|", 1), re.I)
+
+
 def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
     """Does the sentence hold a figure / date / name the question does not already state?"""
     asked = {m.casefold() for m in pattern.findall(question)}
@@ -158,7 +167,7 @@ def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
 def kind_fit(kind: str, sentence: str, question: str) -> float:
     """1.0 when the sentence carries the kind of answer the question asks for."""
     if kind == "number":
-        return float(_new(NUMBER, sentence, question))
+        return float(_new(_FIGURE, sentence, question))
     if kind == "date":
         return float(_new(_DATE, sentence, question))
     if kind == "person":

@@ -22,6 +22,7 @@ from .counts import (
 )
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
 from .fates import death_toll, fate_count
+from .parts import moved_by, part_count
 from .persons import description, done_by, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
@@ -192,7 +193,9 @@ def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
     if fated := fate_count(best.text, question, a, b):  # "40 are missing", not "14 killed"
         return best.start + fated[0], best.start + fated[1]
     if theirs := (named_count(best.text, a, question_names(question))  # Brandt's, not Moreau's
-                  or compared_count(best.text, a, question)):  # the placebo group's
+                  or compared_count(best.text, a, question)  # the placebo group's
+                  or part_count(best.text, a, question)  # "18 of the 24 charges"
+                  or moved_by(best.text, a, question)):  # "jumped 22 per cent to $36.60"
         return best.start + theirs[0], best.start + theirs[1]
     found = later_count(best.text, a, b, question) or only_count(best.text, a, b, question)
     if found:

@@ -194,6 +194,9 @@ def test_how_many_is_no_span_of_time_unless_it_counts_one() -> None:
     # The review's: an age when something happened, a score; "is now 39" is her age.
     ("Amara Osei was 3 when her family moved to Leeds, and is now 39.", "39"),
     ("Amara Osei's score was 39 in the final.", None),
+    # The eighth tester's: a figure's thousands comma or decimal point ends no age.
+    ("Amara Osei's majority is 1,237.", None),
+    ("Amara Osei's lead was 3.5 points.", None),
 ])
 def test_how_old_is_the_age_the_sentence_gives(sentence: str, age: str | None) -> None:
     """"How old is Amara Osei?" was turned away over "Amara Osei is 39, runs…": "is 39" was no
@@ -231,6 +234,10 @@ def test_how_long_is_answered_by_a_span_of_time_or_by_the_quote() -> None:
                  "2018") == "since 2018"
     assert answer_fit("number", "Dahl has been mayor since 2018.", "How long has Dahl been "
                       "mayor?") == 1.0
+    # The eighth tester's: how long something will last is not since when ("How long will
+    # the strike last?" was led "since 2011" over "the first strike at Metrolink since 2011").
+    assert answer_fit("number", "It is the first strike at Metrolink since 2011.",
+                      "How long will the Metrolink bus strike last?") == 0.5
     # A span read over two figures leads with the one of the fate asked about.
     assert _lead("How many people were killed in the floods?", FLOOD,
                  "14 people have been killed and 40") == "At least 14"
@@ -305,6 +312,9 @@ def test_a_later_toll_leads_though_its_sentence_is_worded_otherwise(tmp_path: Pa
      "Dahl on 47,615.", "51,028", "47,615"),
     ("How many votes did Dahl get?", "Okonkwo won with 51,028 votes, Dahl with 47,615.",
      "51,028", "47,615"),
+    # The eighth tester's: a list's item, "… on 6,977 and the Civic Party's … on 3,102".
+    ("How many votes did Tom Baxter receive?", "Corrigan received 8,214 votes, ahead of Tom "
+     "Baxter on 6,977 and the Civic Party's Ruth Allanby on 3,102.", "8,214", "6,977"),
     # A date after "on" is no count of theirs (the review's).
     ("How many votes did Brandt get?", "Moreau beat Brandt on 4 May, taking 18,402 votes to "
      "his 16,262.", "18,402", None),
@@ -424,6 +434,22 @@ def test_units_sent_or_of_an_army_count_nothing_asked() -> None:
     assert not counts("Firefighters sent 14 units to the blaze.", {"home"})
 
 
+def test_how_many_times_is_answered_by_occasions() -> None:
+    """The eighth tester's: "How many times did Coastline Water discharge sewage…?" was turned
+    away over "…discharged untreated sewage into Kestle Bay on 212 occasions…" ("none of the
+    sentences closest to it gives the figure asked for"); the fine is still no count of it."""
+    from assistant.counts import counts_asked
+
+    question = "How many times did Coastline Water discharge sewage into Kestle Bay?"
+    sentence = ("A judge has fined Coastline Water £3.7 million after ruling that the company "
+                "discharged untreated sewage into Kestle Bay on 212 occasions since 2019.")
+    assert answer_fit("number", sentence, question) == 1.0
+    at = sentence.index("212")
+    assert counts_asked(sentence, at, at + 3, question)
+    at = sentence.index("3.7")
+    assert not counts_asked(sentence, at, at + 3, question)
+
+
 @pytest.mark.parametrize(("question", "read", "figure"), [
     ("How many people in the placebo group were hospitalised?", "23", "79"),
     ("How many people in the vaccine group were hospitalised?", "23", None),  # the reader's
@@ -445,3 +471,16 @@ def test_a_count_of_one_group_beside_another_is_that_groups(question: str, read:
     span = compared_count(sentence, sentence.index(read), question)
     assert (span and sentence[span[0]:span[1]]) == figure if figure else span is None
 
+
+
+def test_a_figure_is_new_by_its_whole_not_its_digits() -> None:
+    """The eighth tester's: "What share of 18 to 24 year olds skipped collecting a
+    prescription…?" was turned away over "…found that 28 per cent of 18- to 24-year-olds had
+    not collected a prescription…": "28" was no new figure, its digits being the question's."""
+    from assistant.evidence import kind_fit
+
+    question = "What share of 18 to 24 year olds skipped collecting a prescription?"
+    sentence = "It found that 28 per cent of 18- to 24-year-olds had not collected theirs."
+    assert kind_fit("number", sentence, question) == 1.0
+    assert answer_fit("number", sentence, question) == 1.0
+    assert kind_fit("number", "It faced 24 charges.", "How many of the 24 charges stood?") == 0.0
