@@ -28,6 +28,7 @@ from .drafting import draft_reply
 from .extractive import ExtractiveDraft, Findings, compose_extractive, corroborated
 from .followup import asked_question
 from .generative import ground_answer, relevant_to
+from .on_topic import names_them
 from .question import Question
 from .reader import Reader, get_reader
 from .request import Request, make_request
@@ -238,9 +239,9 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if retrieval_only else self.reader, self.index.sentence_embedder)
         ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
+        gate = float("inf") if names_them(asked.text, ranked, articles) else ranking.gate
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles), ranking.gate,
-                             asked.text)
+                             asked.follow_up, strayed(asked, ranked, articles), gate, asked.text)
                   if not retrieval_only or not ranked else None)
         # "Who is Hong Min?", "Who is Holm's mayor?"
         said = said_first(asked.text, ranked, articles)

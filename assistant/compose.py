@@ -35,6 +35,7 @@ from .roles import (
 from .short import KIND_ASKED, meets, sole_answer, sure_span
 from .speakers import asked_speech
 from .types import Citation
+from .words import asking_terms, terms
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
            "another_year", "closest_text", "judged_again", "not_of_it", "strayed", "within_dates"]
@@ -137,9 +138,10 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
                         ) -> Abstention | None:
     """Why the closest sentences, close as they are, do not give the kind of thing asked for
     (a figure, a date, a name, the contest asked about), or None."""
-    if kind in KIND_ASKED and not any(ev.fit == 1.0 for ev in ranked[:KIND_CHECKED]):
+    if kind in KIND_ASKED and not any(_gives(ev, kind, question)
+                                      for ev in ranked[:KIND_CHECKED]):
         return Abstention(f"none of the sentences closest to it gives {KIND_ASKED[kind]}")
-    if kind in BEST_CARRIES and ranked[0].fit < 1.0:
+    if kind in BEST_CARRIES and not _gives(ranked[0], kind, question):
         return Abstention(f"the closest sentence does not give {KIND_ASKED[kind]}", of_best=True)
     # "Who won the cup final?" is not answered by who won an election, nor a quarter-final.
     if question and another_contest(question, ranked[0].text):
@@ -148,6 +150,23 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
             and not sole_answer(ranked[0], question)):
         return Abstention("the closest sentence does not clearly give the name asked for")
     return None
+
+
+# A time said without a date answers "when" too, in a sentence holding half the question's
+# words at least: "work would start 'this spring'" (not "Talks will continue next week" for
+# when the factory closes). It is no date to rank by (`evidence.kind_fit`): counted as one,
+# "sworn in next month" came before "on December 12" on the natural set (thirtieth sitting).
+_SAID_WHEN = re.compile(r"\b(?:(?:this|next|last|early|late|in|by|until|from)\s+(?:the\s+)?"
+                        r"(?:spring|summer|autumn|winter)|(?:this|next|last)\s+fall"
+                        r"|(?:this|next)\s+(?:week|month|year)|later\s+this\s+(?:week|month|year)"
+                        r"|(?:the\s+)?(?:coming|next few)\s+(?:days|weeks|months))\b", re.I)
+
+
+def _gives(ev: Evidence, kind: str, question: str) -> bool:
+    if ev.fit == 1.0 or kind != "date" or _SAID_WHEN.search(ev.text) is None:
+        return ev.fit == 1.0
+    asked = set(terms(question)) - asking_terms()
+    return 2 * len(asked & set(terms(ev.text))) >= len(asked) > 0
 
 
 def not_of_it(question: str, ranked: Sequence[Evidence], article: Article

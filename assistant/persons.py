@@ -224,6 +224,11 @@ def _told_is_no_answer(question: str) -> bool:
     return asks_about_saying(question) and not _ASKS_WHOM_TOLD.search(question)
 
 
+# Words after a name that begin no description of the next: "by Nolan for Warner Bros".
+_LINKS = ("(?:of|and|or|for|in|at|with|over|from|on|by|to|after|before|during|into|under|while"
+          "|as|near|since|until)")
+
+
 def done_by(question: str, sentence: str) -> tuple[int, int] | None:
     """Asked "Who led the research?", the name after "led by" ("The team, led by
     microbiologist Dr Yusuf Halloran, found…"); asked who wrote, painted… something, the name
@@ -234,7 +239,9 @@ def done_by(question: str, sentence: str) -> tuple[int, int] | None:
     if asked is None:
         return None
     verb = terms(asked.group(1))
-    for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+)?by\s+((?:[a-z]+\s+){{0,2}})({NAME}"
+    # A description may open with a people's or a place's word: "by the Dutch artist Jan…".
+    for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+)?by\s+((?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+"
+                         rf"(?=(?!{_LINKS}\b)[a-z]))?(?:[a-z]+\s+){{0,2}})({NAME}"
                          rf"(?:\s+of\s+(?:the\s+)?{NAME})?)", sentence):
         if not _by_maker(m.group(1) or "", verb):
             continue

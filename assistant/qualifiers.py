@@ -194,4 +194,5 @@ _DEMONYMS = {"china": "chinese", "poland": "polish", "france": "french", "spain"
 # "Jordan Foods", "Victoria Falls Council").
 NOT_PEOPLE = _COMPANY_WORDS | _PLACE_WORDS | frozenset({
     "power", "foods", "council", "government", "police", "club", "fc", "united", "city",
-    "hospital", "school", "museum", "foundation", "trust", "institute", "court", "news"})
+    "hospital", "school", "museum", "foundation", "trust", "institute", "court", "news",
+    "award", "awards", "prize", "cup", "open", "party", "festival", "games", "tour"})

@@ -25,7 +25,7 @@ from .qualifiers import NOT_PEOPLE
 from .titled import TITLE_WORDS
 from .types import Message
 
-__all__ = ["people_named", "resolve_pronoun"]
+__all__ = ["given_gender", "named_person", "people_named", "resolve_pronoun"]
 
 _HE = re.compile(r"\b(?:he|him|his)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
@@ -69,10 +69,21 @@ def people_named(history: Sequence[Message]) -> Iterator[str]:
         text = message["content"]
         if message["role"] == "assistant":
             lead = _LEAD.match(text)
-            names = [_own(lead.group("lead"))] if lead else []
+            names = [_led(lead.group("lead"))] if lead else []
         else:
             names = [_own(run) for m in _NAME.finditer(text) for run in _capitalised(m.group())]
         yield from (n for n in names if _gender(n) is not None)
+
+
+def _led(lead: str) -> str:
+    """The person a short answer names: the one person among its runs of capitalised words
+    ("Hannah Corrigan" of "Hannah Corrigan of the Green Party"), else the lead whole (two
+    people, or one's possessive: "Lena Hartmann's coach, Anna Berg" is no one here)."""
+    people = [own for run in _capitalised(lead)
+              if _gender(own := _own(run.rstrip(",.;:"))) is not None]
+    if len(people) == 1 and not re.search(r"[’']s$", people[0]):
+        return people[0]
+    return _own(lead)
 
 
 def _capitalised(run: str) -> list[str]:
@@ -104,9 +115,7 @@ def _gender(name: str) -> str | None:
     if (not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name)
             or words[-1].casefold() in NOT_PEOPLE):
         return None
-    said = _detector().get_gender(words[0])
-    return {"male": "male", "mostly_male": "male", "female": "female",
-            "mostly_female": "female"}.get(said)
+    return given_gender(words[0])
 
 
 def _replaced(question: str, person: str) -> str:
@@ -118,6 +127,20 @@ def _replaced(question: str, person: str) -> str:
         return f"{person}'s" if word in ("his", "hers") or owned else person
 
     return (_SHE if _SHE.search(question) else _HE).sub(one, question)
+
+
+def given_gender(word: str) -> str | None:
+    """"male" or "female" where the word is a first name mostly of one, else None."""
+    return {"male": "male", "mostly_male": "male", "female": "female",
+            "mostly_female": "female"}.get(str(_detector().get_gender(word)))
+
+
+def named_person(name: tuple[str, ...]) -> bool:
+    """Is it a person's name: two to four words, a given name first ("Heidi", not "Supreme"),
+    none a figure, and no company's, place's or event's word last ("Tony Awards")?"""
+    return (2 <= len(name) <= 4 and not any(ch.isdigit() for w in name for ch in w)
+            and name[-1].casefold() not in NOT_PEOPLE
+            and str(_detector().get_gender(name[0])) != "unknown")
 
 
 @lru_cache(maxsize=1)

@@ -16,11 +16,12 @@ from .counting import asked_verb, counted
 from .evidence import age_span, question_names
 from .fates import states_fate
 from .persons import description, who_is
+from .referent import named_person
 from .rerank import Evidence
 from .roles import asks_for_holder, role_holder
 from .scores import asks_score, score_span
-from .speakers import asked_speech, pronoun_speaks, quotes_speaker
-from .titled import TITLES
+from .speakers import asked_speech
+from .speech_first import speech_first
 from .words import WORD, asking_terms, subject_split, terms
 
 __all__ = ["CONTEST_READ", "read_again", "read_first", "said_first"]
@@ -47,7 +48,7 @@ def said_first(question: str, ranked: Sequence[Evidence],
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
-        return (_speech_first(question, ranked, articles) or _count_first(question, ranked)
+        return (speech_first(question, ranked, articles) or _count_first(question, ranked)
                 or _age_first(question, ranked))
     articles = articles or {}
     for i, ev in enumerate(ranked):
@@ -213,8 +214,34 @@ def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | No
     (`_side_first`, `_when_first`, `_thing_first`, `_focus_first`), or None. Unlike
     `said_first`'s, such a sentence does not answer whatever its score: the answerability
     still judges the question."""
-    return (_side_first(question, ranked) or _when_first(question, ranked)
-            or _thing_first(question, ranked) or _focus_first(question, ranked))
+    return (_side_first(question, ranked) or _person_first(question, ranked)
+            or _when_first(question, ranked) or _thing_first(question, ranked)
+            or _focus_first(question, ranked))
+
+
+def _person_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Asked about someone by name ("How many votes did Hannah Corrigan get?"), where the best
+    sentence names another and not them ("Independent candidate Gavin Shore received 611
+    votes."), the ranking with the first of the next best that names them, fitting as well,
+    put first; else None. Not asked who or which: that may be another person."""
+    people = [list(n) for n in question_names(question) if named_person(n)]
+    if (not ranked or not people or _ASKS_WHO.match(question) or _PRONOUN.search(ranked[0].text)
+            or any(_names_asked(p, ranked[0].text) for p in people)):
+        return None
+    if not any(named_person(tuple(m.group().split())) and m.group() not in question
+               for m in _PERSON.finditer(ranked[0].text)):
+        return None
+    first = next((ev for ev in ranked[1:KIND_CHECKED] if ev.fit >= ranked[0].fit
+                  and any(_names_asked(p, ev.text) for p in people)), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+# A given name and a surname: "Gavin Shore".
+_PERSON = re.compile(r"\b[A-Z][a-z’'-]+\s+[A-Z][\w’'-]+")
+# "She joined the Greens in 2015 after a speech by Caroline Lucas" may be of the one asked.
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him|they|their)\b", re.I)
+# Asked who: "Which former speaker said Nancy Pelosi…?" is answered by another person.
+_ASKS_WHO = re.compile(r"^\W*(?:and\s+)?(?:who|whom|whose|which)\b", re.I)
 
 
 # Words naming one of two sides of a story, as stems: the men's race is not the women's.
@@ -243,41 +270,3 @@ def _side_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | N
     first = next((ev for ev in ranked[1:KIND_CHECKED] if not other_side(ev) and asked_side(ev)
                   and ev.fit >= ranked[0].fit), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
-
-
-def _speech_first(question: str, ranked: Sequence[Evidence],
-                  articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
-    """Asked what someone said, the ranking with the first of the best sentences naming them
-    as its speaker put first, one naming them whole ("said Hong Min") before one naming them in
-    part ("Hong added", where the article names them by another word of their name too); None
-    where none does, or the best sentence has them speak already ("She said she would…")."""
-    speech = asked_speech(question)
-    if speech is None or not ranked or (pronoun_speaks(ranked[0].text)
-                                        and not quotes_speaker(ranked[0].text, speech)):
-        return None
-
-    def named_whole(ev: Evidence) -> bool:  # "Ford said…" in a report on the carmaker
-        article = (articles or {}).get(ev.article_id)
-        said = {w for w in speech.names if _holds(ev.text, w)}
-        return (article is None or said == speech.names or len(said) > 1
-                or any(_holds(article.text, w) for w in speech.names - said)
-                or any(re.search(rf"\b(?:{TITLES}|{_HONORIFICS})\.?\s+{re.escape(w)}\b",
-                                 article.text, re.I) for w in said))
-
-    said = [ev for ev in ranked[:CONTEST_READ]
-            if quotes_speaker(ev.text, speech) and named_whole(ev)]
-    whole = [ev for ev in said if quotes_speaker(ev.text, speech, whole=True)]
-    if not said:
-        return None
-    first = (whole or said)[0]
-    return [first, *(ev for ev in ranked if ev is not first)]
-
-
-# Before a name, with a role's title (`titled.TITLES`), they name the person: "President
-# Biden", "Mr. Obama".
-_HONORIFICS = r"Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Prof"
-
-
-def _holds(text: str, word: str) -> bool:
-    """Does the text hold the word whole ("J.D." too, whose dot ends no word for `\\b`)?"""
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I) is not None

@@ -370,6 +370,28 @@ def test_a_figure_asked_for_that_no_close_sentence_gives_is_never_stated() -> No
     assert short_answer(replace(figure, fit=1.0), citation, "number") is not None
 
 
+def test_a_season_or_a_week_to_come_answers_when() -> None:
+    """The eighth tester's: "When will work on the flood defences start?" was turned away over
+    "Marsden said work would start 'this spring'." ("does not give the date asked for"). It is
+    still no date to rank by (`kind_fit` 0), and "in the spring of 1998"'s absence stays one."""
+    crew = _ev("The Kuang Hua VI boats, with a crew of 19, carry missiles.", 0.99, fit=0.5)
+    for question, text in (
+            ("When will work on the flood defences start?",
+             "Marsden said work would start ‘this spring’."),
+            ("When will Corvexa launch in Germany?",
+             "We expect to launch in Germany first, early next year."),
+            ("When will the inquiry report?", "The inquiry will report later this year.")):
+        said = _ev(text, 0.99, fit=kind_fit("date", text, question))
+        assert said.fit == 0.0
+        assert abstention([said, crew, crew], kind="date", question=question) is None
+    # Not a season of something else, nor a time to come of something else (the review's).
+    spring = _ev("The spring flowers were out in the park.", 0.99, fit=0.0)
+    assert abstention([spring, crew, crew], kind="date", question="When is the fair?")
+    talks = _ev("Talks with unions will continue next week.", 0.99, fit=0.0)
+    assert abstention([talks, crew, crew], kind="date",
+                      question="When will the Hartley factory close?") is not None
+
+
 def test_a_person_asked_for_is_named_by_a_sure_short_answer_or_not_at_all() -> None:
     text = "Portland Mayor Keith Wilson said his city was grappling with violence."
     where = text.index("Keith Wilson")

@@ -39,6 +39,17 @@ CLOSEST = _turn("Who led the coral study?", "The articles don't say: no sentence
     # the judge the answer named, then the man the question named
     (_turn("Who sentenced Gerald Pike?", "Judge Helen Marsh — “Judge Helen Marsh jailed "
            "him.” [1]"), "How long will he serve?", "How long will Gerald Pike serve?"),
+    # The eighth tester's: a lead of a name and more ("… of the Green Party") names her.
+    (_turn("Who won the by-election?", "Hannah Corrigan of the Green Party — “Hannah Corrigan "
+           "of the Green Party won the by-election.” [1]"), "How old is she?",
+     "How old is Hannah Corrigan?"),
+    (_turn("Who lost?", "Tom Baxter, 52 — “Tom Baxter, 52, lost.” [1]"), "How old is he?",
+     "How old is Tom Baxter?"),
+    # The review's: one's possessive, or two people, leave the pronoun as it is.
+    (_turn("Who coaches her?", "Lena Hartmann's coach, Anna Berg — “x” [1]"), "How old is she?",
+     "How old is she?"),
+    (_turn("Who played?", "Serena Williams and Venus Williams — “x” [1]"), "How old is she?",
+     "How old is she?"),
     # both pronouns: whom each means is not for a rule to guess
     (WON, "Did she say anything about him?", "Did she say anything about him?"),
     ([], "How old is she?", "How old is she?"),

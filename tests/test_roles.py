@@ -403,6 +403,11 @@ def test_asked_who_spoke_the_speaker_a_sentence_names_answers(verb: str) -> None
     ("Who wrote the book?", "The audiobook was read by Tom Hardy.", None),
     ("Who wrote the album?", "It was released in 2019 by Sony.", None),
     ("Who wrote the play?", "It was staged this year by the Harlow Players.", None),
+    # The eighth tester's: a description may open with a people's word.
+    ("Who painted The Salt Gatherers?", "The Salt Gatherers, a 1654 painting by the Dutch "
+     "artist Jan Verhoeven, has been restored.", "Jan Verhoeven"),
+    ("Who led the study?", "The study, led by Harvard professor Ann Lee, was published.",
+     "Ann Lee"),
 ])
 def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence: str,
                                                           name: str | None) -> None:

@@ -125,3 +125,22 @@ def test_a_sentence_about_the_other_side_gives_way() -> None:
     relay = _ev("The girls' relay went to Harlow.", 300)
     assert read_first("Who won the boys' race?", [girls, relay]) is None
 
+
+
+SHORE = _ev("Independent candidate Gavin Shore received 611 votes.", 0)
+CORRIGAN = _ev("Corrigan, 34, a former nurse, received 8,214 votes.", 100)
+TURNOUT = _ev("Turnout was 41 per cent, the returning officer said.", 200)
+
+
+def test_asked_about_someone_the_sentence_naming_them_is_read_before_another_s() -> None:
+    """The eighth tester's: "How many votes did Hannah Corrigan get?" was answered with Gavin
+    Shore's 611 votes, the best sentence naming him and not her."""
+    assert read_first("How many votes did Hannah Corrigan get?", [SHORE, TURNOUT, CORRIGAN]
+                      ) == [CORRIGAN, SHORE, TURNOUT]
+    # the best names them, or no next best names them: it stands
+    assert read_first("How many votes did Gavin Shore get?", [SHORE, CORRIGAN]) is None
+    # Asked who or which, the answer may be another person (a natural tuning question's:
+    # "Which former Republican speaker said Nancy Pelosi could be the strongest…?").
+    assert read_first("Which candidate beat Hannah Corrigan?", [SHORE, TURNOUT, CORRIGAN]
+                      ) is None
+    assert read_first("How many votes did Ruth Allanby get?", [SHORE, CORRIGAN]) is None
