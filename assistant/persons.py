@@ -11,7 +11,7 @@ from .speakers import asks_about_saying
 from .titled import NAME, TITLE_WORDS
 from .words import DETERMINERS, MONTHS, WEEKDAYS, terms
 
-__all__ = ["description", "done_by", "listed_names", "sole_name", "who_does", "who_is"]
+__all__ = ["description", "done_by", "done_to", "listed_names", "sole_name", "who_does", "who_is"]
 
 
 # "Who is Hong Min?": every word after "who is" capitalised (`evidence._WHO_IS_NAMED`).
@@ -260,3 +260,25 @@ def _by_maker(before: str, verb: list[str]) -> bool:
         return True
     titled = before[:1].isupper() or before[-1:] in "’'\"”*"
     return bool(set(verb) & _MADE) and (bool(set(terms(before)) & _MADE) or titled)
+
+
+# "Who did Peggy Allardyce marry?": whom someone did it to, the subject a name.
+_WHOM_DONE = re.compile(r"^\W*(?i:and\s+)?(?i:whom?\s+did)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+                        r"\s+([a-z]+)\b[^?]*\??$")
+
+
+def done_to(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked whom someone did something to ("Who did Peggy Allardyce marry?"), the name right
+    after the verb's form in the sentence ("…before marrying Robert Allardyce, the assistant
+    keeper"), a place's or team's possessive before it allowed ("beating Spain's Carla
+    Ibáñez"): sentence offsets, or None."""
+    asked = _WHOM_DONE.match(question.strip())
+    if asked is None:
+        return None
+    verb = terms(asked.group(1))
+    subject = set(question.split())
+    for m in re.finditer(rf"\b([a-z]+)\s+(?:[A-Z][\w-]*[’']s\s+)?({NAME})", sentence):
+        # Not the one asked about: "Ibáñez, beating Lena Hartmann" is done to her.
+        if terms(m.group(1)) == verb and not set(m.group(2).split()) <= subject:
+            return m.span(2)
+    return None

@@ -23,7 +23,7 @@ from .counts import (
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
 from .fates import death_toll, fate_count
 from .parts import moved_by, part_count
-from .persons import description, done_by, listed_names, sole_name, who_does
+from .persons import description, done_by, done_to, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
@@ -97,7 +97,7 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     """The one name the sentence gives (`persons.sole_name`), or the group it lists
     (`persons.listed_names`), where the reader's span, however unsure, falls on it: sentence
     offsets."""
-    if does := who_does(question, best.text):  # "Martina Kovač, who chairs Cluster Europe"
+    if does := who_does(question, best.text) or done_to(question, best.text):  # "marrying Robert…"
         return does
     if (by := done_by(question, best.text)) and _overlaps(best, [by]):  # "led by Dr Halloran"
         return by

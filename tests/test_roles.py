@@ -587,3 +587,23 @@ def test_the_story_and_its_title_may_qualify_the_one_holder(question: str, sente
                                                            title: str, name: str | None) -> None:
     holder = role_holder(question, sentence, title)
     assert (holder.name if holder else None) == name
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who did Peggy Allardyce marry?", "She trained as a telegraph operator before marrying "
+     "Robert Allardyce, the assistant keeper, in 1958.", "Robert Allardyce"),
+    ("Who did Lena Hartmann beat in the final?", "Germany's Lena Hartmann won her first title, "
+     "beating Spain's Carla Ibáñez 6-4 3-6 7-5.", "Carla Ibáñez"),
+    # Done to the one asked about, or another deed: no one.
+    ("Who did Lena Hartmann beat?", "Carla Ibáñez won, beating Lena Hartmann in three sets.",
+     None),
+    ("Who did Lena Hartmann beat?", "Lena Hartmann thanked Carla Ibáñez.", None),
+])
+def test_whom_someone_did_it_to_is_the_name_after_the_verb(question: str, sentence: str,
+                                                           name: str | None) -> None:
+    """The eighth tester's "Who did Peggy Allardyce marry?" was turned away over "…before
+    marrying Robert Allardyce, the assistant keeper…" ("does not clearly give the name")."""
+    from assistant.persons import done_to
+
+    span = done_to(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == name
