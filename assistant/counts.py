@@ -44,6 +44,8 @@ def counts(sentence: str, counted: set[str]) -> bool:
     ships)?"""
     if counted & _HOW_OFTEN:
         counted = counted | _HOW_OFTEN
+    if counted & _PEOPLE:  # "How many employees…" is answered by "employs 620 people"
+        counted = counted | ANYONE | _A_CROWD
     if _number_of(sentence, counted):
         return True
     words = WORD.findall(sentence)
@@ -187,7 +189,9 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
 _NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*)")
 _PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
                       "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
-_PEOPLE = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters"))
+_PEOPLE = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters employees "
+                          "spectators visitors members players pupils students patients"))
+_A_CROWD = frozenset(terms("crowd attendance"))  # "A crowd of 23,400" counts the spectators
 _NOT_PLURAL = frozenset({"was", "is", "has", "does", "his", "this", "its", "as", "us", "plus",
                          "across", "thus", "always", "perhaps", "besides", "whereas"})
 

@@ -30,6 +30,8 @@ _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|Augus
                    r"|Saturday|Sunday|today|yesterday|tomorrow|last (?:week|month|year)|ago"
                    # a time of day answers "when" and "what time" too ("at 9:36 p.m.")
                    r"|noon|midnight)\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+# A figure whole: "28" is new beside "18 to 24" (`NUMBER` finds a figure's first digit only).
+_FIGURE = re.compile(NUMBER.pattern.replace(r"\d|", r"\d(?:[\d,.]*\d)?|", 1), re.I)
 _KINDS = (
     ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old)|what (?:number|share|"
                           r"percentage|amount|size|figure)|what (?:is|was) the (?:value|cost|price"
@@ -64,8 +66,8 @@ LENGTH = r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:
 # A span of time given by its start: "since 2018", "from 2005 to 2021".
 _FROM_TO = r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b"
 SINCE = rf"(?:\bsince\s+(?:19|20)\d\d\b|{_FROM_TO})"
-# A figure asked for in a unit: the question's words that ask for it, and what a sentence
-# stating it must carry ("What percentage of the vote…" is not answered by "$104 million").
+# A figure asked in a unit: the question's words asking it, and what a sentence stating it
+# must carry ("What percentage of the vote…" is not answered by "$104 million").
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)
 _AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) \d+|\b\d+ years? old\b|, \d{1,3},"
                   r"|\(\d{1,3}\)", re.I)
@@ -96,8 +98,7 @@ _MEASURES = (
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
      _MONEY),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
-     re.compile(r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?"
-                r"|yards?|light[- ]years?|astronomical units?)\b", re.I)),
+     re.compile(rf"{LENGTH}|\b(?:light[- ]years?|astronomical units?)\b", re.I)),
     # "How long was the sentence?": a duration, a length ("how long is the bridge") or its
     # years; since when only for how long it has been so (not "the first strike since 2011").
     (re.compile(r"\bhow long\b(?!\s+(?:has|have|had)\b)(?!.*\bsince\b)", re.I),
@@ -154,10 +155,6 @@ def question_kind(question: str) -> str:
     return "other"
 
 
-# A figure whole: "28" is new beside "18 to 24" (`NUMBER` finds a figure's first digit only).
-_FIGURE = re.compile(NUMBER.pattern.replace(r"\d|", r"\d(?:[\d,.]*\d)?|", 1), re.I)
-
-
 def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
     """Does the sentence hold a figure / date / name the question does not already state?"""
     asked = {m.casefold() for m in pattern.findall(question)}
@@ -181,12 +178,13 @@ def _measured(sentence: str, question: str) -> bool:
     # is answered by "share price gains (up 42%)".
     moved = _ASKED_WAY.match(question) is not None and _PERCENT.search(sentence) is not None
     return all(unit.search(sentence) or (unit is _AGE and age_span(question, sentence))
-               or (moved and unit is _MONEY)
+               or (moved and unit is not _AGE)  # "How far did shares fall?": "9.2%"
                for asks, unit in _MEASURES if asks.search(question))
 
 
-# Which way a figure moved: asked as the question's own verb ("How much did shares fall…?"),
-# said in the sentence ("rose 4.2%", "down 17%": "up" and "down" only before a figure).
+# Which way a figure moved: asked as the question's verb ("How much did shares fall…?", "By how
+# much are fares going up?"), said in the sentence ("rose 4.2%", "down 17%": "up", "down" only
+# before a figure). Not "How many jobs were lost?", a count.
 _FELL = (r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump(?:s|ed|ing)?"
          r"|plung(?:e|es|ed|ing)|tumbl(?:e|es|ed|ing)|sank|sink(?:s|ing)?|shr[ai]nk(?:s|ing)?"
          r"|shrunk|lo(?:se|ses|st|sing)")
@@ -194,8 +192,9 @@ _ROSE = (r"r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|
          r"|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?"
          r"|increas(?:e|es|ed|ing)")
 _WENT = r"(?:go(?:es|ne)?|went)\s+"  # "go up", "went down": a way said in two words
-_ASKED_WAY = re.compile(r"^\W*how\s+(?:much|far|many\s+[\w-]+)\s+(?:did|does|do|has|have|had"
-                        r"|will|would)\b[^?]*?\b(?:(?P<fell>" + _FELL + r"|" + _WENT
+_ASKED_WAY = re.compile(r"^\W*(?:by\s+how\s+(?:much|far)\s+(?:is|are|was|were)|how\s+(?:much|far"
+                        r"|many\s+[\w-]+)\s+(?:did|does|do|has|have|had|will|would|could|can"
+                        r"|may|might))\b[^?]*?\b(?:(?P<fell>" + _FELL + r"|" + _WENT
                         + r"down)|(?P<rose>" + _ROSE + r"|" + _WENT + r"up))\b", re.I)
 _SAID_FELL = re.compile(rf"\b(?:{_FELL})\b|\bdown\s+(?:by\s+)?[$£€]?\d", re.I)
 _SAID_ROSE = re.compile(rf"\b(?:{_ROSE})\b|\bup\s+(?:by\s+)?[$£€]?\d", re.I)

@@ -27,6 +27,7 @@ from .citing import CitationList
 from .compose import ABSTAIN_TEXT
 from .extractive import ExtractiveDraft, own_line_draft
 from .followup import last_message, of_a_work
+from .quotation import quoted_span
 from .quotes import enquote, verify_quote
 from .relative_dates import human_date
 from .request import Request
@@ -231,9 +232,13 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
     cites = CitationList()
     if speech and not said and _JUST_SAID.match(question) and speaks(
             article.text[shown[0]:shown[1]], speakers):
-        n = cites.cite(article, *first_sentence(article, shown))
-        text = (f"In the sentence just quoted: {enquote(cites.items[0].quote)} [{n}] "
-                f"{enquote(article.title)} quotes no more from that speaker.")
+        # Their quotation whole, where the sentence shown is part of one running on.
+        whole = quoted_span(article, *first_sentence(article, shown))
+        n = cites.cite(article, *whole)
+        more = whole[1] > shown[1] or whole[0] < shown[0]
+        text = (f"{'Their whole quotation' if more else 'In the sentence just quoted'}: "
+                f"{enquote(cites.items[0].quote)} [{n}] {enquote(article.title)} quotes no more "
+                "from that speaker.")
         return LastAnswerReply(ExtractiveDraft(text, cites.items), False,
                                "answered with the last answer's own quote")
     if not following:
@@ -246,6 +251,9 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
                 f"the article's next ones. It goes on: {enquote(cites.items[0].quote)} [{n}]")
         return LastAnswerReply(ExtractiveDraft(text, cites.items), True, note)
     a, b = said[0] if speech and said else following[0]
+    if speech and said:  # their words whole, where they run over several sentences
+        opened, b = quoted_span(article, a, b)
+        a = max(shown[1], opened)
     n = cites.cite(article, a, b)
     how = " quotes no more from that speaker; it" if speech and not said else ""
     text = f"{enquote(article.title)}{how} goes on: {enquote(article.text[a:b])} [{n}]"

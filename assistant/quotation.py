@@ -15,7 +15,7 @@ from .referent import given_gender
 from .rerank import Evidence
 from .speakers import pronoun_speaks
 
-__all__ = ["LONGEST", "names_sayer", "quotation", "said_before"]
+__all__ = ["LONGEST", "names_sayer", "quotation", "quoted_span", "said_before"]
 
 LONGEST = 600  # characters a quotation may run beyond the sentence read
 # A sentence's first quotation mark where it closes one ("…the ceiling,” she said").
@@ -25,36 +25,43 @@ _SAYS = re.compile(r"\b(?:said|says|told|added|adds|recalled|warned|explained)\b
 
 
 def quotation(ev: Evidence, article: Article) -> Evidence:
-    """The sentence with the rest of the quotation it is part of, in its paragraph and within
-    LONGEST characters: back to where a quotation it closes opened, on to the end of the
-    sentence closing one it opens. The sentence itself where it is no such part."""
-    start, end = _opened_at(ev, article.text), _closed_at(ev, article)
+    """The sentence with the rest of the quotation it is part of (`quoted_span`), or itself."""
+    start, end = quoted_span(article, ev.start, ev.end)
     if (start, end) == (ev.start, ev.end):
         return ev
     return replace(ev, start=start, end=end, text=article.text[start:end])
 
 
-def _opened_at(ev: Evidence, text: str) -> int:
-    mark = _FIRST_MARK.search(ev.text)
-    if mark is None or mark.group() == "“" or not _CLOSES.match(ev.text, max(0, mark.start() - 1)):
-        return ev.start
-    before = text[max(0, ev.start - LONGEST):ev.start]
+def quoted_span(article: Article, start: int, end: int) -> tuple[int, int]:
+    """The sentence at [start, end) of the article with the rest of the quotation it is part
+    of, in its paragraph and within LONGEST characters: back to where a quotation it closes
+    opened, on to the end of the sentence closing one it opens."""
+    return _opened_at(article.text, start, end), _closed_at(article, start, end)
+
+
+def _opened_at(text: str, start: int, end: int) -> int:
+    mark = _FIRST_MARK.search(text, start, end)
+    if mark is None or mark.group() == "“" or not _CLOSES.match(text, max(start,
+                                                                           mark.start() - 1)):
+        return start
+    before = text[max(0, start - LONGEST):start]
     opened = max(before.rfind("“"), before.rfind('"'))
     if opened < 0 or "\n" in before[opened:] or "”" in before[opened:] or \
             before[opened:].count('"') > 1:
-        return ev.start
-    return ev.start - len(before) + opened
+        return start
+    return start - len(before) + opened
 
 
-def _closed_at(ev: Evidence, article: Article) -> int:
-    if ev.text.count("“") <= ev.text.count("”"):
-        return ev.end
-    after = article.text[ev.end:ev.end + LONGEST]
+def _closed_at(article: Article, start: int, end: int) -> int:
+    said = article.text[start:end]
+    if said.count("“") <= said.count("”"):
+        return end
+    after = article.text[end:end + LONGEST]
     closed = after.find("”")
     if closed < 0 or "\n" in after[:closed] or "“" in after[:closed]:
-        return ev.end
-    at = ev.end + closed
-    return next((b for a, b in sentence_spans(article.text) if a <= at < b), ev.end)
+        return end
+    at = end + closed
+    return next((b for a, b in sentence_spans(article.text) if a <= at < b), end)
 
 
 def said_before(ev: Evidence, article: Article, names: frozenset[str]) -> Evidence | None:

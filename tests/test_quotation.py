@@ -84,3 +84,23 @@ def test_he_is_no_woman_and_two_people_before_leave_it_open() -> None:
             "said.")
     ev = _ev(text, "“It was up to our waists,” she said.")
     assert said_before(ev, _article(text), names) is None
+
+
+JETS = ("The airline grounded all twelve of its Corvan jets on Tuesday after an engine fire. "
+        "Maria Solano, the airline's safety director, spoke at the hangar. “Safety has to come "
+        "before everything else. We grounded the fleet within the hour. Nobody will fly a Corvan "
+        "until every engine is checked,” said Solano. The inspections will take ten days.")
+
+
+def test_what_she_said_next_is_her_quotation_whole(tmp_path: Path) -> None:
+    """The ninth tester's: "What did she say?" after an answer naming Maria Solano gave the
+    last sentence of her three-sentence quotation alone (the one naming her)."""
+    assistant = assistant_over([{"id": "jets", "title": "Airline grounds Corvan fleet",
+                                 "published": "2026-02-10", "source": "Aero Daily",
+                                 "text": JETS}], tmp_path)
+    first = assistant.ask("Who is the airline's safety director?")
+    history = [{"role": "user", "content": "Who is the airline's safety director?"},
+               {"role": "assistant", "content": first.text}]
+    said = assistant.ask("What did she say?", history=history)
+    assert said.citations[0].quote.startswith("“Safety has to come before everything else.")
+    assert said.citations[0].quote.endswith("said Solano.")
