@@ -232,15 +232,7 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
     cites = CitationList()
     if speech and not said and _JUST_SAID.match(question) and speaks(
             article.text[shown[0]:shown[1]], speakers):
-        # Their quotation whole, where the sentence shown is part of one running on.
-        whole = quoted_span(article, *first_sentence(article, shown))
-        n = cites.cite(article, *whole)
-        more = whole[1] > shown[1] or whole[0] < shown[0]
-        text = (f"{'Their whole quotation' if more else 'In the sentence just quoted'}: "
-                f"{enquote(cites.items[0].quote)} [{n}] {enquote(article.title)} quotes no more "
-                "from that speaker.")
-        return LastAnswerReply(ExtractiveDraft(text, cites.items), False,
-                               "answered with the last answer's own quote")
+        return _just_said(article, shown)
     if not following:
         text = f"{ABSTAIN_TEXT}: the article says nothing after what was quoted."
         return LastAnswerReply(ExtractiveDraft(text, []), True, note)
@@ -260,6 +252,18 @@ def _next_sentence(question: str, article: Article, shown: tuple[int, int],
     return LastAnswerReply(ExtractiveDraft(text, cites.items), False, note)
 
 
+def _just_said(article: Article, shown: tuple[int, int]) -> LastAnswerReply:
+    """"What did he say?" where the sentence shown is his words and no more follow: those,
+    with the rest of the quotation they are part of, where it runs on."""
+    whole = quoted_span(article, *first_sentence(article, shown))
+    cites = CitationList()
+    n = cites.cite(article, *whole)
+    more = whole[1] > shown[1] or whole[0] < shown[0]
+    text = (f"{'Their whole quotation' if more else 'In the sentence just quoted'}: "
+            f"{enquote(cites.items[0].quote)} [{n}] {enquote(article.title)} quotes no more "
+            "from that speaker.")
+    return LastAnswerReply(ExtractiveDraft(text, cites.items), False,
+                           "answered with the last answer's own quote")
 
 
 def first_sentence(article: Article, shown: tuple[int, int]) -> tuple[int, int]:

@@ -22,30 +22,23 @@ SPEECH_READ = 12  # the best sentences searched for one naming the speaker asked
 
 
 def speech_first(question: str, ranked: Sequence[Evidence],
-                  articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
+                 articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
     """Asked what someone said, the ranking with the first of the best sentences naming them
-    as its speaker put first, one naming them whole ("said Hong Min") before one naming them in
-    part ("Hong added", where the article names them by another word of their name too); None
-    where none does, or the best sentence has them speak already ("She said she would…")."""
+    as its speaker put first (with the rest of its quotation, `_spoken`), one naming them whole
+    ("said Hong Min") before one naming them in part ("Hong added", where the article names
+    them by another word of their name too); None where none does, or the best sentence has
+    them speak already ("She said she would…")."""
     speech = asked_speech(question)
     if speech is None or not ranked:
         return None
-    read = [_spoken(ev, (articles or {}).get(ev.article_id), speech.names)
+    articles = articles or {}
+    read = [_spoken(ev, articles.get(ev.article_id), speech.names)
             for ev in ranked[:SPEECH_READ]]
     if (pronoun_speaks(read[0][0].text) and not read[0][1]
             and not quotes_speaker(read[0][0].text, speech)):
         return None
-
-    def named_whole(ev: Evidence) -> bool:  # "Ford said…" in a report on the carmaker
-        article = (articles or {}).get(ev.article_id)
-        said = {w for w in speech.names if _holds(ev.text, w)}
-        return (article is None or said == speech.names or len(said) > 1
-                or any(_holds(article.text, w) for w in speech.names - said)
-                or any(re.search(rf"\b(?:{TITLES}|{_HONORIFICS})\.?\s+{re.escape(w)}\b",
-                                 article.text, re.I) for w in said))
-
     about = set(speech.about)
-    said = [ev for ev, before in read if named_whole(ev) and (
+    said = [ev for ev, before in read if _named_whole(ev, articles, speech.names) and (
         quotes_speaker(ev.text, speech)
         or (before and (not about or bool(about & set(terms(ev.text))))))]
     whole = [ev for ev in said if quotes_speaker(ev.text, speech, whole=True)
@@ -56,6 +49,17 @@ def speech_first(question: str, ranked: Sequence[Evidence],
     return [first, *(ev for ev in ranked
                      if not (ev.article_id == first.article_id and first.start <= ev.start
                              and ev.end <= first.end))]
+
+
+def _named_whole(ev: Evidence, articles: Mapping[str, Article], names: frozenset[str]) -> bool:
+    """Is the speaker named by one word of their name ("Ford said…") named by another in the
+    article too, or by a title or honorific? Not in a report on the carmaker."""
+    article = articles.get(ev.article_id)
+    said = {w for w in names if _holds(ev.text, w)}
+    return (article is None or said == names or len(said) > 1
+            or any(_holds(article.text, w) for w in names - said)
+            or any(re.search(rf"\b(?:{TITLES}|{_HONORIFICS})\.?\s+{re.escape(w)}\b",
+                             article.text, re.I) for w in said))
 
 
 def _spoken(ev: Evidence, article: Article | None, names: frozenset[str]
