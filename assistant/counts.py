@@ -150,10 +150,15 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
     counts, a later figure that is, and by the question's verb: "3 councillors abstaining" of
     "approved by 27 votes to 14, with 3 councillors abstaining", asked how many councillors
     abstained and read as "14"; "three" of "17 reports of batteries overheating, including
-    three that caught fire". Only a later one: a bare figure after a counted one is its
-    ellipsis ("1,200 services were cancelled on the first day and 950 on the second")."""
+    three that caught fire", also where the reader's figure counts the thing but not what befell
+    it. Only a later one: a bare figure after a counted one is its ellipsis ("1,200 services
+    were cancelled on the first day and 950 on the second")."""
     verb = asked_verb(question)
-    if not verb or figure_phrase(sentence, start, end, question):
+    own = figure_phrase(sentence, start, end, question)
+    # The reader's figure counts the thing, and the question's verb follows it: it is theirs
+    # ("1,200 services were cancelled"); not "recalling 184,000 air fryers …, including nine
+    # that caught fire", asked how many caught fire.
+    if not verb or (own and verb & set(terms(" ".join(WORD.findall(sentence[own[1]:])[:3])))):
         return None
     for head in _FIGURE_HEAD.finditer(sentence, end):
         phrase = figure_phrase(sentence, head.start(), len(sentence), question)

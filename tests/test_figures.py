@@ -416,6 +416,12 @@ def test_a_figure_whose_clause_says_what_befell_them() -> None:
                 "three that caught fire.")
     assert _lead("How many VoltRide batteries caught fire?", sentence, "17") == "three"
     assert _lead("How many reports did VoltRide receive?", sentence, "17") == "17 reports"
+    # The ninth tester's: the reader's figure counts the thing asked, but not what befell it.
+    recall = ("Kitchora is recalling 184,000 air fryers after dozens of reports that the "
+              "machines overheated, including nine that caught fire.")
+    assert _lead("How many of the air fryers caught fire?", recall, "184,000") == "nine"
+    assert _lead("How many air fryers is Kitchora recalling?", recall,
+                 "184,000") == "184,000 air fryers"
 
 
 def test_units_count_what_was_sold_but_never_people() -> None:
