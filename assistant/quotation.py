@@ -21,6 +21,7 @@ LONGEST = 600  # characters a quotation may run beyond the sentence read
 # A sentence's first quotation mark where it closes one ("…the ceiling,” she said").
 _FIRST_MARK = re.compile(r"[“”\"]")
 _CLOSES = re.compile(r"[,.!?]\s*[”\"]")
+# Fewer than `speakers`' verbs of saying: those that open a speaker's words about someone.
 _SAYS = re.compile(r"\b(?:said|says|told|added|adds|recalled|warned|explained)\b")
 
 
@@ -61,7 +62,7 @@ def _closed_at(article: Article, start: int, end: int) -> int:
     if closed < 0 or "\n" in after[:closed] or "“" in after[:closed]:
         return end
     at = end + closed
-    return next((b for a, b in sentence_spans(article.text) if a <= at < b), end)
+    return next((b for a, b in sentence_spans(article.text, at, at + 1) if a <= at < b), end)
 
 
 def said_before(ev: Evidence, article: Article, names: frozenset[str]) -> Evidence | None:
@@ -72,8 +73,10 @@ def said_before(ev: Evidence, article: Article, names: frozenset[str]) -> Eviden
     pronoun = pronoun_speaks(ev.text)
     if pronoun is None or _OTHER_SEX.get(pronoun.casefold(), "") == _sex(names):
         return None
-    spans = [(a, b) for a, b in sentence_spans(article.text) if b <= ev.start]
-    if not spans or "\n" in article.text[spans[-1][0]:ev.start]:
+    # The sentences of its own line (paragraph) before it.
+    spans = [(a, b) for a, b in sentence_spans(article.text, ev.start, ev.start + 1)
+             if b <= ev.start]
+    if not spans:
         return None
     start, end = spans[-1]
     said = article.text[start:end]

@@ -111,11 +111,8 @@ def _own(name: str) -> str:
 
 def _gender(name: str) -> str | None:
     """"male" or "female" by the first name, or None: not a person's name, or either's."""
-    words = name.split()
-    if (not 2 <= len(words) <= 4 or any(ch.isdigit() for ch in name)
-            or words[-1].casefold() in NOT_PEOPLE):
-        return None
-    return given_gender(words[0])
+    words = tuple(name.split())
+    return given_gender(words[0]) if _shaped_as_name(words) else None
 
 
 def _replaced(question: str, person: str) -> str:
@@ -138,9 +135,13 @@ def given_gender(word: str) -> str | None:
 def named_person(name: tuple[str, ...]) -> bool:
     """Is it a person's name: two to four words, a given name first ("Heidi", not "Supreme"),
     none a figure, and no company's, place's or event's word last ("Tony Awards")?"""
-    return (2 <= len(name) <= 4 and not any(ch.isdigit() for w in name for ch in w)
-            and name[-1].casefold() not in NOT_PEOPLE
-            and str(_detector().get_gender(name[0])) != "unknown")
+    return _shaped_as_name(name) and str(_detector().get_gender(name[0])) != "unknown"
+
+
+def _shaped_as_name(words: tuple[str, ...]) -> bool:
+    """Two to four words, none with a figure, no company's, place's or event's word last."""
+    return (2 <= len(words) <= 4 and not any(ch.isdigit() for w in words for ch in w)
+            and words[-1].casefold() not in NOT_PEOPLE)
 
 
 @lru_cache(maxsize=1)
