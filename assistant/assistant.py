@@ -19,7 +19,6 @@ from .compose import (
     Abstention,
     abstention,
     closest_text,
-    not_of_it,
     strayed,
     within_dates,
 )
@@ -28,7 +27,8 @@ from .drafting import draft_reply
 from .extractive import ExtractiveDraft, Findings, compose_extractive, corroborated
 from .followup import asked_question
 from .generative import ground_answer, relevant_to
-from .on_topic import names_them
+from .on_topic import on_topic_gate
+from .own_holder import holder_of_it
 from .question import Question
 from .reader import Reader, get_reader
 from .request import Request, make_request
@@ -239,7 +239,7 @@ class Assistant:
         ranked = rerank(asked, found.passages, articles,
                         None if retrieval_only else self.reader, self.index.sentence_embedder)
         ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
-        gate = float("inf") if names_them(asked.text, ranked, articles) else ranking.gate
+        gate = on_topic_gate(asked, ranking.gate, ranked, articles)
         reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
                              asked.follow_up, strayed(asked, ranked, articles), gate, asked.text)
                   if not retrieval_only or not ranked else None)
@@ -249,7 +249,7 @@ class Assistant:
             return ranking, said, None
         ranked, reason = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
         if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
-            reason = not_of_it(asked.text, ranked, articles[ranked[0].article_id])
+            ranked, reason = holder_of_it(asked.text, ranked, articles)
         return ranking, ranked, reason
 
     def _generative(self, request: Request, passages: Sequence[Passage], findings: Findings,

@@ -25,13 +25,11 @@ from .citing import CitationList
 from .contest import another_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
+from .other_holders import holder_of_another
 from .question import Question
 from .quotes import enquote
 from .rerank import Evidence
-from .roles import (
-    asked_role,
-    holder_of_another,
-)
+from .roles import asked_role
 from .short import KIND_ASKED, meets, sole_answer, sure_span
 from .speakers import asked_speech
 from .types import Citation

@@ -5,24 +5,22 @@ at a cost of 8.5 million euros", not by "8.5 million"."""
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from .counting import ANYONE, asked_verb, counted, counted_phrase
-from .words import WORD, asking_terms, terms
+from .words import WORD, terms
 
 __all__ = [
     "A_FIGURE",
     "A_YEAR",
     "CLAUSE",
+    "FIGURE_HEAD",
     "NUMBER",
     "WORD_NUMBER",
-    "compared_count",
     "counts",
     "counts_asked",
     "figure_phrase",
     "in_a_name",
     "later_count",
-    "named_count",
     "only_count",
 ]
 
@@ -104,7 +102,7 @@ def counts_asked(sentence: str, start: int, end: int, question: str) -> bool | N
     return counts(" ".join([*before, sentence[start:end], *after]), things)
 
 
-_FIGURE_HEAD = re.compile(r"[$£€¥]?\d[\d,.]*(?:-\w+)*(?:\s*(?:%|percent\b|per cent\b"
+FIGURE_HEAD = re.compile(r"[$£€¥]?\d[\d,.]*(?:-\w+)*(?:\s*(?:%|percent\b|per cent\b"
                           r"|(?:million|billion|trillion|thousand|hundred)\b))?")
 
 
@@ -115,7 +113,7 @@ def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[i
     "14,300". None when the span does not open with a figure, or the noun does not follow it
     ("19 Chinese coast guard ships" is left as the reader read it, not cut to "19 Chinese")."""
     phrase = counted_phrase(question)
-    head = _FIGURE_HEAD.match(sentence, start, end)
+    head = FIGURE_HEAD.match(sentence, start, end)
     wanted = set(terms(" ".join(phrase))) - ANYONE
     noun = set(terms(phrase[-1])) if phrase else set()
     if head is None or not wanted or not noun:
@@ -160,7 +158,7 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
     # that caught fire", asked how many caught fire.
     if not verb or (own and verb & set(terms(" ".join(WORD.findall(sentence[own[1]:])[:3])))):
         return None
-    for head in _FIGURE_HEAD.finditer(sentence, end):
+    for head in FIGURE_HEAD.finditer(sentence, end):
         phrase = figure_phrase(sentence, head.start(), len(sentence), question)
         if phrase and verb & set(terms(" ".join(WORD.findall(sentence[phrase[1]:])[:3]))):
             return phrase
@@ -181,16 +179,32 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
     """Where the figure at [start, end) counts something else (a plural noun follows it), the
     one figure of the sentence followed by what the question counts: "34 countries" of
     "employs about 21,000 people in 34 countries", asked in how many countries, and read as
-    "21,000". None where several are, or the reader's figure is followed by no noun ("27 votes
-    to 14,": 14 votes)."""
-    if figure_phrase(sentence, start, end, question) or not _counts_other(sentence, end):
+    "21,000"; "3,100 people" read as "$640 million" (a sum counts no one). None where several
+    are, or the reader's figure is followed by no noun ("27 votes to 14,": 14 votes)."""
+    if figure_phrase(sentence, start, end, question) or not (
+            _counts_other(sentence, end) or _A_SUM.match(sentence, start, end)):
         return None
-    found = [phrase for head in _FIGURE_HEAD.finditer(sentence)
+    found = [phrase for head in FIGURE_HEAD.finditer(sentence)
              if not in_a_name(sentence, head.start())
              and (phrase := figure_phrase(sentence, head.start(), len(sentence), question))]
+    if not found and _A_SUM.match(sentence, start, end):  # not "4.6 million viewers"
+        found = _people_counted(sentence, question)
     return found[0] if len(found) == 1 else None
 
 
+def _people_counted(sentence: str, question: str) -> list[tuple[int, int]]:
+    """Asked how many people, the figures followed by a word for people ("3,100 people",
+    "620 workers"), which `figure_phrase` leaves to the question's own noun."""
+    asked = set(terms(" ".join(counted_phrase(question)[:1])))
+    if not asked & (ANYONE | _PEOPLE):  # "How many people…" counts nothing in particular
+        return []
+    return [(head.start(), m.end()) for head in FIGURE_HEAD.finditer(sentence)
+            if not in_a_name(sentence, head.start())
+            and (m := _NEXT_WORD.match(sentence, head.end()))
+            and set(terms(m.group(1))) & (ANYONE | _PEOPLE)]
+
+
+_A_SUM = re.compile(r"[$£€¥]\s?\d")  # a sum of money, which counts nothing asked "how many"
 _NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*)")
 _PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
                       "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
@@ -208,76 +222,6 @@ def _counts_other(sentence: str, end: int) -> bool:
     word = m.group(1).casefold() if m else ""
     return word in _PLURALS or (len(word) > 3 and word.endswith("s")
                                 and word not in _NOT_PLURAL)
-
-
-def named_count(sentence: str, start: int, names: list[tuple[str, ...]]
-                ) -> tuple[int, int] | None:
-    """Asked how many someone got ("How many votes did Brandt get?"), where the reader's
-    figure at `start` is another's ("Moreau … received 18,402 votes, while Brandt … took
-    16,262"): the figure right after their name's possessive ("won 51,028 votes to Dahl's
-    47,615", or "to Dahl on 47,615"), else the one figure of the clause naming them. None
-    where the reader's is theirs, or the sentence does not say whose."""
-    words = [w for name in names for w in name if len(w) > 1]
-    if not words:
-        return None
-    word = rf"\b(?:{'|'.join(map(re.escape, words))})\b"
-    heads = [(h.start(), h.start() + len(h.group().rstrip(",."))) for h in
-             _FIGURE_HEAD.finditer(sentence)
-             if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())]
-    # "to Dahl's 47,615"; "to Labour's Marcus Dale on 8,127", "Dahl with 47,615." where the
-    # figure ends its clause or list's item (not "Brandt on 4 May", "Dahl with 2 recounts
-    # demanded"; "Baxter on 6,977 and the Civic Party's Ruth Allanby on 3,102")
-    owned = [h for h in heads if re.search(rf"{word}(?:’s|'s)\s+$", sentence[:h[0]])
-             or (re.search(rf"{word}\s+(?:on|with)\s+$", sentence[:h[0]])
-                 and re.match(r"\s*(?:[.,;:)]|and\b(?!\s+\d)|$)", sentence[h[1]:]))]
-    if owned:
-        return None if owned[0][0] == start else owned[0]
-    clauses = [m.span() for m in _CLAUSE_OF.finditer(sentence)]
-
-    def named(at: int) -> bool:
-        a, b = next(((a, b) for a, b in clauses if a <= at < b), (0, len(sentence)))
-        return re.search(word, sentence[a:b]) is not None
-
-    if named(start):
-        return None
-    theirs = [h for h in heads if h[0] != start and named(h[0])]
-    return theirs[0] if len(theirs) == 1 else None
-
-
-# Clauses of a sentence that give two people's figures: "…, while Brandt took 16,262".
-_CLAUSE_OF = re.compile(r".+?(?=;|,\s*and\b|\bwhile\b|\bwhereas\b|\bbut\b|$)", re.I | re.S)
-
-
-# Where a sentence sets one group's figure beside another's: "23 in the vaccine group…,
-# compared with 79 in the placebo group".
-# Only a comparison said as such: "14 passengers were taken to hospital; 2 of them were
-# trapped in the bus" sets no group beside another.
-_BESIDE = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|as\s+opposed\s+to|versus"
-                     r"|vs\b)", re.I)
-
-
-def compared_count(sentence: str, start: int, question: str) -> tuple[int, int] | None:
-    """Asked how many of one group ("How many people in the placebo group were
-    hospitalised?"), where the sentence sets two groups' figures side by side and the reader's
-    figure at `start` is the other's ("23 people in the vaccine group…, compared with 79 in
-    the placebo group"): the figure of the one clause holding words of the question no other
-    clause holds. None where the reader's clause holds such words, or not one other does."""
-    bounds = [0, *(m.start() for m in _BESIDE.finditer(sentence)), len(sentence)]
-    clauses = list(pairwise(bounds))
-    asked = set(terms(question)) - asking_terms() - set(terms(" ".join(counted_phrase(question))))
-    said = [asked & set(terms(sentence[a:b])) for a, b in clauses]
-    own = [words - set().union(*said[:i], *said[i + 1:]) for i, words in enumerate(said)]
-    if len(clauses) < 2 or any(own[i] for i, (a, b) in enumerate(clauses) if a <= start < b):
-        return None
-    # The group's words after its figure ("79 in the placebo group"), not before it: "Ortega
-    # scored the winner in the 87th minute" counts no goals.
-    found = [(h.start(), h.start() + len(h.group().rstrip(",."))) for i, (a, b)
-             in enumerate(clauses) if own[i]
-             for h in list(_FIGURE_HEAD.finditer(sentence, a, b))[:1]
-             if not in_a_name(sentence, h.start()) and not A_YEAR.fullmatch(h.group())
-             and own[i] & set(terms(sentence[h.end():b]))
-             and not re.match(r"(?:st|nd|rd|th)\b", sentence[h.end():])]
-    return found[0] if len(found) == 1 else None
 
 
 def in_a_name(sentence: str, at: int) -> bool:

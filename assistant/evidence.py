@@ -191,10 +191,11 @@ _FELL = (r"f[ae]ll(?:s|en|ing)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump(
 _ROSE = (r"r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
          r"|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?"
          r"|increas(?:e|es|ed|ing)")
-_WENT = r"(?:go(?:es|ne)?|went)\s+"  # "go up", "went down": a way said in two words
-_ASKED_WAY = re.compile(r"^\W*(?:by\s+how\s+(?:much|far)\s+(?:is|are|was|were)|how\s+(?:much|far"
-                        r"|many\s+[\w-]+)\s+(?:did|does|do|has|have|had|will|would|could|can"
-                        r"|may|might))\b[^?]*?\b(?:(?P<fell>" + _FELL + r"|" + _WENT
+_WENT = r"(?:go(?:es|ne|ing)?|went)\s+"  # "go up", "going down": a way said in two words
+_AUX = r"did|does|do|has|have|had|will|would|could|can|may|might"
+_ASKED_WAY = re.compile(r"^\W*(?:(?:by\s+)?how\s+(?:much|far)\s+(?:is|are|was|were|" + _AUX
+                        + r")|how\s+many\s+[\w-]+\s+(?:" + _AUX + r"))"
+                        r"\b[^?]*?\b(?:(?P<fell>" + _FELL + r"|" + _WENT
                         + r"down)|(?P<rose>" + _ROSE + r"|" + _WENT + r"up))\b", re.I)
 _SAID_FELL = re.compile(rf"\b(?:{_FELL})\b|\bdown\s+(?:by\s+)?[$£€]?\d", re.I)
 _SAID_ROSE = re.compile(rf"\b(?:{_ROSE})\b|\bup\s+(?:by\s+)?[$£€]?\d", re.I)

@@ -20,11 +20,12 @@ from .corrections import Correction, correction_in, correction_line, correction_
 from .evidence import kind_fit, sentence_vectors
 from .findings import Findings, shown_bar
 from .generative import renumber
+from .other_holders import other_holders
 from .quotes import enquote
 from .relative_dates import counted_from
 from .rerank import Evidence
 from .revisions import revised, revised_answer
-from .roles import asked_role, other_holders
+from .roles import asked_role
 from .short import short_answer
 from .types import Citation, ShortAnswer
 from .words import terms

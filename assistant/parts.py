@@ -54,15 +54,24 @@ _SHARE = re.compile(r"%|per ?cent", re.I)  # a part that is a share, not a count
 
 def moved_by(sentence: str, start: int, question: str) -> tuple[int, int] | None:
     """Asked how much something rose or fell, where the reader's figure at `start` is where it
-    got to ("$36.60" of "shares jumped 22 per cent to $36.60"): by how much it moved. None
-    where the question asks otherwise, or the figure follows no "by … to"."""
+    got to ("$36.60" of "shares jumped 22 per cent to $36.60", "1.142" of "fell 0.8% against
+    the dollar…, to 1.142"): by how much it moved. None where the question asks otherwise, or
+    the figure follows no "by … to"."""
     if not _HOW_MUCH_MOVED.search(question):
         return None
-    for m in _BY_TO.finditer(sentence):
+    for m in (*_BY_TO.finditer(sentence), *_MOVED_THEN_TO.finditer(sentence)):
         # "20 to 30 per cent" is a range: a move by is said in a unit of its own.
         if m.start("to") == start and _UNIT.search(m.group("by")):
             return m.span("by")
     return None
+
+
+# "The arven fell 0.8% against the dollar after the announcement, to 1.142": the move said
+# by its verb, where it got to after a comma, in one clause.
+_MOVED_THEN_TO = re.compile(
+    r"\b(?:r[io]se[ns]?|fell|f[ae]ll(?:s|en)|jump(?:s|ed)|climb(?:s|ed)|gain(?:s|ed)|slump(?:s|ed)"
+    r"|drop(?:s|ped)|surg(?:es|ed)|soar(?:s|ed)|plung(?:es|ed)|tumbl(?:es|ed)|sank|slid)\s+"
+    rf"(?:by\s+)?(?P<by>{_FIGURE})[^.;,]{{0,60}},\s+to\s+(?P<to>{_FIGURE})", re.I)
 
 
 _UNIT = re.compile(r"%|per ?cent|[$£€]", re.I)

@@ -34,8 +34,8 @@ from .shortlist import CANDIDATES, SENTENCE_END, shortlist
 from .withdrawn import withdrawn_factor
 from .words import asking_terms, terms
 
-__all__ = ["CANDIDATES", "FEATURES", "Evidence", "combined", "read_candidates", "rerank",
-           "topicalities", "topicality"]
+__all__ = ["CANDIDATES", "FEATURES", "Evidence", "about_terms", "combined", "held_terms",
+           "read_candidates", "rerank", "topicalities", "topicality"]
 
 CAPTION_FACTOR = 0.5  # a caption's score, unless the question asks about a picture
 OFF_WINDOW_FACTOR = 0.85  # an article dated outside the week(s) a relative phrase points at
@@ -95,8 +95,17 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
         return max((len(asked & h) / len(asked) for h in pools), default=0.0) if asked else 0.0
 
     asked = set(terms(question.query))
-    about = asked - asking_terms() - _how_asked(question.query)
-    return cosine + share(asked, held), cosine + share(about, articles.values())
+    return cosine + share(asked, held), cosine + share(about_terms(question), articles.values())
+
+
+def about_terms(question: Question) -> set[str]:
+    """The question's content words without those it asks with: what it is about."""
+    return set(terms(question.query)) - asking_terms() - _how_asked(question.query)
+
+
+def held_terms(text: str, question: Question) -> set[str]:
+    """A text's terms, with the abbreviations of the question it spells out."""
+    return _with_abbreviations(set(terms(text)), text, _acronyms(question.query))
 
 
 def _how_asked(question: str) -> set[str]:
@@ -111,14 +120,17 @@ _HOW_WORDS = ("old|long|far|much|many|often|soon|big|large|tall|high|deep|fast|w
 
 # Abbreviations a question uses for what articles write out: "the CEO of Novaris" over
 # "chief executive Henrik Vollmer" (stems, as `terms` gives them).
-_WRITTEN_OUT = {"ceo": frozenset({"chief", "execut"})}
+_WRITTEN_OUT = {"ceo": (frozenset({"chief", "execut"}),),
+                # "Who is the boss of Vireo?": its chief executive; a club's manager.
+                "boss": (frozenset({"chief", "execut"}), frozenset({"manag"}))}
 
 
 def _with_abbreviations(held: set[str], text: str = "",
                         spelt: dict[str, re.Pattern[str]] | None = None) -> set[str]:
     """The passage's terms, with an abbreviation whose written-out words it holds: "CEO", or
     a question's acronym the passage spells out ("HSE": "the Health and Safety Executive")."""
-    written = {short for short, words in _WRITTEN_OUT.items() if words <= held}
+    written = {short for short, ways in _WRITTEN_OUT.items()
+               if any(words <= held for words in ways)}
     return held | written | {short for short, words in (spelt or {}).items()
                              if words.search(text)}
 

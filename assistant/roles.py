@@ -38,11 +38,12 @@ from .titled import (
     became_title,
     before_title,
     holders,
+    owned_by_another,
+    owned_by_reference,
 )
 
-__all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder",
-           "holder_of_another", "holders", "other_holders", "role_holder", "subject_holders",
-           "which_role"]
+__all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder", "holders",
+           "role_holder", "which_role"]
 
 _NAME_NEAR = 60  # characters around a title within which a name qualifying it must stand
 _SUBJECT_WORDS = 6  # a sentence's opening words, where its subject is
@@ -57,9 +58,9 @@ _ASKED = (
                r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3}))?"
                r"(?:\s+(?:on|in|by|with|last|this|yesterday|today|earlier)\b[^?]*)?\W*$", re.I),
     # "Who is the South Korean president?", "Who is Portland's mayor?", "Who is the mayor of
-    # Portland?": the role ends the question.
+    # Portland?", "… minister on the Tallow Coast?": the role ends the question.
     re.compile(rf"^\W*(?:and\s+)?who\s+(?:is|was|are|were)\s+(?:the\s+)?{_QUAL}"
-               rf"(?P<role>{TITLES})(?:\s+(?:of|at|in|for)\s+(?P<of>(?:the\s+)?[\w’'.-]+"
+               rf"(?P<role>{TITLES})(?:\s+(?:of|at|in|for|on)\s+(?P<of>(?:the\s+)?[\w’'.-]+"
                r"(?:\s+[\w’'.-]+){0,3}))?"
                r"\W*$", re.I),
     # "Which Polish president visited South Korea?": qualified, not possessed ("'s city").
@@ -181,9 +182,15 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
             if not _OUTGOING.search(sentence[max(0, min(at, h.start) - 30):min(at, h.start)])]
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
-    if not words:
+    if words and set(words) <= _BACK:  # "Who is its chief executive?": whose, the story says
+        found = [(at, h) for at, h in found
+                 if bare_title(sentence, min(at, h.start)) or owned_by_reference(sentence, at)]
+    if not words or set(words) <= _BACK:
         return found[0][1] if found else None
     return _qualified_holder(asked, words, found, sentence, title)
+
+
+_BACK = frozenset({"its", "their", "his", "her"})  # words pointing back at the subject
 
 
 def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
@@ -192,7 +199,8 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
     """Of the holders `found` (each by its title's place), the one the question's qualifying
     `words` single out, if any."""
     found = [(at, h) for at, h in found
-             if not (at < h.start and of_another(sentence, h.end, words))]
+             if not (at < h.start and of_another(sentence, h.end, words))
+             and not owned_by_another(sentence, at, words)]
     # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
     # City", not its "City" alone), else half ("International Gymnastics Federation
     # president" is not the International Olympic Committee's).
@@ -236,59 +244,3 @@ def _named_near(sentence: str, at: int, asked: AskedRole) -> bool:
 
 def _near(sentence: str, at: int, asked: AskedRole) -> str:
     return sentence[max(0, at - _NAME_NEAR):at + len(asked.role) + _NAME_NEAR]
-
-
-def other_holders(question: str, lead: str, sentences: list[str], most: int = 3
-                  ) -> list[tuple[int, RoleHolder]]:
-    """Asked who holds a title and nothing says whose ("Who is the president?"), the other
-    holders the sentences name beside `lead`, the one the answer gives: (sentence index,
-    holder), one per surname, in the sentences' order. Over news of several countries the
-    question has several answers, and naming one alone would pass it off as the only one."""
-    asked = asked_role(question)
-    if (asked is None or asked.qualifiers or asked.of or not asks_for_holder(question)
-            or asked.became):  # who became it: one answer
-        return []
-    seen = {w.casefold() for w in lead.split()}
-    found: list[tuple[int, RoleHolder]] = []
-    for i, sentence in enumerate(sentences):
-        for holder in holders(asked.role, sentence):
-            # Any word shared is the same person: "Yoon" of "Yoon Suk Yeol", "Xi" of "Xi
-            # Jinping" (surname first).
-            words = {w.casefold() for w in holder.name.split()}
-            if not words & seen and len(found) < most:
-                seen |= words
-                found.append((i, holder))
-    return found
-
-
-# Events that make someone the holder: "Who was elected mayor?", "Who replaced the coach?"
-# ask for a holder, not about one.
-_MAKES_HOLDER = re.compile(r"\b(?:elect|appoint|nam(?:e|ed|ing)\b|nominat|chose|choos|select"
-                           r"|succeed|replac|becom|became|sworn|swear|install|hire|promot)"
-                           rf"|\b(?:new|next)\s+(?:{TITLES})\b", re.I)
-
-
-def holder_of_another(question: str, sentence: str, title: str = "") -> list[RoleHolder]:
-    """The holders of the role asked about that the sentence names, when the question
-    qualifies the role and none of them is qualified so ("Herons head coach Tom Berg" asked
-    "Who is the coach of the Riverton team?"): each holds another's title."""
-    asked = asked_role(question)
-    if asked is None or not (asked.qualifiers or asked.of) or not asks_for_holder(question):
-        return []
-    if role_holder(question, sentence, title) is not None:
-        return []
-    # A bare title ("…, Mayor Anders Kvist said.") says nothing of whose it is.
-    return [h for h in holders(asked.role, sentence) if not bare_title(sentence, h.start)]
-
-
-def subject_holders(question: str, sentence: str) -> list[RoleHolder]:
-    """The holders the sentence names of a title the question names as whom it is about:
-    "Who did the mayor meet with?" is about "Portland Mayor Keith Wilson", who is no answer
-    to it. None where the question asks for the holder, or for who became one."""
-    if asks_for_holder(question) or which_role(question) or _MAKES_HOLDER.search(question):
-        return []
-    # "Who was the president who signed the bill?" asks for the holder after all.
-    named = {" ".join(m.group().casefold().split())
-             for m in re.finditer(rf"\b(?:{TITLES})\b(?!\s+(?:who|that|which)\b)", question,
-                                  re.I)}
-    return [h for role in named for h in holders(role, sentence)]

@@ -145,6 +145,7 @@ def _thing_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
 
 # How far down the ranking a sentence holding every word of what is asked is looked for.
 FOCUS_READ = 6
+_LASTS = re.compile(r"^\W*how\s+long\b.*\blast\W*$", re.I)
 # Words that say what kind of answer is wanted, not what it is about ("How long…", "How old…").
 # Nor do words of when it is asked ("this year", "the new store"): a report says them rarely.
 _KIND_WORDS = frozenset(terms("long far old much many often big large soon year years week "
@@ -165,6 +166,8 @@ def _focus_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
         return None
     named = {t for name in question_names(question) for t in terms(" ".join(name))}
     asked = set(terms(question)) - asking_terms() - named - _KIND_WORDS
+    if _LASTS.search(question):  # "How long will the second strike last?": "last" asks how long
+        asked -= {"last"}
     if not asked or asked <= set(terms(ranked[0].text)):
         return None
 

@@ -8,29 +8,23 @@ from __future__ import annotations
 import re
 
 from . import calibration
+from .clock import clock_time
 from .contest import asked_contest, contest_answer, other_side
 from .counting import counted_phrase
-from .counts import (
-    A_YEAR,
-    WORD_NUMBER,
-    compared_count,
-    counts_asked,
-    figure_phrase,
-    later_count,
-    named_count,
-    only_count,
-)
+from .counts import A_YEAR, WORD_NUMBER, counts_asked, figure_phrase, later_count, only_count
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
 from .fates import death_toll, fate_count
+from .other_holders import subject_holders
 from .parts import moved_by, part_count
 from .persons import description, done_by, done_to, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
-from .roles import RoleHolder, asked_role, holders, role_holder, subject_holders, which_role
+from .roles import RoleHolder, asked_role, holders, role_holder, which_role
 from .scores import score_span
 from .speakers import asks_about_saying, named_speaker
 from .trimming import unquoted
 from .types import Citation, ShortAnswer
+from .whose_count import compared_count, named_count
 
 __all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
 
@@ -84,7 +78,8 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
             or contest_answer(question, best.text, published) or score_span(question, best.text)
             or (death_toll(best.text, question) or age_span(question, best.text)
                 if kind == "number" else None)
-            or (sole_answer(best, question) if kind == "person" else None))
+            or (sole_answer(best, question) if kind == "person" else None)
+            or clock_time(question, best.text))
     if not said:
         return None
     at, end = best.start + said[0], best.start + said[1]

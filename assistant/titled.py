@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "bare_title", "became_title",
-           "before_title", "holders"]
+           "before_title", "holders", "owned_by_another", "owned_by_reference",
+           "placed_holders"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -27,7 +28,8 @@ _ROLES = sorted((
     "attorney", "lawyer", "inspector", "principal", "dean", "bishop", "archbishop",
     "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
     "chief financial officer", "finance chief", "finance director", "cfo", "author",
-    "lead author", "headteacher", "head teacher", "headmaster", "headmistress",
+    "lead author", "headteacher", "head teacher", "headmaster", "headmistress", "boss",
+    "chief fire officer",
 ), key=len, reverse=True)
 
 
@@ -43,6 +45,9 @@ TITLE_WORDS = frozenset(w for r in _ROLES for w in r.replace("-", " ").split())
 _CFO = ("chief financial officer", "finance chief", "finance director", "cfo")
 SAME_TITLE = {"ceo": ("chief executive officer", "chief executive", "ceo"),
               "chief executive": ("chief executive officer", "chief executive", "ceo"),
+              # "Who is the boss of Brightfield Dairy?": its chief executive, a club's manager.
+              "boss": ("chief executive officer", "chief executive", "ceo", "managing director",
+                       "manager", "boss"),
               **dict.fromkeys(_CFO, _CFO)}
 # A name: capitalised words, with the particles of names between them ("Ursula von der
 # Leyen"); it ends on a word, not on a sentence's full stop.
@@ -82,7 +87,7 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     title = _title(role)
     after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
-                        rf"{title}\b")
+                        rf"(?P<t>{title})\b")
     return after, before
 
 
@@ -140,6 +145,28 @@ _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "yesterday", "today", 
 _WHOSE = re.compile(r"(?:\b[A-Z][\w’'-]*|[\w’'-]+(?:’s|'s|s’|s'))$")
 
 
+# A title owned by a pronoun or a common noun: "Its president", "the company's chair".
+_OWNED = re.compile(r"(?:\b(?:its|their)|\bthe\s+(?-i:[a-z])[\w-]*(?:’s|'s))\s+$", re.I)
+
+
+def owned_by_reference(sentence: str, at: int) -> bool:
+    """Is the title at `at` owned by a word pointing back at what the story is about ("Its
+    president, Owen Pritchard,"), not by another's name?"""
+    return _OWNED.search(sentence, 0, at) is not None
+
+
+# A name owning the title just after it: "Halvorsen's" of "…, Halvorsen's chief executive".
+_OWNER = re.compile(r"\b((?-i:[A-Z])[\w-]*)(?:’s|'s)\s+$")
+
+
+def owned_by_another(sentence: str, at: int, words: tuple[str, ...]) -> bool:
+    """Is the title at `at` owned by a name the question does not ask about ("said Ingrid
+    Halvorsen-Lee, Halvorsen's chief executive" asked Brightfield's, whose name her quote
+    says)?"""
+    m = _OWNER.search(sentence, 0, at)
+    return m is not None and m.group(1).casefold() not in words
+
+
 def bare_title(sentence: str, at: int) -> bool:
     """Whether the title just before `at` (a holder's name, or the title itself) stands with
     nothing saying whose it is: "…, Mayor Anders Kvist said", not "Herons head coach Tom
@@ -158,8 +185,13 @@ def bare_title(sentence: str, at: int) -> bool:
 
 def holders(role: str, sentence: str) -> list[RoleHolder]:
     """Every name the sentence gives a holder of the role, however qualified."""
-    return [h for _, h in (*after_title(role, sentence), *before_title(role, sentence),
-                           *became_title(role, sentence))]
+    return [h for _, h in placed_holders(role, sentence)]
+
+
+def placed_holders(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+    """`holders`, each with where its title stands."""
+    return [*after_title(role, sentence), *before_title(role, sentence),
+            *became_title(role, sentence)]
 
 
 _DEPUTY = re.compile(r"\b(?:vice|deputy|assistant|acting)[\s-]*$", re.I)
@@ -186,11 +218,13 @@ def before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
     _, before = _patterns(role)
     found = []
     for m in before.finditer(sentence):
-        if _FORMER.search(m.group(), 0, len(m.group()) - len(role)):
+        # Where the title stands: a title asked by another of its names ("boss") is as long
+        # as the one written ("chief executive"), not as the role asked.
+        if _FORMER.search(m.group(), 0, m.start("t") - m.start()):
             continue
         holder = _holder(sentence, m.start("n"), m.end("n"), strip_lead=True)
         if holder is not None:
-            found.append((m.end() - len(role), holder))
+            found.append((m.start("t"), holder))
     return found
 
 

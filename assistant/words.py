@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index import fold_accents
+
 __all__ = ["DETERMINERS", "MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD",
            "asking_terms", "specific_figure", "subject_split", "terms"]
 
@@ -46,9 +48,9 @@ def asking_terms() -> frozenset[str]:
 
 
 def terms(text: str) -> list[str]:
-    """Content words, stemmed: what BM25 would match on."""
+    """Content words, stemmed, without accents: what BM25 would match on."""
     stemmer, stop = _stem_and_stop()
-    words = [w.casefold().strip("’'-") for w in WORD.findall(text)]
+    words = [w.casefold().strip("’'-") for w in WORD.findall(fold_accents(text))]
     return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
 
 

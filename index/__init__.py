@@ -3,7 +3,7 @@
 It knows nothing of the assistant, the UI or the evals; they build on it.
 """
 
-from .bm25 import Bm25Hit, Bm25Index
+from .bm25 import Bm25Hit, Bm25Index, fold_accents
 from .captions import caption_spans, credit_span, is_caption
 from .cleaning import clean_document
 from .dates import find_date_line, parse_date, without_date_lines
@@ -57,6 +57,7 @@ __all__ = [
     "clean_document",
     "credit_span",
     "find_date_line",
+    "fold_accents",
     "is_caption",
     "load_paths",
     "make_embedder",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,18 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Bm25Hit", "Bm25Index"]
+__all__ = ["Bm25Hit", "Bm25Index", "fold_accents"]
 
 _META = "newsqa_meta.json"
+# How the words were read: an index saved another way is rebuilt (`load`). "folded": accents
+# dropped, so that "Ekstrom" typed finds "Ekström".
+_TOKENS = "folded"
+
+
+def fold_accents(text: str) -> str:
+    """The text without its accents ("Sjöberg" -> "Sjoberg"): a user types names as they can."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _stemmer() -> Any:
@@ -52,7 +62,8 @@ class Bm25Index:
         retriever = bm25s.BM25()
         if texts:
             tokens = bm25s.tokenize(
-                list(texts), stopwords="en", stemmer=_stemmer(), show_progress=False
+                [fold_accents(t) for t in texts], stopwords="en", stemmer=_stemmer(),
+                show_progress=False,
             )
             retriever.index(tokens, show_progress=False)
         dates = np.asarray([-1 if p is None else p for p in published], dtype=np.int64)
@@ -66,7 +77,8 @@ class Bm25Index:
         if self.ids:
             self._retriever.save(str(tmp))
         np.save(tmp / "published.npy", self.published)
-        (tmp / _META).write_text(json.dumps({"generation": self.generation, "ids": self.ids}))
+        (tmp / _META).write_text(json.dumps({"generation": self.generation, "ids": self.ids,
+                                             "tokens": _TOKENS}))
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -76,11 +88,14 @@ class Bm25Index:
 
     @classmethod
     def load(cls, folder: Path) -> Bm25Index | None:
-        """The saved index, or None when there is none or it is unreadable (it will be rebuilt)."""
+        """The saved index, or None when there is none, it is unreadable or its words were read
+        another way (it will be rebuilt)."""
         import bm25s
 
         try:
             meta = json.loads((folder / _META).read_text())
+            if meta.get("tokens") != _TOKENS:
+                return None  # read another way: rebuilt from the store
             published = np.load(folder / "published.npy")
             retriever = bm25s.BM25.load(str(folder)) if meta["ids"] else bm25s.BM25()
         except (OSError, ValueError, KeyError):
@@ -95,7 +110,8 @@ class Bm25Index:
         if not self.ids:
             return []
         tokens = bm25s.tokenize(
-            [text], stopwords="en", stemmer=self._stem, return_ids=False, show_progress=False
+            [fold_accents(text)], stopwords="en", stemmer=self._stem, return_ids=False,
+            show_progress=False,
         )
         vocab = self._retriever.vocab_dict
         words = [t for t in tokens[0] if t in vocab]

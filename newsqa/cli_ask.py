@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypedDict
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from .common import LLM_HELP, StoreOption, console, err_console, make_settings
+from .cli_batch import Dates, run_batch
+from .common import LLM_HELP, StoreOption, console, err_console, is_user_error, make_settings
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -32,14 +32,6 @@ UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles 
 AsOfOption = Annotated[str | None, typer.Option(
     "--as-of", help="When the question is asked (YYYY-MM-DD; default today): \"this week\" "
     "means the week before it, and later articles are not used.")]
-
-
-class Dates(TypedDict):
-    """The --since / --until filters and --as-of, passed on to Assistant.ask()."""
-
-    since: str | None
-    until: str | None
-    as_of: str | None
 
 
 ModelOption = Annotated[str | None, typer.Option(
@@ -120,102 +112,18 @@ def ask(
         backend = assistant.resolve_backend()
         if backend != "extractive":
             assistant.chat_backend(backend)  # an unconfigured backend, too
-        _run_batch(assistant, batch, dates)
+        run_batch(assistant, batch, dates)
         return
-    answer = assistant.ask(question or "", **dates)
+    try:
+        answer = assistant.ask(question or "", **dates)
+    except Exception as exc:  # a question refused: a program reading --json is told so too
+        if as_json and is_user_error(exc):
+            typer.echo(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False))
+        raise
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
         print_answer(answer)
-
-
-# What a batch line may hold: its id, its question and conversation, and `ask()`'s options
-# for itself (over the command's own). Other fields (a note, an expected answer: an eval
-# set's lines) are the line's own business.
-_LINE_OPTIONS = ("as_of", "since", "until", "top_k", "llm")
-
-
-def _misspelt(item: dict[str, Any], lineno: int) -> None:
-    """ValueError for a field that reads as an option written another way ("top-k", "TopK",
-    "asof"): ignored, the line would be answered without what it asks for."""
-    def plain(key: str) -> str:
-        return "".join(c for c in key.casefold() if c.isalnum())
-
-    meant = {plain(o): o for o in _LINE_OPTIONS}
-    for key in item:
-        if key not in _LINE_OPTIONS and plain(key) in meant:
-            raise ValueError(f"line {lineno} has {key!r}; write it {meant[plain(key)]!r}")
-
-
-def _parse_line(line: str, lineno: int) -> dict[str, Any]:
-    """A batch line as {"id", "question", "history"?, options?}; ValueError saying what is
-    wrong."""
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"line {lineno} is not JSON ({exc})") from exc
-    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-        raise ValueError(f'line {lineno} must be an object with a "question" string, '
-                         'like {"id": "q1", "question": "...", "history": [...]}')
-    return item
-
-
-def _run_batch(assistant: Assistant, path: Path, dates: Dates) -> None:
-    """One JSON answer per input line; a bad line or a failed question becomes an error line
-    with the line's id (its line number when it has none). Each carries its `line` number too.
-    Exits 1 after the last line when any failed, so that a script can tell."""
-    failed: list[int] = []
-    lines = path.read_bytes().splitlines()
-    if not any(raw.strip() for raw in lines):
-        err_console.print(f"[red]Error:[/] {path} holds no questions: give one JSON object "
-                          'per line, like {"id": "q1", "question": "..."}.', highlight=False,
-                          soft_wrap=True)
-        raise typer.Exit(1)
-    for lineno, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        out = _answer_line(assistant, raw, lineno, dates)
-        if "error" in out:
-            failed.append(lineno)
-        typer.echo(json.dumps(out, ensure_ascii=False))
-        sys.stdout.flush()
-    if failed:
-        err_console.print(f"{len(failed)} line(s) not answered (line {', '.join(map(str, failed))}"
-                          '): see the "error" of each.', highlight=False)
-        raise typer.Exit(1)
-
-
-def _answer_line(assistant: Assistant, raw: bytes, lineno: int, dates: Dates
-                 ) -> dict[str, Any]:
-    """A batch line's answer as a JSON object, or its "error": a user's mistake (a bad line,
-    a question refused) is reported on its line; anything else is a bug, and raised."""
-    from .common import is_user_error
-
-    out: dict[str, Any] = {"id": lineno, "line": lineno}
-    try:
-        item = _parse_line(_decode_line(raw, lineno), lineno)
-        out["id"] = item.get("id", lineno)
-        _misspelt(item, lineno)
-        own = {k: item[k] for k in _LINE_OPTIONS if item.get(k) not in (None, "")}
-        answer = assistant.ask(item["question"], history=item.get("history"),
-                               **{**dates, **own})
-        out.update(answer.to_dict())
-    except ValueError as exc:
-        out["error"] = str(exc)
-    except Exception as exc:
-        if not is_user_error(exc):
-            raise
-        out["error"] = str(exc)
-    return out
-
-
-def _decode_line(raw: bytes, lineno: int) -> str:
-    """One line of a batch file; a line that is not UTF-8 fails alone, the others are answered."""
-    try:
-        return raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"line {lineno} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at "
-                         f"column {exc.start + 1}); save the file as UTF-8") from exc
 
 
 def chat(

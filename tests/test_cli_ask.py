@@ -75,16 +75,18 @@ def test_batch_writes_one_object_per_line_with_its_id(sample_store: Path,
         {"id": "q4", "question": "   "},
         "not an object",
         {"id": "q6", "question": TROOPS, "history": "not a list"},
+        {"id": "q7"},  # no question: the error keeps the line's own id
     ]
     batch = tmp_path / "questions.jsonl"
     batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n{broken json\n",
                      encoding="utf-8")
     run = newsqa("ask", "--batch", str(batch), "--json", "--llm", "extractive", "--store",
                  str(sample_store))
-    assert run.returncode == 1 and "4 line(s) not answered" in run.stderr, run.stderr
+    assert run.returncode == 1 and "5 line(s) not answered" in run.stderr, run.stderr
     out = [json.loads(line) for line in run.stdout.splitlines()]
-    assert [o["id"] for o in out] == ["q1", "q2", "q3", "q4", 5, "q6", 8]
-    q1, q2, q3, q4, bad, q6, broken = out
+    assert [o["id"] for o in out] == ["q1", "q2", "q3", "q4", 5, "q6", "q7", 9]
+    q1, q2, q3, q4, bad, q6, q7, broken = out
+    assert '"question" string' in q7["error"]
     texts = sample_texts(sample_store)
     for answer in (q1, q2, q3):
         assert set(answer) >= ISSUE_KEYS
@@ -236,6 +238,14 @@ def test_usage_errors_are_one_clear_line(sample_store: Path, args: list[str],
     assert "Traceback" not in run.stderr
     assert message in run.stderr
     assert run.stderr.startswith("Error:")
+
+
+def test_a_refused_question_asked_for_json_is_a_json_error_too(sample_store: Path) -> None:
+    """A program reading `--json` got nothing on stdout for a refused question (the tenth
+    tester's): now an object with the error, besides the one line on stderr."""
+    run = newsqa("ask", "   ", "--json", "--store", str(sample_store))
+    assert run.returncode == 1 and run.stderr.startswith("Error:")
+    assert "question is empty" in json.loads(run.stdout)["error"]
 
 
 def test_no_index_yet_says_run_ingest(tmp_path: Path) -> None:

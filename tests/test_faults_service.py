@@ -26,7 +26,8 @@ from assistant.errors import InvalidRequestError
 from assistant.settings import Settings
 from index import IngestProgress, IngestStatus, NewsIndex, StoreConfig
 from index.writelock import StoreLock
-from newsqa.cli_ask import Dates, _check_date, _run_batch
+from newsqa.cli_ask import _check_date
+from newsqa.cli_batch import Dates, run_batch
 from tests.llama_server import free_port
 from ui.articles import ArticlesController
 from ui.errors import UploadError
@@ -79,7 +80,7 @@ def test_a_batch_line_that_is_not_utf8_fails_alone(
         b"\xff\xfe\x00garbage",
     ])
     with pytest.raises(typer.Exit) as ended:  # after every line: a script can tell
-        _run_batch(assistant, path, Dates(since=None, until=None, as_of=None))
+        run_batch(assistant, path, Dates(since=None, until=None, as_of=None))
     assert ended.value.exit_code == 1
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]
@@ -96,7 +97,7 @@ def test_a_batch_line_that_is_not_utf8_fails_alone(
 def test_a_batch_file_with_a_byte_order_mark_is_read(
         assistant: Assistant, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _batch(tmp_path, [b"\xef\xbb\xbf" + json.dumps({"id": "a", "question": KURSK}).encode()])
-    _run_batch(assistant, path, Dates(since=None, until=None, as_of=None))
+    run_batch(assistant, path, Dates(since=None, until=None, as_of=None))
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert row["id"] == "a" and "error" not in row
 

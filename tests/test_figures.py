@@ -169,6 +169,24 @@ def test_the_figure_followed_by_what_is_counted_leads() -> None:
     assert only_count(two, two.index("34"), two.index("34") + 2, question) is None
 
 
+def test_how_many_people_is_no_sum_of_money() -> None:
+    """The eighth tester's "How many people does Brightfield employ?" led with "$640 million"
+    of a sentence employing "3,100 people"."""
+    sentence = ("Brightfield, founded in 1936 in the town of Oxley, employs 3,100 people at 14 "
+                "plants and reported revenue of $640 million last year.")
+    for question in ("How many people does Brightfield employ?",
+                     "How many workers does Brightfield have?"):
+        assert _lead(question, sentence, "$640 million") == "3,100 people", question
+    assert _lead("How many plants does Brightfield run?", sentence, "$640 million") == "14 plants"
+    # Viewers are people too: the reader's figure stands (a ninth tester's answer).
+    final = ("The final drew a peak of 4.6 million viewers online, a record for the game, and "
+             "11,000 fans filled the arena.")
+    assert _lead("How many people watched the final online at its peak?", final,
+                 "4.6 million") == "4.6 million"
+    two = "The strike by 620 workers and 40 staff has cost $2 million."  # which: not said
+    assert only_count(two, two.index("$2"), len(two) - 1, "How many people are on strike?") is None
+
+
 def test_how_many_is_no_span_of_time_unless_it_counts_one() -> None:
     """"How many did he score?" was answered "58 minutes", the time of a goal."""
     sentence = "Vella levelled on 58 minutes, and Ortega scored the winner in the 87th minute."
@@ -322,8 +340,8 @@ def test_a_later_toll_leads_though_its_sentence_is_worded_otherwise(tmp_path: Pa
 def test_a_count_asked_of_someone_is_theirs(question: str, sentence: str, read: str,
                                             theirs: str | None) -> None:
     """"How many votes did Brandt get?" was answered with Moreau's 18,402."""
-    from assistant.counts import named_count
     from assistant.evidence import question_names
+    from assistant.whose_count import named_count
 
     span = named_count(sentence, sentence.index(read), question_names(question))
     assert (sentence[span[0]:span[1]] if span else None) == theirs
@@ -467,7 +485,7 @@ def test_a_count_of_one_group_beside_another_is_that_groups(question: str, read:
                                                             figure: str | None) -> None:
     """"23" had led for the placebo group, of "23 people in the vaccine group…, compared with
     79 in the placebo group"."""
-    from assistant.counts import compared_count
+    from assistant.whose_count import compared_count
 
     sentence = ("Over the following winter, 23 people in the vaccine group were admitted to "
                 "hospital with RSV, compared with 79 in the placebo group.")
@@ -498,6 +516,11 @@ def test_a_figure_is_new_by_its_whole_not_its_digits() -> None:
     ("How far did Veltro shares fall?", "Veltro shares fell 9.2% on Tuesday."),
     ("By how much are Greyline fares going up?", "Greyline fares will rise by 6.5 per cent."),
     ("How much could fares go up next year?", "Fares could rise 4% next year."),
+    # "going up", and "by how much will…" (the ninth tester's, again: thirty-fifth sitting).
+    ("By how much are Greyline fares going up?", "Fares on Greyline will also rise by 4.6% on "
+     "March 1, in line with the national cap."),
+    ("By how much will rents go up?", "Rents will go up 3% in April."),
+    ("How much are energy bills going down?", "Bills will fall by 7% in April."),
 ])
 def test_a_figure_said_in_other_words_than_asked_gives_it(question: str, sentence: str) -> None:
     """The ninth tester's: each was turned away, "none of the sentences closest to it gives the

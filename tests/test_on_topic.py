@@ -1,10 +1,14 @@
-"""A question naming someone whole that an article is about is on topic
-(`assistant.on_topic`): the eighth tester's "In what year was Peggy Allardyce born?" was
-turned away as "no article seems to be about this" under her obituary's title."""
+"""A question naming someone whole that an article is about, or whose every word one
+retrieved article holds, is on topic (`assistant.on_topic`): the eighth tester's "In what year
+was Peggy Allardyce born?" was turned away as "no article seems to be about this" under her
+obituary's title, and "How long were participants followed?" under the study's passage."""
 
 from __future__ import annotations
 
-from assistant.on_topic import names_them
+from datetime import date
+
+from assistant.on_topic import holds_every_word, names_them, on_topic_gate
+from assistant.question import analyse
 from assistant.rerank import Evidence
 from index import Article
 
@@ -33,3 +37,49 @@ def test_part_of_a_name_or_no_person_or_a_name_in_passing_is_not() -> None:
     awards = Article(id="obit", title="Tony Awards host named", text="She hosts the Tony Awards.",
                      source="s", source_key="s")
     assert not names_them("Which singer will host the Tony Awards?", [BEST], {"obit": awards})
+
+
+STUDY = Article(id="study", title="Walking 7,000 steps a day linked to lower risk of death",
+                text="Researchers at Tarrow University followed 78,000 adults for nine years.\n"
+                     "Those who walked 7,000 steps a day were 40% less likely to die.",
+                source="s", source_key="s")
+
+
+def test_an_article_holding_every_word_the_question_is_about_is_on_topic() -> None:
+    # The eighth tester's: the passage retrieved held "participants" but not "followed".
+    asked = analyse("How long were participants followed?", "How long were participants "
+                    "followed?", None, None, None)
+    assert not holds_every_word(asked, [STUDY])  # "participants" is not in it
+    asked = analyse("How long were the adults followed?", "How long were the adults followed?",
+                    None, None, None)
+    assert holds_every_word(asked, [STUDY])
+    # A follow-up's query carries the conversation's names, which the article must hold too.
+    asked = analyse("How old is she?", "How old is she? Kessington Rovers", None, None, None)
+    assert not holds_every_word(asked, [STUDY])
+    assert on_topic_gate(asked, 0.4, [], {"study": STUDY}) == 0.4
+
+
+def test_the_gate_is_lifted_only_below_the_bar_and_at_no_stated_moment() -> None:
+    asked = analyse("How long were the adults followed?", "How long were the adults followed?",
+                    None, None, None)
+    assert on_topic_gate(asked, 0.4, [], {"study": STUDY}) == float("inf")
+    assert on_topic_gate(asked, 2.0, [], {"study": STUDY}) == 2.0
+    dated = analyse("How long were the adults followed?", "How long were the adults followed?",
+                    date(2020, 1, 1), None, None)
+    assert on_topic_gate(dated, 0.4, [], {"study": STUDY}) == 0.4
+    # A question that is about nothing (all its words ask) is no article's.
+    bare = analyse("How old is she?", "How old is she?", None, None, None)
+    assert not holds_every_word(bare, [STUDY])
+
+
+def test_a_boss_is_a_chief_executive_or_a_manager_for_the_word_share() -> None:
+    """The tenth tester's "Who is the boss of Vireo?" was turned away as off topic."""
+    vireo = Article(id="v", title="Vireo raises €40m", text="Vireo chief executive Dana "
+                    "Whitcombe said the money would fund a new plant.", source="s", source_key="v")
+    asked = analyse("Who is the boss of Vireo?", "Who is the boss of Vireo?", None, None, None)
+    assert holds_every_word(asked, [vireo])
+    club = Article(id="c", title="Rovers win", text="Rovers manager Heidi Brandt was delighted.",
+                   source="s", source_key="c")
+    asked = analyse("Who is the Rovers boss?", "Who is the Rovers boss?", None, None, None)
+    assert holds_every_word(asked, [club])
+    assert not holds_every_word(asked, [vireo])

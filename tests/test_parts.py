@@ -46,6 +46,12 @@ def test_a_part_of_a_whole_is_what_befell_it(question: str, sentence: str, read:
     ("How much did Brightfield shares rise on Monday?",
      "Brightfield's shares jumped 22 per cent to $36.60 on Monday.", "$36.60", "22 per cent"),
     ("How much did the index fall?", "The index fell 3% to 7,120.", "7,120", "3%"),
+    # Where it got to said after a comma (the ninth tester's).
+    ("How far did the arven drop against the dollar after the announcement?",
+     "The arven fell 0.8% against the dollar after the announcement, to 1.142.", "1.142",
+     "0.8%"),
+    ("How much did prices fall?", "Sales rose 4% in March, and prices fell, to 1.2 on average.",
+     "1.2", None),
     # Where it got to is asked, or where it came from is said: nothing to move to.
     ("What price did the shares reach?", "The shares jumped 22 per cent to $36.60.", "$36.60",
      None),

@@ -144,3 +144,15 @@ def test_asked_about_someone_the_sentence_naming_them_is_read_before_another_s()
     assert read_first("Which candidate beat Hannah Corrigan?", [SHORE, TURNOUT, CORRIGAN]
                       ) is None
     assert read_first("How many votes did Ruth Allanby get?", [SHORE, CORRIGAN]) is None
+
+
+def test_how_long_something_will_last_does_not_ask_for_the_word_last() -> None:
+    """The eighth tester's "How long will the second strike last?" quoted "It is the first
+    strike at Metrolink since 2011.": "last" asks how long, and no sentence says it."""
+    first = _ev("It is the first strike at Metrolink since 2011.", 0, fit=0.5)
+    deal = _ev("The last pay deal, agreed in March 2025, ran for one year.", 100)
+    second = _ev("The union has announced a second, 72-hour strike starting on 12 March.", 200)
+    ranked = [first, deal, second]
+    assert read_first("How long will the second strike last?", ranked) == [second, first, deal]
+    # "last" that is not the verb asked with is a word of what is asked.
+    assert read_first("When was the last second strike?", ranked) is None

@@ -1,0 +1,30 @@
+"""Asked what time, the time of day leads (`assistant.clock`): the ninth tester's "At what
+time did Halcyon-2 lift off?" led with "Wednesday"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_figures import _lead
+
+LAUNCH = ("Vantor Aerospace's Halcyon-2 rocket reached orbit on Wednesday, lifting off from "
+          "Sørvik Spaceport at 06:14 local time and releasing 14 small satellites.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "read", "lead"), [
+    ("At what time did Halcyon-2 lift off?", LAUNCH, "Wednesday", "06:14"),
+    ("What time does the supermoon peak?", "It peaks at 9:36 p.m. ET on Friday.", "Friday",
+     "9:36 p.m."),
+    # Asked when, the day the reader gives leads.
+    ("When did Halcyon-2 lift off?", LAUNCH, "Wednesday", "Wednesday"),
+])
+def test_a_time_of_day_answers_what_time(question: str, sentence: str, read: str,
+                                         lead: str) -> None:
+    assert _lead(question, sentence, read) == lead
+
+
+def test_several_times_or_a_price_are_no_time_asked_for() -> None:
+    from assistant.clock import clock_time
+
+    assert clock_time("What time is the match?", "Kick-off is 3pm; gates open at 1.30pm.") is None
+    assert clock_time("What time did shares close?", "Shares closed at 1.50 on Friday.") is None

@@ -1,0 +1,58 @@
+"""Asked who holds a role of someone's, where the best sentence names another's holder, the
+next best naming the holder of the one asked about answers (`assistant.own_holder`): the ninth
+tester's "Who is the chief executive of Vantor Aerospace?" got Northwind's chief executive."""
+
+from __future__ import annotations
+
+from assistant.own_holder import holder_of_it
+from assistant.rerank import Evidence
+from index import Article
+
+MERGER = ("Northwind's chief executive, Marcus Oyelaran, will run the merged airline, while "
+          "Celest chief executive Fiona Drummond-Reyes will become its chair.")
+LAUNCH = "'Today they got their answer,' said chief executive Ingrid Vasquez-Holm, 47."
+RECALL = "Its chief executive, Marcus Fenwick-Lowe, said the regulator wants weekly updates."
+
+
+def _article(id_: str, title: str, text: str) -> Article:
+    return Article(id=id_, title=title, text=text, source="s", source_key=id_)
+
+
+ARTICLES = {
+    "m": _article("m", "Northwind and Celest agree to merge", MERGER),
+    "v": _article("v", "Halcyon-2 reaches orbit on third attempt",
+                  f"Vantor Aerospace's rocket reached orbit. {LAUNCH}"),
+    "r": _article("r", "Kitchora recalls air fryers", "The Office for Product Safety said it "
+                  f"was monitoring the recall. {RECALL}"),
+}
+
+
+def _ev(article: str, text: str, start: int, span: str) -> Evidence:
+    at = start + text.index(span)
+    return Evidence(0, article, start, start + len(text), text, 0.3, 0.3,
+                    answer=(at, at + len(span)), answer_score=12.0)
+
+
+BEST = _ev("m", MERGER, 0, "Marcus Oyelaran")
+VANTOR = _ev("v", LAUNCH, 42, "Ingrid Vasquez-Holm")
+SAFETY = _ev("r", RECALL, 62, "Marcus Fenwick-Lowe")
+
+
+def test_the_holder_of_the_one_asked_about_answers_over_another_s() -> None:
+    ranked, reason = holder_of_it("Who is the chief executive of Vantor Aerospace?",
+                                  [BEST, SAFETY, VANTOR], ARTICLES)
+    assert reason is None and ranked[0] is VANTOR
+    ranked, reason = holder_of_it("Who is the chief executive of the Office for Product "
+                                  "Safety?", [BEST, SAFETY, VANTOR], ARTICLES)
+    assert reason is None and ranked[0] is SAFETY  # "Its chief executive"
+
+
+def test_no_holder_of_it_among_the_next_best_leaves_the_abstention() -> None:
+    # Vantor's launch report is not about Halvorsen: its chief executive is not Halvorsen's.
+    ranked, reason = holder_of_it("Who is the chief executive of Halvorsen Foods?",
+                                  [BEST, VANTOR], ARTICLES)
+    assert reason is not None and "something else" in reason.reason and ranked[0] is BEST
+    # The best sentence naming the holder asked about answers as it did.
+    ranked, reason = holder_of_it("Who is the chief executive of Northwind?", [BEST, VANTOR],
+                                  ARTICLES)
+    assert reason is None and ranked[0] is BEST
