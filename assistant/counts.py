@@ -44,6 +44,8 @@ def counts(sentence: str, counted: set[str]) -> bool:
         counted = counted | _HOW_OFTEN
     if counted & _PEOPLE:  # "How many employees…" is answered by "employs 620 people"
         counted = counted | ANYONE | _A_CROWD
+    if counted & _VEHICLES:  # "How many cars use the bridge?": "38,000 vehicles a day"
+        counted = counted | _VEHICLES
     if _number_of(sentence, counted):
         return True
     words = WORD.findall(sentence)
@@ -62,6 +64,7 @@ def counts(sentence: str, counted: set[str]) -> bool:
     return False
 
 
+_VEHICLES = frozenset(terms("car cars vehicle vehicles"))
 # "A further 18,000 units were sold in Canada" counts the air fryers asked about: "units" and
 # "items" count whatever was sold or made, though never people ("Two army units").
 _ANY_THING = frozenset(terms("unit units item items"))
@@ -190,6 +193,26 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
     if not found and _A_SUM.match(sentence, start, end):  # not "4.6 million viewers"
         found = _people_counted(sentence, question)
     return found[0] if len(found) == 1 else None
+
+
+def counts_no_one(sentence: str, question: str) -> bool:
+    """Asked how many people, does every figure of the sentence count things that are never
+    people ("about 41,000 properties were without power", asked how many are missing)?"""
+    asked = set(terms(" ".join(counted_phrase(question)[:1])))
+    if not asked & (ANYONE | _PEOPLE):
+        return False
+    heads = [h.end() for h in FIGURE_HEAD.finditer(sentence) if not A_YEAR.fullmatch(h.group())]
+
+    def noun(end: int) -> set[str]:  # the word after the figure: what it counts
+        m = _NEXT_WORD.match(sentence, end)
+        return set(terms(m.group(1))) if m else set()
+
+    return bool(heads) and all(noun(end) & _NEVER_PEOPLE for end in heads)
+
+
+_NEVER_PEOPLE = frozenset(terms(
+    "properties homes houses buildings businesses premises vehicles cars acres hectares miles "
+    "kilometres tonnes dollars pounds euros votes seats points hours days weeks years"))
 
 
 def _people_counted(sentence: str, question: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ import numpy as np
 from index import Embedder
 
 from .counting import counted
-from .counts import NUMBER, counts
+from .counts import NUMBER, counts, counts_no_one
 from .fates import states_fate
 from .memo import Memo
 from .words import WORD
@@ -33,7 +33,7 @@ _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|Augus
 # A figure whole: "28" is new beside "18 to 24" (`NUMBER` finds a figure's first digit only).
 _FIGURE = re.compile(NUMBER.pattern.replace(r"\d|", r"\d(?:[\d,.]*\d)?|", 1), re.I)
 _KINDS = (
-    ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old)|what (?:number|share|"
+    ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old|fast)|what (?:number|share|"
                           r"percentage|amount|size|figure)|what (?:is|was) the (?:value|cost|price"
                           r"|number|amount|size|total) of)\b", re.I)),
     ("date", re.compile(r"^(?:when|(?:what|which) (?:day|date|year|month|time))\b", re.I)),
@@ -244,8 +244,8 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
     things = counted(question) if kind == "number" else set()
     if fit and things and not counts(sentence, things):
         return 0.5
-    if fit and kind == "number" and (not _measured(sentence, question)
-                                     or _opposite(sentence, question)):
+    if fit and kind == "number" and (not _measured(sentence, question) or _opposite(
+            sentence, question) or counts_no_one(sentence, question)):
         return 0.5
     if fit and kind == "number" and states_fate(sentence, question) is False:
         return 0.5  # "2,300 evacuated" asked how many died

@@ -11,7 +11,6 @@ from .question import Question, analyse
 from .referent import resolve_pronoun
 from .request import Request
 from .types import Message
-from .words import MONTHS, WEEKDAYS
 
 __all__ = ["REWRITE_PROMPT", "TOPIC_LOOKBACK", "asked_question", "last_message", "needs_context",
            "of_a_work", "points_outside", "refers_back", "rewrite_query", "rule_rewrite"]
@@ -44,12 +43,9 @@ _WORDS = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there"
                       r"|him)\b", re.I)
 # Capitalised words that open quotes and sentences but name nothing.
-# Capitalised words that name no subject: "September" of the last answer's quote is when, not
-# whom a follow-up is about (it had turned "Where will her team compete next?" away).
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
                         "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
-                        "when", "where", "why", "how", "which", "last", "according",
-                        *MONTHS, *WEEKDAYS})
+                        "when", "where", "why", "how", "which", "last", "according"})
 # An answer's attribution, "(Valley Herald, 3 February 2026)": whose report, not what about.
 _ATTRIBUTION = re.compile(r"\([^()]*\)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+")

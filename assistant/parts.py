@@ -24,7 +24,7 @@ _WHOLE_ASKED = re.compile(r"\b(?:in (?:all|total)|total|altogether|overall|all t
 # Not "from $10 to $12": where it started from.
 _BY_TO = re.compile(rf"(?<!from )(?<![$£€\d,.])(?P<by>{_FIGURE})\s+to\s+(?P<to>{_FIGURE})", re.I)
 _HOW_MUCH_MOVED = re.compile(
-    r"^\W*how\s+(?:much|far)\s+(?:did|does|do|has|have|had|will|would)\b[^?]*?\b(?:ris(?:e|en)|"
+    r"^\W*how\s+(?:much|far|fast)\s+(?:did|does|do|has|have|had|will|would)\b[^?]*?\b(?:ris(?:e|en)|"
     r"rose|f[ae]ll(?:en)?|jump(?:ed)?|drop(?:ped)?|climb(?:ed)?|gain(?:ed)?|gr[oe]w(?:n)?|"
     r"increased?|decreased?|slump(?:ed)?|surged?|soar(?:ed)?|sink|sank|plunged?|go(?:ne)? (?:up|"
     r"down)|went (?:up|down)|shed)\b", re.I)

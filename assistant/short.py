@@ -195,7 +195,15 @@ def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
     found = later_count(best.text, a, b, question) or only_count(best.text, a, b, question)
     if found:
         return best.start + found[0], best.start + found[1]
+    if _MARGIN.search(best.text, 0, a) and not _MARGIN_ASKED.search(question):
+        return None  # "beating Walter Hume by 1,204 votes" is no count of Hume's votes
     return None if counts_asked(best.text, a, b, question) is False else best.answer
+
+
+# A figure a contest was won or lost by, and a question asking for one.
+_MARGIN = re.compile(r"\b(?:beat(?:ing|en)?|defeat(?:ing|ed)?|won|win(?:ning)?|lost|losing|led"
+                     r"|leading|ahead|behind)\b[^.;]*?\bby\s+(?:just\s+|only\s+|some\s+)?$", re.I)
+_MARGIN_ASKED = re.compile(r"\bby\s+how\s+(?:many|much)\b|\bmargin\b|\bby\W*$", re.I)
 
 
 def _outside_holders(best: Evidence, named: list[RoleHolder]) -> bool:

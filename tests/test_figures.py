@@ -529,3 +529,34 @@ def test_a_figure_said_in_other_words_than_asked_gives_it(question: str, sentenc
     assert answer_fit("number", sentence, question) == 1.0
     assert answer_fit("number", "Vantor launched 620 rockets.",
                       "How many employees does Vantor have?") == 0.5
+
+
+def test_people_are_not_counted_in_properties_nor_cars_in_anything_but_vehicles() -> None:
+    """The tenth tester's: "How many people are still missing?" led with "about 41,000" of
+    "…41,000 properties were without power"; "How many cars use the bridge every day?" was
+    turned away over "…carries around 38,000 vehicles a day"; "How fast did sales of the Orla
+    range grow?" led with where they got to, "€740 million", not "31%"."""
+    question = "How many people are still missing after the storm?"
+    assert answer_fit("number", "At the height of the storm about 41,000 properties were "
+                      "without power.", question) == 0.5
+    assert answer_fit("number", "Five people are still missing, police said.", question) == 1.0
+    assert answer_fit("number", "Rescuers are searching for 5 after 41,000 properties lost "
+                      "power.", question) == 1.0  # "5" may be of people
+    assert answer_fit("number", "About 2,300 homes were evacuated.",
+                      "How many homes were evacuated?") == 1.0
+    assert answer_fit("number", "The bridge normally carries around 38,000 vehicles a day.",
+                      "How many cars use the bridge every day?") == 1.0
+    assert _lead("How fast did sales of the Orla range grow?", "Sales of the Orla range rose "
+                 "31% to €740 million.", "€740 million") == "31%"
+
+
+
+def test_a_contest_s_margin_is_no_count_of_what_one_side_got() -> None:
+    """The tenth tester's "How many votes did Walter Hume get?" led with "1,204 votes" of
+    "…beating … Walter Hume by 1,204 votes": the quote leads alone, unless a margin is asked."""
+    sentence = ("Corin Abara of the Civic Alliance has been elected mayor of Tessaly, beating the "
+                "People's Party candidate Walter Hume by 1,204 votes.")
+    assert _lead("How many votes did Walter Hume get?", sentence, "1,204 votes") is None
+    for margin in ("By how many votes did Abara win?", "What was the winning margin?",
+                   "How many votes did Abara win by?"):
+        assert _lead(margin, sentence, "1,204 votes") == "1,204 votes", margin
