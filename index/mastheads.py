@@ -13,6 +13,7 @@ from .pagehead import (
     BARS,
     SECTIONS,
     a_name,
+    after_head_line,
     head_clutter,
     head_date,
     head_parts,
@@ -60,9 +61,22 @@ def _above_sections_or_date(lines: list[str], i: int, head: int) -> bool:
     following = lines[i + 1]
     if is_menu(following):
         return True
+    if not names_paper(lines[i]):
+        return False
     headed = i + 2 < len(lines) and not is_byline(lines[i + 2])
-    return (names_paper(lines[i]) and head_date(following) is not None and headed
-            and any(is_byline(line) for line in lines[i + 3:head]))
+    return ((head_date(following) is not None and headed
+             and any(is_byline(line) for line in lines[i + 3:head]))
+            or _above_headline(lines, i + 1))
+
+
+def _above_headline(lines: list[str], n: int) -> bool:
+    """Is line `n` a headline its byline or date line follows ("Carrick & District Evening
+    Post" / "Storm Brannagh: death toll rises to nine…" / "By Fergal Mooney…")? Then the
+    paper's name above it is the masthead: a headline has no name's few capitalised words
+    above it, but a kicker's ("Environment"), which names no paper."""
+    line = lines[n]
+    return (len(line.split()) >= 3 and line[-1] not in ".!?" and not a_name(line)
+            and head_date(line) is None and not is_byline(line) and after_head_line(lines, n))
 
 
 def _with_section(line: str) -> str | None:

@@ -138,9 +138,10 @@ def after_head_line(lines: list[str], n: int) -> bool:
 
 
 def a_name(line: str) -> bool:
-    """A few capitalised words, as a paper or a section is named ("Food & City")."""
-    words = line.split()
-    return len(words) <= 4 and ":" not in line and all(w[:1].isupper() or w == "&" for w in words)
+    """A few capitalised words, as a paper or a section is named ("Food & City"); an "&" is
+    no word of its own ("Carrick & District Evening Post" is four)."""
+    words = [w for w in line.split() if w != "&"]
+    return len(words) <= 4 and ":" not in line and all(w[:1].isupper() for w in words)
 
 
 def masthead(lines: list[str], i: int) -> bool:

@@ -29,7 +29,9 @@ __all__ = ["find_author", "find_outlet", "find_published", "names_outlet"]
 # letter of an initialism ("U.S."): "© 2026 Harbourside Tribune. All rights reserved." ends
 # the name at "Tribune".
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z](?:[\w&]|\.(?=\w))*)"
-_FOOT_NAME = rf"(?P<o>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})"
+# An "&" between two of its words belongs to the name: "Copyright Carrick & District Evening
+# Post 2026" had given "Carrick".
+_FOOT_NAME = rf"(?P<o>{_NAME_WORD}(?:(?: &)? {_NAME_WORD}){{0,4}})"
 _OUTLET_CUES = (
     re.compile(r"^Join (?P<o>[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}) (?:Whatsapp|WhatsApp|Telegram)"),
     re.compile(rf"^(?:Copyright|©)\s*(?:\d{{4}}\s*)?{_FOOT_NAME}"),

@@ -481,3 +481,25 @@ def test_an_html_pages_kicker_is_no_line_of_the_story(tmp_path: Path, kicker: st
         f"{kicker}</p><h1>{HEADLINE}</h1><p>{paragraphs}</p></article></body></html>")
     [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
     assert (article.title, article.text) == (HEADLINE, STORY)
+
+
+@pytest.mark.parametrize("foot", ["Copyright Carrick & District Evening Post 2026",
+                                  "© 2026 Carrick & District Evening Post. All rights reserved.",
+                                  ""])
+def test_a_papers_name_with_an_ampersand_above_the_headline_is_the_masthead(foot: str) -> None:
+    """A tester's storm page: "Carrick & District Evening Post" above the headline and its
+    byline was the title (five words with the "&", too many for a name), and the copyright
+    line at its foot named "Carrick" as the outlet (the "&" ended the name)."""
+    article = _footed(f"Carrick & District Evening Post\n\n{HEADLINE}\n\nBy Fergal Mooney\n"
+                      "Updated 21 November 2026 19:40", foot)
+    assert (article.title, article.outlet, article.published, article.author) == (
+        HEADLINE, "Carrick & District Evening Post", "2026-11-21", "Fergal Mooney")
+    assert "Carrick & District Evening Post" not in article.text.splitlines()
+
+
+def test_a_headline_above_its_standfirst_and_byline_is_no_masthead() -> None:
+    """Only a paper's name, no headline in title case, is taken for a masthead above a
+    headline."""
+    article = _footed("Rail Union Saves Local Post\n\nStaff and readers raise the money in a "
+                      "week\n\nBy Fergal Mooney")
+    assert article.title == "Rail Union Saves Local Post" and article.outlet is None
