@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_date_line
-from .linklists import link_list_lines
+from .linklists import is_share_bar, link_list_lines
 from .mastheads import masthead_line
 from .pagehead import (
     a_name,
@@ -132,7 +132,7 @@ def _is_clutter(line: str) -> bool:
     furniture to a headline's eye but stays: asked when the article was updated, an answer
     can quote it."""
     return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line)
-                or _PROMO.match(line) or _SECTION_BREAK.match(line))
+                or _PROMO.match(line) or _SECTION_BREAK.match(line) or is_share_bar(line))
 
 
 def split_segments(lines: list[str]) -> list[list[str]]:
@@ -180,7 +180,10 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
         return placed
     if first is not None and _is_title_line(first):
         return first
-    return next((ln for ln in lines[:25] if _is_headline(ln)), None)
+    # Nor is the masthead ("Harrowmere Observer | Interviews") or a byline a headline here.
+    skip = named[0] if named is not None else None
+    return next((ln for i, ln in enumerate(lines[:25])
+                 if i != skip and _is_headline(ln) and not is_byline(ln)), None)
 
 
 def _placed_headline(lines: list[str]) -> str | None:
@@ -209,9 +212,11 @@ def _placed_headline(lines: list[str]) -> str | None:
 
 
 def _is_title_line(line: str) -> bool:
+    """Capitalised, a headline's length, not ended as a sentence; a headline may open with the
+    words it quotes ("\"We will not hide the leaks\": Harrowmere Water's new boss …")."""
     words = line.split()
     return (2 <= len(words) <= 25 and len(line) <= 200 and _open_ended(line)
-            and line[0].isupper() and not _is_caption(line))
+            and line.lstrip("\"“‘'")[:1].isupper() and not _is_caption(line))
 
 
 def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:

@@ -1,16 +1,19 @@
-"""Lists of related headlines around a "Related News"-style label on a scraped page: links to
-other stories, no part of this one (`cleaning` drops them)."""
+"""Lists of related headlines around a "Related News"-style label on a scraped page, and share
+bars: links to other stories and to other sites, no part of this one (`cleaning` drops them)."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["link_list_lines"]
+__all__ = ["is_share_bar", "link_list_lines"]
 
+# "Related coverage" and "More transfer news" (a topic's own list) too: a tester's pages kept
+# their two link headlines under them.
 _LINK_LABEL = re.compile(
-    r"^(?:related|related news|related articles|related stories|related content|more stories"
-    r"|more from .{1,40}|most popular|most read|trending|recommended|you may also like"
-    r"|also read|read also|read more|more news|latest news|top stories)\s*:?$",
+    r"^(?:related(?: news| articles| stories| content| coverage)?|more coverage"
+    r"|more (?:[\w'’-]+ ){0,2}(?:news|stories)|more from .{1,40}|most popular|most read"
+    r"|trending|recommended|you may also like|also read|read also|read more|latest news"
+    r"|top stories)\s*:?$",
     re.I,
 )
 _LINK_LIST_LINES = 8  # at most this many related headlines below their label
@@ -44,3 +47,20 @@ def link_list_lines(lines: list[str]) -> set[int]:
                 drop.add(j)
                 j += step
     return drop
+
+
+# A share bar ("Share: Facebook | X | Email", "Share this obituary · Send condolences · Sign
+# the online book of remembrance"): a "Share" label, then its buttons apart. A table's row
+# ("Share: 6.4% | Votes: 3,120") has figures, a sentence ends as one; "Shares in Veltrana
+# rose" is no label.
+_SHARE_LABEL = re.compile(r"^share(?:\s+(?:this|on|via)(?:\s+[\w-]+)?)?\s*(?::|$)", re.I)
+_BUTTONS = re.compile(r"\s[|·•]\s")
+_BUTTON_WORDS = 6  # "Sign the online book of remembrance"
+
+
+def is_share_bar(line: str) -> bool:
+    """A share bar's line, anywhere on the page (a head's share bar is `pagehead`'s too)."""
+    parts = [p.strip() for p in _BUTTONS.split(line)]
+    return (len(parts) >= 2 and bool(_SHARE_LABEL.match(parts[0]))
+            and not any(c.isdigit() for c in line)
+            and all(p and len(p.split()) <= _BUTTON_WORDS and p[-1] not in ".!?" for p in parts))

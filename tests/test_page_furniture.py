@@ -1,0 +1,79 @@
+"""A fourth tester's twelve pages: a headline opening with a quotation under a masthead and
+its section was never the title (the masthead was), and share bars and lists of links at a text
+or Markdown page's foot stayed in its text (`index.cleaning`, `index.linklists`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.cleaning import clean_document
+from index.formats.markdown import markdown_text
+from index.types import Article, RawDocument
+
+STORY = ("Yusuf Adeyemi-Clarke became chief executive of Harrowmere Water on 1 September, the "
+         "company said.\nBills will rise by 9 per cent from April.")
+HEAD = "Harrowmere Observer | Interviews\n\n{headline}\n\n30 October 2026\n\nBy Clara Whitby"
+QUOTED = "\"We will not hide the leaks\": Harrowmere Water's new boss on pipes and bills"
+
+
+def _page(text: str, source: str = "p.txt") -> Article:
+    if source.endswith(".md"):
+        text = markdown_text(text)
+    [article] = clean_document(RawDocument(text=text, source=source, source_key=source))
+    return article
+
+
+@pytest.mark.parametrize(("source", "headline"), [
+    ("p.txt", QUOTED),
+    ("p.md", f"# {QUOTED}"),
+    ("p.txt", "“We will not hide the leaks”: Harrowmere Water's new boss on pipes and bills"),
+])
+def test_a_headline_opening_with_a_quotation_is_the_title(source: str, headline: str) -> None:
+    """The masthead with its section ("Harrowmere Observer | Interviews") was the title and the
+    headline a line of the text."""
+    article = _page(f"{HEAD.format(headline=headline)}\n\n{STORY}", source)
+    title = headline.removeprefix("# ")
+    assert (article.title, article.outlet, article.published, article.author) == (
+        title, "Harrowmere Observer", "2026-10-30", "Clara Whitby")
+    assert title not in article.text and "Interviews" not in article.text
+
+
+def test_a_masthead_or_byline_is_no_title_where_no_headline_is_found() -> None:
+    """A headline in lower case is no headline to the title's rules: the title is then the
+    text's first words, never the masthead's line."""
+    headline = "water boss: we will not hide the leaks"
+    article = _page(f"{HEAD.format(headline=headline)}\n\n{STORY}")
+    assert article.title == headline
+
+
+@pytest.mark.parametrize("bar", [
+    "Share: Facebook | X | Email",
+    "Share this obituary · Send condolences · Sign the online book of remembrance",
+    "Share on Facebook | Share on X | Copy link",
+])
+def test_a_share_bar_at_the_foot_is_dropped(bar: str) -> None:
+    article = _page(f"Water boss on pipes and bills\n\n{STORY}\n\n{bar}")
+    assert article.text == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "Share: 6.4% | Votes: 3,120",  # a table's row
+    "Shares in Veltrana rose 6.2% | Volume: heavy",
+    "Share this with your neighbours | the council said.",  # a sentence
+])
+def test_a_line_beginning_with_share_that_is_no_share_bar_stays(line: str) -> None:
+    article = _page(f"Water boss on pipes and bills\n\n{STORY}\n{line}")
+    assert article.text.endswith(line)
+
+
+@pytest.mark.parametrize(("source", "links"), [
+    ("p.txt", "Related coverage\n- Snack makers face sugar levy in three EU states\n"
+              "- Rival Hollis Brands cuts outlook as costs bite"),
+    ("p.md", "**More transfer news**\n- [Corbridge close in on free agent goalkeeper](#)\n"
+             "- [Window rumours: who's going where in January](#)"),
+])
+def test_related_coverage_and_a_topics_more_news_are_links_not_the_story(source: str,
+                                                                        links: str) -> None:
+    """The HTML path loses such a list with its <aside>; a text or Markdown page kept it."""
+    article = _page(f"Water boss on pipes and bills\n\n{STORY}\n\n{links}", source)
+    assert article.text == STORY
