@@ -1,13 +1,17 @@
 """A fourth tester's twelve pages: a headline opening with a quotation under a masthead and
 its section was never the title (the masthead was), and share bars and lists of links at a text
-or Markdown page's foot stayed in its text (`index.cleaning`, `index.linklists`)."""
+or Markdown page's foot stayed in its text (`index.cleaning`, `index.linklists`), and an HTML
+live blog's update times were lost (`index.formats.html`)."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from index.cleaning import clean_document
 from index.formats.markdown import markdown_text
+from index.loading import load_paths
 from index.types import Article, RawDocument
 
 STORY = ("Yusuf Adeyemi-Clarke became chief executive of Harrowmere Water on 1 September, the "
@@ -77,3 +81,27 @@ def test_related_coverage_and_a_topics_more_news_are_links_not_the_story(source:
     """The HTML path loses such a list with its <aside>; a text or Markdown page kept it."""
     article = _page(f"Water boss on pipes and bills\n\n{STORY}\n\n{links}", source)
     assert article.text == STORY
+
+
+LIVE = """<html><head><title>Live: Harbour Bridge closed after ship strikes pier</title></head>
+<body><article><h1>Live: Harbour Bridge closed after ship strikes pier</h1>
+<div class="update"><p class="timestamp"><time>07:15</time></p><h3>Bridge closed both ways</h3>
+<p>Police have closed the bridge in both directions. Drivers are being diverted via the ring
+road, which is adding about 25 minutes to journeys.</p></div>
+<div class="update"><p class="timestamp"><time>06:42</time></p><h3>Ship hits bridge</h3>
+<p>We are getting reports that a cargo ship has struck the Harbour Bridge as it left port for
+Rotterdam, the coastguard said.</p>
+<p>Councillors will discuss the closure on <time datetime="2026-11-17">Tuesday</time>, the
+council said.</p></div></article></body></html>"""
+
+
+def test_a_live_blogs_update_times_and_a_sentences_day_stay(tmp_path: Path) -> None:
+    """trafilatura deleted every <time> with its words, and an element its class names a
+    timestamp: a tester's live blog lost all eleven update times ("When was the bridge
+    closed?"), and a sentence its day would read "… the closure on , the council said"."""
+    (tmp_path / "live.html").write_text(LIVE)
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    lines = article.text.splitlines()
+    assert lines[lines.index("07:15") + 1] == "Bridge closed both ways"
+    assert lines[lines.index("06:42") + 1] == "Ship hits bridge"
+    assert "Councillors will discuss the closure on Tuesday, the council said." in lines

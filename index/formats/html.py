@@ -28,8 +28,9 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     author; an empty dict when it finds no article."""
     import trafilatura  # deferred: heavy import, only needed for HTML
 
-    extracted = trafilatura.bare_extraction(_figures_opened(tables_as_rows(html)), url=url,
-                                            with_metadata=True, include_comments=False)
+    extracted = trafilatura.bare_extraction(_times_kept(_figures_opened(tables_as_rows(html))),
+                                            url=url, with_metadata=True,
+                                            include_comments=False)
     if extracted is None:
         return {}
     doc = dict(extracted) if isinstance(extracted, dict) else extracted.as_dict()
@@ -117,6 +118,22 @@ def _figures_opened(html: str) -> str:
                                  tag.group())
 
     return _CAPTION_TAG.sub(unnamed, _FIGURE_TAG.sub(renamed, html))
+
+
+# trafilatura deletes a <time> with its words, keeping what follows it, and an element its
+# class names a "timestamp": a live blog's updates lost their times (`<p class="timestamp">
+# <time>07:15</time></p>`: "When was the bridge closed?"), a sentence its day ("The vote is on
+# <time>Tuesday</time>."). A <time>'s words written again after it stay, the element whole for
+# the page's date (its "datetime"); a timestamp's class is renamed where it holds a <time>.
+_TIME = re.compile(r"(<time\b[^<>]*>)(.*?)(</time\s*>)", re.I | re.S)
+_STAMP_TAG = re.compile(r"<[a-z][^<>]*timestamp[^<>]*>(?=\s*<time\b)"
+                        r"|<time\b[^<>]*timestamp[^<>]*>", re.I)
+
+
+def _times_kept(html: str) -> str:
+    html = _STAMP_TAG.sub(lambda m: re.sub("timestamp", "update-time", m.group(), flags=re.I),
+                          html)
+    return _TIME.sub(r"\1\2\3\2", html)
 
 
 def story_text(html: str, headline: str | None = None) -> str:
