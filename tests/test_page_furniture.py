@@ -105,3 +105,46 @@ def test_a_live_blogs_update_times_and_a_sentences_day_stay(tmp_path: Path) -> N
     assert lines[lines.index("07:15") + 1] == "Bridge closed both ways"
     assert lines[lines.index("06:42") + 1] == "Ship hits bridge"
     assert "Councillors will discuss the closure on Tuesday, the council said." in lines
+
+
+VERDICT = """<html><head><title>Former treasurer jailed over £2.3m fraud | Harrowgate Courier
+</title></head><body><div class="content">
+<h1 class="headline">Former treasurer jailed over £2.3m fraud</h1>
+<p class="summary">Colin Ashdown used fake invoices from a shell company to fund a villa in the
+Algarve</p>
+<div class="meta"><span class="byline">By Amelia Brandt, Courts Reporter</span></div>
+<div class="rating" aria-label="Rating">Our rating: ★★★★☆ (4 out of 5)</div>
+<div class="social"><span>Share this article</span></div>
+<figure><img src="a.jpg" alt=""><figcaption>Colin Ashdown arriving at Harrowgate Crown Court
+during his trial. Picture: Harrowgate Courier</figcaption></figure>
+<div class="article-body">
+<p>A former council treasurer who stole £2.3 million from Drennick Borough Council to pay for a
+holiday villa and a gambling habit has been jailed for seven years.</p>
+<p>Colin Ashdown, 58, was sentenced at Harrowgate Crown Court on Wednesday by Judge Felicity
+Marlowe, who said he had treated the public purse as his private piggy bank.</p>
+<p>A jury found Ashdown guilty on 28 October, after a five-week trial, of three counts of
+fraud by abuse of position and one count of money laundering.</p>
+</div></div></body></html>"""
+
+
+def test_a_standfirst_rating_and_lead_caption_outside_the_body_stay(tmp_path: Path) -> None:
+    """trafilatura took the body's <div> alone: a tester's court report lost its standfirst
+    and lead photo's caption, which other pages keep, and a review its rating (an element its
+    class names a rating). Its byline and share bar stay out."""
+    (tmp_path / "verdict.html").write_text(VERDICT)
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert article.text.splitlines()[:4] == [
+        "Colin Ashdown used fake invoices from a shell company to fund a villa in the Algarve",
+        "Our rating: ★★★★☆ (4 out of 5)",
+        "Colin Ashdown arriving at Harrowgate Crown Court during his trial. Picture: "
+        "Harrowgate Courier",
+        "A former council treasurer who stole £2.3 million from Drennick Borough Council to pay "
+        "for a holiday villa and a gambling habit has been jailed for seven years."]
+    assert "Share" not in article.text and "Amelia Brandt" not in article.text
+
+
+def test_a_container_named_intro_around_the_story_is_not_put_back(tmp_path: Path) -> None:
+    page = VERDICT.replace('<div class="article-body">', '<div class="intro article-body">')
+    (tmp_path / "verdict.html").write_text(page)
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert article.text.count("A jury found Ashdown guilty") == 1

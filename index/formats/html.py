@@ -8,6 +8,7 @@ from typing import Any
 
 from ..pagehead import SITE
 from .common import squeeze
+from .lead import with_lead
 from .sitename import site_name
 from .tables import tables_as_rows
 
@@ -34,7 +35,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
     if extracted is None:
         return {}
     doc = dict(extracted) if isinstance(extracted, dict) else extracted.as_dict()
-    doc["text"] = (doc.get("text") or "").strip()
+    doc["text"] = with_lead(html, doc.get("title"), (doc.get("text") or "").strip())
     # trafilatura names the site from its meta tags, or from an address (a <title>'s part,
     # "… | herald.com", or the canonical URL's host): a paper's name printed on the page is
     # ours to read, and where it prints one, it is the outlet rather than the address.
