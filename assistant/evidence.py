@@ -193,8 +193,11 @@ _ROSE = (r"r[io]se(?:s|n)?|rising|gain(?:s|ed|ing)?|jump(?:s|ed|ing)?|climb(?:s|
          r"|increas(?:e|es|ed|ing)")
 _WENT = r"(?:go(?:es|ne|ing)?|went)\s+"  # "go up", "going down": a way said in two words
 _AUX = r"did|does|do|has|have|had|will|would|could|can|may|might"
-_ASKED_WAY = re.compile(r"^\W*(?:(?:by\s+)?how\s+(?:much|far)\s+(?:is|are|was|were|" + _AUX
-                        + r")|how\s+many\s+[\w-]+\s+(?:" + _AUX + r"))"
+# A be-verb asks which way only before "going up" ("How much are fares going up?"): "How much
+# was lost…?" asks a sum (the review's).
+_ASKED_WAY = re.compile(r"^\W*(?:by\s+how\s+(?:much|far)\s+(?:is|are|was|were|" + _AUX
+                        + r")|how\s+(?:much|far|many\s+[\w-]+)\s+(?:" + _AUX + r")"
+                        r"|how\s+(?:much|far)\s+(?:is|are|was|were)\b(?=[^?]*\bgoing\s+(?:up|down)))"
                         r"\b[^?]*?\b(?:(?P<fell>" + _FELL + r"|" + _WENT
                         + r"down)|(?P<rose>" + _ROSE + r"|" + _WENT + r"up))\b", re.I)
 _SAID_FELL = re.compile(rf"\b(?:{_FELL})\b|\bdown\s+(?:by\s+)?[$£€]?\d", re.I)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from index import Article
+from index import Article, sentence_before
 
 from .compose import KIND_CHECKED, Abstention, another_holder, not_of_it
 from .rerank import Evidence
@@ -40,14 +40,41 @@ def holder_of_it(question: str, ranked: list[Evidence], articles: Mapping[str, A
 
 def _of_it(question: str, ev: Evidence, article: Article) -> bool:
     """Does the sentence name a holder of the role asked about whose title says nothing of
-    whose it is, or says "its", in an article naming every name that qualifies the role?"""
+    whose it is, in an article whose title or opening names every name that qualifies the
+    role; or whose title is "its" (or "their"), after a sentence about the one asked ("The
+    Office for Product Safety said… Its chief executive, …")? Not an article naming it in
+    passing (the review's: a pub's story naming a brewery is no story about the brewery)."""
     asked = asked_role(question)
     if asked is None:
         return False
     named = [w for w in (*asked.qualifiers, *asked.of) if w in asked.proper]
-    about = f"{article.title}\n{article.text}".casefold()
-    if not named or not all(re.search(rf"\b{re.escape(w)}\b", about) for w in named):
+    if not named:
         return False
-    return any((bare_title(ev.text, min(at, h.start)) or owned_by_reference(ev.text, at))
-               and h.name.casefold() not in question.casefold()
-               for at, h in placed_holders(asked.role, ev.text))
+    opening = f"{article.title}\n{article.text[:ev.start if ev.start < _OPENING else _OPENING]}"
+    for at, h in placed_holders(asked.role, ev.text):
+        if h.name.casefold() in question.casefold():
+            continue
+        if bare_title(ev.text, min(at, h.start)) and _names(opening, named):
+            return True
+        if owned_by_reference(ev.text, at) and _names(_subject_before(article, ev), named):
+            return True
+    return False
+
+
+_OPENING = 400  # characters of an article's text that say what it is about
+# A sentence's subject: its first run of capitalised words ("The Office for Product Safety").
+_SUBJECT = re.compile(r"[A-Z][\w&’'-]*(?:\s+(?:(?:of|for|and|&|the)\s+)*[A-Z][\w&’'-]*)*")
+
+
+def _names(text: str, words: list[str]) -> bool:
+    folded = text.casefold()
+    return all(re.search(rf"\b{re.escape(w)}\b", folded) for w in words)
+
+
+def _subject_before(article: Article, ev: Evidence) -> str:
+    """The subject of the sentence before the evidence's, what its "Its" points back at."""
+    before = sentence_before(article.text, ev.start)
+    if before is None:
+        return ""
+    first = _SUBJECT.search(article.text, before[0], before[1])
+    return first.group() if first else ""

@@ -59,7 +59,9 @@ def moved_by(sentence: str, start: int, question: str) -> tuple[int, int] | None
     the figure follows no "by … to"."""
     if not _HOW_MUCH_MOVED.search(question):
         return None
-    for m in (*_BY_TO.finditer(sentence), *_MOVED_THEN_TO.finditer(sentence)):
+    down = _ASKED_DOWN.search(question) is not None
+    moved = [m for m in _MOVED_THEN_TO.finditer(sentence) if (m.group("up") is None) == down]
+    for m in (*_BY_TO.finditer(sentence), *moved):  # said the other way, it is another's
         # "20 to 30 per cent" is a range: a move by is said in a unit of its own.
         if m.start("to") == start and _UNIT.search(m.group("by")):
             return m.span("by")
@@ -69,9 +71,13 @@ def moved_by(sentence: str, start: int, question: str) -> tuple[int, int] | None
 # "The arven fell 0.8% against the dollar after the announcement, to 1.142": the move said
 # by its verb, where it got to after a comma, in one clause.
 _MOVED_THEN_TO = re.compile(
-    r"\b(?:r[io]se[ns]?|fell|f[ae]ll(?:s|en)|jump(?:s|ed)|climb(?:s|ed)|gain(?:s|ed)|slump(?:s|ed)"
-    r"|drop(?:s|ped)|surg(?:es|ed)|soar(?:s|ed)|plung(?:es|ed)|tumbl(?:es|ed)|sank|slid)\s+"
-    rf"(?:by\s+)?(?P<by>{_FIGURE})[^.;,]{{0,60}},\s+to\s+(?P<to>{_FIGURE})", re.I)
+    r"\b(?:(?P<up>r[io]se[ns]?|jump(?:s|ed)|climb(?:s|ed)|gain(?:s|ed)|surg(?:es|ed)|soar(?:s|ed))"
+    r"|f[ae]ll(?:s|en)?|slump(?:s|ed)|drop(?:s|ped)|plung(?:es|ed)|tumbl(?:es|ed)|sank|slid)\s+"
+    rf"(?:by\s+)?(?P<by>{_FIGURE})(?:(?!\b(?:and|while|but|whereas)\b)[^.;,]){{0,60}},\s+to\s+"
+    rf"(?P<to>{_FIGURE})", re.I)
+# The way a question asks a figure moved: down, or else up.
+_ASKED_DOWN = re.compile(r"\b(?:f[ae]ll(?:en)?|drop(?:ped)?|slump(?:ed)?|sink|sank|plunged?"
+                         r"|decreased?|shed|go(?:ne)?\s+down|went\s+down)\b", re.I)
 
 
 _UNIT = re.compile(r"%|per ?cent|[$£€]", re.I)

@@ -39,7 +39,6 @@ from .titled import (
     before_title,
     holders,
     owned_by_another,
-    owned_by_reference,
 )
 
 __all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder", "holders",
@@ -88,7 +87,8 @@ class AskedRole:
 
 
 # "at the time", "for now", "in 2024": when, not whose.
-_A_TIME = re.compile(r"(?:the\s+)?(?:time|now|moment|present|year|month|week|day|\d)", re.I)
+_A_TIME = re.compile(r"(?:the\s+)?(?:time|now|moment|present|year|month|week|day|duty|call"
+                     r"|\w+day|weekend|\d)", re.I)  # "the minister on duty", "… on Saturday"
 # "Who was elected as the next president of the IOC?" asks about an election, not about the
 # president a sentence names ("International Olympic Committee President Thomas Bach"): a
 # verb or "next" among the words before the role ("Who is stepping down as Halvern chairman?"
@@ -182,15 +182,12 @@ def role_holder(question: str, sentence: str, title: str = "") -> RoleHolder | N
             if not _OUTGOING.search(sentence[max(0, min(at, h.start) - 30):min(at, h.start)])]
     found = [(at, h) for at, h in named if h.name.casefold() not in question.casefold()]
     words = (*asked.qualifiers, *asked.of)
-    if words and set(words) <= _BACK:  # "Who is its chief executive?": whose, the story says
-        found = [(at, h) for at, h in found
-                 if bare_title(sentence, min(at, h.start)) or owned_by_reference(sentence, at)]
-    if not words or set(words) <= _BACK:
+    if not words:
         return found[0][1] if found else None
     return _qualified_holder(asked, words, found, sentence, title)
 
 
-_BACK = frozenset({"its", "their", "his", "her"})  # words pointing back at the subject
+_BACK = frozenset({"its", "their", "his", "her", "our"})  # words pointing back at the subject
 
 
 def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
@@ -200,7 +197,8 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
     `words` single out, if any."""
     found = [(at, h) for at, h in found
              if not (at < h.start and of_another(sentence, h.end, words))
-             and not owned_by_another(sentence, at, words)]
+             # "Who is its chief executive?" says not whose: another's name may be it.
+             and (set(words) <= _BACK or not owned_by_another(sentence, at, words))]
     # Qualified, a holder needs the qualifying words by its title: all of a name ("Harbor
     # City", not its "City" alone), else half ("International Gymnastics Federation
     # president" is not the International Olympic Committee's).

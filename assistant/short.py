@@ -79,7 +79,8 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
             or (death_toll(best.text, question) or age_span(question, best.text)
                 if kind == "number" else None)
             or (sole_answer(best, question) if kind == "person" else None)
-            or clock_time(question, best.text))
+            or clock_time(question, best.text, best.answer and (
+                best.answer[0] - best.start, best.answer[1] - best.start)))
     if not said:
         return None
     at, end = best.start + said[0], best.start + said[1]

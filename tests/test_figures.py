@@ -169,22 +169,38 @@ def test_the_figure_followed_by_what_is_counted_leads() -> None:
     assert only_count(two, two.index("34"), two.index("34") + 2, question) is None
 
 
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("How much was lost to fare dodging last year?", "Losses to fare dodging increased to £12 "
+     "million last year."),
+    ("How much was spent on the losing bid?", "The firm spent £4 million on the bid, up 8%."),
+    ("How far is the town from where the plane went down?", "The town is 40 km from the crash "
+     "site, up the valley."),
+])
+def test_a_sum_lost_or_spent_asks_no_way_a_figure_moved(question: str, sentence: str) -> None:
+    """The review's: "How much was lost…?" had been read as asking how far something fell, and
+    a sentence saying "increased" as going the other way."""
+    assert answer_fit("number", sentence, question) == 1.0
+
+
 def test_how_many_people_is_no_sum_of_money() -> None:
     """The eighth tester's "How many people does Brightfield employ?" led with "$640 million"
     of a sentence employing "3,100 people"."""
     sentence = ("Brightfield, founded in 1936 in the town of Oxley, employs 3,100 people at 14 "
                 "plants and reported revenue of $640 million last year.")
     for question in ("How many people does Brightfield employ?",
-                     "How many workers does Brightfield have?"):
+                     "How many workers does Brightfield employ?"):
         assert _lead(question, sentence, "$640 million") == "3,100 people", question
+    # People counted for something else are no answer either (the review's).
+    gala = "The gala raised $2.4 million for the hospital, which treats 40,000 patients a year."
+    assert only_count(gala, 16, 28, "How many people attended the fundraiser?") is None
     assert _lead("How many plants does Brightfield run?", sentence, "$640 million") == "14 plants"
     # Viewers are people too: the reader's figure stands (a ninth tester's answer).
     final = ("The final drew a peak of 4.6 million viewers online, a record for the game, and "
              "11,000 fans filled the arena.")
     assert _lead("How many people watched the final online at its peak?", final,
                  "4.6 million") == "4.6 million"
-    two = "The strike by 620 workers and 40 staff has cost $2 million."  # which: not said
-    assert only_count(two, two.index("$2"), len(two) - 1, "How many people are on strike?") is None
+    two = "In all 620 workers walked out and 40 staff walked out, costing $2 million."
+    assert only_count(two, two.index("$2"), len(two) - 1, "How many people walked out?") is None
 
 
 def test_how_many_is_no_span_of_time_unless_it_counts_one() -> None:

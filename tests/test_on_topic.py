@@ -56,17 +56,29 @@ def test_an_article_holding_every_word_the_question_is_about_is_on_topic() -> No
     # A follow-up's query carries the conversation's names, which the article must hold too.
     asked = analyse("How old is she?", "How old is she? Kessington Rovers", None, None, None)
     assert not holds_every_word(asked, [STUDY])
-    assert on_topic_gate(asked, 0.4, [], {"study": STUDY}) == 0.4
+    assert on_topic_gate(asked, 0.4, [IN_STUDY], {"study": STUDY}) == 0.4
+
+
+IN_STUDY = Evidence(0, "study", 0, 20, "Researchers at Tarrow", 0.2, 0.2)
 
 
 def test_the_gate_is_lifted_only_below_the_bar_and_at_no_stated_moment() -> None:
     asked = analyse("How long were the adults followed?", "How long were the adults followed?",
                     None, None, None)
-    assert on_topic_gate(asked, 0.4, [], {"study": STUDY}) == float("inf")
-    assert on_topic_gate(asked, 2.0, [], {"study": STUDY}) == 2.0
+    assert on_topic_gate(asked, 0.4, [IN_STUDY], {"study": STUDY}) == float("inf")
+    assert on_topic_gate(asked, 2.0, [IN_STUDY], {"study": STUDY}) == 2.0
     dated = analyse("How long were the adults followed?", "How long were the adults followed?",
                     date(2020, 1, 1), None, None)
-    assert on_topic_gate(dated, 0.4, [], {"study": STUDY}) == 0.4
+    assert on_topic_gate(dated, 0.4, [IN_STUDY], {"study": STUDY}) == 0.4
+    # Only the best sentence's article counts (the review's "Who won the quiz?", answered from
+    # a tennis report because a pub's story held "won" and "quiz").
+    tennis = Article(id="t", title="Varga wins", text="Elena Varga won in three sets.",
+                     source="s", source_key="t")
+    pub = Article(id="p", title="Pub news", text="The Fox won an award. Its quiz is on Tuesdays.",
+                  source="s", source_key="p")
+    quiz = analyse("Who won the quiz?", "Who won the quiz?", None, None, None)
+    best = Evidence(0, "t", 0, 30, "Elena Varga won in three sets.", 0.2, 0.2)
+    assert on_topic_gate(quiz, 0.4, [best], {"t": tennis, "p": pub}) == 0.4
     # A question that is about nothing (all its words ask) is no article's.
     bare = analyse("How old is she?", "How old is she?", None, None, None)
     assert not holds_every_word(bare, [STUDY])

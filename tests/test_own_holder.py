@@ -27,15 +27,16 @@ ARTICLES = {
 }
 
 
-def _ev(article: str, text: str, start: int, span: str) -> Evidence:
+def _ev(article: str, text: str, span: str) -> Evidence:
+    start = ARTICLES[article].text.index(text)
     at = start + text.index(span)
     return Evidence(0, article, start, start + len(text), text, 0.3, 0.3,
                     answer=(at, at + len(span)), answer_score=12.0)
 
 
-BEST = _ev("m", MERGER, 0, "Marcus Oyelaran")
-VANTOR = _ev("v", LAUNCH, 42, "Ingrid Vasquez-Holm")
-SAFETY = _ev("r", RECALL, 62, "Marcus Fenwick-Lowe")
+BEST = _ev("m", MERGER, "Marcus Oyelaran")
+VANTOR = _ev("v", LAUNCH, "Ingrid Vasquez-Holm")
+SAFETY = _ev("r", RECALL, "Marcus Fenwick-Lowe")
 
 
 def test_the_holder_of_the_one_asked_about_answers_over_another_s() -> None:
@@ -56,3 +57,24 @@ def test_no_holder_of_it_among_the_next_best_leaves_the_abstention() -> None:
     ranked, reason = holder_of_it("Who is the chief executive of Northwind?", [BEST, VANTOR],
                                   ARTICLES)
     assert reason is None and ranked[0] is BEST
+
+
+def test_an_article_naming_the_one_asked_in_passing_does_not_answer() -> None:
+    """The review's: "Its chairman, Peter Ambler," after a sentence about the Campaign for Real
+    Ale is not the chairman of the brewery the story names in passing; nor is a bare title of
+    a story whose opening names it not."""
+    pub = _article("p", "The Fox reopens", "The Fox in Marden reopened on Friday. It serves "
+                   "beer from Hale Valley Brewery. The Campaign for Real Ale welcomed the news. "
+                   "Its chairman, Peter Ambler, said pubs were vital. 'We are thrilled,' said "
+                   "chairman Tom Reed.")
+    articles = {**ARTICLES, "p": pub}
+    chair = "Its chairman, Peter Ambler, said pubs were vital."
+    at = pub.text.index(chair)
+    ev = Evidence(0, "p", at, at + len(chair), chair, 0.3, 0.3)
+    brewer = "Corlex chairman Ann Lee said the deal was good."
+    best = Evidence(0, "m", 0, len(brewer), brewer, 0.5, 0.5, answer=(16, 23), answer_score=12.0)
+    articles["m"] = _article("m", "Corlex buys a rival", brewer)
+    ranked, reason = holder_of_it("Who is the chairman of Hale Valley Brewery?", [best, ev],
+                                  articles)
+    assert reason is not None and ranked[0] is best
+

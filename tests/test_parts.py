@@ -52,6 +52,10 @@ def test_a_part_of_a_whole_is_what_befell_it(question: str, sentence: str, read:
      "0.8%"),
     ("How much did prices fall?", "Sales rose 4% in March, and prices fell, to 1.2 on average.",
      "1.2", None),
+    # The review's: another's move in another clause, or a move the other way.
+    ("How much did the yen fall?", "The euro gained 0.5% on Tuesday and the yen weakened, to "
+     "151.2 per dollar.", "151.2", None),
+    ("How much did shares fall?", "Shares rose 4% on Monday, to $12.30.", "$12.30", None),
     # Where it got to is asked, or where it came from is said: nothing to move to.
     ("What price did the shares reach?", "The shares jumped 22 per cent to $36.60.", "$36.60",
      None),
