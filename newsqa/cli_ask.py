@@ -104,20 +104,20 @@ def ask(
     if (question is None) == (batch is None):
         raise _usage_error('Give a QUESTION or --batch FILE (not both), e.g. newsqa ask '
                            '"How many troops?" or newsqa ask --batch questions.jsonl --json.')
-    dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
-                  as_of=_check_date(as_of, "--as-of"))
-    assistant = _assistant(store, llm, top_k, model)
-    if batch is not None:
-        assistant.index.require_articles()  # fail once, not once per line
-        backend = assistant.resolve_backend()
-        if backend != "extractive":
-            assistant.chat_backend(backend)  # an unconfigured backend, too
-        run_batch(assistant, batch, dates)
-        return
     try:
+        dates = Dates(since=_check_date(since, "--since"), until=_check_date(until, "--until"),
+                      as_of=_check_date(as_of, "--as-of"))
+        assistant = _assistant(store, llm, top_k, model)
+        if batch is not None:
+            assistant.index.require_articles()  # fail once, not once per line
+            backend = assistant.resolve_backend()
+            if backend != "extractive":
+                assistant.chat_backend(backend)  # an unconfigured backend, too
+            run_batch(assistant, batch, dates)
+            return
         answer = assistant.ask(question or "", **dates)
-    except Exception as exc:  # a question refused: a program reading --json is told so too
-        if as_json and is_user_error(exc):
+    except Exception as exc:  # refused (a bad date, no index, the question): a program
+        if as_json and batch is None and is_user_error(exc):  # reading --json is told so too
             typer.echo(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False))
         raise
     if as_json:

@@ -246,6 +246,11 @@ def test_a_refused_question_asked_for_json_is_a_json_error_too(sample_store: Pat
     run = newsqa("ask", "   ", "--json", "--store", str(sample_store))
     assert run.returncode == 1 and run.stderr.startswith("Error:")
     assert "question is empty" in json.loads(run.stdout)["error"]
+    # So is one refused before it is asked: a date that is none, an index that is none.
+    run = newsqa("ask", TROOPS, "--json", "--since", "soon", "--store", str(sample_store))
+    assert run.returncode == 1 and "is not a date" in json.loads(run.stdout)["error"]
+    run = newsqa("ask", TROOPS, "--json", "--store", str(sample_store.parent / "nothing"))
+    assert run.returncode == 1 and "newsqa ingest" in json.loads(run.stdout)["error"]
 
 
 def test_no_index_yet_says_run_ingest(tmp_path: Path) -> None:
