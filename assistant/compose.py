@@ -36,7 +36,7 @@ from .types import Citation
 from .words import asking_terms, terms
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
-           "another_year", "closest_text", "judged_again", "not_of_it", "strayed", "within_dates"]
+           "another_year", "closest_text", "judged_again", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -165,14 +165,6 @@ def _gives(ev: Evidence, kind: str, question: str) -> bool:
         return ev.fit == 1.0
     asked = set(terms(question)) - asking_terms()
     return 2 * len(asked & set(terms(ev.text))) >= len(asked) > 0
-
-
-def not_of_it(question: str, ranked: Sequence[Evidence], article: Article
-              ) -> Abstention | None:
-    """Why the best sentence, close as it is, is of another holder of the role asked about
-    (`another_holder`) or of another year (`another_year`), or None."""
-    return (another_holder(question, ranked, article.title)
-            or (another_year(question, ranked[0], article) if ranked else None))
 
 
 # A year asked about; not one a span of time starts from ("since 2019", "from 2005 to…").

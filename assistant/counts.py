@@ -198,8 +198,7 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
 def counts_no_one(sentence: str, question: str) -> bool:
     """Asked how many people, does every figure of the sentence count things that are never
     people ("about 41,000 properties were without power", asked how many are missing)?"""
-    asked = set(terms(" ".join(counted_phrase(question)[:1])))
-    if not asked & (ANYONE | _PEOPLE):
+    if not _counts_people(question):
         return False
     heads = [h.end() for h in FIGURE_HEAD.finditer(sentence) if not A_YEAR.fullmatch(h.group())]
 
@@ -208,6 +207,13 @@ def counts_no_one(sentence: str, question: str) -> bool:
         return set(terms(m.group(1))) if m else set()
 
     return bool(heads) and all(noun(end) & _NEVER_PEOPLE for end in heads)
+
+
+def _counts_people(question: str) -> set[str]:
+    """The word a "how many" question counts with, where it counts people ("people",
+    "workers"); else empty. `counted` leaves "people" out: it counts nothing in particular."""
+    noun = set(terms(" ".join(counted_phrase(question)[:1])))
+    return noun if noun & (ANYONE | _PEOPLE) else set()
 
 
 _NEVER_PEOPLE = frozenset(terms(
@@ -220,8 +226,8 @@ def _people_counted(sentence: str, question: str) -> list[tuple[int, int]]:
     "620 workers"), which `figure_phrase` leaves to the question's own noun, with a word of
     the question beside them ("employs 3,100 people"; not "treats 40,000 patients a year"
     asked how many attended a fundraiser: the review's)."""
-    noun = set(terms(" ".join(counted_phrase(question)[:1])))
-    if not noun & (ANYONE | _PEOPLE):  # "How many people…" counts nothing in particular
+    noun = _counts_people(question)
+    if not noun:
         return []
     asked = set(terms(question)) - asking_terms() - noun
     return [(head.start(), m.end()) for head in FIGURE_HEAD.finditer(sentence)

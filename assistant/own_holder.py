@@ -15,22 +15,24 @@ from collections.abc import Mapping
 
 from index import Article, sentence_before
 
-from .compose import KIND_CHECKED, Abstention, another_holder, not_of_it
+from .compose import KIND_CHECKED, Abstention, another_holder, another_year
 from .rerank import Evidence
 from .roles import asked_role
 from .titled import bare_title, owned_by_reference, placed_holders
 
 __all__ = ["holder_of_it"]
 
+
 def holder_of_it(question: str, ranked: list[Evidence], articles: Mapping[str, Article]
                  ) -> tuple[list[Evidence], Abstention | None]:
-    """The ranking and why the best sentence is not of what was asked (`not_of_it`), or None;
-    where it names another's holder of the role, a sentence of the next best naming the one
-    asked about's (`_of_it`) is put first instead, and answers."""
-    reason = not_of_it(question, ranked, articles[ranked[0].article_id])
-    if reason is None or another_holder(question, ranked[:1],
-                                        articles[ranked[0].article_id].title) is None:
-        return ranked, reason
+    """The ranking, and why the best sentence, close as it is, is not of what was asked: of
+    another year (`another_year`), or of another's holder of the role (`another_holder`),
+    unless one of the next best names the one asked about's (`_of_it`): that one is put first
+    instead, and answers. None: nothing against it."""
+    article = articles[ranked[0].article_id]
+    reason = another_holder(question, ranked, article.title)
+    if reason is None:
+        return ranked, another_year(question, ranked[0], article)
     first = next((ev for ev in ranked[1:KIND_CHECKED]
                   if ev.article_id in articles and _of_it(question, ev, articles[ev.article_id])),
                  None)
@@ -50,7 +52,7 @@ def _of_it(question: str, ev: Evidence, article: Article) -> bool:
     named = [w for w in (*asked.qualifiers, *asked.of) if w in asked.proper]
     if not named:
         return False
-    opening = f"{article.title}\n{article.text[:ev.start if ev.start < _OPENING else _OPENING]}"
+    opening = f"{article.title}\n{article.text[:min(ev.start, _OPENING)]}"
     for at, h in placed_holders(asked.role, ev.text):
         if h.name.casefold() in question.casefold():
             continue
