@@ -14,6 +14,7 @@ from .evidence import names_missing, sentence_vectors
 from .fates import counting_words, fate_count, states_fate
 from .findings import Findings, shown_bar
 from .rerank import Evidence
+from .withdrawn import RETRACTED
 from .words import asking_terms, terms
 
 __all__ = ["CONFLICT_MIN_COSINE", "conflicting", "differs", "figures", "latest"]
@@ -87,8 +88,11 @@ def conflicting(found: Findings, best: Evidence) -> Evidence | None:
     drug recall's cost is no other figure for a bridge's). The best sentence's own article
     needs neither: it is about the same story."""
     articles, names = found.articles, found.question.names
+    # A correction's account of what was wrong ("An earlier version said … 14 beds") is no
+    # other figure: `corrections` quotes it as what it is.
     differing = [ev for ev in found.ranked[:12] if ev is not best and ev.score >= shown_bar()
-                 and differs(best.text, ev.text, found.question.text)]
+                 and differs(best.text, ev.text, found.question.text)
+                 and not RETRACTED.search(ev.text)]
     others = [ev for ev in differing if ev.article_id != best.article_id
               and not names_missing(names, articles[ev.article_id].text)]
     close = []

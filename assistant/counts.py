@@ -24,8 +24,11 @@ __all__ = [
     "only_count",
 ]
 
-NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?"
-                    r"|thousands?|millions?|billions?)\b", re.I)
+# News style spells out small numbers and a sentence's first: "Eighteen patients were infected",
+# "ignored eleven separate warnings" count as "18 patients" does.
+NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven"
+                    r"|eigh|nine)ty|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.I)
 # A word that starts with a figure, and what it counts: "four-day", "19-member", "30-year-old".
 _FIGURE_FIRST = re.compile(r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)"
                            r"-([a-z]+)", re.I)
@@ -59,9 +62,16 @@ def counts(sentence: str, counted: set[str]) -> bool:
             near = " ".join([*words[max(0, i - 2):i], *counted_here,
                              *words[i + 1:i + 1 + NEAR_FIGURE]])
             said = _spelt_out(terms(near))
-            if counted & said or _units_of(said, counted, sentence):
+            if counted & said or _units_of(said, counted, sentence) or _of_them(words, i):
                 return True
     return False
+
+
+def _of_them(words: list[str], i: int) -> bool:
+    """Is the figure at `i` a share of what the sentences before counted ("2,914 of them were
+    diagnosed", "Four of those died")? It counts whatever they did."""
+    return [w.casefold() for w in words[i + 1:i + 3]] in (["of", "them"], ["of", "those"],
+                                                          ["of", "these"], ["of", "whom"])
 
 
 _VEHICLES = frozenset(terms("car cars vehicle vehicles"))

@@ -21,6 +21,7 @@ from .evidence import kind_fit, sentence_vectors
 from .findings import Findings, shown_bar
 from .generative import renumber
 from .other_holders import other_holders
+from .own_holder import own_holder_answer
 from .quotes import enquote
 from .relative_dates import counted_from
 from .rerank import Evidence
@@ -253,7 +254,8 @@ def _lead(found: Findings, best: Evidence, citation: Citation, short: bool
     later correction withdraws what it would say; with that correction, and the lead-in."""
     question, article = found.question, found.articles[best.article_id]
     span = (short_answer(best, citation, question.kind, question.text, article.title,
-                         article.published) if short else None)
+                         article.published)
+            or own_holder_answer(question.text, best, citation, article) if short else None)
     # Shown the earlier report alone, a reader would take what a later one withdrew as so.
     fixed = (correction_of(found, best.article_id, span.text) if span
              else correction_in(found, best.article_id, best.text))

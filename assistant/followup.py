@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .about import ASKS_AUTHOR
 from .backends.base import ChatBackend
 from .question import Question, analyse
-from .referent import resolve_pronoun
+from .referent import names_one_like, person_meant, resolve_pronoun
 from .request import Request
 from .types import Message
 
@@ -42,6 +42,7 @@ _EXISTENTIAL = re.compile(r"\b(?:is|are|was|were|be)\s+there\b|\bthere\s+(?:is|a
 _WORDS = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there"
                       r"|him)\b", re.I)
+_IMPERSONAL = re.compile(r"\b(?:it|they|them|its|their|this|that|these|those|there)\b", re.I)
 # Capitalised words that open quotes and sentences but name nothing.
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
                         "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
@@ -116,8 +117,19 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     question's own words still decide what is searched for."""
     asked = {w.casefold() for w in _WORDS.findall(question)}
     context = _topic_names(history)
+    # "How much does he earn?": he is the person the conversation named (`person_meant`). The
+    # last answer's names say who he is only where one of them is a person he may be: not
+    # "About… First World War" of a sentence on water mains. His name is added only where the
+    # question names nothing else: beside the subject's, it brings the sentence naming him
+    # first, not the one saying what he earns ("He will be paid…", the review's).
+    person = person_meant(question, history)
+    answer_names = _answer_names(history)
+    if person and not _IMPERSONAL.search(question) and not names_one_like(
+            " ".join(answer_names), question):
+        answer_names = []
     if _PRONOUN.search(question) or not context:
-        context += _answer_names(history)
+        context += answer_names
+    context += person.split() if person and not context else []
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
     return " ".join([question, *added])

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from index import Article, sentence_before
+from index import Article, sentence_after, sentence_before
 
 from .compose import KIND_CHECKED, Abstention, another_holder, another_year
 from .rerank import Evidence
 from .roles import asked_role
-from .titled import bare_title, owned_by_reference, placed_holders
+from .titled import bare_title, owned_by_another, owned_by_reference, placed_holders
+from .types import Citation, ShortAnswer
 
-__all__ = ["holder_of_it"]
+__all__ = ["holder_of_it", "own_holder", "own_holder_answer"]
 
 
 def holder_of_it(question: str, ranked: list[Evidence], articles: Mapping[str, Article]
@@ -41,26 +42,69 @@ def holder_of_it(question: str, ranked: list[Evidence], articles: Mapping[str, A
 
 
 def _of_it(question: str, ev: Evidence, article: Article) -> bool:
-    """Does the sentence name a holder of the role asked about whose title says nothing of
-    whose it is, in an article whose title or opening names every name that qualifies the
-    role; or whose title is "its" (or "their"), after a sentence about the one asked ("The
-    Office for Product Safety said… Its chief executive, …")? Not an article naming it in
-    passing (the review's: a pub's story naming a brewery is no story about the brewery)."""
+    return own_holder(question, ev, article) is not None
+
+
+def own_holder(question: str, ev: Evidence, article: Article, strict: bool = False
+               ) -> tuple[int, int] | None:
+    """The holder of the role asked about that the sentence names, whose title says nothing
+    of whose it is, in an article whose title or opening names every word that qualifies the
+    role ("Who is the lead author of the dementia study?" under "…dementia risk…, study
+    finds"); or whose title is "its" (or "their"), after a sentence about the one asked ("The
+    Office for Product Safety said… Its chief executive, …"): sentence offsets, or None. Not
+    an article naming it in passing (the review's: a pub's story naming a brewery is no story
+    about the brewery). `strict`, for the best sentence itself (not one read after another's
+    holder): a name asked must be the subject of the title or the first sentence ("Who is
+    the chief executive of Celest?" is not answered by "said chief executive …" under
+    "Northwind to buy Celest")."""
     asked = asked_role(question)
     if asked is None:
-        return False
+        return None
     named = [w for w in (*asked.qualifiers, *asked.of) if w in asked.proper]
-    if not named:
-        return False
     opening = f"{article.title}\n{article.text[:min(ev.start, _OPENING)]}"
+    if named and strict:
+        opening = _story_subject(article)
+    # Unnamed, what qualifies the role is the story's own subject: "the dementia study"; not
+    # a word any story says ("the city", "the company": which?).
+    if not named and not (named := [w for w in (*asked.qualifiers, *asked.of)
+                                    if w not in _NOT_OWN | _GENERIC]):
+        return None
     for at, h in placed_holders(asked.role, ev.text):
-        if h.name.casefold() in question.casefold():
-            continue
+        if h.name.casefold() in question.casefold() or owned_by_another(
+                ev.text, at, tuple(named)):
+            continue  # not "said Ingrid Halvorsen-Lee, Halvorsen's chief executive"
         if bare_title(ev.text, min(at, h.start)) and _names(opening, named):
-            return True
+            return h.start, h.end
         if owned_by_reference(ev.text, at) and _names(_subject_before(article, ev), named):
-            return True
-    return False
+            return h.start, h.end
+    return None
+
+
+def own_holder_answer(question: str, best: Evidence, citation: Citation, article: Article
+                      ) -> ShortAnswer | None:
+    """The holder `own_holder` finds in the best sentence, leading the answer where it lies
+    inside the quote."""
+    held = own_holder(question, best, article, strict=True)
+    if held is None or not citation.start <= best.start + held[0] < best.start + held[1] <= (
+            citation.end):
+        return None
+    return ShortAnswer(best.text[held[0]:held[1]], citation.n, best.start + held[0],
+                       best.start + held[1], round(best.answer_score, 3))
+
+
+# Words that qualify a role without naming whose it is: "the new chair", "the current mayor".
+_NOT_OWN = frozenset({"new", "current", "former", "interim", "acting", "the", "a", "an"})
+_GENERIC = frozenset({"city", "town", "village", "country", "state", "region", "company",
+                      "firm", "business", "group", "club", "team", "side", "council",
+                      "government", "party", "organisation", "organization"})
+
+
+def _story_subject(article: Article) -> str:
+    """The subjects of the title and of the first sentence: whom the story is about."""
+    first = sentence_after(article.text, 0)
+    found = [_SUBJECT.search(text) for text in (
+        article.title, article.text[first[0]:first[1]] if first else article.text[:_OPENING])]
+    return "\n".join(m.group() for m in found if m)
 
 
 _OPENING = 400  # characters of an article's text that say what it is about

@@ -29,7 +29,10 @@ def who_is(question: str) -> str | None:
 # was charged…", "…, 47, said…", "…, 47, on Tuesday").
 _NOT_SAID_OF = (r"(?:who|which|that|whose|was|is|were|are|has|have|had|said|says|told|tells|"
                 r"will|would|could|can|also|and|or|but|on|in|at|from|to|for|with|by|after|"
-                r"before|when|while)")
+                r"before|when|while|born(?=\s)|died|aged)")
+
+
+_CLAUSE_LEAD = re.compile(r"\b(?:according\s+to|for|asked\s+about|like|unlike)\s+$", re.I)
 
 
 def description(question: str, sentence: str) -> tuple[int, int] | None:
@@ -42,9 +45,12 @@ def description(question: str, sentence: str) -> tuple[int, int] | None:
     named = r"\s+".join(re.escape(w) for w in name.split())
     # "Ravi Shetty, 47, director general of…": an age may come first
     beside = re.search(rf"\b{named},\s+(?:\d{{1,3}},\s+(?![a-z]+ed\b))?(?!{_NOT_SAID_OF}\b)"
-                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,150}}?)"
+                       rf"(?P<d>(?:(?:a|an|the)\s+)?[a-z][^,.;:“”\"()]{{2,200}}?)"
                        r"\s*(?=[,.;:)]|$)", sentence)
-    if beside is not None:
+    # "According to Keith Wilson, the mayor, …" describes him; "According to Keith Wilson,
+    # the council never consulted residents." is his words, not what he is.
+    if beside is not None and (sentence[beside.end():beside.end() + 1] == ","
+                               or not _CLAUSE_LEAD.search(sentence, 0, beside.start())):
         return beside.span("d")
     title = re.search(rf"(?P<d>(?:[A-Z][\w’'.-]*\s+){{0,3}}(?i:{TITLES}))\s+{named}\b", sentence)
     if title is None:
@@ -188,7 +194,7 @@ def who_does(question: str, sentence: str) -> tuple[int, int] | None:
     rest = set(terms(question[asked.end():]))
     # "…, who chairs the patient group Cluster Europe"; "Holt painted The Salt Gatherers in
     # 1884": the name the clause opens with, its verb the one asked.
-    for m in re.finditer(rf"({NAME}),\s+who\s+([a-z]+)\b([^,;]*)|(?:^|[,;]\s+|\band\s+)"
+    for m in re.finditer(rf"({NAME}),\s+(?:who|which)\s+([a-z]+)\b([^,;]*)|(?:^|[,;]\s+|\band\s+)"
                          rf"({NAME})\s+(?:has\s+|had\s+)?([a-z]+)\b([^,;]*)", sentence):
         name, did, what = (1, 2, 3) if m.group(1) else (4, 5, 6)
         if (terms(m.group(did)) == verb and verb and rest <= set(terms(m.group(what)))

@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .qualifiers import NOT_PEOPLE
 from .titled import TITLE_WORDS
 from .types import Message
 
-__all__ = ["given_gender", "named_person", "people_named", "resolve_pronoun"]
+__all__ = ["given_gender", "named_person", "names_one_like", "people_named", "person_meant",
+           "resolve_pronoun"]
 
 _HE = re.compile(r"\b(?:he|him|his)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
@@ -53,12 +55,27 @@ TURNS = 3  # how far back in the conversation a referent may be
 def resolve_pronoun(question: str, history: Sequence[Message] | None) -> str:
     """The question with "he"/"she" (and "him", "his", "her", "hers") replaced by the person
     the conversation means, or the question as asked where that is not clear."""
+    person = person_meant(question, history)
+    return question if person is None else _replaced(question, person)
+
+
+def person_meant(question: str, history: Sequence[Message] | None) -> str | None:
+    """The person the question's "he" or "she" means, or None where that is not clear."""
     he, she = bool(_HE.search(question)), bool(_SHE.search(question))
     if not history or he == she:
-        return question
-    person = next((p for p in people_named(history) if _gender(p) == ("female" if she else "male")),
-                  None)
-    return question if person is None else _replaced(question, person)
+        return None
+    return next((p for p in people_named(history) if _gender(p) == ("female" if she else "male")),
+                None)
+
+
+def names_one_like(text: str, question: str) -> bool:
+    """Does the text name a person the question's "he" or "she" may mean (a first name of
+    that gender)?"""
+    gender = "female" if _SHE.search(question) else "male" if _HE.search(question) else None
+    words = text.split()
+    return gender is not None and any(
+        given_gender(word) == gender and following[:1].isupper()
+        for word, following in pairwise(words))
 
 
 def people_named(history: Sequence[Message]) -> Iterator[str]:

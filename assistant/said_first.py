@@ -13,8 +13,9 @@ from index import Article
 from .compose import KIND_CHECKED, Abstention, judged_again
 from .contest import asked_contest, contest_answer, names_a_contest
 from .counting import asked_verb, counted
-from .evidence import age_span, question_names
+from .evidence import age_span, question_kind, question_names
 from .fates import states_fate
+from .own_holder import own_holder
 from .persons import description, who_is
 from .referent import named_person
 from .rerank import Evidence
@@ -22,6 +23,8 @@ from .roles import asks_for_holder, role_holder
 from .scores import asks_score, score_span
 from .speakers import asked_speech
 from .speech_first import speech_first
+from .table_cells import cell_first
+from .withdrawn import RETRACTED
 from .words import WORD, asking_terms, subject_split, terms
 
 __all__ = ["CONTEST_READ", "read_again", "read_first", "said_first"]
@@ -44,7 +47,10 @@ def said_first(question: str, ranked: Sequence[Evidence],
     only in passing. `articles`, by id: a title may hold a role's qualifier ("Novaris" for its
     chief executive), a date tells a contest of another year, and a speaker named by one word
     of their name must be named by another somewhere in the article ("Ford said" is not
-    Harrison Ford's in a report about the carmaker)."""
+    Harrison Ford's in a report about the carmaker). A table's row giving what is asked in
+    its column ("Winner: Haruki Tanabe", "Votes: 17,228": `table_cells`) comes first of all."""
+    if cell := cell_first(question, ranked, question_kind(question), articles or {}):
+        return cell  # a table's row: "Winner: Haruki Tanabe", "Votes: 17,228"
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:
@@ -59,7 +65,10 @@ def said_first(question: str, ranked: Sequence[Evidence],
                     question, ev.text, article.published if article else None)
                                                       or score_span(question, ev.text)))):
             return [ev, *ranked[:i], *ranked[i + 1:]]
-    return None
+    # Else a holder whose article says whose the role is ("The lead author, …" of the study)
+    own = next((ev for ev in ranked[:KIND_CHECKED] if ev.article_id in articles
+                and own_holder(question, ev, articles[ev.article_id], strict=True)), None)
+    return None if own is None else [own, *(ev for ev in ranked if ev is not own)]
 
 
 def _count_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
@@ -207,9 +216,14 @@ def read_again(question: str, kind: str, ranked: list[Evidence], reason: Abstent
                ) -> tuple[list[Evidence], Abstention | None]:
     """The ranking with a sentence about what was asked read first (`read_first`), and why the
     articles cannot answer, judged again where that was said of the best sentence alone."""
-    first = read_first(question, ranked)
-    return (ranked, reason) if first is None else (first, judged_again(reason, first, kind,
-                                                                         question))
+    # What a correction says was wrong ("An earlier version said … 14 beds") is read first by
+    # none of these: it shares the question's words and gives a figure, and is not the answer.
+    withdrawn = [ev for ev in ranked[1:] if RETRACTED.search(ev.text)]
+    first = read_first(question, [ev for ev in ranked if ev not in withdrawn])
+    if first is None:
+        return ranked, reason
+    first += withdrawn
+    return first, judged_again(reason, first, kind, question)
 
 
 def read_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:

@@ -22,6 +22,7 @@ from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, which_role
 from .scores import score_span
 from .speakers import asks_about_saying, named_speaker
+from .table_cells import table_cell
 from .trimming import unquoted
 from .types import Citation, ShortAnswer
 from .whose_count import compared_count, named_count
@@ -76,6 +77,7 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
     holder = role_holder(question, best.text, title)
     said = (description(question, best.text) or (holder and (holder.start, holder.end))
             or contest_answer(question, best.text, published) or score_span(question, best.text)
+            or table_cell(question, best.text, kind, title, published)
             or (death_toll(best.text, question) or age_span(question, best.text)
                 if kind == "number" else None)
             or (sole_answer(best, question) if kind == "person" else None)

@@ -11,7 +11,16 @@ __all__ = ["RETRACTED", "RETRACTED_FACTOR", "SUPERSEDED_FACTOR", "withdrawn_fact
 
 RETRACTED_FACTOR = 0.3  # a sentence saying what an earlier report got wrong: not the answer
 RETRACTED = re.compile(r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this|our|the)\s+"
-                       r"(?:[\w,.-]+\s+){0,3}?(?:report|article|story)\b|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
+                       r"(?:[\w,.-]+\s+){0,3}?(?:report|article|story)\b"
+                       # a corrections box: "An earlier version said the wing would have 14
+                       # beds."; "We also said the appeal had raised £1.2 million." A sentence
+                       # of its own, not words quoted ("'We also said no jobs would go,' Shah
+                       # said") nor another version ("The earlier version of the bill named…").
+                       r"|(?:^|(?<=[\n.!?]\s)|(?<=\n))(?:an?\s+(?:earlier|previous)\s+version"
+                       r"(?:\s+also)?|we\s+(?:also|previously|wrongly|incorrectly))\s+(?:said"
+                       r"|stated|gave|reported|named|described|misspelled|misspelt"
+                       r"|misidentified)\b"
+                       r"|\b(?:incorrectly|wrongly|mistakenly|erroneously)"
                        r"\s+(?:said|stated|reported|credited|named|identified|described|gave)\b"
                        # "The report also gave the attendance as 18,412; the correct figure was…"
                        r"|\bgave\s+[^.;]{0,40}?\bas\b(?=[^.;]{0,30}[;,]\s+(?:but\s+)?the\s+"

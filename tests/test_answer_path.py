@@ -175,6 +175,22 @@ def test_a_sentence_that_asks_is_no_evidence_and_a_headline_is_marked() -> None:
     assert is_heading == [1.0, 0.0]
 
 
+@pytest.mark.parametrize(("sentence", "question", "fit"), [
+    # News style spells out small numbers (the eleventh tester's): "Eighteen patients",
+    # "eleven separate warnings".
+    ("Eighteen patients were infected.", "How many patients were infected?", 1.0),
+    ("Thirty-one patients were infected.", "How many patients were infected?", 1.0),
+    ("The firm ignored eleven separate warnings.", "How many warnings did the firm ignore?", 1.0),
+    # A share of what was counted before: "2,914 of them were diagnosed".
+    ("During that time, 2,914 of them were diagnosed with dementia.",
+     "How many participants were diagnosed with dementia?", 1.0),
+    ("One of the victims was a nurse.", "How many died?", 0.5),
+])
+def test_a_count_in_words_or_of_those_counted_before_fits(sentence: str, question: str,
+                                                          fit: float) -> None:
+    assert answer_fit("number", sentence, question) == fit
+
+
 def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     ships = "How many Chinese ships were near Taiwan during the drill?"
     assert answer_fit("number", "Taiwan counted 12 Chinese ships near the island.", ships) == 1.0

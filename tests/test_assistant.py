@@ -362,6 +362,39 @@ def test_a_follow_up_to_a_question_naming_nothing_takes_the_answers_names() -> N
     assert query.startswith("What did the leaflets say?") and "Kim" in query
 
 
+def test_he_is_searched_by_the_name_of_whom_he_means() -> None:
+    """The tenth tester's "How much does he earn?", after an answer quoting a sentence about
+    water mains, was searched with "About" and "First World War": he is the chief executive
+    the conversation named, and the answer that names no one says nothing of him."""
+    history = [*turn("Who is the new chief executive of Harrowmere Water?",
+                     "Yusuf Adeyemi-Clarke — “Yusuf Adeyemi-Clarke became chief executive of "
+                     "Harrowmere Water on 1 September.” [1]"),
+               *turn("What did he do before?",
+                     "“About a fifth of our water mains were laid before the First World "
+                     "War.” [1]")]
+    query = rule_rewrite("How much does he earn?", history)
+    assert "Harrowmere" in query
+    assert "World" not in query and "About" not in query
+    # His name only where the question names nothing else (the review's: beside the
+    # subject's, it brought the sentence naming him first, not "He will be paid…").
+    assert "Adeyemi-Clarke" in rule_rewrite("How much does he earn?", [
+        *turn("Who was appointed?", "Yusuf Adeyemi-Clarke — “Yusuf Adeyemi-Clarke was "
+                                    "appointed.” [1]"),
+        *turn("What did he do before?", "“About a fifth of our water mains were laid before "
+                                        "the First World War.” [1]")])
+    # An answer quoting another man says whom "he" means now (the review's).
+    quoted = [*history[:2], *turn("What did the local MP say?",
+                                  "“The plan is wrong,” said Local MP Daniel Price. [1]")]
+    assert "Price" in rule_rewrite("What else did he say?", quoted)
+    # An answer naming him is about him: its names still help ("Green Party" for her age).
+    named = turn("Who won the Porthaven North by-election?",
+                 "Hannah Corrigan of the Green Party — “Hannah Corrigan of the Green Party won "
+                 "the by-election.” [1]")
+    assert "Green" in rule_rewrite("How old is she?", named)
+    # "it" still means what the last answer was about.
+    assert "World" in rule_rewrite("When did he say it was built?", history)
+
+
 def test_a_follow_up_keeps_the_subject_a_question_before_named() -> None:
     """The testers' conversations: "What did it cost?" after "And how many were damaged?"
     was searched with "February" (the last answer's date) and judged off topic; "How much did

@@ -111,6 +111,24 @@ def test_a_correction_published_before_the_answer_does_not_count(tmp_path: Path)
     ("The vote was initially set for Tuesday.", "When is the vote?", "date", 0.5),
     ("An earlier version of this story incorrectly said the launch was in May.",
      "When will Selene-2 launch?", "date", 0.3),
+    # A corrections box's wording (the eleventh tester's hospice appeal)
+    ("An earlier version said the new wing would have 14 beds.",
+     "How many beds will the new wing have?", "number", 0.3),
+    ("An earlier version also misspelled the name of the chief executive and said Bakare "
+     "rowed from Lanzarote to Barbados.", "Where did Bakare finish her row?", "other", 0.3),
+    ("We also said the appeal had raised £1.2 million.", "How much has the appeal raised?",
+     "number", 0.3),
+    ("It will have 12 beds, as now stated.", "How many beds will the new wing have?", "number",
+     1.0),
+    ("'We said we would deliver, and we did,' the mayor said.", "What did the mayor say?",
+     "other", 1.0),
+    # The review's: words quoted, another version of something else, are no correction.
+    ("'We also said no jobs would be lost,' Shah said.", "What did Shah say about jobs?",
+     "other", 1.0),
+    ("The earlier version named Russia as the main threat; the new strategy names China.",
+     "Which country does the strategy name as the main threat?", "other", 1.0),
+    ("The previous version stated that the tax would rise.", "Will the tax rise?", "other",
+     1.0),
 ])
 def test_what_is_no_longer_so_weighs_less(sentence: str, question: str, kind: str,
                                           factor: float) -> None:
@@ -119,6 +137,22 @@ def test_what_is_no_longer_so_weighs_less(sentence: str, question: str, kind: st
     from assistant.withdrawn import withdrawn_factor
 
     assert withdrawn_factor(sentence, question, kind) == factor
+
+
+def test_a_corrections_box_leads_with_what_is_right_and_nothing_it_withdrew(
+        tmp_path: Path) -> None:
+    """"How many beds will the new hospice wing have?" led with "14 beds", the figure the
+    article's corrections box withdrew, and then quoted "It will have 12 beds" beside it."""
+    appeal = {"id": "appeal", "title": "Hospice appeal passes £1 million",
+              "published": "2026-08-27", "source": "Carnwath Weekly Observer",
+              "text": "A hospice appeal to build a new inpatient wing in Carnwath has passed £1 "
+                      "million.\nThe money will pay for the new 12-bed wing.\nThis "
+                      "article was amended on 28 August 2026. An earlier version said the new "
+                      "hospice wing would have 14 beds. It will have 12 beds, as now stated."}
+    answer = assistant_over([appeal], tmp_path).ask("How many beds will the new hospice wing "
+                                                    "have?")
+    assert answer.short is not None and "12" in answer.short.text, answer.text
+    assert "14 beds" not in answer.text
 
 
 MERGER = {

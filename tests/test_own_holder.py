@@ -78,3 +78,60 @@ def test_an_article_naming_the_one_asked_in_passing_does_not_answer() -> None:
                                   articles)
     assert reason is not None and ranked[0] is best
 
+
+def _said(id_: str, title: str, before: str, said: str) -> tuple[Article, Evidence]:
+    """An article of a sentence and the one after it, and the latter as evidence."""
+    article = _article(id_, title, f"{before} {said}")
+    start = article.text.index(said)
+    return article, Evidence(0, id_, start, start + len(said), said, 0.3, 0.3)
+
+
+def test_the_holder_of_the_story_s_own_role_answers_from_the_best_sentence() -> None:
+    """The eleventh tester's "Who was the lead author of the dementia study?" was turned away
+    ("the closest sentence does not clearly give the name asked for") over "The lead author,
+    Professor Maëlle Kerbrat, …" in a report whose title is about the study."""
+    from assistant.own_holder import own_holder, own_holder_answer
+    from assistant.said_first import said_first
+    from assistant.types import Citation
+
+    said = ("The lead author, Professor Maëlle Kerbrat, an epidemiologist at the University of "
+            "Halstow, said the results were encouraging.")
+    study, ev = _said("s", "A daily walk may cut dementia risk, large study finds",
+                      "Older adults who walk every day are less likely to develop dementia.", said)
+    asked = "Who was the lead author of the dementia study?"
+    held = own_holder(asked, ev, study)
+    assert held is not None and said[held[0]:held[1]] == "Professor Maëlle Kerbrat"
+    assert said_first(asked, [ev], {"s": study}) == [ev]
+    cited = Citation(1, said, "s", study.title, None, None, "s", ev.start, ev.end)
+    lead = own_holder_answer(asked, ev, cited, study)
+    assert lead is not None and lead.text == "Professor Maëlle Kerbrat"
+    # Another study's lead author is not this one's: the title says nothing of a heart study.
+    assert own_holder("Who was the lead author of the heart study?", ev, study) is None
+
+
+def test_another_s_holder_is_not_the_story_s_own() -> None:
+    """The review's: "Who is the boss of Brightfield Dairy?" was answered with "said Ingrid
+    Halvorsen-Lee, Halvorsen's chief executive" in the story of Halvorsen buying Brightfield."""
+    from assistant.own_holder import own_holder
+
+    said = ("'Brightfield is a brand families trust,' said Ingrid Halvorsen-Lee, Halvorsen's "
+            "chief executive.")
+    deal, ev = _said("d", "Halvorsen to buy Brightfield Dairy",
+                     "Halvorsen agreed to buy Brightfield Dairy.", said)
+    assert own_holder("Who is the boss of Brightfield Dairy?", ev, deal) is None
+    assert own_holder("Who is the boss of Halvorsen?", ev, deal) is not None
+
+
+def test_the_best_sentence_s_holder_is_the_story_subject_s() -> None:
+    """The review's: under "Northwind to buy Celest", "said chief executive Ann Berg" is
+    Northwind's, not Celest's; and "the city" names no one's mayor."""
+    from assistant.own_holder import own_holder
+
+    deal, ev = _said("n", "Northwind to buy Celest", "Northwind agreed to buy Celest.",
+                     "'It is a good day,' said chief executive Ann Berg.")
+    assert own_holder("Who is the chief executive of Celest?", ev, deal, strict=True) is None
+    assert own_holder("Who is the chief executive of Northwind?", ev, deal,
+                      strict=True) is not None
+    twin, kvist = _said("t", "Holm delegation visits the city", "A delegation came.",
+                        "'Welcome,' said Mayor Anders Kvist.")
+    assert own_holder("Who is the mayor of the city?", kvist, twin, strict=True) is None

@@ -141,6 +141,23 @@ def test_a_name_after_two_spaces_keeps_its_offsets() -> None:
      "the Blue Lantern club drew musicians from across the country for four decades, died last "
      "Tuesday.", "the jazz pianist whose late-night sets at the Blue Lantern club drew "
      "musicians from across the country for four decades"),
+    # longer still (the tenth tester's)
+    ("Who was Margit Sollberg?", "Margit Sollberg, the structural engineer whose cable-stayed "
+     "bridges changed the skyline of the northern coast and who became the first woman to lead "
+     "the Nordic Institution of Structural Engineers, has died.", "the structural engineer "
+     "whose cable-stayed bridges changed the skyline of the northern coast and who became the "
+     "first woman to lead the Nordic Institution of Structural Engineers"),
+    # an obituary's dates are no description: "Who was Margit Sollberg?" was "born 3 May 1935"
+    ("Who was Margit Sollberg?", "Margit Sollberg, born 3 May 1935; died 29 October 2026",
+     None),
+    ("Who was Margit Sollberg?", "Margit Sollberg, aged 91, died on 29 October.", None),
+    ("Who is Keith Wilson?", "Keith Wilson, born-again Christian and founder of the shelter, "
+     "said so.", "born-again Christian and founder of the shelter"),
+    # the review's: a clause of someone's words is not what they are
+    ("Who is Keith Wilson?", "According to Keith Wilson, the council never consulted "
+     "residents about the scheme.", None),
+    ("Who is Keith Wilson?", "For Keith Wilson, the decision is a betrayal.", None),
+    ("Who is Keith Wilson?", "According to Keith Wilson, the mayor, it failed.", "the mayor"),
     ("Who is Keith Wilson?", "Keith Wilson, who was elected in 2024, said no.", None),
     # after an age, a verb or a time is no description (the last review's)
     ("Who is Ravi Shetty?", "Ravi Shetty, 47, was charged with fraud.", None),
@@ -583,6 +600,10 @@ def test_who_does_it_is_the_name_a_clause_says_does_it(question: str, name: str 
     ("Who painted Girl with a Lantern?", "Holt painted The Salt Gatherers in 1884.", None),
     ("Who beat Harbour City?", "Harbour City beat Wanderers 2-1.", None),  # the other side
     ("Who signed the bill?", "On Monday Governor Hochul signed the bill.", None),  # no doer
+    # A company's clause says "which": "Who owns it?" was turned away over it.
+    ("Who owns it?", "Halvard Shipping, which owns the Corran Star, said in a statement that "
+     "early indications pointed to a steering failure.", "Halvard Shipping"),
+    ("Who owns the bridge?", "Halvard Shipping, which owns the Corran Star, said so.", None),
     ("Who wrote the report?", "Lindqvist wrote the report's foreword.", None),  # another thing
 ])
 def test_who_does_it_is_the_name_a_clause_opens_with(question: str, sentence: str,

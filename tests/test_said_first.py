@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.rerank import Evidence
 from assistant.said_first import read_first
+from index import Article
 
 
 def _ev(text: str, at: int, fit: float = 1.0) -> Evidence:
@@ -105,6 +106,90 @@ def test_a_table_row_with_the_figure_asked_is_read_before_a_sentence_without_one
     other = Abstention("no sentence in them surely answers it")
     assert read_again(question, "number", [revenue, row], other) == ([row, revenue], other)
     assert judged_again(None, [row], "number", question) is None
+
+
+def _in(article: str, title: str, *evidence: Evidence) -> dict[str, Article]:
+    return {article: Article(id=article, title=title, text=" ".join(ev.text for ev in evidence),
+                             source="s", source_key=article, published="2026-11-06")}
+
+
+def test_a_table_row_gives_the_figure_of_the_column_asked_for() -> None:
+    """"How many votes did Walter Hume get?" led with the winner's margin ("beating … Walter
+    Hume by 1,204 votes") over the results table's row for him."""
+    from assistant.said_first import said_first
+    from assistant.short import short_answer
+    from assistant.table_cells import table_cell
+    from assistant.types import Citation
+
+    prose = _ev("Corin Abara has been elected mayor, beating the People's Party candidate "
+                "Walter Hume by 1,204 votes.", 0)
+    hume = _ev("Candidate: Walter Hume | Party: People's Party | Votes: 17,228 | Share: 35.6%",
+               200)
+    okoro = _ev("Candidate: Niamh Okoro | Party: Green Future | Votes: 7,905 | Share: 16.3%",
+                300)
+    ranked = [prose, okoro, hume]
+    articles = _in("a", "Abara elected mayor of Tessaly", prose, okoro, hume)
+    asked = "How many votes did Walter Hume get?"
+    assert said_first(asked, ranked, articles) == [hume, prose, okoro]
+    cited = Citation(1, hume.text, "a", "t", None, None, "", hume.start, hume.end)
+    short = short_answer(hume, cited, "number", asked)
+    assert short is not None and short.text == "17,228"
+    assert said_first("How many votes did the Green Future candidate get?", ranked,
+                      articles)[0] == okoro
+
+    def figure(question: str, row: str, title: str = "") -> str | None:
+        span = table_cell(question, row, "number", title, "2026-11-06")
+        return row[span[0]:span[1]] if span else None
+
+    assert figure("What share of the vote did Hume get?", hume.text) == "35.6%"  # named first
+    assert figure("how many votes for hume", hume.text) == "17,228"
+    assert figure("How many votes did Abara get?", hume.text) is None  # another's row
+    assert figure("How old is Walter Hume?", hume.text) is None  # no column of ages
+    assert figure("How many votes did Hume get?", prose.text) is None  # no row
+    assert figure("How many votes did Walter Hume get in 2022?", hume.text) is None  # a year
+    # The review's: a difference is no cell ("won by", "behind"), and every word asked about
+    # is in the row or its article's title.
+    assert figure("How many votes did Hume lose by?", hume.text) is None
+    assert figure("How many votes did Hume get in Harrowgate?", hume.text) is None
+    assert figure("How many votes did Hume get in Tessaly?", hume.text,
+                  "Abara elected mayor of Tessaly") == "17,228"
+    # A row of another year ("Previous winners") is not this year's.
+    assert figure("How many votes did Hume get?", "Year: 2022 | Candidate: Walter Hume | "
+                  "Votes: 15,001") is None
+
+
+def test_a_table_row_names_who_the_column_of_people_gives() -> None:
+    """"Who won best director at Lanternfield?" was turned away ("the closest sentence does
+    not clearly give the name asked for") over the awards table's row."""
+    from assistant.said_first import said_first
+    from assistant.table_cells import table_cell
+
+    actor = _ev("Award: Best actor | Winner: Emeka Lindgren | Film: Night Ferry", 0)
+    director = _ev("Award: Best director | Winner: Haruki Tanabe | Film: Night Ferry", 100)
+    speech = _ev("'I hope the valley sees itself in it,' Korhonen-Baptiste said.", 200)
+    articles = _in("a", "Night Ferry sweeps the Lanternfield awards", actor, director, speech)
+    assert said_first("Who won best director at Lanternfield?", [speech, actor, director],
+                      articles) == [director, speech, actor]
+
+    def person(question: str, row: str, title: str = "Porthaven by-election") -> str | None:
+        span = table_cell(question, row, "person", title, "2026-11-06")
+        return row[span[0]:span[1]] if span else None
+
+    vance = "Candidate: Derek Vance | Party: Heritage Party | Votes: 3,120"
+    assert person("Who stood for the Heritage Party?", vance) == "Derek Vance"
+    assert person("Who is Haruki Tanabe?", director.text) is None  # the name asked about
+    assert person("Who won best director?", actor.text) is None  # another award's row
+    assert person("Who won best director?", "Best director | Haruki Tanabe") is None  # no names
+    # Asked who holds a role, a candidate of the party named is no answer (`roles`' question).
+    green = "Candidate: Hannah Corrigan | Party: Green | Votes: 8,214"
+    assert person("Who is the Green Party's national leader?", green) is None
+    # The review's: a party's name that is also a word asks about no row ("Who funded the
+    # green roof?"), nor does a row of another place, nor one saying someone was not elected.
+    assert person("Who funded the green roof?", green) is None
+    assert person("Who is the Green candidate in Harrowgate?", green) is None
+    assert person("Who is the Green candidate in Porthaven?", green) == "Hannah Corrigan"
+    hume = "Candidate: Walter Hume | Party: People's | Result: Not elected"
+    assert person("Who won the Porthaven election?", hume) is None
 
 
 def test_a_sentence_about_the_other_side_gives_way() -> None:
