@@ -158,6 +158,67 @@ def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path)
     assert _article(path).published == "2025-03-05"
 
 
+def _template_docx(path: Path, *lines: str) -> Path:
+    """A .docx made from python-docx's template, its core properties left as they came."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(lines[0], level=1)
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+_FERRY = ("The first sailing of the day will leave half an hour later from Friday, the "
+          "operator said.")
+
+
+def test_python_docx_template_properties_are_no_date_or_author(tmp_path: Path) -> None:
+    """A tester's ferry story was dated 2013-12-23 and written by "python-docx" (the
+    template's properties), its byline "By …, Tuesday 28 April 2026" passed over."""
+    art = _article(_template_docx(
+        tmp_path / "ferry.docx", "Island ferry timetable cut",
+        "Skerrin & Mallow Gazette — Transport",
+        "By Catrìona Dubh-Sørensen, Tuesday 28 April 2026", _FERRY))
+    assert (art.published, art.author) == ("2026-04-28", "Catrìona Dubh-Sørensen")
+    undated = _article(_template_docx(tmp_path / "undated.docx", "Island ferry timetable cut",
+                                      _FERRY))
+    assert (undated.published, undated.author) == (None, None)
+
+
+def test_a_word_file_without_core_properties_has_no_title_word_document(
+        tmp_path: Path) -> None:
+    """python-docx gives a file with no core properties the title "Word Document"."""
+    import re
+    import zipfile
+
+    made = _template_docx(tmp_path / "made.docx", "Island ferry timetable cut", _FERRY)
+    path = tmp_path / "bare.docx"
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "_rels/.rels":  # the part and the link to it both gone
+                data = re.sub(rb"<Relationship [^>]*docProps/core.xml[^>]*/>", b"", data)
+            if item.filename != "docProps/core.xml":
+                out.writestr(item, data)
+    assert _article(path).title == "Island ferry timetable cut"
+
+
+def test_a_word_files_own_properties_stand_over_its_byline(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    import docx
+
+    path = _template_docx(tmp_path / "ferry.docx", "Island ferry timetable cut",
+                          "By Catrìona Dubh-Sørensen, Tuesday 28 April 2026", _FERRY)
+    document = docx.Document(str(path))
+    document.core_properties.author = "Morag Ferreira"
+    document.core_properties.created = datetime(2026, 4, 27, 18, 0, tzinfo=UTC)
+    document.save(str(path))
+    assert (_article(path).published, _article(path).author) == ("2026-04-27", "Morag Ferreira")
+
+
 def test_a_pdfs_own_date_line_wins_over_its_creation_date(tmp_path: Path) -> None:
     """A PDF saved today of a story published in May was dated today, and "When was it
     published?" contradicted its own "Published 2025-05-20" line."""

@@ -7,6 +7,7 @@ Page headers and footers live apart from the body in a .docx, so they are never 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,14 @@ from .common import read_file, squeeze
 __all__ = ["load_docx"]
 
 _TITLE_STYLES = ("title", "heading 1")
+# What python-docx writes of its own: its template's core properties (docx/templates/default.docx:
+# creator "python-docx", created 2013-12-23T23:15:00Z) and those it gives a package that has
+# none (title "Word Document", last modified by "python-docx"). A file made with it and never
+# given its own says nothing with them about the article: a tester's ferry story, "By …,
+# Tuesday 28 April 2026" under its headline, was dated 2013-12-23 and written by "python-docx".
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
+_TEMPLATE_NAMES = frozenset({"python-docx"})
+_TEMPLATE_TITLES = frozenset({"Word Document"})
 
 
 def load_docx(path: Path) -> list[RawDocument]:
@@ -36,17 +45,32 @@ def load_docx(path: Path) -> list[RawDocument]:
     if not lines:
         raise LoadError(f"{path}: has no text; skipped")
     props = document.core_properties
-    created = props.created
+    created = _own_created(props.created)
     # The document's own "Published 2025-03-05" line over its file's creation date, which is
-    # often its template's (python-docx's: 2013-12-23).
+    # often its template's. Without either, cleaning reads the date and author from the byline
+    # under the headline, as for a text file ("By Jane Doe, Tuesday 28 April 2026").
     stated = next((d for text, _ in lines[:30] if (d := find_date_line(text))), None)
     return [RawDocument(
         text="\n".join(text for text, _ in lines), source=str(path), source_key=str(path),
-        title=squeeze(props.title or "") or _styled_title(lines),
+        title=_own(props.title, _TEMPLATE_TITLES) or _styled_title(lines),
         published=stated or (created.date().isoformat() if created else None),
-        author=squeeze(props.author or "") or None,
+        author=_own(props.author, _TEMPLATE_NAMES),
         may_hold_several=False,
     )]
+
+
+def _own(value: str | None, template: frozenset[str]) -> str | None:
+    """A core property's text, unless it is empty or python-docx's own."""
+    text = squeeze(value or "")
+    return text if text and text not in template else None
+
+
+def _own_created(created: datetime | None) -> datetime | None:
+    """The creation time, unless it is python-docx's template's."""
+    if created is None:
+        return None
+    utc = created.astimezone(UTC).replace(tzinfo=None) if created.tzinfo else created
+    return None if utc == _TEMPLATE_CREATED else created
 
 
 def _styled_title(lines: list[tuple[str, str]]) -> str | None:
