@@ -19,6 +19,7 @@ from .formats.common import read_file
 from .formats.html import MIN_ARTICLE_WORDS, extract_html, story_pages, story_text
 from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
+from .formats.sitename import site_name
 from .frontmatter import front_matter
 from .pagehead import CALENDAR, byline_author
 from .provenance import find_published, names_outlet
@@ -207,6 +208,8 @@ def _load_file(path: Path, warnings: list[str]) -> list[RawDocument]:
         # A page saved as .txt is still a page: its tags are not the story's words.
         first, *others = [_load_html(path, page, n)
                           for n, page in enumerate(story_pages(text), start=1)]
+        if others and not first.outlet:  # its masthead was left out with the page around it
+            first = replace(first, outlet=site_name(text, first.title))
         return [first, *(_of_the_page(doc, first) for doc in others)]
     if suffix == ".jsonl":
         return list(load_jsonl(path, text, warnings))

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..pagehead import SITE
+from ..dates import find_date_line
+from ..pagehead import SITE, is_byline
 from .common import squeeze
 from .lead import with_lead
 from .sitename import site_name
@@ -56,8 +57,9 @@ def _headline_named(named: str | None, headline: str | None) -> bool:
 
 def story_pages(html: str) -> list[str]:
     """The page once for each story it carries in an <article> of its own with its own heading
-    (a second, unrelated story under the first: trafilatura reads the first alone), each as the
-    page with that story alone in its body; else the page itself. A story after the first
+    (a second, unrelated story under the first: trafilatura reads the first alone), or else in
+    a <div> or <section> of its own with its own heading and byline (`_div_stories`), each as
+    the page with that story alone in its body; else the page itself. A story after the first
     loses the page's <title> and its author's meta tags, which are the first story's."""
     import lxml.html
 
@@ -65,12 +67,15 @@ def story_pages(html: str) -> list[str]:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return [html]
-    stories = [a for a in root.iter("article") if _a_story(a)]
     body = root.find("body")
     words = len((body if body is not None else root).text_content().split())
     # Teasers in a sidebar are <article>s too: the page is split only where its stories hold
     # most of its words.
-    if len(stories) < 2 or 2 * sum(len(a.text_content().split()) for a in stories) < words:
+    stories = next((found for found in ([a for a in root.iter("article") if _a_story(a)],
+                                        _div_stories(root))
+                    if len(found) >= 2
+                    and 2 * sum(len(a.text_content().split()) for a in found) >= words), [])
+    if not stories:
         return [html]
     head = root.find("head")
     pages = []
@@ -84,6 +89,36 @@ def story_pages(html: str) -> list[str]:
         body = lxml.html.tostring(story, encoding="unicode")
         pages.append(f"<html>{kept}<body>{body}</body></html>")
     return pages
+
+
+def _div_stories(root: Any) -> list[Any]:
+    """Stories side by side in <div>s or <section>s of one parent, where a page has no
+    <article>s: a tester's police appeal had a repair café's story in a second <div
+    class="story"> under it, which trafilatura left out. Each opens with its own heading and,
+    right under it, its own byline or date line: a story's sections ("<h2>Background</h2>")
+    have neither."""
+    if next(root.iter("article"), None) is not None:
+        return []
+    for parent in root.iter("body", "div", "section", "main"):
+        stories = [c for c in parent if c.tag in ("div", "section") and _a_div_story(c)]
+        if len(stories) >= 2:
+            return stories
+    return []
+
+
+def _a_div_story(el: Any) -> bool:
+    """A heading among the element's first lines, a byline or a date line among the three
+    under it, two paragraphs and an article's words, and not in a menu or a footer."""
+    if any(a.tag in _NOT_STORIES for a in el.iterancestors()) or len(
+            el.findall(".//p")) < 2 or len(el.text_content().split()) < MIN_ARTICLE_WORDS:
+        return False
+    lines = _block_lines(el)
+    heading = next(el.iter("h1", "h2", "h3"), None)
+    at = squeeze(heading.text_content()) if heading is not None else None
+    if at not in lines[:3]:
+        return False
+    under = lines[lines.index(at) + 1:lines.index(at) + 4]
+    return any(is_byline(line) or find_date_line(line, alone=True) for line in under)
 
 
 # The meta tags of a page's head that name its first story and who wrote it ("og:title",

@@ -61,7 +61,8 @@ def site_name(html: str, headline: str | None) -> str | None:
     found = itertools.chain(
         [_title_tail(root, headline) or ""],
         (_brand_text(el) for el in _brands(root)),
-        (_footer_name(line) or "" for line in _copyright_lines(root)))
+        (_footer_name(line) or "" for line in _copyright_lines(root)),
+        [_title_head(root) or ""])
     return next((n for n in found if OUTLET_NAME.fullmatch(n)), None)
 
 
@@ -81,6 +82,24 @@ def _title_tail(root: Any, headline: str | None) -> str | None:
     if words <= _SECTION_WORDS or (len(words) == 1 and not words & PAPER_WORDS):
         return None
     return name
+
+
+def _title_head(root: Any) -> str | None:
+    """The first part of a <title> that opens with the outlet ("Brackenford Echo - News -
+    Police release description…"), where an element named for the site's name prints it too:
+    as its logo's alt text, or before its tagline ("Brackenford Echo — Your town, your news
+    since 1884"). The first part alone may be a section's or a headline's."""
+    title = root.find(".//head/title")
+    parts = _TITLE_BAR.split(squeeze(title.text_content()) if title is not None else "")
+    name = parts[0].strip()
+    if len(parts) < 2 or not name:
+        return None
+    for el in _brands(root):
+        alts = {squeeze(img.get("alt") or "") for img in el.iter("img")}
+        text = _brand_text(el)
+        if name in alts or text == name or _TITLE_BAR.split(text)[0] == name:
+            return name
+    return None
 
 
 def _a_brand(el: Any) -> bool:
