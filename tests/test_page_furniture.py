@@ -148,3 +148,37 @@ def test_a_container_named_intro_around_the_story_is_not_put_back(tmp_path: Path
     (tmp_path / "verdict.html").write_text(page)
     [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
     assert article.text.count("A jury found Ashdown guilty") == 1
+
+
+HEATWAVE = """<html><head><title>Amber heat-health alert issued as temperatures set to hit 36C -
+Wessmoor Gazette</title></head><body><div class="masthead">WESSMOOR GAZETTE</div>
+<div class="article">
+<h1>Amber heat-health alert issued as temperatures set to hit 36C</h1>
+<h3>{standfirst}</h3>
+<div class="author">Tomás Ferreira-Gill, Health Editor · Monday 13 July 2026</div>
+<p>An amber heat-health alert has been issued for the whole of Wessmoor, with temperatures
+expected to reach 36C in places later this week.</p>
+<p>Forecasters expect the hottest weather on Wednesday and Thursday, when Lindenford could reach
+36C, the agency said.</p>
+<h2>Cooling centres</h2>
+<p>Wessmoor County Council said 14 of its libraries would act as cooling centres, staying open
+until 8pm from Tuesday to Friday.</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(("standfirst", "kept"), [
+    ("Health officials urge people to check on elderly neighbours as hot spell expected to "
+     "last four days", True),
+    ("By Tomás Ferreira-Gill, Health Editor", False),  # a byline set as a heading
+    ("Heat alert", False),  # a label
+])
+def test_a_heading_between_headline_and_story_is_its_standfirst(
+        tmp_path: Path, standfirst: str, kept: bool) -> None:
+    """A tester's heatwave page set its standfirst as a bare <h3>, which trafilatura left out
+    ("How long is the hot spell expected to last?"); the story's subheadings stay where they
+    are."""
+    (tmp_path / "heat.html").write_text(HEATWAVE.format(standfirst=standfirst))
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    lines = article.text.splitlines()
+    assert (lines[0] == standfirst) is kept and lines.count(standfirst) == int(kept)
+    assert lines[1 if kept else 0].startswith("An amber heat-health alert")

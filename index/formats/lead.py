@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import find_date_line
+from ..pagehead import is_byline
 from .common import squeeze
 
 __all__ = ["with_lead"]
@@ -26,6 +28,11 @@ _STANDFIRST_WORDS = 5  # fewer is a label ("Analysis"), not a standfirst
 _STANDFIRST_MAX = 80  # more is the story's own text
 _RATING_WORDS = 12  # "Our rating: ★★★★☆ (4 out of 5)"; more is a sentence about ratings
 _FIRST_WORDS = 8  # the story's first paragraph, as trafilatura's text has it, is this long
+# A heading under the headline and above the story's first paragraph is a standfirst by its
+# place, named or not: a tester's heatwave page printed "Health officials urge people to check
+# on elderly neighbours as hot spell expected to last four days" as a bare <h3>, which
+# trafilatura left out. The story's own subheadings come after its first paragraph.
+_SUBHEADS = frozenset({"h2", "h3", "h4"})
 
 
 def with_lead(html: str, headline: str | None, text: str) -> str:
@@ -69,7 +76,8 @@ def _lead(html: str, headline: str | None, lines: list[str]) -> list[str]:
 
 
 def _a_lead(el: Any) -> bool:
-    """A caption, a standfirst's few sentences, or a rating."""
+    """A caption, a standfirst's few sentences (named so, or a heading of no class), or a
+    rating."""
     if not isinstance(el.tag, str):
         return False
     if el.tag == "figcaption":
@@ -78,5 +86,10 @@ def _a_lead(el: Any) -> bool:
     words = el.text_content().split()
     if _STANDFIRST.search(named):
         return _STANDFIRST_WORDS <= len(words) <= _STANDFIRST_MAX
+    if el.tag in _SUBHEADS and not named.strip():
+        # a byline or a date line set as a heading is the page's head, not its standfirst
+        text = squeeze(el.text_content())
+        return (_STANDFIRST_WORDS <= len(words) <= _STANDFIRST_MAX and not is_byline(text)
+                and not find_date_line(text, alone=True))
     return bool(_RATING.search(named) and _RATED.search(el.text_content())
                 and len(words) <= _RATING_WORDS)
