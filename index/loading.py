@@ -21,8 +21,8 @@ from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .formats.sitename import site_name
 from .frontmatter import front_matter
-from .pagehead import CALENDAR, byline_author
-from .provenance import find_published, names_outlet
+from .pagehead import byline_author
+from .provenance import find_published, page_author
 from .types import RawDocument
 from .validation import record_field
 
@@ -259,7 +259,7 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
         url=doc.get("url") or None,
         published=doc.get("date") or None,
         outlet=doc.get("sitename") or None,
-        author=_author(doc.get("author"), byline_author(story_text(html, doc.get("title")))),
+        author=page_author(doc.get("author"), byline_author(story_text(html, doc.get("title")))),
         may_hold_several=False,
     )
 
@@ -273,28 +273,3 @@ def _of_the_page(story: RawDocument, page: RawDocument) -> RawDocument:
     dated = story.published or find_published(lines, story)
     return replace(story, outlet=story.outlet or page.outlet,
                    published=story.published or (None if dated else page.published))
-
-
-# What trafilatura may take for another author after a byline's name: a role ("Political
-# Editor", "Staff Reporters"), a date or its words ("August", "Published", "5 min read").
-_NO_NAME = re.compile(rf"\d|\b(?:{CALENDAR}|published|updated|posted|read|editor|reporter"
-                      r"|correspondent|writer|columnist|staff|contributor|journalist|critic"
-                      r"|producer|desk|bureau)s?\b", re.I)
-
-
-def _author(found: str | None, byline: str | None) -> str | None:
-    """trafilatura's author, unless it is the story's byline read whole, its role, date,
-    separator or agency taken for more names ("Owain Treharne; Political Editor", "Sofia
-    Marques ·" from "By Owain Treharne, Political Editor", "Jane Smith; Reuters"): the
-    byline's names, as we read them. A co-author is no role: "Jane Smith; Tom Roe; Ali Khan"
-    (from "By Jane Smith, Tom Roe and Ali Khan", whose byline we read as "Jane Smith" and a
-    credit, or from the meta tags) stays whole."""
-    if not (byline and found) or found == byline:
-        return byline or found
-    names = byline.split(" and ")
-    parts = [p.strip() for p in re.split(r"[;,·|]", found)]
-    rest = parts[len(names):]
-    if parts[:len(names)] != names or not all(
-            not p or _NO_NAME.search(p) or names_outlet(p) for p in rest):
-        return found
-    return "; ".join(names)  # two reporters as trafilatura joins them

@@ -4,12 +4,14 @@ date line under the title, a copyright or "Join … on WhatsApp" line at its foo
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date, source_date_line
 from .mastheads import dated_masthead, masthead_line
 from .pagehead import (
+    CALENDAR,
     DATE_ALONE_LINES,
     LABEL,
     OUTLET_NAME,
@@ -23,7 +25,7 @@ from .pagehead import (
 )
 from .types import RawDocument
 
-__all__ = ["find_author", "find_outlet", "find_published", "names_outlet"]
+__all__ = ["find_author", "find_outlet", "find_published", "names_outlet", "page_author"]
 
 # A word of a name on a copyright line: a dot only inside it ("Yahoo.com") or after each
 # letter of an initialism ("U.S."): "© 2026 Harbourside Tribune. All rights reserved." ends
@@ -211,3 +213,37 @@ def find_published(lines: list[str], raw: RawDocument) -> str | None:
     return None
 
 
+# What trafilatura may take for another author after a byline's name: a role ("Political
+# Editor", "Staff Reporters"), a date or its words ("August", "Published", "5 min read").
+_NO_NAME = re.compile(rf"\d|\b(?:{CALENDAR}|published|updated|posted|read|editor|reporter"
+                      r"|correspondent|writer|columnist|staff|contributor|journalist|critic"
+                      r"|producer|desk|bureau)s?\b", re.I)
+
+
+def page_author(found: str | None, byline: str | None) -> str | None:
+    """trafilatura's author, unless it is the story's byline read whole, its role, date,
+    separator or agency taken for more names ("Owain Treharne; Political Editor", "Sofia
+    Marques ·" from "By Owain Treharne, Political Editor", "Jane Smith; Reuters"): the
+    byline's names, as we read them. A co-author is no role: "Jane Smith; Tom Roe; Ali Khan"
+    (from "By Jane Smith, Tom Roe and Ali Khan", whose byline we read as "Jane Smith" and a
+    credit, or from the meta tags) stays whole. Without a byline we read ("Tomás Ferreira-Gill,
+    Health Editor · Monday 13 July 2026" has no "By"), the names before the role or the date
+    trafilatura took with them are the byline's: a tester's pages had stored "Tomás
+    Ferreira-Gill; Health Editor · Monday" and "Fionnuala Brennan · Rugby Correspondent ·"."""
+    if not found or found == byline:
+        return byline or found
+    parts = [p.strip() for p in re.split(r"[;,·|]", found)]
+    # Without a byline, its own names before the first role or date; with nothing after
+    # them, it is names alone ("Jane Smith, Tom Roe", "Smith, Jane"), kept as it is.
+    names = byline.split(" and ") if byline else list(
+        itertools.takewhile(lambda p: not _no_name(p), parts))
+    rest = parts[len(names):]
+    if not names or parts[:len(names)] != names or not all(_no_name(p) for p in rest) or (
+            not byline and not rest):
+        return found
+    return "; ".join(names)  # two reporters as trafilatura joins them
+
+
+def _no_name(part: str) -> bool:
+    """A part of trafilatura's author that names no one: empty, a role, a date, an outlet."""
+    return not part or bool(_NO_NAME.search(part)) or names_outlet(part)

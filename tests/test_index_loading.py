@@ -607,3 +607,19 @@ def test_a_byline_under_the_headline_of_a_story_in_no_article(
     (tmp_path / "page.html").write_text(STORY_DIV.format(headline=headline, byline=byline))
     _, (art,) = _articles([tmp_path])
     assert (art.title, art.author) == (headline, author)
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("Tomás Ferreira-Gill, Health Editor · Monday 13 July 2026", "Tomás Ferreira-Gill"),
+    ("Fionnuala Brennan · Rugby Correspondent · 2 April 2026", "Fionnuala Brennan"),
+    ("Iwan Pryce and Tom Roe · Staff Reporters", "Iwan Pryce; Tom Roe"),  # as co-authors are
+])
+def test_a_byline_without_by_gives_the_names_alone(tmp_path: Path, byline: str,
+                                                   author: str) -> None:
+    """A byline with no "By" is none we read, and trafilatura's author held its role and its
+    date's weekday: two of a tester's pages were by "Tomás Ferreira-Gill; Health Editor ·
+    Monday" and "Fionnuala Brennan · Rugby Correspondent ·"."""
+    (tmp_path / "page.html").write_text(PAGE.format(title="Ferry", top="", foot="",
+                                                    byline=byline))
+    _, (art,) = _articles([tmp_path])
+    assert art.author == author
