@@ -32,9 +32,11 @@ _DATE_LINE = re.compile(
     r"(?:(?:last\s+)?updated|published|posted|first published|date)(?:\s+on)?\s*:?\s*"
     r"(?P<d>.{6,60}?)"
     # a time after the date, its zone, and whatever follows a bar ("| Updated …", "| Filed
-    # under: Politics"): not a sentence going on after it
-    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,5}\b)?\.?"
-    r"(?:\s*\|.*)?)?$",
+    # under: Politics"), a time or none ("Published: 10 February 2026 | Updated: 10 February
+    # 2026 16:05" was a tester's sentence, ranked first for "How big is the reward?"): not a
+    # sentence going on after it
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,5}\b)?\.?)?"
+    r"(?:\s*\|.*)?$",
     re.IGNORECASE,
 )
 

@@ -283,6 +283,11 @@ def test_parse_date(text: str, iso: str | None) -> None:
     ("Updated 10:31 AM EDT, Wednesday, October 23, 2024", "2024-10-23"),
     ("Published Oct 3, 2024 10:30 a.m. | Updated Oct 4, 2024 9:00 a.m.", "2024-10-03"),
     ("Updated October 24, 2024 10:31 AM EDT | Filed under: Politics", "2024-10-24"),
+    # a bar after the date with no time before it (a tester's police appeal's date line, which
+    # had been ranked first among its sentences)
+    ("Published: 10 February 2026 | Updated: 10 February 2026 16:05", "2026-02-10"),
+    ("Published 18 January 2026 | Filed under: Football", "2026-01-18"),
+    ("Posted in the garden | 12 photos", None),
     ("Updated 5:00 p.m. ET", None),
     # As people write them at the top of a saved article.
     ("By usatoday.com | Published 2025-02-18", "2025-02-18"),
