@@ -19,7 +19,7 @@ from .counting import counted
 from .counts import NUMBER, counts, counts_no_one
 from .fates import states_fate
 from .memo import Memo
-from .words import WORD
+from .words import WORD, asking_terms, terms
 
 __all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "asked_words", "kind_fit",
            "names_missing",
@@ -245,7 +245,8 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
         return 0.5
     fit = kind_fit(kind, sentence, question)
     things = counted(question) if kind == "number" else set()
-    if fit and things and not counts(sentence, things):
+    if fit and things and not counts(sentence, things, frozenset(
+            set(terms(question)) - asking_terms() - things)):
         return 0.5
     if fit and kind == "number" and (not _measured(sentence, question) or _opposite(
             sentence, question) or counts_no_one(sentence, question)):

@@ -118,14 +118,14 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     asked = {w.casefold() for w in _WORDS.findall(question)}
     context = _topic_names(history)
     # "How much does he earn?": he is the person the conversation named (`person_meant`). The
-    # last answer's names say who he is only where one of them is a person he may be: not
+    # last answer's names say who he is only where they name him, or a person he may be: not
     # "About… First World War" of a sentence on water mains. His name is added only where the
     # question names nothing else: beside the subject's, it brings the sentence naming him
     # first, not the one saying what he earns ("He will be paid…", the review's).
     person = person_meant(question, history)
     answer_names = _answer_names(history)
-    if person and not _IMPERSONAL.search(question) and not names_one_like(
-            " ".join(answer_names), question):
+    if person and not _IMPERSONAL.search(question) and not _may_name(answer_names, person,
+                                                                      question):
         answer_names = []
     if _PRONOUN.search(question) or not context:
         context += answer_names
@@ -133,6 +133,11 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
     return " ".join([question, *added])
+
+
+def _may_name(names: list[str], person: str, question: str) -> bool:
+    """Do the last answer's names name the person meant, or someone "he" or "she" may be?"""
+    return person.split()[-1] in names or names_one_like(" ".join(names), question)
 
 
 TOPIC_LOOKBACK = 3  # questions: a subject named further back has likely changed

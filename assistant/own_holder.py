@@ -54,15 +54,15 @@ def own_holder(question: str, ev: Evidence, article: Article, strict: bool = Fal
     Office for Product Safety said… Its chief executive, …"): sentence offsets, or None. Not
     an article naming it in passing (the review's: a pub's story naming a brewery is no story
     about the brewery). `strict`, for the best sentence itself (not one read after another's
-    holder): a name asked must be the subject of the title or the first sentence ("Who is
-    the chief executive of Celest?" is not answered by "said chief executive …" under
-    "Northwind to buy Celest")."""
+    holder): a body's name asked must be the subject of the title or the first sentence ("Who
+    is the chief executive of Celest?" is not answered by "said chief executive …" under
+    "Northwind to buy Celest"); a place's, as before ("…as storm batters Tallow Coast")."""
     asked = asked_role(question)
     if asked is None:
         return None
     named = [w for w in (*asked.qualifiers, *asked.of) if w in asked.proper]
     opening = f"{article.title}\n{article.text[:min(ev.start, _OPENING)]}"
-    if named and strict:
+    if named and strict and asked.role not in _OF_PLACES:
         opening = _story_subject(article)
     # Unnamed, what qualifies the role is the story's own subject: "the dementia study"; not
     # a word any story says ("the city", "the company": which?).
@@ -94,6 +94,10 @@ def own_holder_answer(question: str, best: Evidence, citation: Citation, article
 
 # Words that qualify a role without naming whose it is: "the new chair", "the current mayor".
 _NOT_OWN = frozenset({"new", "current", "former", "interim", "acting", "the", "a", "an"})
+# Roles of a place: a story names the place it happens in anywhere, seldom as its subject.
+_OF_PLACES = frozenset({"mayor", "governor", "minister", "premier", "prime minister",
+                        "councillor", "councilor", "sheriff", "police chief",
+                        "chief fire officer"})
 _GENERIC = frozenset({"city", "town", "village", "country", "state", "region", "company",
                       "firm", "business", "group", "club", "team", "side", "council",
                       "government", "party", "organisation", "organization"})

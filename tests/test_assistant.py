@@ -386,6 +386,12 @@ def test_he_is_searched_by_the_name_of_whom_he_means() -> None:
     quoted = [*history[:2], *turn("What did the local MP say?",
                                   "“The plan is wrong,” said Local MP Daniel Price. [1]")]
     assert "Price" in rule_rewrite("What else did he say?", quoted)
+    # An answer naming her by her surname is about her: its names stay.
+    cricket = [*turn("Who captains Kestria?", "Tamsin Okafor — “Kestria captain Tamsin Okafor "
+                                              "hit an unbeaten 112.” [1]"),
+               *turn("How many did she score in the third ODI?",
+                     "287 — “Okafor was named player of the series after scoring 287 runs.” [1]")]
+    assert "Okafor" in rule_rewrite("How old is she?", cricket)
     # An answer naming him is about him: its names still help ("Green Party" for her age).
     named = turn("Who won the Porthaven North by-election?",
                  "Hannah Corrigan of the Green Party — “Hannah Corrigan of the Green Party won "

@@ -135,3 +135,9 @@ def test_the_best_sentence_s_holder_is_the_story_subject_s() -> None:
     twin, kvist = _said("t", "Holm delegation visits the city", "A delegation came.",
                         "'Welcome,' said Mayor Anders Kvist.")
     assert own_holder("Who is the mayor of the city?", kvist, twin, strict=True) is None
+    # A place's role: a story names its place anywhere, seldom as its subject.
+    storm, tuilagi = _said("c", "Cyclone Marisa: three dead as storm batters Tallow Coast",
+                           "Cyclone Marisa made landfall.", "Shelters are full, emergency "
+                           "management minister Josefa Tuilagi said.")
+    assert own_holder("Who is the emergency management minister on the Tallow Coast?",
+                      tuilagi, storm, strict=True) is not None
