@@ -46,7 +46,16 @@ _IMPERSONAL = re.compile(r"\b(?:it|they|them|its|their|this|that|these|those|the
 # Capitalised words that open quotes and sentences but name nothing.
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
                         "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
-                        "when", "where", "why", "how", "which", "last", "according"})
+                        "when", "where", "why", "how", "which", "last", "according",
+                        # a quoted sentence's first word: "“About a fifth of our mains…”",
+                        # "“First-time buyers…”" name nothing the next question asks about
+                        "about", "after", "before", "while", "since", "during", "some", "many",
+                        "most", "more", "all", "every", "each", "no", "not", "first", "other",
+                        "another", "both", "one", "two", "three", "four", "five", "here",
+                        "there", "now", "then", "today", "yesterday", "tomorrow", "yes", "if",
+                        "as", "so", "you", "our", "my", "his", "her", "their", "its", "these",
+                        "those", "such", "only", "even", "also", "still", "once", "nearly",
+                        "almost", "around", "just", "next", "however", "although", "because"})
 # An answer's attribution, "(Valley Herald, 3 February 2026)": whose report, not what about.
 _ATTRIBUTION = re.compile(r"\([^()]*\)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+")
@@ -131,7 +140,7 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
         context += answer_names
     context += person.split() if person and not context else []
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
-             if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
+             if w.casefold() not in asked and w.casefold().split("-")[0] not in _NOT_NAMES]
     return " ".join([question, *added])
 
 

@@ -21,7 +21,7 @@ from .last_answer import (
     quoted_articles,
 )
 from .quotes import enquote
-from .speakers import named_speaker, pronoun_speaks
+from .speakers import described_speaker, named_speaker, pronoun_speaks
 from .types import Message, ShortAnswer
 
 __all__ = ["asks_who_said", "reply_who"]
@@ -61,7 +61,7 @@ def _speaker_of(article: Article, start: int, end: int) -> LastAnswerReply:
     cites = CitationList()
     n = cites.cite(article, a, b)
     quote = enquote(cites.items[0].quote)
-    span = named_speaker(article.text[a:b])
+    span = named_speaker(article.text[a:b]) or described_speaker(article.text[a:b])
     pronoun = pronoun_speaks(article.text[a:b])
     if span is None and pronoun:
         text = (f"{ABSTAIN_TEXT} who said it: the sentence quoted names its speaker only as "

@@ -231,6 +231,8 @@ def _told_is_no_answer(question: str) -> bool:
 
 
 # Words after a name that begin no description of the next: "by Nolan for Warner Bros".
+# Lower-case words inside a name: "Jacoba van Houten", "Ursula von der Leyen".
+_PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|bin|ibn|al)"
 _LINKS = ("(?:of|and|or|for|in|at|with|over|from|on|by|to|after|before|during|into|under|while"
           "|as|near|since|until)")
 
@@ -247,7 +249,7 @@ def done_by(question: str, sentence: str) -> tuple[int, int] | None:
     verb = terms(asked.group(1))
     # A description may open with a people's or a place's word: "by the Dutch artist Jan…".
     for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+)?by\s+((?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+"
-                         rf"(?=(?!{_LINKS}\b)[a-z]))?(?:[a-z]+\s+){{0,2}})({NAME}"
+                         rf"(?=(?!{_LINKS}\b|{_PARTICLES}\b)[a-z]))?(?:[a-z]+\s+){{0,2}})({NAME}"
                          rf"(?:\s+of\s+(?:the\s+)?{NAME})?)", sentence):
         if not _by_maker(m.group(1) or "", verb):
             continue
@@ -256,6 +258,17 @@ def done_by(question: str, sentence: str) -> tuple[int, int] | None:
         if words:
             return m.start(3) + words[0][0], m.start(3) + words[-1][1]
     return None
+
+
+def done_by_itself(question: str, sentence: str) -> tuple[int, int] | None:
+    """`done_by`'s name where the word before "by" is the very verb asked ("Who painted Woman
+    at the Window?": "…, painted by Jacoba van Houten"): the sentence says it whatever the
+    reader's span."""
+    span, asked = done_by(question, sentence), _WHO_DOES.match(question)
+    if span is None or asked is None:
+        return None
+    before = re.findall(r"([\w’'-]+)\s+by\s+", sentence[:span[0]])
+    return span if before and terms(before[-1]) == terms(asked.group(1)) else None
 
 
 def _by_maker(before: str, verb: list[str]) -> bool:

@@ -16,7 +16,15 @@ from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
 from .fates import death_toll, fate_count
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
-from .persons import description, done_by, done_to, listed_names, sole_name, who_does
+from .persons import (
+    description,
+    done_by,
+    done_by_itself,
+    done_to,
+    listed_names,
+    sole_name,
+    who_does,
+)
 from .question import chosen
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, which_role
@@ -98,6 +106,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     if does := who_does(question, best.text) or done_to(question, best.text):  # "marrying Robert…"
         return does
     if (by := done_by(question, best.text)) and _overlaps(best, [by]):  # "led by Dr Halloran"
+        return by
+    if by := done_by_itself(question, best.text):  # "painted by Jacoba van Houten"
         return by
     if asked_role(question) is not None or asked_contest(question) is not None:
         return None  # whose title it is, or which side won, is for `roles` and `contest`

@@ -13,7 +13,8 @@ from .types import Message
 from .words import MONTHS, WEEKDAYS, terms
 
 __all__ = ["AskedSpeech", "asked_speech", "asks_about_saying", "asks_speech",
-           "conversation_speakers", "named_speaker", "pronoun_speaks", "quotes_speaker", "speaks"]
+           "conversation_speakers", "described_speaker", "named_speaker", "pronoun_speaks",
+           "quotes_speaker", "speaks"]
 
 # Asked what someone said next, a next sentence that quotes or reports no one is said to be so.
 _ASKS_SPEECH = re.compile(r"\b(?:say|says|said|tell|told|add|added|reply|replied)\b", re.I)
@@ -111,6 +112,23 @@ def named_speaker(sentence: str) -> tuple[int, int] | None:
         if words and not words & _WHEN:
             return _person_after(sentence, start, end)
     return None
+
+
+# "Councillor Bronwen Tegid-Harris, the cabinet member for highways, said…", "Dariusz
+# Nowicki, who represents staff, said…": a name, what it is, then the verb.
+_DESCRIBED_SPEAKER = re.compile(
+    rf"(?:^|[,;:]\s+|\band\s+)({_RUN}),\s+(?=[a-z\d])[^;\"“”]{{0,140}}?"
+    rf",\s+(?:has\s+|had\s+|also\s+)?{_SAYS}\b")
+
+
+def described_speaker(sentence: str) -> tuple[int, int] | None:
+    """Where the sentence's speaker is named with what they are between the name and the verb
+    ("Dr Amara Osei-Bonsu, head of extreme events at the NHSA, said:"), the name: sentence
+    offsets, or None. `named_speaker` reads a name beside its verb alone."""
+    m = _DESCRIBED_SPEAKER.search(sentence)
+    if m is None or not {w.casefold() for w in m.group(1).split()} - _NOT_SPEAKERS_CF:
+        return None
+    return _person_after(sentence, *m.span(1))
 
 
 # Days are no speakers ("May" may be one).

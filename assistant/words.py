@@ -9,7 +9,7 @@ from functools import lru_cache
 from index import fold_accents
 
 __all__ = ["DETERMINERS", "MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD",
-           "asking_terms", "specific_figure", "subject_split", "terms"]
+           "asking_terms", "specific_figure", "split_terms", "subject_split", "terms"]
 
 WORD = re.compile(r"[\w’'-]+")
 # Capitalised words that name a day, not anyone (lowercase, to compare with `casefold()`).
@@ -52,6 +52,12 @@ def terms(text: str) -> list[str]:
     stemmer, stop = _stem_and_stop()
     words = [w.casefold().strip("’'-") for w in WORD.findall(fold_accents(text))]
     return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
+
+
+def split_terms(text: str) -> set[str]:
+    """`terms`, a compound's parts apart ("first-time buyers": first, time, buyer): an article
+    may write "vice-chancellor" where a question says "vice chancellor"."""
+    return set(terms(text.replace("-", " ")))
 
 
 # Words that open a noun phrase without naming anything: "the council", "its shares".

@@ -401,6 +401,15 @@ def test_he_is_searched_by_the_name_of_whom_he_means() -> None:
     assert "World" in rule_rewrite("When did he say it was built?", history)
 
 
+def test_a_quoted_sentence_s_first_word_is_no_name_to_search_with() -> None:
+    """The twelfth tester's "And the father?" was searched as "And the father? First-time"
+    (the last quote's first word), and the tenth's "How much does he earn?" with "About"."""
+    history = turn("Who runs the study at Calderbrook?",
+                   "“First-time parents lose about two hours of sleep, said Dr Ines Varga.” [1]")
+    query = rule_rewrite("What else did it find?", history)
+    assert "First" not in query and "Calderbrook" in query and "Varga" in query
+
+
 def test_a_follow_up_keeps_the_subject_a_question_before_named() -> None:
     """The testers' conversations: "What did it cost?" after "And how many were damaged?"
     was searched with "February" (the last answer's date) and judged off topic; "How much did

@@ -459,3 +459,24 @@ def test_who_a_sentence_names_as_its_speaker(sentence: str, speaker: str | None)
 
     span = named_speaker(sentence)
     assert (sentence[span[0]:span[1]] if span else None) == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Councillor Bronwen Tegid-Harris, the cabinet member for highways, said the closure was "
+     "unavoidable.", "Councillor Bronwen Tegid-Harris"),
+    ("Dariusz Nowicki, who represents staff at the office, said the news was a shock.",
+     "Dariusz Nowicki"),
+    ("Dr Amara Osei-Bonsu, head of extreme events at the NHSA, said: 'Most people are safe.'",
+     "Dr Amara Osei-Bonsu"),
+    ("The plan, which the council approved, said nothing about parking.", None),
+    ("On Monday, the mayor said no.", None),
+])
+def test_a_speaker_described_before_the_verb_is_named(sentence: str, speaker: str | None
+                                                      ) -> None:
+    """The twelfth tester's "Who said that?" answered that the sentence "names no one as
+    saying it" while quoting "Councillor Bronwen Tegid-Harris, the cabinet member for
+    highways, said…"."""
+    from assistant.speakers import described_speaker
+
+    span = described_speaker(sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == speaker
