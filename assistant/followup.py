@@ -128,17 +128,17 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     context = _topic_names(history)
     # "How much does he earn?": he is the person the conversation named (`person_meant`). The
     # last answer's names say who he is only where they name him, or a person he may be: not
-    # "About… First World War" of a sentence on water mains. His name is added only where the
-    # question names nothing else: beside the subject's, it brings the sentence naming him
-    # first, not the one saying what he earns ("He will be paid…", the review's).
+    # "About… First World War" of a sentence on water mains. His name is added with them, or
+    # where nothing else is named: beside the subject's alone, it brings the sentence naming
+    # him first, not the one saying what he earns ("He will be paid…", the review's).
     person = person_meant(question, history)
     answer_names = _answer_names(history)
-    if person and not _IMPERSONAL.search(question) and not _may_name(answer_names, person,
-                                                                      question):
+    about_them = bool(person) and _may_name(answer_names, person or "", question)
+    if person and not _IMPERSONAL.search(question) and not about_them:
         answer_names = []
     if _PRONOUN.search(question) or not context:
         context += answer_names
-    context += person.split() if person and not context else []
+    context += person.split() if person and (about_them or not context) else []
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold().split("-")[0] not in _NOT_NAMES]
     return " ".join([question, *added])
