@@ -46,19 +46,20 @@ _IMPERSONAL = re.compile(r"\b(?:it|they|them|its|their|this|that|these|those|the
 # Capitalised words that open quotes and sentences but name nothing.
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
                         "this", "that", "it", "he", "she", "they", "we", "i", "what", "who",
-                        "when", "where", "why", "how", "which", "last", "according",
-                        # a quoted sentence's first word: "“About a fifth of our mains…”",
-                        # "“First-time buyers…”" name nothing the next question asks about
-                        "about", "after", "before", "while", "since", "during", "some", "many",
-                        "most", "more", "all", "every", "each", "no", "not", "first", "other",
-                        "another", "both", "one", "two", "three", "four", "five", "here",
-                        "there", "now", "then", "today", "yesterday", "tomorrow", "yes", "if",
-                        "as", "so", "you", "our", "my", "his", "her", "their", "its", "these",
-                        "those", "such", "only", "even", "also", "still", "once", "nearly",
-                        "almost", "around", "just", "next", "however", "although", "because"})
+                        "when", "where", "why", "how", "which", "last", "according"})
+# A quoted sentence's first word names nothing the next question asks about: "“About a fifth
+# of our mains…”", "“First-time buyers…”" (a name's "Most" of "Most Powerful Women" stays).
+_OPENERS = frozenset({"about", "after", "before", "while", "since", "during", "some", "many",
+                      "most", "more", "all", "every", "each", "no", "not", "first", "other",
+                      "another", "both", "one", "two", "three", "four", "five", "here",
+                      "there", "now", "then", "today", "yesterday", "tomorrow", "yes", "if",
+                      "as", "so", "you", "our", "my", "his", "her", "their", "its", "these",
+                      "those", "such", "only", "even", "also", "still", "once", "nearly",
+                      "almost", "around", "just", "next", "however", "although", "because"})
 # An answer's attribution, "(Valley Herald, 3 February 2026)": whose report, not what about.
 _ATTRIBUTION = re.compile(r"\([^()]*\)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+")
+_OPENING = re.compile(r"(?:^|[“\"‘]|[.!?]\s)\s*$")  # where a sentence or a quote begins
 
 
 def needs_context(question: str) -> bool:
@@ -140,7 +141,7 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
         context += answer_names
     context += person.split() if person and (about_them or not context) else []
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
-             if w.casefold() not in asked and w.casefold().split("-")[0] not in _NOT_NAMES]
+             if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
     return " ".join([question, *added])
 
 
@@ -177,7 +178,9 @@ def _answer_names(history: Sequence[Message]) -> list[str]:
     if not answers:
         return []
     words = " ".join(_ATTRIBUTION.sub(" ", _MARKS.sub(" ", answers[-1])).split()[:25])
-    return _NAME.findall(words)
+    return [m.group() for m in _NAME.finditer(words)
+            if not (m.group().casefold().split("-")[0] in _OPENERS
+                    and _OPENING.search(words, 0, m.start()))]
 
 
 # A work a conversation about a prize or a release asks "Who wrote it?" of: nouns only, not

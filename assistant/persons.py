@@ -231,6 +231,8 @@ def _told_is_no_answer(question: str) -> bool:
 
 
 # Words after a name that begin no description of the next: "by Nolan for Warner Bros".
+# A title cut short before a name: "an order by Gov. John Carney".
+_SHORT_TITLE = r"(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Insp|Det|Supt|Rev|Hon)"
 # Lower-case words inside a name: "Jacoba van Houten", "Ursula von der Leyen".
 _PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|bin|ibn|al)"
 _LINKS = ("(?:of|and|or|for|in|at|with|over|from|on|by|to|after|before|during|into|under|while"
@@ -249,7 +251,8 @@ def done_by(question: str, sentence: str) -> tuple[int, int] | None:
     verb = terms(asked.group(1))
     # A description may open with a people's or a place's word: "by the Dutch artist Jan…".
     for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+)?by\s+((?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+"
-                         rf"(?=(?!{_LINKS}\b|{_PARTICLES}\b)[a-z]))?(?:[a-z]+\s+){{0,2}})({NAME}"
+                         rf"(?=(?!{_LINKS}\b|{_PARTICLES}\b)[a-z]))?(?:[a-z]+\s+){{0,2}}"
+                         rf"(?:{_SHORT_TITLE}\.\s+)?)({NAME}"
                          rf"(?:\s+of\s+(?:the\s+)?{NAME})?)", sentence):
         if not _by_maker(m.group(1) or "", verb):
             continue

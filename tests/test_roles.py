@@ -447,6 +447,9 @@ def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence
      "scores universities.", "Halcyon Analytics"),
     ("Who led the study?", "The study, led by Harvard professor Ann Lee, was published.",
      "Ann Lee"),
+    # a title cut short is no name (nat-1-19-2 was led by "Gov")
+    ("Who ordered that only essential personnel could drive?", "Only essential personnel "
+     "could drive, under an order by Gov. John Carney.", "John Carney"),
     # another verb's "by" is left to the reader's span
     ("Who wrote the song?", "The song, performed by Ana Ruiz, won the prize.", None),
     ("Who wrote the report?", "The report, published by Harbour Press, was damning.", None),
