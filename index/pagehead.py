@@ -10,8 +10,9 @@ from .dates import find_date_line
 
 __all__ = ["BARS", "CALENDAR", "DATE_ALONE_LINES", "HEAD_LINES", "LABEL", "OUTLET_NAME",
            "PAPER_WORDS", "PARTS", "SECTIONS", "SITE", "a_name", "after_head_line",
-           "byline_author", "head_clutter", "head_date", "head_parts", "is_byline", "is_menu",
-           "kicker", "masthead", "masthead_name", "names_paper", "page_head", "reads_as_headline"]
+           "bare_byline", "byline_author", "head_clutter", "head_date", "head_parts", "is_byline",
+           "is_menu", "kicker", "masthead", "masthead_name", "names_paper", "page_head",
+           "reads_as_headline"]
 
 # What sets the parts of a line of a page's head apart, with a blank each side ("Home |
 # News", "Porthaven Evening Post · Transport"); a menu's path may use arrows too, and a
@@ -59,6 +60,14 @@ _BYLINE = re.compile(rf"^[*_\s]*by\s+(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*
                      # Companies Reporter | Published 29 January 2026"
                      r"(?:\s+[·|]\s.*)?[*_\s]*$", re.I)
 _BYLINE_LINES = 5
+# A byline without its "By" ("Rafael Quintero-Mills, Legal Affairs Correspondent", "Benedikt
+# Sørlie, Kestrel Bay", "Priya Castellanos, Technology Editor · 10 February 2026"): a name of two
+# to four words, then the reporter's role or the place they filed from, in capitalised words.
+_PERSON = rf"(?!{CALENDAR}\b)[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){{1,3}}"
+_BARE_BYLINE = re.compile(rf"^[*_\s]*(?P<n>{_PERSON}),\s+(?P<r>[A-Z][\w'’-]*"
+                          r"(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,4})(?:\s+[·|]\s.*)?[*_\s]*$")
+_ROLE = re.compile(r"\b(?:editor|correspondent|reporter|writer|columnist|critic|contributor"
+                   r"|journalist|producer)s?$", re.I)
 # A ticker's or a live page's line in the head ("Breaking: Power cut hits 3,000 homes…",
 # "LIVE: Markets react…"), and a share bar ("🔗 Copy link   Share on Facebook"): no sentence of
 # the story (a "Breaking:" line that ends as a sentence may be its first; one trailing off,
@@ -94,12 +103,33 @@ def byline_author(text: str) -> str | None:
     """The name of a byline among the text's first lines ("By Helen Park, Courts Reporter",
     "24 February 2026 | By Felix Aldridge")."""
     lines = [line for line in text.splitlines() if line.strip()]
-    for line in lines[:max(_BYLINE_LINES, page_head(lines))]:
+    head = max(_BYLINE_LINES, page_head(lines))
+    for line in lines[:head]:
         for part in (line, *(head_parts(line) or ())):
             match = _BYLINE.match(part)
             if match and not SITE.fullmatch(match.group("n").lower()):
                 return match.group("n")
-    return None
+    # Only where no byline has its "By": a page that has one reads exactly as before.
+    bare = (bare_byline(lines, i) for i in range(1, min(head, len(lines))))
+    return next((found for found in bare if found), None)
+
+
+def bare_byline(lines: list[str], i: int) -> str | None:
+    """The name of line `i` where it is a byline without its "By", under the headline or the
+    date line: a name and a role ("Rafael Quintero-Mills, Legal Affairs Correspondent"), or a
+    name and the place filed from beside the date ("Benedikt Sørlie, Kestrel Bay" above "22
+    February 2026"); a tester's pages had no author, and the line was quoted as an answer. A
+    place alone beside no date ("Anna Berg, Kestrel Bay" under a headline) may be two names."""
+    match = _BARE_BYLINE.match(lines[i]) if 0 < i < len(lines) else None
+    if match is None or match.group("n").split()[-1].casefold() in PAPER_WORDS:
+        return None
+    role = match.group("r")
+    if _ROLE.search(role):
+        return match.group("n")
+    beside = [lines[j] for j in (i - 1, i + 1) if j < len(lines)]
+    dated = find_date_line(lines[i]) or any(find_date_line(b, alone=True) for b in beside)
+    placed = not re.search(rf"\b{CALENDAR}\b", role)
+    return match.group("n") if dated and placed else None
 
 
 def head_parts(line: str) -> list[str] | None:
@@ -134,7 +164,8 @@ def after_head_line(lines: list[str], n: int) -> bool:
     Sport"): a headline's place?"""
     following = lines[n + 1] if n + 1 < len(lines) else ""
     return (not SECTIONS.search(lines[n])
-            and bool(_BYLINE.match(following) or head_date(following)))
+            and bool(_BYLINE.match(following) or head_date(following)
+                     or bare_byline(lines, n + 1)))
 
 
 def a_name(line: str) -> bool:

@@ -623,3 +623,16 @@ def test_a_byline_without_by_gives_the_names_alone(tmp_path: Path, byline: str,
                                                     byline=byline))
     _, (art,) = _articles([tmp_path])
     assert art.author == author
+
+
+def test_a_meta_divs_byline_without_by(tmp_path: Path) -> None:
+    """A tester's tech_layoffs.html had no author: its byline, "Priya Castellanos, Technology
+    Editor · <time>10 February 2026</time>" in a <div class="meta">, has no "By", and
+    trafilatura found none."""
+    byline = ('Priya Castellanos, Technology Editor · <time datetime="2026-02-10">10 February '
+              '2026</time>')
+    page = PAGE.replace('<p class="byline">{byline}</p>', '<div class="meta">{byline}</div>')
+    (tmp_path / "page.html").write_text(page.format(title=HEADLINE, top="", foot="",
+                                                    byline=byline))
+    _, (art,) = _articles([tmp_path])
+    assert (art.author, art.published) == ("Priya Castellanos", "2026-02-10")

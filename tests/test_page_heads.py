@@ -503,3 +503,21 @@ def test_a_headline_above_its_standfirst_and_byline_is_no_masthead() -> None:
     article = _footed("Rail Union Saves Local Post\n\nStaff and readers raise the money in a "
                       "week\n\nBy Fergal Mooney")
     assert article.title == "Rail Union Saves Local Post" and article.outlet is None
+
+
+@pytest.mark.parametrize(("byline", "date", "author"), [
+    ("Rafael Quintero-Mills, Legal Affairs Correspondent", "Published: Thursday 4 March 2026",
+     "Rafael Quintero-Mills"),
+    ("Benedikt Sørlie, Tarnmouth Quay", "4 March 2026", "Benedikt Sørlie"),
+    # Two names, no date beside them: no place a reporter filed from, nor a byline read.
+    ("Anna Berg, Tom Roe", "", None),
+])
+def test_a_byline_without_by_under_the_headline(byline: str, date: str,
+                                                author: str | None) -> None:
+    """A tester's appeal ruling and tennis final had no author: "Rafael Quintero-Mills, Legal
+    Affairs Correspondent" and "Benedikt Sørlie, Kestrel Bay" have no "By". The byline stays
+    in the text, as one with its "By" does."""
+    article = _file(f"Gull Island ferry to stop running in March\n{byline}\n{date}")
+    assert (article.title, article.author) == (
+        "Gull Island ferry to stop running in March", author)
+    assert byline in article.text.splitlines()
