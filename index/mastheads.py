@@ -11,6 +11,7 @@ import re
 
 from .pagehead import (
     BARS,
+    LABEL,
     SECTIONS,
     a_name,
     after_head_line,
@@ -23,9 +24,10 @@ from .pagehead import (
     masthead_name,
     names_paper,
     page_head,
+    reads_as_headline,
 )
 
-__all__ = ["dated_masthead", "masthead_line"]
+__all__ = ["dated_masthead", "masthead_line", "names_outlet"]
 
 # Between a masthead and its section: "The Lowland Observer - Science", "Arts Desk Weekly |
 # Books".
@@ -45,6 +47,8 @@ def masthead_line(lines: list[str]) -> tuple[int, str] | None:
         line = lines[i]
         if n == 0 and _above_sections_or_date(lines, i, head):
             return i, masthead_name(line)
+        if n == 0 and (name := _outlet_above_headline(lines, i)):
+            return i, name
         if name := _with_section(line):
             return i, name
     return None
@@ -79,14 +83,45 @@ def _above_headline(lines: list[str], n: int) -> bool:
             and head_date(line) is None and not is_byline(line) and after_head_line(lines, n))
 
 
+# A name only a page's section has: a topic's words before an outlet's ("Health News", "Book
+# Review", "Tech Weekly" may be a page's section, its kicker above the headline, `kicker`).
+_TOPICS = frozenset({
+    "art", "arts", "book", "books", "business", "climate", "crime", "culture", "education",
+    "entertainment", "environment", "film", "finance", "food", "health", "lifestyle", "local",
+    "markets", "money", "motoring", "music", "opinion", "politics", "property", "science",
+    "sport", "sports", "tech", "technology", "travel", "weather", "world"})
+
+
+def _outlet_above_headline(lines: list[str], i: int) -> str | None:
+    """The outlet's name, alone or with its section, opening the page above a headline its
+    byline or date line follows ("Campus Weekly", "Northern Bulletin", "SPORTS WIRE — Tennis"
+    / the headline / "By …"): a tester's three text pages had it for their title, no outlet,
+    and the headline quoted as an answer. Not a short headline above its standfirst ("Minister
+    Quits Post"), nor a section's label alone ("Health News")."""
+    parts = [p.strip("*_ ") for p in _SECTION_BAR.split(lines[i])]
+    name, section = parts[0], parts[1:]
+    if len(section) > 1 or (section and not _a_section(section[0])):
+        return None
+    # Without its section, a topic's name in title case may be the section's own
+    sectioned = bool(section) or name.isupper() or name.split()[0].casefold() not in _TOPICS
+    named = (a_name(name) and names_outlet(name) and not reads_as_headline(name)
+             and not LABEL.fullmatch(name) and sectioned)
+    return masthead_name(name) if named and _above_headline(lines, i + 1) else None
+
+
+def _a_section(section: str) -> bool:
+    """A section's name beside the paper's: a few capitalised words, no date ("Tennis")."""
+    return (a_name(section) and len(section.split()) <= _SECTION_WORDS
+            and head_date(section) is None)
+
+
 def _with_section(line: str) -> str | None:
     """The paper's name of a masthead with its section ("Arts Desk Weekly | Books")."""
     parts = [p.strip("*_ ") for p in _SECTION_BAR.split(line)]
     if len(parts) != 2:
         return None
     name, section = parts
-    named = (a_name(name) and names_paper(name) and a_name(section)
-             and len(section.split()) <= _SECTION_WORDS and head_date(section) is None)
+    named = a_name(name) and names_paper(name) and _a_section(section)
     return masthead_name(name) if named else None
 
 
@@ -98,3 +133,29 @@ def dated_masthead(lines: list[str]) -> str | None:
         if parts and not is_byline(parts[0]) and a_name(parts[0]) and names_paper(parts[0]):
             return masthead_name(parts[0])
     return None
+
+
+def names_outlet(name: str, anywhere: bool = False) -> bool:
+    """A wire's name, or a paper's, ending in a word papers are called by ("Global Wire",
+    "Harbourside Times", "Meridian News Agency"), or with one `anywhere` in it where the page
+    says plainly that it is its name ("Aviation Wire Europe" heading a masthead, "Lisbon Daily
+    Report | April 4, 2025"): not an author's ("Jane Doe", "Staff Reporter") or a dateline's
+    place ("Washington")."""
+    words = name.casefold().split()
+    held = set(words) & _OUTLET_WORDS if anywhere else {words[-1]} & _OUTLET_WORDS
+    return name.casefold() in _WIRES or (2 <= len(words) <= 5 and bool(held))
+
+
+# Wires whose name alone before a date is a page's outlet ("Reuters | June 3, 2025"): a name
+# of another kind there may be an author's.
+_WIRES = frozenset({"reuters", "ap", "associated press", "the associated press", "afp",
+                    "agence france-presse", "bloomberg", "xinhua", "yonhap", "kyodo", "upi",
+                    "dpa", "efe", "ansa", "tass", "pti", "ani", "pa media"})
+# Words that name a news outlet ("Global Wire, 25 November 2026" under a title is the page's
+# source and date; "Jane Doe, 25 November 2026" may be its author's).
+_OUTLET_WORDS = frozenset({
+    "wire", "news", "times", "post", "herald", "gazette", "journal", "chronicle", "tribune",
+    "press", "daily", "courier", "review", "ledger", "observer", "guardian", "telegraph",
+    "express", "bulletin", "weekly", "magazine", "radio", "tv", "broadcasting", "agency",
+    "media", "network", "dispatch", "examiner", "inquirer", "monitor", "register", "sentinel",
+    "advertiser", "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "today"})

@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date, source_date_line
-from .mastheads import dated_masthead, masthead_line
+from .mastheads import dated_masthead, masthead_line, names_outlet
 from .pagehead import (
     CALENDAR,
     DATE_ALONE_LINES,
@@ -147,36 +147,8 @@ def _masthead(head: list[str], i: int) -> bool:
                      or find_date_line(head[i + 1], alone=True)))
 
 
-def names_outlet(name: str, anywhere: bool = False) -> bool:
-    """A wire's name, or a paper's, ending in a word papers are called by ("Global Wire",
-    "Harbourside Times", "Meridian News Agency"), or with one `anywhere` in it where the page
-    says plainly that it is its name ("Aviation Wire Europe" heading a masthead, "Lisbon Daily
-    Report | April 4, 2025"): not an author's ("Jane Doe", "Staff Reporter") or a dateline's
-    place ("Washington")."""
-    words = name.casefold().split()
-    held = set(words) & _OUTLET_WORDS if anywhere else {words[-1]} & _OUTLET_WORDS
-    return name.casefold() in _WIRES or (2 <= len(words) <= 5 and bool(held))
-
-
 _PUBLISHED = re.compile(r"(?:last\s+)?(?:published|updated|posted)\b", re.I)
 
-
-# Wires whose name alone before a date is a page's outlet ("Reuters | June 3, 2025"): a name
-# of another kind there may be an author's.
-_WIRES = frozenset({"reuters", "ap", "associated press", "the associated press", "afp",
-                    "agence france-presse", "bloomberg", "xinhua", "yonhap", "kyodo", "upi",
-                    "dpa", "efe", "ansa", "tass", "pti", "ani", "pa media"})
-# Words that name a news outlet ("Global Wire, 25 November 2026" under a title is the page's
-# source and date; "Jane Doe, 25 November 2026" may be its author's).
-_OUTLET_WORDS = frozenset({
-    "wire", "news", "times", "post", "herald", "gazette", "journal", "chronicle", "tribune",
-    "press", "daily", "courier", "review", "ledger", "observer", "guardian", "telegraph",
-    "express", "bulletin", "weekly", "magazine", "radio", "tv", "broadcasting", "agency",
-    "media", "network", "dispatch", "examiner", "inquirer", "monitor", "register", "sentinel",
-    "advertiser", "argus", "mercury", "globe", "echo", "bugle", "clarion", "enquirer", "today"})
-# Words only a paper's name ends in: without "The" and away from a byline, a name ending in
-# one beside the date line is the outlet ("Valley Herald"); "Health News", "Book Review" and
-# "Tech Weekly" may be a page's section.
 
 # "(Reporting by Anna Keller; Editing by …)": capitalised names only, up to ";", ")" or the end.
 _REPORTING = re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\s+(?P<n>(?-i:[A-Z][\w.'’-]*"

@@ -521,3 +521,31 @@ def test_a_byline_without_by_under_the_headline(byline: str, date: str,
     assert (article.title, article.author) == (
         "Gull Island ferry to stop running in March", author)
     assert byline in article.text.splitlines()
+
+
+@pytest.mark.parametrize(("masthead", "byline", "outlet"), [
+    ("Campus Weekly", "By Lorcan Whitfield\nWednesday 4 March 2026", "Campus Weekly"),
+    ("Northern Bulletin", "Rafael Quintero-Mills, Legal Affairs Correspondent\nPublished: "
+     "Thursday 4 March 2026", "Northern Bulletin"),
+    ("SPORTS WIRE — Tennis", "Benedikt Sørlie, Tarnmouth Quay\n4 March 2026", "Sports Wire"),
+])
+def test_an_outlets_name_above_the_headline_is_the_outlet(masthead: str, byline: str,
+                                                          outlet: str) -> None:
+    """A tester's three text pages opened with their outlet's name, a section beside one,
+    above the headline: it was their title, with no outlet, and the headline was quoted as an
+    answer."""
+    article = _file(f"{masthead}\nGull Island ferry to stop running in March\n{byline}")
+    assert (article.title, article.outlet) == ("Gull Island ferry to stop running in March",
+                                               outlet)
+    lines = article.text.splitlines()
+    assert masthead not in lines and article.title not in lines
+    assert lines[0] == byline.splitlines()[0]  # the byline stays
+
+
+@pytest.mark.parametrize("head", [
+    "Health News\nGull Island ferry to stop running in March\nBy Iwan Pryce",  # a section's
+    "Minister Quits Post\nGull Island ferry to stop running in March\nBy Iwan Pryce",
+    "Campus Weekly\nGull Island ferry to stop running in March.\nBy Iwan Pryce",  # a sentence
+])
+def test_a_short_headline_or_a_section_above_a_line_is_no_outlet(head: str) -> None:
+    assert _file(head).outlet is None
