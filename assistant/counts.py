@@ -40,11 +40,10 @@ NEAR_FIGURE = 4  # words after a figure (or 2 before it: "a crew of 19") naming 
 _HOW_OFTEN = frozenset(terms("times occasions instances"))
 
 
-def counts(sentence: str, counted: set[str], asked: frozenset[str] = frozenset()) -> bool:
+def counts(sentence: str, counted: set[str], share: bool = False) -> bool:
     """Does a figure of the sentence count the thing asked about ("19 crew" is no count of
-    ships)? Or a share of what was counted before ("2,914 of them were diagnosed"), in a
-    sentence holding another of the words `asked` (the question's besides what it counts:
-    "How many of the participants were women?" is not answered by who was diagnosed)?"""
+    ships)? Or, where the caller found the sentence says what the question asks of them
+    (`share`), a share of what was counted before ("2,914 of them were diagnosed")?"""
     if counted & _HOW_OFTEN:
         counted = counted | _HOW_OFTEN
     if counted & _PEOPLE:  # "How many employees…" is answered by "employs 620 people"
@@ -65,7 +64,7 @@ def counts(sentence: str, counted: set[str], asked: frozenset[str] = frozenset()
                              *words[i + 1:i + 1 + NEAR_FIGURE]])
             said = _spelt_out(terms(near))
             if counted & said or _units_of(said, counted, sentence) or (
-                    _of_them(words, i) and asked & set(terms(sentence))):
+                    share and _of_them(words, i)):
                 return True
     return False
 

@@ -245,8 +245,7 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
         return 0.5
     fit = kind_fit(kind, sentence, question)
     things = counted(question) if kind == "number" else set()
-    if fit and things and not counts(sentence, things, frozenset(
-            set(terms(question)) - asking_terms() - things)):
+    if fit and things and not counts(sentence, things, _says_it(sentence, question, things)):
         return 0.5
     if fit and kind == "number" and (not _measured(sentence, question) or _opposite(
             sentence, question) or counts_no_one(sentence, question)):
@@ -254,6 +253,14 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
     if fit and kind == "number" and states_fate(sentence, question) is False:
         return 0.5  # "2,300 evacuated" asked how many died
     return fit
+
+
+def _says_it(sentence: str, question: str, things: set[str]) -> bool:
+    """Does the sentence say what the question asks of what it counts: another of its words,
+    or the fate asked ("Nine of them were taken to hospital" for how many were hurt)? Not
+    "How many of the participants were women?" of "2,914 of them were diagnosed"."""
+    asked = set(terms(question)) - asking_terms() - things
+    return bool(asked & set(terms(sentence))) or states_fate(sentence, question) is True
 
 
 def age_span(question: str, sentence: str) -> tuple[int, int] | None:

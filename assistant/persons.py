@@ -231,6 +231,8 @@ def _told_is_no_answer(question: str) -> bool:
 
 
 # Words after a name that begin no description of the next: "by Nolan for Warner Bros".
+_HEDGES = frozenset({"thought", "believed", "said", "wrongly", "once", "long", "reportedly",
+                     "allegedly", "supposedly", "possibly", "probably"})
 # A title cut short before a name: "an order by Gov. John Carney".
 _SHORT_TITLE = r"(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Insp|Det|Supt|Rev|Hon)"
 # Lower-case words inside a name: "Jacoba van Houten", "Ursula von der Leyen".
@@ -270,8 +272,15 @@ def done_by_itself(question: str, sentence: str) -> tuple[int, int] | None:
     span, asked = done_by(question, sentence), _WHO_DOES.match(question)
     if span is None or asked is None:
         return None
-    before = re.findall(r"([\w’'-]+)\s+by\s+", sentence[:span[0]])
-    return span if before and terms(before[-1]) == terms(asked.group(1)) else None
+    # The name straight after "by" (a title at most: "by Gov. John Carney"), after the verb
+    # itself, not a hedge's ("long thought painted by Vermeer"): not "attacked by a man from
+    # Kelby".
+    by = re.search(rf"(?:(\w+)\s+)?([\w’'-]+)\s+by\s+(?:{_SHORT_TITLE}\.\s+)?$",
+                   sentence[:span[0]])
+    if by is None or terms(by.group(2)) != terms(asked.group(1)) or (
+            by.group(1) or "").casefold() in _HEDGES:
+        return None
+    return span
 
 
 def _by_maker(before: str, verb: list[str]) -> bool:

@@ -32,7 +32,7 @@ from .question import Question
 from .reader import Reader, Reading
 from .shortlist import CANDIDATES, SENTENCE_END, shortlist
 from .withdrawn import withdrawn_factor
-from .words import asking_terms, split_terms, terms
+from .words import asking_terms, compounds_held, terms
 
 __all__ = ["CANDIDATES", "FEATURES", "Evidence", "about_terms", "combined", "held_terms",
            "read_candidates", "rerank", "topicalities", "topicality"]
@@ -89,7 +89,7 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
     # about winning?" has its name in one passage and "win" in the next.
     articles: dict[str, set[str]] = {}
     for p, h in zip(passages, held, strict=True):
-        articles.setdefault(p.article_id, set()).update(h | split_terms(p.text))
+        articles.setdefault(p.article_id, set()).update(h | compounds_held(question.query, p.text))
 
     def share(asked: set[str], pools: Iterable[set[str]]) -> float:
         return max((len(asked & h) / len(asked) for h in pools), default=0.0) if asked else 0.0
@@ -99,16 +99,14 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
 
 
 def about_terms(question: Question) -> set[str]:
-    """The question's content words without those it asks with: what it is about; a
-    compound's parts for the compound ("vice-chancellor": vice, chancellor), as an article
-    may write it either way (`held_terms` holds both)."""
-    return split_terms(question.query) - asking_terms() - _how_asked(question.query)
+    """The question's content words without those it asks with: what it is about."""
+    return set(terms(question.query)) - asking_terms() - _how_asked(question.query)
 
 
 def held_terms(text: str, question: Question) -> set[str]:
-    """A text's terms, with the abbreviations of the question it spells out, and each
-    compound's parts."""
-    held = set(terms(text)) | split_terms(text)
+    """A text's terms, with the abbreviations of the question it spells out, and compounds
+    written the other way (`compounds_held`)."""
+    held = set(terms(text)) | compounds_held(question.query, text)
     return _with_abbreviations(held, text, _acronyms(question.query))
 
 

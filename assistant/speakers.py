@@ -117,16 +117,19 @@ def named_speaker(sentence: str) -> tuple[int, int] | None:
 # "Councillor Bronwen Tegid-Harris, the cabinet member for highways, said…", "Dariusz
 # Nowicki, who represents staff, said…": a name, what it is, then the verb.
 _DESCRIBED_SPEAKER = re.compile(
-    rf"(?:^|[,;:]\s+|\band\s+)({_RUN}),\s+(?=[a-z\d])[^;\"“”]{{0,140}}?"
+    rf"^\W*({_RUN}),\s+(?=[a-z\d])[^;\"“”]{{0,140}}?"
     rf",\s+(?:has\s+|had\s+|also\s+)?{_SAYS}\b")
 
 
 def described_speaker(sentence: str) -> tuple[int, int] | None:
-    """Where the sentence's speaker is named with what they are between the name and the verb
-    ("Dr Amara Osei-Bonsu, head of extreme events at the NHSA, said:"), the name: sentence
-    offsets, or None. `named_speaker` reads a name beside its verb alone."""
+    """Where the sentence opens with its speaker's name and what they are before the verb ("Dr
+    Amara Osei-Bonsu, head of extreme events at the NHSA, said:"), the name: sentence offsets,
+    or None. Not a name set beside another's words ("A lawyer for the driver, Tom Hale, …,
+    said": the lawyer spoke). `named_speaker` reads a name beside its verb alone."""
     m = _DESCRIBED_SPEAKER.search(sentence)
-    if m is None or not {w.casefold() for w in m.group(1).split()} - _NOT_SPEAKERS_CF:
+    # The sentence's subject, a person's name: not "Friends of Tom Hale", "In Kelby".
+    if (m is None or " of " in m.group(1) or m.group(1).split()[0] in ("In", "On", "At")
+            or not {w.casefold() for w in m.group(1).split()} - _NOT_SPEAKERS_CF):
         return None
     return _person_after(sentence, *m.span(1))
 

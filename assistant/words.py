@@ -9,7 +9,7 @@ from functools import lru_cache
 from index import fold_accents
 
 __all__ = ["DETERMINERS", "MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD",
-           "asking_terms", "specific_figure", "split_terms", "subject_split", "terms"]
+           "asking_terms", "compounds_held", "specific_figure", "subject_split", "terms"]
 
 WORD = re.compile(r"[\w’'-]+")
 # Capitalised words that name a day, not anyone (lowercase, to compare with `casefold()`).
@@ -54,10 +54,19 @@ def terms(text: str) -> list[str]:
     return stemmer.stemWords([w for w in words if w and w not in stop])  # type: ignore[attr-defined]
 
 
-def split_terms(text: str) -> set[str]:
-    """`terms`, a compound's parts apart ("first-time buyers": first, time, buyer): an article
-    may write "vice-chancellor" where a question says "vice chancellor"."""
-    return set(terms(text.replace("-", " ")))
+def compounds_held(question: str, text: str) -> set[str]:
+    """The text's compounds as the question writes them, either way: the parts of one the
+    text hyphenates ("vice-chancellor" for "vice chancellor"), and one the question hyphenates
+    where the text has its parts side by side ("first time" for "first-time"). Not parts
+    apart ("ex-wife" is not held by "wife", nor "vice-captain" by "Vice chairman … captain")."""
+    held = set(terms(" ".join(w.replace("-", " ") for w in WORD.findall(text) if "-" in w)))
+    folded = fold_accents(text).casefold()
+    for word in WORD.findall(question):
+        parts = [p for p in fold_accents(word).casefold().split("-") if p]
+        if len(parts) > 1 and re.search(r"\b" + r"[\s-]+".join(map(re.escape, parts)) + r"\b",
+                                        folded):
+            held.update(terms(word))
+    return held
 
 
 # Words that open a noun phrase without naming anything: "the council", "its shares".

@@ -185,9 +185,12 @@ def test_a_sentence_that_asks_is_no_evidence_and_a_headline_is_marked() -> None:
     ("During that time, 2,914 of them were diagnosed with dementia.",
      "How many participants were diagnosed with dementia?", 1.0),
     ("One of the victims was a nurse.", "How many died?", 0.5),
-    # …where it says what the question asks of them (the review's: not women).
+    # …where it says what the question asks of them (the review's: not women), in its words
+    # or the fate asked (the second review's: "hurt", "taken to hospital").
     ("During that time, 2,914 of them were diagnosed with dementia.",
      "How many of the study participants were women?", 0.5),
+    ("Nine of them were taken to hospital with minor injuries.",
+     "How many passengers were hurt on the Skye ferry?", 1.0),
 ])
 def test_a_count_in_words_or_of_those_counted_before_fits(sentence: str, question: str,
                                                           fit: float) -> None:

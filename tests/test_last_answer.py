@@ -469,6 +469,10 @@ def test_who_a_sentence_names_as_its_speaker(sentence: str, speaker: str | None)
     ("Dr Amara Osei-Bonsu, head of extreme events at the NHSA, said: 'Most people are safe.'",
      "Dr Amara Osei-Bonsu"),
     ("The plan, which the council approved, said nothing about parking.", None),
+    # the second review's: a name beside another's words, a group of them, a place
+    ("A lawyer for the driver, Tom Hale, who was injured, said the ban was unfair.", None),
+    ("Friends of Tom Hale, a teacher, said he was kind.", None),
+    ("In Kelby, a town of 5,000 people, said the report.", None),
     ("On Monday, the mayor said no.", None),
 ])
 def test_a_speaker_described_before_the_verb_is_named(sentence: str, speaker: str | None

@@ -112,6 +112,12 @@ def test_a_compound_counts_written_either_way_for_the_word_share() -> None:
                          ("who is kelsworth's chancellor of the exchequer", 2 / 3)):
         question = analyse(asked, asked, None, None, None)
         assert abs(topicalities(question, [passage])[1] - (0.5 + share)) < 1e-9, asked
+    # The second review's: a compound's parts apart are not it ("ex-wife", "vice-captain").
+    from assistant.words import compounds_held
+
+    assert "vice-captain" not in compounds_held("Who is the vice-captain?",
+                                                "The captain spoke. Vice chairman Lee agreed.")
+    assert "first-tim" in compounds_held("first-time buyers", "First time buyers paid more.")
     kelsworth = Article(id="k", title="Kelsworth rises", text=text, source="s", source_key="k")
     asked_q = analyse("who is kelsworth's vice chancellor", "who is kelsworth's vice chancellor",
                       None, None, None)

@@ -445,11 +445,15 @@ def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence
      "1662, was taken from the east gallery.", "Jacoba van Houten"),
     ("Who compiles the rankings?", "The rankings are compiled by Halcyon Analytics, which "
      "scores universities.", "Halcyon Analytics"),
-    ("Who led the study?", "The study, led by Harvard professor Ann Lee, was published.",
-     "Ann Lee"),
     # a title cut short is no name (nat-1-19-2 was led by "Gov")
     ("Who ordered that only essential personnel could drive?", "Only essential personnel "
      "could drive, under an order by Gov. John Carney.", "John Carney"),
+    # a description between is left to the reader's span (`done_by`), and so is a hedge's
+    # "by", or whoever is described ("a man from Kelby": the second review's)
+    ("Who led the study?", "The study, led by Harvard professor Ann Lee, was published.",
+     None),
+    ("Who painted it?", "The portrait, long thought painted by Vermeer, is a copy.", None),
+    ("Who attacked him?", "He was attacked by a man from Kelby.", None),
     # another verb's "by" is left to the reader's span
     ("Who wrote the song?", "The song, performed by Ana Ruiz, won the prize.", None),
     ("Who wrote the report?", "The report, published by Harbour Press, was damning.", None),
