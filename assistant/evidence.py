@@ -17,9 +17,9 @@ from index import Embedder
 
 from .counting import counted
 from .counts import NUMBER, counts, counts_no_one
-from .fates import states_fate
+from .fates import says_what_is_asked, states_fate
 from .memo import Memo
-from .words import WORD, asking_terms, terms
+from .words import WORD
 
 __all__ = ["DURATION", "LENGTH", "SINCE", "age_span", "answer_fit", "asked_words", "kind_fit",
            "names_missing",
@@ -245,7 +245,8 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
         return 0.5
     fit = kind_fit(kind, sentence, question)
     things = counted(question) if kind == "number" else set()
-    if fit and things and not counts(sentence, things, _says_it(sentence, question, things)):
+    if fit and things and not counts(sentence, things,
+                                     says_what_is_asked(sentence, question, things)):
         return 0.5
     if fit and kind == "number" and (not _measured(sentence, question) or _opposite(
             sentence, question) or counts_no_one(sentence, question)):
@@ -253,14 +254,6 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
     if fit and kind == "number" and states_fate(sentence, question) is False:
         return 0.5  # "2,300 evacuated" asked how many died
     return fit
-
-
-def _says_it(sentence: str, question: str, things: set[str]) -> bool:
-    """Does the sentence say what the question asks of what it counts: another of its words,
-    or the fate asked ("Nine of them were taken to hospital" for how many were hurt)? Not
-    "How many of the participants were women?" of "2,914 of them were diagnosed"."""
-    asked = set(terms(question)) - asking_terms() - things
-    return bool(asked & set(terms(sentence))) or states_fate(sentence, question) is True
 
 
 def age_span(question: str, sentence: str) -> tuple[int, int] | None:

@@ -8,9 +8,9 @@ import re
 
 from .counting import ANYONE, asked_verb
 from .counts import A_FIGURE, A_YEAR, CLAUSE, WORD_NUMBER, in_a_name
-from .words import terms
+from .words import asking_terms, terms
 
-__all__ = ["counting_words", "death_toll", "fate_count", "states_fate"]
+__all__ = ["counting_words", "death_toll", "fate_count", "says_what_is_asked", "states_fate"]
 
 
 # What befell the people counted, in the words news uses for each fate (stems): asked how many
@@ -95,3 +95,11 @@ def fate_count(sentence: str, question: str, start: int = 0, end: int = 0
     if inside:
         return inside[0] if len(inside) == 1 and inside[0] != (start, end) else None
     return found[0] if len(found) == 1 else None
+
+
+def says_what_is_asked(sentence: str, question: str, things: set[str]) -> bool:
+    """Does the sentence say what the question asks of the `things` it counts: another of its
+    words, or the fate asked ("Nine of them were taken to hospital" for how many were hurt)?
+    Not "How many of the participants were women?" of "2,914 of them were diagnosed"."""
+    asked = set(terms(question)) - asking_terms() - things
+    return bool(asked & set(terms(sentence))) or states_fate(sentence, question) is True

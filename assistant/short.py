@@ -14,17 +14,10 @@ from .counting import counted_phrase
 from .counts import A_YEAR, WORD_NUMBER, counts_asked, figure_phrase, later_count, only_count
 from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
 from .fates import death_toll, fate_count
+from .made_by import done_by, done_by_itself
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
-from .persons import (
-    description,
-    done_by,
-    done_by_itself,
-    done_to,
-    listed_names,
-    sole_name,
-    who_does,
-)
+from .persons import description, done_to, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, which_role

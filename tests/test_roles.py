@@ -432,7 +432,7 @@ def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence
     """"Who wrote The Glass Orchard?" over a prize's shortlist line "The Glass Orchard by
     Mariam Qureshi (Blackfen)", and "Who led the research?" over "led by microbiologist Dr
     Yusuf Halloran", were turned away: several names, or the name after a description."""
-    from assistant.persons import done_by
+    from assistant.made_by import done_by
 
     span = done_by(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == name
@@ -463,7 +463,7 @@ def test_the_very_verb_asked_before_by_answers_whatever_the_span(question: str, 
     """The twelfth tester's "Who painted Woman at the Window?" was turned away ("the closest
     sentence does not clearly give the name asked for") over "…, painted by Jacoba van Houten
     in 1662, …": the reader's span was elsewhere, and "Jacoba" was read as a description."""
-    from assistant.persons import done_by_itself
+    from assistant.made_by import done_by_itself
 
     span = done_by_itself(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == name

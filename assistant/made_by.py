@@ -1,0 +1,87 @@
+"""Who did it, by the name after "by": "Who led the research?" over "The team, led by
+microbiologist Dr Yusuf Halloran, found…", "Who painted Woman at the Window?" over "…, painted
+by Jacoba van Houten in 1662, …"."""
+
+from __future__ import annotations
+
+import re
+
+from .titled import NAME, TITLE_WORDS
+from .words import MONTHS, WEEKDAYS, terms
+
+__all__ = ["NO_NAME", "WHO_DOES", "done_by", "done_by_itself"]
+
+# Capitalised words that name no one: a sentence's opening word, days and months.
+NO_NAME = frozenset({
+    "the", "a", "an", "on", "in", "at", "of", "for", "to", "and", "but", "he", "she", "they",
+    "it", "we", "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
+    "yesterday", "today", "tomorrow", "earlier", "later", "meanwhile", "however", "also",
+    "mr", "ms", "mrs", "dr", "while", "when", "after", "before"}) | WEEKDAYS | MONTHS
+# "Who chairs…?", "Who painted…?": the verb asked, not "is" or "did".
+WHO_DOES = re.compile(r"^\W*(?:and\s+)?who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b"
+                      r"|have\b|had\b|will\b|would\b|can\b|could\b)([a-z]+)\b", re.I)
+
+# Works whose maker a listing gives as "Title by Name": asked who wrote, painted… it.
+_MADE = frozenset(terms("wrote written authored painted composed directed designed"))
+# Words before a verb that make it no claim: "long thought painted by Vermeer".
+_HEDGES = frozenset({"thought", "believed", "said", "wrongly", "once", "long", "reportedly",
+                     "allegedly", "supposedly", "possibly", "probably"})
+# A title cut short before a name: "an order by Gov. John Carney".
+_SHORT_TITLE = r"(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Capt|Sgt|Insp|Det|Supt|Rev|Hon)"
+# Lower-case words inside a name: "Jacoba van Houten", "Ursula von der Leyen".
+_PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|bin|ibn|al)"
+# Words after a name that begin no description of the next: "by Nolan for Warner Bros".
+_LINKS = ("(?:of|and|or|for|in|at|with|over|from|on|by|to|after|before|during|into|under|while"
+          "|as|near|since|until)")
+
+
+def done_by(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked "Who led the research?", the name after "led by" ("The team, led by
+    microbiologist Dr Yusuf Halloran, found…"); asked who wrote, painted… something, the name
+    after an authoring verb's "by" or a title's ("The Glass Orchard by Mariam Qureshi
+    (Blackfen)"): sentence offsets, its descriptions and titles left out, a body's "of" kept
+    ("the University of Harlow"), or None."""
+    asked = WHO_DOES.match(question)
+    if asked is None:
+        return None
+    verb = terms(asked.group(1))
+    # A description may open with a people's or a place's word: "by the Dutch artist Jan…".
+    for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+)?by\s+((?:(?:the|an?)\s+)?(?:[A-Z][\w-]*\s+"
+                         rf"(?=(?!{_LINKS}\b|{_PARTICLES}\b)[a-z]))?(?:[a-z]+\s+){{0,2}}"
+                         rf"(?:{_SHORT_TITLE}\.\s+)?)({NAME}"
+                         rf"(?:\s+of\s+(?:the\s+)?{NAME})?)", sentence):
+        if not _by_maker(m.group(1) or "", verb):
+            continue
+        words = [(w.start(), w.end()) for w in re.finditer(r"[\w’'.-]+", m.group(3))
+                 if w.group().casefold().strip(".") not in TITLE_WORDS | NO_NAME]
+        if words:
+            return m.start(3) + words[0][0], m.start(3) + words[-1][1]
+    return None
+
+
+def done_by_itself(question: str, sentence: str) -> tuple[int, int] | None:
+    """`done_by`'s name where the word before "by" is the very verb asked ("Who painted Woman
+    at the Window?": "…, painted by Jacoba van Houten"): the sentence says it whatever the
+    reader's span."""
+    span, asked = done_by(question, sentence), WHO_DOES.match(question)
+    if span is None or asked is None:
+        return None
+    # The name straight after "by" (a title at most: "by Gov. John Carney"), after the verb
+    # itself, not a hedge's ("long thought painted by Vermeer"): not "attacked by a man from
+    # Kelby".
+    by = re.search(rf"(?:(\w+)\s+)?([\w’'-]+)\s+by\s+(?:{_SHORT_TITLE}\.\s+)?$",
+                   sentence[:span[0]])
+    if by is None or terms(by.group(2)) != terms(asked.group(1)) or (
+            by.group(1) or "").casefold() in _HEDGES:
+        return None
+    return span
+
+
+def _by_maker(before: str, verb: list[str]) -> bool:
+    """Is whoever follows "by" the one who did what was asked: after that verb ("led by"), or,
+    asked who wrote or painted it, after an authoring verb or a title ("The Glass Orchard by",
+    "‘Tattoo’ by"), not after another deed ("published by", "read by", "in 2019 by")?"""
+    if terms(before) == verb:
+        return True
+    titled = before[:1].isupper() or before[-1:] in "’'\"”*"
+    return bool(set(verb) & _MADE) and (bool(set(terms(before)) & _MADE) or titled)
