@@ -18,6 +18,7 @@ from index import Article, sentence_after, sentence_before
 from .compose import KIND_CHECKED, Abstention, another_holder, another_year
 from .rerank import Evidence
 from .roles import asked_role
+from .short import cited_answer
 from .titled import bare_title, owned_by_another, owned_by_reference, placed_holders
 from .types import Citation, ShortAnswer
 
@@ -28,21 +29,18 @@ def holder_of_it(question: str, ranked: list[Evidence], articles: Mapping[str, A
                  ) -> tuple[list[Evidence], Abstention | None]:
     """The ranking, and why the best sentence, close as it is, is not of what was asked: of
     another year (`another_year`), or of another's holder of the role (`another_holder`),
-    unless one of the next best names the one asked about's (`_of_it`): that one is put first
-    instead, and answers. None: nothing against it."""
+    unless one of the next best names the one asked about's (`own_holder`): that one is put
+    first instead, and answers. None: nothing against it."""
     article = articles[ranked[0].article_id]
     reason = another_holder(question, ranked, article.title)
     if reason is None:
         return ranked, another_year(question, ranked[0], article)
     first = next((ev for ev in ranked[1:KIND_CHECKED]
-                  if ev.article_id in articles and _of_it(question, ev, articles[ev.article_id])),
+                  if ev.article_id in articles
+                  and own_holder(question, ev, articles[ev.article_id]) is not None),
                  None)
     return (ranked, reason) if first is None else ([first, *(e for e in ranked if e is not first)],
                                                    None)
-
-
-def _of_it(question: str, ev: Evidence, article: Article) -> bool:
-    return own_holder(question, ev, article) is not None
 
 
 def own_holder(question: str, ev: Evidence, article: Article, strict: bool = False
@@ -85,11 +83,7 @@ def own_holder_answer(question: str, best: Evidence, citation: Citation, article
     """The holder `own_holder` finds in the best sentence, leading the answer where it lies
     inside the quote."""
     held = own_holder(question, best, article, strict=True)
-    if held is None or not citation.start <= best.start + held[0] < best.start + held[1] <= (
-            citation.end):
-        return None
-    return ShortAnswer(best.text[held[0]:held[1]], citation.n, best.start + held[0],
-                       best.start + held[1], round(best.answer_score, 3))
+    return None if held is None else cited_answer(best, citation, held)
 
 
 # Words that qualify a role without naming whose it is: "the new chair", "the current mayor".

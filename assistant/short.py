@@ -28,7 +28,7 @@ from .trimming import unquoted
 from .types import Citation, ShortAnswer
 from .whose_count import compared_count, named_count
 
-__all__ = ["KIND_ASKED", "meets", "short_answer", "sole_answer", "sure_span"]
+__all__ = ["KIND_ASKED", "cited_answer", "meets", "short_answer", "sole_answer", "sure_span"]
 
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
 KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
@@ -84,8 +84,12 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
             or (sole_answer(best, question) if kind == "person" else None)
             or clock_time(question, best.text, best.answer and (
                 best.answer[0] - best.start, best.answer[1] - best.start)))
-    if not said:
-        return None
+    return cited_answer(best, citation, said) if said else None
+
+
+def cited_answer(best: Evidence, citation: Citation, said: tuple[int, int]
+                 ) -> ShortAnswer | None:
+    """The short answer at `said` (sentence offsets), where it lies inside the quote."""
     at, end = best.start + said[0], best.start + said[1]
     if not citation.start <= at or end > citation.end:
         return None

@@ -20,7 +20,7 @@ from .rerank import Evidence
 from .roles import asks_for_holder
 from .words import asking_terms, terms
 
-__all__ = ["cell_first", "table_cell", "table_figure", "table_person"]
+__all__ = ["cell_first", "table_cell"]
 
 # A cell: its column's name and its value, between the row's bars.
 _CELL = re.compile(r"(?:^|(?<=\|))\s*(?P<key>[^:|]{1,40}?):\s+(?P<value>[^|]*[^|\s])")
@@ -38,37 +38,38 @@ _COMPARED = re.compile(r"\b(?:by|behind|ahead|margin|lead|gap|difference|more|fe
 # A cell saying someone did not ("Result: Not elected") names nothing the question asks.
 _NEGATED = re.compile(r"\b(?:not|no|lost|eliminated|withdrew|withdrawn|defeated)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A row's cells: each column's name (its terms) and where the cell's value stands in the row.
+_Cells = list[tuple[set[str], tuple[int, int]]]
 
 
 def table_cell(question: str, row: str, kind: str, title: str = "",
                published: str | None = None) -> tuple[int, int] | None:
-    """The cell of a table's row that answers: a figure asked for (`table_figure`), or, asked
-    who, the person the row names beside what the question names (`table_person`). Only a
+    """The cell of a table's row that answers: a figure asked for (`_figure`), or, asked who,
+    the person the row names beside what the question names (`_person`). Only a
     row holding every word the question asks about, its article's `title` helping, and of
     the year asked (else of the article's own: "Previous winners | Year: 2024" is not)."""
     asked_years = set(_YEAR.findall(question))
     row_years = set(_YEAR.findall(row))
     if asked_years - row_years or (not asked_years and published and row_years - {published[:4]}):
         return None
-    cells = [(set(terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
+    cells: _Cells = [(set(terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
     columns = set().union(*(key for key, _ in cells)) if cells else set()
     about = set(terms(question)) - asking_terms() - columns - _VERBS
     if len(cells) < 2 or "|" not in row or not about <= set(terms(f"{row} {title}")):
         return None
     if kind == "number":
-        return None if _COMPARED.search(question) else table_figure(question, row)
+        return None if _COMPARED.search(question) else _figure(question, row, cells)
     # Asked who holds a role ("the Green Party's national leader"), a candidate of the party
     # is no answer: roles are `roles`'.
-    return table_person(question, row) if kind == "person" and not asks_for_holder(
+    return _person(question, row, cells) if kind == "person" and not asks_for_holder(
         question) else None
 
 
-def table_person(question: str, row: str) -> tuple[int, int] | None:
+def _person(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
     """Asked "Who won best director?" or "Who stood for the Heritage Party?", the value of
     the row's first cell under a column of people ("Winner", "Candidate") where another of
     its cells holds only words of the question ("Award: Best director", "Party: Heritage
     Party"): row offsets, or None."""
-    cells = [(set(terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
     asked = set(terms(question)) - asking_terms()
     people = [span for key, span in cells if key & _WHO_COLUMNS
               and not set(terms(row[span[0]:span[1]])) & asked]
@@ -78,10 +79,9 @@ def table_person(question: str, row: str) -> tuple[int, int] | None:
     return people[0] if people and named else None
 
 
-def table_figure(question: str, row: str) -> tuple[int, int] | None:
+def _figure(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
     """The value, with a figure, of the row's cell whose column the question names (the first
     it names: "What share of the vote…" asks for the share): row offsets, or None."""
-    cells = [(set(terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
     asked = terms(question)
     keyed = [(min(asked.index(t) for t in key), span) for key, span in cells
              if key and key <= set(asked) and re.search(r"\d", row[span[0]:span[1]])]
