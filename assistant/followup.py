@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from .about import ASKS_AUTHOR
 from .backends.base import ChatBackend
+from .elliptic import expanded
 from .question import Question, analyse
 from .referent import names_one_like, person_meant, resolve_pronoun
 from .request import Request
@@ -224,8 +225,10 @@ def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     # "How old is she?" asks about the one the conversation means: named, the question is
     # read by its name, as if asked so. It is searched as the follow-up it is, with the
     # conversation's names (searched as "How old is Lena Hartmann?" alone, it lost them).
-    text = resolve_pronoun(request.question, request.history)
-    query = rewrite_query(request.question, request.history, rewriter)
+    # "What about his wife?" asks the last question again of her (`elliptic`).
+    question = expanded(request.question, request.history)
+    text = resolve_pronoun(question, request.history)
+    query = rewrite_query(question, request.history, rewriter)
     # A follow-up that points back ("that game") is judged against the conversation's
     # subject (`compose.strayed`); one that names nothing may have changed the subject.
     previous = last_message(request.history or [], "user") if refers_back(text) else ""
