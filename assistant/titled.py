@@ -80,13 +80,21 @@ def _title(role: str) -> str:
     return "(?i:" + "|".join(spaced(r) for r in SAME_TITLE.get(role, (role,))) + ")"
 
 
+# Whose a title is, written after it: "of San Ildefonso", "at Novaris Group".
+_OF_WHOM = (r"\s+(?:of|at|for)\s+(?:the\s+)?(?-i:[A-Z])[\w’'.&-]*"
+            r"(?:\s+(?:of\s+)?(?-i:[A-Z])[\w’'.&-]*){0,3}")
+
+
 @lru_cache(maxsize=64)
 def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """For "Mayor Keith Wilson" / "the town's current mayor, Anna de Boer." (the appositive
     closed: "the spokesperson, Russia has…" names no one), and for "Chen Ming-feng, the
     fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
     title = _title(role)
-    after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$))")
+    # "The mayor of San Ildefonso, Rosa Quispe Mamani, told…": whose title, then who holds it
+    # (a name of two words at least: "the president of France, Germany," names no one).
+    after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$)"
+                       rf"|{_OF_WHOM},\s+(?P<o>{NAME}\s+{NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
                         rf"(?P<t>{title})\b")
     return after, before
@@ -210,7 +218,7 @@ def after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
         if (_FORMER.search(sentence, max(0, m.start() - 30), m.start())
                 or _DEPUTY.search(sentence, max(0, m.start() - 12), m.start())):
             continue
-        group = "n" if m.group("n") is not None else "c"
+        group = next(g for g in ("n", "c", "o") if m.group(g) is not None)
         holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
         if holder is not None:
             found.append((m.start(), holder))

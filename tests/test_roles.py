@@ -57,6 +57,11 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
     # A school's head is a title too (a parent named beside the school had answered).
     ("Who is the headteacher of Ashby Fold?", "Ashby Fold headteacher Ruth Ames said the "
      "school would fight the plan.", "Ruth Ames"),
+    # Whose title it is, then its holder set off by commas.
+    ("Who is the mayor of San Ildefonso?", "The mayor of San Ildefonso, Rosa Quispe Mamani, "
+     "told local radio that the church had partly collapsed.", "Rosa Quispe Mamani"),
+    ("Who is the chief executive of Novaris?", "The chief executive of Novaris Group, Henrik "
+     "Vollmer, said sales rose.", "Henrik Vollmer"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -108,6 +113,8 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the chief executive of Northline Rail?", "Northline Bus chief executive Ivo Sand "
      "said so."),
     ("Who is the president of Costa Rica?", "Costa Brava President Luis Mora said so."),
+    ("Who is the mayor of Lima?", "The mayor of San Ildefonso, Rosa Quispe Mamani, said so."),
+    ("Who is the president of France?", "The president of France, Germany, and Italy met."),
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
