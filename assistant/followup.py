@@ -12,6 +12,7 @@ from .question import Question, analyse
 from .referent import names_one_like, person_meant, resolve_pronoun
 from .request import Request
 from .types import Message
+from .words import asking_terms, terms
 
 __all__ = ["REWRITE_PROMPT", "TOPIC_LOOKBACK", "asked_question", "last_message", "needs_context",
            "of_a_work", "points_outside", "refers_back", "rewrite_query", "rule_rewrite"]
@@ -63,15 +64,19 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+")
 _OPENING = re.compile(r"(?:^|[“\"‘]|[.!?]\s)\s*$")  # where a sentence or a quote begins
 
 
+def _names_in(question: str) -> list[str]:
+    """The capitalised words naming something, not the question's first word ("Did")."""
+    return [m.group() for m in _NAME.finditer(question.strip())
+            if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
+
+
 def needs_context(question: str) -> bool:
     """Does the question lean on the conversation: a pronoun or an "and…" opening, or no name
     at all ("What does the name mean?", "Since when?": whose name is for the conversation to
     say), or a few words without a verb of their own ("How many in Ukraine?"). A short
     question naming its verb's subject does not: "Who is Portland's mayor?", asked again after
     a question about Kursk, had been searched with "North Korean Kursk" added."""
-    # The first word is capitalised for being first, not for being a name.
-    named = [m.group() for m in _NAME.finditer(question.strip())
-             if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
+    named = _names_in(question)
     short = len(question.split()) <= 4 and not _NAMES_ITS_SUBJECT.match(question)
     return bool(_DEPENDENT.search(question)) or not named or short
 
@@ -124,10 +129,14 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     """The question followed by the names it leaves implicit: those of the conversation's
     subject (`_topic_names`) and, when the question says "he", "it", "they"... or no question
     named anything ("Which first lady was pictured on the leaflets?"), those at the start of
-    the last answer that found one (who or what that is). Only names are added, so the
-    question's own words still decide what is searched for."""
+    the last answer that found one (who or what that is). Where no question named anything,
+    the last question's own words say what the conversation is about. Only these are added,
+    so the question's own words still decide what is searched for."""
     asked = {w.casefold() for w in _WORDS.findall(question)}
-    context = _topic_names(history)
+    # "Who found the new ichthyosaur?" named nothing: without its words, "How old is he?" was
+    # searched alone and turned away as off topic.
+    named = _topic_names(history)
+    context = [*named] or ([] if _names_in(question) else _topic_words(history))
     # "How much does he earn?": he is the person the conversation named (`person_meant`). The
     # last answer's names say who he is only where they name him, or a person he may be: not
     # "About… First World War" of a sentence on water mains. His name is added with them, or
@@ -138,9 +147,9 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     about_them = bool(person) and _may_name(answer_names, person or "", question)
     if person and not _IMPERSONAL.search(question) and not about_them:
         answer_names = []
-    if _PRONOUN.search(question) or not context:
+    if _PRONOUN.search(question) or not named:
         context += answer_names
-    context += person.split() if person and (about_them or not context) else []
+    context += person.split() if person and (about_them or not named) else []
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
              if w.casefold() not in asked and w.casefold() not in _NOT_NAMES]
     return " ".join([question, *added])
@@ -160,11 +169,21 @@ def _topic_names(history: Sequence[Message]) -> list[str]:
     question before named. A question's first word is capitalised for being first ("Did",
     "Tell me more…"), not for being a name."""
     questions = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
+    return next((names for text in reversed(questions) if (names := _names_in(text))), [])
+
+
+def _topic_words(history: Sequence[Message]) -> list[str]:
+    """The content words of the latest of the last few questions that has any and stands
+    alone: not "How did it come to light?", itself about what an earlier one asked; not the
+    words a question asks with ("how", "did", "say")."""
+    questions = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
     for text in reversed(questions):
-        names = [m.group() for m in _NAME.finditer(text.strip())
-                 if m.start() > 0 and m.group().casefold() not in _NOT_NAMES]
-        if names:
-            return names
+        if _DEPENDENT.search(text):
+            continue
+        found = [w for w in _WORDS.findall(text) if (stems := terms(w))
+                 and not set(stems) <= asking_terms()]
+        if found:
+            return found
     return []
 
 

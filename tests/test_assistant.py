@@ -436,6 +436,33 @@ def test_a_follow_up_keeps_the_subject_a_question_before_named() -> None:
     assert "Harlow Vale" in rule_rewrite("What did it cost?", told)
 
 
+def test_a_follow_up_to_questions_naming_nothing_takes_the_last_question_s_words() -> None:
+    """The thirteenth tester's "How old is he?" after "Who found the new ichthyosaur?" (turned
+    away) was searched alone, and turned away as off topic; "How many were sold?" after a
+    kettle recall's answer, with "Tens UK" (its quote's first words) alone."""
+    turned_away = turn("Who found the new ichthyosaur?",
+                       "The articles don't say: no sentence in them surely answers it. The "
+                       "closest they come: “A fossil found on a Dorset beach…” [1]")
+    assert rule_rewrite("How old is he?", turned_away) == "How old is he? found new ichthyosaur"
+    recalled = turn("Which kettle is being recalled?",
+                    "“Tens of thousands of electric kettles sold in the UK are being recalled.” "
+                    "[1]")
+    assert rule_rewrite("How many were sold?", recalled).startswith(
+        "How many were sold? kettle recalled")
+    # Not the words of a question itself about an earlier one's subject ("…come to light?").
+    trial = [*turn("Who is on trial over the sailing charity fraud?", "“No.” [1]"),
+             *turn("How did it come to light?", "“No.” [1]")]
+    query = rule_rewrite("Who is his barrister?", trial)
+    assert "fraud" in query and "light" not in query, query
+    # One naming its own subject needs no other question's words (the follow-ups' tuning set).
+    losses = "What did CPA Larry Pon say happens to those losses when you die?"
+    assert rule_rewrite(losses, turn("How much of my ordinary income can crypto losses offset "
+                                     "each year?", "$3,000")) == losses
+    # A question that named something still gives its names alone.
+    assert rule_rewrite("How much did he take?", turn(
+        "What happened to the Brenford council treasurer?", "“No.” [1]")).endswith("Brenford")
+
+
 def test_a_follow_up_about_the_leaflets_is_answered_from_them(assistant: Assistant) -> None:
     first = assistant.ask(LEAFLET)
     follow = assistant.ask("What did the leaflets say?", history=turn(LEAFLET, first.text))
