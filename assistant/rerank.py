@@ -25,6 +25,7 @@ from math import exp, isfinite, log
 from index import Article, Embedder, Passage, caption_spans
 
 from . import calibration
+from .ahead import date_fit
 from .anchored import anchored_factor
 from .errors import ReaderUnavailableError
 from .evidence import answer_fit, names_missing, sentence_vectors
@@ -250,7 +251,9 @@ def read_candidates(question: Question, passages: Sequence[Passage],
     return [Read(c.passage, c.article_id, c.start, c.end, c.text, r,
                  _features(question, c.passage, articles[c.article_id], r, cos, c.lexical,
                            c.similar, _heading(c.text),
-                           answer_fit(question.kind, c.text, question.text),
+                           date_fit(answer_fit(question.kind, c.text, question.text),
+                                    question.kind, question.text, c.text,
+                                    articles[c.article_id].published),
                            _named(names, unnamed[c.article_id])),
                  c.estimate)
             for c, r, cos in zip(cands, readings, cosines, strict=True)]
