@@ -16,15 +16,17 @@ __all__ = ["asks_ahead", "date_fit", "looks_back"]
 
 _AHEAD = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:when|what\s+(?:date|day|time)s?|on\s+what\s+"
                     r"(?:date|day))\s+(?:will|does|do|is|are|shall)\b|^\W*when['’]s\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December)")
-# A day of a month, and its year where the sentence gives one: "14 October 2025",
-# "October 14, 2025", "Monday 13 April".
-_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd"
-                  rf"|th)?)\b(?P<year>,?\s+(?:19|20)\d\d)?")
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-                      r"|today|tomorrow|tonight|next\s+(?:week|month))\b")
+# A date with its year, which the year places: "14 October 2025", "October 14, 2025",
+# "in May 2024", "1998".
+_DATED = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+|\b{_MONTH}\s+(?:\d{{1,2}}"
+                    r"(?:st|nd|rd|th)?,?\s+)?)?\b(?:19|20)\d\d\b")
+# What says when without a year, which may be the news: "in May", "on 13 April", "this
+# spring", "on Tuesdays", "later this year".
+_UNDATED = re.compile(rf"\b(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|spring"
+                      r"|summer|autumn|winter|today|tonight|tomorrow|(?:next|this|later\s+this)"
+                      r"\s+(?:year|month|week|season|weekend))\b", re.I)
 
 
 def asks_ahead(question: str) -> bool:
@@ -33,14 +35,12 @@ def asks_ahead(question: str) -> bool:
 
 
 def looks_back(sentence: str, published: str | None) -> bool:
-    """Are the sentence's dates all in years before `published` (ISO), none a day without
-    its year?"""
+    """Are the sentence's dates all in years before `published` (ISO), and does it say when
+    in no other way ("in May", "on 13 April", "this spring")?"""
     if not published or not published[:4].isdigit():
         return False
-    years = [int(y) for y in _YEAR.findall(sentence)]
-    if not years or _WEEKDAY.search(sentence):
-        return False
-    if any(m.group("year") is None for m in _DAY.finditer(sentence)):
+    years = [int(m.group()[-4:]) for m in _DATED.finditer(sentence)]
+    if not years or _UNDATED.search(_DATED.sub(" ", sentence)):
         return False
     return max(years) < int(published[:4])
 

@@ -46,6 +46,14 @@ _KIN = frozenset({"wife", "husband", "partner", "father", "mother", "son", "daug
                   "victim", "player", "boss", "colleague", "friend", "teammate", "deputy",
                   "lawyer", "solicitor", "uncle", "aunt", "cousin", "grandfather",
                   "grandmother", "man", "woman", "boy", "girl", "pilot", "officer"})
+# "And in Kraków?", "And on Sundays?": the last question asked there or then.
+_PLACED = re.compile(r"^(?:in|on|at|for|during|from|after|before|over|under|with|without)\s",
+                     re.I)
+# "What did they say about pay?": what the question is about, at its end.
+_ABOUT = re.compile(r"\babout\s+(?P<what>[^?]+?)\s*\??\s*$", re.I)
+_OTHER = frozenset({"other", "another", "second", "third", "first", "new", "old", "next",
+                    "previous", "latest", "older", "newer", "cheaper", "bigger", "smaller",
+                    "larger", "basic", "standard", "premium"})
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 _IMPERSONAL = re.compile(r"\b(?:it|they|them|its|their)\b", re.I)
 _NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
@@ -82,23 +90,55 @@ def _elided(question: str) -> str | None:
 
 def _asked_of(before: str, x: str) -> str | None:
     """`before` asked of `x` in place of the word `x` stands for, or None where it has none."""
-    if _TIME.match(x):
-        found = _TIME_IN.search(before)
-        if found:
-            return before[:found.start()] + x + before[found.end():]
-        return before.rstrip(" ?") + f" {x}?"
-    person = _a_person(x)
-    pattern = _PERSONAL if person else _IMPERSONAL
-    if person and _PERSONAL.search(x):
+    if _TIME.match(x) or _PLACED.match(x):
+        return _set_beside(before, x)
+    if _a_person(x) or _a_name(x):
+        # "And Rishi Sunak?", "And the Greens?": in place of "he" or the one name asked of.
+        asked = _of_person(before, x)
+        if asked is not None or _a_person(x):
+            return asked
+    about = _ABOUT.search(before)
+    if about:  # "What did they say about pay?", then "What about pensions?"
+        return before[:about.start("what")] + x + before[about.end("what"):]
+    # "And the target?" after "How much have they raised?" asks the target of the same
+    # appeal, not how much "the target" raised: only another of a kind ("the 512GB version",
+    # "the Ford") stands where "it" or "they" stood.
+    found = _IMPERSONAL.search(before) if _another_thing(x) else None
+    return None if found is None else _put(before, found, x)
+
+
+def _set_beside(before: str, x: str) -> str:
+    """"And in Kraków?", "And the year before?": in place of the last question's own time or
+    place said the same way, else after it."""
+    found = _TIME_IN.search(before) if _TIME.match(x) else re.search(
+        rf"\b{re.escape(x.split()[0])}\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*",
+        before, re.I)
+    if found:
+        return before[:found.start()] + x + before[found.end():]
+    return before.rstrip(" ?") + f" {x}?"
+
+
+def _of_person(before: str, x: str) -> str | None:
+    """`before` asked of the person `x` in place of "he", "she" or the one person it names."""
+    pattern = _PERSONAL
+    if _PERSONAL.search(x):
         # "his wife" after "How old is he?": "he" only, not a possessive of the same person.
         pattern = re.compile(r"\b(?:he|she|him)\b", re.I)
-    found = (pattern.search(before) or _kin_of(before, x)
-             or (_sole_person(before) if person else None))
-    if found is None:
-        return None
+    found = pattern.search(before) or _kin_of(before, x) or _sole_person(before)
+    return None if found is None else _put(before, found, x)
+
+
+def _put(before: str, found: re.Match[str], x: str) -> str:
     possessive = found.group().casefold() in ("his", "its", "their") or (
         found.group().casefold() == "her" and _owns_next(before, found.end()))
     return before[:found.start()] + (f"{x}'s" if possessive else x) + before[found.end():]
+
+
+def _another_thing(x: str) -> bool:
+    """Is it another of a kind: a figure, a name or a word that tells one from another?"""
+    words = x.split()
+    return any(ch.isdigit() for ch in x) or any(w[:1].isupper() for w in words) or bool(
+        {w.casefold() for w in words} & _OTHER)
 
 
 def _a_person(x: str) -> bool:
@@ -109,6 +149,13 @@ def _a_person(x: str) -> bool:
     named = [w for w in words if w[:1].isupper()]
     return bool(nouns & (_KIN | TITLE_WORDS)) or (named == words[-len(named):] and (
         len(named) == 1 == len(words) or named_person(tuple(named))))
+
+
+def _a_name(x: str) -> bool:
+    """A name of one to three words, "the" before it or not ("the Greens", "Rishi Sunak")."""
+    words = x.split()[1:] if x.split()[0].casefold() == "the" else x.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() and not any(c.isdigit() for c in w)
+                                       for w in words)
 
 
 def _kin_of(before: str, x: str) -> re.Match[str] | None:

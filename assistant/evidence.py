@@ -36,7 +36,7 @@ _KINDS = (
     ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old|fast)|what (?:number|share|"
                           r"percentage|amount|size|figure)|what (?:is|was) the (?:value|cost|price"
                           r"|number|amount|size|total) of)\b", re.I)),
-    ("date", re.compile(r"^(?:when|(?:what|which) (?:day|date|year|month|time)s?)\b", re.I)),
+    ("date", re.compile(r"^(?:when|(?:what|which) (?:day|dates?|years?|month|time))\b", re.I)),
     ("person", re.compile(r"^(?:who|whom|whose)\b|\bwho (?:said|is|was)\b|\bthe name of\b"
                           r"|\bwhat (?:is|was) (?:his|her|their|the \w+'s) name\b", re.I)),
 )

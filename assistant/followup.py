@@ -133,17 +133,15 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     the last question's own words say what the conversation is about. Only these are added,
     so the question's own words still decide what is searched for."""
     asked = {w.casefold() for w in _WORDS.findall(question)}
-    # "Who found the new ichthyosaur?" named nothing: without its words, "How old is he?" was
-    # searched alone and turned away as off topic.
     named = _topic_names(history)
-    context = [*named] or ([] if _names_in(question) else _topic_words(history))
+    answer_names = _answer_names(history)
+    context = [*named] or _topic_words(question, history, answer_names)
     # "How much does he earn?": he is the person the conversation named (`person_meant`). The
     # last answer's names say who he is only where they name him, or a person he may be: not
     # "About… First World War" of a sentence on water mains. His name is added with them, or
     # where nothing else is named: beside the subject's alone, it brings the sentence naming
     # him first, not the one saying what he earns ("He will be paid…", the review's).
     person = person_meant(question, history)
-    answer_names = _answer_names(history)
     about_them = bool(person) and _may_name(answer_names, person or "", question)
     if person and not _IMPERSONAL.search(question) and not about_them:
         answer_names = []
@@ -172,19 +170,32 @@ def _topic_names(history: Sequence[Message]) -> list[str]:
     return next((names for text in reversed(questions) if (names := _names_in(text))), [])
 
 
-def _topic_words(history: Sequence[Message]) -> list[str]:
-    """The content words of the latest of the last few questions that has any and stands
-    alone: not "How did it come to light?", itself about what an earlier one asked; not the
-    words a question asks with ("how", "did", "say")."""
-    questions = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
-    for text in reversed(questions):
-        if _DEPENDENT.search(text):
-            continue
-        found = [w for w in _WORDS.findall(text) if (stems := terms(w))
-                 and not set(stems) <= asking_terms()]
-        if found:
+def _topic_words(question: str, history: Sequence[Message], answer_names: list[str]
+                 ) -> list[str]:
+    """Where no question of the conversation named anything ("Who found the new
+    ichthyosaur?"), the words of its latest question that stands alone, for a follow-up of
+    few words of its own ("How many were sold?", "How old is he?") whose "he" or "it" the last
+    answer's names do not tell: searched alone, "How old is he?" was called off topic. Not
+    for a question naming its own subject ("how many people died in the floods"), nor from
+    one itself about an earlier one's ("How did it come to light?")."""
+    asked = [m["content"] for m in history if m["role"] == "user"]
+    if (any(_names_in(text) for text in asked) or len(_content_words(question)) > _OWN_WORDS
+            or (answer_names and _PRONOUN.search(question))):
+        return []
+    for text in reversed(asked[-TOPIC_LOOKBACK:]):
+        found = _content_words(text)
+        if len(found) >= 2 and not _DEPENDENT.search(text):
             return found
     return []
+
+
+_OWN_WORDS = 2  # a follow-up with more words of its own names its own subject
+
+
+def _content_words(text: str) -> list[str]:
+    """The words that are not those a question asks with ("how", "did", "say")."""
+    return [w for w in _WORDS.findall(text)
+            if (stems := terms(w)) and not set(stems) <= asking_terms()]
 
 
 def _answer_names(history: Sequence[Message]) -> list[str]:

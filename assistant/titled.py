@@ -92,9 +92,10 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     fleet's commander". A former holder ("Former Holm mayor Piet Jansen") holds it no more."""
     title = _title(role)
     # "The mayor of San Ildefonso, Rosa Quispe Mamani, told…": whose title, then who holds it
-    # (a name of two words at least: "the president of France, Germany," names no one).
+    # (a person's name: not "North Carolina" of "The police chief of Salisbury, North
+    # Carolina, said", `after_title`; "of Albany, New York, Kathy Sheehan," names her).
     after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$)"
-                       rf"|{_OF_WHOM},\s+(?P<o>{NAME}\s+{NAME})(?=[,.;:]|$))")
+                       rf"|{_OF_WHOM}(?:,\s+{NAME})?,\s+(?P<o>{NAME}\s+{NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
                         rf"(?P<t>{title})\b")
     return after, before
@@ -219,6 +220,8 @@ def after_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
                 or _DEPUTY.search(sentence, max(0, m.start() - 12), m.start())):
             continue
         group = next(g for g in ("n", "c", "o") if m.group(g) is not None)
+        if group == "o" and not _a_person(m.group("o")):
+            continue
         holder = _holder(sentence, m.start(group), m.end(group), strip_lead=False)
         if holder is not None:
             found.append((m.start(), holder))
@@ -237,6 +240,12 @@ def before_title(role: str, sentence: str) -> list[tuple[int, RoleHolder]]:
         if holder is not None:
             found.append((m.start("t"), holder))
     return found
+
+
+def _a_person(name: str) -> bool:
+    from .referent import named_person  # which reads TITLE_WORDS from here
+
+    return named_person(tuple(name.split()))
 
 
 def _holder(sentence: str, start: int, end: int, strip_lead: bool) -> RoleHolder | None:

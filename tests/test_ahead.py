@@ -30,6 +30,13 @@ def test_what_asks_ahead(question: str, ahead: bool) -> None:
     ("The strike is on 19 February, the first since 2025.", False),
     ("The bridge reopens in 2026.", False),
     ("The bridge will close for 14 weeks.", False),
+    # A month or a season without its year (the review's).
+    ("The Renters' Reform Act, passed by Parliament in 2025, will come into force in May.",
+     False),
+    ("First held in 1998, the Riverside Folk Festival returns in July.", False),
+    ("A memorial marking 50 years since the 1976 flood will be held this summer.", False),
+    ("Kelsworth was ranked 41st in May 2024 and 57th in 2021.", True),
+    ("The case was heard on October 14, 2025.", True),
 ])
 def test_what_looks_back(sentence: str, back: bool) -> None:
     assert looks_back(sentence, "2026-02-05") is back
@@ -67,4 +74,6 @@ def test_when_the_closure_starts_is_not_the_last_closure(bridge: Assistant) -> N
 def test_what_dates_asks_for_dates() -> None:
     """The thirteenth tester's "What dates are the drivers striking?" was asked of no kind."""
     assert question_kind("What dates are the Southern Shires drivers striking?") == "date"
-    assert question_kind("Which days will the trains run?") == "date"
+    assert question_kind("Which years did she win?") == "date"
+    # Not days of the week ("on Tuesdays and Fridays": the review's), which are no dates.
+    assert question_kind("What days will bins be collected in Ashgrove?") == "other"

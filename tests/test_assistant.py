@@ -454,6 +454,14 @@ def test_a_follow_up_to_questions_naming_nothing_takes_the_last_question_s_words
              *turn("How did it come to light?", "“No.” [1]")]
     query = rule_rewrite("Who is his barrister?", trial)
     assert "fraud" in query and "light" not in query, query
+    # Nor one of its own subject typed in lowercase, nor "its" the last answer names (the
+    # review's: "earthquake" searched for the floods; a breach's "company … customers" for
+    # Veltro's chief executive).
+    quake = turn("how many people died in the earthquake", "“Seven people died.” [1]")
+    assert "earthquake" not in rule_rewrite("how many people died in the floods", quake)
+    breach = turn("Which company suffered a breach affecting 2.7 million customers?",
+                  "Veltro Mobile — “Veltro Mobile said 2.7 million customers…” [1]")
+    assert "customers" not in rule_rewrite("Who is its chief executive?", breach)
     # One naming its own subject needs no other question's words (the follow-ups' tuning set).
     losses = "What did CPA Larry Pon say happens to those losses when you die?"
     assert rule_rewrite(losses, turn("How much of my ordinary income can crypto losses offset "

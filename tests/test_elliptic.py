@@ -23,7 +23,16 @@ def _asked(*questions: str) -> list[Message]:
     ("How old is she?", "And the father?", "How old is the father?"),
     ("How many votes did she get?", "What about the runner-up?",
      "How many votes did the runner-up get?"),
-    ("When did it land?", "What about the rover?", "When did the rover land?"),
+    ("What did she say about the results?", "What about job cuts?",
+     "What did she say about job cuts?"),
+    ("How many jobs will it cut?", "And in Kraków?", "How many jobs will it cut in Kraków?"),
+    ("How many jobs will it cut in Warsaw?", "And in Kraków?",
+     "How many jobs will it cut in Kraków?"),
+    ("What time does it open?", "And on Sundays?", "What time does it open on Sundays?"),
+    ("How many votes did Labour get?", "And the Greens?",
+     "How many votes did the Greens get?"),
+    ("How many votes did Keir Starmer get?", "And Rishi Sunak?",
+     "How many votes did Rishi Sunak get?"),
     ("How much is it?", "And the 512GB version?", "How much is the 512GB version?"),
     ("What are the odds on him scoring a try?", "What about Baptiste-Fernández?",
      "What are the odds on Baptiste-Fernández scoring a try?"),
@@ -44,7 +53,12 @@ def test_the_last_question_is_asked_of_what_it_names(before: str, question: str,
 @pytest.mark.parametrize(("before", "question"), [
     # Nothing in the last question stands for what is named: asked as it is.
     ("How long is his contract?", "what about his wages?"),
-    ("What did she say about the results?", "What about job cuts?"),
+    # Of the same thing, not another of its kind (the review's): "How much have the target
+    # raised?", "When does end start?".
+    ("How much have they raised?", "And the target?"),
+    ("How much does it cost?", "And the range?"),
+    ("When does it start?", "And end?"),
+    ("When did it land?", "What about the rover?"),
     ("How many homes?", "What about affordable ones?"),
     ("Which one is suspended?", "And what about people on foot?"),
     # A question of its own, not an elliptical one.

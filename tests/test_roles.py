@@ -62,6 +62,8 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
      "told local radio that the church had partly collapsed.", "Rosa Quispe Mamani"),
     ("Who is the chief executive of Novaris?", "The chief executive of Novaris Group, Henrik "
      "Vollmer, said sales rose.", "Henrik Vollmer"),
+    ("Who is the mayor of Albany?", "The mayor of Albany, New York, Kathy Sheehan, said the "
+     "budget was tight.", "Kathy Sheehan"),
 ])
 def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name: str) -> None:
     holder = role_holder(question, sentence)
@@ -115,6 +117,11 @@ def test_the_holder_is_the_name_by_the_title(question: str, sentence: str, name:
     ("Who is the president of Costa Rica?", "Costa Brava President Luis Mora said so."),
     ("Who is the mayor of Lima?", "The mayor of San Ildefonso, Rosa Quispe Mamani, said so."),
     ("Who is the president of France?", "The president of France, Germany, and Italy met."),
+    # A place after the place, no person (the review's).
+    ("Who is the police chief of Salisbury?", "The police chief of Salisbury, North Carolina, "
+     "said the road was closed."),
+    ("Who is the governor of Kherson?", "The governor of Kherson Oblast, Southern Ukraine, said "
+     "shelling continued."),
 ])
 def test_no_holder_is_guessed(question: str, sentence: str) -> None:
     assert role_holder(question, sentence) is None
