@@ -28,8 +28,10 @@ _CAPTION = re.compile(
     r"(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*){0,5}\s*$"
     r"|[.!?]\s+\([A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}/\s?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\)\s*$"
-    # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press"
-    r"|^\s*By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [^.!?]{0,60})?\s*$",
+    # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press", "Reviewed by
+    # Aoife Brannigan"
+    r"|^\s*(?:(?:Reviewed|Interview|Interviewed|Words|Written) by|By) [A-Z][\w.'’-]+"
+    r"(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [^.!?]{0,60})?\s*$",
 )
 MAX_CAPTION_CHARS = 400
 

@@ -51,7 +51,10 @@ CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar
             r"|March|April|May|June|July|August|September|October|November|December)")
 _NAME = rf"(?!{CALENDAR}\b)[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){{0,3}}"
 # Two reporters ("By Tomasz Wierzbicki and Hannah Greave") are both named.
-_BYLINE = re.compile(rf"^[*_\s]*by\s+(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*_\s]*"
+# A review's or an interview's byline says what its writer did ("Reviewed by Aoife Brannigan",
+# "Interview by Simon Achterberg"): a tester's two pages had no author.
+_BYLINE = re.compile(rf"^[*_\s]*(?:(?:reviewed|interview|interviewed|words|written)\s+)?"
+                     rf"by\s+(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*_\s]*"
                      # "By Elena Sorrentino in San Crisanto", "By Gareth Llewellyn at Harlow
                      # Road": where the reporter filed from
                      r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
