@@ -175,7 +175,7 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
         return first
     # A copied page opens with its masthead ("THE COASTAL LEDGER") or a ticker; its headline
     # is the line its byline or date line follows.
-    placed = _placed_headline(lines)
+    placed = _placed_headline(lines, named[0] if named is not None else None)
     if placed is not None:
         return placed
     if first is not None and _is_title_line(first):
@@ -186,18 +186,21 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
                  if i != skip and _is_headline(ln) and not is_byline(ln)), None)
 
 
-def _placed_headline(lines: list[str]) -> str | None:
+def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
     """The line right above the page's first byline or date line, where that reads as a
     headline of three words or more: not the masthead, the sections or the ticker above it,
     nor the date line right under the masthead ("Northern Daily Record" / "Thursday 5
     February 2026" / the headline / its byline). A headline may come under that date line too,
     above its first sentence ("The Western Echo" / its sections / "24 February 2026 | By …" /
-    the headline)."""
+    the headline). The masthead `masthead_line` found (`mast`) is no headline either ("THE
+    BOOKSHELF REVIEW — INTERVIEW" above "12 March 2026" was a tester's page's title)."""
     dated_head = False  # past the masthead's own date line
     for n, line in enumerate(lines[:page_head(lines)]):
+        if n == mast:
+            continue
         dated = head_date(line) is not None
         if is_byline(line) or dated:
-            if dated and n and all(masthead(lines, k) for k in range(n)):
+            if dated and n and all(k == mast or masthead(lines, k) for k in range(n)):
                 dated_head = True  # the masthead's own date line
                 continue
             return None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from .dates import find_date_line
 from .pagehead import (
     BARS,
     LABEL,
+    PARTS,
     SECTIONS,
     a_name,
     after_head_line,
@@ -106,7 +108,21 @@ def _outlet_above_headline(lines: list[str], i: int) -> str | None:
     sectioned = bool(section) or name.isupper() or name.split()[0].casefold() not in _TOPICS
     named = (a_name(name) and names_outlet(name) and not reads_as_headline(name)
              and not LABEL.fullmatch(name) and sectioned)
-    return masthead_name(name) if named and _above_headline(lines, i + 1) else None
+    return masthead_name(name) if named and _headline_below(lines, i) else None
+
+
+def _headline_below(lines: list[str], i: int) -> bool:
+    """Is a headline right under line `i`, or under a kicker or the date line right under it
+    ("WEALD & DOWNS GAZETTE" / "Education" / the headline, "THE BOOKSHELF REVIEW — INTERVIEW" /
+    "12 March 2026" / the headline): a tester's text pages had no outlet, and one its masthead
+    for its title."""
+    if _above_headline(lines, i + 1):
+        return True
+    between = lines[i + 1] if i + 1 < len(lines) else ""
+    kicked = (a_name(between) and len(between.split()) <= _SECTION_WORDS
+              and not any(c.isdigit() for c in between) and not is_byline(between))
+    dated = find_date_line(between, alone=True) is not None
+    return (kicked or dated) and i + 2 < len(lines) and _above_headline(lines, i + 2)
 
 
 def _a_section(section: str) -> bool:
@@ -127,12 +143,43 @@ def _with_section(line: str) -> str | None:
 
 def dated_masthead(lines: list[str]) -> str | None:
     """The paper's name where a line of the head joins it to the section and the date
-    ("Porthaven Evening Post · Transport · Tuesday 17 February 2026")."""
+    ("Porthaven Evening Post · Transport · Tuesday 17 February 2026"), or a name papers are
+    called by beside a section ("The Northern Quarter Review · Music · Friday 6 March 2026",
+    "DUNSFORD EVENING STAR | Friday 20 February 2026 | Local politics"): a tester's review and
+    PDF had no outlet."""
     for line in lines[:page_head(lines)]:
-        parts = head_parts(line)
-        if parts and not is_byline(parts[0]) and a_name(parts[0]) and names_paper(parts[0]):
+        parts = head_parts(line) or _sectioned_parts(line)
+        if parts and not is_byline(parts[0]) and a_name(parts[0]) and (
+                names_paper(parts[0]) or _named_beside_section(parts)):
             return masthead_name(parts[0])
     return None
+
+
+def _sectioned_parts(line: str) -> list[str] | None:
+    """The parts of a line that joins a name to the date and a section in sentence case
+    ("Local politics"), which `head_parts` reads as no head's line."""
+    parts = [p.strip("*_ 	") for p in PARTS.split(line)]
+    dated = [p for p in parts if find_date_line(p, alone=True)]
+    others = [p for p in parts[1:] if p not in dated]
+    sectioned = len(dated) == 1 and others and all(map(_a_section_of_any_case, others))
+    return parts if sectioned else None
+
+
+def _a_section_of_any_case(part: str) -> bool:
+    return (part[:1].isupper() and len(part.split()) <= _SECTION_WORDS and ":" not in part
+            and not any(c.isdigit() for c in part))
+
+
+def _named_beside_section(parts: list[str]) -> bool:
+    """A name papers are called by ("The Northern Quarter Review") beside the date and a
+    section: the section says that the name is the paper's, not one's own ("Book Review" has
+    a topic's first word, and may be the section)."""
+    name, others = parts[0], parts[1:]
+    sectioned = any(find_date_line(p, alone=True) is None and _a_section_of_any_case(p)
+                    for p in others)
+    topical = name.split()[0].casefold() in _TOPICS and not name.isupper()
+    return (sectioned and names_outlet(name) and not topical and not LABEL.fullmatch(name)
+            and not reads_as_headline(name))
 
 
 def names_outlet(name: str, anywhere: bool = False) -> bool:

@@ -40,6 +40,9 @@ PAPER_WORDS = frozenset({
 _DAILIES = frozenset({"daily", "weekly"})
 _AFTER_DAILY = PAPER_WORDS | {"record", "mail", "mirror", "star", "express", "news", "press",
                               "standard", "report"}
+# Nor does a name with an edition's word before one of those ("Dunsford Evening Star",
+# "Morning Star") head anything but a paper.
+_EDITIONS = _DAILIES | {"evening", "morning", "sunday"}
 # A page's label, not its name, though it ends in a paper's word ("Breaking News").
 LABEL = re.compile(r"(?:breaking|latest|top|local|world|national|international|business"
                    r"|sports?|live|more|related|daily)\s+(?:news|updates?|briefing)", re.I)
@@ -209,7 +212,7 @@ def names_paper(name: str) -> bool:
     if not words or LABEL.fullmatch(name):
         return False
     return (words[-1] in PAPER_WORDS | _DAILIES
-            or (len(words) > 1 and words[-2] in _DAILIES and words[-1] in _AFTER_DAILY))
+            or (len(words) > 1 and words[-2] in _EDITIONS and words[-1] in _AFTER_DAILY))
 
 
 # Small words a headline in title case capitalises and a paper's name has none of after its

@@ -38,3 +38,52 @@ def test_interviewed_by_in_a_sentence_is_no_byline() -> None:
     [article] = _file("Gull Island ferry to stop running in March\nInterviewed by police on "
                       "Monday, the skipper said the engine had failed.")
     assert article.author is None
+
+
+def test_a_masthead_over_a_kicker_names_the_outlet_and_leaves_the_text() -> None:
+    """"WEALD & DOWNS GAZETTE" / "Education" / the headline / a byline without its "By": the
+    title was right, but the outlet None and the masthead a line of the story; a brief under
+    the story, split off as its own article, is the page's too."""
+    first, brief = _file("WEALD & DOWNS GAZETTE\nEducation\n\nGull Island ferry to stop running "
+                         "in March\n\nJoanna Whitcombe, Transport Reporter\nWednesday 14 January "
+                         f"2026\n\n{STORY}\n\nIN BRIEF\nAshby Road Library reopens after refit\n"
+                         "The library will reopen on Saturday after a refurbishment.")
+    assert (first.title, first.outlet) == ("Gull Island ferry to stop running in March",
+                                           "Weald & Downs Gazette")
+    assert first.text.splitlines()[0] == "Joanna Whitcombe, Transport Reporter"
+    assert (brief.title, brief.outlet) == ("Ashby Road Library reopens after refit",
+                                           "Weald & Downs Gazette")
+
+
+def test_a_masthead_with_its_section_over_the_date_line_is_no_title() -> None:
+    """"THE BOOKSHELF REVIEW — INTERVIEW" / "12 March 2026" / the headline / "Interview by …":
+    the masthead was the title, the headline a line of the story."""
+    [article] = _file("THE BOOKSHELF REVIEW — INTERVIEW\n12 March 2026\n\n'Fourteen agents said "
+                      "no': Ruth Adebayo-Quinn on her debut\n\nInterview by Simon Achterberg")
+    assert article.title == "'Fourteen agents said no': Ruth Adebayo-Quinn on her debut"
+    assert article.outlet == "The Bookshelf Review"
+    assert article.text.splitlines()[:2] == ["12 March 2026", "Interview by Simon Achterberg"]
+
+
+@pytest.mark.parametrize(("head", "source", "outlet"), [
+    ("Salt Roads review – a storm-tossed triumph\n=====\n\n**The Northern Quarter Review** · "
+     "Music · Friday 6 March 2026\nReviewed by Aoife Brannigan", "p.md",
+     "The Northern Quarter Review"),
+    ("Council tax to rise by 4.99% as councillors approve budget\nDUNSFORD EVENING STAR | Friday "
+     "20 February 2026 | Local politics\nBy Rebecca Nwosu-Hart", "p.txt", "Dunsford Evening Star"),
+])
+def test_a_name_joined_to_the_section_and_the_date_is_the_outlet(head: str, source: str,
+                                                                 outlet: str) -> None:
+    """The line stays in the text, as a page's own date line does: an answer may quote it."""
+    [article] = _file(head, source)
+    assert article.outlet == outlet
+    assert any(outlet.casefold() in line.casefold() for line in article.text.splitlines())
+
+
+@pytest.mark.parametrize("head", [
+    "Book Review · Culture · Friday 6 March 2026\nBy Aoife Brannigan",
+    "Health News | Friday 20 February 2026 | Local politics\nBy Rebecca Nwosu-Hart",
+])
+def test_a_sections_name_beside_the_date_is_no_outlet(head: str) -> None:
+    [article] = _file(f"Gull Island ferry to stop running in March\n{head}")
+    assert article.outlet is None
