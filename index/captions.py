@@ -14,6 +14,9 @@ __all__ = ["caption_spans", "credit_span", "is_caption"]
 
 _CREDIT = (r"(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Yonhap|Sputnik|Kremlin|Pool|Xinhua"
            r"|Bloomberg|Shutterstock|Alamy|Photo|Photograph|Image|File|Handout|Courtesy)")
+# A small word inside a credited name: "Credit: University of Portbury", "Photo: Friends of
+# the Earth" (a tester's caption so credited was not marked).
+_JOINING = r"\s(?:of|and|for|&)(?:\sthe)?(?=\s[A-Z])"
 _CAPTION = re.compile(
     r"^\s*(?:FILE PHOTO|FILE\s*[-–—:]|PHOTO\s*:|Photo\s*:|Image\s*:|Caption\s*:|Credit\s*:"
     r"|Photograph\s*:|Pictured\s*:|\(Photo|In this (?:photo|image|file photo)"
@@ -25,7 +28,7 @@ _CAPTION = re.compile(
     # a caption ending in its credit: "…on Mill Street. Photo: Sara Quinn", "…on Friday.
     # (Global Wire/Ana Lopes)"
     r"|[.!?)]\s+(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*:\s*[A-Z][\w.'’-]*"
-    r"(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*){0,5}\s*$"
+    rf"(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*|{_JOINING}){{0,5}}\s*$"
     r"|[.!?]\s+\([A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}/\s?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\)\s*$"
     # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press", "Reviewed by
@@ -89,7 +92,8 @@ _CREDITED = (
     re.compile(rf"\((?P<c>[^()]*(?:\b{_CREDIT}\b|[A-Za-z]/[A-Za-z])[^()]*)\)\s*$"),
     re.compile(r"\b(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*(?::|by|courtesy(?: of)?)"
                # "Photo: Marta Sousa / Reuters": a slash may stand between spaces
-               r"\s*(?P<c>[A-Z][\w.'’-]*(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*){0,6})\s*$"),
+               rf"\s*(?P<c>[A-Z][\w.'’-]*(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*|{_JOINING})"
+               r"{0,6})\s*$"),
     re.compile(rf"(?P<c>(?:\b[A-Z][\w'’-]*[ /])*?\b[\w.]+/(?:via )?{_CREDIT}\b[\w/ .]*?"
                rf"|\b[\w.]+ via {_CREDIT})\s*$"),
 )

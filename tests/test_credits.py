@@ -7,7 +7,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.credits import asks_credit
-from index import credit_span
+from index import caption_spans, credit_span
 from tests.test_assistant import assert_verbatim
 
 
@@ -37,10 +37,22 @@ from tests.test_assistant import assert_verbatim
      "Reuters", "Marta Sousa / Reuters"),
     ("Teachers on a picket line in Edinburgh. Photo: Ruth Gallagher / The Edinburgh Ledger",
      "Ruth Gallagher / The Edinburgh Ledger"),
+    # A tester's: a small word in the credited name.
+    ("Alan Pritchard with the skull at the University of Portbury. Credit: University of "
+     "Portbury", "University of Portbury"),
+    ("Marchers on the quay. Photo: Friends of the Earth", "Friends of the Earth"),
 ])
 def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
     span = credit_span(line)
     assert (line[span[0]:span[1]] if span else None) == credit
+
+
+@pytest.mark.parametrize("line", [
+    "Alan Pritchard with the skull at the University of Portbury. Credit: University of Portbury",
+    "Marchers on the quay. Photo: Friends of the Earth",
+])
+def test_a_caption_ending_in_a_credit_with_a_small_word_is_marked(line: str) -> None:
+    assert caption_spans(line) == ((0, len(line)),)
 
 
 def test_questions_asking_whom_a_photo_is_credited_to() -> None:
