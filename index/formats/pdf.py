@@ -20,6 +20,7 @@ from ..dates import find_date_line
 from ..errors import LoadError
 from ..types import RawDocument
 from .common import join_wrapped, read_file, squeeze
+from .pdflayout import ordered_boxes, table_lines
 
 __all__ = ["load_pdf", "pdf_pages"]
 
@@ -89,37 +90,45 @@ _WRAPPED_WORDS = 10
 _ITEM = re.compile(r"\s*(?:[-–—•·▪►*]|\d{1,2}[.)])\s")
 
 
-def _rejoined(paragraphs: list[tuple[str, float]]) -> list[str]:
+def _rejoined(paragraphs: list[tuple[str, float, bool]]) -> list[str]:
     """A sentence pdfminer split over two text boxes of one type size made whole again: one box
     ending with no full stop ("Transport minister Gail Hart cut the") and the next going on in
     lower case ("ribbon at the northern entrance."), or after a word no sentence ends with, or
     after a long run of words. A quote must not stop half-way; a headline (another size) is
-    not joined to the story under it."""
-    out: list[tuple[str, float]] = []
-    for text, size in paragraphs:
-        last, last_size = out[-1] if out else ("", 0.0)
-        if (out and last[-1:].isalnum() and abs(size - last_size) < _SAME_SIZE
+    not joined to the story under it, nor a table's row (`whole`) to another."""
+    out: list[tuple[str, float, bool]] = []
+    for text, size, whole in paragraphs:
+        last, last_size, last_whole = out[-1] if out else ("", 0.0, True)
+        if (out and not (whole or last_whole) and last[-1:].isalnum()
+                and abs(size - last_size) < _SAME_SIZE
                 and (text[:1].islower() or _ENDS_MIDWAY.search(last)
                      or (len(last.split()) >= _WRAPPED_WORDS
                          and not _ITEM.match(text) and not _ITEM.match(last)))):
-            out[-1] = (join_wrapped([last, text]), size)
+            out[-1] = (join_wrapped([last, text]), size, False)
         else:
-            out.append((text, size))
-    return [text for text, _ in out]
+            out.append((text, size, whole))
+    return [text for text, _, _ in out]
 
 
-def _page_paragraphs(layout: Any) -> Iterator[tuple[str, float]]:
-    """A page's paragraphs, each with its type size."""
-    from pdfminer.layout import LTTextContainer, LTTextLine
+def _page_paragraphs(layout: Any) -> Iterator[tuple[str, float, bool]]:
+    """A page's paragraphs, each with its type size and whether it is a table's row, whole
+    (`pdflayout`: the rows stand where the table's first cell does)."""
+    from pdfminer.layout import LTTextLine
 
-    for box in layout:
-        if not isinstance(box, LTTextContainer):
+    boxes = ordered_boxes(layout)
+    tables = table_lines(boxes)
+    for box in boxes:
+        table = next((t for t in tables if id(box) in t[0]), None)
+        if table is not None:
+            if table[1]:  # each table once, at its first cell
+                yield from ((line, _size(next(iter(box))), True) for line in table[1])
+                table[1].clear()
             continue
         lines = [line for line in box if isinstance(line, LTTextLine)]
         for group in _paragraph_groups(lines, box.x1):
             text = join_wrapped([line.get_text() for line in group])
             if text:
-                yield text, _size(group[0])
+                yield text, _size(group[0]), False
 
 
 _SAME_SIZE = 0.5  # points: type sizes closer than this are one type
