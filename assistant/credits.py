@@ -39,7 +39,7 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
     credited = []
     for rank, ev in enumerate(found.ranked):
         article = found.articles[ev.article_id]
-        line, credit = _credited_line(article.text, ev.start)
+        line, credit = _credited_line(article.text, ev.start, article.captions)
         if line and credit:
             shared = len(asked & set(terms(article.text[line[0]:line[1]])))
             if shared or not asked:  # a caption of something else credits no photo of it
@@ -50,10 +50,11 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
     return led_by(article, line, (line[0] + credit[0], line[0] + credit[1]), attributed=True)
 
 
-def _credited_line(text: str, at: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+def _credited_line(text: str, at: int, marked: tuple[tuple[int, int], ...] = ()
+                   ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The caption line at `at` and its credit (line offsets), the credit line under it taken
     in where the caption's own line has none ("…on Sunday." / "Photograph: Ana Robles/…")."""
-    spans = caption_spans(text)
+    spans = caption_spans(text, marked)
     line = next(((a, b) for a, b in spans if a <= at < b), None)
     if line is None:
         return None, None

@@ -272,7 +272,7 @@ def first_sentence(article: Article, shown: tuple[int, int]) -> tuple[int, int]:
 
 
 def _story_sentences(article: Article) -> list[tuple[int, int]]:
-    captions = caption_spans(article.text)
+    captions = caption_spans(article.text, article.captions)
     return [(a, b) for a, b in sentence_spans(article.text)
             if b - a >= MIN_SENTENCE_CHARS and find_date_line(article.text[a:b]) is None
             and not is_about_line(article.text[a:b])

@@ -209,7 +209,7 @@ def freshness(question: Question, article: Article) -> float:
 
 
 def _in_caption(article: Article, start: int) -> bool:
-    return any(a <= start < b for a, b in caption_spans(article.text))
+    return any(a <= start < b for a, b in caption_spans(article.text, article.captions))
 
 
 def _cosines(question: Question, texts: list[str], embedder: Embedder | None) -> list[float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["caption_spans", "credit_span", "is_caption"]
+__all__ = ["caption_spans", "credit_span", "is_caption", "marked_captions"]
 
 _CREDIT = (r"(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Yonhap|Sputnik|Kremlin|Pool|Xinhua"
            r"|Bloomberg|Shutterstock|Alamy|Photo|Photograph|Image|File|Handout|Courtesy)")
@@ -53,11 +53,27 @@ CAPTION_WORDS = 30  # a caption above its credit line is at most this long; a st
 _QUOTES = re.compile(r"[“\"]|\bsaid\b")
 
 
-@lru_cache(maxsize=2048)
-def caption_spans(text: str) -> tuple[tuple[int, int], ...]:
+def caption_spans(text: str, marked: tuple[tuple[int, int], ...] = ()
+                  ) -> tuple[tuple[int, int], ...]:
     """(start, end) of every caption, credit or byline line of the text, and of a line a credit
     line of its own follows ("Commuters at Kingsgate station during the last rail strike in
-    March." above "(Photo: Tom Vargas / Capital Metro News)")."""
+    March." above "(Photo: Tom Vargas / Capital Metro News)"); and the lines its source
+    `marked` as captions (`Article.captions`: an HTML page's <figcaption>), in order."""
+    read = _read_captions(text)
+    return tuple(sorted(set(read) | set(marked))) if marked else read
+
+
+def marked_captions(text: str, captions: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each line of the text its source marked as a caption (`RawDocument.
+    caption_lines`, its blanks squeezed)."""
+    if not captions:
+        return ()
+    return tuple((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)
+                 if " ".join(m.group().split()) in captions)
+
+
+@lru_cache(maxsize=2048)
+def _read_captions(text: str) -> tuple[tuple[int, int], ...]:
     lines = list(re.finditer(r"[^\n]+", text))
     spans = []
     for line, below in zip(lines, [*lines[1:], None], strict=True):

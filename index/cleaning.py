@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .captions import marked_captions
 from .dates import find_date_line
 from .linklists import is_share_bar, link_list_lines
 from .mastheads import masthead_line
@@ -92,11 +93,14 @@ class _Line:
     text: str  # stripped, as it stands in the source
 
 
-def article_id(title: str, text: str) -> str:
+def article_id(title: str, text: str, captions: tuple[tuple[int, int], ...] = ()) -> str:
     """A stable id from the article's content: same words, same id, wherever they came from.
     A page's date line counts: a page saved again after an update is a new version of its
-    file's article, which ingest puts in the old one's place."""
-    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
+    file's article, which ingest puts in the old one's place. So do the lines its markup
+    marks as captions, where it marks any: a store read before they were marked takes them."""
+    marked = f"\n{captions}" if captions else ""
+    return hashlib.sha256(f"{title}\n{text}{marked}".encode()).hexdigest()[:16]
+
 
 
 def _open_ended(line: str) -> bool:
@@ -284,8 +288,9 @@ def clean_document(raw: RawDocument) -> list[Article]:
         published = find_published(segment, raw) or (dated if brief else None)
         dated = published if n == 1 else dated
         suffix = f"#{n}" if len(segments) > 1 and n > 1 else ""
+        captions = marked_captions(text, raw.caption_lines)
         articles.append(Article(
-            id=article_id(title, text),
+            id=article_id(title, text, captions),
             title=title,
             text=text,
             source=raw.source + suffix,
@@ -296,5 +301,6 @@ def clean_document(raw: RawDocument) -> list[Article]:
             doc_id=raw.doc_id,
             author=find_author(segment, raw),
             page_starts=article_page_starts(raw.text, raw.page_starts, text),
+            captions=captions,
         ))
     return articles

@@ -16,7 +16,13 @@ from pathlib import Path
 from .errors import LoadError
 from .formats import FORMAT_LOADERS, FORMAT_SUFFIXES
 from .formats.common import read_file
-from .formats.html import MIN_ARTICLE_WORDS, extract_html, story_pages, story_text
+from .formats.html import (
+    MIN_ARTICLE_WORDS,
+    extract_html,
+    figure_captions,
+    story_pages,
+    story_text,
+)
 from .formats.markdown import markdown_text
 from .formats.records import load_json, load_jsonl
 from .formats.sitename import site_name
@@ -261,6 +267,7 @@ def _load_html(path: Path, html: str, n: int = 1) -> RawDocument:
         outlet=doc.get("sitename") or None,
         author=page_author(doc.get("author"), byline_author(story_text(html, doc.get("title")))),
         may_hold_several=False,
+        caption_lines=figure_captions(html),
     )
 
 

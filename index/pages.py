@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-__all__ = ["article_page_starts", "format_page_starts", "page_of", "parse_page_starts"]
+__all__ = ["article_page_starts", "format_page_starts", "format_spans", "page_of",
+           "parse_page_starts", "parse_spans"]
 
 
 def page_of(page_starts: Sequence[int], offset: int) -> int | None:
@@ -63,3 +64,18 @@ def parse_page_starts(value: object) -> tuple[int, ...]:
         return tuple(int(v) for v in str(value).split(","))
     except ValueError:
         return ()  # a damaged record loses its page numbers, never its text
+
+
+def format_spans(spans: Sequence[tuple[int, int]]) -> str | None:
+    """Spans of an article's text (its marked captions) as stored: "120-188,940-1003"."""
+    return ",".join(f"{a}-{b}" for a, b in spans) if spans else None
+
+
+def parse_spans(value: object) -> tuple[tuple[int, int], ...]:
+    if not value:
+        return ()
+    try:
+        pairs = [part.split("-") for part in str(value).split(",")]
+        return tuple((int(a), int(b)) for a, b in pairs)
+    except ValueError:
+        return ()  # a damaged record loses its marks, never its text

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from .dates import date_to_ordinal
-from .pages import format_page_starts, parse_page_starts
+from .pages import format_page_starts, format_spans, parse_page_starts, parse_spans
 from .types import Article, Chunk
 
 __all__ = ["article_from", "article_metadata", "chunk_metadata", "cut_text", "date_where",
@@ -34,7 +34,8 @@ def article_metadata(article: Article, n_chunks: int) -> dict[str, Any]:
     return _clean({**{k: getattr(article, k) for k in _ARTICLE_FIELDS}, "n_chunks": n_chunks,
                    "published_ord": date_to_ordinal(article.published),
                    "length": article.length,
-                   "page_starts": format_page_starts(article.page_starts)})
+                   "page_starts": format_page_starts(article.page_starts),
+                   "captions": format_spans(article.captions)})
 
 
 def _clean(meta: dict[str, Any]) -> dict[str, Any]:
@@ -53,6 +54,7 @@ def article_from(id_: str, meta: dict[str, Any], text: str | None) -> Article:
         published=opt("published"), outlet=opt("outlet"), url=opt("url"), doc_id=opt("doc_id"),
         story_id=opt("story_id"), n_chunks=int(meta.get("n_chunks", 0)), author=opt("author"),
         page_starts=parse_page_starts(meta.get("page_starts")),
+        captions=parse_spans(meta.get("captions")),
         text_length=int(meta["length"]) if "length" in meta else None,
     )
 

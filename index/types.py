@@ -31,6 +31,10 @@ class RawDocument:
     # to be page furniture (running headers and footers), which cleaning drops.
     page_starts: tuple[int, ...] = ()
     drop_lines: frozenset[str] = frozenset()
+    # Lines the loader knows to be captions by their markup (an HTML page's <figcaption>),
+    # whatever their words: "Passengers at Waterloo during the last strike" says nothing of a
+    # photo.
+    caption_lines: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Article:
     # For an article from a paged document: the offset in `text` where each page starts
     # (page n starts at page_starts[n - 1]; see `index.pages.page_of`).
     page_starts: tuple[int, ...] = ()
+    # (start, end) in `text` of each line its source marked as a caption (`RawDocument.
+    # caption_lines`); `index.caption_spans` adds those that read as one.
+    captions: tuple[tuple[int, int], ...] = ()
     # The stored length, for articles listed without their text.
     text_length: int | None = field(default=None, repr=False, compare=False)
 

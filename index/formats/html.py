@@ -13,7 +13,8 @@ from .lead import with_lead
 from .sitename import site_name
 from .tables import tables_as_rows
 
-__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "fragment_text", "story_pages", "story_text"]
+__all__ = ["MIN_ARTICLE_WORDS", "extract_html", "figure_captions", "fragment_text", "story_pages",
+           "story_text"]
 
 # Fewer words than this on a fetched web page is a stub, a menu, an index page or a notice
 # ("enable JavaScript…"), not an article (what trafilatura finds on a page of links is the
@@ -143,6 +144,21 @@ def _a_story(article: Any) -> bool:
 _FIGURE_TAG = re.compile(r"<(/?)(figure|figcaption)\b", re.I)
 _CAPTION_TAG = re.compile(r"<[a-z][^<>]*caption[^<>]*>", re.I)
 _CAPTION_NAME = re.compile(r"""\s(?:class|id)\s*=\s*(["'])[^"'<>]*?caption[^"'<>]*\1""", re.I)
+
+
+def figure_captions(html: str) -> frozenset[str]:
+    """The words of each <figcaption> of the page, its blanks squeezed: a caption by its
+    markup, whatever it says (a tester's "Passengers at Waterloo during the last strike in
+    October 2025" was read as the story's sentence)."""
+    import lxml.html
+
+    if "figcaption" not in html.lower():
+        return frozenset()
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return frozenset()
+    return frozenset(t for el in root.iter("figcaption") if (t := squeeze(el.text_content())))
 
 
 def _figures_opened(html: str) -> str:
