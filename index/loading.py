@@ -23,7 +23,7 @@ from .formats.html import (
     story_pages,
     story_text,
 )
-from .formats.markdown import markdown_text
+from .formats.markdown import markdown_text, table_headings
 from .formats.records import load_json, load_jsonl
 from .formats.sitename import site_name
 from .frontmatter import front_matter
@@ -228,6 +228,8 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
     """A text or Markdown file; its front matter, if any, gives the title, date, outlet,
     author and URL (checked like a JSON record's fields)."""
     fields, text = front_matter(text, warnings, str(path))
+    # A table's name above it is no sentence of the story (`RawDocument.caption_lines`)
+    headings = table_headings(text) if path.suffix.lower() == ".md" else frozenset()
     if path.suffix.lower() == ".md":
         text = markdown_text(text)
     where = f"{path} (front matter)"
@@ -237,7 +239,7 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
 
     return RawDocument(text=text, source=str(path), source_key=str(path), title=given("title"),
                        published=given("published"), outlet=given("outlet"),
-                       author=given("author"), url=given("url"))
+                       author=given("author"), url=given("url"), caption_lines=headings)
 
 
 _A_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S*[.!?]")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index.captions import caption_spans
+from index.cleaning import clean_document
 from index.formats.pdf import load_pdf
 
 BODY = ("Council tax bills in Dunsford will rise by 4.99% from April after councillors approved "
@@ -72,3 +74,35 @@ def test_two_short_lines_side_by_side_are_no_table(tmp_path: Path) -> None:
     lines = doc.text.splitlines()
     assert {"Total", "£1,812.40", "£1,902.84"} <= set(lines)
     assert not any(" | " in line for line in lines[1:])
+
+
+def _heading_pdf(path: Path) -> Path:
+    """The budget with its table's name on a line of its own above it, as the tester's had."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title("Council tax to rise by 4.99% as councillors approve budget")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for paragraph in BODY:
+        pdf.multi_cell(0, 5.5, paragraph)
+        pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "How the Band D bill breaks down (county council share)", new_x="LMARGIN",
+             new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    for a, b, c in ROWS:
+        pdf.cell(80, 6, a, border=1)
+        pdf.cell(40, 6, b, border=1)
+        pdf.cell(40, 6, c, border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_pdf_tables_name_above_it_is_marked_a_caption(tmp_path: Path) -> None:
+    """It stays in the text as it was, but marked, as a photo's caption is: it is no sentence
+    of the story (a tester's was read as one). The story's own lines are not marked."""
+    [doc] = load_pdf(_heading_pdf(tmp_path / "budget.pdf"))
+    [article] = clean_document(doc)
+    marked = [article.text[a:b] for a, b in caption_spans(article.text, article.captions)]
+    assert marked == ["How the Band D bill breaks down (county council share)"]

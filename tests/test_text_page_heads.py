@@ -5,11 +5,14 @@ and was once taken for the title."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from index.captions import caption_spans
 from index.cleaning import clean_document
 from index.formats.markdown import markdown_text
+from index.loading import load_paths
 from index.types import Article, RawDocument
 
 STORY = ("The ferry to Gull Island will stop running in March, its operator said on Monday.\n"
@@ -87,3 +90,19 @@ def test_a_name_joined_to_the_section_and_the_date_is_the_outlet(head: str, sour
 def test_a_sections_name_beside_the_date_is_no_outlet(head: str) -> None:
     [article] = _file(f"Gull Island ferry to stop running in March\n{head}")
     assert article.outlet is None
+
+
+@pytest.mark.parametrize(("above", "marked"), [
+    ("## Ravensholt's record signings", ["Ravensholt's record signings"]),
+    ("Ravensholt's record signings", ["Ravensholt's record signings"]),
+    ("The club has broken its record four times since 2019.", []),  # a sentence: the story's
+    ("The club's record signings are as follows:", []),  # leading into it, as a sentence does
+])
+def test_a_markdown_tables_name_above_it_is_marked_a_caption(tmp_path: Path, above: str,
+                                                            marked: list[str]) -> None:
+    (tmp_path / "signings.md").write_text(
+        f"# Ravensholt break club record\n\n{STORY}\n\n{above}\n\n| Player | Fee |\n|---|---|\n"
+        "| Kofi Mensah-Adjei | £38m |\n| Tomás Arrieta | £24.5m |\n")
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert [article.text[a:b] for a, b in caption_spans(article.text, article.captions)] == marked
+    assert "Player: Kofi Mensah-Adjei | Fee: £38m" in article.text.splitlines()

@@ -9,7 +9,7 @@ from typing import Any
 from .common import squeeze
 from .tables import cell_texts, header_cells, row_line
 
-__all__ = ["markdown_text"]
+__all__ = ["markdown_text", "table_headings"]
 
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "tr")
 
@@ -18,20 +18,49 @@ def markdown_text(markdown: str) -> str:
     """One line per block, as in a plain text article: a heading keeps its "#"s (the first is
     the title, `index.cleaning`), a list item its "- "; a quotation's ">" and emphasis go. An
     image's words (its alt text) and a block of raw HTML keep theirs."""
+    root = _rendered(markdown)
+    if root is None:
+        return ""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    lines = [_line(el) for el in root.iter()
+             if el is not root and _a_block(el, root)]
+    return "\n\n".join(line for line in lines if line.strip("#- "))
+
+
+def _rendered(markdown: str) -> Any:
+    """The Markdown as HTML (lxml), in a <div>; None for no text."""
     import lxml.html
     from markdown_it import MarkdownIt
 
     # A line break is kept where it was written, as in a text file: a news .md often puts
     # one paragraph on each line, with no blank line between.
     html = MarkdownIt("commonmark", {"breaks": True}).enable("table").render(markdown)
-    if not html.strip():
-        return ""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    lines = [_line(el) for el in root.iter()
-             if el is not root and _a_block(el, root)]
-    return "\n\n".join(line for line in lines if line.strip("#- "))
+    return lxml.html.fragment_fromstring(html, create_parent="div") if html.strip() else None
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_WORDS = 15  # a table's name on a line of its own is a few words, no sentence
+# Nor does it end as a sentence does, nor lead into the table as one ("…gave the other main
+# prizes as follows:" is the story's, naming who led the jury).
+_SENTENCE_ENDS = ".!?:;,\"”"
+
+
+def table_headings(markdown: str) -> frozenset[str]:
+    """The heading, or the short line, right above each table ("## Ravensholt's record
+    signings"): the table's name, no sentence of the story, which a tester's page had read as
+    one. Its words as `markdown_text` gives them."""
+    root = _rendered(markdown) if "|" in markdown else None
+    found = set()
+    for table in root.iter("table") if root is not None else ():
+        above = table.getprevious()
+        text = squeeze(above.text_content()) if above is not None else ""
+        named = above is not None and (above.tag in _HEADINGS or (
+            above.tag == "p" and len(text.split()) <= _HEADING_WORDS
+            and "\n" not in above.text_content().strip() and text[-1:] not in _SENTENCE_ENDS))
+        if named and text:
+            found.add(text)
+    return frozenset(found)
 
 
 def _a_block(el: Any, root: Any) -> bool:

@@ -33,8 +33,9 @@ _PARAGRAPH_END = ".!?:\"”’)"
 
 def load_pdf(path: Path) -> list[RawDocument]:
     data = read_file(path)
+    headings: set[str] = set()
     try:
-        pages = pdf_pages(data)
+        pages = pdf_pages(data, headings)
         info = _info(data)
     except LoadError:
         raise
@@ -60,15 +61,19 @@ def load_pdf(path: Path) -> list[RawDocument]:
         title=info.get("title"), published=stated or info.get("date"), author=info.get("author"),
         may_hold_several=False, page_starts=tuple(starts),
         drop_lines=frozenset(_running_lines(pages)),
+        # A table's name is no sentence of the story (`RawDocument.caption_lines`)
+        caption_lines=frozenset(headings),
     )]
 
 
-def pdf_pages(data: bytes) -> list[list[str]]:
-    """The paragraphs of each page, in reading order, one line each."""
+def pdf_pages(data: bytes, headings: set[str] | None = None) -> list[list[str]]:
+    """The paragraphs of each page, in reading order, one line each; the names of its tables
+    above them are added to `headings`."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
-    return [_rejoined(list(_page_paragraphs(layout)))
+    found = set() if headings is None else headings
+    return [_rejoined(list(_page_paragraphs(layout, found)))
             for layout in extract_pages(io.BytesIO(data), laparams=LAParams())]
 
 
@@ -110,19 +115,20 @@ def _rejoined(paragraphs: list[tuple[str, float, bool]]) -> list[str]:
     return [text for text, _, _ in out]
 
 
-def _page_paragraphs(layout: Any) -> Iterator[tuple[str, float, bool]]:
+def _page_paragraphs(layout: Any, headings: set[str]) -> Iterator[tuple[str, float, bool]]:
     """A page's paragraphs, each with its type size and whether it is a table's row, whole
     (`pdflayout`: the rows stand where the table's first cell does)."""
     from pdfminer.layout import LTTextLine
 
     boxes = ordered_boxes(layout)
     tables = table_lines(boxes)
+    headings.update(t.heading for t in tables if t.heading)
     for box in boxes:
-        table = next((t for t in tables if id(box) in t[0]), None)
+        table = next((t for t in tables if id(box) in t.cells), None)
         if table is not None:
-            if table[1]:  # each table once, at its first cell
-                yield from ((line, _size(next(iter(box))), True) for line in table[1])
-                table[1].clear()
+            if table.lines:  # each table once, at its first cell
+                yield from ((line, _size(next(iter(box))), True) for line in table.lines)
+                table.lines = []
             continue
         lines = [line for line in box if isinstance(line, LTTextLine)]
         for group in _paragraph_groups(lines, box.x1):

@@ -7,12 +7,13 @@ line set partly off the page's right edge put where its height on the page says,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .common import squeeze
 from .tables import row_line
 
-__all__ = ["ordered_boxes", "table_lines"]
+__all__ = ["Table", "ordered_boxes", "table_lines"]
 
 _ROW_GAP = 2.0  # points: cells whose middles are closer than this are on one row
 _COLUMN_GAP = 3.0  # points: cells whose left edges are closer than this are in one column
@@ -36,10 +37,17 @@ def ordered_boxes(layout: Any) -> list[Any]:
     return ordered
 
 
-def table_lines(boxes: list[Any]) -> list[tuple[set[int], list[str]]]:
-    """Each table of the page: the ids of the boxes that are its cells, and its rows as lines.
-    A table is a run of rows of one-line cells, close under each other, at least two of them
-    with two cells side by side, each cell's left edge at one of the columns'."""
+@dataclass
+class Table:
+    cells: set[int]  # the ids of the boxes that are its cells
+    lines: list[str]  # its rows
+    heading: str | None  # its name on the line right above it, no sentence of the story
+
+
+def table_lines(boxes: list[Any]) -> list[Table]:
+    """Each table of the page. A table is a run of rows of one-line cells, close under each
+    other, at least two of them with two cells side by side, each cell's left edge at one of
+    the columns'."""
     tables = []
     for rows in _runs([b for b in boxes if _a_cell(b)]):
         columns = _columns([c for row in rows if len(row) >= 2 for c in row])
@@ -50,8 +58,28 @@ def table_lines(boxes: list[Any]) -> list[tuple[set[int], list[str]]]:
         names = texts[0] if not texts[0][0] else []
         lines = [row_line(names, t) if names else " | ".join(c for c in t if c)
                  for t in texts[1 if names else 0:]]
-        tables.append(({id(c) for row in rows for c in row}, lines))
+        cells = {id(c) for row in rows for c in row}
+        tables.append(Table(cells, lines, _heading(boxes, cells, rows[0], columns)))
     return tables
+
+
+_HEADING_WORDS = 15
+
+
+def _heading(boxes: list[Any], cells: set[int], top: list[Any], columns: list[float]
+             ) -> str | None:
+    """The words of a line of its own right above the table's first row, over its columns,
+    that ends as no sentence does, nor leads into the table as one ("… as follows:"): "How
+    the Band D bill breaks down (county council share)", which a tester's PDF had read as the
+    story's sentence."""
+    roof = max(c.y1 for c in top)
+    above = [b for b in boxes if id(b) not in cells and b.y0 >= roof - _ROW_GAP
+             and b.y0 - roof <= _ROW_PITCH * _height(top[0]) and b.x0 < columns[-1]]
+    box = min(above, key=lambda b: b.y0, default=None)
+    text = squeeze(box.get_text()) if box is not None else ""
+    one_line = box is not None and len(box.get_text().strip().splitlines()) == 1
+    named = one_line and len(text.split()) <= _HEADING_WORDS and text[-1:] not in ".!?:;,\"”"
+    return text if named and text else None
 
 
 def _runs(cells: list[Any]) -> Iterator[list[list[Any]]]:
