@@ -44,6 +44,7 @@ _EXISTENTIAL = re.compile(r"\b(?:is|are|was|were|be)\s+there\b|\bthere\s+(?:is|a
 _WORDS = re.compile(r"[\w’'-]+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|this|that|these|those|there"
                       r"|him)\b", re.I)
+_GENDERED = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 _IMPERSONAL = re.compile(r"\b(?:it|they|them|its|their|this|that|these|those|there)\b", re.I)
 # Capitalised words that open quotes and sentences but name nothing.
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "but", "in", "on", "at", "of", "for", "with",
@@ -135,13 +136,16 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     asked = {w.casefold() for w in _WORDS.findall(question)}
     named = _topic_names(history)
     answer_names = _answer_names(history)
-    context = [*named] or _topic_words(question, history, answer_names)
+    person = person_meant(question, history)
+    # "he" is someone the conversation named; "it", what the last answer names.
+    told = bool(person) if _GENDERED.search(question) else bool(
+        answer_names and _IMPERSONAL.search(question))
+    context = [*named] or _topic_words(question, history, told)
     # "How much does he earn?": he is the person the conversation named (`person_meant`). The
     # last answer's names say who he is only where they name him, or a person he may be: not
     # "About… First World War" of a sentence on water mains. His name is added with them, or
     # where nothing else is named: beside the subject's alone, it brings the sentence naming
     # him first, not the one saying what he earns ("He will be paid…", the review's).
-    person = person_meant(question, history)
     about_them = bool(person) and _may_name(answer_names, person or "", question)
     if person and not _IMPERSONAL.search(question) and not about_them:
         answer_names = []
@@ -170,17 +174,16 @@ def _topic_names(history: Sequence[Message]) -> list[str]:
     return next((names for text in reversed(questions) if (names := _names_in(text))), [])
 
 
-def _topic_words(question: str, history: Sequence[Message], answer_names: list[str]
-                 ) -> list[str]:
+def _topic_words(question: str, history: Sequence[Message], told: bool) -> list[str]:
     """Where no question of the conversation named anything ("Who found the new
     ichthyosaur?"), the words of its latest question that stands alone, for a follow-up of
-    few words of its own ("How many were sold?", "How old is he?") whose "he" or "it" the last
-    answer's names do not tell: searched alone, "How old is he?" was called off topic. Not
+    few words of its own ("How many were sold?", "How old is he?") whose "he" or "it" the
+    conversation has not `told`: searched alone, "How old is he?" was called off topic. Not
     for a question naming its own subject ("how many people died in the floods"), nor from
     one itself about an earlier one's ("How did it come to light?")."""
     asked = [m["content"] for m in history if m["role"] == "user"]
     if (any(_names_in(text) for text in asked) or len(_content_words(question)) > _OWN_WORDS
-            or (answer_names and _PRONOUN.search(question))):
+            or told):
         return []
     for text in reversed(asked[-TOPIC_LOOKBACK:]):
         found = _content_words(text)

@@ -462,6 +462,10 @@ def test_a_follow_up_to_questions_naming_nothing_takes_the_last_question_s_words
     breach = turn("Which company suffered a breach affecting 2.7 million customers?",
                   "Veltro Mobile — “Veltro Mobile said 2.7 million customers…” [1]")
     assert "customers" not in rule_rewrite("Who is its chief executive?", breach)
+    # But "he" where the last answer named only a woman: the question's words still tell whom.
+    gang = turn("Who was the organiser of the cigarette smuggling gang?",
+                "Catherine Oyelaran — “Catherine Oyelaran, of the Revenue, said…” [1]")
+    assert "smuggling" in rule_rewrite("How long was he jailed for?", gang)
     # One naming its own subject needs no other question's words (the follow-ups' tuning set).
     losses = "What did CPA Larry Pon say happens to those losses when you die?"
     assert rule_rewrite(losses, turn("How much of my ordinary income can crypto losses offset "
