@@ -5,7 +5,9 @@ margin, read before the masthead above it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from index.captions import caption_spans
 from index.cleaning import clean_document
@@ -18,7 +20,7 @@ ROWS = [("", "2025/26", "2026/27"), ("Core council tax", "£1,538.90", "£1,585.
         ("Adult social care precept", "£273.50", "£317.78"), ("Total", "£1,812.40", "£1,902.84")]
 
 
-def _budget_pdf(path: Path, rows: list[tuple[str, ...]]) -> Path:
+def _budget_pdf(path: Path, rows: Sequence[tuple[str, str, str]]) -> Path:
     """As the tester's was made (fpdf2): a masthead, a headline, a byline the headline's
     `multi_cell` leaves at the right margin, paragraphs, a table of bordered cells."""
     from fpdf import FPDF
@@ -37,6 +39,11 @@ def _budget_pdf(path: Path, rows: list[tuple[str, ...]]) -> Path:
     for paragraph in BODY:
         pdf.multi_cell(0, 5.5, paragraph)
         pdf.ln(2)
+    return _with_rows(pdf, rows, path)
+
+
+def _with_rows(pdf: Any, rows: Sequence[tuple[str, str, str]], path: Path) -> Path:
+    """The table's rows drawn as bordered cells, then the PDF written to `path`."""
     pdf.set_font("Helvetica", "", 10)
     for a, b, c in rows:
         pdf.cell(80, 6, a, border=1)
@@ -90,13 +97,7 @@ def _heading_pdf(path: Path) -> Path:
     pdf.set_font("Helvetica", "B", 11)
     pdf.cell(0, 6, "How the Band D bill breaks down (county council share)", new_x="LMARGIN",
              new_y="NEXT")
-    pdf.set_font("Helvetica", "", 10)
-    for a, b, c in ROWS:
-        pdf.cell(80, 6, a, border=1)
-        pdf.cell(40, 6, b, border=1)
-        pdf.cell(40, 6, c, border=1, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+    return _with_rows(pdf, ROWS, path)
 
 
 def test_a_pdf_tables_name_above_it_is_marked_a_caption(tmp_path: Path) -> None:
