@@ -45,7 +45,7 @@ def judged(ranked: Sequence[Evidence]) -> bool:
 
 
 def question_features(ranked: Sequence[Evidence], topic: float) -> tuple[float, ...]:
-    """QUESTION_FEATURES of a ranking that is `judged` and its `rerank.topicality`."""
+    """QUESTION_FEATURES of a ranking that is `judged` and its `topicality.topicality`."""
     top = list(ranked[:TOP])
     best = top[0]
     # Topicality is a cosine plus a share (0..2); unknown (inf) counts as fully on topic.

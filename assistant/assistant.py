@@ -32,11 +32,12 @@ from .own_holder import holder_of_it
 from .question import Question
 from .reader import Reader, get_reader
 from .request import Request, make_request
-from .rerank import Evidence, rerank, topicalities
+from .rerank import Evidence, rerank
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .said_first import read_again, said_first
 from .settings import Settings
 from .streaming import OnDelta, emit, streamed
+from .topicality import topicalities
 from .types import Answer, Citation, Message, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
@@ -48,7 +49,7 @@ AUTO_OFFLINE_BACKEND = "extractive"
 @dataclass(frozen=True)
 class Ranking:
     """The ranked evidence an answer was composed from, and how far the retrieved passages are
-    about the question (`rerank.topicality`): what the tuning (`train/tune.py`) fits on."""
+    about the question (`topicality.topicality`): what the tuning (`train/tune.py`) fits on."""
 
     evidence: tuple[Evidence, ...] = ()
     topicality: float = 0.0

@@ -33,7 +33,7 @@ class Thresholds:
     # for showing another article's account; without `answerable` weights, for abstaining).
     abstain_below: float = 0.5
     abstain_below_timeless: float = 0.0  # the same for one asked at no stated moment
-    min_topic_timeless: float = 0.0  # and the `rerank.topicality` under which it is off topic
+    min_topic_timeless: float = 0.0  # and the `topicality.topicality` under which it is off topic
     # The best sentence's score under which a follow-up asked at no stated moment abstains
     # (`compose._answerable`), tuned on the follow-up conversations (`train/natural/`); None
     # (null in thresholds.json, or missing from an older one): `abstain_below_timeless`.

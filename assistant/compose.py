@@ -60,7 +60,7 @@ NAME_REQUIRED = frozenset({"person"})
 # abstentions and no answer lost (recall 79.2% -> 81.7%), quiz weeks unchanged, follow-ups
 # one more right abstention; gold and RealTime QA unchanged.
 BEST_CARRIES = frozenset({"number", "date"})
-# The off-topic bar (`rerank.topicality` under `min_topic_timeless`) is a tuned bar on
+# The off-topic bar (`topicality.topicality` under `min_topic_timeless`) is a tuned bar on
 # closeness, not a certainty: "How much was the Hanwha Aerospace deal worth?" shares few words
 # with its passage ("how", "much" and "worth" count against it) and was turned away as off topic
 # although the reader gave its answer sentence 0.68. A best sentence scoring at least this is
@@ -105,7 +105,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
                kind: str = "other", follow_up: bool = False, astray: str = "",
                gate: float | None = None, question: str = "") -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
-    `rerank.topicality`: asked at no stated moment, a question no passage is about is off topic
+    `topicality.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
     question's (`Question.kind`): see KIND_CHECKED. A follow-up is judged by its best
     sentence's score alone (see `_answerable`); `astray`, the conversation's question whose

@@ -11,7 +11,8 @@ from . import calibration
 from .evidence import question_names
 from .question import Question
 from .referent import named_person
-from .rerank import Evidence, about_terms, held_terms
+from .rerank import Evidence
+from .topicality import about_terms, held_terms
 
 __all__ = ["CHECKED", "holds_every_word", "names_them", "on_topic_gate"]
 

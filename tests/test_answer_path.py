@@ -26,9 +26,10 @@ from assistant.evidence import (
 )
 from assistant.question import analyse, relative_window
 from assistant.reader import Reading
-from assistant.rerank import FEATURES, Evidence, read_candidates, rerank, topicality
+from assistant.rerank import FEATURES, Evidence, read_candidates, rerank
 from assistant.retrieval import retrieve
 from assistant.short import short_answer
+from assistant.topicality import topicality
 from assistant.types import Citation
 from index import Article, Passage, caption_spans, is_caption
 
@@ -314,7 +315,7 @@ def test_the_off_topic_bar_reads_an_articles_passages_together() -> None:
 
 
 def test_only_the_word_a_question_asks_with_after_how_is_left_out() -> None:
-    from assistant.rerank import _how_asked
+    from assistant.topicality import _how_asked
 
     assert _how_asked("How long will the laptops be lent for?") == {"long"}
     assert _how_asked("Did the report say how Novaris tested the drug?") == set()

@@ -100,7 +100,7 @@ def test_a_boss_is_a_chief_executive_or_a_manager_for_the_word_share() -> None:
 def test_a_compound_counts_written_either_way_for_the_word_share() -> None:
     """The twelfth tester's "who is kelsworth's vice chancellor" was turned away as off topic
     (0.70 against the bar's 0.88) over "vice-chancellor"; "first time buyers" too."""
-    from assistant.rerank import topicalities
+    from assistant.topicality import topicalities
     from index import Passage
 
     text = "Kelsworth's vice-chancellor, Professor Ada Lind, said first-time students were up."

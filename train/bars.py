@@ -107,7 +107,7 @@ def abstain_below(records: list[dict], topic: float = 0.0, key: str = "score"
 
 
 def min_topic(records: list[dict]) -> float:
-    """The `rerank.topicality` under which a question asked at no moment is off topic: below
+    """The `topicality.topicality` under which a question asked at no moment is off topic: below
     all but TOPIC_MISS of the natural questions the articles answer. Tuned on those alone: the
     hand-written unanswerable ones are on topic, and the off-topic quiz questions are news of
     the same weeks, nearer the articles than a user's stray question."""
