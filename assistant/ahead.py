@@ -11,24 +11,26 @@ are background. A sentence with a day and no year ("from Monday 13 April") may b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .words import MONTH_NAME
 
 __all__ = ["asks_ahead", "date_fit", "looks_back"]
 
 _AHEAD = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:when|what\s+(?:date|day|time)s?|on\s+what\s+"
                     r"(?:date|day))\s+(?:will|does|do|is|are|shall)\b|^\W*when['’]s\b", re.I)
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December)")
 # A date with its year, which the year places: "14 October 2025", "October 14, 2025",
 # "in May 2024", "1998".
-_DATED = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+|\b{_MONTH}\s+(?:\d{{1,2}}"
-                    r"(?:st|nd|rd|th)?,?\s+)?)?\b(?:19|20)\d\d\b")
+_DATED = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME}\s+"
+                    rf"|\b{MONTH_NAME}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?\b(?:19|20)\d\d\b")
 # What says when without a year, which may be the news: "in May", "on 13 April", "this
 # spring", "on Tuesdays", "later this year".
-_UNDATED = re.compile(rf"\b(?:{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|spring"
+_UNDATED = re.compile(rf"\b(?:{MONTH_NAME}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|spring"
                       r"|summer|autumn|winter|today|tonight|tomorrow|(?:next|this|later\s+this)"
                       r"\s+(?:year|month|week|season|weekend))\b", re.I)
 
 
+@lru_cache(maxsize=256)  # asked once per sentence read, of the same question
 def asks_ahead(question: str) -> bool:
     """Does it ask when something will be, or is ("When does…start?", "What dates are…")?"""
     return _AHEAD.search(question) is not None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .referent import named_person
+from .referent import named_person, owns_next
 from .titled import TITLE_WORDS
 from .types import Message
 
@@ -130,7 +130,7 @@ def _of_person(before: str, x: str) -> str | None:
 
 def _put(before: str, found: re.Match[str], x: str) -> str:
     possessive = found.group().casefold() in ("his", "its", "their") or (
-        found.group().casefold() == "her" and _owns_next(before, found.end()))
+        found.group().casefold() == "her" and owns_next(before, found.end()))
     return before[:found.start()] + (f"{x}'s" if possessive else x) + before[found.end():]
 
 
@@ -175,10 +175,3 @@ def _sole_person(before: str) -> re.Match[str] | None:
         return None
     words = tuple(runs[0].group().split())
     return runs[0] if len(words) == 1 or named_person(words) else None
-
-
-def _owns_next(text: str, end: int) -> bool:
-    """Does "her" own the word after it ("her coach") rather than end the clause ("beat her")?"""
-    following = text[end:].split(maxsplit=1)
-    return bool(following) and following[0][:1].isalpha() and following[0].casefold().strip(
-        "?,.!") not in {"in", "on", "at", "for", "to", "from", "with", "by", "about", "and"}

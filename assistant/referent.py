@@ -26,8 +26,8 @@ from .qualifiers import NOT_PEOPLE
 from .titled import TITLE_WORDS
 from .types import Message
 
-__all__ = ["given_gender", "named_person", "names_one_like", "people_named", "person_meant",
-           "resolve_pronoun"]
+__all__ = ["given_gender", "named_person", "names_one_like", "owns_next", "people_named",
+           "person_meant", "resolve_pronoun"]
 
 _HE = re.compile(r"\b(?:he|him|his)\b", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers)\b", re.I)
@@ -135,12 +135,18 @@ def _gender(name: str) -> str | None:
 def _replaced(question: str, person: str) -> str:
     def one(m: re.Match[str]) -> str:
         word = m.group().casefold()
-        following = question[m.end():].split(maxsplit=1)
-        owned = (word == "her" and bool(following) and following[0][:1].isalpha()
-                 and following[0].casefold().strip("?,.!") not in _NOT_OWNED)
+        owned = word == "her" and owns_next(question, m.end())
         return f"{person}'s" if word in ("his", "hers") or owned else person
 
     return (_SHE if _SHE.search(question) else _HE).sub(one, question)
+
+
+def owns_next(text: str, end: int) -> bool:
+    """Does the "her" ending at `end` own the word after it ("her husband") rather than end
+    its verb's object ("beat her")?"""
+    following = text[end:].split(maxsplit=1)
+    return bool(following) and following[0][:1].isalpha() and following[0].casefold().strip(
+        "?,.!") not in _NOT_OWNED
 
 
 def given_gender(word: str) -> str | None:
