@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .captions import marked_captions
 from .dates import find_date_line
-from .linklists import is_share_bar, link_list_lines
+from .line_kinds import is_clutter, is_furniture, is_headline, is_title_line, open_ended
+from .linklists import link_list_lines
 from .mastheads import masthead_line
 from .pagehead import (
     a_name,
@@ -35,48 +36,10 @@ from .types import Article, RawDocument
 
 __all__ = ["article_id", "clean_document", "split_segments"]
 
-_TICKER = re.compile(
-    r".+\s[-–]\s\d+\s(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?)\sago$", re.I
-)
-_FURNITURE = re.compile(
-    r"^(?:[-–•|]|short url|follow|follow us|related|related news|related articles|related stories"
-    r"|source link|today|tt|share|share this article|share this|advertisement|read more|subscribe"
-    r"|sign up|most popular|trending|recommended|more stories|also read:?.*|read also:?.*"
-    r"|click here.*|join .{1,60} (?:whatsapp|telegram) (?:group|channel)"
-    r"|copyright .{0,80}|© .{0,80}|all rights reserved.*"
-    # e-mail newsletters
-    r"|unsubscribe.{0,60}|view (?:this email )?in (?:your )?browser|forward (?:this )?to a friend"
-    r"|(?:manage|update) (?:your )?(?:email )?preferences)$",
-    re.I,
-)
-_CREDIT = re.compile(
-    r"(?:\((?:[^()]*[/ ])?(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Xinhua|Bloomberg|AAP)\)"
-    r"|\b(?:via|/)\s*(?:AP|AFP|REUTERS|Reuters|EPA|Getty Images)"
-    r"|\bEPA(?:-EFE)?/[A-Z][A-Z .'-]+|Getty Images|\bPHOTO: .*)\s*\.?$"
-)
-# A link to another story run into its label ("Read more: Drought map shows…", "RELATED: …"), a
-# newsletter's pitch, a share bar: never the story's own sentences (218 such lines in the
-# RealTime QA 2025 Q1 corpus, and 1,285 of USA Today's "More:" links there and in the held-out
-# weeks; one was quoted as the answer to who was invited to the White House). "Related tax form
-# or notice number." is a sentence: a label takes its colon.
-_PROMO = re.compile(
-    r"^(?:(?:read more|related(?: stor(?:y|ies)| news| articles?| coverage| content)?|most read"
-    r"|most popular|also read|read also|see also|more coverage|more news|more|watch)\s*:"
-    r"|(?:sign up|subscribe)\b.{0,80}?\b(?:newsletters?|inbox|digital access)\b"
-    r"|share this (?:article|story)\b)",
-    re.I,
-)
 # The label over a page's short second story ("IN BRIEF", "Also in the news"): the story
 # under it is one of its own (`split_segments`).
 _BRIEFS = re.compile(r"^(?:(?:news )?in brief|briefly|(?:news )?briefs|also in the news"
                      r"|in other news|other news)\s*:?$", re.I)
-# "* * *", "***", "---": a break between sections, no words of the story.
-_SECTION_BREAK = re.compile(r"^[*_\-–—=~•·\s]{3,}$")
-# Page numbers of a printed or PDF page: "3", "Page 3", "3 of 12", "3 / 12", "- 3 -".
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$",
-                          re.I)
-_CAPTION_START = re.compile(r"^(?:FILE PHOTO|PHOTO|Photo|Image|Caption)\s*:", re.I)
-_END_PUNCT = ".!?:;,"
 # A list's bullet: "•", or "*" and "-" before a space ("*lindenportpost.com*, …" is emphasis,
 # whose closing mark would be left alone without its opening one).
 _BULLET = re.compile(r"^(?:[•·▪►]|[*-](?=\s))[\s•·▪►]*")
@@ -102,43 +65,6 @@ def article_id(title: str, text: str, captions: tuple[tuple[int, int], ...] = ()
     return hashlib.sha256(f"{title}\n{text}{marked}".encode()).hexdigest()[:16]
 
 
-
-def _open_ended(line: str) -> bool:
-    """Not ended as a sentence is: a headline has no full stop, unless it was cut short
-    ("…reiterates intention to sue ...", as search results and feeds print long titles, a
-    space before the dots: a sentence trailing off has none, "…were not so sure...")."""
-    return line[-1] not in _END_PUNCT or line.endswith((" ...", " …"))
-
-
-def _is_headline(line: str) -> bool:
-    words = line.split()
-    return (
-        3 <= len(words) <= 25 and len(line) <= 200 and _open_ended(line)
-        # a sign-off ("– Miguel Torres") under each post of a live blog is no headline
-        and line[0] not in "-–—"
-        and not _is_caption(line) and not _is_furniture(line)
-        and sum(w[:1].isupper() for w in words) >= 2
-        # a table's row ("Area: Kilbride | Price: £265,300 | Change: +3.9%"), a menu
-        and line.count(" | ") < 2 and not re.match(r"[^|]*:\s[^|]*\s\|\s", line)
-    )
-
-
-def _is_caption(line: str) -> bool:
-    return bool(_CAPTION_START.match(line) or (_CREDIT.search(line) and len(line.split()) >= 6))
-
-
-def _is_furniture(line: str) -> bool:
-    return _is_clutter(line) or find_date_line(line, alone=True) is not None
-
-
-def _is_clutter(line: str) -> bool:
-    """Lines dropped from the text. A page's own date line ("Updated 24 October 2024") is
-    furniture to a headline's eye but stays: asked when the article was updated, an answer
-    can quote it."""
-    return bool(_TICKER.match(line) or _FURNITURE.match(line) or _PAGE_NUMBER.match(line)
-                or _PROMO.match(line) or _SECTION_BREAK.match(line) or is_share_bar(line))
-
-
 def split_segments(lines: list[str]) -> list[list[str]]:
     """Split a page into articles: each starts with a headline repeated a few lines further down,
     the way news sites print a title above a photo and again above the text, or with a label
@@ -147,7 +73,7 @@ def split_segments(lines: list[str]) -> list[list[str]]:
     for i, line in enumerate(lines):
         if i == 0:
             continue
-        repeated = _is_headline(line) and line in lines[i + 1 : i + 14] and i > starts[-1] + 14
+        repeated = is_headline(line) and line in lines[i + 1 : i + 14] and i > starts[-1] + 14
         if repeated or (_a_brief(lines, i) and i > starts[-1] + _BRIEF_AFTER):
             starts.append(i)
     bounds = [*starts, len(lines)]
@@ -160,7 +86,7 @@ _BRIEF_AFTER = 3  # a brief's label splits a page only below this many lines of 
 def _a_brief(lines: list[str], i: int) -> bool:
     """A brief's label, then its headline and a sentence."""
     return (bool(_BRIEFS.match(lines[i])) and i + 2 < len(lines)
-            and _is_headline(lines[i + 1]) and not _open_ended(lines[i + 2]))
+            and is_headline(lines[i + 1]) and not open_ended(lines[i + 2]))
 
 
 def _find_title(lines: list[str], given: str | None) -> str | None:
@@ -169,25 +95,25 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
     floods: hundreds rescued"), else the first Title Case headline."""
     if given:
         return " ".join(given.split())
-    at = next((i for i, ln in enumerate(lines) if not _is_furniture(ln)), None)
+    at = next((i for i, ln in enumerate(lines) if not is_furniture(ln)), None)
     first = None if at is None else lines[at]
     # "The Lowland Observer - Planning" is a masthead with its section, no headline
     named = masthead_line(lines)
     if first is not None and named is not None and named[0] == at:
         first = None
-    if first is not None and _is_title_line(first) and not masthead(lines, at or 0):
+    if first is not None and is_title_line(first) and not masthead(lines, at or 0):
         return first
     # A copied page opens with its masthead ("THE COASTAL LEDGER") or a ticker; its headline
     # is the line its byline or date line follows.
     placed = _placed_headline(lines, named[0] if named is not None else None)
     if placed is not None:
         return placed
-    if first is not None and _is_title_line(first):
+    if first is not None and is_title_line(first):
         return first
     # Nor is the masthead ("Harrowmere Observer | Interviews") or a byline a headline here.
     skip = named[0] if named is not None else None
     return next((ln for i, ln in enumerate(lines[:25])
-                 if i != skip and _is_headline(ln) and not is_byline(ln)), None)
+                 if i != skip and is_headline(ln) and not is_byline(ln)), None)
 
 
 def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
@@ -211,19 +137,12 @@ def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
         # A few capitalised words are the masthead's or a section's, unless a headline's
         # ("Minister Quits Post")
         named = a_name(line) and not reads_as_headline(line)
-        if (len(line.split()) >= 3 and _is_title_line(line) and not _is_furniture(line)
+        if (len(line.split()) >= 3 and is_title_line(line) and not is_furniture(line)
                 and not named and not masthead(lines, n)
                 and (dated_head or after_head_line(lines, n))):
             return line
     return None
 
-
-def _is_title_line(line: str) -> bool:
-    """Capitalised, a headline's length, not ended as a sentence; a headline may open with the
-    words it quotes ("\"We will not hide the leaks\": Harrowmere Water's new boss …")."""
-    words = line.split()
-    return (2 <= len(words) <= 25 and len(line) <= 200 and _open_ended(line)
-            and line.lstrip("\"“‘'")[:1].isupper() and not _is_caption(line))
 
 
 def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
@@ -241,7 +160,7 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     kept: list[str] = []
     for i, line in enumerate(lines):
         key = line.casefold()
-        if i not in drop and key not in seen and not _is_clutter(line):
+        if i not in drop and key not in seen and not is_clutter(line):
             kept.append(line)
         seen.add(key)
     return drop_restated(kept)
