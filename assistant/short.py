@@ -1,7 +1,7 @@
 """The short answer an answer leads with: the reader's span inside the cited sentence, when
 it is sure of it ("Kim Keon Hee — “…”"), or the name a sentence gives a title asked about; a
-figure with what it counts and the words that qualify it ("more than 13,000"), trimmed of
-stray marks and never cut inside a quotation."""
+figure with what it counts and the words that qualify it ("more than 13,000", `figure_span`),
+trimmed of stray marks and never cut inside a quotation."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import re
 from . import calibration
 from .clock import clock_time
 from .contest import asked_contest, contest_answer, other_side
-from .counting import counted_phrase
-from .counts import A_YEAR, WORD_NUMBER, counts_asked, figure_phrase, later_count, only_count
-from .evidence import DURATION, LENGTH, SINCE, age_span, question_names
+from .counts import counts_asked, figure_phrase, later_count, only_count
+from .evidence import age_span, question_names
 from .fates import death_toll, fate_count
+from .figure_span import figure_span, figure_start
 from .made_by import done_by, done_by_itself
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
@@ -163,29 +163,16 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
     a, b = unquoted(citation.quote, span[0] - citation.start, span[1] - citation.start)
     if kind == "number" and (figure := figure_phrase(citation.quote, a, b, question)):
         a, b = figure  # "620 drivers", not "620 drivers walked off the job on Nov. 3."
-    a = _qualified(citation.quote, _worded_from(citation.quote, a))
+    a = figure_start(citation.quote, a)
     if kind == "number":
-        b = _with_unit(citation.quote, a, b)
-        if _HOW_LONG.search(question):  # "12 months"; never "£12,000" for a sentence's length
-            a, b = _how_long(citation.quote, a, b)
-            if not _A_DURATION.search(citation.quote[a:b]):
-                return None
-        elif _counts_no_time(question) and _A_TIME.search(citation.quote[a:b]):
-            return None  # "How many did he score?" is not "58 minutes"
+        if (led := figure_span(citation.quote, a, b, question)) is None:
+            return None
+        a, b = led
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None
-    if kind == "number" and A_YEAR.fullmatch(text) and _YEAR_OF.search(citation.quote, 0, a):
-        return None
     at = citation.start + a
     return ShortAnswer(text, citation.n, at, at + len(text), round(best.answer_score, 3))
-
-
-def _counts_no_time(question: str) -> bool:
-    """A "how many" question counting no span of time: "How many did he score?", not "How
-    many days did the strike last?"."""
-    return ("how many" in question.casefold()
-            and not re.search(DURATION, " ".join(counted_phrase(question)), re.I))
 
 
 def _counted_span(best: Evidence, question: str) -> tuple[int, int] | None:
@@ -227,85 +214,3 @@ def meets(best: Evidence, named: list[RoleHolder]) -> bool:
         return False
     a, b = best.answer[0] - best.start, best.answer[1] - best.start
     return any(h.start < b and a < h.end for h in named)
-
-
-# "since 2000" says when, not how much: a year after such a word never leads a figure asked
-# for ("How much of its volume has the glacier lost?" over "lost about a third of its ice
-# volume since 2000"). Not "by 2000", which may count ("grew by 2000 students").
-_YEAR_OF = re.compile(r"\b(?:since|until|till|before|after|during)\s+$", re.I)
-
-
-# Words that make a figure what it is: "more than 13,000" is not 13,000.
-# "no more than 13,000" is not "more than 13,000": a negation goes with its qualifier.
-_QUALIFIER = re.compile(r"(?:\b(?:no|not) )?(?:\b(?:more|fewer|less|greater|higher|lower) than"
-                        r"|\b(?:just |well )?(?:over|under|nearly|almost|about|around|roughly"
-                        r"|approximately|some|at least|at most|up to|as many as|as much as"
-                        r"|close to))\s+$", re.I)
-
-
-# A figure in words, whole: "One hundred and ten thousand" ("and" only after a hundred or a
-# thousand: "aged eight and ten" is two figures), "a hundred and ten".
-_MAGNITUDE = r"(?:hundred|thousand|million|billion)"
-_WORDED = re.compile(rf"(?:\b(?:an?\s+(?={_MAGNITUDE}\b)|(?:{WORD_NUMBER}|{_MAGNITUDE})[\s-]+"
-                     rf"|{_MAGNITUDE}\s+and\s+))+$", re.I)
-_A_WORD_NUMBER = re.compile(rf"(?:{WORD_NUMBER}|{_MAGNITUDE})\b", re.I)
-
-
-def _worded_from(quote: str, a: int) -> int:
-    """Where a figure said in words starts: "ten thousand" was led for "One hundred and ten
-    thousand people"."""
-    if not _A_WORD_NUMBER.match(quote, a):
-        return a
-    found = _WORDED.search(quote, max(0, a - 60), a)
-    return found.start() if found else a
-
-
-def _qualified(quote: str, a: int) -> int:
-    """Where a short answer starting with a figure starts, with its qualifier if it has one."""
-    if a >= len(quote) or not (quote[a].isdigit() or quote[a] in "$£€¥"
-                               or _A_WORD_NUMBER.match(quote, a) or quote[a:a + 2] in ("a ", "A ")):
-        return a
-    found = _QUALIFIER.search(quote, max(0, a - 30), a)
-    return found.start() if found else a
-
-
-# What a sum or a share is in, right after its figure: "3.2 million" of "3.2 million euros"
-# said nothing of the currency. "won" only after a magnitude: "12 won seats" is a verb.
-_UNIT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|(?:US\s+)?(?:dollars?|euros?|pounds?"
-                   r"|(?:pounds\s+)?sterling|yen|yuan|rupees?|francs?|pesos?|roubles?|rubles?"
-                   r"|kronor|kroner|krona|crowns?)\b)", re.I)
-_MAGNITUDE_WON = re.compile(r"\s(?:won|yen|yuan)\b", re.I)
-_ENDS_FIGURE = re.compile(r"(?:\d|\b(?:million|billion|trillion|thousand))$", re.I)
-
-
-def _with_unit(quote: str, a: int, b: int) -> int:
-    """Where a figure's short answer ends: with the currency or percent sign that follows it
-    ("3.2 million euros"), if one does and the span ends on the figure."""
-    ends = _ENDS_FIGURE.search(quote, a, b)
-    if a >= b or ends is None:
-        return b
-    unit = _UNIT.match(quote, b) or (
-        _MAGNITUDE_WON.match(quote, b) if not ends.group()[0].isdigit() else None)
-    return unit.end() if unit else b
-
-
-_HOW_LONG = re.compile(r"\bhow long\b", re.I)
-_SPAN_UNIT = rf"(?:{DURATION}|{LENGTH})"
-_A_DURATION = re.compile(rf"[\d½¼¾][\d,.½¼¾]*(?:\s*|-){_SPAN_UNIT}|\b(?:one|two|three|four|five"
-                         rf"|six|seven|eight|nine|ten|eleven|twelve|a|an)[\s-]+{_SPAN_UNIT}|{SINCE}",
-                         re.I)
-_A_TIME = re.compile(rf"\d(?:\s*|-){DURATION}", re.I)
-_UNIT_AFTER = re.compile(rf"(?:\s+|-){_SPAN_UNIT}", re.I)
-_SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+$", re.I)
-_UNTIL_AFTER = re.compile(r"\s+(?:to|until)\s+(?:19|20)\d\d\b", re.I)
-
-
-def _how_long(quote: str, a: int, b: int) -> tuple[int, int]:
-    """The span widened to say how long: past a unit right after it ("12" -> "12 months",
-    "1,200" -> "1,200 metres"), or back to the "since" before a year ("since 2018")."""
-    if m := _UNIT_AFTER.match(quote, b):
-        return a, m.end()
-    if since := _SINCE_BEFORE.search(quote, 0, a):
-        until = _UNTIL_AFTER.match(quote, b)
-        return since.start(), until.end() if until else b
-    return a, b
