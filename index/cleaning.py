@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-from dataclasses import dataclass
 
 from .captions import marked_captions
 from .dates import find_date_line
@@ -48,12 +47,6 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 # experimental payment system…"): a quote should start at the sentence. Only before a colon or
 # the capital of a sentence: "AI-assisted summary features have cut traffic…" is a sentence.
 _LEAD_LABEL = re.compile(r"^AI-assisted summary(?::\s*|\s+(?=[A-Z0-9“\"‘]))")
-_WORD = re.compile(r"\S+")
-
-
-@dataclass(frozen=True)
-class _Line:
-    text: str  # stripped, as it stands in the source
 
 
 def article_id(title: str, text: str, captions: tuple[tuple[int, int], ...] = ()) -> str:
