@@ -12,9 +12,11 @@ from .words import MONTHS, WEEKDAYS, terms
 __all__ = ["NO_NAME", "WHO_DOES", "done_by", "done_by_itself"]
 
 # Capitalised words that name no one: a sentence's opening word, days and months.
+# The pronouns too: "'I shouted for everyone to get up.'" names no one who woke them.
 NO_NAME = frozenset({
     "the", "a", "an", "on", "in", "at", "of", "for", "to", "and", "but", "he", "she", "they",
-    "it", "we", "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
+    "it", "we", "i", "you", "me", "him", "them", "my", "your", "our",
+    "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
     "yesterday", "today", "tomorrow", "earlier", "later", "meanwhile", "however", "also",
     "mr", "ms", "mrs", "dr", "while", "when", "after", "before"}) | WEEKDAYS | MONTHS
 # "Who chairs…?", "Who painted…?": the verb asked, not "is" or "did".

@@ -103,11 +103,15 @@ _OUTGOING = re.compile(r"\b(?:incumbent|outgoing|former|retiring|departing|previ
 
 
 # "Who manages Riverside Rovers?" asks who "Riverside manager Colin Dwyer" is, as "Who is the
-# manager of Riverside Rovers?" does.
+# manager of Riverside Rovers?" does; "Who owns the Spice Lantern?", "Who organises the
+# Caldwell syndicate?" (a name, with "the" or without).
 _HOLDS_BY_VERB = re.compile(r"^\W*(?:and\s+)?who\s+(?P<verb>manages|coaches|chairs|captains"
-                            r"|governs|owns)\s+(?P<of>(?-i:[A-Z])[^?]*?)\W*$", re.I)
+                            r"|governs|owns|organi[sz]es|heads|edits)\s+"
+                            r"(?P<of>(?:the\s+)?(?-i:[A-Z])[^?]*?)\W*$", re.I)
 _VERB_ROLE = {"manages": "manager", "coaches": "coach", "chairs": "chair",
-              "captains": "captain", "governs": "governor", "owns": "owner"}
+              "captains": "captain", "governs": "governor", "owns": "owner",
+              "organises": "organiser", "organizes": "organizer", "heads": "head",
+              "edits": "editor"}
 
 
 def _as_held(question: str) -> str:

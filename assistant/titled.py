@@ -29,7 +29,7 @@ _ROLES = sorted((
     "conductor", "architect", "executive director", "owner", "treasurer", "auditor",
     "chief financial officer", "finance chief", "finance director", "cfo", "author",
     "lead author", "headteacher", "head teacher", "headmaster", "headmistress", "boss",
-    "chief fire officer",
+    "chief fire officer", "organiser", "organizer",
 ), key=len, reverse=True)
 
 

@@ -51,6 +51,11 @@ VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Su
     ("Who manages Riverside Rovers?", "Riverside manager Colin Dwyer said his side had been "
      "robbed.", "Colin Dwyer"),
     ("Who coaches Harbour City?", "Harbour City coach Ellen Shaw said so.", "Ellen Shaw"),
+    # The fourteenth tester's: a name after "the", and an organiser is a role too.
+    ("Who organises the Caldwell syndicate?", "Caldwell syndicate organiser Denise Halloran, "
+     "58, checked the numbers.", "Denise Halloran"),
+    ("Who owns the Spice Lantern?", "The Spice Lantern's owner, Farhan Chowdhury-Lyle, said "
+     "he was sorry.", "Farhan Chowdhury-Lyle"),
     # "new": the one who became it, else not the one leaving it.
     ("Who is the new mayor of Millbrook?", "In Millbrook, incumbent mayor Gerald Hobbs lost "
      "and Priya Raman was named mayor.", "Priya Raman"),
@@ -364,6 +369,9 @@ def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
     # Not asked who said it, the one told may be the answer (the review's).
     ("Who will start in goal on Saturday?", "The manager told Ruiz on Thursday that he would "
      "start.", "Ruiz"),
+    # A pronoun names no one: "Who woke everyone up?" was answered "I".
+    ("Who woke everyone up?", "\"I shouted for everyone to get up.", None),
+    ("Who found the dog?", "You never forget a night like that, said Tom Reid.", "Tom Reid"),
 ])
 def test_the_one_name_a_sentence_gives(question: str, sentence: str, name: str | None) -> None:
     from assistant.persons import sole_name
