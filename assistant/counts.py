@@ -128,7 +128,7 @@ def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[i
     "14,300". None when the span does not open with a figure, or the noun does not follow it
     ("19 Chinese coast guard ships" is left as the reader read it, not cut to "19 Chinese")."""
     phrase = counted_phrase(question)
-    head = FIGURE_HEAD.match(sentence, start, end)
+    head = FIGURE_HEAD.match(sentence, start, end) or WORD_HEAD.match(sentence, start, end)
     wanted = set(terms(" ".join(phrase))) - ANYONE
     noun = set(terms(phrase[-1])) if phrase else set()
     if head is None or not wanted or not noun:
@@ -177,9 +177,10 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
         phrase = figure_phrase(sentence, head.start(), len(sentence), question)
         if phrase and verb & set(terms(" ".join(WORD.findall(sentence[phrase[1]:])[:3]))):
             return phrase
-    # "17 reports of batteries overheating, including three that caught fire"
+    # "17 reports of batteries overheating, including three that caught fire"; "37 runners
+    # were treated … and four were taken to hospital"
     for m in A_FIGURE.finditer(sentence, end):
-        did = _DID.match(sentence, m.end())
+        did = _DID.match(sentence, m.end()) or _DONE.match(sentence, m.end())
         if did and verb & set(terms(did.group(1))):
             return m.span()
     return None
@@ -188,6 +189,10 @@ def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int
 # A figure whose own clause says what befell them: "three that caught fire".
 _DID = re.compile(r"\s+(?:of\s+(?:them|which)\s+)?(?:that|which|who)\s+"
                   r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)")
+# A figure standing for what was counted before it, then what befell them or what they did:
+# "four were taken", "15,600 runners started the race and 14,912 finished".
+_DONE = re.compile(r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+                   r"([\w’'-]+)")
 
 
 def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
@@ -199,8 +204,8 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
     if figure_phrase(sentence, start, end, question) or not (
             _counts_other(sentence, end) or _A_SUM.match(sentence, start, end)):
         return None
-    found = [phrase for head in FIGURE_HEAD.finditer(sentence)
-             if not in_a_name(sentence, head.start())
+    heads = [*FIGURE_HEAD.finditer(sentence), *WORD_HEAD.finditer(sentence)]
+    found = [phrase for head in heads if not in_a_name(sentence, head.start())
              and (phrase := figure_phrase(sentence, head.start(), len(sentence), question))]
     if not found and _A_SUM.match(sentence, start, end):  # not "4.6 million viewers"
         found = _people_counted(sentence, question)
@@ -278,6 +283,12 @@ def in_a_name(sentence: str, at: int) -> bool:
 WORD_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                 r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
                 r"|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?")
+# A count in words heading what it counts ("Four fire engines and 22 firefighters"): not
+# "one", which is as often no count ("one of the", "no one"), nor "hundreds of".
+WORD_HEAD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                       r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+                       r"|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                       r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
 # A count of people: digits, or number words ("Forty-one"); not a year ("In 2021 floods…").
 A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORD_NUMBER})(?:-(?:{WORD_NUMBER}))?\b", re.I)
 A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing

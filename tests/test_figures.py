@@ -169,6 +169,24 @@ def test_the_figure_followed_by_what_is_counted_leads() -> None:
     assert only_count(two, two.index("34"), two.index("34") + 2, question) is None
 
 
+def test_a_count_in_words_leads_where_it_counts_what_was_asked() -> None:
+    """The fourteenth tester's "How many fire engines went…?" was answered "22" (firefighters)
+    and "How many runners were taken to hospital?" "37 runners" (treated, not taken)."""
+    engines = "Four fire engines and 22 firefighters were sent to the house in Oak Road."
+    assert _lead("How many fire engines went to the fire?", engines, "22") == "Four fire engines"
+    assert _lead("How many firefighters went to the fire?", engines, "22") == "22 firefighters"
+    runners = ("Organisers said 37 runners were treated for heat exhaustion and four were taken "
+               "to hospital.")
+    assert _lead("How many runners were taken to hospital?", runners, "37") == "four"
+    assert _lead("How many runners were treated?", runners, "37") == "37 runners"
+    race = "A record 15,600 runners started the race and 14,912 finished."
+    assert _lead("How many people finished the race?", race, "15,600") == "14,912"
+    assert _lead("How many runners started?", race, "15,600") == "15,600 runners"
+    # "one" is as often no count: "one of the" heads nothing counted.
+    one = "It was one of the 40 stops the 12 buses make."
+    assert _lead("How many stops do the buses make?", one, "12") == "40 stops"
+
+
 @pytest.mark.parametrize(("question", "sentence"), [
     ("How much was lost to fare dodging last year?", "Losses to fare dodging increased to £12 "
      "million last year."),
