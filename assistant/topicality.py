@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from index import Passage
 
 from .question import Question
-from .words import asking_terms, compounds_held, terms
+from .words import asking_terms, compounds_held, terms, verb_bases
 
 __all__ = ["about_terms", "held_terms", "topicalities", "topicality"]
 
@@ -44,7 +44,11 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
         return max((len(asked & h) / len(asked) for h in pools), default=0.0) if asked else 0.0
 
     asked = set(terms(question.query))
-    return cosine + share(asked, held), cosine + share(about_terms(question), articles.values())
+    # The bar's share takes a verb in any tense: "sell" is held by "sold" (the answerability's
+    # feature, fitted before, compares stems as they are).
+    about = verb_bases(about_terms(question))
+    return (cosine + share(asked, held),
+            cosine + share(about, (verb_bases(h) for h in articles.values())))
 
 
 def about_terms(question: Question) -> set[str]:

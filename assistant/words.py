@@ -9,7 +9,8 @@ from functools import lru_cache
 from index import fold_accents
 
 __all__ = ["DETERMINERS", "MONTHS", "MONTH_NAME", "WEEKDAYS", "WEEKDAY_NAME", "WORD",
-           "asking_terms", "compounds_held", "specific_figure", "subject_split", "terms"]
+           "asking_terms", "compounds_held", "specific_figure", "subject_split", "terms",
+           "verb_bases"]
 
 WORD = re.compile(r"[\w’'-]+")
 # Capitalised words that name a day, not anyone (lowercase, to compare with `casefold()`).
@@ -67,6 +68,46 @@ def compounds_held(question: str, text: str) -> set[str]:
                                         folded):
             held.update(terms(word))
     return held
+
+
+# Irregular verbs' past forms, which stemming leaves apart from the verb: "How much did the
+# E-Type sell for?" over "sold for £386,400"; "How many guests came?" over "60 guests came" is
+# the same either way. Forms that are also other words ("left", "lay", "wound", "bore") are not.
+_IRREGULAR = {base: past.split() for base, past in (
+    ("arise", "arose arisen"), ("become", "became"), ("begin", "began begun"),
+    ("bleed", "bled"), ("break", "broke broken"), ("bring", "brought"), ("build", "built"),
+    ("buy", "bought"), ("catch", "caught"), ("choose", "chose chosen"), ("come", "came"),
+    ("deal", "dealt"), ("dig", "dug"), ("draw", "drew drawn"), ("drive", "drove driven"),
+    ("eat", "ate eaten"), ("fall", "fell fallen"), ("feed", "fed"), ("feel", "felt"),
+    ("fight", "fought"), ("find", "found"), ("flee", "fled"), ("fly", "flew flown"),
+    ("forget", "forgot forgotten"), ("forgive", "forgave forgiven"), ("freeze", "froze frozen"),
+    ("get", "got gotten"), ("give", "gave given"), ("go", "went gone"), ("grow", "grew grown"),
+    ("hang", "hung"), ("hide", "hid hidden"), ("hold", "held"), ("keep", "kept"),
+    ("know", "knew known"), ("lead", "led"), ("lend", "lent"), ("lose", "lost"),
+    ("make", "made"), ("mean", "meant"), ("meet", "met"), ("pay", "paid"), ("ride", "rode ridden"),
+    ("ring", "rang rung"), ("rise", "rose risen"), ("run", "ran"), ("see", "saw seen"),
+    ("seek", "sought"), ("sell", "sold"), ("send", "sent"), ("shake", "shook shaken"),
+    ("shine", "shone"), ("shoot", "shot"), ("shrink", "shrank shrunk"), ("sing", "sang sung"),
+    ("sink", "sank sunk"), ("sit", "sat"), ("sleep", "slept"), ("speak", "spoke spoken"),
+    ("spend", "spent"), ("stand", "stood"), ("steal", "stole stolen"), ("stick", "stuck"),
+    ("strike", "struck"), ("swear", "swore sworn"), ("sweep", "swept"), ("swim", "swam swum"),
+    ("take", "took taken"), ("teach", "taught"), ("tear", "tore torn"), ("think", "thought"),
+    ("throw", "threw thrown"), ("understand", "understood"), ("wake", "woke woken"),
+    ("wear", "wore worn"), ("weep", "wept"), ("win", "won"), ("withdraw", "withdrew withdrawn"),
+    ("write", "wrote written"))}
+
+
+@lru_cache(maxsize=1)
+def _bases() -> dict[str, str]:
+    """Each irregular past form's stem -> its verb's stem, as `terms` stems them."""
+    return {terms(past)[0]: terms(base)[0]
+            for base, pasts in _IRREGULAR.items() for past in pasts if terms(past) and terms(base)}
+
+
+def verb_bases(stems: set[str]) -> set[str]:
+    """`terms` stems with every irregular past form as its verb: "sold" as "sell"."""
+    bases = _bases()
+    return {bases.get(s, s) for s in stems}
 
 
 # Words that open a noun phrase without naming anything: "the council", "its shares".

@@ -314,6 +314,18 @@ def test_the_off_topic_bar_reads_an_articles_passages_together() -> None:
                       asking=False) == pytest.approx(1.2)
 
 
+def test_the_off_topic_bar_holds_a_verb_in_any_tense() -> None:
+    """The fourteenth tester's "How much did the barn-find E-Type sell for?" over "…sold at
+    auction for £386,400" was turned away: stemming keeps "sold" apart from "sell"."""
+    a = _article("a", "A 1961 Jaguar E-Type found in a barn sold at auction for £386,400.", None)
+    far = Passage(**{**_passage(a).__dict__, "dense_score": 0.2})
+    for asked in ("How much did the E-Type sell for?", "When was the barn E-Type found?"):
+        question = analyse(asked, asked, None, None, None)
+        assert topicality(question, [far], asking=False) == pytest.approx(1.2), asked
+    stray = "How much did the E-Type win?"  # no tense of "win" there
+    assert topicality(analyse(stray, stray, None, None, None), [far], asking=False) < 1.0
+
+
 def test_only_the_word_a_question_asks_with_after_how_is_left_out() -> None:
     from assistant.topicality import _how_asked
 
