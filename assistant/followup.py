@@ -11,6 +11,7 @@ from .elliptic import expanded
 from .question import Question, analyse
 from .referent import names_one_like, person_meant, resolve_pronoun
 from .request import Request
+from .switch import switched
 from .types import Message
 from .words import asking_terms, terms
 
@@ -259,6 +260,10 @@ def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     # read by its name, as if asked so. It is searched as the follow-up it is, with the
     # conversation's names (searched as "How old is Lena Hartmann?" alone, it lost them).
     # "What about his wife?" asks the last question again of her (`elliptic`).
+    if request.history and (switch := switched(request.question)):
+        # "Back to the marathon: how many finished?": about the story it names, not the last.
+        asked, topic = switch
+        return analyse(asked, f"{asked} {topic}", request.as_of, request.since, request.until)
     question = expanded(request.question, request.history)
     text = resolve_pronoun(question, request.history)
     query = rewrite_query(question, request.history, rewriter)

@@ -1,0 +1,32 @@
+"""A follow-up that changes the subject in words: "Now the hospital story: what is the A&E
+target?", "Back to the marathon: how many finished?". The part after the colon is the
+question; the story named before it is what it is about, not the conversation's last subject
+(searched with that subject's names added, "what is the A&E target?" had been asked of the
+marathon)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["switched"]
+
+# "Now the hospital story:", "Back to the marathon:", "Moving on to the fire,", "Switching to
+# the tram -", "On the whale story:", "Going back to Leonie:": a label, then the question.
+_SWITCH = re.compile(
+    r"^\W*(?:(?:and\s+|ok(?:ay)?,?\s+|right,?\s+)?(?:now|next|back|going\s+back|moving\s+on"
+    r"|switching|turning|returning|changing\s+subject)(?:\s+to)?|on|about|as\s+for|re)\s+"
+    r"(?P<topic>(?:the\s+)?[^:,;?–—-]{2,60}?)(?:\s+(?:story|article|piece|report|one))?"
+    r"\s*[:,;–—-]\s*(?P<question>[^:]{3,}\?)\s*$", re.I)
+# Asking words that make "On what date…" or "Now what?" no label of a subject.
+_ASKS = re.compile(r"^(?:the\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+
+
+def switched(question: str) -> tuple[str, str] | None:
+    """(the question, the subject it names) for a question that opens by naming a new
+    subject, else None."""
+    m = _SWITCH.match(question)
+    if m is None or _ASKS.match(m.group("topic")):
+        return None
+    topic = re.sub(r"^the\s+", "", m.group("topic").strip(), flags=re.I)
+    asked = m.group("question").strip()
+    return asked[:1].upper() + asked[1:], topic

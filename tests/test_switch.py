@@ -1,0 +1,57 @@
+"""A follow-up that names a new subject before its question: "Back to the marathon: how many
+finished?" (the fourteenth tester's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.switch import switched
+from assistant.types import Message
+from tests.records import assistant_over
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Now the hospital story: what is the A&E target?", ("What is the A&E target?", "hospital")),
+    ("Back to the marathon: how many finished?", ("How many finished?", "marathon")),
+    ("Moving on to the fire, what started it?", ("What started it?", "fire")),
+    ("On the whale story: why do they strand?", ("Why do they strand?", "whale")),
+    # Asking, not naming a subject: no switch.
+    ("Now what did he say?", None),
+    ("On what date did it open?", None),
+    ("How many finished: 14,912 or 15,600?", None),
+    ("Now, how many finished?", None),
+])
+def test_a_subject_named_before_the_question_is_what_it_asks_about(
+        question: str, expected: tuple[str, str] | None) -> None:
+    assert switched(question) == expected
+
+
+MARATHON = {"id": "marathon", "title": "Lagat breaks Calderport course record",
+            "source": "Calderport Evening Gazette", "published": "2026-04-20",
+            "text": "Joseph Lagat won the Calderport Marathon on Sunday in 2 hours 7 minutes.\n"
+                    "A record 15,600 runners started the race and 14,912 finished.\n"
+                    "Organisers said runners raised an estimated £3.1 million for charity."}
+HOSPITAL = {"id": "hospital", "title": "Northmoor waiting list hits record",
+            "source": "Tees Herald", "published": "2026-02-27",
+            "text": "Northmoor hospital's waiting list reached a record 112,400 in December.\n"
+                    "In A&E, only 61.9% of patients were seen within four hours, against a "
+                    "national target of 78%.\n"
+                    "The trust blamed the hardest winter since the pandemic."}
+
+
+@pytest.fixture(scope="module")
+def two_stories(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over([MARATHON, HOSPITAL], tmp_path_factory.mktemp("switch"))
+
+
+def test_back_to_the_marathon_asks_about_the_marathon(two_stories: Assistant) -> None:
+    history: list[Message] = []
+    for question in ("Who won the Calderport Marathon?",
+                     "Now the hospital story: what is the A&E target?"):
+        answer = two_stories.ask(question, history=history or None)
+        history += [{"role": "user", "content": question},
+                    {"role": "assistant", "content": answer.text}]
+    assert "78%" in answer.text and answer.citations[0].article_id != "", answer.text
+    answer = two_stories.ask("Back to the marathon: how many finished?", history=history)
+    assert not answer.abstained and "14,912" in answer.citations[0].quote, answer.text
