@@ -63,7 +63,9 @@ _META = re.compile(r"\b(?:article|story|page|piece)\b.*\b(?:updated|published|po
 # A span of time, as a figure's unit ("12 months", "a 12-month sentence", "three decades").
 DURATION = (r"(?:\b|-)(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?"
             r"|centur(?:y|ies)|hrs|yrs)\b")
-LENGTH = r"\b(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft|inch(?:es)?|yards?)\b"
+# A unit right after its figure's digits too: "6.9km", "530km" (not "5m": millions as often).
+LENGTH = (r"(?:\b|(?<=\d))(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft"
+          r"|inch(?:es)?|yards?)\b")
 # A span of time given by its start: "since 2018", "from 2005 to 2021".
 _FROM_TO = r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b"
 SINCE = rf"(?:\bsince\s+(?:19|20)\d\d\b|{_FROM_TO})"
@@ -79,7 +81,8 @@ _AGE_SAID = re.compile(r"\b(?:is|was|turns|turned|(?:died?|dies) at)\s+(?:now\s+
 _AGE_THEN = re.compile(r"\b(?:until|till|when|before|after|since|as|once|by the time)\s+"
                        r"[\w’'-]+\s+$", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b"
-                      r"|\b(?:half|third|quarter)\b", re.I)
+                      r"|\b(?:half|third|quarter)\b|\b(?:one|two|three|\d+) (?:in|out of) "
+                      r"(?:every )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
 # Not "won", "real" or "rand": words first ("won the MVP award").
 _MONEY = re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
                     r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira"
@@ -102,7 +105,10 @@ _MEASURES = (
      re.compile(rf"{LENGTH}|\b(?:light[- ]years?|astronomical units?)\b", re.I)),
     # "How long was the sentence?": a duration, a length ("how long is the bridge") or its
     # years; since when only for how long it has been so (not "the first strike since 2011").
-    (re.compile(r"\bhow long\b(?!\s+(?:has|have|had)\b)(?!.*\bsince\b)", re.I),
+    # Not how long a list or queue is: how many are on it ("has reached a record 112,400").
+    (re.compile(r"\bhow long\b(?!\s+(?:has|have|had)\b)(?!.*\bsince\b)"
+                r"(?!\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+                r"(?:list|queue|backlog)s?\b)", re.I),
      re.compile(rf"{DURATION}|{LENGTH}|{_FROM_TO}", re.I)),
     (re.compile(r"\bhow long\b(?=\s+(?:has|have|had)\b|.*\bsince\b)", re.I),
      re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),

@@ -187,6 +187,23 @@ def test_a_count_in_words_leads_where_it_counts_what_was_asked() -> None:
     assert _lead("How many stops do the buses make?", one, "12") == "40 stops"
 
 
+@pytest.mark.parametrize(("question", "sentence", "fit"), [
+    # The fourteenth tester's: a list's length is how many are on it; a share in words; a
+    # unit written onto its digits.
+    ("How long is the waiting list at Northmoor?", "The waiting list has reached a record "
+     "112,400, new figures show.", 1.0),
+    ("How long was the sentence?", "The waiting list has reached a record 112,400.", 0.5),
+    ("What share of jackpot wins go to syndicates?", "Syndicates accounted for about one in "
+     "four jackpot wins last year.", 1.0),
+    ("What share of jackpot wins go to syndicates?", "Syndicates won 400 jackpots.", 0.5),
+    ("How long is the new tram line?", "The 6.9km line runs to Kirkhaven.", 1.0),
+    ("How far did she run?", "She raised 5m for charity.", 0.5),  # millions, as often
+])
+def test_the_figure_asked_for_in_the_words_it_is_given(question: str, sentence: str,
+                                                        fit: float) -> None:
+    assert answer_fit("number", sentence, question) == fit
+
+
 @pytest.mark.parametrize(("question", "sentence"), [
     ("How much was lost to fare dodging last year?", "Losses to fare dodging increased to £12 "
      "million last year."),
