@@ -205,7 +205,9 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
             _counts_other(sentence, end) or _A_SUM.match(sentence, start, end)):
         return None
     heads = [*FIGURE_HEAD.finditer(sentence), *WORD_HEAD.finditer(sentence)]
+    # Not the whole a part is of: "six events" of "in three of the six events".
     found = [phrase for head in heads if not in_a_name(sentence, head.start())
+             and not _OF_A_WHOLE.search(sentence, 0, head.start())
              and (phrase := figure_phrase(sentence, head.start(), len(sentence), question))]
     if not found and _A_SUM.match(sentence, start, end):  # not "4.6 million viewers"
         found = _people_counted(sentence, question)
@@ -289,6 +291,8 @@ WORD_HEAD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleve
                        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
                        r"|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                        r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
+_OF_A_WHOLE = re.compile(rf"(?:\d|{WORD_HEAD.pattern})\s+(?:out\s+)?of\s+"
+                         r"(?:the\s+|its\s+|their\s+)?$", re.I)  # not "one of the 40 stops"
 # A count of people: digits, or number words ("Forty-one"); not a year ("In 2021 floods…").
 A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORD_NUMBER})(?:-(?:{WORD_NUMBER}))?\b", re.I)
 A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing

@@ -17,7 +17,8 @@ __all__ = ["moved_by", "part_count"]
 _FIGURE = r"[$£€]?\d[\d,.]*\d(?:\s*(?:%|per ?cent\b))?|[$£€]?\d(?:\s*(?:%|per ?cent\b))?"
 # "18 of the 24 charges", "96 of 100 items", "three out of five"
 _PART_OF = re.compile(rf"(?P<part>{_FIGURE}|\b(?:{WORD_NUMBER})\b)\s+(?:out\s+)?of\s+"
-                      r"(?:(?:the|its|their|his|her|our)\s+)?(?P<whole>\d[\d,.]*\d|\d)\b", re.I)
+                      r"(?:(?:the|its|their|his|her|our)\s+)?"
+                      rf"(?P<whole>\d[\d,.]*\d|\d|(?:{WORD_NUMBER}))\b", re.I)
 # Asked the whole: "How many charges did it face in all?"
 _WHOLE_ASKED = re.compile(r"\b(?:in (?:all|total)|total|altogether|overall|all told)\b", re.I)
 # "jumped 22 per cent to $36.60": by how much, then to what.
