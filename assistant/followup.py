@@ -11,7 +11,7 @@ from .elliptic import expanded
 from .question import Question, analyse
 from .referent import names_one_like, person_meant, resolve_pronoun
 from .request import Request
-from .switch import switched
+from .switch import since_switch, switched
 from .types import Message
 from .words import asking_terms, terms
 
@@ -263,11 +263,13 @@ def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     if request.history and (switch := switched(request.question)):
         # "Back to the marathon: how many finished?": about the story it names, not the last.
         asked, topic = switch
-        return analyse(asked, f"{asked} {topic}", request.as_of, request.since, request.until)
-    question = expanded(request.question, request.history)
-    text = resolve_pronoun(question, request.history)
-    query = rewrite_query(question, request.history, rewriter)
+        return analyse(asked, f"{asked} {topic}".strip(), request.as_of, request.since,
+                       request.until)
+    history = since_switch(request.history) if request.history else request.history
+    question = expanded(request.question, history)
+    text = resolve_pronoun(question, history)
+    query = rewrite_query(question, history, rewriter)
     # A follow-up that points back ("that game") is judged against the conversation's
     # subject (`compose.strayed`); one that names nothing may have changed the subject.
-    previous = last_message(request.history or [], "user") if refers_back(text) else ""
+    previous = last_message(history or [], "user") if refers_back(text) else ""
     return analyse(text, query, request.as_of, request.since, request.until, previous)

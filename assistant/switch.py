@@ -7,8 +7,11 @@ marathon)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["switched"]
+from .types import Message
+
+__all__ = ["since_switch", "switched"]
 
 # "Now the hospital story:", "Back to the marathon:", "Moving on to the fire,", "Switching to
 # the tram -", "On the whale story:", "Going back to Leonie:": a label, then the question.
@@ -21,12 +24,30 @@ _SWITCH = re.compile(
 _ASKS = re.compile(r"^(?:the\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 
 
+# Labels that change the subject without naming the new one: "Switching topic: who fell…?"
+_NO_TOPIC = re.compile(r"^(?:(?:a\s+)?(?:new|different|another)\s+)?(?:topics?|subjects?|story"
+                       r"|question|something\s+else|other\s+news)$", re.I)
+
+
 def switched(question: str) -> tuple[str, str] | None:
-    """(the question, the subject it names) for a question that opens by naming a new
-    subject, else None."""
+    """(the question, the subject it names, "" where it names none) for a question that opens
+    by changing the subject, else None."""
     m = _SWITCH.match(question)
     if m is None or _ASKS.match(m.group("topic")):
         return None
     topic = re.sub(r"^the\s+", "", m.group("topic").strip(), flags=re.I)
     asked = m.group("question").strip()
-    return asked[:1].upper() + asked[1:], topic
+    return asked[:1].upper() + asked[1:], "" if _NO_TOPIC.match(topic) else topic
+
+
+def since_switch(history: Sequence[Message]) -> list[Message]:
+    """The conversation from its last change of subject on, that question as it asks ("Who
+    fell on Beinn Dorcha?", "How many finished? (marathon)"): what came before is about
+    something else, and its names must not be searched with the questions after it."""
+    for i in range(len(history) - 1, -1, -1):
+        turn = history[i]
+        if turn["role"] == "user" and (switch := switched(turn["content"])):
+            asked, topic = switch
+            content = f"{asked} ({topic})" if topic else asked
+            return [{"role": "user", "content": content}, *history[i + 1:]]
+    return list(history)

@@ -21,10 +21,30 @@ from tests.records import assistant_over
     ("On what date did it open?", None),
     ("How many finished: 14,912 or 15,600?", None),
     ("Now, how many finished?", None),
+    # A label changing the subject without naming the new one: the question alone.
+    ("Switching topic: who fell on Beinn Dorcha?", ("Who fell on Beinn Dorcha?", "")),
 ])
 def test_a_subject_named_before_the_question_is_what_it_asks_about(
         question: str, expected: tuple[str, str] | None) -> None:
     assert switched(question) == expected
+
+
+def test_the_conversation_before_a_change_of_subject_is_left_behind() -> None:
+    """The twelfth tester's "How many aces did she hit?" after "Now the tennis: who did
+    Valentina Kovačević beat…?" was searched with the election story's names, "Lena
+    Brandvold Green Coalition", taken from the answer before the change of subject."""
+    from assistant.switch import since_switch
+
+    history: list[Message] = [
+        {"role": "user", "content": "What does Lena Brandvold want to tax?"},
+        {"role": "assistant", "content": "Second homes — “Lena Brandvold of the Green Coalition "
+                                         "wants to tax second homes.” [1]"},
+        {"role": "user", "content": "Now the tennis: who did Kovačević beat in the final?"},
+        {"role": "assistant", "content": "The articles don't say: …"}]
+    assert since_switch(history) == [
+        {"role": "user", "content": "Who did Kovačević beat in the final? (tennis)"},
+        history[-1]]
+    assert since_switch(history[:2]) == history[:2]  # no change of subject: all of it
 
 
 MARATHON = {"id": "marathon", "title": "Lagat breaks Calderport course record",
