@@ -375,6 +375,30 @@ def test_front_matter_gives_title_date_outlet_and_author(tmp_path: Path) -> None
                             "the mayor said.")
 
 
+@pytest.mark.parametrize("block", [
+    # Hugo's TOML front matter, as a tester's auction page had it: its title was the line
+    # 'headline = "…"', its outlet, date and author unread, its byline a line of the story
+    '+++\nheadline = "Barn-find Jaguar sells for £386,400"\npublication = "East Anglian Motoring'
+    ' News"\npublished = "2026-03-21T09:30:00Z"\nbyline = "Gemma Strickland-Vaux"\n+++',
+    '+++\ntitle = "Barn-find Jaguar sells for £386,400"\ndate = 2026-03-21T09:30:00Z\n'
+    'site = "East Anglian Motoring News"\nauthor = "Gemma Strickland-Vaux"\ntags = ["cars"]\n+++',
+    # YAML's own keys, under the names TOML's used
+    "---\nheadline: Barn-find Jaguar sells for £386,400\npublication: East Anglian Motoring News"
+    "\ndate: 2026-03-21\nbyline: Gemma Strickland-Vaux\n---",
+])
+def test_toml_front_matter_and_other_names_for_its_keys(tmp_path: Path, block: str) -> None:
+    note = tmp_path / "jaguar.md"
+    note.write_text(f"{block}\n\nA 1961 Jaguar E-Type that spent 46 years in a barn has sold "
+                    "for £386,400.\n", encoding="utf-8")
+    loaded = load_paths([note])
+    [article] = clean_document(loaded.documents[0])
+    assert loaded.warnings == []
+    assert (article.title, article.published, article.outlet, article.author) == (
+        "Barn-find Jaguar sells for £386,400", "2026-03-21", "East Anglian Motoring News",
+        "Gemma Strickland-Vaux")
+    assert article.text.startswith("A 1961 Jaguar E-Type")
+
+
 def test_a_rule_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
     story = tmp_path / "rule.md"
     story.write_text("---\nThe council met on Tuesday.\n---\nIt approved the budget.\n")
@@ -390,14 +414,19 @@ def test_a_rule_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
     assert "'title' is a list" in loaded.warnings[0] and loaded.documents[0].title is None
 
 
-def test_front_matter_that_is_not_yaml_is_said_so_and_a_rule_is_not(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("rule", "block", "language"), [
+    ("---", "title: [unclosed\ndate: 2025-03-19", "YAML"),
+    ("+++", 'title = "Unclosed\ndate = 2025-03-19', "TOML"),
+])
+def test_front_matter_that_does_not_parse_is_said_so_and_a_rule_is_not(
+        tmp_path: Path, rule: str, block: str, language: str) -> None:
     broken = tmp_path / "broken.md"
-    broken.write_text("---\ntitle: [unclosed\ndate: 2025-03-19\n---\nThe council met.\n")
+    broken.write_text(f"{rule}\n{block}\n{rule}\nThe council met.\n")
     loaded = load_paths([broken])
-    assert any("broken.md" in w and "not valid YAML" in w for w in loaded.warnings)
+    assert any("broken.md" in w and f"not valid {language}" in w for w in loaded.warnings)
     assert "The council met." in loaded.documents[0].text  # nothing lost
-    ruled = tmp_path / "ruled.md"  # a story's own line between rules, not YAML either
-    ruled.write_text("---\nUPDATE: the council reversed [course\n---\nIt met on Monday.\n")
+    ruled = tmp_path / "ruled.md"  # a story's own line between rules, not front matter either
+    ruled.write_text(f"{rule}\nUPDATE: the council reversed [course\n{rule}\nIt met on Monday.\n")
     assert load_paths([ruled]).warnings == []
 
 
