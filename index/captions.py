@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .pagehead import BYLINE_LABEL
+
 __all__ = ["caption_spans", "credit_span", "is_caption", "marked_captions"]
 
 _CREDIT = (r"(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA|Yonhap|Sputnik|Kremlin|Pool|Xinhua"
@@ -34,7 +36,10 @@ _CAPTION = re.compile(
     # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press", "Reviewed by
     # Aoife Brannigan"
     r"|^\s*(?:(?:Reviewed|Interview|Interviewed|Words|Written) by|By) [A-Z][\w.'’-]+"
-    r"(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [^.!?]{0,60})?\s*$",
+    r"(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [^.!?]{0,60})?\s*$"
+    # "Reporter: Aled Brannock", "Words: Priyanka Sole | Pictures: Tom Arkwright"
+    rf"|^\s*(?i:{BYLINE_LABEL})[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){{1,3}}"
+    r"(?:(?:,|\s[|·])\s[^.!?]{0,60})?\s*$",
 )
 MAX_CAPTION_CHARS = 400
 

@@ -8,8 +8,8 @@ import re
 
 from .dates import find_date_line
 
-__all__ = ["BARS", "CALENDAR", "DATE_ALONE_LINES", "HEAD_LINES", "LABEL", "OUTLET_NAME",
-           "PAPER_WORDS", "PARTS", "SECTIONS", "SITE", "a_name", "after_head_line",
+__all__ = ["BARS", "BYLINE_LABEL", "CALENDAR", "DATE_ALONE_LINES", "HEAD_LINES", "LABEL",
+           "OUTLET_NAME", "PAPER_WORDS", "PARTS", "SECTIONS", "SITE", "a_name", "after_head_line",
            "bare_byline", "byline_author", "head_clutter", "head_date", "head_parts", "is_byline",
            "is_menu", "kicker", "masthead", "masthead_name", "names_paper", "page_head",
            "reads_as_headline"]
@@ -53,11 +53,20 @@ LABEL = re.compile(r"(?:breaking|latest|top|local|world|national|international|b
 CALENDAR = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
             r"|March|April|May|June|July|August|September|October|November|December)")
 _NAME = rf"(?!{CALENDAR}\b)[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){{0,3}}"
+# A byline without its "By" ("Rafael Quintero-Mills, Legal Affairs Correspondent", "Benedikt
+# Sørlie, Kestrel Bay", "Priya Castellanos, Technology Editor · 10 February 2026"): a name of two
+# to four words, then the reporter's role or the place they filed from, in capitalised words.
+_PERSON = rf"(?!{CALENDAR}\b)[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){{1,3}}"
+# A byline's label and its colon, before a name of two words at least ("Reporter: Aled
+# Brannock", "Words: Priyanka Sole | Pictures: Tom Arkwright"): a tester's two pages had no
+# author, and one its byline for its title. A transcript's "Reporter: Thank you." names no one.
+BYLINE_LABEL = r"(?:reporter|words|author|writer|(?:written|words)\s+by|by)\s*:\s*"
 # Two reporters ("By Tomasz Wierzbicki and Hannah Greave") are both named.
 # A review's or an interview's byline says what its writer did ("Reviewed by Aoife Brannigan",
 # "Interview by Simon Achterberg"): a tester's two pages had no author.
-_BYLINE = re.compile(rf"^[*_\s]*(?:(?:reviewed|interview|interviewed|words|written)\s+)?"
-                     rf"by\s+(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*_\s]*"
+_BYLINE = re.compile(rf"^[*_\s]*(?:(?:(?:reviewed|interview|interviewed|words|written)\s+)?"
+                     rf"by\s+|{BYLINE_LABEL}(?=(?-i:{_PERSON})))"
+                     rf"(?P<n>(?-i:{_NAME}(?:\s+and\s+{_NAME})?))[*_\s]*"
                      # "By Elena Sorrentino in San Crisanto", "By Gareth Llewellyn at Harlow
                      # Road": where the reporter filed from
                      r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?"
@@ -66,10 +75,6 @@ _BYLINE = re.compile(rf"^[*_\s]*(?:(?:reviewed|interview|interviewed|words|writt
                      # Companies Reporter | Published 29 January 2026"
                      r"(?:\s+[·|]\s.*)?[*_\s]*$", re.I)
 _BYLINE_LINES = 5
-# A byline without its "By" ("Rafael Quintero-Mills, Legal Affairs Correspondent", "Benedikt
-# Sørlie, Kestrel Bay", "Priya Castellanos, Technology Editor · 10 February 2026"): a name of two
-# to four words, then the reporter's role or the place they filed from, in capitalised words.
-_PERSON = rf"(?!{CALENDAR}\b)[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){{1,3}}"
 _BARE_BYLINE = re.compile(rf"^[*_\s]*(?P<n>{_PERSON}),\s+(?P<r>[A-Z][\w'’-]*"
                           r"(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,4})(?:\s+[·|]\s.*)?[*_\s]*$")
 _ROLE = re.compile(r"\b(?:editor|correspondent|reporter|writer|columnist|critic|contributor"

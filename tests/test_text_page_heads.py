@@ -29,6 +29,10 @@ def _file(text: str, source: str = "p.txt") -> list[Article]:
 @pytest.mark.parametrize(("byline", "author"), [
     ("Reviewed by Aoife Brannigan", "Aoife Brannigan"),
     ("Interview by Simon Achterberg", "Simon Achterberg"),
+    # a byline's label and its colon (a tester's appeal and birthday pages had no author)
+    ("Reporter: Aled Brannock", "Aled Brannock"),
+    ("Words: Priyanka Sole | Pictures: Tom Arkwright", "Priyanka Sole"),
+    ("Author: Joanna Whitcombe, Transport Reporter", "Joanna Whitcombe"),
 ])
 def test_a_reviews_or_an_interviews_byline_names_its_author(byline: str, author: str) -> None:
     [article] = _file(f"Gull Island ferry to stop running in March\n{byline}")
@@ -41,6 +45,30 @@ def test_interviewed_by_in_a_sentence_is_no_byline() -> None:
     [article] = _file("Gull Island ferry to stop running in March\nInterviewed by police on "
                       "Monday, the skipper said the engine had failed.")
     assert article.author is None
+
+
+@pytest.mark.parametrize("line", ["Reporter: Thank you for joining us", "Words: Love Actually "
+                                  "is back in cinemas", "Author: Unknown"])
+def test_a_label_before_no_name_is_no_byline(line: str) -> None:
+    [article] = _file(f"Gull Island ferry to stop running in March\n{line}")
+    assert article.author is None and caption_spans(article.text) == ()
+
+
+@pytest.mark.parametrize(("head", "outlet"), [
+    # the masthead was the title, the headline a line of the story, and no author or outlet
+    ("HEXLEY & DISTRICT ADVERTISER\n\nGull Island ferry to stop running in March, islanders "
+     "told\n\nWords: Priyanka Sole | Pictures: Tom Arkwright\nTuesday 3 March 2026",
+     "Hexley & District Advertiser"),
+    # the byline was the title ("the line above the date line")
+    ("CHELLBOROUGH CHRONICLE — ONLINE\nNews\n\nGull Island ferry to stop running in March, "
+     "islanders told\n\nReporter: Aled Brannock\nPublished: Saturday 7 February 2026, 11:20",
+     "Chellborough Chronicle"),
+])
+def test_a_labelled_byline_under_the_headline_is_no_title(head: str, outlet: str) -> None:
+    [article] = _file(head)
+    assert article.title == "Gull Island ferry to stop running in March, islanders told"
+    assert article.outlet == outlet and article.author is not None
+    assert article.title not in article.text
 
 
 def test_a_masthead_over_a_kicker_names_the_outlet_and_leaves_the_text() -> None:
