@@ -16,7 +16,7 @@ from .captions import marked_captions
 from .dates import find_date_line
 from .line_kinds import is_clutter, is_furniture, is_headline, is_title_line, open_ended
 from .linklists import link_list_lines
-from .mastheads import masthead_line
+from .mastheads import dated_masthead, masthead_line
 from .pagehead import (
     a_name,
     after_head_line,
@@ -25,6 +25,7 @@ from .pagehead import (
     is_byline,
     kicker,
     masthead,
+    names_paper,
     page_head,
     reads_as_headline,
 )
@@ -101,12 +102,28 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
     placed = _placed_headline(lines, named[0] if named is not None else None)
     if placed is not None:
         return placed
-    if first is not None and is_title_line(first):
+    # A paper's name the page opens with ("HEXLEY & DISTRICT ADVERTISER", a tester's title) is
+    # no headline: the line under it may be.
+    papers = at is not None and masthead(lines, at) and names_paper(lines[at])
+    if first is not None and is_title_line(first) and not papers:
         return first
+    if papers and (under := _line_under(lines, at or 0)) is not None:
+        return under
     # Nor is the masthead ("Harrowmere Observer | Interviews") or a byline a headline here.
-    skip = named[0] if named is not None else None
+    skip = {named[0] if named is not None else None, at if papers else None}
     return next((ln for i, ln in enumerate(lines[:25])
-                 if i != skip and is_headline(ln) and not is_byline(ln)), None)
+                 if i not in skip and is_headline(ln) and not is_byline(ln)), None)
+
+
+def _line_under(lines: list[str], at: int) -> str | None:
+    """The line under the masthead at `at` where it reads as a headline of three words or
+    more, no byline, date line, menu or masthead."""
+    n = next((i for i in range(at + 1, len(lines)) if not is_furniture(lines[i])), None)
+    if n is None:
+        return None
+    line = lines[n]
+    headline = len(line.split()) >= 3 and is_title_line(line) and not is_byline(line)
+    return line if headline and head_date(line) is None and not masthead(lines, n) else None
 
 
 def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
@@ -123,8 +140,11 @@ def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
             continue
         dated = head_date(line) is not None
         if is_byline(line) or dated:
-            if dated and n and all(k == mast or masthead(lines, k) for k in range(n)):
-                dated_head = True  # the masthead's own date line
+            # The masthead's own date line, under it or joined to it ("Calderport Evening
+            # Gazette | Sport | Monday 20 April 2026" above the headline, a tester's title)
+            if dated and (all(k == mast or masthead(lines, k) for k in range(n)) if n
+                          else dated_masthead(lines[:1]) is not None):
+                dated_head = True
                 continue
             return None
         # A few capitalised words are the masthead's or a section's, unless a headline's

@@ -71,6 +71,23 @@ def test_a_labelled_byline_under_the_headline_is_no_title(head: str, outlet: str
     assert article.title not in article.text
 
 
+@pytest.mark.parametrize(("head", "source", "title"), [
+    # the masthead joined to its section and the date, above the headline: that line was the
+    # title (a tester's marathon results)
+    ("**Calderport Evening Gazette** | Sport | Monday 20 April 2026\n\n# Lagat breaks course "
+     "record as heat takes its toll\n\nBy Ross Minnaert", "p.md",
+     "Lagat breaks course record as heat takes its toll"),
+    # a paper's name above a headline with no byline or date line under it
+    ("HEXLEY & DISTRICT ADVERTISER\n\nLand girl marks her 100th birthday with a brass band",
+     "p.txt", "Land girl marks her 100th birthday with a brass band"),
+    # a headline in capitals is no paper's name
+    ("FLOODS HIT VALENCIA AGAIN", "p.txt", "FLOODS HIT VALENCIA AGAIN"),
+])
+def test_a_masthead_line_is_never_the_title(head: str, source: str, title: str) -> None:
+    [article] = _file(head, source)
+    assert article.title == title and title not in article.text
+
+
 def test_a_masthead_over_a_kicker_names_the_outlet_and_leaves_the_text() -> None:
     """"WEALD & DOWNS GAZETTE" / "Education" / the headline / a byline without its "By": the
     title was right, but the outlet None and the masthead a line of the story; a brief under
