@@ -88,7 +88,7 @@ def _find_title(lines: list[str], given: str | None) -> str | None:
     else the first line when it reads as a title (a sentence-case headline such as "Valencia
     floods: hundreds rescued"), else the first Title Case headline."""
     if given:
-        return " ".join(given.split())
+        return _printed(lines, " ".join(given.split()))
     at = next((i for i, ln in enumerate(lines) if not is_furniture(ln)), None)
     first = None if at is None else lines[at]
     # "The Lowland Observer - Planning" is a masthead with its section, no headline
@@ -124,6 +124,17 @@ def _line_under(lines: list[str], at: int) -> str | None:
     line = lines[n]
     headline = len(line.split()) >= 3 and is_title_line(line) and not is_byline(line)
     return line if headline and head_date(line) is None and not masthead(lines, n) else None
+
+
+def _printed(lines: list[str], given: str) -> str:
+    """The headline the page prints in its head where it extends the `given` one: a tester's
+    PDF was titled 'Northmoor hospital waiting list hits record 112,400' in its properties,
+    and printed '… as A&E and cancer targets are missed', which stayed a line of the story
+    and was quoted as an answer. The title a page prints leaves its text (`_keep_lines`)."""
+    key = given.casefold()
+    return next((line for line in lines[:page_head(lines)]
+                 if line.casefold().startswith(key) and len(line) > len(given)
+                 and not line[len(given)].isalnum() and is_title_line(line)), given)
 
 
 def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:

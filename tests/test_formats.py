@@ -127,6 +127,48 @@ def test_a_pdf_sentence_wrapped_before_a_name_and_a_headline_over_its_masthead(
     assert art.text.startswith("Pacific Science Review\nPublished 2026-11-12\n")
 
 
+def _headed_pdf(path: Path, masthead: str, given: str, printed: str) -> Path:
+    """As a tester's was made (fpdf2): a masthead line, the headline, a byline, two pages of
+    story; the document's properties give the title `given`."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title(given)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.cell(0, 5, masthead, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.multi_cell(0, 8, printed)
+    pdf.set_font("Helvetica", "I", 10)
+    pdf.cell(0, 6, "Lorna McAvoy, Health Correspondent", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 5.5, "The number of people waiting for planned hospital treatment at "
+                   "Northmoor has reached a record 112,400, new figures show.")
+    pdf.add_page()
+    pdf.multi_cell(0, 5.5, "The trust plans to open a surgical hub in September 2026.")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_pdfs_printed_headline_longer_than_its_properties_title_is_the_title(
+        tmp_path: Path) -> None:
+    """A tester's PDF was titled by its properties 'Northmoor hospital waiting list hits record
+    112,400', and its printed headline, which goes on, stayed a line of the story and was
+    quoted as the answer to what the cancer target is."""
+    printed = ("Northmoor hospital waiting list hits record 112,400 as A&E and cancer targets "
+               "are missed")
+    art = _article(_headed_pdf(tmp_path / "waits.pdf", "TEES & WOLD HERALD", printed[:51],
+                               printed))
+    assert art.title == printed and printed not in art.text
+    second = art.text.index("The trust plans")
+    assert art.page_starts == (0, second)  # where page 2 starts, in the text as it is now
+    # a title its page prints as it is, or not at all, stays
+    same = _article(_headed_pdf(tmp_path / "same.pdf", "TEES & WOLD HERALD", printed, printed))
+    other = _article(_headed_pdf(tmp_path / "other.pdf", "TEES & WOLD HERALD", "Waiting list",
+                                 printed))
+    assert (same.title, other.title) == (printed, "Waiting list")
+
+
 def test_a_pdf_lists_items_are_not_joined_as_one_sentence(tmp_path: Path) -> None:
     """Items of ten words or more with no full stop ran together into one line."""
     from fpdf import FPDF
