@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from dataclasses import replace
 
 from .captions import marked_captions
 from .dates import find_date_line
@@ -39,7 +40,7 @@ __all__ = ["article_id", "clean_document", "split_segments"]
 # The label over a page's short second story ("IN BRIEF", "Also in the news"): the story
 # under it is one of its own (`split_segments`).
 _BRIEFS = re.compile(r"^(?:(?:news )?in brief|briefly|(?:news )?briefs|also in the news"
-                     r"|in other news|other news)\s*:?$", re.I)
+                     r"|in other news|other news|also in this (?:issue|edition))\s*:?$", re.I)
 # A list's bullet: "•", or "*" and "-" before a space ("*lindenportpost.com*, …" is emphasis,
 # whose closing mark would be left alone without its opening one).
 _BULLET = re.compile(r"^(?:[•·▪►]|[*-](?=\s))[\s•·▪►]*")
@@ -78,9 +79,14 @@ _BRIEF_AFTER = 3  # a brief's label splits a page only below this many lines of 
 
 
 def _a_brief(lines: list[str], i: int) -> bool:
-    """A brief's label, then its headline and a sentence."""
-    return (bool(_BRIEFS.match(lines[i])) and i + 2 < len(lines)
-            and is_headline(lines[i + 1]) and not open_ended(lines[i + 2]))
+    """A brief's label, then its headline and a sentence. Under the label, a headline in
+    sentence case is one too ("Helmsby town hall clock chimes again after 40 years of
+    silence", under a tester's "ALSO IN THIS ISSUE")."""
+    if not (_BRIEFS.match(lines[i]) and i + 2 < len(lines)) or open_ended(lines[i + 2]):
+        return False
+    headline = lines[i + 1]
+    return is_headline(headline) or (len(headline.split()) >= 3 and is_title_line(headline)
+                                     and not is_byline(headline))
 
 
 def _find_title(lines: list[str], given: str | None) -> str | None:
@@ -220,8 +226,8 @@ def clean_document(raw: RawDocument) -> list[Article]:
     articles: list[Article] = []
     dated = None  # the page's date, which a brief under its story shares
     for n, segment in enumerate(segments, start=1):
-        # A brief's label is neither story's line; the brief, which has no date of its own,
-        # ran in the page's edition.
+        # A brief's label is neither story's line; the brief ran in the page's edition (its
+        # date), but the document's author (a Word file's properties) wrote its first story.
         brief = n > 1 and bool(_BRIEFS.match(segment[0]))
         segment = segment[1:] if brief else segment
         found = _title_and_text(segment, raw.title if n == 1 else None, raw.may_hold_several)
@@ -242,7 +248,7 @@ def clean_document(raw: RawDocument) -> list[Article]:
             outlet=find_outlet(lines, raw),
             url=raw.url,
             doc_id=raw.doc_id,
-            author=find_author(segment, raw),
+            author=find_author(segment, raw if n == 1 else replace(raw, author=None)),
             page_starts=article_page_starts(raw.text, raw.page_starts, text),
             captions=captions,
         ))

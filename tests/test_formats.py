@@ -200,6 +200,33 @@ def test_a_word_files_own_date_line_wins_over_its_templates_date(tmp_path: Path)
     assert _article(path).published == "2025-03-05"
 
 
+def test_a_word_files_second_story_is_an_article_of_its_own(tmp_path: Path) -> None:
+    """A tester's newsletter ran a town hall clock's story under "ALSO IN THIS ISSUE" below its
+    tram story: it was the tram's, and the clock's cost was answered with the tram's."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Kirkhaven tram extension opens six months late"
+    document.core_properties.author = "Nkechi Farrow-Pike"
+    document.add_paragraph("Dunmere Daily Courier | Monday 16 March 2026")
+    document.add_heading("Kirkhaven tram extension opens six months late", level=1)
+    document.add_paragraph("The tram extension to Kirkhaven opened to passengers on Sunday.")
+    document.add_paragraph("It cost £214 million, against a budget of £176 million.")
+    document.add_paragraph("ALSO IN THIS ISSUE")
+    document.add_heading("Helmsby town hall clock chimes again after 40 years", level=2)
+    document.add_paragraph("The clock on Helmsby town hall struck the hour on Saturday.")
+    document.add_paragraph("The society raised £48,000 for the work.")
+    document.save(str(tmp_path / "courier.docx"))
+    tram, clock = clean_document(load_paths([tmp_path / "courier.docx"]).documents[0])
+    assert tram.text.endswith("against a budget of £176 million.")
+    assert (clock.title, clock.text) == ("Helmsby town hall clock chimes again after 40 years",
+                                         "The clock on Helmsby town hall struck the hour on "
+                                         "Saturday.\nThe society raised £48,000 for the work.")
+    # the issue's date and paper; the document's author wrote its first story
+    assert (clock.published, clock.outlet, clock.author, tram.author) == (
+        "2026-03-16", "Dunmere Daily Courier", None, "Nkechi Farrow-Pike")
+
+
 def _template_docx(path: Path, *lines: str) -> Path:
     """A .docx made from python-docx's template, its core properties left as they came."""
     import docx

@@ -493,19 +493,27 @@ Only 37 individuals have been counted, Dr Nadia Korvan said.
 """
 
 
-@pytest.mark.parametrize("label", ["IN BRIEF", "Also in the news:", "News in brief"])
-def test_a_brief_under_a_label_is_an_article_of_its_own(label: str) -> None:
+@pytest.mark.parametrize(("label", "headline"), [
+    ("IN BRIEF", None), ("Also in the news:", None), ("News in brief", None),
+    # a tester's label, over a headline in sentence case
+    ("ALSO IN THIS ISSUE", None),
+    ("ALSO IN THIS ISSUE", "New salamander species found in caves"),
+])
+def test_a_brief_under_a_label_is_an_article_of_its_own(label: str, headline: str | None
+                                                        ) -> None:
     """A new user's page ran a short, unrelated story under "IN BRIEF" at its foot: its
     answers were cited under the bank's headline."""
     def clean(text: str) -> list[Article]:
         return clean_document(RawDocument(text=text, source="p.txt", source_key="p.txt"))
 
     [alone] = clean(BANK)
-    bank, brief = clean(f"{BANK}\n----------\n\n{label}\n\n{BRIEF}\n© 2026 Meridian Post")
+    first, *rest = BRIEF.splitlines()
+    headline = headline or first
+    bank, brief = clean(f"{BANK}\n----------\n\n{label}\n\n{headline}\n" + "\n".join(rest)
+                        + "\n© 2026 Meridian Post")
     assert (bank.title, bank.text) == (alone.title, alone.text)
     assert (brief.title, brief.published, brief.outlet, brief.author, brief.source) == (
-        "New salamander species found in Harrow Gorge caves", "2026-02-10", "Meridian Post",
-        None, "p.txt#2")
+        headline, "2026-02-10", "Meridian Post", None, "p.txt#2")
     assert brief.text == "\n".join(BRIEF.splitlines()[2:])
 
 

@@ -1,5 +1,7 @@
 """Word files (.docx) through python-docx: body paragraphs and table cells in document order,
-one line each; title, author and date from the document's core properties.
+one line each; title, author and date from the document's core properties. A newsletter's or a
+page's second story under its label ("ALSO IN THIS ISSUE") is an article of its own, split off
+by cleaning as a text file's is (the document's title and author are its first story's).
 
 Page headers and footers live apart from the body in a .docx, so they are never read.
 """
@@ -55,7 +57,6 @@ def load_docx(path: Path) -> list[RawDocument]:
         title=_own(props.title, _TEMPLATE_TITLES) or _styled_title(lines),
         published=stated or (created.date().isoformat() if created else None),
         author=_own(props.author, _TEMPLATE_NAMES),
-        may_hold_several=False,
     )]
 
 
