@@ -13,7 +13,6 @@ from .dates import find_date_line
 from .pagehead import (
     BARS,
     LABEL,
-    PARTS,
     SECTIONS,
     a_name,
     after_head_line,
@@ -157,8 +156,10 @@ def dated_masthead(lines: list[str]) -> str | None:
 
 def _sectioned_parts(line: str) -> list[str] | None:
     """The parts of a line that joins a name to the date and a section in sentence case
-    ("Local politics"), which `head_parts` reads as no head's line."""
-    parts = [p.strip("*_ 	") for p in PARTS.split(line)]
+    ("Local politics"), which `head_parts` reads as no head's line, or with dashes between
+    them ("TEES & WOLD HERALD - Health - 27 February 2026", a tester's PDF, which had no
+    outlet)."""
+    parts = [p.strip("*_ 	") for p in _SECTION_BAR.split(line)]
     dated = [p for p in parts if find_date_line(p, alone=True)]
     others = [p for p in parts[1:] if p not in dated]
     sectioned = len(dated) == 1 and others and all(map(_a_section_of_any_case, others))

@@ -108,9 +108,16 @@ def _byline_site(line: str) -> str | None:
         if OUTLET_NAME.fullmatch(part):
             return part
     dated = source_date_line(line)
-    if dated is None or LABEL.fullmatch(dated[0]):
+    if dated is None or LABEL.fullmatch(dated[0]) or not names_outlet(dated[0], anywhere=True):
         return None
-    return dated[0] if names_outlet(dated[0], anywhere=True) else None
+    return _as_named(dated[0])
+
+
+def _as_named(name: str) -> str:
+    """A masthead in capitals as its name ("DUNMERE DAILY COURIER — Monday 16 March 2026", a
+    tester's Word file, was cited so), as a masthead alone is; a wire's one word ("AFP — …")
+    as it prints it."""
+    return masthead_name(name) if " " in name else name
 
 
 _HEAD_LINES = 6  # a title, a byline, the outlet, a date line, a ticker: the head of a page

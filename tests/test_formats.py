@@ -169,6 +169,17 @@ def test_a_pdfs_printed_headline_longer_than_its_properties_title_is_the_title(
     assert (same.title, other.title) == (printed, "Waiting list")
 
 
+def test_a_pdfs_masthead_with_its_section_and_date_between_dashes_is_the_outlet(
+        tmp_path: Path) -> None:
+    """A tester's PDF had no outlet: its head read 'TEES & WOLD HERALD - Health - 27 February
+    2026'. The line stays, as a page's date line does."""
+    head = "TEES & WOLD HERALD  -  Health  -  27 February 2026"
+    art = _article(_headed_pdf(tmp_path / "waits.pdf", head, "Waiting list hits record",
+                               "Waiting list hits record"))
+    assert art.outlet == "Tees & Wold Herald"
+    assert art.text.startswith("TEES & WOLD HERALD - Health - 27 February 2026\n")
+
+
 def test_a_pdf_lists_items_are_not_joined_as_one_sentence(tmp_path: Path) -> None:
     """Items of ten words or more with no full stop ran together into one line."""
     from fpdf import FPDF

@@ -128,7 +128,22 @@ def test_a_name_joined_to_the_section_and_the_date_is_the_outlet(head: str, sour
     assert any(outlet.casefold() in line.casefold() for line in article.text.splitlines())
 
 
+@pytest.mark.parametrize(("head", "outlet"), [
+    # in capitals, a tester's Word file's outlet was cited so
+    ("DUNMERE DAILY COURIER — Monday 16 March 2026", "Dunmere Daily Courier"),
+    ("Dunmere Daily Courier — Monday 16 March 2026", "Dunmere Daily Courier"),
+    ("AFP — Monday 16 March 2026", "AFP"),  # a wire's name as it prints it
+    ("TEES & WOLD HERALD - Health - 27 February 2026", "Tees & Wold Herald"),
+])
+def test_a_masthead_beside_the_date_names_the_outlet_as_a_masthead_alone_does(head: str,
+                                                                              outlet: str
+                                                                              ) -> None:
+    [article] = _file(f"{head}\nGull Island ferry to stop running in March\nBy Ann Lee")
+    assert article.outlet == outlet
+
+
 @pytest.mark.parametrize("head", [
+    "Storm Isla - Homes flooded - Friday 6 March 2026",  # a headline's words, no paper's
     "Book Review · Culture · Friday 6 March 2026\nBy Aoife Brannigan",
     "Health News | Friday 20 February 2026 | Local politics\nBy Rebecca Nwosu-Hart",
 ])
