@@ -31,9 +31,9 @@ class RawDocument:
     # to be page furniture (running headers and footers), which cleaning drops.
     page_starts: tuple[int, ...] = ()
     drop_lines: frozenset[str] = frozenset()
-    # Lines the loader knows to be captions by their markup (an HTML page's <figcaption>),
-    # whatever their words: "Passengers at Waterloo during the last strike" says nothing of a
-    # photo.
+    # Lines the loader knows to be captions by their markup (an HTML page's <figcaption>, a
+    # table's <caption>), whatever their words: "Passengers at Waterloo during the last
+    # strike" says nothing of a photo.
     caption_lines: frozenset[str] = frozenset()
 
 

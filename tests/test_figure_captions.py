@@ -1,7 +1,7 @@
-"""A <figcaption> is a caption whatever it says (`index.formats.html.figure_captions`,
-`Article.captions`): a tester's rail strike page had "Passengers at Waterloo during the last
-strike in October 2025" ranked as the story's own sentence, since its words say nothing of a
-photo."""
+"""A <figcaption>, and a table's <caption>, is a caption whatever it says
+(`index.formats.html.figure_captions`, `Article.captions`): a tester's rail strike page had
+"Passengers at Waterloo during the last strike in October 2025" ranked as the story's own
+sentence, since its words say nothing of a photo."""
 
 from __future__ import annotations
 
@@ -55,3 +55,16 @@ def test_a_page_without_figures_marks_nothing_and_keeps_its_id(tmp_path: Path) -
     plain = _article(tmp_path, PAGE.replace(f"<figcaption>{CAPTION}</figcaption>", ""))
     assert plain.captions == ()
     assert _article(tmp_path).id != plain.id
+
+
+def test_a_tables_caption_is_marked_a_caption(tmp_path: Path) -> None:
+    """A tester's results page had its table's <caption>, "Pennant Outdoor: quarterly
+    results", quoted for why profits fell and what the third quarter's revenue was."""
+    table = ("<table><caption>Pennant Outdoor: quarterly results</caption><thead><tr>"
+             "<th>Quarter</th><th>Revenue</th></tr></thead><tbody><tr><td>Q3</td><td>£318m</td>"
+             "</tr><tr><td>Q2</td><td>£281m</td></tr></tbody></table>")
+    article = _article(tmp_path, PAGE.replace("<figure>", f"{table}<figure>"))
+    marked = [article.text[a:b] for a, b in caption_spans(article.text, article.captions)]
+    assert "Pennant Outdoor: quarterly results" in marked
+    assert "Quarter: Q3 | Revenue: £318m" in article.text.splitlines()  # its rows the story's
+    assert "Quarter: Q3 | Revenue: £318m" not in marked

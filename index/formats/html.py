@@ -147,18 +147,20 @@ _CAPTION_NAME = re.compile(r"""\s(?:class|id)\s*=\s*(["'])[^"'<>]*?caption[^"'<>
 
 
 def figure_captions(html: str) -> frozenset[str]:
-    """The words of each <figcaption> of the page, its blanks squeezed: a caption by its
-    markup, whatever it says (a tester's "Passengers at Waterloo during the last strike in
-    October 2025" was read as the story's sentence)."""
+    """The words of each <figcaption> and each table's <caption> of the page, its blanks
+    squeezed: a caption by its markup, whatever it says (a tester's "Passengers at Waterloo
+    during the last strike in October 2025" was read as the story's sentence, and another's
+    table's "Pennant Outdoor: quarterly results" quoted for why profits fell)."""
     import lxml.html
 
-    if "figcaption" not in html.lower():
+    if "caption" not in html.lower():
         return frozenset()
     try:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return frozenset()
-    return frozenset(t for el in root.iter("figcaption") if (t := squeeze(el.text_content())))
+    return frozenset(t for el in root.iter("figcaption", "caption")
+                     if (t := squeeze(el.text_content())))
 
 
 def _figures_opened(html: str) -> str:
