@@ -26,11 +26,10 @@ from .pagehead import (
     is_byline,
     kicker,
     masthead,
-    names_paper,
     page_head,
-    reads_as_headline,
 )
 from .pages import article_page_starts
+from .papernames import names_paper, reads_as_headline
 from .provenance import find_author, find_outlet, find_published
 from .restated import drop_restated
 from .types import Article, RawDocument

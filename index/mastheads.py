@@ -12,7 +12,6 @@ import re
 from .dates import find_date_line
 from .pagehead import (
     BARS,
-    LABEL,
     SECTIONS,
     a_name,
     after_head_line,
@@ -22,11 +21,9 @@ from .pagehead import (
     is_byline,
     is_menu,
     masthead,
-    masthead_name,
-    names_paper,
     page_head,
-    reads_as_headline,
 )
+from .papernames import LABEL, masthead_name, names_paper, reads_as_headline
 
 __all__ = ["dated_masthead", "masthead_line", "names_outlet"]
 

@@ -13,16 +13,13 @@ from .mastheads import dated_masthead, masthead_line, names_outlet
 from .pagehead import (
     CALENDAR,
     DATE_ALONE_LINES,
-    LABEL,
     OUTLET_NAME,
-    PAPER_WORDS,
     SITE,
     byline_author,
     head_date,
-    masthead_name,
     page_head,
-    reads_as_headline,
 )
+from .papernames import LABEL, PAPER_WORDS, masthead_name, reads_as_headline
 from .types import RawDocument
 
 __all__ = ["find_author", "find_outlet", "find_published", "names_outlet", "page_author"]

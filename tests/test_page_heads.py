@@ -351,7 +351,7 @@ def test_a_column_and_its_section_are_no_masthead() -> None:
     ("Weekly Roundup", False), ("Daily Updates", False),
 ])
 def test_what_names_a_paper(name: str, paper: bool) -> None:
-    from index.pagehead import names_paper
+    from index.papernames import names_paper
 
     assert names_paper(name) is paper
 
@@ -407,7 +407,7 @@ def test_a_masthead_above_a_headline_is_still_the_outlet(head: str, outlet: str,
     ("Carrow Valley Herald", False), ("THE NEWS AT TEN POST", False),
 ])
 def test_what_reads_as_a_headline(line: str, headline: bool) -> None:
-    from index.pagehead import reads_as_headline
+    from index.papernames import reads_as_headline
 
     assert reads_as_headline(line) is headline
 

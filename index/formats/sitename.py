@@ -10,7 +10,8 @@ import itertools
 import re
 from typing import Any
 
-from ..pagehead import OUTLET_NAME, PAPER_WORDS, PARTS
+from ..pagehead import OUTLET_NAME, PARTS
+from ..papernames import PAPER_WORDS
 from .common import squeeze
 
 __all__ = ["site_name"]
