@@ -37,10 +37,17 @@ _CREDIT = re.compile(
 # RealTime QA 2025 Q1 corpus, and 1,285 of USA Today's "More:" links there and in the held-out
 # weeks; one was quoted as the answer to who was invited to the White House). "Related tax form
 # or notice number." is a sentence: a label takes its colon.
+# "More theatre reviews: …" (a tester's review) is a link's label too, and so is a pitch for
+# a newsletter that ends by asking ("Get the Wyvern Valley Post morning briefing in your inbox.
+# Sign up today.", a tester's lottery page).
 _PROMO = re.compile(
     r"^(?:(?:read more|related(?: stor(?:y|ies)| news| articles?| coverage| content)?|most read"
-    r"|most popular|also read|read also|see also|more coverage|more news|more|watch)\s*:"
+    r"|most popular|also read|read also|see also|more coverage|more news|more|watch"
+    r"|more(?: [\w'’&-]+){0,2} (?:stories|news|reviews|coverage|articles|features|headlines"
+    r"|videos|podcasts))\s*:"
     r"|(?:sign up|subscribe)\b.{0,80}?\b(?:newsletters?|inbox|digital access)\b"
+    r"|(?=.{0,160}$).{0,100}\b(?:newsletters?|inbox|briefing)\b.{0,60}"
+    r"\b(?:sign up|subscribe)(?: (?:today|now|here|for free))?[.!]?$"
     r"|share this (?:article|story)\b)",
     re.I,
 )

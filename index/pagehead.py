@@ -173,12 +173,13 @@ def masthead(lines: list[str], i: int) -> bool:
     """A paper's name ("THE COASTAL LEDGER", "Meridian Post": a few capitalised words, in
     capitals, ending in a word papers are called by, or above a list of sections, or ending
     as only a paper's name does above the date line: "Northern Daily Record" / "Thursday 5
-    February 2026"), a list of sections or a ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not
-    a short headline ("Storm Isla: Homes Flooded", "Rail Strike Called", "Minister Quits Post"
-    above its standfirst, `reads_as_headline`)."""
+    February 2026"), a list of sections or the path to one ("News / Crime & Courts") or a
+    ticker ("DOW 41,220.15 ▲0.31% | S&P 500 …"); not a short headline ("Storm Isla: Homes
+    Flooded", "Rail Strike Called", "Minister Quits Post" above its standfirst,
+    `reads_as_headline`)."""
     line = lines[i]
     words = line.split()
-    if SECTIONS.search(line):
+    if SECTIONS.search(line) or _crumbs(line):
         return True
     if not a_name(line):
         return False
@@ -192,12 +193,27 @@ def masthead(lines: list[str], i: int) -> bool:
 
 def kicker(lines: list[str], title: str | None) -> int | None:
     """The index of a kicker: a section's or a topic's label of a few capitalised words right
-    above the headline in the page's head ("Environment", "Storm Ilse"), not the story's."""
+    above the headline in the page's head ("Environment", "Storm Ilse"), or the path of
+    sections to it ("News / Crime & Courts", a tester's), not the story's."""
     head = [ln.casefold() for ln in lines[:page_head(lines)]]
     at = head.index(title.casefold()) if title and title.casefold() in head else 0
     label = lines[at - 1] if at else ""
     plain = not (is_byline(label) or find_date_line(label) or any(c.isdigit() for c in label))
-    return at - 1 if label and a_name(label) and len(label.split()) <= 3 and plain else None
+    named = a_name(label) and len(label.split()) <= _KICKER_WORDS
+    return at - 1 if label and (named or _crumbs(label)) and plain else None
+
+
+_KICKER_WORDS = 3
+# Between the sections of a page's path to its story: "News / Crime & Courts", "Sport › Rugby".
+_CRUMB = re.compile(r"\s[/›»>]\s")
+
+
+def _crumbs(line: str) -> bool:
+    """The path of a page's sections to its story, a few capitalised words each ("News / Crime
+    & Courts", a tester's, "Sport › Rugby Union"): no headline, no line of the story."""
+    parts = _CRUMB.split(line)
+    return len(parts) >= 2 and not any(c.isdigit() for c in line) and all(
+        a_name(p) and len(p.split()) <= _KICKER_WORDS for p in parts)
 
 
 def head_clutter(lines: list[str]) -> set[int]:

@@ -165,7 +165,12 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
             "RELATED: Zoo raises ticket prices\n"
             "More:Jon Batiste to perform at the state dinner\n"
             "Share this article: Facebook | X | Email\n"
+            # a tester's lottery page's pitch, and a review's links under their label
+            "Get the Lindenport Post morning briefing in your inbox. Sign up today.\n"
+            "More theatre reviews: Uncle Vanya at the Lyceum · The Glass Menagerie\n"
             "Related tax form or notice number.\n"
+            "More than 300 people signed up to the zoo's newsletter on Monday.\n"
+            "More zoo visitors: the count rose to 4,000 on Sunday.\n"
             "The zoo will run a public contest to name them.\n"
             "Related News\n"
             "Lindenport Zoo raises ticket prices for summer season\n"
@@ -175,6 +180,8 @@ def test_links_and_pitches_are_dropped_and_the_story_stays(several: bool) -> Non
     kept = ["Lindenport Zoo welcomes snow leopard cubs",
             "Two snow leopard cubs were born at the Lindenport Zoo on March 11.",
             "Related tax form or notice number.",  # a sentence, not a label
+            "More than 300 people signed up to the zoo's newsletter on Monday.",
+            "More zoo visitors: the count rose to 4,000 on Sunday.",
             "The zoo will run a public contest to name them."]
     # A record (several=False) is no scraped page: a list below a label may be its content.
     tail = [] if several else ["Lindenport Zoo raises ticket prices for summer season",

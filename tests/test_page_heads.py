@@ -466,9 +466,12 @@ def test_a_masthead_with_its_section_and_the_outlet_at_the_foot(head: str, foot:
         HEADLINE, outlet, "2026-02-12", "Callum Strachan")
 
 
-def test_a_kicker_above_the_headline_is_no_line_of_the_story() -> None:
+@pytest.mark.parametrize("kicker", ["Environment",
+                                    # the path of sections to it (a tester's appeal)
+                                    "News / Crime & Courts", "Sport › Rugby Union"])
+def test_a_kicker_above_the_headline_is_no_line_of_the_story(kicker: str) -> None:
     """A subheading of the story ("Key Facts") stays."""
-    article = _footed(f"Environment\n{HEADLINE}\nBy Ciaran Doherty\n\nKey Facts")
+    article = _footed(f"{kicker}\n{HEADLINE}\nBy Ciaran Doherty\n\nKey Facts")
     assert article.title == HEADLINE
     assert article.text.split("\n")[:2] == ["By Ciaran Doherty", "Key Facts"]
 
