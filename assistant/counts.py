@@ -201,8 +201,13 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
     "employs about 21,000 people in 34 countries", asked in how many countries, and read as
     "21,000"; "3,100 people" read as "$640 million" (a sum counts no one). None where several
     are, or the reader's figure is followed by no noun ("27 votes to 14,": 14 votes)."""
+    # The reader's span may run on past its figure ("41 countries and a prize fund of
+    # €250,000"): what its figure counts follows the figure, not the span.
+    head = FIGURE_HEAD.match(sentence, start, end) or WORD_HEAD.match(sentence, start, end)
+    figure_end = head.end() if head else end
     if figure_phrase(sentence, start, end, question) or not (
-            _counts_other(sentence, end) or _A_SUM.match(sentence, start, end)):
+            _counts_other(sentence, end) or _counts_other(sentence, figure_end)
+            or _A_SUM.match(sentence, start, end)):
         return None
     heads = [*FIGURE_HEAD.finditer(sentence), *WORD_HEAD.finditer(sentence)]
     # Not the whole a part is of: "six events" of "in three of the six events".

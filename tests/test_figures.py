@@ -187,6 +187,11 @@ def test_a_count_in_words_leads_where_it_counts_what_was_asked() -> None:
     races = "Kovac failed to finish in two of the five races she entered this winter."
     for span in ("two", "five"):
         assert _lead("How many races did Kovac fail to finish?", races, span) == "two", span
+    # The reader's span run on past its figure: what the figure counts follows the figure (a
+    # ninth tester's "How many players took part?" was led by the whole span).
+    chess = "The tournament had 238 players from 41 countries and a prize fund of €250,000."
+    assert _lead("How many players took part?", chess,
+                 "41 countries and a prize fund of €250,000") == "238 players"
     # "one" is as often no count: "one of the" heads nothing counted.
     one = "It was one of the 40 stops the 12 buses make."
     assert _lead("How many stops do the buses make?", one, "12") == "40 stops"
