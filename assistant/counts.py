@@ -6,22 +6,24 @@ from __future__ import annotations
 
 import re
 
-from .counting import ANYONE, asked_verb, counted, counted_phrase
+from .counting import ANYONE, counted, counted_phrase
 from .words import WORD, asking_terms, terms
 
 __all__ = [
     "A_FIGURE",
+    "A_SUM",
     "A_YEAR",
     "CLAUSE",
     "FIGURE_HEAD",
     "NUMBER",
+    "WORD_HEAD",
     "WORD_NUMBER",
     "counts",
     "counts_asked",
+    "counts_other",
     "figure_phrase",
     "in_a_name",
-    "later_count",
-    "only_count",
+    "people_counted",
 ]
 
 # News style spells out small numbers and a sentence's first: "Eighteen patients were infected",
@@ -158,67 +160,6 @@ def _spelt_out(stems: list[str]) -> set[str]:
     return set(stems).union(*(_UNIT_NAMES.get(s, ()) for s in stems))
 
 
-def later_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
-    """Where the figure at [start, end) of the sentence is not followed by what the question
-    counts, a later figure that is, and by the question's verb: "3 councillors abstaining" of
-    "approved by 27 votes to 14, with 3 councillors abstaining", asked how many councillors
-    abstained and read as "14"; "three" of "17 reports of batteries overheating, including
-    three that caught fire", also where the reader's figure counts the thing but not what befell
-    it. Only a later one: a bare figure after a counted one is its ellipsis ("1,200 services
-    were cancelled on the first day and 950 on the second")."""
-    verb = asked_verb(question)
-    own = figure_phrase(sentence, start, end, question)
-    # The reader's figure counts the thing, and the question's verb follows it: it is theirs
-    # ("1,200 services were cancelled"); not "recalling 184,000 air fryers …, including nine
-    # that caught fire", asked how many caught fire.
-    if not verb or (own and verb & set(terms(" ".join(WORD.findall(sentence[own[1]:])[:3])))):
-        return None
-    for head in FIGURE_HEAD.finditer(sentence, end):
-        phrase = figure_phrase(sentence, head.start(), len(sentence), question)
-        if phrase and verb & set(terms(" ".join(WORD.findall(sentence[phrase[1]:])[:3]))):
-            return phrase
-    # "17 reports of batteries overheating, including three that caught fire"; "37 runners
-    # were treated … and four were taken to hospital"
-    for m in A_FIGURE.finditer(sentence, end):
-        did = _DID.match(sentence, m.end()) or _DONE.match(sentence, m.end())
-        if did and verb & set(terms(did.group(1))):
-            return m.span()
-    return None
-
-
-# A figure whose own clause says what befell them: "three that caught fire".
-_DID = re.compile(r"\s+(?:of\s+(?:them|which)\s+)?(?:that|which|who)\s+"
-                  r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)")
-# A figure standing for what was counted before it, then what befell them or what they did:
-# "four were taken", "15,600 runners started the race and 14,912 finished".
-_DONE = re.compile(r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
-                   r"([\w’'-]+)")
-
-
-def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
-    """Where the figure at [start, end) counts something else (a plural noun follows it), the
-    one figure of the sentence followed by what the question counts: "34 countries" of
-    "employs about 21,000 people in 34 countries", asked in how many countries, and read as
-    "21,000"; "3,100 people" read as "$640 million" (a sum counts no one). None where several
-    are, or the reader's figure is followed by no noun ("27 votes to 14,": 14 votes)."""
-    # The reader's span may run on past its figure ("41 countries and a prize fund of
-    # €250,000"): what its figure counts follows the figure, not the span.
-    head = FIGURE_HEAD.match(sentence, start, end) or WORD_HEAD.match(sentence, start, end)
-    figure_end = head.end() if head else end
-    if figure_phrase(sentence, start, end, question) or not (
-            _counts_other(sentence, end) or _counts_other(sentence, figure_end)
-            or _A_SUM.match(sentence, start, end)):
-        return None
-    heads = [*FIGURE_HEAD.finditer(sentence), *WORD_HEAD.finditer(sentence)]
-    # Not the whole a part is of: "six events" of "in three of the six events".
-    found = [phrase for head in heads if not in_a_name(sentence, head.start())
-             and not _OF_A_WHOLE.search(sentence, 0, head.start())
-             and (phrase := figure_phrase(sentence, head.start(), len(sentence), question))]
-    if not found and _A_SUM.match(sentence, start, end):  # not "4.6 million viewers"
-        found = _people_counted(sentence, question)
-    return found[0] if len(found) == 1 else None
-
-
 def counts_no_one(sentence: str, question: str) -> bool:
     """Asked how many people, does every figure of the sentence count things that are never
     people ("about 41,000 properties were without power", asked how many are missing)?"""
@@ -245,7 +186,7 @@ _NEVER_PEOPLE = frozenset(terms(
     "kilometres tonnes dollars pounds euros votes seats points hours days weeks years"))
 
 
-def _people_counted(sentence: str, question: str) -> list[tuple[int, int]]:
+def people_counted(sentence: str, question: str) -> list[tuple[int, int]]:
     """Asked how many people, the figures followed by a word for people ("3,100 people",
     "620 workers"), which `figure_phrase` leaves to the question's own noun, with a word of
     the question beside them ("employs 3,100 people"; not "treats 40,000 patients a year"
@@ -262,7 +203,7 @@ def _people_counted(sentence: str, question: str) -> list[tuple[int, int]]:
                                             *WORD.findall(sentence[m.end():])[:4]])))]
 
 
-_A_SUM = re.compile(r"[$£€¥]\s?\d")  # a sum of money, which counts nothing asked "how many"
+A_SUM = re.compile(r"[$£€¥]\s?\d")  # a sum of money, which counts nothing asked "how many"
 _NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*)")
 _PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
                       "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
@@ -273,7 +214,7 @@ _NOT_PLURAL = frozenset({"was", "is", "has", "does", "his", "this", "its", "as",
                          "across", "thus", "always", "perhaps", "besides", "whereas"})
 
 
-def _counts_other(sentence: str, end: int) -> bool:
+def counts_other(sentence: str, end: int) -> bool:
     """Is the figure ending at `end` followed by a plural noun, what it counts ("21,000
     people")? Not a verb ("12 won seats"), nor nothing ("27 votes to 14,": its ellipsis)."""
     m = _NEXT_WORD.match(sentence, end)
@@ -296,8 +237,6 @@ WORD_HEAD = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleve
                        r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
                        r"|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                        r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\b", re.I)
-_OF_A_WHOLE = re.compile(rf"(?:\d|{WORD_HEAD.pattern})\s+(?:out\s+)?of\s+"
-                         r"(?:the\s+|its\s+|their\s+)?$", re.I)  # not "one of the 40 stops"
 # A count of people: digits, or number words ("Forty-one"); not a year ("In 2021 floods…").
 A_FIGURE = re.compile(rf"\d[\d,.]*\d|\d|\b(?:{WORD_NUMBER})(?:-(?:{WORD_NUMBER}))?\b", re.I)
 A_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year, which counts nothing

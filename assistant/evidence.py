@@ -82,7 +82,10 @@ _AGE_THEN = re.compile(r"\b(?:until|till|when|before|after|since|as|once|by the 
                        r"[\w’'-]+\s+$", re.I)
 _PERCENT = re.compile(r"%|\bper ?cent\b|\b(?:percentage|basis) points?\b"
                       r"|\b(?:half|third|quarter)\b|\b(?:one|two|three|\d+) (?:in|out of) "
-                      r"(?:every )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+                      r"(?:every )?(?:two|three|four|five|six|seven|eight|nine|ten"
+                      r"|(?!(?:1[89]|20)\d\d\b)\d+)\b"  # not "rose to 5 in 2024"
+                      r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?"
+                      r"|matches|starts|races)\b)", re.I)  # not "scored two in five minutes"
 # Not "won", "real" or "rand": words first ("won the MVP award").
 _MONEY = re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|renminbi|rupees?|francs?"
                     r"|rubles?|roubles?|pesos?|crowns?|kron(?:a|or|er|e)|zloty|forints?|lira"
@@ -108,7 +111,7 @@ _MEASURES = (
     # Not how long a list or queue is: how many are on it ("has reached a record 112,400").
     (re.compile(r"\bhow long\b(?!\s+(?:has|have|had)\b)(?!.*\bsince\b)"
                 r"(?!\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
-                r"(?:list|queue|backlog)s?\b)", re.I),
+                r"(?:list|backlog)s?\b(?!.*\b(?:last|take|wait|expected)))", re.I),
      re.compile(rf"{DURATION}|{LENGTH}|{_FROM_TO}", re.I)),
     (re.compile(r"\bhow long\b(?=\s+(?:has|have|had)\b|.*\bsince\b)", re.I),
      re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),

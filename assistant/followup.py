@@ -263,7 +263,8 @@ def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     if request.history and (switch := switched(request.question)):
         # "Back to the marathon: how many finished?": about the story it names, not the last.
         asked, topic = switch
-        return analyse(asked, f"{asked} {topic}".strip(), request.as_of, request.since,
+        text = f"{asked} ({topic})" if topic else asked  # the story it names, read too
+        return analyse(text, f"{asked} {topic}".strip(), request.as_of, request.since,
                        request.until)
     history = since_switch(request.history) if request.history else request.history
     question = expanded(request.question, history)

@@ -9,16 +9,18 @@ import re
 from .titled import NAME, TITLE_WORDS
 from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["NO_NAME", "WHO_DOES", "done_by", "done_by_itself"]
+__all__ = ["NO_NAME", "PRONOUNS", "WHO_DOES", "done_by", "done_by_itself"]
 
 # Capitalised words that name no one: a sentence's opening word, days and months.
 # The pronouns too: "'I shouted for everyone to get up.'" names no one who woke them.
 NO_NAME = frozenset({
     "the", "a", "an", "on", "in", "at", "of", "for", "to", "and", "but", "he", "she", "they",
-    "it", "we", "i", "you", "me", "him", "them", "my", "your", "our",
-    "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
+    "it", "we", "his", "her", "their", "its", "this", "that", "these", "those", "last", "next",
     "yesterday", "today", "tomorrow", "earlier", "later", "meanwhile", "however", "also",
     "mr", "ms", "mrs", "dr", "while", "when", "after", "before"}) | WEEKDAYS | MONTHS
+# Pronouns name no one standing alone ("'I shouted…'"), but are part of a longer name:
+# "Elizabeth I", "I. M. Pei", "Tran Thi My", "You Jin-woo", "My Bloody Valentine".
+PRONOUNS = frozenset({"i", "you", "me", "him", "them", "my", "your", "our"})
 # "Who chairs…?", "Who painted…?": the verb asked, not "is" or "did".
 WHO_DOES = re.compile(r"^\W*(?:and\s+)?who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b"
                       r"|have\b|had\b|will\b|would\b|can\b|could\b)([a-z]+)\b", re.I)
@@ -56,6 +58,8 @@ def done_by(question: str, sentence: str) -> tuple[int, int] | None:
             continue
         words = [(w.start(), w.end()) for w in re.finditer(r"[\w’'.-]+", m.group(3))
                  if w.group().casefold().strip(".") not in TITLE_WORDS | NO_NAME]
+        if len(words) == 1 and m.group(3)[slice(*words[0])].casefold().strip(".") in PRONOUNS:
+            words = []
         if words:
             return m.start(3) + words[0][0], m.start(3) + words[-1][1]
     return None

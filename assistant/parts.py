@@ -20,7 +20,11 @@ _PART_OF = re.compile(rf"(?P<part>{_FIGURE}|\b(?:{WORD_NUMBER})\b)\s+(?:out\s+)?
                       r"(?:(?:the|its|their|his|her|our)\s+)?"
                       rf"(?P<whole>\d[\d,.]*\d|\d|(?:{WORD_NUMBER}))\b", re.I)
 # Asked the whole: "How many charges did it face in all?"
-_WHOLE_ASKED = re.compile(r"\b(?:in (?:all|total)|total|altogether|overall|all told)\b", re.I)
+# So does one ending on a verb of having: "How many recycling centres does the council have?"
+# over "close two of its five household recycling centres".
+_WHOLE_ASKED = re.compile(r"\b(?:in (?:all|total)|total|altogether|overall|all told)\b"
+                          r"|\b(?:have|has|had|own|owns|run|runs|operate|operates|hold|holds"
+                          r"|contain|contains|employ|employs)\W*$", re.I)
 # "jumped 22 per cent to $36.60": by how much, then to what.
 # Not "from $10 to $12": where it started from.
 _BY_TO = re.compile(rf"(?<!from )(?<![$£€\d,.])(?P<by>{_FIGURE})\s+to\s+(?P<to>{_FIGURE})", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .made_by import NO_NAME, WHO_DOES
+from .made_by import NO_NAME, PRONOUNS, WHO_DOES
 from .roles import TITLES
 from .speakers import asks_about_saying
 from .titled import NAME, TITLE_WORDS
@@ -135,6 +135,8 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
         titled = [i for i, (_, _, w) in enumerate(words) if w.casefold() in TITLE_WORDS]
         words = words[titled[-1] + 1:] if titled else words
         kept = [(a, b) for a, b, w in words if w.casefold().strip(".’'s") not in NO_NAME]
+        if len(kept) == 1 and words[0][2].casefold().strip(".’'") in PRONOUNS and len(words) == 1:
+            continue  # "'I shouted…'": a pronoun alone names no one
         names = [m.group()[a:b].casefold().strip(".’'s") for a, b in kept]
         if not kept or _named_in(names, asked, question):
             continue

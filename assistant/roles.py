@@ -114,6 +114,21 @@ _VERB_ROLE = {"manages": "manager", "coaches": "coach", "chairs": "chair",
               "edits": "editor"}
 
 
+# A sentence saying the verb asked, or its like, answers with the one name it gives even where
+# no title is held: "led by retired judge Dame Anne Rafferty", "appointed to edit the Gazette".
+_VERB_SAID = {"heads": r"\b(?:head(?:s|ed|ing)?|le[ad]|leads|chair(?:s|ed)?|run\s+by)\b",
+              "edits": r"\bedit(?:s|ed|ing)?\b",
+              "organises": r"\borgani[sz](?:e|es|ed|ing)\b",
+              "organizes": r"\borgani[sz](?:e|es|ed|ing)\b"}
+
+
+def verb_said(question: str, sentence: str) -> bool:
+    """Is the role asked by a verb ("Who heads X?") said by that verb in the sentence?"""
+    m = _HOLDS_BY_VERB.match(question.strip())
+    said = _VERB_SAID.get(m.group("verb").casefold()) if m else None
+    return bool(said and re.search(said, sentence, re.I))
+
+
 def _as_held(question: str) -> str:
     """The question in the words of a role: "Who manages X?" as "Who is the manager of X?"."""
     m = _HOLDS_BY_VERB.match(question.strip())

@@ -10,17 +10,18 @@ import re
 from . import calibration
 from .clock import clock_time
 from .contest import asked_contest, contest_answer, other_side
-from .counts import counts_asked, figure_phrase, later_count, only_count
+from .counts import counts_asked, figure_phrase
 from .evidence import age_span, question_names
 from .fates import death_toll, fate_count
 from .figure_span import figure_span, figure_start
+from .later_figures import later_count, only_count
 from .made_by import done_by, done_by_itself
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
 from .persons import description, done_to, listed_names, sole_name, who_does
 from .question import chosen
 from .rerank import Evidence
-from .roles import RoleHolder, asked_role, holders, role_holder, which_role
+from .roles import RoleHolder, asked_role, holders, role_holder, verb_said, which_role
 from .scores import score_span
 from .speakers import asks_about_saying, named_speaker
 from .table_cells import table_cell
@@ -106,7 +107,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
         return by
     if by := done_by_itself(question, best.text):  # "painted by Jacoba van Houten"
         return by
-    if asked_role(question) is not None or asked_contest(question) is not None:
+    if (asked_role(question) is not None and not verb_said(question, best.text)) or (
+            asked_contest(question) is not None):
         return None  # whose title it is, or which side won, is for `roles` and `contest`
     if best.answer is not None and (listed := listed_names(
             best.text, best.answer[0] - best.start, best.answer[1] - best.start)):

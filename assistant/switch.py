@@ -22,6 +22,13 @@ _SWITCH = re.compile(
     r"\s*[:,;–—-]\s*(?P<question>[^:]{3,}\?)\s*$", re.I)
 # Asking words that make "On what date…" or "Now what?" no label of a subject.
 _ASKS = re.compile(r"^(?:the\s+)?(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# Openers that say when or whom, not which story: "On Monday,", "Back in 2019,", "Now that he
+# has resigned,", "Back to her:", "On the whole,", "Next year,".
+_NOT_A_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?:that|then|this|these|those|him|her|them|it|he|she|they|his|its|their"
+    r"|in|at|by|whole|balance|same|other|last|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|day|week|month|year|season|time|morning|afternoon|evening|night|weekend|\d)\b", re.I)
 
 
 # Labels that change the subject without naming the new one: "Switching topic: who fell…?"
@@ -33,7 +40,7 @@ def switched(question: str) -> tuple[str, str] | None:
     """(the question, the subject it names, "" where it names none) for a question that opens
     by changing the subject, else None."""
     m = _SWITCH.match(question)
-    if m is None or _ASKS.match(m.group("topic")):
+    if m is None or _ASKS.match(m.group("topic")) or _NOT_A_SUBJECT.match(m.group("topic")):
         return None
     topic = re.sub(r"^the\s+", "", m.group("topic").strip(), flags=re.I)
     asked = m.group("question").strip()

@@ -324,6 +324,12 @@ def test_the_off_topic_bar_holds_a_verb_in_any_tense() -> None:
         assert topicality(question, [far], asking=False) == pytest.approx(1.2), asked
     stray = "How much did the E-Type win?"  # no tense of "win" there
     assert topicality(analyse(stray, stray, None, None, None), [far], asking=False) < 1.0
+    # A past form that is as often another word is left as it is (the review's): the
+    # Korean won is no win.
+    b = _article("b", "The South Korean won fell 2% ahead of the election.", None)
+    won = Passage(**{**_passage(b).__dict__, "dense_score": 0.2})
+    asked = "Who will win the election?"
+    assert topicality(analyse(asked, asked, None, None, None), [won], asking=False) < 1.0
 
 
 def test_only_the_word_a_question_asks_with_after_how_is_left_out() -> None:

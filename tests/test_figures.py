@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from assistant.conflict import differs
-from assistant.counts import only_count
 from assistant.evidence import answer_fit, question_kind
 from assistant.fates import fate_count, states_fate
+from assistant.later_figures import only_count
 from assistant.rerank import Evidence
 from assistant.short import short_answer
 from assistant.types import Citation
@@ -197,6 +197,29 @@ def test_a_count_in_words_leads_where_it_counts_what_was_asked() -> None:
     assert _lead("How many stops do the buses make?", one, "12") == "40 stops"
 
 
+@pytest.mark.parametrize(("question", "sentence", "span", "lead"), [
+    # The review's: a later figure with the verb asked is theirs only joined by "and", or
+    # saying more of the question than the reader's figure.
+    ("How many flights were cancelled on Monday?", "Airlines cancelled 340 flights on Monday, "
+     "after 120 were cancelled on Sunday.", "340", "340 flights"),
+    ("How many homes were sold in March?", "Agents sold 1,200 homes in March, against 950 sold "
+     "a year earlier.", "1,200", "1,200 homes"),
+    ("How many people tested positive?", "Nurses tested 2,400 pupils and staff; 36 tested "
+     "positive.", "2,400", "36"),
+    # A count in words is no count inside a name, nor a difference.
+    ("How many staff were fined?", "Police fined 83 people, including Number Ten staff.", "83",
+     "83"),
+    ("How many games did Rovers win?", "Rovers won 12 games, three games more than last "
+     "season, and scored 40 goals.", "40", "12 games"),
+    # Asked what it has, the whole: "five household recycling centres".
+    ("How many recycling centres does the council have?", "The council will close two of its "
+     "five recycling centres.", "five", "five recycling centres"),
+])
+def test_a_count_is_not_taken_from_another_clause(question: str, sentence: str, span: str,
+                                                    lead: str) -> None:
+    assert _lead(question, sentence, span) == lead
+
+
 @pytest.mark.parametrize(("question", "sentence", "fit"), [
     # The fourteenth tester's: a list's length is how many are on it; a share in words; a
     # unit written onto its digits.
@@ -208,6 +231,10 @@ def test_a_count_in_words_leads_where_it_counts_what_was_asked() -> None:
     ("What share of jackpot wins go to syndicates?", "Syndicates won 400 jackpots.", 0.5),
     ("How long is the new tram line?", "The 6.9km line runs to Kirkhaven.", 1.0),
     ("How far did she run?", "She raised 5m for charity.", 0.5),  # millions, as often
+    # The review's: a queue's wait is a time; a year or a time is no share's denominator.
+    ("How long is the queue at Dover?", "About 4,000 lorries were parked on the M20.", 0.5),
+    ("What share of voters backed it?", "Support rose to 5 in 2024.", 0.5),
+    ("What share of her shots went in?", "She scored two in five minutes.", 0.5),
 ])
 def test_the_figure_asked_for_in_the_words_it_is_given(question: str, sentence: str,
                                                         fit: float) -> None:

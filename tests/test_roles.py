@@ -372,6 +372,10 @@ def test_a_bare_title_is_that_of_the_place_the_sentence_opens_with() -> None:
     # A pronoun names no one: "Who woke everyone up?" was answered "I".
     ("Who woke everyone up?", "\"I shouted for everyone to get up.", None),
     ("Who found the dog?", "You never forget a night like that, said Tom Reid.", "Tom Reid"),
+    # The review's: a pronoun inside a longer name is part of it.
+    ("Who founded the college?", "The college was founded in 1571 by Queen Elizabeth I.",
+     "Elizabeth I."),
+    ("Who designed the pyramid?", "Architect I. M. Pei designed the glass pyramid.", "I. M. Pei"),
 ])
 def test_the_one_name_a_sentence_gives(question: str, sentence: str, name: str | None) -> None:
     from assistant.persons import sole_name
@@ -756,3 +760,13 @@ def test_on_duty_or_on_a_day_says_when_not_whose() -> None:
         asked = asked_role(question)
         assert asked is not None and asked.of == (), question
 
+
+
+def test_a_role_asked_by_its_verb_takes_the_one_name_a_sentence_says_it_of() -> None:
+    """The review's: read as "Who is the head of …?", "Who heads the ferry inquiry?" had
+    turned away "…led by retired judge Dame Anne Rafferty", whose one name answers it."""
+    sentence = "The ferry fire inquiry will be led by retired judge Dame Anne Rafferty."
+    assert _led_by(sentence, "Who heads the Solent ferry fire inquiry?",
+                   "Anne") == (False, "Dame Anne Rafferty")
+    edit = "Sarah Kemp has been appointed to edit the Calderport Evening Gazette."
+    assert _led_by(edit, "Who edits the Calderport Evening Gazette?", "Sarah")[0] is False

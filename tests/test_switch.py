@@ -21,6 +21,12 @@ from tests.records import assistant_over
     ("On what date did it open?", None),
     ("How many finished: 14,912 or 15,600?", None),
     ("Now, how many finished?", None),
+    # The review's: openers saying when or whom, not which story.
+    ("Now that he has resigned, who will replace him?", None),
+    ("On Monday, how many flights were cancelled?", None),
+    ("Back in 2019, who won?", None),
+    ("Next year, when is the race?", None),
+    ("On the whole, was it a success?", None),
     # A label changing the subject without naming the new one: the question alone.
     ("Switching topic: who fell on Beinn Dorcha?", ("Who fell on Beinn Dorcha?", "")),
 ])
