@@ -21,6 +21,7 @@ __all__ = [
     "counts",
     "counts_asked",
     "counts_other",
+    "figure_head",
     "figure_phrase",
     "in_a_name",
     "people_counted",
@@ -123,6 +124,11 @@ FIGURE_HEAD = re.compile(r"[$£€¥]?\d[\d,.]*(?:-\w+)*(?:\s*(?:%|percent\b|per
                           r"|(?:million|billion|trillion|thousand|hundred)\b))?")
 
 
+def figure_head(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """The figure the span [start, end) opens with, in digits or words ("Four fire engines")."""
+    return FIGURE_HEAD.match(sentence, start, end) or WORD_HEAD.match(sentence, start, end)
+
+
 def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[int, int] | None:
     """For a question counting something ("How many sunken fishing boats…"), the figure the
     span [start, end) of the sentence opens with and the words right after it, up to the noun
@@ -130,7 +136,7 @@ def figure_phrase(sentence: str, start: int, end: int, question: str) -> tuple[i
     "14,300". None when the span does not open with a figure, or the noun does not follow it
     ("19 Chinese coast guard ships" is left as the reader read it, not cut to "19 Chinese")."""
     phrase = counted_phrase(question)
-    head = FIGURE_HEAD.match(sentence, start, end) or WORD_HEAD.match(sentence, start, end)
+    head = figure_head(sentence, start, end)
     wanted = set(terms(" ".join(phrase))) - ANYONE
     noun = set(terms(phrase[-1])) if phrase else set()
     if head is None or not wanted or not noun:

@@ -262,10 +262,7 @@ def asked_question(request: Request, rewriter: ChatBackend | None) -> Question:
     # "What about his wife?" asks the last question again of her (`elliptic`).
     if request.history and (switch := switched(request.question)):
         # "Back to the marathon: how many finished?": about the story it names, not the last.
-        asked, topic = switch
-        text = f"{asked} ({topic})" if topic else asked  # the story it names, read too
-        return analyse(text, f"{asked} {topic}".strip(), request.as_of, request.since,
-                       request.until)
+        return analyse(switch.text, switch.query, request.as_of, request.since, request.until)
     history = since_switch(request.history) if request.history else request.history
     question = expanded(request.question, history)
     text = resolve_pronoun(question, history)

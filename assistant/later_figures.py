@@ -16,6 +16,7 @@ from .counts import (
     FIGURE_HEAD,
     WORD_HEAD,
     counts_other,
+    figure_head,
     figure_phrase,
     in_a_name,
     people_counted,
@@ -92,7 +93,7 @@ def only_count(sentence: str, start: int, end: int, question: str) -> tuple[int,
     are, or the reader's figure is followed by no noun ("27 votes to 14,": 14 votes)."""
     # The reader's span may run on past its figure ("41 countries and a prize fund of
     # €250,000"): what its figure counts follows the figure, not the span.
-    head = FIGURE_HEAD.match(sentence, start, end) or WORD_HEAD.match(sentence, start, end)
+    head = figure_head(sentence, start, end)
     figure_end = head.end() if head else end
     if figure_phrase(sentence, start, end, question) or not (
             counts_other(sentence, end) or counts_other(sentence, figure_end)

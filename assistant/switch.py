@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .types import Message
 
-__all__ = ["since_switch", "switched"]
+__all__ = ["Switch", "since_switch", "switched"]
 
 # "Now the hospital story:", "Back to the marathon:", "Moving on to the fire,", "Switching to
 # the tram -", "On the whale story:", "Going back to Leonie:": a label, then the question.
@@ -26,7 +27,7 @@ _ASKS = re.compile(r"^(?:the\s+)?(?:what|which|who|whom|whose|when|where|why|how
 # has resigned,", "Back to her:", "On the whole,", "Next year,".
 _NOT_A_SUBJECT = re.compile(
     r"^(?:the\s+)?(?:that|then|this|these|those|him|her|them|it|he|she|they|his|its|their"
-    r"|in|at|by|whole|balance|same|other|last|next|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|in|at|by|whole|balance|same|other|last|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|day|week|month|year|season|time|morning|afternoon|evening|night|weekend|\d)\b", re.I)
 
@@ -36,15 +37,32 @@ _NO_TOPIC = re.compile(r"^(?:(?:a\s+)?(?:new|different|another)\s+)?(?:topics?|s
                        r"|question|something\s+else|other\s+news)$", re.I)
 
 
-def switched(question: str) -> tuple[str, str] | None:
-    """(the question, the subject it names, "" where it names none) for a question that opens
-    by changing the subject, else None."""
+class Switch(NamedTuple):
+    """A change of subject: the question after its label, and the subject the label names
+    ("" where it names none)."""
+
+    question: str
+    topic: str
+
+    @property
+    def text(self) -> str:
+        """The question as read, the subject beside it: "How many finished? (marathon)"."""
+        return f"{self.question} ({self.topic})" if self.topic else self.question
+
+    @property
+    def query(self) -> str:
+        """What is searched: the question's words and the subject's."""
+        return f"{self.question} {self.topic}".strip()
+
+
+def switched(question: str) -> Switch | None:
+    """The change of subject a question opens with, else None."""
     m = _SWITCH.match(question)
     if m is None or _ASKS.match(m.group("topic")) or _NOT_A_SUBJECT.match(m.group("topic")):
         return None
     topic = re.sub(r"^the\s+", "", m.group("topic").strip(), flags=re.I)
     asked = m.group("question").strip()
-    return asked[:1].upper() + asked[1:], "" if _NO_TOPIC.match(topic) else topic
+    return Switch(asked[:1].upper() + asked[1:], "" if _NO_TOPIC.match(topic) else topic)
 
 
 def since_switch(history: Sequence[Message]) -> list[Message]:
@@ -54,7 +72,5 @@ def since_switch(history: Sequence[Message]) -> list[Message]:
     for i in range(len(history) - 1, -1, -1):
         turn = history[i]
         if turn["role"] == "user" and (switch := switched(turn["content"])):
-            asked, topic = switch
-            content = f"{asked} ({topic})" if topic else asked
-            return [{"role": "user", "content": content}, *history[i + 1:]]
+            return [{"role": "user", "content": switch.text}, *history[i + 1:]]
     return list(history)
