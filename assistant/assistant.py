@@ -17,9 +17,7 @@ from .backends.base import ChatBackend, SourceContext, check_backend_name
 from .compose import (
     ABSTAIN_TEXT,
     Abstention,
-    abstention,
     closest_text,
-    strayed,
     within_dates,
 )
 from .credits import credit_answer
@@ -27,17 +25,13 @@ from .drafting import draft_reply
 from .extractive import ExtractiveDraft, Findings, compose_extractive, corroborated
 from .followup import asked_question
 from .generative import ground_answer, relevant_to
-from .on_topic import on_topic_gate
-from .own_holder import holder_of_it
+from .judging import Ranking, judge
 from .question import Question
 from .reader import Reader, get_reader
 from .request import Request, make_request
-from .rerank import Evidence, rerank
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
-from .said_first import read_again, said_first
 from .settings import Settings
 from .streaming import OnDelta, emit, streamed
-from .topicality import topicalities
 from .types import Answer, Citation, Message, ShortAnswer, Timings
 
 __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
@@ -45,16 +39,6 @@ __all__ = ["ABSTAIN_TEXT", "AUTO_OFFLINE_BACKEND", "Assistant", "Ranking"]
 # `auto` without an OpenAI-compatible server: the offline backend that scores best on our evals
 # (see README, "Evaluation"): SmolLM2-135M invents too much for its answers to survive checking.
 AUTO_OFFLINE_BACKEND = "extractive"
-
-@dataclass(frozen=True)
-class Ranking:
-    """The ranked evidence an answer was composed from, and how far the retrieved passages are
-    about the question (`topicality.topicality`): what the tuning (`train/tune.py`) fits on."""
-
-    evidence: tuple[Evidence, ...] = ()
-    topicality: float = 0.0
-    gate: float = 0.0  # the same without the words a question asks with: the off-topic bar's
-
 
 @dataclass
 class _Composed:
@@ -64,7 +48,7 @@ class _Composed:
     notes: list[str] = field(default_factory=list)
     short: ShortAnswer | None = None
     confidence: float | None = None
-    ranking: Ranking = Ranking()
+    ranking: Ranking = field(default_factory=Ranking)
 
 
 class Assistant:
@@ -197,7 +181,8 @@ class Assistant:
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:
         articles = found.articles
         path = self.settings.answer_path
-        ranking, ranked, reason = self._judge(asked, found)
+        ranking, ranked, reason = judge(asked, found, self.reader, self.index.sentence_embedder,
+                                        retrieval_only=path == "retrieval")
         confidence = round(ranking.evidence[0].score, 4) if ranking.evidence else 0.0
         findings = Findings(asked, ranked, articles, self.index.sentence_embedder)
         # Asked about the article itself, its own line ("Updated 24 October 2024") answers
@@ -230,28 +215,6 @@ class Assistant:
         day = request.as_of
         later = day is not None and self.index.published_after(day.isoformat())
         return request if later else replace(request, as_of=None)
-
-    def _judge(self, asked: Question, found: Retrieval
-               ) -> tuple[Ranking, list[Evidence], Abstention | None]:
-        """The evidence as reranked, the order it is read in (a sentence that plainly says what
-        is asked first: `said_first`), and why the articles cannot answer (None: they can)."""
-        articles = found.articles
-        retrieval_only = self.settings.answer_path == "retrieval"
-        ranked = rerank(asked, found.passages, articles,
-                        None if retrieval_only else self.reader, self.index.sentence_embedder)
-        ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
-        gate = on_topic_gate(asked, ranking.gate, ranked, articles)
-        reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                             asked.follow_up, strayed(asked, ranked, articles), gate, asked.text)
-                  if not retrieval_only or not ranked else None)
-        # "Who is Hong Min?", "Who is Holm's mayor?"
-        said = said_first(asked.text, ranked, articles)
-        if said is not None and (reason is None or not reason.off_topic):
-            return ranking, said, None
-        ranked, reason = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
-        if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
-            ranked, reason = holder_of_it(asked.text, ranked, articles)
-        return ranking, ranked, reason
 
     def _generative(self, request: Request, passages: Sequence[Passage], findings: Findings,
                     backend: ChatBackend, on_delta: OnDelta | None, notes: list[str]

@@ -36,7 +36,8 @@ from .types import Citation
 from .words import asking_terms, terms
 
 __all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
-           "another_year", "closest_text", "judged_again", "strayed", "within_dates"]
+           "another_year", "closest_text", "judged_again", "stays_with", "strayed",
+           "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -284,3 +285,10 @@ def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[
     return f"{text} The closest they come: {enquote(best.text)} [{n}]", cites.items
 
 
+def stays_with(question: Question, reordered: Sequence[Evidence], ranked: Sequence[Evidence],
+               articles: dict[str, Article]) -> bool:
+    """Does a sentence read first in place of the best one keep to the conversation's story
+    (`strayed`), where the best one did? "Which hospital is he in?" after "who fell on Beinn
+    Dorcha?" had been answered with the hospital of an election story, read first for naming
+    a hospital, over the climber's "He was flown to Dunmore Royal Infirmary"."""
+    return not strayed(question, reordered, articles) or bool(strayed(question, ranked, articles))

@@ -1,0 +1,56 @@
+"""The evidence judged: reranked, read in the order that answers best, and either answering
+the question or with the reason the articles cannot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index import Embedder
+
+from .compose import Abstention, abstention, stays_with, strayed
+from .on_topic import on_topic_gate
+from .own_holder import holder_of_it
+from .question import Question
+from .reader import Reader
+from .rerank import Evidence, rerank
+from .retrieval import Retrieval
+from .said_first import read_again, said_first
+from .topicality import topicalities
+
+__all__ = ["Ranking", "judge"]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The ranked evidence an answer was composed from, and how far the retrieved passages are
+    about the question (`topicality.topicality`): what the tuning (`train/tune.py`) fits on."""
+
+    evidence: tuple[Evidence, ...] = ()
+    topicality: float = 0.0
+    gate: float = 0.0  # the same without the words a question asks with: the off-topic bar's
+
+
+def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Embedder | None,
+          retrieval_only: bool = False) -> tuple[Ranking, list[Evidence], Abstention | None]:
+    """The evidence as reranked, the order it is read in (a sentence that plainly says what
+    is asked first: `said_first`), and why the articles cannot answer (None: they can).
+    `retrieval_only`: the ablation without the reader, which never abstains."""
+    articles = found.articles
+    ranked = rerank(asked, found.passages, articles, None if retrieval_only else reader,
+                    embedder)
+    ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
+    gate = on_topic_gate(asked, ranking.gate, ranked, articles)
+    reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
+                         asked.follow_up, strayed(asked, ranked, articles), gate, asked.text)
+              if not retrieval_only or not ranked else None)
+    # "Who is Hong Min?", "Who is Holm's mayor?"
+    said = said_first(asked.text, ranked, articles)
+    if (said is not None and (reason is None or not reason.off_topic)
+            and stays_with(asked, said, ranked, articles)):
+        return ranking, said, None
+    again, judged = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
+    if stays_with(asked, again, ranked, articles):
+        ranked, reason = again, judged
+    if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
+        ranked, reason = holder_of_it(asked.text, ranked, articles)
+    return ranking, ranked, reason
