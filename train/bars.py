@@ -1,6 +1,6 @@
-"""The bars of the answer path, chosen from the tuning sets' questions answered once with every
-bar off (`tune._records`): where abstention starts, when a question is off topic, how sure a
-short answer must be, and `assistant.answerability`'s weights.
+"""The bars of the answer path, chosen from the tuning sets' questions answered with every bar
+off but the short answers' (`tune._records`): where abstention starts, when a question is off
+topic, how sure a short answer must be, and `assistant.answerability`'s weights.
 
 Answerability: a question's label is whether its answer was right. An unanswerable question,
 and an answerable one answered wrong, are both where "the articles don't say" would have served
