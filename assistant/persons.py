@@ -115,11 +115,10 @@ def _named_in(name: list[str], asked: set[str], question: str) -> bool:
 
 
 def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
-    """The one name the sentence gives that the question does not (its title words left
-    out: "Anders Kvist" of "Mayor Anders Kvist"; a place after "in", "at"… is none), or None
-    where it gives none or several, or lacks a figure the question gives.
-    "Who was fined £12,000?" over "Kevin Marsh, 51, … was fined £12,000" is answered by it,
-    however unsure the reader's span over it is."""
+    """The one name the sentence gives that the question does not (its title words left out:
+    "Anders Kvist" of "Mayor Anders Kvist"; a place after "in", "at"… is none), or None where it
+    gives none or several, or lacks a figure the question gives. "Who was fined £12,000?" over
+    "Kevin Marsh, 51, … was fined £12,000" is answered by it, however unsure the reader is."""
     asked = {w.casefold().strip("’'s") for w in re.findall(r"[\w’'-]+", question)}
     # "Who was fined £2.4 million?" is not answered by a sentence of a £12,000 fine.
     if any(f not in sentence for f in re.findall(r"\d[\d,.]*\d|\d", question)):
@@ -130,10 +129,7 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
     for m in re.finditer(NAME, sentence):
         if dateline and m.start() < dateline.end():  # "WASHINGTON —": where, not who
             continue
-        words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'.-]+", m.group())]
-        # The name is after its title: "Mark Rutte" of "NATO's Secretary General Mark Rutte".
-        titled = [i for i, (_, _, w) in enumerate(words) if w.casefold() in TITLE_WORDS]
-        words = words[titled[-1] + 1:] if titled else words
+        words = _after_title(m.group())
         kept = [(a, b) for a, b, w in words if w.casefold().strip(".’'s") not in NO_NAME]
         if len(kept) == 1 and words[0][2].casefold().strip(".’'") in PRONOUNS and len(words) == 1:
             continue  # "'I shouted…'": a pronoun alone names no one
@@ -148,6 +144,14 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
             continue
         found.append((m.start() + kept[0][0], m.start() + kept[-1][1]))
     return found[0] if len(found) == 1 else None
+
+
+def _after_title(name: str) -> list[tuple[int, int, str]]:
+    """The name's words (start, end, word) after its title: "Mark Rutte" of "NATO's Secretary
+    General Mark Rutte"."""
+    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"[\w’'.-]+", name)]
+    titled = [i for i, (_, _, w) in enumerate(words) if w.casefold() in TITLE_WORDS]
+    return words[titled[-1] + 1:] if titled else words
 
 
 # A group named in full after a copula: "The four councillors who voted against the budget
