@@ -254,7 +254,7 @@ def _lead(found: Findings, best: Evidence, citation: Citation, short: bool
     later correction withdraws what it would say; with that correction, and the lead-in."""
     question, article = found.question, found.articles[best.article_id]
     span = (short_answer(best, citation, question.kind, question.text, article.title,
-                         article.published)
+                         article.published, article.text)
             or own_holder_answer(question.text, best, citation, article) if short else None)
     # Shown the earlier report alone, a reader would take what a later one withdrew as so.
     fixed = (correction_of(found, best.article_id, span.text) if span

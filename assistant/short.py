@@ -45,7 +45,8 @@ def sure_span(best: Evidence, kind: str) -> bool:
 
 
 def short_answer(best: Evidence, citation: Citation, kind: str = "other", question: str = "",
-                 title: str = "", published: str | None = None) -> ShortAnswer | None:
+                 title: str = "", published: str | None = None, text: str = ""
+                 ) -> ShortAnswer | None:
     """The reader's span inside the cited sentence, when it is sure of it and it is shorter
     than the sentence (why and how questions have none: the sentence is the answer). For a
     figure, date or person asked for, only from a sentence that carries one, and for "how many
@@ -53,14 +54,15 @@ def short_answer(best: Evidence, citation: Citation, kind: str = "other", questi
     at a cost of 8.5 million euros" does not lead, the quote does), with the words that
     qualify it ("more than 13,000"). Asked who holds a role, the name the sentence gives it
     leads (`roles`: "Portland Mayor Keith Wilson"), sure span or not. Asked to choose ("…,
-    Raman or Hobbs?"), only one of the two: never "Martha Greene"."""
-    short = _short(best, citation, kind, question, title, published)
+    Raman or Hobbs?"), only one of the two: never "Martha Greene". `text`: the article's, whose
+    table tells a row of last year from an old one (`table_cells`)."""
+    short = _short(best, citation, kind, question, title, published, text)
     return short if short is None or chosen(question, short.text) else None
 
 
 def _short(best: Evidence, citation: Citation, kind: str, question: str, title: str,
-           published: str | None) -> ShortAnswer | None:
-    if stated := _stated(best, citation, question, title, kind, published):
+           published: str | None, text: str) -> ShortAnswer | None:
+    if stated := _stated(best, citation, question, title, kind, published, text):
         return stated
     if (_another_asked_for(best, question) or not sure_span(best, kind) or best.answer is None
             or (kind == "person" and _a_place(best))):
@@ -72,14 +74,14 @@ def _short(best: Evidence, citation: Citation, kind: str, question: str, title: 
 
 
 def _stated(best: Evidence, citation: Citation, question: str, title: str, kind: str = "",
-            published: str | None = None) -> ShortAnswer | None:
+            published: str | None = None, text: str = "") -> ShortAnswer | None:
     """What the sentence itself gives as the thing asked for, inside the quote: the
     description asked for, the name it gives the role asked about, the side of a contest
     asked for, or, asked who, the one name it gives that the reader's span falls on."""
     holder = role_holder(question, best.text, title)
     said = (description(question, best.text) or (holder and (holder.start, holder.end))
             or contest_answer(question, best.text, published) or score_span(question, best.text)
-            or table_cell(question, best.text, kind, title, published)
+            or table_cell(question, best.text, kind, title, published, text)
             or (death_toll(best.text, question) or age_span(question, best.text)
                 if kind == "number" else None)
             or (sole_answer(best, question) if kind == "person" else None)

@@ -6,7 +6,11 @@ Share: 35.6%". Asked "How many votes did Walter Hume get?", the reader scores su
 reads like no sentence it learnt from) and a sentence of prose near it wins, often with another
 figure ("beating … Walter Hume by 1,204 votes"). The row answers plainly: the one naming every
 word the question asks about (or its article's title does), in the cell of the column the
-question names.
+question names. A question says them in its own words ("second-quarter revenue" of "Quarter:
+Q2 … | Revenue: £281m", "the A&E four-hour figure in December 2024" of "A&E seen within 4
+hours | Dec 2024: 70.2%"), and a row of another year than its article's answers only where
+the question asks for that year, or for the row "a year earlier", or where the row is the
+latest of its table of a part of the year before (`_of_now`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from index import Article
 
 from .rerank import Evidence
 from .roles import asks_for_holder
-from .words import asking_terms, terms
+from .words import MONTHS, asking_terms, terms
 
 __all__ = ["cell_first", "table_cell"]
 
@@ -27,7 +31,12 @@ _CELL = re.compile(r"(?:^|(?<=\|))\s*(?P<key>[^:|]{1,40}?):\s+(?P<value>[^|]*[^|
 # Verbs a question asks for a row with: "get", "win", "stood" say nothing of which row it is.
 _VERBS = frozenset(terms("get got receive received win won take took score scored have had"
                          " earn earned poll polled stand stood run ran play plays played finish"
-                         " finished come came name named award awarded"))
+                         " finished come came name named award awarded make made report"
+                         " reported post posted record recorded generate generated achieve"
+                         " achieved reach reached see saw"))
+# Words that ask for a cell without naming its row: "What was the A&E figure…", "the same
+# quarter a year earlier".
+_UNNAMING = frozenset(terms("figure amount number total same"))
 # Columns whose cells name people: asked "who", the answer is in one of them.
 _WHO_COLUMNS = frozenset(terms("winner candidate name player nominee recipient driver rider"
                                " athlete artist author director manager coach captain chair"
@@ -38,31 +47,92 @@ _COMPARED = re.compile(r"\b(?:by|behind|ahead|margin|lead|gap|difference|more|fe
 # A cell saying someone did not ("Result: Not elected") names nothing the question asks.
 _NEGATED = re.compile(r"\b(?:not|no|lost|eliminated|withdrew|withdrawn|defeated)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# How a question says what a row's label says otherwise: "second-quarter" for "Q2", "the
+# same quarter last year" for "a year earlier", "Dec 2024" for "December 2024", "four-hour"
+# for "4 hours".
+_QUARTERS = {word: f"Q{n}" for n, words in enumerate(("first 1st", "second 2nd", "third 3rd",
+                                                      "fourth 4th"), 1) for word in words.split()}
+_QUARTER = re.compile(r"\b(" + "|".join(_QUARTERS) + r")[\s-]+quarter\b", re.I)
+_YEAR_AGO = re.compile(r"\b(?:same\s+(?:quarter|period|month|week|time)\s+(?:of\s+)?(?:last|the"
+                       r"\s+previous|the\s+prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)"
+                       r"|(?:the\s+)?(?:previous|prior)\s+year|year[\s-](?:ago|earlier))\b", re.I)
+_MONTHS = {m[:3].capitalize(): m for m in MONTHS}
+_MONTH_TERMS = frozenset(terms(" ".join(MONTHS)))
+_PERIODS = _MONTH_TERMS | {"q1", "q2", "q3", "q4", "h1", "h2"}
+_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve")
+_COUNT_WORD = re.compile(r"\b(" + "|".join(_NUMBERS) + r")-(?=[a-z])", re.I)
 # A row's cells: each column's name (its terms) and where the cell's value stands in the row.
 _Cells = list[tuple[set[str], tuple[int, int]]]
 
 
 def table_cell(question: str, row: str, kind: str, title: str = "",
-               published: str | None = None) -> tuple[int, int] | None:
-    """The cell of a table's row that answers: a figure asked for (`_figure`), or, asked who,
-    the person the row names beside what the question names (`_person`). Only a
-    row holding every word the question asks about, its article's `title` helping, and of
-    the year asked (else of the article's own: "Previous winners | Year: 2024" is not)."""
+               published: str | None = None, text: str = "") -> tuple[int, int] | None:
+    """The cell of a table's row that answers: a figure asked for (`_figure`; asked "what
+    was…" too), or, asked who, the person the row names beside what the question names
+    (`_person`). Only a row naming a word the question asks about, holding every one, its
+    article's `title` helping, and of the year asked (else of now: `_of_now`, `text` being
+    its article's)."""
     asked_years = set(_YEAR.findall(question))
-    row_years = set(_YEAR.findall(row))
-    if asked_years - row_years or (not asked_years and published and row_years - {published[:4]}):
+    if "|" not in row or asked_years - set(_YEAR.findall(row)) or not (asked_years or _of_now(
+            question, row, published, text)):
         return None
-    cells: _Cells = [(set(terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
+    cells: _Cells = [(set(_terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
     columns = set().union(*(key for key, _ in cells)) if cells else set()
-    about = set(terms(question)) - asking_terms() - columns - _VERBS
-    if len(cells) < 2 or "|" not in row or not about <= set(terms(f"{row} {title}")):
+    about = set(_terms(question)) - asking_terms() - columns - _VERBS - _UNNAMING
+    held = set(_terms(row))
+    if len(cells) < 2 or not about & held or not about <= held | set(_terms(title)):
         return None
-    if kind == "number":
-        return None if _COMPARED.search(question) else _figure(question, row, cells)
+    if kind in ("number", "other"):
+        return None if _COMPARED.search(question) else _figure(question, row, cells, about)
     # Asked who holds a role ("the Green Party's national leader"), a candidate of the party
     # is no answer: roles are `roles`'.
     return _person(question, row, cells) if kind == "person" and not asks_for_holder(
         question) else None
+
+
+def _of_now(question: str, row: str, published: str | None, text: str) -> bool:
+    """Whether a row, asked of no year, is of now: of its article's year, or the row "a year
+    earlier" asked for, or of a part of the year before ("Q2 (July–September 2025)" in a report
+    of February 2026) where no row of its table in the article's `text` is later. The years
+    a row's columns are named by are not its own ("Dec 2024: 98,700")."""
+    years = _own_years(row)
+    if not published or not years or max(years) == published[:4]:
+        return True
+    if _YEAR_AGO.search(question) and _YEAR_AGO.search(row):
+        return True
+    # Early in a year, last year's quarter or month is the latest reported; a row of a whole
+    # year ("Year: 2025 | Winner: …") is an earlier edition's, as is one with a later beside it.
+    keys = _keys(row)
+    table = [max(_own_years(line), default="") for line in text.splitlines()
+             if _keys(line) == keys]
+    return (max(years) == max(table, default=None) == str(int(published[:4]) - 1)
+            and bool(_PERIODS & set(_terms(_own(row)))))
+
+
+def _own_years(row: str) -> set[str]:
+    """The years a row's cells and label name, not its columns ("Dec 2024: 98,700")."""
+    return set(_YEAR.findall(_own(row)))
+
+
+def _own(row: str) -> str:
+    """A row without its columns' names: its label and its cells' values."""
+    return _CELL.sub(lambda m: m.group("value"), row)
+
+
+def _keys(row: str) -> list[str]:
+    return [m.group("key").strip() for m in _CELL.finditer(row)]
+
+
+def _terms(text: str) -> list[str]:
+    """`terms` of a text as a table's cells say it: "second-quarter" as "Q2", "Dec" as
+    "December", "four-hour" as "4 hour", "the same quarter last year" as "a year earlier"."""
+    said = _QUARTER.sub(lambda m: _QUARTERS[m.group(1).casefold()], text)
+    said = _YEAR_AGO.sub(" yearago ", said)
+    said = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m.group(1)[:3]], said)
+    said = _COUNT_WORD.sub(lambda m: f"{_NUMBERS.index(m.group(1).casefold()) + 1} ", said)
+    return terms(re.sub(r"(?<=\w)-(?=\w)", " ", said))
 
 
 def _person(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
@@ -79,29 +149,53 @@ def _person(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
     return people[0] if people and named else None
 
 
-def _figure(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
+def _figure(question: str, row: str, cells: _Cells, about: set[str]) -> tuple[int, int] | None:
     """The value, with a figure, of the row's cell whose column the question names (the first
-    it names: "What share of the vote…" asks for the share): row offsets, or None."""
-    asked = terms(question)
-    keyed = [(min(asked.index(t) for t in key), span) for key, span in cells
-             if key and key <= set(asked) and re.search(r"\d", row[span[0]:span[1]])]
-    return min(keyed)[1] if keyed else None
+    it names: "What share of the vote…" asks for the share), or else the one column whose
+    last word it names ("profit" for "Pre-tax profit"); of a column the row has twice ("Men:
+    … | Time: … | Women: … | Time: …"), the cell after the one naming whom it asks about:
+    row offsets, or None."""
+    asked = _terms(question)
+    # The cell naming what is asked about ("Quarter: Q3 a year earlier (…)") is not the answer.
+    naming = [span for _, span in cells if set(_terms(row[slice(*span)])) & about]
+    figures = [(key, span) for key, span in cells if key and span not in naming
+               and re.search(r"\d", row[slice(*span)])]
+    named = [(min(asked.index(t) for t in key), tuple(sorted(key))) for key, _ in figures
+             if key <= set(asked)]
+    if not named:  # a column by its last word, not a year's nor a month's ("Dec 2024")
+        heads = {tuple(sorted(key)) for key, span in figures if _head(row, span) in asked}
+        named = [(0, next(iter(heads)))] if len(heads) == 1 else []
+    if not named:
+        return None
+    column = set(min(named)[1])
+    spans = [span for key, span in figures if key == column]
+    after = [span for span in spans if naming and span[0] > naming[0][0]]
+    return (after or spans)[0]
+
+
+def _head(row: str, span: tuple[int, int]) -> str | None:
+    """The last word of the column a cell is under, where it is a word, not a year or month."""
+    key = row[:span[0]].rsplit("|", 1)[-1].rstrip(": ")
+    words = _terms(key)
+    plain = words and all(w.isalpha() for w in words) and not set(words) & _MONTH_TERMS
+    return words[-1] if plain else None
 
 
 def cell_first(question: str, ranked: Sequence[Evidence], kind: str,
                articles: Mapping[str, Article]) -> list[Evidence] | None:
-    """Asked for a figure or who, the ranking with the first row that gives it in the column
-    asked for (`table_cell`) put first, or None: a row among the best three sentences or of
-    the best one's article (a results table is one story's, not any story's that shares a
-    word with the question)."""
-    if kind not in ("number", "person") or not ranked:
+    """Asked for a figure, who, or what something was ("What was Pennant's second-quarter
+    revenue?"), the ranking with the first row that gives it in the column asked for
+    (`table_cell`) put first, or None: a row among the best three sentences or of the best
+    one's article (a results table is one story's, not any story's that shares a word with
+    the question)."""
+    if kind not in ("number", "person", "other") or not ranked:
         return None
 
     def gives(i: int, ev: Evidence) -> bool:
         article = articles.get(ev.article_id)
         near = i < 3 or ev.article_id == ranked[0].article_id
         return near and article is not None and table_cell(
-            question, ev.text, kind, article.title, article.published) is not None
+            question, ev.text, kind, article.title, article.published, article.text) is not None
 
     first = next((ev for i, ev in enumerate(ranked) if gives(i, ev)), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
