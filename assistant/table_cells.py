@@ -53,9 +53,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _QUARTERS = {word: f"Q{n}" for n, words in enumerate(("first 1st", "second 2nd", "third 3rd",
                                                       "fourth 4th"), 1) for word in words.split()}
 _QUARTER = re.compile(r"\b(" + "|".join(_QUARTERS) + r")[\s-]+quarter\b", re.I)
+# Not "the previous year" alone: that asks for the whole year, not a row of a year before.
 _YEAR_AGO = re.compile(r"\b(?:same\s+(?:quarter|period|month|week|time)\s+(?:of\s+)?(?:last|the"
                        r"\s+previous|the\s+prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)"
-                       r"|(?:the\s+)?(?:previous|prior)\s+year|year[\s-](?:ago|earlier))\b", re.I)
+                       r"|year[\s-](?:ago|earlier))\b", re.I)
 _MONTHS = {m[:3].capitalize(): m for m in MONTHS}
 _MONTH_TERMS = frozenset(terms(" ".join(MONTHS)))
 _PERIODS = _MONTH_TERMS | {"q1", "q2", "q3", "q4", "h1", "h2"}

@@ -43,6 +43,7 @@ def test_a_row_is_read_whatever_words_ask_for_it() -> None:
     assert _cell("What were Harwick's sales in the third quarter?", ROWS[3]) is None
     assert _cell("What were Harwick's sales in the quarter?", ROWS[2]) is None
     assert _cell("What were Harwick's sales for the whole of last year?", ROWS[3]) is None
+    assert _cell("What were Harwick's sales in the previous year?", ROWS[3]) is None
     # Nor a column it has not ("pre-tax profit"), nor the row's label ("Q3 a year earlier").
     assert _cell("What was Harwick's pre-tax profit in Q1?", ROWS[0]) is None
     assert _cell("And in the same quarter a year earlier?", ROWS[3]) is None
