@@ -53,7 +53,8 @@ def topicalities(question: Question, passages: Sequence[Passage]) -> tuple[float
 
 def about_terms(question: Question) -> set[str]:
     """The question's content words without those it asks with: what it is about."""
-    return set(terms(question.query)) - asking_terms() - _how_asked(question.query)
+    return (set(terms(question.query)) - asking_terms() - _how_asked(question.query)
+            - _framing(question.query))
 
 
 def held_terms(text: str, question: Question) -> set[str]:
@@ -67,6 +68,21 @@ def _how_asked(question: str) -> set[str]:
     """The word a question asks with after "how" ("long" of "How long will the laptops be
     lent for?", "old"): what it asks for, not what it is about ("how Novaris tested")."""
     return set(terms(" ".join(re.findall(rf"\bhow\s+({_HOW_WORDS})\b", question, re.I))))
+
+
+# Words that frame what is asked, not what it is about: "What was her memoir called?", "Where
+# will the talks be held?", "When are talks due to take place?", "How will the trust stop this
+# happening again?", "What did the Conservatives propose instead?" (a new tester's, turned
+# away as off topic for the article lacking them).
+_FRAMING = re.compile(r"\b(?:(?:is|was|are|were|be|been)\s+(?:\w+\s+){0,4}?(?P<c>called)\b"
+                      r"|(?:is|was|are|were|be|being|been)\s+(?P<h>held)\b"
+                      r"|(?P<p>(?:take|takes|took|taking|taken)\s+place)\b"
+                      r"|(?P<w>happen(?:s|ed|ing)?|again|instead)\b)", re.I)
+
+
+def _framing(question: str) -> set[str]:
+    return set(terms(" ".join(w for m in _FRAMING.finditer(question)
+                               for w in m.groups() if w)))
 
 
 _HOW_WORDS = ("old|long|far|much|many|often|soon|big|large|tall|high|deep|fast|wide|heavy"

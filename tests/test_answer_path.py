@@ -339,6 +339,26 @@ def test_only_the_word_a_question_asks_with_after_how_is_left_out() -> None:
     assert _how_asked("Did the report say how Novaris tested the drug?") == set()
 
 
+def test_words_framing_what_is_asked_are_not_what_it_is_about() -> None:
+    """A new tester's "What was her memoir called?" and "Where will the talks be held?" were
+    turned away as off topic, their articles lacking "called" and "held"."""
+    a = _article("a", "Her memoir, Salt in the Blood, was published in 1996.", None)
+    far = Passage(**{**_passage(a).__dict__, "dense_score": 0.2})
+    asked = "What was her memoir called?"
+    assert topicality(analyse(asked, asked, None, None, None), [far], asking=False) == (
+        pytest.approx(1.2))
+    b = _article("b", "Both sides agreed to talks at the Workplace Relations Commission.", None)
+    near = Passage(**{**_passage(b).__dict__, "dense_score": 0.2})
+    for asked in ("Where will the talks be held?", "When will the talks take place?",
+                  "Will the talks happen again?"):
+        question = analyse(asked, asked, None, None, None)
+        assert topicality(question, [near], asking=False) == pytest.approx(1.2), asked
+    # Asking who did them, the same words are what it is about.
+    for asked in ("Who called the talks?", "Who held the talks?"):
+        question = analyse(asked, asked, None, None, None)
+        assert topicality(question, [near], asking=False) < 1.0, asked
+
+
 def test_an_abbreviation_is_held_by_its_written_out_words() -> None:
     """"Who is the CEO of Novaris?" over "chief executive Henrik Vollmer": every word held."""
     a = _article("a", "Novaris chief executive Henrik Vollmer said the recall was wise.", None)
