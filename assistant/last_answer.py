@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from index import Article, NewsIndex, caption_spans, find_date_line, sentence_spans
-from index.sentence_vectors import MIN_SENTENCE_CHARS
+from index.sentence_vectors import worth_reading
 
 from .about import about_line, is_about_line
 from .article_record import named, record_answer
@@ -274,7 +274,7 @@ def first_sentence(article: Article, shown: tuple[int, int]) -> tuple[int, int]:
 def _story_sentences(article: Article) -> list[tuple[int, int]]:
     captions = caption_spans(article.text, article.captions)
     return [(a, b) for a, b in sentence_spans(article.text)
-            if b - a >= MIN_SENTENCE_CHARS and find_date_line(article.text[a:b]) is None
+            if worth_reading(article.text[a:b]) and find_date_line(article.text[a:b]) is None
             and not is_about_line(article.text[a:b])
             and not any(c < b and a < d for c, d in captions)]
 

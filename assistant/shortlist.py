@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from math import log
 
 from index import Article, Passage, credit_span, find_date_line, sentence_spans
-from index.sentence_vectors import MIN_SENTENCE_CHARS
+from index.sentence_vectors import MIN_SENTENCE_CHARS, worth_reading
 
 from .injection import is_instruction
 from .question import Question
-from .words import terms
+from .words import asking_terms, terms
 
 __all__ = ["CANDIDATES", "MORE_READ", "WHOLE_ARTICLES", "Candidate", "shortlist"]
 
@@ -39,9 +39,6 @@ CANDIDATES = 12
 # for one answer gained ("A second look", same file).
 WHOLE_ARTICLES = 2
 MORE_READ = 4
-# Shorter pieces are never candidates; the same bound decides which sentences an ingest stores
-# vectors for (`index.sentence_vectors`), so every candidate finds its stored vector.
-MIN_CHARS = MIN_SENTENCE_CHARS
 # A caption's credit split off as a sentence, all in brackets ("(Millbrook Courier/Jae Park)"):
 # it states nothing (asked who took the photo, `credits` reads the caption's whole line). A
 # sentence in brackets may state something ("(Scott has been to the state five times.)").
@@ -84,7 +81,10 @@ def _readable(text: str, start: int, end: int) -> bool:
     # November 4, 2025.").
     head = text.count("\n", 0, start) < _HEAD_LINES and not SENTENCE_END.search(line)
     dated = find_date_line(line, alone=head)
-    return (end - start >= MIN_CHARS and not _asks(sentence) and not is_instruction(sentence)
+    # Long enough, or a short clause with a figure ("Tickets £15–£42."): the same test decides
+    # which sentences an ingest stores vectors for, so a candidate finds its stored vector
+    # (in a store made before short clauses were read, it is embedded when read).
+    return (worth_reading(sentence) and not _asks(sentence) and not is_instruction(sentence)
             and not (_BRACKETED.match(sentence) and credit_span(sentence))
             and find_date_line(sentence) is None and dated is None)
 
@@ -123,6 +123,17 @@ def _read_on(passages: Sequence[Passage], articles: dict[str, Article],
     return out
 
 
+def _for_question(question: Question, spans: list[tuple[int, str, int, int]],
+                  articles: dict[str, Article]) -> list[tuple[int, str, int, int]]:
+    """The spans worth reading for this question: a short clause ("Tickets £15–£42.") only
+    where it shares a word with it. It says one thing, and the reader rates a short piece high
+    whatever it says: "Tickets £15–£42." led for "How long is the play?" over "Running time:
+    2 hours 20 minutes, including one interval."."""
+    asked = set(terms(question.query)) - asking_terms()
+    return [c for c in spans if c[3] - c[2] >= MIN_SENTENCE_CHARS
+            or asked & set(terms(articles[c[1]].text[c[2]:c[3]]))]
+
+
 def _lexical(query_terms: list[str], basis: list[list[str]], sentences: list[list[str]]
              ) -> list[float]:
     """Share of the question's term weight each sentence covers; terms rarer among the
@@ -154,6 +165,7 @@ def shortlist(question: Question, passages: Sequence[Passage], articles: dict[st
     for a question asked at no stated moment up to MORE_READ of the rest of its best articles."""
     found = _in_passages(passages, articles)
     more = _read_on(passages, articles, found) if read_on and not question.dated else []
+    found, more = _for_question(question, found, articles), _for_question(question, more, articles)
     spans = found + more
     texts = [articles[a].text[s:e] for _, a, s, e in spans]
     words = [terms(t) for t in texts]

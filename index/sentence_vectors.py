@@ -9,6 +9,7 @@ text (the same text always gets the same vector), so a question only looks them 
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ import numpy as np
 
 from .chunking import chunk_article
 from .embedding import Embedder, embed_each
+from .line_kinds import is_clutter
 from .sentences import sentence_spans
 from .types import Article, Chunk
 
@@ -25,10 +27,33 @@ if TYPE_CHECKING:
     from .store import ChromaStore
 
 __all__ = ["MIN_SENTENCE_CHARS", "StoredSentences", "add_missing", "chunk_sentences",
-           "embed_sentences", "sentence_key"]
+           "embed_sentences", "sentence_key", "worth_reading"]
 
-# Shorter pieces (a dateline, "Read more.") are never weighed as evidence: not worth storing.
+# Shorter pieces (a dateline, "Read more.", a subheading) are never weighed as evidence, nor
+# stored, unless they are a short clause carrying a figure or a date (`worth_reading`).
 MIN_SENTENCE_CHARS = 20
+# A short clause: ended as a sentence is (no heading, time stamp or label), two words or more,
+# one of them a word, and a figure or a date in it: "Tickets £15–£42.", "Age guidance 12+.",
+# "He died in 2004.", "She was 91." (a tester's review and obituary) state what is asked and
+# were never read. Short clauses without one ("Good morning.", "Here is the catch.") seldom
+# answer and would repeat a question's words; a name alone ("Hilary Mantel.") may be a piece
+# split off at an abbreviation.
+_SHORT_CLAUSE = re.compile(
+    r"^(?=.*(?:\d|\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+    r"(?=.*[^\W\d_]{3})\S+(?:\s+\S+)+(?<=[.!?])[\"'”’)]*$", re.S)
+MIN_CLAUSE_CHARS = 8  # "Age 16+."
+
+
+def worth_reading(text: str) -> bool:
+    """Whether a sentence is long enough to be read as evidence (and its vector stored):
+    MIN_SENTENCE_CHARS, or a short clause with a figure or a date ("He died in 2004."); not
+    a page number ("Page 1 of 1.")."""
+    if len(text) >= MIN_SENTENCE_CHARS:
+        return True
+    text = text.strip()
+    return (len(text) >= MIN_CLAUSE_CHARS and bool(_SHORT_CLAUSE.match(text))
+            and not is_clutter(text.rstrip(".")))
 
 
 def sentence_key(text: str) -> str:
@@ -45,7 +70,7 @@ def chunk_sentences(article: Article, chunks: Sequence[Chunk]) -> list[str]:
     for chunk in chunks:
         for a, b in sentence_spans(article.text, chunk.start, chunk.end):
             text = article.text[max(a, chunk.start):min(b, chunk.end)]
-            if len(text) >= MIN_SENTENCE_CHARS and text not in seen:
+            if worth_reading(text) and text not in seen:
                 seen.add(text)
                 out.append(text)
     return out

@@ -191,3 +191,15 @@ def test_a_reindex_with_another_embedder_drops_the_old_sentence_vectors(fresh: P
     assert index.store._names()[2] not in {c.name for c in index.store._client.list_collections()}
     assert index.store.sentence_vectors([sentence_key(t) for t in texts]) == {}
     assert index.dense("Taiwan navy missile boats", 1)
+
+
+def test_a_short_clause_the_answer_path_reads_gets_its_vector_stored() -> None:
+    """The ingest stores a vector for each sentence the answer path may read: a short clause
+    with a figure too ("He died in 2004.", 16 characters), not a short piece stating none."""
+    from index import Article
+
+    text = ("Her husband, Arthur, was a signalman on the railway. He died in 2004.\n"
+            "Good morning.")
+    article = Article(id="obit", title="Obituary", text=text, source="obit", source_key="obit")
+    found = chunk_sentences(article, chunk_article(article, 200))
+    assert "He died in 2004." in found and "Good morning." not in found

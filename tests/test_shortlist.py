@@ -122,3 +122,28 @@ def test_a_pages_date_line_is_no_candidate() -> None:
     story = _article("story", [f"Updated 6 January 2025. {FILLER[0]}", FILLER[1]])
     found = shortlist(asked, [_passage(story, 2)], {"story": story}, read_on=False)
     assert [c.text for c in found] == FILLER[:2]
+
+
+def test_a_short_clause_with_a_figure_is_read_and_a_short_fragment_is_not() -> None:
+    """"Tickets £15–£42." and "He died in 2004." (a tester's review and obituary) are under
+    the 20 characters a sentence needs, yet state what is asked: a short clause carrying a
+    figure or a date is read, where it shares a word with the question. A short piece
+    stating none ("Good morning."), a page number ("Page 1 of 1.") or a figure without a
+    sentence's end (a time stamp) is still not."""
+    lines = ["Running time: 2 hours 20 minutes, including one interval. Tickets £15–£42. "
+             "Age guidance 12+.",
+             "Her husband, Arthur, was a signalman on the railway. He died in 2004.",
+             "Good morning. Page 1 of 1.", "06:10 GMT"]
+    story = _article("story", lines)
+    asked = analyse("How much are tickets?", "How much are tickets?", None, None, None)
+    texts = [c.text for c in shortlist(asked, [_passage(story, 4)], {"story": story},
+                                       read_on=False)]
+    assert "Tickets £15–£42." in texts
+    assert not {"Good morning.", "Page 1 of 1.", "06:10 GMT"} & set(texts)
+    # Only sharing a word with the question: the reader rates a short piece high whatever it
+    # says ("Tickets £15–£42." led for how long the play is).
+    assert not {"Age guidance 12+.", "He died in 2004."} & set(texts)
+    asked = analyse("When did her husband die?", "When did her husband die?", None, None, None)
+    texts = [c.text for c in shortlist(asked, [_passage(story, 4)], {"story": story},
+                                       read_on=False)]
+    assert "He died in 2004." in texts and "Tickets £15–£42." not in texts
