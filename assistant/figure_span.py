@@ -11,12 +11,21 @@ from .counting import counted_phrase
 from .counts import A_YEAR, WORD_NUMBER
 from .evidence import DURATION, LENGTH, SINCE
 
-__all__ = ["figure_span", "figure_start"]
+__all__ = ["figure_end", "figure_span", "figure_start"]
 
 
 def figure_start(quote: str, a: int) -> int:
     """Where a short answer starting at `a` starts, its figure whole and qualified."""
     return _qualified(quote, _worded_from(quote, a))
+
+
+def figure_end(quote: str, b: int) -> int:
+    """Where a short answer ending at `b` ends: a figure's "+" ("Age guidance 12+.", "aged 18+")
+    says "and over", and is the figure's; not a sum's ("2+2")."""
+    return b + 1 if b > 0 and quote[b - 1].isdigit() and _PLUS.match(quote, b) else b
+
+
+_PLUS = re.compile(r"\+(?!\w)")
 
 
 def figure_span(quote: str, a: int, b: int, question: str) -> tuple[int, int] | None:

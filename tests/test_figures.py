@@ -648,3 +648,14 @@ def test_a_contest_s_margin_is_no_count_of_what_one_side_got() -> None:
     for margin in ("By how many votes did Abara win?", "What was the winning margin?",
                    "How many votes did Abara win by?"):
         assert _lead(margin, sentence, "1,204 votes") == "1,204 votes", margin
+
+
+def test_a_figures_plus_leads_with_it() -> None:
+    """"What's the age guidance?" over "Age guidance 12+." (a tester's review) was answered
+    "12": the "+" says "and over", and is the figure's."""
+    assert _lead("What's the age guidance for the play?", "Age guidance 12+.", "12") == "12+"
+    assert _lead("Who is the course for?", "The course is for beginners aged 16+.",
+                 "16") == "16+"
+    # A sum's plus sign is not: "2+2" leads as the reader's span gives it.
+    assert _lead("What is the score?", "The final score was 2+2 after extra time.",
+                 "2") == "2"
