@@ -15,6 +15,7 @@ from .contest import asked_contest, contest_answer, names_a_contest
 from .counting import asked_verb, counted
 from .evidence import age_span, question_kind, question_names
 from .fates import states_fate
+from .labelled import label_first
 from .own_holder import own_holder
 from .persons import description, who_is
 from .referent import named_person
@@ -35,22 +36,23 @@ CONTEST_READ = 12
 
 def said_first(question: str, ranked: Sequence[Evidence],
                articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
-    """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who
-    won or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the
-    ranking with the first sentence saying
-    it put first ("said Hong Min, a senior analyst at…", `persons.description`; "Ukrainian
-    President Volodymyr Zelenskyy", `roles.role_holder`; "Okonkwo has been elected…,
-    defeating…", `contest`: among the best CONTEST_READ only, for a sentence about another
-    contest says it as plainly), or what someone said ("What did Hong Min say?": "…," said
-    Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a sentence answers,
-    whatever its score: the reader scores a sentence on what it says, and this one says it
-    only in passing. `articles`, by id: a title may hold a role's qualifier ("Novaris" for its
-    chief executive), a date tells a contest of another year, and a speaker named by one word
-    of their name must be named by another somewhere in the article ("Ford said" is not
-    Harrison Ford's in a report about the carmaker). A table's row giving what is asked in
-    its column ("Winner: Haruki Tanabe", "Votes: 17,228": `table_cells`) comes first of all."""
-    if cell := cell_first(question, ranked, question_kind(question), articles or {}):
-        return cell  # a table's row: "Winner: Haruki Tanabe", "Votes: 17,228"
+    """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who won
+    or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the ranking
+    with the first sentence saying it put first ("said Hong Min, a senior analyst at…",
+    `persons.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`;
+    "Okonkwo has been elected…, defeating…", `contest`: among the best CONTEST_READ only, for a
+    sentence about another contest says it as plainly), or what someone said ("What did Hong Min
+    say?": "…," said Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a
+    sentence answers, whatever its score: the reader scores a sentence on what it says, and this
+    one says it only in passing. `articles`, by id: a title may hold a role's qualifier
+    ("Novaris" for its chief executive), a date tells a contest of another year, and a speaker
+    named by one word of their name must be named by another somewhere in the article ("Ford
+    said" is not Harrison Ford's in a report about the carmaker). A table's row giving what is
+    asked in its column ("Winner: Haruki Tanabe", "Votes: 17,228": `table_cells`) comes first of
+    all, then a list's line giving the name asked for ("Director: Tom Roe", `labelled`)."""
+    if cell := (cell_first(question, ranked, question_kind(question), articles or {})
+                or label_first(question, ranked)):
+        return cell  # a table's row: "Winner: Haruki Tanabe"; a list's "Director: Tom Roe"
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))
     if who_is(question) is None and not asks_for_holder(question) and not contest:

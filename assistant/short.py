@@ -13,7 +13,8 @@ from .contest import asked_contest, contest_answer, other_side
 from .counts import counts_asked, figure_phrase
 from .evidence import age_span, question_names
 from .fates import death_toll, fate_count
-from .figure_span import figure_span, figure_start
+from .figure_span import figure_end, figure_span, figure_start
+from .labelled import label_holder
 from .later_figures import later_count, only_count
 from .made_by import done_by, done_by_itself
 from .other_holders import subject_holders
@@ -105,6 +106,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     offsets."""
     if does := who_does(question, best.text) or done_to(question, best.text):  # "marrying Robert…"
         return does
+    if credited := label_holder(question, best.text):  # "Director: Tomasz Brennan-Wolski"
+        return credited
     if (by := done_by(question, best.text)) and _overlaps(best, [by]):  # "led by Dr Halloran"
         return by
     if by := done_by_itself(question, best.text):  # "painted by Jacoba van Houten"
@@ -172,6 +175,7 @@ def _leading(best: Evidence, citation: Citation, span: tuple[int, int], kind: st
         if (led := figure_span(citation.quote, a, b, question)) is None:
             return None
         a, b = led
+    b = figure_end(citation.quote, b)
     text = citation.quote[a:b]
     if not text or len(text.split()) > SHORT_MAX_SHARE * len(citation.quote.split()):
         return None

@@ -19,6 +19,7 @@ from index import Article, Passage, credit_span, find_date_line, sentence_spans
 from index.sentence_vectors import MIN_SENTENCE_CHARS, worth_reading
 
 from .injection import is_instruction
+from .labelled import asks_label, labelled
 from .question import Question
 from .words import asking_terms, terms
 
@@ -43,6 +44,9 @@ MORE_READ = 4
 # it states nothing (asked who took the photo, `credits` reads the caption's whole line). A
 # sentence in brackets may state something ("(Scott has been to the state five times.)").
 _BRACKETED = re.compile(r"^\s*\([^()]*\)\s*$")
+# A labelled line ("Director: Tomasz Brennan-Wolski") shares none of the words of the question
+# asking about it ("Who directed …?"): asked, it is weighed as if it held them all.
+LABEL_BONUS = 0.4
 _HEAD_LINES = 6  # a title, a byline, the outlet, a date line: where a page's date line is
 # The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
 SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
@@ -128,10 +132,12 @@ def _for_question(question: Question, spans: list[tuple[int, str, int, int]],
     """The spans worth reading for this question: a short clause ("Tickets £15–£42.") only
     where it shares a word with it. It says one thing, and the reader rates a short piece high
     whatever it says: "Tickets £15–£42." led for "How long is the play?" over "Running time:
-    2 hours 20 minutes, including one interval."."""
+    2 hours 20 minutes, including one interval.". A labelled line ("Edith Carney: Martha
+    Quayle") only for a question about its label or name (`labelled`)."""
     asked = set(terms(question.query)) - asking_terms()
-    return [c for c in spans if c[3] - c[2] >= MIN_SENTENCE_CHARS
-            or asked & set(terms(articles[c[1]].text[c[2]:c[3]]))]
+    return [c for c in spans if (c[3] - c[2] >= MIN_SENTENCE_CHARS
+                                 or asked & set(terms(articles[c[1]].text[c[2]:c[3]])))
+            and asks_label(question.text, articles[c[1]].text[c[2]:c[3]])]
 
 
 def _lexical(query_terms: list[str], basis: list[list[str]], sentences: list[list[str]]
@@ -173,7 +179,8 @@ def shortlist(question: Question, passages: Sequence[Passage], articles: dict[st
     lexical = _lexical(terms(question.query), words[:len(found)], words)
     similar = _similarities(passages)
     estimates = [0.5 * similar[c[0]] + 0.4 * lx - 0.01 * c[0]
-                 for c, lx in zip(spans, lexical, strict=True)]
+                 + (LABEL_BONUS if labelled(t) else 0.0)
+                 for c, lx, t in zip(spans, lexical, texts, strict=True)]
     n = len(found)
     keep = _best(estimates[:n], limit) + [n + j for j in _best(estimates[n:], MORE_READ)]
     return [Candidate(*spans[i], texts[i], lexical[i], similar[spans[i][0]], estimates[i])
