@@ -36,20 +36,17 @@ CONTEST_READ = 12
 
 def said_first(question: str, ranked: Sequence[Evidence],
                articles: Mapping[str, Article] | None = None) -> list[Evidence] | None:
-    """Asked "Who is Hong Min?", who holds a role ("Who is the Ukrainian president?") or who won
-    or lost ("Who won the Lakeport election?") or a match's score ("3-2", `scores`), the ranking
-    with the first sentence saying it put first ("said Hong Min, a senior analyst at…",
-    `persons.description`; "Ukrainian President Volodymyr Zelenskyy", `roles.role_holder`;
-    "Okonkwo has been elected…, defeating…", `contest`: among the best CONTEST_READ only, for a
-    sentence about another contest says it as plainly), or what someone said ("What did Hong Min
-    say?": "…," said Hong Min, `speakers.quotes_speaker`), or None where none says it. Such a
-    sentence answers, whatever its score: the reader scores a sentence on what it says, and this
-    one says it only in passing. `articles`, by id: a title may hold a role's qualifier
-    ("Novaris" for its chief executive), a date tells a contest of another year, and a speaker
-    named by one word of their name must be named by another somewhere in the article ("Ford
-    said" is not Harrison Ford's in a report about the carmaker). A table's row giving what is
-    asked in its column ("Winner: Haruki Tanabe", "Votes: 17,228": `table_cells`) comes first of
-    all, then a list's line giving the name asked for ("Director: Tom Roe", `labelled`)."""
+    """Asked "Who is Hong Min?", who holds a role or won ("Who won the Lakeport election?"), a
+    match's score or what someone said, the ranking with the first sentence saying it put first
+    ("said Hong Min, a senior analyst at…", `persons.description`; "Ukrainian President
+    Volodymyr Zelenskyy", `roles.role_holder`; "Okonkwo has been elected…", `contest`, among the
+    best CONTEST_READ only; "…," said Hong Min, `speakers`), or None. Such a sentence answers
+    whatever its score: the reader scores a sentence on what it says, and this one says it in
+    passing. `articles`, by id: a title may hold a role's qualifier ("Novaris" for its chief
+    executive), a date tells a contest of another year, and "Ford said" is not Harrison Ford's
+    in a report about the carmaker. A table's row giving what is asked in its column ("Winner:
+    Haruki Tanabe", `table_cells`) comes first of all, then a list's line ("Director: Tom Roe",
+    `labelled`)."""
     if cell := (cell_first(question, ranked, question_kind(question), articles or {})
                 or label_first(question, ranked)):
         return cell  # a table's row: "Winner: Haruki Tanabe"; a list's "Director: Tom Roe"
@@ -59,18 +56,24 @@ def said_first(question: str, ranked: Sequence[Evidence],
         return (speech_first(question, ranked, articles) or _count_first(question, ranked)
                 or _age_first(question, ranked))
     articles = articles or {}
-    for i, ev in enumerate(ranked):
-        article = articles.get(ev.article_id)
-        title = article.title if article else ""
-        if (description(question, ev.text) or role_holder(question, ev.text, title)
-                or (contest and i < CONTEST_READ and (contest_answer(
-                    question, ev.text, article.published if article else None)
-                                                      or score_span(question, ev.text)))):
-            return [ev, *ranked[:i], *ranked[i + 1:]]
+    first = next((ev for i, ev in enumerate(ranked)
+                  if _says_who(question, ev, articles.get(ev.article_id), contest and
+                               i < CONTEST_READ)), None)
     # Else a holder whose article says whose the role is ("The lead author, …" of the study)
-    own = next((ev for ev in ranked[:KIND_CHECKED] if ev.article_id in articles
-                and own_holder(question, ev, articles[ev.article_id], strict=True)), None)
-    return None if own is None else [own, *(ev for ev in ranked if ev is not own)]
+    first = first or next((ev for ev in ranked[:KIND_CHECKED] if ev.article_id in articles
+                           and own_holder(question, ev, articles[ev.article_id], strict=True)),
+                          None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+def _says_who(question: str, ev: Evidence, article: Article | None, contest: bool) -> bool:
+    """Does the sentence say who is asked about, who holds the role, or (`contest`) who won
+    the contest asked about or its score?"""
+    title = article.title if article else ""
+    return bool(description(question, ev.text) or role_holder(question, ev.text, title)
+                or (contest and (contest_answer(question, ev.text,
+                                                article.published if article else None)
+                                 or score_span(question, ev.text))))
 
 
 def _count_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
