@@ -59,11 +59,13 @@ _OPENERS = frozenset({"about", "after", "before", "while", "since", "during", "s
                       "there", "now", "then", "today", "yesterday", "tomorrow", "yes", "if",
                       "as", "so", "you", "our", "my", "his", "her", "their", "its", "these",
                       "those", "such", "only", "even", "also", "still", "once", "nearly",
-                      "almost", "around", "just", "next", "however", "although", "because"})
+                      "almost", "around", "just", "next", "however", "although", "because",
+                      "over", "under"})
 # An answer's attribution, "(Valley Herald, 3 February 2026)": whose report, not what about.
 _ATTRIBUTION = re.compile(r"\([^()]*\)")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+")
-_OPENING = re.compile(r"(?:^|[“\"‘]|[.!?]\s)\s*$")  # where a sentence or a quote begins
+# Where a sentence, a quote or a labelled line begins: "“'My son…", "A: Over the years…".
+_OPENING = re.compile(r"(?:^|[“\"‘'’]|[.!?:]\s)\s*$")
 
 
 def _names_in(question: str) -> list[str]:
@@ -213,8 +215,9 @@ def _answer_names(history: Sequence[Message]) -> list[str]:
     if not answers:
         return []
     words = " ".join(_ATTRIBUTION.sub(" ", _MARKS.sub(" ", answers[-1])).split()[:25])
+    # "It's", "My", "The" capitalised for opening a quote name nothing.
     return [m.group() for m in _NAME.finditer(words)
-            if not (m.group().casefold().split("-")[0] in _OPENERS
+            if not (re.split(r"[-’']", m.group().casefold())[0] in _OPENERS | _NOT_NAMES
                     and _OPENING.search(words, 0, m.start()))]
 
 

@@ -362,6 +362,18 @@ def test_a_follow_up_to_a_question_naming_nothing_takes_the_answers_names() -> N
     assert query.startswith("What did the leaflets say?") and "Kim" in query
 
 
+def test_words_capitalised_for_opening_a_quote_or_a_line_name_nothing() -> None:
+    """A new tester's follow-ups were searched with "My" ("“'My son loves it there.”"), "It's"
+    and "Over" ("A: Over the two years, …"), the first words of the last answer's quote."""
+    for quoted in ("“'My son loves it there.” [1]", "“It's the simplest thing,' she said.” [1]",
+                   "“A: Over the two years, the airline cancelled 240 flights.” [1]"):
+        query = rule_rewrite("What else did they say about it?",
+                             turn("What did the parents say about Brackenfield?", quoted))
+        assert not {"My", "It's", "Over"} & set(query.split()), query
+    labelled = turn("Who headlines?", "“Friday: The Moorland Drift, the Sligo five-piece.” [1]")
+    assert "The" not in rule_rewrite("Who are they?", labelled).split()
+
+
 def test_he_is_searched_by_the_name_of_whom_he_means() -> None:
     """The tenth tester's "How much does he earn?", after an answer quoting a sentence about
     water mains, was searched with "About" and "First World War": he is the chief executive
