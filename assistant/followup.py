@@ -228,10 +228,16 @@ _WORK = re.compile(r"\b(?:book|novels?|memoirs?|poems?|poetry|song|albums?|music
 _OF_THE_ARTICLE = re.compile(r"\b(?:article|story|report|piece|page)\b", re.I)
 
 
+# "When was it published?", "When did it come out?": when a work was, as an article is asked.
+_ISSUED = re.compile(r"\b(?:published|released|came\s+out|come\s+out)\b", re.I)
+
+
 def of_a_work(question: str, history: Sequence[Message]) -> bool:
-    """Does "Who wrote it?" ask of a book the conversation is about, not of the article just
-    quoted? After "What's the book about?" it was answered with the article's byline."""
-    if not ASKS_AUTHOR.search(question) or _OF_THE_ARTICLE.search(question):
+    """Does "Who wrote it?" or "When was it published?" ask of a book the conversation is
+    about, not of the article just quoted? After "What's the book about?" it was answered with
+    the article's byline, and after "What book did Eleanor Vosper write?" with its date."""
+    asks = ASKS_AUTHOR.search(question) or _ISSUED.search(question)
+    if not asks or _OF_THE_ARTICLE.search(question):
         return False
     asked = [m["content"] for m in history if m["role"] == "user"][-TOPIC_LOOKBACK:]
     return any(_WORK.search(text) for text in asked)

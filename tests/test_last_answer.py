@@ -62,6 +62,12 @@ def test_who_wrote_it_in_a_conversation_about_a_book_asks_of_the_book() -> None:
     assert of_a_work("Who wrote it?", about_a_book)
     assert not of_a_work("Which outlet reported that?", about_a_book)
     assert not of_a_work("Who wrote it?", about_a_book[2:])  # nothing but the article
+    # A new tester's "When was it published?" after "What book did Eleanor Vosper write?" was
+    # answered with the article's own date: "it" is her memoir.
+    assert of_a_work("When was it published?", about_a_book)
+    assert of_a_work("When did it come out?", about_a_book)
+    assert not of_a_work("When was the article published?", about_a_book)
+    assert not of_a_work("When was it published?", about_a_book[2:])
 
 
 @pytest.mark.parametrize(("question", "next_"), [
