@@ -30,7 +30,11 @@ _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|Augus
                    r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
                    r"|Saturday|Sunday|today|yesterday|tomorrow|last (?:week|month|year)|ago"
                    # a time of day answers "when" and "what time" too ("at 9:36 p.m.")
-                   r"|noon|midnight)\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+                   r"|noon|midnight)\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b"
+                   # an ancient year or century: "in about AD 550", "the sixth century BC"
+                   r"|(?-i:\b(?:AD|BC|BCE|CE)\s+\d{1,4}\b|\b\d{1,4}\s+(?:AD|BC|BCE)\b)"
+                   r"|\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh"
+                   r"|eighth|ninth|tenth|eleventh|twelfth)[\s-]century\b", re.I)
 # A figure whole: "28" is new beside "18 to 24" (`NUMBER` finds a figure's first digit only).
 _FIGURE = re.compile(NUMBER.pattern.replace(r"\d|", r"\d(?:[\d,.]*\d)?|", 1), re.I)
 _KINDS = (
@@ -65,14 +69,15 @@ DURATION = (r"(?:\b|-)(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|sec
             r"|centur(?:y|ies)|hrs|yrs)\b")
 # A unit right after its figure's digits too: "6.9km", "530km" (not "5m": millions as often).
 LENGTH = (r"(?:\b|(?<=\d))(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|ft"
-          r"|inch(?:es)?|yards?)\b")
+          r"|inch(?:es)?|yards?|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm)\b")
 # A span of time given by its start: "since 2018", "from 2005 to 2021".
 _FROM_TO = r"\bfrom\s+(?:19|20)\d\d\s+(?:to|until)\s+(?:19|20)\d\d\b"
 SINCE = rf"(?:\bsince\s+(?:19|20)\d\d\b|{_FROM_TO})"
 # A figure asked in a unit: the question's words asking it, and what a sentence stating it
 # must carry ("What percentage of the vote…" is not answered by "$104 million").
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)
-_AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) \d+|\b\d+ years? old\b|, \d{1,3},"
+_AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) (?:between |about |around |over |under )?\d+"
+                  r"|\b\d+ years? old\b|, \d{1,3},"
                   r"|\(\d{1,3}\)", re.I)
 # An age said of someone: "Amara Osei is 39, runs…", "She was 91.", "dies at 91"; not an age
 # at some other time ("until she was 85", "when he was 12"), nor a figure ("is 1,237").

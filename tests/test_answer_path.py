@@ -198,6 +198,20 @@ def test_a_count_in_words_or_of_those_counted_before_fits(sentence: str, questio
     assert answer_fit("number", sentence, question) == fit
 
 
+@pytest.mark.parametrize(("kind", "sentence", "question", "fit"), [
+    # A new tester's archaeology find, each turned away as not giving what was asked.
+    ("date", "The warrior was buried in about AD 550.", "When was the warrior buried?", 1.0),
+    ("date", "The fort dates from the sixth century BC.", "When was the fort built?", 1.0),
+    ("date", "The ad ran on television.", "When did the ad run?", 0.0),  # no year
+    ("number", "He was buried with an iron sword 86cm long.", "How long is the sword?", 1.0),
+    ("number", "The man was aged between 25 and 35 when he died.",
+     "How old was the warrior when he died?", 1.0),
+])
+def test_ancient_years_centimetres_and_ages_in_a_range_fit(kind: str, sentence: str,
+                                                           question: str, fit: float) -> None:
+    assert answer_fit(kind, sentence, question) == fit
+
+
 def test_the_kind_of_answer_a_sentence_carries_is_a_feature() -> None:
     ships = "How many Chinese ships were near Taiwan during the drill?"
     assert answer_fit("number", "Taiwan counted 12 Chinese ships near the island.", ships) == 1.0
