@@ -36,8 +36,10 @@ _WEEKDAY = WEEKDAY_NAME
 _DAY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)"
     rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?\b"
-    rf"|\b{_WEEKDAY}\b(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
-    rf"|\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year|weekend|{_WEEKDAY})\b"
+    rf"|\b{_WEEKDAY}\b(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?"
+    rf"|\s+(?:morning|afternoon|evening|night)\b)?"
+    # Not "this year's festival": what it is, not when.
+    rf"|\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:week|month|year|weekend|{_WEEKDAY})\b(?![’']s)"
     rf"|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+this\s+(?:week|month|year))\b"
     rf"|\b(?:in|In)\s+(?:{_MONTH}\s+)?(?:1[89]|20)\d\d\b|\bin\s+{_MONTH}(?!\s*\d)")
 

@@ -301,6 +301,9 @@ def test_when_that_was_is_the_day_the_last_quote_gives(assistant: Assistant) -> 
     ("The treaty was signed on March 3, 2025 in Moscow.", "March 3, 2025"),
     ("The law takes effect Oct. 24.", "Oct. 24"),
     ("It was signed on Monday, Nov. 11, 2024.", "Monday, Nov. 11, 2024"),
+    # A new tester's: the part of the day said with it; "this year's festival" is no day.
+    ("The river is expected to peak at 9.4 metres on Saturday evening.", "Saturday evening"),
+    ("Three bands will headline this year's Lough Carra festival.", None),
 ])
 def test_the_day_a_sentence_names(sentence: str, day: str | None) -> None:
     from assistant.last_when import day_named
