@@ -31,6 +31,11 @@ _CAPTION = re.compile(
     # (Global Wire/Ana Lopes)"
     r"|[.!?)]\s+(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*:\s*[A-Z][\w.'’-]*"
     rf"(?:\s?/\s?[A-Z][\w.'’-]*|\s[A-Z][\w.'’-]*|{_JOINING}){{0,5}}\s*$"
+    # "…at the wheel of the Morwenna in 1962. Photograph courtesy of the Vosper family." (a
+    # tester's Word file: its italic caption was the story's sentence, quoted for her birth)
+    r"|[.!?]\s+(?:Photo(?:graph)?s?|Pictures?|Images?)\s+courtesy\s+of\s+(?:the\s+)?"
+    # whose: capitalised words, and a last word in lower case ("family"), no verb after them
+    r"[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|of|and|&|the)){0,4}(?:\s[a-z]+)?\.?\s*$"
     r"|[.!?]\s+\([A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}/\s?[A-Z][\w.'’-]*"
     r"(?:\s[A-Z][\w.'’-]*){0,3}\)\s*$"
     # a byline: "By Jane Doe and John Roe", "By JANE DOE, Associated Press", "Reviewed by

@@ -1,0 +1,37 @@
+"""Lines of a tester's pages (h37) read for what they are: a photo credited "courtesy of",
+a masthead in capitals beside its section and the date, a byline of a name and the date."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.captions import caption_spans
+from index.cleaning import clean_document
+from index.types import Article, RawDocument
+
+STORY = ("The ferry to Gull Island will stop running in March, its operator said on Monday.\n"
+         "About 300 islanders use it each week.")
+
+
+def _file(text: str, source: str = "p.txt") -> list[Article]:
+    return clean_document(RawDocument(text=f"{text}\n\n{STORY}", source=source,
+                                      source_key=source))
+
+
+def _marked(article: Article) -> list[str]:
+    return [article.text[a:b] for a, b in caption_spans(article.text, article.captions)]
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    # a Word file's italic caption was the story's sentence, quoted for where she died
+    ("Eleanor Vosper at the wheel of the Morwenna in 1962. Photograph courtesy of the Vosper "
+     "family.", True),
+    ("The mural on Mill Street. Photo courtesy of Harbour Arts Trust", True),
+    # a sentence going on after the credited name is the story's
+    ("It was a gift. Photographs courtesy of the Vosper family are on display.", False),
+    ("The show runs until May. Pictures courtesy of the museum are on show in the hall.", False),
+])
+def test_a_caption_ending_courtesy_of_its_owner_is_marked(line: str, caption: bool) -> None:
+    [article] = _file(f"Gull Island ferry to stop running in March\nBy Ann Lee\n{line}")
+    assert (line in _marked(article)) is caption
+
