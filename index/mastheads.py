@@ -176,8 +176,12 @@ def _named_beside_section(parts: list[str]) -> bool:
     sectioned = any(find_date_line(p, alone=True) is None and _a_section_of_any_case(p)
                     for p in others)
     topical = name.split()[0].casefold() in _TOPICS and not name.isupper()
-    return (sectioned and names_outlet(name) and not topical and not LABEL.fullmatch(name)
-            and not reads_as_headline(name))
+    # A name of two words or more in capitals, set as a masthead is, needs no paper's word
+    # ("WEST PENWITH PACKET | Obituaries | Thursday 24 September 2026": a tester's obituary
+    # had no outlet)
+    capitals = name.isupper() and len(name.split()) >= 2
+    return (sectioned and (names_outlet(name) or capitals) and not topical
+            and not LABEL.fullmatch(name) and not reads_as_headline(name))
 
 
 def names_outlet(name: str, anywhere: bool = False) -> bool:

@@ -35,3 +35,16 @@ def test_a_caption_ending_courtesy_of_its_owner_is_marked(line: str, caption: bo
     [article] = _file(f"Gull Island ferry to stop running in March\nBy Ann Lee\n{line}")
     assert (line in _marked(article)) is caption
 
+
+@pytest.mark.parametrize(("head", "outlet"), [
+    # a tester's obituary had no outlet: no word papers are called by, but set in capitals
+    ("WEST PENWITH PACKET | Obituaries | Thursday 24 September 2026", "West Penwith Packet"),
+    ("FENLAND GAZETTE | Heritage | Wednesday 5 August 2026", "Fenland Gazette"),
+    # a section's label in capitals is no paper's name, nor a name in title case
+    ("BREAKING NEWS | Politics | Thursday 24 September 2026", None),
+    ("West Penwith | Obituaries | Thursday 24 September 2026", None),
+])
+def test_a_masthead_in_capitals_beside_its_section_and_date_is_the_outlet(
+        head: str, outlet: str | None) -> None:
+    [article] = _file(f"{head}\nGull Island ferry to stop running in March\nBy Ann Lee")
+    assert article.outlet == outlet
