@@ -25,7 +25,7 @@ from .pagehead import (
 )
 from .papernames import LABEL, masthead_name, names_paper, reads_as_headline
 
-__all__ = ["dated_masthead", "masthead_line", "names_outlet"]
+__all__ = ["dated_masthead", "masthead_line", "names_outlet", "names_topic"]
 
 # Between a masthead and its section: "The Lowland Observer - Science", "Arts Desk Weekly |
 # Books".
@@ -88,6 +88,11 @@ _TOPICS = frozenset({
     "entertainment", "environment", "film", "finance", "food", "health", "lifestyle", "local",
     "markets", "money", "motoring", "music", "opinion", "politics", "property", "science",
     "sport", "sports", "tech", "technology", "travel", "weather", "world"})
+
+
+def names_topic(name: str) -> bool:
+    """Has the name a topic's word, as a section's has ("Local Politics", "Travel Desk")?"""
+    return any(word.casefold() in _TOPICS for word in name.split())
 
 
 def _outlet_above_headline(lines: list[str], i: int) -> str | None:

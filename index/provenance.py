@@ -9,7 +9,8 @@ import re
 from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date, source_date_line
-from .mastheads import dated_masthead, masthead_line, names_outlet
+from .line_kinds import is_title_line
+from .mastheads import dated_masthead, masthead_line, names_outlet, names_topic
 from .pagehead import (
     CALENDAR,
     DATE_ALONE_LINES,
@@ -17,9 +18,10 @@ from .pagehead import (
     SITE,
     byline_author,
     head_date,
+    head_parts,
     page_head,
 )
-from .papernames import LABEL, PAPER_WORDS, masthead_name, reads_as_headline
+from .papernames import LABEL, PAPER_WORDS, masthead_name, names_paper, reads_as_headline
 from .types import RawDocument
 
 __all__ = ["find_author", "find_outlet", "find_published", "names_outlet", "page_author"]
@@ -164,10 +166,32 @@ def find_author(lines: list[str], raw: RawDocument) -> str | None:
     line ("Reporting by …")."""
     if raw.author:
         return raw.author
-    if named := byline_author("\n".join(lines)):
+    if named := byline_author("\n".join(lines)) or _dated_byline(lines):
         return named
     found = [m.group("n") for line in lines if (m := _REPORTING.match(line))]
     return found[-1] if found else None
+
+
+# A person's name: two to four capitalised words ("Conor Haughey", "Ana de Souza").
+_PERSON = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){1,3}")
+_BYLINE_HEAD = 5  # a byline stands among the page's first lines
+
+
+def _dated_byline(lines: list[str]) -> str | None:
+    """The name of a byline that is a name and the date under the headline, no "By" ("Conor
+    Haughey | Thursday 8 January 2026": a tester's football page had no author); not an
+    outlet's ("Space Ledger | …", "Global Wire | …") nor a section's ("Local Politics | …")."""
+    for i in range(1, min(len(lines), max(_BYLINE_HEAD, page_head(lines)))):
+        parts = head_parts(lines[i])
+        if not parts or len(parts) != 2 or find_date_line(parts[1], alone=True) is None:
+            continue
+        name = parts[0]
+        if (_PERSON.fullmatch(name) and not re.search(rf"\b{CALENDAR}\b", name)
+                and is_title_line(lines[i - 1]) and not names_outlet(name, anywhere=True)
+                and not names_paper(name) and not names_topic(name)
+                and not LABEL.search(name)):
+            return name
+    return None
 
 
 def find_published(lines: list[str], raw: RawDocument) -> str | None:

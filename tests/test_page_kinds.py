@@ -48,3 +48,19 @@ def test_a_masthead_in_capitals_beside_its_section_and_date_is_the_outlet(
         head: str, outlet: str | None) -> None:
     [article] = _file(f"{head}\nGull Island ferry to stop running in March\nBy Ann Lee")
     assert article.outlet == outlet
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    # a tester's football page had no author
+    ("Conor Haughey | Thursday 8 January 2026", "Conor Haughey"),
+    ("Ana Maria Souza · 8 January 2026", "Ana Maria Souza"),
+    # an outlet's name or a section's beside the date names no one
+    ("Space Ledger | Thursday 8 January 2026", None),
+    ("Global Wire | Thursday 8 January 2026", None),
+    ("Local Politics | Thursday 8 January 2026", None),
+    ("Breaking News | Thursday 8 January 2026", None),
+])
+def test_a_name_beside_the_date_under_the_headline_is_the_byline(byline: str,
+                                                                 author: str | None) -> None:
+    [article] = _file(f"Gull Island ferry to stop running in March\n{byline}")
+    assert article.author == author
