@@ -232,6 +232,10 @@ def page_author(found: str | None, byline: str | None) -> str | None:
     Ferreira-Gill; Health Editor · Monday" and "Fionnuala Brennan · Rugby Correspondent ·"."""
     if not found or found == byline:
         return byline or found
+    # The meta tags' author alone, the first of the byline's ("By Kirra Whitlam and Tom
+    # Baxendale · Updated …" under a tester's live blog, whose co-author was lost): the byline
+    if byline and found == byline.split(" and ")[0]:
+        return byline
     parts = [p.strip() for p in re.split(r"[;,·|]", found)]
     # Without a byline, its own names before the first role or date; with nothing after
     # them, it is names alone ("Jane Smith, Tom Roe", "Smith, Jane"), kept as it is.

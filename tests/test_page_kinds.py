@@ -3,10 +3,14 @@ a masthead in capitals beside its section and the date, a byline of a name and t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from index.captions import caption_spans
 from index.cleaning import clean_document
+from index.loading import load_paths
+from index.provenance import page_author
 from index.types import Article, RawDocument
 
 STORY = ("The ferry to Gull Island will stop running in March, its operator said on Monday.\n"
@@ -64,3 +68,19 @@ def test_a_name_beside_the_date_under_the_headline_is_the_byline(byline: str,
                                                                  author: str | None) -> None:
     [article] = _file(f"Gull Island ferry to stop running in March\n{byline}")
     assert article.author == author
+
+
+def test_a_co_author_in_the_byline_is_kept_beside_the_meta_tags_author(tmp_path: Path) -> None:
+    """A tester's live blog named 'Kirra Whitlam' in its meta tags and 'By Kirra Whitlam and
+    Tom Baxendale' in its byline: its author was the first alone."""
+    (tmp_path / "page.html").write_text(f"""<html><head><title>Ferry to stop</title>
+<meta name="author" content="Kirra Whitlam"></head><body><article>
+<h1>Gull Island ferry to stop running in March</h1>
+<p class="byline">By Kirra Whitlam and Tom Baxendale · Updated Saturday 14 November 2026</p>
+{"".join(f"<p>{line}</p>" for line in STORY.splitlines())}
+<p>The operator said the boat was too old to repair and no other was for sale.</p>
+</article></body></html>""")
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert article.author == "Kirra Whitlam and Tom Baxendale"
+    assert page_author("Kirra Whitlam", "Kirra Whitlam") == "Kirra Whitlam"
+    assert page_author("Tom Roe", "Kirra Whitlam and Tom Baxendale") == "Tom Roe"
