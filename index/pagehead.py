@@ -223,7 +223,21 @@ def head_clutter(lines: list[str]) -> set[int]:
     head = page_head(lines)
     paged = bool(lines) and (lines[0].isupper() or any(is_menu(h) for h in lines[:head]))
     return {i for i in range(head) if not is_byline(lines[i])
-            and not find_date_line(lines[i], alone=True) and _clutter(lines[i], paged)}
+            and not find_date_line(lines[i], alone=True) and _clutter(lines[i], paged)
+            } | ({0} if _breaking_above_head(lines) else set())
+
+
+# A breaking-news ticker's label: "LIVE:" and "Latest:" may open a live blog's own headline.
+_BREAKING = re.compile(r"^\W*(?:breaking(?:\s+news)?|just\s+in|developing)\s*:", re.I)
+
+
+def _breaking_above_head(lines: list[str]) -> bool:
+    """Does the page open with a ticker's "BREAKING: …", trailing off as no sentence does,
+    above its headline or its byline (a tester's live blog, a <div class="ticker"> over its
+    <article>, kept it as its first line), where it shows no masthead or menu?"""
+    return (len(lines) > 1 and bool(_BREAKING.match(lines[0]) and _HEAD_TICKER.match(lines[0]))
+            and (is_byline(lines[1]) or head_date(lines[1]) is not None
+                 or after_head_line(lines, 1)))
 
 
 def _clutter(line: str, paged: bool) -> bool:

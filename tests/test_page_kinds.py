@@ -84,3 +84,21 @@ def test_a_co_author_in_the_byline_is_kept_beside_the_meta_tags_author(tmp_path:
     assert article.author == "Kirra Whitlam and Tom Baxendale"
     assert page_author("Kirra Whitlam", "Kirra Whitlam") == "Kirra Whitlam"
     assert page_author("Tom Roe", "Kirra Whitlam and Tom Baxendale") == "Tom Roe"
+
+
+@pytest.mark.parametrize(("head", "dropped"), [
+    # a tester's live blog kept its ticker as its first line
+    ("BREAKING: Evacuation order issued for North Coorabin\nBy Ann Lee", True),
+    ("Breaking news: Evacuation order issued\nGull Island ferry to stop running in March\n"
+     "By Ann Lee", True),
+    # one that ends as a sentence may be the story's first
+    ("BREAKING: An evacuation order has been issued for North Coorabin.\nBy Ann Lee", False),
+    # a live blog's own headline
+    ("Live: Evacuation order issued for North Coorabin\nBy Ann Lee", False),
+])
+def test_a_breaking_news_ticker_above_the_head_leaves_the_text(head: str, dropped: bool) -> None:
+    ticker = head.splitlines()[0]
+    [article] = clean_document(RawDocument(text=f"{head}\n\n{STORY}", source="p.html",
+                                           source_key="p.html", title="Ferry to stop",
+                                           may_hold_several=False))
+    assert (ticker not in article.text) is dropped
