@@ -39,7 +39,8 @@ _CREDIT = re.compile(
 # or notice number." is a sentence: a label takes its colon.
 # "More theatre reviews: …" (a tester's review) is a link's label too, and so is a pitch for
 # a newsletter that ends by asking ("Get the Wyvern Valley Post morning briefing in your inbox.
-# Sign up today.", a tester's lottery page).
+# Sign up today.", a tester's lottery page), and a footer's pointer to more stories or to the
+# newsdesk.
 _PROMO = re.compile(
     r"^(?:(?:read more|related(?: stor(?:y|ies)| news| articles?| coverage| content)?|most read"
     r"|most popular|also read|read also|see also|more coverage|more news|more|watch"
@@ -48,7 +49,12 @@ _PROMO = re.compile(
     r"|(?:sign up|subscribe)\b.{0,80}?\b(?:newsletters?|inbox|digital access)\b"
     r"|(?=.{0,160}$).{0,100}\b(?:newsletters?|inbox|briefing)\b.{0,60}"
     r"\b(?:sign up|subscribe)(?: (?:today|now|here|for free))?[.!]?$"
-    r"|share this (?:article|story)\b)",
+    r"|share this (?:article|story)\b"
+    # a footer's pointers: "Read more heritage stories at fenlandgazette.example/heritage",
+    # "Do you have a story? Email newsdesk@…" (a tester's PDF and court page)
+    r"|read more\b.{0,60}\s(?:at|on)\s+\S+\.[a-z]{2,}\S*$"
+    r"|(?:do you have|have you got|got) an? (?:story|news tip|tip)\b.{0,30}\?\s*"
+    r"(?:e-?mail|call|contact|get in touch|send)\b.{0,80}$)",
     re.I,
 )
 # "* * *", "***", "---": a break between sections, no words of the story.

@@ -102,3 +102,16 @@ def test_a_breaking_news_ticker_above_the_head_leaves_the_text(head: str, droppe
                                            source_key="p.html", title="Ferry to stop",
                                            may_hold_several=False))
     assert (ticker not in article.text) is dropped
+
+
+@pytest.mark.parametrize(("line", "dropped"), [
+    ("Read more heritage stories at fenlandgazette.example/heritage", True),
+    ("Do you have a story? Email newsdesk@harrowdeanmercury.example", True),
+    ("Got a news tip? Call us on 0161 555 0100", True),
+    ("Read more about the plans on page 4 of the council's report.", False),
+    ("Do you have a story? She said she did not, and left.", False),
+])
+def test_a_footers_pointer_to_more_stories_or_the_newsdesk_leaves_the_text(
+        line: str, dropped: bool) -> None:
+    [article] = _file(f"Gull Island ferry to stop running in March\nBy Ann Lee\n\n{STORY}\n{line}")
+    assert (line not in article.text) is dropped
