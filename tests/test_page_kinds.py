@@ -104,6 +104,27 @@ def test_a_breaking_news_ticker_above_the_head_leaves_the_text(head: str, droppe
     assert (ticker not in article.text) is dropped
 
 
+def test_a_pdfs_caption_keeps_apart_from_the_footer_under_it(tmp_path: Path) -> None:
+    """A tester's PDF (fpdf2) ended with its photo's caption and a footer's promo, each a cell
+    of its own: they were one line, the caption unmarked and the promo a line of the story."""
+    from fpdf import FPDF
+
+    caption = ("Picture: The sword and shield boss as they were found in the grave. Photo: "
+               "Trentside Archaeology")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Warrior's grave found on housing site\n\nBy Ann Lee\n\n"
+                   + STORY.replace("\n", "\n\n"))
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, caption, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, "Read more heritage stories at fenlandgazette.example/heritage",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "grave.pdf"))
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert article.text.splitlines()[-1] == caption and caption in _marked(article)
+
+
 @pytest.mark.parametrize(("line", "dropped"), [
     ("Read more heritage stories at fenlandgazette.example/heritage", True),
     ("Do you have a story? Email newsdesk@harrowdeanmercury.example", True),

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..captions import is_caption
 from ..dates import find_date_line
 from ..errors import LoadError
 from ..types import RawDocument
@@ -100,11 +101,13 @@ def _rejoined(paragraphs: list[tuple[str, float, bool]]) -> list[str]:
     ending with no full stop ("Transport minister Gail Hart cut the") and the next going on in
     lower case ("ribbon at the northern entrance."), or after a word no sentence ends with, or
     after a long run of words. A quote must not stop half-way; a headline (another size) is
-    not joined to the story under it, nor a table's row (`whole`) to another."""
+    not joined to the story under it, nor a table's row (`whole`) to another, nor anything to
+    a caption that ends in its credit."""
     out: list[tuple[str, float, bool]] = []
     for text, size, whole in paragraphs:
         last, last_size, last_whole = out[-1] if out else ("", 0.0, True)
         if (out and not (whole or last_whole) and last[-1:].isalnum()
+                and not _caption_ends(last, text)
                 and abs(size - last_size) < _SAME_SIZE
                 and (text[:1].islower() or _ENDS_MIDWAY.search(last)
                      or (len(last.split()) >= _WRAPPED_WORDS
@@ -113,6 +116,13 @@ def _rejoined(paragraphs: list[tuple[str, float, bool]]) -> list[str]:
         else:
             out.append((text, size, whole))
     return [text for text, _, _ in out]
+
+
+def _caption_ends(line: str, following: str) -> bool:
+    """Does a caption end with `line`, in its credit and with no full stop ("… Photo: Trentside
+    Archaeology"), the next line no more of its credit? A tester's PDF ran the footer's promo
+    under its caption on into it."""
+    return is_caption(line) and not is_caption(join_wrapped([line, following]))
 
 
 def _page_paragraphs(layout: Any, headings: set[str]) -> Iterator[tuple[str, float, bool]]:
@@ -150,8 +160,9 @@ def _size(line: Any) -> float:
 
 def _paragraph_groups(lines: list[Any], right: float) -> Iterator[list[Any]]:
     """Lines of one text box split where a paragraph ends: a line that stops short of the
-    box's right edge after a full stop (pdfminer puts close paragraphs in one box), or where
-    the type size changes (a headline over its masthead's line)."""
+    box's right edge after a full stop (pdfminer puts close paragraphs in one box), after a
+    caption's credit (`_caption_ends`), or where the type size changes (a headline over its
+    masthead's line)."""
     group: list[Any] = []
     for line in lines:
         if group:
@@ -159,6 +170,7 @@ def _paragraph_groups(lines: list[Any], right: float) -> Iterator[list[Any]]:
             text = prev.get_text().rstrip()
             short = prev.x1 < right - max(20.0, 0.12 * (right - prev.x0))
             if ((short and text.endswith(tuple(_PARAGRAPH_END)))
+                    or _caption_ends(text, line.get_text())
                     or abs(_size(line) - _size(prev)) >= _SAME_SIZE):
                 yield group
                 group = []
