@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from math import log
 
-from index import Article, Passage, credit_span, find_date_line, sentence_spans
+from index import (
+    Article,
+    Passage,
+    credit_span,
+    find_date_line,
+    is_page_notice,
+    sentence_spans,
+)
 from index.sentence_vectors import MIN_SENTENCE_CHARS, worth_reading
 
 from .injection import is_instruction
@@ -90,7 +97,9 @@ def _readable(text: str, start: int, end: int) -> bool:
     # (in a store made before short clauses were read, it is embedded when read).
     return (worth_reading(sentence) and not _asks(sentence) and not is_instruction(sentence)
             and not (_BRACKETED.match(sentence) and credit_span(sentence))
-            and find_date_line(sentence) is None and dated is None)
+            and find_date_line(sentence) is None and dated is None
+            # nor is its notice that it was amended ("This article was amended on 9 …")
+            and not is_page_notice(sentence))
 
 
 def _in_passages(passages: Sequence[Passage], articles: dict[str, Article]

@@ -21,6 +21,7 @@ from .errors import (
 )
 from .fetching import FetchConfig
 from .ingest import IngestProgress, IngestStatus
+from .line_kinds import is_page_notice
 from .loading import SUPPORTED_SUFFIXES, load_paths
 from .news_index import NewsIndex
 from .sentences import sentence_after, sentence_before, sentence_spans
@@ -59,6 +60,7 @@ __all__ = [
     "find_date_line",
     "fold_accents",
     "is_caption",
+    "is_page_notice",
     "load_paths",
     "make_embedder",
     "parse_date",

@@ -11,7 +11,8 @@ import re
 from .dates import find_date_line
 from .linklists import is_share_bar
 
-__all__ = ["is_clutter", "is_furniture", "is_headline", "is_title_line", "open_ended"]
+__all__ = ["is_clutter", "is_furniture", "is_headline", "is_page_notice", "is_title_line",
+           "open_ended"]
 
 _TICKER = re.compile(
     r".+\s[-–]\s\d+\s(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?)\sago$", re.I
@@ -111,3 +112,24 @@ def is_title_line(line: str) -> bool:
     words = line.split()
     return (2 <= len(words) <= 25 and len(line) <= 200 and open_ended(line)
             and line.lstrip("\"“‘'")[:1].isupper() and not _is_caption(line))
+
+
+# A page's notice that it was changed, saying no more of the story than when: "This article was
+# amended on 9 September 2026.", "This article was updated at 4pm to include comments from
+# Celtair." (a tester's planning page had the first quoted for when the flats will be built).
+# What a correction then says ("An earlier version said … eight to three.") is the story's,
+# read by the assistant's corrections; the notice stays in the text, as a page's date line does.
+_PAGE_NOTICE = re.compile(
+    r"^\W*(?:this (?:article|story|report|page|piece|post)|the article) (?:was|has been)"
+    r"(?: (?:last|first|originally))? (?:amended|updated|corrected|changed|edited|revised)"
+    # when: a date or a time, a few words ("on 9 September 2026", "at 4pm")
+    r"(?: (?:on|at|in) (?:(?!to\b)[\w:,]+ ?){1,4})?"
+    r"(?: (?:to|so as to) (?:include|add|correct|clarify|reflect|remove|update)\b[^.!?]{0,100})?"
+    r"[.!]?\W*$", re.I)
+
+
+def is_page_notice(sentence: str) -> bool:
+    """Is the sentence a page's notice that it was amended or updated ("This article was
+    amended on 9 September 2026.")? Like a date line it is about the page: no answer to a
+    question about the story."""
+    return bool(_PAGE_NOTICE.match(sentence.strip()))

@@ -9,6 +9,7 @@ import pytest
 
 from index.captions import caption_spans
 from index.cleaning import clean_document
+from index.line_kinds import is_page_notice
 from index.loading import load_paths
 from index.provenance import page_author
 from index.types import Article, RawDocument
@@ -136,3 +137,14 @@ def test_a_footers_pointer_to_more_stories_or_the_newsdesk_leaves_the_text(
         line: str, dropped: bool) -> None:
     [article] = _file(f"Gull Island ferry to stop running in March\nBy Ann Lee\n\n{STORY}\n{line}")
     assert (line not in article.text) is dropped
+
+
+@pytest.mark.parametrize(("sentence", "notice"), [
+    ("This article was amended on 9 September 2026.", True),
+    ("This article was updated at 4pm to include comments from Celtair.", True),
+    ("This article was updated at 12:15 to add the business rates discount.", True),
+    ("The report was amended on Monday to say that 40 people had died.", False),
+    ("The article was updated by the BBC after complaints from viewers.", False),
+])
+def test_a_pages_notice_that_it_was_amended(sentence: str, notice: bool) -> None:
+    assert is_page_notice(sentence) is notice

@@ -147,3 +147,20 @@ def test_a_short_clause_with_a_figure_is_read_and_a_short_fragment_is_not() -> N
     texts = [c.text for c in shortlist(asked, [_passage(story, 4)], {"story": story},
                                        read_on=False)]
     assert "He died in 2004." in texts and "Tickets £15–£42." not in texts
+
+
+def test_a_pages_notice_that_it_was_amended_is_no_candidate() -> None:
+    """A tester's planning page ended "This article was amended on 9 September 2026. An
+    earlier version said the committee voted eight to three. …": "When will it be built?"
+    quoted the notice, which says only when the page changed. The correction after it stays a
+    candidate (`assistant.corrections` reads it), as does a story's sentence about a report."""
+    asked = analyse("When will it be built?", "When will it be built?", None, None, None)
+    notice = "This article was amended on 9 September 2026."
+    corrected = "An earlier version said the committee voted eight to three."
+    report = "The report was amended on Monday to say that 40 people had died."
+    story = _article("story", [FILLER[0], f"{notice} {corrected}", report,
+                               "This article was updated at 4pm to include comments from "
+                               "Celtair."])
+    found = [c.text for c in shortlist(asked, [_passage(story, 4)], {"story": story},
+                                       read_on=False)]
+    assert found == [FILLER[0], corrected, report]
