@@ -166,7 +166,7 @@ def find_author(lines: list[str], raw: RawDocument) -> str | None:
     line ("Reporting by …")."""
     if raw.author:
         return raw.author
-    if named := byline_author("\n".join(lines)) or _dated_byline(lines):
+    if named := byline_author("\n".join(lines)) or _dated_byline(lines, find_outlet(lines, raw)):
         return named
     found = [m.group("n") for line in lines if (m := _REPORTING.match(line))]
     return found[-1] if found else None
@@ -177,10 +177,14 @@ _PERSON = re.compile(r"[A-Z][\w.'’-]+(?:\s+(?:de|van|von|[A-Z][\w.'’-]+)){1,
 _BYLINE_HEAD = 5  # a byline stands among the page's first lines
 
 
-def _dated_byline(lines: list[str]) -> str | None:
+def _dated_byline(lines: list[str], outlet: str | None) -> str | None:
     """The name of a byline that is a name and the date under the headline, no "By" ("Conor
-    Haughey | Thursday 8 January 2026": a tester's football page had no author); not an
-    outlet's ("Space Ledger | …", "Global Wire | …") nor a section's ("Local Politics | …")."""
+    Haughey | Thursday 8 January 2026": a tester's football page had no author), where the
+    page names its `outlet` otherwise (its masthead): else the name may be the outlet's ("Jane
+    Doe | March 19, 2025" says not whose). Not an outlet's name ("Space Ledger | …", "Global
+    Wire | …") nor a section's ("Local Politics | …")."""
+    if outlet is None:
+        return None
     for i in range(1, min(len(lines), max(_BYLINE_HEAD, page_head(lines)))):
         parts = head_parts(lines[i])
         if not parts or len(parts) != 2 or find_date_line(parts[1], alone=True) is None:
@@ -189,7 +193,7 @@ def _dated_byline(lines: list[str]) -> str | None:
         if (_PERSON.fullmatch(name) and not re.search(rf"\b{CALENDAR}\b", name)
                 and is_title_line(lines[i - 1]) and not names_outlet(name, anywhere=True)
                 and not names_paper(name) and not names_topic(name)
-                and not LABEL.search(name)):
+                and not LABEL.search(name) and name.casefold() != outlet.casefold()):
             return name
     return None
 

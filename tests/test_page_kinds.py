@@ -67,8 +67,13 @@ def test_a_masthead_in_capitals_beside_its_section_and_date_is_the_outlet(
 ])
 def test_a_name_beside_the_date_under_the_headline_is_the_byline(byline: str,
                                                                  author: str | None) -> None:
-    [article] = _file(f"Gull Island ferry to stop running in March\n{byline}")
+    """Under a masthead (a tester's "MIDLANDS SPORT WEEKLY" over its menu and headline); on a
+    page that names no outlet, the name may be the outlet's, and names no author."""
+    [article] = _file(f"THE GULL ISLAND GAZETTE\nGull Island ferry to stop running in March\n"
+                      f"{byline}")
     assert article.author == author
+    [article] = _file(f"Gull Island ferry to stop running in March\n{byline}")
+    assert article.author is None
 
 
 def test_a_co_author_in_the_byline_is_kept_beside_the_meta_tags_author(tmp_path: Path) -> None:
