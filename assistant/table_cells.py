@@ -22,7 +22,9 @@ from index import Article
 
 from .rerank import Evidence
 from .roles import asks_for_holder
-from .words import MONTHS, asking_terms, terms
+from .speakers import asked_speech
+from .table_words import MONTH_TERMS, PERIODS, YEAR_AGO, cell_terms, spelt_as_held
+from .words import asking_terms, terms
 
 __all__ = ["cell_first", "table_cell"]
 
@@ -47,23 +49,20 @@ _COMPARED = re.compile(r"\b(?:by|behind|ahead|margin|lead|gap|difference|more|fe
 # A cell saying someone did not ("Result: Not elected") names nothing the question asks.
 _NEGATED = re.compile(r"\b(?:not|no|lost|eliminated|withdrew|withdrawn|defeated)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# How a question says what a row's label says otherwise: "second-quarter" for "Q2", "the
-# same quarter last year" for "a year earlier", "Dec 2024" for "December 2024", "four-hour"
-# for "4 hours".
-_QUARTERS = {word: f"Q{n}" for n, words in enumerate(("first 1st", "second 2nd", "third 3rd",
-                                                      "fourth 4th"), 1) for word in words.split()}
-_QUARTER = re.compile(r"\b(" + "|".join(_QUARTERS) + r")[\s-]+quarter\b", re.I)
-# Not "the previous year" alone: that asks for the whole year, not a row of a year before.
-_YEAR_AGO = re.compile(r"\b(?:same\s+(?:quarter|period|month|week|time)\s+(?:of\s+)?(?:last|the"
-                       r"\s+previous|the\s+prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)"
-                       r"|year[\s-](?:ago|earlier))\b", re.I)
-_MONTHS = {m[:3].capitalize(): m for m in MONTHS}
-_MONTH_TERMS = frozenset(terms(" ".join(MONTHS)))
-_PERIODS = _MONTH_TERMS | {"q1", "q2", "q3", "q4", "h1", "h2"}
-_MONTH_ABBREVIATION = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
-_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve")
-_COUNT_WORD = re.compile(r"\b(" + "|".join(_NUMBERS) + r")-(?=[a-z])", re.I)
+# Of questions asking what (kind 'other'), a cell answers "What was/is/were…", "Which … was…":
+# not "What did Okoro say about her share?" (her words), "Why…" nor "How did…" (a sentence).
+_ASKS_WHAT = re.compile(r"^\W*(?:and\s+)?(?:what|which)(?:[’']s\b|\b.*?\b(?:is|was|are|were|be"
+                        r"|been)\b)", re.I)
+_WHY = re.compile(r"^\W*(?:and\s+)?why\b", re.I)
+# Asked how much something rose or fell, a level ("Average price: £164,200") is not it: only a
+# column saying a change ("Annual change", "Increase per year") answers.
+_CHANGES = frozenset(terms("rise rises risen rising rose fall falls fallen falling fell slump"
+                           " slumped increase increased decrease decreased drop dropped decline"
+                           " declined grow grew grown growth change changed climb climbed jump"
+                           " jumped soar soared plunge plunged gain gained up down"))
+# A figure's digits ("2:07:41", "£21.4m", "17,228"): no number of the question ("place 2") is
+# named by them.
+_FIGURE = re.compile(r"\d+(?:[:.,]\d+)+")
 # A row's cells: each column's name (its terms) and where the cell's value stands in the row.
 _Cells = list[tuple[set[str], tuple[int, int]]]
 
@@ -76,21 +75,34 @@ def table_cell(question: str, row: str, kind: str, title: str = "",
     article's `title` helping, and of the year asked (else of now: `_of_now`, `text` being
     its article's)."""
     asked_years = set(_YEAR.findall(question))
-    if "|" not in row or asked_years - set(_YEAR.findall(row)) or not (asked_years or _of_now(
-            question, row, published, text)):
+    if "|" not in row or not _asks_a_cell(question, kind) or asked_years - set(
+            _YEAR.findall(row)) or not (asked_years or _of_now(question, row, published, text)):
         return None
-    cells: _Cells = [(set(_terms(m.group("key"))), m.span("value")) for m in _CELL.finditer(row)]
+    cells: _Cells = [(set(cell_terms(m.group("key"))), m.span("value"))
+                     for m in _CELL.finditer(row)]
     columns = set().union(*(key for key, _ in cells)) if cells else set()
-    about = set(_terms(question)) - asking_terms() - columns - _VERBS - _UNNAMING
-    held = set(_terms(row))
-    if len(cells) < 2 or not about & held or not about <= held | set(_terms(title)):
+    held = set(cell_terms(row))
+    spelt = spelt_as_held(question, row)
+    about = set(cell_terms(spelt)) - asking_terms() - columns - _VERBS - _UNNAMING
+    # A word of the row itself, not a digit of its figures ("2" of "Time: 2:07:41").
+    itself = set(cell_terms(_FIGURE.sub(" ", row)))
+    if len(cells) < 2 or not about & itself or not about <= held | set(cell_terms(title)):
         return None
     if kind in ("number", "other"):
-        return None if _COMPARED.search(question) else _figure(question, row, cells, about)
+        return None if _COMPARED.search(question) else _figure(spelt, row, cells, about)
     # Asked who holds a role ("the Green Party's national leader"), a candidate of the party
     # is no answer: roles are `roles`'.
     return _person(question, row, cells) if kind == "person" and not asks_for_holder(
         question) else None
+
+
+def _asks_a_cell(question: str, kind: str) -> bool:
+    """Whether a question of this kind can be answered by a cell: not what someone said
+    (their words are: `speech_first`), nor why; asking what, only "what was/is…"."""
+    if kind not in ("number", "person", "other") or asked_speech(question) or _WHY.match(
+            question):
+        return False
+    return kind != "other" or _ASKS_WHAT.match(question) is not None
 
 
 def _of_now(question: str, row: str, published: str | None, text: str) -> bool:
@@ -101,15 +113,18 @@ def _of_now(question: str, row: str, published: str | None, text: str) -> bool:
     years = _own_years(row)
     if not published or not years or max(years) == published[:4]:
         return True
-    if _YEAR_AGO.search(question) and _YEAR_AGO.search(row):
+    if YEAR_AGO.search(question) and YEAR_AGO.search(row):
         return True
     # Early in a year, last year's quarter or month is the latest reported; a row of a whole
     # year ("Year: 2025 | Winner: …") is an earlier edition's, as is one with a later beside it.
     keys = _keys(row)
     table = [max(_own_years(line), default="") for line in text.splitlines()
              if _keys(line) == keys]
+    # Its quarter or month is its label's, beside its year ("Q2 (July–September 2025)"): not
+    # a date or a name in another cell ("Date: 18 May", "Winner: Jan Novak").
+    label = _own(row.split("|", 1)[0])
     return (max(years) == max(table, default=None) == str(int(published[:4]) - 1)
-            and bool(_PERIODS & set(_terms(_own(row)))))
+            and max(years) in label and bool(PERIODS & set(cell_terms(label))))
 
 
 def _own_years(row: str) -> set[str]:
@@ -124,16 +139,6 @@ def _own(row: str) -> str:
 
 def _keys(row: str) -> list[str]:
     return [m.group("key").strip() for m in _CELL.finditer(row)]
-
-
-def _terms(text: str) -> list[str]:
-    """`terms` of a text as a table's cells say it: "second-quarter" as "Q2", "Dec" as
-    "December", "four-hour" as "4 hour", "the same quarter last year" as "a year earlier"."""
-    said = _QUARTER.sub(lambda m: _QUARTERS[m.group(1).casefold()], text)
-    said = _YEAR_AGO.sub(" yearago ", said)
-    said = _MONTH_ABBREVIATION.sub(lambda m: _MONTHS[m.group(1)[:3]], said)
-    said = _COUNT_WORD.sub(lambda m: f"{_NUMBERS.index(m.group(1).casefold()) + 1} ", said)
-    return terms(re.sub(r"(?<=\w)-(?=\w)", " ", said))
 
 
 def _person(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
@@ -151,34 +156,47 @@ def _person(question: str, row: str, cells: _Cells) -> tuple[int, int] | None:
 
 
 def _figure(question: str, row: str, cells: _Cells, about: set[str]) -> tuple[int, int] | None:
-    """The value, with a figure, of the row's cell whose column the question names (the first
-    it names: "What share of the vote…" asks for the share), or else the one column whose
-    last word it names ("profit" for "Pre-tax profit"); of a column the row has twice ("Men:
-    … | Time: … | Women: … | Time: …"), the cell after the one naming whom it asks about:
-    row offsets, or None."""
-    asked = _terms(question)
-    # The cell naming what is asked about ("Quarter: Q3 a year earlier (…)") is not the answer.
-    naming = [span for _, span in cells if set(_terms(row[slice(*span)])) & about]
+    """The value, with a figure, of the row's cell under the column the question asks for
+    (`_column`); of a column the row has twice ("Men: … | Time: … | Women: … | Time: …"), the
+    cell after the one naming whom it asks about: row offsets, or None. Asked how much
+    something rose or fell, only a column saying a change answers, not its level."""
+    asked = cell_terms(question)
+    # The cell naming what is asked about ("Quarter: Q3 a year earlier (…)") is not the answer;
+    # a figure's digits name nothing ("2" of "2:08:33" asked for "place 2").
+    naming = [span for _, span in cells
+              if set(cell_terms(_FIGURE.sub(" ", row[slice(*span)]))) & about]
     figures = [(key, span) for key, span in cells if key and span not in naming
                and re.search(r"\d", row[slice(*span)])]
-    named = [(min(asked.index(t) for t in key), tuple(sorted(key))) for key, _ in figures
-             if key <= set(asked)]
-    if not named:  # a column by its last word, not a year's nor a month's ("Dec 2024")
-        heads = {tuple(sorted(key)) for key, span in figures if _head(row, span) in asked}
-        named = [(0, next(iter(heads)))] if len(heads) == 1 else []
-    if not named:
+    column = _column(asked, row, figures)
+    # A change the row's own words say is the row's name ("Fell asleep in class"), not asked.
+    change = _CHANGES & set(asked) - set(cell_terms(_own(row)))
+    if column is None or (change and not _CHANGES & column):
         return None
-    column = set(min(named)[1])
     spans = [span for key, span in figures if key == column]
     after = [span for span in spans if naming and span[0] > naming[0][0]]
     return (after or spans)[0]
 
 
+def _column(asked: list[str], row: str, figures: _Cells) -> set[str] | None:
+    """The column the question names (the first it names: "What share of the vote…" asks for
+    the share), or else the one column whose last word it names ("profit" for "Pre-tax
+    profit"); None where two columns are named first alike (which one is meant, unsaid)."""
+    named = sorted((min(asked.index(t) for t in key), tuple(sorted(key)))
+                   for key, _ in figures if key <= set(asked))
+    if named:
+        tied = {key for at, key in named if at == named[0][0]}
+        return set(named[0][1]) if len(tied) == 1 else None
+    # A column by its last word, not a year's nor a month's ("Dec 2024").
+    heads = {tuple(sorted(key)) for key, span in figures if _head(row, span) in asked}
+    return set(next(iter(heads))) if len(heads) == 1 else None
+
+
 def _head(row: str, span: tuple[int, int]) -> str | None:
     """The last word of the column a cell is under, where it is a word, not a year or month."""
     key = row[:span[0]].rsplit("|", 1)[-1].rstrip(": ")
-    words = _terms(key)
-    plain = words and all(w.isalpha() for w in words) and not set(words) & _MONTH_TERMS
+    words = cell_terms(key)
+    plain = words and all(w.replace("-", "").isalpha() for w in words) and not set(
+        words) & MONTH_TERMS
     return words[-1] if plain else None
 
 
@@ -189,7 +207,7 @@ def cell_first(question: str, ranked: Sequence[Evidence], kind: str,
     (`table_cell`) put first, or None: a row among the best three sentences or of the best
     one's article (a results table is one story's, not any story's that shares a word with
     the question)."""
-    if kind not in ("number", "person", "other") or not ranked:
+    if not ranked or not _asks_a_cell(question, kind):
         return None
 
     def gives(i: int, ev: Evidence) -> bool:
