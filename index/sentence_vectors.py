@@ -43,17 +43,29 @@ _SHORT_CLAUSE = re.compile(
     r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
     r"(?=.*[^\W\d_]{3})\S+(?:\s+\S+)+(?<=[.!?])[\"'”’)]*$", re.S)
 MIN_CLAUSE_CHARS = 8  # "Age 16+."
+# A short clause of the page, not the story: a time stamp alone ("06:10 GMT.", a live page's
+# entry time, was quoted for what happened then), a count of a gallery's or a list's items
+# ("Photo 3 of 12.", "1 of 12 photos."), how long ago ("Reply 3 hours ago."), or a prompt or
+# a tally of the page's own ("Updated 2pm.", "Comments (14).", "Share 12.", "See page 4.",
+# "Call 999."). Each has a figure and ends as a sentence does, and states nothing asked.
+_PAGE_CLAUSE = re.compile(
+    r"^\W*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?)?(?:\s+[A-Z]{2,5}|\s+local\s+time)?\W*$"
+    r"|(?:updated|posted|published|edited|modified|photos?|pictures?|images?|videos?|gallery"
+    r"|comments?|shares?|shared|reply|replies|likes?|views?|see\s+(?:page|p)|call|text"
+    r"|listen|watch)\b)"
+    r"|\b\d+\s+(?:of|/)\s+\d+\b"
+    r"|\b\d+\s+(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)
 
 
 def worth_reading(text: str) -> bool:
     """Whether a sentence is long enough to be read as evidence (and its vector stored):
     MIN_SENTENCE_CHARS, or a short clause with a figure or a date ("He died in 2004."); not
-    a page number ("Page 1 of 1.")."""
+    a page number ("Page 1 of 1.") nor the page's own time stamp, count or prompt."""
     if len(text) >= MIN_SENTENCE_CHARS:
         return True
     text = text.strip()
     return (len(text) >= MIN_CLAUSE_CHARS and bool(_SHORT_CLAUSE.match(text))
-            and not is_clutter(text.rstrip(".")))
+            and not is_clutter(text.rstrip(".")) and not _PAGE_CLAUSE.search(text))
 
 
 def sentence_key(text: str) -> str:

@@ -203,3 +203,17 @@ def test_a_short_clause_the_answer_path_reads_gets_its_vector_stored() -> None:
     article = Article(id="obit", title="Obituary", text=text, source="obit", source_key="obit")
     found = chunk_sentences(article, chunk_article(article, 200))
     assert "He died in 2004." in found and "Good morning." not in found
+
+
+def test_a_short_clause_of_the_page_is_not_read() -> None:
+    """A time stamp alone ("06:10 GMT.", quoted for what happened then), a gallery's or a
+    list's count, how long ago, or the page's prompt or tally has a figure and ends as a
+    sentence does, but states nothing of the story: not read. The story's clauses are."""
+    from index.sentence_vectors import worth_reading
+
+    page = ["06:10 GMT.", "8.15pm BST.", "Updated 2pm.", "Comments (14).", "Photo 3 of 12.",
+            "1 of 12 photos.", "See page 4.", "Share 12.", "Reply 3 hours ago.", "Call 999."]
+    story = ["Tickets £15–£42.", "Age guidance 12+.", "He died in 2004.", "High 10C.",
+             "Gates open at 1pm.", "Monday: showers."]
+    assert [c for c in page if worth_reading(c)] == []
+    assert all(worth_reading(c) for c in story)
