@@ -28,7 +28,7 @@ from index.sentence_vectors import MIN_SENTENCE_CHARS, worth_reading
 from .injection import is_instruction
 from .labelled import asks_label, labelled
 from .question import Question
-from .words import asking_terms, terms
+from .words import MONTHS, WEEKDAYS, WORD, asking_terms, terms
 
 __all__ = ["CANDIDATES", "MORE_READ", "WHOLE_ARTICLES", "Candidate", "shortlist"]
 
@@ -57,6 +57,7 @@ LABEL_BONUS = 0.4
 _HEAD_LINES = 6  # a title, a byline, the outlet, a date line: where a page's date line is
 # The mark a sentence ends with, past closing quotes and brackets: none on a headline line.
 SENTENCE_END = re.compile(r"([.!?…])[\"'”’)\]]*\s*$")
+DAYS = WEEKDAYS | MONTHS  # named in a question, they say which of a list's days is asked
 
 
 @dataclass(frozen=True)
@@ -139,14 +140,39 @@ def _read_on(passages: Sequence[Passage], articles: dict[str, Article],
 def _for_question(question: Question, spans: list[tuple[int, str, int, int]],
                   articles: dict[str, Article]) -> list[tuple[int, str, int, int]]:
     """The spans worth reading for this question: a short clause ("Tickets £15–£42.") only
-    where it shares a word with it. It says one thing, and the reader rates a short piece high
-    whatever it says: "Tickets £15–£42." led for "How long is the play?" over "Running time:
-    2 hours 20 minutes, including one interval.". A labelled line ("Edith Carney: Martha
-    Quayle") only for a question about its label or name (`labelled`)."""
-    asked = set(terms(question.query)) - asking_terms()
+    where it is about what is asked (`_clause_fits`). It says one thing, and the reader rates
+    a short piece high whatever it says: "Tickets £15–£42." led for "How long is the play?"
+    over "Running time: 2 hours 20 minutes, including one interval.". A labelled line ("Edith
+    Carney: Martha Quayle") only for a question about its label or name (`labelled`)."""
     return [c for c in spans if (c[3] - c[2] >= MIN_SENTENCE_CHARS
-                                 or asked & set(terms(articles[c[1]].text[c[2]:c[3]])))
+                                 or _clause_fits(question, articles[c[1]], c[2], c[3]))
             and asks_label(question.text, articles[c[1]].text[c[2]:c[3]])]
+
+
+def _clause_fits(question: Question, article: Article, start: int, end: int) -> bool:
+    """Does the short clause share a word with the question, and does what it is said of (its
+    line: a listing's show, a forecast's day; the line before, for a clause opening its line: a
+    heading; the article's title: the play reviewed) hold the question's names (the last word
+    of each, a day or month) and half its words? "Tickets £16." of a comedy listing had
+    answered "How much is an adult ticket for the quarter-final?" and "… for Much Ado About
+    Nothing?"; "Monday: showers. High 10C." "What will the high be on Saturday?", on the one
+    word "ticket" or "high" they shared."""
+    text = article.text
+    asked = set(terms(question.query)) - asking_terms()
+    clause = set(terms(text[start:end]))
+    if not asked & clause:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) if "\n" in text[end:] else len(text)
+    # Not the line before a clause ending its line: a listing's previous show
+    opens = not text[line_start:start].strip()
+    before = text[:line_start].rstrip().rpartition("\n")[2] if opens else ""
+    near = clause | set(terms(f"{text[line_start:line_end]}\n{before}"))
+    said = near | set(terms(article.title))
+    # A day is a list's line's own ("Monday: showers."), though a forecast's title names all
+    days = {w for w in WORD.findall(question.query) if w[:1].isupper() and w.casefold() in DAYS}
+    return (all(set(terms(name[-1])) <= said for name in question.names)
+            and set(terms(" ".join(days))) <= near and 2 * len(asked & said) >= len(asked))
 
 
 def _lexical(query_terms: list[str], basis: list[list[str]], sentences: list[list[str]]

@@ -164,3 +164,33 @@ def test_a_pages_notice_that_it_was_amended_is_no_candidate() -> None:
     found = [c.text for c in shortlist(asked, [_passage(story, 4)], {"story": story},
                                        read_on=False)]
     assert found == [FILLER[0], corrected, report]
+
+
+def test_a_short_clause_is_read_only_for_what_its_line_is_about() -> None:
+    """A short clause says its one thing of what its line, the line before or the article's
+    title names: a listing's "Tickets £16." is the comedy show's, "High 10C." Monday's. On a
+    shared word alone ("ticket", "high") it answered for any show or day (a tester's "How much
+    is an adult ticket for the quarter-final?" was answered "£16" from a comedy listing)."""
+    lines = ["What's on this week.",
+             "The Salt Road — Corn Exchange Theatre, Monday to Saturday. Tickets £18.",
+             "Niamh Roe: Overthinking It — Corn Exchange Studio, 8pm. Tickets £16.",
+             "Weekend at a glance",
+             "Saturday: freezing fog early, then sunny. High 9C.",
+             "Monday: showers. High 10C."]
+    story = _article("story", lines)
+
+    def read(question: str) -> set[str]:
+        asked = analyse(question, question, None, None, None)
+        return {c.text for c in shortlist(asked, [_passage(story, 6)], {"story": story},
+                                          read_on=False)}
+
+    clauses = {"Tickets £18.", "Tickets £16.", "High 9C.", "High 10C."}
+    assert read("How much are tickets for The Salt Road?") & clauses == {"Tickets £18."}
+    assert read("How much are tickets for Niamh Roe's show?") & clauses == {"Tickets £16."}
+    assert not read("How much is an adult ticket for the quarter-final?") & clauses
+    assert not read("How much are tickets for Much Ado About Nothing?") & clauses
+    assert read("What will the high be on Saturday?") & clauses == {"High 9C."}
+    assert read("What will the high temperature be on Monday?") & clauses == {"High 10C."}
+    # A forecast's title names every day: a day asked is the line's own
+    story = replace(story, title="Weekend weather: fog on Saturday, rain on Monday")
+    assert read("What will the high be on Saturday?") & clauses == {"High 9C."}
