@@ -48,7 +48,7 @@ def said_first(question: str, ranked: Sequence[Evidence],
     Haruki Tanabe", `table_cells`) comes first of all, then a list's line ("Director: Tom Roe",
     `labelled`)."""
     if cell := (cell_first(question, ranked, question_kind(question), articles or {})
-                or label_first(question, ranked)):
+                or label_first(question, ranked, articles)):
         return cell  # a table's row: "Winner: Haruki Tanabe"; a list's "Director: Tom Roe"
     contest = ((asked_contest(question) is not None and names_a_contest(question))
                or asks_score(question))

@@ -104,3 +104,71 @@ def test_the_line_naming_the_labels_holder_answers_first() -> None:
     # Of another article than the best sentence's, a list's line is not put first.
     other = [ranked[0], Evidence(0, "x", 0, 31, texts[2], 0.2, 0.2, fit=1.0)]
     assert said_first(question, other) is None
+
+
+def test_a_page_furniture_or_a_quote_is_no_label() -> None:
+    """Title-cased, a page's furniture or a quote run into a colon looks like a list's line:
+    "Update: The Coast Road Has Reopened" is no one's update, "Q: John Smith" no one's Q. A
+    match's sides are labels ("Home: Kessington Rovers"), asked for as any fact is."""
+    for line in ("Update: The Coast Road Has Reopened", "Read more: Ostrander Foods Shares Jump",
+                 "Exclusive: Minister Quits Over Expenses", "Opinion: The Council Got It Wrong",
+                 "Interview: Hana Okafor", "Q: John Smith", "Police said: Nobody Was Hurt"):
+        assert labelled(line) is None, line
+    assert labelled("Home: Kessington Rovers") and labelled("Chairman: Lord Peter Hendry")
+
+
+def test_a_label_is_asked_by_its_role_not_by_a_word_it_shares() -> None:
+    """"Man of the match" is asked by both its words, "Kessington manager" by "manager" (the
+    team qualifying it may go unsaid, and is no role: "Who scored for Kessington?"); a
+    character by any of its names. A shared word had made "Who won the Kessington match?"
+    "Bev Hartley" and "Who was sent off in the Kessington match?" "Mateo Ruiz"."""
+    manager, best = "Kessington manager: Bev Hartley", "Man of the match: Mateo Ruiz"
+    for question in ("Who won the Kessington match?", "Who scored for Kessington?",
+                     "Who was sent off in the Kessington match?"):
+        assert label_holder(question, manager) is None and label_holder(question, best) is None
+    for question in ("Who is the Kessington manager?", "Who manages Kessington Rovers?",
+                     "Who is the manager?"):
+        assert label_holder(question, manager) == (20, 31), question
+    assert label_holder("Who was man of the match?", best) == (18, 28)
+    assert label_holder("Who designed the set?", "Set and costume: Priya Hallam")
+    assert label_holder("Who did the costumes?", "Set and costume: Priya Hallam")
+    assert label_holder("Who plays Edith?", CAST[0]) and label_holder("Who plays Tom?", CAST[1])
+
+
+def test_a_label_asked_in_other_words_is_read() -> None:
+    """Who runs a firm is its chief executive or chairman; where it is based, its
+    headquarters; who stars, a character's player; which bands play, a day's line (read, but
+    not who headlines: one day's of three). Dropped, a non-answer had been given instead
+    ("Who runs Veltmark?" "Ostrander Foods")."""
+    ceo = "Chief executive: Sarah Mbeki-Lowe"
+    assert label_holder("Who runs Veltmark?", ceo) == (17, 33)
+    assert label_holder("Who leads Veltmark?", "Chairman: Lord Peter Hendry")
+    assert asks_label("Where is Veltmark based?", "Headquarters: New Carrick")
+    assert label_holder("Who stars in The Lighthouse Keeper's Wife?", CAST[0]) == (14, 27)
+    assert asks_label("Which bands are playing Harbourfest?", "Friday: The Lumineers")
+    assert label_holder("Who is headlining Harbourfest?", "Friday: The Lumineers") is None
+    assert not asks_label("Who spoke for the unions about the deal?", ceo)
+
+
+def test_a_list_of_another_work_is_not_put_first() -> None:
+    """A review's credits are its play's: "Who was the director of Salt Ledger?" (the writer's
+    first play, named in the review's text) is not answered by its "Director: …"; a name the
+    question gives is on the line, in the article's title or the list's heading."""
+    text = "\n".join(REVIEW)
+    article = Article(id="r", title="The Lighthouse Keeper's Wife review", text=text,
+                      source="r", source_key="r", published="2026-03-03")
+    line = "Director: Tomasz Brennan-Wolski"
+    at = text.index(line)
+    ranked = [Evidence(0, "r", 0, len(REVIEW[0]), REVIEW[0], 0.2, 0.2, fit=1.0),
+              Evidence(0, "r", at, at + len(line), line, 0.2, 0.2, fit=1.0)]
+    assert said_first("Who was the director of Salt Ledger?", ranked, {"r": article}) is None
+    first = said_first("Who directed The Lighthouse Keeper's Wife?", ranked, {"r": article})
+    assert first is not None and first[0].text == line
+    # The list's heading names the work: "Cast and creative team" names none, a heading may.
+    text = text.replace("Cast and creative team", "Salt Ledger — cast and creative team")
+    titled = Article(id="r", title="Theatre this week", text=text, source="r", source_key="r",
+                     published="2026-03-03")
+    at = text.index(line)
+    ranked[1] = Evidence(0, "r", at, at + len(line), line, 0.2, 0.2, fit=1.0)
+    first = said_first("Who was the director of Salt Ledger?", ranked, {"r": titled})
+    assert first is not None and first[0].text == line
