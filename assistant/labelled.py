@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # rerank reads its candidates through shortlist, which reads 
 
     from .rerank import Evidence
 
-__all__ = ["asks_label", "label_first", "label_holder", "labelled"]
+__all__ = ["asks_label", "label_first", "label_holder", "labelled", "of_work"]
 
 # The label: a few words, the first capitalised ("Set and costume", "Mr Penrose"); the name:
 # two capitalised words or more, or several such names ("Ruairí Mac Aodha", "A Lee and B Roe").
@@ -154,25 +154,27 @@ def label_first(question: str, ranked: Sequence[Evidence],
     (the reader scores a line of a list low: "Director: Tomasz Brennan-Wolski" came fourth for
     "Who directed …?"), or None: a line of the best sentence's article only (a list of
     credits is one work's, not any that shares a word with the question), and of the work the
-    question names (`_of_work`)."""
+    question names (`of_work`)."""
     if not ranked:
         return None
     first = next((ev for ev in ranked if ev.article_id == ranked[0].article_id
                   and label_holder(question, ev.text) is not None
-                  and _of_work(question, ev, (articles or {}).get(ev.article_id))), None)
+                  and of_work(question, ev.text, ev.start, (articles or {}).get(ev.article_id))),
+                 None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 
-def _of_work(question: str, ev: Evidence, article: Article | None) -> bool:
-    """Is the list the line is in that of what the question names? Each name (a word of it)
-    is on the line, in the article's title or the list's heading: a review's credits are its
-    play's, not another's its text mentions ("Who was the director of Salt Ledger?", the
-    writer's first play, is not answered by "Director: …" of The Lighthouse Keeper's Wife's)."""
+def of_work(question: str, line: str, start: int, article: Article | None) -> bool:
+    """Is the list the line (at `start` in the article) is in that of what the question names?
+    Each name (a word of it) is on the line, in the article's title or the list's heading: a
+    review's credits are its play's, not another's its text mentions ("Who was the director of
+    Salt Ledger?", the writer's first play, is not answered by "Director: …" of The Lighthouse
+    Keeper's Wife's). True for a sentence that is no labelled line."""
     from .evidence import question_names  # evidence reads the shortlist's modules
 
-    if article is None:
+    if article is None or labelled(line) is None:
         return True
-    said = set(terms(f"{ev.text}\n{article.title}\n{_heading(article.text, ev.start)}"))
+    said = set(terms(f"{line}\n{article.title}\n{_heading(article.text, start)}"))
     named = (set(terms(" ".join(name))) for name in question_names(question))
     return all(not words or words & said for words in named)
 

@@ -114,6 +114,13 @@ def _named_in(name: list[str], asked: set[str], question: str) -> bool:
         run and all(w in name for w in run) for run in runs) or not runs
 
 
+# A count opening a sentence or a quote is no one's name: "'Ten men, a striker in goal, and we
+# still saw it out.'" (a manager's words) answered who was in goal with "Ten".
+_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                     "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
+                     "hundreds", "thousand", "thousands", "dozens"})
+
+
 def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
     """The one name the sentence gives that the question does not (its title words left out:
     "Anders Kvist" of "Mayor Anders Kvist"; a place after "in", "at"… is none), or None where it
@@ -134,7 +141,7 @@ def sole_name(sentence: str, question: str) -> tuple[int, int] | None:
         if len(kept) == 1 and words[0][2].casefold().strip(".’'") in PRONOUNS and len(words) == 1:
             continue  # "'I shouted…'": a pronoun alone names no one
         names = [m.group()[a:b].casefold().strip(".’'s") for a, b in kept]
-        if not kept or _named_in(names, asked, question):
+        if not kept or set(names) <= _COUNTS or _named_in(names, asked, question):
             continue
         if _TOLD.search(sentence[:m.start() + kept[0][0]]) and _told_is_no_answer(question):
             continue

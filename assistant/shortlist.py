@@ -26,7 +26,7 @@ from index import (
 from index.sentence_vectors import MIN_SENTENCE_CHARS, worth_reading
 
 from .injection import is_instruction
-from .labelled import asks_label, labelled
+from .labelled import asks_label, labelled, of_work
 from .question import Question
 from .words import MONTHS, WEEKDAYS, WORD, asking_terms, terms
 
@@ -146,7 +146,14 @@ def _for_question(question: Question, spans: list[tuple[int, str, int, int]],
     Carney: Martha Quayle") only for a question about its label or name (`labelled`)."""
     return [c for c in spans if (c[3] - c[2] >= MIN_SENTENCE_CHARS
                                  or _clause_fits(question, articles[c[1]], c[2], c[3]))
-            and asks_label(question.text, articles[c[1]].text[c[2]:c[3]])]
+            and _label_read(question.text, articles[c[1]], c[2], c[3])]
+
+
+def _label_read(question: str, article: Article, start: int, end: int) -> bool:
+    """A labelled line asked about, of the work the question names ("Director: …" of one
+    play's credits is no answer to who directed another its review mentions)."""
+    line = article.text[start:end]
+    return asks_label(question, line) and of_work(question, line, start, article)
 
 
 def _clause_fits(question: Question, article: Article, start: int, end: int) -> bool:

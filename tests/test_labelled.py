@@ -153,7 +153,8 @@ def test_a_label_asked_in_other_words_is_read() -> None:
 def test_a_list_of_another_work_is_not_put_first() -> None:
     """A review's credits are its play's: "Who was the director of Salt Ledger?" (the writer's
     first play, named in the review's text) is not answered by its "Director: …"; a name the
-    question gives is on the line, in the article's title or the list's heading."""
+    question gives is on the line, in the article's title or the list's heading; else the
+    line is neither read nor put first."""
     text = "\n".join(REVIEW)
     article = Article(id="r", title="The Lighthouse Keeper's Wife review", text=text,
                       source="r", source_key="r", published="2026-03-03")
@@ -164,6 +165,9 @@ def test_a_list_of_another_work_is_not_put_first() -> None:
     assert said_first("Who was the director of Salt Ledger?", ranked, {"r": article}) is None
     first = said_first("Who directed The Lighthouse Keeper's Wife?", ranked, {"r": article})
     assert first is not None and first[0].text == line
+    # Nor read: the reader had put it first itself, and the name led.
+    assert line not in _read("Who was the director of Salt Ledger?")
+    assert line in _read("Who was the director of The Lighthouse Keeper's Wife?")
     # The list's heading names the work: "Cast and creative team" names none, a heading may.
     text = text.replace("Cast and creative team", "Salt Ledger — cast and creative team")
     titled = Article(id="r", title="Theatre this week", text=text, source="r", source_key="r",

@@ -770,3 +770,14 @@ def test_a_role_asked_by_its_verb_takes_the_one_name_a_sentence_says_it_of() -> 
                    "Anne") == (False, "Dame Anne Rafferty")
     edit = "Sarah Kemp has been appointed to edit the Calderport Evening Gazette."
     assert _led_by(edit, "Who edits the Calderport Evening Gazette?", "Sarah")[0] is False
+
+
+def test_a_count_opening_a_quote_names_no_one() -> None:
+    """"'Ten men, a striker in goal, and we still saw it out.'" (a manager's words) gave "Ten"
+    for who was in goal; a count is no one's name."""
+    from assistant.persons import sole_name
+
+    quote = "\"Ten men, a striker in goal, and we still saw it out.\""
+    assert sole_name(quote, "Who was in goal for Kessington?") is None
+    rescued = "Ten men were rescued by Jo Marsh."
+    assert rescued[slice(*sole_name(rescued, "Who rescued them?") or (0, 0))] == "Jo Marsh"
