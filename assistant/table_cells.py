@@ -86,7 +86,10 @@ def table_cell(question: str, row: str, kind: str, title: str = "",
     about = set(cell_terms(spelt)) - asking_terms() - columns - _VERBS - _UNNAMING
     # A word of the row itself, not a digit of its figures ("2" of "Time: 2:07:41").
     itself = set(cell_terms(_FIGURE.sub(" ", row)))
-    if len(cells) < 2 or not about & itself or not about <= held | set(cell_terms(title)):
+    # A question naming nothing ("How many votes did she get?", its name in the conversation)
+    # asks of the row read first, as it always did; asked "what was…", it names its row.
+    named = about & itself if about else kind != "other"
+    if len(cells) < 2 or not named or not about <= held | set(cell_terms(title)):
         return None
     if kind in ("number", "other"):
         return None if _COMPARED.search(question) else _figure(spelt, row, cells, about)

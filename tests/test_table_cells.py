@@ -229,3 +229,14 @@ def test_last_years_row_is_of_now_only_by_its_label() -> None:
                  "2026-02-10", "Runner: Jun Li | Time: 31:02", "Club 10k") == "31:02"
     # Last year's quarter, its label saying so, is still read early this year.
     assert _cell("What were Harwick's sales in Q2?", ROWS[1]) == "£131m"
+
+
+def test_a_question_naming_nothing_asks_of_the_row_read_first() -> None:
+    """"How many votes did she get?" (she: the conversation's winner, whose row was read first)
+    names no word of the row: it is answered from the row's Votes column, as before the rows
+    were required to hold a word of the question; asked "what was…", it names nothing."""
+    row = "Candidate: Corin Abara | Party: Civic Alliance | Votes: 18,432 | Share: 38.1%"
+    assert _cell("How many votes did she get?", row, "number", "2026-11-06", row,
+                 "Tessaly election") == "18,432"
+    assert _cell("What was her share?", row, "other", "2026-11-06", row,
+                 "Tessaly election") is None
