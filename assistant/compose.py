@@ -285,10 +285,11 @@ def closest_text(reason: Abstention, ranked: Sequence[Evidence], articles: dict[
     return f"{text} The closest they come: {enquote(best.text)} [{n}]", cites.items
 
 
-def stays_with(question: Question, reordered: Sequence[Evidence], ranked: Sequence[Evidence],
-               articles: dict[str, Article]) -> bool:
+def stays_with(question: Question, reordered: Sequence[Evidence], articles: dict[str, Article],
+               astray: str) -> bool:
     """Does a sentence read first in place of the best one keep to the conversation's story
-    (`strayed`), where the best one did? "Which hospital is he in?" after "who fell on Beinn
-    Dorcha?" had been answered with the hospital of an election story, read first for naming
-    a hospital, over the climber's "He was flown to Dunmore Royal Infirmary"."""
-    return not strayed(question, reordered, articles) or bool(strayed(question, ranked, articles))
+    (`strayed`), where the best one did (`astray`: the best one's `strayed`, "" where it kept
+    to it)? "Which hospital is he in?" after "who fell on Beinn Dorcha?" had been answered with
+    the hospital of an election story, read first for naming a hospital, over the climber's
+    "He was flown to Dunmore Royal Infirmary"."""
+    return bool(astray) or not strayed(question, reordered, articles)

@@ -40,16 +40,17 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
                     embedder)
     ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
     gate = on_topic_gate(asked, ranking.gate, ranked, articles)
+    astray = strayed(asked, ranked, articles)
     reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                         asked.follow_up, strayed(asked, ranked, articles), gate, asked.text)
+                         asked.follow_up, astray, gate, asked.text)
               if not retrieval_only or not ranked else None)
     # "Who is Hong Min?", "Who is Holm's mayor?"
     said = said_first(asked.text, ranked, articles)
     if (said is not None and (reason is None or not reason.off_topic)
-            and stays_with(asked, said, ranked, articles)):
+            and stays_with(asked, said, articles, astray)):
         return ranking, said, None
     again, judged = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
-    if stays_with(asked, again, ranked, articles):
+    if stays_with(asked, again, articles, astray):
         ranked, reason = again, judged
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
         ranked, reason = holder_of_it(asked.text, ranked, articles)
