@@ -17,7 +17,7 @@ from .captions import marked_captions
 from .dates import find_date_line
 from .line_kinds import is_clutter, is_furniture, is_headline, is_title_line, open_ended
 from .linklists import link_list_lines
-from .mastheads import dated_masthead, masthead_line
+from .mastheads import dated_masthead, masthead_line, masthead_section
 from .pagehead import (
     a_name,
     after_head_line,
@@ -156,10 +156,7 @@ def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
             continue
         dated = head_date(line) is not None
         if is_byline(line) or dated:
-            # The masthead's own date line, under it or joined to it ("Calderport Evening
-            # Gazette | Sport | Monday 20 April 2026" above the headline, a tester's title)
-            if dated and (all(k == mast or masthead(lines, k) for k in range(n)) if n
-                          else dated_masthead(lines[:1]) is not None):
+            if dated and _the_mastheads_date(lines, n, mast):
                 dated_head = True
                 continue
             return None
@@ -173,6 +170,15 @@ def _placed_headline(lines: list[str], mast: int | None = None) -> str | None:
     return None
 
 
+def _the_mastheads_date(lines: list[str], n: int, mast: int | None) -> bool:
+    """Is the date line `n` the masthead's own, under it or joined to it ("Calderport Evening
+    Gazette | Sport | Monday 20 April 2026" above the headline, a tester's title), a section's
+    label between them ("Whitford Advertiser" / "Business" / the date line)?"""
+    if not n:
+        return dated_masthead(lines[:1]) is not None
+    section = masthead_section(lines) if mast is not None else None
+    return all(k in (mast, section) or masthead(lines, k) for k in range(n))
+
 
 def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     """Drop furniture, a page head's masthead, menus, tickers and share bars, repeats, summary
@@ -183,6 +189,9 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     # The paper's name is the outlet, no line of the story.
     if named := masthead_line(lines):
         drop.add(named[0])
+    # and so is the section's label under it, above its date line ("Business")
+    if (section := masthead_section(lines)) is not None:
+        drop.add(section)
     if (found := kicker(lines, title)) is not None:
         drop.add(found)
     seen: set[str] = {title.casefold()} if title else set()

@@ -25,7 +25,7 @@ from .pagehead import (
 )
 from .papernames import LABEL, masthead_name, names_paper, reads_as_headline
 
-__all__ = ["dated_masthead", "masthead_line", "names_outlet", "names_topic"]
+__all__ = ["dated_masthead", "masthead_line", "masthead_section", "names_outlet", "names_topic"]
 
 # Between a masthead and its section: "The Lowland Observer - Science", "Arts Desk Weekly |
 # Books".
@@ -113,17 +113,40 @@ def _outlet_above_headline(lines: list[str], i: int) -> str | None:
 
 
 def _headline_below(lines: list[str], i: int) -> bool:
-    """Is a headline right under line `i`, or under a kicker or the date line right under it
-    ("WEALD & DOWNS GAZETTE" / "Education" / the headline, "THE BOOKSHELF REVIEW — INTERVIEW" /
-    "12 March 2026" / the headline): a tester's text pages had no outlet, and one its masthead
-    for its title."""
+    """Is a headline right under line `i`, or under a kicker or the date line right under it,
+    or under both ("WEALD & DOWNS GAZETTE" / "Education" / the headline, "THE BOOKSHELF REVIEW
+    — INTERVIEW" / "12 March 2026" / the headline, "Whitford Advertiser" / "Business" /
+    "Thursday 5 November 2026" / the headline): a tester's text pages had no outlet, and one
+    its masthead for its title."""
     if _above_headline(lines, i + 1):
         return True
-    between = lines[i + 1] if i + 1 < len(lines) else ""
-    kicked = (a_name(between) and len(between.split()) <= _SECTION_WORDS
-              and not any(c.isdigit() for c in between) and not is_byline(between))
-    dated = find_date_line(between, alone=True) is not None
-    return (kicked or dated) and i + 2 < len(lines) and _above_headline(lines, i + 2)
+    between = lines[i + 1:i + 3]
+    kinds = ["kicker" if _kicked(line) else "date" if find_date_line(line, alone=True) else ""
+             for line in between]
+    # One kicker, one date line, or a kicker and a date line in either order
+    for n, k in enumerate(kinds, start=1):
+        if not k or (n == 2 and kinds[0] == k):
+            return False
+        if i + n + 1 < len(lines) and _above_headline(lines, i + n + 1):
+            return True
+    return False
+
+
+def _kicked(line: str) -> bool:
+    """A section's label, a kicker: a few capitalised words, no figure, no byline
+    ("Education", "Business")."""
+    return (a_name(line) and len(line.split()) <= _SECTION_WORDS
+            and not any(c.isdigit() for c in line) and not is_byline(line))
+
+
+def masthead_section(lines: list[str]) -> int | None:
+    """The index of the section's label between the masthead and its date line ("Whitford
+    Advertiser" / "Business" / "Thursday 5 November 2026"): the page's, as the masthead is,
+    no line of the story nor its headline."""
+    found = masthead_line(lines)
+    n = found[0] + 1 if found is not None else len(lines)
+    dated = n + 1 < len(lines) and find_date_line(lines[n + 1], alone=True) is not None
+    return n if dated and _kicked(lines[n]) else None
 
 
 def _a_section(section: str) -> bool:

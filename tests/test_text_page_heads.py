@@ -103,6 +103,21 @@ def test_a_masthead_over_a_kicker_names_the_outlet_and_leaves_the_text() -> None
                                            "Weald & Downs Gazette")
 
 
+@pytest.mark.parametrize("head", [
+    "Carnford Advertiser\nTransport\nTuesday 3 March 2026",
+    "Carnford Advertiser\nTuesday 3 March 2026\nTransport",
+    "CARNFORD ADVERTISER\nTransport\nTuesday 3 March 2026",
+])
+def test_a_masthead_over_its_section_and_date_line_is_the_outlet(head: str) -> None:
+    """A paper's name in title case, its section's label and the date line above the
+    headline: the name was the title, the outlet None and the headline a line of the story
+    (quoted as an answer)."""
+    [article] = _file(f"{head}\n\nGull Island ferry to stop running in March\n\nBy Ann Lee")
+    assert (article.title, article.outlet) == ("Gull Island ferry to stop running in March",
+                                               "Carnford Advertiser")
+    assert article.text.splitlines()[:2] == ["Tuesday 3 March 2026", "By Ann Lee"]
+
+
 def test_a_masthead_with_its_section_over_the_date_line_is_no_title() -> None:
     """"THE BOOKSHELF REVIEW — INTERVIEW" / "12 March 2026" / the headline / "Interview by …":
     the masthead was the title, the headline a line of the story."""
