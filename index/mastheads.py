@@ -37,11 +37,26 @@ def masthead_line(lines: list[str]) -> tuple[int, str] | None:
     """(index, name) of the head's line that is the paper's masthead and nothing else: the
     first line that is no ticker or menu, above the sections or above the date line of a head
     that goes on to a headline and a byline; or a name with its section, at the top or under
-    the headline."""
+    the headline. A ticker the head drops may stand between the masthead and what it heads
+    ("BORDERS & LOTHIAN GAZETTE" / "RESULTS: Kelso 3.15 - 1 …" / "Racing | Sunday 1 March
+    2026": a tester's page had no outlet); where the head read as it is names none, it is
+    read without its clutter (not first: a menu under the masthead is clutter too, and says
+    that the line above it is the masthead)."""
     head = page_head(lines)
     clutter = head_clutter(lines)
     firsts = [i for i in range(head) if i not in clutter][:2]
-    for n, i in enumerate(firsts):
+    if found := _masthead_among(lines, firsts, head):
+        return found
+    kept = [i for i in range(len(lines)) if i not in clutter]
+    if not clutter or not (found := _masthead_among([lines[i] for i in kept], [0, 1],
+                                                    head - len(clutter))):
+        return None
+    return kept[found[0]], found[1]
+
+
+def _masthead_among(lines: list[str], firsts: list[int], head: int) -> tuple[int, str] | None:
+    """(index, name) of the masthead among the head's `firsts` lines (`masthead_line`)."""
+    for n, i in enumerate(firsts[:head]):
         line = lines[i]
         if n == 0 and _above_sections_or_date(lines, i, head):
             return i, masthead_name(line)

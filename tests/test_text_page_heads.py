@@ -118,6 +118,18 @@ def test_a_masthead_over_its_section_and_date_line_is_the_outlet(head: str) -> N
     assert article.text.splitlines()[:2] == ["Tuesday 3 March 2026", "By Ann Lee"]
 
 
+def test_a_masthead_over_a_ticker_names_the_outlet() -> None:
+    """A masthead in capitals, a results ticker under it (which the head drops), then the
+    section and the date: the ticker hid the masthead, whose line stayed in the text, and the
+    page had no outlet."""
+    [article] = _file("HARTSIDE & DALE GAZETTE\nRESULTS: Ayr 2.30 - 1 Bold Venture 12/1, 2 Sea "
+                      "Lark 5/2 fav | Hexham abandoned - waterlogged\nRacing | Saturday 7 March "
+                      "2026\n\nGull Island ferry to stop running in March\n\nBy Ann Lee")
+    assert (article.title, article.outlet) == ("Gull Island ferry to stop running in March",
+                                               "Hartside & Dale Gazette")
+    assert article.text.splitlines()[:2] == ["Racing | Saturday 7 March 2026", "By Ann Lee"]
+
+
 def test_a_masthead_with_its_section_over_the_date_line_is_no_title() -> None:
     """"THE BOOKSHELF REVIEW — INTERVIEW" / "12 March 2026" / the headline / "Interview by …":
     the masthead was the title, the headline a line of the story."""
