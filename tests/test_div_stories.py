@@ -75,3 +75,50 @@ def test_a_storys_sections_in_divs_are_not_stories(tmp_path: Path) -> None:
                             "<h2>How the café began</h2>")
     [robbery] = _articles(tmp_path, HEAD + ROBBERY + sections + FOOT)
     assert robbery.source == str(tmp_path / "page.html")
+
+
+RULED = """<html><head><title>Police release description of jewellery shop robber - Brackenford
+Echo</title><meta property="og:site_name" content="Brackenford Echo"><meta name="author"
+content="Harriet Mbeki-Stone"></head><body><article>
+<h1>Police release description of man who robbed Old Market Street jeweller</h1>
+<p class="byline">By Harriet Mbeki-Stone · 10 February 2026</p>
+<p>Detectives investigating a robbery at a family-run jewellery shop in Brackenford have
+released a description of the man they want to trace.</p>
+<p>Eleven watches worth a total of around £46,000 were taken on Saturday afternoon, police
+said. Owner Dilys Cartwright, whose family has run the shop since 1952, was not hurt.</p>
+<hr>
+{second}
+</article></body></html>"""
+SECOND = """<h2>Repair café celebrates its 1,000th fix in Holloway</h2>
+<p>A volunteer-run repair café in Holloway has fixed its 1,000th item, a 1970s table lamp
+brought in by a retired postman.</p>
+<p>The café now has 34 volunteers and says it has kept around three tonnes of goods out of
+landfill.</p>"""
+
+
+def test_a_second_story_ruled_off_under_the_first_is_an_article(tmp_path: Path) -> None:
+    """An <hr>, then an unrelated story under its own heading in the same <article>: it was
+    stored in the first story, and its answers cited under the first story's headline."""
+    robbery, cafe = _articles(tmp_path, RULED.format(second=SECOND))
+    assert (robbery.title, robbery.author, robbery.published) == (
+        "Police release description of man who robbed Old Market Street jeweller",
+        "Harriet Mbeki-Stone", "2026-02-10")
+    assert (cafe.title, cafe.author, cafe.published) == (
+        "Repair café celebrates its 1,000th fix in Holloway", None, "2026-02-10")
+    assert "34 volunteers" in cafe.text and "34 volunteers" not in robbery.text
+    assert "£46,000" in robbery.text and "£46,000" not in cafe.text
+    assert cafe.source == f"{tmp_path / 'page.html'}#2"
+    assert robbery.outlet == cafe.outlet == "Brackenford Echo"
+
+
+def test_a_storys_own_sections_ruled_off_are_not_stories(tmp_path: Path) -> None:
+    """A section of the same story under a rule names its people and figures again; a
+    section's heading is no headline."""
+    same = ("<h2>Jeweller Dilys Cartwright says the shop will reopen</h2><p>Dilys Cartwright "
+            "said the £46,000 of watches taken from the Old Market Street shop on Saturday "
+            "were insured.</p><p>Detectives in Brackenford said the robbery was the second "
+            "at a jeweller since 1952, when the shop opened.</p>")
+    short = SECOND.replace("Repair café celebrates its 1,000th fix in Holloway", "Elsewhere")
+    for second in (same, short):
+        [robbery] = _articles(tmp_path, RULED.format(second=second))
+        assert robbery.source == str(tmp_path / "page.html")

@@ -10,6 +10,7 @@ from ..dates import find_date_line
 from ..pagehead import SITE, is_byline
 from .common import squeeze
 from .lead import with_lead
+from .ruled import ruled_stories
 from .sitename import site_name
 from .tables import tables_as_rows
 
@@ -60,22 +61,17 @@ def story_pages(html: str) -> list[str]:
     """The page once for each story it carries in an <article> of its own with its own heading
     (a second, unrelated story under the first: trafilatura reads the first alone), or else in
     a <div> or <section> of its own with its own heading and byline (`_div_stories`), each as
-    the page with that story alone in its body; else the page itself. A story after the first
-    loses the page's <title> and its author's meta tags, which are the first story's."""
+    the page with that story alone in its body, or ruled off under the first by an <hr> and
+    its own headline (`ruled.ruled_stories`: the first story's page is then the page without
+    the others); else the page itself. A story after the first loses the page's <title> and
+    its author's meta tags, which are the first story's."""
     import lxml.html
 
     try:
         root = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return [html]
-    body = root.find("body")
-    words = len((body if body is not None else root).text_content().split())
-    # Teasers in a sidebar are <article>s too: the page is split only where its stories hold
-    # most of its words.
-    stories = next((found for found in ([a for a in root.iter("article") if _a_story(a)],
-                                        _div_stories(root))
-                    if len(found) >= 2
-                    and 2 * sum(len(a.text_content().split()) for a in found) >= words), [])
+    stories = _stories(root)
     if not stories:
         return [html]
     head = root.find("head")
@@ -90,6 +86,18 @@ def story_pages(html: str) -> list[str]:
         body = lxml.html.tostring(story, encoding="unicode")
         pages.append(f"<html>{kept}<body>{body}</body></html>")
     return pages
+
+
+def _stories(root: Any) -> list[Any]:
+    """The page's stories (`story_pages`), none where it carries one."""
+    body = root.find("body")
+    words = len((body if body is not None else root).text_content().split())
+    # Teasers in a sidebar are <article>s too: the page is split only where its stories hold
+    # most of its words.
+    found_in = ([a for a in root.iter("article") if _a_story(a)], _div_stories(root))
+    return next((found for found in found_in if len(found) >= 2
+                 and 2 * sum(len(a.text_content().split()) for a in found) >= words),
+                None) or ruled_stories(root)
 
 
 def _div_stories(root: Any) -> list[Any]:
