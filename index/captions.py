@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .mastheads import names_outlet
 from .pagehead import BYLINE_LABEL
 
 __all__ = ["caption_spans", "credit_span", "is_caption", "marked_captions"]
@@ -138,7 +139,16 @@ def credit_span(line: str) -> tuple[int, int] | None:
                                                and _TITLED.search(credited)):
                 return None
             return start, end
+    # The paper's own name in brackets ending a caption ("PHOTO: … which opened in 1884.
+    # (Whitford Advertiser)"): a credit, which a tester's store closure had quoted, split off
+    # as a sentence of its own, for why the store was closing.
+    if (m := _BRACKETED_NAME.search(line)) and names_outlet(m.group("c")):
+        return m.span("c")
     return None
+
+
+_BRACKETED_NAME = re.compile(r"\((?P<c>(?:The\s)?[A-Z][\w.'’-]*"
+                             r"(?:\s(?:&\s)?[A-Z][\w.'’-]*){1,4})\)\s*$")
 
 
 # "Photo: <title> <Given> <Surname>" labels whom the photo shows; "Photo by …", a credit in

@@ -41,6 +41,11 @@ from tests.test_assistant import assert_verbatim
     ("Alan Pritchard with the skull at the University of Portbury. Credit: University of "
      "Portbury", "University of Portbury"),
     ("Marchers on the quay. Photo: Friends of the Earth", "Friends of the Earth"),
+    # A tester's: the paper's own name in brackets; a council's is no credit.
+    ("PHOTO: The old mill on Quay Street, which opened in 1901. (Carnford Advertiser)",
+     "Carnford Advertiser"),
+    ("The mill on Quay Street. (The Carnford Evening Echo)", "The Carnford Evening Echo"),
+    ("The mill on Quay Street. (Carnford Town Council)", None),
 ])
 def test_the_credit_a_caption_gives(line: str, credit: str | None) -> None:
     span = credit_span(line)

@@ -113,6 +113,11 @@ def test_a_pages_date_line_is_no_candidate() -> None:
                                "Park)", FILLER[1]])
     found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
     assert "(Millbrook Courier/Jae Park)" not in [c.text for c in found]
+    # Nor does the paper's own name in brackets (a tester's was quoted for why a store shut).
+    story = _article("story", [FILLER[0], "PHOTO: Crowds on the route. (Millbrook Evening "
+                               "Courier)", FILLER[1]])
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert "(Millbrook Evening Courier)" not in [c.text for c in found]
     # A statement in brackets is a sentence like any other.
     said = "(Scott has been to the state at least five times in the last three years.)"
     story = _article("story", [FILLER[0], said, FILLER[1]])
