@@ -75,6 +75,12 @@ _SHARE_BAR = re.compile(r"^(?=.*(?:[|·•🔗✉🖨]|\S\s{2,}\S))(?=.*\b(?:sha
 # A ticker's line under a label in capitals, its items apart ("LIVE: Traffic updates | Weather:
 # showers, 14C").
 _CAPS_TICKER = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,})*:\s.*\s\|\s")
+# A markets ticker in the head, its label in any case ("Markets: FTSE 100 9,412 +0.3% | GBP/USD
+# 1.2870 | Gold $2,655", a tester's, was quoted for the price of gold today): each of its
+# items a name and its quote, no sentence ("Results: Ward A 512 | …" has no market's label).
+_MARKETS = re.compile(r"^\W*(?:markets?|stocks?|shares|indices|currencies|commodities)\s*:\s*"
+                      r"(?P<q>.+)$", re.I)
+_QUOTE = re.compile(r"[A-Za-z][\w&/.'’ -]*?(?:\s[-+▲▼]?[$£€¥]?\d[\d,.]*%?)+")
 # A menu's item: a few words, no figure, no "label: value" ("Results: Ward A 512 | …" and a
 # table's row are no menu).
 _ITEM = re.compile(r"[^\d:]{1,30}")
@@ -241,12 +247,19 @@ def _breaking_above_head(lines: list[str]) -> bool:
 
 
 def _clutter(line: str, paged: bool) -> bool:
-    if _CAPS_TICKER.match(line):  # "MARKETS: FTSE 100 +0.4% | Brent $81.20 | …"
+    if _CAPS_TICKER.match(line) or _markets(line):  # "MARKETS: FTSE 100 +0.4% | Brent $81.20"
         return True
     words = [w for w in line.split() if w not in "|·•"]
     return paged and (is_menu(line) or bool(re.search(r"[▲▼]", line))
                       or bool(_HEAD_TICKER.match(line))
                       or bool(_SHARE_BAR.match(line) and len(words) <= 12))
+
+
+def _markets(line: str) -> bool:
+    """A markets ticker: a market's label, then two quotes or more between bars."""
+    found = _MARKETS.match(line)
+    quotes = _MENU_BAR.split(found.group("q")) if found else []
+    return len(quotes) >= 2 and all(_QUOTE.fullmatch(q.strip()) for q in quotes)
 
 
 def is_menu(line: str) -> bool:

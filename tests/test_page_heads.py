@@ -195,6 +195,18 @@ def test_a_ticker_in_the_head_is_no_part_of_the_story() -> None:
     assert "The union has called a strike" in kept.text
 
 
+def test_a_markets_ticker_in_the_head_is_no_part_of_the_story() -> None:
+    """A markets ticker over the headline, its label not in capitals: a tester's "what is the
+    price of gold today" was answered from it."""
+    ticker = "Markets: FTSE 100 9,104 -0.2% | EUR/USD 1.0815 | Brent crude $68.90 | Silver $31.20"
+    article = _page(f"{ticker}\n\nGreen candidate wins seat after recount\n\nBy Owen Hale\n"
+                    "27 February 2026")
+    assert ticker not in article.text and "Train drivers" in article.text
+    # a market's report saying so in words is the story's
+    said = "Markets: shares fell sharply on Monday | traders blamed the strike"
+    assert said in _page(f"Election night in the region\n{said}").text
+
+
 @pytest.mark.parametrize("first", [
     "Live: Counting is under way in 42 constituencies across the region",
     "Results: Ward A 512 | Ward B 430 | Ward C 301",
