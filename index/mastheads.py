@@ -138,9 +138,11 @@ def _headline_below(lines: list[str], i: int) -> bool:
     between = lines[i + 1:i + 3]
     kinds = ["kicker" if _kicked(line) else "date" if find_date_line(line, alone=True) else ""
              for line in between]
-    # One kicker, one date line, or a kicker and a date line in either order
+    # One kicker, one date line, or a kicker and a date line in either order: with the date
+    # line, a section's label ("Business"), not a short headline ("Ferry Service Ends") or a
+    # name ("Jane Morrison") over it
     for n, k in enumerate(kinds, start=1):
-        if not k or (n == 2 and kinds[0] == k):
+        if not k or (n == 2 and (kinds[0] == k or not _a_label(between[kinds.index("kicker")]))):
             return False
         if i + n + 1 < len(lines) and _above_headline(lines, i + n + 1):
             return True
@@ -161,7 +163,13 @@ def masthead_section(lines: list[str]) -> int | None:
     found = masthead_line(lines)
     n = found[0] + 1 if found is not None else len(lines)
     dated = n + 1 < len(lines) and find_date_line(lines[n + 1], alone=True) is not None
-    return n if dated and _kicked(lines[n]) else None
+    return n if dated and _kicked(lines[n]) and _a_label(lines[n]) else None
+
+
+def _a_label(line: str) -> bool:
+    """A section's label, a word alone or a topic's ("Business", "Local Politics"), not a
+    short headline ("Ferry Service Ends") nor a name ("Jane Morrison")."""
+    return len(line.split()) == 1 or names_topic(line)
 
 
 def _a_section(section: str) -> bool:

@@ -118,6 +118,26 @@ def test_a_masthead_over_its_section_and_date_line_is_the_outlet(head: str) -> N
     assert article.text.splitlines()[:2] == ["Tuesday 3 March 2026", "By Ann Lee"]
 
 
+def test_a_short_headline_or_a_name_under_a_masthead_is_no_section() -> None:
+    """A line under the masthead and over the date line is its section's label only where it
+    is a word alone or a topic's: a short headline there ("Ferry Service Ends") was dropped for
+    its standfirst as the title, an author's bare name ("Jane Morrison") dropped with it."""
+    [short] = _file("Whitford Advertiser\nFerry Service Ends\nThursday 5 November 2026\n\n"
+                    "Operator blames rising fuel costs for the closure\nBy Ann Lee")
+    assert short.title == "Ferry Service Ends"
+    assert "Operator blames rising fuel costs for the closure" in short.text
+    [named] = _file("Whitford Advertiser\nJane Morrison\nThursday 5 November 2026\n\nGull "
+                    "Island ferry to stop running in March\nBy Ann Lee")
+    assert named.title == "Gull Island ferry to stop running in March"
+    assert "Jane Morrison" in named.text
+    # a topic's label of two words is a section's
+    [local] = _file("Whitford Advertiser\nLocal Politics\nThursday 5 November 2026\n\nGull "
+                    "Island ferry to stop running in March\nBy Ann Lee")
+    assert (local.title, local.outlet) == ("Gull Island ferry to stop running in March",
+                                           "Whitford Advertiser")
+    assert "Local Politics" not in local.text
+
+
 def test_a_masthead_over_a_ticker_names_the_outlet() -> None:
     """A masthead in capitals, a results ticker under it (which the head drops), then the
     section and the date: the ticker hid the masthead, whose line stayed in the text, and the
