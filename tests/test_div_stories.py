@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from index.cleaning import clean_document
 from index.loading import load_paths
 from index.types import Article
@@ -90,6 +92,7 @@ said. Owner Dilys Cartwright, whose family has run the shop since 1952, was not 
 {second}
 </article></body></html>"""
 SECOND = """<h2>Repair café celebrates its 1,000th fix in Holloway</h2>
+<p class="byline">By Callum Yeboah · 9 February 2026</p>
 <p>A volunteer-run repair café in Holloway has fixed its 1,000th item, a 1970s table lamp
 brought in by a retired postman.</p>
 <p>The café now has 34 volunteers and says it has kept around three tonnes of goods out of
@@ -97,14 +100,15 @@ landfill.</p>"""
 
 
 def test_a_second_story_ruled_off_under_the_first_is_an_article(tmp_path: Path) -> None:
-    """An <hr>, then an unrelated story under its own heading in the same <article>: it was
-    stored in the first story, and its answers cited under the first story's headline."""
+    """An <hr>, then an unrelated story under its own heading and byline in the same
+    <article>: it was stored in the first story, and its answers cited under the first story's
+    headline."""
     robbery, cafe = _articles(tmp_path, RULED.format(second=SECOND))
     assert (robbery.title, robbery.author, robbery.published) == (
         "Police release description of man who robbed Old Market Street jeweller",
         "Harriet Mbeki-Stone", "2026-02-10")
     assert (cafe.title, cafe.author, cafe.published) == (
-        "Repair café celebrates its 1,000th fix in Holloway", None, "2026-02-10")
+        "Repair café celebrates its 1,000th fix in Holloway", "Callum Yeboah", "2026-02-09")
     assert "34 volunteers" in cafe.text and "34 volunteers" not in robbery.text
     assert "£46,000" in robbery.text and "£46,000" not in cafe.text
     assert cafe.source == f"{tmp_path / 'page.html'}#2"
@@ -122,3 +126,39 @@ def test_a_storys_own_sections_ruled_off_are_not_stories(tmp_path: Path) -> None
     for second in (same, short):
         [robbery] = _articles(tmp_path, RULED.format(second=second))
         assert robbery.source == str(tmp_path / "page.html")
+
+
+@pytest.mark.parametrize(("heading", "paragraphs"), [
+    # an explainer's section, a feature's second part, a live page's update, its author's
+    # biography: a reviewer's, each made an article of its own
+    ("What the ruling means for other renters",
+     "Anyone renting a shared house from a landlord who has not licensed it can apply for a "
+     "rent repayment order, housing charities say.|Claims must be made within a year of the "
+     "offence, and tenants can usually recover up to twelve months of rent paid."),
+    ("Part Two: The Apprentice At Fleetwood Pier",
+     "Across the water, Kezia Marsh is learning the same trade at nineteen, on a fibreglass "
+     "launch bought with a lottery grant.|Marsh says the hardest lesson is reading the "
+     "sandbanks, which shift after every winter storm along the channel."),
+    ("Schools Across Craven Shut For The Day",
+     "Headteachers in Grassington, Ingleton and Bentham have told parents that pupils should "
+     "stay at home.|North Yorkshire Council said 23 schools were closed by 9am, with more "
+     "expected."),
+    ("About Our Crime Reporter Harriet",
+     "Harriet has covered courts and crime for the Echo since 2019, after training at a news "
+     "agency in Leeds.|You can contact her with story tips by email or on social media, and "
+     "she reads every message she is sent."),
+    # nor is a story with no byline or date line of its own
+    ("Repair café celebrates its 1,000th fix in Holloway",
+     "A volunteer-run repair café in Holloway has fixed its 1,000th item, a 1970s table lamp "
+     "brought in by a retired postman.|The café now has 34 volunteers and says it has kept "
+     "around three tonnes of goods out of landfill."),
+])
+def test_a_part_ruled_off_without_its_own_byline_is_no_story(
+        tmp_path: Path, heading: str, paragraphs: str) -> None:
+    """Under an <hr> and a heading, only a part with its own byline or date line under the
+    heading is a story of its own, as a story in a <div> of its own is: the rest stays in the
+    page's story."""
+    second = f"<h2>{heading}</h2>" + "".join(f"<p>{p}</p>" for p in paragraphs.split("|"))
+    [story] = _articles(tmp_path, RULED.format(second=second))
+    assert story.source == str(tmp_path / "page.html")
+    assert paragraphs.split("|")[1] in story.text

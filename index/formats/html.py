@@ -61,9 +61,9 @@ def story_pages(html: str) -> list[str]:
     """The page once for each story it carries in an <article> of its own with its own heading
     (a second, unrelated story under the first: trafilatura reads the first alone), or else in
     a <div> or <section> of its own with its own heading and byline (`_div_stories`), each as
-    the page with that story alone in its body, or ruled off under the first by an <hr> and
-    its own headline (`ruled.ruled_stories`: the first story's page is then the page without
-    the others); else the page itself. A story after the first loses the page's <title> and
+    the page with that story alone in its body, or ruled off under the first by an <hr>, its
+    own headline and its byline or date line (`ruled.ruled_stories`: the first story's page is
+    then the page without the others); else the page itself. A story after the first loses the page's <title> and
     its author's meta tags, which are the first story's."""
     import lxml.html
 

@@ -5,14 +5,16 @@ its answers were cited under the rescue's headline). `html.story_pages` makes ea
 page of its own, as it does with stories in <article>s or <div>s of their own.
 
 A story's own sections may be ruled off too ("<hr><h2>What happens next</h2>"): a story is
-cut only where its heading reads as a headline and what follows it names almost none of the
-names and figures of what comes before (`stories.salient_terms`)."""
+cut only where its heading reads as a headline, its own byline or date line is under it, and
+what follows it names almost none of the names and figures of what comes before
+(`stories.salient_terms`)."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
+from ..dates import find_date_line
 from ..line_kinds import is_title_line
 from ..pagehead import is_byline
 from ..stories import salient_terms
@@ -61,12 +63,17 @@ def _cuts(children: list[Any]) -> list[int]:
 
 
 def _headed(part: list[Any]) -> bool:
-    """Opens with a heading that reads as a headline, no byline or section's name."""
+    """Opens with a heading that reads as a headline, no byline or section's name, and its own
+    byline or date line among the three blocks under it, as a story in a <div> of its own has
+    (`html._a_div_story`): an explainer's section, a feature's "Part Two", a live page's
+    update, its author's biography or a box of links have none."""
     if not part or part[0].tag not in _HEADINGS:
         return False
     heading = squeeze(part[0].text_content())
+    under = [squeeze(el.text_content()) for el in part[1:4]]
     return (len(heading.split()) >= _HEADLINE_WORDS and is_title_line(heading)
-            and not is_byline(heading))
+            and not is_byline(heading)
+            and any(is_byline(line) or find_date_line(line, alone=True) for line in under))
 
 
 def _a_story(part: list[Any]) -> bool:
