@@ -39,7 +39,7 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
     credited = []
     for rank, ev in enumerate(found.ranked):
         article = found.articles[ev.article_id]
-        line, credit = _credited_line(article.text, ev.start, article.captions)
+        line, credit = _credited_line(article.text, ev.start, article.captions, article.outlet)
         if line and credit:
             shared = len(asked & set(terms(article.text[line[0]:line[1]])))
             if shared or not asked:  # a caption of something else credits no photo of it
@@ -50,17 +50,20 @@ def credit_answer(found: Findings) -> ExtractiveDraft | None:
     return led_by(article, line, (line[0] + credit[0], line[0] + credit[1]), attributed=True)
 
 
-def _credited_line(text: str, at: int, marked: tuple[tuple[int, int], ...] = ()
+def _credited_line(text: str, at: int, marked: tuple[tuple[int, int], ...] = (),
+                   outlet: str | None = None
                    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The caption line at `at` and its credit (line offsets), the credit line under it taken
-    in where the caption's own line has none ("…on Sunday." / "Photograph: Ana Robles/…")."""
+    in where the caption's own line has none ("…on Sunday." / "Photograph: Ana Robles/…"); its
+    article's `outlet` may be credited (`credit_span`)."""
     spans = caption_spans(text, marked)
     line = next(((a, b) for a, b in spans if a <= at < b), None)
     if line is None:
         return None, None
-    credit = credit_span(text[line[0]:line[1]])
+    credit = credit_span(text[line[0]:line[1]], outlet)
     below = next(((a, b) for a, b in spans if a == line[1] + 1), None)
-    if credit is None and below is not None and (under := credit_span(text[below[0]:below[1]])):
+    under = credit_span(text[below[0]:below[1]], outlet) if below is not None else None
+    if credit is None and below is not None and under:
         shift = below[0] - line[0]
         return (line[0], below[1]), (under[0] + shift, under[1] + shift)
     return line, credit

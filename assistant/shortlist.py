@@ -81,7 +81,7 @@ def _asks(sentence: str) -> bool:
     return end is not None and end.group(1) == "?"
 
 
-def _readable(text: str, start: int, end: int) -> bool:
+def _readable(text: str, start: int, end: int, outlet: str | None = None) -> bool:
     # A page's date line ("Updated 24 October 2024") is about the page, not the story: only
     # a question about the article itself quotes it (`about`), and it does so on its own.
     sentence = text[start:end]
@@ -97,7 +97,8 @@ def _readable(text: str, start: int, end: int) -> bool:
     # which sentences an ingest stores vectors for, so a candidate finds its stored vector
     # (in a store made before short clauses were read, it is embedded when read).
     return (worth_reading(sentence) and not _asks(sentence) and not is_instruction(sentence)
-            and not (_BRACKETED.match(sentence) and credit_span(sentence))
+            # nor a caption's credit split off ("(Reuters/Ann Lee)", "(Whitford Advertiser)")
+            and not (_BRACKETED.match(sentence) and credit_span(sentence, outlet))
             and find_date_line(sentence) is None and dated is None
             # nor is its notice that it was amended ("This article was amended on 9 …")
             and not is_page_notice(sentence))
@@ -108,13 +109,13 @@ def _in_passages(passages: Sequence[Passage], articles: dict[str, Article]
     seen: set[tuple[str, int]] = set()
     out: list[tuple[int, str, int, int]] = []
     for i, p in enumerate(passages):
-        text = articles[p.article_id].text
+        text, outlet = articles[p.article_id].text, articles[p.article_id].outlet
         # A passage ends mid-sentence only where a sentence was longer than a chunk: that part
         # of it is the candidate.
         for a, b in sentence_spans(text, p.start, p.end):
             start, end = max(a, p.start), min(b, p.end)
             if (start < end and (p.article_id, start) not in seen
-                    and _readable(text, start, end)):
+                    and _readable(text, start, end, outlet)):
                 seen.add((p.article_id, start))
                 out.append((i, p.article_id, start, end))
     return out
@@ -130,10 +131,10 @@ def _read_on(passages: Sequence[Passage], articles: dict[str, Article],
         first.setdefault(p.article_id, i)
     out = []
     for aid, i in list(first.items())[:WHOLE_ARTICLES]:
-        text = articles[aid].text
+        text, outlet = articles[aid].text, articles[aid].outlet
         held = [(s, e) for _, other, s, e in found if other == aid]
         out += [(i, aid, a, b) for a, b in sentence_spans(text)
-                if not any(a < e and s < b for s, e in held) and _readable(text, a, b)]
+                if not any(a < e and s < b for s, e in held) and _readable(text, a, b, outlet)]
     return out
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .mastheads import names_outlet
 from .pagehead import BYLINE_LABEL
 
 __all__ = ["caption_spans", "credit_span", "is_caption", "marked_captions"]
@@ -126,9 +125,10 @@ _CREDITED = (
 )
 
 
-def credit_span(line: str) -> tuple[int, int] | None:
+def credit_span(line: str, outlet: str | None = None) -> tuple[int, int] | None:
     """Where a caption line names whom its photo is credited to (line offsets), or None: a
-    "FILE PHOTO: …" caption credits no one."""
+    "FILE PHOTO: …" caption credits no one. `outlet` is the name of the line's article's
+    paper, whose own name in brackets ends a caption as its credit."""
     for pattern in _CREDITED:
         if m := pattern.search(line):
             start, end = m.span("c")
@@ -141,10 +141,17 @@ def credit_span(line: str) -> tuple[int, int] | None:
             return start, end
     # The paper's own name in brackets ending a caption ("PHOTO: … which opened in 1884.
     # (Whitford Advertiser)"): a credit, which a tester's store closure had quoted, split off
-    # as a sentence of its own, for why the store was closing.
-    if (m := _BRACKETED_NAME.search(line)) and names_outlet(m.group("c")):
+    # as a sentence of its own, for why the store was closing. Another name so is no credit:
+    # whom the photo shows ("(Emily Post)", "(Jonathan Press)"), or a show's ("(Good Morning
+    # Today)").
+    if outlet and (m := _BRACKETED_NAME.search(line)) and _named(m.group("c")) == _named(outlet):
         return m.span("c")
     return None
+
+
+def _named(name: str) -> str:
+    """A paper's name to compare: "The Carnford Echo" is "carnford echo"."""
+    return re.sub(r"^the\s+", "", " ".join(name.casefold().split()))
 
 
 _BRACKETED_NAME = re.compile(r"\((?P<c>(?:The\s)?[A-Z][\w.'’-]*"

@@ -17,10 +17,10 @@ FILLER = [f"Paragraph {n} of the story is about the parade route and the weather
 ANSWER = "The parade was led by the mayor, Keith Wilson, riding a bicycle."
 
 
-def _article(article_id: str, lines: list[str]) -> Article:
+def _article(article_id: str, lines: list[str], outlet: str | None = None) -> Article:
     text = "\n".join(lines)
     return Article(id=article_id, title=article_id, text=text, source=article_id,
-                   source_key=article_id, published="2025-01-06", outlet=None, url=None,
+                   source_key=article_id, published="2025-01-06", outlet=outlet, url=None,
                    doc_id=None, story_id=None, n_chunks=1, text_length=len(text))
 
 
@@ -115,9 +115,15 @@ def test_a_pages_date_line_is_no_candidate() -> None:
     assert "(Millbrook Courier/Jae Park)" not in [c.text for c in found]
     # Nor does the paper's own name in brackets (a tester's was quoted for why a store shut).
     story = _article("story", [FILLER[0], "PHOTO: Crowds on the route. (Millbrook Evening "
-                               "Courier)", FILLER[1]])
+                               "Courier)", FILLER[1]], outlet="Millbrook Evening Courier")
     found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
     assert "(Millbrook Evening Courier)" not in [c.text for c in found]
+    # Another's name so is whom the photo shows, a sentence of its own (a reviewer's)
+    story = _article("story", [FILLER[0], "The author signs copies at the festival. "
+                               "(Jonathan Hartley Press)", FILLER[1]],
+                     outlet="Millbrook Evening Courier")
+    found = shortlist(asked, [_passage(story, 3)], {"story": story}, read_on=False)
+    assert "(Jonathan Hartley Press)" in [c.text for c in found]
     # A statement in brackets is a sentence like any other.
     said = "(Scott has been to the state at least five times in the last three years.)"
     story = _article("story", [FILLER[0], said, FILLER[1]])
