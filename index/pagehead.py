@@ -228,9 +228,15 @@ def head_clutter(lines: list[str]) -> set[int]:
     with neither loses nothing else: its first lines may be its story's."""
     head = page_head(lines)
     paged = bool(lines) and (lines[0].isupper() or any(is_menu(h) for h in lines[:head]))
-    return {i for i in range(head) if not is_byline(lines[i])
-            and not find_date_line(lines[i], alone=True) and _clutter(lines[i], paged)
-            } | ({0} if _breaking_above_head(lines) else set())
+    found = {i for i in range(head) if not is_byline(lines[i])
+             and not find_date_line(lines[i], alone=True) and _clutter(lines[i], paged)
+             } | ({0} if _breaking_above_head(lines) else set())
+    # A markets ticker labelled in lower case only above the headline, under nothing but
+    # the page's masthead, menus and tickers: under the headline or the byline, a market
+    # report's own figures ("Shares: Tesco 310p +2% | …")
+    above = next((i for i in range(head) if i not in found and not _markets(lines[i])
+                  and not masthead(lines, i)), head)
+    return found | {i for i in range(above) if _markets(lines[i])}
 
 
 # A breaking-news ticker's label: "LIVE:" and "Latest:" may open a live blog's own headline.
@@ -247,7 +253,7 @@ def _breaking_above_head(lines: list[str]) -> bool:
 
 
 def _clutter(line: str, paged: bool) -> bool:
-    if _CAPS_TICKER.match(line) or _markets(line):  # "MARKETS: FTSE 100 +0.4% | Brent $81.20"
+    if _CAPS_TICKER.match(line):  # "MARKETS: FTSE 100 +0.4% | Brent $81.20 | …"
         return True
     words = [w for w in line.split() if w not in "|·•"]
     return paged and (is_menu(line) or bool(re.search(r"[▲▼]", line))

@@ -205,6 +205,22 @@ def test_a_markets_ticker_in_the_head_is_no_part_of_the_story() -> None:
     # a market's report saying so in words is the story's
     said = "Markets: shares fell sharply on Monday | traders blamed the strike"
     assert said in _page(f"Election night in the region\n{said}").text
+    # under the masthead, above the headline, it is the page's
+    article = _page(f"Whitford Advertiser\n{ticker}\n\nGreen candidate wins seat after "
+                    "recount\nBy Owen Hale")
+    assert ticker not in article.text and article.outlet == "Whitford Advertiser"
+
+
+@pytest.mark.parametrize("head", [
+    "FTSE 100 closes higher as miners rally\nBy Ann Lee, 3 March 2026\n{ticker}",
+    "Supermarket shares rise after price war ends\nBy Ann Lee\n3 March 2026\n{ticker}",
+    "Stocks close mixed\n{ticker}\nBy Ann Lee\n3 March 2026",
+])
+def test_a_markets_ticker_under_the_headline_is_the_storys(head: str) -> None:
+    """A reviewer's: under the headline or the byline, a markets line labelled in lower case
+    is a market report's own figures, dropped as the page's ticker."""
+    ticker = "Shares: Tesco 310p +2% | Sainsbury 280 -1% | Ocado 540 +4%"
+    assert ticker in _page(head.format(ticker=ticker)).text
 
 
 @pytest.mark.parametrize("first", [
