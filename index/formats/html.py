@@ -63,8 +63,8 @@ def story_pages(html: str) -> list[str]:
     a <div> or <section> of its own with its own heading and byline (`_div_stories`), each as
     the page with that story alone in its body, or ruled off under the first by an <hr>, its
     own headline and its byline or date line (`ruled.ruled_stories`: the first story's page is
-    then the page without the others); else the page itself. A story after the first loses the page's <title> and
-    its author's meta tags, which are the first story's."""
+    then the page without the others); else the page itself. A story after the first loses
+    the page's <title> and its author's meta tags, which are the first story's."""
     import lxml.html
 
     try:
