@@ -29,6 +29,9 @@ class Thresholds:
         default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 1.592, -0.369, 0.0, 0.0))
     confidence: tuple[float, ...] = field(
         default=(-5.82, 0.383, 1.248, 1.198, 0.266, 2.514, 0.0, -0.369, 0.0, 0.0))
+    # Ranks and scores a standalone question asked at no moment: fitted on such questions
+    # (`train.users`). Empty (thresholds.json of an older version): `combine` and `confidence`.
+    timeless: tuple[float, ...] = ()
     # The best sentence's combined score under which no sentence states the answer (the bar
     # for showing another article's account; without `answerable` weights, for abstaining).
     abstain_below: float = 0.5

@@ -193,6 +193,21 @@ def _heading(sentence: str) -> bool:
     return SENTENCE_END.search(sentence) is None
 
 
+def _weights(question: Question) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The weights a sentence is ranked by, and scored by. A question asked at a moment is
+    about that week's news: `combine`, which counts an article's freshness, does both. One
+    asked at no moment is about a reader's own collection: `timeless` does both, fitted on
+    such questions (`train.users`). Not for a follow-up: its query, the conversation's names
+    added, is unlike the questions `timeless` was fitted on, and it keeps the quiz's ranking
+    and `confidence`, the same without freshness, for its score."""
+    t = calibration.THRESHOLDS
+    if question.dated:
+        return t.combine, t.combine
+    if question.follow_up or not t.timeless:
+        return t.combine, t.confidence
+    return t.timeless, t.timeless
+
+
 def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, Article],
            reader: Reader | None, embedder: Embedder | None = None, limit: int = CANDIDATES
            ) -> list[Evidence]:
@@ -203,9 +218,9 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
         article = articles[c.article_id]
         caption = _in_caption(article, c.start)
         span = c.reading.span
-        rank = c.estimate if reader is None else combined(c.features)
-        score = rank if reader is None or question.dated else combined(
-            c.features, calibration.THRESHOLDS.confidence)
+        ranking, scoring = _weights(question)
+        rank = c.estimate if reader is None else combined(c.features, ranking)
+        score = rank if reader is None else combined(c.features, scoring)
         withdrawn = (withdrawn_factor(c.text, question.text, question.kind)
                      * anchored_factor(question.names, c.text, article, c.start))
         ranked.append(Evidence(c.passage, c.article_id, c.start, c.end, c.text,

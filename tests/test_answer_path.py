@@ -144,6 +144,33 @@ def test_articles_outside_the_asked_week_rank_lower_and_recency_breaks_ties() ->
     assert ranked[0].score == pytest.approx(ranked[1].score, rel=0.15)
 
 
+def test_a_question_asked_at_no_moment_is_ranked_by_its_own_weights(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`combine` ranks a question asked at a moment (fitted on the quiz: a week's news) and a
+    follow-up; `timeless` a standalone question asked at no moment (fitted on a reader's own
+    questions, `train.users`). Weights that disagree on the reader's logit order the same two
+    sentences both ways."""
+    other = "The minister later visited a munitions factory outside the capital."
+    a = _article("a", f"{STORY}\n{other}", None)
+    reader = _Scripted({STORY: 0.9, other: 0.2})
+    follow = tuple(float(f == "reader logit") for f in FEATURES)
+    t = replace(calibration.THRESHOLDS, combine=(0.0, *follow), confidence=(0.0, *follow),
+                timeless=(0.0, *(-w for w in follow)))
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+    asked = {"dated": analyse("Who did Kim meet?", "q", date(2025, 1, 10), None, None),
+             "undated": analyse("Who did Kim meet?", "Who did Kim meet?", None, None, None),
+             "follow-up": analyse("Who did he meet?", "Who did he meet? Kim Jong Un", None,
+                                  None, None, "Where is Kim Jong Un?")}
+    assert asked["follow-up"].follow_up and not asked["undated"].follow_up
+    first = {name: rerank(q, [_passage(a)], {"a": a}, reader)[0].text  # type: ignore[arg-type]
+             for name, q in asked.items()}
+    assert first == {"dated": STORY, "undated": other, "follow-up": STORY}
+    # A thresholds.json without `timeless` (an older version's) ranks as before.
+    monkeypatch.setattr(calibration, "THRESHOLDS", replace(t, timeless=()))
+    assert rerank(asked["undated"], [_passage(a)], {"a": a},
+                  reader)[0].text == STORY  # type: ignore[arg-type]
+
+
 def test_freshness_decides_abstention_only_for_questions_asked_at_a_stated_moment() -> None:
     today = date.today()  # what a question asked at no moment is asked as of
     week_old = _article("w", STORY, (today - timedelta(days=7)).isoformat())

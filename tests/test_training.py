@@ -54,6 +54,63 @@ def test_the_conditional_logit_finds_the_feature_that_marks_answers() -> None:
     assert w[1] > 1.0 and abs(w[0]) < 0.5 * w[1]
 
 
+def _questions_of(rng: np.random.Generator, name: str, marks: str, n: int
+                  ) -> tuple[list[list[float]], list[bool], list[str]]:
+    """n questions of 8 candidates each, asked in set `name`, whose answers feature `marks`
+    marks; the other features are noise."""
+    rows, labels, asked_by = [], [], []
+    for k in range(n):
+        answer = int(rng.integers(8))
+        for i in range(8):
+            row = [float(rng.normal()) for _ in FEATURES]
+            row[FEATURES.index(marks)] += 3.0 if i == answer else 0.0
+            rows.append(row)
+            labels.append(i == answer)
+            asked_by.append(f"{name}/q{k}")
+    return rows, labels, asked_by
+
+
+def test_a_question_asked_at_no_moment_is_weighed_by_the_natural_and_users_questions(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`timeless` is fitted on the natural set's questions and the users' (`train.users`),
+    never the quiz's, and weighs no freshness: where only the quiz's answers are fresh, and
+    only the users' and natural ones' lexically covered, only coverage counts."""
+    import train.tune as tune
+
+    rng = np.random.default_rng(0)
+    quiz = _questions_of(rng, "quiz", "freshness", 40)
+    natural = _questions_of(rng, "natural", "lexical coverage", 20)
+    users = _questions_of(rng, "user-08", "lexical coverage", 40)
+    monkeypatch.setattr(tune, "_candidate_rows", lambda sets: tuple(np.array(x) for x in users))
+    rows, labels, asked_by = (np.array(a + b) for a, b in zip(quiz, natural, strict=True))
+    w = dict(zip(FEATURES, tune._timeless(rows, labels, asked_by, []), strict=True))
+    assert w["freshness"] == 0.0
+    assert w["lexical coverage"] > 1.0
+    assert all(abs(v) < 0.3 * w["lexical coverage"] for f, v in w.items()
+               if f != "lexical coverage")
+
+
+def test_the_users_questions_name_their_articles_and_the_words_of_their_answers() -> None:
+    """`train/users/`: every question's article is in its folder, and each answerable one
+    says what a right answer holds (`states_answer`)."""
+    from train.users import USERS, states_answer
+
+    folders = sorted(p for p in USERS.iterdir() if p.is_dir())
+    assert len(folders) == 8
+    for folder in folders:
+        questions = [json.loads(line) for line in (folder / "questions.jsonl").open()]
+        articles = {p.name for p in (folder / "articles").iterdir()}
+        assert len({q["id"] for q in questions}) == len(questions) > 150
+        for q in questions:
+            assert q["page"] in articles or q["page"] in (None, "none")
+            assert not q["answerable"] or q["keywords"]
+    asked = {"answerable": True, "keywords": ["87,000", "87,412"]}
+    assert states_answer("He stole more than £87,000 from the charity.", asked)
+    assert not states_answer("He lost £190,000 gambling.", asked)
+    quiz = {"answerable": True, "answer": "Kim"}  # the quiz's: a word, not a part of one
+    assert states_answer("Kim met him.", quiz) and not states_answer("Kimberly met him.", quiz)
+
+
 def test_the_natural_tuning_set_quotes_its_articles() -> None:
     questions = [json.loads(line) for line in (NATURAL / "questions.jsonl").open()]
     ids = json.loads((NATURAL / "articles.json").read_text())
@@ -288,9 +345,9 @@ def test_a_tuning_store_left_half_built_is_completed(tmp_path: Path) -> None:
     holdout.mkdir()
     (holdout / "corpus.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles[:1]))
     store = tmp_path / "store"
-    assert _assistant(holdout, store, SHIPPED).index.store.count_articles() == 1
+    assert _assistant(holdout / "corpus.jsonl", store, SHIPPED).index.store.count_articles() == 1
     (holdout / "corpus.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
-    assert _assistant(holdout, store, SHIPPED).index.store.count_articles() == 3
+    assert _assistant(holdout / "corpus.jsonl", store, SHIPPED).index.store.count_articles() == 3
 
 
 @pytest.mark.parametrize(("flag", "expected"), [(False, None), (True, False)])

@@ -29,8 +29,9 @@ def test_the_records_apply_the_name_rule_at_the_short_answers_bar(
     monkeypatch.setattr(calibration, "THRESHOLDS", replace(calibration.THRESHOLDS))
     shipped = calibration.THRESHOLDS
     sets = [TuningSet("natural", assistant_over([MATCH], tmp_path), [QUESTION], dated=False)]
-    off = _records(sets, shipped.combine, shipped.confidence)
+    ranking = (shipped.combine, shipped.confidence, shipped.timeless)
+    off = _records(sets, ranking)
     assert not off[0]["gated"]  # every span sure: the rule never abstains
     # No span sure enough: the best sentence, naming two people, does not clearly give one.
-    at_bar = _records(sets, shipped.combine, shipped.confidence, short=1e9)
+    at_bar = _records(sets, ranking, short=1e9)
     assert at_bar[0]["gated"] and at_bar[0]["short"] is None

@@ -78,7 +78,9 @@ abstention) on the development and gold sets are in the README's "Evaluation".
 Two tuning sets: the held-out weeks' questions with their search results, asked at their
 dates, and 160 natural questions hand-written by reading 40 articles of those weeks (120
 answerable, with the answer's words; 40 on the same topics that the articles do not answer),
-asked at no moment over those articles and 200 distractors.
+asked at no moment over those articles and 200 distractors. The ranking of a standalone
+question asked at no moment is fitted on the natural questions and 1,587 more: eight first-time
+users' answerable questions about articles of their own (`train/users/`).
 {thresholds}
 
 ## Limits
@@ -127,13 +129,19 @@ def _thresholds(tuned: dict) -> str:
         for name, f in tuned["at_these_thresholds"].items())
     sizes = ", ".join(f"{n} {name}" for name, n in tuned["tuning_questions"].items())
     return (
-        f"- rank = sigmoid({tuned['combine'][0]} + {weights}): the direction under which each "
+        f"- rank = sigmoid({tuned['combine'][0]} + {weights}) for a question asked at a "
+        "stated moment (an as-of date) and for a follow-up: the direction under which each "
         "question's candidates put their weight on the sentences stating the answer (a "
-        "conditional logit over the sentences the answer path reads for the tuning questions), "
-        "scaled to a probability by a one-feature logistic regression;\n"
-        f"- confidence: the same without freshness, scaled again ({tuned['confidence']}); it "
-        "is the best sentence's score (an input of the answerability below) unless the "
-        "question is asked at a stated moment (an as-of date), when the rank is;\n"
+        "conditional logit over the sentences the answer path reads for the quiz and natural "
+        "tuning questions), scaled to a probability by a one-feature logistic regression; "
+        "its score too, for a question asked at a moment;\n"
+        f"- confidence: the same without freshness, scaled again ({tuned['confidence']}): a "
+        "follow-up's score;\n"
+        f"- timeless: {tuned.get('timeless') or 'none (rank and confidence as above)'}: the "
+        "rank and the score of a standalone question asked at no moment, the same fit "
+        "without freshness on the natural questions and the first-time users' "
+        "(`train/users/`), scaled as the rank is; the best sentence's score is an input of "
+        "the answerability below;\n"
         f"- a sentence states the answer from a score of {tuned['abstain_below']} for a "
         f"question asked at a moment, {tuned['abstain_below_timeless']} for one asked at none "
         "(the bar for showing another article's account);\n"

@@ -21,9 +21,10 @@ OFF_TOPIC = 80  # questions the natural set's articles do not touch
 FOLLOW_UP = "follow-up"  # the set of conversations: judged apart (`compose._answerable`)
 
 
-def _assistant(holdout: Path, store: Path, reader: Path) -> Any:
-    """An extractive assistant over the tuning set's own store, reading with the reader in
-    `reader` (the one just exported, wherever `make train` was told to write it)."""
+def _assistant(source: Path, store: Path, reader: Path) -> Any:
+    """An extractive assistant over the tuning set's own store of `source` (a corpus.jsonl, a
+    folder of articles), reading with the reader in `reader` (the one just exported, wherever
+    `make train` was told to write it)."""
     from assistant import Assistant, Settings
     from assistant.reader import get_reader
     from index import NewsIndex
@@ -32,7 +33,7 @@ def _assistant(holdout: Path, store: Path, reader: Path) -> Any:
     index = NewsIndex(settings.store_config())
     # Every time, not only into an empty store: a run stopped mid-ingest left part of the corpus
     # in, which this completes (a complete store is only checked: the quiz weeks' in ~26 s).
-    index.ingest([holdout / "corpus.jsonl"])
+    index.ingest([source])
     assistant = Assistant(settings, index=index)
     assistant.reader = get_reader(reader)
     return assistant
@@ -65,9 +66,10 @@ def tuning_sets(out: Path, data: Path, seed: int, reader: Path) -> list[TuningSe
         write_holdout(data, holdout, seed)
     if not (natural / "questions.jsonl").is_file():
         write_natural(data, natural)
-    quiz, own = _questions(holdout), _assistant(natural, out / "natural-store", reader)
-    return [TuningSet("quiz", _assistant(holdout, out / "holdout-store", reader), quiz,
-                      dated=True),
+    quiz = _questions(holdout)
+    own = _assistant(natural / "corpus.jsonl", out / "natural-store", reader)
+    quiz_assistant = _assistant(holdout / "corpus.jsonl", out / "holdout-store", reader)
+    return [TuningSet("quiz", quiz_assistant, quiz, dated=True),
             TuningSet("natural", own, _questions(natural), dated=False),
             TuningSet("off-topic", own, _off_topic(quiz, natural), dated=False),
             TuningSet(FOLLOW_UP, own, _followups(natural), dated=False)]
