@@ -214,11 +214,11 @@ def rerank(question: Question, passages: Sequence[Passage], articles: dict[str, 
     """The candidate sentences, best first. Without a reader (the ablation "retrieval only")
     they are ordered by the cheap estimate alone."""
     ranked = []
+    ranking, scoring = _weights(question)
     for c in read_candidates(question, passages, articles, reader, embedder, limit):
         article = articles[c.article_id]
         caption = _in_caption(article, c.start)
         span = c.reading.span
-        ranking, scoring = _weights(question)
         rank = c.estimate if reader is None else combined(c.features, ranking)
         score = rank if reader is None else combined(c.features, scoring)
         withdrawn = (withdrawn_factor(c.text, question.text, question.kind)
