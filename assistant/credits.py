@@ -62,8 +62,8 @@ def _credited_line(text: str, at: int, marked: tuple[tuple[int, int], ...] = (),
         return None, None
     credit = credit_span(text[line[0]:line[1]], outlet)
     below = next(((a, b) for a, b in spans if a == line[1] + 1), None)
-    under = credit_span(text[below[0]:below[1]], outlet) if below is not None else None
-    if credit is None and below is not None and under:
+    if (credit is None and below is not None
+            and (under := credit_span(text[below[0]:below[1]], outlet))):
         shift = below[0] - line[0]
         return (line[0], below[1]), (under[0] + shift, under[1] + shift)
     return line, credit

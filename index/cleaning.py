@@ -176,7 +176,7 @@ def _the_mastheads_date(lines: list[str], n: int, mast: int | None) -> bool:
     label between them ("Whitford Advertiser" / "Business" / the date line)?"""
     if not n:
         return dated_masthead(lines[:1]) is not None
-    section = masthead_section(lines) if mast is not None else None
+    section = masthead_section(lines, mast)
     return all(k in (mast, section) or masthead(lines, k) for k in range(n))
 
 
@@ -190,7 +190,7 @@ def _keep_lines(lines: list[str], title: str | None, page: bool) -> list[str]:
     if named := masthead_line(lines):
         drop.add(named[0])
     # and so is the section's label under it, above its date line ("Business")
-    if (section := masthead_section(lines)) is not None:
+    if (section := masthead_section(lines, named[0] if named else None)) is not None:
         drop.add(section)
     if (found := kicker(lines, title)) is not None:
         drop.add(found)

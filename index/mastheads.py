@@ -156,12 +156,11 @@ def _kicked(line: str) -> bool:
             and not any(c.isdigit() for c in line) and not is_byline(line))
 
 
-def masthead_section(lines: list[str]) -> int | None:
-    """The index of the section's label between the masthead and its date line ("Whitford
-    Advertiser" / "Business" / "Thursday 5 November 2026"): the page's, as the masthead is,
-    no line of the story nor its headline."""
-    found = masthead_line(lines)
-    n = found[0] + 1 if found is not None else len(lines)
+def masthead_section(lines: list[str], mast: int | None) -> int | None:
+    """The index of the section's label between the masthead (line `mast`, `masthead_line`'s)
+    and its date line ("Whitford Advertiser" / "Business" / "Thursday 5 November 2026"): the
+    page's, as the masthead is, no line of the story nor its headline."""
+    n = mast + 1 if mast is not None else len(lines)
     dated = n + 1 < len(lines) and find_date_line(lines[n + 1], alone=True) is not None
     return n if dated and _kicked(lines[n]) and _a_label(lines[n]) else None
 

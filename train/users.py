@@ -33,8 +33,9 @@ def states_answer(sentence: str, question: dict) -> bool:
 
 
 def user_sets(out: Path, reader: Path, users: Path = USERS) -> list[TuningSet]:
-    """Each user's questions, asked at no moment of an extractive assistant over a store of
-    that user's articles (`out/users/<n>-store`, ingested on first use)."""
+    """Each user's answerable questions (the others' candidates state no answer: the ranking's
+    fit would drop them after reading them), asked at no moment of an extractive assistant over
+    a store of that user's articles (`out/users/<n>-store`, ingested on first use)."""
     from .tuningsets import _assistant
 
     sets = []
@@ -42,5 +43,6 @@ def user_sets(out: Path, reader: Path, users: Path = USERS) -> list[TuningSet]:
         questions = [json.loads(line) for line in (folder / "questions.jsonl").open()]
         assistant = _assistant(folder / "articles", out / "users" / f"{folder.name}-store",
                                reader)
-        sets.append(TuningSet(f"user-{folder.name}", assistant, questions, dated=False))
+        sets.append(TuningSet(f"user-{folder.name}", assistant,
+                              [q for q in questions if q["answerable"]], dated=False))
     return sets
