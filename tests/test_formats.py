@@ -285,6 +285,49 @@ def test_a_word_file_without_core_properties_has_no_title_word_document(
     assert _article(path).title == "Island ferry timetable cut"
 
 
+def _tabled_docx(path: Path, rows: list[list[str]]) -> Path:
+    """A story with a table after its sentence."""
+    import docx
+
+    path = _template_docx(path, "Medicine shortages hit county pharmacies", _FERRY)
+    document = docx.Document(str(path))
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for texts in rows:
+        for cell, text in zip(table.add_row().cells, texts, strict=True):
+            cell.text = text
+    document.save(str(path))
+    return path
+
+
+def test_a_word_tables_row_is_one_line_with_its_columns_names(tmp_path: Path) -> None:
+    """A tester's shortage table was read a cell a line: a medicine's date stood apart from
+    it, and the last cell ("2023", alone) was dropped as a page number."""
+    path = _tabled_docx(tmp_path / "shortage.docx", [
+        ["Medicine", "Used for", "Shortage since"],
+        ["Some HRT patches", "Menopause symptoms", "March 2026"],
+        ["Methylphenidate (some brands)", "ADHD", "2023"]])
+    assert _article(path).text.split("\n")[-2:] == [
+        "Medicine: Some HRT patches | Used for: Menopause symptoms | Shortage since: March 2026",
+        "Medicine: Methylphenidate (some brands) | Used for: ADHD | Shortage since: 2023"]
+    # a first row that may be data (a figure in it, or rows without one) names no columns
+    plain = _tabled_docx(tmp_path / "plain.docx", [["Mayor", "Ann Lee"], ["Deputy", "Bo Li"]])
+    assert _article(plain).text.split("\n")[-2:] == ["Mayor | Ann Lee", "Deputy | Bo Li"]
+
+
+def test_a_word_table_laying_out_prose_is_read_a_paragraph_a_line(tmp_path: Path) -> None:
+    path = _tabled_docx(tmp_path / "boxed.docx", [["Fact box", "x"]])
+    import docx
+
+    document = docx.Document(str(path))
+    cell = document.tables[0].rows[0].cells[1]
+    cell.text = "The ferry sails twice a day."
+    cell.add_paragraph("The operator will review the timetable in June.")
+    document.save(str(path))
+    assert _article(path).text.split("\n")[-3:] == [
+        "Fact box", "The ferry sails twice a day.",
+        "The operator will review the timetable in June."]
+
+
 def test_a_word_files_own_properties_stand_over_its_byline(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 

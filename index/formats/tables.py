@@ -11,7 +11,7 @@ from typing import Any
 
 from .common import squeeze
 
-__all__ = ["cell_texts", "header_cells", "row_line", "tables_as_rows"]
+__all__ = ["PROSE_WORDS", "cell_texts", "grid_line", "header_cells", "row_line", "tables_as_rows"]
 
 _CELLS = ("td", "th")
 # A table laid out with paragraphs, lists or tables in its cells is a page's layout, no table
@@ -61,14 +61,14 @@ def tables_as_rows(html: str) -> str:
 
 # A cell of more words than this holds prose, no figure or name: a page laid out in a table
 # ("Gull Island ferry…<br>By Iwan Pryce<br>The ferry…"), whose line breaks trafilatura keeps.
-_PROSE_WORDS = 25
+PROSE_WORDS = 25
 
 
 def _of_figures(table: Any) -> bool:
     """A table of figures: no paragraphs, lists or tables in it, nor a cell of prose."""
     return (next(table.iter(*_LAYOUT[1:]), None) is None
             and not any(d.tag == "table" for d in table.iterdescendants())
-            and all(len(c.text_content().split()) <= _PROSE_WORDS for c in table.iter(*_CELLS)))
+            and all(len(c.text_content().split()) <= PROSE_WORDS for c in table.iter(*_CELLS)))
 
 
 def _as_paragraphs(table: Any) -> Any:
@@ -82,12 +82,12 @@ def _as_paragraphs(table: Any) -> Any:
     names = grid[rows.index(head)] if head is not None else []
     caption = table.find("caption")
     lines = [squeeze(caption.text_content())] if caption is not None else []
-    lines += [_line(names, cells) for tr, cells in zip(rows, grid, strict=True)
+    lines += [grid_line(names, cells) for tr, cells in zip(rows, grid, strict=True)
               if tr is not head and not any(a.tag == "thead" for a in tr.iterancestors())]
     return builder.DIV(*(builder.P(line) for line in lines if line))
 
 
-def _line(names: list[str], cells: list[str]) -> str:
+def grid_line(names: list[str], cells: list[str]) -> str:
     """A row under its columns' names; a row that does not fill them (a table drawn by hand,
     its spans awry) as its cells alone, rather than each cell under another column's name."""
     if names and len(cells) == len(names):

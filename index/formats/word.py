@@ -1,4 +1,4 @@
-"""Word files (.docx) through python-docx: body paragraphs and table cells in document order,
+"""Word files (.docx) through python-docx: body paragraphs and tables' rows in document order,
 one line each; title, author and date from the document's core properties. A newsletter's or a
 page's second story under its label ("ALSO IN THIS ISSUE") is an article of its own, split off
 by cleaning as a text file's is (the document's title and author are its first story's).
@@ -17,6 +17,7 @@ from ..dates import find_date_line
 from ..errors import LoadError
 from ..types import RawDocument
 from .common import read_file, squeeze
+from .tables import PROSE_WORDS, grid_line
 
 __all__ = ["load_docx"]
 
@@ -88,14 +89,72 @@ def _body_lines(document: Any) -> Iterator[tuple[str, str]]:
         if isinstance(block, Paragraph):
             yield from _paragraph_lines(block)
         elif isinstance(block, Table):
-            seen: list[Any] = []  # the cells' elements, held so that none is freed meanwhile
-            for row in block.rows:
-                for cell in row.cells:
-                    if any(cell._tc is tc for tc in seen):  # a merged cell: once per column
-                        continue
-                    seen.append(cell._tc)
-                    for paragraph in cell.paragraphs:
-                        yield from _paragraph_lines(paragraph)
+            yield from _table_lines(block)
+
+
+def _table_lines(table: Any) -> Iterator[tuple[str, str]]:
+    """A table of figures a line a row, each cell under its column's name where its first row
+    names them ("Medicine: Some HRT patches | Used for: Menopause symptoms | Shortage since:
+    March 2026", as `tables` reads an HTML or Markdown table): read a cell a line, a tester's
+    shortage table lost the link between a medicine and its date, and its last cell ("2023",
+    alone on its line) was dropped as a page number. A table laying out a page, prose in its
+    cells, is read a paragraph a line as before."""
+    if _laid_out(table):
+        yield from _cell_paragraphs(table)
+        return
+    grid = [_row_texts(row) for row in table.rows]
+    names = grid[0] if grid and _a_header(table.rows[0], grid) else []
+    for cells in grid[1 if names else 0:]:
+        if line := grid_line(names, cells):
+            yield line, "table"
+
+
+def _laid_out(table: Any) -> bool:
+    """A table laying out a page: a cell of more than one paragraph, or of prose."""
+    return any(len([p for p in cell.paragraphs if p.text.strip()]) > 1
+               or len(cell.text.split()) > PROSE_WORDS
+               for row in table.rows for cell in row.cells)
+
+
+def _cell_paragraphs(table: Any) -> Iterator[tuple[str, str]]:
+    """Each cell's paragraphs, a line each, a merged cell once."""
+    seen: list[Any] = []  # the cells' elements, held so that none is freed meanwhile
+    for row in table.rows:
+        for cell in row.cells:
+            if any(cell._tc is tc for tc in seen):  # a merged cell: once per column
+                continue
+            seen.append(cell._tc)
+            for paragraph in cell.paragraphs:
+                yield from _paragraph_lines(paragraph)
+
+
+def _row_texts(row: Any) -> list[str]:
+    """A row's cells in its columns: one spanning columns is its first column's, the others
+    left empty (a cell merged down is each of its rows', as python-docx gives it)."""
+    texts = [""] * row.grid_cols_before
+    previous = None
+    for cell in row.cells:
+        texts.append("" if cell._tc is previous else squeeze(cell.text))
+        previous = cell._tc
+    return texts
+
+
+def _a_header(row: Any, grid: list[list[str]]) -> bool:
+    """Is the table's first row its columns' names: marked as the header Word repeats on each
+    page, or in bold, or words alone over rows that all hold a figure ("Medicine | Used for |
+    Shortage since" over "… | May 2026")? Else every row is data, its cells joined alone."""
+    from docx.oxml.ns import qn
+
+    first, rest = grid[0], grid[1:]
+    if not rest or not all(first):
+        return False
+    if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None:
+        return True
+    runs = [r for cell in row.cells for p in cell.paragraphs for r in p.runs if r.text.strip()]
+    if runs and all(r.bold for r in runs):
+        return True
+    return (not any(c.isdigit() for c in "".join(first))
+            and all(any(c.isdigit() for c in "".join(cells)) for cells in rest))
 
 
 def _paragraph_lines(paragraph: Any) -> Iterator[tuple[str, str]]:
