@@ -131,6 +131,27 @@ def test_a_pdfs_caption_keeps_apart_from_the_footer_under_it(tmp_path: Path) -> 
     assert article.text.splitlines()[-1] == caption and caption in _marked(article)
 
 
+def test_a_pdfs_photo_caption_keeps_apart_from_the_related_line_under_it(
+        tmp_path: Path) -> None:
+    """A tester's caption opened with "Photo:", so joined to the "Related:" line under it it
+    was a caption still: they were one line, its credit no longer at its end."""
+    from fpdf import FPDF
+
+    caption = ("Photo: Volunteers sieve for pellets on Gwithian beach on Wednesday. Picture: "
+               "Cornwall Marine Trust")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Pellets wash up on Cornish beaches\n\nBy Ann Lee\n\n"
+                   + STORY.replace("\n", "\n\n"))
+    pdf.ln(4)
+    for line in (caption, "Related: How to spot a nurdle | Five years on from the spill"):
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "pellets.pdf"))
+    [article] = [a for d in load_paths([tmp_path]).documents for a in clean_document(d)]
+    assert article.text.splitlines()[-1] == caption and caption in _marked(article)
+
+
 @pytest.mark.parametrize(("line", "dropped"), [
     ("Read more heritage stories at fenlandgazette.example/heritage", True),
     ("Do you have a story? Email newsdesk@harrowdeanmercury.example", True),

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..captions import is_caption
+from ..captions import credit_span, is_caption
 from ..dates import find_date_line
 from ..errors import LoadError
 from ..types import RawDocument
@@ -121,8 +121,24 @@ def _rejoined(paragraphs: list[tuple[str, float, bool]]) -> list[str]:
 def _caption_ends(line: str, following: str) -> bool:
     """Does a caption end with `line`, in its credit and with no full stop ("… Photo: Trentside
     Archaeology"), the next line no more of its credit? A tester's PDF ran the footer's promo
-    under its caption on into it."""
-    return is_caption(line) and not is_caption(join_wrapped([line, following]))
+    under its caption on into it; another's, its caption opening with "Photo:", its "Related:"
+    line (a caption still, read so, but its credit no longer at its end)."""
+    if not is_caption(line):
+        return False
+    joined = join_wrapped([line, following])
+    return not is_caption(joined) or (_credited(line) and not _credited(joined))
+
+
+# Before a caption's credit at its end: its sentence's end, then the credit's label ("… on
+# Wednesday. Picture: Cornwall Marine Trust"), not a name the caption opens with ("Photo: Ann
+# Lee" / "opens the bridge.").
+_BEFORE_CREDIT = re.compile(r"[.!?)]\s+(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*:\s*$")
+
+
+def _credited(line: str) -> bool:
+    """Does the line end in its caption's credit, after the caption's sentence?"""
+    span = credit_span(line)
+    return span is not None and _BEFORE_CREDIT.search(line[:span[0]]) is not None
 
 
 def _page_paragraphs(layout: Any, headings: set[str]) -> Iterator[tuple[str, float, bool]]:
