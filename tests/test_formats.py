@@ -351,6 +351,28 @@ def test_a_pdfs_own_date_line_wins_over_its_creation_date(tmp_path: Path) -> Non
     assert _article(path).published == "2025-05-20"
 
 
+def test_a_pdf_lists_items_stay_lines_apart_from_the_paragraph_under_them(
+        tmp_path: Path) -> None:
+    """A tester's "Tour dates" (fpdf2, one text box) were one line joined with " - ", run on
+    into the paragraph under the list, and quoted whole."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Orchestra sets off on Asian tour\n\nThe orchestra flies out of "
+                   "Belfast today for its first tour of Asia in 14 years, with 11 concerts.\n")
+    for item in ("- 30 Oct: Tokyo, Suntory Hall", "- 5 Nov: Osaka, Festival Hall"):
+        pdf.multi_cell(0, 5.5, item, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.5, "While the orchestra is away, the Ulster Hall will host a season of "
+                   "chamber concerts by visiting ensembles.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "tour.pdf"))
+    assert _article(tmp_path / "tour.pdf").text.splitlines()[-3:] == [
+        "30 Oct: Tokyo, Suntory Hall", "5 Nov: Osaka, Festival Hall",
+        "While the orchestra is away, the Ulster Hall will host a season of chamber concerts "
+        "by visiting ensembles."]
+
+
 def test_pdf_page_starts_name_each_quote_page() -> None:
     art = _article(PDF)
     assert len(art.page_starts) == 2

@@ -181,18 +181,26 @@ def _paragraph_groups(lines: list[Any], right: float) -> Iterator[list[Any]]:
     masthead's line)."""
     group: list[Any] = []
     for line in lines:
-        if group:
-            prev = group[-1]
-            text = prev.get_text().rstrip()
-            short = prev.x1 < right - max(20.0, 0.12 * (right - prev.x0))
-            if ((short and text.endswith(tuple(_PARAGRAPH_END)))
-                    or _caption_ends(text, line.get_text())
-                    or abs(_size(line) - _size(prev)) >= _SAME_SIZE):
-                yield group
-                group = []
+        if group and _ends_paragraph(group, line, right):
+            yield group
+            group = []
         group.append(line)
     if group:
         yield group
+
+
+def _ends_paragraph(group: list[Any], line: Any, right: float) -> bool:
+    """Does the paragraph `group` end before `line` (`_paragraph_groups`)? A list's item ends
+    short of the box's right edge, with or without a stop, before the next item or the
+    paragraph after the list: a tester's "Tour dates" were one line, run on into the
+    paragraph under them."""
+    prev = group[-1]
+    text = prev.get_text().rstrip()
+    short = prev.x1 < right - max(20.0, 0.12 * (right - prev.x0))
+    listed = bool(_ITEM.match(group[0].get_text()) or _ITEM.match(line.get_text()))
+    return ((short and (text.endswith(tuple(_PARAGRAPH_END)) or listed))
+            or _caption_ends(text, line.get_text())
+            or abs(_size(line) - _size(prev)) >= _SAME_SIZE)
 
 
 def _key(line: str) -> str:
