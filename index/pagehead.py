@@ -59,7 +59,11 @@ _BYLINE = re.compile(rf"^[*_\s]*(?:(?:(?:reviewed|interview|interviewed|words|wr
                      r"(?:\s+[·|]\s.*)?[*_\s]*$", re.I)
 _BYLINE_LINES = 5
 _BARE_BYLINE = re.compile(rf"^[*_\s]*(?P<n>{_PERSON}),\s+(?P<r>[A-Z][\w'’-]*"
-                          r"(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,4})(?:\s+[·|]\s.*)?[*_\s]*$")
+                          r"(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,4})"
+                          # where the reporter filed from, after the role ("Siobhan Kilgallen,
+                          # Golf Correspondent, at Ballyvara Links", a tester's golf page)
+                          r"(?P<p>,?\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+                          r"(?:\s+[·|]\s.*)?[*_\s]*$")
 _ROLE = re.compile(r"\b(?:editor|correspondent|reporter|writer|columnist|critic|contributor"
                    r"|journalist|producer)s?$", re.I)
 # A ticker's or a live page's line in the head ("Breaking: Power cut hits 3,000 homes…",
@@ -118,7 +122,8 @@ def bare_byline(lines: list[str], i: int) -> str | None:
     """The name of line `i` where it is a byline without its "By", under the headline or the
     date line: a name and a role ("Rafael Quintero-Mills, Legal Affairs Correspondent"), or a
     name and the place filed from beside the date ("Benedikt Sørlie, Kestrel Bay" above "22
-    February 2026"); a tester's pages had no author, and the line was quoted as an answer. A
+    February 2026"), or a name, a role and the place ("…, Golf Correspondent, at Ballyvara
+    Links"); a tester's pages had no author, and the line was quoted as an answer. A
     place alone beside no date ("Anna Berg, Kestrel Bay" under a headline) may be two names."""
     match = _BARE_BYLINE.match(lines[i]) if 0 < i < len(lines) else None
     if match is None or match.group("n").split()[-1].casefold() in PAPER_WORDS:
@@ -126,6 +131,8 @@ def bare_byline(lines: list[str], i: int) -> str | None:
     role = match.group("r")
     if _ROLE.search(role):
         return match.group("n")
+    if match.group("p"):  # a place filed from after a reporter's role only
+        return None
     beside = [lines[j] for j in (i - 1, i + 1) if j < len(lines)]
     dated = find_date_line(lines[i]) or any(find_date_line(b, alone=True) for b in beside)
     placed = not re.search(rf"\b{CALENDAR}\b", role)

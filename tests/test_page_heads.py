@@ -540,6 +540,9 @@ def test_a_headline_above_its_standfirst_and_byline_is_no_masthead() -> None:
     ("Rafael Quintero-Mills, Legal Affairs Correspondent", "Published: Thursday 4 March 2026",
      "Rafael Quintero-Mills"),
     ("Benedikt Sørlie, Tarnmouth Quay", "4 March 2026", "Benedikt Sørlie"),
+    # the place filed from after the role (a tester's golf page), but after no role
+    ("Siobhan Kilgallen, Golf Correspondent, at Ballyvara Links", "", "Siobhan Kilgallen"),
+    ("Anna Berg, Tom Roe, at Ballyvara Links", "4 March 2026", None),
     # Two names, no date beside them: no place a reporter filed from, nor a byline read.
     ("Anna Berg, Tom Roe", "", None),
 ])
@@ -571,6 +574,19 @@ def test_an_outlets_name_above_the_headline_is_the_outlet(masthead: str, byline:
     lines = article.text.splitlines()
     assert masthead not in lines and article.title not in lines
     assert lines[0] == byline.splitlines()[0]  # the byline stays
+
+
+def test_a_masthead_over_its_section_and_date_and_a_byline_without_by_is_the_outlet() -> None:
+    """A tester's golf page: "LEINSTER EVENING HERALD", its sections and the date set to the
+    right under it, then the headline and "Siobhan Kilgallen, Golf Correspondent, at
+    Ballyvara Links": no outlet, no author, and the byline was quoted as an answer."""
+    article = _file("LEINSTER EVENING HERALD\nSPORT > GOLF                Monday, 14 September "
+                    "2026\n\nGull Island ferry to stop running in March\n\nSiobhan Kilgallen, "
+                    "Golf Correspondent, at Ballyvara Links")
+    assert (article.title, article.outlet, article.author, article.published) == (
+        "Gull Island ferry to stop running in March", "Leinster Evening Herald",
+        "Siobhan Kilgallen", "2026-09-14")
+    assert "LEINSTER EVENING HERALD" not in article.text.splitlines()
 
 
 @pytest.mark.parametrize("head", [
