@@ -15,6 +15,7 @@ from .pagehead import (
     SECTIONS,
     a_name,
     after_head_line,
+    bare_byline,
     head_clutter,
     head_date,
     head_parts,
@@ -81,9 +82,10 @@ def _above_sections_or_date(lines: list[str], i: int, head: int) -> bool:
     if not names_paper(lines[i]):
         return False
     headed = i + 2 < len(lines) and not is_byline(lines[i + 2])
-    return ((head_date(following) is not None and headed
-             and any(is_byline(line) for line in lines[i + 3:head]))
-            or _above_headline(lines, i + 1))
+    # a byline without its "By" too ("Dilys Brangwyn" / "Reporter", a tester's Word file)
+    bylined = any(is_byline(lines[k]) or bare_byline(lines, k) for k in range(i + 3, head))
+    return (head_date(following) is not None and headed and bylined) or _above_headline(
+        lines, i + 1)
 
 
 def _above_headline(lines: list[str], n: int) -> bool:

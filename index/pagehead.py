@@ -123,10 +123,15 @@ def bare_byline(lines: list[str], i: int) -> str | None:
     date line: a name and a role ("Rafael Quintero-Mills, Legal Affairs Correspondent"), or a
     name and the place filed from beside the date ("Benedikt Sørlie, Kestrel Bay" above "22
     February 2026"), or a name, a role and the place ("…, Golf Correspondent, at Ballyvara
-    Links"); a tester's pages had no author, and the line was quoted as an answer. A
-    place alone beside no date ("Anna Berg, Kestrel Bay" under a headline) may be two names."""
-    match = _BARE_BYLINE.match(lines[i]) if 0 < i < len(lines) else None
-    if match is None or match.group("n").split()[-1].casefold() in PAPER_WORDS:
+    Links"), or a name alone over the role alone; a tester's pages had no author, and the line
+    was quoted as an answer. A place alone beside no date ("Anna Berg, Kestrel Bay" under a
+    headline) may be two names."""
+    if not 0 < i < len(lines):
+        return None
+    match = _BARE_BYLINE.match(lines[i])
+    if match is None:
+        return _name_over_role(lines, i)
+    if match.group("n").split()[-1].casefold() in PAPER_WORDS:
         return None
     role = match.group("r")
     if _ROLE.search(role):
@@ -137,6 +142,20 @@ def bare_byline(lines: list[str], i: int) -> str | None:
     dated = find_date_line(lines[i]) or any(find_date_line(b, alone=True) for b in beside)
     placed = not re.search(rf"\b{CALENDAR}\b", role)
     return match.group("n") if dated and placed else None
+
+
+# A reporter's role on a line of its own ("Reporter", "Health Correspondent").
+_ROLE_LINE = re.compile(r"[*_\s]*[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]*)){0,3}[*_\s]*")
+
+
+def _name_over_role(lines: list[str], i: int) -> str | None:
+    """The name of line `i` where it is a name alone over the reporter's role alone
+    ("Dilys Brangwyn" / "Reporter", a tester's Word file, its paragraphs apart)."""
+    name = lines[i].strip("*_ \t")
+    role = lines[i + 1] if i + 1 < len(lines) else ""
+    person = re.fullmatch(_PERSON, name) is not None and (
+        name.split()[-1].casefold() not in PAPER_WORDS)
+    return name if person and _ROLE_LINE.fullmatch(role) and _ROLE.search(role) else None
 
 
 def head_parts(line: str) -> list[str] | None:

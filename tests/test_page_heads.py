@@ -589,6 +589,23 @@ def test_a_masthead_over_its_section_and_date_and_a_byline_without_by_is_the_out
     assert "LEINSTER EVENING HERALD" not in article.text.splitlines()
 
 
+@pytest.mark.parametrize(("byline", "outlet", "author"), [
+    ("Dilys Brangwyn\nReporter", "North Devon & Exmoor Journal", "Dilys Brangwyn"),
+    ("Dilys Brangwyn\nHealth Correspondent", "North Devon & Exmoor Journal", "Dilys Brangwyn"),
+    # a name over no role is no byline (a place, a caption's word), and says no masthead
+    ("Dilys Brangwyn\nBarnstaple", None, None),
+])
+def test_a_name_over_its_role_is_a_byline_under_a_masthead(byline: str, outlet: str | None,
+                                                          author: str | None) -> None:
+    """A tester's Word file: its masthead alone in its first paragraph, "News | Barnstaple |
+    19 May 2026" in the second, then the headline, "Dilys Brangwyn" and "Reporter": no
+    outlet, and the masthead a line of the story."""
+    article = _file("NORTH DEVON & EXMOOR JOURNAL\nNews | Barnstaple | 19 May 2026\nGull Island "
+                    f"ferry to stop running in March\n{byline}")
+    assert (article.title, article.outlet, article.author, article.published) == (
+        "Gull Island ferry to stop running in March", outlet, author, "2026-05-19")
+
+
 @pytest.mark.parametrize("head", [
     "Health News\nGull Island ferry to stop running in March\nBy Iwan Pryce",  # a section's
     "Minister Quits Post\nGull Island ferry to stop running in March\nBy Iwan Pryce",
