@@ -26,7 +26,8 @@ from .pagehead import (
 )
 from .papernames import LABEL, masthead_name, names_paper, reads_as_headline
 
-__all__ = ["dated_masthead", "masthead_line", "masthead_section", "names_outlet", "names_topic"]
+__all__ = ["dated_masthead", "masthead_date", "masthead_line", "masthead_section", "names_outlet",
+           "names_topic"]
 
 # Between a masthead and its section: "The Lowland Observer - Science", "Arts Desk Weekly |
 # Books".
@@ -195,11 +196,26 @@ def dated_masthead(lines: list[str]) -> str | None:
     called by beside a section ("The Northern Quarter Review · Music · Friday 6 March 2026",
     "DUNSFORD EVENING STAR | Friday 20 February 2026 | Local politics"): a tester's review and
     PDF had no outlet."""
+    parts = _dated_masthead_parts(lines)
+    return masthead_name(parts[0]) if parts else None
+
+
+def masthead_date(lines: list[str]) -> str | None:
+    """The date of the head's line that joins the paper's name to the section and the date
+    (`dated_masthead`): "Yorkshire Dales Observer — Pets & Country — Tuesday 21 April 2026",
+    its dashes no head's bars, gave a tester's page its outlet but no date."""
+    parts = _dated_masthead_parts(lines) or []
+    return next((d for part in parts[1:] if (d := find_date_line(part, alone=True))), None)
+
+
+def _dated_masthead_parts(lines: list[str]) -> list[str] | None:
+    """The parts of the head's line that joins the paper's name to the section and the date,
+    the name first (`dated_masthead`)."""
     for line in lines[:page_head(lines)]:
         parts = head_parts(line) or _sectioned_parts(line)
         if parts and not is_byline(parts[0]) and a_name(parts[0]) and (
                 names_paper(parts[0]) or _named_beside_section(parts)):
-            return masthead_name(parts[0])
+            return parts
     return None
 
 

@@ -10,7 +10,13 @@ from urllib.parse import urlparse
 
 from .dates import find_date_line, parse_date, source_date_line
 from .line_kinds import is_title_line
-from .mastheads import dated_masthead, masthead_line, names_outlet, names_topic
+from .mastheads import (
+    dated_masthead,
+    masthead_date,
+    masthead_line,
+    names_outlet,
+    names_topic,
+)
 from .pagehead import (
     CALENDAR,
     DATE_ALONE_LINES,
@@ -199,7 +205,8 @@ def _dated_byline(lines: list[str], outlet: str | None) -> str | None:
 
 
 def find_published(lines: list[str], raw: RawDocument) -> str | None:
-    """When: the record's date, else a date line among the page's first lines."""
+    """When: the record's date, else a date line among the page's first lines, else the date
+    beside the masthead's name and section (`masthead_date`)."""
     given = parse_date(raw.published)
     if given:
         return given
@@ -214,7 +221,9 @@ def find_published(lines: list[str], raw: RawDocument) -> str | None:
         found = head_date(line) if alone else find_date_line(line)
         if found:
             return found
-    return None
+    # "Yorkshire Dales Observer — Pets & Country — Tuesday 21 April 2026": the masthead's
+    # line read for the outlet, its dashes no head line's bars
+    return masthead_date(lines)
 
 
 # What trafilatura may take for another author after a byline's name: a role ("Political

@@ -606,6 +606,16 @@ def test_a_name_over_its_role_is_a_byline_under_a_masthead(byline: str, outlet: 
         "Gull Island ferry to stop running in March", outlet, author, "2026-05-19")
 
 
+def test_a_mastheads_line_with_its_section_and_date_between_dashes_dates_the_page() -> None:
+    """A tester's Markdown page had its outlet from "**Yorkshire Dales Observer** — Pets &
+    Country — *Tuesday 21 April 2026*", but no date, and its answers cited none."""
+    article = _file("# Gull Island ferry to stop running in March\n\n**Yorkshire Dales "
+                    "Observer** — Pets & Country — *Tuesday 21 April 2026*\n\nBy **Ann Lee**",
+                    source="p.md")
+    assert (article.outlet, article.published, article.author) == (
+        "Yorkshire Dales Observer", "2026-04-21", "Ann Lee")
+
+
 @pytest.mark.parametrize("head", [
     "Health News\nGull Island ferry to stop running in March\nBy Iwan Pryce",  # a section's
     "Minister Quits Post\nGull Island ferry to stop running in March\nBy Iwan Pryce",
