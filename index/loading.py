@@ -239,7 +239,10 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
 
     return RawDocument(text=text, source=str(path), source_key=str(path), title=given("title"),
                        published=given("published"), outlet=given("outlet"),
-                       author=given("author"), url=given("url"), caption_lines=headings)
+                       # its names without the role a byline gives ("byline: Naveed Chaudhry,
+                       # Environment Correspondent", a tester's), as a page's meta tags' are
+                       author=page_author(given("author"), None), url=given("url"),
+                       caption_lines=headings)
 
 
 _A_SENTENCE = re.compile(r"(?:\S+\s+){5,}\S*[.!?]")

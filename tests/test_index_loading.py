@@ -399,6 +399,21 @@ def test_toml_front_matter_and_other_names_for_its_keys(tmp_path: Path, block: s
     assert article.text.startswith("A 1961 Jaguar E-Type")
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    # a tester's sewage page kept the role in its author
+    ('"Naveed Chaudhry, Environment Correspondent"', "Naveed Chaudhry"),
+    ("Naveed Chaudhry", "Naveed Chaudhry"),
+    ('"Jane Smith, Tom Roe"', "Jane Smith, Tom Roe"),  # names alone stay as they are
+])
+def test_a_front_matter_bylines_role_is_no_part_of_the_author(tmp_path: Path, byline: str,
+                                                               author: str) -> None:
+    note = tmp_path / "sewage.md"
+    note.write_text(f"---\ntitle: Water firm fined\nbyline: {byline}\n---\n\nThe water firm "
+                    "was fined £4.2 million on Tuesday.\n", encoding="utf-8")
+    [article] = clean_document(load_paths([note]).documents[0])
+    assert article.author == author
+
+
 def test_a_rule_that_is_no_front_matter_stays_text(tmp_path: Path) -> None:
     story = tmp_path / "rule.md"
     story.write_text("---\nThe council met on Tuesday.\n---\nIt approved the budget.\n")
