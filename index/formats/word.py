@@ -103,17 +103,28 @@ def _table_lines(table: Any) -> Iterator[tuple[str, str]]:
         yield from _cell_paragraphs(table)
         return
     grid = [_row_texts(row) for row in table.rows]
-    names = grid[0] if grid and _a_header(table.rows[0], grid) else []
+    names = grid[0] if grid and _a_header(table, grid) else []
     for cells in grid[1 if names else 0:]:
         if line := grid_line(names, cells):
             yield line, "table"
 
 
 def _laid_out(table: Any) -> bool:
-    """A table laying out a page: a cell of more than one paragraph, or of prose."""
+    """A table laying out a page, no grid of figures: a single row or column (a masthead's name
+    over its date, a headline over its byline), a cell of more than one paragraph, of prose, or
+    styled as a title or heading."""
+    if len(table.rows) < 2 or len(table.columns) < 2:
+        return True
     return any(len([p for p in cell.paragraphs if p.text.strip()]) > 1
                or len(cell.text.split()) > PROSE_WORDS
+               or any(_styled(p) for p in cell.paragraphs)
                for row in table.rows for cell in row.cells)
+
+
+def _styled(paragraph: Any) -> bool:
+    """A paragraph styled as a title or heading, which a table's grid line would lose."""
+    name = (paragraph.style.name if paragraph.style is not None else "").lower()
+    return paragraph.text.strip() != "" and name.startswith(("title", "heading", "subtitle"))
 
 
 def _cell_paragraphs(table: Any) -> Iterator[tuple[str, str]]:
@@ -139,22 +150,30 @@ def _row_texts(row: Any) -> list[str]:
     return texts
 
 
-def _a_header(row: Any, grid: list[list[str]]) -> bool:
+def _a_header(table: Any, grid: list[list[str]]) -> bool:
     """Is the table's first row its columns' names: marked as the header Word repeats on each
-    page, or in bold, or words alone over rows that all hold a figure ("Medicine | Used for |
-    Shortage since" over "… | May 2026")? Else every row is data, its cells joined alone."""
+    page, in bold over rows that are not, or (three columns or more) words alone over rows that
+    all hold a figure ("Medicine | Used for | Shortage since" over "… | May 2026")? Two columns
+    are labels beside their values ("Name | Lisburn" over "Population | 72,000"), no names."""
     from docx.oxml.ns import qn
 
     first, rest = grid[0], grid[1:]
     if not rest or not all(first):
         return False
-    if row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None:
+    head = table.rows[0]._tr
+    if head.trPr is not None and head.trPr.find(qn("w:tblHeader")) is not None:
         return True
-    runs = [r for cell in row.cells for p in cell.paragraphs for r in p.runs if r.text.strip()]
-    if runs and all(r.bold for r in runs):
+    bold = [_bold(row) for row in table.rows]
+    if bold[0] and not any(bold[1:]):
         return True
-    return (not any(c.isdigit() for c in "".join(first))
+    return (len(first) > 2 and not any(c.isdigit() for c in "".join(first))
             and all(any(c.isdigit() for c in "".join(cells)) for cells in rest))
+
+
+def _bold(row: Any) -> bool:
+    """A row whose text is all in bold."""
+    runs = [r for cell in row.cells for p in cell.paragraphs for r in p.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
 
 
 def _paragraph_lines(paragraph: Any) -> Iterator[tuple[str, str]]:
