@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.captions import caption_spans
 from index.cleaning import clean_document
 from index.loading import load_paths
 from index.types import Article
@@ -100,3 +101,32 @@ def test_a_word_headline_in_a_table_keeps_its_title_style(tmp_path: Path) -> Non
                              "By Dilys Brangwyn, 19 May 2026", 1)
     assert (article.title, article.published) == ("Charity shop volunteers honoured",
                                                   "2026-05-19")
+
+
+def _pdf(path: Path, lines: list[str]) -> Article:
+    """fpdf2's one text box: a headline, a byline, a sentence, then `lines` each a paragraph."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Where to collect your new bin\n\nBy Ann Lee\n\nThe council will "
+                   "hand out the new bins from Monday, it said on Tuesday.\n")
+    for line in lines:
+        pdf.multi_cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.output(str(path))
+    return _article(path)
+
+
+def _captions(article: Article) -> list[str]:
+    return [article.text[s:e] for s, e in caption_spans(article.text, article.captions)]
+
+
+@pytest.mark.parametrize("credit", ["Courtesy the artist and Golden Thread Gallery",
+                                    "(copyright reserved)"])
+def test_a_pdf_captions_credit_going_on_under_it_stays_in_the_caption(
+        tmp_path: Path, credit: str) -> None:
+    caption = "Image: Rita Duffy, Thaw, 2005, on show at the gallery. Photo: Simon Mills"
+    article = _pdf(tmp_path / "credit.pdf", [caption, credit])
+    assert article.text.splitlines()[-1] == f"{caption} {credit}"
+    assert f"{caption} {credit}" in _captions(article)

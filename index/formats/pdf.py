@@ -122,17 +122,25 @@ def _caption_ends(line: str, following: str) -> bool:
     """Does a caption end with `line`, in its credit and with no full stop ("… Photo: Trentside
     Archaeology"), the next line no more of its credit? A tester's PDF ran the footer's promo
     under its caption on into it; another's, its caption opening with "Photo:", its "Related:"
-    line (a caption still, read so, but its credit no longer at its end)."""
+    line (a caption still, read so, but its credit no longer at its end), unless that line goes
+    on with the credit ("Courtesy the artist and …", "(copyright reserved)")."""
     if not is_caption(line):
         return False
     joined = join_wrapped([line, following])
-    return not is_caption(joined) or (_credited(line) and not _credited(joined))
+    return not is_caption(joined) or (_credited(line) and not _credited(joined)
+                                      and not _CREDIT_GOES_ON.match(following))
 
 
 # Before a caption's credit at its end: its sentence's end, then the credit's label ("… on
 # Wednesday. Picture: Cornwall Marine Trust"), not a name the caption opens with ("Photo: Ann
 # Lee" / "opens the bridge.").
 _BEFORE_CREDIT = re.compile(r"[.!?)]\s+(?:Photo(?:graph)?s?|Pictures?|Images?|Credit)\s*:\s*$")
+
+
+# A line going on with the credit above it: "Courtesy the artist and Golden Thread Gallery",
+# "(copyright reserved)", "© PA", "/ Getty Images", "via Reuters".
+_CREDIT_GOES_ON = re.compile(r"\s*(?:(?:courtesy|via|copyright)\b|[©/]|\(.*\)\s*$|\[.*\]\s*$)",
+                             re.I)
 
 
 def _credited(line: str) -> bool:
