@@ -130,3 +130,15 @@ def test_a_pdf_captions_credit_going_on_under_it_stays_in_the_caption(
     article = _pdf(tmp_path / "credit.pdf", [caption, credit])
     assert article.text.splitlines()[-1] == f"{caption} {credit}"
     assert f"{caption} {credit}" in _captions(article)
+
+
+def test_a_pdf_list_items_long_word_wrapped_goes_on_with_its_item(tmp_path: Path) -> None:
+    """"… except" / "Northern-Ireland-wide public holidays": the long word went to the next
+    line, leaving the first short, and the item was split in two."""
+    first = ("- Duncrue Recycling Centre, Belfast, open Monday to Saturday from 8am until 8pm, "
+             "except Northern-Ireland-wide public holidays")
+    after = ("Residents who cannot reach either centre can ask for their new bin to be delivered "
+             "to their door by calling the council's customer hub.")
+    article = _pdf(tmp_path / "items.pdf", [first, "- Palmerston Road Recycling Centre", after])
+    assert article.text.splitlines()[-3:] == [first[2:], "Palmerston Road Recycling Centre",
+                                              after]

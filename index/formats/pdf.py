@@ -199,16 +199,30 @@ def _paragraph_groups(lines: list[Any], right: float) -> Iterator[list[Any]]:
 
 def _ends_paragraph(group: list[Any], line: Any, right: float) -> bool:
     """Does the paragraph `group` end before `line` (`_paragraph_groups`)? A list's item ends
-    short of the box's right edge, with or without a stop, before the next item or the
-    paragraph after the list: a tester's "Tour dates" were one line, run on into the
-    paragraph under them."""
+    short of the box's right edge, with or without a stop, before the next item or where the
+    next line's first word would have fitted in the room left (a break, no wrap): a tester's
+    "Tour dates" were one line, run on into the paragraph under them, while an item's long
+    word wrapped to its next line ("… 8am until 8pm, except" / "Northern-Ireland-wide public
+    holidays") goes on with it."""
     prev = group[-1]
     text = prev.get_text().rstrip()
     short = prev.x1 < right - max(20.0, 0.12 * (right - prev.x0))
     listed = bool(_ITEM.match(group[0].get_text()) or _ITEM.match(line.get_text()))
-    return ((short and (text.endswith(tuple(_PARAGRAPH_END)) or listed))
+    broken = listed and bool(_ITEM.match(line.get_text()) or _fits(line, right - prev.x1))
+    return ((short and (text.endswith(tuple(_PARAGRAPH_END)) or broken))
             or _caption_ends(text, line.get_text())
             or abs(_size(line) - _size(prev)) >= _SAME_SIZE)
+
+
+def _fits(line: Any, room: float) -> bool:
+    """Would the line's first word, and a space before it, fit in `room` points?"""
+    from pdfminer.layout import LTChar
+
+    chars = [c for c in line if isinstance(c, LTChar)]
+    word = next((i for i, c in enumerate(chars) if c.get_text().isspace()), len(chars))
+    if not chars or word == 0:
+        return False
+    return chars[word - 1].x1 - chars[0].x0 + 0.3 * _size(line) < room
 
 
 def _key(line: str) -> str:
