@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .bylinechecks import FILING_ROLE, about_the_name
 from .dates import find_date_line
 from .papernames import PAPER_WORDS, names_paper, reads_as_headline
 
@@ -133,11 +134,11 @@ def bare_byline(lines: list[str], i: int) -> str | None:
         return _name_over_role(lines, i)
     if match.group("n").split()[-1].casefold() in PAPER_WORDS:
         return None
-    role = match.group("r")
+    role, name = match.group("r"), match.group("n")
+    if match.group("p"):  # a place filed from after a reporter's role only, no subject's
+        return name if FILING_ROLE.search(role) and not about_the_name(lines, i, name) else None
     if _ROLE.search(role):
-        return match.group("n")
-    if match.group("p"):  # a place filed from after a reporter's role only
-        return None
+        return name
     beside = [lines[j] for j in (i - 1, i + 1) if j < len(lines)]
     dated = find_date_line(lines[i]) or any(find_date_line(b, alone=True) for b in beside)
     placed = not re.search(rf"\b{CALENDAR}\b", role)

@@ -1,0 +1,42 @@
+"""A review's counter-examples to a byline without its "By", a masthead's date and a front
+matter's author (ingest41): pages that must read as they did before those rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.cleaning import clean_document
+from index.loading import load_paths
+from index.types import Article
+
+
+def _page(tmp_path: Path, name: str, text: str) -> Article:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (article,) = [a for d in load_paths([path]).documents for a in clean_document(d)]
+    return article
+
+
+_PROFILE = ("Meet the woman behind the Lyric's record season\n"
+            "Ciara Walsh, Executive Producer, at Lyric Theatre\n"
+            "Ciara Walsh has spent ten years at the Lyric, and this season sold more tickets "
+            "than any before it, she told the Belfast Evening Post.\n"
+            "She said the theatre would announce its spring programme next month.\n")
+_CRITIC = ("BELFAST EVENING POST\nArts | Tuesday 4 March 2026\n"
+           "Film festival opens with a Belfast premiere\n"
+           "Mark Kermode, Film Critic, at Queen's Film Theatre\n"
+           "The Belfast Film Festival opened on Monday night with the premiere of a documentary "
+           "about the city's shipyards.\n"
+           "More than 400 people attended the screening, the organisers said.\n")
+
+
+@pytest.mark.parametrize("text", [_PROFILE, _CRITIC])
+def test_a_name_role_and_place_of_a_subject_or_critic_is_no_byline(tmp_path: Path,
+                                                                   text: str) -> None:
+    """A profile's subject, named again as the story opens, and a critic's caption line were
+    read as the page's author."""
+    article = _page(tmp_path, "page.txt", text)
+    assert article.author is None
+    assert text.splitlines()[-3] in article.text.splitlines()
