@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FILING_ROLE", "about_the_name"]
+__all__ = ["FILING_ROLE", "REPORTER_ROLE", "about_the_name"]
 
 # A reporter's role, filing from a place ("Golf Correspondent, at Ballyvara Links"): an editor
 # of a desk ("Sports Editor"), not a producer, a critic or an editor alone.
 FILING_ROLE = re.compile(r"(?:\b(?:correspondent|reporter|writer)|\w\s+editor)s?$", re.I)
+# A reporter's role on a line of its own, under the name ("Dilys Brangwyn" / "Reporter").
+REPORTER_ROLE = re.compile(r"\b(?:correspondent|reporter)s?$", re.I)
 # A life's dates under a name ("Born 3 March 1940; died 12 May 2026", "(1940-2026)").
 _LIFE_DATES = re.compile(r"^\W*(?:born\b|b\.\s|\d{4}\s*[-–—]\s*\d{4}\b)", re.I)
 # A page about a death or a life ("Obituary: veteran of the Belfast newsroom").

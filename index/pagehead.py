@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .bylinechecks import FILING_ROLE, about_the_name
+from .bylinechecks import FILING_ROLE, REPORTER_ROLE, about_the_name
 from .dates import find_date_line
 from .papernames import PAPER_WORDS, names_paper, reads_as_headline
 
@@ -150,13 +150,15 @@ _ROLE_LINE = re.compile(r"[*_\s]*[A-Z][\w'’-]*(?:\s+(?:of|and|&|[A-Z][\w'’-]
 
 
 def _name_over_role(lines: list[str], i: int) -> str | None:
-    """The name of line `i` where it is a name alone over the reporter's role alone
-    ("Dilys Brangwyn" / "Reporter", a tester's Word file, its paragraphs apart)."""
+    """The name of line `i` where it is a name alone over a reporter's role alone ("Dilys
+    Brangwyn" / "Reporter", a tester's Word file), above the story's first sentence and not
+    its subject (`about_the_name`; a Q&A's "Ruth Evans" / "Editor" is no byline)."""
     name = lines[i].strip("*_ \t")
     role = lines[i + 1] if i + 1 < len(lines) else ""
     person = re.fullmatch(_PERSON, name) is not None and (
         name.split()[-1].casefold() not in PAPER_WORDS)
-    return name if person and _ROLE_LINE.fullmatch(role) and _ROLE.search(role) else None
+    reporter = person and _ROLE_LINE.fullmatch(role) and REPORTER_ROLE.search(role)
+    return None if not reporter or i >= page_head(lines) or about_the_name(lines, i, name) else name
 
 
 def head_parts(line: str) -> list[str] | None:

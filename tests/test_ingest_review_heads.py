@@ -40,3 +40,27 @@ def test_a_name_role_and_place_of_a_subject_or_critic_is_no_byline(tmp_path: Pat
     article = _page(tmp_path, "page.txt", text)
     assert article.author is None
     assert text.splitlines()[-3] in article.text.splitlines()
+
+
+_OBITUARY = ("Obituary: veteran of the Belfast newsroom\nMargaret Hale\nJournalist\n"
+             "Born 3 March 1940; died 12 May 2026\n"
+             "Margaret Hale, who has died aged 86, spent four decades at the Belfast Evening "
+             "Post, where she covered the Troubles.\n")
+_TRIBUTE = ("Tributes paid to former sports editor\nGerry Dunne\nSports Editor\n"
+            "Gerry Dunne, who has died at the age of 79, edited the paper's sports pages for 22 "
+            "years.\n")
+_QA = ("Five minutes with the paper's new editor\nRuth Evans\nEditor\n"
+       "Ruth Evans took up the post on Monday after eight years at the paper in Glasgow.\n")
+_PRODUCER = ("Radio play wins top award\nJane Smith\nProducer\n"
+             "The radio drama, recorded in a single day in Derry, won the gold award on "
+             "Thursday.\n")
+_AWARDS = ("Reporter of the year named\n"
+           "The winners of the Northern Ireland press awards were announced on Friday.\n"
+           "Ann Lee\nYoung Journalist\nTom Roe\nSports Writer\n"
+           "The judges praised the standard of entries.\n")
+
+
+@pytest.mark.parametrize("text", [_OBITUARY, _TRIBUTE, _QA, _PRODUCER, _AWARDS])
+def test_a_name_over_a_role_of_a_subject_is_no_byline(tmp_path: Path, text: str) -> None:
+    """An obituary's, a tribute's, a Q&A's or an award's name over a role is its subject."""
+    assert _page(tmp_path, "page.txt", text).author is None
