@@ -203,9 +203,19 @@ def dated_masthead(lines: list[str]) -> str | None:
 def masthead_date(lines: list[str]) -> str | None:
     """The date of the head's line that joins the paper's name to the section and the date
     (`dated_masthead`): "Yorkshire Dales Observer — Pets & Country — Tuesday 21 April 2026",
-    its dashes no head's bars, gave a tester's page its outlet but no date."""
+    its dashes no head's bars, gave a tester's page its outlet but no date. None beside a
+    section dated by its content (an archive's, an almanac's, fixtures', what's on)."""
     parts = _dated_masthead_parts(lines) or []
+    if any(_CONTENTS_DATED.search(part) for part in parts[1:]):
+        return None
     return next((d for part in parts[1:] if (d := find_date_line(part, alone=True))), None)
+
+
+# A section whose date is its content's, not the page's ("From the Archive — Friday 14 March
+# 1986", "Almanac — Wednesday 21 April 1926", "Rugby Fixtures", "What's On").
+_CONTENTS_DATED = re.compile(r"\b(?:archives?|almanac|years\s+ago|on\s+this\s+day|fixtures"
+                             r"|what[’']?s\s+on|listings|diary|looking\s+back|nostalgia"
+                             r"|flashback|retro)\b", re.I)
 
 
 def _dated_masthead_parts(lines: list[str]) -> list[str] | None:

@@ -64,3 +64,18 @@ _AWARDS = ("Reporter of the year named\n"
 def test_a_name_over_a_role_of_a_subject_is_no_byline(tmp_path: Path, text: str) -> None:
     """An obituary's, a tribute's, a Q&A's or an award's name over a role is its subject."""
     assert _page(tmp_path, "page.txt", text).author is None
+
+
+@pytest.mark.parametrize("head", [
+    "**Belfast Evening Post** — From the Archive — *Friday 14 March 1986*",
+    "Yorkshire Dales Observer — Almanac — Wednesday 21 April 1926",
+    "Leinster Evening Herald — Rugby Fixtures — Saturday 3 October 2026",
+    "Harbour Town Gazette — What's On — Saturday 6 June 2026",
+])
+def test_a_masthead_beside_a_section_dated_by_its_content_dates_no_page(
+        tmp_path: Path, head: str) -> None:
+    """An archive's, an almanac's, fixtures' or listings' date is their content's."""
+    text = (f"# Boat festival returns to the harbour\n\n{head}\n\nBy Ann Lee\n\n"
+            "The boat festival will return to the harbour this summer after a two-year break, "
+            "organisers said this week.\n\nMore than 60 boats are expected to take part.\n")
+    assert _page(tmp_path, "page.md", text).published is None
