@@ -28,7 +28,7 @@ from .formats.records import load_json, load_jsonl
 from .formats.sitename import site_name
 from .frontmatter import front_matter
 from .pagehead import byline_author
-from .provenance import find_published, page_author
+from .provenance import find_published, front_matter_author, page_author
 from .types import RawDocument
 from .validation import record_field
 
@@ -240,8 +240,8 @@ def _load_text(path: Path, text: str, warnings: list[str]) -> RawDocument:
     return RawDocument(text=text, source=str(path), source_key=str(path), title=given("title"),
                        published=given("published"), outlet=given("outlet"),
                        # its names without the role a byline gives ("byline: Naveed Chaudhry,
-                       # Environment Correspondent", a tester's), as a page's meta tags' are
-                       author=page_author(given("author"), None), url=given("url"),
+                       # Environment Correspondent", a tester's)
+                       author=front_matter_author(given("author")), url=given("url"),
                        caption_lines=headings)
 
 

@@ -30,7 +30,8 @@ from .pagehead import (
 from .papernames import LABEL, PAPER_WORDS, masthead_name, names_paper, reads_as_headline
 from .types import RawDocument
 
-__all__ = ["find_author", "find_outlet", "find_published", "names_outlet", "page_author"]
+__all__ = ["find_author", "find_outlet", "find_published", "front_matter_author", "names_outlet",
+           "page_author"]
 
 # A word of a name on a copyright line: a dot only inside it ("Yahoo.com") or after each
 # letter of an initialism ("U.S."): "© 2026 Harbourside Tribune. All rights reserved." ends
@@ -259,6 +260,31 @@ def page_author(found: str | None, byline: str | None) -> str | None:
             not byline and not rest):
         return found
     return "; ".join(names)  # two reporters as trafilatura joins them
+
+
+# A front matter's byline's role or desk ("Environment Correspondent", "Staff Reporters",
+# "Leeds Desk"): no month, day, "Read" or figure, which may be in a name ("May Bulman").
+_FRONT_ROLE = re.compile(r"\b(?:editor|reporter|correspondent|writer|columnist|staff|desk"
+                         r"|bureau)s?\b", re.I)
+
+
+def front_matter_author(given: str | None) -> str | None:
+    """A text or Markdown file's front-matter author without the role, outlet or date after its
+    names ("byline: Naveed Chaudhry, Environment Correspondent", a tester's); names alone
+    ("Jane Smith, May Bulman", "Jones, April") and names that would be single words ("Smith,
+    John, Environment Correspondent") stay as given."""
+    parts = [p.strip() for p in re.split(r"[;,·|]", given or "")]
+    names = list(itertools.takewhile(lambda p: not _front_no_name(p), parts))
+    rest = parts[len(names):]
+    if not names or not rest or not all(_front_no_name(p) for p in rest) or (
+            len(names) > 1 and all(len(n.split()) == 1 for n in names)):
+        return given
+    return "; ".join(names)
+
+
+def _front_no_name(part: str) -> bool:
+    return (not part or bool(_FRONT_ROLE.search(part)) or names_outlet(part)
+            or find_date_line(part, alone=True) is not None)
 
 
 def _no_name(part: str) -> bool:

@@ -79,3 +79,15 @@ def test_a_masthead_beside_a_section_dated_by_its_content_dates_no_page(
             "The boat festival will return to the harbour this summer after a two-year break, "
             "organisers said this week.\n\nMore than 60 boats are expected to take part.\n")
     assert _page(tmp_path, "page.md", text).published is None
+
+
+@pytest.mark.parametrize("author", [
+    "Jane Smith, May Bulman", "Tom Roe, April Jones", "Jane Smith, Mary Read", "Jones, April",
+    "Smith, John, Environment Correspondent"])
+def test_a_front_matters_names_stay_as_given(tmp_path: Path, author: str) -> None:
+    """A month's, a day's name or "Read" in a name is no role: a co-author was dropped, and
+    "Surname, Given" cut to the surname."""
+    text = (f'---\ntitle: Water firm fined over River Wharfe spill\nauthor: "{author}"\n---\n\n'
+            "The water firm was fined £4.2 million on Tuesday after sewage was pumped into the "
+            "River Wharfe.\n")
+    assert _page(tmp_path, "page.md", text).author == author
