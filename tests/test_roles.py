@@ -452,6 +452,13 @@ def test_asked_who_spoke_the_speaker_a_sentence_names_answers(verb: str) -> None
      "artist Jan Verhoeven, has been restored.", "Jan Verhoeven"),
     ("Who led the study?", "The study, led by Harvard professor Ann Lee, was published.",
      "Ann Lee"),
+    # The users' sets: when or where between the verb and its "by"; two sharing a surname.
+    ("Who founded Quillmark?", "Quillmark, which was founded in 2009 by the brothers Euan and "
+     "Fraser Mackellar, floated in 2018.", "Euan and Fraser Mackellar"),
+    ("Who found the Jaguar E-Type?", "The roadster was found last autumn in a barn at Little "
+     "Stoneham by James Ashcombe, the nephew of its owner.", "James Ashcombe"),
+    ("Who won the men's marathon?", "The wheelchair race was won for the third year in a row "
+     "by Sam Oyelowo-Hart.", None),
 ])
 def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence: str,
                                                           name: str | None) -> None:
@@ -471,6 +478,13 @@ def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence
      "1662, was taken from the east gallery.", "Jacoba van Houten"),
     ("Who compiles the rankings?", "The rankings are compiled by Halcyon Analytics, which "
      "scores universities.", "Halcyon Analytics"),
+    # Asked "who is <verb>ing" (the users' sets), and when or where said between.
+    ("who is refereeing the match", "The match will be refereed by Kenji Morimoto, the first "
+     "time he has taken charge of a knockout tie.", "Kenji Morimoto"),
+    ("Who is directing The Salt Road?", "Directed by Rosa Villanueva, it stars Maureen Kealy.",
+     "Rosa Villanueva"),
+    ("Who founded the store?", "The store was founded in 1884 by Josiah Hallworth, a draper.",
+     "Josiah Hallworth"),
     # a title cut short is no name (nat-1-19-2 was led by "Gov")
     ("Who ordered that only essential personnel could drive?", "Only essential personnel "
      "could drive, under an order by Gov. John Carney.", "John Carney"),
