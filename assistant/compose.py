@@ -147,7 +147,10 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
         return Abstention("the closest sentence is about another contest")
     if (kind in NAME_REQUIRED and not sure_span(ranked[0], kind)
             and not sole_answer(ranked[0], question)):
-        return Abstention("the closest sentence does not clearly give the name asked for")
+        # Said of the best sentence alone: judged again where another is read first (the
+        # users' "Who is the fire chief of Valdora County?", its answer read first).
+        return Abstention("the closest sentence does not clearly give the name asked for",
+                          of_best=True)
     return None
 
 

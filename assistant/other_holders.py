@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .asked_titles import owned_as_asked
 from .roles import RoleHolder, asked_role, asks_for_holder, role_holder, which_role
 from .titled import TITLES, bare_title, holders, owned_by_reference, placed_holders
 
@@ -57,7 +58,8 @@ def holder_of_another(question: str, sentence: str, title: str = "") -> list[Rol
     # Marcus Oyelaran,": not the comma before the name).
     return [h for at, h in placed_holders(asked.role, sentence)
             if not bare_title(sentence, min(at, h.start))
-            and not owned_by_reference(sentence, at)]  # "Its president, Owen Pritchard,"
+            and not owned_by_reference(sentence, at)  # "Its president, Owen Pritchard,"
+            and not owned_as_asked(sentence, at, (*asked.qualifiers, *asked.of))]
 
 
 def subject_holders(question: str, sentence: str) -> list[RoleHolder]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import calibration
+from .asked_titles import titled_answer
 from .clock import clock_time
 from .contest import asked_contest, contest_answer, other_side
 from .counts import counts_asked, figure_phrase
@@ -112,6 +113,10 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
         return by
     if by := done_by_itself(question, best.text):  # "painted by Jacoba van Houten"
         return by
+    # "Coxswain Andy McCrindle said…", "Its chair, Dev Mistry-Hale, said…": the name the
+    # sentence titles as asked, the span on it, answers, the speaker though it is.
+    if (titled := titled_answer(question, best.text)) and meets(best, titled):
+        return next((h.start, h.end) for h in titled if meets(best, [h]))
     if (asked_role(question) is not None and not verb_said(question, best.text)) or (
             asked_contest(question) is not None):
         return None  # whose title it is, or which side won, is for `roles` and `contest`

@@ -155,8 +155,11 @@ _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "yesterday", "today", 
 _WHOSE = re.compile(r"(?:\b[A-Z][\w’'-]*|[\w’'-]+(?:’s|'s|s’|s'))$")
 
 
-# A title owned by a pronoun or a common noun: "Its president", "the company's chair".
-_OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|\bthe\s+(?-i:[a-z])[\w-]*(?:’s|'s))\s+$",
+# A title owned by a pronoun or a common noun: "Its president", "the company's chair", with
+# a word of the title's between ("The company's operations director, Catriona MacAulay": the
+# users' set, read as another's director).
+_OWNED = re.compile(r"(?:\b(?:its|their|his|her|our)|\bthe\s+(?-i:[a-z])[\w-]*(?:’s|'s))\s+"
+                    r"(?:(?!(?:as|and|or|of|to|in|for|with|at|by|on)\b)(?-i:[a-z])[\w-]*\s+)?$",
                     re.I)
 
 

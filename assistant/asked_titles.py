@@ -1,0 +1,112 @@
+"""The name a sentence titles with the very word a who-question asks for: "Who is the
+coxswain?" over "Coxswain Andy McCrindle said…", "Who chairs the passenger group…?" over "Its
+chair, Dev Mistry-Hale, said…", "Who is the head of carnivores at Allerton?" over "Joaquín
+Ibarra-Lowe, the park's head of carnivores, said…".
+
+`roles` answers a role's holder whatever the reader's span, and so asks the sentence to say
+whose the role is as the question does. Here the reader's span must fall on the name (`short.
+sole_answer`), and the title need only not be another's: bare ("county fire chief Rosalind
+Achterberg"), owned by a word pointing back ("The trust's chief executive, Margaret Ansty"), or
+by a name the question gives ("Rovers manager Heidi Brandt"). In the users' sets (twenty-first
+to thirty-seventh) the name rule turned away 23 such sentences holding the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .made_by import WHO_DOES
+from .roles import asked_role
+from .titled import TITLE_WORDS, RoleHolder, placed_holders, spaced
+
+__all__ = ["asked_titles", "owned_as_asked", "titled_answer"]
+
+# "Who is the coxswain?", "Who was his barrister?", "Who is the NMO's chief forecaster?", "Who
+# is the head of extreme events at the NHSA?": a noun after a determiner or an owner.
+_WHO_IS_THE = re.compile(
+    r"^\W*(?i:(?:and\s+)?who(?:[’']s|\s+is|\s+was|\s+are|\s+were)\s+)(?:the|his|her|its|their"
+    r"|(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*[’']s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>[a-z][\w-]+)"
+    r"(?:\s+(?:of|at|in|for|on)\s+(?P<of>[^?]*?))?\W*$")
+
+
+def asked_titles(question: str) -> tuple[str, ...]:
+    """The titles, as a sentence may write them, whose holder the question asks for: the role
+    (`roles.asked_role`) or the noun asked ("coxswain"), each first with the words of its "of"
+    ("head of carnivores"); or the doer's nouns of a verb asked ("Who chairs…?": "chair", "Who
+    is conducting…?": "conductor")."""
+    role = asked_role(question)
+    m = _WHO_IS_THE.match(question.strip())
+    if role is not None:
+        noun, of = role.role, [w for w in role.of if w not in ("the", "a", "an")]
+    elif m is not None:
+        noun, of = m.group("noun"), re.findall(r"[\w’'-]+", m.group("of") or "")
+    else:
+        return _doers(question)
+    # "head of carnivores at Allerton": "head of carnivores", then "head".
+    return (*(f"{noun} of {' '.join(of[:k])}" for k in range(len(of), 0, -1)), noun)
+
+
+def _doers(question: str) -> tuple[str, ...]:
+    """The nouns for whoever does the verb asked: "chair" for "chairs", "conductor" for
+    "conducting", "producer" for "produced", "referee" for "refereeing"."""
+    m = WHO_DOES.match(question.strip())
+    if m is None:
+        return ()
+    verb = m.group(1).casefold()
+    bases = {verb[:-len(end)] for end in ("ing", "es", "s", "ed", "d") if verb.endswith(end)}
+    nouns = {f"{b}{end}" for b in bases if len(b) > 2 for end in ("", "er", "or")}
+    nouns |= {f"{b}r" for b in bases if b.endswith("e")}  # "produced": "producer"
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
+def titled_answer(question: str, sentence: str) -> list[RoleHolder]:
+    """The names the sentence titles with a title the question asks for (`asked_titles`),
+    where the title is no other's than the question's."""
+    for title in asked_titles(question):
+        if not re.search(rf"\b{re.escape(title)}\b", sentence, re.I):
+            continue
+        found = [h for at, h in placed_holders(title, sentence)
+                 if h.name.casefold() not in question.casefold()
+                 and not _another_owner(question, sentence, title, at)]
+        if found:
+            return found
+    return []
+
+
+# The owner written just before a title, with up to two words of it between: "NMO chief
+# forecaster", "Nwachukwu's coach", "Rovers manager", "Portland police chief".
+_OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?P<s>[’']s)?\s+"
+                    r"(?:[a-z][\w-]*\s+){0,2}$")
+# Capitalised words that own no title: an honorific, or a word pointing back.
+_NO_OWNER = TITLE_WORDS | {"dr", "mr", "mrs", "ms", "the", "a", "an", "its", "their", "his", "her"}
+
+
+def _another_owner(question: str, sentence: str, title: str, at: int) -> bool:
+    """Is the title at `at` owned by a name the question does not give, where the question
+    names anyone ("Who coaches Emilie Fauconnier?" is not asked by "Nwachukwu's coach, Ruth
+    Abernethy-Cole"; "Who coaches her?" is)? Its owner stands before it, or after it ("The
+    mayor of San Ildefonso, …")."""
+    named = _words(re.findall(r"(?<!^)\b[A-Z][\w&.-]*", question.strip()))
+    owners = []
+    if (m := _OWNER.search(sentence, 0, at)) is not None:
+        owners.append(m.group("owner"))
+    after = re.compile(rf"(?i:{spaced(title)})\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*"
+                       r"(?:\s+[A-Z][\w&.-]*)*)")
+    if (of := after.match(sentence, at)) is not None:
+        owners.append(of.group("owner"))
+    return bool(named) and any((_words(o.split()) - _NO_OWNER).isdisjoint(named) and
+                               _words(o.split()) - _NO_OWNER for o in owners)
+
+
+def _words(words: list[str]) -> set[str]:
+    return {re.sub(r"[’']s$", "", w).casefold() for w in words}
+
+
+def owned_as_asked(sentence: str, at: int, words: tuple[str, ...]) -> bool:
+    """Is the title at `at` owned by a name sharing a word the question qualifies the role
+    with: "Rovers manager Heidi Brandt" asked "Who manages Kessington Rovers?" (the users'
+    set: read as another's manager)."""
+    m = _OWNER.search(sentence, 0, at)
+    return m is not None and not (_words(m.group("owner").split()) - _NO_OWNER).isdisjoint(
+        words)

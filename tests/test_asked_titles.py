@@ -1,0 +1,128 @@
+"""A name the sentence titles with the very word a who-question asks for answers it, where the
+reader's span falls on the name, however unsure (`asked_titles`, `short.sole_answer`)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _led_by(sentence: str, question: str, span_word: str) -> tuple[bool, str | None]:
+    """Whether the answer path turns the sentence away, and what leads it, where the reader's
+    span is `span_word` alone and it is unsure of it."""
+    from assistant.compose import abstention
+    from assistant.rerank import Evidence
+    from assistant.short import short_answer
+    from assistant.types import Citation
+
+    at = 10 + sentence.index(span_word)
+    unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9,
+                      (at, at + len(span_word)), 1.0, fit=1.0)
+    turned_away = abstention([unsure], True, 1.5, "person", question=question) is not None
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
+    short = short_answer(unsure, citation, "person", question)
+    return turned_away, None if short is None else short.text
+
+
+# The users' sets (twenty-first to thirty-seventh): the name rule turned each away.
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who is the fire chief of Valdora County?", "“I would rather knock twice,” said county "
+     "fire chief Rosalind Achterberg, 54, at a briefing in Harlan.", "Rosalind Achterberg"),
+    ("Who manages Kessington Rovers?", "“He's hungry,” said Rovers manager Heidi Brandt, 47.",
+     "Heidi Brandt"),
+    ("Who chairs the passenger group that criticised the plan?", "Its chair, Dev Mistry-Hale, "
+     "said some residents of Wrenfield would now need to drive.", "Dev Mistry-Hale"),
+    ("who is the chief executive of the weald valley trust", "The trust's chief executive, "
+     "Margaret Ansty, said it would provide extra support.", "Margaret Ansty"),
+    ("Who is Wessmoor's director of public health?", "The council's director of public health, "
+     "Gwilym Ashdown-Rhys, said care homes had been sent guidance.", "Gwilym Ashdown-Rhys"),
+    ("Who is the head of carnivores at Allerton?", "Joaquín Ibarra-Lowe, the park's head of "
+     "carnivores, said the team had been “holding our breath”.", "Joaquín Ibarra-Lowe"),
+    ("Who is the NMO's chief forecaster?", "“Give yourself extra time,” said NMO chief "
+     "forecaster Oskar Lindahl-Mensah.", "Oskar Lindahl-Mensah"),
+    ("Who was his barrister?", "Wróbel's barrister, Helen Stroud KC, said her client had a "
+     "young family.", "Helen Stroud KC"),
+    ("who is conducting the dvorak concert", "Principal conductor Jiří Halloran-Novák leads "
+     "Dvořák's Symphony No 9.", "Jiří Halloran-Novák"),
+    ("Who is the coxswain?", "Coxswain Andy McCrindle said the lifeboat could not get "
+     "alongside.", "Andy McCrindle"),
+    ("Who is its mayor?", "The mayor of San Ildefonso, Rosa Quispe Mamani, told local radio "
+     "that the church had partly collapsed.", "Rosa Quispe Mamani"),
+])
+def test_the_name_titled_as_asked_answers_an_unsure_span(question: str, sentence: str,
+                                                         name: str) -> None:
+    """Turned away before ("the closest sentence does not clearly give the name asked for"):
+    the title was not qualified as the question's was, or is no title `roles` knows, or the
+    holder is the sentence's speaker."""
+    assert _led_by(sentence, question, name.split()[-1]) == (False, name)
+
+
+@pytest.mark.parametrize(("question", "sentence", "span_word"), [
+    # Another's title, where the question names whose it asks: still turned away.
+    ("Who coaches Emilie Fauconnier?", "Nwachukwu's coach, Ruth Abernethy-Cole, said her "
+     "player had “announced herself”.", "Abernethy-Cole"),
+    ("Who is the coach of Riverton?", "Herons head coach Tom Berg said his side were tired.",
+     "Berg"),
+    ("Who is the mayor of Lakeport?", "The mayor of Westport, Rosa Quispe Mamani, told local "
+     "radio that the church had collapsed.", "Mamani"),
+    # No title asked: the speaker's name is no answer ("What was her name?").
+    ("What was her name?", "The woman was taken to hospital, Portland police chief Bob Day "
+     "said.", "Day"),
+    # Another title than the one asked: "Coastline Water's defence lawyer".
+    ("Who was Coastline Water's defence lawyer?", "Rachel Moore, the company's director of "
+     "operations, said Coastline Water “apologises unreservedly”.", "Moore"),
+])
+def test_a_title_not_asked_for_is_still_turned_away(question: str, sentence: str,
+                                                    span_word: str) -> None:
+    assert _led_by(sentence, question, span_word)[0]
+
+
+def test_the_doers_of_a_verb_asked_are_its_nouns() -> None:
+    from assistant.asked_titles import asked_titles
+
+    assert {"chair"} <= set(asked_titles("Who chairs the passenger group?"))
+    assert {"conductor"} <= set(asked_titles("who is conducting the dvorak concert"))
+    assert {"referee"} <= set(asked_titles("Who is refereeing the match?"))
+    assert asked_titles("Who is the head of carnivores at Allerton?")[-2:] == (
+        "head of carnivores", "head")
+
+
+def test_a_name_the_question_qualifies_the_title_with_makes_it_no_others() -> None:
+    """"Who manages Kessington Rovers?" over "said Rovers manager Heidi Brandt" was turned away
+    as naming another's manager: "Rovers" is the question's."""
+    from assistant.other_holders import holder_of_another
+
+    sentence = "“He's hungry,” said Rovers manager Heidi Brandt, 47."
+    assert holder_of_another("Who manages Kessington Rovers?", sentence) == []
+    assert holder_of_another("Who manages Kessington Rovers?",
+                             "“He's hungry,” said Herons manager Heidi Brandt, 47.") != []
+
+
+def test_the_name_rule_is_judged_again_of_the_sentence_read_first() -> None:
+    """"Who is the fire chief of Valdora County?": the governor's sentence was best, the fire
+    chief's read first, and the name rule said of the governor's sentence still turned it away."""
+    from assistant.compose import abstention, judged_again
+    from assistant.rerank import Evidence
+
+    question = "Who is the fire chief of Valdora County?"
+    first = "Governor Teodoro Ruelas declared a state of emergency for Valdora County."
+    chief = "“Knock twice,” said county fire chief Rosalind Achterberg, 54, at a briefing."
+    at = chief.index("Rosalind")
+    best = Evidence(0, "a", 0, len(first), first, 0.9, 0.9, (9, 23), 1.0, fit=1.0)
+    read = Evidence(1, "a", 500, 500 + len(chief), chief, 0.8, 0.8,
+                    (500 + at, 500 + at + len("Rosalind Achterberg")), 1.0, fit=1.0)
+    reason = abstention([best, read], True, 1.5, "person", question=question)
+    assert reason is not None and "name" in reason.reason
+    assert judged_again(reason, [read, best], "person", question) is None
+
+
+def test_a_title_owned_by_reference_may_have_a_word_of_its_own_between() -> None:
+    """"Who is operations director at Westerly Isles Ferries?" over "The company's operations
+    director, Catriona MacAulay, said…" was turned away as naming another's director."""
+    from assistant.other_holders import holder_of_another
+    from assistant.titled import owned_by_reference
+
+    sentence = "The company's operations director, Catriona MacAulay, said: “We are sorry.”"
+    assert owned_by_reference(sentence, sentence.index("director"))
+    assert holder_of_another("Who is operations director at Westerly Isles Ferries?",
+                             sentence) == []
+    assert not owned_by_reference("Its role as director", len("Its role as "))
