@@ -37,6 +37,15 @@ _NO_TOPIC = re.compile(r"^(?:(?:a\s+)?(?:new|different|another)\s+)?(?:topics?|s
                        r"|question|something\s+else|other\s+news)$", re.I)
 
 
+# A label saying only that the subject changes, with no opener before it: "Different thing -
+# who won the flyball?", "Something else: …", "Unrelated, but …?", "New question: …".
+_NEW_SUBJECT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|and|now),?\s+)?(?:(?:a|on\s+a)\s+)?(?:(?:(?:totally|completely)"
+    r"\s+)?(?:different|another|new|separate|unrelated|other)\s+(?:thing|topic|subject|question"
+    r"|story|matter|one|news)|something\s+(?:else|different)|unrelated)"
+    r"\s*[:,;–—-]+\s*(?:but\s+)?(?P<question>[^:]{3,}\?)\s*$", re.I)
+
+
 class Switch(NamedTuple):
     """A change of subject: the question after its label, and the subject the label names
     ("" where it names none)."""
@@ -57,6 +66,9 @@ class Switch(NamedTuple):
 
 def switched(question: str) -> Switch | None:
     """The change of subject a question opens with, else None."""
+    if (new := _NEW_SUBJECT.match(question)) is not None:
+        asked = new.group("question").strip()
+        return Switch(asked[:1].upper() + asked[1:], "")
     m = _SWITCH.match(question)
     if m is None or _ASKS.match(m.group("topic")) or _NOT_A_SUBJECT.match(m.group("topic")):
         return None

@@ -29,6 +29,12 @@ from tests.records import assistant_over
     ("On the whole, was it a success?", None),
     # A label changing the subject without naming the new one: the question alone.
     ("Switching topic: who fell on Beinn Dorcha?", ("Who fell on Beinn Dorcha?", "")),
+    # A label alone saying the subject changes: the whole collection is searched again
+    # (`conversation.kept_to`), not the article the conversation was about.
+    ("Different thing - who won the flyball?", ("Who won the flyball?", "")),
+    ("Something else: when is the fair?", ("When is the fair?", "")),
+    ("Unrelated, but who is the mayor?", ("Who is the mayor?", "")),
+    ("Who won the other thing - the flyball?", None),
 ])
 def test_a_subject_named_before_the_question_is_what_it_asks_about(
         question: str, expected: tuple[str, str] | None) -> None:
