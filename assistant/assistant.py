@@ -20,6 +20,7 @@ from .compose import (
     closest_text,
     within_dates,
 )
+from .conversation import kept_to
 from .credits import credit_answer
 from .drafting import draft_reply
 from .extractive import ExtractiveDraft, Findings, compose_extractive, corroborated
@@ -164,6 +165,9 @@ class Assistant:
                                         seconds=time.perf_counter() - started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         asked = asked_question(request, backend if name == "openai" else None)
+        # A follow-up naming nothing new is searched in its conversation's article alone.
+        if (within := kept_to(self.index, request.question, request.history)) is not None:
+            asked = replace(asked, within=within.id)
         found = retrieve_asked(self.index, asked, request.top_k)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)

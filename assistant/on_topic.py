@@ -26,6 +26,10 @@ def on_topic_gate(question: Question, gate: float, ranked: Sequence[Evidence],
     below the bar, where the bar applies (a question asked at no stated moment)."""
     if question.dated or gate >= calibration.THRESHOLDS.min_topic_timeless:
         return gate
+    # A follow-up kept to its conversation's article is about it: "How long does the trip
+    # take?" of a tram's opening had been turned away as off topic.
+    if question.within:
+        return float("inf")
     # Only the best sentence's article: the one the answer would come from (the review's "Who
     # won the quiz?" was answered from a tennis report, a pub's story holding "won" and "quiz").
     best = [articles[ranked[0].article_id]] if ranked and ranked[0].article_id in articles else []

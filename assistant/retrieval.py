@@ -13,7 +13,7 @@ from index.dates import date_to_ordinal
 from .question import Question
 from .types import RetrievedPassage
 
-__all__ = ["RRF_K", "Retrieval", "retrieve", "retrieve_asked", "retrieved_passages"]
+__all__ = ["RRF_K", "WITHIN_K", "Retrieval", "retrieve", "retrieve_asked", "retrieved_passages"]
 
 # The usual RRF constant: ranks past ~60 contribute little, so neither list dominates.
 RRF_K = 60
@@ -23,6 +23,13 @@ SAME_ARTICLE_DECAY = 0.5
 # With an as-of date the pool is this many times larger: articles published after it are
 # dropped from it, undated ones kept (a Chroma date filter would drop those too).
 AS_OF_POOL = 3
+# Chunks searched in the one article a follow-up is kept to (`Question.within`): its best few,
+# as a search of the collection finds them in it, the rest of it read on in as for any
+# question (`shortlist.WHOLE_ARTICLES`). With 6, most of a short article's chunks were merged
+# into one or two passages (`_merge_overlaps`) and the sentences worth reading picked from
+# them less well: of the eight users' 512 conversation turns 210 were right with 6, 221
+# with 2 (with 3, 171 against 2's 178 on five of the users).
+WITHIN_K = 2
 # Chunks each ranking of the fresh lane (`_add_fresh`) adds: half the first lane's pool.
 FRESH_POOL = 20
 
@@ -47,10 +54,10 @@ class _Candidate:
     bm25: float | None = None
 
 
-def _fuse(index: NewsIndex, query: str, n: int, since: str | None, until: str | None
-          ) -> tuple[dict[str, _Candidate], float, float]:
-    dense = index.dense(query, n, since, until, with_text=False)
-    lexical = index.lexical(query, n, since, until)
+def _fuse(index: NewsIndex, query: str, n: int, since: str | None, until: str | None,
+          within: str | None = None) -> tuple[dict[str, _Candidate], float, float]:
+    dense = index.dense(query, n, since, until, with_text=False, article=within)
+    lexical = index.lexical(query, n, since, until, within)
     pool: dict[str, _Candidate] = {}
     _add_ranks(index, pool, dense, lexical)
     best_dense = max((h.score for h in dense), default=0.0)
@@ -143,18 +150,19 @@ def _merge_overlaps(passages: list[Passage]) -> list[Passage]:
 def retrieve(
     index: NewsIndex, query: str, k: int = 6, *, since: str | None = None,
     until: str | None = None, not_after: str | None = None, pool_size: int = 40,
-    fresh: tuple[str, str] | None = None,
+    fresh: tuple[str, str] | None = None, within: str | None = None,
 ) -> Retrieval:
     """The k best passages; `not_after` (the moment a question is asked) drops articles
     published later but, unlike `until`, keeps undated ones. `fresh`, the first and last
     ISO day a question means (`Question.fresh`), ranks those days' articles in a lane of
-    their own too (within `since` and `until`)."""
+    their own too (within `since` and `until`). `within`: an article id, the only article
+    searched (a follow-up kept to its conversation's article, `conversation`)."""
     if not_after is not None and (until is None or until > not_after):
         pool_size *= AS_OF_POOL  # later articles are filtered out of the pool afterwards
     else:
         not_after = None
-    pool, best_dense, best_bm25 = _fuse(index, query, pool_size, since, until)
-    if fresh is not None:
+    pool, best_dense, best_bm25 = _fuse(index, query, pool_size, since, until, within)
+    if fresh is not None and within is None:
         window = max(fresh[0], since or fresh[0]), min(fresh[1], until or fresh[1])
         if window[0] <= window[1]:
             _add_fresh(index, query, pool, window)
@@ -173,10 +181,13 @@ def retrieve(
 
 def retrieve_asked(index: NewsIndex, asked: Question, k: int) -> Retrieval:
     """`retrieve` as the answer path calls it for an analysed question: its limits, nothing
-    after its moment, its own days in a lane of their own. The tuning (`train/tune.py`) calls
-    this too, so that the numbers are fitted on what the answer path really retrieves."""
-    return retrieve(index, asked.query, k, since=asked.since, until=asked.until,
-                    not_after=asked.as_of.isoformat(), fresh=asked.fresh)
+    after its moment, its own days in a lane of their own, the one article a follow-up is kept
+    to (`Question.within`). The tuning (`train/tune.py`) calls this too, so that the numbers
+    are fitted on what the answer path really retrieves."""
+    within = asked.within or None
+    return retrieve(index, asked.query, min(k, WITHIN_K) if within else k, since=asked.since,
+                    until=asked.until, not_after=asked.as_of.isoformat(), fresh=asked.fresh,
+                    within=within)
 
 
 def retrieved_passages(found: Retrieval) -> list[RetrievedPassage]:

@@ -118,7 +118,8 @@ class Bm25Index:
         return cls(retriever, meta["ids"], published, meta["generation"])
 
     def query(
-        self, text: str, k: int, since: int | None = None, until: int | None = None
+        self, text: str, k: int, since: int | None = None, until: int | None = None,
+        article: str | None = None,
     ) -> list[Bm25Hit]:
         import bm25s
 
@@ -132,7 +133,7 @@ class Bm25Index:
         words = [t for t in tokens[0] if t in vocab]
         if not words:
             return []
-        mask = self._date_mask(since, until)
+        mask = self._mask(since, until, article)
         k = min(k, len(self.ids))
         docs, scores = self._retriever.retrieve(
             [words], k=k, show_progress=False, weight_mask=mask, n_threads=1
@@ -144,10 +145,17 @@ class Bm25Index:
         """Is any chunk dated after the day (an ordinal)?"""
         return bool((self.published > day).any())
 
-    def _date_mask(self, since: int | None, until: int | None) -> np.ndarray | None:
-        if since is None and until is None:
+    def _mask(self, since: int | None, until: int | None, article: str | None
+              ) -> np.ndarray | None:
+        """The chunks within the dates and, given `article`, of that article (a chunk's id is
+        its article's, ":", its number)."""
+        if since is None and until is None and article is None:
             return None
-        ok = self.published >= 0
+        ok = self.published >= 0 if since is not None or until is not None else (
+            np.ones(len(self.ids), dtype=bool))
+        if article is not None:
+            ok &= np.fromiter((i.startswith(f"{article}:") for i in self.ids), bool,
+                              len(self.ids))
         if since is not None:
             ok &= self.published >= since
         if until is not None:

@@ -242,7 +242,9 @@ class NewsIndex:
         return {i: cache[i] for i in ids if i in cache}
 
     def dense(self, query: str, k: int, since: str | None = None, until: str | None = None,
-              *, with_text: bool = True) -> builtins.list[DenseHit]:
+              *, with_text: bool = True, article: str | None = None
+              ) -> builtins.list[DenseHit]:
+        """The chunks nearest the query; `article`: of that article only."""
         # Another process may have written since this one opened (`ChromaStore.generation`
         # connects afresh then), even re-indexed with another embedder.
         generation = self.store.generation()
@@ -251,11 +253,13 @@ class NewsIndex:
             self._embedder_checked = generation
         vector = self.embedder.embed_query(query)
         return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until),
-                                      with_text=with_text)
+                                      with_text=with_text, article=article)
 
-    def lexical(self, query: str, k: int, since: str | None = None, until: str | None = None
-                ) -> builtins.list[Bm25Hit]:
-        return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until))
+    def lexical(self, query: str, k: int, since: str | None = None, until: str | None = None,
+                article: str | None = None) -> builtins.list[Bm25Hit]:
+        """The chunks BM25 ranks best for the query; `article`: of that article only."""
+        return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until),
+                                 article)
 
     def published_after(self, day: str) -> bool:
         """Is any article dated after the day (ISO)?"""

@@ -64,8 +64,10 @@ def cut_text(article: Article | None, meta: dict[str, Any]) -> str:
     return article.text[meta["start"]:meta["end"]] if article and article.text else ""
 
 
-def date_where(since: int | None, until: int | None) -> dict[str, Any] | None:
-    parts: list[dict[str, Any]] = []
+def date_where(since: int | None, until: int | None, article: str | None = None
+               ) -> dict[str, Any] | None:
+    """Chroma's filter on chunks' dates and, given `article`, on the one article they are of."""
+    parts: list[dict[str, Any]] = [{"article_id": article}] if article is not None else []
     if since is not None:
         parts.append({"published_ord": {"$gte": since}})
     if until is not None:

@@ -163,7 +163,7 @@ class ChromaStore(ChromaConnection):
 
     def query_dense(
         self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
-        with_text: bool = True,
+        with_text: bool = True, article: str | None = None,
     ) -> list[DenseHit]:
         if not self._ready():
             return []
@@ -172,7 +172,7 @@ class ChromaStore(ChromaConnection):
             return []
         res = self._chunks.query(
             query_embeddings=[vector.tolist()], n_results=min(k, n),
-            where=date_where(since, until),
+            where=date_where(since, until, article),
             include=["metadatas", "distances"],
         )
         # A record another process deleted keeps its vector in this client's index until it

@@ -36,3 +36,12 @@ def test_an_index_saved_with_accents_is_read_again(tmp_path: Path) -> None:
     del meta["tokens"]  # as an index saved before accents were folded
     (folder / "newsqa_meta.json").write_text(json.dumps(meta))
     assert Bm25Index.load(folder) is None  # so `NewsIndex.bm25` builds it again
+
+
+def test_a_search_within_one_article_finds_its_chunks_only() -> None:
+    """A follow-up kept to its conversation's article (`conversation.kept_to`) is searched in
+    that article's chunks alone: "council" is in article y's chunk only, never x's."""
+    index = Bm25Index.build(["x:0", "x:1", "y:0"], TEXTS, [None, None, None], "g1")
+    assert [h.chunk_id for h in index.query("council Monday", 3)] == ["y:0"]
+    assert index.query("council Monday", 3, article="x") == []
+    assert [h.chunk_id for h in index.query("Sales Zürich", 3, article="x")] == ["x:1"]

@@ -5,6 +5,7 @@ obituary's title, and "How long were participants followed?" under the study's p
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from assistant.on_topic import holds_every_word, names_them, on_topic_gate
@@ -122,3 +123,14 @@ def test_a_compound_counts_written_either_way_for_the_word_share() -> None:
     asked_q = analyse("who is kelsworth's vice chancellor", "who is kelsworth's vice chancellor",
                       None, None, None)
     assert holds_every_word(asked_q, [kelsworth])
+
+
+def test_a_follow_up_kept_to_its_conversations_article_is_on_topic() -> None:
+    """Kept to its conversation's article (`Question.within`), a follow-up sharing few words
+    with it is about it: "How long does the trip take?" of a tram's opening had been turned
+    away as "no article seems to be about this"."""
+    asked = analyse("How long does the trip take?", "How long does the trip take? Kirkhaven",
+                    None, None, None)
+    assert on_topic_gate(asked, 0.0, [BEST], {"obit": OBITUARY}) == 0.0
+    kept = replace(asked, within="obit")
+    assert on_topic_gate(kept, 0.0, [BEST], {"obit": OBITUARY}) == float("inf")
