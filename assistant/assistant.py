@@ -165,9 +165,10 @@ class Assistant:
                                         seconds=time.perf_counter() - started), Ranking()
         # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
         asked = asked_question(request, backend if name == "openai" else None)
-        # A follow-up naming nothing new is searched in its conversation's article alone.
+        # A follow-up naming nothing new is searched in its conversation's story alone: its
+        # article and that article's copies (`index.stories`), any of which may answer it.
         if (within := kept_to(self.index, request.question, request.history)) is not None:
-            asked = replace(asked, within=within.id)
+            asked = replace(asked, within=tuple(self.index.story(within)))
         found = retrieve_asked(self.index, asked, request.top_k)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)

@@ -8,7 +8,9 @@ follow-up naming nothing that article lacks is searched in it alone; one naming 
 new, or changing the subject in words (`switch`), is searched over the whole collection.
 Kept so (and never turned away as off topic there, `on_topic`), the eight users' conversation
 turns answered right went from 207 to 221 of 512; the follow-up tuning set and the gold set
-were unchanged (their histories' answers quote nothing).
+were unchanged (their histories' answers quote nothing). The article's copies of the same story
+(`NewsIndex.story`) are searched with it: kept to the one copy the last answer quoted, "Which
+body would normally do that?" lost the parliament only another copy names.
 """
 
 from __future__ import annotations

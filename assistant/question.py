@@ -56,9 +56,10 @@ class Question:
     # For a follow-up, the conversation's last question: an answer from an article that
     # mentions none of its names has strayed from what the conversation is about (`compose`).
     previous: str = ""
-    # For a follow-up naming nothing new, the id of the article its conversation is about,
-    # the only one searched (`conversation.kept_to`); "" for the whole collection.
-    within: str = ""
+    # For a follow-up naming nothing new, the ids of the article its conversation is about and
+    # of its story's other copies, the only ones searched (`conversation.kept_to`); () for the
+    # whole collection.
+    within: tuple[str, ...] = ()
 
     @property
     def follow_up(self) -> bool:

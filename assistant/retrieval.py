@@ -23,7 +23,7 @@ SAME_ARTICLE_DECAY = 0.5
 # With an as-of date the pool is this many times larger: articles published after it are
 # dropped from it, undated ones kept (a Chroma date filter would drop those too).
 AS_OF_POOL = 3
-# Chunks searched in the one article a follow-up is kept to (`Question.within`): its best few,
+# Chunks searched in each article a follow-up is kept to (`Question.within`): its best few,
 # as a search of the collection finds them in it, the rest of it read on in as for any
 # question (`shortlist.WHOLE_ARTICLES`). With 6, most of a short article's chunks were merged
 # into one or two passages (`_merge_overlaps`) and the sentences worth reading picked from
@@ -55,8 +55,8 @@ class _Candidate:
 
 
 def _fuse(index: NewsIndex, query: str, n: int, since: str | None, until: str | None,
-          within: str | None = None) -> tuple[dict[str, _Candidate], float, float]:
-    dense = index.dense(query, n, since, until, with_text=False, article=within)
+          within: Sequence[str] | None = None) -> tuple[dict[str, _Candidate], float, float]:
+    dense = index.dense(query, n, since, until, with_text=False, articles=within)
     lexical = index.lexical(query, n, since, until, within)
     pool: dict[str, _Candidate] = {}
     _add_ranks(index, pool, dense, lexical)
@@ -150,13 +150,13 @@ def _merge_overlaps(passages: list[Passage]) -> list[Passage]:
 def retrieve(
     index: NewsIndex, query: str, k: int = 6, *, since: str | None = None,
     until: str | None = None, not_after: str | None = None, pool_size: int = 40,
-    fresh: tuple[str, str] | None = None, within: str | None = None,
+    fresh: tuple[str, str] | None = None, within: Sequence[str] | None = None,
 ) -> Retrieval:
     """The k best passages; `not_after` (the moment a question is asked) drops articles
     published later but, unlike `until`, keeps undated ones. `fresh`, the first and last
     ISO day a question means (`Question.fresh`), ranks those days' articles in a lane of
-    their own too (within `since` and `until`). `within`: an article id, the only article
-    searched (a follow-up kept to its conversation's article, `conversation`)."""
+    their own too (within `since` and `until`). `within`: the ids of the only articles
+    searched (a follow-up kept to its conversation's story, `conversation`)."""
     if not_after is not None and (until is None or until > not_after):
         pool_size *= AS_OF_POOL  # later articles are filtered out of the pool afterwards
     else:
@@ -185,7 +185,8 @@ def retrieve_asked(index: NewsIndex, asked: Question, k: int) -> Retrieval:
     to (`Question.within`). The tuning (`train/tune.py`) calls this too, so that the numbers
     are fitted on what the answer path really retrieves."""
     within = asked.within or None
-    return retrieve(index, asked.query, min(k, WITHIN_K) if within else k, since=asked.since,
+    k = min(k, WITHIN_K * len(within)) if within else k
+    return retrieve(index, asked.query, k, since=asked.since,
                     until=asked.until, not_after=asked.as_of.isoformat(), fresh=asked.fresh,
                     within=within)
 

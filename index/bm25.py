@@ -119,7 +119,7 @@ class Bm25Index:
 
     def query(
         self, text: str, k: int, since: int | None = None, until: int | None = None,
-        article: str | None = None,
+        articles: Sequence[str] | None = None,
     ) -> list[Bm25Hit]:
         import bm25s
 
@@ -133,7 +133,7 @@ class Bm25Index:
         words = [t for t in tokens[0] if t in vocab]
         if not words:
             return []
-        mask = self._mask(since, until, article)
+        mask = self._mask(since, until, articles)
         k = min(k, len(self.ids))
         docs, scores = self._retriever.retrieve(
             [words], k=k, show_progress=False, weight_mask=mask, n_threads=1
@@ -145,16 +145,17 @@ class Bm25Index:
         """Is any chunk dated after the day (an ordinal)?"""
         return bool((self.published > day).any())
 
-    def _mask(self, since: int | None, until: int | None, article: str | None
+    def _mask(self, since: int | None, until: int | None, articles: Sequence[str] | None
               ) -> np.ndarray | None:
-        """The chunks within the dates and, given `article`, of that article (a chunk's id is
-        its article's, ":", its number)."""
-        if since is None and until is None and article is None:
+        """The chunks within the dates and, given `articles`, of those articles (a chunk's id
+        is its article's, ":", its number)."""
+        if since is None and until is None and not articles:
             return None
         ok = self.published >= 0 if since is not None or until is not None else (
             np.ones(len(self.ids), dtype=bool))
-        if article is not None:
-            ok &= np.fromiter((i.startswith(f"{article}:") for i in self.ids), bool,
+        if articles:
+            wanted = set(articles)
+            ok &= np.fromiter((i.rpartition(":")[0] in wanted for i in self.ids), bool,
                               len(self.ids))
         if since is not None:
             ok &= self.published >= since

@@ -242,9 +242,9 @@ class NewsIndex:
         return {i: cache[i] for i in ids if i in cache}
 
     def dense(self, query: str, k: int, since: str | None = None, until: str | None = None,
-              *, with_text: bool = True, article: str | None = None
+              *, with_text: bool = True, articles: Sequence[str] | None = None
               ) -> builtins.list[DenseHit]:
-        """The chunks nearest the query; `article`: of that article only."""
+        """The chunks nearest the query; `articles`: of those articles only."""
         # Another process may have written since this one opened (`ChromaStore.generation`
         # connects afresh then), even re-indexed with another embedder.
         generation = self.store.generation()
@@ -253,13 +253,19 @@ class NewsIndex:
             self._embedder_checked = generation
         vector = self.embedder.embed_query(query)
         return self.store.query_dense(vector, k, date_to_ordinal(since), date_to_ordinal(until),
-                                      with_text=with_text, article=article)
+                                      with_text=with_text, articles=articles)
 
     def lexical(self, query: str, k: int, since: str | None = None, until: str | None = None,
-                article: str | None = None) -> builtins.list[Bm25Hit]:
-        """The chunks BM25 ranks best for the query; `article`: of that article only."""
+                articles: Sequence[str] | None = None) -> builtins.list[Bm25Hit]:
+        """The chunks BM25 ranks best for the query; `articles`: of those articles only."""
         return self.bm25().query(query, k, date_to_ordinal(since), date_to_ordinal(until),
-                                 article)
+                                 articles)
+
+    def story(self, article: Article) -> builtins.list[str]:
+        """The ids of the article and of every copy of its story (`stories`: the same story
+        rewritten or syndicated, which a conversation about it may be answered from)."""
+        copies = self.store.story_articles(article.story_id or article.id)
+        return [article.id, *(i for i in copies if i != article.id)]
 
     def published_after(self, day: str) -> bool:
         """Is any article dated after the day (ISO)?"""

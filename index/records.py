@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -64,10 +65,13 @@ def cut_text(article: Article | None, meta: dict[str, Any]) -> str:
     return article.text[meta["start"]:meta["end"]] if article and article.text else ""
 
 
-def date_where(since: int | None, until: int | None, article: str | None = None
+def date_where(since: int | None, until: int | None, articles: Sequence[str] | None = None
                ) -> dict[str, Any] | None:
-    """Chroma's filter on chunks' dates and, given `article`, on the one article they are of."""
-    parts: list[dict[str, Any]] = [{"article_id": article}] if article is not None else []
+    """Chroma's filter on chunks' dates and, given `articles`, on the articles they are of."""
+    parts: list[dict[str, Any]] = []
+    if articles:
+        parts.append({"article_id": articles[0] if len(articles) == 1
+                      else {"$in": list(articles)}})
     if since is not None:
         parts.append({"published_ord": {"$gte": since}})
     if until is not None:

@@ -163,7 +163,7 @@ class ChromaStore(ChromaConnection):
 
     def query_dense(
         self, vector: np.ndarray, k: int, since: int | None = None, until: int | None = None,
-        with_text: bool = True, article: str | None = None,
+        with_text: bool = True, articles: Sequence[str] | None = None,
     ) -> list[DenseHit]:
         if not self._ready():
             return []
@@ -172,7 +172,7 @@ class ChromaStore(ChromaConnection):
             return []
         res = self._chunks.query(
             query_embeddings=[vector.tolist()], n_results=min(k, n),
-            where=date_where(since, until, article),
+            where=date_where(since, until, articles),
             include=["metadatas", "distances"],
         )
         # A record another process deleted keeps its vector in this client's index until it
@@ -182,6 +182,12 @@ class ChromaStore(ChromaConnection):
         texts = self._texts([m for _, _, m in found]) if with_text else [""] * len(found)
         return [DenseHit(i, 1.0 - float(d), m, t)
                 for (i, d, m), t in zip(found, texts, strict=True)]
+
+    def story_articles(self, story_id: str) -> list[str]:
+        """The ids of the articles of one story (`stories`: rewritten or syndicated copies)."""
+        if not self._ready():
+            return []
+        return list(self._articles.get(where={"story_id": story_id}, include=[])["ids"])
 
     def nearest_articles(self, vector: np.ndarray, k: int) -> list[tuple[Article, float]]:
         if not self._ready():

@@ -43,5 +43,10 @@ def test_a_search_within_one_article_finds_its_chunks_only() -> None:
     that article's chunks alone: "council" is in article y's chunk only, never x's."""
     index = Bm25Index.build(["x:0", "x:1", "y:0"], TEXTS, [None, None, None], "g1")
     assert [h.chunk_id for h in index.query("council Monday", 3)] == ["y:0"]
-    assert index.query("council Monday", 3, article="x") == []
-    assert [h.chunk_id for h in index.query("Sales Zürich", 3, article="x")] == ["x:1"]
+    assert index.query("council Monday", 3, articles=["x"]) == []
+    assert [h.chunk_id for h in index.query("Sales Zürich", 3, articles=["x"])] == ["x:1"]
+    # A story's copies are searched together; an article's id may be another's prefix.
+    assert {h.chunk_id for h in index.query("council Sales", 3, articles=["x", "y"])} == {
+        "x:1", "y:0"}
+    assert Bm25Index.build(["x:0", "xy:0"], TEXTS[:2], [None, None], "g2").query(
+        "Sales", 3, articles=["x"]) == []

@@ -4,6 +4,8 @@ it end?" of a pharmacy shortage had been answered from an article about bus cuts
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -89,6 +91,39 @@ def test_a_follow_up_kept_to_its_article_is_never_off_topic(two_stories: Assista
 def test_a_search_within_an_article_finds_its_passages_only(two_stories: Assistant) -> None:
     """`retrieve(within=…)`: both the dense and the lexical ranking of one article's chunks."""
     pharmacy = next(a for a in two_stories.index.list() if a.title == PHARMACY["title"])
-    found = retrieve(two_stories.index, "When will the evening buses end?", within=pharmacy.id)
+    found = retrieve(two_stories.index, "When will the evening buses end?", within=[pharmacy.id])
     assert found.passages and {p.article_id for p in found.passages} == {pharmacy.id}
     assert "autumn" in " ".join(p.text for p in found.passages)
+
+
+TREATY = {"id": "treaty", "title": "North Korea ratifies defence treaty with Russia",
+          "source": "Seoul Herald", "published": "2024-11-12",
+          "text": "North Korea ratified its defence treaty with Russia on Tuesday, committing "
+                  "both nations to mutual military aid, according to state media KCNA.\n"
+                  "Kim Jong Un signed the decree ratifying the treaty with President Vladimir "
+                  "Putin, KCNA said.\n"
+                  "The treaty takes effect once Pyongyang and Moscow exchange the ratification "
+                  "documents, KCNA said."}
+TREATY_COPY = {"id": "treaty-copy", "title": "North Korea ratifies defence pact with Russia",
+               "source": "Pacific Wire", "published": "2024-11-12",
+               "text": "North Korea ratified its defence treaty with Russia on Tuesday, "
+                       "committing both nations to mutual military aid, according to state "
+                       "media KCNA.\n"
+                       "Kim Jong Un signed the decree ratifying the treaty with President "
+                       "Vladimir Putin, KCNA said.\n"
+                       "The Supreme People's Assembly, North Korea's parliament, normally "
+                       "ratifies treaties, but Kim can ratify major ones himself, KCNA said."}
+
+
+def test_a_follow_up_is_searched_in_every_copy_of_its_conversations_story(
+        tmp_path: Path) -> None:
+    """Kept to the article its conversation's answer quoted, "Which body would normally do
+    that?" lost the parliament, told only by another copy of the story."""
+    assistant = assistant_over([TREATY, TREATY_COPY, PHARMACY], tmp_path)
+    history = _conversation(assistant, ["Who signed North Korea's decree ratifying the treaty?"])
+    article = conversation_article(assistant.index, history)
+    assert article is not None
+    assert set(assistant.index.story(article)) == {
+        a.id for a in assistant.index.list() if a.title != PHARMACY["title"]}
+    answer = assistant.ask("Which body would normally do that?", history=history)
+    assert "Supreme People's Assembly" in answer.text, answer.text

@@ -132,5 +132,5 @@ def test_a_follow_up_kept_to_its_conversations_article_is_on_topic() -> None:
     asked = analyse("How long does the trip take?", "How long does the trip take? Kirkhaven",
                     None, None, None)
     assert on_topic_gate(asked, 0.0, [BEST], {"obit": OBITUARY}) == 0.0
-    kept = replace(asked, within="obit")
+    kept = replace(asked, within=("obit",))
     assert on_topic_gate(kept, 0.0, [BEST], {"obit": OBITUARY}) == float("inf")
