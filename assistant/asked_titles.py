@@ -17,7 +17,7 @@ import re
 
 from .made_by import WHO_DOES
 from .roles import asked_role
-from .titled import TITLE_WORDS, RoleHolder, placed_holders, spaced
+from .titled import NAME, TITLE_WORDS, RoleHolder, placed_holders, spaced
 
 __all__ = ["asked_titles", "owned_as_asked", "titled_answer"]
 
@@ -57,7 +57,30 @@ def _doers(question: str) -> tuple[str, ...]:
     bases = {verb[:-len(end)] for end in ("ing", "es", "s", "ed", "d") if verb.endswith(end)}
     nouns = {f"{b}{end}" for b in bases if len(b) > 2 for end in ("", "er", "or")}
     nouns |= {f"{b}r" for b in bases if b.endswith("e")}  # "produced": "producer"
-    return tuple(sorted(nouns, key=len, reverse=True))
+    nouns |= {t for b in bases for t in _DOER_TITLES.get(b, ())}
+    return (*_champions(question), *sorted(nouns, key=len, reverse=True))
+
+
+# Verbs whose doer a sentence titles by another word: "Who runs the company?" over "Nuvio's
+# chief executive, Signe Vaher", "Who leads their union?" over "Owen Treharne, the ARTD's
+# general secretary", "Who designed the new wing?" over "The architects, Lund & Morrow," (the
+# users' sets: each turned away by the name rule).
+_DOER_TITLES = {"run": ("chief executive", "managing director"),
+                "lead": ("general secretary", "leader"),
+                "design": ("architects", "architect", "designer")}
+_SYNONYMS = frozenset(t for titles in _DOER_TITLES.values() for t in titles)
+# Another title than the verb asked says whose it is only before it: "Yusuf Adeyemi-Clarke
+# became chief executive of Harrowmere Water" is not asked "Who runs the company?" of another.
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# "Who won the European Chess Championship?": its champion, qualified as the question is.
+_CHAMPIONSHIP = re.compile(r"\bwon\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){1,3})Championships?\b")
+
+
+def _champions(question: str) -> tuple[str, ...]:
+    """The champion a question asks who won the championship of: "European Chess Championship":
+    "european chess champion", never the bare "champion" (another race's)."""
+    m = _CHAMPIONSHIP.search(question)
+    return () if m is None else (f"{m.group(1).strip().casefold()} champion",)
 
 
 def titled_answer(question: str, sentence: str) -> list[RoleHolder]:
@@ -66,12 +89,26 @@ def titled_answer(question: str, sentence: str) -> list[RoleHolder]:
     for title in asked_titles(question):
         if not re.search(rf"\b{re.escape(title)}\b", sentence, re.I):
             continue
-        found = [h for at, h in placed_holders(title, sentence)
+        found = [h for at, h in (*placed_holders(title, sentence), *_loose_holders(title, sentence))
                  if h.name.casefold() not in question.casefold()
-                 and not _another_owner(question, sentence, title, at)]
+                 and not _another_owner(question, sentence, title, at)
+                 and not (title in _SYNONYMS and _OF_OWNER.match(sentence, at + len(title)))]
         if found:
             return found
     return []
+
+
+def _loose_holders(title: str, sentence: str) -> list[tuple[int, RoleHolder]]:
+    """Holders `titled` does not place, for a title asked alone: after "is" ("The producer this
+    time is Inês Carvalho"), after a description ("their captain, the number eight Éloi
+    Baptiste-Fernández"), or a firm's partners ("The architects, Lund & Morrow,"): the users'
+    sets, each turned away by the name rule."""
+    pattern = re.compile(
+        rf"\b(?i:{spaced(title)})(?:(?:\s+(?:this|that|last|next)\s+[a-z]+)?\s+(?:is|was)\s+"
+        rf"|,\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{1,3}}|,\s+(?=[A-Z][\w’'-]*\s+&\s))"
+        rf"(?P<n>(?:[À-Þ][\w’'-]*\s+)?{NAME}(?:\s+&\s+{NAME})?)")  # "Éloi Baptiste-Fernández"
+    return [(m.start(), RoleHolder(m.start("n"), m.end("n"), m.group("n")))
+            for m in pattern.finditer(sentence)]
 
 
 # The owner written just before a title, with up to two words of it between: "NMO chief

@@ -9,7 +9,7 @@ import re
 from .titled import NAME, TITLE_WORDS
 from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["NO_NAME", "PRONOUNS", "WHO_DOES", "done_by", "done_by_itself"]
+__all__ = ["NO_NAME", "PRONOUNS", "WHO_DOES", "cast_as", "done_by", "done_by_itself"]
 
 # Capitalised words that name no one: a sentence's opening word, days and months.
 # The pronouns too: "'I shouted for everyone to get up.'" names no one who woke them.
@@ -40,6 +40,9 @@ _PARTICLES = r"(?:van|von|de|der|den|da|di|du|del|della|le|la|ter|bin|ibn|al)"
 # autumn in a barn at Little Stoneham by" (the users' sets: 4 of the name rule's abstentions).
 _WHEN_WHERE = (r"(?:(?:in|on|at|last|this|earlier|during|since)\s+(?:[\w’'-]+\s+){0,7}?"
                r"(?=by\s))?")
+# A kin's or a pronoun's noun and a comma before the name: "coached by her father, Dragan" (the
+# users' sets, turned away by the name rule).
+_KIN = r"(?:(?:his|her|their)\s+[a-z]+,\s+)?"
 # Words after a name that begin no description of the next: "by Nolan for Warner Bros".
 _LINKS = ("(?:of|and|or|for|in|at|with|over|from|on|by|to|after|before|during|into|under|while"
           "|as|near|since|until)")
@@ -57,7 +60,8 @@ def done_by(question: str, sentence: str) -> tuple[int, int] | None:
     verb = terms(asked.group(1))
     # A description may open with a people's or a place's word: "by the Dutch artist Jan…".
     # Two named together share the surname: "by the brothers Euan and Fraser Mackellar".
-    for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+{_WHEN_WHERE})?by\s+((?:(?:the|an?)\s+)?"
+    for m in re.finditer(rf"(?:([\w’'\"”*-]+)\s+{_WHEN_WHERE})?by\s+({_KIN}"
+                         rf"(?:(?:the|an?)\s+)?"
                          rf"(?:[A-Z][\w-]*\s+(?=(?!{_LINKS}\b|{_PARTICLES}\b)[a-z]))?"
                          rf"(?:[a-z]+\s+){{0,2}}(?:{_SHORT_TITLE}\.\s+)?)((?:[A-Z][\w-]*\s+and\s+"
                          rf"(?=[A-Z][\w-]*\s+[A-Z]))?{NAME}(?:\s+of\s+(?:the\s+)?{NAME})?)",
@@ -83,7 +87,7 @@ def done_by_itself(question: str, sentence: str) -> tuple[int, int] | None:
     # The name straight after "by" (a title at most: "by Gov. John Carney"), after the verb
     # itself, not a hedge's ("long thought painted by Vermeer"): not "attacked by a man from
     # Kelby".
-    by = re.search(rf"(?:(\w+)\s+)?([\w’'-]+)\s+{_WHEN_WHERE}by\s+(?:{_SHORT_TITLE}\.\s+)?$",
+    by = re.search(rf"(?:(\w+)\s+)?([\w’'-]+)\s+{_WHEN_WHERE}by\s+{_KIN}(?:{_SHORT_TITLE}\.\s+)?$",
                    sentence[:span[0]])
     if by is None or terms(by.group(2)) != terms(asked.group(1)) or (
             by.group(1) or "").casefold() in _HEDGES:
@@ -99,3 +103,25 @@ def _by_maker(before: str, verb: list[str]) -> bool:
         return True
     titled = before[:1].isupper() or before[-1:] in "’'\"”*"
     return bool(set(verb) & _MADE) and (bool(set(terms(before)) & _MADE) or titled)
+
+
+# "Who plays Nan Pascoe?", "Who plays the government inspector?": the part asked.
+_PLAYS = re.compile(r"^\W*(?:and\s+)?who\s+(?:plays|played|is\s+playing|will\s+play)\s+"
+                    r"(?:the\s+)?(?P<part>[^?]+?)\W*$", re.I)
+
+
+def cast_as(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked who plays a part, the name a cast list gives it: "it stars Maureen Kealy as the
+    family matriarch Nan Pascoe", "a government inspector, Mr Penrose (Colm Devery)" (the
+    users' sets: each turned away by the name rule); sentence offsets, or None."""
+    asked = _PLAYS.match(question.strip())
+    if asked is None:
+        return None
+    part = r"\s+".join(re.escape(w) for w in asked.group("part").split())
+    for pattern in (rf"(?P<n>{NAME})\s+(?:as|plays|played)\s+(?:[\w’'-]+\s+){{0,4}}?"
+                    rf"(?i:{part})\b(?![’']s)",  # not "as the lead's sister"
+                    rf"\b(?i:{part})\b,?\s+(?:[\w’'.-]+\s+){{0,3}}?\((?P<n>{NAME})\)"):
+        m = re.search(pattern, sentence)
+        if m is not None and m.group("n").casefold() not in NO_NAME:
+            return m.span("n")
+    return None

@@ -186,6 +186,11 @@ _NOT_FIRST = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", 
 
 
 
+# Who the name is, between commas before its verb: "Dr Howard Lindqvist-Amos, a politics
+# lecturer at the University of Lowmoor, said the result was…" (the users' sets).
+_APPOSITION = r"(?:an?|the|\d+)\b[^,;()“”\"]{0,80}?"
+
+
 def who_does(question: str, sentence: str) -> tuple[int, int] | None:
     """Asked "Who chairs Cluster Europe?", the name a sentence says does it in a clause of its
     own ("Martina Kovač, who chairs the patient group Cluster Europe, said…") or opens a clause
@@ -199,7 +204,8 @@ def who_does(question: str, sentence: str) -> tuple[int, int] | None:
     # "…, who chairs the patient group Cluster Europe"; "Holt painted The Salt Gatherers in
     # 1884": the name the clause opens with, its verb the one asked.
     for m in re.finditer(rf"({NAME}),\s+(?:who|which)\s+([a-z]+)\b([^,;]*)|(?:^|[,;]\s+|\band\s+)"
-                         rf"({NAME})\s+(?:has\s+|had\s+)?([a-z]+)\b([^,;]*)", sentence):
+                         rf"({NAME})(?:,\s+{_APPOSITION},)?\s+(?:has\s+|had\s+)?([a-z]+)\b([^,;]*)",
+                         sentence):
         name, did, what = (1, 2, 3) if m.group(1) else (4, 5, 6)
         if (terms(m.group(did)) == verb and verb and rest <= set(terms(m.group(what)))
                 and not _not_its_doer(m.group(name), m.group(what), question[asked.end():])):

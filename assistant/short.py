@@ -17,7 +17,7 @@ from .fates import death_toll, fate_count
 from .figure_span import figure_end, figure_span, figure_start
 from .labelled import label_holder
 from .later_figures import later_count, only_count
-from .made_by import done_by, done_by_itself
+from .made_by import cast_as, done_by, done_by_itself
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
 from .persons import description, done_to, listed_names, sole_name, who_does
@@ -113,6 +113,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
         return by
     if by := done_by_itself(question, best.text):  # "painted by Jacoba van Houten"
         return by
+    if cast := cast_as(question, best.text):  # "it stars Maureen Kealy as … Nan Pascoe"
+        return cast
     # "Coxswain Andy McCrindle said…", "Its chair, Dev Mistry-Hale, said…": the name the
     # sentence titles as asked, the span on it, answers, the speaker though it is.
     if (titled := titled_answer(question, best.text)) and meets(best, titled):

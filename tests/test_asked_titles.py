@@ -126,3 +126,50 @@ def test_a_title_owned_by_reference_may_have_a_word_of_its_own_between() -> None
     assert holder_of_another("Who is operations director at Westerly Isles Ferries?",
                              sentence) == []
     assert not owned_by_reference("Its role as director", len("Its role as "))
+
+
+# The users' sets: the name rule turned each away, the name stated but not as `roles` or
+# `titled` place it (another title than the verb asked, after "is" or a description, a cast
+# list, a kin's "by", an apposition before the verb asked).
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who runs the company?", "The Arc 3 was launched in Tallinn by Nuvio's chief executive, "
+     "Signe Vaher, who said the company wanted to last.", "Signe Vaher"),
+    ("Who leads their union?", "Owen Treharne, the ARTD's general secretary, said: “Nobody "
+     "takes this step lightly.”", "Owen Treharne"),
+    ("Who designed the new wing?", "The architects, Lund & Morrow, gave the wing a roof of "
+     "angled glass panels.", "Lund & Morrow"),
+    ("Who produced it?", "The producer this time is Inês Carvalho, the Lisbon-born engineer, "
+     "and she has given the band room.", "Inês Carvalho"),
+    ("Who captains Saint-Aubin?", "Saint-Aubin won 27-24 thanks to a late try from their "
+     "captain, the number eight Éloi Baptiste-Fernández.", "Éloi Baptiste-Fernández"),
+    ("Who won the European Chess Championship?", "Eleni Vasilakou became the youngest European "
+     "chess champion in more than two decades on Thursday.", "Eleni Vasilakou"),
+    ("Who coaches Valentina Kovačević?", "Kovačević, 26, who is coached by her father, Dragan, "
+     "receives €142,000 in prize money.", "Dragan"),
+    ("Who plays Nan Pascoe?", "Directed by Rosa Villanueva, it stars Maureen Kealy as the "
+     "family matriarch Nan Pascoe, a role written for her.", "Maureen Kealy"),
+    ("Who plays the government inspector?", "The second act introduces a government "
+     "inspector, Mr Penrose (Colm Devery), whose subplot feels bolted on.", "Colm Devery"),
+    ("Who said the result was hard to call?", "Dr Howard Lindqvist-Amos, a politics lecturer "
+     "at the University of Lowmoor, said the result was “genuinely hard to call”.",
+     "Dr Howard Lindqvist-Amos"),
+])
+def test_the_name_stated_otherwise_answers_an_unsure_span(question: str, sentence: str,
+                                                          name: str) -> None:
+    assert _led_by(sentence, question, name.split()[-1]) == (False, name)
+
+
+@pytest.mark.parametrize(("question", "sentence", "span_word"), [
+    # Another firm's chief executive, "of" after the title: not "the company" asked.
+    ("Who runs the company?", "Yusuf Adeyemi-Clarke became chief executive of Harrowmere "
+     "Water on 1 September.", "Adeyemi-Clarke"),
+    # Another part than the one asked.
+    ("Who plays the lead?", "The cast includes Maureen Kealy as the lead's sister and Colm "
+     "Devery as the vicar.", "Kealy"),
+    # Another race's champion: "champion" alone is never asked by "won".
+    ("Who won the men's final?", "The women's champion, Ana Ruiz, won in straight sets.",
+     "Ruiz"),
+])
+def test_a_name_stated_for_another_is_still_turned_away(question: str, sentence: str,
+                                                        span_word: str) -> None:
+    assert _led_by(sentence, question, span_word)[0]
