@@ -5,22 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _led_by(sentence: str, question: str, span_word: str) -> tuple[bool, str | None]:
-    """Whether the answer path turns the sentence away, and what leads it, where the reader's
-    span is `span_word` alone and it is unsure of it."""
-    from assistant.compose import abstention
-    from assistant.rerank import Evidence
-    from assistant.short import short_answer
-    from assistant.types import Citation
-
-    at = 10 + sentence.index(span_word)
-    unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9,
-                      (at, at + len(span_word)), 1.0, fit=1.0)
-    turned_away = abstention([unsure], True, 1.5, "person", question=question) is not None
-    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
-    short = short_answer(unsure, citation, "person", question)
-    return turned_away, None if short is None else short.text
+from tests.unsure import led_by
 
 
 # The users' sets (twenty-first to thirty-seventh): the name rule turned each away.
@@ -53,7 +38,7 @@ def test_the_name_titled_as_asked_answers_an_unsure_span(question: str, sentence
     """Turned away before ("the closest sentence does not clearly give the name asked for"):
     the title was not qualified as the question's was, or is no title `roles` knows, or the
     holder is the sentence's speaker."""
-    assert _led_by(sentence, question, name.split()[-1]) == (False, name)
+    assert led_by(sentence, question, name.split()[-1]) == (False, name)
 
 
 @pytest.mark.parametrize(("question", "sentence", "span_word"), [
@@ -73,7 +58,7 @@ def test_the_name_titled_as_asked_answers_an_unsure_span(question: str, sentence
 ])
 def test_a_title_not_asked_for_is_still_turned_away(question: str, sentence: str,
                                                     span_word: str) -> None:
-    assert _led_by(sentence, question, span_word)[0]
+    assert led_by(sentence, question, span_word)[0]
 
 
 def test_the_doers_of_a_verb_asked_are_its_nouns() -> None:
@@ -156,7 +141,7 @@ def test_a_title_owned_by_reference_may_have_a_word_of_its_own_between() -> None
 ])
 def test_the_name_stated_otherwise_answers_an_unsure_span(question: str, sentence: str,
                                                           name: str) -> None:
-    assert _led_by(sentence, question, name.split()[-1]) == (False, name)
+    assert led_by(sentence, question, name.split()[-1]) == (False, name)
 
 
 @pytest.mark.parametrize(("question", "sentence", "span_word"), [
@@ -172,4 +157,4 @@ def test_the_name_stated_otherwise_answers_an_unsure_span(question: str, sentenc
 ])
 def test_a_name_stated_for_another_is_still_turned_away(question: str, sentence: str,
                                                         span_word: str) -> None:
-    assert _led_by(sentence, question, span_word)[0]
+    assert led_by(sentence, question, span_word)[0]

@@ -7,6 +7,7 @@ import pytest
 
 from assistant.other_holders import holder_of_another, other_holders, subject_holders
 from assistant.roles import asked_role, role_holder
+from tests.unsure import led_by
 
 VISIT = ("'South Korea won't sit idle over this,' South Korean President Yoon Suk Yeol said of "
          "Pyongyang's reported troop deployments, after talks with visiting Polish President "
@@ -384,31 +385,14 @@ def test_the_one_name_a_sentence_gives(question: str, sentence: str, name: str |
     assert (sentence[span[0]:span[1]] if span else None) == name
 
 
-def _led_by(sentence: str, question: str, span_word: str) -> tuple[bool, str | None]:
-    """Whether the answer path turns the sentence away, and what leads it, where the reader's
-    span is `span_word` alone and it is unsure of it."""
-    from assistant.compose import abstention
-    from assistant.rerank import Evidence
-    from assistant.short import short_answer
-    from assistant.types import Citation
-
-    at = 10 + sentence.index(span_word)
-    unsure = Evidence(0, "a", 10, 10 + len(sentence), sentence, 0.9, 0.9,
-                      (at, at + len(span_word)), 1.0, fit=1.0)
-    turned_away = abstention([unsure], True, 1.5, "person", question=question) is not None
-    citation = Citation(1, sentence, "a", "a", None, None, "a", 10, 10 + len(sentence))
-    short = short_answer(unsure, citation, "person", question)
-    return turned_away, None if short is None else short.text
-
-
 def test_an_unsure_span_on_the_one_name_a_sentence_gives_answers_who() -> None:
     """"Who was fined £12,000?" over the sentence naming Kevin Marsh alone was turned away:
     "the closest sentence does not clearly give the name asked for"."""
     sentence = "The former site manager, Kevin Marsh, 51, who admitted neglect, was fined £12,000."
     question = "Who was fined £12,000?"
-    assert _led_by(sentence, question, "Marsh") == (False, "Kevin Marsh")
+    assert led_by(sentence, question, "Marsh") == (False, "Kevin Marsh")
     # The reader's span on "The": not the name.
-    assert _led_by(sentence, question, "The")[0]
+    assert led_by(sentence, question, "The")[0]
 
 
 def test_the_comments_or_talks_asked_about_are_no_saying() -> None:
@@ -429,7 +413,7 @@ def test_asked_who_spoke_the_speaker_a_sentence_names_answers(verb: str) -> None
     who said something, and talking, speaking and commenting are saying."""
     sentence = "'It is a rare piece,' curator Ines Moreau told The Harbour Times."
     question = f"Who is the museum's curator who {verb} the find?"
-    assert _led_by(sentence, question, "Moreau") == (False, "Ines Moreau")
+    assert led_by(sentence, question, "Moreau") == (False, "Ines Moreau")
 
 
 @pytest.mark.parametrize(("question", "sentence", "name"), [
@@ -470,7 +454,7 @@ def test_the_name_a_thing_was_done_by_answers_who_did_it(question: str, sentence
     span = done_by(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == name
     if name is not None:
-        assert _led_by(sentence, question, name.split()[-1]) == (False, name)
+        assert led_by(sentence, question, name.split()[-1]) == (False, name)
 
 
 @pytest.mark.parametrize(("question", "sentence", "name"), [
@@ -780,10 +764,10 @@ def test_a_role_asked_by_its_verb_takes_the_one_name_a_sentence_says_it_of() -> 
     """The review's: read as "Who is the head of …?", "Who heads the ferry inquiry?" had
     turned away "…led by retired judge Dame Anne Rafferty", whose one name answers it."""
     sentence = "The ferry fire inquiry will be led by retired judge Dame Anne Rafferty."
-    assert _led_by(sentence, "Who heads the Solent ferry fire inquiry?",
+    assert led_by(sentence, "Who heads the Solent ferry fire inquiry?",
                    "Anne") == (False, "Dame Anne Rafferty")
     edit = "Sarah Kemp has been appointed to edit the Calderport Evening Gazette."
-    assert _led_by(edit, "Who edits the Calderport Evening Gazette?", "Sarah")[0] is False
+    assert led_by(edit, "Who edits the Calderport Evening Gazette?", "Sarah")[0] is False
 
 
 def test_a_count_opening_a_quote_names_no_one() -> None:
