@@ -117,8 +117,8 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
         return cast
     # "Coxswain Andy McCrindle said…", "Its chair, Dev Mistry-Hale, said…": the name the
     # sentence titles as asked, the span on it, answers, the speaker though it is.
-    if (titled := titled_answer(question, best.text)) and meets(best, titled):
-        return next((h.start, h.end) for h in titled if meets(best, [h]))
+    if titled := next((h for h in titled_answer(question, best.text) if meets(best, [h])), None):
+        return titled.start, titled.end
     if (asked_role(question) is not None and not verb_said(question, best.text)) or (
             asked_contest(question) is not None):
         return None  # whose title it is, or which side won, is for `roles` and `contest`
