@@ -35,9 +35,9 @@ from .speakers import asked_speech
 from .types import Citation
 from .words import asking_terms, terms
 
-__all__ = ["ABSTAIN_TEXT", "Abstention", "abstain_below", "abstention", "another_holder",
-           "another_year", "closest_text", "judged_again", "stays_with", "strayed",
-           "within_dates"]
+__all__ = ["ABSTAIN_TEXT", "NAME_UNCLEAR", "Abstention", "abstain_below", "abstention",
+           "another_holder", "another_year", "closest_text", "judged_again", "stays_with",
+           "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -54,6 +54,7 @@ KIND_CHECKED = 3
 # 10 answered unanswerable questions into right abstentions, and 6 wrong answers into
 # abstentions, for 3 right answers lost (a lower bar than the short answer's gained less).
 NAME_REQUIRED = frozenset({"person"})
+NAME_UNCLEAR = "the closest sentence does not clearly give the name asked for"
 # A question asking for a figure or a date is answered from a sentence that gives one (for
 # "how many ships", a figure counting ships), not from the best sentence when only a runner-up
 # does: "How far is the exoplanet GJ 1252b from Earth?" was answered with a sentence about
@@ -149,8 +150,7 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
             and not sole_answer(ranked[0], question)):
         # Said of the best sentence alone: judged again where another is read first (the
         # users' "Who is the fire chief of Valdora County?", its answer read first).
-        return Abstention("the closest sentence does not clearly give the name asked for",
-                          of_best=True)
+        return Abstention(NAME_UNCLEAR, of_best=True)
     return None
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from index import Embedder
 
-from .compose import Abstention, abstention, stays_with, strayed
+from .compose import Abstention, abstention, judged_again, stays_with, strayed
+from .name_first import name_first
 from .on_topic import on_topic_gate
 from .own_holder import holder_of_it
 from .question import Question
@@ -52,6 +53,10 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     again, judged = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
     if stays_with(asked, again, articles, astray):
         ranked, reason = again, judged
+    # "Its chair, Dev Mistry-Hale, said…", read after the best that named no one
+    named = name_first(asked.text, ranked, reason, articles)
+    if named is not None and stays_with(asked, named, articles, astray):
+        ranked, reason = named, judged_again(reason, named, asked.kind, asked.text)
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
         ranked, reason = holder_of_it(asked.text, ranked, articles)
     return ranking, ranked, reason

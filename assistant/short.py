@@ -31,7 +31,8 @@ from .trimming import unquoted
 from .types import Citation, ShortAnswer
 from .whose_count import compared_count, named_count
 
-__all__ = ["KIND_ASKED", "cited_answer", "meets", "short_answer", "sole_answer", "sure_span"]
+__all__ = ["KIND_ASKED", "cited_answer", "meets", "named_as_asked", "short_answer", "sole_answer",
+           "sure_span"]
 
 SHORT_MAX_SHARE = 0.6  # a "short" answer longer than this share of its sentence is no shorter
 KIND_ASKED = {"number": "the figure asked for", "date": "the date asked for",
@@ -105,6 +106,20 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     """The one name the sentence gives (`persons.sole_name`), or the group it lists
     (`persons.listed_names`), where the reader's span, however unsure, falls on it: sentence
     offsets."""
+    if said := named_as_asked(best, question):
+        return said
+    if (asked_role(question) is not None and not verb_said(question, best.text)) or (
+            asked_contest(question) is not None):
+        return None  # whose title it is, or which side won, is for `roles` and `contest`
+    return _loose_name(best, question)
+
+
+def named_as_asked(best: Evidence, question: str) -> tuple[int, int] | None:
+    """The name the sentence ties to what is asked, by the verb asked ("Martina Kovač, who
+    chairs…", "marrying Robert…", "led by Dr Halloran"), a list's label, a part cast or the
+    title asked ("Its chair, Dev Mistry-Hale"), the reader's span on it where the tie alone is
+    loose: sentence offsets, or None. Unlike a sentence's one name (`sole_answer`), such a
+    name answers from a sentence read after the best (`name_first`)."""
     if does := who_does(question, best.text) or done_to(question, best.text):  # "marrying Robert…"
         return does
     if credited := label_holder(question, best.text):  # "Director: Tomasz Brennan-Wolski"
@@ -119,9 +134,11 @@ def sole_answer(best: Evidence, question: str) -> tuple[int, int] | None:
     # sentence titles as asked, the span on it, answers, the speaker though it is.
     if titled := next((h for h in titled_answer(question, best.text) if meets(best, [h])), None):
         return titled.start, titled.end
-    if (asked_role(question) is not None and not verb_said(question, best.text)) or (
-            asked_contest(question) is not None):
-        return None  # whose title it is, or which side won, is for `roles` and `contest`
+    return None
+
+
+def _loose_name(best: Evidence, question: str) -> tuple[int, int] | None:
+    """The one name the sentence gives, or the group it lists, the reader's span on it."""
     if best.answer is not None and (listed := listed_names(
             best.text, best.answer[0] - best.start, best.answer[1] - best.start)):
         return listed  # a group listed: all of it, not the name the span gives
