@@ -12,9 +12,10 @@ from .evidence import question_names
 from .question import Question
 from .referent import named_person
 from .rerank import Evidence
+from .speakers import asked_speech, quotes_speaker
 from .topicality import about_terms, held_terms
 
-__all__ = ["CHECKED", "holds_every_word", "names_them", "on_topic_gate"]
+__all__ = ["CHECKED", "holds_every_word", "names_them", "on_topic_gate", "quotes_them"]
 
 CHECKED = 3  # the best sentences whose articles are looked in (`compose.KIND_CHECKED`'s)
 
@@ -33,9 +34,20 @@ def on_topic_gate(question: Question, gate: float, ranked: Sequence[Evidence],
     # Only the best sentence's article: the one the answer would come from (the review's "Who
     # won the quiz?" was answered from a tennis report, a pub's story holding "won" and "quiz").
     best = [articles[ranked[0].article_id]] if ranked and ranked[0].article_id in articles else []
-    if names_them(question.text, ranked, articles) or holds_every_word(question, best):
+    if (names_them(question.text, ranked, articles) or holds_every_word(question, best)
+            or quotes_them(question.text, ranked)):
         return float("inf")
     return gate
+
+
+def quotes_them(question: str, ranked: Sequence[Evidence]) -> bool:
+    """Asked what someone named whole said ("What did Henrik Sjöberg warn about?"), does one
+    of the closest sentences name them whole as its speaker, saying what it is asked about
+    ("…,” said Professor Henrik Sjöberg of…")? Their words are what is asked, however few of
+    the question's words they share."""
+    speech = asked_speech(question)
+    return (speech is not None and len(speech.names) > 1
+            and any(quotes_speaker(ev.text, speech, whole=True) for ev in ranked[:CHECKED]))
 
 
 def names_them(question: str, ranked: Sequence[Evidence], articles: Mapping[str, Article]

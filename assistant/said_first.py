@@ -22,7 +22,7 @@ from .referent import named_person
 from .rerank import Evidence
 from .roles import asks_for_holder, role_holder
 from .scores import asks_score, score_span
-from .speakers import asked_speech
+from .speakers import asked_speech, asks_words
 from .speech_first import speech_first
 from .table_cells import cell_first
 from .withdrawn import RETRACTED
@@ -176,7 +176,8 @@ def _focus_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | 
     # words, which seldom repeat the question's ("The mayor will present the budget" is no
     # answer to what she said about it). Why-questions were kept: on the tuning sets the
     # sentence holding every word asked gave the reason three times, and never lost one.
-    if not ranked or _HOW_MUCH.match(question) or asked_speech(question):
+    if (not ranked or _HOW_MUCH.match(question) or asked_speech(question)
+            or asks_words(question, ranked[0].text)):
         return None
     named = {t for name in question_names(question) for t in terms(" ".join(name))}
     asked = set(terms(question)) - asking_terms() - named - _KIND_WORDS

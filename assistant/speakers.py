@@ -12,7 +12,7 @@ from .titled import TITLE_WORDS
 from .types import Message
 from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["AskedSpeech", "asked_speech", "asks_about_saying", "asks_speech",
+__all__ = ["AskedSpeech", "asked_speech", "asks_about_saying", "asks_speech", "asks_words",
            "conversation_speakers", "described_speaker", "named_speaker", "pronoun_speaks",
            "quotes_speaker", "speaks"]
 
@@ -75,8 +75,14 @@ def asked_speech(question: str) -> AskedSpeech | None:
         return None
     names = frozenset(w.casefold() for w in m.group("name").split()) - _NOT_SPEAKERS_CF
     about = _ABOUT.search(m.group("rest"))
-    return AskedSpeech(names, tuple(terms(about.group("topic"))) if about else ()) if names \
-        else None
+    # "What did Fiona Drummond say about her?": "her" is whom the article is about, which
+    # any of the speaker's words there are; no word a sentence must hold.
+    topic = [] if about is None or _PRONOUN_TOPIC.fullmatch(about.group("topic")) \
+        else terms(about.group("topic"))
+    return AskedSpeech(names, tuple(topic)) if names else None
+
+
+_PRONOUN_TOPIC = re.compile(r"\s*(?:him|her|them|it|this|that)\W*", re.I)
 
 
 def quotes_speaker(sentence: str, asked: AskedSpeech, whole: bool = False) -> bool:
@@ -86,9 +92,24 @@ def quotes_speaker(sentence: str, asked: AskedSpeech, whole: bool = False) -> bo
     # One name within the other: "Hong" for Hong Min, "President Yoon Suk Yeol" for Yoon; not
     # "Ana Lopez" for Ana Ruiz.
     named = any(asked.names <= said or (not whole and said <= asked.names)
-                for a, b, c in _SPEAKER_NAMED.findall(sentence)
-                if (said := {w.casefold() for w in (a or b or c).split()} - _NOT_SPEAKERS_CF))
+                for run in _speaker_runs(sentence)
+                if (said := {w.casefold() for w in run.split()} - _NOT_SPEAKERS_CF))
     return named and (not asked.about or bool(set(asked.about) & set(terms(sentence))))
+
+
+def _speaker_runs(sentence: str) -> list[str]:
+    """The names the sentence gives as its speaker's: each beside a verb of saying, and the
+    person past a title ("said Rovers manager Heidi Brandt": not "Rovers" alone)."""
+    runs = [a or b or c for a, b, c in _SPEAKER_NAMED.findall(sentence)]
+    titled = named_speaker(sentence)
+    both = _DID_AND_SAID.match(sentence)
+    return runs + ([sentence[titled[0]:titled[1]]] if titled else []) + (
+        [both.group(1)] if both else [])
+
+
+# "Baxter congratulated Corrigan but said his party…": the subject, one verb done, then said.
+_DID_AND_SAID = re.compile(rf"\W*({_RUN})\s+[a-z]+ed\b[^.;:“”\"]{{0,60}}?,?\s+(?:but|and)\s+"
+                           rf"(?:also\s+)?{_SAYS}\b")
 
 
 _PRONOUN_SAYS = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+)?{_SAYS}\b")
@@ -149,6 +170,24 @@ def _person_after(sentence: str, start: int, end: int) -> tuple[int, int]:
     while end > start + 1 and sentence[end - 1] == ".":  # a sentence's full stop, not "Jr."
         end -= 1
     return start, end
+
+
+# "What did she say about the raid?", "What did the mayor say?": whoever the speaker is.
+_ASKS_WORDS = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w’'.-]+\s+){1,6}?"
+    r"(?:say|said|tell|told|add|added|warn|warned|claim|claimed|write|wrote|argue|argued)\b",
+    re.I)
+
+
+def asks_words(question: str, sentence: str) -> bool:
+    """Whether the question asks for the words of "she" (or "he", "they"), and the sentence
+    has her speak ("What did she say about the raid?" of "'This was not an opportunist
+    break-in,' she said."): answered by what she said, not by a sentence holding the
+    question's words. Not where another is named speaking ("…," Larsen said): she may be no
+    one the conversation found."""
+    pronoun = pronoun_speaks(sentence)
+    return (_ASKS_WORDS.match(question) is not None and pronoun is not None
+            and re.search(rf"\b{pronoun}\b", question, re.I) is not None)
 
 
 def asks_speech(question: str) -> bool:
