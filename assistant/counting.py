@@ -13,18 +13,25 @@ __all__ = ["ANYONE", "asked_verb", "counted", "counted_phrase"]
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
                           "will", "would", "can", "could", "should", "may", "might"})
 # "How many people…" is answered by "18 million viewers", "300 residents": people are counted
-# by whatever they are.
-ANYONE = frozenset({"peopl", "person", "individu"})
+# by whatever they are ("ppl" as typed).
+ANYONE = frozenset({"peopl", "person", "individu", "ppl"})
+# "How many units?" after a question about air fryers counts whatever was asked about before:
+# nothing in particular ("recalling 184,000 air fryers" counts them).
+_ANY_THING = frozenset({"unit", "item"})
 
 
 def counted(question: str) -> set[str]:
     """What a "how many" question counts: "How many Chinese ships…" -> {chines, ship}; nothing
     when a verb follows ("…and how many does he say are there?": the thing counted is in an
     earlier turn)."""
-    words = counted_phrase(question)[:2]
-    stems = terms(" ".join(words))
+    phrase = counted_phrase(question)
+    # Its first two words and its noun, the last: "cuts" of "further rate cuts", "fires" of
+    # "e-bike and e-scooter battery fires".
+    stems = terms(" ".join([*phrase[:2], *phrase[2:][-1:]]))
     # "How many people died": what follows "people" is what they did, not what they are.
-    return set() if stems and stems[0] in ANYONE else set(stems) - ANYONE
+    if (stems and stems[0] in ANYONE) or set(stems) <= _ANY_THING:
+        return set()
+    return set(stems) - ANYONE
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+([\w’' -]+)", re.I)
@@ -50,7 +57,7 @@ def counted_phrase(question: str) -> list[str]:
     no further than its last plural ("teachers", not "teachers start")."""
     words = _how_many_words(question)
     taken: list[str] = []
-    for word in words[:4]:
+    for word in words[:5]:
         w = word.casefold()
         if w in _AUXILIARIES or w in _NOT_COUNTED or (
                 taken and w.endswith("ed") and not taken[-1].casefold().endswith("ly")):
@@ -62,6 +69,9 @@ def counted_phrase(question: str) -> list[str]:
 
 
 _BE = frozenset({"be", "been", "being", "get", "got", "gotten"})
+# Adverbs between the thing counted and its verb: "How many people are still missing?"
+_ADVERBS = frozenset({"still", "now", "currently", "already", "yet", "ever", "also", "just",
+                      "reportedly", "so", "far"})
 
 
 def asked_verb(question: str) -> set[str]:
@@ -69,5 +79,6 @@ def asked_verb(question: str) -> set[str]:
     councillors abstained…", "cast" of "…votes were cast…"), or none."""
     words = _how_many_words(question)
     rest = [w for w in words[len(counted_phrase(question)):]
-            if w.casefold() not in _AUXILIARIES and w.casefold() not in _BE]
+            if w.casefold() not in _AUXILIARIES and w.casefold() not in _BE
+            and w.casefold() not in _ADVERBS]
     return set(terms(rest[0])) if rest and rest[0].casefold() not in _NOT_COUNTED else set()

@@ -61,15 +61,25 @@ def counts(sentence: str, counted: set[str], share: bool = False) -> bool:
             # What a figure's own word counts ("a four-day visit": days), but not an age, nor
             # a name with a figure in it ("COVID-19").
             own = _FIGURE_FIRST.match(word)
+            if _SHARE_WORD.fullmatch(word) or _SHARE_AFTER.match(" ".join(words[i + 1:i + 3])):
+                continue  # "two-thirds of the children", "40 per cent of pupils": no count
             counted_here = ([own.group(1)] if own and not word.casefold().endswith("-old")
                             else [])
-            near = " ".join([*words[max(0, i - 2):i], *counted_here,
-                             *words[i + 1:i + 1 + NEAR_FIGURE]])
+            # The words before a figure say what it counts only where no noun of its own
+            # follows it ("a crew of 19"; not "Volunteers spent nine hours").
+            before = [] if counts_other(" ".join(words[i + 1:i + 2]), 0) else words[
+                max(0, i - 2):i]
+            near = " ".join([*before, *counted_here, *words[i + 1:i + 1 + NEAR_FIGURE]])
             said = _spelt_out(terms(near))
             if counted & said or _units_of(said, counted, sentence) or (
                     share and _of_them(words, i)):
                 return True
     return False
+
+
+# A share, not a count: "two-thirds", "a half", "40 per cent" ("%" is no word of WORD's).
+_SHARE_WORD = re.compile(r"(?:[\w]+-)?(?:halves|half|thirds?|quarters?|fifths?|tenths?)", re.I)
+_SHARE_AFTER = re.compile(r"(?:per\s+cent|percent)\b", re.I)
 
 
 def _of_them(words: list[str], i: int) -> bool:
@@ -214,7 +224,11 @@ _NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*
 _PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
                       "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
 _PEOPLE = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters employees "
-                          "spectators visitors members players pupils students patients"))
+                          "spectators visitors members players pupils students patients "
+                          # counted as "people" too ("about 41,000 people in all"); not a
+                          # trade's ("The number of people waiting" counts no nurses)
+                          "customers users subscribers viewers listeners guests volunteers "
+                          "participants shoppers tenants adults commuters"))
 _A_CROWD = frozenset(terms("crowd attendance"))  # "A crowd of 23,400" counts the spectators
 _NOT_PLURAL = frozenset({"was", "is", "has", "does", "his", "this", "its", "as", "us", "plus",
                          "across", "thus", "always", "perhaps", "besides", "whereas"})

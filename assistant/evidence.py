@@ -18,6 +18,7 @@ from index import Embedder
 from .counting import counted
 from .counts import NUMBER, counts, counts_no_one
 from .fates import says_what_is_asked, states_fate
+from .figure_fit import answering_figures, bare_count, measured_otherwise
 from .memo import Memo
 from .which_way import asks_way, opposite_way
 from .words import WORD
@@ -38,7 +39,8 @@ _DATE = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|Augus
 # A figure whole: "28" is new beside "18 to 24" (`NUMBER` finds a figure's first digit only).
 _FIGURE = re.compile(NUMBER.pattern.replace(r"\d|", r"\d(?:[\d,.]*\d)?|", 1), re.I)
 _KINDS = (
-    ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old|fast)|what (?:number|share|"
+    ("number", re.compile(r"^(?:how (?:many|much|large|big|long|far|old|fast|deep|tall|wide"
+                          r"|heavy|full|hot|cold)|what (?:number|share|"
                           r"percentage|amount|size|figure)|what (?:is|was) the (?:value|cost|price"
                           r"|number|amount|size|total) of)\b", re.I)),
     ("date", re.compile(r"^(?:when|(?:what|which) (?:day|dates?|years?|month|time))\b", re.I)),
@@ -76,7 +78,9 @@ SINCE = rf"(?:\bsince\s+(?:19|20)\d\d\b|{_FROM_TO})"
 # A figure asked in a unit: the question's words asking it, and what a sentence stating it
 # must carry ("What percentage of the vote…" is not answered by "$104 million").
 _HOW_OLD = re.compile(r"\bhow old\b", re.I)
-_AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) (?:between |about |around |over |under )?\d+"
+_AGE = re.compile(r"\d+-year-old|\b(?:aged?|age of) (?:between |about |around |over |under )?"
+                  r"(?:\d+|(?:eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
+                  r"|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b)"
                   r"|\b\d+ years? old\b|, \d{1,3},"
                   r"|\(\d{1,3}\)", re.I)
 # An age said of someone: "Amara Osei is 39, runs…", "She was 91.", "dies at 91"; not an age
@@ -99,16 +103,19 @@ _MONEY = re.compile(r"[$£€¥₹₩₽]|\b(?:dollars?|pounds?|euros?|yen|yuan|
                     r"|\d(?:bn|m|k|p)\b", re.I)  # "485p" a share: pence
 _MEASURES = (
     (re.compile(r"\b(?:percent(?:age)?s?|what (?:share|proportion|fraction))\b|%"
-                r"|\bhow much\b.*\brates?\b", re.I),
+                r"|\bhow much\b.*\brates?\b|\bhow full\b", re.I),
      _PERCENT),
     # A sum of money ("how much … paid / raise / cost"), unless a rate is asked for.
     (re.compile(r"^(?!.*\b(?:rates?|percent|points?|interest)\b)(?:.*\bhow much\b.*\b(?:cost"
                 r"|pa(?:y|id)|earn|rais|spen[dt]|worth|pric|salar|fine[sd]?\b|bonus|prize|charg"
                 r"|owe[sd]?\b|s[eo]l[dl]|fund|donat|money|cash|bid|offer|valu|fee|wage|rent|fare"
                 r"|bills?\b|debts?\b|loans?\b|revenues?\b|profits?\b|compensation\b"
-                r"|rewards?\b|grants?\b)"
+                r"|rewards?\b|grants?\b|st(?:eal|ole|olen)|embezzl|defraud|swindl|launder"
+                r"|evade|evasion)"
                 r"|.*\bwhat (?:is|was) the (?:cost|price|value) of\b)", re.I),
      _MONEY),
+    (re.compile(r"\bhow (?:hot|cold|warm)\b", re.I),
+     re.compile(r"\d\s*°|\b\d+C\b|\bdegrees\b", re.I)),
     (re.compile(r"\bhow (?:far|high|tall|deep|wide)\b", re.I),
      re.compile(rf"{LENGTH}|\b(?:light[- ]years?|astronomical units?)\b", re.I)),
     # "How long was the sentence?": a duration, a length ("how long is the bridge") or its
@@ -117,7 +124,7 @@ _MEASURES = (
     (re.compile(r"\bhow long\b(?!\s+(?:has|have|had)\b)(?!.*\bsince\b)"
                 r"(?!\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
                 r"(?:list|backlog)s?\b(?!.*\b(?:last|take|wait|expected)))", re.I),
-     re.compile(rf"{DURATION}|{LENGTH}|{_FROM_TO}", re.I)),
+     re.compile(rf"{DURATION}(?!\s+ago\b)|{LENGTH}|{_FROM_TO}", re.I)),
     (re.compile(r"\bhow long\b(?=\s+(?:has|have|had)\b|.*\bsince\b)", re.I),
      re.compile(rf"{DURATION}|{LENGTH}|{SINCE}", re.I)),
     (_HOW_OLD, _AGE),
@@ -178,8 +185,8 @@ def _new(pattern: re.Pattern[str], sentence: str, question: str) -> bool:
 
 def kind_fit(kind: str, sentence: str, question: str) -> float:
     """1.0 when the sentence carries the kind of answer the question asks for."""
-    if kind == "number":
-        return float(_new(_FIGURE, sentence, question))
+    if kind == "number":  # not a year said as a date, nor a clock time (`figure_fit`)
+        return float(_new(_FIGURE, answering_figures(sentence, question), question))
     if kind == "date":
         return float(_new(_DATE, sentence, question))
     if kind == "person":
@@ -192,6 +199,8 @@ def _measured(sentence: str, question: str) -> bool:
     # How far a price moved may be said in per cent: "How much did its share price go up?"
     # is answered by "share price gains (up 42%)".
     moved = asks_way(question) and _PERCENT.search(sentence) is not None
+    if measured_otherwise(sentence, question):  # "183 million years ago", "until 31 May"
+        return True
     return all(unit.search(sentence) or (unit is _AGE and age_span(question, sentence))
                or (moved and unit is not _AGE)  # "How far did shares fall?": "9.2%"
                for asks, unit in _MEASURES if asks.search(question))
@@ -227,8 +236,9 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
         return 0.5
     fit = kind_fit(kind, sentence, question)
     things = counted(question) if kind == "number" else set()
-    if fit and things and not counts(sentence, things,
-                                     says_what_is_asked(sentence, question, things)):
+    if fit and things and not (counts(sentence, things,
+                                      says_what_is_asked(sentence, question, things))
+                               or bare_count(sentence, question, things)):
         return 0.5
     if fit and kind == "number" and (not _measured(sentence, question) or opposite_way(
             sentence, question) or counts_no_one(sentence, question)):

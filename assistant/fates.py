@@ -18,7 +18,7 @@ __all__ = ["counting_words", "death_toll", "fate_count", "says_what_is_asked", "
 # risen to 37" does.
 _DEATH = frozenset({"kill", "die", "dead", "death", "fatal", "toll", "perish", "drown"})
 _FATES = (_DEATH,
-          frozenset({"injur", "wound", "hurt", "hospit"}),
+          frozenset({"injur", "wound", "hurt", "hospit", "burn"}),
           frozenset({"miss", "unaccount"}),
           frozenset({"evacu", "displac", "fled", "flee", "homeless", "shelter", "rescu"}),
           frozenset({"arrest", "detain", "charg"}))

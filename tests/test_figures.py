@@ -628,8 +628,8 @@ def test_people_are_not_counted_in_properties_nor_cars_in_anything_but_vehicles(
     assert answer_fit("number", "At the height of the storm about 41,000 properties were "
                       "without power.", question) == 0.5
     assert answer_fit("number", "Five people are still missing, police said.", question) == 1.0
-    assert answer_fit("number", "Rescuers are searching for 5 after 41,000 properties lost "
-                      "power.", question) == 1.0  # "5" may be of people
+    assert answer_fit("number", "Rescuers are searching for 5 missing after 41,000 properties "
+                      "lost power.", question) == 1.0  # "5" may be of people
     assert answer_fit("number", "About 2,300 homes were evacuated.",
                       "How many homes were evacuated?") == 1.0
     assert answer_fit("number", "The bridge normally carries around 38,000 vehicles a day.",
