@@ -8,12 +8,13 @@ report the same thing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import Article, Embedder
 
 from .about import AboutLine, about_line
 from .attributing import attribution, other_figure
+from .causes import cause_after
 from .citing import CitationList
 from .conflict import conflicting, differs, figures, latest
 from .corrections import Correction, correction_in, correction_line, correction_of
@@ -22,6 +23,7 @@ from .findings import Findings, shown_bar
 from .generative import renumber
 from .other_holders import other_holders
 from .own_holder import own_holder_answer
+from .question import Question
 from .quotes import enquote
 from .relative_dates import counted_from
 from .rerank import Evidence
@@ -240,11 +242,17 @@ def _other_holders(found: Findings, lead: str, cites: CitationList) -> list[str]
     return [f"The articles also name as {title}: {listed}."]
 
 
-def _with_next(best: Evidence, ranked: Sequence[Evidence], text: str) -> list[Evidence]:
-    """The best sentence, and the next one where it is relevant too and both are short."""
+def _with_next(best: Evidence, ranked: Sequence[Evidence], text: str,
+               question: Question | None = None) -> list[Evidence]:
+    """The best sentence, and the next one where it is relevant too and both are short, or
+    where it states the cause asked for (`causes.cause_after`), however long."""
     following = _next_sentence(best, ranked, text)
     if following is not None and len(best.text.split()) + len(following.text.split()) <= 55:
         return [best, following]
+    cause = cause_after(question, best, text) if question is not None else None
+    if cause is not None:
+        return [best, replace(best, start=cause[0], end=cause[1], text=text[slice(*cause)],
+                              answer=None)]
     return [best]
 
 
@@ -277,7 +285,7 @@ def compose_extractive(found: Findings, short: bool = True) -> ExtractiveDraft:
     article = found.articles[best.article_id]
     cites = CitationList()
     quoted = " ".join(f"{enquote(ev.text)} [{cites.cite(article, ev.start, ev.end)}]"
-                      for ev in _with_next(best, ranked, article.text))
+                      for ev in _with_next(best, ranked, article.text, question))
     span, fixed, lead = _lead(found, best, cites.items[0], short)
     parts = [lead + quoted + attribution(article, question.kind == "meta")]
     if fixed is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from index import Embedder
 
+from .causes import cause_first
 from .compose import Abstention, abstention, judged_again, stays_with, strayed
 from .name_first import name_first
 from .on_topic import on_topic_gate
@@ -57,6 +58,7 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     named = name_first(asked.text, ranked, reason, articles)
     if named is not None and stays_with(asked, named, articles, astray):
         ranked, reason = named, judged_again(reason, named, asked.kind, asked.text)
+    ranked = cause_first(asked, ranked, articles)  # not "…was unable to reach the corrie"
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
         ranked, reason = holder_of_it(asked.text, ranked, articles)
     return ranking, ranked, reason
