@@ -3,7 +3,16 @@ questions had been answered with a best sentence restating what was asked."""
 
 from __future__ import annotations
 
-from assistant.causes import asks_why, cause_after, cause_first, states_cause
+import re
+
+from assistant.causes import (
+    asks_why,
+    cause_after,
+    cause_first,
+    event_terms,
+    states_cause,
+    states_cause_strongly,
+)
 from assistant.extractive import _with_next
 from assistant.question import Question, analyse
 from assistant.rerank import Evidence
@@ -90,3 +99,95 @@ def test_a_runner_up_stating_the_cause_is_read_first() -> None:
     assert cause_first(_asked("When did the helicopter return?"), ranked, articles) == ranked
     assert cause_first(asked, [unable, lifted, later, cloud], articles) == [
         unable, lifted, later, cloud]
+
+
+HALDEN = ("Halden Motors will close its Tarnby engine plant next year as demand for diesel "
+          "engines falls.\nAbout 600 people work at the site.\nThe Tarnby plant opened in 1978 "
+          "after the county council offered the land at a peppercorn rent.")
+LIND = ("Mayor Karen Lind resigned on Tuesday, saying she had lost the confidence of the "
+        "council.\nLind was first elected mayor in 2019 after the previous mayor stepped down.\n"
+        "Rail workers at Northline are striking on Saturday over pay. The last Northline strike, "
+        "in March, was called off after talks at Acas.\nThe council will choose a new mayor.")
+
+
+def _ranked(text: str) -> list[Evidence]:
+    return [_ev(s, text) for s in re.split(r"(?<=\.)\s+", text)]
+
+
+def test_a_best_sentence_that_answers_keeps_its_place() -> None:
+    """"Why is Halden closing its Tarnby plant?" had been answered "…The Tarnby plant opened in
+    1978 after the county council offered the land…" over "…as demand for diesel engines
+    falls", and "Why did Mayor Lind resign?" "Lind was first elected mayor in 2019 after…"
+    over "…, saying she had lost the confidence of the council"."""
+    for text, asked in ((HALDEN, "Why is Halden closing its Tarnby plant?"),
+                        (LIND, "Why did Mayor Lind resign?")):
+        ranked = _ranked(text)
+        best, background = ranked[0], next(ev for ev in ranked if "after" in ev.text)
+        order = [best, background, *(ev for ev in ranked if ev not in (best, background))]
+        assert cause_first(_asked(asked), order, {"a": _article(text)}) == order, asked
+    for answered in ("Rail workers are striking over pay.", "The minister quit over the "
+                     "handling of the inquiry.", "The game was postponed following a "
+                     "waterlogged pitch.", "Shares fell on fears that orders would be cut.",
+                     "He was arrested on suspicion of fraud.", "It was sparked by a cigarette.",
+                     "Prices were fuelled by energy costs.", "The strike is in response to "
+                     "job cuts.", "It comes in the wake of safety failures.", "Delays were "
+                     "linked to a signal failure.", "Officials said heavy rain had caused the "
+                     "landslide.", "The school closed when its boiler failed."):
+        assert states_cause(answered), answered
+
+
+def test_only_a_strong_cause_of_what_is_asked_is_read_first() -> None:
+    """A runner-up is read over the best sentence only for a strong word of a cause, and where
+    it holds what is asked about, not only a name."""
+    kettles = ("Brenmore is recalling 40,000 kettles.\nThe company was forced to recall a "
+               "toaster model in 2021.")
+    ranked = _ranked(kettles)
+    asked = _asked("Why is Brenmore recalling the kettles?")
+    assert cause_first(asked, ranked, {"a": _article(kettles)}) == ranked
+    lind = "Mayor Karen Lind resigned on Tuesday.\nLind missed March because of illness."
+    ranked = _ranked(lind)
+    assert cause_first(_asked("Why did Mayor Lind resign?"), ranked,
+                       {"a": _article(lind)}) == ranked
+    assert event_terms(_asked("Why did Mayor Lind resign?")) == {"resign"}
+
+
+def test_an_unrelated_next_sentence_is_not_quoted() -> None:
+    """"Why are Northline rail workers striking?" had been answered "…striking on Saturday over
+    pay." with "The last Northline strike, in March, was called off after talks at Acas."."""
+    best = _ev("Rail workers at Northline are striking on Saturday over pay.", LIND)
+    assert cause_after(_asked("Why are Northline rail workers striking?"), best, LIND) is None
+    fire = ("Investigators said a faulty charger had caused the fire at the Carrow warehouse. "
+            "Firefighters were at the warehouse until after midnight.")
+    best = _ev(fire.split(". ")[0] + ".", fire)
+    assert cause_after(_asked("Why did the fire start at the Carrow warehouse?"), best,
+                       fire) is None
+    strike = ("Northline rail workers will strike on Saturday. The last Northline strike was "
+              "called off after talks at Acas.")
+    best = _ev("Northline rail workers will strike on Saturday.", strike)
+    assert cause_after(_asked("Why are Northline rail workers striking?"), best, strike) is None
+
+
+def test_time_background_and_false_cause_words_are_no_cause() -> None:
+    for none in ("The bridge reopened after two years of repairs.", "Talks resumed after a "
+                 "week.", "The bridge reopened after nineteen months.", "The ship was named "
+                 "after the city's founder.", "She stayed to look after her mother.",
+                 "After all, the council must balance its budget.", "The museum opens after "
+                 "dark.", "Parents collect children after school.", "Decades after the mine "
+                 "closed, the town is still recovering.", "Moments after the final whistle, "
+                 "fans poured onto the pitch.", "After the meeting, the mayor spoke.",
+                 "Lind was first elected mayor in 2019 after the previous mayor stepped down.",
+                 "The charity, founded after the 2004 tsunami, works in 12 countries.",
+                 "Reuters, citing people familiar with the matter, said the bid was £2bn.",
+                 "The report, citing figures from the ONS, said 1.2 million were waiting.",
+                 "The paper has been cited 400 times.", "No reason was given.",
+                 "He joined in 2019, so this is his fifth season.",
+                 "The vote was held amid tight security."):
+        assert not states_cause(none), none
+    for strong in ("Shares fell 9.4% after the company cut its copper forecast.",
+                   "The by-election was called after the previous member, Gordon Pell, "
+                   "resigned in November.", "…citing strong wage growth.",
+                   "It was caused by an e-bike battery."):
+        assert states_cause_strongly(strong), strong
+    for weak in ("The company was forced to recall a toaster.", "The fire led to an "
+                 "evacuation.", "The last strike was called off after talks at Acas."):
+        assert states_cause(weak) and not states_cause_strongly(weak), weak
