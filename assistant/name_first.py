@@ -21,9 +21,11 @@ from index import Article, sentence_after, sentence_before
 
 from .compose import KIND_CHECKED, NAME_UNCLEAR, Abstention
 from .evidence import question_names
+from .other_holders import holder_of_another
 from .rerank import Evidence
+from .roles import asked_role
 from .short import named_as_asked
-from .titled import TITLE_WORDS
+from .titled import TITLE_WORDS, owned_by_another, placed_holders
 
 __all__ = ["name_first"]
 
@@ -36,14 +38,17 @@ def name_first(question: str, ranked: Sequence[Evidence], reason: Abstention | N
     if reason is None or reason.reason != NAME_UNCLEAR or not ranked:
         return None
     first = next((ev for ev in ranked[1:KIND_CHECKED]
-                  if ev.article_id in articles and named_as_asked(ev, question) is not None
-                  and _of_asked(question, ev, articles[ev.article_id])), None)
+                  if ev.article_id in articles
+                  and (tie := named_as_asked(ev, question)) is not None
+                  and _of_asked(question, ev, articles[ev.article_id])
+                  and not _owned_elsewhere(question, ev, tie, articles[ev.article_id])), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 
 def _of_asked(question: str, ev: Evidence, article: Article) -> bool:
-    """Does the last word of every name the question gives (its titles left out: "CEO")
-    stand in the sentence, the one before it, or the story's title or first sentence?"""
+    """Does every word of every name the question gives (its titles left out: "CEO") stand
+    in the sentence, the one before it, or the story's title or first sentence? Not its last
+    word alone: "Nursing" of the Royal College of Nursing is said of many a body."""
     text = article.text
     around = [ev.text, article.title]
     for span in (sentence_before(text, ev.start), sentence_after(text, 0)):
@@ -52,6 +57,46 @@ def _of_asked(question: str, ev: Evidence, article: Article) -> bool:
     said = "\n".join(around)
     for name in question_names(question):
         words = [w for w in name if w.casefold() not in TITLE_WORDS]
-        if words and not re.search(rf"\b{re.escape(words[-1])}", said):
+        if not all(re.search(rf"\b{re.escape(w)}", said) for w in words):
             return False
     return True
+
+
+def _owned_elsewhere(question: str, ev: Evidence, tie: tuple[int, int], article: Article
+                     ) -> bool:
+    """Is the title tying the name to the role asked another body's? Qualified by another's
+    name ("Athletic manager Tom Cole" asked Rovers'), owned by a noun the body asked is not
+    named by ("The board's chair, Alan Price" asked the Royal College of Nursing's), or by
+    "Its"/"Their" where the sentence before does not name the body asked ("Northway, founded
+    in 1854… Its chief executive, Priya Sen" asked Harbour Bank's). The story around names
+    the body asked in passing; whose the title is, only the words before it say."""
+    asked = asked_role(question)
+    if asked is None or not (asked.qualifiers or asked.of):
+        return False
+    body = tuple(w for w in (*asked.qualifiers, *asked.of) if w not in _LINKS)
+    found = [at for at, h in placed_holders(asked.role, ev.text)
+             if h.start < tie[1] and tie[0] < h.end]
+    if any(h.start < tie[1] and tie[0] < h.end
+           for h in holder_of_another(question, ev.text, article.title)):
+        return True
+    return any(owned_by_another(ev.text, at, body) or _owner_not_asked(ev, at, body, article)
+               for at in found)
+
+
+_LINKS = frozenset({"of", "the", "and", "for"})
+# A title owned by a pronoun or a common noun: "Its chair", "the board's chair".
+_OWNER = re.compile(r"\b(?:(?P<pronoun>its|their)|the\s+(?P<noun>(?-i:[a-z])[\w-]*)(?:’s|'s|s’|s'))"
+                    r"\s+(?:(?-i:[a-z])[\w-]*\s+)?$", re.I)
+
+
+def _owner_not_asked(ev: Evidence, at: int, body: tuple[str, ...], article: Article) -> bool:
+    """Is the title at `at` owned by "its"/"their" where the sentence before names not the
+    body asked, or by a noun no word of the body's ("the board's", "the visitors'")?"""
+    m = _OWNER.search(ev.text, 0, at)
+    if m is None:
+        return False
+    if m.group("noun") is not None:
+        return m.group("noun").casefold() not in body
+    span = sentence_before(article.text, ev.start)
+    before = "" if span is None else article.text[span[0]:span[1]].casefold()
+    return not all(re.search(rf"\b{re.escape(w)}", before) for w in body)

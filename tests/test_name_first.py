@@ -75,3 +75,57 @@ def test_a_runners_up_lone_name_is_not_read_first() -> None:
     reason = Abstention(NAME_UNCLEAR, of_best=True)
     assert name_first(question, ranked, reason, {"rail": RAIL}) is None
     assert name_first(question, ranked, None, {"rail": RAIL}) is None
+
+
+UNION = Article(
+    "union", "Nurses' union rejects pay offer from Westshire health board",
+    "The Royal College of Nursing has rejected a 4% pay offer from Westshire Health Board. "
+    "Talks broke down on Thursday after six hours. "
+    "The board's chair, Alan Price, said the offer was 'fair and final'. "
+    "Union members will vote on strike action next month.", "u.txt", "union")
+BANK = Article(
+    "bank", "Harbour Bank agrees £2bn takeover by Northway",
+    "Harbour Bank has agreed to be bought by Northway in a £2bn deal, the two lenders said on "
+    "Monday. Northway, founded in 1854, has 3 million customers. "
+    "Its chief executive, Priya Sen, said the combined bank would keep all Harbour branches "
+    "open for two years. Harbour shares rose 18% on the news.", "bank.txt", "bank")
+
+
+def _match(owner: str, before: str) -> Article:
+    return Article("match", "Rovers beat Athletic 2-1 to reach cup final",
+                   "Rovers came from behind to beat Athletic 2-1 at Holm Park on Saturday. "
+                   f"{before} took the lead through a first-half penalty. "
+                   f"{owner} manager, Tom Cole, said his side had been 'robbed'. "
+                   "Rovers will face Dunmore in the final.", "m.txt", "match")
+
+
+def _promoted(question: str, article: Article, third: str) -> list[Evidence] | None:
+    lede = article.text.split(". ")[0] + "."
+    second = article.text.split(". ")[1] + "."
+    ranked = _ranked(article, (lede, lede.split()[1]), (second, second.split()[0]),
+                     (third, third.split(", ")[1]))
+    return name_first(question, ranked, Abstention(NAME_UNCLEAR, of_best=True),
+                      {article.id: article})
+
+
+def test_another_bodys_officer_is_not_read_first() -> None:
+    """The review's: "The board's chair" is the health board's, not the nurses' union's; "Its
+    chief executive" after a sentence about Northway is Northway's, not Harbour Bank's; "Their
+    manager" after "Athletic took the lead" is Athletic's, not Rovers'."""
+    assert _promoted("Who is the chair of the Royal College of Nursing?", UNION,
+                     "The board's chair, Alan Price, said the offer was 'fair and final'.") is None
+    assert _promoted("Who is the chief executive of Harbour Bank?", BANK,
+                     "Its chief executive, Priya Sen, said the combined bank would keep all "
+                     "Harbour branches open for two years.") is None
+    their = "Their manager, Tom Cole, said his side had been 'robbed'."
+    assert _promoted("Who is the manager of Rovers?", _match("Their", "Athletic"), their) is None
+    visitors = "The visitors' manager, Tom Cole, said his side had been 'robbed'."
+    assert _promoted("Who is the manager of Rovers?", _match("The visitors'", "Athletic"),
+                     visitors) is None
+
+
+def test_their_officer_after_the_body_asked_is_read_first() -> None:
+    """"Their manager" after a sentence naming Rovers is Rovers' manager."""
+    their = "Their manager, Tom Cole, said his side had been 'robbed'."
+    first = _promoted("Who is the manager of Rovers?", _match("Their", "Rovers"), their)
+    assert first is not None and first[0].text == their
