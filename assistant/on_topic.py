@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from index import Article
 
@@ -14,6 +15,7 @@ from .referent import named_person
 from .rerank import Evidence
 from .speakers import asked_speech, quotes_speaker
 from .topicality import about_terms, held_terms
+from .words import terms
 
 __all__ = ["CHECKED", "holds_every_word", "names_them", "on_topic_gate", "quotes_them"]
 
@@ -44,10 +46,28 @@ def quotes_them(question: str, ranked: Sequence[Evidence]) -> bool:
     """Asked what someone named whole said ("What did Henrik Sjöberg warn about?"), does one
     of the closest sentences name them whole as its speaker, saying what it is asked about
     ("…,” said Professor Henrik Sjöberg of…")? Their words are what is asked, however few of
-    the question's words they share."""
+    the question's words they share; but on what it asks about (`_covers`), not one word of
+    it: "the weather at the Open golf championship" is not a fire chief's forecast of "hotter,
+    drier weather"."""
     speech = asked_speech(question)
-    return (speech is not None and len(speech.names) > 1
-            and any(quotes_speaker(ev.text, speech, whole=True) for ev in ranked[:CHECKED]))
+    if speech is None or len(speech.names) < 2:
+        return False
+    anyone = replace(speech, about=())
+    return any(quotes_speaker(ev.text, anyone, whole=True) and _covers(ev.text, speech.about)
+               for ev in ranked[:CHECKED])
+
+
+# Words a topic is said around, none of it: "the way the government handled…", "the issue of".
+_GENERIC = frozenset(terms("way ways thing things matter matters issue issues situation "
+                           "question questions subject topic fact facts kind sort lot part "
+                           "news time times something anything everything state"))
+
+
+def _covers(text: str, about: Sequence[str]) -> bool:
+    """Does the text hold most of the topic's words (more than half), its generic words
+    ("way", "issue") left out? Anything covers no topic, or one of generic words only."""
+    topic = set(about) - _GENERIC
+    return len(topic & set(terms(text))) * 2 > len(topic) if topic else True
 
 
 def names_them(question: str, ranked: Sequence[Evidence], articles: Mapping[str, Article]

@@ -113,3 +113,18 @@ def test_what_she_said_is_answered_by_a_sentence_holding_its_words_where_another
     larsen = _ev('"Nobody takes these decisions lightly," Larsen said.', 0)
     cuts = _ev("The programme would involve about 1,100 job cuts.", 100)
     assert read_first("What did she say about job cuts?", [larsen, cuts]) == [cuts, larsen]
+
+
+def test_a_speaker_named_whole_on_one_word_of_the_topic_is_not_on_topic() -> None:
+    """The review's: a quote sharing one word with the topic ("way", "weather") is not what
+    was asked; one holding most of its words is."""
+    sen = _ev("'The way people bank has changed for good,' said chief executive Priya Sen.", 0)
+    assert not quotes_them("What did Priya Sen say about the way the government handled the "
+                           "energy crisis?", [sen])
+    reyes = _ev("Fire chief Dana Reyes said crews expected hotter, drier weather on "
+                "Wednesday.", 0)
+    assert not quotes_them("What did Dana Reyes say about the weather at the Open golf "
+                           "championship?", [reyes])
+    assert quotes_them("What did Dana Reyes say about the weather?", [reyes])
+    assert quotes_them("What did Priya Sen say about the way people bank?", [sen])
+
