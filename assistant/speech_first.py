@@ -9,13 +9,21 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from index import Article
+from index import Article, sentence_after, sentence_before
 
 from .quotation import names_sayer, quotation, said_before
 from .referent import given_gender
 from .rerank import Evidence
 from .speakers import AskedSpeech, asked_speech, pronoun_speaks, quotes_speaker
-from .titled import TITLES, holders
+from .titled import (
+    TITLE_WORDS,
+    TITLES,
+    bare_title,
+    holders,
+    owned_by_reference,
+    placed_holders,
+    spaced,
+)
 from .words import terms
 
 __all__ = ["SPEECH_READ", "speech_first"]
@@ -30,23 +38,21 @@ def speech_first(question: str, ranked: Sequence[Evidence],
     ("said Hong Min") before one naming them in part ("Hong added", where the article names
     them by another word of their name too); None where none does, or the best sentence has
     them speak already ("She said she would…")."""
-    speech = asked_speech(question) or _role_speech(question, ranked)
+    articles = articles or {}
+    speech = asked_speech(question) or _role_speech(question, ranked, articles)
     if speech is None or not ranked:
         return None
-    articles = articles or {}
     read = [_spoken(ev, articles.get(ev.article_id), speech.names)
             for ev in ranked[:SPEECH_READ]]
-    # What it is asked about, as each article may say it (`_widened`).
-    asked = {aid: _widened(speech, articles.get(aid)) for aid in {ev.article_id for ev, _ in read}}
     best = read[0][0]
-    if (pronoun_speaks(best.text) and not read[0][1] and not quotes_speaker(best.text, speech)
-            and _may_be_theirs(best.text, _widened(speech, articles.get(best.article_id),
-                                                   by_title=False))):
+    by_title = _by_title(best, read[0][1], speech, articles.get(best.article_id))
+    if by_title is None:
         return None
     said = [ev for ev, before in read if _named_whole(ev, articles, speech.names) and (
-        quotes_speaker(ev.text, asked[ev.article_id])
-        or (before and _of_topic(ev.text, asked[ev.article_id])))]
-    whole = [ev for ev in said if quotes_speaker(ev.text, asked[ev.article_id], whole=True)
+        quotes_speaker(ev.text, asked := _asked(ev, speech, articles, by_title))
+        or (before and _of_topic(ev.text, asked)))]
+    whole = [ev for ev in said
+             if quotes_speaker(ev.text, _asked(ev, speech, articles, by_title), whole=True)
              or all(_holds(ev.text, w) for w in speech.names)]
     if not said:
         return None
@@ -56,6 +62,29 @@ def speech_first(question: str, ranked: Sequence[Evidence],
                              and ev.end <= first.end))]
 
 
+def _by_title(best: Evidence, named: bool, speech: AskedSpeech, article: Article | None
+              ) -> bool | None:
+    """None where the best sentence's "she said" (naming no one, `named` False) may be the
+    speaker's words on what was asked (`_may_be_theirs`): it answers. Else whether a quote
+    naming them may be on it by the title alone (`_widened`): not where that "she said" is
+    on it by the title too, the two judged alike ("Ruiz said she would stand again" is not
+    read before her "she said" on the tram scheme)."""
+    if not pronoun_speaks(best.text) or named or quotes_speaker(best.text, speech):
+        return True
+    if _may_be_theirs(best.text, _widened(speech, article, by_title=False)):
+        return None
+    return not _may_be_theirs(best.text, _widened(speech, article))
+
+
+def _asked(ev: Evidence, speech: AskedSpeech, articles: Mapping[str, Article], by_title: bool
+           ) -> AskedSpeech:
+    """What the speech is asked about, as the sentence's article may say it (`_widened`): by
+    its title only in words quoted, as a "she said" is; a report of what they said ("Ruiz
+    said she would stand again as leader") says what it is about itself."""
+    article = articles.get(ev.article_id)
+    return _widened(speech, article, by_title and _QUOTED.search(ev.text) is not None)
+
+
 # "What did the manager say about Marques?", "What did his lawyer say?": a role, not a name.
 _ROLE_SPEECH = re.compile(
     r"^\W*(?:and\s+)?what\s+(?:did|does|do|has|have|had|will|would)\s+(?:the|his|her|their|its)"
@@ -63,18 +92,59 @@ _ROLE_SPEECH = re.compile(
     re.I)
 
 
-def _role_speech(question: str, ranked: Sequence[Evidence]) -> AskedSpeech | None:
-    """Asked what the holder of a role said, the speech asked of them by name: the holder the
-    first of the best sentences naming one gives ("Ashbury manager Fiona Callaghan said…"),
-    as if asked "What did Fiona Callaghan say about Marques?"; else None."""
+def _role_speech(question: str, ranked: Sequence[Evidence], articles: Mapping[str, Article]
+                 ) -> AskedSpeech | None:
+    """Asked what the holder of a role said, the speech asked of them by name, as if asked
+    "What did Fiona Callaghan say about Marques?": the holder named in the sentence before a
+    best sentence where "he" speaks, else the one holder the best sentences name ("Ashbury
+    manager Fiona Callaghan said…"); None where that sentence speaks of the role without a
+    name ("The President defended the move." before "'These tariffs…,' he said."), or the
+    best sentences name more than one holder (both clubs' managers), leaving out one titled
+    by a body the story is not about ("Steelworkers' union president Ana Lowe" in a story on
+    the President's tariffs)."""
     m = _ROLE_SPEECH.match(question.strip())
-    if m is None:
+    if m is None or not ranked:
         return None
     role = " ".join(m.group("role").casefold().split())
-    holder = next((found[0] for ev in ranked[:SPEECH_READ] if (found := holders(role, ev.text))),
-                  None)
-    return None if holder is None else asked_speech(
-        f"What did {holder.name} {m.group('verb')}{m.group('rest')}")
+    before = _said_before(role, ranked[0], articles.get(ranked[0].article_id))
+    if before is None:
+        named = {h.name.casefold(): h.name for ev in ranked[:SPEECH_READ]
+                 for at, h in placed_holders(role, ev.text)
+                 if not _of_another(ev.text, min(at, h.start), articles.get(ev.article_id))}
+        before = next(iter(named.values())) if len(named) == 1 else ""
+    return asked_speech(f"What did {before} {m.group('verb')}{m.group('rest')}") if before \
+        else None
+
+
+def _said_before(role: str, best: Evidence, article: Article | None) -> str | None:
+    """Where "he" speaks in the best sentence and the sentence before speaks of the role: the
+    one holder it names, or "" (no one, or more than one, named there); else None."""
+    if article is None or not pronoun_speaks(best.text):
+        return None
+    span = sentence_before(article.text, best.start)
+    text = "" if span is None else article.text[span[0]:span[1]]
+    if not re.search(rf"\b{spaced(role)}\b", text, re.I):
+        return None
+    named = {h.name for h in holders(role, text)}
+    return named.pop() if len(named) == 1 else ""
+
+
+def _of_another(sentence: str, at: int, article: Article | None) -> bool:
+    """Is the title at `at` qualified by a body ("Steelworkers' union president") the story's
+    title and first sentence do not name? Not a bare title ("Mayor Phil Argent"), nor one owned
+    by "its"/"their"."""
+    if article is None or bare_title(sentence, at) or owned_by_reference(sentence, at):
+        return False
+    words = re.split(r"(?<=[,;:])\s+", sentence[:at].strip())[-1].split()[-2:]
+    whose = [t for w in words if (w[:1].isupper() or _POSSESSIVE.search(w))
+             and w.casefold() not in TITLE_WORDS and (t := set(terms(w)))]
+    first = sentence_after(article.text, 0)
+    subject = set(terms(article.title + " " + (
+        article.text[first[0]:first[1]] if first is not None else "")))
+    return bool(whose) and not any(t & subject for t in whose)
+
+
+_POSSESSIVE = re.compile(r"(?:’s|'s|s’|s')$")
 
 
 def _widened(speech: AskedSpeech, article: Article | None, by_title: bool = True
@@ -94,6 +164,7 @@ def _widened(speech: AskedSpeech, article: Article | None, by_title: bool = True
     return replace(speech, about=(*speech.about, *sorted(given - set(speech.about))))
 
 
+_QUOTED = re.compile(r"[\"“”‘]|(?:^|\s)'")  # words quoted: "…," ‘…,’ '…,'
 _FULL_NAME = re.compile(r"\b([A-Z][a-z’'-]+)\s+([A-Z][\w’'-]+)")
 
 

@@ -8,6 +8,7 @@ from assistant.on_topic import quotes_them
 from assistant.rerank import Evidence
 from assistant.said_first import read_first, said_first
 from assistant.speakers import asked_speech, quotes_speaker
+from assistant.speech_first import speech_first
 from index import Article
 
 
@@ -128,3 +129,61 @@ def test_a_speaker_named_whole_on_one_word_of_the_topic_is_not_on_topic() -> Non
     assert quotes_them("What did Dana Reyes say about the weather?", [reyes])
     assert quotes_them("What did Priya Sen say about the way people bank?", [sen])
 
+
+def _story(title: str, *sentences: str) -> tuple[list[Evidence], dict[str, Article]]:
+    """The sentences as one paragraph of an article, each read as evidence in order."""
+    text = " ".join(sentences)
+    ranked = [_ev(s, text.index(s), "s") for s in sentences]
+    return ranked, {"s": Article(id="s", title=title, text=text, source="s", source_key="s")}
+
+
+TRAM = ("Council backs £48.5m tram extension to Eastfield",
+        "Westshire council has approved a £48.5m extension of the city's tram line.",
+        "The council leader, Ana Ruiz, has championed the scheme since 2022.",
+        "Opponents say the route will cut through allotments.",
+        '"It will cut journey times in half for thousands of people," she said.',
+        "Ruiz said she would stand again as leader next year.")
+
+
+def test_a_named_quote_only_on_the_titles_topic_does_not_beat_a_she_said_on_it() -> None:
+    """The review's: "What did Ana Ruiz say about the tram extension?" had her words on
+    standing again read before the best sentence, her "she said" on the tram: the title made
+    any Ruiz quote on topic, and not the "she said". Judged alike, the best stays first; a
+    named quote holding what was asked is read first still."""
+    ranked, articles = _story(*TRAM)
+    order = [ranked[3], ranked[0], ranked[2], ranked[4]]
+    assert speech_first("What did Ana Ruiz say about the tram extension?", order,
+                        articles) is None
+    # Nor, her leadership told of, where the best sentence is about the scheme: a report of
+    # what she said is on what it names, the title's topic only for words she is quoted in.
+    assert speech_first("What did Ana Ruiz say about the tram extension?",
+                        [ranked[1], ranked[0], ranked[4], ranked[3]], articles) is None
+    on_it = (*TRAM[:5], "Ruiz said the tram extension would open in 2028.")
+    ranked, articles = _story(*on_it)
+    first = speech_first("What did Ana Ruiz say about the tram extension?",
+                         [ranked[3], ranked[0], ranked[4]], articles)
+    assert first is not None and first[0].text == on_it[-1]
+
+
+def test_the_role_asked_is_not_another_bodys_holder_nor_one_of_two() -> None:
+    """The review's: "What did the president say about the tariffs?" read the steelworkers'
+    union president over the President's "he said"; "What did the manager say after the
+    game?" read Athletic's manager over Rovers' manager's "she said" after her name."""
+    ranked, articles = _story(
+        "Steel tariffs will cost jobs, unions warn",
+        "New tariffs on imported steel will cost thousands of jobs, unions have warned.",
+        "Steelworkers' union president Ana Lowe said the tariffs were a 'hammer blow'.",
+        "The President defended the move in a speech on Monday.",
+        '"These tariffs protect American workers," he said.')
+    question = "What did the president say about the tariffs?"
+    assert speech_first(question, [ranked[3], ranked[2], ranked[1]], articles) is None
+    assert speech_first(question, [ranked[0], ranked[1]], articles) is None
+    ranked, articles = _story(
+        "Rovers beat Athletic 2-1", "Rovers beat Athletic 2-1 on Saturday.",
+        "Athletic manager Tom Cole said the winner was offside.",
+        "Rovers manager Heidi Brandt said her side had deserved it.",
+        '"The penalty was never a penalty," she said.')
+    first = speech_first("What did the manager say after the game?",
+                         [ranked[3], ranked[1], ranked[2]], articles)
+    assert first is not None and "Heidi Brandt" in first[0].text
+    assert speech_first("What did the manager say?", ranked[:3], articles) is None
