@@ -11,22 +11,25 @@ from __future__ import annotations
 
 import re
 
-from .counts import A_FIGURE, A_YEAR, in_a_name
+from .counts import A_FIGURE, A_YEAR, CLAUSE, in_a_name
 from .words import MONTH_NAME, WORD, asking_terms, terms
 
 __all__ = ["answering_figures", "bare_count", "measured_otherwise"]
 
-# A year said as a date: "in 2019", "since 2011", "March 2024", "between 2021 and 2023".
+# A year said as a date: "in 2019", "since 2011", "March 2024", "between 2021 and 2023"; not
+# a count of what follows it ("2000 people", "1800 tickets").
 _DATED_YEAR = re.compile(rf"\b(?:in|since|until|till|before|after|during|from|between|by|of"
                          rf"|to|and|early|late|mid|{MONTH_NAME})\s+(?:19|20)\d\d\b"
-                         r"(?!\s*(?:[-–]\s*\d|[a-z]+s\b))")
+                         r"(?!\s*(?:[-–]\s*\d|[a-z]+s\b|(?:people|staff|children|men|women"
+                         r"|police|personnel|crew|cattle|sheep|fish)\b))")
 # A time of day: "07:10", "10.40pm", "9am" (not "0.25": a figure).
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b", re.I)
 _A_SUM = re.compile(r"[$£€¥]\s?\d[\d,.]*(?:\s*(?:million|billion|m|bn)\b)?", re.I)
 # Questions where a year or a time of day may well be the figure: "How long has it been
 # closed?" ("since 2019"), "How old is the church?" ("built in 1790"), "How long did the
-# marathon take?" ("2:05:30").
-_YEARS_ANSWER = re.compile(r"\bhow\s+(?:long|old)\b", re.I)
+# marathon take?" ("2:05:30"), "How many years has it been closed?" ("since 2019").
+_YEARS_ANSWER = re.compile(r"\bhow\s+(?:long|old|many\s+(?:years|months|decades|weeks|days"
+                           r"|hours|minutes))\b", re.I)
 _HOW_MANY = re.compile(r"\bhow\s+many\b(?!\s+(?:pounds|dollars|euros)\b)", re.I)
 
 
@@ -90,6 +93,24 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 _NOT_A_COUNT = re.compile(r"(?:,|\d\s*(?:to|-|–))\s*$", re.I)
 _TALLY_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d", re.I)
 BARE_NEAR = 5  # words either side of a bare figure, one of them the question's own
+# Words that say when or where, not what: "this season", "last year", "in the city", "at the
+# airport" beside a figure tie it to no count ("City have now won nine in a row this season",
+# asked how many goals Haaland scored this season).
+_SETTING = frozenset(terms(
+    "year years month months week weeks day days season seasons time times today tonight "
+    "night morning afternoon evening weekend last this next ago so far now recent recently "
+    "current currently city cities town towns village country countries county region area "
+    "state nation world local airport station site place"))
+# "The number of small boats crossing the Channel fell to 12": the figure counts boats.
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)",
+                        re.I)
+
+
+def _counts_its_own(before: str, things: set[str]) -> bool:
+    """Does the clause before a bare figure say it counts something else ("The number of small
+    boats … fell to 12", asked how many migrants)?"""
+    clause = CLAUSE.split(before)[-1]
+    return any(not things & set(terms(m.group(1))) for m in _NUMBER_OF.finditer(clause))
 
 
 def bare_count(sentence: str, question: str, things: set[str]) -> bool:
@@ -100,14 +121,15 @@ def bare_count(sentence: str, question: str, things: set[str]) -> bool:
     # The question's own words, not its names: "Northmoor" beside "a record 112,400" says
     # nothing of how many nurses Northmoor employs.
     lower = [w for w in WORD.findall(question) if not w[:1].isupper()]
-    asked = set(terms(" ".join(lower))) - asking_terms() - things
+    asked = set(terms(" ".join(lower))) - asking_terms() - things - _SETTING
     for m in A_FIGURE.finditer(sentence):
         if (A_YEAR.fullmatch(m.group()) or in_a_name(sentence, m.start())
                 or sentence[max(0, m.start() - 1):m.start()] in ("$", "£", "€", "¥")
                 or not _BARE_AFTER.match(sentence, m.end())
                 or _OF_BEFORE.search(sentence, 0, m.start())
                 or _NOT_A_COUNT.search(sentence, 0, m.start())
-                or _TALLY_AFTER.match(sentence, m.end())):
+                or _TALLY_AFTER.match(sentence, m.end())
+                or _counts_its_own(sentence[:m.start()], things)):
             continue
         near = [*WORD.findall(sentence[:m.start()])[-BARE_NEAR:],
                 *WORD.findall(sentence[m.end():])[:BARE_NEAR]]

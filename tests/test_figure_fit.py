@@ -109,3 +109,34 @@ def test_bare_counts_and_blanked_figures() -> None:
     assert "0.25" in answering_figures("It raised rates by 0.25 points.", "How much?")
     assert "2019" in answering_figures("Closed since 2019.", "How long has it been closed?")
     assert "2019" not in answering_figures("Closed since 2019.", "How many people use it?")
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # A bare figure tied to the question only by when or where, or counting its own thing.
+    ("How many goals has Haaland scored this season?",
+     "City have now won nine in a row this season."),
+    ("How many bikes were stolen in the city last year?",
+     "Police in the city made 340 arrests last year, up from 290."),
+    ("How many flights were cancelled at the airport?",
+     "Delays at the airport averaged 45 on Monday, the airline said."),
+    ("How many migrants crossed the Channel on Tuesday?",
+     "The number of small boats crossing the Channel fell to 12 on Tuesday."),
+])
+def test_the_review_s_figures_of_something_else(question: str, sentence: str) -> None:
+    assert _fit(question, sentence) == 0.5
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # A four-digit count of people is no year.
+    ("How many people attended the Holm Park concert?",
+     "A total of 2000 people attended the charity concert in Holm Park on Saturday."),
+])
+def test_the_review_s_figures_asked_for(question: str, sentence: str) -> None:
+    assert _fit(question, sentence) == 1.0
+
+
+def test_a_year_may_answer_how_many_years() -> None:
+    """Asked how many years, "since 2019" is the figure's ground, not a date to blank."""
+    assert _fit("How many years has the factory been closed?",
+                "The factory has been closed since 2019.") == 0.5
+    assert "2019" in answering_figures("Closed since 2019.", "How many years has it been shut?")
