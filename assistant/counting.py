@@ -8,7 +8,7 @@ import re
 
 from .words import terms
 
-__all__ = ["ANYONE", "asked_verb", "counted", "counted_phrase"]
+__all__ = ["ANYONE", "asked_verb", "counted", "counted_phrase", "counts_any_thing"]
 
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had",
                           "will", "would", "can", "could", "should", "may", "might"})
@@ -18,6 +18,13 @@ ANYONE = frozenset({"peopl", "person", "individu", "ppl"})
 # "How many units?" after a question about air fryers counts whatever was asked about before:
 # nothing in particular ("recalling 184,000 air fryers" counts them).
 _ANY_THING = frozenset({"unit", "item"})
+
+
+def counts_any_thing(question: str) -> bool:
+    """Does a "how many" question count "units" or "items": whatever a figure's own plural noun
+    says ("184,000 air fryers"), not a figure with none ("The 14-storey tower")?"""
+    stems = set(terms(" ".join(counted_phrase(question))))
+    return bool(stems) and stems <= _ANY_THING
 
 
 def counted(question: str) -> set[str]:

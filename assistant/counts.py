@@ -16,8 +16,10 @@ __all__ = [
     "CLAUSE",
     "FIGURE_HEAD",
     "NUMBER",
+    "PEOPLE",
     "WORD_HEAD",
     "WORD_NUMBER",
+    "asks_of_people",
     "counts",
     "counts_asked",
     "counts_other",
@@ -49,20 +51,30 @@ def counts(sentence: str, counted: set[str], share: bool = False) -> bool:
     (`share`), a share of what was counted before ("2,914 of them were diagnosed")?"""
     if counted & _HOW_OFTEN:
         counted = counted | _HOW_OFTEN
-    if counted & _PEOPLE:  # "How many employees…" is answered by "employs 620 people"
+    # The public a business serves are no "people" it employs: asked how many customers,
+    # "which employs 4,500 people" gives no answer, but "about 41,000 people in all" does.
+    public = bool(counted & _PUBLIC)
+    if counted & PEOPLE:  # "How many employees…" is answered by "employs 620 people"
         counted = counted | ANYONE | _A_CROWD
     if counted & _VEHICLES:  # "How many cars use the bridge?": "38,000 vehicles a day"
         counted = counted | _VEHICLES
     if _number_of(sentence, counted):
         return True
     words = WORD.findall(sentence)
+    shared = False  # a share of the thing counted was said ("Two-thirds of the students…")
     for i, word in enumerate(words):
         if NUMBER.search(word):
             # What a figure's own word counts ("a four-day visit": days), but not an age, nor
             # a name with a figure in it ("COVID-19").
             own = _FIGURE_FIRST.match(word)
             if _SHARE_WORD.fullmatch(word) or _SHARE_AFTER.match(" ".join(words[i + 1:i + 3])):
-                continue  # "two-thirds of the children", "40 per cent of pupils": no count
+                # "two-thirds of the children", "40 per cent of pupils": no count; but a
+                # figure after it with no noun of its own counts them ("…and 340 were
+                # suspended in all"), where the sentence says what was asked of them.
+                shared = shared or bool(counted & set(terms(" ".join(words[i + 1:i + 4]))))
+                continue
+            if shared and share and not counts_other(" ".join(words[i + 1:i + 2]), 0):
+                return True
             counted_here = ([own.group(1)] if own and not word.casefold().endswith("-old")
                             else [])
             # The words before a figure say what it counts only where no noun of its own
@@ -71,6 +83,8 @@ def counts(sentence: str, counted: set[str], share: bool = False) -> bool:
                 max(0, i - 2):i]
             near = " ".join([*before, *counted_here, *words[i + 1:i + 1 + NEAR_FIGURE]])
             said = _spelt_out(terms(near))
+            if public and not (counted & said) - ANYONE and _staffed(words[max(0, i - 3):i]):
+                continue
             if counted & said or _units_of(said, counted, sentence) or (
                     share and _of_them(words, i)):
                 return True
@@ -98,7 +112,7 @@ _SOLD = re.compile(r"\b(?:sold|recalled|made|produced|shipped|delivered|built|bo
 
 
 def _units_of(said: set[str], counted: set[str], sentence: str) -> bool:
-    return bool(said & _ANY_THING) and not counted & _PEOPLE and bool(_SOLD.search(sentence))
+    return bool(said & _ANY_THING) and not counted & PEOPLE and bool(_SOLD.search(sentence))
 
 
 # "The number of people killed by Storm Isla has risen to four": what a figure counts, said
@@ -190,11 +204,16 @@ def counts_no_one(sentence: str, question: str) -> bool:
     return bool(heads) and all(noun(end) & _NEVER_PEOPLE for end in heads)
 
 
+def asks_of_people(question: str) -> bool:
+    """Does a "how many" question count people, or no noun at all ("How many were hurt?")?"""
+    return not counted_phrase(question) or bool(_counts_people(question))
+
+
 def _counts_people(question: str) -> set[str]:
     """The word a "how many" question counts with, where it counts people ("people",
     "workers"); else empty. `counted` leaves "people" out: it counts nothing in particular."""
     noun = set(terms(" ".join(counted_phrase(question)[:1])))
-    return noun if noun & (ANYONE | _PEOPLE) else set()
+    return noun if noun & (ANYONE | PEOPLE) else set()
 
 
 _NEVER_PEOPLE = frozenset(terms(
@@ -211,10 +230,12 @@ def people_counted(sentence: str, question: str) -> list[tuple[int, int]]:
     if not noun:
         return []
     asked = set(terms(question)) - asking_terms() - noun
+    public = bool(noun & _PUBLIC)
     return [(head.start(), m.end()) for head in FIGURE_HEAD.finditer(sentence)
             if not in_a_name(sentence, head.start())
+            and not (public and _staffed(WORD.findall(sentence[:head.start()])[-3:]))
             and (m := _NEXT_WORD.match(sentence, head.end()))
-            and set(terms(m.group(1))) & (ANYONE | _PEOPLE)
+            and set(terms(m.group(1))) & (ANYONE | PEOPLE)
             and asked & set(terms(" ".join([*WORD.findall(sentence[:head.start()])[-4:],
                                             *WORD.findall(sentence[m.end():])[:4]])))]
 
@@ -223,12 +244,26 @@ A_SUM = re.compile(r"[$£€¥]\s?\d")  # a sum of money, which counts nothing a
 _NEXT_WORD = re.compile(r"\s*(?:million|billion|thousand)?\s*([A-Za-z][\w’'-]*)")
 _PLURALS = frozenset({"people", "staff", "children", "men", "women", "police", "personnel",
                       "cattle", "sheep", "fish", "crew", "troops", "employees", "workers"})
-_PEOPLE = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters employees "
+PEOPLE = frozenset(terms(" ".join(_PLURALS) + " residents passengers fans voters employees "
                           "spectators visitors members players pupils students patients "
                           # counted as "people" too ("about 41,000 people in all"); not a
-                          # trade's ("The number of people waiting" counts no nurses)
-                          "customers users subscribers viewers listeners guests volunteers "
+                          # trade's ("The number of people waiting" counts no nurses), nor
+                          # volunteers ("2,000 people attended the clean-up" came, not helped)
+                          "customers users subscribers viewers listeners guests "
                           "participants shoppers tenants adults commuters"))
+# Those a business or an event serves, not those it employs.
+_PUBLIC = frozenset(terms("customers users subscribers viewers listeners guests participants "
+                          "shoppers tenants commuters"))
+# Words before a figure that make its "people" staff: "which employs 4,500 people".
+_STAFFING = frozenset(terms("employ employs employed employing staff workforce hire hires "
+                            "hired hiring jobs"))
+
+
+def _staffed(before: list[str]) -> bool:
+    """Do the words before a figure make the people it counts staff ("employs about 13,000")?"""
+    return bool(_STAFFING & set(terms(" ".join(before))))
+
+
 _A_CROWD = frozenset(terms("crowd attendance"))  # "A crowd of 23,400" counts the spectators
 _NOT_PLURAL = frozenset({"was", "is", "has", "does", "his", "this", "its", "as", "us", "plus",
                          "across", "thus", "always", "perhaps", "besides", "whereas"})

@@ -15,10 +15,10 @@ import numpy as np
 
 from index import Embedder
 
-from .counting import counted
+from .counting import counted, counts_any_thing
 from .counts import NUMBER, counts, counts_no_one
 from .fates import says_what_is_asked, states_fate
-from .figure_fit import answering_figures, bare_count, measured_otherwise
+from .figure_fit import answering_figures, bare_count, counts_things, measured_otherwise
 from .memo import Memo
 from .which_way import asks_way, opposite_way
 from .words import WORD
@@ -243,6 +243,8 @@ def answer_fit(kind: str, sentence: str, question: str) -> float:
     if fit and kind == "number" and (not _measured(sentence, question) or opposite_way(
             sentence, question) or counts_no_one(sentence, question)):
         return 0.5
+    if fit and kind == "number" and counts_any_thing(question) and not counts_things(sentence):
+        return 0.5  # "How many units will the building have?": "The 14-storey tower"
     if fit and kind == "number" and states_fate(sentence, question) is False:
         return 0.5  # "2,300 evacuated" asked how many died
     return fit

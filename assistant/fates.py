@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .counting import ANYONE, asked_verb
-from .counts import A_FIGURE, A_YEAR, CLAUSE, WORD_NUMBER, in_a_name
+from .counts import A_FIGURE, A_YEAR, CLAUSE, WORD_NUMBER, asks_of_people, in_a_name
 from .words import asking_terms, terms
 
 __all__ = ["counting_words", "death_toll", "fate_count", "says_what_is_asked", "states_fate"]
@@ -16,9 +16,10 @@ __all__ = ["counting_words", "death_toll", "fate_count", "says_what_is_asked", "
 # What befell the people counted, in the words news uses for each fate (stems): asked how many
 # died, "About 2,300 people have been evacuated" gives no answer, and "The death toll … has
 # risen to 37" does.
+_BURN = frozenset({"burn"})  # burns are injuries of people, not of acres or homes
 _DEATH = frozenset({"kill", "die", "dead", "death", "fatal", "toll", "perish", "drown"})
 _FATES = (_DEATH,
-          frozenset({"injur", "wound", "hurt", "hospit", "burn"}),
+          frozenset({"injur", "wound", "hurt", "hospit"}) | _BURN,
           frozenset({"miss", "unaccount"}),
           frozenset({"evacu", "displac", "fled", "flee", "homeless", "shelter", "rescu"}),
           frozenset({"arrest", "detain", "charg"}))
@@ -43,6 +44,8 @@ def counting_words(question: str) -> set[str]:
 
 def _fate(question: str) -> frozenset[str] | None:
     verb = asked_verb(question)
+    if verb & _BURN and not asks_of_people(question):
+        return None
     return next((f for f in _FATES if verb & f), None)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from .counts import A_FIGURE, A_YEAR, CLAUSE, in_a_name
+from .counting import ANYONE
+from .counts import A_FIGURE, A_YEAR, CLAUSE, PEOPLE, counts_other, in_a_name
 from .words import MONTH_NAME, WORD, asking_terms, terms
 
-__all__ = ["answering_figures", "bare_count", "measured_otherwise"]
+__all__ = ["answering_figures", "bare_count", "counts_things", "measured_otherwise"]
 
 # A year said as a date: "in 2019", "since 2011", "March 2024", "between 2021 and 2023"; not
 # a count of what follows it ("2000 people", "1800 tickets").
@@ -135,4 +136,30 @@ def bare_count(sentence: str, question: str, things: set[str]) -> bool:
                 *WORD.findall(sentence[m.end():])[:BARE_NEAR]]
         if asked & set(terms(" ".join(near))):
             return True
+    return False
+
+
+# "How many units?" asks for whatever a figure counts by its own plural noun.
+_UNITS = frozenset(terms("unit units item items"))
+# Up to three words after a figure (or an ordinal's: "its 1,000th item"), in its clause:
+# "184,000 air fryers".
+_WORDS_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s+(?:million|billion|thousand))?"
+                          r"((?:\s+[A-Za-z][\w’'-]*){1,3})")
+
+
+def counts_things(sentence: str) -> bool:
+    """Does a figure of the sentence count things of its own plural noun ("recalling 184,000 air
+    fryers") or "units" or "items" ("its 1,000th item"), not people nor nothing ("The 14-storey
+    tower")?"""
+    for m in A_FIGURE.finditer(sentence):
+        after = _WORDS_AFTER.match(sentence, m.end())
+        if A_YEAR.fullmatch(m.group()) or in_a_name(sentence, m.start()) or not after:
+            continue
+        for word in after.group(1).split():
+            if set(terms(word)) & _UNITS:
+                return True
+            if counts_other(" " + word, 0):
+                if not set(terms(word)) & (ANYONE | PEOPLE):
+                    return True
+                break
     return False

@@ -112,6 +112,18 @@ def test_bare_counts_and_blanked_figures() -> None:
 
 
 @pytest.mark.parametrize(("question", "sentence"), [
+    # The staff a business employs are no count of its customers, guests or subscribers.
+    ("How many customers does Northway Bank have?",
+     "Northway, which employs 4,500 people, said the outage lasted four hours."),
+    ("How many guests attended the wedding?",
+     "The hotel, which employs 120 people, was closed to the public for the day."),
+    ("How many subscribers does the streaming service have?",
+     "The company employs about 13,000 people worldwide."),
+    # Those who came are no count of the volunteers who helped.
+    ("How many volunteers took part in the clean-up?",
+     "Some 2,000 people attended the beach clean-up on Saturday, organisers said."),
+    ("How many volunteers helped at the Holm Park concert?",
+     "A total of 2000 people attended the charity concert in Holm Park on Saturday."),
     # A bare figure tied to the question only by when or where, or counting its own thing.
     ("How many goals has Haaland scored this season?",
      "City have now won nine in a row this season."),
@@ -121,15 +133,29 @@ def test_bare_counts_and_blanked_figures() -> None:
      "Delays at the airport averaged 45 on Monday, the airline said."),
     ("How many migrants crossed the Channel on Tuesday?",
      "The number of small boats crossing the Channel fell to 12 on Tuesday."),
+    # "units" are counted by a figure's own plural noun, not by "14-storey".
+    ("How many units will the building have?",
+     "The 14-storey tower, on a two-acre site, was approved on Tuesday."),
 ])
 def test_the_review_s_figures_of_something_else(question: str, sentence: str) -> None:
     assert _fit(question, sentence) == 0.5
 
 
 @pytest.mark.parametrize(("question", "sentence"), [
+    # Acres and homes burn without anyone hurt: "burn" is an injury only of people.
+    ("How many acres have burned near Dunmore?",
+     "The fire has grown to 12,000 acres and was 10% contained on Monday night."),
+    ("How many homes have burned in the Dunmore wildfire?",
+     "At least 40 homes have been destroyed, fire officials said."),
     # A four-digit count of people is no year.
     ("How many people attended the Holm Park concert?",
      "A total of 2000 people attended the charity concert in Holm Park on Saturday."),
+    # Items are counted by an ordinal too.
+    ("How many items has the Holloway Repair Café fixed?",
+     "A volunteer-run repair café in Holloway has fixed its 1,000th item, a 1970s table lamp."),
+    # A share's noun is counted by the figure after it with none of its own.
+    ("How many students were suspended?",
+     "Two-thirds of the students suspended last year were boys, and 340 were suspended in all."),
 ])
 def test_the_review_s_figures_asked_for(question: str, sentence: str) -> None:
     assert _fit(question, sentence) == 1.0
