@@ -26,6 +26,7 @@ from .contest import another_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
 from .other_holders import holder_of_another
+from .plain_answer import plainly_answers
 from .question import Question
 from .quotes import enquote
 from .rerank import Evidence
@@ -105,7 +106,8 @@ def abstain_below(dated: bool) -> float:
 
 def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False, astray: str = "",
-               gate: float | None = None, question: str = "") -> Abstention | None:
+               gate: float | None = None, question: str = "", title: str = ""
+               ) -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `topicality.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
@@ -114,7 +116,9 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     names the best sentence's article never mentions (`strayed`). `gate`: the topicality the
     off-topic bar is on (`Ranking.gate`; `topic` when not given). A sentence naming the holder
     of a role asked about answers whatever this says (`said_first`). `question`: its text, for
-    the one name a sentence gives, on which the reader's unsure span falls (`sole_answer`)."""
+    the one name a sentence gives, on which the reader's unsure span falls (`sole_answer`), and
+    for a best sentence that plainly gives what it asks, whatever the scores say
+    (`plain_answer.plainly_answers`; `title`: the best sentence's article's)."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     closeness = topic if gate is None else gate
@@ -122,7 +126,8 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
             and ranked[0].score < SURE_OVER_TOPIC):
         # A tuned bar on closeness, not a certainty: said as what it is.
         return Abstention("no article seems to be about this", off_topic=True)
-    if not _answerable(ranked, topic, dated, follow_up):
+    if (not _answerable(ranked, topic, dated, follow_up)
+            and not plainly_answers(question, ranked[0], kind, title)):
         return Abstention("no sentence in them surely answers it")
     if astray and astray == question and not follow_up:
         return Abstention("the closest sentence is from an article that never names whom the "

@@ -43,8 +43,9 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
     gate = on_topic_gate(asked, ranking.gate, ranked, articles)
     astray = strayed(asked, ranked, articles)
+    title = articles[ranked[0].article_id].title if ranked else ""
     reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                         asked.follow_up, astray, gate, asked.text)
+                         asked.follow_up, astray, gate, asked.text, title)
               if not retrieval_only or not ranked else None)
     # "Who is Hong Min?", "Who is Holm's mayor?"
     said = said_first(asked.text, ranked, articles)

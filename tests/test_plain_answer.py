@@ -1,0 +1,77 @@
+"""A best sentence that plainly gives what is asked answers, whatever the answerability model
+makes of its scores (`assistant.plain_answer`), and one of the right kind about another thing
+does not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant import calibration
+from assistant.answerability import QUESTION_FEATURES
+from assistant.compose import abstention
+from assistant.plain_answer import plainly_answers
+from assistant.rerank import Evidence
+
+
+def _ev(text: str, fit: float = 0.5, score: float = 0.05) -> Evidence:
+    return Evidence(0, "a", 0, len(text), text, score, score, (0, 5), 5.0, fit=fit)
+
+
+@pytest.fixture
+def doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answerability that answers nothing at the topicality given (weight 4, bar 0.5 at 1)."""
+    w = [0.0] * len(QUESTION_FEATURES)
+    w[QUESTION_FEATURES.index("topicality")] = 4.0
+    t = replace(calibration.THRESHOLDS, answerable=(-4.0, *w), answerable_timeless=(-4.0, *w),
+                answerable_below=0.5, answerable_below_timeless=0.5, min_topic_timeless=0.0)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+
+
+REWARD = ("The shop's insurer, Castlegate Mutual, has offered a reward of up to £5,000 for "
+          "information leading to the recovery of the watches.")
+HELPLINE = ("Customers can check whether their kettle is affected by calling the recall "
+            "helpline on 0800 028 4417, which is open from 8am to 8pm every day.")
+TURNOUT = "Turnout was 41.2 per cent, down from 63 per cent at the general election in 2024."
+STORM = ("The storm, a Category 4 system when it crossed the coast near Port Haldane at about "
+         "10:40pm, had weakened to Category 2 by Monday evening.")
+
+
+def test_a_sentence_giving_the_kind_asked_of_what_is_asked_answers(doubtful: None) -> None:
+    rest = [_ev("Police appealed for witnesses."), _ev("The shop reopened on Monday.")]
+    ranked = [_ev(REWARD, fit=1.0), *rest]
+    # Before: "no sentence in them surely answers it", over a sentence saying the reward.
+    assert abstention(ranked, False, 0.5, "number", question="How big is the reward?") is None
+    # The same figure, not of the thing counted in the unit asked: still doubted.
+    weak = [_ev(REWARD, fit=0.5), *rest]
+    assert abstention(weak, False, 0.5, "number", question="How big is the reward?") is not None
+    phone = [_ev(HELPLINE), *rest]
+    assert abstention(phone, False, 0.5, "other",
+                      question="What's the phone number for the recall helpline?") is None
+
+
+def test_the_kind_asked_about_another_thing_does_not_answer() -> None:
+    # A by-election's turnout, asked the strike ballot's: the question's words are missing.
+    assert not plainly_answers("What was the turnout in the strike ballot?", _ev(TURNOUT),
+                               "other")
+    assert plainly_answers("What was the turnout in the by-election?",
+                           _ev("Turnout in the by-election was 41.2 per cent."), "other")
+    # A figure's names must be in its sentence: "Adeyemi, 19," is no age of Yuki Tanabe's.
+    assert not plainly_answers("How old is Yuki Tanabe?",
+                               _ev("Adeyemi, 19, came on for Mensah.", fit=1.0), "number",
+                               title="Yuki Tanabe leads Rovers into the semi-finals")
+    # A question of no told kind, or asking after nothing but its kind, is left to the scores.
+    assert not plainly_answers("Why did the council delay the vote?", _ev(TURNOUT), "other")
+    assert not plainly_answers("How much did it cost?", _ev("It cost £5,000.", fit=1.0),
+                               "number")
+
+
+def test_a_place_asked_where_may_be_named_in_the_headline() -> None:
+    question = "Near which town did Cyclone Marisa cross the coast?"
+    assert plainly_answers(question, _ev(STORM), "other",
+                           title="Cyclone Marisa weakens after crossing the coast")
+    assert not plainly_answers(question, _ev(STORM), "other", title="Storms batter the north")
+    assert not plainly_answers("Where will the talks be held?",
+                               _ev("The funeral will be held at St Ia's Church, Porthkennack."),
+                               "other")
