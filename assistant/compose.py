@@ -36,12 +36,13 @@ from .speakers import asked_speech
 from .types import Citation
 from .words import asking_terms, terms
 
-__all__ = ["ABSTAIN_TEXT", "NAME_UNCLEAR", "Abstention", "abstain_below", "abstention",
+__all__ = ["ABSTAIN_TEXT", "DOUBTED", "NAME_UNCLEAR", "Abstention", "abstain_below", "abstention",
            "another_holder", "another_year", "closest_text", "judged_again", "stays_with",
            "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
+DOUBTED = "no sentence in them surely answers it"  # the answerability model's abstention
 CLOSEST_SHARE = 0.3  # an abstention quotes its closest sentence from this share of the bar up
 # A question asking for a figure, a date or a person is "never stated" when none of the best
 # KIND_CHECKED sentences carries one (for "how many ships", a figure counting ships). On the
@@ -128,7 +129,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
         return Abstention("no article seems to be about this", off_topic=True)
     if (not _answerable(ranked, topic, dated, follow_up)
             and not plainly_answers(question, ranked[0], kind, title)):
-        return Abstention("no sentence in them surely answers it")
+        return Abstention(DOUBTED)
     if astray and astray == question and not follow_up:
         return Abstention("the closest sentence is from an article that never names whom the "
                           "question asks about")

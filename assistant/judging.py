@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index import Embedder
+from index import Article, Embedder
 
 from .causes import cause_first
-from .compose import Abstention, abstention, judged_again, stays_with, strayed
+from .compose import DOUBTED, Abstention, abstention, judged_again, stays_with, strayed
 from .name_first import name_first
 from .on_topic import on_topic_gate
 from .own_holder import holder_of_it
+from .plain_answer import plain_first
 from .question import Question
 from .reader import Reader
 from .rerank import Evidence, rerank
@@ -43,10 +44,14 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     ranking = Ranking(tuple(ranked), *topicalities(asked, found.passages))
     gate = on_topic_gate(asked, ranking.gate, ranked, articles)
     astray = strayed(asked, ranked, articles)
-    title = articles[ranked[0].article_id].title if ranked else ""
-    reason = (abstention(ranked, asked.dated, ranking.topicality, asked.kind,
-                         asked.follow_up, astray, gate, asked.text, title)
-              if not retrieval_only or not ranked else None)
+    reason = _judged(asked, ranked, ranking, gate, astray, articles) if (
+        not retrieval_only or not ranked) else None
+    # Doubted by the scores, a runner-up that plainly gives what is asked is read first, and
+    # the ranking judged again: "…on a turnout of 72 per cent" under the by-election's turnout.
+    plain = (plain_first(asked.text, ranked, asked.kind, {i: a.title for i, a in articles.items()})
+             if reason is not None and reason.reason == DOUBTED else None)
+    if plain is not None and stays_with(asked, plain, articles, astray):
+        ranked, reason = plain, _judged(asked, plain, ranking, gate, astray, articles)
     # "Who is Hong Min?", "Who is Holm's mayor?"
     said = said_first(asked.text, ranked, articles)
     if (said is not None and (reason is None or not reason.off_topic)
@@ -63,3 +68,11 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
         ranked, reason = holder_of_it(asked.text, ranked, articles)
     return ranking, ranked, reason
+
+
+def _judged(asked: Question, ranked: list[Evidence], ranking: Ranking, gate: float, astray: str,
+            articles: dict[str, Article]) -> Abstention | None:
+    """`abstention` of the ranking, its best sentence's headline given (`plainly_answers`)."""
+    title = articles[ranked[0].article_id].title if ranked else ""
+    return abstention(ranked, asked.dated, ranking.topicality, asked.kind, asked.follow_up,
+                      astray, gate, asked.text, title)

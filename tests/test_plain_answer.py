@@ -11,7 +11,7 @@ import pytest
 from assistant import calibration
 from assistant.answerability import QUESTION_FEATURES
 from assistant.compose import abstention
-from assistant.plain_answer import plainly_answers
+from assistant.plain_answer import plain_first, plainly_answers
 from assistant.rerank import Evidence
 
 
@@ -75,3 +75,17 @@ def test_a_place_asked_where_may_be_named_in_the_headline() -> None:
     assert not plainly_answers("Where will the talks be held?",
                                _ev("The funeral will be held at St Ia's Church, Porthkennack."),
                                "other")
+
+
+STRIKE = ("The Transit Workers Union said 87 per cent of members who voted backed the strike, "
+          "on a turnout of 72 per cent in the ballot.")
+
+
+def test_a_runner_up_plainly_answering_is_read_first_where_the_best_does_not() -> None:
+    question = "What was the turnout in the strike ballot?"
+    best, second, third = _ev(TURNOUT), _ev(STRIKE), _ev("Drivers start on £26,800 a year.")
+    assert plain_first(question, [best, second, third], "other", {}) == [second, best, third]
+    # The best plainly answering is read first already; a runner-up of another thing is not.
+    assert plain_first(question, [second, best, third], "other", {}) is None
+    assert plain_first(question, [best, third], "other", {}) is None
+    assert plain_first(question, [best], "other", {}) is None
