@@ -26,6 +26,7 @@ from .contest import another_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
 from .other_holders import holder_of_another
+from .placings import asked_placing, states_placing
 from .plain_answer import plainly_answers
 from .question import Question
 from .quotes import enquote
@@ -36,9 +37,9 @@ from .speakers import asked_speech
 from .types import Citation
 from .words import asking_terms, terms
 
-__all__ = ["ABSTAIN_TEXT", "DOUBTED", "NAME_UNCLEAR", "Abstention", "abstain_below", "abstention",
-           "another_holder", "another_year", "closest_text", "judged_again", "stays_with",
-           "strayed", "within_dates"]
+__all__ = ["ABSTAIN_TEXT", "DOUBTED", "NAME_UNCLEAR", "PLACING_UNSAID", "Abstention",
+           "abstain_below", "abstention", "another_holder", "another_year", "closest_text",
+           "judged_again", "stays_with", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
 
@@ -57,6 +58,11 @@ KIND_CHECKED = 3
 # abstentions, for 3 right answers lost (a lower bar than the short answer's gained less).
 NAME_REQUIRED = frozenset({"person"})
 NAME_UNCLEAR = "the closest sentence does not clearly give the name asked for"
+# A placing asked ("Who came second…?", "Which university was third…?") is answered by a
+# sentence stating that placing (`placings`), not another ("in seventh place") nor none ("The
+# oldest finisher was…"): the users' sets answered so 3 of their placings wrongly. Said of the
+# best sentence alone: a next best stating it is read first (`name_first`).
+PLACING_UNSAID = "the closest sentence does not give the placing asked for"
 # A question asking for a figure or a date is answered from a sentence that gives one (for
 # "how many ships", a figure counting ships), not from the best sentence when only a runner-up
 # does: "How far is the exoplanet GJ 1252b from Earth?" was answered with a sentence about
@@ -152,6 +158,8 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
     # "Who won the cup final?" is not answered by who won an election, nor a quarter-final.
     if question and another_contest(question, ranked[0].text):
         return Abstention("the closest sentence is about another contest")
+    if (placing := asked_placing(question)) and not states_placing(ranked[0].text, placing):
+        return Abstention(PLACING_UNSAID, of_best=True)
     if (kind in NAME_REQUIRED and not sure_span(ranked[0], kind)
             and not sole_answer(ranked[0], question)):
         # Said of the best sentence alone: judged again where another is read first (the

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from index import Article, sentence_after, sentence_before
 
-from .compose import KIND_CHECKED, NAME_UNCLEAR, Abstention
+from .compose import KIND_CHECKED, NAME_UNCLEAR, PLACING_UNSAID, Abstention
 from .evidence import question_names
 from .other_holders import holder_of_another
 from .rerank import Evidence
@@ -29,16 +29,24 @@ from .titled import TITLE_WORDS, owned_by_another, placed_holders
 
 __all__ = ["name_first"]
 
+PLACING_CHECKED = 5  # the best sentences read for a placing the best one does not state
+
 
 def name_first(question: str, ranked: Sequence[Evidence], reason: Abstention | None,
                articles: Mapping[str, Article]) -> list[Evidence] | None:
     """Where the name rule turned the best sentence away (`reason`), the ranking with the first
     of the next best (to KIND_CHECKED) that names what was asked, of what the question names,
     put first; else None."""
-    if reason is None or reason.reason != NAME_UNCLEAR or not ranked:
+    if reason is None or reason.reason not in (NAME_UNCLEAR, PLACING_UNSAID) or not ranked:
         return None
-    first = next((ev for ev in ranked[1:KIND_CHECKED]
+    # A placing is said in passing, in a list the reader ranks low ("…University of Eastmarch
+    # (3), …"): read further down for it, in the best sentence's story only: another story's
+    # placing is another contest's ("Allanby, who came third" of a by-election, asked which
+    # school came third in the robotics challenge).
+    placing = reason.reason == PLACING_UNSAID
+    first = next((ev for ev in ranked[1:PLACING_CHECKED if placing else KIND_CHECKED]
                   if ev.article_id in articles
+                  and (not placing or ev.article_id == ranked[0].article_id)
                   and (tie := named_as_asked(ev, question)) is not None
                   and _of_asked(question, ev, articles[ev.article_id])
                   and not _owned_elsewhere(question, ev, tie, articles[ev.article_id])), None)

@@ -21,6 +21,7 @@ from .made_by import cast_as, done_by, done_by_itself
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
 from .persons import description, done_to, listed_names, sole_name, who_does
+from .placings import placed_name
 from .question import chosen
 from .rerank import Evidence
 from .roles import RoleHolder, asked_role, holders, role_holder, verb_said, which_role
@@ -87,6 +88,7 @@ def _stated(best: Evidence, citation: Citation, question: str, title: str, kind:
             or table_cell(question, best.text, kind, title, published, text)
             or (death_toll(best.text, question) or age_span(question, best.text)
                 if kind == "number" else None)
+            or placed_name(question, best.text)  # "University of Eastmarch (3)"
             or (sole_answer(best, question) if kind == "person" else None)
             or clock_time(question, best.text, best.answer and (
                 best.answer[0] - best.start, best.answer[1] - best.start)))
@@ -122,6 +124,8 @@ def named_as_asked(best: Evidence, question: str) -> tuple[int, int] | None:
     name answers from a sentence read after the best (`name_first`)."""
     if does := who_does(question, best.text) or done_to(question, best.text):  # "marrying Robert…"
         return does
+    if placed := placed_name(question, best.text):  # "Allanby, who came third, said…"
+        return placed
     if credited := label_holder(question, best.text):  # "Director: Tomasz Brennan-Wolski"
         return credited
     if (by := done_by(question, best.text)) and _overlaps(best, [by]):  # "led by Dr Halloran"
