@@ -55,6 +55,7 @@ def _doers(question: str) -> tuple[str, ...]:
         return ()
     verb = m.group(1).casefold()
     bases = {verb[:-len(end)] for end in ("ing", "es", "s", "ed", "d") if verb.endswith(end)}
+    bases |= {_IRREGULAR[verb]} if verb in _IRREGULAR else set()  # "Who led it?": "lead"
     nouns = {f"{b}{end}" for b in bases if len(b) > 2 for end in ("", "er", "or")}
     nouns |= {f"{b}r" for b in bases if b.endswith("e")}  # "produced": "producer"
     nouns |= {t for b in bases for t in _DOER_TITLES.get(b, ())}
@@ -66,8 +67,12 @@ def _doers(question: str) -> tuple[str, ...]:
 # general secretary", "Who designed the new wing?" over "The architects, Lund & Morrow," (the
 # users' sets: each turned away by the name rule).
 _DOER_TITLES = {"run": ("chief executive", "managing director"),
-                "lead": ("general secretary", "leader"),
+                "lead": ("general secretary", "leader", "lead author"),
                 "design": ("architects", "architect", "designer")}
+# Past tenses no suffix gives the base of: "Who led the study?" over "the study's lead author,
+# Dr. Renata Solberg-Mathis" (the users' sets, turned away by the name rule).
+_IRREGULAR = {"led": "lead", "ran": "run", "wrote": "write", "won": "win", "made": "make",
+              "built": "build", "began": "begin", "drew": "draw"}
 _SYNONYMS = frozenset(t for titles in _DOER_TITLES.values() for t in titles)
 # Another title than the verb asked says whose it is only before it: "Yusuf Adeyemi-Clarke
 # became chief executive of Harrowmere Water" is not asked "Who runs the company?" of another.
@@ -102,19 +107,26 @@ def _loose_holders(title: str, sentence: str) -> list[tuple[int, RoleHolder]]:
     """Holders `titled` does not place, for a title asked alone: after "is" ("The producer this
     time is Inês Carvalho"), after a description ("their captain, the number eight Éloi
     Baptiste-Fernández"), or a firm's partners ("The architects, Lund & Morrow,"): the users'
-    sets, each turned away by the name rule."""
+    sets, each turned away by the name rule); or the subject the title is said of ("Rosalind
+    Achebe-Park, 38, is a midwife at Harrowfield General and the founder of…")."""
+    said_of = re.compile(rf"(?P<n>{NAME})(?:,\s+\d{{1,3}},)?\s+(?:is|was)\s+(?:[^,;.]{{0,60}}?"
+                         rf"\s+and\s+)?(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+                         rf"(?P<t>(?i:{spaced(title)}))\b")
     pattern = re.compile(
         rf"\b(?i:{spaced(title)})(?:(?:\s+(?:this|that|last|next)\s+[a-z]+)?\s+(?:is|was)\s+"
         rf"|,\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{1,3}}|,\s+(?=[A-Z][\w’'-]*\s+&\s))"
         rf"(?P<n>(?:[À-Þ][\w’'-]*\s+)?{NAME}(?:\s+&\s+{NAME})?)")  # "Éloi Baptiste-Fernández"
-    return [(m.start(), RoleHolder(m.start("n"), m.end("n"), m.group("n")))
-            for m in pattern.finditer(sentence)]
+    return [*((m.start(), RoleHolder(m.start("n"), m.end("n"), m.group("n")))
+              for m in pattern.finditer(sentence)),
+            *((m.start("t"), RoleHolder(m.start("n"), m.end("n"), m.group("n")))
+              for m in said_of.finditer(sentence))]
 
 
 # The owner written just before a title, with up to two words of it between: "NMO chief
-# forecaster", "Nwachukwu's coach", "Rovers manager", "Portland police chief".
+# forecaster", "Nwachukwu's coach", "Rovers manager", "Portland police chief". Not across an
+# "and": "a midwife at Harrowfield General and the founder of…" is no hospital's founder.
 _OWNER = re.compile(r"(?P<owner>(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?P<s>[’']s)?\s+"
-                    r"(?:[a-z][\w-]*\s+){0,2}$")
+                    r"(?:(?!and\s|or\s)[a-z][\w-]*\s+){0,2}$")
 # Capitalised words that own no title: an honorific, or a word pointing back.
 _NO_OWNER = TITLE_WORDS | {"dr", "mr", "mrs", "ms", "the", "a", "an", "its", "their", "his", "her"}
 

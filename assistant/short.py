@@ -28,6 +28,7 @@ from .roles import RoleHolder, asked_role, holders, role_holder, verb_said, whic
 from .scores import score_span
 from .speakers import asks_about_saying, named_speaker
 from .table_cells import table_cell
+from .thing_names import thing_named
 from .trimming import unquoted
 from .types import Citation, ShortAnswer
 from .whose_count import compared_count, named_count
@@ -126,6 +127,8 @@ def named_as_asked(best: Evidence, question: str) -> tuple[int, int] | None:
         return does
     if placed := placed_name(question, best.text):  # "Allanby, who came third, said…"
         return placed
+    if thing := thing_named(question, best.text):  # "The Ostrand Space Agency's Kittiwake lander"
+        return thing
     if credited := label_holder(question, best.text):  # "Director: Tomasz Brennan-Wolski"
         return credited
     if (by := done_by(question, best.text)) and _overlaps(best, [by]):  # "led by Dr Halloran"
@@ -136,9 +139,21 @@ def named_as_asked(best: Evidence, question: str) -> tuple[int, int] | None:
         return cast
     # "Coxswain Andy McCrindle said…", "Its chair, Dev Mistry-Hale, said…": the name the
     # sentence titles as asked, the span on it, answers, the speaker though it is.
-    if titled := next((h for h in titled_answer(question, best.text) if meets(best, [h])), None):
-        return titled.start, titled.end
+    # The one name titled so answers whatever the reader's span, in a sentence naming all the
+    # question names: "said the study's lead author, Dr. Renata Solberg-Mathis" (the span on
+    # the words quoted, the users' "Who led it?"); not "her work with the folk singer Orla
+    # Tierney" asked the singer of The Lantern Assembly.
+    titled = titled_answer(question, best.text)
+    if held := next((h for h in titled if meets(best, [h])), None) or (
+            titled[0] if len(titled) == 1 and _names_all(question, best.text) else None):
+        return held.start, held.end
     return None
+
+
+def _names_all(question: str, sentence: str) -> bool:
+    """Does the sentence give every word of every name the question gives?"""
+    return all(re.search(rf"\b{re.escape(w)}", sentence)
+               for name in question_names(question) for w in name)
 
 
 def _loose_name(best: Evidence, question: str) -> tuple[int, int] | None:

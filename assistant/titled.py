@@ -94,7 +94,8 @@ def _patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "The mayor of San Ildefonso, Rosa Quispe Mamani, told…": whose title, then who holds it
     # (a person's name: not "North Carolina" of "The police chief of Salisbury, North
     # Carolina, said", `after_title`; "of Albany, New York, Kathy Sheehan," names her).
-    after = re.compile(rf"\b{title}(?:\s+(?P<n>{NAME})|,\s+(?P<c>{NAME})(?=[,.;:]|$)"
+    after = re.compile(rf"\b{title}(?:\s+{_DOTTED}(?P<n>{NAME})"
+                       rf"|,\s+{_DOTTED}(?P<c>{NAME})(?=[,.;:]|$)"
                        rf"|{_OF_WHOM}(?:,\s+{NAME})?,\s+(?P<o>{NAME}\s+{NAME})(?=[,.;:]|$))")
     before = re.compile(rf"(?P<n>{NAME}),\s+(?:(?i:the|a|an)\s+)?(?:[\w’'-]+\s+){{0,4}}?"
                         rf"(?P<t>{title})\b")
@@ -110,6 +111,11 @@ _BECAME = (rf"(?:(?i:was|has\s+been|is)\s+{_MADE}|(?i:became|becomes))")
 _TO_BECOME = (rf"(?:(?i:will\s+be|is\s+to\s+be|is\s+set\s+to\s+be)\s+{_MADE}"
               r"|(?i:will\s+become|is\s+to\s+become|is\s+set\s+to\s+become))")
 _ITS = r"\s+(?P<its>(?:(?i:the|a|an)\s+)?(?:(?i:new|next)\s+)?(?:[\w’'-]+\s+){0,2}?)"
+
+
+# An honorific written with its full stop, before the name: "the study's lead author, Dr.
+# Renata Solberg-Mathis" (read as a name "Dr" closed by the stop, it named no one).
+_DOTTED = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Rev|Capt|Insp|Det|Supt|Sgt)\.\s+)?"
 
 
 @lru_cache(maxsize=128)
