@@ -30,6 +30,7 @@ from .judging import Ranking, judge
 from .question import Question
 from .reader import Reader, get_reader
 from .request import Request, make_request
+from .respelling import respelt
 from .retrieval import Retrieval, retrieve_asked, retrieved_passages
 from .settings import Settings
 from .streaming import OnDelta, emit, streamed
@@ -163,24 +164,34 @@ class Assistant:
             emit(on_delta, about_last.draft.text)
             return about_last.as_answer(request, asked_a_model=backend is not None,
                                         seconds=time.perf_counter() - started), Ranking()
-        # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
-        asked = asked_question(request, backend if name == "openai" else None)
-        # A follow-up naming nothing new is searched in its conversation's story alone: its
-        # article and that article's copies (`index.stories`), any of which may answer it.
-        if (within := kept_to(self.index, request.question, request.history)) is not None:
-            asked = replace(asked, within=tuple(self.index.story(within)))
-        found = retrieve_asked(self.index, asked, request.top_k)
+        asked_as = request.question
+        asked, found = self._retrieve(request, backend)
+        # Asked with an acronym or a misspelling its articles spell otherwise ("EPS", "kettels"):
+        # asked again as they spell it (`respelling`).
+        if (spelt := respelt(request.question, found.articles.values())) != request.question:
+            request = replace(request, question=spelt)
+            asked, found = self._retrieve(request, backend)
         retrieved_at = time.perf_counter()
         composed = self._compose(request, asked, found, backend, on_delta)
         done = time.perf_counter()
         timings = Timings(round((retrieved_at - started) * 1000, 1),
                           round((done - retrieved_at) * 1000, 1), round((done - started) * 1000, 1))
-        return Answer(question=request.question, text=composed.text,
+        return Answer(question=asked_as, text=composed.text,
                       citations=tuple(composed.citations), abstained=composed.abstained,
                       retrieved=tuple(retrieved_passages(found)), llm=name, timings=timings,
                       query=asked.query, notes=tuple(composed.notes), short=composed.short,
                       as_of=asked.as_of.isoformat(), confidence=composed.confidence
                       ), composed.ranking
+
+    def _retrieve(self, request: Request, backend: ChatBackend | None
+                  ) -> tuple[Question, Retrieval]:
+        # Only a capable server model rewrites follow-ups; SmolLM2 in-process would garble them.
+        asked = asked_question(request, backend if request.backend == "openai" else None)
+        # A follow-up naming nothing new is searched in its conversation's story alone: its
+        # article and that article's copies (`index.stories`), any of which may answer it.
+        if (within := kept_to(self.index, request.question, request.history)) is not None:
+            asked = replace(asked, within=tuple(self.index.story(within)))
+        return asked, retrieve_asked(self.index, asked, request.top_k)
 
     def _compose(self, request: Request, asked: Question, found: Retrieval,
                  backend: ChatBackend | None, on_delta: OnDelta | None) -> _Composed:

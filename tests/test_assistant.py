@@ -158,6 +158,14 @@ def test_questions_the_articles_do_not_answer_abstain(assistant: Assistant,
     assert answer.citations == ()
 
 
+def test_a_misspelt_word_is_asked_as_the_articles_spell_it(assistant: Assistant) -> None:
+    # `respelling`: "kettels" had turned a user's question away as off topic
+    misspelt = CONTAINERS.replace("containers", "contianers")
+    answer = assistant.ask(misspelt)
+    assert not answer.abstained and "13,000" in answer.text
+    assert answer.question == misspelt  # the question as asked, whatever was searched
+
+
 def test_this_week_in_a_readers_own_question_is_still_judged_off_topic(
         assistant: Assistant) -> None:
     # "This week" states no moment: the question is judged as the tuning's reader questions were

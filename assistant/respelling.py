@@ -1,0 +1,132 @@
+"""Respelling: a question's words written as the articles retrieved for it write them.
+
+A question can name what an article says in a form the article never uses: an acronym it
+spells out ("What EPS had analysts expected?" of "Earnings per share were €1.37, ahead of the
+€1.29 expected…"; "USGS" of "The US Geological Survey has revised…"), or a word misspelt
+("how many kettels were sold"). Neither the passages' cosine nor their words then tie the
+question to its article: it was turned away as off topic (`compose.abstention`), or its
+answer sentence scored too low to answer. Asked again as the articles write it, it is judged
+on what it asks. A word is respelt only where the articles leave no doubt: one spelling
+within one edit, of a word the reader's vocabulary does not know (a real word, "bread" beside
+an article's "break", is what was asked).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from index import Article, fold_accents
+
+from .reader import MODEL_DIR
+from .words import asking_terms, terms
+
+__all__ = ["respelt", "spelt_out"]
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")  # not two letters: "GP" is no "Greystone Prize"
+_WORDS = re.compile(r"[A-Za-z][\w’'&-]*")
+_SMALL = frozenset({"and", "of", "for", "the", "on", "in", "&"})  # between the spelt words
+_LOWER = re.compile(r"\b[a-z]{5,}\b")  # a word that may be misspelt: no name, long enough
+MIN_SPELT = 5  # an article's word a misspelling may stand for is this long at least
+
+
+def respelt(question: str, articles: Iterable[Article]) -> str:
+    """The question with its acronyms spelt out and its misspelt words spelt as the articles
+    spell them (`spelt_out`, `_misspelt`), or the question itself."""
+    texts = [f"{a.title}\n{a.text}" for a in articles]
+    out = question
+    for acronym in dict.fromkeys(_ACRONYM.findall(question)):
+        about = set(terms(question)) - asking_terms() - set(terms(acronym))
+        words = spelt_out(acronym, texts, about)
+        if words:
+            out = re.sub(rf"\b{acronym}\b", words, out)
+    vocabulary = {w.casefold() for t in texts for w in _WORDS.findall(fold_accents(t))}
+    for word in dict.fromkeys(_LOWER.findall(out)):
+        right = _misspelt(word, vocabulary)
+        if right:
+            out = re.sub(rf"\b{word}\b", right, out)
+    return out
+
+
+def spelt_out(acronym: str, texts: Iterable[str], about: set[str] | frozenset[str] = frozenset()
+              ) -> str:
+    """The words an acronym stands for, as the first text spelling it out writes them ("US
+    Geological Survey" for "USGS"), or "" where one uses the acronym itself or none spells it
+    out. Words not all capitalised ("earnings per share" for "EPS") count only in a sentence
+    holding one of the question's other words (`about`): three words' first letters are often
+    an acronym's by chance ("fake invoices from a" is no "FIFA")."""
+    texts = list(texts)
+    if any(re.search(rf"\b{acronym}\b", t) for t in texts):
+        return ""
+    for text in texts:
+        words = list(_WORDS.finditer(text))
+        for i in range(len(words)):
+            end = _spells(acronym, [m.group() for m in words[i:i + 3 * len(acronym)]])
+            if not end:
+                continue
+            spelt = text[words[i].start():words[i + end - 1].end()]
+            if _named(spelt):
+                return spelt
+            if about & set(terms(_sentence(text, words[i].start()))):
+                return spelt.casefold()  # no name: "Earnings per share" opened its sentence
+    return ""
+
+
+def _named(spelt: str) -> bool:
+    """Are the words spelling an acronym out a name's, each capitalised but the small ones?"""
+    return all(w[0].isupper() for w in _WORDS.findall(spelt) if w.casefold() not in _SMALL)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of the text around a place in it (its line, between full stops)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def _spells(letters: str, words: list[str]) -> int:
+    """How many of the words spell the letters out from the first, or 0: each word gives its
+    first letter, a word in capitals all its letters ("US" of "USGS"), small words between
+    them none."""
+    n, left = 0, letters
+    for word in words:
+        if not left:
+            break
+        n += 1
+        if n > 1 and word.casefold() in _SMALL:
+            continue
+        if len(word) > 1 and word.isupper() and left.startswith(word):
+            left = left[len(word):]
+        elif word[0].upper() == left[0]:
+            left = left[1:]
+        else:
+            return 0
+    return n if not left and n > 1 else 0
+
+
+def _misspelt(word: str, vocabulary: set[str]) -> str:
+    """The one word of the articles the question's word misspells (one letter wrong, missing,
+    added, or two swapped: "kettels" for "kettles"), or "" where the articles hold the word,
+    the reader's vocabulary knows it, or none or several are that near."""
+    from rapidfuzz.distance import OSA
+
+    if word in vocabulary or word in _known_words():
+        return ""
+    near = {v for v in vocabulary if len(v) >= MIN_SPELT and abs(len(v) - len(word)) <= 1
+            and v[0] == word[0] and OSA.distance(word, v, score_cutoff=1) <= 1}
+    # "kettles" beside an article's "kettle" is the same word, "compiles" beside "compiled"
+    # and "headliner" beside "headline" other forms of it: no misspelling
+    if len(near) != 1 or any(v.startswith(word) or word.startswith(v)
+                             or terms(v) == terms(word) for v in near):
+        return ""
+    return near.pop()
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The whole words of the reader's vocabulary (MiniLM's WordPiece): English as it is
+    written often enough for a word of its own there."""
+    model = json.loads((MODEL_DIR / "tokenizer.json").read_text(encoding="utf-8"))["model"]
+    return frozenset(w for w in model["vocab"] if w.isalpha())
