@@ -152,7 +152,11 @@ def rule_rewrite(question: str, history: Sequence[Message]) -> str:
     about_them = bool(person) and _may_name(answer_names, person or "", question)
     if person and not _IMPERSONAL.search(question) and not about_them:
         answer_names = []
-    if _PRONOUN.search(question) or not named:
+    # A question pointing at nothing that names no subject takes the last answer's names for
+    # one, unless it says what it asks about in words of its own ("What's happening to the
+    # roof?", "How did the shares react?"): the last answer's names (a speaker of another
+    # quote, a results table's cells) then outweighed "roof" and "shares" in the reading.
+    if _PRONOUN.search(question) or not (named or _says_its_subject(question)):
         context += answer_names
     context += person.split() if person and (about_them or not named) else []
     added = [w for w in dict.fromkeys(w.strip("’'") for w in context)
@@ -196,6 +200,12 @@ def _topic_words(question: str, history: Sequence[Message], told: bool) -> list[
 
 
 _OWN_WORDS = 2  # a follow-up with more words of its own names its own subject
+
+
+def _says_its_subject(question: str) -> bool:
+    """Does a follow-up say in words of its own what it asks about ("How did the shares
+    react?"), not only how it asks ("How many?", "Why?", "What about the rover?")?"""
+    return len(_content_words(question)) >= _OWN_WORDS
 
 
 def _content_words(text: str) -> list[str]:

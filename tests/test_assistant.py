@@ -370,6 +370,21 @@ def test_a_follow_up_to_a_question_naming_nothing_takes_the_answers_names() -> N
     assert query.startswith("What did the leaflets say?") and "Kim" in query
 
 
+def test_a_follow_up_saying_what_it_asks_about_takes_no_names_of_an_unrelated_answer() -> None:
+    """The fifteenth tester's "What's happening to the roof?", after an answer quoting the
+    prosecutor, was searched with "Ms Okonjo-Barr" and answered with her quote; "How did the
+    shares react?" took a results table's cells and was answered with its row."""
+    quoted = turn("What did his lawyer say?", "“'The hall was days away from being unable to "
+                                              "pay its insurance,' Ms Okonjo-Barr said.” [1]")
+    query = rule_rewrite("What's happening to the roof?", quoted)
+    assert "Okonjo-Barr" not in query and "roof" in query, query
+    table = turn("And in the same quarter a year earlier?",
+                 "“Quarter: Q3 a year earlier | Revenue: £338m | Pre-tax profit: £34.5m” [1]")
+    assert "Revenue" not in rule_rewrite("How did the shares react?", table)
+    # A question of a word or none of its own still leans on the answer's names.
+    assert "Revenue" in rule_rewrite("What about the shares?", table)
+
+
 def test_words_capitalised_for_opening_a_quote_or_a_line_name_nothing() -> None:
     """A new tester's follow-ups were searched with "My" ("“'My son loves it there.”"), "It's"
     and "Over" ("A: Over the two years, …"), the first words of the last answer's quote."""
