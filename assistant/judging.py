@@ -18,6 +18,7 @@ from .reader import Reader
 from .rerank import Evidence, rerank
 from .retrieval import Retrieval
 from .said_first import read_again, said_first
+from .stray_quote import past_stray_quote
 from .topicality import topicalities
 
 __all__ = ["Ranking", "judge"]
@@ -65,6 +66,7 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     if named is not None and stays_with(asked, named, articles, astray):
         ranked, reason = named, judged_again(reason, named, asked.kind, asked.text)
     ranked = cause_first(asked, ranked, articles)  # not "…was unable to reach the corrie"
+    ranked = past_stray_quote(asked, ranked)  # not "'No family should…,' she said."
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
         ranked, reason = holder_of_it(asked.text, ranked, articles)
     return ranking, ranked, reason
