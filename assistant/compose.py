@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from index import Article, sentence_spans
+from index import Article
 
 from . import calibration
 from .answerability import answerability
@@ -38,7 +38,7 @@ from .types import Citation
 from .words import asking_terms, terms
 
 __all__ = ["ABSTAIN_TEXT", "DOUBTED", "NAME_UNCLEAR", "PLACING_UNSAID", "Abstention",
-           "abstain_below", "abstention", "another_holder", "another_year", "closest_text",
+           "abstain_below", "abstention", "another_holder", "closest_text",
            "judged_again", "stays_with", "strayed", "within_dates"]
 
 ABSTAIN_TEXT = "The articles don't say"
@@ -183,27 +183,6 @@ def _gives(ev: Evidence, kind: str, question: str) -> bool:
         return ev.fit == 1.0
     asked = set(terms(question)) - asking_terms()
     return 2 * len(asked & set(terms(ev.text))) >= len(asked) > 0
-
-
-# A year asked about; not one a span of time starts from ("since 2019", "from 2005 to…").
-_A_YEAR = re.compile(r"(?<!since )(?<!from )(?<!between )(?<!after )\b(?:19|20)\d\d\b", re.I)
-
-
-def another_year(question: str, best: Evidence, article: Article) -> Abstention | None:
-    """Asked about a year long before the best sentence's report, which never names it, nor
-    the sentence before it ("The great fire of 1998… It destroyed 41 homes"): "How many homes
-    were destroyed in the 1998 fire?" is not answered by a report of 2026 counting this year's
-    ("Of the 17 homes destroyed…"). A report of the year after may still tell it."""
-    years = {int(y) for y in _A_YEAR.findall(question)}
-    published = article.published
-    if not years or not published or any(year >= int(published[:4]) - 1 for year in years):
-        return None  # the article is only split into sentences for a question naming a year
-    before = [a for a, _ in sentence_spans(article.text) if a < best.start]
-    around = article.text[before[-1] if before else best.start:best.end]
-    if any(str(year) in around for year in years):
-        return None
-    return Abstention(f"the closest sentence, from a report of {published[:4]}, says nothing "
-                      f"of {min(years)}")
 
 
 def judged_again(reason: Abstention | None, ranked: Sequence[Evidence], kind: str,

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 
 from index import Article, sentence_after, sentence_before
 
-from .compose import KIND_CHECKED, Abstention, another_holder, another_year
+from .compose import KIND_CHECKED, Abstention, another_holder
+from .other_year import another_year
 from .rerank import Evidence
 from .roles import asked_role
 from .short import cited_answer

@@ -93,7 +93,7 @@ def test_another_figure_is_of_the_thing_asked_about() -> None:
 
 def test_a_year_long_before_the_report_is_not_answered_by_it() -> None:
     """"How many homes were destroyed in the 1998 fire?" was answered "17 homes", this year's."""
-    from assistant.compose import another_year
+    from assistant.other_year import another_year
     from index import Article
 
     def asked_of(text: str, sentence: str, question: str = "How many homes were destroyed in "
