@@ -26,7 +26,7 @@ from .contest import another_contest
 from .evidence import names_missing, question_names
 from .followup import points_outside
 from .other_holders import holder_of_another
-from .placings import asked_placing, states_placing
+from .placings import PLACING_CHECKED, placing_unsaid
 from .plain_answer import plainly_answers
 from .question import Question
 from .quotes import enquote
@@ -158,7 +158,8 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
     # "Who won the cup final?" is not answered by who won an election, nor a quarter-final.
     if question and another_contest(question, ranked[0].text):
         return Abstention("the closest sentence is about another contest")
-    if (placing := asked_placing(question)) and not states_placing(ranked[0].text, placing):
+    if placing_unsaid(question, ranked[0].text, [ev.text for ev in ranked[1:PLACING_CHECKED]
+                                                 if ev.article_id == ranked[0].article_id]):
         return Abstention(PLACING_UNSAID, of_best=True)
     if (kind in NAME_REQUIRED and not sure_span(ranked[0], kind)
             and not sole_answer(ranked[0], question)):

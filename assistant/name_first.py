@@ -22,14 +22,13 @@ from index import Article, sentence_after, sentence_before
 from .compose import KIND_CHECKED, NAME_UNCLEAR, PLACING_UNSAID, Abstention
 from .evidence import question_names
 from .other_holders import holder_of_another
+from .placings import PLACING_CHECKED, placed_name
 from .rerank import Evidence
 from .roles import asked_role
 from .short import named_as_asked
 from .titled import TITLE_WORDS, owned_by_another, placed_holders
 
 __all__ = ["name_first"]
-
-PLACING_CHECKED = 5  # the best sentences read for a placing the best one does not state
 
 
 def name_first(question: str, ranked: Sequence[Evidence], reason: Abstention | None,
@@ -47,7 +46,8 @@ def name_first(question: str, ranked: Sequence[Evidence], reason: Abstention | N
     first = next((ev for ev in ranked[1:PLACING_CHECKED if placing else KIND_CHECKED]
                   if ev.article_id in articles
                   and (not placing or ev.article_id == ranked[0].article_id)
-                  and (tie := named_as_asked(ev, question)) is not None
+                  and (tie := (placed_name(question, ev.text) if placing
+                               else named_as_asked(ev, question))) is not None
                   and _of_asked(question, ev, articles[ev.article_id])
                   and not _owned_elsewhere(question, ev, tie, articles[ev.article_id])), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]

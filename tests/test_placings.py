@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.compose import PLACING_UNSAID, abstention, judged_again
 from assistant.name_first import name_first
-from assistant.placings import asked_placing, placed_name, states_placing
+from assistant.placings import asked_placing, placed_name, placing_unsaid, states_placing
 from assistant.rerank import Evidence
 from assistant.short import named_as_asked
 from index import Article
@@ -96,3 +96,88 @@ def test_another_storys_placing_is_not_read_first() -> None:
     reason = abstention(ranked, True, 1.5, "other", question=question)
     assert reason is not None and reason.reason == PLACING_UNSAID
     assert name_first(question, ranked, reason, {"school": school, "vote": ELECTION}) is None
+
+
+MARATHON = Article(
+    "mara", "Kamau retains Calderport Marathon title as Ashby takes bronze",
+    "Kenya's Daniel Kamau won the Calderport Marathon for a second time on Sunday. "
+    "Ethiopia's Tesfaye Bekele took the silver medal, 40 seconds behind, and local favourite "
+    "Tom Ashby claimed the bronze in a personal best. "
+    "Grace Njeri, who finished third in 2019, won the women's race in 2:24:10.",
+    "mara.txt", "mara")
+
+
+def test_medals_leading_and_titles_state_a_placing() -> None:
+    """The review's counter-examples: a medal, "was top", "leads the table", a title won."""
+    assert states_placing("Norway's Ingrid Dahl took silver and Finland's Aino Virtanen the "
+                          "bronze.", 3)
+    assert states_placing("Harbour Lights was top for three weeks.", 1)
+    assert states_placing("Valdoria leads the medal table with six golds.", 1)
+    beat = "Pupils from Millbrook Academy beat 30 other schools to take the quiz title."
+    assert states_placing(beat, 1)
+    at = placed_name("Which school came top in the quiz?", beat)
+    assert at is not None and beat[slice(*at)] == "Millbrook Academy"
+    skating = "Norway's Ingrid Dahl took silver and Finland's Aino Virtanen the bronze."
+    at = placed_name("Who finished third in the women's 1,500m?", skating)
+    assert at is not None and skating[slice(*at)] == "Aino Virtanen"
+    won = ("Labour's Ruth Hale won the Dunmore by-election with 14,210 votes, ahead of "
+           "Reform's Gary Pike on 9,870.")
+    at = placed_name("Who was the runner-up in the Dunmore by-election?", won)
+    assert at is not None and won[slice(*at)] == "Gary Pike"
+
+
+def test_a_placing_of_another_year_or_contest_is_not_the_one_asked() -> None:
+    assert placed_name("Who came third in the Calderport Marathon?",
+                       _sentences(MARATHON)[2]) is None
+    for question, sentence in (
+            ("Who came second in the Dunmore by-election?",
+             "Mistry, who came second in the council elections in May, said so."),
+            ("Which city came top of the Liveability Index?",
+             "Marston came top of the trust's separate Green Cities list last year."),
+            ("Which school came third in the regional schools quiz?",
+             "Hawthorn, who came third in the county swimming gala in June, had led."),
+            ("Which film was top at the weekend box office?",
+             "Harbour Lights was top for three weeks before Moonfall's release."),
+            ("Who came second in the women's 1,500m?",
+             "Dahl, who was second in the 500m on Friday, said she was happy.")):
+        assert placed_name(question, sentence) is None, sentence
+        assert not states_placing(sentence, asked_placing(question) or 0, question), sentence
+
+
+def test_first_at_the_scene_or_second_in_command_asks_no_placing() -> None:
+    for question in ("Who was first at the scene of the Marlow Street fire?",
+                     "Who is second in command at the Harbour Authority?",
+                     "Who was first in line for the tickets?"):
+        assert asked_placing(question) is None, question
+
+
+def test_the_placing_asked_of_another_race_gives_way_to_the_medal() -> None:
+    """"Who came third in the Calderport Marathon?" was answered "Grace Njeri, who finished
+    third in 2019"; the bronze answers."""
+    question = "Who came third in the Calderport Marathon?"
+    kamau, medals, njeri = _sentences(MARATHON)
+    ranked = [_read(MARATHON, kamau, "Daniel Kamau", 0.5),
+              _read(MARATHON, njeri, "Grace Njeri", 0.45),
+              _read(MARATHON, medals, "Tesfaye Bekele", 0.3)]
+    reason = abstention(ranked, True, 1.5, "other", question=question)
+    assert reason is not None and reason.reason == PLACING_UNSAID
+    first = name_first(question, ranked, reason, {"mara": MARATHON})
+    assert first is not None and first[0] is ranked[2]
+
+
+def test_the_placing_asked_of_another_list_stays_where_none_other_names_it() -> None:
+    """"Marston came top of the trust's separate Green Cities list…" was answered "Marston",
+    asked which city came top of the Liveability Index; it is not turned away where no other
+    sentence of its story names the top (it answers as a sentence), and gives no short answer.
+    A sentence stating no placing is turned away (the users' "Who came second in the men's
+    Calderport Marathon?")."""
+    question = "Which city came top of the Liveability Index?"
+    marston = ("Marston came top of the trust's separate Green Cities list last year, and "
+               "Aldbury was praised for its new tram line.")
+    assert not placing_unsaid(question, marston, ["The index scores 60 cities."])
+    assert placed_name(question, marston) is None
+    assert placing_unsaid("Who came second in the men's Calderport Marathon?",
+                          "The oldest finisher was 84-year-old Walter Cheesman.", [])
+    assert placing_unsaid("Who was the runner-up in the Dunmore by-election?",
+                          "Mistry, who came second in the council elections in May, said so.",
+                          ["Ruth Hale won the by-election, ahead of Reform's Gary Pike."])
