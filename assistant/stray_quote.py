@@ -6,7 +6,8 @@ by a pronoun ("'No family should go through…,' she said."): it shares the ques
 little else. Such a quote, holding none of the question's own words, gives way to the next of
 the two runners-up of its article that is not a quote ("A public inquiry has found that…").
 A quote holding them ("What has she promised if the unit stays open?" — "'If the unit stays
-open, I'll resign…,' she said.") stays first, and so does one asked for ("What did she say?").
+open, I'll resign…,' she said.") stays first, and so does one asked for ("What did she say?",
+"How does she feel about it?").
 """
 
 from __future__ import annotations
@@ -24,6 +25,12 @@ __all__ = ["past_stray_quote"]
 _PRONOUN_QUOTE = re.compile(r"^\W*[“\"‘'].*[,.!?][’'\"”]*,?\s+(?:he|she)\s+(?:said|added)\W*$",
                             re.S)
 _OPENS_QUOTE = re.compile(r"^\W*[“\"‘']")
+# Asking how someone feels, reacts or thinks, or what they want: a quote is the answer ("How
+# does she feel about the decision?" — "'I am heartbroken, and I am angry,' she said.").
+_FEELING = re.compile(r"\bhow\s+(?:[\w’'-]+\s+){1,5}?(?:feel|felt|feeling|react|reacted|respond"
+                      r"|responded|view|see)\b|\bwhat\s+(?:[\w’'-]+\s+){1,5}?(?:think|thought|want"
+                      r"|wanted|feel|felt|reaction|response|view|views|opinion|feelings?)\b",
+                      re.I)
 RUNNERS_UP = 2  # how far down a sentence to read first is looked for
 
 
@@ -42,7 +49,8 @@ def past_stray_quote(asked: Question, ranked: list[Evidence]) -> list[Evidence]:
 def _stray(question: str, sentence: str) -> bool:
     """Is the sentence a pronoun's quote that the question neither asks for nor shares a word
     of its own with?"""
-    if not _PRONOUN_QUOTE.match(sentence) or asks_speech(question) or asks_about_saying(question):
+    if (not _PRONOUN_QUOTE.match(sentence) or asks_speech(question)
+            or asks_about_saying(question) or _FEELING.search(question)):
         return False
     own = set(terms(question)) - asking_terms()
     return not own & set(terms(sentence))

@@ -38,3 +38,13 @@ def test_a_quote_asked_for_or_holding_the_questions_words_stays_first() -> None:
     assert past_stray_quote(first, RANKED)[0].text == QUOTE
     elsewhere = [_ev(QUOTE, 0.04), _ev(FOUND, 0.03, "b")]
     assert past_stray_quote(_follow_up("What did she find?"), elsewhere)[0].text == QUOTE
+
+
+def test_a_quote_answering_how_someone_feels_stays_first() -> None:
+    """The review's "How does she feel about the decision?" was answered with the next
+    non-quote, not "'I am heartbroken, and I am angry,' she said."."""
+    feeling = [_ev("'I am heartbroken, and I am angry,' she said.", 0.04), _ev(FOUND, 0.03)]
+    for asked in ("How does she feel about the decision?", "What is her reaction?",
+                  "How does Rosalind Achebe-Park feel about the decision?",
+                  "What does she think of the plan?", "What does she want?"):
+        assert past_stray_quote(_follow_up(asked), feeling)[0] is feeling[0], asked
