@@ -143,11 +143,31 @@ def named_as_asked(best: Evidence, question: str) -> tuple[int, int] | None:
     # question names: "said the study's lead author, Dr. Renata Solberg-Mathis" (the span on
     # the words quoted, the users' "Who led it?"); not "her work with the folk singer Orla
     # Tierney" asked the singer of The Lantern Assembly.
-    titled = titled_answer(question, best.text)
+    titled = [h for h in titled_answer(question, best.text)
+              if not _whose_elsewhere(question, best.text, h.start)
+              and not _OWNS.match(best.text, h.end)]  # not the "Halvern Group, whose …"
     if held := next((h for h in titled if meets(best, [h])), None) or (
             titled[0] if len(titled) == 1 and _names_all(question, best.text) else None):
         return held.start, held.end
     return None
+
+
+# A title owned by a name before "whose": "…merged into the Halvern Group, whose chief
+# executive, Dr. Ian Booth, said…" (the name's start after it).
+_OWNS = re.compile(r",?\s+whose\b")
+_WHOSE = re.compile(r"(?P<owner>(?:[A-Z][\w&’'-]*\s+){0,4}[A-Z][\w&’'-]*),?\s+whose\s+"
+                    r"(?:[\w-]+\s+){0,3}[\w-]+,?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$")
+
+
+def _whose_elsewhere(question: str, sentence: str, at: int) -> bool:
+    """Is the title of the name at `at` another body's, said "X, whose chief executive, …"
+    of an X sharing no word with the names the question gives? The buyer's chief executive
+    is not the bought company's, which the sentence names too."""
+    m = _WHOSE.search(sentence, max(0, at - 120), at)
+    if m is None:
+        return False
+    asked = {w.casefold() for name in question_names(question) for w in name}
+    return not {w.casefold() for w in m.group("owner").split()} & asked
 
 
 def _names_all(question: str, sentence: str) -> bool:

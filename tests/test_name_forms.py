@@ -21,6 +21,8 @@ from tests.unsure import led_by
      "doubled its vote since 2024.", "Allanby", "Allanby"),
     ("What is the name of Ostrand's lunar lander?", "The Ostrand Space Agency's Kittiwake "
      "lander touched down on the Moon at 03:12 UTC on Tuesday.", "Kittiwake", "Kittiwake"),
+    ("What was the name of the Hale family's boat?", "The Hale family's Seaspray boat was "
+     "found off Rhossili on Sunday.", "Seaspray", "Seaspray"),
 ])
 def test_the_name_given_answers(question: str, sentence: str, span_word: str, name: str
                                 ) -> None:
@@ -43,6 +45,13 @@ def test_the_name_given_answers(question: str, sentence: str, span_word: str, na
     # Another's thing.
     ("What is the name of Ostrand's lunar lander?", "The Vellan Space Agency's Kittiwake "
      "lander touched down on the Moon at 03:12 UTC on Tuesday.", "Kittiwake"),
+    # Another owner sharing the first word of the one asked (the review's).
+    ("What is the name of the Ostrand Space Agency's lunar lander?", "The Ostrand Mining "
+     "Company's Kestrel lunar lander completed its final drop test on Monday.", "drop"),
+    # The buyer's chief executive, not the bought company's (the review's).
+    ("Who is the chief executive of Marlow Foods?", "Marlow Foods will be merged into the "
+     "Halvern Group, whose chief executive, Dr. Ian Booth, said the deal would secure jobs.",
+     "Booth"),
 ])
 def test_a_name_not_given_as_asked_is_still_turned_away(question: str, sentence: str,
                                                        span_word: str) -> None:
