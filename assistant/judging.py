@@ -49,7 +49,8 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
         not retrieval_only or not ranked) else None
     # Doubted by the scores, a runner-up that plainly gives what is asked is read first, and
     # the ranking judged again: "…on a turnout of 72 per cent" under the by-election's turnout.
-    plain = (plain_first(asked.text, ranked, asked.kind, {i: a.title for i, a in articles.items()})
+    plain = (plain_first(asked.text, ranked, asked.kind, {i: a.title for i, a in articles.items()},
+                         {i: (a.published or "")[:4] for i, a in articles.items()})
              if reason is not None and reason.reason == DOUBTED else None)
     if plain is not None and stays_with(asked, plain, articles, astray):
         ranked, reason = plain, _judged(asked, plain, ranking, gate, astray, articles)
@@ -75,6 +76,7 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
 def _judged(asked: Question, ranked: list[Evidence], ranking: Ranking, gate: float, astray: str,
             articles: dict[str, Article]) -> Abstention | None:
     """`abstention` of the ranking, its best sentence's headline given (`plainly_answers`)."""
-    title = articles[ranked[0].article_id].title if ranked else ""
+    best = articles[ranked[0].article_id] if ranked else None
     return abstention(ranked, asked.dated, ranking.topicality, asked.kind, asked.follow_up,
-                      astray, gate, asked.text, title)
+                      astray, gate, asked.text, best.title if best else "",
+                      (best.published or "")[:4] if best else "")

@@ -89,3 +89,74 @@ def test_a_runner_up_plainly_answering_is_read_first_where_the_best_does_not() -
     assert plain_first(question, [second, best, third], "other", {}) is None
     assert plain_first(question, [best, third], "other", {}) is None
     assert plain_first(question, [best], "other", {}) is None
+
+
+def test_a_sentence_about_another_occasion_does_not_answer() -> None:
+    # Review v1 P1: another raid's reward, "last year" (the old rule answered it).
+    assert not plainly_answers(
+        "How big is the reward?",
+        _ev("A reward of £2,000 offered after a similar raid in Lowmoor last year led to two "
+            "arrests, officers said.", fit=1.0), "number", year="2026")
+    # P2: a funeral of 2019 in a report of 2026.
+    wife = _ev("His wife, Mary, died in 2019; her funeral at St Ia's Church drew hundreds of "
+               "mourners.")
+    assert not plainly_answers("Where is the funeral?", wife, "other", year="2026")
+    # P3: the bus drivers' last ballot, asked the rail strike's.
+    bus = _ev("In the last ballot of bus drivers, in 2024, 81 per cent backed strike action on a "
+              "turnout of 58 per cent.")
+    assert not plainly_answers("What was the turnout in the strike ballot?", bus, "other",
+                               year="2026")
+    # Asked of the earlier occasion, or of the year named, it answers.
+    assert plainly_answers("What was the turnout in the last strike ballot?", bus, "other",
+                           year="2026")
+
+
+def test_a_one_word_question_answers_only_by_its_one_sentence_holding_the_word() -> None:
+    # P2 without its year: "his funeral" is in another sentence read.
+    her = _ev("Her funeral at St Ia's Church drew hundreds of mourners.")
+    his = _ev("His family said details of his funeral would be announced later.")
+    assert not plainly_answers("Where is the funeral?", her, "other", rest=[his])
+    assert plainly_answers("Where is the funeral?", her, "other", rest=[_ev("He was 71.")])
+
+
+def test_a_runner_up_must_hold_every_word_of_the_question() -> None:
+    # P3 without its marker: the missing "rail" tells the two ballots apart.
+    question = "What was the turnout in the rail strike ballot?"
+    best = _ev("Turnout was 31 per cent.")
+    bus = _ev("Of bus drivers, 81 per cent backed strike action in a ballot on a turnout of 58 "
+              "per cent.")
+    assert plain_first(question, [best, bus], "other", {}) is None
+    assert plainly_answers(question, bus, "other")  # the override's 2/3 share alone held
+
+
+def test_spans_of_the_kind_that_are_no_answer() -> None:
+    # A month after "in" is no place; a colour naming a line no colour; a change no rate.
+    assert not plainly_answers("Where will the Harbourside Food Festival be held?",
+                               _ev("The Harbourside Food Festival will be held in August."),
+                               "other")
+    assert not plainly_answers("What colour are the new Metro trains?",
+                               _ev("The new Metro trains will run on the Green Line."), "other")
+    assert not plainly_answers(
+        "What is the youth unemployment rate in Norland?",
+        _ev("Youth unemployment claims in Norland rose 12 per cent over the year."), "other")
+    # The date a sentence was said on is not the date asked.
+    assert not plainly_answers(
+        "When will the new bridge open?",
+        _ev("Work on the new bridge is due to finish soon, the county council said on Monday.",
+            fit=1.0), "date")
+    # Another phone number than the helpline's.
+    assert not plainly_answers(
+        "What is the phone number for the recall helpline?",
+        _ev("Customers can call the firm's customer services team on 0800 123 4567, though a "
+            "dedicated recall helpline will not open until Monday."), "other")
+    assert plainly_answers("What is the phone number for the recall helpline?", _ev(HELPLINE),
+                           "other")
+
+
+def test_the_headline_does_not_stand_in_for_a_name_the_sentence_gives_another() -> None:
+    tomas = _ev("Last March, Cyclone Tomas crossed the coast near Port Haldane.")
+    assert not plainly_answers("Where did Cyclone Marisa cross the coast?", tomas, "other",
+                               title="Cyclone Marisa strengthens")
+    tomas = _ev("Cyclone Tomas crossed the coast near Port Haldane.")
+    assert not plainly_answers("Where did Cyclone Marisa cross the coast?", tomas, "other",
+                               title="Cyclone Marisa strengthens")
