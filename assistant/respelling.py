@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from index import Article, fold_accents
 
+from .evidence import question_names
 from .reader import MODEL_DIR
 from .words import asking_terms, terms
 
@@ -30,6 +31,19 @@ _WORDS = re.compile(r"[A-Za-z][\w’'&-]*")
 _SMALL = frozenset({"and", "of", "for", "the", "on", "in", "&"})  # between the spelt words
 _LOWER = re.compile(r"\b[a-z]{5,}\b")  # a word that may be misspelt: no name, long enough
 MIN_SPELT = 5  # an article's word a misspelling may stand for is this long at least
+# Between the words spelling an acronym out: spaces, or "&" ("Marks & Spencer"); no comma or
+# full stop ("Colin Mayhew, Allied's" is no CMA).
+_GAP = re.compile(r"[ \t]+(?:&[ \t]+)?")
+# An organisation's name ends in what it is ("US Geological Survey", "Crown Prosecution
+# Service"): "Rail Minister Tom" is no RMT.
+_BODIES = frozenset({
+    "survey", "authority", "board", "agency", "service", "bank", "association", "union",
+    "commission", "office", "council", "fund", "institute", "party", "court", "trust",
+    "organisation", "organization", "federation", "corporation", "company", "committee",
+    "department", "ministry", "society", "foundation", "league", "alliance", "group", "network",
+    "centre", "center", "college", "university", "school", "club", "force", "executive",
+    "bureau", "administration", "congress", "confederation", "inspectorate", "tribunal",
+    "assembly", "parliament", "police", "system", "programme", "authorities"})
 
 
 def respelt(question: str, articles: Iterable[Article]) -> str:
@@ -37,26 +51,42 @@ def respelt(question: str, articles: Iterable[Article]) -> str:
     spell them (`spelt_out`, `_misspelt`), or the question itself."""
     texts = [f"{a.title}\n{a.text}" for a in articles]
     out = question
+    named = {t for name in question_names(question) for t in terms(" ".join(name))}
     for acronym in dict.fromkeys(_ACRONYM.findall(question)):
-        about = set(terms(question)) - asking_terms() - set(terms(acronym))
+        about = set(terms(question)) - asking_terms() - set(terms(acronym)) - named
         words = spelt_out(acronym, texts, about)
         if words:
             out = re.sub(rf"\b{acronym}\b", words, out)
     vocabulary = {w.casefold() for t in texts for w in _WORDS.findall(fold_accents(t))}
     for word in dict.fromkeys(_LOWER.findall(out)):
         right = _misspelt(word, vocabulary)
-        if right:
+        about = set(terms(question)) - asking_terms() - set(terms(word)) - named
+        if right and _shares(right, about, texts):
             out = re.sub(rf"\b{word}\b", right, out)
     return out
+
+
+def _shares(word: str, about: set[str], texts: Iterable[str]) -> bool:
+    """Does a sentence of the texts holding the word hold one of the question's own words too
+    (`about`)? "How many voles were counted in Ashford?" is not asked of "…won the Ashford
+    ward by-election with 1,204 votes", which counts nothing; "how many kettels were sold" is
+    of "About 64,000 of the kettles were sold…"."""
+    for text in texts:
+        for m in re.finditer(rf"\b{re.escape(word)}\b", fold_accents(text), re.I):
+            if about & set(terms(_sentence(text, m.start()))):
+                return True
+    return False
 
 
 def spelt_out(acronym: str, texts: Iterable[str], about: set[str] | frozenset[str] = frozenset()
               ) -> str:
     """The words an acronym stands for, as the first text spelling it out writes them ("US
     Geological Survey" for "USGS"), or "" where one uses the acronym itself or none spells it
-    out. Words not all capitalised ("earnings per share" for "EPS") count only in a sentence
-    holding one of the question's other words (`about`): three words' first letters are often
-    an acronym's by chance ("fake invoices from a" is no "FIFA")."""
+    out. Each spelling counts only in a sentence holding one of the question's other words
+    (`about`): three words' first letters are often an acronym's by chance ("fake invoices
+    from a" is no "FIFA"). A name must be an organisation's, ending in what it is
+    (`_BODIES`; one followed by its acronym in brackets uses the acronym, and is left as it
+    is); words not capitalised only a measure's "per" ("earnings per share" for "EPS")."""
     texts = list(texts)
     if any(re.search(rf"\b{acronym}\b", t) for t in texts):
         return ""
@@ -67,11 +97,20 @@ def spelt_out(acronym: str, texts: Iterable[str], about: set[str] | frozenset[st
             if not end:
                 continue
             spelt = text[words[i].start():words[i + end - 1].end()]
-            if _named(spelt):
+            if not _joined(spelt) or not about & set(terms(_sentence(text, words[i].start()))):
+                continue
+            if _named(spelt) and _WORDS.findall(spelt)[-1].casefold() in _BODIES:
                 return spelt
-            if about & set(terms(_sentence(text, words[i].start()))):
+            if " per " in spelt.casefold():
                 return spelt.casefold()  # no name: "Earnings per share" opened its sentence
     return ""
+
+
+def _joined(spelt: str) -> bool:
+    """Are the words one run, spaces or "&" between them and none a possessive?"""
+    gaps = re.split(r"[A-Za-z][\w’'&-]*", spelt)[1:-1]
+    return (all(_GAP.fullmatch(g) for g in gaps)
+            and not any(w.endswith(("'s", "’s")) for w in _WORDS.findall(spelt)))
 
 
 def _named(spelt: str) -> bool:
@@ -112,7 +151,7 @@ def _misspelt(word: str, vocabulary: set[str]) -> str:
     the reader's vocabulary knows it, or none or several are that near."""
     from rapidfuzz.distance import OSA
 
-    if word in vocabulary or word in _known_words():
+    if word in vocabulary or _known(word):
         return ""
     near = {v for v in vocabulary if len(v) >= MIN_SPELT and abs(len(v) - len(word)) <= 1
             and v[0] == word[0] and OSA.distance(word, v, score_cutoff=1) <= 1}
@@ -122,6 +161,18 @@ def _misspelt(word: str, vocabulary: set[str]) -> str:
                              or terms(v) == terms(word) for v in near):
         return ""
     return near.pop()
+
+
+def _known(word: str) -> bool:
+    """Does the reader's vocabulary know the word, or its singular ("commuters": "commuter";
+    "puppies": "puppy")? A plural it lacks is still a real word, not a misspelling."""
+    known = _known_words()
+    forms = {word}
+    if word.endswith("s"):
+        forms |= {word[:-1], word[:-2]}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return bool(forms & known)
 
 
 @lru_cache(maxsize=1)
