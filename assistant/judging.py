@@ -49,8 +49,7 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
         not retrieval_only or not ranked) else None
     # Doubted by the scores, a runner-up that plainly gives what is asked is read first, and
     # the ranking judged again: "…on a turnout of 72 per cent" under the by-election's turnout.
-    plain = (plain_first(asked.text, ranked, asked.kind, {i: a.title for i, a in articles.items()},
-                         {i: (a.published or "")[:4] for i, a in articles.items()})
+    plain = (plain_first(asked.text, ranked, asked.kind, articles)
              if reason is not None and reason.reason == DOUBTED else None)
     if plain is not None and stays_with(asked, plain, articles, astray):
         ranked, reason = plain, _judged(asked, plain, ranking, gate, astray, articles)

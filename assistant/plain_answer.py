@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from index import Article
+
 from .evidence import names_missing, question_names
 from .rerank import Evidence
 from .words import asking_terms, terms
@@ -40,7 +42,7 @@ _ASKS_PHONE = re.compile(r"\b(?:tele)?phone\s+number\b|\bnumber\b.*\b(?:call|rin
                          r"|\bhelpline\b.*\bnumber\b", re.I)
 # Not a colour word naming something: "the Green Line", "the White House", "Black Friday".
 _COLOUR = re.compile(r"\b(?:red|amber|yellow|green|blue|black|white|grey|gray|orange|purple"
-                     r"|pink|brown|silver|gold)\b(?!\s+[A-Z])", re.I)
+                     r"|pink|brown|silver|gold)\b(?!\s+(?-i:[A-Z]))", re.I)
 _ASKS_COLOUR = re.compile(r"\bwhat\s+colou?r\b", re.I)
 _PERCENT = re.compile(r"(?<![\d.,])\d[\d.,]*\s*(?:%|per\s?cent\b)", re.I)
 # A percentage a thing changed by is no rate of it: "claims … rose 12 per cent".
@@ -82,6 +84,11 @@ _ANOTHER = re.compile(
 _ASKS_ANOTHER = re.compile(r"\b(?:last|previous(?:ly)?|similar|another|before|earlier|past"
                            r"|ago)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year a sentence tells of, not a span's ("since October 2017", "between June 2023 and…") nor
+# a table's "2025/26": "died in 2019", "In the last ballot…, in 2024".
+_IN_YEAR = re.compile(r"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May"
+                      r"|June|July|August|September|October|November|December)\s+)?"
+                      r"((?:19|20)\d\d)\b(?!/)", re.I)
 
 
 def _typed(question: str, kind: str, best: Evidence, asked: set[str]) -> bool | None:
@@ -124,7 +131,7 @@ def another_occasion(question: str, sentence: str, year: str = "") -> bool:
     if _ANOTHER.search(sentence):
         return True
     asked = set(_YEAR.findall(question))
-    return bool(year) and any(y != year and y not in asked for y in _YEAR.findall(sentence))
+    return bool(year) and any(y != year and y not in asked for y in _IN_YEAR.findall(sentence))
 
 
 def _names_another(names: Sequence[tuple[str, ...]], sentence: str) -> bool:
@@ -146,9 +153,9 @@ def plainly_answers(question: str, best: Evidence, kind: str, title: str = "",
     sentence ("How old is Yuki Tanabe?" is not answered by "Adeyemi, 19," of his match report);
     another span's may be in its article's `title` ("The storm … crossed the coast near Port
     Haldane", under a headline naming Cyclone Marisa). One about another occasion
-    (`another_occasion`; `year`: its article's) does not answer. Asked of one word, only the
-    one sentence read holding it answers (`rest`: the others read): "Where is the funeral?"
-    is not answered by "her funeral at St Ia's Church" beside "details of his funeral…"."""
+    (`another_occasion`; `year`: its article's) does not answer. Asked of one word, only an
+    article the only one read holding it answers (`rest`: the other sentences read): "How big
+    is the reward?" is not answered by one raid's reward beside another article's."""
     if not question or another_occasion(question, best.text, year):
         return False
     names = question_names(question)
@@ -163,28 +170,39 @@ def plainly_answers(question: str, best: Evidence, kind: str, title: str = "",
     if not asked:  # "How long was the Morwenna?": its name, in the sentence, is all it asks
         return bool(names) and not names_missing(names, best.text)
     held = asked & set(terms(best.text))
-    if len(asked) == 1 and held and any(held <= set(terms(ev.text)) for ev in rest):
+    if len(asked) == 1 and held and any(held <= set(terms(ev.text)) for ev in rest
+                                        if ev.article_id != best.article_id):
         return False
     return len(held) >= share * len(asked)
 
 
 def plain_first(question: str, ranked: Sequence[Evidence], kind: str,
-                titles: Mapping[str, str], years: Mapping[str, str] | None = None
-                ) -> list[Evidence] | None:
+                articles: Mapping[str, Article]) -> list[Evidence] | None:
     """The ranking with its runner-up read first, where that one plainly answers
-    (`plainly_answers`), holding every word of the question, and the best does not: "…said 87
-    per cent of members who voted backed the strike, on a turnout of 72 per cent" under the
-    by-election's "Turnout was 41.2 per cent", asked the strike ballot's turnout; not the bus
-    drivers' ballot, asked the rail strike's. `titles`, `years`: the articles' headlines and
-    years of publication, by id. Only the runner-up: on the eight users' abstentions the third
-    sentence read first gave one more answer and one more wrong one."""
+    (`plainly_answers`), its article holding every word of the question, and the best does
+    not: "…said 87 per cent of members who voted backed the strike, on a turnout of 72 per
+    cent" in the report of the strike ballot, under the by-election's "Turnout was 41.2 per
+    cent"; not the bus drivers' ballot's, in a report never saying "rail", asked the rail
+    strike's. Only the runner-up: on the eight users' abstentions the third sentence read
+    first gave one more answer and one more wrong one."""
     if len(ranked) < 2:
         return None
     best, second = ranked[0], ranked[1]
-    years = years or {}
-    if (plainly_answers(question, best, kind, titles.get(best.article_id, ""),
-                        rest=ranked[1:], year=years.get(best.article_id, ""))
-            or not plainly_answers(question, second, kind, titles.get(second.article_id, ""),
-                                   1.0, [best, *ranked[2:]], years.get(second.article_id, ""))):
+    if (_plainly_of(question, best, kind, articles, ranked[1:])
+            or not _plainly_of(question, second, kind, articles, [best, *ranked[2:]])):
         return None
-    return [second, best, *ranked[2:]]
+    article = articles.get(second.article_id)
+    names = question_names(question)
+    named = {t for name in names for t in terms(" ".join(name))}
+    asked = set(terms(question)) - asking_terms() - _KIND_WORDS - named
+    held = set(terms(f"{article.title}\n{article.text}" if article else "")) | set(
+        terms(second.text))
+    return [second, best, *ranked[2:]] if asked <= held else None
+
+
+def _plainly_of(question: str, ev: Evidence, kind: str, articles: Mapping[str, Article],
+                rest: Sequence[Evidence]) -> bool:
+    """`plainly_answers`, given the sentence's article's headline and year."""
+    article = articles.get(ev.article_id)
+    return plainly_answers(question, ev, kind, article.title if article else "", rest=rest,
+                           year=(article.published or "")[:4] if article else "")

@@ -13,6 +13,7 @@ from assistant.answerability import QUESTION_FEATURES
 from assistant.compose import abstention
 from assistant.plain_answer import plain_first, plainly_answers
 from assistant.rerank import Evidence
+from index import Article
 
 
 def _ev(text: str, fit: float = 0.5, score: float = 0.05) -> Evidence:
@@ -111,12 +112,14 @@ def test_a_sentence_about_another_occasion_does_not_answer() -> None:
                            year="2026")
 
 
-def test_a_one_word_question_answers_only_by_its_one_sentence_holding_the_word() -> None:
-    # P2 without its year: "his funeral" is in another sentence read.
+def test_a_one_word_question_answers_only_by_the_one_article_holding_the_word() -> None:
+    # P2 without its year: another article read has a funeral too.
     her = _ev("Her funeral at St Ia's Church drew hundreds of mourners.")
-    his = _ev("His family said details of his funeral would be announced later.")
+    his = replace(_ev("His family said details of his funeral would be announced later."),
+                  article_id="b")
     assert not plainly_answers("Where is the funeral?", her, "other", rest=[his])
-    assert plainly_answers("Where is the funeral?", her, "other", rest=[_ev("He was 71.")])
+    assert plainly_answers("Where is the funeral?", her, "other",
+                           rest=[replace(his, article_id="a"), _ev("He was 71.")])
 
 
 def test_a_runner_up_must_hold_every_word_of_the_question() -> None:
@@ -127,6 +130,21 @@ def test_a_runner_up_must_hold_every_word_of_the_question() -> None:
               "per cent.")
     assert plain_first(question, [best, bus], "other", {}) is None
     assert plainly_answers(question, bus, "other")  # the override's 2/3 share alone held
+    # A word the sentence leaves to its article ("ballot") is held.
+    strike = _ev("The union said 87 per cent of members who voted backed the rail strike, on a "
+                 "turnout of 72 per cent.")
+    report = Article(id="a", title="Rail workers back strike", source="a.txt",
+                     source_key="a.txt", text=f"The ballot closed on Friday. {strike.text}")
+    assert plain_first(question, [best, strike], "other", {"a": report}) == [strike, best]
+
+
+def test_a_year_spanned_or_tabled_is_no_other_occasion() -> None:
+    assert plainly_answers(
+        "How much duty did the smugglers evade?",
+        _ev("The smugglers brought cigarettes in between June 2023 and November 2024, evading "
+            "about £3.2 million in duty.", fit=1.0), "number", year="2026")
+    assert plainly_answers("What colour is the fog warning?",
+                           _ev("The NMO has issued a yellow warning for fog."), "other")
 
 
 def test_spans_of_the_kind_that_are_no_answer() -> None:
