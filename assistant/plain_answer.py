@@ -36,6 +36,8 @@ _KIND_WORDS = frozenset(terms(
     "long far old much many often big large cost costs price worth pay paid time date day rate "
     "percentage proportion share phone telephone number call colour color town city village "
     "place"))
+# Words saying how much of it, not what: "how much did they each pay in every week".
+_LOOSE = frozenset(terms("every each all any some"))
 # A phone number: "0800 028 4417", "01632 960 123", "555-201-3344".
 _PHONE = re.compile(r"\b0\d{2,4}(?: ?\d{3,4}){2}\b|\b\d{3}[ -]\d{3}[ -]\d{4}\b")
 _ASKS_PHONE = re.compile(r"\b(?:tele)?phone\s+number\b|\bnumber\b.*\b(?:call|ring|helpline)\b"
@@ -155,12 +157,12 @@ def plainly_answers(question: str, best: Evidence, kind: str, title: str = "",
     Haldane", under a headline naming Cyclone Marisa). One about another occasion
     (`another_occasion`; `year`: its article's) does not answer. Asked of one word, only an
     article the only one read holding it answers (`rest`: the other sentences read): "How big
-    is the reward?" is not answered by one raid's reward beside another article's."""
+    is the reward?" is not answered by one raid's reward beside another article's reward of
+    a sum, though it is beside "league tables reward wealth"."""
     if not question or another_occasion(question, best.text, year):
         return False
     names = question_names(question)
-    named = {t for name in names for t in terms(" ".join(name))}
-    asked = set(terms(question)) - asking_terms() - _KIND_WORDS - named
+    asked = _asked(question, names)
     if not _typed(question, kind, best, asked):
         return False
     headed = kind not in ("number", "date")
@@ -170,8 +172,9 @@ def plainly_answers(question: str, best: Evidence, kind: str, title: str = "",
     if not asked:  # "How long was the Morwenna?": its name, in the sentence, is all it asks
         return bool(names) and not names_missing(names, best.text)
     held = asked & set(terms(best.text))
-    if len(asked) == 1 and held and any(held <= set(terms(ev.text)) for ev in rest
-                                        if ev.article_id != best.article_id):
+    if len(asked) == 1 and held and any(
+            held <= set(terms(ev.text)) and _typed(question, kind, ev, asked)
+            for ev in rest if ev.article_id != best.article_id):
         return False
     return len(held) >= share * len(asked)
 
@@ -179,12 +182,12 @@ def plainly_answers(question: str, best: Evidence, kind: str, title: str = "",
 def plain_first(question: str, ranked: Sequence[Evidence], kind: str,
                 articles: Mapping[str, Article]) -> list[Evidence] | None:
     """The ranking with its runner-up read first, where that one plainly answers
-    (`plainly_answers`), its article holding every word of the question, and the best does
-    not: "…said 87 per cent of members who voted backed the strike, on a turnout of 72 per
-    cent" in the report of the strike ballot, under the by-election's "Turnout was 41.2 per
-    cent"; not the bus drivers' ballot's, in a report never saying "rail", asked the rail
-    strike's. Only the runner-up: on the eight users' abstentions the third sentence read
-    first gave one more answer and one more wrong one."""
+    (`plainly_answers`), its article holding every word of the question another article
+    holds, and the best does not: "…said 87 per cent of members who voted backed the strike,
+    on a turnout of 72 per cent", under the by-election's "Turnout was 41.2 per cent"; not
+    the bus drivers' ballot, in a report never saying "rail", asked the rail strike's, of
+    which another reports. Only the runner-up: on the eight users' abstentions the third
+    sentence read first gave one more answer and one more wrong one."""
     if len(ranked) < 2:
         return None
     best, second = ranked[0], ranked[1]
@@ -192,12 +195,21 @@ def plain_first(question: str, ranked: Sequence[Evidence], kind: str,
             or not _plainly_of(question, second, kind, articles, [best, *ranked[2:]])):
         return None
     article = articles.get(second.article_id)
-    names = question_names(question)
-    named = {t for name in names for t in terms(" ".join(name))}
-    asked = set(terms(question)) - asking_terms() - _KIND_WORDS - named
     held = set(terms(f"{article.title}\n{article.text}" if article else "")) | set(
         terms(second.text))
-    return [second, best, *ranked[2:]] if asked <= held else None
+    # A word asked that its article lacks and another holds tells the other's occasion: the
+    # rail strike's, asked of the bus drivers' ballot; the strike report's "voted", no ballot.
+    missing = _asked(question, question_names(question)) - held
+    others = [f"{a.title}\n{a.text}" for i, a in articles.items() if i != second.article_id]
+    if any(missing & set(terms(text)) for text in others):
+        return None
+    return [second, best, *ranked[2:]]
+
+
+def _asked(question: str, names: Sequence[tuple[str, ...]]) -> set[str]:
+    """The question's own words: past its names, its asking words and its kind's."""
+    named = {t for name in names for t in terms(" ".join(name))}
+    return set(terms(question)) - asking_terms() - _KIND_WORDS - _LOOSE - named
 
 
 def _plainly_of(question: str, ev: Evidence, kind: str, articles: Mapping[str, Article],
