@@ -182,12 +182,13 @@ def plainly_answers(question: str, best: Evidence, kind: str, title: str = "",
 def plain_first(question: str, ranked: Sequence[Evidence], kind: str,
                 articles: Mapping[str, Article]) -> list[Evidence] | None:
     """The ranking with its runner-up read first, where that one plainly answers
-    (`plainly_answers`), its article holding every word of the question another article
-    holds, and the best does not: "…said 87 per cent of members who voted backed the strike,
-    on a turnout of 72 per cent", under the by-election's "Turnout was 41.2 per cent"; not
-    the bus drivers' ballot, in a report never saying "rail", asked the rail strike's, of
-    which another reports. Only the runner-up: on the eight users' abstentions the third
-    sentence read first gave one more answer and one more wrong one."""
+    (`plainly_answers`), its article holding every word of the question another article's
+    sentence read holds, and the best does not: "…said 87 per cent of members who voted
+    backed the strike, on a turnout of 72 per cent", under the by-election's "Turnout was
+    41.2 per cent"; not the bus drivers' ballot, in a report never saying "rail", asked the
+    rail strike's, of which another sentence read tells. Only the runner-up: on the eight
+    users' abstentions the third sentence read first gave one more answer and one more wrong
+    one."""
     if len(ranked) < 2:
         return None
     best, second = ranked[0], ranked[1]
@@ -197,10 +198,11 @@ def plain_first(question: str, ranked: Sequence[Evidence], kind: str,
     article = articles.get(second.article_id)
     held = set(terms(f"{article.title}\n{article.text}" if article else "")) | set(
         terms(second.text))
-    # A word asked that its article lacks and another holds tells the other's occasion: the
-    # rail strike's, asked of the bus drivers' ballot; the strike report's "voted", no ballot.
+    # A word asked that its article lacks and another's sentence read holds tells the other's
+    # occasion: the rail strike's, asked of the bus drivers' ballot; not the strike report's
+    # "voted" for a ballot the by-election's sentences never name.
     missing = _asked(question, question_names(question)) - held
-    others = [f"{a.title}\n{a.text}" for i, a in articles.items() if i != second.article_id]
+    others = [ev.text for ev in ranked if ev.article_id != second.article_id]
     if any(missing & set(terms(text)) for text in others):
         return None
     return [second, best, *ranked[2:]]

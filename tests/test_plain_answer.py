@@ -127,9 +127,8 @@ def test_a_runner_up_must_hold_every_word_of_the_question() -> None:
     best = _ev("Turnout was 31 per cent.")
     bus = _ev("Of bus drivers, 81 per cent backed strike action in a ballot on a turnout of 58 "
               "per cent.")
-    rail = Article(id="r", title="Rail strike", source="r.txt", source_key="r.txt",
-                   text="The rail strike began on Thursday.")
-    assert plain_first(question, [best, bus], "other", {"r": rail}) is None
+    rail = replace(_ev("The rail strike began on Thursday."), article_id="r")
+    assert plain_first(question, [best, bus, rail], "other", {}) is None
     assert plainly_answers(question, bus, "other")  # the override's 2/3 share alone held
     # A word the sentence leaves to its article ("ballot") is held.
     strike = _ev("The union said 87 per cent of members who voted backed the rail strike, on a "
@@ -137,6 +136,7 @@ def test_a_runner_up_must_hold_every_word_of_the_question() -> None:
     report = Article(id="a", title="Rail workers back strike", source="a.txt",
                      source_key="a.txt", text=f"The ballot closed on Friday. {strike.text}")
     assert plain_first(question, [best, strike], "other", {"a": report}) == [strike, best]
+    assert plain_first(question, [best, bus], "other", {}) == [bus, best]
 
 
 def test_a_year_spanned_or_tabled_is_no_other_occasion() -> None:
