@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .titled import NAME
+from .words import MONTH_NAME
 
 __all__ = ["PLACING_CHECKED", "asked_placing", "placed_name", "placing_unsaid",
            "states_placing"]
@@ -86,8 +87,7 @@ _CLAUSE = re.compile(r"(?:[^,;:.!?]|\.(?=\S))*?(?=[,;:!?]|\.(?:\s|$)|\s+(?:and|b
 # A placing said of another time: "in 2019", "last year", "for three weeks", "in May".
 _THEN = re.compile(r"\b(?:19|20)\d\d\b|\b(?:last|previous|next|past)\s+(?:year|season|month"
                    r"|week|time)\b|\b(?:weeks|months|years|seasons|ago)\b", re.I)
-_MONTHS = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September"
-                     r"|October|November|December)\b")
+_MONTHS = re.compile(rf"\b{MONTH_NAME}\b")
 # The contest a placing is of: the words after its preposition, to the next one ("in the
 # council elections in May", "of the trust's separate Green Cities list last year").
 _CONTEST = re.compile(r"\s*(?:in|at|of|on|among)\s+(?P<c>.*?)(?=\s+(?:in|at|on|with|by|for"

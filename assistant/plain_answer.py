@@ -21,7 +21,7 @@ from index import Article
 
 from .evidence import names_missing, question_names
 from .rerank import Evidence
-from .words import asking_terms, terms
+from .words import MONTH_NAME, MONTHS, WEEKDAY_NAME, WEEKDAYS, asking_terms, terms
 
 __all__ = ["PLAIN_SHARE", "another_occasion", "plain_first", "plainly_answers"]
 
@@ -58,27 +58,21 @@ _ASKS_PLACE = re.compile(r"^\W*(?:where|(?:in|near|at)\s+which\s+(?:town|city|vi
                          r"|which\s+(?:towns?|city|cities|villages?))\b", re.I)
 _PLACE = re.compile(r"\b(?:in|near|at)\s+((?:[A-Z][\w’'-]+\s?)+)")
 # Capitalised after "in" or "at" but no place: "will be held in August", "at Christmas".
-_NO_PLACE = frozenset({
-    "The", "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "Christmas", "Easter", "Spring", "Summer", "Autumn", "Winter"})
+_NO_PLACE = frozenset({*(w.capitalize() for w in MONTHS | WEEKDAYS), "The", "Christmas", "Easter",
+                       "Spring", "Summer", "Autumn", "Winter"})
 # A phone number's clause: "…team on 0800 123 4567, though a dedicated recall helpline…" gives
 # the team's number, not the helpline's.
 _CLAUSE = re.compile(r"[,;:]|\s(?:though|but|while|whereas|and)\s")
 # A date the sentence was said on is not the date it tells of: "…the county council said on
 # Monday" of a bridge's opening.
-_SAID_ON = re.compile(r"\b(?:said|says|announced|confirmed|told\s+\w+)\s+(?:on\s+)?"
-                      r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday"
-                      r"|today)\b", re.I)
-_WHEN = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September"
-                   r"|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
-                   r"|Saturday|Sunday|today|tomorrow|yesterday|next\s+\w+|this\s+\w+"
-                   r"|spring|summer|autumn|winter)\b|\b\d{1,2}:\d{2}\b", re.I)
+_SAID_ON = re.compile(rf"\b(?:said|says|announced|confirmed|told\s+\w+)\s+(?:on\s+)?"
+                      rf"(?:{WEEKDAY_NAME}|yesterday|today)\b", re.I)
+_WHEN = re.compile(rf"\b(?:\d{{4}}|{MONTH_NAME}|{WEEKDAY_NAME}|today|tomorrow|yesterday"
+                   r"|next\s+\w+|this\s+\w+|spring|summer|autumn|winter)\b|\b\d{1,2}:\d{2}\b", re.I)
 # A sentence marked as telling of another occasion than the one asked: "after a similar raid
 # in Lowmoor last year", "In the last ballot of bus drivers, in 2024", "his previous club".
 _ANOTHER = re.compile(
-    r"\blast\s+(?:year|season|winter|spring|summer|autumn|January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\b"
+    rf"\blast\s+(?:year|season|winter|spring|summer|autumn|{MONTH_NAME})\b"
     r"|\b(?:in|at)\s+the\s+(?:last|previous)\s+(?!(?:few|two|three|\d+|hours?|days?|weeks?"
     r"|months?|years?|decades?)\b)[a-z]+"
     r"|\bprevious(?:ly)?\b|\bsimilar\b|\banother\b(?!\s+[\d£$€])|\bearlier\s+this\s+year\b",
@@ -88,8 +82,7 @@ _ASKS_ANOTHER = re.compile(r"\b(?:last|previous(?:ly)?|similar|another|before|ea
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A year a sentence tells of, not a span's ("since October 2017", "between June 2023 and…") nor
 # a table's "2025/26": "died in 2019", "In the last ballot…, in 2024".
-_IN_YEAR = re.compile(r"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May"
-                      r"|June|July|August|September|October|November|December)\s+)?"
+_IN_YEAR = re.compile(rf"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:{MONTH_NAME}\s+)?"
                       r"((?:19|20)\d\d)\b(?!/)", re.I)
 
 

@@ -57,13 +57,21 @@ def respelt(question: str, articles: Iterable[Article]) -> str:
         words = spelt_out(acronym, texts, about)
         if words:
             out = re.sub(rf"\b{acronym}\b", words, out)
-    vocabulary = {w.casefold() for t in texts for w in _WORDS.findall(fold_accents(t))}
-    for word in dict.fromkeys(_LOWER.findall(out)):
+    # Most questions hold no word the reader's vocabulary lacks: the articles' own words are
+    # gathered only for one that may be misspelt, not for every question.
+    unknown = [w for w in dict.fromkeys(_LOWER.findall(out)) if not _known(w)]
+    vocabulary = _vocabulary(texts) if unknown else set()
+    for word in unknown:
         right = _misspelt(word, vocabulary)
         about = set(terms(question)) - asking_terms() - set(terms(word)) - named
         if right and _shares(right, about, texts):
             out = re.sub(rf"\b{word}\b", right, out)
     return out
+
+
+def _vocabulary(texts: Iterable[str]) -> set[str]:
+    """The articles' words, casefolded and without accents."""
+    return {w.casefold() for t in texts for w in _WORDS.findall(fold_accents(t))}
 
 
 def _shares(word: str, about: set[str], texts: Iterable[str]) -> bool:
@@ -151,7 +159,7 @@ def _misspelt(word: str, vocabulary: set[str]) -> str:
     the reader's vocabulary knows it, or none or several are that near."""
     from rapidfuzz.distance import OSA
 
-    if word in vocabulary or _known(word):
+    if word in vocabulary or _known(word):  # a word the articles hold, or a real one
         return ""
     near = {v for v in vocabulary if len(v) >= MIN_SPELT and abs(len(v) - len(word)) <= 1
             and v[0] == word[0] and OSA.distance(word, v, score_cutoff=1) <= 1}
