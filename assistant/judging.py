@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from index import Article, Embedder
 
+from .asked_form import form_first, form_unsaid
 from .causes import cause_first
 from .compose import DOUBTED, Abstention, abstention, judged_again, stays_with, strayed
 from .name_first import name_first
@@ -65,6 +66,12 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     named = name_first(asked.text, ranked, reason, articles)
     if named is not None and stays_with(asked, named, articles, astray):
         ranked, reason = named, judged_again(reason, named, asked.kind, asked.text)
+    # "What colour is the E-Type?": "The silver-blue roadster…", read after the lede
+    formed = form_first(asked.text, ranked)
+    if formed is not None and stays_with(asked, formed, articles, astray):
+        ranked, reason = formed, judged_again(reason, formed, asked.kind, asked.text)
+    if reason is None and (unsaid := form_unsaid(asked.text, ranked)):
+        reason = Abstention(unsaid)
     ranked = cause_first(asked, ranked, articles)  # not "…was unable to reach the corrie"
     ranked = past_stray_quote(asked, ranked)  # not "'No family should…,' she said."
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach

@@ -1,0 +1,100 @@
+"""Answers of a form a sentence either shows or does not: a colour, a phone number, a time of
+day. "What colour is the barn-find E-Type?" is not answered by a sentence naming no colour
+however close it is to the question ("A 1961 Jaguar E-Type that spent 46 years in a Suffolk
+barn has sold…"), nor "What number do I call about the recall?" by one with no number to call.
+The reader scores a sentence on its topic; these forms are checked on its words.
+
+A sentence further down the ranking that shows the form asked is read first (`form_first`);
+where none of the closest does, the articles don't say (`form_unsaid`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # `evidence` reads `asks_clock`; `rerank` reads `evidence`
+    from .rerank import Evidence
+
+__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "asked_form", "asks_clock", "form_first",
+           "form_unsaid", "gives_form"]
+
+# How far down the ranking a sentence of the best one's article showing the form is looked for
+# (as `said_first.FOCUS_READ`); another article's only among the first KIND_SEEN.
+FORM_READ = 6
+KIND_SEEN = 3  # as `compose.KIND_CHECKED`: the closest sentences judged for the kind asked
+
+FORM_ASKED = {"colour": "the colour asked for", "phone": "the number to call asked for",
+              "clock": "the time of day asked for"}
+
+# "What colour…", "Which colours…"
+_ASKS_COLOUR = re.compile(r"\b(?:what|which)\s+colou?rs?\b", re.I)
+# "What number do I call…", "What's the phone number of the helpline?" (not "What number did
+# the album reach?").
+_ASKS_PHONE = re.compile(r"\b(?:tele)?phone\s+number\b|\b(?:helpline|hotline)\s+number\b"
+                         r"|\bwhat\s+number\b(?=.*\b(?:call|ring|phone|dial|text|contact)\w*\b)",
+                         re.I)
+# "What time…", "At what time…", "By what time…"; not "In what time?" (a race's time, a span)
+# nor "what time of year" (a season).
+_ASKS_CLOCK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:at|by|from|until|till)\s+)?what\s+time\b"
+                         r"(?!\s+of\s+(?:the\s+)?year\b)", re.I)
+_COLOURS = re.compile(r"\b(?:colou?r(?:s|ed|ing)?|red|orange|yellow|green|blue|purple|violet"
+                      r"|pink|brown|black|white|gr[ae]y|silver|gold(?:en)?|auburn|blond(?:e)?"
+                      r"|ginger|navy|maroon|beige|cream|turquoise|teal|amber|crimson|scarlet"
+                      r"|bronze|khaki|ivory|lilac|mauve|magenta|indigo|burgundy)\b", re.I)
+# A time of day: "05:55", "6.40am", "7pm", "8 a.m.", "noon", "midnight"; not a race's "5:58:30".
+CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\b(?!:\d)|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
+                   r"|\b(?:noon|midday|midnight)\b|\b\d{1,2}\s+o['’]clock\b", re.I)
+# A number to call: digit groups of seven digits at least ("800-555-0147", "0800 028 4417"),
+# or any of three digits at least said to be called ("call police on 101").
+_DIGIT_GROUPS = re.compile(r"(?<![\d,.])\d{2,5}(?:[ -]\d{2,5}){1,3}(?![\d,.])")
+_CALLED = re.compile(r"\b(?:call|calling|ring|ringing|phone|phoning|dial|dialling|text"
+                     r"|texting|reached|contact(?:ed)?|helpline|hotline)\b[^.;]{0,60}?"
+                     r"\b(?:on|at)\s+\d{3,}", re.I)
+
+
+def asked_form(question: str) -> str | None:
+    """The form the answer must take ("colour", "phone", "clock"), or None."""
+    if _ASKS_COLOUR.search(question):
+        return "colour"
+    if _ASKS_PHONE.search(question):
+        return "phone"
+    return "clock" if asks_clock(question) else None
+
+
+def asks_clock(question: str) -> bool:
+    """Asked for a time of day ("What time does the last tram leave?"): a date is no answer."""
+    return _ASKS_CLOCK.search(question) is not None
+
+
+def gives_form(form: str, sentence: str) -> bool:
+    """Does the sentence show an answer of the form asked?"""
+    if form == "colour":
+        return _COLOURS.search(sentence) is not None
+    if form == "clock":
+        return CLOCK.search(sentence) is not None
+    return _CALLED.search(sentence) is not None or any(
+        sum(c.isdigit() for c in m.group()) >= 7 for m in _DIGIT_GROUPS.finditer(sentence))
+
+
+def form_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
+    """Where the best sentence does not show the form asked, the ranking with the first of the
+    next best that does put first: one of the best sentence's article within FORM_READ, or of
+    any among the first KIND_SEEN; else None."""
+    form = asked_form(question)
+    if form is None or not ranked or gives_form(form, ranked[0].text):
+        return None
+    first = next((ev for i, ev in enumerate(ranked[1:FORM_READ], 1)
+                  if (i < KIND_SEEN or ev.article_id == ranked[0].article_id)
+                  and gives_form(form, ev.text)), None)
+    return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
+
+
+def form_unsaid(question: str, ranked: Sequence[Evidence]) -> str | None:
+    """The reason the articles don't say, where none of the closest sentences shows the form
+    asked ("none of the sentences closest to it gives the colour asked for"); else None."""
+    form = asked_form(question)
+    if form is None or not ranked or any(gives_form(form, ev.text)
+                                         for ev in ranked[:KIND_SEEN]):
+        return None
+    return f"none of the sentences closest to it gives {FORM_ASKED[form]}"

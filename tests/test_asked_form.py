@@ -1,0 +1,75 @@
+"""A colour, a number to call, a time of day: the answer shows the form asked, read first from
+further down the ranking, or the articles don't say (`assistant.asked_form`): cases the new
+users met."""
+
+from __future__ import annotations
+
+from assistant.asked_form import asked_form, form_first, form_unsaid, gives_form
+from assistant.evidence import kind_fit
+from assistant.rerank import Evidence
+
+
+def _ev(text: str, at: int, article: str = "a") -> Evidence:
+    return Evidence(0, article, at, at + len(text), text, 0.3, 0.3)
+
+
+LEDE = _ev("A 1961 Jaguar E-Type that spent 46 years in a Suffolk barn has sold at auction for "
+           "£386,400, almost twice its top estimate.", 0)
+PAINTED = _ev("The car, painted in its original Opalescent Silver Blue, was covered in dust.", 200)
+SALE = _ev("It went under the hammer at Fenwright & Cole's spring sale in Newmarket on Friday.",
+           300)
+OPENED = _ev("The long-awaited tram extension to Kirkhaven opened to passengers on Sunday.", 0)
+FIRST = _ev("The first tram left Castlegate at 6.02am, carrying about 150 passengers.", 100)
+RECALL = _ev("A Columbus-based appliance company is recalling about 312,000 slow cookers.", 0)
+TOLL_FREE = _ev("Hearthline can be reached toll-free at 800-555-0147 from 8 a.m. to 8 p.m.", 400)
+
+
+def test_the_form_asked() -> None:
+    assert asked_form("what colour is the barn find e-type") == "colour"
+    assert asked_form("Which colours does the Arc 3 come in?") == "colour"
+    assert asked_form("What number do I call about the slow cooker recall?") == "phone"
+    assert asked_form("What's the phone number for the recall helpline?") == "phone"
+    assert asked_form("What number did Salt Roads reach in the album chart?") is None
+    assert asked_form("At what time did Halcyon-2 lift off?") == "clock"
+    assert asked_form("In what time?") is None  # a race's time: a span
+    assert asked_form("What time of year do the geese arrive?") is None
+
+
+def test_the_form_shown() -> None:
+    assert gives_form("colour", PAINTED.text) and not gives_form("colour", LEDE.text)
+    assert gives_form("phone", TOLL_FREE.text) and not gives_form("phone", RECALL.text)
+    assert gives_form("phone", "Anyone who saw her is asked to call police on 101.")
+    assert not gives_form("phone", "It sold 14,200 units in 2024 and 2025.")
+    assert gives_form("clock", FIRST.text) and not gives_form("clock", OPENED.text)
+    assert gives_form("clock", "The quake struck at 23:52 local time.")
+    assert not gives_form("clock", "He completed his 30th marathon in 5:58:30.")
+
+
+def test_a_sentence_showing_the_form_is_read_first() -> None:
+    """"what colour is the barn find e-type" was answered with the lede, naming no colour."""
+    assert form_first("what colour is the barn find e-type", [LEDE, SALE, PAINTED]) == [
+        PAINTED, LEDE, SALE]
+    assert form_first("What time did the first tram to Kirkhaven leave?", [OPENED, FIRST]) == [
+        FIRST, OPENED]
+    # the best shows it: the ranking stands; nothing asked of a form: nor does it
+    assert form_first("what colour is the barn find e-type", [PAINTED, LEDE]) is None
+    assert form_first("How much did the E-Type sell for?", [LEDE, PAINTED]) is None
+    # another article's sentence only among the closest
+    far = [LEDE, SALE, _ev("x", 500), _ev("y", 600), _ev("Red, it was.", 0, article="b")]
+    assert form_first("what colour is the barn find e-type", far) is None
+
+
+def test_none_showing_the_form_is_no_answer() -> None:
+    """"What number do I call about the slow cooker recall?" was answered with the lede."""
+    assert form_unsaid("What number do I call about the recall?", [RECALL, LEDE]) == (
+        "none of the sentences closest to it gives the number to call asked for")
+    assert form_unsaid("What number do I call about the recall?", [RECALL, TOLL_FREE]) is None
+    assert form_unsaid("Who recalled the slow cookers?", [RECALL]) is None
+
+
+def test_what_time_is_answered_by_a_time_of_day_not_a_day() -> None:
+    question = "What time did the first tram to Kirkhaven leave?"
+    assert kind_fit("date", OPENED.text, question) == 0.0
+    assert kind_fit("date", FIRST.text, question) == 1.0
+    assert kind_fit("date", OPENED.text, "When did the tram extension open?") == 1.0
+
