@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # `evidence` reads `asks_clock`; `rerank` reads `evidence`
     from .rerank import Evidence
 
-__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "asked_form", "asks_clock", "form_first",
-           "form_unsaid", "gives_form"]
+__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "PHONE_READ", "asked_form", "asks_clock",
+           "form_first", "form_unsaid", "gives_form"]
 
 # How far down the ranking a sentence of the best one's article showing the form is looked for
 # (as `said_first.FOCUS_READ`); another article's only among the first KIND_SEEN.
 FORM_READ = 6
+# A number to call is unmistakable wherever it stands in the article: "Hearthline can be reached
+# toll-free at 800-555-0147…", ninth of the ranking under the recall's lede.
+PHONE_READ = 12
 KIND_SEEN = 3  # as `compose.KIND_CHECKED`: the closest sentences judged for the kind asked
 
 FORM_ASKED = {"colour": "the colour asked for", "phone": "the number to call asked for",
@@ -79,12 +82,13 @@ def gives_form(form: str, sentence: str) -> bool:
 
 def form_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | None:
     """Where the best sentence does not show the form asked, the ranking with the first of the
-    next best that does put first: one of the best sentence's article within FORM_READ, or of
-    any among the first KIND_SEEN; else None."""
+    next best that does put first: one of the best sentence's article within FORM_READ (a
+    number to call within PHONE_READ), or of any among the first KIND_SEEN; else None."""
     form = asked_form(question)
     if form is None or not ranked or gives_form(form, ranked[0].text):
         return None
-    first = next((ev for i, ev in enumerate(ranked[1:FORM_READ], 1)
+    reach = PHONE_READ if form == "phone" else FORM_READ
+    first = next((ev for i, ev in enumerate(ranked[1:reach], 1)
                   if (i < KIND_SEEN or ev.article_id == ranked[0].article_id)
                   and gives_form(form, ev.text)), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]

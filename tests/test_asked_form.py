@@ -73,3 +73,10 @@ def test_what_time_is_answered_by_a_time_of_day_not_a_day() -> None:
     assert kind_fit("date", FIRST.text, question) == 1.0
     assert kind_fit("date", OPENED.text, "When did the tram extension open?") == 1.0
 
+
+def test_a_number_to_call_is_read_from_further_down() -> None:
+    """"Hearthline can be reached toll-free at 800-555-0147…" stood ninth under the lede."""
+    ranked = [RECALL, *(_ev(f"Sentence {i} of the story.", 50 * i) for i in range(1, 8)),
+              TOLL_FREE]
+    assert form_first("What number do I call about the slow cooker recall?", ranked) == [
+        TOLL_FREE, *ranked[:-1]]
