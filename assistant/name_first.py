@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 
 from index import Article, sentence_after, sentence_before
 
-from .compose import KIND_CHECKED, NAME_UNCLEAR, PLACING_UNSAID, Abstention
+from .compose import NAME_UNCLEAR, PLACING_UNSAID, Abstention
 from .evidence import question_names
 from .other_holders import holder_of_another
 from .placings import PLACING_CHECKED, placed_name
@@ -28,13 +28,18 @@ from .roles import asked_role
 from .short import named_as_asked
 from .titled import TITLE_WORDS, owned_by_another, placed_holders
 
-__all__ = ["name_first"]
+__all__ = ["NAME_READ", "name_first"]
+
+# The best sentences read for a name tied as asked: a title said in passing ("Head librarian
+# Tomasz Bielak said the change…") is ranked on its story, below the sentences that name the
+# body asked, and came fifth on the users' sets (the three best alone had been read).
+NAME_READ = 7
 
 
 def name_first(question: str, ranked: Sequence[Evidence], reason: Abstention | None,
                articles: Mapping[str, Article]) -> list[Evidence] | None:
     """Where the name rule turned the best sentence away (`reason`), the ranking with the first
-    of the next best (to KIND_CHECKED) that names what was asked, of what the question names,
+    of the next best (to NAME_READ) that names what was asked, of what the question names,
     put first; else None."""
     if reason is None or reason.reason not in (NAME_UNCLEAR, PLACING_UNSAID) or not ranked:
         return None
@@ -43,7 +48,7 @@ def name_first(question: str, ranked: Sequence[Evidence], reason: Abstention | N
     # placing is another contest's ("Allanby, who came third" of a by-election, asked which
     # school came third in the robotics challenge).
     placing = reason.reason == PLACING_UNSAID
-    first = next((ev for ev in ranked[1:PLACING_CHECKED if placing else KIND_CHECKED]
+    first = next((ev for ev in ranked[1:PLACING_CHECKED if placing else NAME_READ]
                   if ev.article_id in articles
                   and (not placing or ev.article_id == ranked[0].article_id)
                   and (tie := (placed_name(question, ev.text) if placing
