@@ -39,6 +39,7 @@ from .titled import (
     before_title,
     holders,
     owned_by_another,
+    title_owners,
 )
 
 __all__ = ["TITLES", "AskedRole", "RoleHolder", "asked_role", "asks_for_holder", "holders",
@@ -233,13 +234,32 @@ def _qualified_holder(asked: AskedRole, words: tuple[str, ...],
     titled = asked.of and (only_subject(title, asked.of) or described(
         sentence, found[0][0] if found else 0, asked.of, title, asked.proper)) and (
         not asked.qualifiers or qualified_in(sentence, asked.qualifiers, asked.proper))
-    if len(found) == 1 and (titled or (qualified_in(sentence, words, asked.proper) and (
+    if len(found) == 1 and not _owned_unasked(sentence, *found[0], words) and (
+            titled or (qualified_in(sentence, words, asked.proper) and (
             _named_near(sentence, found[0][0], asked) or _subject_holder(sentence, *found[0],
                                                                           asked)))
             or story_qualified(sentence, min(found[0][0], found[0][1].start), title, words,
                                asked.proper, _near(sentence, found[0][0], asked))):
         return found[0][1]
     return None
+
+
+# Words before a title that say not whose it is: "Former captain", "Acting head".
+_NOT_OWNERS = frozenset({"former", "acting", "interim", "new", "current", "outgoing", "incoming",
+                         "then", "joint", "club", "team", "its", "their", "his", "her"})
+
+
+def _owned_unasked(sentence: str, at: int, holder: RoleHolder, words: tuple[str, ...]) -> bool:
+    """Is the title before the holder's name another's, by a name sharing no word with the
+    qualifying `words`: "Kestria captain Tamsin Okafor … beat Varland" asked Varland's? The
+    name asked standing near in the sentence does not make the title its own."""
+    if at > holder.start:
+        return False
+    # A name owns it; a noun pointing back ("the town's current mayor") is for `described`.
+    owners = [re.sub(r"(?:’s|'s|s’|s')$", "", w).casefold() for w in title_owners(sentence, at)
+              if w[:1].isupper()]
+    owners = [w for w in owners if w not in _NOT_OWNERS]
+    return bool(owners) and not set(owners) & set(words)
 
 
 def _subject_holder(sentence: str, at: int, holder: RoleHolder, asked: AskedRole) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 __all__ = ["TITLES", "TITLE_WORDS", "RoleHolder", "after_title", "bare_title", "became_title",
            "before_title", "holders", "owned_by_another", "owned_by_reference",
-           "placed_holders"]
+           "placed_holders", "title_owners"]
 
 # Titles a question may ask the holder of; longer ones first, so that "prime minister" wins
 # over "minister".
@@ -192,6 +192,12 @@ def bare_title(sentence: str, at: int) -> bool:
     """Whether the title just before `at` (a holder's name, or the title itself) stands with
     nothing saying whose it is: "…, Mayor Anders Kvist said", not "Herons head coach Tom
     Berg"."""
+    return not title_owners(sentence, at)
+
+
+def title_owners(sentence: str, at: int) -> list[str]:
+    """The words saying whose the title just before `at` is: ["Herons"] of "Herons head
+    coach Tom Berg", none of "…, Mayor Anders Kvist said"."""
     before = sentence[:at].split()
     # Only the title's own phrase: "…restoration on Friday, Mayor Anders Kvist" is no
     # "Friday Mayor".
@@ -201,7 +207,7 @@ def bare_title(sentence: str, at: int) -> bool:
     if len(before) <= len(phrase) and cut == 0 and words and words[0].casefold() in _OPENERS:
         words = words[1:]
     titled = [w for w in words if w.casefold() not in TITLE_WORDS]
-    return not any(_WHOSE.search(w) for w in titled[-2:])
+    return [w for w in titled[-2:] if _WHOSE.search(w)]
 
 
 def holders(role: str, sentence: str) -> list[RoleHolder]:

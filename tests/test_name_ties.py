@@ -5,9 +5,12 @@ player"); and a tie said in passing is read down to the seventh best (`name_firs
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.compose import NAME_UNCLEAR, abstention, judged_again
 from assistant.name_first import name_first
 from assistant.rerank import Evidence
+from assistant.roles import role_holder
 from index import Article
 
 LIBRARY = Article(
@@ -45,3 +48,20 @@ def test_a_title_said_in_passing_fifth_best_is_read_first() -> None:
     first = name_first(question, ranked, reason, {"library": LIBRARY})
     assert first is not None and first[0] is ranked[4]
     assert judged_again(reason, first, "person", question) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    # Another side's title, the side asked named further on: not its holder.
+    ("Who captains Varland?", "Kestria captain Tamsin Okafor hit an unbeaten 112 as her side "
+     "beat Varland by six wickets in the third one-day international.", None),
+    ("Who captains Kestria?", "Kestria captain Tamsin Okafor hit an unbeaten 112 as her side "
+     "beat Varland by six wickets in the third one-day international.", "Tamsin Okafor"),
+    ("Who captains Varland?", "Varland captain Ali Haverford admitted her side had been 30 "
+     "runs short.", "Ali Haverford"),
+    ("Who is Varland's captain?", "The captain, Ali Haverford, said Varland had been 30 runs "
+     "short.", "Ali Haverford"),
+])
+def test_a_title_another_name_owns_holds_not_the_role_asked(question: str, sentence: str,
+                                                            name: str | None) -> None:
+    holder = role_holder(question, sentence)
+    assert (holder.name if holder else None) == name
