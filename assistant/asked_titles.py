@@ -17,9 +17,9 @@ import re
 
 from .made_by import WHO_DOES
 from .roles import asked_role
-from .titled import NAME, TITLE_WORDS, RoleHolder, placed_holders, spaced
+from .titled import NAME, TITLE_WORDS, TITLES, RoleHolder, holders, placed_holders, spaced
 
-__all__ = ["asked_titles", "owned_as_asked", "titled_answer"]
+__all__ = ["asked_titles", "owned_as_asked", "titled_answer", "titled_otherwise"]
 
 # "Who is the coxswain?", "Who was his barrister?", "Who is the NMO's chief forecaster?", "Who
 # is the head of extreme events at the NHSA?": a noun after a determiner or an owner.
@@ -106,7 +106,8 @@ def titled_answer(question: str, sentence: str) -> list[RoleHolder]:
 def _loose_holders(title: str, sentence: str) -> list[tuple[int, RoleHolder]]:
     """Holders `titled` does not place, for a title asked alone: after "is" ("The producer this
     time is Inês Carvalho"), after a description ("their captain, the number eight Éloi
-    Baptiste-Fernández"), or a firm's partners ("The architects, Lund & Morrow,"): the users'
+    Baptiste-Fernández"), after what it is of ("The lead author of the study, Dr Oluwaseun
+    Marsh"), or a firm's partners ("The architects, Lund & Morrow,"): the users'
     sets, each turned away by the name rule); or the subject the title is said of ("Rosalind
     Achebe-Park, 38, is a midwife at Harrowfield General and the founder of…")."""
     said_of = re.compile(rf"(?P<n>{NAME})(?:,\s+\d{{1,3}},)?\s+(?:is|was)\s+(?:[^,;.]{{0,60}}?"
@@ -114,7 +115,9 @@ def _loose_holders(title: str, sentence: str) -> list[tuple[int, RoleHolder]]:
                          rf"(?P<t>(?i:{spaced(title)}))\b")
     pattern = re.compile(
         rf"\b(?i:{spaced(title)})(?:(?:\s+(?:this|that|last|next)\s+[a-z]+)?\s+(?:is|was)\s+"
-        rf"|,\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{1,3}}|,\s+(?=[A-Z][\w’'-]*\s+&\s))"
+        rf"|,\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{1,3}}|,\s+(?=[A-Z][\w’'-]*\s+&\s)"
+        rf"|\s+of\s+(?:the|this|its|their)\s+(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*,\s+"
+        rf"(?:(?:Dr|Prof|Professor|Councillor|Cllr|Judge|Sir|Dame|Mr|Mrs|Ms)\.?\s+)?)"
         rf"(?P<n>(?:[À-Þ][\w’'-]*\s+)?{NAME}(?:\s+&\s+{NAME})?)")  # "Éloi Baptiste-Fernández"
     return [*((m.start(), RoleHolder(m.start("n"), m.end("n"), m.group("n")))
               for m in pattern.finditer(sentence)),
@@ -144,7 +147,11 @@ def _another_owner(question: str, sentence: str, title: str, at: int) -> bool:
                        r"(?:\s+[A-Z][\w&.-]*)*)")
     if (of := after.match(sentence, at)) is not None:
         owners.append(of.group("owner"))
-    return bool(named) and any((_words(o.split()) - _NO_OWNER).isdisjoint(named) and
+    # An owner sharing a word the question says, capitalised or not, is the one asked:
+    # "Syndicate organiser Denise Halloran" asked who organised the lottery syndicate at
+    # Caldwell Frozen Foods (the users' sets: turned away by the name rule).
+    said = named | _words(re.findall(r"[\w’'-]+", question))
+    return bool(named) and any((_words(o.split()) - _NO_OWNER).isdisjoint(said) and
                                _words(o.split()) - _NO_OWNER for o in owners)
 
 
@@ -159,3 +166,36 @@ def owned_as_asked(sentence: str, at: int, words: tuple[str, ...]) -> bool:
     m = _OWNER.search(sentence, 0, at)
     return m is not None and not (_words(m.group("owner").split()) - _NO_OWNER).isdisjoint(
         words)
+
+
+# "Who is the developer behind the scheme?": the noun asked, after up to two words qualifying
+# it, before what it is of or behind.
+_NOUN_ASKED = re.compile(r"^\W*(?i:who)(?:[’']s|\s+is|\s+was|\s+are|\s+were)\s+the\s+"
+                         r"(?P<words>(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]+))(?=\s+(?:behind"
+                         r"|of|at|in|for|on|who|that|with|from|to)\b|\W*$)")
+# Nouns any name may be: "Who is the man police want to trace?" asks no title.
+_ANYONE = frozenset({"man", "woman", "person", "people", "boy", "girl", "child", "victim",
+                     "one", "winner", "loser", "owner", "suspect", "patient"})
+_TITLE = re.compile(rf"\b(?:{TITLES})\b", re.I)
+
+
+def titled_otherwise(question: str, sentence: str, span: tuple[int, int]) -> bool:
+    """Asked for a title's holder ("Who is the developer behind the Brookfield Meadows
+    scheme?"), is the name at `span` (sentence offsets) the holder of another title the
+    sentence gives ("Conservative councillor Peter Haldane, who represents Brookfield ward"),
+    the title asked nowhere in it? Then it is not whom the question asks for."""
+    role = asked_role(question)
+    m = _NOUN_ASKED.match(question.strip())
+    if m is None:  # "Who heads the inquiry?" is said by "…led by retired judge Dame Anne…"
+        return False
+    noun = role.role if role is not None else m.group("noun")
+    if (_ANYONE & set(m.group("words").split())
+            or re.search(rf"\b{spaced(noun)}", sentence, re.I)):
+        return False
+    # A title sharing a word with the question may be the one asked by another name:
+    # "Health Secretary Lorna Fairbairn" asked the health minister.
+    asked = _words(re.findall(r"[\w’'-]+", question))
+    others = {t.group().casefold() for t in _TITLE.finditer(sentence)
+              if not _words(sentence[max(0, t.start() - 30):t.end()].split()[-3:]) & asked}
+    return any(h.start < span[1] and span[0] < h.end
+               for title in others for h in holders(title, sentence))

@@ -21,6 +21,7 @@ from index import Article
 
 from . import calibration
 from .answerability import answerability
+from .asked_titles import titled_otherwise
 from .citing import CitationList
 from .contest import another_contest
 from .evidence import names_missing, question_names
@@ -162,8 +163,10 @@ def _not_what_was_asked(ranked: Sequence[Evidence], kind: str, question: str
     if placing_unsaid(question, ranked[0].text, [ev.text for ev in ranked[1:PLACING_CHECKED]
                                                  if ev.article_id == ranked[0].article_id]):
         return Abstention(PLACING_UNSAID, of_best=True)
-    if (kind in NAME_REQUIRED and not sure_span(ranked[0], kind)
-            and not sole_answer(ranked[0], question)):
+    best = ranked[0]  # "Conservative councillor Peter Haldane" asked the scheme's developer
+    if kind in NAME_REQUIRED and ((best.answer is not None and titled_otherwise(
+            question, best.text, (best.answer[0] - best.start, best.answer[1] - best.start)))
+            or (not sure_span(best, kind) and not sole_answer(best, question))):
         # Said of the best sentence alone: judged again where another is read first (the
         # users' "Who is the fire chief of Valdora County?", its answer read first).
         return Abstention(NAME_UNCLEAR, of_best=True)

@@ -9,7 +9,8 @@ import re
 from .titled import NAME, TITLE_WORDS
 from .words import MONTHS, WEEKDAYS, terms
 
-__all__ = ["NO_NAME", "PRONOUNS", "WHO_DOES", "cast_as", "done_by", "done_by_itself"]
+__all__ = ["NO_NAME", "PRONOUNS", "WHO_DOES", "cast_as", "doer_unsaid", "done_by",
+           "done_by_itself", "named_as"]
 
 # Capitalised words that name no one: a sentence's opening word, days and months.
 # The pronouns too: "'I shouted for everyone to get up.'" names no one who woke them.
@@ -125,3 +126,43 @@ def cast_as(question: str, sentence: str) -> tuple[int, int] | None:
         if m is not None and m.group("n").casefold() not in NO_NAME:
             return m.span("n")
     return None
+
+
+# Participles unlike their past tense, for the verb asked said in the passive.
+_PARTICIPLES = {"wrote": "written", "took": "taken", "gave": "given", "drove": "driven",
+                "stole": "stolen", "broke": "broken", "chose": "chosen", "ran": "run",
+                "began": "begun", "drew": "drawn", "sang": "sung", "flew": "flown"}
+_AUXILIARY = r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?"
+
+
+def doer_unsaid(question: str, sentence: str) -> bool:
+    """Asked who did it ("Who published The Glass Orchard?"), does the sentence say it done
+    in the passive with no "by" ("…her first novel, The Glass Orchard, was published last
+    spring")? Then whoever it names is not whom it says did it: the author, not the
+    publisher."""
+    asked = WHO_DOES.match(question)
+    if asked is None or not asked.group(1).casefold().endswith(("ed", *_PARTICIPLES)):
+        return False
+    verb = asked.group(1).casefold()
+    done = re.search(rf"{_AUXILIARY}{re.escape(_PARTICIPLES.get(verb, verb))}\b([^,;]*)",
+                     sentence, re.I)
+    return done is not None and re.search(r"\bby\b", done.group(1)) is None
+
+
+# "Who was the most valuable player of the final?": the honour asked, lower-case words.
+_HONOUR_ASKED = re.compile(r"^\W*(?i:and\s+)?(?i:who)\s+(?i:is|was)\s+(?:the\s+)?"
+                           r"(?P<what>[a-z][a-z -]*?)(?:\s+(?:of|at|in|for|on)\b.*)?\W*$")
+
+
+def named_as(question: str, sentence: str) -> tuple[int, int] | None:
+    """Asked who was an honour ("Who was the most valuable player of the final?"), the name
+    the sentence says was named, voted or crowned it ("Kwon Tae-yang, who plays under the
+    name Mirage, was named most valuable player of the final"): sentence offsets, or None."""
+    asked = _HONOUR_ASKED.match(question.strip())
+    if asked is None or len(asked.group("what").split()) < 2:
+        return None
+    what = r"\s+".join(re.escape(w) for w in asked.group("what").split())
+    m = re.search(rf"(?P<n>{NAME})(?:,[^,;]{{1,80}},)?\s+(?:was|has\s+been|had\s+been)\s+"
+                  rf"(?:named|voted|crowned|declared)\s+(?:as\s+)?(?:the\s+)?(?i:{what})\b",
+                  sentence)
+    return None if m is None or m.group("n").casefold() in NO_NAME else m.span("n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import calibration
-from .asked_titles import titled_answer
+from .asked_titles import titled_answer, titled_otherwise
 from .clock import clock_time
 from .contest import asked_contest, contest_answer, other_side
 from .counts import counts_asked, figure_phrase
@@ -17,7 +17,7 @@ from .fates import death_toll, fate_count
 from .figure_span import figure_end, figure_span, figure_start
 from .labelled import label_holder
 from .later_figures import later_count, only_count
-from .made_by import cast_as, done_by, done_by_itself
+from .made_by import cast_as, doer_unsaid, done_by, done_by_itself, named_as
 from .other_holders import subject_holders
 from .parts import moved_by, part_count
 from .persons import description, done_to, listed_names, sole_name, who_does
@@ -137,6 +137,8 @@ def named_as_asked(best: Evidence, question: str) -> tuple[int, int] | None:
         return by
     if cast := cast_as(question, best.text):  # "it stars Maureen Kealy as … Nan Pascoe"
         return cast
+    if honoured := named_as(question, best.text):  # "…, was named most valuable player"
+        return honoured
     # "Coxswain Andy McCrindle said…", "Its chair, Dev Mistry-Hale, said…": the name the
     # sentence titles as asked, the span on it, answers, the speaker though it is.
     # The one name titled so answers whatever the reader's span, in a sentence naming all the
@@ -182,7 +184,7 @@ def _loose_name(best: Evidence, question: str) -> tuple[int, int] | None:
             best.text, best.answer[0] - best.start, best.answer[1] - best.start)):
         return listed  # a group listed: all of it, not the name the span gives
     sole = sole_name(best.text, question)
-    if sole is None or not _overlaps(best, [sole]):
+    if sole is None or not _overlaps(best, [sole]) or doer_unsaid(question, best.text):
         return None
     # Who says it is the answer only asked who said it: "Portland Mayor Keith Wilson said…"
     # does not say who was shot.
@@ -201,6 +203,10 @@ def _another_asked_for(best: Evidence, question: str) -> bool:
         return True
     # "Who won the election?": not the candidate the sentence says was defeated.
     if best.answer and _overlaps(best, other_side(question, best.text)):
+        return True
+    # "Who is the developer…?": not "Conservative councillor Peter Haldane".
+    if best.answer and titled_otherwise(question, best.text, (best.answer[0] - best.start,
+                                                               best.answer[1] - best.start)):
         return True
     # "Who did the mayor meet with?": the mayor the sentence names is who it is about.
     return bool(best.answer and meets(best, subject_holders(question, best.text)))

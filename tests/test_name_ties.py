@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 
 from assistant.compose import NAME_UNCLEAR, abstention, judged_again
+from assistant.made_by import doer_unsaid, named_as
 from assistant.name_first import name_first
 from assistant.rerank import Evidence
 from assistant.roles import role_holder
 from index import Article
+from tests.unsure import led_by
 
 LIBRARY = Article(
     "library", "Central Library to open on Sundays",
@@ -65,3 +67,74 @@ def test_a_title_another_name_owns_holds_not_the_role_asked(question: str, sente
                                                             name: str | None) -> None:
     holder = role_holder(question, sentence)
     assert (holder.name if holder else None) == name
+
+
+def test_a_deed_said_done_with_no_doer_names_no_one_who_did_it() -> None:
+    """The users' "Who published The Glass Orchard?" had been answered with its author: "her
+    first novel, The Glass Orchard, was published last spring" says not by whom."""
+    question = "Who published The Glass Orchard?"
+    sentence = ("Ruth Adebayo-Quinn spent 22 years as a nurse before her first novel, The Glass "
+                "Orchard, was published last spring.")
+    assert doer_unsaid(question, sentence)
+    assert led_by(sentence, question, "Adebayo-Quinn") == (True, None)
+    assert not doer_unsaid(question, "The Glass Orchard is published by Foxglove Press.")
+    assert not doer_unsaid("Who wrote it?", "Ruth Adebayo-Quinn wrote it in 2019.")
+
+
+def test_the_name_said_named_the_honour_asked_answers() -> None:
+    """The users' "Who was the most valuable player of the Vanguard Arena final?" was turned
+    away by the name rule: the sentence names the player and his game name."""
+    question = "Who was the most valuable player of the Vanguard Arena final?"
+    sentence = ("Their 21-year-old star, Kwon Tae-yang, who plays under the name Mirage, was "
+                "named most valuable player of the final after 94 eliminations.")
+    span = named_as(question, sentence)
+    assert span is not None and sentence[span[0]:span[1]] == "Kwon Tae-yang"
+    assert led_by(sentence, question, "Tae-yang") == (False, "Kwon Tae-yang")
+    assert named_as("Who was the mayor?", "Ana Ruiz was named mayor in May.") is None
+
+
+def test_the_title_said_of_what_was_led_answers_who_led_it() -> None:
+    """The users' "who led the ichthyosaur study" over "The lead author of the study, Dr
+    Oluwaseun Marsh, …", turned away by the name rule."""
+    sentence = ("The lead author of the study, Dr Oluwaseun Marsh, a palaeontologist at the "
+                "University of Portbury, said the animal had unusually large eyes.")
+    assert led_by(sentence, "who led the ichthyosaur study", "Marsh") == (
+        False, "Oluwaseun Marsh")
+    leader = ("The leader of the opposition, Councillor Amira Haddad, said the budget asked "
+              "residents to pay more.")  # the name, not its honorific
+    assert led_by(leader, "Who leads the opposition on Dunsford council?", "Haddad") == (
+        False, "Amira Haddad")
+
+
+def test_a_title_owned_by_a_word_the_question_says_is_the_one_asked() -> None:
+    """"Syndicate organiser Denise Halloran" is the organiser of the lottery syndicate asked
+    about, "Syndicate" capitalised only as the sentence's first word."""
+    sentence = ("Syndicate organiser Denise Halloran, 58, a line supervisor, said she checked "
+                "the numbers during her break.")
+    question = "Who organised the lottery syndicate at Caldwell Frozen Foods?"
+    assert led_by(sentence, question, "Halloran") == (False, "Denise Halloran")
+    assert led_by("Rovers coach Denise Halloran said so.", "Who coaches Ashford Town?",
+                  "Halloran") == (True, None)
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Who is the developer behind the Brookfield Meadows scheme?", None),
+    ("Who is the councillor for Brookfield ward?", "Peter Haldane"),
+    ("Who is the man who opposes the scheme?", "Peter Haldane"),  # any name may be a man
+])
+def test_a_name_titled_otherwise_is_not_the_holder_asked(question: str,
+                                                         answer: str | None) -> None:
+    """The users' "Who is the developer behind the Brookfield Meadows scheme?" had been
+    answered with a councillor opposing it, the reader sure of the name."""
+    from assistant.compose import abstention
+    from assistant.short import short_answer
+    from assistant.types import Citation
+
+    sentence = ("Conservative councillor Peter Haldane, who represents Brookfield ward, said he "
+                "would oppose the scheme whatever the traffic study found.")
+    at = sentence.index("Peter Haldane")
+    sure = Evidence(0, "a", 0, len(sentence), sentence, 0.9, 0.9, (at, at + 13), 20.0, fit=1.0)
+    citation = Citation(1, sentence, "a", "a", None, None, "a", 0, len(sentence))
+    short = short_answer(sure, citation, "person", question)
+    assert (short.text if short else None) == answer
+    assert (abstention([sure], True, 1.5, "person", question=question) is None) == bool(answer)
