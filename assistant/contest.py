@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .contest_kind import KINDS, category_said, kind_words, of_year, same_kind
+from .contest_kind import KINDS, category_said, kind_words, of_division, of_year, same_kind
 from .words import WEEKDAYS, terms
 
 __all__ = ["Contest", "another_contest", "asked_contest", "contest_answer", "names_a_contest",
@@ -256,9 +256,12 @@ def another_contest(question: str, sentence: str) -> bool:
     """Does the sentence state the sides of a contest other than the one the question names
     by its kind or round ("Who won the cup final?" and "Okonkwo has been elected mayor…,
     defeating…", or "…beat Harbour City in the quarter-final")?"""
-    if asked_contest(question) is None or not any(w and lo for w, lo in sides(sentence)):
-        return False
-    return not same_kind(question, sentence)
+    stated = sides(sentence) if asked_contest(question) is not None else ()
+    if any(w and lo for w, lo in stated):
+        return not same_kind(question, sentence)
+    # A winner alone, of another division: "The women's race was won by…" asked the
+    # wheelchair race (the users' sets).
+    return any(w for w, _ in stated) and not of_division(question, sentence)
 
 
 def names_a_contest(question: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KINDS", "category_said", "kind_words", "of_year", "same_kind"]
+__all__ = ["KINDS", "category_said", "kind_words", "of_division", "of_year", "same_kind"]
 
 _LOWER = re.compile(r"[a-z][a-z-]*")
 _ROUNDS = frozenset({"final", "semi-final", "semifinal", "quarter-final", "quarterfinal",
@@ -48,7 +48,20 @@ def same_kind(question: str, sentence: str) -> bool:
     said = {k for k, words in enumerate(KINDS) if words & s_words}
     rounds, stated = q_words & _ROUNDS, s_words & _ROUNDS
     return ((not asked or not said or bool(asked & said))
-            and (not rounds or not stated or bool(rounds & stated)))
+            and (not rounds or not stated or bool(rounds & stated))
+            and of_division(question, sentence))
+
+
+# A race's or a draw's division: "the women's race" is no answer to who won the wheelchair race.
+_DIVISION = re.compile(r"\b(?:(men|women|boys|girls)(?:’s|'s|s’|s')|(wheelchair|junior|juniors"
+                       r"|veterans|singles|doubles|under-\d+))(?!\w)", re.I)
+
+
+def of_division(question: str, sentence: str) -> bool:
+    """Unless both name a division ("men's", "wheelchair", "under-18"), none of them one."""
+    asked = {"".join(m.groups("")).casefold() for m in _DIVISION.finditer(question)}
+    said = {"".join(m.groups("")).casefold() for m in _DIVISION.finditer(sentence)}
+    return not asked or not said or bool(asked & said)
 
 
 # "the poetry prize", "the children's book award": a category of a prize, in lower case (a

@@ -138,3 +138,16 @@ def test_a_name_titled_otherwise_is_not_the_holder_asked(question: str,
     short = short_answer(sure, citation, "person", question)
     assert (short.text if short else None) == answer
     assert (abstention([sure], True, 1.5, "person", question=question) is None) == bool(answer)
+
+
+def test_the_winner_of_another_division_is_not_who_won_the_one_asked() -> None:
+    """The users' "who won the wheelchair race" had been answered with the women's winner."""
+    from assistant.compose import abstention as judged
+
+    sentence = ("The women's race was won by Hana Bekele-Tsegaye of Ethiopia in 2:24:09, her "
+                "first marathon victory outside Africa.")
+    at = sentence.index("Hana")
+    best = Evidence(0, "a", 0, len(sentence), sentence, 0.9, 0.9, (at, at + 19), 20.0, fit=1.0)
+    turned = judged([best], True, 1.5, "person", question="who won the wheelchair race")
+    assert turned is not None and "another contest" in turned.reason
+    assert judged([best], True, 1.5, "person", question="Who won the women's race?") is None
