@@ -73,7 +73,12 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     if reason is None and (unsaid := form_unsaid(asked.text, ranked)):
         reason = Abstention(unsaid)
     ranked = cause_first(asked, ranked, articles)  # not "…was unable to reach the corrie"
-    ranked = past_stray_quote(asked, ranked)  # not "'No family should…,' she said."
+    # Not "'No family should…,' she said.": the sentence read in its place is judged again
+    # where the reason was said of the quote alone ("how old is she?" had been turned away
+    # for the quote's "26 years", over "Mrs Marinescu, 58, was treated…" read in its place).
+    past = past_stray_quote(asked, ranked)
+    if past is not ranked:
+        ranked, reason = past, judged_again(reason, past, asked.kind, asked.text)
     if reason is None and ranked:  # "Herons head coach" for the Riverton team's coach
         ranked, reason = holder_of_it(asked.text, ranked, articles)
     return ranking, ranked, reason
