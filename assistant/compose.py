@@ -115,7 +115,7 @@ def abstain_below(dated: bool) -> float:
 def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = float("inf"),
                kind: str = "other", follow_up: bool = False, astray: str = "",
                gate: float | None = None, question: str = "", title: str = "",
-               year: str = "") -> Abstention | None:
+               year: str = "", told: bool = False) -> Abstention | None:
     """Why the articles cannot answer, or None when the ranking is judged to answer it. `topic` is
     `topicality.topicality`: asked at no stated moment, a question no passage is about is off topic
     (tuned: below all but 1% of the hand-written natural questions). `kind` is the
@@ -127,7 +127,8 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
     the one name a sentence gives, on which the reader's unsure span falls (`sole_answer`), and
     for a best sentence that plainly gives what it asks, whatever the scores say
     (`plain_answer.plainly_answers`; `title`, `year`: the best sentence's article's headline and
-    year of publication)."""
+    year of publication). `told`: the best sentence tells what the question asks its subject
+    did, said or found, or why (`told_acts.tells_act`), which the scores doubt as well."""
     if not ranked:
         return Abstention("nothing relevant was retrieved", off_topic=True)
     closeness = topic if gate is None else gate
@@ -135,7 +136,7 @@ def abstention(ranked: Sequence[Evidence], dated: bool = True, topic: float = fl
             and ranked[0].score < SURE_OVER_TOPIC):
         # A tuned bar on closeness, not a certainty: said as what it is.
         return Abstention("no article seems to be about this", off_topic=True)
-    if (not _answerable(ranked, topic, dated, follow_up)
+    if (not _answerable(ranked, topic, dated, follow_up) and not told
             and not plainly_answers(question, ranked[0], kind, title, rest=ranked[1:], year=year)):
         return Abstention(DOUBTED)
     if astray and astray == question and not follow_up:

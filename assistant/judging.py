@@ -20,6 +20,7 @@ from .rerank import Evidence, rerank
 from .retrieval import Retrieval
 from .said_first import read_again, said_first
 from .stray_quote import past_stray_quote
+from .told_acts import act_first, tells_act
 from .topicality import topicalities
 
 __all__ = ["Ranking", "judge"]
@@ -50,17 +51,22 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
         not retrieval_only or not ranked) else None
     # Doubted by the scores, a runner-up that plainly gives what is asked is read first, and
     # the ranking judged again: "…on a turnout of 72 per cent" under the by-election's turnout.
+    # So too a runner-up of the best's article telling what was done, said or found, or why.
+    doubted = reason is not None and reason.reason == DOUBTED
     plain = (plain_first(asked.text, ranked, asked.kind, articles)
-             if reason is not None and reason.reason == DOUBTED else None)
+             or act_first(asked.text, ranked, articles)) if doubted else None
     if plain is not None and stays_with(asked, plain, articles, astray):
         ranked, reason = plain, _judged(asked, plain, ranking, gate, astray, articles)
+    # Answered as telling what was asked, it is not read past for a sentence sharing more of
+    # the question's words ("What is Feldwick charged with?": not "He denies the charge.").
+    told = doubted and reason is None and _tells(asked, ranked, articles)
     # "Who is Hong Min?", "Who is Holm's mayor?"
     said = said_first(asked.text, ranked, articles)
     if (said is not None and (reason is None or not reason.off_topic)
             and stays_with(asked, said, articles, astray)):
         return ranking, said, None
     again, judged = read_again(asked.text, asked.kind, ranked, reason)  # not Olsen's photo
-    if stays_with(asked, again, articles, astray):
+    if not told and stays_with(asked, again, articles, astray):
         ranked, reason = again, judged
     # "Its chair, Dev Mistry-Hale, said…", read after the best that named no one
     named = name_first(asked.text, ranked, reason, articles)
@@ -84,10 +90,17 @@ def judge(asked: Question, found: Retrieval, reader: Reader | None, embedder: Em
     return ranking, ranked, reason
 
 
+def _tells(asked: Question, ranked: list[Evidence], articles: dict[str, Article]) -> bool:
+    """`told_acts.tells_act` of the best sentence, given its article."""
+    best = articles.get(ranked[0].article_id) if ranked else None
+    return best is not None and tells_act(asked.text, ranked[0], f"{best.title}\n{best.text}")
+
+
 def _judged(asked: Question, ranked: list[Evidence], ranking: Ranking, gate: float, astray: str,
             articles: dict[str, Article]) -> Abstention | None:
     """`abstention` of the ranking, its best sentence's headline given (`plainly_answers`)."""
     best = articles[ranked[0].article_id] if ranked else None
+    told = _tells(asked, ranked, articles)
     return abstention(ranked, asked.dated, ranking.topicality, asked.kind, asked.follow_up,
                       astray, gate, asked.text, best.title if best else "",
-                      (best.published or "")[:4] if best else "")
+                      (best.published or "")[:4] if best else "", told)

@@ -1,0 +1,117 @@
+"""A sentence telling what the question's subject did, said or found, or why, answers whatever
+the answerability model makes of its scores (`assistant.told_acts`); one telling another's
+act, or the act without what else is asked, does not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant import calibration
+from assistant.answerability import QUESTION_FEATURES
+from assistant.compose import DOUBTED, abstention
+from assistant.rerank import Evidence
+from assistant.told_acts import act_first, tells_act
+from index import Article
+
+
+def _ev(text: str, article: str = "a") -> Evidence:
+    return Evidence(0, article, 0, len(text), text, 0.02, 0.02, (0, 5), 5.0, fit=0.5)
+
+
+FOUND = ("Conservators removed layers of yellowed varnish and found a small dog in the lower "
+         "left corner that had been painted over in the 19th century.")
+CENTREPIECE = ("The centrepiece of the reopening is The Salt Gatherers, a 1654 painting by the "
+               "Dutch artist Jan Verhoeven, which has been restored over 18 months.")
+FERREIRA = ("Local councillor Morag Ferreira, who represents Skerrin on Argyll West Council, "
+            "said the cuts would hit islanders who travel to the mainland for work.")
+CLUTCH = ("Dr Ashcombe bought the car new in 1961 for £2,097, and drove it until 1979, when he "
+          "put it in the barn after the clutch failed.")
+
+
+@pytest.fixture
+def doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answerability that answers nothing at the topicality given (weight 4, bar 0.5 at 1)."""
+    w = [0.0] * len(QUESTION_FEATURES)
+    w[QUESTION_FEATURES.index("topicality")] = 4.0
+    t = replace(calibration.THRESHOLDS, answerable=(-4.0, *w), answerable_timeless=(-4.0, *w),
+                answerable_below=0.5, answerable_below_timeless=0.5, min_topic_timeless=0.0)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)
+
+
+def test_the_subject_followed_by_the_verb_asked_tells_it() -> None:
+    article = f"Museum reopens\n{CENTREPIECE}\n{FOUND}"
+    assert tells_act("What did conservators find in The Salt Gatherers?", _ev(FOUND), article)
+    # Said for accused: what the group said of the company is what it accused it of.
+    assert tells_act("What did the passenger group accuse Greyline of doing?", _ev(
+        'The passenger group Eastholm Line Users said the company was "trading villages for '
+        'minutes".'), "Greyline Rail will run 38 extra trains")
+    assert tells_act("What happened to her father?", _ev(
+        "In January 1951 her father and two of his crew drowned when their boat was caught in "
+        "a storm off the Runnel Stone."))
+    assert tells_act("what was the robber wearing", _ev(
+        "He was wearing a grey hooded top with an orange logo on the chest."))
+    # Asked how it was discovered, it came to light; charged with it, accused of it.
+    assert tells_act("How was the fraud at the village hall discovered?", _ev(
+        "The fraud came to light when a new chairwoman, Patricia Hulme, asked the bank directly "
+        "for copies of the statements."), "Village hall treasurer jailed")
+    assert tells_act("What is Feldwick charged with?", _ev(
+        "Martin Feldwick, 58, of Harbour View, Exbury, is accused of fraud by abuse of "
+        "position."))
+
+
+def test_the_act_without_what_else_is_asked_does_not() -> None:
+    # Ferreira said something, not what she called the timetable.
+    assert not tells_act("What did Morag Ferreira call the new timetable?", _ev(FERREIRA))
+    # The Morwenna's fate after her skipper retired, not before.
+    assert not tells_act("What happened to the Morwenna after she retired?", _ev(
+        "Her two elder brothers were doing national service, and the family's second boat, "
+        "the Morwenna, a 42ft wooden trawler, was about to be sold."))
+    # Another subject's act, and a noun's -ing.
+    assert not tells_act("What did the inspectors find?", _ev(FOUND))
+    assert not tells_act("What was the women's winning time?", _ev(
+        "The women's race was won by Ruth Chebet, winning by a minute."))
+    # Another of its kind: the second rocket, asked the first; a name asked, not a saying.
+    assert not tells_act("What happened to Vantor's first rocket?", _ev(
+        "Vantor Aerospace's Halcyon-2 rocket reached orbit on Wednesday."))
+    assert not tells_act("What was the boat called?", _ev(
+        "The boat called at Port Mallow, the harbour master said."))
+
+
+def test_what_people_are_told_to_do_tells_what_one_should_do() -> None:
+    question = "What should I do if I own one of the kettles?"
+    assert tells_act(question, _ev(
+        "Customers are told to stop using the kettle immediately, unplug it and contact Halden "
+        "for a full refund."))
+    # Advice on another thing, and the thing without advice.
+    assert not tells_act(question, _ev("Drivers are urged to avoid the bridge."))
+    assert not tells_act(question, _ev("Halden sold 40,000 of the kettles."))
+
+
+def test_a_strong_cause_of_what_is_asked_tells_why() -> None:
+    question = "Why did Dr Ashcombe stop driving the E-Type?"
+    assert tells_act(question, _ev(CLUTCH))
+    assert not tells_act(question, _ev(
+        "The model was launched at the Geneva Motor Show in March 1961."))
+
+
+def test_doubted_but_told_answers(doubtful: None) -> None:
+    ranked = [_ev(FOUND), _ev(CENTREPIECE), _ev("The museum reopens on Saturday.")]
+    assert abstention(ranked, False, 0.5, "other", question="q") == abstention(
+        ranked, False, 0.5, "other", question="q", told=False)
+    doubted = abstention(ranked, False, 0.5, "other", question="q")
+    assert doubted is not None and doubted.reason == DOUBTED
+    assert abstention(ranked, False, 0.5, "other", question="q", told=True) is None
+
+
+def test_a_runner_up_of_the_best_article_telling_it_is_read_first() -> None:
+    question = "What did conservators find in The Salt Gatherers?"
+    articles = {"a": Article(id="a", title="Museum reopens", text=f"{CENTREPIECE} {FOUND}",
+                             source="museum.html",
+                             source_key="museum")}
+    ranked = [_ev(CENTREPIECE), _ev(FOUND), _ev("The museum reopens on Saturday.")]
+    assert act_first(question, ranked, articles) == [ranked[1], ranked[0], ranked[2]]
+    # Not from another article: it may be of another painting.
+    other = [_ev(CENTREPIECE), _ev(FOUND, article="b"), ranked[2]]
+    assert act_first(question, other, articles) is None
