@@ -178,7 +178,10 @@ def tells_act(question: str, best: Evidence, article: str = "") -> bool:
     if parsed is None:
         return False
     subject, qualifiers, family, rest = parsed
-    return _acts(subject, family, best.text) and _holds_rest(rest, best.text, article, qualifiers)
+    # The subject's names are its article's too: "What did Feldwick's lawyer say?" is not
+    # answered by another's lawyer.
+    names = [w for w in subject if w[:1].isupper()] + qualifiers
+    return _acts(subject, family, best.text) and _holds_rest(rest, best.text, article, names)
 
 
 def act_first(question: str, ranked: Sequence[Evidence], articles: Mapping[str, Article]

@@ -75,6 +75,9 @@ def test_the_act_without_what_else_is_asked_does_not() -> None:
     # Another of its kind: the second rocket, asked the first; a name asked, not a saying.
     assert not tells_act("What happened to Vantor's first rocket?", _ev(
         "Vantor Aerospace's Halcyon-2 rocket reached orbit on Wednesday."))
+    lawyer = _ev("The lawyer for Smith said the case was weak.")
+    assert not tells_act("What did Feldwick's lawyer say about the case?", lawyer, "Smith trial")
+    assert tells_act("What did Feldwick's lawyer say about the case?", lawyer, "Feldwick trial")
     assert not tells_act("What was the boat called?", _ev(
         "The boat called at Port Mallow, the harbour master said."))
 
