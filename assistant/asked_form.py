@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # `evidence` reads `asks_clock`; `rerank` reads `evidence`
     from .rerank import Evidence
 
-__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "PHONE_READ", "asked_form", "asks_clock",
-           "form_first", "form_unsaid", "gives_form"]
+__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "PHONE_READ", "asked_form",
+           "asks_clock", "form_first", "form_unsaid", "gives_form"]
 
 # How far down the ranking a sentence of the best one's article showing the form is looked for
 # (as `said_first.FOCUS_READ`); another article's only among the first KIND_SEEN.
@@ -44,16 +44,73 @@ _ASKS_CLOCK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:at|by|from|until|till)\s+)
 _COLOURS = re.compile(r"\b(?:colou?r(?:s|ed|ing)?|red|orange|yellow|green|blue|purple|violet"
                       r"|pink|brown|black|white|gr[ae]y|silver|gold(?:en)?|auburn|blond(?:e)?"
                       r"|ginger|navy|maroon|beige|cream|turquoise|teal|amber|crimson|scarlet"
-                      r"|bronze|khaki|ivory|lilac|mauve|magenta|indigo|burgundy)\b", re.I)
+                      r"|bronze|khaki|ivory|lilac|mauve|magenta|indigo|burgundy|emerald|coral"
+                      r"|saffron|lavender|claret|charcoal|olive|mustard|lime|copper|jade|cobalt"
+                      r"|azure|aqua|cyan|fuchsia|ochre|plum|rust|tan|peach|cerise|vermilion"
+                      r"|taupe|sapphire|ruby|lemon)\b", re.I)
+# A colour word in a name is no colour: "the Green Line", "British Red Cross", "its Black Friday
+# sale" (a capitalised colour word before another capitalised word, itself no colour: not
+# "Opalescent Silver Blue").
+_NAMED_NEXT = re.compile(r"\s+[A-Z]")
 # A time of day: "05:55", "6.40am", "7pm", "8 a.m.", "noon", "midnight"; not a race's "5:58:30".
 CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\b(?!:\d)|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
                    r"|\b(?:noon|midday|midnight)\b|\b\d{1,2}\s+o['’]clock\b", re.I)
 # A number to call: digit groups of seven digits at least ("800-555-0147", "0800 028 4417"),
-# or any of three digits at least said to be called ("call police on 101").
+# or any of three digits at least said to be called ("call police on 101", "calling 311",
+# "dial 999", "texting FLOOD to 70085"); not a count ("contacted residents at 450 care homes").
 _DIGIT_GROUPS = re.compile(r"(?<![\d,.])\d{2,5}(?:[ -]\d{2,5}){1,3}(?![\d,.])")
-_CALLED = re.compile(r"\b(?:call|calling|ring|ringing|phone|phoning|dial|dialling|text"
-                     r"|texting|reached|contact(?:ed)?|helpline|hotline)\b[^.;]{0,60}?"
-                     r"\b(?:on|at)\s+\d{3,}", re.I)
+_CALL = (r"\b(?:call|calling|ring|ringing|phone|phoning|dial|dialling|text|texting|reached"
+         r"|contact(?:ed)?|helpline|hotline)\b")
+_NOT_COUNTED = (r"(?![\d,.]\d)(?!\s+(?!(?:and|or|to|for|from|if|before|between|during|until"
+                r"|when|with|by|in|at|on)\b)[a-z])")
+_CALLED = re.compile(rf"{_CALL}\s+\d{{3,}}\b{_NOT_COUNTED}"
+                     rf"|{_CALL}[^.;]{{0,60}}?\b(?:on|at|to)\s+\d{{3,}}\b{_NOT_COUNTED}", re.I)
+
+# Whom a number is for: "call the fire service on 999", "the Citizens Advice consumer helpline
+# on 0808 223 1133"; words that name no one in particular are anyone's.
+_CALLEE = re.compile(rf"{_CALL}\s+((?:[\w'’-]+\s+){{1,6}}?)(?:on|at|to)\s+\d", re.I)
+_ANYONE = frozenset([
+    "the", "a", "an", "us", "them", "him", "her", "it", "its", "their", "his", "our",
+    "toll-free", "free", "freephone", "police", "line", "helpline", "hotline", "number", "directly",
+])
+# A name inside the sentence ("The South West Coast Path Association can be contacted on…");
+# days, months and time zones name no one ("…8 p.m. Eastern Time, Monday through Friday").
+_NAME = re.compile(r"(?<=[\w,;:'’)]\s)[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*")
+_CALENDAR = frozenset([
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "eastern", "pacific", "central", "mountain", "time", "gmt", "bst",
+])
+_WORD = re.compile(r"[\w-]+")
+
+
+def _in_a_name(sentence: str, colour: re.Match[str]) -> bool:
+    """Is the colour word part of a name ("Red Cross", "Black Friday")?"""
+    named = _NAMED_NEXT.match(sentence, colour.end()) if colour.group()[0].isupper() else None
+    return named is not None and not _COLOURS.match(sentence, named.end() - 1)
+
+
+def _words(text: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text.casefold())}
+
+
+def _anothers_number(question: str, sentence: str) -> bool:
+    """Is the sentence's number to call another body's than the question asks about ("call the
+    fire service on 999", asked the baby monitor recall's number)?"""
+    asked = _words(question)
+    if any(_words(m.group(1)) - asked - _ANYONE for m in _CALLEE.finditer(sentence)):
+        return True
+    names = [n for n in (_words(m.group()) - _CALENDAR for m in _NAME.finditer(sentence)) if n]
+    return bool(names) and not any(n <= asked for n in names)
+
+
+def _fits(form: str, question: str, sentence: str) -> bool:
+    """Does a sentence read from further down show the form asked, of what was asked?"""
+    if not gives_form(form, sentence):
+        return False
+    if form == "phone":
+        return not _anothers_number(question, sentence)
+    return True
 
 
 def asked_form(question: str) -> str | None:
@@ -73,7 +130,7 @@ def asks_clock(question: str) -> bool:
 def gives_form(form: str, sentence: str) -> bool:
     """Does the sentence show an answer of the form asked?"""
     if form == "colour":
-        return _COLOURS.search(sentence) is not None
+        return any(not _in_a_name(sentence, m) for m in _COLOURS.finditer(sentence))
     if form == "clock":
         return CLOCK.search(sentence) is not None
     return _CALLED.search(sentence) is not None or any(
@@ -90,7 +147,7 @@ def form_first(question: str, ranked: Sequence[Evidence]) -> list[Evidence] | No
     reach = PHONE_READ if form == "phone" else FORM_READ
     first = next((ev for i, ev in enumerate(ranked[1:reach], 1)
                   if (i < KIND_SEEN or ev.article_id == ranked[0].article_id)
-                  and gives_form(form, ev.text)), None)
+                  and _fits(form, question, ev.text)), None)
     return None if first is None else [first, *(ev for ev in ranked if ev is not first)]
 
 

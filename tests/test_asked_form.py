@@ -4,6 +4,8 @@ users met."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.asked_form import asked_form, form_first, form_unsaid, gives_form
 from assistant.evidence import kind_fit
 from assistant.rerank import Evidence
@@ -80,3 +82,68 @@ def test_a_number_to_call_is_read_from_further_down() -> None:
               TOLL_FREE]
     assert form_first("What number do I call about the slow cooker recall?", ranked) == [
         TOLL_FREE, *ranked[:-1]]
+
+
+# Review v3's counter-examples (/work/exp/review-v3.md): each misfired on i2.
+GREEN_LEDE = _ev("The Green Line extension to Millbrook opened to passengers on Saturday after "
+                 "four years of construction.", 0)
+EMERALD = _ev("The new trains are painted in an emerald and charcoal livery chosen by a public "
+              "vote last year.", 300)
+
+
+@pytest.mark.parametrize("sentence", [
+    GREEN_LEDE.text,
+    "The British Red Cross has added six emergency response vehicles to its fleet.",
+    "The chain hopes the new look will draw crowds to its Black Friday sale, which starts on "
+    "27 November.",
+])
+def test_a_colour_word_in_a_name_is_no_colour(sentence: str) -> None:
+    assert not gives_form("colour", sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    EMERALD.text,
+    "The new vans are painted a bright coral so that they can be seen in poor light.",
+    "The redesigned logo, a saffron circle around a lower-case f, will appear on shopfronts.",
+    "The buses wear a lavender livery with the council's crest on each side.",
+])
+def test_colours_of_fewer_names(sentence: str) -> None:
+    assert gives_form("colour", sentence)
+
+
+def test_no_name_is_read_first_for_its_colour_word() -> None:
+    """"What colour are the new Green Line trains?" was answered with the Green Line's lede."""
+    assert form_first("What colour are the new Green Line trains?", [EMERALD, GREEN_LEDE]) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents can report potholes by calling 311 or by using the city's app.",
+    "Anyone who sees someone in difficulty on the coast should dial 999 and ask for the "
+    "coastguard.",
+    "People can give £10 by texting FLOOD to 70085.",
+])
+def test_a_short_number_called_is_a_number_to_call(sentence: str) -> None:
+    assert gives_form("phone", sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Volunteers contacted families at 180 addresses in the first three days.",
+    "Last winter, staff contacted residents at 450 care homes and sheltered housing schemes.",
+])
+def test_a_count_is_no_number_to_call(sentence: str) -> None:
+    assert not gives_form("phone", sentence)
+
+
+@pytest.mark.parametrize(("question", "ranked"), [
+    ("What number do I call about the Nestwell baby monitor recall?",
+     ["The recall covers the Nestwell Calm 2 monitor, sold between March 2025 and May 2026.",
+      "Anyone who believes a fire has started should call the fire service on 999.",
+      "Consumers unhappy with how a recall is handled can call the Citizens Advice consumer "
+      "helpline on 0808 223 1133."]),
+    ("What number should I call if I see someone in difficulty on the Cornish coast?",
+     ["The coastguard has warned walkers to stay back from cliff edges after three rescues.",
+      "The South West Coast Path Association can be contacted on 01752 896237 for advice on "
+      "path closures."]),
+])
+def test_anothers_number_is_not_read_first(question: str, ranked: list[str]) -> None:
+    assert form_first(question, [_ev(t, 100 * i) for i, t in enumerate(ranked)]) is None
