@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # `evidence` reads `asks_clock`; `rerank` reads `evidence`
     from .rerank import Evidence
 
-__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "PHONE_READ", "asked_form",
+__all__ = ["CLOCK", "FORM_ASKED", "FORM_READ", "PHONE_READ", "TIME_SAID", "asked_form",
            "asks_clock", "form_first", "form_unsaid", "gives_form"]
 
 # How far down the ranking a sentence of the best one's article showing the form is looked for
@@ -37,10 +37,13 @@ _ASKS_COLOUR = re.compile(r"\b(?:what|which)\s+colou?rs?\b", re.I)
 _ASKS_PHONE = re.compile(r"\b(?:tele)?phone\s+number\b|\b(?:helpline|hotline)\s+number\b"
                          r"|\bwhat\s+number\b(?=.*\b(?:call|ring|phone|dial|text|contact)\w*\b)",
                          re.I)
-# "What time…", "At what time…", "By what time…"; not "In what time?" (a race's time, a span)
-# nor "what time of year" (a season).
+# "What time…", "At what time…", "By what time…"; not "In what time?" (a race's time, a span),
+# "what time of year" (a season), "What time frame/limit/period…" (a span), nor "What time did
+# Kiptoo run?" (a race's time: "two hours, six minutes and 11 seconds").
 _ASKS_CLOCK = re.compile(r"^\W*(?:and\s+|so\s+)?(?:(?:at|by|from|until|till)\s+)?what\s+time\b"
-                         r"(?!\s+of\s+(?:the\s+)?year\b)", re.I)
+                         r"(?!\s+of\s+(?:the\s+)?year\b)"
+                         r"(?!\s+(?:frame|limit|period|span|scale)s?\b)"
+                         r"(?!\s+did\b.*\b(?:run|swim|clock|record|post)\b)", re.I)
 _COLOURS = re.compile(r"\b(?:colou?r(?:s|ed|ing)?|red|orange|yellow|green|blue|purple|violet"
                       r"|pink|brown|black|white|gr[ae]y|silver|gold(?:en)?|auburn|blond(?:e)?"
                       r"|ginger|navy|maroon|beige|cream|turquoise|teal|amber|crimson|scarlet"
@@ -52,9 +55,17 @@ _COLOURS = re.compile(r"\b(?:colou?r(?:s|ed|ing)?|red|orange|yellow|green|blue|p
 # sale" (a capitalised colour word before another capitalised word, itself no colour: not
 # "Opalescent Silver Blue").
 _NAMED_NEXT = re.compile(r"\s+[A-Z]")
-# A time of day: "05:55", "6.40am", "7pm", "8 a.m.", "noon", "midnight"; not a race's "5:58:30".
+_HOURS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+# A time of day: "05:55", "6.40am", "7pm", "8 a.m.", "noon", "midnight", "half past five", "a
+# quarter past nine", "ten o'clock"; not a race's "5:58:30".
 CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}\b(?!:\d)|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
-                   r"|\b(?:noon|midday|midnight)\b|\b\d{1,2}\s+o['’]clock\b", re.I)
+                   r"|\b(?:noon|midday|midnight)\b"
+                   rf"|\b{_HOURS}\s+o['’]clock\b"
+                   rf"|\b(?:quarter|half|{_HOURS}(?:\s+minutes)?)\s+(?:past|to)\s+{_HOURS}\b", re.I)
+# What answers "what time" where the article gives no hour: "the result is expected on Friday
+# morning" (as `evidence.kind_fit` judges the closest sentence; not read first as a time of day).
+TIME_SAID = re.compile(CLOCK.pattern + r"|\b(?:morning|afternoon|evening|night|dawn|dusk"
+                       r"|lunchtime)\b", re.I)
 # A number to call: digit groups of seven digits at least ("800-555-0147", "0800 028 4417"),
 # or any of three digits at least said to be called ("call police on 101", "calling 311",
 # "dial 999", "texting FLOOD to 70085"); not a count ("contacted residents at 450 care homes").
@@ -82,6 +93,12 @@ _CALENDAR = frozenset([
     "november", "december", "eastern", "pacific", "central", "mountain", "time", "gmt", "bst",
 ])
 _WORD = re.compile(r"[\w-]+")
+# What a time of day is asked of: "What time will the last train leave?" is not answered by the
+# first train's 5.15am, nor "What time does the festival start?" by the last tram's 11.40pm.
+_EVENTS = (("open",), ("close", "clos", "shut"), ("start", "begin", "began", "begun", "kick"),
+           ("end", "finish"), ("leave", "leaving", "left", "depart"), ("arriv",),
+           ("set", "sunset"), ("rise", "rising", "rose", "risen", "sunrise"), ("announc",),
+           ("first",), ("last",))
 
 
 def _in_a_name(sentence: str, colour: re.Match[str]) -> bool:
@@ -104,13 +121,21 @@ def _anothers_number(question: str, sentence: str) -> bool:
     return bool(names) and not any(n <= asked for n in names)
 
 
+def _another_event(question: str, sentence: str) -> bool:
+    """Is the sentence's time of day another event's than the one asked ("Polls open at 7am",
+    asked when the result is announced)?"""
+    asked, said = _words(question), _words(sentence)
+    return any(any(w.startswith(e) for w in asked for e in event)
+               and not any(w.startswith(e) for w in said for e in event) for event in _EVENTS)
+
+
 def _fits(form: str, question: str, sentence: str) -> bool:
     """Does a sentence read from further down show the form asked, of what was asked?"""
     if not gives_form(form, sentence):
         return False
     if form == "phone":
         return not _anothers_number(question, sentence)
-    return True
+    return form != "clock" or not _another_event(question, sentence)
 
 
 def asked_form(question: str) -> str | None:

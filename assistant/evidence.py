@@ -15,7 +15,7 @@ import numpy as np
 
 from index import Embedder
 
-from .asked_form import CLOCK, asks_clock
+from .asked_form import TIME_SAID, asks_clock
 from .counting import counted, counts_any_thing
 from .counts import NUMBER, counts, counts_no_one
 from .fates import says_what_is_asked, states_fate
@@ -188,8 +188,9 @@ def kind_fit(kind: str, sentence: str, question: str) -> float:
     """1.0 when the sentence carries the kind of answer the question asks for."""
     if kind == "number":  # not a year said as a date, nor a clock time (`figure_fit`)
         return float(_new(_FIGURE, answering_figures(sentence, question), question))
-    if kind == "date":  # "What time…?" asks for a time of day: "on Sunday" is no answer
-        return float(_new(CLOCK if asks_clock(question) else _DATE, sentence, question))
+    if kind == "date":  # "What time…?" asks for a time of day: "on Sunday" is no answer,
+        # though "on Friday morning" is
+        return float(_new(TIME_SAID if asks_clock(question) else _DATE, sentence, question))
     if kind == "person":
         return float(_new(_NAME, sentence, question))
     return 0.5

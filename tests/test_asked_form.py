@@ -147,3 +147,44 @@ def test_a_count_is_no_number_to_call(sentence: str) -> None:
 ])
 def test_anothers_number_is_not_read_first(question: str, ranked: list[str]) -> None:
     assert form_first(question, [_ev(t, 100 * i) for i, t in enumerate(ranked)]) is None
+
+
+@pytest.mark.parametrize("question", [
+    "What time did Daniel Kiptoo run in the Lakeside Marathon?",
+    "What time did Ava Reid swim in the 400m freestyle?",
+    "What time period does the Eastbury shoplifting report cover?",
+    "What time frame has Stanton council given for the bridge repairs?",
+    "What time limit applies to parking in Market Square?",
+])
+def test_a_race_time_or_a_span_is_no_time_of_day(question: str) -> None:
+    assert asked_form(question) is None
+
+
+@pytest.mark.parametrize(("question", "ranked"), [
+    ("What time will the Harwick by-election result be announced?",
+     ["The count will take place at the Leisure Centre, and the result is expected on Friday "
+      "morning.", "Polls open at 7am and close at 10pm."]),
+    ("What time does the Edgeford summer festival start?",
+     ["Trams in Edgeford will run later during the city's summer festival, which starts on "
+      "Sunday.", "During the festival the last tram from Festival Square will leave at 11.40pm."]),
+    ("What time will the last train leave Harbour Street?",
+     ["The last train from Harbour Street will run half an hour later on Fridays.",
+      "The first train of the day will leave Harbour Street at 5.15am."]),
+])
+def test_another_events_time_is_not_read_first(question: str, ranked: list[str]) -> None:
+    assert form_first(question, [_ev(t, 100 * i) for i, t in enumerate(ranked)]) is None
+
+
+def test_a_time_in_words_is_read_first() -> None:
+    """"What time does the sun set…?" was answered with the sunrise's 4:52am."""
+    lede, rose, sets = (_ev("About 9,000 people gathered at Stonebury stone circle.", 0),
+                        _ev("The sun rose at 4:52am, greeted by cheers.", 100),
+                        _ev("The sun will set this evening at a quarter past nine.", 200))
+    assert form_first("What time does the sun set at Stonebury?", [lede, rose, sets]) == [
+        sets, lede, rose]
+
+
+def test_a_part_of_the_day_answers_what_time() -> None:
+    question = "What time will the Harwick by-election result be announced?"
+    assert kind_fit("date", "The result is expected on Friday morning.", question) == 1.0
+    assert kind_fit("date", "The festival starts on Sunday.", question) == 0.0
