@@ -95,8 +95,11 @@ _CALENDAR = frozenset([
 _WORD = re.compile(r"[\w-]+")
 # What a time of day is asked of: "What time will the last train leave?" is not answered by the
 # first train's 5.15am, nor "What time does the festival start?" by the last tram's 11.40pm.
-_EVENTS = (("open",), ("close", "clos", "shut"), ("start", "begin", "began", "begun", "kick"),
-           ("end", "finish"), ("leave", "leaving", "left", "depart"), ("arriv",),
+# Hours say both when a place opens and when it closes ("from 9am to 6pm, with late opening
+# until 8pm on Thursdays", asked when the library closes on Thursdays).
+_EVENTS = (("open", "hours"), ("close", "clos", "shut", "until", "till", "hours"),
+           ("start", "begin", "began", "begun", "kick"), ("end", "finish", "until", "till"),
+           ("leave", "leaving", "left", "depart"), ("arriv",),
            ("set", "sunset"), ("rise", "rising", "rose", "risen", "sunrise"), ("announc",),
            ("first",), ("last",))
 

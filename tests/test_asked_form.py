@@ -188,3 +188,13 @@ def test_a_part_of_the_day_answers_what_time() -> None:
     question = "What time will the Harwick by-election result be announced?"
     assert kind_fit("date", "The result is expected on Friday morning.", question) == 1.0
     assert kind_fit("date", "The festival starts on Sunday.", question) == 0.0
+
+
+def test_hours_until_say_when_a_place_closes() -> None:
+    """"what time does ashby road library close on thursdays" (u13 q050) is answered by the
+    hours, though they say no "close"."""
+    lede = _ev("The library closed in July.", 0)
+    hours = _ev("It will now open six days a week, from 9am to 6pm, with late opening until 8pm "
+                "on Thursdays.", 100)
+    assert form_first("what time does ashby road library close on thursdays",
+                      [lede, hours]) == [hours, lede]
