@@ -135,18 +135,31 @@ _PARTICIPLES = {"wrote": "written", "took": "taken", "gave": "given", "drove": "
 _AUXILIARY = r"\b(?:is|was|were|are|be|been|being)\s+(?:\w+ly\s+)?"
 
 
+# A doer said as the next clause's subject, a name with its role: "…was painted over the
+# summer; local artist Ana Ruiz spent six weeks on it", "…was founded in 2009, when retired
+# nurse Joan Pike began…".
+_NEXT_DOER = re.compile(rf"(?:;|,?\s+(?:when|and|as|after|where|while|before|until)\b)\s+"
+                        rf"(?:[a-z][\w’'-]*\s+){{0,2}}(?!the\b|an?\b|its\b|his\b|her\b)"
+                        rf"[a-z][\w’'-]*\s+(?P<n>{NAME})\s+[a-z]")
+
+
 def doer_unsaid(question: str, sentence: str) -> bool:
     """Asked who did it ("Who published The Glass Orchard?"), does the sentence say it done
-    in the passive with no "by" ("…her first novel, The Glass Orchard, was published last
-    spring")? Then whoever it names is not whom it says did it: the author, not the
-    publisher."""
+    in the passive and show no doer at all ("…her first novel, The Glass Orchard, was
+    published last spring")? Then whoever it names is not whom it says did it: the author, not
+    the publisher. A "by" anywhere after the verb ("was published in March, by…", "was
+    directed, produced and edited by…") or a name with its role as the next clause's subject
+    says a doer."""
     asked = WHO_DOES.match(question)
     if asked is None or not asked.group(1).casefold().endswith(("ed", *_PARTICIPLES)):
         return False
     verb = asked.group(1).casefold()
-    done = re.search(rf"{_AUXILIARY}{re.escape(_PARTICIPLES.get(verb, verb))}\b([^,;]*)",
-                     sentence, re.I)
-    return done is not None and re.search(r"\bby\b", done.group(1)) is None
+    done = re.search(rf"{_AUXILIARY}{re.escape(_PARTICIPLES.get(verb, verb))}\b", sentence, re.I)
+    if done is None:
+        return False
+    after = sentence[done.end():]
+    return re.search(r"\bby\b", after) is None and not any(
+        m.group("n").split()[0].casefold() not in NO_NAME for m in _NEXT_DOER.finditer(after))
 
 
 # "Who was the most valuable player of the final?": the honour asked, lower-case words.

@@ -151,3 +151,40 @@ def test_the_winner_of_another_division_is_not_who_won_the_one_asked() -> None:
     turned = judged([best], True, 1.5, "person", question="who won the wheelchair race")
     assert turned is not None and "another contest" in turned.reason
     assert judged([best], True, 1.5, "person", question="Who won the women's race?") is None
+
+
+MURAL = ("The mural was painted over the summer; local artist Ana Ruiz spent six weeks on it "
+         "with a team of volunteers.")
+FOOD_BANK = ("The food bank was founded in 2009, when retired nurse Joan Pike began handing out "
+             "parcels from her garage.")
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Who painted the Bridge Street mural?", MURAL),
+    ("Who founded Brightwater Food Bank?", FOOD_BANK),
+    ("Who published The Salt Ledger?",
+     "The Salt Ledger was published in March, by the small Beverley house Tannery Press."),
+    ("Who designed the Eden Bridge?",
+     "The sandstone bridge was designed in 1762, and engineer John Metcalf oversaw its building."),
+    ("Who directed Tidewater?",
+     "The film was directed, produced and edited by Ana Li, a former factory worker."),
+    ("Who restored the chapel?",
+     "The chapel was restored over 18 months; conservator Ruth Baird led the work."),
+])
+def test_a_doer_said_past_the_clause_of_the_passive_is_said(question: str,
+                                                            sentence: str) -> None:
+    """A reviewer's cases: the doer named after a semicolon or a comma ("; local artist Ana
+    Ruiz spent…", ", when retired nurse Joan Pike began…", "in March, by…") is said; only a
+    sentence showing no doer at all names no one who did it."""
+    assert not doer_unsaid(question, sentence)
+
+
+@pytest.mark.parametrize(("question", "sentence", "name"), [
+    ("Who painted the Bridge Street mural?", MURAL, "Ana Ruiz"),
+    ("Who founded Brightwater Food Bank?", FOOD_BANK, "Joan Pike"),
+])
+def test_the_sole_name_of_a_doer_said_next_answers(question: str, sentence: str,
+                                                    name: str) -> None:
+    """Each had been turned away by the name rule ("does not clearly give the name")."""
+    assert led_by(sentence, question, name.split()[-1]) == (False, name)
+
