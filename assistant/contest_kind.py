@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .words import terms
+
 __all__ = ["KINDS", "category_said", "kind_words", "of_division", "of_year", "same_kind"]
 
 _LOWER = re.compile(r"[a-z][a-z-]*")
@@ -53,14 +55,25 @@ def same_kind(question: str, sentence: str) -> bool:
 
 
 # A race's or a draw's division: "the women's race" is no answer to who won the wheelchair race.
-_DIVISION = re.compile(r"\b(?:(men|women|boys|girls)(?:’s|'s|s’|s')|(wheelchair|junior|juniors"
-                       r"|veterans|singles|doubles|under-\d+))(?!\w)", re.I)
+# Singular or plural, possessive or not: "the juniors' title" is the junior race's.
+_DIVISION = re.compile(r"(?<!\w)(?:(men|women|boys|girls)(?:’s|'s|s’|s')|(wheelchair|juniors?"
+                       r"|veterans?|singles|doubles|under-\d+s?))(?!\w)", re.I)
+# A division said of a person, not of the contest: "beating her doubles partner Mia Stone".
+_OF_PERSON_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+$", re.I)
+_OF_PERSON_AFTER = re.compile(r"^\s+(?:partners?|team-?mates?|coach(?:es)?|rivals?|opponents?"
+                              r"|friends?|sisters?|brothers?)\b", re.I)
+
+
+def _divisions(text: str) -> set[str]:
+    """The divisions a text names of a contest, stemmed ("juniors'" and "junior" alike)."""
+    return {"".join(terms("".join(m.groups("")))) for m in _DIVISION.finditer(text)
+            if not _OF_PERSON_BEFORE.search(text[:m.start()])
+            and not _OF_PERSON_AFTER.match(text[m.end():])}
 
 
 def of_division(question: str, sentence: str) -> bool:
     """Unless both name a division ("men's", "wheelchair", "under-18"), none of them one."""
-    asked = {"".join(m.groups("")).casefold() for m in _DIVISION.finditer(question)}
-    said = {"".join(m.groups("")).casefold() for m in _DIVISION.finditer(sentence)}
+    asked, said = _divisions(question), _divisions(sentence)
     return not asked or not said or bool(asked & said)
 
 

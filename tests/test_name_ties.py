@@ -188,3 +188,22 @@ def test_the_sole_name_of_a_doer_said_next_answers(question: str, sentence: str,
     """Each had been turned away by the name rule ("does not clearly give the name")."""
     assert led_by(sentence, question, name.split()[-1]) == (False, name)
 
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Who won the junior race at the county cross-country championships?",
+     "The juniors' title went to Oswestry's Lily Grant, who pulled clear on the final hill."),
+    ("Who won the veterans race?",
+     "The veteran men's race was won by Tom Reed of Ambleside in two hours eleven minutes."),
+    ("Who won the women's singles?",
+     "Ana Ruiz won the title, beating her doubles partner Mia Stone."),
+])
+def test_a_division_said_otherwise_or_of_another_is_no_other_contest(question: str,
+                                                                    sentence: str) -> None:
+    """A reviewer's cases: "juniors'" is the junior race, "veteran" the veterans', and a
+    division said of a partner is not the contest's; each had been "another contest"."""
+    from assistant.contest import another_contest
+    from assistant.contest_kind import of_division
+
+    assert of_division(question, sentence)
+    assert not another_contest(question, sentence)
+    assert not of_division("Who won the wheelchair race?", "The juniors' race was won by Al Ng.")
