@@ -27,11 +27,14 @@ from .causes import asks_why, states_cause_strongly
 from .rerank import Evidence
 from .words import WORD, asking_terms, terms, verb_bases
 
-__all__ = ["ACT_GAP", "act_first", "tells_act"]
+__all__ = ["ACT_GAP", "NEAR", "act_first", "tells_act"]
 
 # How many words may stand between the subject and its verb: "Local councillor Morag Ferreira,
 # who represents Skerrin on Argyll West Council, said…" (eight).
 ACT_GAP = 8
+# How far before a sentence the names it leaves out are looked for: its paragraph and the one
+# before, about ("…Feldwick, 58, … appeared… His lawyer said…").
+NEAR = 400
 # "What did S V …?", "How did S V …?", "What was S V-ing?"
 _ASKED = re.compile(r"^\W*(?:what|how)\s+(?P<aux>did|does|do|has|have|had|will|would|was|were"
                     r"|is|are)\s+(?P<rest>.+?)\W*$", re.I)
@@ -63,6 +66,16 @@ _ADVICE = re.compile(r"^\W*what\s+(?:should|must|can)\s+(?P<rest>(?:[\w’'-]+\s
 _ADVISED = re.compile(r"\b(?:are|were|is|was|been|being)\s+(?:being\s+)?(?:told|advised|urged"
                       r"|asked|warned)\s+(?:not\s+)?to\b|\bshould\b", re.I)
 _PRONOUN = frozenset({"he", "she", "they"})
+# Stems of the light words of a situation asked of ("if I own one of…", "if I have…", "if my
+# car gets…"), which say nothing of which situation it is.
+_LIGHT = frozenset(terms("own owns owned have has had get gets got one use uses used buy bought "
+                         "do does make"))
+# Words before a subject's head saying it is another than the one asked of.
+_OTHER = frozenset({"second", "another", "other", "first", "third", "former", "previous",
+                    "earlier"})
+# Words after a verb saying how it came about.
+_MANNER = frozenset({"by", "when", "after", "through", "via", "using", "because", "during",
+                     "while", "thanks", "once", "following"})
 # Words between a subject and its verb that are neither: "How was the cemetery first found?"
 _ADVERBS = frozenset({"first", "also", "ever", "just", "finally", "initially", "actually",
                       "originally", "later", "eventually", "still", "now"})
@@ -114,32 +127,66 @@ def _verb_asked(aux: str, words: list[str]) -> tuple[list[str], str, list[str]] 
     return None
 
 
-def _acts(subject: list[str], family: str, sentence: str) -> bool:
+def _acts(subject: list[str], family: str, sentence: str,
+          asked_how: frozenset[str] = frozenset(), named: bool = False) -> bool:
     """Is the subject's head word (or, for an -ing verb asked, a pronoun opening the sentence)
-    followed within ACT_GAP words by a verb of the family asked?"""
+    followed within ACT_GAP words by a verb of the family asked? `asked_how`: the terms of a
+    question asking how, whose own verb, said again, must be followed by how (`_tells_how`).
+    `named`: the sentence names what the question says of its subject ("A second bridge at
+    Marlow Ferry…", asked of the bridge at Marlow Ferry), which is then the one asked of."""
     head = terms(subject[-1].removesuffix("'s").removesuffix("’s"))
     words = WORD.findall(sentence)
     # The subject's other plain words say which it is: "Vantor's first rocket", not its second.
     told = set(terms(sentence))
     if not set(terms(" ".join(w for w in subject if not w[:1].isupper()))) <= told:
         head = []
-    starts = [i for i, w in enumerate(words) if head and terms(w) == head]
+    asked = {w.casefold() for w in subject}
+    # "A second theft, from the bowls club, was discovered…" is not the theft asked of.
+    starts = [i for i, w in enumerate(words) if head and terms(w) == head
+              and (named or not _OTHER.intersection(
+                  v.casefold() for v in words[max(0, i - 2):i]) - asked)]
     verb = _VERB.get(family) or re.compile(rf"\b{re.escape(family)}\b", re.I)
-    if family not in _VERB and words and words[0].casefold() in _PRONOUN:
+    # "He was wearing a black cap… and drove off with the robber" is another's: the subject
+    # named in the sentence is not the pronoun opening it.
+    if (family not in _VERB and words and words[0].casefold() in _PRONOUN
+            and not any(head and terms(w) == head for w in words)):
         starts.append(0)
-    return any(verb.search(" ".join(words[i + 1:i + 1 + ACT_GAP])) for i in starts)
+    return any(_tells_how(verb.search(" ".join(words[i + 1:i + 1 + ACT_GAP])), words[i + 1:],
+                          asked_how) for i in starts)
+
+
+def _tells_how(found: re.Match[str] | None, after: list[str], asked_how: frozenset[str]) -> bool:
+    """Is the verb found, and where it is the verb asked how of, followed by how ("came to
+    light when…", "was discovered by…"), not merely that it was ("A second theft … was
+    discovered last year")?"""
+    if found is None or not asked_how or not set(terms(found.group())) <= asked_how:
+        return found is not None
+    rest = " ".join(after).split(found.group(), 1)[-1]
+    return bool(_MANNER.intersection(w.casefold() for w in WORD.findall(rest)[:ACT_GAP]))
+
+
+def _near(article: str, sentence: str) -> str:
+    """The headline, the sentence and the text just before it (NEAR characters): where a name
+    the sentence leaves out is the one it speaks of ("Its twelve crew were lifted off…" after
+    "The first ship, the Marten Star, ran aground…"), not a name of elsewhere in the article
+    ("What happened to the crew of the Grey Heron?", the second ship)."""
+    at = article.find(sentence)
+    if at < 0:
+        return f"{article}\n{sentence}"
+    headline = article.split("\n", 1)[0]
+    return f"{headline}\n{article[max(0, at - NEAR):at]}\n{sentence}"
 
 
 def _holds_rest(rest: list[str], sentence: str, article: str, qualifiers: list[str],
                 share: float = 2 / 3) -> bool:
     """Does the sentence hold `share` of the question's other words, its names (capitalised)
-    and what it says of its subject (`qualifiers`: "at the village hall") being anywhere in its
-    article?"""
+    and what it says of its subject (`qualifiers`: "at the village hall") being in the headline or
+    just before the sentence (`_near`)?"""
     names = [w for w in rest if w[:1].isupper()] + [
         w for w in qualifiers if terms(w) and terms(w)[0] not in asking_terms()]
     plain = set(terms(" ".join(w for w in rest if not w[:1].isupper()))) - asking_terms()
     held = plain & set(terms(sentence))
-    told = set(terms(f"{article}\n{sentence}"))
+    told = set(terms(_near(article, sentence)))
     named = all(set(terms(n)) - asking_terms() <= told for n in names)
     return named and len(held) >= share * len(plain)
 
@@ -153,13 +200,23 @@ def _advice_told(question: str, sentence: str, article: str) -> bool:
         return False
     rest = WORD.findall(asked.group("rest"))
     plain = set(terms(" ".join(w for w in rest if not w[:1].isupper()))) - asking_terms()
-    return bool(plain & set(terms(sentence))) and _holds_rest(rest, sentence, article, [], 0.0)
+    # The situation asked of, not a word it shares with another: "if my house is flooded" is
+    # not answered by "Drivers should not try to cross flooded roads".
+    situation = plain - _LIGHT or plain
+    held = situation & set(terms(sentence))
+    return (bool(held) and len(held) >= 2 / 3 * len(situation)
+            and _holds_rest(rest, sentence, article, [], 0.0))
 
 
-def _why_told(question: str, sentence: str) -> bool:
+def _why_told(question: str, sentence: str, article: str) -> bool:
     """Asked why, does the sentence state a cause strongly, of what is asked (a word of the
-    question's past its names and asking words)?"""
+    question's past its names and asking words), its names about it (`_near`): "Why did Derek
+    Pym leave the council?" is not answered by another article's clerk's repairs "taking longer
+    than planned because of water damage"?"""
     if not asks_why(question) or not states_cause_strongly(sentence):
+        return False
+    names = [w for i, w in enumerate(WORD.findall(question)) if i and w[:1].isupper()]
+    if not _holds_rest(names, sentence, article, [], 0.0):
         return False
     words = [w for i, w in enumerate(WORD.findall(question)) if i == 0 or not w[:1].isupper()]
     asked = verb_bases(set(terms(" ".join(words)))) - asking_terms() - {"whi", "caus", "reason"}
@@ -172,7 +229,7 @@ def tells_act(question: str, best: Evidence, article: str = "") -> bool:
     question's names may be."""
     if not question:
         return False
-    if _why_told(question, best.text) or _advice_told(question, best.text, article):
+    if _why_told(question, best.text, article) or _advice_told(question, best.text, article):
         return True
     parsed = _parse(question)
     if parsed is None:
@@ -181,7 +238,10 @@ def tells_act(question: str, best: Evidence, article: str = "") -> bool:
     # The subject's names are its article's too: "What did Feldwick's lawyer say?" is not
     # answered by another's lawyer.
     names = [w for w in subject if w[:1].isupper()] + qualifiers
-    return _acts(subject, family, best.text) and _holds_rest(rest, best.text, article, names)
+    how = frozenset(terms(question)) if question.lstrip().casefold().startswith("how") else None
+    named = bool(qualifiers) and _holds_rest([], best.text, "", qualifiers)
+    return (_acts(subject, family, best.text, how or frozenset(), named)
+            and _holds_rest(rest, best.text, article, names))
 
 
 def act_first(question: str, ranked: Sequence[Evidence], articles: Mapping[str, Article]
