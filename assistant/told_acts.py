@@ -58,6 +58,9 @@ _FORMS = {
     "do": r"(?!(?:need|speed|feed|seed|bleed|breed|hundred|indeed|bed|red|shed|led)\b)\w{2,}ed"
           r"|fell|rose|lost|won|went|came|left|broke|ran|sank|hit|cut|took|gave|made|got|grew"
           r"|kept|sold|paid|held|quit|shut"}
+# Asked how something was found, any word for finding it needs how: "came to light last year"
+# says no more than "was discovered last year".
+_FIND_TERMS = _FAMILIES["find"]
 _VERB = {family: re.compile(rf"\b(?:{forms})\b", re.I) for family, forms in _FORMS.items()}
 # "What should I do if…?", and what people are told to do: "Customers are told to stop using…",
 # "Residents were urged to…", "…should not try to return the cookers to stores".
@@ -66,6 +69,7 @@ _ADVICE = re.compile(r"^\W*what\s+(?:should|must|can)\s+(?P<rest>(?:[\w’'-]+\s
 _ADVISED = re.compile(r"\b(?:are|were|is|was|been|being)\s+(?:being\s+)?(?:told|advised|urged"
                       r"|asked|warned)\s+(?:not\s+)?to\b|\bshould\b", re.I)
 _PRONOUN = frozenset({"he", "she", "they"})
+_POSSESSIVE = re.compile(r"['’]s?$")
 # Stems of the light words of a situation asked of ("if I own one of…", "if I have…", "if my
 # car gets…"), which say nothing of which situation it is.
 _LIGHT = frozenset(terms("own owns owned have has had get gets got one use uses used buy bought "
@@ -144,7 +148,9 @@ def _acts(subject: list[str], family: str, sentence: str,
     # "A second theft, from the bowls club, was discovered…" is not the theft asked of.
     starts = [i for i, w in enumerate(words) if head and terms(w) == head
               and (named or not _OTHER.intersection(
-                  v.casefold() for v in words[max(0, i - 2):i]) - asked)]
+                  v.casefold() for v in words[max(0, i - 2):i]) - asked)
+              # "Smith's lawyer said…" is the lawyer's act, not Smith's.
+              and not (_POSSESSIVE.search(w) and i + 1 < len(words))]
     verb = _VERB.get(family) or re.compile(rf"\b{re.escape(family)}\b", re.I)
     # "He was wearing a black cap… and drove off with the robber" is another's: the subject
     # named in the sentence is not the pronoun opening it.
@@ -156,10 +162,12 @@ def _acts(subject: list[str], family: str, sentence: str,
 
 
 def _tells_how(found: re.Match[str] | None, after: list[str], asked_how: frozenset[str]) -> bool:
-    """Is the verb found, and where it is the verb asked how of, followed by how ("came to
+    """Is the verb found, and where it is the verb asked how of (or asked how it was found),
+    followed by how ("came to
     light when…", "was discovered by…"), not merely that it was ("A second theft … was
     discovered last year")?"""
-    if found is None or not asked_how or not set(terms(found.group())) <= asked_how:
+    if found is None or not asked_how or not (
+            set(terms(found.group())) <= asked_how or _FIND_TERMS & asked_how):
         return found is not None
     rest = " ".join(after).split(found.group(), 1)[-1]
     return bool(_MANNER.intersection(w.casefold() for w in WORD.findall(rest)[:ACT_GAP]))
@@ -240,8 +248,14 @@ def tells_act(question: str, best: Evidence, article: str = "") -> bool:
     names = [w for w in subject if w[:1].isupper()] + qualifiers
     how = frozenset(terms(question)) if question.lstrip().casefold().startswith("how") else None
     named = bool(qualifiers) and _holds_rest([], best.text, "", qualifiers)
+    said = best.text
+    if family == "say" and (verb := _VERB["say"].search(said)):
+        # What was said of it, not the sentence's setting: "Speaking at the library, the mayor
+        # said the tram would bring jobs" says nothing of the library.
+        said = said[verb.start():]
+    plain = [w for w in rest if not w[:1].isupper()]
     return (_acts(subject, family, best.text, how or frozenset(), named)
-            and _holds_rest(rest, best.text, article, names))
+            and _holds_rest(rest, best.text, article, names) and _holds_rest(plain, said, "", []))
 
 
 def act_first(question: str, ranked: Sequence[Evidence], articles: Mapping[str, Article]

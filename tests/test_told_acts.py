@@ -185,7 +185,8 @@ def test_the_verb_asked_how_of_said_again_needs_how() -> None:
     assert tells_act(question, _ev(
         "The theft from the bowls club was discovered when an auditor checked the accounts."),
         article)
-    assert tells_act(question, _ev(
+    # Nor does a word for finding it, without how.
+    assert not tells_act(question, _ev(
         "The theft from the bowls club came to light last year."), article)
 
 
@@ -199,3 +200,21 @@ def test_advice_for_another_situation_does_not_tell_what_to_do() -> None:
     assert not tells_act("What should I do if I have bottled water?", _ev(
         "Customers who have a water filter jug should replace the filter, the company said."))
     assert tells_act("What should I do if my car is in flooded roads?", _ev(flooded), article)
+
+
+def test_a_possessive_subject_is_anothers_act() -> None:
+    # The lawyer's words, not Smith's; the first ship sank, not the second.
+    assert not tells_act("What did Smith say about the verdict?", _ev(
+        "Smith's lawyer said the verdict would be appealed."))
+    assert not tells_act("What happened to the second ship?", _ev(
+        "The second ship's crew watched as the first ship sank."))
+    assert tells_act("What did Smith say about the verdict?", _ev(
+        "Smith said the verdict would be appealed."))
+
+
+def test_what_was_said_about_it_is_after_the_saying() -> None:
+    question = "What did the mayor say about the library?"
+    assert not tells_act(question, _ev(
+        "Speaking at the library, the mayor said the tram would bring jobs."))
+    assert tells_act(question, _ev(
+        "Speaking at the depot, the mayor said the library would reopen in May."))
