@@ -70,6 +70,10 @@ _ADVISED = re.compile(r"\b(?:are|were|is|was|been|being)\s+(?:being\s+)?(?:told|
                       r"|asked|warned)\s+(?:not\s+)?to\b|\bshould\b", re.I)
 _PRONOUN = frozenset({"he", "she", "they"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Where a clause of another subject begins: "The coroner adjourned the inquest, and police
+# found a note."; "The mayor resigned on Monday; his deputy quit because of the scandal."
+_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an|his|her|their|its|police"
+                     r"|he|she|they|it|[A-Z][\w’'-]*)\b)")
 # Stems of the light words of a situation asked of ("if I own one of…", "if I have…", "if my
 # car gets…"), which say nothing of which situation it is.
 _LIGHT = frozenset(terms("own owns owned have has had get gets got one use uses used buy bought "
@@ -134,28 +138,37 @@ def _verb_asked(aux: str, words: list[str]) -> tuple[list[str], str, list[str]] 
 def _acts(subject: list[str], family: str, sentence: str,
           asked_how: frozenset[str] = frozenset(), named: bool = False) -> bool:
     """Is the subject's head word (or, for an -ing verb asked, a pronoun opening the sentence)
-    followed within ACT_GAP words by a verb of the family asked? `asked_how`: the terms of a
-    question asking how, whose own verb, said again, must be followed by how (`_tells_how`).
-    `named`: the sentence names what the question says of its subject ("A second bridge at
-    Marlow Ferry…", asked of the bridge at Marlow Ferry), which is then the one asked of."""
+    followed within ACT_GAP words of its clause by a verb of the family asked? `asked_how`: the
+    terms of a question asking how, whose own verb, said again, must be followed by how
+    (`_tells_how`). `named`: the sentence names what the question says of its subject ("A
+    second bridge at Marlow Ferry…", asked of the bridge at Marlow Ferry), which is then the
+    one asked of."""
     head = terms(subject[-1].removesuffix("'s").removesuffix("’s"))
     words = WORD.findall(sentence)
     # The subject's other plain words say which it is: "Vantor's first rocket", not its second.
     told = set(terms(sentence))
     if not set(terms(" ".join(w for w in subject if not w[:1].isupper()))) <= told:
         head = []
-    asked = {w.casefold() for w in subject}
+    verb = _VERB.get(family) or re.compile(rf"\b{re.escape(family)}\b", re.I)
+    # "He was wearing a black cap… and drove off with the robber" is another's: the subject
+    # named in the sentence is not the pronoun opening it.
+    pronoun = bool(family not in _VERB and words and words[0].casefold() in _PRONOUN
+                   and not any(head and terms(w) == head for w in words))
+    asked = frozenset(w.casefold() for w in subject)
+    return any(_acts_in(WORD.findall(clause), head, asked, named, verb, asked_how,
+                        pronoun and not k) for k, clause in enumerate(_CLAUSE.split(sentence)))
+
+
+def _acts_in(words: list[str], head: list[str], asked: frozenset[str], named: bool,
+             verb: re.Pattern[str], asked_how: frozenset[str], pronoun: bool) -> bool:
+    """`_acts` in one clause (`words`); `pronoun`: its first word stands for the subject."""
     # "A second theft, from the bowls club, was discovered…" is not the theft asked of.
     starts = [i for i, w in enumerate(words) if head and terms(w) == head
               and (named or not _OTHER.intersection(
                   v.casefold() for v in words[max(0, i - 2):i]) - asked)
               # "Smith's lawyer said…" is the lawyer's act, not Smith's.
               and not (_POSSESSIVE.search(w) and i + 1 < len(words))]
-    verb = _VERB.get(family) or re.compile(rf"\b{re.escape(family)}\b", re.I)
-    # "He was wearing a black cap… and drove off with the robber" is another's: the subject
-    # named in the sentence is not the pronoun opening it.
-    if (family not in _VERB and words and words[0].casefold() in _PRONOUN
-            and not any(head and terms(w) == head for w in words)):
+    if pronoun:
         starts.append(0)
     return any(_tells_how(verb.search(" ".join(words[i + 1:i + 1 + ACT_GAP])), words[i + 1:],
                           asked_how) for i in starts)
@@ -228,7 +241,9 @@ def _why_told(question: str, sentence: str, article: str) -> bool:
         return False
     words = [w for i, w in enumerate(WORD.findall(question)) if i == 0 or not w[:1].isupper()]
     asked = verb_bases(set(terms(" ".join(words)))) - asking_terms() - {"whi", "caus", "reason"}
-    return bool(asked & verb_bases(set(terms(sentence))))
+    # Of a clause stating the cause, not another's: "…; his deputy quit because of the scandal."
+    return any(asked & verb_bases(set(terms(clause))) and states_cause_strongly(clause)
+               for clause in _CLAUSE.split(sentence))
 
 
 def tells_act(question: str, best: Evidence, article: str = "") -> bool:

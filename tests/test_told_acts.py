@@ -218,3 +218,15 @@ def test_what_was_said_about_it_is_after_the_saying() -> None:
         "Speaking at the library, the mayor said the tram would bring jobs."))
     assert tells_act(question, _ev(
         "Speaking at the depot, the mayor said the library would reopen in May."))
+
+
+def test_a_clause_of_another_subject_is_anothers_act() -> None:
+    assert not tells_act("What did the coroner find?", _ev(
+        "The coroner adjourned the inquest, and police found a note."))
+    assert tells_act("What did the coroner find?", _ev(
+        "The coroner adjourned the inquest, and found that the note was genuine."))
+    article = "Mayor quits\nThe mayor resigned on Monday; his deputy quit because of the scandal."
+    assert not tells_act("Why did the mayor resign?", _ev(
+        "The mayor resigned on Monday; his deputy quit because of the scandal."), article)
+    assert tells_act("Why did the mayor resign?", _ev(
+        "The mayor resigned on Monday because of the scandal."), article)
