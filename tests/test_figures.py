@@ -659,3 +659,17 @@ def test_a_figures_plus_leads_with_it() -> None:
     # A sum's plus sign is not: "2+2" leads as the reader's span gives it.
     assert _lead("What is the score?", "The final score was 2+2 after extra time.",
                  "2") == "2"
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("How many drivers were involved in the Oakfield car park crash?",
+     "The driver, a 71-year-old man, stopped at the scene."),
+    ("How many council towers are being cleared in Midvale?",
+     "Residents of Carrick House, a 40-year-old council tower, are being moved out."),
+    ("How many former nurses founded Little Acorns?",
+     "Little Acorns, founded by a 45-year-old former nurse, Claire Dunmore, employs 30 staff."),
+])
+def test_one_of_an_age_still_counts(question: str, sentence: str) -> None:
+    """"The driver, a 71-year-old man" answers how many drivers (one): an age beside the thing
+    counted leaves the sentence a count of it (review v3: r07, s2, r06; 8dc08b4 reverted)."""
+    assert answer_fit("number", sentence, question) == 1.0
