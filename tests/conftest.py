@@ -80,3 +80,19 @@ def site():  # type: ignore[no-untyped-def]
 
     with serve() as served:
         yield served
+
+
+@pytest.fixture()
+def doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answerability that answers nothing at the topicality given (weight 4, bar 0.5 at 1): the
+    plain-answer and told-act rules are tried where the scores doubt every sentence."""
+    from dataclasses import replace
+
+    from assistant import calibration
+    from assistant.answerability import QUESTION_FEATURES
+
+    w = [0.0] * len(QUESTION_FEATURES)
+    w[QUESTION_FEATURES.index("topicality")] = 4.0
+    t = replace(calibration.THRESHOLDS, answerable=(-4.0, *w), answerable_timeless=(-4.0, *w),
+                answerable_below=0.5, answerable_below_timeless=0.5, min_topic_timeless=0.0)
+    monkeypatch.setattr(calibration, "THRESHOLDS", t)

@@ -6,10 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
-from assistant import calibration
-from assistant.answerability import QUESTION_FEATURES
 from assistant.compose import abstention
 from assistant.plain_answer import plain_first, plainly_answers
 from assistant.rerank import Evidence
@@ -18,16 +14,6 @@ from index import Article
 
 def _ev(text: str, fit: float = 0.5, score: float = 0.05) -> Evidence:
     return Evidence(0, "a", 0, len(text), text, score, score, (0, 5), 5.0, fit=fit)
-
-
-@pytest.fixture
-def doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Answerability that answers nothing at the topicality given (weight 4, bar 0.5 at 1)."""
-    w = [0.0] * len(QUESTION_FEATURES)
-    w[QUESTION_FEATURES.index("topicality")] = 4.0
-    t = replace(calibration.THRESHOLDS, answerable=(-4.0, *w), answerable_timeless=(-4.0, *w),
-                answerable_below=0.5, answerable_below_timeless=0.5, min_topic_timeless=0.0)
-    monkeypatch.setattr(calibration, "THRESHOLDS", t)
 
 
 REWARD = ("The shop's insurer, Castlegate Mutual, has offered a reward of up to £5,000 for "

@@ -4,12 +4,6 @@ act, or the act without what else is asked, does not."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import pytest
-
-from assistant import calibration
-from assistant.answerability import QUESTION_FEATURES
 from assistant.compose import DOUBTED, abstention
 from assistant.rerank import Evidence
 from assistant.told_acts import act_first, tells_act
@@ -28,16 +22,6 @@ FERREIRA = ("Local councillor Morag Ferreira, who represents Skerrin on Argyll W
             "said the cuts would hit islanders who travel to the mainland for work.")
 CLUTCH = ("Dr Ashcombe bought the car new in 1961 for £2,097, and drove it until 1979, when he "
           "put it in the barn after the clutch failed.")
-
-
-@pytest.fixture
-def doubtful(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Answerability that answers nothing at the topicality given (weight 4, bar 0.5 at 1)."""
-    w = [0.0] * len(QUESTION_FEATURES)
-    w[QUESTION_FEATURES.index("topicality")] = 4.0
-    t = replace(calibration.THRESHOLDS, answerable=(-4.0, *w), answerable_timeless=(-4.0, *w),
-                answerable_below=0.5, answerable_below_timeless=0.5, min_topic_timeless=0.0)
-    monkeypatch.setattr(calibration, "THRESHOLDS", t)
 
 
 def test_the_subject_followed_by_the_verb_asked_tells_it() -> None:
